@@ -1,0 +1,81 @@
+// Runs the Node suites (node:test through tsx) and the browser suites (@web/test-runner in
+// Chromium), then prints one plain closing line "N passed, N failed" over both.
+import { spawn } from 'node:child_process';
+import { readFile, rm, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = new Set(process.argv.slice(2));
+const runNode = !args.has('--browser-only');
+const runBrowser = !args.has('--node-only');
+
+async function walk(dir, out = []) {
+  let entries;
+  try { entries = await readdir(dir, { withFileTypes: true }); } catch { return out; }
+  for (const e of entries) {
+    if (e.name === 'node_modules' || e.name === 'dist') continue;
+    const p = join(dir, e.name);
+    if (e.isDirectory()) await walk(p, out);
+    else out.push(p);
+  }
+  return out;
+}
+
+function run(cmd, argv, env = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, argv, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let exit = 0;
+
+if (runNode) {
+  const files = (await walk(join(root, 'packages')))
+    .concat(await walk(join(root, 'tools')))
+    .filter((f) => /\/test\/.*\.test\.ts$/.test(f) && !f.endsWith('.browser.test.ts'))
+    .map((f) => relative(root, f))
+    .sort();
+  const tap = join(tmpdir(), `mp-node-tests-${process.pid}.tap`);
+  const code = await run(process.execPath, [
+    '--import', 'tsx', '--conditions=source',
+    '--test', '--test-concurrency=2',
+    '--test-reporter=spec', '--test-reporter-destination=stdout',
+    '--test-reporter=tap', `--test-reporter-destination=${tap}`,
+    ...files,
+  ]);
+  const text = await readFile(tap, 'utf8').catch(() => '');
+  await rm(tap, { force: true });
+  const count = (name) => Number(text.match(new RegExp(`^# ${name} (\\d+)$`, 'm'))?.[1] ?? 0);
+  passed += count('pass');
+  failed += count('fail') + count('cancelled');
+  skipped += count('skipped') + count('todo');
+  if (code !== 0) {
+    exit = 1;
+    if (count('fail') === 0) failed += 1; // the runner itself failed (e.g. a file did not load)
+  }
+}
+
+if (runBrowser) {
+  const summary = join(tmpdir(), `mp-browser-tests-${process.pid}.json`);
+  const code = await run(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], {
+    MP_WTR_SUMMARY: summary,
+  });
+  const result = JSON.parse(await readFile(summary, 'utf8').catch(() => '{"passed":0,"failed":1,"skipped":0}'));
+  await rm(summary, { force: true });
+  passed += result.passed;
+  failed += result.failed;
+  skipped += result.skipped;
+  if (code !== 0) {
+    exit = 1;
+    if (result.failed === 0) failed += 1;
+  }
+}
+
+if (failed > 0) exit = 1;
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(exit);

@@ -1,0 +1,51 @@
+// Browser tests in real Chromium: CHROME_PATH if set, else Debian's /usr/bin/chromium.
+import { writeFileSync } from 'node:fs';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter, summaryReporter } from '@web/test-runner';
+
+const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+
+/** Writes pass/fail/skip counts for scripts/test.mjs's closing line. */
+function countReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      const visit = (suite) => {
+        for (const t of suite.tests) {
+          if (t.skipped) counts.skipped++;
+          else if (t.passed) counts.passed++;
+          else counts.failed++;
+        }
+        for (const s of suite.suites) visit(s);
+      };
+      for (const session of sessions) {
+        if (session.testResults) visit(session.testResults);
+        if (session.errors?.length && !session.testResults?.tests.length) counts.failed++;
+      }
+      if (process.env.MP_WTR_SUMMARY) writeFileSync(process.env.MP_WTR_SUMMARY, JSON.stringify(counts));
+    },
+  };
+}
+
+export default {
+  files: ['packages/elements/src/**/*.test.ts', 'packages/*/test/**/*.browser.test.ts'],
+  nodeResolve: { exportConditions: ['source', 'browser'] },
+  concurrency: 1,
+  testsFinishTimeout: 180_000,
+  testFramework: { config: { timeout: 20_000 } },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname, target: 'es2022' })],
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath,
+        headless: true,
+        args: [
+          '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+          '--disable-component-update', '--disable-sync', '--no-first-run',
+        ],
+      },
+    }),
+  ],
+  reporters: [defaultReporter(), summaryReporter({ flatten: false }), countReporter()],
+};
