@@ -1,0 +1,38 @@
+/** Actions the audit trail records. */
+export type AuditAction =
+  | 'settings.create'
+  | 'settings.update'
+  | 'settings.enable'
+  | 'settings.archive'
+  | 'settings.restore'
+  | 'credential.write'
+  | 'credential.clear'
+  | 'credential.decrypt'
+  | 'endpoint.create'
+  | 'endpoint.update'
+  | 'endpoint.delete'
+  | 'key.rotate';
+
+/**
+ * One append-only audit record.
+ * @additionalProperties true
+ */
+export interface AuditEvent {
+  id: string;
+  tenantId: string;
+  /** Subject of the token that acted, or `system`. */
+  actor: string;
+  action: AuditAction;
+  /** What was acted on, e.g. `settings/crm`, `settings/crm/credentials/consumerSecret`, `endpoint/<id>`. */
+  target: string;
+  /** Why, for decrypts: `discovery`, `test-connection`, `sync`. */
+  purpose: string | null;
+  at: string;
+  requestId: string | null;
+}
+
+/** Roles a token can carry; tenant-scoped. */
+export type Role = 'admin' | 'editor' | 'viewer' | 'auditor';
+
+/** Every role. */
+export const roles: readonly Role[] = ['admin', 'editor', 'viewer', 'auditor'];

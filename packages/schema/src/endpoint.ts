@@ -1,0 +1,50 @@
+/**
+ * An integration endpoint of a tenant (seed 002).
+ * @additionalProperties true
+ */
+export interface IntegrationEndpoint {
+  id: string;
+  /** 1–80 characters, unique per tenant, immutable after creation. */
+  name: string;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Body of a create. */
+export interface IntegrationEndpointCreate {
+  /**
+   * @minLength 1
+   * @maxLength 80
+   */
+  name: string;
+  /**
+   * @minLength 1
+   * @maxLength 1000
+   */
+  description: string;
+}
+
+/** Body of an update: the name is immutable, so only the description. */
+export interface IntegrationEndpointUpdate {
+  /**
+   * @minLength 1
+   * @maxLength 1000
+   */
+  description: string;
+}
+
+/** Sort orders of the endpoint list. */
+export type EndpointSort = 'name' | '-name' | 'createdAt' | '-createdAt';
+
+/**
+ * One page of a cursor-paged list.
+ * @additionalProperties true
+ */
+export interface Page<T> {
+  items: T[];
+  /** Pass as `cursor` to get the next page; null on the last page. */
+  nextCursor: string | null;
+  /** Total matching items. */
+  total: number;
+}

@@ -1,0 +1,102 @@
+/**
+ * One field-level error or warning, located by a JSON Pointer (RFC 6901) into the submitted document.
+ * @additionalProperties true
+ */
+export interface FieldError {
+  /** JSON Pointer into the request body, e.g. `/crm/memberMappings/2/target`. Empty string means the whole document. */
+  pointer: string;
+  /** Stable machine-readable code, e.g. `required`, `duplicate_target`, `incompatible_type`. */
+  code: FieldErrorCode;
+  /** Plain-language English message for people. */
+  message: string;
+}
+
+/** Every code a field error or warning can carry. */
+export type FieldErrorCode =
+  | 'required'
+  | 'invalid_type'
+  | 'invalid_option'
+  | 'too_short'
+  | 'too_long'
+  | 'too_small'
+  | 'too_big'
+  | 'invalid_format'
+  | 'unknown_field'
+  | 'immutable'
+  | 'duplicate'
+  | 'duplicate_target'
+  | 'unknown_source'
+  | 'unknown_target'
+  | 'incompatible_type'
+  | 'length_risk'
+  | 'restricted_picklist'
+  | 'not_writable'
+  | 'not_tag_field'
+  | 'credentials_required'
+  | 'platform_mismatch'
+  | 'invalid_credentials'
+  | 'schema_drift'
+  | 'invalid';
+
+/**
+ * RFC 9457 problem details, extended with field errors.
+ * Served as `application/problem+json`.
+ * @additionalProperties true
+ */
+export interface Problem {
+  /** A URI naming the problem type, e.g. `https://memberpulse.dev/problems/validation`. */
+  type: string;
+  /** Short, stable summary of the problem type. */
+  title: string;
+  /** HTTP status code. */
+  status: number;
+  /** Human explanation specific to this occurrence. */
+  detail?: string;
+  /** URI of this occurrence (the request path). */
+  instance?: string;
+  /** Field-level errors; present on validation problems. */
+  errors?: FieldError[];
+  /** Non-blocking field-level warnings. */
+  warnings?: FieldError[];
+  /** Correlates with server logs and the audit trail. */
+  requestId?: string;
+}
+
+/** Problem type URIs used by the server and understood by the SDK. */
+export const problemTypes = {
+  validation: 'https://memberpulse.dev/problems/validation',
+  unauthorized: 'https://memberpulse.dev/problems/unauthorized',
+  forbidden: 'https://memberpulse.dev/problems/forbidden',
+  notFound: 'https://memberpulse.dev/problems/not-found',
+  conflict: 'https://memberpulse.dev/problems/conflict',
+  preconditionFailed: 'https://memberpulse.dev/problems/precondition-failed',
+  rateLimited: 'https://memberpulse.dev/problems/rate-limited',
+  payloadTooLarge: 'https://memberpulse.dev/problems/payload-too-large',
+  unsupported: 'https://memberpulse.dev/problems/unsupported',
+  upstream: 'https://memberpulse.dev/problems/upstream',
+  internal: 'https://memberpulse.dev/problems/internal',
+} as const;
+
+/** Escapes one reference token for a JSON Pointer (`~` → `~0`, `/` → `~1`). */
+export function escapePointerToken(token: string | number): string {
+  return String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Builds a JSON Pointer from path segments: `pointer('crm', 'memberMappings', 0)` → `/crm/memberMappings/0`. */
+export function pointer(...segments: ReadonlyArray<string | number>): string {
+  return segments.map((s) => '/' + escapePointerToken(s)).join('');
+}
+
+/** Splits a JSON Pointer into unescaped segments. */
+export function parsePointer(value: string): string[] {
+  if (value === '') return [];
+  return value
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+/** Makes one field error. */
+export function fieldError(pointerValue: string, code: FieldErrorCode, message: string): FieldError {
+  return { pointer: pointerValue, code, message };
+}

@@ -1,0 +1,132 @@
+import type { ConfigValue, PlatformDefinition, SettingDefinition } from '../platform-types.js';
+import { escapePointerToken, fieldError, type FieldError } from '../problem.js';
+
+/** Settings in this group are the connection: the rest of a platform's form waits until they are complete. */
+export const CONNECTION_GROUP = 'Connection';
+
+/** Whether a setting is shown (and so may be required) given the other settings' values. */
+export function isSettingVisible(setting: SettingDefinition, config: Readonly<Record<string, unknown>>, platform: PlatformDefinition): boolean {
+  const when = setting.visibleWhen;
+  if (!when) return true;
+  const other = platform.settings.find((s) => s.key === when.key);
+  const value = config[when.key] ?? other?.default;
+  return value === when.equals;
+}
+
+/** Checks one non-secret value against its setting definition; returns an error message or null. */
+export function checkSettingValue(setting: SettingDefinition, value: unknown): string | null {
+  switch (setting.type) {
+    case 'toggle':
+      return typeof value === 'boolean' ? null : 'Must be on or off (true or false).';
+    case 'number': {
+      if (typeof value !== 'number' || !Number.isFinite(value)) return 'Must be a number.';
+      if (setting.min !== undefined && value < setting.min) return `Must be at least ${setting.min}.`;
+      if (setting.max !== undefined && value > setting.max) return `Must be at most ${setting.max}.`;
+      return null;
+    }
+    case 'select':
+      if (typeof value !== 'string') return 'Must be one of the listed options.';
+      return setting.options?.some((o) => o.value === value) ? null : `Choose one of: ${setting.options?.map((o) => o.label).join(', ')}.`;
+    case 'list':
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'Must be a list of text values.';
+      if (value.length > 200) return 'At most 200 values.';
+      return value.some((v: string) => v.length > 255) ? 'Each value can be at most 255 characters.' : null;
+    case 'text':
+    case 'secret':
+      return checkText(setting, value);
+  }
+}
+
+function checkText(setting: SettingDefinition, value: unknown): string | null {
+  if (typeof value !== 'string') return 'Must be text.';
+  if (setting.maxLength !== undefined && value.length > setting.maxLength) return `Must be at most ${setting.maxLength} characters.`;
+  if (value !== '' && setting.pattern && !new RegExp(setting.pattern).test(value)) return setting.patternMessage ?? 'Has the wrong format.';
+  return null;
+}
+
+/** True when a value counts as given for a required setting. */
+export function isFilled(value: ConfigValue | null | undefined): boolean {
+  if (value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.trim() !== '';
+  if (Array.isArray(value)) return value.length > 0;
+  return true;
+}
+
+/**
+ * Checks a platform's non-secret settings: no unknown keys, no secrets in `config`, each value of the right
+ * kind; with `requireComplete`, every visible required setting given.
+ */
+export function validateConfig(
+  platform: PlatformDefinition,
+  config: Readonly<Record<string, ConfigValue | null>>,
+  requireComplete: boolean,
+  base = '/config',
+): FieldError[] {
+  const errors: FieldError[] = [];
+  const byKey = new Map(platform.settings.map((s) => [s.key, s]));
+  for (const [key, value] of Object.entries(config)) {
+    const at = `${base}/${escapePointerToken(key)}`;
+    const setting = byKey.get(key);
+    if (!setting) {
+      errors.push(fieldError(at, 'unknown_field', `${platform.name} has no setting “${key}”.`));
+    } else if (setting.type === 'secret') {
+      errors.push(fieldError(at, 'invalid', `${setting.label} is a secret: send it under credentials.`));
+    } else if (value !== null) {
+      const problem = checkSettingValue(setting, value);
+      if (problem) errors.push(fieldError(at, setting.type === 'select' ? 'invalid_option' : 'invalid', problem));
+    }
+  }
+  if (requireComplete) {
+    for (const setting of platform.settings) {
+      if (setting.type === 'secret' || !setting.required || !isSettingVisible(setting, config, platform)) continue;
+      if (!isFilled(config[setting.key] ?? setting.default)) {
+        errors.push(fieldError(`${base}/${escapePointerToken(setting.key)}`, 'required', `${setting.label} is required.`));
+      }
+    }
+  }
+  return errors;
+}
+
+/**
+ * Checks secret values being written: known secret keys only, each a non-empty string of the right format,
+ * or null to clear.
+ */
+export function validateCredentialInput(
+  platform: PlatformDefinition,
+  credentials: Readonly<Record<string, string | null>>,
+  base = '/credentials',
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [key, value] of Object.entries(credentials)) {
+    const at = `${base}/${escapePointerToken(key)}`;
+    const setting = platform.settings.find((s) => s.key === key);
+    if (!setting || setting.type !== 'secret') {
+      errors.push(fieldError(at, 'unknown_field', `${platform.name} has no secret “${key}”.`));
+      continue;
+    }
+    if (value === null) continue;
+    if (value.trim() === '') {
+      errors.push(fieldError(at, 'required', `${setting.label} cannot be empty; clear it explicitly instead.`));
+      continue;
+    }
+    const problem = checkSettingValue(setting, value);
+    if (problem) errors.push(fieldError(at, 'invalid_format', problem));
+  }
+  return errors;
+}
+
+/**
+ * Whether the platform's credentials are complete: every visible required secret configured and every
+ * visible required connection setting filled. The CRM fields only show (and only validate) once this holds.
+ */
+export function credentialsComplete(
+  platform: PlatformDefinition,
+  config: Readonly<Record<string, ConfigValue | null>>,
+  configuredSecrets: ReadonlySet<string>,
+): boolean {
+  return platform.settings.every((s) => {
+    if (!s.required || !isSettingVisible(s, config, platform)) return true;
+    if (s.type === 'secret') return configuredSecrets.has(s.key);
+    return s.group !== CONNECTION_GROUP || isFilled(config[s.key] ?? s.default);
+  });
+}

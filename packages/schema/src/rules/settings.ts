@@ -1,0 +1,178 @@
+import type { IntegrationCategory } from '../categories.js';
+import { findPlatform } from '../catalog/platforms.js';
+import { memberFields, orderFields } from '../catalog/memberpulse-fields.js';
+import type { CrmFieldDescriptor } from '../field-types.js';
+import type { ConfigValue } from '../platform-types.js';
+import { fieldError, type FieldError } from '../problem.js';
+import type { CrmMapping, ValidationResult } from '../settings.js';
+import { isTagField } from './compatibility.js';
+import { credentialsComplete, isSettingVisible, validateConfig } from './config.js';
+import { validateMappings } from './mappings.js';
+
+/** A settings record as it would stand after a write: what the business rules judge. */
+export interface SettingsState {
+  category: IntegrationCategory;
+  platform: string | null;
+  config: Record<string, ConfigValue | null>;
+  /** Keys of the secrets that are configured. */
+  configuredSecrets: ReadonlySet<string>;
+  crm: CrmMapping | null;
+}
+
+/** CRM metadata the rules may use, when the server or the UI has it. */
+export interface CrmMetadata {
+  /** Fields of the member object. */
+  memberFields?: readonly CrmFieldDescriptor[];
+  /** Fields of the order object. */
+  orderFields?: readonly CrmFieldDescriptor[];
+}
+
+/** An empty CRM section, the starting point of every CRM settings record. */
+export function emptyCrmMapping(): CrmMapping {
+  return {
+    memberObject: null,
+    memberMappings: [],
+    eventTagField: null,
+    courseTagField: null,
+    orderObject: null,
+    orderMappings: [],
+    tagDestination: 'multiPicklist',
+    tagObject: null,
+    supportTicketNotes: false,
+  };
+}
+
+/**
+ * The business rules of seed 000 for one settings record.
+ * `draft`: what is there must be right (known platform of this category, valid values, no duplicate or
+ * incompatible mappings, nothing that needs credentials before they are set).
+ * `enable`: additionally everything required is there.
+ */
+export function validateSettings(state: SettingsState, mode: 'draft' | 'enable', metadata: CrmMetadata = {}): ValidationResult {
+  const errors: FieldError[] = [];
+  const warnings: FieldError[] = [];
+  const complete = mode === 'enable';
+
+  if (state.platform === null) {
+    if (complete || state.category === 'paymentGateway') {
+      errors.push(fieldError('/platform', 'required', 'Choose a platform.'));
+    }
+    if (state.crm && hasCrmContent(state.crm)) {
+      errors.push(fieldError('/platform', 'required', 'Choose a platform before mapping fields.'));
+    }
+    return { errors, warnings };
+  }
+  const platform = findPlatform(state.platform);
+  if (!platform) {
+    errors.push(fieldError('/platform', 'invalid_option', `“${state.platform}” is not a platform we integrate with.`));
+    return { errors, warnings };
+  }
+  if (platform.category !== state.category) {
+    errors.push(fieldError('/platform', 'platform_mismatch', `${platform.name} is not a ${state.category} platform.`));
+    return { errors, warnings };
+  }
+
+  errors.push(...validateConfig(platform, state.config, complete));
+  const connected = credentialsComplete(platform, state.config, state.configuredSecrets);
+  if (complete) {
+    for (const s of platform.settings) {
+      if (s.type === 'secret' && s.required && !state.configuredSecrets.has(s.key) && isSettingVisible(s, state.config, platform)) {
+        errors.push(fieldError(`/credentials/${s.key}`, 'required', `${s.label} is required.`));
+      }
+    }
+  }
+  for (const s of platform.settings) {
+    if (s.crmFieldTypes && isSet(state.config[s.key]) && s.default !== state.config[s.key]) {
+      if (!connected) {
+        errors.push(fieldError(`/config/${s.key}`, 'credentials_required', 'Set the credentials first: this names a CRM field.'));
+      } else if (metadata.memberFields) {
+        const field = metadata.memberFields.find((f) => f.name === state.config[s.key]);
+        if (!field) errors.push(fieldError(`/config/${s.key}`, 'unknown_target', `${String(state.config[s.key])} does not exist on the member object.`));
+        else if (!s.crmFieldTypes.includes(field.type)) errors.push(fieldError(`/config/${s.key}`, 'incompatible_type', `${s.label} must be a ${s.crmFieldTypes.join(' or ')} field.`));
+      }
+    }
+  }
+
+  if (state.category !== 'crm') {
+    if (state.crm && hasCrmContent(state.crm)) errors.push(fieldError('/crm', 'unknown_field', 'Only CRM settings have field mappings.'));
+    return { errors, warnings };
+  }
+  const crm = state.crm ?? emptyCrmMapping();
+  if (!connected) {
+    for (const [key, given] of dependentFields(crm)) {
+      if (given) errors.push(fieldError(`/crm/${key}`, 'credentials_required', 'Set and save the credentials first.'));
+    }
+    return { errors, warnings };
+  }
+  const merge = (r: ValidationResult) => {
+    errors.push(...r.errors);
+    warnings.push(...r.warnings);
+  };
+
+  if (complete && !crm.memberObject) errors.push(fieldError('/crm/memberObject', 'required', 'Choose the member object.'));
+  merge(
+    validateMappings(crm.memberMappings, {
+      sources: memberFields,
+      targets: metadata.memberFields,
+      pointer: '/crm/memberMappings',
+      requireComplete: complete,
+    }),
+  );
+  if (crm.memberMappings.length > 0 && !crm.memberObject) {
+    errors.push(fieldError('/crm/memberObject', 'required', 'Choose the member object before mapping its fields.'));
+  }
+
+  const tagsNeedField = crm.tagDestination !== 'campaignMembership';
+  if (complete && tagsNeedField && !crm.eventTagField) {
+    errors.push(fieldError('/crm/eventTagField', 'required', 'Choose the field that receives event tags.'));
+  }
+  if (crm.tagDestination === 'relatedObject' && complete && !crm.tagObject) {
+    errors.push(fieldError('/crm/tagObject', 'required', 'Choose the related object that receives tag records.'));
+  }
+  if (crm.tagDestination !== 'relatedObject' && crm.tagObject) {
+    errors.push(fieldError('/crm/tagObject', 'invalid', 'Only used when tags go to a related object.'));
+  }
+  // Tag fields live on the member object unless tags go to a related object, whose fields are not described here.
+  if (metadata.memberFields && crm.tagDestination === 'multiPicklist') {
+    for (const key of ['eventTagField', 'courseTagField'] as const) {
+      const name = crm[key];
+      if (!name) continue;
+      const field = metadata.memberFields.find((f) => f.name === name);
+      if (!field) errors.push(fieldError(`/crm/${key}`, 'unknown_target', `${name} does not exist on ${crm.memberObject ?? 'the member object'}.`));
+      else if (!isTagField(field)) errors.push(fieldError(`/crm/${key}`, 'not_tag_field', `${field.label} cannot hold tags: choose a multi-select picklist or long text field.`));
+    }
+  }
+
+  if (crm.orderObject) {
+    merge(
+      validateMappings(crm.orderMappings, {
+        sources: orderFields,
+        targets: metadata.orderFields,
+        pointer: '/crm/orderMappings',
+        requireComplete: complete,
+      }),
+    );
+  } else if (crm.orderMappings.length > 0) {
+    errors.push(fieldError('/crm/orderObject', 'required', 'Choose the order object before mapping order fields.'));
+  }
+  return { errors, warnings };
+}
+
+function isSet(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '';
+}
+
+function dependentFields(crm: CrmMapping): Array<[string, boolean]> {
+  return [
+    ['memberObject', !!crm.memberObject],
+    ['memberMappings', crm.memberMappings.length > 0],
+    ['eventTagField', !!crm.eventTagField],
+    ['courseTagField', !!crm.courseTagField],
+    ['orderObject', !!crm.orderObject],
+    ['orderMappings', crm.orderMappings.length > 0],
+  ];
+}
+
+function hasCrmContent(crm: CrmMapping): boolean {
+  return dependentFields(crm).some(([, given]) => given);
+}
