@@ -16,11 +16,13 @@ export interface IntegrationEndpointCreate {
   /**
    * @minLength 1
    * @maxLength 80
+   * @pattern \S
    */
   name: string;
   /**
    * @minLength 1
    * @maxLength 1000
+   * @pattern \S
    */
   description: string;
 }
@@ -30,6 +32,7 @@ export interface IntegrationEndpointUpdate {
   /**
    * @minLength 1
    * @maxLength 1000
+   * @pattern \S
    */
   description: string;
 }

@@ -104,9 +104,9 @@ export interface IntegrationSettings {
   platform: string | null;
   status: SettingsStatus;
   /** Non-secret settings keyed by the platform's setting keys. */
-  config: Record<string, ConfigValue>;
+  config: { [key: string]: ConfigValue };
   /** Secret settings: state only. */
-  credentials: Record<string, CredentialState>;
+  credentials: { [key: string]: CredentialState };
   /** Present on the CRM category. */
   crm: CrmMapping | null;
   /** Increases on every change; the ETag is derived from it. */
@@ -151,8 +151,8 @@ export interface IntegrationSettingsInput {
   platform?: string | null;
   /** `draft` saves as is; `enabled` runs every business rule first. `archived` is set through the archive action only. */
   status?: 'draft' | 'enabled';
-  config?: Record<string, ConfigValue | null>;
-  credentials?: Record<string, string | null>;
+  config?: { [key: string]: ConfigValue | null };
+  credentials?: { [key: string]: string | null };
   crm?: CrmMappingInput;
 }
 

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { NOT_BLANK } from './schemas.js';
 import { fieldError, pointer, type FieldError, type FieldErrorCode } from '../problem.js';
 
 type Issue = z.core.$ZodIssue;
@@ -24,10 +25,12 @@ const typeWords: Record<string, string> = {
   null: 'null',
 };
 
+const presenceCodes = new Set(['invalid_type', 'invalid_value', 'invalid_union']);
+
 function describe(issue: Issue, doc: unknown): { code: FieldErrorCode; message: string } {
+  if (presenceCodes.has(issue.code) && valueAt(doc, issue.path) === undefined) return { code: 'required', message: 'Required.' };
   switch (issue.code) {
     case 'invalid_type':
-      if (valueAt(doc, issue.path) === undefined) return { code: 'required', message: 'Required.' };
       return { code: 'invalid_type', message: `Must be ${typeWords[issue.expected] ?? issue.expected}.` };
     case 'too_small':
       if (issue.origin === 'string') {
@@ -43,6 +46,7 @@ function describe(issue: Issue, doc: unknown): { code: FieldErrorCode; message: 
     case 'invalid_value':
       return { code: 'invalid_option', message: `Must be one of: ${issue.values.map(String).join(', ')}.` };
     case 'invalid_format':
+      if (issue.format === 'regex' && issue.pattern === NOT_BLANK.source) return { code: 'required', message: 'Required.' };
       return { code: 'invalid_format', message: 'Has the wrong format.' };
     case 'invalid_key':
       return { code: 'invalid', message: 'Keys must be identifiers (letters, digits and _).' };

@@ -19,6 +19,8 @@ const crmFieldTypes = [
 const settingKey = z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/));
 const fieldName = z.string().check(z.minLength(1), z.maxLength(255));
 const nullableName = z.nullable(fieldName);
+/** Text with at least one non-space character; the same pattern as `@pattern \\S` in endpoint.ts. */
+export const NOT_BLANK = /\S/;
 const isoDate = z.string().check(z.maxLength(40));
 
 export const CrmFieldTypeSchema = z.enum(crmFieldTypes);
@@ -92,8 +94,8 @@ export const IntegrationSettingsSchema = z.object({
   category: CategorySchema,
   platform: z.nullable(z.string()),
   status: z.enum(['draft', 'enabled', 'archived']),
-  config: z.record(z.string(), ConfigValueSchema),
-  credentials: z.record(z.string(), CredentialStateSchema),
+  config: z.record(settingKey, ConfigValueSchema),
+  credentials: z.record(settingKey, CredentialStateSchema),
   crm: z.nullable(CrmMappingSchema),
   version: z.number(),
   createdAt: isoDate,
@@ -103,12 +105,12 @@ export const IntegrationSettingsSchema = z.object({
 });
 
 export const IntegrationEndpointCreateSchema = z.strictObject({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(ENDPOINT_NAME_MAX)),
-  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(ENDPOINT_DESCRIPTION_MAX)),
+  name: z.string().check(z.minLength(1), z.maxLength(ENDPOINT_NAME_MAX), z.regex(NOT_BLANK)),
+  description: z.string().check(z.minLength(1), z.maxLength(ENDPOINT_DESCRIPTION_MAX), z.regex(NOT_BLANK)),
 });
 
 export const IntegrationEndpointUpdateSchema = z.strictObject({
-  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(ENDPOINT_DESCRIPTION_MAX)),
+  description: z.string().check(z.minLength(1), z.maxLength(ENDPOINT_DESCRIPTION_MAX), z.regex(NOT_BLANK)),
 });
 
 export const IntegrationEndpointSchema = z.object({

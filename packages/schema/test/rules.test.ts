@@ -1,0 +1,242 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  checkCompatibility,
+  detectDrift,
+  emptyCrmMapping,
+  memberFields,
+  orderFields,
+  salesforceDefaultMemberMappings,
+  suggestMappings,
+  validateMappings,
+  validateSettings,
+  type CrmMapping,
+  type SettingsState,
+} from '../src/index.js';
+import { contactField, contactFields } from './fixtures.js';
+
+const field = (key: string) => memberFields.find((f) => f.key === key)!;
+const target = (name: string) => contactFields.find((f) => f.name === name)!;
+const pointers = (errors: { pointer: string; code: string }[]) => errors.map((e) => `${e.pointer} ${e.code}`).sort();
+
+const connectedAppConfig = { environment: 'production', authMode: 'connectedApp', consumerKey: '3MVG9abc' };
+
+function crmState(crm: Partial<CrmMapping>, overrides: Partial<SettingsState> = {}): SettingsState {
+  return {
+    category: 'crm',
+    platform: 'salesforce',
+    config: connectedAppConfig,
+    configuredSecrets: new Set(['consumerSecret']),
+    crm: { ...emptyCrmMapping(), ...crm },
+    ...overrides,
+  };
+}
+
+const completeCrm: Partial<CrmMapping> = {
+  memberObject: 'Contact',
+  memberMappings: [
+    { source: 'email', target: 'Email', policy: 'always' },
+    { source: 'firstName', target: 'FirstName', policy: 'always' },
+    { source: 'lastName', target: 'LastName', policy: 'always' },
+  ],
+  eventTagField: 'Member_Tags__c',
+};
+
+test('compatibility: a date cannot go into a boolean; an email goes into an email', () => {
+  const date = { key: 'joinDate', label: 'Join Date', type: 'date', required: false } as const;
+  assert.deepEqual(checkCompatibility(date, target('HasOptedOutOfEmail')).level, 'error');
+  assert.equal(checkCompatibility(date, target('HasOptedOutOfEmail')).code, 'incompatible_type');
+  assert.equal(checkCompatibility(field('email'), target('Email')).level, 'ok');
+});
+
+test('compatibility: read-only targets are errors, longer sources and restricted picklists are warnings', () => {
+  assert.equal(checkCompatibility(field('email'), target('Id')).code, 'not_writable');
+  const lastName = checkCompatibility(field('company'), target('Short_Code__c'));
+  assert.equal(lastName.level, 'warning');
+  assert.equal(lastName.code, 'length_risk');
+  const status = checkCompatibility(field('membershipStatus'), target('Membership_Status__c'));
+  assert.equal(status.code, 'restricted_picklist');
+  assert.match(status.message!, /Pending/);
+  assert.equal(checkCompatibility(field('membershipStatus'), contactField('Open__c', 'picklist')).level, 'ok');
+});
+
+test('mappings: duplicate targets and duplicate sources point at the later row', () => {
+  const r = validateMappings(
+    [
+      { source: 'email', target: 'Email', policy: 'always' },
+      { source: 'firstName', target: 'FirstName', policy: 'always' },
+      { source: 'lastName', target: 'FirstName', policy: 'always' },
+      { source: 'email', target: 'Description', policy: 'always' },
+    ],
+    { sources: memberFields, pointer: '/crm/memberMappings', requireComplete: false },
+  );
+  assert.deepEqual(pointers(r.errors), ['/crm/memberMappings/2/target duplicate_target', '/crm/memberMappings/3/source duplicate']);
+  assert.match(r.errors.find((e) => e.code === 'duplicate_target')!.message, /First Name/);
+});
+
+test('mappings: unknown source and unknown target, required sources when complete', () => {
+  const r = validateMappings(
+    [
+      { source: 'shoeSize', target: 'Email', policy: 'always' },
+      { source: 'phone', target: 'Fax__c', policy: 'always' },
+    ],
+    { sources: memberFields, targets: contactFields, pointer: '/m', requireComplete: true },
+  );
+  assert.deepEqual(pointers(r.errors), [
+    '/m required',
+    '/m required',
+    '/m required',
+    '/m/0/source unknown_source',
+    '/m/1/target unknown_target',
+  ]);
+  assert.deepEqual(r.errors.filter((e) => e.code === 'required').map((e) => e.message), [
+    'Email must be mapped.',
+    'First Name must be mapped.',
+    'Last Name must be mapped.',
+  ]);
+});
+
+test('settings: a complete CRM record enables', () => {
+  const r = validateSettings(crmState(completeCrm), 'enable', { memberFields: contactFields });
+  assert.deepEqual(r.errors, []);
+});
+
+test('settings: enabling demands member object, email mapped and event tag; a draft does not', () => {
+  const state = crmState({ memberObject: null, memberMappings: [], eventTagField: null });
+  assert.deepEqual(validateSettings(state, 'draft').errors, []);
+  assert.deepEqual(pointers(validateSettings(state, 'enable').errors), [
+    '/crm/eventTagField required',
+    '/crm/memberMappings required',
+    '/crm/memberMappings required',
+    '/crm/memberMappings required',
+    '/crm/memberObject required',
+  ]);
+});
+
+test('settings: campaign membership needs no event tag field; a related object needs its object', () => {
+  const campaign = crmState({ ...completeCrm, eventTagField: null, tagDestination: 'campaignMembership' });
+  assert.deepEqual(validateSettings(campaign, 'enable').errors, []);
+  const related = crmState({ ...completeCrm, tagDestination: 'relatedObject' });
+  assert.deepEqual(pointers(validateSettings(related, 'enable').errors), ['/crm/tagObject required']);
+});
+
+test('settings: nothing that needs credentials before they are set', () => {
+  const state = crmState({ memberObject: 'Contact', eventTagField: 'Member_Tags__c' }, { configuredSecrets: new Set() });
+  assert.deepEqual(pointers(validateSettings(state, 'draft').errors), [
+    '/crm/eventTagField credentials_required',
+    '/crm/memberObject credentials_required',
+  ]);
+  const enable = validateSettings(crmState({}, { configuredSecrets: new Set() }), 'enable');
+  assert.ok(enable.errors.some((e) => e.pointer === '/credentials/consumerSecret' && e.code === 'required'));
+});
+
+test('settings: service-user mode needs username, password and token instead of the consumer key', () => {
+  const state = crmState(completeCrm, {
+    config: { environment: 'sandbox', authMode: 'serviceUser' },
+    configuredSecrets: new Set(['password']),
+  });
+  assert.deepEqual(pointers(validateSettings(state, 'enable').errors).filter((p) => !p.startsWith('/crm')), [
+    '/config/username required',
+    '/credentials/securityToken required',
+  ]);
+});
+
+test('settings: order mappings are required once an order object is chosen', () => {
+  const withOrder = crmState({ ...completeCrm, orderObject: 'Order' });
+  assert.deepEqual(
+    pointers(validateSettings(withOrder, 'enable').errors),
+    orderFields.filter((f) => f.required).map(() => '/crm/orderMappings required'),
+  );
+  const orphan = crmState({ orderMappings: [{ source: 'total', target: 'TotalAmount', policy: 'always' }] });
+  assert.deepEqual(pointers(validateSettings(orphan, 'draft').errors), ['/crm/orderObject required']);
+});
+
+test('settings: tag fields must be multi-select picklists or long text', () => {
+  const state = crmState({ ...completeCrm, eventTagField: 'FirstName', courseTagField: 'Course_Tags__c' });
+  assert.deepEqual(pointers(validateSettings(state, 'draft', { memberFields: contactFields }).errors), ['/crm/eventTagField not_tag_field']);
+});
+
+test('settings: incompatible mapping with metadata is an error, risky one a warning', () => {
+  const state = crmState({
+    ...completeCrm,
+    memberMappings: [
+      ...completeCrm.memberMappings!,
+      { source: 'joinDate', target: 'HasOptedOutOfEmail', policy: 'always' },
+      { source: 'company', target: 'Short_Code__c', policy: 'always' },
+    ],
+  });
+  const r = validateSettings(state, 'draft', { memberFields: contactFields });
+  assert.deepEqual(pointers(r.errors), ['/crm/memberMappings/3/target incompatible_type']);
+  assert.deepEqual(pointers(r.warnings), ['/crm/memberMappings/4/target length_risk']);
+});
+
+test('settings: config values are checked against the catalog, with pointers', () => {
+  const state = crmState({}, {
+    config: { environment: 'staging', authMode: 'connectedApp', consumerKey: '3MVG', periodicRefreshMinutes: 1, nope: 'x', consumerSecret: 's', autoSync: 'yes' },
+  });
+  assert.deepEqual(pointers(validateSettings(state, 'draft').errors), [
+    '/config/autoSync invalid',
+    '/config/consumerSecret invalid',
+    '/config/environment invalid_option',
+    '/config/nope unknown_field',
+    '/config/periodicRefreshMinutes invalid',
+  ]);
+});
+
+test('settings: payment gateway needs a platform even as a draft, and a CRM platform is rejected there', () => {
+  const none: SettingsState = { category: 'paymentGateway', platform: null, config: {}, configuredSecrets: new Set(), crm: null };
+  assert.deepEqual(pointers(validateSettings(none, 'draft').errors), ['/platform required']);
+  assert.deepEqual(pointers(validateSettings({ ...none, platform: 'salesforce' }, 'draft').errors), ['/platform platform_mismatch']);
+  assert.deepEqual(pointers(validateSettings({ ...none, platform: 'paypal' }, 'draft').errors), ['/platform invalid_option']);
+  const stripe = { ...none, platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_test_abc' } };
+  assert.deepEqual(pointers(validateSettings(stripe, 'enable').errors), ['/credentials/secretKey required', '/credentials/webhookSecret required']);
+});
+
+test('settings: accounting credentials are required once a platform is chosen', () => {
+  const xero: SettingsState = { category: 'accounting', platform: 'xero', config: { clientId: 'abc' }, configuredSecrets: new Set(), crm: null };
+  assert.deepEqual(pointers(validateSettings(xero, 'enable').errors), ['/credentials/clientSecret required']);
+  assert.deepEqual(validateSettings({ ...xero, configuredSecrets: new Set(['clientSecret']) }, 'enable').errors, []);
+});
+
+test('settings: CRM field settings must name a field of the right type', () => {
+  const state = crmState(completeCrm, { config: { ...connectedAppConfig, activeFlagField: 'Email', emailOptOutField: 'Gone__c' } });
+  assert.deepEqual(pointers(validateSettings(state, 'draft', { memberFields: contactFields }).errors), [
+    '/config/activeFlagField incompatible_type',
+    '/config/emailOptOutField unknown_target',
+  ]);
+});
+
+test('auto-map proposes the seed defaults onto a Salesforce Contact and respects existing choices', () => {
+  const suggestions = suggestMappings(memberFields, contactFields);
+  const bySource = Object.fromEntries(suggestions.map((s) => [s.source, s.target]));
+  for (const m of salesforceDefaultMemberMappings.filter((m) => m.source !== 'membershipStatus')) {
+    assert.equal(bySource[m.source], m.target, m.source);
+  }
+  assert.equal(bySource.emailOptOut, 'HasOptedOutOfEmail');
+  assert.equal(bySource.postalCode, 'MailingPostalCode');
+  assert.ok(suggestions.every((s) => s.confidence > 0 && s.confidence <= 1));
+  assert.equal(new Set(suggestions.map((s) => s.target)).size, suggestions.length, 'no target proposed twice');
+
+  const kept = suggestMappings(memberFields, contactFields, [{ source: 'email', target: 'Description', policy: 'always' }]);
+  assert.ok(!kept.some((s) => s.source === 'email'), 'an admin-mapped source is left alone');
+  assert.ok(!kept.some((s) => s.target === 'Description'), 'an admin-used target is not proposed');
+});
+
+test('drift: vanished and retyped mapped fields point at their rows', () => {
+  const crm: CrmMapping = {
+    ...emptyCrmMapping(),
+    ...completeCrm,
+    memberMappings: [
+      { source: 'email', target: 'Email', policy: 'always', targetType: 'email' },
+      { source: 'phone', target: 'Fax__c', policy: 'always', targetType: 'phone' },
+      { source: 'joinDate', target: 'Birthdate', policy: 'always', targetType: 'datetime' },
+    ],
+    courseTagField: 'Removed_Tags__c',
+  };
+  const drift = detectDrift(crm, contactFields);
+  assert.deepEqual(drift.map((d) => `${d.pointer} ${d.kind}`), [
+    '/crm/memberMappings/1/target missing',
+    '/crm/memberMappings/2/target type_changed',
+    '/crm/courseTagField missing',
+  ]);
+});
