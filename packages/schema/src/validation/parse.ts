@@ -46,7 +46,7 @@ function describe(issue: Issue, doc: unknown): { code: FieldErrorCode; message: 
     case 'invalid_value':
       return { code: 'invalid_option', message: `Must be one of: ${issue.values.map(String).join(', ')}.` };
     case 'invalid_format':
-      if (issue.format === 'regex' && issue.pattern === NOT_BLANK.source) return { code: 'required', message: 'Required.' };
+      if (issue.format === 'regex' && issue.pattern === String(NOT_BLANK)) return { code: 'required', message: 'Required.' };
       return { code: 'invalid_format', message: 'Has the wrong format.' };
     case 'invalid_key':
       return { code: 'invalid', message: 'Keys must be identifiers (letters, digits and _).' };
