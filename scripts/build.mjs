@@ -1,0 +1,24 @@
+// `npm run build`: JSON Schemas from the interfaces, declarations (tsc -b), ESM bundles (rollup),
+// then the element manifest and API reference where their tools are configured.
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+const root = new URL('..', import.meta.url).pathname;
+const step = (label, cmd, args) => {
+  console.log(`\n› ${label}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
+  if (r.status !== 0) {
+    console.error(`build: ${label} failed`);
+    process.exit(r.status ?? 1);
+  }
+};
+const bin = (name) => `${root}node_modules/.bin/${name}`;
+
+step('JSON Schemas (docs/schema)', process.execPath, ['scripts/json-schema.mjs']);
+step('type declarations (tsc -b)', bin('tsc'), ['-b']);
+step('ESM bundles (rollup)', bin('rollup'), ['-c', '--silent']);
+if (existsSync(`${root}custom-elements-manifest.config.mjs`)) {
+  step('custom-elements manifest', bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs']);
+}
+if (existsSync(`${root}typedoc.json`)) step('API reference (typedoc)', bin('typedoc'), ['--logLevel', 'Warn']);
+console.log('\nbuild: done');
