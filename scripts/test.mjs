@@ -62,7 +62,8 @@ if (runNode) {
 
 if (runBrowser) {
   const summary = join(tmpdir(), `mp-browser-tests-${process.pid}.json`);
-  const code = await run(process.execPath, [join(root, 'node_modules/@web/test-runner/dist/bin.js')], {
+  // tsx + the source condition let the test-env middleware load the server straight from TypeScript.
+  const code = await run(process.execPath, ['--import', 'tsx', '--conditions=source', join(root, 'node_modules/@web/test-runner/dist/bin.js')], {
     MP_WTR_SUMMARY: summary,
   });
   const result = JSON.parse(await readFile(summary, 'utf8').catch(() => '{"passed":0,"failed":1,"skipped":0}'));
