@@ -1,0 +1,38 @@
+import type { AuditEvent, Page } from '@memberpulse/integration-schema';
+import { paginate } from '../paginate.js';
+import type { Transport } from '../transport.js';
+import type { AuditListParams, CallOptions } from '../types.js';
+
+/** The tenant's audit trail (`/v1/audit-events`; admin and auditor only). */
+export interface AuditResource {
+  /** One page of events. */
+  list(params?: AuditListParams, options?: CallOptions): Promise<Page<AuditEvent>>;
+  /** Every page from `params.cursor` on, fetched lazily. */
+  pages(params?: AuditListParams, options?: CallOptions): AsyncIterableIterator<Page<AuditEvent>>;
+  /** Every event across pages. */
+  all(params?: AuditListParams, options?: CallOptions): AsyncIterableIterator<AuditEvent>;
+}
+
+const iso = (d: string | Date | undefined) => (d instanceof Date ? d.toISOString() : d);
+
+/** Builds the audit resource on a transport. */
+export function auditResource(t: Transport): AuditResource {
+  const list = (p: AuditListParams = {}, options?: CallOptions) =>
+    t
+      .request<Page<AuditEvent>>({
+        method: 'GET',
+        path: 'audit-events',
+        query: { action: p.action, from: iso(p.from), to: iso(p.to), limit: p.limit, cursor: p.cursor },
+        check: 'auditPage',
+        options,
+      })
+      .then((r) => r.data);
+  const pages = (p: AuditListParams = {}, options?: CallOptions) => paginate((cursor) => list({ ...p, cursor }, options), p.cursor);
+  return {
+    list,
+    pages,
+    async *all(p, options) {
+      for await (const page of pages(p, options)) yield* page.items;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+import { categorySlugs, type IntegrationCategory, type IntegrationSettings } from '@memberpulse/integration-schema';
+import type { Transport } from '../transport.js';
+import type { UpdateOptions } from '../types.js';
+
+/**
+ * One secret at a time (`/v1/settings/{category}/credentials/{key}`). Answers the settings record,
+ * whose `credentials` hold only `{ configured, hint, updatedAt }`, never the secret.
+ */
+export interface CredentialsResource {
+  /** Sets (or replaces) one secret, e.g. `set('crm', 'consumerSecret', value)`. */
+  set(category: IntegrationCategory, key: string, value: string, options?: UpdateOptions): Promise<IntegrationSettings>;
+  /** Same as {@link CredentialsResource.set}: replacing one secret never needs the others. */
+  replace(category: IntegrationCategory, key: string, value: string, options?: UpdateOptions): Promise<IntegrationSettings>;
+  /** Clears one secret. */
+  clear(category: IntegrationCategory, key: string, options?: UpdateOptions): Promise<IntegrationSettings>;
+}
+
+/** Builds the credentials resource on a transport. */
+export function credentialsResource(t: Transport): CredentialsResource {
+  const call = (method: 'PUT' | 'DELETE', c: IntegrationCategory, key: string, value: string | undefined, options?: UpdateOptions) =>
+    t
+      .request<IntegrationSettings>({
+        method,
+        path: `settings/${categorySlugs[c]}/credentials/${encodeURIComponent(key)}`,
+        body: value === undefined ? undefined : { value },
+        record: 'settings/' + c,
+        conditional: true,
+        check: 'settings',
+        secrets: value === undefined ? [] : [value],
+        options,
+      })
+      .then((r) => r.data);
+  const set = (c: IntegrationCategory, key: string, value: string, options?: UpdateOptions) => call('PUT', c, key, value, options);
+  return { set, replace: set, clear: (c, key, options) => call('DELETE', c, key, undefined, options) };
+}

@@ -1,0 +1,54 @@
+import { categorySlugs, type CrmFieldDescriptor, type CrmObjectSummary, type IntegrationCategory } from '@memberpulse/integration-schema';
+import type { Transport } from '../transport.js';
+import type { ApiUsage, CallOptions, ConnectionValues, TestConnectionResult } from '../types.js';
+import { secretsOf } from './settings.js';
+
+/** Options of discovery reads. */
+export interface DiscoveryOptions extends CallOptions {
+  /** Bypass the server's describe cache. */
+  refresh?: boolean;
+}
+
+/** CRM discovery through the server (which holds the credentials). */
+export interface CrmResource {
+  /** Objects of the connected CRM. */
+  objects(options?: DiscoveryOptions): Promise<CrmObjectSummary[]>;
+  /** Fields of one object, e.g. `fields('Contact')`. Describing the member or order object refreshes `drift`. */
+  fields(objectName: string, options?: DiscoveryOptions): Promise<CrmFieldDescriptor[]>;
+  /**
+   * Tests the connection with the saved settings, or with unsaved `values` over them (nothing
+   * is stored). A failure throws (`ValidationError` for rejected credentials, 502 `IntegrationError`
+   * when the platform is unreachable).
+   */
+  testConnection(values?: ConnectionValues, options?: CallOptions & { category?: IntegrationCategory }): Promise<TestConnectionResult>;
+  /** API calls used and allowed in the CRM's current window. */
+  apiUsage(options?: CallOptions): Promise<ApiUsage>;
+}
+
+/** Builds the CRM discovery resource on a transport. */
+export function crmResource(t: Transport): CrmResource {
+  const list = <T>(path: string, check: 'crmObjects' | 'crmFields', options?: DiscoveryOptions) =>
+    t
+      .request<{ items: T[] }>({ method: 'GET', path, query: { refresh: options?.refresh || undefined }, check, options })
+      .then((r) => r.data.items);
+  return {
+    objects: (options) => list<CrmObjectSummary>('settings/crm/objects', 'crmObjects', options),
+    fields: (name, options) => list<CrmFieldDescriptor>(`settings/crm/objects/${encodeURIComponent(name)}/fields`, 'crmFields', options),
+    testConnection: (values, options) =>
+      t
+        .request<TestConnectionResult>({
+          method: 'POST',
+          path: `settings/${categorySlugs[options?.category ?? 'crm']}/test-connection`,
+          body: values ?? {},
+          safe: true,
+          // A 502 here is the platform's answer, not a passing glitch: do not hammer it.
+          retryStatuses: [408, 429, 503, 504],
+          check: 'testConnection',
+          secrets: secretsOf(values),
+          options,
+        })
+        .then((r) => r.data),
+    apiUsage: (options) =>
+      t.request<ApiUsage>({ method: 'GET', path: 'settings/crm/api-usage', check: 'apiUsage', options }).then((r) => r.data),
+  };
+}

@@ -1,0 +1,367 @@
+import ky, { HTTPError, TimeoutError as KyTimeoutError, type Options as KyOptions } from 'ky';
+import type { Problem } from '@memberpulse/integration-schema';
+import {
+  ConflictError,
+  ForbiddenError,
+  IntegrationError,
+  InvalidResponseError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  TimeoutError,
+  UnauthorizedError,
+  ValidationError,
+  type IntegrationErrorInit,
+} from './errors.js';
+import type { CallOptions, UpdateOptions } from './types.js';
+import type { CheckName } from './validators.js';
+
+/** Why `getToken` is being called. */
+export interface TokenRequest {
+  /** `true` when the server just refused the previous token (401): return a fresh one, not a cached one. */
+  refresh: boolean;
+  /** The signal of the call that needs the token. */
+  signal?: AbortSignal;
+}
+
+/** Retry tuning. Which calls retry is fixed: reads and idempotency-keyed writes, on network errors, 408, 429 and 5xx. */
+export interface RetryPolicy {
+  /** Retries after the first attempt. Default 2. `0` turns retries off. */
+  limit?: number;
+  /** Upper bound of one backoff wait, in milliseconds. Default 10 000. */
+  backoffLimit?: number;
+  /** Backoff wait before retry `n` (1-based) in milliseconds. Default `300 * 2 ** (n - 1)`, with full jitter. */
+  delay?: (attempt: number) => number;
+  /**
+   * Longest `Retry-After` (429 or 503) the SDK waits for, in milliseconds; a longer one
+   * surfaces at once as a `RateLimitError` (or the 503's error). Default 60 000.
+   */
+  maxRetryAfter?: number;
+}
+
+/** Options of {@link createIntegrationClient} and {@link createTransport}. */
+export interface ClientOptions {
+  /** Where the API lives, e.g. `https://api.example.com` (`/v1` is added unless present). Relative URLs work in browsers. */
+  baseUrl: string | URL;
+  /** A fixed bearer token. Use `getToken` instead when tokens expire. */
+  token?: string;
+  /**
+   * Supplies the bearer token; called once per call, and once more with `{ refresh: true }`
+   * when the server answers 401 (the call is then repeated once with the new token).
+   */
+  getToken?: (request: TokenRequest) => string | Promise<string>;
+  /** The `fetch` to use (default `globalThis.fetch`). */
+  fetch?: typeof globalThis.fetch;
+  /** Per-attempt timeout in milliseconds (default 10 000), or `false` for none. */
+  timeout?: number | false;
+  /** Retries: a limit, or a {@link RetryPolicy}. */
+  retry?: number | RetryPolicy;
+  /** Headers sent with every call. */
+  headers?: Record<string, string>;
+  /** Check every response against the schema (default `true`); a mismatch throws `InvalidResponseError`. */
+  validateResponses?: boolean;
+}
+
+/** One HTTP call as the resources describe it. */
+export interface RequestSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Path below `/v1/`, without a leading slash, segments already encoded. */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  /** JSON body. */
+  body?: unknown;
+  /** A `POST` that changes nothing (validate, test connection): retried like a read, no `Idempotency-Key`. */
+  safe?: boolean;
+  /** ETag memory key of the record this call reads or writes, e.g. `settings/crm`. */
+  record?: string;
+  /** Send `If-Match` (from `options.ifMatch` or the ETag memory). */
+  conditional?: boolean;
+  /** Forget the record's ETag after success (a delete). */
+  forget?: boolean;
+  /** Name of the response check; omitted for bodiless answers (204). */
+  check?: CheckName;
+  /** Values to keep out of every error text (secrets in the body). */
+  secrets?: readonly string[];
+  /** Statuses worth retrying for this call (default 408, 429, 500, 502, 503, 504). */
+  retryStatuses?: number[];
+  options?: CallOptions & Partial<Pick<UpdateOptions, 'ifMatch' | 'idempotencyKey'>>;
+}
+
+/** What a successful call answered. */
+export interface ApiResult<T> {
+  data: T;
+  status: number;
+  etag: string | undefined;
+  requestId: string | undefined;
+  /** The server replayed a stored answer for this `Idempotency-Key`. */
+  replayed: boolean;
+}
+
+/**
+ * The HTTP core shared by all resources: auth, retries, idempotency keys, ETags, response
+ * checks and typed errors. Build one with {@link createTransport} to compose only the
+ * resources you need; `createIntegrationClient` does that for all of them.
+ */
+export interface Transport {
+  /** Performs one logical call (with its retries). */
+  request<T>(spec: RequestSpec): Promise<ApiResult<T>>;
+  /** The last ETag seen per record (`settings/<category>`, `endpoints/<id>`). */
+  readonly etags: Map<string, string>;
+}
+
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
+const NULL_BODY = new Set([101, 204, 205, 304]);
+
+/** Marks a response whose body could not be read (cut off) or parsed. */
+class BodyError extends Error {
+  constructor(
+    readonly kind: 'truncated' | 'malformed',
+    cause: unknown,
+  ) {
+    super(kind === 'truncated' ? 'The connection closed before the whole response arrived.' : 'The response is not valid JSON.', {
+      cause,
+    });
+    this.name = 'BodyError';
+  }
+}
+
+/** Makes a v4 UUID, also where `crypto.randomUUID` is missing (insecure browser contexts). */
+export function randomId(): string {
+  const c = globalThis.crypto;
+  if (typeof c.randomUUID === 'function') return c.randomUUID();
+  const b = c.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+/** Seconds from a `Retry-After` value (delta-seconds or an HTTP date). */
+function retryAfterSeconds(value: string | null): number | undefined {
+  if (!value) return undefined;
+  const n = Number(value);
+  if (Number.isFinite(n)) return Math.max(0, n);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+/** Replaces every occurrence of a secret (4+ characters) in `text`. */
+function redact(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
+  return out;
+}
+
+/** Deep-copies server-provided problem text with secrets redacted. */
+function redactProblem(problem: Problem, secrets: readonly string[]): Problem {
+  return secrets.length ? (JSON.parse(redact(JSON.stringify(problem), secrets)) as Problem) : problem;
+}
+
+/** Drops what ky keeps on its errors that could hold a token or a body: the request's headers and the options. */
+function scrubKyError<E extends HTTPError | KyTimeoutError>(error: E): E {
+  const request = new Request(error.request.url, { method: error.request.method });
+  Object.defineProperty(error, 'request', { value: request, configurable: true, enumerable: true, writable: true });
+  if ('options' in error) {
+    Object.defineProperty(error, 'options', {
+      value: { method: error.request.method },
+      configurable: true,
+      enumerable: true,
+      writable: true,
+    });
+  }
+  return error;
+}
+
+function isProblem(value: unknown): value is Problem {
+  return value !== null && typeof value === 'object' && typeof (value as Problem).status === 'number' && typeof (value as Problem).title === 'string';
+}
+
+/** Creates the HTTP core; see {@link Transport}. */
+export function createTransport(options: ClientOptions): Transport {
+  const { token, getToken, headers: baseHeaders, validateResponses = true } = options;
+  if (!token && !getToken) throw new TypeError('createIntegrationClient needs `token` or `getToken`.');
+  let prefix = String(options.baseUrl).replace(/\/+$/, '');
+  if (!/\/v1$/.test(prefix)) prefix += '/v1';
+  const basePath = new URL(prefix + '/', 'http://x').pathname;
+  const policy: RetryPolicy = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
+  const limit = policy.limit ?? 2;
+  const maxRetryAfter = policy.maxRetryAfter ?? 60_000;
+  const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const bodies = new WeakMap<Response, unknown>();
+  const etags = new Map<string, string>();
+  let validators: Promise<typeof import('./validators.js')> | undefined;
+  const loadValidators = () => (validators ??= import('./validators.js'));
+  let refreshing: Promise<string> | undefined;
+
+  // Reads the whole body inside the attempt, so a cut-off body is a failed attempt (retried like a
+  // dropped connection) and the per-attempt timeout covers it.
+  const fetchBuffered = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+    const res = await baseFetch(input, init);
+    if (NULL_BODY.has(res.status)) return res;
+    let text: string;
+    try {
+      text = await res.text();
+    } catch (cause) {
+      throw new BodyError('truncated', cause);
+    }
+    if (text && /json/i.test(res.headers.get('content-type') ?? '')) {
+      try {
+        bodies.set(res, JSON.parse(text));
+      } catch (cause) {
+        if (res.ok) throw new BodyError('malformed', cause);
+      }
+    } else if (text && res.ok) {
+      throw new BodyError('malformed', new SyntaxError(`Expected JSON, got ${res.headers.get('content-type') ?? 'no content type'}`));
+    }
+    return res;
+  };
+
+  const shouldRetry = ({ error }: { error: Error }): boolean | undefined => {
+    if (error.name === 'AbortError') return false;
+    if (error instanceof BodyError) return true;
+    if (error instanceof HTTPError) {
+      const after = retryAfterSeconds(error.response.headers.get('retry-after'));
+      if (after !== undefined && after * 1000 > maxRetryAfter) return false;
+    }
+    return undefined;
+  };
+
+  const tokenFor = async (refresh: boolean, signal?: AbortSignal): Promise<string> => {
+    if (!getToken) return token!;
+    if (!refresh) return getToken({ refresh, signal });
+    return (refreshing ??= Promise.resolve(getToken({ refresh, signal })).finally(() => (refreshing = undefined)));
+  };
+
+  const toError = (error: unknown, spec: RequestSpec, secrets: readonly string[], timeout: number | false): unknown => {
+    const signal = spec.options?.signal;
+    if (signal?.aborted) return signal.reason;
+    const ctx: IntegrationErrorInit = { method: spec.method, path: basePath + spec.path.split('?')[0] };
+    if (error instanceof HTTPError) {
+      const res = error.response;
+      const body = bodies.get(res);
+      const problem = isProblem(body) ? redactProblem(body, secrets) : undefined;
+      const status = res.status;
+      const init: IntegrationErrorInit = {
+        ...ctx,
+        status,
+        problem,
+        requestId: res.headers.get('x-request-id') ?? problem?.requestId,
+        cause: scrubKyError(error),
+      };
+      const message = redact(problem?.detail || problem?.title || `HTTP ${status} ${res.statusText}`.trim(), secrets);
+      if (status === 400 || status === 413 || status === 422) return new ValidationError(message, init);
+      if (status === 401) return new UnauthorizedError(message, init);
+      if (status === 403) return new ForbiddenError(message, init);
+      if (status === 404) return new NotFoundError(message, init);
+      if (status === 408) return new TimeoutError(message, init);
+      if (status === 409 || status === 412) {
+        const currentEtag = res.headers.get('etag') ?? ((body as { currentEtag?: string } | undefined)?.currentEtag || undefined);
+        return new ConflictError(message, { ...init, currentEtag });
+      }
+      if (status === 429) return new RateLimitError(message, { ...init, retryAfter: retryAfterSeconds(res.headers.get('retry-after')) });
+      return new IntegrationError(message, init);
+    }
+    if (error instanceof KyTimeoutError) {
+      return new TimeoutError(`No response within ${timeout} ms: ${ctx.method} ${ctx.path}`, {
+        ...ctx,
+        timeout: typeof timeout === 'number' ? timeout : undefined,
+        cause: scrubKyError(error),
+      });
+    }
+    if (error instanceof BodyError) {
+      const Cls = error.kind === 'truncated' ? NetworkError : InvalidResponseError;
+      return new Cls(`${error.message} (${ctx.method} ${ctx.path})`, { ...ctx, cause: error });
+    }
+    if (error instanceof TypeError) {
+      const code = (error.cause as { code?: unknown } | undefined)?.code;
+      return new NetworkError(`Could not reach the server${typeof code === 'string' ? ` (${code})` : ''}: ${ctx.method} ${ctx.path}`, {
+        ...ctx,
+        cause: error,
+      });
+    }
+    return error;
+  };
+
+  async function request<T>(spec: RequestSpec): Promise<ApiResult<T>> {
+    const opts = spec.options ?? {};
+    const signal = opts.signal;
+    signal?.throwIfAborted();
+    const timeout = opts.timeout ?? options.timeout ?? 10_000;
+    const secrets = spec.secrets ?? [];
+    const headers = new Headers(baseHeaders);
+    headers.set('accept', 'application/json');
+    if (opts.headers) for (const [k, v] of Object.entries(opts.headers)) headers.set(k, v);
+    let retryable = spec.method === 'GET' || !!spec.safe;
+    if (!retryable && opts.idempotencyKey !== false) {
+      headers.set('idempotency-key', opts.idempotencyKey ?? randomId());
+      retryable = true;
+    }
+    if (spec.conditional && opts.ifMatch !== false) {
+      const tag = opts.ifMatch ?? (spec.record ? etags.get(spec.record) : undefined);
+      if (tag) headers.set('if-match', tag);
+    }
+    const kyOptions: KyOptions = {
+      method: spec.method,
+      headers,
+      json: spec.body,
+      searchParams: spec.query,
+      signal,
+      timeout,
+      fetch: fetchBuffered,
+      throwHttpErrors: true,
+      retry: {
+        limit: retryable ? limit : 0,
+        methods: ['get', 'post', 'put', 'patch', 'delete'],
+        statusCodes: spec.retryStatuses ?? RETRY_STATUSES,
+        afterStatusCodes: [429, 503],
+        backoffLimit: policy.backoffLimit ?? 10_000,
+        delay: policy.delay ?? ((n) => 300 * 2 ** (n - 1)),
+        jitter: !policy.delay,
+        shouldRetry,
+      },
+    };
+    const url = prefix + '/' + spec.path;
+
+    let res: Response;
+    try {
+      headers.set('authorization', `Bearer ${await tokenFor(false, signal)}`);
+      try {
+        res = await ky(url, kyOptions);
+      } catch (error) {
+        if (!(getToken && error instanceof HTTPError && error.response.status === 401)) throw error;
+        headers.set('authorization', `Bearer ${await tokenFor(true, signal)}`);
+        res = await ky(url, kyOptions);
+      }
+    } catch (error) {
+      const tokenNow = headers.get('authorization')?.slice(7);
+      throw toError(error, spec, tokenNow ? [...secrets, tokenNow] : secrets, timeout);
+    }
+
+    const data = bodies.get(res) as T;
+    const etag = res.headers.get('etag') ?? undefined;
+    const requestId = res.headers.get('x-request-id') ?? undefined;
+    if (spec.check) {
+      const path = basePath + spec.path.split('?')[0];
+      const init = { method: spec.method, path, status: res.status, requestId };
+      if (data === undefined) throw new InvalidResponseError(`Expected a JSON body: ${spec.method} ${path}`, init);
+      if (validateResponses) {
+        const issues = (await loadValidators()).checks[spec.check](data, '');
+        if (issues.length) {
+          const first = issues[0]!;
+          throw new InvalidResponseError(
+            `The response does not match the schema at ${first.pointer || '/'}: ${first.message} (${spec.method} ${path})`,
+            { ...init, issues },
+          );
+        }
+      }
+    }
+    if (spec.record) {
+      if (spec.forget) etags.delete(spec.record);
+      else if (etag) etags.set(spec.record, etag);
+    }
+    return { data, status: res.status, etag, requestId, replayed: res.headers.get('idempotent-replayed') === 'true' };
+  }
+
+  if (validateResponses) loadValidators().catch(() => undefined);
+  return { request, etags };
+}

@@ -1,0 +1,85 @@
+// Response checks, loaded on demand (a dynamic import from transport.ts) so that a host with
+// `validateResponses: false` never downloads zod. The schema package's zod/mini schemas do
+// the work; the few responses it has no schema for yet get small structural checks here.
+import {
+  AuditEventSchema,
+  CrmFieldDescriptorSchema,
+  CrmObjectSummarySchema,
+  FieldErrorSchema,
+  IntegrationEndpointSchema,
+  IntegrationSettingsSchema,
+  RoleSchema,
+  issuesToFieldErrors,
+  pageSchema,
+  type FieldError,
+} from '@memberpulse/integration-schema';
+
+/** Checks a value found at JSON Pointer `at`; answers what is wrong (empty when fine). */
+type Check = (value: unknown, at: string) => FieldError[];
+
+interface SafeParser {
+  safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof issuesToFieldErrors>[0] } };
+}
+
+const bad = (at: string, message: string): FieldError[] => [{ pointer: at, code: 'invalid_type', message }];
+const typed =
+  (type: string, message: string): Check =>
+  (v, at) =>
+    typeof v === type ? [] : bad(at, message);
+const str = typed('string', 'Must be text.');
+const num = typed('number', 'Must be a number.');
+const bool = typed('boolean', 'Must be true or false.');
+const opt =
+  (check: Check): Check =>
+  (v, at) =>
+    v === undefined ? [] : check(v, at);
+const list =
+  (check: Check): Check =>
+  (v, at) =>
+    Array.isArray(v) ? v.flatMap((item, i) => check(item, `${at}/${i}`)) : bad(at, 'Must be a list.');
+const obj =
+  (shape: Record<string, Check>): Check =>
+  (v, at) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.keys(shape).flatMap((k) => shape[k]!((v as Record<string, unknown>)[k], `${at}/${k}`))
+      : bad(at, 'Must be an object.');
+const zod =
+  (schema: SafeParser): Check =>
+  (v, at) => {
+    const r = schema.safeParse(v);
+    return r.success ? [] : issuesToFieldErrors(r.error.issues, v).map((e) => ({ ...e, pointer: at + e.pointer }));
+  };
+const items = (check: Check): Check => obj({ items: list(check) });
+
+const settings = zod(IntegrationSettingsSchema as SafeParser);
+const fieldError = zod(FieldErrorSchema as SafeParser);
+const mpField = obj({ key: str, label: str, type: str, required: bool });
+
+/** Every response shape the resources ask for, by name. */
+export const checks = {
+  settings,
+  settingsList: items(settings),
+  validation: obj({ errors: list(fieldError), warnings: list(fieldError) }),
+  crmObjects: items(zod(CrmObjectSummarySchema as SafeParser)),
+  crmFields: items(zod(CrmFieldDescriptorSchema as SafeParser)),
+  testConnection: obj({ ok: bool, message: str }),
+  apiUsage: obj({ used: num, limit: num, allotment: num }),
+  endpoint: zod(IntegrationEndpointSchema as SafeParser),
+  endpointPage: zod(pageSchema(IntegrationEndpointSchema) as SafeParser),
+  auditPage: zod(pageSchema(AuditEventSchema) as SafeParser),
+  platforms: items(
+    obj({
+      id: str,
+      name: str,
+      category: str,
+      description: opt(str),
+      discovery: bool,
+      settings: list(obj({ key: str, label: str, type: str, required: bool })),
+    }),
+  ),
+  fields: obj({ member: list(mpField), order: list(mpField) }),
+  me: obj({ tenantId: str, subject: str, role: zod(RoleSchema as SafeParser), permissions: list(str) }),
+} satisfies Record<string, Check>;
+
+/** Name of a response shape. */
+export type CheckName = keyof typeof checks;

@@ -1,0 +1,465 @@
+// Unit tests of the SDK's HTTP core against a fake fetch: URLs, headers, retries, idempotency
+// keys, ETags, token refresh, error classes and what errors must never contain.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
+import {
+  ConflictError,
+  ForbiddenError,
+  IntegrationError,
+  InvalidResponseError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  TimeoutError,
+  UnauthorizedError,
+  ValidationError,
+  createIntegrationClient,
+  type ClientOptions,
+} from '@memberpulse/integrations-sdk';
+import { endpointRecord, fakeFetch, json, problem, settingsRecord } from './support/fixtures.ts';
+
+const TOKEN = 'tok.en-SECRET-abc123';
+const fast = { delay: () => 0 } as const;
+
+function client(fetch: typeof globalThis.fetch, over: Partial<ClientOptions> = {}) {
+  return createIntegrationClient({ baseUrl: 'http://api.test', token: TOKEN, fetch, retry: fast, ...over });
+}
+
+async function rejects<E extends Error>(p: Promise<unknown>, cls: new (...a: never[]) => E): Promise<E> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof cls, `expected ${cls.name}, got ${(e as Error)?.name}: ${(e as Error)?.message}`);
+    return e;
+  }
+  assert.fail(`expected ${cls.name}, but the call succeeded`);
+}
+
+describe('requests', () => {
+  it('builds URLs under /v1 with the token, slugs and encoded segments', async () => {
+    const { fetch, seen } = fakeFetch((req) =>
+      req.url.includes('fields') ? json({ items: [] }) : json(settingsRecord({ category: 'paymentGateway' }), 200, { etag: '"3"' }),
+    );
+    const c = client(fetch, { baseUrl: 'http://api.test/v1/' });
+    await c.settings.get('paymentGateway');
+    await c.crm.fields('Member/__c', { refresh: true });
+    assert.equal(seen[0]!.url, 'http://api.test/v1/settings/payment-gateway');
+    assert.equal(seen[0]!.headers.get('authorization'), `Bearer ${TOKEN}`);
+    assert.equal(seen[0]!.headers.get('idempotency-key'), null, 'reads carry no idempotency key');
+    assert.equal(seen[1]!.url, 'http://api.test/v1/settings/crm/objects/Member%2F__c/fields?refresh=true');
+  });
+
+  it('adds /v1 to a bare base URL and sends client headers', async () => {
+    const { fetch, seen } = fakeFetch(() => json({ tenantId: 't', subject: 's', role: 'viewer', permissions: [] }));
+    await client(fetch, { baseUrl: 'http://api.test/base', headers: { 'x-app': 'demo' } }).me();
+    assert.equal(seen[0]!.url, 'http://api.test/base/v1/me');
+    assert.equal(seen[0]!.headers.get('x-app'), 'demo');
+  });
+
+  it('rejects a client without a token source', () => {
+    assert.throws(() => createIntegrationClient({ baseUrl: 'http://api.test' }), TypeError);
+  });
+});
+
+describe('ETags', () => {
+  it('remembers the ETag it read and sends If-Match on update, unless told otherwise', async () => {
+    let version = 3;
+    const { fetch, seen } = fakeFetch((req) => {
+      if (req.method !== 'GET') version++;
+      return json(settingsRecord({ version }), 200, { etag: `"${version}"` });
+    });
+    const c = client(fetch);
+    await c.settings.get('crm');
+    assert.equal(c.settings.etag('crm'), '"3"');
+    await c.settings.patch('crm', { config: { a: 1 } });
+    assert.equal(seen[1]!.headers.get('if-match'), '"3"');
+    await c.settings.archive('crm');
+    assert.equal(seen[2]!.headers.get('if-match'), '"4"', 'the ETag of the write response is remembered');
+    await c.settings.restore('crm', { ifMatch: false });
+    assert.equal(seen[3]!.headers.get('if-match'), null);
+    await c.settings.saveDraft('crm', { platform: 'salesforce' }, { ifMatch: '"99"' });
+    assert.equal(seen[4]!.headers.get('if-match'), '"99"');
+    assert.deepEqual(JSON.parse(seen[4]!.body), { platform: 'salesforce', status: 'draft' });
+  });
+
+  it('remembers ETags from the list by version, and sends none for unseen records', async () => {
+    const { fetch, seen } = fakeFetch((req) =>
+      req.url.endsWith('/settings') ? json({ items: [settingsRecord({ version: 7 })] }) : json(endpointRecord()),
+    );
+    const c = client(fetch);
+    await c.settings.list();
+    assert.equal(c.settings.etag('crm'), '"7"');
+    await c.endpoints.updateDescription('ep_1', 'New');
+    assert.equal(seen[1]!.headers.get('if-match'), null);
+    assert.equal(seen[1]!.method, 'PATCH');
+    assert.deepEqual(JSON.parse(seen[1]!.body), { description: 'New' });
+  });
+
+  it('forgets an endpoint ETag after delete', async () => {
+    const { fetch, seen } = fakeFetch((req) => (req.method === 'DELETE' ? new Response(null, { status: 204 }) : json(endpointRecord(), 200, { etag: '"e1"' })));
+    const c = client(fetch);
+    await c.endpoints.get('ep_1');
+    assert.equal(await c.endpoints.delete('ep_1'), undefined);
+    assert.equal(seen[1]!.headers.get('if-match'), '"e1"');
+    assert.equal(c.endpoints.etag('ep_1'), undefined);
+  });
+
+  it('turns 412 into ConflictError with the current ETag, and 409 too', async () => {
+    const { fetch } = fakeFetch((_r, n) => (n === 0 ? problem(412, {}, { etag: '"8"' }) : problem(409, { detail: 'Idempotency-Key reused' })));
+    const c = client(fetch);
+    const stale = await rejects(c.settings.patch('crm', {}, { ifMatch: '"3"' }), ConflictError);
+    assert.equal(stale.status, 412);
+    assert.equal(stale.reason, 'stale');
+    assert.equal(stale.currentEtag, '"8"');
+    const reused = await rejects(c.endpoints.create({ name: 'a', description: 'b' }), ConflictError);
+    assert.equal(reused.status, 409);
+    assert.equal(reused.reason, 'conflict');
+    assert.equal(reused.message, 'Idempotency-Key reused');
+  });
+});
+
+describe('retries and idempotency', () => {
+  it('retries a write with one Idempotency-Key per logical call', async () => {
+    const { fetch, seen } = fakeFetch((req, n) => (n === 0 || n === 2 ? problem(503, {}, { 'retry-after': '0' }) : json(endpointRecord(), 201, { etag: '"1"' })));
+    const c = client(fetch);
+    await c.endpoints.create({ name: 'orders', description: 'x' });
+    await c.endpoints.create({ name: 'orders2', description: 'x' });
+    const keys = seen.map((s) => s.headers.get('idempotency-key'));
+    assert.equal(keys.length, 4);
+    assert.ok(keys[0] && /^[0-9a-f-]{36}$/.test(keys[0]));
+    assert.equal(keys[0], keys[1], 'the retry reuses the key');
+    assert.equal(keys[2], keys[3]);
+    assert.notEqual(keys[0], keys[2], 'a new call gets a new key');
+    assert.equal(c.endpoints.etag('ep_1'), '"1"');
+  });
+
+  it('uses a caller-given key, and never retries a write without one', async () => {
+    const { fetch, seen } = fakeFetch(() => problem(503, {}, { 'retry-after': '0' }));
+    const c = client(fetch);
+    await rejects(c.endpoints.create({ name: 'a', description: 'b' }, { idempotencyKey: 'my-key' }), IntegrationError);
+    assert.equal(seen.length, 3);
+    assert.ok(seen.every((s) => s.headers.get('idempotency-key') === 'my-key'));
+    seen.length = 0;
+    const e = await rejects(c.endpoints.create({ name: 'a', description: 'b' }, { idempotencyKey: false }), IntegrationError);
+    assert.equal(seen.length, 1);
+    assert.equal(e.status, 503);
+    assert.equal(seen[0]!.headers.get('idempotency-key'), null);
+  });
+
+  it('retries reads on network errors, 408, 429 and 5xx, then succeeds', async () => {
+    const faults = [
+      () => Promise.reject(new TypeError('fetch failed')),
+      () => problem(500),
+      () => problem(429, {}, { 'retry-after': '0' }),
+      () => problem(408),
+      () => problem(502),
+    ];
+    const { fetch, seen } = fakeFetch((_r, n) => (n < faults.length ? faults[n]!() : json({ items: [] })));
+    const c = client(fetch, { retry: { limit: 5, delay: () => 0 } });
+    assert.deepEqual(await c.platforms.list(), []);
+    assert.equal(seen.length, 6);
+  });
+
+  it('does not retry 4xx answers other than 408 and 429', async () => {
+    const { fetch, seen } = fakeFetch(() => problem(404, { title: 'Not found' }));
+    await rejects(client(fetch).endpoints.get('nope'), NotFoundError);
+    assert.equal(seen.length, 1);
+  });
+
+  it('gives up after the limit with the last error', async () => {
+    const { fetch, seen } = fakeFetch(() => problem(429, { title: 'Slow down' }, { 'retry-after': '0' }));
+    const e = await rejects(client(fetch).me(), RateLimitError);
+    assert.equal(seen.length, 3);
+    assert.equal(e.retryAfter, 0);
+    assert.equal(e.status, 429);
+    assert.equal(e.requestId, 'req-h');
+  });
+
+  it('surfaces a Retry-After longer than maxRetryAfter at once', async () => {
+    const { fetch, seen } = fakeFetch(() => problem(429, {}, { 'retry-after': '120' }));
+    const e = await rejects(client(fetch, { retry: { maxRetryAfter: 5_000 } }).me(), RateLimitError);
+    assert.equal(e.retryAfter, 120);
+    assert.equal(seen.length, 1);
+  });
+
+  it('treats validate as a safe POST: retried, no idempotency key, mode in the query', async () => {
+    const { fetch, seen } = fakeFetch((_r, n) => (n === 0 ? problem(503) : json({ errors: [], warnings: [] })));
+    const r = await client(fetch).settings.validate('crm', { platform: 'salesforce' }, { mode: 'enable' });
+    assert.deepEqual(r, { errors: [], warnings: [] });
+    assert.equal(seen.length, 2);
+    assert.equal(seen[1]!.url, 'http://api.test/v1/settings/crm/validate?mode=enable');
+    assert.equal(seen[1]!.headers.get('idempotency-key'), null);
+  });
+
+  it('does not retry a test connection on 502 (the platform answered)', async () => {
+    const { fetch, seen } = fakeFetch(() => problem(502, { type: 'https://memberpulse.dev/problems/upstream', detail: 'Salesforce is down' }));
+    const e = await rejects(client(fetch).crm.testConnection({ credentials: { consumerSecret: 'secret-value-1' } }), IntegrationError);
+    assert.equal(e.constructor, IntegrationError);
+    assert.equal(e.type, 'https://memberpulse.dev/problems/upstream');
+    assert.equal(seen.length, 1);
+    assert.deepEqual(JSON.parse(seen[0]!.body), { credentials: { consumerSecret: 'secret-value-1' } });
+  });
+
+  it('retries a read whose body was cut off, and reports a cut-off write without key as NetworkError', async () => {
+    const cut = () =>
+      new Response(
+        new ReadableStream({
+          start(ctl) {
+            ctl.enqueue(new TextEncoder().encode('{"items":['));
+            ctl.error(new TypeError('terminated'));
+          },
+        }),
+        { status: 200, headers: { 'content-type': 'application/json' } },
+      );
+    const { fetch, seen } = fakeFetch((_r, n) => (n === 0 ? cut() : json({ items: [] })));
+    const c = client(fetch);
+    assert.deepEqual(await c.platforms.list(), []);
+    assert.equal(seen.length, 2);
+    const w = fakeFetch(() => cut());
+    const e = await rejects(client(w.fetch).endpoints.create({ name: 'a', description: 'b' }, { idempotencyKey: false }), NetworkError);
+    assert.equal(e.status, undefined);
+    assert.match(e.message, /closed before the whole response/);
+  });
+});
+
+describe('auth', () => {
+  it('asks getToken again once on 401, then retries', async () => {
+    const asked: boolean[] = [];
+    const { fetch, seen } = fakeFetch((req) =>
+      req.headers.get('authorization') === 'Bearer fresh' ? json({ tenantId: 't', subject: 's', role: 'admin', permissions: [] }) : problem(401),
+    );
+    const c = client(fetch, {
+      token: undefined,
+      getToken: ({ refresh }) => {
+        asked.push(refresh);
+        return refresh ? 'fresh' : 'stale';
+      },
+    });
+    assert.equal((await c.me()).role, 'admin');
+    assert.deepEqual(asked, [false, true]);
+    assert.equal(seen.length, 2);
+  });
+
+  it('gives up with UnauthorizedError when the fresh token is refused too', async () => {
+    let n = 0;
+    const { fetch, seen } = fakeFetch(() => problem(401, { title: 'Unauthorized' }));
+    const c = client(fetch, { token: undefined, getToken: () => `t${n++}-long-token` });
+    const e = await rejects(c.me(), UnauthorizedError);
+    assert.equal(seen.length, 2);
+    assert.equal(n, 2);
+    assert.equal(e.status, 401);
+  });
+
+  it('does not retry a 401 with a fixed token', async () => {
+    const { fetch, seen } = fakeFetch(() => problem(401));
+    await rejects(client(fetch).me(), UnauthorizedError);
+    assert.equal(seen.length, 1);
+  });
+
+  it('maps 403 to ForbiddenError', async () => {
+    const { fetch } = fakeFetch(() => problem(403, { title: 'Forbidden', type: 'https://memberpulse.dev/problems/forbidden' }));
+    const e = await rejects(client(fetch).settings.archive('crm'), ForbiddenError);
+    assert.equal(e.type, 'https://memberpulse.dev/problems/forbidden');
+  });
+});
+
+describe('validation errors', () => {
+  it('keys field errors by JSON Pointer, with messagesFor and warnings', async () => {
+    const errors = [
+      { pointer: '/name', code: 'duplicate', message: 'Already taken.' },
+      { pointer: '/name', code: 'too_long', message: 'Too long.' },
+      { pointer: '/crm/memberMappings/0/target', code: 'unknown_target', message: 'No such field.' },
+    ];
+    const warnings = [{ pointer: '/crm/memberMappings/1/target', code: 'length_risk', message: 'May be cut.' }];
+    const { fetch } = fakeFetch(() => problem(422, { title: 'Validation failed', detail: 'The request has 3 errors.', errors, warnings }));
+    const e = await rejects(client(fetch).endpoints.create({ name: 'x', description: 'y' }), ValidationError);
+    assert.equal(e.status, 422);
+    assert.equal(e.requestId, 'req-h');
+    assert.equal(e.message, 'The request has 3 errors.');
+    assert.deepEqual(e.messagesFor('/name'), ['Already taken.', 'Too long.']);
+    assert.deepEqual(e.messagesFor('/description'), []);
+    assert.deepEqual(e.messagesFor('/crm'), []);
+    assert.deepEqual(e.messagesFor('/crm', { nested: true }), ['No such field.']);
+    assert.equal(e.fieldErrors['/name']?.length, 2);
+    assert.deepEqual(e.warnings, warnings);
+    assert.deepEqual(JSON.parse(JSON.stringify(e)).errors, errors);
+  });
+
+  it('maps 400 and 413 to ValidationError too, and a text error body to a plain message', async () => {
+    const { fetch } = fakeFetch((_r, n) =>
+      n === 0 ? problem(400, { title: 'Bad request' }) : new Response('too big', { status: 413, statusText: 'Payload Too Large' }),
+    );
+    const c = client(fetch);
+    await rejects(c.settings.patch('crm', {}), ValidationError);
+    const e = await rejects(c.settings.patch('crm', {}), ValidationError);
+    assert.equal(e.message, 'HTTP 413 Payload Too Large');
+    assert.equal(e.problem, undefined);
+  });
+});
+
+describe('responses', () => {
+  it('rejects a response that fails the schema, with pointers into it', async () => {
+    const { fetch } = fakeFetch(() => json({ ...settingsRecord(), version: 'three' }));
+    const e = await rejects(client(fetch).settings.get('crm'), InvalidResponseError);
+    assert.equal(e.issues[0]?.pointer, '/version');
+    assert.equal(e.status, 200);
+  });
+
+  it('checks the shapes the schema package has no schema for', async () => {
+    const { fetch } = fakeFetch(() => json({ tenantId: 't', subject: 's', role: 'owner', permissions: ['x', 1] }));
+    const e = await rejects(client(fetch).me(), InvalidResponseError);
+    assert.deepEqual(
+      e.issues.map((i) => i.pointer),
+      ['/role', '/permissions/1'],
+    );
+  });
+
+  it('passes anything through with validateResponses: false, and keeps unknown fields', async () => {
+    const { fetch } = fakeFetch(() => json({ ...settingsRecord(), version: 'three', extra: 1 }));
+    const s = (await client(fetch, { validateResponses: false }).settings.get('crm')) as unknown as Record<string, unknown>;
+    assert.equal(s.version, 'three');
+    const ok = fakeFetch(() => json({ ...settingsRecord(), extra: 1 }));
+    assert.equal(((await client(ok.fetch).settings.get('crm')) as unknown as Record<string, unknown>).extra, 1);
+  });
+
+  it('rejects a non-JSON success body and a missing body', async () => {
+    const { fetch } = fakeFetch((_r, n) =>
+      n < 3 ? new Response('<html>', { status: 200, headers: { 'content-type': 'text/html' } }) : new Response(null, { status: 204 }),
+    );
+    const c = client(fetch);
+    await rejects(c.platforms.list(), InvalidResponseError);
+    await rejects(c.platforms.list(), InvalidResponseError);
+  });
+});
+
+describe('timeouts and aborts', () => {
+  const hang = (req: unknown, init?: RequestInit) =>
+    new Promise<Response>((_, reject) => {
+      const signal = (req as Request).signal ?? init?.signal;
+      if (signal?.aborted) reject(signal.reason);
+      signal?.addEventListener('abort', () => reject(signal.reason));
+    });
+
+  it('throws TimeoutError when no response arrives in time', async () => {
+    const e = await rejects(client(hang as typeof fetch, { timeout: 20 }).me(), TimeoutError);
+    assert.equal(e.timeout, 20);
+    assert.equal(e.status, undefined);
+    assert.match(e.message, /GET \/v1\/me/);
+  });
+
+  it('rejects with the signal reason when the caller aborts, during a request or a backoff', async () => {
+    const ctl = new AbortController();
+    const p = client(hang as typeof fetch, { timeout: false }).me({ signal: ctl.signal });
+    ctl.abort(new Error('user left'));
+    await assert.rejects(p, /user left/);
+    const ctl2 = new AbortController();
+    const { fetch, seen } = fakeFetch(() => {
+      queueMicrotask(() => ctl2.abort());
+      return problem(503);
+    });
+    const e = await client(fetch, { retry: { limit: 3, delay: () => 60_000 } }).me({ signal: ctl2.signal }).catch((x) => x);
+    assert.equal(e.name, 'AbortError');
+    assert.equal(seen.length, 1);
+    const ctl3 = new AbortController();
+    ctl3.abort();
+    await assert.rejects(client(fetch).me({ signal: ctl3.signal }), { name: 'AbortError' });
+  });
+});
+
+describe('no secrets in errors', () => {
+  it('keeps the token, Authorization and sent secrets out of message, toJSON, stack and cause chain', async () => {
+    const secret = 'sf-consumer-secret-XYZ789';
+    const { fetch } = fakeFetch((req) =>
+      problem(422, {
+        title: 'Validation failed',
+        detail: `Credential ${secret} rejected for Bearer ${TOKEN}`,
+        errors: [{ pointer: '/value', code: 'invalid_credentials', message: `bad: ${secret}` }],
+        echo: req.headers.get('authorization'),
+      }),
+    );
+    const c = client(fetch);
+    const errors: unknown[] = [];
+    errors.push(await c.credentials.set('crm', 'consumerSecret', secret).catch((e) => e));
+    errors.push(await c.crm.testConnection({ credentials: { consumerSecret: secret } }).catch((e) => e));
+    errors.push(await c.settings.saveDraft('crm', { credentials: { consumerSecret: secret } }).catch((e) => e));
+    const t = fakeFetch(() => new Promise<Response>(() => undefined));
+    errors.push(await client(t.fetch, { timeout: 10 }).credentials.set('crm', 'k', secret).catch((e) => e));
+    const n = fakeFetch(() => Promise.reject(new TypeError('fetch failed')));
+    errors.push(await client(n.fetch).credentials.set('crm', 'k', secret, { idempotencyKey: false }).catch((e) => e));
+    for (const e of errors) {
+      assert.ok(e instanceof IntegrationError, String(e));
+      const texts = [
+        e.message,
+        String(e.stack),
+        JSON.stringify(e),
+        inspect(e, { depth: 30 }),
+        inspect(e, { depth: 30, showHidden: true }),
+      ];
+      for (const text of texts) {
+        assert.ok(!text.includes(secret), `secret leaked in ${e.name}: ${text.slice(0, 2000)}`);
+        assert.ok(!text.includes(TOKEN), `token leaked in ${e.name}`);
+        assert.ok(!/authorization/i.test(text) || !text.includes('Bearer tok'), `Authorization leaked in ${e.name}`);
+      }
+      // the cause chain is walked by hand as well
+      for (let cause: unknown = e.cause; cause; cause = (cause as Error).cause) {
+        const ky = cause as { request?: Request; options?: Record<string, unknown> };
+        if (ky.request) assert.equal(ky.request.headers.get('authorization'), null);
+        if (ky.options) assert.deepEqual(Object.keys(ky.options), ['method']);
+      }
+    }
+    assert.ok(errors[0] instanceof ValidationError);
+    assert.match((errors[0] as ValidationError).message, /\[redacted\]/);
+    assert.deepEqual((errors[0] as ValidationError).messagesFor('/value'), ['bad: [redacted]']);
+    assert.ok(errors[3] instanceof TimeoutError);
+    assert.ok(errors[4] instanceof NetworkError);
+  });
+
+  it('every error class has a name, status, requestId, cause and toJSON', () => {
+    const classes = [
+      IntegrationError, ValidationError, ConflictError, UnauthorizedError, ForbiddenError, NotFoundError,
+      RateLimitError, NetworkError, TimeoutError, InvalidResponseError,
+    ];
+    for (const Cls of classes) {
+      const cause = new Error('root');
+      const e = new Cls('msg', { status: 418, requestId: 'r1', cause });
+      assert.ok(e instanceof IntegrationError && e instanceof Error);
+      assert.equal(e.name, Cls.name);
+      assert.equal(e.status, 418);
+      assert.equal(e.requestId, 'r1');
+      assert.equal(e.cause, cause);
+      const j = e.toJSON();
+      assert.equal(j.name, Cls.name);
+      assert.deepEqual(j.cause, { name: 'Error', message: 'root' });
+    }
+  });
+});
+
+describe('paging', () => {
+  it('walks pages lazily and stops on a null cursor or when the loop breaks', async () => {
+    const pages: Record<string, { items: ReturnType<typeof endpointRecord>[]; nextCursor: string | null; total: number }> = {
+      '': { items: [endpointRecord({ id: 'a' }), endpointRecord({ id: 'b' })], nextCursor: 'c2', total: 3 },
+      c2: { items: [endpointRecord({ id: 'c' })], nextCursor: null, total: 3 },
+    };
+    const { fetch, seen } = fakeFetch((req) => json(pages[new URL(req.url).searchParams.get('cursor') ?? '']));
+    const c = client(fetch);
+    const ids: string[] = [];
+    for await (const e of c.endpoints.all({ limit: 2, sort: '-name' })) ids.push(e.id);
+    assert.deepEqual(ids, ['a', 'b', 'c']);
+    assert.equal(seen[0]!.url, 'http://api.test/v1/endpoints?limit=2&sort=-name');
+    assert.equal(seen[1]!.url, 'http://api.test/v1/endpoints?limit=2&cursor=c2&sort=-name');
+    seen.length = 0;
+    for await (const page of c.endpoints.pages()) {
+      assert.equal(page.items.length, 2);
+      break;
+    }
+    assert.equal(seen.length, 1);
+  });
+
+  it('stops on a repeated cursor instead of looping forever', async () => {
+    const { fetch } = fakeFetch(() => json({ items: [], nextCursor: 'same', total: 0 }));
+    await rejects((async () => {
+      for await (const _ of client(fetch).audit.pages({ action: 'settings.update', from: new Date(0) })) void _;
+    })(), InvalidResponseError);
+  });
+});
