@@ -1,0 +1,122 @@
+// The SDK's budgets.
+// 1. Size: `createIntegrationClient` (with every resource) + ky + the schema's response schemas,
+//    bundled for the browser with esbuild (minify, code splitting as a host bundler would), gzip -9.
+//    Response checks (zod/mini + the schema's schemas) are a separate chunk loaded on first use;
+//    the budget row counts everything a default client loads. Budget ≤ 12 kB.
+// 2. Per-call overhead: SDK `settings.get` against raw `fetch` + `json()` of the same URL on the
+//    same in-process server, interleaved in rounds; ratio of medians. Budget ≤ 1.2×.
+import { build, type Plugin } from 'esbuild';
+import { gzipSync } from 'node:zlib';
+import { report } from './support/report.js';
+import type { BenchRow } from './support/size.js';
+
+const rows: BenchRow[] = [];
+
+// ---- size
+const entry: Plugin = {
+  name: 'entry',
+  setup(b) {
+    b.onResolve({ filter: /^entry:/ }, (a) => ({ path: a.path, namespace: 'entry' }));
+    b.onLoad({ filter: /.*/, namespace: 'entry' }, () => ({
+      contents: `export { createIntegrationClient } from '@memberpulse/integrations-sdk';`,
+      resolveDir: process.cwd(),
+      loader: 'ts',
+    }));
+  },
+};
+const bundle = await build({
+  entryPoints: ['entry:sdk'],
+  plugins: [entry],
+  bundle: true,
+  splitting: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['source'],
+  tsconfig: 'tsconfig.json',
+  outdir: 'bench/results/.sdk-bundle',
+  write: false,
+  legalComments: 'none',
+  metafile: true,
+});
+let initial = 0;
+let lazy = 0;
+for (const file of bundle.outputFiles) {
+  const gz = gzipSync(file.contents, { level: 9 }).length;
+  const meta = bundle.metafile.outputs[file.path.slice(process.cwd().length + 1)];
+  // esbuild marks dynamic-import chunks as entry points too; the lazy one is the chunk of validators.ts.
+  const isLazy = meta?.entryPoint?.endsWith('sdk/src/validators.ts') ?? false;
+  if (isLazy) lazy += gz;
+  else initial += gz; // the entry and the chunks it imports statically
+}
+const total = (initial + lazy) / 1024;
+rows.push(
+  { metric: 'SDK + schema, browser min+gzip (all a default client loads)', value: total, unit: 'kB', budget: '≤ 12 kB', ok: total <= 12 },
+  { metric: '  initial: createIntegrationClient + resources + ky', value: initial / 1024, unit: 'kB' },
+  { metric: '  lazy: response checks (zod/mini + schema schemas)', value: lazy / 1024, unit: 'kB' },
+);
+
+// ---- per-call overhead
+type ServerModule = {
+  startServer(o: Record<string, unknown>): Promise<{ url: string; config: unknown; close(): Promise<void> }>;
+  signDevToken(claims: Record<string, string>, config: unknown): Promise<string>;
+};
+let server: ServerModule | undefined;
+try {
+  server = (await import('@memberpulse/integration-server')) as unknown as ServerModule;
+} catch (e) {
+  console.warn(`sdk bench: the API server is not available (${(e as Error).message}); skipping the overhead rows.`);
+}
+
+if (server?.startServer) {
+  for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[k];
+  const { createIntegrationClient } = await import('@memberpulse/integrations-sdk');
+  const srv = await server.startServer({ port: 0, host: '127.0.0.1', databaseUrl: 'memory://', dev: true, log: () => {} });
+  try {
+    const token = await server.signDevToken({ tenant: 'bench', role: 'admin', sub: 'bench' }, srv.config);
+    const sdk = createIntegrationClient({ baseUrl: srv.url, token });
+    const sdkNoCheck = createIntegrationClient({ baseUrl: srv.url, token, validateResponses: false });
+    await sdk.settings.saveDraft('crm', { platform: 'salesforce', config: { environment: 'sandbox' } });
+    const url = `${srv.url.replace(/\/+$/, '')}/v1/settings/crm`;
+    const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    const raw = async () => {
+      const r = await fetch(url, { headers });
+      if (!r.ok) throw new Error(`raw fetch: ${r.status}`);
+      await r.json();
+    };
+    const variants: Record<string, () => Promise<unknown>> = {
+      raw,
+      sdk: () => sdk.settings.get('crm'),
+      sdkNoCheck: () => sdkNoCheck.settings.get('crm'),
+    };
+    const perRound: Record<string, number[]> = { raw: [], sdk: [], sdkNoCheck: [] };
+    const N = 100;
+    const ROUNDS = 25;
+    for (const fn of Object.values(variants)) for (let i = 0; i < 300; i++) await fn(); // warm-up (JIT, pools, lazy chunk)
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = Object.keys(variants);
+      if (round % 2) order.reverse();
+      for (const name of order) {
+        const fn = variants[name]!;
+        const t0 = performance.now();
+        for (let i = 0; i < N; i++) await fn();
+        perRound[name]!.push((performance.now() - t0) / N);
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const rawMs = median(perRound.raw!);
+    const sdkMs = median(perRound.sdk!);
+    const noCheckMs = median(perRound.sdkNoCheck!);
+    rows.push(
+      { metric: 'per call, raw fetch + json (GET /v1/settings/crm)', value: rawMs, unit: 'ms' },
+      { metric: 'per call, SDK settings.get (validated)', value: sdkMs, unit: 'ms' },
+      { metric: 'SDK / raw fetch', value: sdkMs / rawMs, unit: '×', budget: '≤ 1.2×', ok: sdkMs / rawMs <= 1.2 },
+      { metric: 'SDK (validateResponses: false) / raw fetch', value: noCheckMs / rawMs, unit: '×' },
+    );
+  } finally {
+    await srv.close();
+  }
+}
+
+report('sdk', rows);
