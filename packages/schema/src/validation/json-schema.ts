@@ -1,0 +1,24 @@
+import * as z from 'zod/mini';
+import { IntegrationSettingsInputSchema } from './schemas.js';
+
+/** Body of `PUT /v1/settings/{category}/credentials/{key}`: the secret, never read back. */
+export const CredentialValueInputSchema = z.strictObject({
+  value: z.string().check(z.minLength(1), z.maxLength(4096)),
+});
+
+/** Body of `POST /v1/settings/{category}/test-connection`: unsaved values tried over the stored ones. */
+export const TestConnectionInputSchema = z.strictObject({
+  platform: IntegrationSettingsInputSchema.shape.platform,
+  config: IntegrationSettingsInputSchema.shape.config,
+  credentials: IntegrationSettingsInputSchema.shape.credentials,
+});
+
+/**
+ * JSON Schema (draft 2020-12, as OpenAPI 3.1 uses) of one of this package's zod schemas, without `$schema`.
+ * `io: 'input'` describes what a request may send (strict objects), `'output'` what a response carries.
+ */
+export function toJsonSchema(schema: z.ZodMiniType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
+  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
+  delete out.$schema;
+  return out;
+}
