@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// Runs the server CLI: from TypeScript source (through tsx, with the workspace "source" condition) inside
+// the monorepo, or from the built dist/ when installed as a package.
+import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const src = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const dist = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+let tsx = null;
+try {
+  tsx = import.meta.resolve('tsx');
+} catch {
+  tsx = null;
+}
+
+if (existsSync(src) && tsx) {
+  const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, src, ...process.argv.slice(2)], { stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+} else if (existsSync(dist)) {
+  await import(new URL('../dist/cli.js', import.meta.url).href);
+} else {
+  process.stderr.write('mp-integration-server: neither src/cli.ts (with tsx) nor dist/cli.js was found.\n');
+  process.exit(1);
+}

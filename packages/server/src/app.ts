@@ -1,0 +1,690 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { cors } from 'hono/cors';
+import {
+  CredentialValueInputSchema,
+  IntegrationEndpointCreateSchema,
+  IntegrationEndpointUpdateSchema,
+  IntegrationSettingsInputSchema,
+  TestConnectionInputSchema,
+  categoryFromSlug,
+  categorySlugs,
+  credentialsComplete,
+  detectDrift,
+  endpointNameKey,
+  fieldError,
+  findPlatform,
+  memberFields,
+  orderFields,
+  parseWithPointers,
+  platformCatalog,
+  validateConfig,
+  validateCredentialInput,
+  type AuditAction,
+  type ConfigValue,
+  type EndpointSort,
+  type FieldError,
+  type IntegrationCategory,
+  type IntegrationSettingsInput,
+  type Page,
+  type IntegrationEndpoint,
+  type AuditEvent,
+} from '@memberpulse/integration-schema';
+import { AuthError, can, createVerifier, permissionsByRole, type Permission, type Principal } from './auth.js';
+import type { LogSink, ServerConfig } from './config.js';
+import { decryptField } from './crypto.js';
+import { sqlState, violatedConstraint, type Database, type Queryable } from './db.js';
+import { DescribeCache, PlatformError, type PlatformConnection, type PlatformGateway } from './discovery.js';
+import { IDEMPOTENCY_KEY_PATTERN, REQUEST_ID_PATTERN, readJson } from './http.js';
+import type { TenantKeys } from './keys.js';
+import { buildOpenApi } from './openapi.js';
+import { ProblemError, badRequest, forbidden, notFound, problemBody, unprocessable } from './problem.js';
+import { checkPreconditions, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
+import * as store from './store.js';
+
+/** Readiness and in-flight bookkeeping shared by the app and the HTTP server around it. */
+export interface AppState {
+  /** Set when shutdown starts: `/readyz` answers 503 so load balancers stop sending traffic. */
+  draining: boolean;
+  inFlight: number;
+}
+
+/** What `createApp` needs. `startServer` builds all of it; tests may build it themselves. */
+export interface AppDeps {
+  config: ServerConfig;
+  /** An opened and migrated database (`openDatabase`). */
+  db: Database;
+  /** Tenants' data keys under the master keyring. */
+  keys: TenantKeys;
+  /** CRM / platform calls for discovery and test-connection; without it those routes answer 501. */
+  gateway?: PlatformGateway | null;
+  state?: AppState;
+  /** Defaults to `config.log`. */
+  log?: LogSink;
+}
+
+type Env = { Variables: { requestId: string; principal: Principal; rawBody: string } };
+
+interface WriteResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SETTING_KEY = /^[A-Za-z][A-Za-z0-9_]{0,63}$/;
+const OBJECT_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,254}$/;
+const auditActions: readonly AuditAction[] = [
+  'settings.create', 'settings.update', 'settings.enable', 'settings.archive', 'settings.restore', 'credential.write',
+  'credential.clear', 'credential.decrypt', 'endpoint.create', 'endpoint.update', 'endpoint.delete', 'key.rotate',
+];
+
+const etag = (version: number) => `"${version}"`;
+const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+function fromB64url<T>(text: string): T | null {
+  try {
+    return JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as T;
+  } catch {
+    return null;
+  }
+}
+
+function isLocalOrigin(origin: string): boolean {
+  return /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/.test(origin);
+}
+
+/**
+ * Builds the Hono app: every route of docs/api.md, problem+json errors, auth, roles, limits, ETags and
+ * idempotency. Use it in-process with `app.request(...)`, or serve it (`startServer` does).
+ */
+export function createApp(deps: AppDeps): Hono<Env> {
+  const { config, db, keys } = deps;
+  const log = deps.log ?? config.log;
+  const state = deps.state ?? { draining: false, inFlight: 0 };
+  const gateway = deps.gateway ?? null;
+  const verify = createVerifier(config);
+  const cache = new DescribeCache(config.describeCacheTtlSeconds * 1000);
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  let openapi: string | null = null;
+  const app = new Hono<Env>();
+
+  // Request id, timing and the access log. Nothing from the body or the headers is logged.
+  app.use('*', async (c, next) => {
+    const given = c.req.header('x-request-id');
+    const requestId = given && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
+    c.set('requestId', requestId);
+    const started = performance.now();
+    state.inFlight++;
+    try {
+      await next();
+    } finally {
+      state.inFlight--;
+    }
+    c.res.headers.set('X-Request-Id', requestId);
+    c.res.headers.set('X-Content-Type-Options', 'nosniff');
+    if (c.req.path.startsWith('/v1/')) c.res.headers.set('Cache-Control', 'no-store');
+    const p = c.get('principal');
+    log({
+      level: c.res.status >= 500 ? 'error' : 'info',
+      msg: 'request',
+      method: c.req.method,
+      path: c.req.path,
+      status: c.res.status,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+      requestId,
+      ...(p ? { tenant: p.tenant, sub: p.sub } : {}),
+    });
+  });
+
+  const anyOrigin = config.corsOrigins.includes('*');
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => {
+        if (!origin) return null;
+        if (anyOrigin || config.corsOrigins.includes(origin)) return origin;
+        if ((config.dev || !config.production) && isLocalOrigin(origin)) return origin;
+        return null;
+      },
+      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Request-Id'],
+      exposeHeaders: ['ETag', 'X-Request-Id', 'Idempotent-Replayed', 'Retry-After', 'Location'],
+      maxAge: 600,
+    }),
+  );
+
+  const problem = (c: Context<Env>, err: ProblemError) => {
+    const body = problemBody(err.status, err.detail, c.req.path, c.get('requestId') ?? '', err.extra);
+    const res = new Response(JSON.stringify(body), { status: err.status, headers: { 'Content-Type': 'application/problem+json', ...(err.extra.headers ?? {}) } });
+    return res;
+  };
+
+  app.onError((err, c) => {
+    if (err instanceof ProblemError) return problem(c, err);
+    if (err instanceof PlatformError) return problem(c, platformProblem(err));
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return problem(c, new ProblemError(status, status === 404 ? 'No such resource.' : 'The request was not accepted.'));
+    }
+    log({ level: 'error', msg: 'unhandled error', requestId: c.get('requestId'), error: err.name, message: err.message, code: sqlState(err), stack: err.stack });
+    return problem(c, new ProblemError(500, 'Something went wrong on our side. Quote the request id when you report it.'));
+  });
+  app.notFound((c) => problem(c, notFound('No such resource.')));
+
+  // Operations
+
+  app.get('/healthz', (c) => c.json({ status: 'ok' }));
+  app.get('/readyz', async (c) => {
+    if (state.draining) return c.json({ status: 'draining' }, 503);
+    try {
+      await db.query('SELECT 1');
+      return c.json({ status: 'ready', database: db.kind });
+    } catch {
+      return c.json({ status: 'database unavailable' }, 503);
+    }
+  });
+  app.get('/v1/openapi.json', (c) => {
+    openapi ??= JSON.stringify(buildOpenApi());
+    return c.body(openapi, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=300' });
+  });
+
+  // Authentication, then the per-tenant rate limit
+
+  app.use('/v1/*', async (c, next) => {
+    if (c.req.method === 'OPTIONS') return next();
+    const header = c.req.header('authorization') ?? '';
+    const m = /^Bearer ([A-Za-z0-9._~+/=-]{1,8192})$/i.exec(header.trim());
+    if (!m) throw new ProblemError(401, 'Send a bearer token: Authorization: Bearer <JWT>.', { headers: { 'WWW-Authenticate': 'Bearer' } });
+    try {
+      c.set('principal', await verify(m[1]!));
+    } catch (err) {
+      const detail = err instanceof AuthError ? err.message : 'The token could not be verified.';
+      throw new ProblemError(401, detail, { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
+    }
+    if (config.rateLimitPerMinute > 0) {
+      const tenant = c.get('principal').tenant;
+      const rate = config.rateLimitPerMinute / 60_000;
+      const now = Date.now();
+      const b = buckets.get(tenant) ?? { tokens: config.rateLimitPerMinute, at: now };
+      b.tokens = Math.min(config.rateLimitPerMinute, b.tokens + (now - b.at) * rate);
+      b.at = now;
+      if (b.tokens < 1) {
+        buckets.set(tenant, b);
+        throw new ProblemError(429, 'Too many requests for this tenant; slow down.', { headers: { 'Retry-After': String(Math.ceil((1 - b.tokens) / rate / 1000)) } });
+      }
+      b.tokens -= 1;
+      if (buckets.size > 50_000) buckets.clear();
+      buckets.set(tenant, b);
+    }
+    await next();
+  });
+
+  const need = (c: Context<Env>, permission: Permission): Principal => {
+    const p = c.get('principal');
+    if (!can(p.role, permission)) throw forbidden(`The ${p.role} role may not do this (needs ${permission}).`);
+    return p;
+  };
+  const writeContext = (c: Context<Env>): WriteContext => ({ principal: c.get('principal'), requestId: c.get('requestId'), now: new Date().toISOString() });
+  const pre = (c: Context<Env>) => ({ ifMatch: c.req.header('if-match'), ifNoneMatch: c.req.header('if-none-match') });
+  const categoryOf = (c: Context<Env>): IntegrationCategory => {
+    const category = categoryFromSlug(c.req.param('category') ?? '');
+    if (!category) throw notFound(`No such settings category; use ${Object.values(categorySlugs).join(', ')}.`);
+    return category;
+  };
+  const parse = <T>(result: { ok: true; value: T } | { ok: false; errors: FieldError[] }): T => {
+    if (!result.ok) throw unprocessable(result.errors);
+    return result.value;
+  };
+
+  /**
+   * Runs a write in one transaction. With an `Idempotency-Key`, the first successful response is stored in
+   * the same transaction as the write, so a retry replays it and the write is applied once; a concurrent
+   * retry loses the race on the key's primary key, rolls back, and replays the winner.
+   */
+  const runWrite = async (c: Context<Env>, fn: (tx: Queryable) => Promise<WriteResult>, afterCommit?: (r: WriteResult) => void): Promise<Response> => {
+    const tenant = c.get('principal').tenant;
+    const key = c.req.header('idempotency-key');
+    if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) throw badRequest('Idempotency-Key must be 1–255 visible ASCII characters.');
+    const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${c.get('rawBody') ?? ''}`).digest('hex');
+    const replay = (prior: store.StoredResponse) => {
+      if (prior.fingerprint !== fingerprint) throw new ProblemError(409, 'This Idempotency-Key was already used for a different request.');
+      return new Response(prior.body === '' ? null : prior.body, {
+        status: prior.status,
+        headers: { ...(prior.body === '' ? {} : { 'Content-Type': 'application/json' }), ...prior.headers, 'Idempotent-Replayed': 'true' },
+      });
+    };
+    if (key) {
+      const prior = await store.getIdempotent(db, tenant, key);
+      if (prior) return replay(prior);
+    }
+    let result: WriteResult;
+    try {
+      result = await db.transaction(async (tx) => {
+        const r = await fn(tx);
+        if (key) {
+          await store.putIdempotent(tx, tenant, key, { fingerprint, status: r.status, headers: r.headers ?? {}, body: r.body === undefined ? '' : JSON.stringify(r.body) });
+        }
+        return r;
+      });
+    } catch (err) {
+      if (key && sqlState(err) === '23505' && violatedConstraint(err) === 'idempotency_keys_pkey') {
+        const prior = await store.getIdempotent(db, tenant, key);
+        if (prior) return replay(prior);
+      }
+      throw err;
+    }
+    afterCommit?.(result);
+    const body = result.body === undefined ? null : JSON.stringify(result.body);
+    return new Response(body, { status: result.status, headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(result.headers ?? {}) } });
+  };
+
+  // Identity and catalog
+
+  app.get('/v1/me', (c) => {
+    const p = c.get('principal');
+    return c.json({ tenantId: p.tenant, subject: p.sub, role: p.role, permissions: [...permissionsByRole[p.role]] });
+  });
+  app.get('/v1/platforms', (c) => {
+    need(c, 'catalog:read');
+    return c.json({ items: platformCatalog });
+  });
+  app.get('/v1/fields', (c) => {
+    need(c, 'catalog:read');
+    return c.json({ member: memberFields, order: orderFields });
+  });
+
+  // CRM discovery (registered before the generic category routes)
+
+  const platformCall = async <T>(
+    c: Context<Env>,
+    category: IntegrationCategory,
+    purpose: string,
+    overlay: { platform?: string | null; config?: Record<string, ConfigValue | null>; credentials?: Record<string, string | null> } | undefined,
+    call: (conn: PlatformConnection) => Promise<T>,
+  ): Promise<T> => {
+    const p = c.get('principal');
+    if (!gateway) throw new ProblemError(501, 'This server has no platform connectors configured.', { title: 'Not implemented' });
+    const stored = await store.getSettings(db, p.tenant, category);
+    const platform = overlay?.platform !== undefined ? overlay.platform : (stored?.platform ?? null);
+    const def = findPlatform(platform);
+    if (!def || def.category !== category) {
+      if (!stored && overlay?.platform === undefined) throw notFound(`There are no ${categorySlugs[category]} settings.`);
+      throw unprocessable([fieldError('/platform', platform ? 'platform_mismatch' : 'required', platform ? `“${platform}” is not a ${category} platform.` : 'Choose a platform.')]);
+    }
+    if (!gateway.supports(def.id)) throw unprocessable([fieldError('/platform', 'invalid', `${def.name} has no connector on this server.`)]);
+    const samePlatform = stored?.platform === def.id;
+    const settingsConfig: Record<string, ConfigValue> = samePlatform ? { ...stored!.config } : {};
+    for (const [k, v] of Object.entries(overlay?.config ?? {})) {
+      if (v === null) delete settingsConfig[k];
+      else settingsConfig[k] = v;
+    }
+    const given = new Map(Object.entries(overlay?.credentials ?? {}));
+    const errors = [...validateConfig(def, settingsConfig, false), ...validateCredentialInput(def, overlay?.credentials ?? {})];
+    if (errors.length) throw unprocessable(errors);
+    const storedKeys = samePlatform ? [...stored!.credentials.keys()].filter((k) => !given.has(k)) : [];
+    const configured = new Set([...storedKeys, ...[...given].filter(([, v]) => v !== null).map(([k]) => k)]);
+    if (!credentialsComplete(def, settingsConfig, configured)) {
+      throw unprocessable([fieldError('/credentials', 'credentials_required', `Set the ${def.name} credentials first.`)]);
+    }
+    const secrets: Record<string, string> = {};
+    for (const [k, v] of given) if (v !== null) secrets[k] = v;
+    if (storedKeys.length) {
+      // Decrypt only inside the server, only for this call, and audit each decrypt with its purpose first.
+      const at = new Date().toISOString();
+      await db.transaction(async (tx) => {
+        for (const key of storedKeys) {
+          await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'credential.decrypt', target: `settings/${categorySlugs[category]}/credentials/${key}`, purpose, requestId: c.get('requestId'), at });
+        }
+      });
+      const dek = await keys.dataKey(db, p.tenant, false);
+      const sealed = await store.credentialCiphertexts(db, p.tenant, stored!.id);
+      for (const key of storedKeys) {
+        const s = sealed.get(key);
+        if (s && dek) secrets[key] = decryptField(dek, p.tenant, stored!.id, key, s);
+      }
+    }
+    const conn: PlatformConnection = {
+      category,
+      platform: def.id,
+      config: settingsConfig,
+      secrets,
+      defaults: { salesforce: { clientId: config.salesforceClientId, clientSecret: config.salesforceClientSecret, loginUrl: config.salesforceLoginUrl } },
+    };
+    try {
+      return await call(conn);
+    } catch (err) {
+      throw toPlatformError(err);
+    }
+  };
+
+  const recomputeDrift = async (tenant: string) => {
+    const s = await store.getSettings(db, tenant, 'crm');
+    if (!s?.crm) return;
+    const memberFields = cache.fields(tenant, s.crm.memberObject);
+    const orderFields = cache.fields(tenant, s.crm.orderObject);
+    if (!memberFields && !orderFields) return;
+    const drift = detectDrift(s.crm, memberFields, orderFields);
+    if (JSON.stringify(drift) !== JSON.stringify(s.drift)) await store.setDrift(db, tenant, s.id, drift);
+  };
+
+  app.get('/v1/settings/crm/objects', async (c) => {
+    const p = need(c, 'crm:discover');
+    const refresh = c.req.query('refresh') === 'true';
+    let items = refresh ? undefined : cache.objects(p.tenant);
+    if (!items) {
+      items = await platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.listObjects(conn));
+      cache.setObjects(p.tenant, items);
+    }
+    return c.json({ items });
+  });
+
+  app.get('/v1/settings/crm/objects/:name/fields', async (c) => {
+    const p = need(c, 'crm:discover');
+    const name = c.req.param('name');
+    if (!OBJECT_NAME.test(name)) throw notFound('No such CRM object.');
+    const refresh = c.req.query('refresh') === 'true';
+    let items = refresh ? undefined : cache.fields(p.tenant, name);
+    if (!items) {
+      items = await platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.describeObject(conn, name));
+      cache.setFields(p.tenant, name, items);
+      await recomputeDrift(p.tenant);
+    }
+    return c.json({ items });
+  });
+
+  app.get('/v1/settings/crm/api-usage', async (c) => {
+    need(c, 'crm:discover');
+    return c.json(await platformCall(c, 'crm', 'api-usage', undefined, (conn) => gateway!.apiUsage(conn)));
+  });
+
+  app.post('/v1/settings/:category/test-connection', async (c) => {
+    const p = need(c, 'crm:discover');
+    const category = categoryOf(c);
+    const doc = await readJson(c, true);
+    const body = doc === undefined ? {} : parse(parseWithPointers(TestConnectionInputSchema, doc));
+    if (body.credentials && Object.keys(body.credentials).length && !can(p.role, 'credentials:write')) throw forbidden('Only an admin may send credentials.');
+    return c.json(await platformCall(c, category, 'test-connection', body, (conn) => gateway!.testConnection(conn)));
+  });
+
+  // Integration settings
+
+  app.get('/v1/settings', async (c) => {
+    const p = need(c, 'settings:read');
+    return c.json({ items: (await store.listSettings(db, p.tenant)).map(store.settingsView) });
+  });
+
+  app.get('/v1/settings/:category', async (c) => {
+    const p = need(c, 'settings:read');
+    const s = await store.getSettings(db, p.tenant, categoryOf(c));
+    if (!s) throw notFound(`There are no ${c.req.param('category')} settings yet.`);
+    const tag = etag(s.version);
+    if (c.req.header('if-none-match')?.split(',').map((t) => t.trim()).includes(tag)) return c.body(null, 304, { ETag: tag });
+    return c.json(store.settingsView(s), 200, { ETag: tag });
+  });
+
+  const settingsWrite = async (c: Context<Env>, mode: 'replace' | 'merge', input: IntegrationSettingsInput, category: IntegrationCategory, remap?: (e: FieldError[]) => FieldError[]) => {
+    const p = c.get('principal');
+    let changed = false;
+    return runWrite(
+      c,
+      async (tx) => {
+        try {
+          const out = await writeSettings(tx, { keys, cache }, writeContext(c), category, mode, input, pre(c));
+          changed = out.connectionChanged;
+          return { status: out.created ? 201 : 200, body: store.settingsView(out.stored), headers: { ETag: etag(out.stored.version) } };
+        } catch (err) {
+          if (remap && err instanceof ProblemError && err.extra.errors) err.extra.errors = remap(err.extra.errors);
+          throw err;
+        }
+      },
+      () => {
+        if (changed) cache.drop(p.tenant);
+      },
+    );
+  };
+
+  app.put('/v1/settings/:category', async (c) => {
+    need(c, 'settings:write');
+    const category = categoryOf(c);
+    const input = parse(parseWithPointers(IntegrationSettingsInputSchema, await readJson(c)));
+    return settingsWrite(c, 'replace', input as IntegrationSettingsInput, category);
+  });
+
+  app.patch('/v1/settings/:category', async (c) => {
+    need(c, 'settings:write');
+    const category = categoryOf(c);
+    const input = parse(parseWithPointers(IntegrationSettingsInputSchema, await readJson(c)));
+    return settingsWrite(c, 'merge', input as IntegrationSettingsInput, category);
+  });
+
+  app.post('/v1/settings/:category/validate', async (c) => {
+    const p = need(c, 'settings:write');
+    const category = categoryOf(c);
+    const mode = c.req.query('mode') ?? 'draft';
+    if (mode !== 'draft' && mode !== 'enable') throw badRequest('mode must be draft or enable.', [fieldError('/mode', 'invalid_option', 'Must be one of: draft, enable.')]);
+    const doc = await readJson(c);
+    const parsed = parseWithPointers(IntegrationSettingsInputSchema, doc);
+    if (!parsed.ok) return c.json({ errors: parsed.errors, warnings: [] });
+    const current = await store.getSettings(db, p.tenant, category);
+    return c.json(validateDocument(category, current, parsed.value as IntegrationSettingsInput, mode, cache, p.tenant));
+  });
+
+  const archiveRoute = (archive: boolean) => async (c: Context<Env>) => {
+    need(c, 'settings:write');
+    const category = categoryOf(c);
+    c.set('rawBody', '');
+    return runWrite(c, async (tx) => {
+      const s = await setArchived(tx, writeContext(c), category, archive, pre(c));
+      return { status: 200, body: store.settingsView(s), headers: { ETag: etag(s.version) } };
+    });
+  };
+  app.post('/v1/settings/:category/archive', archiveRoute(true));
+  app.post('/v1/settings/:category/restore', archiveRoute(false));
+
+  const credentialKey = (c: Context<Env>) => {
+    const key = c.req.param('key') ?? '';
+    if (!SETTING_KEY.test(key)) throw notFound('No such credential.');
+    return key;
+  };
+  const toValuePointer = (key: string) => (errors: FieldError[]) =>
+    errors.map((e) => (e.pointer === `/credentials/${key}` ? { ...e, pointer: '/value' } : e));
+
+  app.put('/v1/settings/:category/credentials/:key', async (c) => {
+    need(c, 'credentials:write');
+    const category = categoryOf(c);
+    const key = credentialKey(c);
+    const body = parse(parseWithPointers(CredentialValueInputSchema, await readJson(c)));
+    await requireSecretKey(c.get('principal').tenant, category, key);
+    return settingsWrite(c, 'merge', { credentials: { [key]: body.value } }, category, toValuePointer(key));
+  });
+
+  app.delete('/v1/settings/:category/credentials/:key', async (c) => {
+    need(c, 'credentials:write');
+    const category = categoryOf(c);
+    const key = credentialKey(c);
+    c.set('rawBody', '');
+    await requireSecretKey(c.get('principal').tenant, category, key);
+    return settingsWrite(c, 'merge', { credentials: { [key]: null } }, category, toValuePointer(key));
+  });
+
+  /** 404 unless the record exists and its platform has a secret of that key. */
+  async function requireSecretKey(tenant: string, category: IntegrationCategory, key: string) {
+    const s = await store.getSettings(db, tenant, category);
+    if (!s) throw notFound(`There are no ${categorySlugs[category]} settings yet.`);
+    const def = findPlatform(s.platform);
+    if (!def?.settings.some((x) => x.key === key && x.type === 'secret')) throw notFound(`${def?.name ?? 'This platform'} has no credential “${key}”.`);
+  }
+
+  // Integration endpoints
+
+  const endpointId = (c: Context<Env>) => {
+    const id = c.req.param('id') ?? '';
+    if (!UUID.test(id)) throw notFound('No such endpoint.');
+    return id.toLowerCase();
+  };
+  const limitOf = (c: Context<Env>) => {
+    const raw = c.req.query('limit');
+    if (raw === undefined || raw === '') return 25;
+    const n = Number(raw);
+    if (!/^\d+$/.test(raw) || n < 1 || n > 100) throw badRequest('limit must be an integer from 1 to 100.', [fieldError('/limit', 'too_big', 'Must be an integer from 1 to 100.')]);
+    return n;
+  };
+
+  app.get('/v1/endpoints', async (c) => {
+    const p = need(c, 'endpoints:read');
+    const sort = (c.req.query('sort') || 'name') as EndpointSort;
+    if (!['name', '-name', 'createdAt', '-createdAt'].includes(sort)) {
+      throw badRequest('sort must be name, -name, createdAt or -createdAt.', [fieldError('/sort', 'invalid_option', 'Must be one of: name, -name, createdAt, -createdAt.')]);
+    }
+    const limit = limitOf(c);
+    const cursorText = c.req.query('cursor');
+    let after: store.EndpointCursor | null = null;
+    if (cursorText) {
+      const cur = fromB64url<{ s?: unknown; v?: unknown; id?: unknown }>(cursorText);
+      if (!cur || cur.s !== sort || typeof cur.v !== 'string' || typeof cur.id !== 'string' || !UUID.test(cur.id) || (!sort.endsWith('name') && Number.isNaN(Date.parse(cur.v)))) {
+        throw badRequest('cursor is not one this list gave out (with this sort).', [fieldError('/cursor', 'invalid', 'Not a cursor of this list.')]);
+      }
+      after = { v: cur.v, id: cur.id };
+    }
+    const page = await store.listEndpoints(db, p.tenant, { sort, limit, after });
+    const body: Page<IntegrationEndpoint> = {
+      items: page.items.map(store.endpointView),
+      nextCursor: page.more && page.last ? b64url({ s: sort, ...page.last }) : null,
+      total: page.total,
+    };
+    return c.json(body);
+  });
+
+  app.post('/v1/endpoints', async (c) => {
+    const p = need(c, 'endpoints:write');
+    const input = parse(parseWithPointers(IntegrationEndpointCreateSchema, await readJson(c)));
+    const duplicate = () => unprocessable([fieldError('/name', 'duplicate', `An endpoint named “${input.name.trim()}” already exists.`)]);
+    try {
+      return await runWrite(c, async (tx) => {
+        const ctx = writeContext(c);
+        const nameKey = endpointNameKey(input.name);
+        if (await store.endpointNameTaken(tx, p.tenant, nameKey)) throw duplicate();
+        const e = await store.insertEndpoint(tx, p.tenant, { name: input.name.trim(), nameKey, description: input.description.trim(), at: ctx.now, by: p.sub });
+        await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'endpoint.create', target: `endpoint/${e.id}`, requestId: ctx.requestId, at: ctx.now });
+        return { status: 201, body: store.endpointView(e), headers: { ETag: etag(e.version), Location: `/v1/endpoints/${e.id}` } };
+      });
+    } catch (err) {
+      if (sqlState(err) === '23505' && violatedConstraint(err) === 'endpoints_tenant_name') throw duplicate();
+      throw err;
+    }
+  });
+
+  app.get('/v1/endpoints/:id', async (c) => {
+    const p = need(c, 'endpoints:read');
+    const e = await store.getEndpoint(db, p.tenant, endpointId(c));
+    if (!e) throw notFound('No such endpoint.');
+    return c.json(store.endpointView(e), 200, { ETag: etag(e.version) });
+  });
+
+  app.patch('/v1/endpoints/:id', async (c) => {
+    const p = need(c, 'endpoints:write');
+    const id = endpointId(c);
+    const doc = (await readJson(c))!;
+    const parsed = parseWithPointers(IntegrationEndpointUpdateSchema, doc);
+    const errors = parsed.ok ? [] : parsed.errors.map((e) => (e.pointer === '/name' ? fieldError('/name', 'immutable', 'The name cannot be changed after the endpoint is created.') : e));
+    if (Object.prototype.hasOwnProperty.call(doc, 'name') && !errors.some((e) => e.pointer === '/name')) {
+      errors.push(fieldError('/name', 'immutable', 'The name cannot be changed after the endpoint is created.'));
+    }
+    if (errors.length || !parsed.ok) throw unprocessable(errors);
+    return runWrite(c, async (tx) => {
+      const ctx = writeContext(c);
+      const e = await store.getEndpoint(tx, p.tenant, id, true);
+      if (!e) throw notFound('No such endpoint.');
+      checkPreconditions(pre(c), e.version);
+      await store.updateEndpoint(tx, p.tenant, id, parsed.value.description.trim(), e.version + 1, ctx.now, p.sub);
+      await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'endpoint.update', target: `endpoint/${id}`, requestId: ctx.requestId, at: ctx.now });
+      const next = { ...e, description: parsed.value.description.trim(), version: e.version + 1, updatedAt: ctx.now };
+      return { status: 200, body: store.endpointView(next), headers: { ETag: etag(next.version) } };
+    });
+  });
+
+  app.delete('/v1/endpoints/:id', async (c) => {
+    const p = need(c, 'endpoints:write');
+    const id = endpointId(c);
+    c.set('rawBody', '');
+    return runWrite(c, async (tx) => {
+      const ctx = writeContext(c);
+      const e = await store.getEndpoint(tx, p.tenant, id, true);
+      if (!e) throw notFound('No such endpoint.');
+      checkPreconditions(pre(c), e.version);
+      await store.deleteEndpoint(tx, p.tenant, id);
+      await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'endpoint.delete', target: `endpoint/${id}`, requestId: ctx.requestId, at: ctx.now });
+      return { status: 204 };
+    });
+  });
+
+  // Audit trail (read-only: there is no route that changes it)
+
+  app.get('/v1/audit-events', async (c) => {
+    const p = need(c, 'audit:read');
+    const action = c.req.query('action') || null;
+    if (action && !(auditActions as readonly string[]).includes(action)) {
+      throw badRequest('Unknown audit action.', [fieldError('/action', 'invalid_option', `Must be one of: ${auditActions.join(', ')}.`)]);
+    }
+    const time = (name: 'from' | 'to') => {
+      const v = c.req.query(name);
+      if (!v) return null;
+      const t = Date.parse(v);
+      if (Number.isNaN(t) || v.length > 40) throw badRequest(`${name} must be an ISO 8601 date-time.`, [fieldError(`/${name}`, 'invalid_format', 'Must be an ISO 8601 date-time.')]);
+      return new Date(t).toISOString();
+    };
+    const from = time('from');
+    const to = time('to');
+    const limit = limitOf(c);
+    const cursor = c.req.query('cursor');
+    if (cursor && !/^\d{1,18}$/.test(cursor)) throw badRequest('cursor is not one this list gave out.', [fieldError('/cursor', 'invalid', 'Not a cursor of this list.')]);
+    const page = await store.listAudit(db, p.tenant, { action, from, to, limit, beforeSeq: cursor || null });
+    const body: Page<AuditEvent> = { items: page.items, nextCursor: page.more ? page.lastSeq : null, total: page.total };
+    return c.json(body);
+  });
+
+  return app;
+}
+
+/** Maps a connector failure onto a problem: 502 when the platform is unreachable or failed. */
+function platformProblem(err: PlatformError): ProblemError {
+  switch (err.kind) {
+    case 'auth':
+      return new ProblemError(422, err.message, {
+        errors: err.errors.length ? err.errors : [fieldError('/credentials', 'invalid_credentials', err.message)],
+        title: 'Platform rejected the credentials',
+      });
+    case 'invalid':
+      return unprocessable(err.errors.length ? err.errors : [fieldError('', 'invalid', err.message)], [], err.message);
+    case 'not_found':
+      return new ProblemError(404, err.message);
+    case 'rate_limited':
+      return new ProblemError(429, err.message, { headers: { 'Retry-After': '60' } });
+    case 'unsupported':
+      return new ProblemError(422, err.message, { errors: [fieldError('/platform', 'invalid', err.message)] });
+    default:
+      return new ProblemError(502, err.message || 'The platform could not be reached.');
+  }
+}
+
+/** Anything a connector throws, as a `PlatformError` (unknown failures become 502 without their message). */
+export function toPlatformError(err: unknown): PlatformError {
+  if (err instanceof PlatformError) return err;
+  if (err instanceof ProblemError) throw err;
+  const e = err as { kind?: unknown; code?: unknown; status?: unknown; message?: unknown; errors?: unknown } | null;
+  const message = typeof e?.message === 'string' ? e.message.slice(0, 500) : '';
+  const errors = Array.isArray(e?.errors) ? (e!.errors as FieldError[]).filter((x) => x && typeof x.pointer === 'string') : [];
+  const kind = typeof e?.kind === 'string' ? e.kind : undefined;
+  if (kind && ['unreachable', 'upstream', 'auth', 'not_found', 'invalid', 'rate_limited', 'unsupported'].includes(kind)) {
+    return new PlatformError(kind as PlatformError['kind'], message, errors);
+  }
+  const code = typeof e?.code === 'string' ? e.code : '';
+  if (/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT|UND_ERR_SOCKET)$/.test(code)) {
+    return new PlatformError('unreachable', 'The platform could not be reached.');
+  }
+  if (/INVALID_LOGIN|invalid_grant|invalid_client|INVALID_SESSION_ID/i.test(code + ' ' + message)) {
+    return new PlatformError('auth', 'The platform rejected the credentials.');
+  }
+  if (/NOT_FOUND|INVALID_TYPE/i.test(code)) return new PlatformError('not_found', 'The platform has no such object.');
+  return new PlatformError('upstream', 'The platform answered with an error.');
+}

@@ -1,0 +1,111 @@
+import { SignJWT, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { roles, type Role } from '@memberpulse/integration-schema';
+import type { ServerConfig } from './config.js';
+
+/** Who is calling, from a verified token. */
+export interface Principal {
+  tenant: string;
+  sub: string;
+  role: Role;
+}
+
+/** What each role may do. `docs/security.md` prints this table; the tests check it cell by cell. */
+export const permissionsByRole: Readonly<Record<Role, readonly Permission[]>> = {
+  admin: ['settings:read', 'settings:write', 'credentials:write', 'crm:discover', 'endpoints:read', 'endpoints:write', 'audit:read', 'catalog:read'],
+  editor: ['settings:read', 'settings:write', 'crm:discover', 'endpoints:read', 'endpoints:write', 'catalog:read'],
+  viewer: ['settings:read', 'endpoints:read', 'catalog:read'],
+  auditor: ['audit:read', 'catalog:read'],
+};
+
+/** A permission a route demands. */
+export type Permission =
+  | 'settings:read'
+  | 'settings:write'
+  | 'credentials:write'
+  | 'crm:discover'
+  | 'endpoints:read'
+  | 'endpoints:write'
+  | 'audit:read'
+  | 'catalog:read';
+
+/** Whether a role has a permission. */
+export function can(role: Role, permission: Permission): boolean {
+  return permissionsByRole[role].includes(permission);
+}
+
+/** Tenant ids: letters, digits and `._:-`, up to 128 characters. */
+export const TENANT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+type TokenConfig = Pick<ServerConfig, 'jwtSecret' | 'jwtIssuer' | 'jwtAudience'>;
+
+/**
+ * Signs an HS256 bearer token the server accepts (the configured secret, issuer and audience): for
+ * `npm start`'s demo token, tests and the browser test harness. Throws when the server verifies with
+ * a JWKS URL instead of a secret.
+ */
+export async function signDevToken(
+  claims: { tenant: string; role: Role; sub: string },
+  config: TokenConfig,
+  options: { expiresIn?: string | number } = {},
+): Promise<string> {
+  if (!config.jwtSecret) throw new Error('signDevToken needs a configuration with jwtSecret (HS256).');
+  return new SignJWT({ tenant: claims.tenant, role: claims.role })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setSubject(claims.sub)
+    .setIssuer(config.jwtIssuer)
+    .setAudience(config.jwtAudience)
+    .setIssuedAt()
+    .setExpirationTime(options.expiresIn ?? '12h')
+    .sign(new TextEncoder().encode(config.jwtSecret));
+}
+
+/** The reason a token was refused, safe to show to the caller. */
+export class AuthError extends Error {
+  override name = 'AuthError';
+}
+
+/**
+ * Makes the bearer-token verifier: jose `jwtVerify` against the HS256 secret or the JWKS URL, with the
+ * configured issuer and audience, `sub`, `exp`, `tenant` and `role` required. Verified tokens are cached
+ * until they expire (bounded), so a hot path does not re-verify the same token.
+ */
+export function createVerifier(config: Pick<ServerConfig, 'jwtSecret' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'>) {
+  const key = config.jwksUrl
+    ? createRemoteJWKSet(new URL(config.jwksUrl))
+    : config.jwtSecret
+      ? new TextEncoder().encode(config.jwtSecret)
+      : null;
+  const algorithms = config.jwksUrl ? ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'EdDSA'] : ['HS256'];
+  const cache = new Map<string, { principal: Principal; exp: number }>();
+  const MAX = 10_000;
+
+  return async function verify(token: string): Promise<Principal> {
+    if (!key) throw new AuthError('The server has no token verifier configured.');
+    const now = Date.now() / 1000;
+    const hit = cache.get(token);
+    if (hit && hit.exp > now) return hit.principal;
+    if (hit) cache.delete(token);
+    let payload: JWTPayload;
+    try {
+      ({ payload } = await jwtVerify(token, key as Parameters<typeof jwtVerify>[1], {
+        issuer: config.jwtIssuer,
+        audience: config.jwtAudience,
+        algorithms,
+        requiredClaims: ['sub', 'exp'],
+        clockTolerance: 30,
+      }));
+    } catch (err) {
+      if (err instanceof joseErrors.JWTExpired) throw new AuthError('The token has expired.');
+      if (err instanceof joseErrors.JWTClaimValidationFailed) throw new AuthError(`The token's ${err.claim} claim is not accepted.`);
+      throw new AuthError('The token is not valid.');
+    }
+    const { tenant, role, sub } = payload as JWTPayload & { tenant?: unknown; role?: unknown };
+    if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant)) throw new AuthError('The token has no valid tenant claim.');
+    if (typeof role !== 'string' || !(roles as readonly string[]).includes(role)) throw new AuthError('The token has no valid role claim.');
+    if (typeof sub !== 'string' || sub.length === 0 || sub.length > 256) throw new AuthError('The token has no valid sub claim.');
+    const principal: Principal = { tenant, role: role as Role, sub };
+    if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
+    cache.set(token, { principal, exp: payload.exp! });
+    return principal;
+  };
+}

@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { roles, type Role } from '@memberpulse/integration-schema';
+import { signDevToken } from './auth.js';
+import { ConfigError, databaseTarget, loadConfig } from './config.js';
+import { generateMasterKey } from './crypto.js';
+import { openDatabase } from './db.js';
+import { rotateMasterKey } from './rotate.js';
+import { resolveSecrets, startServer } from './server.js';
+
+const HELP = `mp-integration-server — MemberPulse integration-settings API
+
+Usage:
+  mp-integration-server [serve]             start the server (configuration from the environment, docs/server.md)
+  mp-integration-server rotate-key [--new-key KEY]
+                                            re-wrap every tenant data key under a new master key
+  mp-integration-server gen-key             print a new random master key (base64)
+  mp-integration-server token --tenant T --role R [--sub S] [--expires 12h]
+                                            mint a token with the configured HS256 secret (dev and tests)
+  mp-integration-server migrate             apply database migrations and exit
+  mp-integration-server help
+`;
+
+const DEMO_TENANT = 'demo';
+
+async function serveCommand(): Promise<void> {
+  const server = await startServer();
+  const { config } = server;
+  const lines = [`MemberPulse integration API listening on ${server.url} (${server.db.kind}${config.databaseUrl ? '' : `, data in ${config.dataDir}`})`];
+  if (config.dev && config.jwtSecret) {
+    const token = await signDevToken({ tenant: DEMO_TENANT, role: 'admin', sub: 'demo-admin' }, config, { expiresIn: '30d' });
+    lines.push(
+      `Dev mode. Demo tenant: ${DEMO_TENANT}`,
+      `Demo admin token (30 days):`,
+      token,
+      `Try: curl -H "Authorization: Bearer <token>" ${server.url}/v1/me`,
+    );
+  }
+  process.stdout.write('\n' + lines.join('\n') + '\n\n');
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    config.log({ level: 'info', msg: 'shutting down', signal });
+    server.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'serve', ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      await serveCommand();
+      return -1;
+    case 'gen-key':
+      process.stdout.write(generateMasterKey() + '\n');
+      return 0;
+    case 'rotate-key': {
+      const { values } = parseArgs({ args: rest, options: { 'new-key': { type: 'string' } } });
+      const result = await rotateMasterKey({ newKey: values['new-key'] ?? process.env.MP_NEW_MASTER_KEY });
+      process.stdout.write(`Re-wrapped ${result.rewrapped} tenant data key(s) under master key ${result.keyId}.\n`);
+      if (result.masterKey && loadConfig().masterKey) {
+        process.stdout.write('Set MP_MASTER_KEY to the new key on every server (the old one in MP_MASTER_KEY_PREVIOUS until all have restarted).\n');
+      }
+      return 0;
+    }
+    case 'token': {
+      const { values } = parseArgs({ args: rest, options: { tenant: { type: 'string' }, role: { type: 'string' }, sub: { type: 'string' }, expires: { type: 'string' } } });
+      if (!values.tenant || !values.role || !(roles as readonly string[]).includes(values.role)) {
+        process.stderr.write(`token needs --tenant and --role (${roles.join(', ')}).\n`);
+        return 2;
+      }
+      const config = loadConfig();
+      const secrets = resolveSecrets(config);
+      const token = await signDevToken(
+        { tenant: values.tenant, role: values.role as Role, sub: values.sub ?? `${values.role}@${values.tenant}` },
+        { ...config, jwtSecret: secrets.jwtSecret },
+        { expiresIn: values.expires ?? '12h' },
+      );
+      process.stdout.write(token + '\n');
+      return 0;
+    }
+    case 'migrate': {
+      const db = await openDatabase(databaseTarget(loadConfig()));
+      await db.close();
+      process.stdout.write('Migrations applied.\n');
+      return 0;
+    }
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(HELP);
+      return 0;
+    default:
+      process.stderr.write(`Unknown command “${command}”.\n\n${HELP}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`${err instanceof ConfigError ? 'Configuration error' : 'Error'}: ${message}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,139 @@
+import { resolve } from 'node:path';
+
+/** One structured log entry. The server never puts a body, a header value or a secret in one. */
+export interface LogEntry {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  msg: string;
+  [key: string]: unknown;
+}
+
+/** Receives the server's log entries; the default writes one JSON line per entry to stdout. */
+export type LogSink = (entry: LogEntry) => void;
+
+/**
+ * Everything the server is configured with. `loadConfig(process.env)` builds it from the environment
+ * (see docs/server.md); `startServer(options)` lets options override any field.
+ */
+export interface ServerConfig {
+  /** TCP port; 0 picks a free one. Env `PORT`, default 8787. */
+  port: number;
+  /** Interface to listen on. Env `HOST`, default `127.0.0.1`. */
+  host: string;
+  /**
+   * Env `DATABASE_URL`. `postgres://…` or `postgresql://…` uses a real Postgres; `memory://` an in-memory
+   * PGlite (nothing kept); null (unset) a PGlite data folder at `dataDir`.
+   */
+  databaseUrl: string | null;
+  /** PGlite data folder (also holds the dev master key and JWT secret). Env `MP_DATA_DIR`, default `./.data`. */
+  dataDir: string;
+  /** Base64 (or 64 hex digits) 32-byte master key that wraps the tenants' data keys. Env `MP_MASTER_KEY`. */
+  masterKey: string | null;
+  /** Older master keys still accepted for unwrapping during a rotation. Env `MP_MASTER_KEY_PREVIOUS` (comma-separated). */
+  previousMasterKeys: string[];
+  /** HS256 secret for bearer tokens. Env `MP_JWT_SECRET` (at least 32 characters). */
+  jwtSecret: string | null;
+  /** JWKS URL for bearer tokens signed with asymmetric keys. Env `MP_JWKS_URL`. */
+  jwksUrl: string | null;
+  /** Required `iss`. Env `MP_JWT_ISSUER`, default `memberpulse-dev`. */
+  jwtIssuer: string;
+  /** Required `aud`. Env `MP_JWT_AUDIENCE`, default `memberpulse-integrations`. */
+  jwtAudience: string;
+  /** Allowed browser origins; `*` allows any. Env `MP_CORS_ORIGINS` (comma-separated). Dev mode adds localhost origins. */
+  corsOrigins: string[];
+  /** Server-wide Salesforce Connected App client id. Env `SALESFORCE_CLIENT_ID`. */
+  salesforceClientId: string | null;
+  /** Server-wide Salesforce Connected App client secret. Env `SALESFORCE_CLIENT_SECRET`. */
+  salesforceClientSecret: string | null;
+  /** Login URL used when a tenant gives no My Domain URL. Env `SALESFORCE_LOGIN_URL`, default `https://login.salesforce.com`. */
+  salesforceLoginUrl: string;
+  /** Dev mode: generated keys are kept in the data folder, localhost CORS, a demo token is printed. Env `MP_DEV=1`. */
+  dev: boolean;
+  /** `NODE_ENV=production`: refuses to start without a master key and a token verifier. */
+  production: boolean;
+  /** Requests per minute per tenant before 429; 0 disables. Env `MP_RATE_LIMIT`, default 3000. */
+  rateLimitPerMinute: number;
+  /** How long CRM describe results are cached per tenant, in seconds. Env `MP_DESCRIBE_TTL`, default 600. */
+  describeCacheTtlSeconds: number;
+  /** Where log entries go. Not from the environment; `MP_LOG=silent` discards them. */
+  log: LogSink;
+}
+
+/** A configuration problem that stops the server from starting. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
+const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const str = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim());
+
+function int(name: string, v: string | undefined, fallback: number, min: number, max: number): number {
+  if (v === undefined || v.trim() === '') return fallback;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}.`);
+  return n;
+}
+
+/** Writes one JSON line per entry to stdout. */
+export const stdoutLog: LogSink = (entry) => {
+  process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
+};
+
+/**
+ * Reads the server configuration from environment variables (documented in docs/server.md).
+ * Throws `ConfigError` for malformed values; production checks run in `checkConfig`.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
+  const logMode = (env.MP_LOG ?? '').trim().toLowerCase();
+  return {
+    port: int('PORT', env.PORT, 8787, 0, 65535),
+    host: str(env.HOST) ?? '127.0.0.1',
+    databaseUrl: str(env.DATABASE_URL),
+    dataDir: resolve(str(env.MP_DATA_DIR) ?? '.data'),
+    masterKey: str(env.MP_MASTER_KEY),
+    previousMasterKeys: list(env.MP_MASTER_KEY_PREVIOUS),
+    jwtSecret: str(env.MP_JWT_SECRET),
+    jwksUrl: str(env.MP_JWKS_URL),
+    jwtIssuer: str(env.MP_JWT_ISSUER) ?? 'memberpulse-dev',
+    jwtAudience: str(env.MP_JWT_AUDIENCE) ?? 'memberpulse-integrations',
+    corsOrigins: list(env.MP_CORS_ORIGINS),
+    salesforceClientId: str(env.SALESFORCE_CLIENT_ID),
+    salesforceClientSecret: str(env.SALESFORCE_CLIENT_SECRET),
+    salesforceLoginUrl: str(env.SALESFORCE_LOGIN_URL) ?? 'https://login.salesforce.com',
+    dev: truthy(env.MP_DEV),
+    production: (env.NODE_ENV ?? '').trim() === 'production',
+    rateLimitPerMinute: int('MP_RATE_LIMIT', env.MP_RATE_LIMIT, 3000, 0, 10_000_000),
+    describeCacheTtlSeconds: int('MP_DESCRIBE_TTL', env.MP_DESCRIBE_TTL, 600, 0, 86_400),
+    log: logMode === 'silent' ? () => {} : stdoutLog,
+  };
+}
+
+/** The database the configuration names. */
+export type DatabaseTarget = { kind: 'postgres'; url: string } | { kind: 'pglite'; dataDir: string | null };
+
+/** Resolves `databaseUrl` / `dataDir` into a driver choice. */
+export function databaseTarget(config: Pick<ServerConfig, 'databaseUrl' | 'dataDir'>): DatabaseTarget {
+  const url = config.databaseUrl;
+  if (!url) return { kind: 'pglite', dataDir: config.dataDir };
+  if (url === 'memory://' || url === 'memory:') return { kind: 'pglite', dataDir: null };
+  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', url };
+  throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql:// (or be memory:// for a throw-away database).');
+}
+
+/** Checks the rules that keep a production server safe; throws `ConfigError` with every problem found. */
+export function checkConfig(config: ServerConfig): void {
+  const problems: string[] = [];
+  if (config.production) {
+    if (config.dev) problems.push('MP_DEV cannot be used with NODE_ENV=production.');
+    if (!config.masterKey) problems.push('MP_MASTER_KEY is required in production (32 random bytes, base64).');
+    if (!config.jwtSecret && !config.jwksUrl) problems.push('MP_JWT_SECRET or MP_JWKS_URL is required in production.');
+    if (databaseTarget(config).kind === 'pglite' && !config.databaseUrl) {
+      // An embedded database in production is allowed but worth saying; not an error.
+    }
+  }
+  if (config.jwtSecret && config.jwtSecret.length < 32) problems.push('MP_JWT_SECRET must be at least 32 characters.');
+  if (config.jwksUrl && !/^https?:\/\//.test(config.jwksUrl)) problems.push('MP_JWKS_URL must be an http(s) URL.');
+  if (config.jwksUrl && config.jwtSecret) problems.push('Set either MP_JWT_SECRET or MP_JWKS_URL, not both.');
+  databaseTarget(config);
+  if (problems.length) throw new ConfigError(problems.join(' '));
+}

@@ -1,0 +1,101 @@
+import type { ConfigValue, CrmFieldDescriptor, CrmObjectSummary, FieldError, IntegrationCategory } from '@memberpulse/integration-schema';
+
+/** What a connector gets for one call: the platform, its settings and its decrypted secrets. */
+export interface PlatformConnection {
+  category: IntegrationCategory;
+  platform: string;
+  config: Record<string, ConfigValue>;
+  /** Decrypted secrets; they live only for the call. */
+  secrets: Record<string, string>;
+  /** Server-wide defaults (`SALESFORCE_CLIENT_ID`, `SALESFORCE_CLIENT_SECRET`, `SALESFORCE_LOGIN_URL`). */
+  defaults: { salesforce: { clientId: string | null; clientSecret: string | null; loginUrl: string } };
+}
+
+/** API usage of the connected CRM org. */
+export interface ApiUsage {
+  used: number;
+  limit: number;
+  /** The tenant's own allotment (`dailyApiAllotment`), when set. */
+  allotment: number | null;
+}
+
+/**
+ * The calls the discovery routes need from the connectors. `startServer` builds one from
+ * `@memberpulse/integration-connectors`; tests and embedders can inject their own through `createApp`.
+ * Implementations throw `PlatformError` (or anything with `status`/`code`) when the platform fails.
+ */
+export interface PlatformGateway {
+  /** Whether discovery / test-connection exist for this platform. */
+  supports(platform: string): boolean;
+  listObjects(conn: PlatformConnection): Promise<CrmObjectSummary[]>;
+  describeObject(conn: PlatformConnection, objectName: string): Promise<CrmFieldDescriptor[]>;
+  testConnection(conn: PlatformConnection): Promise<{ ok: true; message: string }>;
+  apiUsage(conn: PlatformConnection): Promise<ApiUsage>;
+}
+
+/**
+ * A platform call failed. `kind` decides the answer: `unreachable`/`upstream` → 502, `auth` → 422 on the
+ * credentials, `not_found` → 404, `invalid` → 422, `rate_limited` → 429.
+ */
+export class PlatformError extends Error {
+  override name = 'PlatformError';
+  constructor(
+    public kind: 'unreachable' | 'upstream' | 'auth' | 'not_found' | 'invalid' | 'rate_limited' | 'unsupported',
+    message: string,
+    public errors: FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+interface Entry<T> {
+  at: number;
+  value: T;
+}
+
+/**
+ * Describe results per tenant with a TTL. Dropped for a tenant when its credentials or connection settings
+ * change; `refresh=true` bypasses it. Per process (each server instance describes on its own).
+ */
+export class DescribeCache {
+  private tenants = new Map<string, { objects?: Entry<CrmObjectSummary[]>; fields: Map<string, Entry<CrmFieldDescriptor[]>> }>();
+
+  constructor(private ttlMs: number) {}
+
+  private fresh<T>(e: Entry<T> | undefined): T | undefined {
+    return e && Date.now() - e.at < this.ttlMs ? e.value : undefined;
+  }
+
+  private slot(tenant: string) {
+    let s = this.tenants.get(tenant);
+    if (!s) {
+      if (this.tenants.size > 10_000) this.tenants.clear();
+      s = { fields: new Map() };
+      this.tenants.set(tenant, s);
+    }
+    return s;
+  }
+
+  objects(tenant: string): CrmObjectSummary[] | undefined {
+    return this.fresh(this.tenants.get(tenant)?.objects);
+  }
+
+  setObjects(tenant: string, value: CrmObjectSummary[]): void {
+    this.slot(tenant).objects = { at: Date.now(), value };
+  }
+
+  fields(tenant: string, objectName: string | null | undefined): CrmFieldDescriptor[] | undefined {
+    if (!objectName) return undefined;
+    return this.fresh(this.tenants.get(tenant)?.fields.get(objectName));
+  }
+
+  setFields(tenant: string, objectName: string, value: CrmFieldDescriptor[]): void {
+    const s = this.slot(tenant);
+    if (s.fields.size > 500) s.fields.clear();
+    s.fields.set(objectName, { at: Date.now(), value });
+  }
+
+  drop(tenant: string): void {
+    this.tenants.delete(tenant);
+  }
+}

@@ -1,0 +1,132 @@
+import { existsSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Database, Queryable } from './db.js';
+import { Keyring, generateDataKey, generateMasterKey, parseMasterKey, unwrapDataKey, wrapDataKey, type MasterKey } from './crypto.js';
+import * as store from './store.js';
+
+/** Where a dev server keeps its generated master key (mode 0600, never in git: `.data/` is ignored). */
+export const MASTER_KEY_FILE = 'master-key.json';
+
+interface KeyFile {
+  current: string;
+  previous?: string[];
+}
+
+/** Reads a keyring file written by `writeKeyFile`; null when absent. */
+export function readKeyFile(dir: string): Keyring | null {
+  const path = join(dir, MASTER_KEY_FILE);
+  if (!existsSync(path)) return null;
+  const data = JSON.parse(readFileSync(path, 'utf8')) as KeyFile;
+  return Keyring.from(data.current, data.previous ?? []);
+}
+
+/** Writes a keyring file atomically (write + rename), readable by the owner only. */
+export function writeKeyFile(dir: string, current: string, previous: string[]): void {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, MASTER_KEY_FILE);
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, JSON.stringify({ current, previous } satisfies KeyFile, null, 2) + '\n', { mode: 0o600 });
+  renameSync(tmp, path);
+}
+
+/** Base64 of a master key (for the key file). */
+export const keyText = (k: MasterKey) => k.key.toString('base64');
+
+/**
+ * Tenants' data keys: created on a tenant's first credential, unwrapped with whichever master key of the
+ * keyring wrapped them, cached in memory (a data key does not change when its wrapping does).
+ * `reload` is asked for a fresh keyring when a data key names a master key the keyring lacks (a dev key
+ * file rotated by the CLI while the server runs).
+ */
+export class TenantKeys {
+  private cache = new Map<string, Buffer>();
+
+  constructor(
+    public keyring: Keyring,
+    private reload: (() => Keyring | null) | null = null,
+  ) {}
+
+  /** The tenant's data key; with `create`, makes one (inside the caller's transaction) when none exists. */
+  async dataKey(q: Queryable, tenant: string, create: boolean): Promise<Buffer | null> {
+    const cached = this.cache.get(tenant);
+    if (cached) return cached;
+    let row = await store.getTenantKey(q, tenant);
+    if (!row) {
+      if (!create) return null;
+      const fresh = generateDataKey();
+      row = await store.ensureTenantKey(q, tenant, wrapDataKey(this.keyring.current, tenant, fresh), this.keyring.current.id);
+    }
+    let master = this.keyring.find(row.masterKeyId);
+    if (!master && this.reload) {
+      const next = this.reload();
+      if (next) {
+        for (const k of [...next.previous].reverse()) if (!this.keyring.find(k.id)) this.keyring.previous.push(k);
+        this.keyring.promote(next.current);
+        master = this.keyring.find(row.masterKeyId);
+      }
+    }
+    if (!master) throw new Error(`The data key of a tenant is wrapped by master key ${row.masterKeyId}, which this server does not have.`);
+    const dek = unwrapDataKey(master, tenant, row.wrapped);
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(tenant, dek);
+    return dek;
+  }
+}
+
+/** Outcome of a rotation. */
+export interface RotationResult {
+  /** Id of the master key that now wraps every data key. */
+  keyId: string;
+  /** Data keys re-wrapped by this run. */
+  rewrapped: number;
+}
+
+/**
+ * Re-wraps every tenant data key not yet under `keyring.current`, in small transactions that lock the rows
+ * they change, so it runs safely while servers keep serving (they need the new key in their keyring, as
+ * current or previous; see docs/security.md). Audits `key.rotate` per tenant with actor `system`.
+ */
+export async function rewrapDataKeys(db: Database, keyring: Keyring, opts: { requestId?: string } = {}): Promise<RotationResult> {
+  let rewrapped = 0;
+  const target = keyring.current;
+  const failed: string[] = [];
+  for (;;) {
+    const n = await db.transaction(async (tx) => {
+      const rows = await tx.query<{ tenant_id: string; wrapped_key: string; master_key_id: string }>(
+        `SELECT tenant_id, wrapped_key, master_key_id FROM tenant_keys
+         WHERE master_key_id <> $1 AND NOT (tenant_id = ANY($2::text[]))
+         ORDER BY tenant_id LIMIT 100 FOR UPDATE`,
+        [target.id, failed],
+      );
+      const at = new Date().toISOString();
+      for (const row of rows.rows) {
+        const from = keyring.find(row.master_key_id);
+        if (!from) {
+          failed.push(row.tenant_id);
+          continue;
+        }
+        const dek = unwrapDataKey(from, row.tenant_id, row.wrapped_key);
+        await tx.query('UPDATE tenant_keys SET wrapped_key = $2, master_key_id = $3, rotated_at = $4 WHERE tenant_id = $1', [
+          row.tenant_id,
+          wrapDataKey(target, row.tenant_id, dek),
+          target.id,
+          at,
+        ]);
+        await store.appendAudit(tx, row.tenant_id, { actor: 'system', action: 'key.rotate', target: 'tenant-key', purpose: null, requestId: opts.requestId ?? null, at });
+        rewrapped++;
+      }
+      return rows.rows.length;
+    });
+    if (n === 0) break;
+  }
+  if (failed.length) {
+    throw new Error(`${failed.length} tenant data key(s) are wrapped by a master key not given to the rotation; give it in MP_MASTER_KEY_PREVIOUS.`);
+  }
+  return { keyId: target.id, rewrapped };
+}
+
+/** A new master key, parsed. */
+export function newMasterKey(text?: string): { text: string; key: MasterKey } {
+  const t = text ?? generateMasterKey();
+  return { text: t, key: parseMasterKey(t) };
+}

@@ -1,0 +1,254 @@
+import {
+  AuditEventSchema,
+  CredentialValueInputSchema,
+  CrmFieldDescriptorSchema,
+  CrmObjectSummarySchema,
+  FieldErrorSchema,
+  IntegrationEndpointCreateSchema,
+  IntegrationEndpointSchema,
+  IntegrationEndpointUpdateSchema,
+  IntegrationSettingsInputSchema,
+  IntegrationSettingsSchema,
+  ProblemSchema,
+  TestConnectionInputSchema,
+  pageSchema,
+  toJsonSchema,
+} from '@memberpulse/integration-schema';
+
+type Json = Record<string, unknown>;
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+
+/**
+ * The OpenAPI 3.1 document served at `/v1/openapi.json`. Component schemas come from the schema package's
+ * zod schemas (`toJsonSchema`: inputs strict, outputs open), so the document cannot drift from validation.
+ */
+export function buildOpenApi(): Json {
+  const schemas: Record<string, Json> = {
+    IntegrationSettings: toJsonSchema(IntegrationSettingsSchema, 'output'),
+    IntegrationSettingsInput: toJsonSchema(IntegrationSettingsInputSchema, 'input'),
+    CredentialValueInput: toJsonSchema(CredentialValueInputSchema, 'input'),
+    TestConnectionInput: toJsonSchema(TestConnectionInputSchema, 'input'),
+    IntegrationEndpoint: toJsonSchema(IntegrationEndpointSchema, 'output'),
+    IntegrationEndpointCreate: toJsonSchema(IntegrationEndpointCreateSchema, 'input'),
+    IntegrationEndpointUpdate: toJsonSchema(IntegrationEndpointUpdateSchema, 'input'),
+    IntegrationEndpointPage: toJsonSchema(pageSchema(IntegrationEndpointSchema), 'output'),
+    AuditEvent: toJsonSchema(AuditEventSchema, 'output'),
+    AuditEventPage: toJsonSchema(pageSchema(AuditEventSchema), 'output'),
+    CrmObjectSummary: toJsonSchema(CrmObjectSummarySchema, 'output'),
+    CrmFieldDescriptor: toJsonSchema(CrmFieldDescriptorSchema, 'output'),
+    FieldError: toJsonSchema(FieldErrorSchema, 'output'),
+    Problem: toJsonSchema(ProblemSchema, 'output'),
+    ValidationResult: {
+      type: 'object',
+      properties: { errors: { type: 'array', items: ref('FieldError') }, warnings: { type: 'array', items: ref('FieldError') } },
+      required: ['errors', 'warnings'],
+    },
+    Me: {
+      type: 'object',
+      properties: {
+        tenantId: { type: 'string' },
+        subject: { type: 'string' },
+        role: { type: 'string', enum: ['admin', 'editor', 'viewer', 'auditor'] },
+        permissions: { type: 'array', items: { type: 'string' } },
+      },
+      required: ['tenantId', 'subject', 'role', 'permissions'],
+    },
+    PlatformDefinition: {
+      type: 'object',
+      description: 'A catalog platform and its settings form (`PlatformDefinition` in @memberpulse/integration-schema; docs/schema/PlatformDefinition.json).',
+      properties: {
+        id: { type: 'string' },
+        name: { type: 'string' },
+        category: { type: 'string', enum: ['crm', 'accounting', 'paymentGateway'] },
+        description: { type: 'string' },
+        discovery: { type: 'boolean' },
+        settings: { type: 'array', items: { type: 'object' } },
+      },
+      required: ['id', 'name', 'category', 'description', 'discovery', 'settings'],
+    },
+    MemberPulseField: {
+      type: 'object',
+      description: '`MemberPulseField` in @memberpulse/integration-schema.',
+      properties: { key: { type: 'string' }, label: { type: 'string' }, type: { type: 'string' }, required: { type: 'boolean' } },
+      required: ['key', 'label', 'type', 'required'],
+    },
+    ApiUsage: {
+      type: 'object',
+      properties: { used: { type: 'number' }, limit: { type: 'number' }, allotment: { type: ['number', 'null'] } },
+      required: ['used', 'limit', 'allotment'],
+    },
+  };
+
+  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
+  const json = (schema: Json, description = 'OK', headers?: Json) => ({ description, content: { 'application/json': { schema } }, ...(headers ? { headers } : {}) });
+  const etagHeader = { ETag: { description: 'Version of the record, for If-Match.', schema: { type: 'string' } } };
+  const errors = (...codes: number[]) => {
+    const text: Record<number, string> = {
+      400: 'Body not JSON, too deep, not an object, or a bad query parameter',
+      401: 'Missing or invalid token',
+      403: 'The role may not do this',
+      404: 'No such record',
+      409: 'Idempotency-Key reused with a different request',
+      412: 'If-Match does not match the current ETag; nothing changed',
+      413: 'Body larger than 256 KiB',
+      415: 'Body is not application/json',
+      422: 'Field-level validation errors',
+      429: 'Rate limited (Retry-After)',
+      501: 'No platform connectors configured on this server',
+      502: 'The platform could not be reached or failed',
+    };
+    return Object.fromEntries([401, 403, 429, ...codes].map((c) => [String(c), problem(text[c]!)]));
+  };
+  const param = (name: string, where: 'path' | 'query' | 'header', schema: Json, required = where === 'path', description?: string) => ({
+    name,
+    in: where,
+    required,
+    schema,
+    ...(description ? { description } : {}),
+  });
+  const category = param('category', 'path', { type: 'string', enum: ['crm', 'accounting', 'payment-gateway'] });
+  const ifMatch = param('If-Match', 'header', { type: 'string' }, false, 'ETag from a read; a stale one answers 412.');
+  const idem = param('Idempotency-Key', 'header', { type: 'string', minLength: 1, maxLength: 255 }, false, 'Retries with the same key replay the first response.');
+  const body = (name: string, required = true) => ({ required, content: { 'application/json': { schema: ref(name) } } });
+  const writeErrors = errors(400, 404, 409, 412, 413, 415, 422);
+
+  const settingsOne = json(ref('IntegrationSettings'), 'The settings record', etagHeader);
+  const paths: Json = {
+    '/v1/me': { get: { operationId: 'getMe', summary: 'The caller: tenant, subject, role, permissions', responses: { '200': json(ref('Me')), ...errors() } } },
+    '/v1/platforms': { get: { operationId: 'listPlatforms', responses: { '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('PlatformDefinition') } }, required: ['items'] }), ...errors() } } },
+    '/v1/fields': {
+      get: {
+        operationId: 'listMemberPulseFields',
+        responses: {
+          '200': json({ type: 'object', properties: { member: { type: 'array', items: ref('MemberPulseField') }, order: { type: 'array', items: ref('MemberPulseField') } }, required: ['member', 'order'] }),
+          ...errors(),
+        },
+      },
+    },
+    '/v1/settings': {
+      get: { operationId: 'listSettings', responses: { '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('IntegrationSettings') } }, required: ['items'] }), ...errors() } },
+    },
+    '/v1/settings/{category}': {
+      parameters: [category],
+      get: { operationId: 'getSettings', responses: { '200': settingsOne, '304': { description: 'Not modified (If-None-Match)' }, ...errors(404) } },
+      put: {
+        operationId: 'putSettings',
+        summary: 'Create or replace; credentials: string sets, null clears, absent keeps',
+        parameters: [ifMatch, idem],
+        requestBody: body('IntegrationSettingsInput'),
+        responses: { '200': settingsOne, '201': { ...settingsOne, description: 'Created' }, ...writeErrors },
+      },
+      patch: {
+        operationId: 'patchSettings',
+        summary: 'Merge: config key by key (null removes), crm property by property',
+        parameters: [ifMatch, idem],
+        requestBody: body('IntegrationSettingsInput'),
+        responses: { '200': settingsOne, ...writeErrors },
+      },
+    },
+    '/v1/settings/{category}/validate': {
+      parameters: [category],
+      post: {
+        operationId: 'validateSettings',
+        parameters: [param('mode', 'query', { type: 'string', enum: ['draft', 'enable'], default: 'draft' })],
+        requestBody: body('IntegrationSettingsInput'),
+        responses: { '200': json(ref('ValidationResult')), ...errors(400, 404, 413, 415) },
+      },
+    },
+    '/v1/settings/{category}/archive': {
+      parameters: [category],
+      post: { operationId: 'archiveSettings', parameters: [ifMatch, idem], responses: { '200': settingsOne, ...errors(404, 409, 412) } },
+    },
+    '/v1/settings/{category}/restore': {
+      parameters: [category],
+      post: { operationId: 'restoreSettings', parameters: [ifMatch, idem], responses: { '200': settingsOne, ...errors(404, 409, 412) } },
+    },
+    '/v1/settings/{category}/credentials/{key}': {
+      parameters: [category, param('key', 'path', { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' })],
+      put: { operationId: 'putCredential', parameters: [ifMatch, idem], requestBody: body('CredentialValueInput'), responses: { '200': settingsOne, ...writeErrors } },
+      delete: { operationId: 'deleteCredential', parameters: [ifMatch, idem], responses: { '200': settingsOne, ...errors(404, 409, 412, 422) } },
+    },
+    '/v1/settings/{category}/test-connection': {
+      parameters: [category],
+      post: {
+        operationId: 'testConnection',
+        requestBody: body('TestConnectionInput', false),
+        responses: {
+          '200': json({ type: 'object', properties: { ok: { const: true }, message: { type: 'string' } }, required: ['ok', 'message'] }),
+          ...errors(400, 404, 413, 415, 422, 501, 502),
+        },
+      },
+    },
+    '/v1/settings/crm/objects': {
+      get: {
+        operationId: 'listCrmObjects',
+        parameters: [param('refresh', 'query', { type: 'boolean' })],
+        responses: { '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('CrmObjectSummary') } }, required: ['items'] }), ...errors(404, 422, 501, 502) },
+      },
+    },
+    '/v1/settings/crm/objects/{name}/fields': {
+      get: {
+        operationId: 'listCrmFields',
+        parameters: [param('name', 'path', { type: 'string' }), param('refresh', 'query', { type: 'boolean' })],
+        responses: { '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('CrmFieldDescriptor') } }, required: ['items'] }), ...errors(404, 422, 501, 502) },
+      },
+    },
+    '/v1/settings/crm/api-usage': { get: { operationId: 'getCrmApiUsage', responses: { '200': json(ref('ApiUsage')), ...errors(404, 422, 501, 502) } } },
+    '/v1/endpoints': {
+      get: {
+        operationId: 'listEndpoints',
+        parameters: [
+          param('limit', 'query', { type: 'integer', minimum: 1, maximum: 100, default: 25 }),
+          param('cursor', 'query', { type: 'string' }),
+          param('sort', 'query', { type: 'string', enum: ['name', '-name', 'createdAt', '-createdAt'], default: 'name' }),
+        ],
+        responses: { '200': json(ref('IntegrationEndpointPage')), ...errors(400) },
+      },
+      post: {
+        operationId: 'createEndpoint',
+        parameters: [idem],
+        requestBody: body('IntegrationEndpointCreate'),
+        responses: { '201': json(ref('IntegrationEndpoint'), 'Created', etagHeader), ...errors(400, 409, 413, 415, 422) },
+      },
+    },
+    '/v1/endpoints/{id}': {
+      parameters: [param('id', 'path', { type: 'string', format: 'uuid' })],
+      get: { operationId: 'getEndpoint', responses: { '200': json(ref('IntegrationEndpoint'), 'OK', etagHeader), ...errors(404) } },
+      patch: { operationId: 'updateEndpoint', parameters: [ifMatch, idem], requestBody: body('IntegrationEndpointUpdate'), responses: { '200': json(ref('IntegrationEndpoint'), 'OK', etagHeader), ...writeErrors } },
+      delete: { operationId: 'deleteEndpoint', parameters: [ifMatch, idem], responses: { '204': { description: 'Deleted' }, ...errors(404, 409, 412) } },
+    },
+    '/v1/audit-events': {
+      get: {
+        operationId: 'listAuditEvents',
+        parameters: [
+          param('action', 'query', { type: 'string' }),
+          param('from', 'query', { type: 'string', format: 'date-time' }),
+          param('to', 'query', { type: 'string', format: 'date-time' }),
+          param('limit', 'query', { type: 'integer', minimum: 1, maximum: 100, default: 25 }),
+          param('cursor', 'query', { type: 'string' }),
+        ],
+        responses: { '200': json(ref('AuditEventPage')), ...errors(400) },
+      },
+    },
+    '/v1/openapi.json': { get: { operationId: 'getOpenApi', security: [], responses: { '200': json({ type: 'object' }, 'This document') } } },
+    '/healthz': { get: { operationId: 'health', security: [], responses: { '200': json({ type: 'object' }, 'Process up') } } },
+    '/readyz': { get: { operationId: 'ready', security: [], responses: { '200': json({ type: 'object' }, 'Database answers'), '503': json({ type: 'object' }, 'Draining or database down') } } },
+  };
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'MemberPulse integration settings API',
+      version: '1.0.0',
+      description: 'Integration settings, write-only credentials, endpoints, catalog and audit trail. See docs/api.md.',
+    },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    servers: [{ url: '/' }],
+    security: [{ bearer: [] }],
+    paths,
+    components: {
+      schemas,
+      securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Claims: sub, tenant, role (admin, editor, viewer, auditor).' } },
+    },
+  };
+}

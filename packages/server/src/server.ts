@@ -1,0 +1,246 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createApp, type AppState } from './app.js';
+import { checkConfig, databaseTarget, loadConfig, type DatabaseTarget, type ServerConfig } from './config.js';
+import { Keyring, generateMasterKey } from './crypto.js';
+import { openDatabase, type Database } from './db.js';
+import type { PlatformGateway } from './discovery.js';
+import { MASTER_KEY_FILE, TenantKeys, keyText, newMasterKey, readKeyFile, rewrapDataKeys, writeKeyFile, type RotationResult } from './keys.js';
+import * as store from './store.js';
+
+/** Options of `startServer`: any configuration field (overriding the environment), plus injections. */
+export interface StartOptions extends Partial<ServerConfig> {
+  /** Platform connectors for discovery and test-connection. Default: built from `@memberpulse/integration-connectors` when it provides them. */
+  gateway?: PlatformGateway | null;
+  /** Environment to read instead of `process.env`. */
+  env?: Record<string, string | undefined>;
+}
+
+/** A running server. */
+export interface RunningServer {
+  /** Base URL, e.g. `http://127.0.0.1:8787`. */
+  url: string;
+  port: number;
+  /** The effective configuration (with any generated dev secrets filled in, so `signDevToken(…, config)` works). */
+  config: ServerConfig;
+  /** The Hono app (usable in-process with `app.request`). */
+  app: Hono;
+  db: Database;
+  /** Graceful stop: refuse new connections, let in-flight requests finish, then close the database. */
+  close(): Promise<void>;
+  /**
+   * Rotates the master key while serving: the new key (given, or generated) becomes current, every tenant
+   * data key is re-wrapped under it, the old key stays accepted in this process. With a dev key file, the
+   * file is updated first; with `MP_MASTER_KEY`, set the new key in the environment before the next start.
+   */
+  rotateMasterKey(newKey?: string): Promise<RotationResult & { masterKey: string }>;
+}
+
+/** Secrets resolved for a start: from the environment, or (dev) from the data folder, or generated. */
+export interface ResolvedSecrets {
+  keyring: Keyring;
+  /** Set when the keyring lives in `<dataDir>/master-key.json`. */
+  keyFileDir: string | null;
+  jwtSecret: string | null;
+  notes: Array<{ level: 'warn' | 'info'; msg: string; loud?: boolean }>;
+}
+
+const JWT_SECRET_FILE = 'jwt-secret';
+
+/**
+ * Finds the master keyring and the token secret. Production: only from the environment (checked by
+ * `checkConfig`). Otherwise, missing ones are read from or generated into the data folder (or kept in
+ * memory for `memory://`), with a loud note.
+ */
+export function resolveSecrets(config: ServerConfig, target: DatabaseTarget = databaseTarget(config)): ResolvedSecrets {
+  const notes: ResolvedSecrets['notes'] = [];
+  const onDisk = !(target.kind === 'pglite' && target.dataDir === null);
+  let keyring: Keyring;
+  let keyFileDir: string | null = null;
+  if (config.masterKey) {
+    keyring = Keyring.from(config.masterKey, config.previousMasterKeys);
+  } else if (config.production) {
+    throw new Error('MP_MASTER_KEY is required in production.');
+  } else if (onDisk) {
+    keyFileDir = config.dataDir;
+    const existing = readKeyFile(config.dataDir);
+    if (existing) {
+      keyring = existing;
+      notes.push({ level: 'warn', msg: `Using the development master key in ${join(config.dataDir, MASTER_KEY_FILE)}. Set MP_MASTER_KEY for anything real.` });
+    } else {
+      const text = generateMasterKey();
+      writeKeyFile(config.dataDir, text, []);
+      keyring = Keyring.from(text);
+      notes.push({
+        level: 'warn',
+        loud: true,
+        msg: `NO MP_MASTER_KEY: GENERATED A DEVELOPMENT MASTER KEY INTO ${join(config.dataDir, MASTER_KEY_FILE)}. Credentials encrypted with it are lost if that file is. Never use this in production: set MP_MASTER_KEY (32 random bytes, base64).`,
+      });
+    }
+    for (const p of config.previousMasterKeys) {
+      const k = Keyring.from(p).current;
+      if (!keyring.find(k.id)) keyring.previous.push(k);
+    }
+  } else {
+    keyring = Keyring.from(generateMasterKey());
+    notes.push({ level: 'warn', msg: 'No MP_MASTER_KEY: using a throw-away master key for this in-memory database.' });
+  }
+
+  let jwtSecret = config.jwtSecret;
+  if (!jwtSecret && !config.jwksUrl) {
+    if (config.production) throw new Error('MP_JWT_SECRET or MP_JWKS_URL is required in production.');
+    if (onDisk) {
+      const path = join(config.dataDir, JWT_SECRET_FILE);
+      if (existsSync(path)) jwtSecret = readFileSync(path, 'utf8').trim();
+      else {
+        jwtSecret = randomBytes(32).toString('base64url');
+        mkdirSync(config.dataDir, { recursive: true });
+        writeFileSync(path, jwtSecret + '\n', { mode: 0o600 });
+        notes.push({ level: 'warn', loud: true, msg: `NO MP_JWT_SECRET: GENERATED A DEVELOPMENT TOKEN SECRET INTO ${path}. Set MP_JWT_SECRET or MP_JWKS_URL for anything real.` });
+      }
+    } else {
+      jwtSecret = randomBytes(32).toString('base64url');
+      notes.push({ level: 'info', msg: 'No MP_JWT_SECRET: using a throw-away token secret (mint tokens with signDevToken(claims, server.config)).' });
+    }
+  }
+  return { keyring, keyFileDir, jwtSecret, notes };
+}
+
+const LOCK_FILE = 'server.pid';
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Claims an embedded data folder for this process (PGlite is single-process); throws when another live process has it. */
+export function lockDataDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, LOCK_FILE);
+  if (existsSync(path)) {
+    const pid = Number(readFileSync(path, 'utf8').trim());
+    if (Number.isInteger(pid) && pid !== process.pid && pidAlive(pid)) {
+      throw new Error(`The data folder ${dir} is in use by process ${pid}. Stop it first (PGlite serves one process at a time).`);
+    }
+  }
+  writeFileSync(path, String(process.pid));
+  return () => {
+    try {
+      if (readFileSync(path, 'utf8').trim() === String(process.pid)) rmSync(path);
+    } catch {
+      /* already gone */
+    }
+  };
+}
+
+/** Loads the platform gateway from `@memberpulse/integration-connectors`, or null when it offers none yet. */
+export async function loadDefaultGateway(): Promise<PlatformGateway | null> {
+  try {
+    const { gatewayFromConnectors } = await import('./connectors-adapter.js');
+    return await gatewayFromConnectors();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts the API server: reads the configuration from the environment (options override it), opens and
+ * migrates the database, resolves the keys, serves HTTP, and answers a handle whose `close()` shuts down
+ * gracefully. `port: 0` picks a free port; `databaseUrl: 'memory://'` uses a throw-away in-memory PGlite.
+ *
+ * @example
+ * const server = await startServer({ port: 0, databaseUrl: 'memory://', log: () => {} });
+ * const token = await signDevToken({ tenant: 't1', role: 'admin', sub: 'me' }, server.config);
+ * await fetch(`${server.url}/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+ * await server.close();
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const { gateway: givenGateway, env, ...overrides } = options;
+  const base = loadConfig(env ?? process.env);
+  const config: ServerConfig = { ...base };
+  for (const [k, v] of Object.entries(overrides)) if (v !== undefined) (config as unknown as Record<string, unknown>)[k] = v;
+  checkConfig(config);
+  const target = databaseTarget(config);
+  const unlock = target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
+  let db: Database | null = null;
+  try {
+    const secrets = resolveSecrets(config, target);
+    config.jwtSecret = secrets.jwtSecret;
+    for (const n of secrets.notes) {
+      config.log({ level: n.level, msg: n.msg });
+      if (n.loud && config.log !== noLog) process.stderr.write(`\n${'!'.repeat(78)}\n${n.msg}\n${'!'.repeat(78)}\n\n`);
+    }
+    const keys = new TenantKeys(secrets.keyring, secrets.keyFileDir ? () => readKeyFile(secrets.keyFileDir!) : null);
+    db = await openDatabase(target);
+    const gateway = givenGateway !== undefined ? givenGateway : await loadDefaultGateway();
+    const state: AppState = { draining: false, inFlight: 0 };
+    const app = createApp({ config, db, keys, gateway, state });
+
+    const server = await new Promise<Server>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+      s.once('listening', () => resolve(s));
+      s.once('error', reject);
+    });
+    server.keepAliveTimeout = 5_000;
+    server.requestTimeout = 30_000;
+    const port = (server.address() as AddressInfo).port;
+    const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
+    const url = `http://${hostForUrl}:${port}`;
+    const prune = setInterval(() => void store.pruneIdempotency(db!).catch(() => {}), 3_600_000);
+    prune.unref();
+    config.log({ level: 'info', msg: 'listening', url, database: db.kind, dev: config.dev, connectors: gateway ? 'loaded' : 'none' });
+
+    let closing: Promise<void> | null = null;
+    const openDb = db;
+    const close = () =>
+      (closing ??= (async () => {
+        state.draining = true;
+        clearInterval(prune);
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeIdleConnections?.();
+          const idle = setInterval(() => server.closeIdleConnections?.(), 100);
+          const hard = setTimeout(() => server.closeAllConnections?.(), 10_000);
+          server.once('close', () => {
+            clearInterval(idle);
+            clearTimeout(hard);
+          });
+        });
+        await openDb.close();
+        unlock();
+        config.log({ level: 'info', msg: 'stopped' });
+      })());
+
+    const rotateMasterKey = async (text?: string) => {
+      const next = newMasterKey(text);
+      if (secrets.keyFileDir) {
+        const all = [keys.keyring.current, ...keys.keyring.previous].filter((k) => k.id !== next.key.id).map(keyText);
+        writeKeyFile(secrets.keyFileDir, next.text, all);
+      } else if (config.masterKey) {
+        config.log({ level: 'warn', msg: 'Master key rotated in this process only: set MP_MASTER_KEY to the new key (and the old one in MP_MASTER_KEY_PREVIOUS until every server has it) before the next start.' });
+      }
+      keys.keyring.promote(next.key);
+      const result = await rewrapDataKeys(openDb, keys.keyring);
+      config.log({ level: 'info', msg: 'master key rotated', keyId: result.keyId, rewrapped: result.rewrapped });
+      return { ...result, masterKey: next.text };
+    };
+
+    return { url, port, config, app: app as unknown as Hono, db, close, rotateMasterKey };
+  } catch (err) {
+    await db?.close().catch(() => {});
+    unlock();
+    throw err;
+  }
+}
+
+/** A log sink that drops everything. */
+export const noLog = () => {};

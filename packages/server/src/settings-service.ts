@@ -1,0 +1,310 @@
+import {
+  categorySlugs,
+  detectDrift,
+  emptyCrmMapping,
+  fieldError,
+  findPlatform,
+  pointer,
+  validateCredentialInput,
+  validateSettings,
+  type ConfigValue,
+  type CrmMapping,
+  type FieldError,
+  type FieldMapping,
+  type IntegrationCategory,
+  type IntegrationSettingsInput,
+  type SettingsState,
+  type ValidationResult,
+} from '@memberpulse/integration-schema';
+import { randomUUID } from 'node:crypto';
+import { can, type Principal } from './auth.js';
+import { encryptField, secretHint } from './crypto.js';
+import type { Queryable } from './db.js';
+import type { DescribeCache } from './discovery.js';
+import type { TenantKeys } from './keys.js';
+import { ProblemError, forbidden, notFound, unprocessable } from './problem.js';
+import * as store from './store.js';
+
+/** Who writes, when, under which request id. */
+export interface WriteContext {
+  principal: Principal;
+  requestId: string;
+  now: string;
+}
+
+/** Precondition headers of a write. */
+export interface Preconditions {
+  ifMatch?: string | undefined;
+  ifNoneMatch?: string | undefined;
+}
+
+/** Answers 412 unless the current version satisfies `If-Match` / `If-None-Match: *`. */
+export function checkPreconditions(pre: Preconditions, version: number | null): void {
+  const etag = version === null ? null : `"${version}"`;
+  const headers: Record<string, string> = etag ? { ETag: etag } : {};
+  if (pre.ifMatch !== undefined) {
+    const tags = pre.ifMatch.split(',').map((t) => t.trim());
+    const ok = etag !== null && (tags.includes('*') || tags.includes(etag));
+    if (!ok) {
+      throw new ProblemError(
+        412,
+        etag ? `The record changed since you read it: its ETag is now ${etag}. Reload it and apply your change again.` : 'The record does not exist.',
+        { headers },
+      );
+    }
+  }
+  if (pre.ifNoneMatch !== undefined && pre.ifNoneMatch.trim() === '*' && etag !== null) {
+    throw new ProblemError(412, 'The record already exists.', { headers });
+  }
+}
+
+const target = (category: IntegrationCategory, key?: string) =>
+  key ? `settings/${categorySlugs[category]}/credentials/${key}` : `settings/${categorySlugs[category]}`;
+
+/** The record as it would stand after a write, before anything is stored. */
+interface Plan {
+  current: store.StoredSettings | null;
+  platform: string | null;
+  status: 'draft' | 'enabled';
+  config: Record<string, ConfigValue>;
+  crm: CrmMapping | null;
+  platformChanged: boolean;
+  /** Secret keys configured after the write. */
+  secrets: Set<string>;
+  setSecrets: Map<string, string>;
+  clearSecrets: Set<string>;
+  errors: FieldError[];
+  warnings: FieldError[];
+}
+
+function stripNulls(config: Record<string, ConfigValue | null> | undefined): Record<string, ConfigValue> {
+  const out: Record<string, ConfigValue> = {};
+  for (const [k, v] of Object.entries(config ?? {})) if (v !== null) out[k] = v;
+  return out;
+}
+
+/**
+ * Computes what a PUT (`replace`) or PATCH (`merge`) would store and judges it with the schema package's
+ * rules (`validateCredentialInput`, `validateSettings` in draft or enable mode). Nothing is written.
+ */
+export function planWrite(
+  category: IntegrationCategory,
+  current: store.StoredSettings | null,
+  mode: 'replace' | 'merge',
+  input: IntegrationSettingsInput,
+  cache: DescribeCache | null,
+  tenant: string,
+  validateAs?: 'draft' | 'enable',
+): Plan {
+  const errors: FieldError[] = [];
+  const merge = mode === 'merge' && current !== null;
+  const platform = input.platform !== undefined ? input.platform : merge ? current.platform : null;
+  const platformChanged = current !== null && current.platform !== platform;
+
+  let config: Record<string, ConfigValue>;
+  if (merge && !platformChanged) {
+    config = { ...current.config };
+    for (const [k, v] of Object.entries(input.config ?? {})) {
+      if (v === null) delete config[k];
+      else config[k] = v;
+    }
+  } else {
+    config = stripNulls(input.config);
+  }
+
+  let crm: CrmMapping | null = null;
+  if (category === 'crm') {
+    const base = merge && !platformChanged && current.crm ? current.crm : emptyCrmMapping();
+    crm = { ...base, ...(input.crm ?? {}) } as CrmMapping;
+  } else if (input.crm !== undefined) {
+    errors.push(fieldError('/crm', 'unknown_field', 'Only CRM settings have field mappings.'));
+  }
+
+  const status: 'draft' | 'enabled' =
+    input.status ?? (merge && current.status === 'enabled' ? 'enabled' : 'draft');
+
+  const secrets = new Set(platformChanged || !current ? [] : current.credentials.keys());
+  const setSecrets = new Map<string, string>();
+  const clearSecrets = new Set<string>();
+  if (input.credentials && Object.keys(input.credentials).length) {
+    const def = findPlatform(platform);
+    if (!def) {
+      for (const key of Object.keys(input.credentials)) {
+        errors.push(fieldError(pointer('credentials', key), 'unknown_field', 'Choose a platform before entering its credentials.'));
+      }
+    } else {
+      errors.push(...validateCredentialInput(def, input.credentials));
+    }
+    for (const [key, value] of Object.entries(input.credentials)) {
+      if (value === null) {
+        if (secrets.delete(key)) clearSecrets.add(key);
+      } else {
+        secrets.add(key);
+        setSecrets.set(key, value);
+      }
+    }
+  }
+
+  const state: SettingsState = { category, platform, config, configuredSecrets: secrets, crm };
+  const memberFields = crm ? cache?.fields(tenant, crm.memberObject) : undefined;
+  const orderFields = crm ? cache?.fields(tenant, crm.orderObject) : undefined;
+  const result = validateSettings(state, validateAs ?? (status === 'enabled' ? 'enable' : 'draft'), { memberFields, orderFields });
+  errors.push(...result.errors);
+  return { current, platform, status, config, crm, platformChanged, secrets, setSecrets, clearSecrets, errors, warnings: result.warnings };
+}
+
+/** Fills each mapping's `targetType` from a cached describe, so a later type change shows as drift. */
+function recordTargetTypes(mappings: FieldMapping[], fields: ReturnType<DescribeCache['fields']>): FieldMapping[] {
+  if (!fields) return mappings;
+  const byName = new Map(fields.map((f) => [f.name, f.type]));
+  return mappings.map((m) => (m.targetType || !byName.has(m.target) ? m : { ...m, targetType: byName.get(m.target)! }));
+}
+
+/** Dependencies of the settings writes. */
+export interface SettingsDeps {
+  keys: TenantKeys;
+  cache: DescribeCache;
+}
+
+/** Result of a write: the stored record and whether it was created. */
+export interface WriteOutcome {
+  created: boolean;
+  stored: store.StoredSettings;
+  /** Credentials or connection settings changed: the describe cache of the tenant must go. */
+  connectionChanged: boolean;
+}
+
+/**
+ * Creates, replaces or merges a settings record in the caller's transaction: locks the row, checks the
+ * preconditions, the archived state, the role (credentials are admin-only) and every rule, then writes
+ * the row, encrypts and stores the credentials and appends the audit events.
+ */
+export async function writeSettings(
+  tx: Queryable,
+  deps: SettingsDeps,
+  ctx: WriteContext,
+  category: IntegrationCategory,
+  mode: 'replace' | 'merge',
+  input: IntegrationSettingsInput,
+  pre: Preconditions,
+): Promise<WriteOutcome> {
+  const { tenant, sub } = ctx.principal;
+  const current = await store.getSettings(tx, tenant, category, true);
+  checkPreconditions(pre, current?.version ?? null);
+  if (!current && mode === 'merge') throw notFound(`There are no ${categorySlugs[category]} settings yet: create them with PUT.`);
+  if (current?.status === 'archived') {
+    throw unprocessable([fieldError('/status', 'invalid', 'These settings are archived: restore them before changing them.')]);
+  }
+  const plan = planWrite(category, current, mode, input, deps.cache, tenant);
+  const mayWriteSecrets = can(ctx.principal.role, 'credentials:write');
+  if (!mayWriteSecrets && (plan.setSecrets.size > 0 || (input.credentials && Object.keys(input.credentials).length > 0))) {
+    throw forbidden('Only an admin may write credentials.');
+  }
+  if (!mayWriteSecrets && plan.platformChanged && current && current.credentials.size > 0) {
+    throw forbidden('Changing the platform clears its credentials, which only an admin may do.');
+  }
+  if (plan.errors.length) throw unprocessable(plan.errors, plan.warnings);
+
+  const id = current?.id ?? randomUUID();
+  const crm = plan.crm
+    ? {
+        ...plan.crm,
+        memberMappings: recordTargetTypes(plan.crm.memberMappings, deps.cache.fields(tenant, plan.crm.memberObject)),
+        orderMappings: recordTargetTypes(plan.crm.orderMappings, deps.cache.fields(tenant, plan.crm.orderObject)),
+      }
+    : null;
+  const memberFields = crm ? deps.cache.fields(tenant, crm.memberObject) : undefined;
+  const drift = crm && memberFields ? detectDrift(crm, memberFields, deps.cache.fields(tenant, crm.orderObject)) : [];
+  const row: store.SettingsWrite = {
+    id,
+    platform: plan.platform,
+    status: plan.status,
+    config: plan.config,
+    crm,
+    drift,
+    version: (current?.version ?? 0) + 1,
+    at: ctx.now,
+    by: sub,
+  };
+  if (current) await store.updateSettings(tx, tenant, row);
+  else await store.insertSettings(tx, tenant, category, row);
+
+  const audit = (action: Parameters<typeof store.appendAudit>[2]['action'], key?: string) =>
+    store.appendAudit(tx, tenant, { actor: sub, action, target: target(category, key), requestId: ctx.requestId, at: ctx.now });
+
+  await audit(current ? 'settings.update' : 'settings.create');
+  if (plan.status === 'enabled' && current?.status !== 'enabled') await audit('settings.enable');
+
+  if (plan.platformChanged && current && current.credentials.size > 0) {
+    await store.deleteCredentials(tx, tenant, id);
+    for (const key of current.credentials.keys()) await audit('credential.clear', key);
+  }
+  if (plan.clearSecrets.size) {
+    await store.deleteCredentials(tx, tenant, id, [...plan.clearSecrets]);
+    for (const key of plan.clearSecrets) await audit('credential.clear', key);
+  }
+  if (plan.setSecrets.size) {
+    const dek = (await deps.keys.dataKey(tx, tenant, true))!;
+    for (const [key, value] of plan.setSecrets) {
+      await store.upsertCredential(tx, tenant, id, key, encryptField(dek, tenant, id, key, value), secretHint(value), ctx.now);
+      await audit('credential.write', key);
+    }
+  }
+  const stored = (await store.getSettings(tx, tenant, category))!;
+  const connectionChanged = plan.platformChanged || plan.setSecrets.size > 0 || plan.clearSecrets.size > 0 || connectionConfigChanged(current, plan);
+  return { created: !current, stored, connectionChanged };
+}
+
+function connectionConfigChanged(current: store.StoredSettings | null, plan: Plan): boolean {
+  const def = findPlatform(plan.platform);
+  if (!current || !def) return false;
+  return def.settings.some((s) => s.group === 'Connection' && s.type !== 'secret' && JSON.stringify(current.config[s.key]) !== JSON.stringify(plan.config[s.key]));
+}
+
+/** Archives (`archive`) or restores to draft (`restore`); a no-op when already there. */
+export async function setArchived(
+  tx: Queryable,
+  ctx: WriteContext,
+  category: IntegrationCategory,
+  archive: boolean,
+  pre: Preconditions,
+): Promise<store.StoredSettings> {
+  const { tenant, sub } = ctx.principal;
+  const current = await store.getSettings(tx, tenant, category, true);
+  if (!current) throw notFound(`There are no ${categorySlugs[category]} settings.`);
+  checkPreconditions(pre, current.version);
+  if (archive === (current.status === 'archived')) return current;
+  await store.updateSettings(tx, tenant, {
+    id: current.id,
+    platform: current.platform,
+    status: archive ? 'archived' : 'draft',
+    config: current.config,
+    crm: current.crm,
+    drift: current.drift,
+    version: current.version + 1,
+    at: ctx.now,
+    by: sub,
+  });
+  await store.appendAudit(tx, tenant, {
+    actor: sub,
+    action: archive ? 'settings.archive' : 'settings.restore',
+    target: target(category),
+    requestId: ctx.requestId,
+    at: ctx.now,
+  });
+  return (await store.getSettings(tx, tenant, category))!;
+}
+
+/** `POST …/validate`: the rules' verdict on a document as a PUT would store it, keeping stored credentials. */
+export function validateDocument(
+  category: IntegrationCategory,
+  current: store.StoredSettings | null,
+  input: IntegrationSettingsInput,
+  mode: 'draft' | 'enable',
+  cache: DescribeCache,
+  tenant: string,
+): ValidationResult {
+  const kept = current ? { ...current, platform: current.platform } : null;
+  const plan = planWrite(category, kept, 'replace', input, cache, tenant, mode);
+  return { errors: plan.errors, warnings: plan.warnings };
+}
