@@ -37,6 +37,7 @@ let exit = 0;
 if (runNode) {
   const files = (await walk(join(root, 'packages')))
     .concat(await walk(join(root, 'tools')))
+    .concat(await walk(join(root, 'demo')))
     .filter((f) => /\/test\/.*\.test\.ts$/.test(f) && !f.endsWith('.browser.test.ts'))
     .map((f) => relative(root, f))
     .sort();

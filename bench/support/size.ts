@@ -1,10 +1,18 @@
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 
-/** Bundles `code` (an ES module importing from the workspace) for the browser: minified, then gzip -9. */
-export async function browserSize(code: string, label: string): Promise<{ raw: number; gzip: number }> {
+/**
+ * Bundles `code` (an ES module importing from the workspace, or from `resolveDir`) for the browser:
+ * minified, then gzip -9. `external` packages are left out (e.g. React for React-only libraries).
+ */
+export async function browserSize(
+  code: string,
+  label: string,
+  options: { resolveDir?: string; external?: string[] } = {},
+): Promise<{ raw: number; gzip: number }> {
   const result = await build({
-    stdin: { contents: code, resolveDir: process.cwd(), sourcefile: `${label}.ts`, loader: 'ts' },
+    stdin: { contents: code, resolveDir: options.resolveDir ?? process.cwd(), sourcefile: `${label}.ts`, loader: 'ts' },
+    external: options.external ?? [],
     bundle: true,
     minify: true,
     format: 'esm',

@@ -1,0 +1,76 @@
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
+import {
+  FAKE_CONSUMER_KEY,
+  FAKE_CONSUMER_SECRET,
+  FAKE_PASSWORD,
+  FAKE_SECURITY_TOKEN,
+  FAKE_USERNAME,
+} from '@memberpulse/fake-salesforce';
+
+/** What the demo page needs to know: where the API is, tokens for the demo tenant, the demo CRM's logins. */
+export interface PortalConfig {
+  apiUrl: string;
+  tenant: string;
+  tokens: { admin: string; editor: string; viewer: string };
+  demoCrm: typeof demoCrmCredentials & { url: string };
+}
+
+/** The demo CRM's logins, shown on the page so a newcomer can type them into the settings form. */
+export const demoCrmCredentials = {
+  consumerKey: FAKE_CONSUMER_KEY,
+  consumerSecret: FAKE_CONSUMER_SECRET,
+  username: FAKE_USERNAME,
+  password: FAKE_PASSWORD,
+  securityToken: FAKE_SECURITY_TOKEN,
+};
+
+const files: Record<string, { file: string; type: string }> = {
+  '/portal.css': { file: 'portal.css', type: 'text/css' },
+  '/portal.js': { file: 'portal.js', type: 'text/javascript' },
+};
+
+const here = new URL('.', import.meta.url).pathname;
+
+/** `<` escaped so no value can close the inline JSON script early. */
+function inlineJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+/** Serves the demo portal page, its script and style, and the embed bundle (built on each request). */
+export async function startPortal(options: { port: number; config: PortalConfig; bundle: () => Promise<string> }) {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://portal').pathname;
+    try {
+      if (path === '/' || path === '/index.html') {
+        const html = await readFile(here + 'index.html', 'utf8');
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(html.replace('{{CONFIG}}', inlineJson(options.config)));
+      } else if (path === '/mp-integration-kit.js') {
+        const js = await options.bundle();
+        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+        res.end(js);
+      } else if (files[path]) {
+        const { file, type } = files[path];
+        res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+        res.end(await readFile(here + file));
+      } else {
+        res.writeHead(404, { 'content-type': 'text/plain' });
+        res.end('Not found');
+      }
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end(`The demo portal could not serve ${path}: ${(err as Error).message}`);
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,51 @@
+import { startFakeSalesforce } from '@memberpulse/fake-salesforce';
+import { signDevToken, startServer, type StartOptions } from '@memberpulse/integration-server';
+import { embedBundler } from './embed-bundle.js';
+import { demoCrmCredentials, startPortal, type PortalConfig } from './portal-server.js';
+
+/** The demo tenant every demo token is for (the server's CLI prints a token for the same one). */
+export const DEMO_TENANT = 'demo';
+
+export interface DemoOptions {
+  portalPort?: number;
+  crmPort?: number;
+  /** Options for the API server; by default it reads the environment like `mp-integration-server`. */
+  server?: StartOptions;
+}
+
+/**
+ * Starts the demo: the demo CRM (the repo's Salesforce-compatible server on loopback), the API server in
+ * dev mode with the demo CRM as its Salesforce login URL, and the demo portal page. `npm start` and the
+ * end-to-end tests both run exactly this.
+ */
+export async function startDemo(options: DemoOptions = {}) {
+  delete process.env.HTTP_PROXY;
+  delete process.env.HTTPS_PROXY;
+  const crm = await startFakeSalesforce({ port: options.crmPort ?? 0, host: '127.0.0.1' });
+  const server = await startServer({ dev: true, ...options.server, salesforceLoginUrl: crm.url });
+  const token = (role: 'admin' | 'editor' | 'viewer', sub: string) =>
+    signDevToken({ tenant: DEMO_TENANT, role, sub }, server.config, { expiresIn: '30d' });
+  const tokens: PortalConfig['tokens'] = {
+    admin: await token('admin', 'ada@demo.example'),
+    editor: await token('editor', 'eddie@demo.example'),
+    viewer: await token('viewer', 'vera@demo.example'),
+  };
+  const bundler = await embedBundler();
+  const portal = await startPortal({
+    port: options.portalPort ?? 0,
+    bundle: () => bundler.build(),
+    config: { apiUrl: server.url, tenant: DEMO_TENANT, tokens, demoCrm: { url: crm.url, ...demoCrmCredentials } },
+  });
+  return {
+    portal,
+    server,
+    crm,
+    tokens,
+    async close() {
+      await portal.close();
+      await bundler.dispose();
+      await server.close();
+      await crm.close();
+    },
+  };
+}
