@@ -45,8 +45,8 @@ export interface ApiUsage {
   used: number;
   /** Calls allowed in the window. */
   limit: number;
-  /** Calls this integration may use (its share of `limit`). */
-  allotment: number;
+  /** Calls this integration may use (its share of `limit`, the `dailyApiAllotment` setting); `null` when not set. */
+  allotment: number | null;
 }
 
 /** A successful connection test; a failing one throws (usually a `ValidationError` or a 502 `IntegrationError`). */

@@ -33,6 +33,10 @@ const opt =
   (check: Check): Check =>
   (v, at) =>
     v === undefined ? [] : check(v, at);
+const nullable =
+  (check: Check): Check =>
+  (v, at) =>
+    v === null ? [] : check(v, at);
 const list =
   (check: Check): Check =>
   (v, at) =>
@@ -63,7 +67,7 @@ export const checks = {
   crmObjects: items(zod(CrmObjectSummarySchema as SafeParser)),
   crmFields: items(zod(CrmFieldDescriptorSchema as SafeParser)),
   testConnection: obj({ ok: bool, message: str }),
-  apiUsage: obj({ used: num, limit: num, allotment: num }),
+  apiUsage: obj({ used: num, limit: num, allotment: nullable(num) }),
   endpoint: zod(IntegrationEndpointSchema as SafeParser),
   endpointPage: zod(pageSchema(IntegrationEndpointSchema) as SafeParser),
   auditPage: zod(pageSchema(AuditEventSchema) as SafeParser),
