@@ -1,26 +1,50 @@
 // Web-test-runner middleware: starts, once, the real API server (in-memory PGlite) and the loopback
 // Salesforce-compatible server, and answers POST /__mp/test-env with a fresh tenant's tokens, so
-// browser tests talk to the real API with no mock of our own.
+// browser tests talk to the real API with no mock of our own. The fake Salesforce is optional: when
+// @memberpulse/fake-salesforce cannot be loaded, the server still starts and `salesforce` is null
+// (with the reason in `salesforceUnavailable`), so tests that need only the API keep running.
 import { randomUUID } from 'node:crypto';
 
 let started;
+
+/** Starts the loopback Salesforce, or answers why it cannot. */
+async function startSalesforce() {
+  let fake;
+  try {
+    fake = await import('@memberpulse/fake-salesforce');
+  } catch (error) {
+    const reason = `@memberpulse/fake-salesforce could not be loaded: ${error?.message ?? error}`;
+    console.warn(`[test-env] ${reason}; browser tests get salesforce: null.`);
+    return { reason };
+  }
+  const server = await fake.startFakeSalesforce({ port: 0 });
+  return {
+    server,
+    details: {
+      url: server.url,
+      consumerKey: fake.FAKE_CONSUMER_KEY,
+      consumerSecret: fake.FAKE_CONSUMER_SECRET,
+      username: fake.FAKE_USERNAME,
+      password: fake.FAKE_PASSWORD,
+      securityToken: fake.FAKE_SECURITY_TOKEN,
+    },
+  };
+}
 
 async function start() {
   delete process.env.HTTP_PROXY;
   delete process.env.HTTPS_PROXY;
   delete process.env.http_proxy;
   delete process.env.https_proxy;
-  const { startFakeSalesforce, FAKE_CONSUMER_KEY, FAKE_CONSUMER_SECRET, FAKE_USERNAME, FAKE_PASSWORD, FAKE_SECURITY_TOKEN } =
-    await import('@memberpulse/fake-salesforce');
   const { startServer, signDevToken } = await import('@memberpulse/integration-server');
-  const salesforce = await startFakeSalesforce({ port: 0 });
+  const salesforce = await startSalesforce();
   const server = await startServer({
     port: 0,
     host: '127.0.0.1',
     databaseUrl: 'memory://',
     dev: true,
     corsOrigins: ['*'],
-    salesforceLoginUrl: salesforce.url,
+    ...(salesforce.server ? { salesforceLoginUrl: salesforce.server.url } : {}),
     log: () => {},
   });
   const tokensFor = async (tenant) => {
@@ -41,19 +65,13 @@ async function start() {
         tenant,
         tokens: await tokensFor(tenant),
         otherTenant: { tenant: otherTenant, tokens: await tokensFor(otherTenant) },
-        salesforce: {
-          url: salesforce.url,
-          consumerKey: FAKE_CONSUMER_KEY,
-          consumerSecret: FAKE_CONSUMER_SECRET,
-          username: FAKE_USERNAME,
-          password: FAKE_PASSWORD,
-          securityToken: FAKE_SECURITY_TOKEN,
-        },
+        salesforce: salesforce.details ?? null,
+        ...(salesforce.reason ? { salesforceUnavailable: salesforce.reason } : {}),
       };
     },
     async close() {
       await server.close();
-      await salesforce.close();
+      await salesforce.server?.close();
     },
   };
 }
