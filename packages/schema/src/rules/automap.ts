@@ -39,9 +39,8 @@ function normalise(name: string): string {
 
 interface Candidate extends MappingSuggestion {}
 
-function score(source: MemberPulseField, target: CrmFieldDescriptor, targetName: string, targetLabel: string): Candidate | null {
-  const key = normalise(source.key);
-  const label = normalise(source.label);
+/** `key` and `label` are the source's, normalised once by the caller: this runs for every source × target pair. */
+function score(source: MemberPulseField, key: string, label: string, target: CrmFieldDescriptor, targetName: string, targetLabel: string): Candidate | null {
   let best: Candidate | null = null;
   const offer = (confidence: number, reason: MappingSuggestion['reason']) => {
     if (!best || confidence > best.confidence) best = { source: source.key, target: target.name, confidence, reason };
@@ -71,8 +70,10 @@ export function suggestMappings(
   const candidates: Candidate[] = [];
   for (const source of sources) {
     if (mappedSources.has(source.key)) continue;
+    const sourceKey = normalise(source.key);
+    const sourceLabel = normalise(source.label);
     for (const { t, name, label } of prepared) {
-      const c = score(source, t, name, label);
+      const c = score(source, sourceKey, sourceLabel, t, name, label);
       if (!c) continue;
       const compat = checkCompatibility(source, t);
       if (compat.level === 'error') continue;

@@ -1,0 +1,208 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  crmTypeLabel,
+  updatePolicies,
+  type CrmFieldDescriptor,
+  type FieldMapping,
+  type MappingSuggestion,
+} from '@memberpulse/integration-schema';
+import { formatNumber, msg } from '../i18n/index.js';
+import type { ComboboxSearch } from '../shared/combobox.js';
+import { icon, iconSvg } from '../shared/icons.js';
+import type { MapperRow, RowProblem, RowStatus } from './model.js';
+
+/**
+ * One row of `<mp-field-mapper>`: a light custom element (no shadow root, no rendering of its own) so the
+ * row's status can be a custom state. Style rows from outside with
+ * `mp-field-mapper::part(row):state(error)` (or `::part(row-error)`).
+ * Internal: rendered only by `<mp-field-mapper>`.
+ */
+export class MpFieldMapperRow extends HTMLElement {
+  readonly #internals: ElementInternals;
+  #status: RowStatus | '' = '';
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+  }
+
+  /** The row's status, mirrored to `:state(mapped|unmapped|error|warning)`. */
+  get status(): RowStatus | '' {
+    return this.#status;
+  }
+
+  set status(next: RowStatus | '') {
+    if (next === this.#status) return;
+    const states = this.#internals.states;
+    if (this.#status) states.delete(this.#status);
+    if (next) states.add(next);
+    this.#status = next;
+  }
+}
+
+if (!customElements.get('mp-field-mapper-row')) customElements.define('mp-field-mapper-row', MpFieldMapperRow);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-field-mapper-row': MpFieldMapperRow;
+  }
+}
+
+/** What a row needs from its mapper. Buttons and controls carry `data-action` and `data-source`; the mapper listens once for all rows. */
+export interface RowView {
+  row: MapperRow;
+  /** Position among the rows shown (for `aria-rowindex`). */
+  index: number;
+  readonly: boolean;
+  disabled: boolean;
+  /** The pending auto-map suggestion for this row, with its target's metadata when known. */
+  suggestion?: { suggestion: MappingSuggestion; target: CrmFieldDescriptor | undefined };
+  /** Options for the row's target combobox. */
+  search: ComboboxSearch;
+}
+
+/** A row problem in the current locale: the schema's English message unless a translation is registered. */
+export function problemText(p: RowProblem): string {
+  const key = p.level === 'warning' ? `rule.${p.code}.warning` : `rule.${p.code}`;
+  return msg(key, p.params, p.code === 'duplicate_target_partner' ? undefined : p.message);
+}
+
+/** Renders one row: source, target combobox with its metadata, suggestion and problems, policy, clear. */
+export function renderRow(view: RowView): TemplateResult {
+  const { row, readonly, disabled } = view;
+  const { source, mapping, target, status } = row;
+  const key = source.key;
+  const shown = target?.label ?? mapping?.target ?? '';
+  const problems = row.problems.map(problemText);
+  return html`
+    <mp-field-mapper-row role="row" aria-rowindex=${view.index + 2} class="row ${status}" part="row row-${status}" .status=${status}>
+      <div role="rowheader" class="cell source" part="source">
+        <span class="source-label">${source.label}</span>
+        <span class="source-meta">
+          ${source.required ? html`<span class="mp-badge required" part="required-badge">${msg('fieldMapper.required')}</span>` : nothing}
+          <span class="source-type">${msg(`type.mp.${source.type}`, {}, source.type)}</span>
+        </span>
+      </div>
+      <div role="cell" class="cell target">
+        ${readonly
+          ? html`<span class="readonly-target ${mapping ? '' : 'muted'}">${mapping ? shown : msg('fieldMapper.notMapped')}</span>`
+          : html`<mp-combobox
+              part="combobox"
+              exportparts="input: combobox-input, option, listbox"
+              data-source=${key}
+              .value=${mapping?.target ?? ''}
+              .displayValue=${shown}
+              .options=${view.search}
+              .label=${msg('fieldMapper.targetFor', { source: source.label })}
+              .listLabel=${msg('fieldMapper.listLabel', { source: source.label })}
+              .description=${problems.join(' ')}
+              .placeholder=${msg('fieldMapper.chooseTarget')}
+              ?disabled=${disabled}
+              ?required=${source.required}
+              ?invalid=${status === 'error'}
+            ></mp-combobox>`}
+        ${mapping ? renderTargetMeta(mapping, target) : nothing}
+        ${view.suggestion && !mapping ? renderSuggestion(view, view.suggestion.suggestion, view.suggestion.target) : nothing}
+        ${row.problems.length > 0
+          ? html`<ul class="messages">
+              ${row.problems.map(
+                (p, i) => html`<li class="message ${p.level}" part="message">
+                  ${iconSvg(p.level === 'error' ? icon.error : icon.warning)}
+                  <span
+                    ><span class="visually-hidden">${msg(p.level === 'error' ? 'fieldMapper.error' : 'fieldMapper.warning')} </span>${problems[i]}</span
+                  >
+                </li>`,
+              )}
+            </ul>`
+          : nothing}
+      </div>
+      <div role="cell" class="cell policy">
+        ${mapping
+          ? readonly
+            ? html`<span class="readonly-policy">${msg(`policy.${mapping.policy}`)}</span>`
+            : html`<select
+                class="mp-select"
+                part="policy"
+                data-action="policy"
+                data-source=${key}
+                aria-label=${msg('fieldMapper.policyFor', { source: source.label })}
+                ?disabled=${disabled}
+              >
+                ${updatePolicies.map((p) => html`<option value=${p} ?selected=${p === mapping.policy}>${msg(`policy.${p}`)}</option>`)}
+              </select>`
+          : nothing}
+      </div>
+      <div role="cell" class="cell actions">
+        ${mapping && !readonly
+          ? html`<button
+              class="mp-button quiet icon"
+              part="clear-button"
+              type="button"
+              data-action="clear"
+              data-source=${key}
+              aria-label=${msg('fieldMapper.clearFor', { source: source.label })}
+              title=${msg('fieldMapper.clearFor', { source: source.label })}
+              ?disabled=${disabled}
+            >
+              ${iconSvg(icon.clear)}
+            </button>`
+          : nothing}
+      </div>
+    </mp-field-mapper-row>
+  `;
+}
+
+function renderTargetMeta(mapping: FieldMapping, target: CrmFieldDescriptor | undefined): TemplateResult {
+  const values = target?.picklistValues;
+  return html`<span class="target-meta">
+    <code class="api-name">${mapping.target}</code>
+    ${target ? html`<span class="mp-badge">${msg(`type.crm.${target.type}`, {}, crmTypeLabel(target.type))}</span>` : nothing}
+    ${values && values.length > 0
+      ? html`<span class="values"
+          >${msg('fieldMapper.picklistValues', {
+            count: values.length,
+            values: values.slice(0, 3).map((v) => v.label).join(msg('common.listSeparator')) + (values.length > 3 ? '…' : ''),
+          })}</span
+        >`
+      : nothing}
+  </span>`;
+}
+
+function renderSuggestion(view: RowView, s: MappingSuggestion, target: CrmFieldDescriptor | undefined): TemplateResult {
+  const label = target?.label ?? s.target;
+  const source = view.row.source;
+  const percent = formatNumber(s.confidence, { style: 'percent', maximumFractionDigits: 0 });
+  const level = s.confidence >= 0.85 ? 'high' : s.confidence >= 0.65 ? 'medium' : 'low';
+  return html`<div class="suggestion" part="suggestion">
+    <span class="suggestion-text">
+      ${iconSvg(icon.sparkle)}
+      <span class="visually-hidden">${msg('fieldMapper.suggested')}:</span>
+      <span class="suggestion-label">${label}</span>
+      <code class="api-name">${s.target}</code>
+    </span>
+    <span class="confidence ${level}" part="confidence">
+      <span class="meter" aria-hidden="true"><span style="inline-size: ${Math.round(s.confidence * 100)}%"></span></span>
+      <span>${msg('fieldMapper.confidence', { percent })} · ${msg(`fieldMapper.reason.${s.reason}`)}</span>
+    </span>
+    <span class="suggestion-actions">
+      <button
+        class="mp-button small primary"
+        type="button"
+        data-action="accept"
+        data-source=${source.key}
+        aria-label=${msg('fieldMapper.acceptFor', { target: label, source: source.label })}
+      >
+        ${iconSvg(icon.check)}${msg('fieldMapper.accept')}
+      </button>
+      <button
+        class="mp-button small quiet"
+        type="button"
+        data-action="dismiss"
+        data-source=${source.key}
+        aria-label=${msg('fieldMapper.dismissFor', { source: source.label })}
+      >
+        ${msg('fieldMapper.dismiss')}
+      </button>
+    </span>
+  </div>`;
+}

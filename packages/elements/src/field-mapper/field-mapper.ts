@@ -1,0 +1,643 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import {
+  crmTypeLabel,
+  suggestMappings,
+  updatePolicies,
+  type CrmFieldDescriptor,
+  type FieldMapping,
+  type MappingSuggestion,
+  type MemberPulseField,
+  type UpdatePolicy,
+} from '@memberpulse/integration-schema';
+import { LocalizeController, formatNumber, msg } from '../i18n/index.js';
+import { tokens, installThemeRoot } from '../styles/tokens.js';
+import { base } from '../styles/base.js';
+import { Announcer } from '../shared/announcer.js';
+import { icon, iconSvg } from '../shared/icons.js';
+import { MpCombobox, type ComboboxOption, type ComboboxSearch } from '../shared/combobox.js';
+import { styles } from './field-mapper.styles.js';
+import { MpFieldMapperRow, problemText, renderRow } from './field-mapper-row.js';
+import { buildModel, buildOptions, filterRows, prepareTargets, pruneSuggestions, type MapperModel, type MapperRow, type PreparedTarget } from './model.js';
+
+export type { RowStatus } from './model.js';
+
+/** Fired after {@link MpFieldMapper.autoMap} with what it proposed; nothing is applied until accepted. */
+export class FieldMapperAutoMapEvent extends Event {
+  static readonly type = 'mp-automap';
+  constructor(readonly suggestions: readonly MappingSuggestion[]) {
+    super(FieldMapperAutoMapEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-field-mapper': MpFieldMapper;
+  }
+  interface HTMLElementEventMap {
+    'mp-automap': FieldMapperAutoMapEvent;
+  }
+}
+
+const rowLayout = flow();
+
+/** Parses a submitted/restored form value; anything that is not a list of mappings is ignored. */
+function parseMappings(text: unknown): FieldMapping[] | undefined {
+  if (typeof text !== 'string') return undefined;
+  try {
+    const data: unknown = JSON.parse(text);
+    if (!Array.isArray(data)) return undefined;
+    const ok = data.every(
+      (m) =>
+        m && typeof m === 'object' && typeof m.source === 'string' && typeof m.target === 'string' &&
+        (updatePolicies as readonly unknown[]).includes(m.policy),
+    );
+    return ok ? (data as FieldMapping[]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Maps MemberPulse fields onto the fields of a CRM object: one row per MemberPulse field, a searchable
+ * list of CRM fields with type checks, update policies, and auto-map suggestions with their confidence.
+ * Works standalone (data in through properties, no network) and inside a `<form>`, where it submits its
+ * mappings as JSON under its `name`. Rows and target lists are virtualized, so a 900-field CRM object
+ * against 150 MemberPulse fields stays fast. The rules (compatibility, duplicates, required, suggestions)
+ * are `@memberpulse/integration-schema`'s.
+ *
+ * @summary Maps MemberPulse fields onto CRM fields, with type checks and auto-map, fast on large orgs.
+ *
+ * @slot - Nothing is slotted; everything comes from `sourceFields`, `targetFields` and `value`.
+ *
+ * @fires input - The mappings changed by the admin (a target chosen or cleared, a policy changed, a suggestion accepted). Bubbles, composed.
+ * @fires change - Same moments as `input`: each of those edits is committed at once. Read `value`. Bubbles, composed.
+ * @fires mp-automap - {FieldMapperAutoMapEvent} Auto-map proposed `suggestions` (nothing is applied until accepted).
+ *
+ * @csspart base - The frame around everything.
+ * @csspart toolbar - Search, filters and the auto-map button.
+ * @csspart search-input - The search box (matches both MemberPulse and CRM fields).
+ * @csspart filter - Each filter toggle.
+ * @csspart automap-button - The auto-map button.
+ * @csspart summary - The counts line.
+ * @csspart suggestion-bar - Shown while suggestions wait: count, accept all, dismiss all.
+ * @csspart table - The table of rows (ARIA table).
+ * @csspart header - The column header row.
+ * @csspart row - Each row; also `row-mapped`, `row-unmapped`, `row-error` or `row-warning`, and `:state()` of the same names.
+ * @csspart source - The MemberPulse field cell.
+ * @csspart required-badge - The "Required" marker.
+ * @csspart combobox - The CRM field chooser (`<mp-combobox>`) in a row.
+ * @csspart combobox-input - Its text box.
+ * @csspart listbox - The popup list of CRM fields.
+ * @csspart option - One CRM field in that list.
+ * @csspart policy - The update-policy select.
+ * @csspart clear-button - A row's clear button.
+ * @csspart suggestion - A row's pending suggestion.
+ * @csspart confidence - The confidence meter of a suggestion.
+ * @csspart message - An error or warning under a row.
+ * @csspart empty - The empty-state message.
+ *
+ * @cssproperty --mp-field-mapper-max-height - Height limit of the rows area before it scrolls on its own (default `none`: the page scrolls).
+ * @cssproperty --mp-field-mapper-row-min-height - Minimum height of a row (default `3.25rem`).
+ * @cssproperty --mp-field-mapper-border - The frame's border (default `1px solid` the border colour).
+ * @cssproperty --mp-field-mapper-source-width - Width of the MemberPulse column on wide layouts (default `minmax(10rem, 1fr)`).
+ *
+ * Global tokens: `--mp-color-*`, `--mp-space-*`, `--mp-font-*`, `--mp-radius-*` (see `styles/tokens.ts`).
+ * Custom states on the element: `:state(invalid)`, `:state(complete)`, `:state(suggesting)`, `:state(readonly)`, `:state(disabled)`.
+ */
+@customElement('mp-field-mapper')
+export class MpFieldMapper extends LitElement {
+  static formAssociated = true;
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [tokens, base, styles];
+  /** Elements rendered inside. Referenced here so bundlers that trust `sideEffects` keep their registration. */
+  static readonly dependencies = { 'mp-combobox': MpCombobox, 'mp-field-mapper-row': MpFieldMapperRow };
+
+  /** MemberPulse fields to map (one row each), e.g. the schema's `memberFields`. */
+  @property({ attribute: false }) sourceFields: readonly MemberPulseField[] = [];
+
+  /** The CRM object's fields as discovery describes them; may include lookup paths such as `Account.Name`. */
+  @property({ attribute: false }) targetFields: readonly CrmFieldDescriptor[] = [];
+
+  /** Name under which the form submits the mappings (as JSON). */
+  @property({ reflect: true }) name = '';
+
+  /** Disables every control; the value is not submitted. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Shows the mappings without letting them change (search and filters still work). */
+  @property({ type: Boolean, reflect: true }) readonly = false;
+
+  /** Accessible name of the table; defaults to "Field mapping". */
+  @property() label = '';
+
+  /** Heading of the MemberPulse column; defaults to "MemberPulse field". */
+  @property({ attribute: 'source-heading' }) sourceHeading = '';
+
+  /** Heading of the CRM column, e.g. "Salesforce Contact field"; defaults to "CRM field". */
+  @property({ attribute: 'target-heading' }) targetHeading = '';
+
+  /** Update policy given to new mappings. */
+  @property({ attribute: 'default-policy' }) defaultPolicy: UpdatePolicy = 'always';
+
+  @state() private _query = '';
+  @state() private _unmappedOnly = false;
+  @state() private _problemsOnly = false;
+  @state() private _suggestions = new Map<string, MappingSuggestion>();
+  @state() private _formDisabled = false;
+
+  readonly #internals: ElementInternals;
+  readonly #announcer = new Announcer(this);
+  #value: readonly FieldMapping[] = [];
+  /** What form reset returns to: the last value the host set. */
+  #baseline: readonly FieldMapping[] = [];
+  #model?: MapperModel;
+  #modelKey: unknown[] = [];
+  #prepared: PreparedTarget[] = [];
+  #preparedFor: readonly CrmFieldDescriptor[] | undefined;
+  #rows: MapperRow[] = [];
+  #rowsKey: unknown[] = [];
+  /** One option search per row, rebuilt with the model so an open list sees current usage. */
+  #searches = new Map<string, ComboboxSearch>();
+
+  constructor() {
+    super();
+    this.#internals = this.attachInternals();
+    new LocalizeController(this);
+  }
+
+  /** The mappings, in the order they were made. Setting it also sets what a form reset returns to. */
+  @property({ attribute: false })
+  get value(): readonly FieldMapping[] {
+    return this.#value;
+  }
+  set value(next: readonly FieldMapping[] | null | undefined) {
+    const old = this.#value;
+    this.#value = Array.isArray(next) ? next : [];
+    this.#baseline = this.#value;
+    this.#afterValueChange();
+    this.requestUpdate('value', old);
+  }
+
+  /** The form this element belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.#internals.form;
+  }
+  get validity(): ValidityState {
+    return this.#internals.validity;
+  }
+  get validationMessage(): string {
+    return this.#internals.validationMessage;
+  }
+  get willValidate(): boolean {
+    return this.#internals.willValidate;
+  }
+  checkValidity(): boolean {
+    return this.#internals.checkValidity();
+  }
+  reportValidity(): boolean {
+    return this.#internals.reportValidity();
+  }
+
+  /** Current counts: fields, mapped, required, required mapped, rows with errors, rows with warnings. */
+  get counts(): MapperModel['counts'] {
+    return { ...this.#getModel().counts };
+  }
+
+  /** Pending auto-map suggestions, in source order. */
+  get suggestions(): readonly MappingSuggestion[] {
+    return [...this._suggestions.values()];
+  }
+
+  /**
+   * Proposes mappings for unmapped fields onto unused CRM fields (the schema's `suggestMappings`), shows
+   * each in its row with its confidence and announces the result. Nothing changes until accepted.
+   */
+  autoMap(): MappingSuggestion[] {
+    if (this.#locked) return [];
+    const found = suggestMappings(this.sourceFields, this.targetFields, this.#value);
+    this._suggestions = new Map(found.map((s) => [s.source, s]));
+    this.#announcer.announce(
+      found.length ? msg('fieldMapper.announce.suggestions', { count: found.length }) : msg('fieldMapper.announce.noSuggestions'),
+    );
+    this.dispatchEvent(new FieldMapperAutoMapEvent(found));
+    return found;
+  }
+
+  /** Accepts pending suggestions (all, or those for the given source keys) and fires `input` and `change`. */
+  acceptSuggestions(sources?: readonly string[]): void {
+    if (this.#locked) return;
+    const picked = [...this._suggestions.values()].filter((s) => !sources || sources.includes(s.source));
+    if (picked.length === 0) return;
+    const next = [...this.#value, ...picked.map((s): FieldMapping => ({ source: s.source, target: s.target, policy: this.defaultPolicy }))];
+    this.#commit(next);
+    this.#announcer.announce(msg('fieldMapper.announce.accepted', { count: picked.length }));
+  }
+
+  /** Drops pending suggestions (all, or those for the given source keys). */
+  dismissSuggestions(sources?: readonly string[]): void {
+    this._suggestions = sources ? new Map([...this._suggestions].filter(([k]) => !sources.includes(k))) : new Map();
+  }
+
+  /** Turns on the "problems only" filter: only rows with errors or warnings stay. */
+  showProblems(): void {
+    this._problemsOnly = true;
+  }
+
+  // ---- form association -------------------------------------------------------------------------
+
+  formResetCallback(): void {
+    this.#value = this.#baseline;
+    this._suggestions = new Map();
+    this.#afterValueChange();
+    this.requestUpdate('value');
+  }
+
+  formStateRestoreCallback(stateValue: unknown): void {
+    const restored = parseMappings(stateValue);
+    if (!restored) return;
+    this.#value = restored;
+    this.#afterValueChange();
+    this.requestUpdate('value');
+  }
+
+  formDisabledCallback(disabled: boolean): void {
+    this._formDisabled = disabled;
+  }
+
+  // ---- lifecycle ----------------------------------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    installThemeRoot(this.ownerDocument);
+    this.#syncForm();
+  }
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    // The inner controls' composed `input` events stay inside; the element fires its own.
+    root.addEventListener('input', (e) => {
+      if (e.target !== this) e.stopPropagation();
+    });
+    return root;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('sourceFields') || changed.has('targetFields')) {
+      const sources = new Set(this.sourceFields.map((f) => f.key));
+      const targets = new Set(this.targetFields.map((t) => t.name));
+      const kept = [...this._suggestions].filter(([k, s]) => sources.has(k) && targets.has(s.target));
+      if (kept.length !== this._suggestions.size) this._suggestions = new Map(kept);
+      this.#syncForm();
+    }
+    if (changed.has('disabled') || changed.has('readonly')) this.#syncForm();
+    this.#setState('suggesting', this._suggestions.size > 0);
+    this.#setState('readonly', this.readonly);
+    this.#setState('disabled', this.#disabled);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Again after rendering, so the validity message anchors on the "problems" button once it exists.
+    if (['value', 'sourceFields', 'targetFields', 'disabled', 'readonly', '_formDisabled'].some((k) => changed.has(k as keyof MpFieldMapper))) {
+      this.#syncForm();
+    }
+  }
+
+  // ---- model --------------------------------------------------------------------------------------
+
+  get #disabled(): boolean {
+    return this.disabled || this._formDisabled;
+  }
+
+  get #locked(): boolean {
+    return this.#disabled || this.readonly;
+  }
+
+  #getModel(): MapperModel {
+    const key = [this.sourceFields, this.targetFields, this.#value];
+    if (!this.#model || key.some((k, i) => k !== this.#modelKey[i])) {
+      this.#model = buildModel(this.sourceFields, this.targetFields, this.#value);
+      this.#modelKey = key;
+      this.#searches = new Map();
+    }
+    return this.#model;
+  }
+
+  #getPrepared(): PreparedTarget[] {
+    if (this.#preparedFor !== this.targetFields) {
+      this.#prepared = prepareTargets(this.targetFields);
+      this.#preparedFor = this.targetFields;
+    }
+    return this.#prepared;
+  }
+
+  #getRows(model: MapperModel): MapperRow[] {
+    const key = [model, this._query, this._unmappedOnly, this._problemsOnly];
+    if (key.some((k, i) => k !== this.#rowsKey[i])) {
+      this.#rows = filterRows(model.rows, { query: this._query, unmappedOnly: this._unmappedOnly, problemsOnly: this._problemsOnly });
+      this.#rowsKey = key;
+    }
+    return this.#rows;
+  }
+
+  /** The target list of one row as combobox options: ranked by the typed text, annotated with the schema's verdict. */
+  #searchFor(row: MapperRow, model: MapperModel): ComboboxSearch {
+    let search = this.#searches.get(row.source.key);
+    if (search) return search;
+    search = (query: string): ComboboxOption[] =>
+      buildOptions(row.source, this.#getPrepared(), model.usedBy, row.mapping?.target, query).map((o): ComboboxOption => {
+        const level = o.compat.level;
+        const users = o.usedBy.map((k) => model.rowBySource.get(k)?.source.label ?? k);
+        return {
+          value: o.target.name,
+          label: o.target.label,
+          detail: o.target.name,
+          badge: msg(`type.crm.${o.target.type}`, {}, crmTypeLabel(o.target.type)),
+          hint: users.length > 0 ? msg('fieldMapper.usedBy', { sources: users.join(msg('common.listSeparator')) }) : undefined,
+          note: level === 'ok' ? undefined : msg(`rule.${o.compat.code}${level === 'warning' ? '.warning' : ''}`, {}, o.compat.message),
+          tone: level === 'ok' ? undefined : level,
+          disabled: level === 'error',
+        };
+      });
+    this.#searches.set(row.source.key, search);
+    return search;
+  }
+
+  #afterValueChange(): void {
+    const pruned = pruneSuggestions(this._suggestions, this.#value);
+    if (pruned.size !== this._suggestions.size) this._suggestions = pruned;
+    this.#syncForm();
+  }
+
+  #commit(next: FieldMapping[]): void {
+    this.#value = next;
+    this.#afterValueChange();
+    this.requestUpdate('value');
+    this.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+
+  #setMapping(source: string, target: string | null, policy?: UpdatePolicy): void {
+    const index = this.#value.findIndex((m) => m.source === source);
+    const next = [...this.#value];
+    if (target === null) {
+      if (index < 0) return;
+      next.splice(index, 1);
+    } else if (index < 0) {
+      next.push({ source, target, policy: policy ?? this.defaultPolicy });
+    } else {
+      const old = next[index]!;
+      if (old.target === target && (policy === undefined || old.policy === policy)) return;
+      // A new target invalidates the type recorded for the old one.
+      const { targetType: _recorded, ...rest } = old;
+      next[index] = old.target === target ? { ...old, policy: policy ?? old.policy } : { ...rest, target, policy: policy ?? old.policy };
+    }
+    this.#commit(next);
+  }
+
+  #setState(name: string, on: boolean): void {
+    if (on) this.#internals.states.add(name);
+    else this.#internals.states.delete(name);
+  }
+
+  #syncForm(): void {
+    const model = this.#getModel();
+    const json = JSON.stringify(this.#value);
+    this.#internals.setFormValue(json, json);
+    const invalid = model.counts.errors > 0;
+    this.#setState('invalid', invalid);
+    this.#setState('complete', !invalid && model.counts.requiredMapped === model.counts.required && model.counts.mapped > 0);
+    if (this.#locked || !invalid) {
+      this.#internals.setValidity({});
+      return;
+    }
+    const missing = model.rows.filter((r) => r.problems.some((p) => p.code === 'required'));
+    const rowErrors = model.rows.flatMap((r) =>
+      r.problems.filter((p) => p.level === 'error' && p.code !== 'required' && p.code !== 'duplicate_target_partner'),
+    );
+    const messages: string[] = [];
+    if (missing.length) {
+      messages.push(msg('fieldMapper.validity.required', { fields: missing.map((r) => r.source.label).join(msg('common.listSeparator')) }));
+    }
+    for (const p of rowErrors) messages.push(problemText(p));
+    for (const e of model.orphanErrors) messages.push(msg(`rule.${e.code}`, {}, e.message));
+    const first = messages[0] ?? '';
+    const message = messages.length > 1 ? msg('fieldMapper.validity.more', { message: first, count: messages.length - 1 }) : first;
+    const anchor = this.renderRoot?.querySelector<HTMLElement>('#problems') ?? undefined;
+    this.#internals.setValidity({ valueMissing: missing.length > 0, customError: missing.length === 0 }, message, anchor);
+  }
+
+  /** The combobox of a row, when the row is rendered. */
+  #comboFor(key: string): MpCombobox | null {
+    return this.renderRoot.querySelector<MpCombobox>(`mp-combobox[data-source="${CSS.escape(key)}"]`);
+  }
+
+  // ---- row events (delegated: one listener for every row) -----------------------------------------
+
+  #onRowsChange = (e: Event): void => {
+    const el = e.target as HTMLElement;
+    const key = el.dataset.source;
+    if (!key) return;
+    e.stopPropagation();
+    if (el.localName === 'mp-combobox') {
+      const target = (el as MpCombobox).value;
+      this.#setMapping(key, target || null);
+      const row = this.#getModel().rowBySource.get(key);
+      if (row?.target) this.#announcer.announce(msg('fieldMapper.announce.mapped', { source: row.source.label, target: row.target.label }));
+    } else if (el.dataset.action === 'policy') {
+      const mapping = this.#value.find((m) => m.source === key);
+      if (mapping) this.#setMapping(key, mapping.target, (el as HTMLSelectElement).value as UpdatePolicy);
+    }
+  };
+
+  #onRowsClick = (e: Event): void => {
+    const button = (e.target as Element).closest<HTMLButtonElement>('button[data-action]');
+    const key = button?.dataset.source;
+    if (!button || !key) return;
+    const label = this.#getModel().rowBySource.get(key)?.source.label ?? key;
+    switch (button.dataset.action) {
+      case 'clear':
+        this.#setMapping(key, null);
+        this.#announcer.announce(msg('fieldMapper.announce.cleared', { source: label }));
+        break;
+      case 'accept':
+        this.acceptSuggestions([key]);
+        break;
+      case 'dismiss':
+        this.dismissSuggestions([key]);
+        break;
+    }
+    // The pressed button goes away with the change; keep focus in the row.
+    void this.updateComplete.then(() => this.#comboFor(key)?.focus());
+  };
+
+  #onSearch = (e: Event): void => {
+    this._query = (e.target as HTMLInputElement).value;
+    this.#announcer.announce(msg('fieldMapper.announce.shown', { count: this.#getRows(this.#getModel()).length }), 600);
+  };
+
+  #onSearchKeydown = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape' && this._query) {
+      e.preventDefault();
+      e.stopPropagation();
+      this._query = '';
+    }
+  };
+
+  #clearFilters = (): void => {
+    this._query = '';
+    this._unmappedOnly = false;
+    this._problemsOnly = false;
+    this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
+  };
+
+  // ---- rendering ----------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const model = this.#getModel();
+    const rows = this.#getRows(model);
+    const c = model.counts;
+    const disabled = this.#disabled;
+    const problems = c.errors + c.warnings;
+    const suggestions = this._suggestions.size;
+
+    return html`
+      <div class="frame" part="base">
+        <div class="toolbar" part="toolbar">
+          <div class="search">
+            <label class="visually-hidden" for="search">${msg('fieldMapper.search')}</label>
+            ${iconSvg(icon.search, 'icon search-icon')}
+            <input
+              id="search"
+              class="mp-input"
+              part="search-input"
+              type="search"
+              autocomplete="off"
+              spellcheck="false"
+              placeholder=${msg('fieldMapper.searchPlaceholder')}
+              .value=${live(this._query)}
+              ?disabled=${disabled}
+              @input=${this.#onSearch}
+              @keydown=${this.#onSearchKeydown}
+            />
+          </div>
+          <div class="filters" role="group" aria-label=${msg('fieldMapper.filters')}>
+            <label class="filter" part="filter">
+              <input
+                type="checkbox"
+                .checked=${this._unmappedOnly}
+                ?disabled=${disabled}
+                @change=${(e: Event) => (this._unmappedOnly = (e.target as HTMLInputElement).checked)}
+              />
+              <span>${msg('fieldMapper.unmappedOnly')}</span>
+              <span class="filter-count">${formatNumber(c.total - c.mapped)}</span>
+            </label>
+            <label class="filter" part="filter">
+              <input
+                type="checkbox"
+                .checked=${this._problemsOnly}
+                ?disabled=${disabled}
+                @change=${(e: Event) => (this._problemsOnly = (e.target as HTMLInputElement).checked)}
+              />
+              <span>${msg('fieldMapper.problemsOnly')}</span>
+              <span class="filter-count">${formatNumber(problems)}</span>
+            </label>
+          </div>
+          ${this.readonly
+            ? nothing
+            : html`<button
+                class="mp-button automap"
+                part="automap-button"
+                type="button"
+                ?disabled=${disabled || this.sourceFields.length === 0 || this.targetFields.length === 0}
+                @click=${() => this.autoMap()}
+              >
+                ${iconSvg(icon.sparkle)}<span>${msg('fieldMapper.autoMap')}</span>
+              </button>`}
+        </div>
+        <div class="summary" part="summary">
+          <span class="counts">
+            <span>${msg('fieldMapper.counts.mapped', { mapped: c.mapped, total: c.total })}</span>
+            ${c.required > 0
+              ? html`<span class=${c.requiredMapped < c.required ? 'needs' : ''}
+                  >${msg('fieldMapper.counts.required', { mapped: c.requiredMapped, total: c.required })}</span
+                >`
+              : nothing}
+            ${rows.length !== model.rows.length ? html`<span>${msg('fieldMapper.counts.shown', { shown: rows.length, total: c.total })}</span>` : nothing}
+          </span>
+          ${c.errors > 0
+            ? html`<button id="problems" type="button" class="problems-link" ?disabled=${disabled} @click=${this.showProblems}>
+                ${iconSvg(icon.error)}${msg('fieldMapper.counts.problems', { count: c.errors })}
+              </button>`
+            : nothing}
+          ${c.warnings > 0
+            ? html`<span class="warnings-count">${iconSvg(icon.warning)}${msg('fieldMapper.counts.warnings', { count: c.warnings })}</span>`
+            : nothing}
+        </div>
+        ${suggestions > 0 && !this.#locked
+          ? html`<div class="suggestion-bar" part="suggestion-bar">
+              ${iconSvg(icon.sparkle)}
+              <span class="suggestion-count">${msg('fieldMapper.suggestions', { count: suggestions })}</span>
+              <span class="bar-actions">
+                <button class="mp-button small primary" type="button" @click=${() => this.acceptSuggestions()}>${msg('fieldMapper.acceptAll')}</button>
+                <button class="mp-button small quiet" type="button" @click=${() => this.dismissSuggestions()}>${msg('fieldMapper.dismissAll')}</button>
+              </span>
+            </div>`
+          : nothing}
+        ${this.#renderTable(model, rows)} ${this.#renderEmpty(model, rows)} ${this.#announcer.render()}
+      </div>
+    `;
+  }
+
+  #renderTable(model: MapperModel, rows: MapperRow[]): TemplateResult | typeof nothing {
+    if (model.rows.length === 0) return nothing;
+    const locked = this.#locked;
+    return html`
+      <div class="table" role="table" aria-label=${this.label || msg('fieldMapper.label')} aria-rowcount=${rows.length + 1} part="table">
+        <div role="rowgroup" class="head">
+          <div role="row" aria-rowindex="1" class="row header" part="header">
+            <span role="columnheader" class="cell">${this.sourceHeading || msg('fieldMapper.sourceHeading')}</span>
+            <span role="columnheader" class="cell">${this.targetHeading || msg('fieldMapper.targetHeading')}</span>
+            <span role="columnheader" class="cell">${msg('fieldMapper.policyHeading')}</span>
+            <span role="columnheader" class="cell"><span class="visually-hidden">${msg('fieldMapper.actionsHeading')}</span></span>
+          </div>
+        </div>
+        <div class="scroller">
+          <div role="rowgroup" class="body" @change=${this.#onRowsChange} @click=${this.#onRowsClick}>
+            ${virtualize({
+              items: rows,
+              keyFunction: (r: MapperRow) => r.source.key,
+              renderItem: (row: MapperRow, index: number) => {
+                const s = locked ? undefined : this._suggestions.get(row.source.key);
+                return renderRow({
+                  row,
+                  index,
+                  readonly: this.readonly,
+                  disabled: this.#disabled,
+                  suggestion: s && { suggestion: s, target: model.targetByName.get(s.target) },
+                  search: this.#searchFor(row, model),
+                });
+              },
+              layout: rowLayout,
+            })}
+          </div>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderEmpty(model: MapperModel, rows: MapperRow[]): TemplateResult | typeof nothing {
+    if (model.rows.length === 0) return html`<p class="empty" part="empty">${msg('fieldMapper.empty.sources')}</p>`;
+    if (rows.length === 0) {
+      return html`<div class="empty" part="empty">
+        <p>${msg('fieldMapper.empty.filtered')}</p>
+        <button class="mp-button small" type="button" @click=${this.#clearFilters}>${msg('fieldMapper.clearFilters')}</button>
+      </div>`;
+    }
+    if (this.targetFields.length === 0) return html`<p class="empty notice" part="empty">${msg('fieldMapper.empty.targets')}</p>`;
+    return nothing;
+  }
+}

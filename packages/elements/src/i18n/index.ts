@@ -1,0 +1,138 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { en, type MessageKey } from './en.js';
+
+export { en, type MessageKey };
+
+/**
+ * A message table: key → template. Templates take `{name}` placeholders. A key with plural forms is
+ * written as `key#one`, `key#other` (any `Intl.PluralRules` category), chosen by the `count` parameter.
+ */
+export type Messages = Record<string, string>;
+
+/** Parameters for a message; numbers are formatted for the current locale. */
+export type MessageParams = Record<string, string | number | undefined>;
+
+/** Fired on `window` when the locale changes or messages for the current locale are registered. */
+export const LOCALE_CHANGE_EVENT = 'mp-locale-change';
+
+const catalogs = new Map<string, Messages>([['en', en as Messages]]);
+let current = 'en';
+const pluralRules = new Map<string, Intl.PluralRules>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function notify(): void {
+  if (typeof window !== 'undefined') window.dispatchEvent(new Event(LOCALE_CHANGE_EVENT));
+}
+
+/**
+ * Adds translations for a locale (merged over earlier ones). Any key left out falls back to English.
+ * @example registerMessages('de', { 'fieldMapper.search': 'Felder suchen' }); setLocale('de');
+ */
+export function registerMessages(locale: string, messages: Messages): void {
+  catalogs.set(locale, { ...catalogs.get(locale), ...messages });
+  if (locale === current || locale === 'en') notify();
+}
+
+/** Switches every mp element to `locale` (a BCP 47 tag; also used for number and plural formatting). */
+export function setLocale(locale: string): void {
+  if (locale === current) return;
+  current = locale;
+  notify();
+}
+
+/** The current locale. */
+export function getLocale(): string {
+  return current;
+}
+
+function plural(locale: string): Intl.PluralRules {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    try {
+      rules = new Intl.PluralRules(locale);
+    } catch {
+      rules = new Intl.PluralRules('en');
+    }
+    pluralRules.set(locale, rules);
+  }
+  return rules;
+}
+
+/** Formats a number for the current locale. */
+export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
+  const key = `${current}|${options ? JSON.stringify(options) : ''}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.NumberFormat(current, options);
+    } catch {
+      format = new Intl.NumberFormat('en', options);
+    }
+    numberFormats.set(key, format);
+  }
+  return format.format(n);
+}
+
+function lookup(key: string, count: number | undefined): string | undefined {
+  const chain = [catalogs.get(current), current.includes('-') ? catalogs.get(current.split('-')[0]!) : undefined];
+  for (const table of chain) {
+    if (!table) continue;
+    if (count !== undefined) {
+      const form = table[`${key}#${plural(current).select(count)}`] ?? table[`${key}#other`];
+      if (form !== undefined) return form;
+    }
+    if (table[key] !== undefined) return table[key];
+  }
+  return undefined;
+}
+
+function englishLookup(key: string, count: number | undefined): string | undefined {
+  const table = en as Record<string, string>;
+  if (count !== undefined) {
+    const form = table[`${key}#${count === 1 ? 'one' : 'other'}`] ?? table[`${key}#other`];
+    if (form !== undefined) return form;
+  }
+  return table[key];
+}
+
+function fill(template: string, params: MessageParams | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const v = params[name];
+    if (v === undefined) return whole;
+    return typeof v === 'number' ? formatNumber(v) : v;
+  });
+}
+
+/**
+ * Looks up a message for the current locale and fills its placeholders.
+ * Order: the current locale's table, then `fallback` (e.g. an English message from the schema rules),
+ * then the English table, then the key itself.
+ */
+export function msg(key: MessageKey | (string & {}), params?: MessageParams, fallback?: string): string {
+  const count = typeof params?.count === 'number' ? params.count : undefined;
+  const template = lookup(key, count) ?? fallback ?? englishLookup(key, count) ?? key;
+  return fill(template, params);
+}
+
+/**
+ * Re-renders its host when the locale or the current locale's messages change.
+ * `new LocalizeController(this)` in an element's constructor; then call {@link msg} while rendering.
+ */
+export class LocalizeController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #onChange = () => this.#host.requestUpdate();
+
+  constructor(host: ReactiveControllerHost) {
+    this.#host = host;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener(LOCALE_CHANGE_EVENT, this.#onChange);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener(LOCALE_CHANGE_EVENT, this.#onChange);
+  }
+}

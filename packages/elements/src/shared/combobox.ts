@@ -1,0 +1,411 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
+import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { LocalizeController, msg } from '../i18n/index.js';
+import { tokens } from '../styles/tokens.js';
+import { base } from '../styles/base.js';
+import { icon, iconSvg } from './icons.js';
+import { styles } from './combobox.styles.js';
+
+/** One choice in an `<mp-combobox>` list. Everything is rendered as text. */
+export interface ComboboxOption {
+  /** What `value` becomes when chosen; unique within the list. */
+  value: string;
+  label: string;
+  /** Secondary text in monospace, e.g. an API name. */
+  detail?: string;
+  /** A short tag beside the label, e.g. a type. */
+  badge?: string;
+  /** One more muted line, e.g. "Used by Email". */
+  hint?: string;
+  /** A note under the option: why it is disabled (`error`) or what to watch for (`warning`). */
+  note?: string;
+  tone?: 'warning' | 'error';
+  /** Shown but not choosable; say why in `note`. */
+  disabled?: boolean;
+}
+
+/** Returns the options matching what the user typed ('' when nothing is typed), best first. */
+export type ComboboxSearch = (query: string) => readonly ComboboxOption[];
+
+/** Default matching for a plain option array: every typed word in the label or detail. */
+function filterOptions(options: readonly ComboboxOption[], query: string): readonly ComboboxOption[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return options;
+  return options.filter((o) => {
+    const text = `${o.label}\n${o.detail ?? ''}`.toLowerCase();
+    return words.every((w) => text.includes(w));
+  });
+}
+
+const layout = flow();
+const PAGE = 10;
+const NONE: readonly ComboboxOption[] = [];
+
+/**
+ * An editable combobox with a virtualized popup list, for choosing one of thousands of options by typing
+ * and arrow keys (the WAI-ARIA combobox pattern with `aria-activedescendant`). Options come from
+ * `options`: an array (filtered by label and detail) or a {@link ComboboxSearch} function called with
+ * the typed text, so a host can rank and annotate options lazily, only while the list is open.
+ *
+ * Keys: ↓/↑ open the list and move (Alt+↓ opens on the current choice, Alt+↑ closes), Page ↓/↑ move by
+ * ten, Home/End jump to the first/last option while the list is open, Enter chooses, Escape closes
+ * (or, when closed, discards the typed text), typing filters.
+ *
+ * Not form-associated on its own: hosts read `value` on `change`.
+ *
+ * @summary A searchable, keyboard-first, virtualized single-choice combobox.
+ *
+ * @fires change - An option was chosen; read `value`. Bubbles, does not cross the host's shadow root (like native `change`).
+ *
+ * @csspart input - The text box.
+ * @csspart popup - The popup (in the top layer).
+ * @csspart listbox - The list of options.
+ * @csspart option - Each option.
+ * @csspart footer - The count and key hints under the list.
+ *
+ * @cssproperty --mp-combobox-list-max-height - Height limit of the list (default `20rem`).
+ * @cssproperty --mp-combobox-popup-min-width - Narrowest the popup gets (default `22rem`, never wider than the viewport).
+ */
+@customElement('mp-combobox')
+export class MpCombobox extends LitElement {
+  static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+  static override styles = [tokens, base, styles];
+
+  /** The chosen option's value; '' for none. */
+  @property() value = '';
+
+  /** Text shown while the list is closed; defaults to the chosen option's label when `options` is an array. */
+  @property({ attribute: 'display-value' }) displayValue?: string;
+
+  /** The options, or a function that returns them for the typed text. */
+  @property({ attribute: false }) options: readonly ComboboxOption[] | ComboboxSearch = NONE;
+
+  /** Accessible name of the text box. */
+  @property() label = '';
+
+  /** Accessible name of the list; defaults to `label`. */
+  @property({ attribute: 'list-label' }) listLabel = '';
+
+  /** Extra accessible description of the text box, e.g. the errors shown beside it. */
+  @property() description = '';
+
+  @property() placeholder = '';
+  @property({ type: Boolean, reflect: true }) disabled = false;
+  @property({ type: Boolean, reflect: true }) required = false;
+  @property({ type: Boolean, reflect: true }) invalid = false;
+
+  @state() private _open = false;
+  /** Typed text; null while the box shows the current choice. */
+  @state() private _query: string | null = null;
+  @state() private _active = -1;
+
+  @query('input') private _input!: HTMLInputElement;
+  @query('.popup') private _popup!: HTMLElement;
+
+  #options: readonly ComboboxOption[] = NONE;
+  #scrollActive = false;
+  readonly #reposition = () => this.#position();
+
+  constructor() {
+    super();
+    new LocalizeController(this);
+  }
+
+  /** Whether the list is open. */
+  get open(): boolean {
+    return this._open;
+  }
+
+  /** The options currently listed (after filtering), while the list is open. */
+  get shownOptions(): readonly ComboboxOption[] {
+    return this.#options;
+  }
+
+  /** Opens the list, highlighting the current choice. */
+  show(): void {
+    this.#openList(null, 'selected');
+  }
+
+  /** Closes the list and discards typed text. */
+  hide(): void {
+    if (!this._open && this._query === null) return;
+    this._open = false;
+    this._query = null;
+    this._active = -1;
+    this.#options = NONE;
+    this.#listen(false);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.hide();
+  }
+
+  protected override createRenderRoot() {
+    const root = super.createRenderRoot();
+    // Typing filters the list; it is not a value change, so the text box's `input` stays inside.
+    root.addEventListener('input', (e) => e.stopPropagation());
+    return root;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('disabled') && this.disabled) this.hide();
+    // New options while open (the host's data changed): search again, keeping the highlight if possible.
+    if (changed.has('options') && this._open) this.#refresh('keep');
+  }
+
+  protected override updated(): void {
+    const popup = this._popup;
+    if (!popup) return;
+    const shown = popup.matches(':popover-open');
+    if (this._open && !shown) popup.showPopover();
+    if (!this._open && shown) popup.hidePopover();
+    if (!this._open) return;
+    this.#position();
+    if (this.#scrollActive && this._active >= 0) {
+      this.#scrollActive = false;
+      const host = this.renderRoot.querySelector<VirtualizerHostElement>('[role=listbox]');
+      host?.[virtualizerRef]?.element(this._active)?.scrollIntoView({ block: 'nearest' });
+    }
+  }
+
+  #search(query: string): readonly ComboboxOption[] {
+    return typeof this.options === 'function' ? this.options(query) : filterOptions(this.options, query);
+  }
+
+  #openList(query: string | null, active: 'selected' | 'first' | 'last'): void {
+    if (this.disabled) return;
+    this._open = true;
+    this._query = query;
+    this.#refresh(active);
+    this.#listen(true);
+  }
+
+  #refresh(active: 'selected' | 'first' | 'last' | 'keep'): void {
+    const previous = this.#options[this._active]?.value;
+    this.#options = this.#search(this._query ?? '');
+    const enabled = (o: ComboboxOption) => !o.disabled;
+    let index = -1;
+    if (active === 'keep' && previous !== undefined) index = this.#options.findIndex((o) => o.value === previous);
+    if (active === 'selected') index = this.#options.findIndex((o) => o.value === this.value);
+    if (active === 'last') index = this.#options.length - 1;
+    if (index < 0) index = this.#options.findIndex(enabled);
+    this._active = index;
+    this.#scrollActive = true;
+    this.requestUpdate();
+  }
+
+  #listen(on: boolean): void {
+    const method = on ? 'addEventListener' : 'removeEventListener';
+    window[method]('scroll', this.#reposition, { capture: true, passive: true });
+    window[method]('resize', this.#reposition, { passive: true });
+  }
+
+  /** Places the popup under the text box (or above, when there is more room), inside the viewport. */
+  #position(): void {
+    const popup = this._popup;
+    const input = this._input;
+    if (!popup || !input) return;
+    const anchor = input.getBoundingClientRect();
+    const vw = document.documentElement.clientWidth || window.innerWidth;
+    const vh = window.innerHeight;
+    const gap = 4;
+    const margin = 8;
+    const minWidth = parseFloat(getComputedStyle(popup).minInlineSize) || 0;
+    const width = Math.min(Math.max(anchor.width, minWidth), vw - 2 * margin);
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    const start = rtl ? anchor.right - width : anchor.left;
+    const left = Math.max(margin, Math.min(start, vw - width - margin));
+    const below = vh - anchor.bottom - gap - margin;
+    const above = anchor.top - gap - margin;
+    const style = popup.style;
+    style.inlineSize = `${width}px`;
+    style.left = `${left}px`;
+    const down = below >= 200 || below >= above;
+    style.top = down ? `${anchor.bottom + gap}px` : 'auto';
+    style.bottom = down ? 'auto' : `${vh - anchor.top + gap}px`;
+    style.setProperty('--_room', `${Math.max(down ? below : above, 120)}px`);
+  }
+
+  #move(delta: number, to?: number): void {
+    const n = this.#options.length;
+    if (n === 0) return;
+    const from = this._active < 0 ? (delta > 0 ? -1 : n) : this._active;
+    this._active = Math.max(0, Math.min(n - 1, to ?? from + delta));
+    this.#scrollActive = true;
+  }
+
+  #choose(option: ComboboxOption | undefined): void {
+    if (!option || option.disabled) return;
+    this.hide();
+    const changed = option.value !== this.value;
+    this.value = option.value;
+    if (changed) this.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  #onKeydown = (e: KeyboardEvent): void => {
+    const open = this._open;
+    const handled = () => {
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    switch (e.key) {
+      case 'ArrowDown':
+        handled();
+        if (!open) this.#openList(null, 'selected');
+        else if (!e.altKey) this.#move(1);
+        break;
+      case 'ArrowUp':
+        handled();
+        if (!open) this.#openList(null, e.altKey ? 'selected' : 'last');
+        else if (e.altKey) this.hide();
+        else this.#move(-1);
+        break;
+      case 'PageDown':
+      case 'PageUp':
+        if (!open) return;
+        handled();
+        this.#move(e.key === 'PageDown' ? PAGE : -PAGE);
+        break;
+      case 'Home':
+      case 'End':
+        if (!open || this._query) return;
+        handled();
+        this.#move(0, e.key === 'Home' ? 0 : this.#options.length - 1);
+        break;
+      case 'Enter':
+        if (!open) return;
+        handled();
+        this.#choose(this.#options[this._active]);
+        break;
+      case 'Escape':
+        if (!open && this._query === null) return;
+        handled();
+        this.hide();
+        break;
+      case 'Tab':
+        this.hide();
+        break;
+    }
+  };
+
+  #onInput = (e: Event): void => {
+    const text = (e.target as HTMLInputElement).value;
+    if (!this._open) this.#openList(text, 'first');
+    else {
+      this._query = text;
+      this.#refresh('first');
+    }
+  };
+
+  #onClick = (): void => {
+    if (this._open) this.hide();
+    else this.show();
+  };
+
+  #onFocusout = (e: FocusEvent): void => {
+    const to = e.relatedTarget as Node | null;
+    if (to && this.renderRoot.contains(to)) return;
+    this.hide();
+  };
+
+  #shownText(): string {
+    if (this._open && this._query !== null) return this._query;
+    if (this.displayValue !== undefined) return this.displayValue;
+    if (!this.value || typeof this.options === 'function') return this.value;
+    return this.options.find((o) => o.value === this.value)?.label ?? this.value;
+  }
+
+  protected override render(): TemplateResult {
+    const active = this._open ? this.#options[this._active] : undefined;
+    return html`
+      <div class="box">
+        <input
+          part="input"
+          class="mp-input"
+          type="text"
+          role="combobox"
+          autocomplete="off"
+          spellcheck="false"
+          aria-autocomplete="list"
+          aria-haspopup="listbox"
+          aria-expanded=${this._open ? 'true' : 'false'}
+          aria-controls="listbox"
+          aria-activedescendant=${active ? `option-${this._active}` : nothing}
+          aria-label=${this.label || nothing}
+          aria-describedby=${this.description ? 'description' : nothing}
+          aria-invalid=${this.invalid ? 'true' : nothing}
+          aria-required=${this.required ? 'true' : nothing}
+          placeholder=${this.placeholder || nothing}
+          .value=${live(this.#shownText())}
+          ?disabled=${this.disabled}
+          @keydown=${this.#onKeydown}
+          @input=${this.#onInput}
+          @click=${this.#onClick}
+          @focusout=${this.#onFocusout}
+        />
+        ${iconSvg(icon.chevron, 'icon chevron')}
+      </div>
+      ${this.description ? html`<span id="description" hidden>${this.description}</span>` : nothing}
+      <div class="popup" part="popup" popover="manual" @mousedown=${(e: Event) => e.preventDefault()}>
+        <div class="scroller">
+          <div id="listbox" role="listbox" part="listbox" aria-label=${this.listLabel || this.label || nothing}>
+            ${this._open
+              ? virtualize({
+                  items: this.#options as ComboboxOption[],
+                  keyFunction: (o: ComboboxOption) => o.value,
+                  renderItem: (o: ComboboxOption, i: number) => this.#renderOption(o, i),
+                  layout,
+                })
+              : nothing}
+          </div>
+        </div>
+        <div class="footer" part="footer" aria-hidden="true">
+          <span>${this.#options.length === 0
+            ? this._query
+              ? msg('combobox.noMatches', { query: this._query })
+              : msg('combobox.noOptions')
+            : msg('combobox.count', { count: this.#options.length })}</span>
+          <span class="hint">${msg('combobox.hint')}</span>
+        </div>
+      </div>
+    `;
+  }
+
+  #renderOption(o: ComboboxOption, index: number): TemplateResult {
+    const current = o.value === this.value;
+    return html`<div
+      role="option"
+      id="option-${index}"
+      part="option"
+      class="option ${o.tone ?? ''} ${index === this._active ? 'active' : ''} ${current ? 'current' : ''}"
+      aria-selected=${index === this._active ? 'true' : 'false'}
+      aria-disabled=${o.disabled ? 'true' : nothing}
+      @click=${() => this.#choose(o)}
+      @pointermove=${() => {
+        if (this._active !== index) this._active = index;
+      }}
+    >
+      <span class="main">
+        <span class="label">${o.label}</span>
+        ${current ? html`${iconSvg(icon.check, 'icon check')}<span class="visually-hidden">${msg('combobox.current')}</span>` : nothing}
+        ${o.badge ? html`<span class="mp-badge">${o.badge}</span>` : nothing}
+      </span>
+      ${o.detail || o.hint
+        ? html`<span class="sub">${o.detail ? html`<code>${o.detail}</code>` : nothing}${o.hint ? html`<span class="hint">${o.hint}</span>` : nothing}</span>`
+        : nothing}
+      ${o.note
+        ? html`<span class="note ${o.tone ?? ''}">${iconSvg(o.tone === 'error' ? icon.error : icon.warning)}<span>${o.note}</span></span>`
+        : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-combobox': MpCombobox;
+  }
+}

@@ -1,0 +1,140 @@
+import { css, type CSSResult } from 'lit';
+
+/**
+ * Shared building blocks for every mp element, after {@link tokens}: host typography, a visible
+ * focus ring, `.visually-hidden`, and the `.mp-button` / `.mp-input` / `.mp-select` / `.mp-badge` controls.
+ * All spacing uses logical properties so right-to-left layouts need nothing extra.
+ */
+export const base: CSSResult = css`
+  :host {
+    font-family: var(--_mp-font-family);
+    font-size: var(--_mp-font-size-m);
+    line-height: var(--_mp-font-line-height);
+    color: var(--_mp-color-text);
+    -webkit-text-size-adjust: 100%;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: border-box;
+  }
+  :host([hidden]) {
+    display: none !important;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+    margin: -1px;
+    padding: 0;
+    border: 0;
+  }
+  :focus-visible {
+    outline: none;
+    box-shadow: var(--_mp-focus-ring);
+  }
+  code,
+  .mono {
+    font-family: var(--_mp-font-family-mono);
+    font-size: 0.92em;
+  }
+
+  .mp-button {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: var(--_mp-space-xs);
+    min-block-size: 2rem;
+    padding-block: var(--_mp-space-xs);
+    padding-inline: var(--_mp-space-m);
+    border: 1px solid var(--_mp-color-border-strong);
+    border-radius: var(--_mp-radius-m);
+    background: var(--_mp-color-surface-raised);
+    color: var(--_mp-color-text);
+    font: inherit;
+    font-weight: var(--_mp-font-weight-strong);
+    white-space: nowrap;
+    cursor: pointer;
+  }
+  .mp-button:hover:not(:disabled) {
+    background: var(--_mp-color-surface-hover);
+  }
+  .mp-button:disabled {
+    cursor: not-allowed;
+    opacity: 0.55;
+  }
+  .mp-button.primary {
+    background: var(--_mp-color-accent);
+    border-color: var(--_mp-color-accent);
+    color: var(--_mp-color-accent-text);
+  }
+  .mp-button.primary:hover:not(:disabled) {
+    background: color-mix(in srgb, var(--_mp-color-accent) 88%, var(--_mp-color-text));
+  }
+  .mp-button.quiet {
+    border-color: transparent;
+    background: transparent;
+  }
+  .mp-button.quiet:hover:not(:disabled) {
+    background: var(--_mp-color-surface-hover);
+  }
+  .mp-button.small {
+    min-block-size: 1.625rem;
+    padding-inline: var(--_mp-space-s);
+    font-size: var(--_mp-font-size-s);
+  }
+  .mp-button.icon {
+    inline-size: 2rem;
+    padding: 0;
+  }
+
+  .mp-input,
+  .mp-select {
+    min-block-size: 2rem;
+    inline-size: 100%;
+    padding-block: var(--_mp-space-xs);
+    padding-inline: var(--_mp-space-s);
+    border: 1px solid var(--_mp-color-border-strong);
+    border-radius: var(--_mp-radius-m);
+    background: var(--_mp-color-surface);
+    color: var(--_mp-color-text);
+    font: inherit;
+  }
+  .mp-input::placeholder {
+    color: var(--_mp-color-text-muted);
+    opacity: 1;
+  }
+  .mp-input:disabled,
+  .mp-select:disabled {
+    cursor: not-allowed;
+    opacity: 0.6;
+  }
+  .mp-input:focus-visible,
+  .mp-select:focus-visible {
+    border-color: var(--_mp-color-focus);
+  }
+
+  .mp-badge {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_mp-space-2xs);
+    padding-block: 0;
+    padding-inline: var(--_mp-space-xs);
+    border-radius: var(--_mp-radius-s);
+    background: var(--_mp-color-surface-sunken);
+    color: var(--_mp-color-text-muted);
+    font-size: var(--_mp-font-size-xs);
+    font-weight: var(--_mp-font-weight-normal);
+    line-height: 1.5;
+    white-space: nowrap;
+  }
+
+  @media (forced-colors: active) {
+    :focus-visible {
+      outline: 2px solid CanvasText;
+    }
+  }
+`;
