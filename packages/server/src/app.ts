@@ -257,21 +257,26 @@ export function createApp(deps: AppDeps): Hono<Env> {
       const prior = await store.getIdempotent(db, tenant, key);
       if (prior) return replay(prior);
     }
-    let result: WriteResult;
-    try {
-      result = await db.transaction(async (tx) => {
-        const r = await fn(tx);
-        if (key) {
-          await store.putIdempotent(tx, tenant, key, { fingerprint, status: r.status, headers: r.headers ?? {}, body: r.body === undefined ? '' : JSON.stringify(r.body) });
+    let result: WriteResult | undefined;
+    for (let attempt = 1; !result; attempt++) {
+      try {
+        result = await db.transaction(async (tx) => {
+          const r = await fn(tx);
+          if (key) {
+            await store.putIdempotent(tx, tenant, key, { fingerprint, status: r.status, headers: r.headers ?? {}, body: r.body === undefined ? '' : JSON.stringify(r.body) });
+          }
+          return r;
+        });
+      } catch (err) {
+        if (key && sqlState(err) === '23505' && violatedConstraint(err) === 'idempotency_keys_pkey') {
+          const prior = await store.getIdempotent(db, tenant, key);
+          if (prior) return replay(prior);
         }
-        return r;
-      });
-    } catch (err) {
-      if (key && sqlState(err) === '23505' && violatedConstraint(err) === 'idempotency_keys_pkey') {
-        const prior = await store.getIdempotent(db, tenant, key);
-        if (prior) return replay(prior);
+        // Two first writes of one settings record raced to insert it, or the database chose this transaction
+        // as a deadlock / serialization victim: run it again, now against the winner's row.
+        if (attempt < 3 && isRetryable(err)) continue;
+        throw err;
       }
-      throw err;
     }
     afterCommit?.(result);
     const body = result.body === undefined ? null : JSON.stringify(result.body);
@@ -644,6 +649,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   return app;
+}
+
+/** A transaction lost a race that running it again resolves. */
+function isRetryable(err: unknown): boolean {
+  const state = sqlState(err);
+  return (state === '23505' && violatedConstraint(err) === 'settings_tenant_id_category_key') || state === '40001' || state === '40P01';
 }
 
 /** Maps a connector failure onto a problem: 502 when the platform is unreachable or failed. */

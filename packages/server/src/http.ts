@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { ProblemError, badRequest } from './problem.js';
+import { fieldError } from '@memberpulse/integration-schema';
+import { ProblemError } from './problem.js';
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -8,11 +9,16 @@ export const MAX_JSON_DEPTH = 32;
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
+/** A problem about the body as a whole: its field error points at the document root (`""`). */
+function bodyProblem(status: number, detail: string): ProblemError {
+  return new ProblemError(status, detail, { errors: [fieldError('', status === 413 ? 'too_big' : 'invalid', detail)] });
+}
+
 /** Reads the raw body as UTF-8 text, refusing more than `MAX_BODY_BYTES` (413) and invalid UTF-8 (400). */
 export async function readText(c: Context): Promise<string> {
   const declared = c.req.header('content-length');
   if (declared !== undefined && Number(declared) > MAX_BODY_BYTES) {
-    throw new ProblemError(413, `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+    throw bodyProblem(413, `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
   }
   const stream = c.req.raw.body;
   if (!stream) return '';
@@ -25,7 +31,7 @@ export async function readText(c: Context): Promise<string> {
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {
       await reader.cancel().catch(() => {});
-      throw new ProblemError(413, `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+      throw bodyProblem(413, `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
     }
     chunks.push(value);
   }
@@ -38,7 +44,7 @@ export async function readText(c: Context): Promise<string> {
   try {
     return decoder.decode(bytes);
   } catch {
-    throw badRequest('The body is not valid UTF-8.');
+    throw bodyProblem(400, 'The body is not valid UTF-8.');
   }
 }
 
@@ -66,20 +72,20 @@ export async function readJson(c: Context, optional = false): Promise<Record<str
   c.set('rawBody', text);
   if (text.trim() === '') {
     if (optional) return undefined;
-    throw badRequest('A JSON object body is required.');
+    throw bodyProblem(400, 'A JSON object body is required.');
   }
   const type = (c.req.header('content-type') ?? '').toLowerCase();
   if (!/^application\/([a-z0-9.+-]*\+)?json\s*(;|$)/.test(type)) {
-    throw new ProblemError(415, 'Send the body as application/json.');
+    throw bodyProblem(415, 'Send the body as application/json.');
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch {
-    throw badRequest('The body is not valid JSON.');
+    throw bodyProblem(400, 'The body is not valid JSON.');
   }
-  if (jsonDepth(doc) > MAX_JSON_DEPTH) throw badRequest(`The body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
-  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw badRequest('The body must be a JSON object.');
+  if (jsonDepth(doc) > MAX_JSON_DEPTH) throw bodyProblem(400, `The body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw bodyProblem(400, 'The body must be a JSON object.');
   return doc as Record<string, unknown>;
 }
 

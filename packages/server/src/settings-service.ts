@@ -145,6 +145,10 @@ export function planWrite(
     }
   }
 
+  if (platform === null) {
+    for (const key of Object.keys(config)) errors.push(fieldError(pointer('config', key), 'unknown_field', 'Choose a platform before entering its settings.'));
+  }
+
   const state: SettingsState = { category, platform, config, configuredSecrets: secrets, crm };
   const memberFields = crm ? cache?.fields(tenant, crm.memberObject) : undefined;
   const orderFields = crm ? cache?.fields(tenant, crm.orderObject) : undefined;

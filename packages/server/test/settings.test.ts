@@ -1,0 +1,240 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { describeEachBackend, enableReadyCrm, pointers, salesforceDoc, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
+
+describeEachBackend('integration settings', (backend) => {
+  let srv: TestServer;
+  before(async () => {
+    srv = await startTestServer(backend);
+  });
+  after(() => srv.close());
+
+  const fresh = async (): Promise<TestTenant> => srv.tenant();
+
+  test('create, read one, read all, replace, merge', async () => {
+    const t = await fresh();
+    const admin = t.as('admin');
+    assert.equal((await admin('GET', '/v1/settings/crm')).status, 404);
+    assert.deepEqual((await admin('GET', '/v1/settings')).body, { items: [] });
+
+    const created = await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce', config: { consumerKey: 'ck1' } } });
+    assert.equal(created.status, 201);
+    assert.equal(created.headers.get('etag'), '"1"');
+    assert.equal(created.body.status, 'draft');
+    assert.deepEqual(created.body.config, { consumerKey: 'ck1' });
+    assert.equal(created.body.crm.tagDestination, 'multiPicklist');
+
+    const one = await admin('GET', '/v1/settings/crm');
+    assert.deepEqual(one.body, created.body);
+    assert.equal((await admin('GET', '/v1/settings/crm', { headers: { 'if-none-match': '"1"' } })).status, 304);
+
+    const merged = await admin('PATCH', '/v1/settings/crm', { body: { config: { environment: 'sandbox' }, crm: { supportTicketNotes: true } } });
+    assert.equal(merged.status, 200);
+    assert.deepEqual(merged.body.config, { consumerKey: 'ck1', environment: 'sandbox' });
+    assert.equal(merged.body.crm.supportTicketNotes, true);
+    assert.equal(merged.headers.get('etag'), '"2"');
+
+    const removed = await admin('PATCH', '/v1/settings/crm', { body: { config: { environment: null } } });
+    assert.deepEqual(removed.body.config, { consumerKey: 'ck1' });
+
+    const replaced = await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce', config: { authMode: 'serviceUser', username: 'u@x.org' } } });
+    assert.equal(replaced.status, 200);
+    assert.deepEqual(replaced.body.config, { authMode: 'serviceUser', username: 'u@x.org' });
+    assert.equal(replaced.body.version, 4);
+
+    await admin('PUT', '/v1/settings/accounting', { body: { platform: 'xero' } });
+    const all = await admin('GET', '/v1/settings');
+    assert.deepEqual(all.body.items.map((s: { category: string }) => s.category), ['crm', 'accounting']);
+  });
+
+  test('a draft may be incomplete; enabling runs every business rule', async () => {
+    const t = await fresh();
+    const admin = t.as('admin');
+    assert.equal((await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce' } })).status, 201);
+
+    const refused = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled' } });
+    assert.equal(refused.status, 422);
+    assert.equal(refused.headers.get('content-type'), 'application/problem+json');
+    assert.deepEqual(pointers(refused).sort(), ['/config/consumerKey', '/credentials/consumerSecret']);
+    assert.equal((await admin('GET', '/v1/settings/crm')).body.version, 1, 'a refused enable changes nothing');
+
+    // A draft is still checked for what it has: a wrong value is an error even in a draft.
+    const bad = await admin('PATCH', '/v1/settings/crm', { body: { config: { environment: 'moon' } } });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(pointers(bad), ['/config/environment']);
+    // Mapping before credentials exist is refused too.
+    const early = await admin('PATCH', '/v1/settings/crm', { body: { crm: { memberObject: 'Contact' } } });
+    assert.deepEqual(pointers(early), ['/crm/memberObject']);
+
+    const connected = await admin('PATCH', '/v1/settings/crm', { body: { ...salesforceDoc('sfsecret-AAAA-0000'), status: 'enabled' } });
+    for (const p of ['/crm/memberObject', '/crm/eventTagField', '/crm/memberMappings']) assert.ok(pointers(connected).includes(p), p);
+    const enabled = await admin('PUT', '/v1/settings/crm', { body: { ...salesforceDoc('sfsecret-AAAA-1111'), status: 'enabled', crm: enableReadyCrm } });
+    assert.equal(enabled.status, 200, enabled.text);
+    assert.equal(enabled.body.status, 'enabled');
+
+    const validate = await admin('POST', '/v1/settings/payment-gateway/validate?mode=enable', { body: { platform: 'stripe' } });
+    assert.equal(validate.status, 200);
+    assert.ok(validate.body.errors.length > 0);
+    assert.equal((await admin('GET', '/v1/settings/payment-gateway')).status, 404, 'validate saves nothing');
+
+    const payment = await admin('PUT', '/v1/settings/payment-gateway', { body: {} });
+    assert.deepEqual(pointers(payment), ['/platform'], 'a payment gateway needs its platform even as a draft');
+    const mismatch = await admin('PUT', '/v1/settings/accounting', { body: { platform: 'salesforce' } });
+    assert.deepEqual(pointers(mismatch), ['/platform']);
+    const noPlatform = await admin('PUT', '/v1/settings/accounting', { body: { config: { clientId: 'x' } } });
+    assert.deepEqual(pointers(noPlatform), ['/config/clientId']);
+  });
+
+  test('credentials are write-only: hint, replace one without the others, explicit clear', async () => {
+    const t = await fresh();
+    const admin = t.as('admin');
+    const doc = {
+      platform: 'salesforce',
+      config: { authMode: 'serviceUser', username: 'svc@org.example' },
+      credentials: { password: 'pw-first-value-9876', securityToken: 'tok-first-value-5555' },
+    };
+    const created = await admin('PUT', '/v1/settings/crm', { body: doc });
+    assert.equal(created.status, 201);
+    assert.deepEqual(Object.keys(created.body.credentials).sort(), ['password', 'securityToken']);
+    assert.equal(created.body.credentials.password.configured, true);
+    assert.equal(created.body.credentials.password.hint, '9876');
+    assert.ok(!created.text.includes('pw-first-value') && !created.text.includes('tok-first-value'));
+
+    const tokenBefore = created.body.credentials.securityToken;
+    const replaced = await admin('PATCH', '/v1/settings/crm', { body: { credentials: { password: 'pw-second-value-1212' } } });
+    assert.equal(replaced.body.credentials.password.hint, '1212');
+    assert.deepEqual(replaced.body.credentials.securityToken, tokenBefore, 'the other secret is kept untouched');
+
+    const viaRoute = await admin('PUT', '/v1/settings/crm/credentials/securityToken', { body: { value: 'tok-third-value-3434' } });
+    assert.equal(viaRoute.status, 200);
+    assert.equal(viaRoute.body.credentials.securityToken.hint, '3434');
+    assert.equal(viaRoute.body.credentials.password.hint, '1212');
+
+    // A PUT without credentials keeps them (absent key keeps it).
+    const putKeeps = await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce', config: doc.config } });
+    assert.deepEqual(Object.keys(putKeeps.body.credentials).sort(), ['password', 'securityToken']);
+
+    const cleared = await admin('PATCH', '/v1/settings/crm', { body: { credentials: { password: null } } });
+    assert.deepEqual(Object.keys(cleared.body.credentials), ['securityToken']);
+    const clearedRoute = await admin('DELETE', '/v1/settings/crm/credentials/securityToken');
+    assert.equal(clearedRoute.status, 200);
+    assert.deepEqual(clearedRoute.body.credentials, {});
+
+    const shortOne = await admin('PUT', '/v1/settings/crm/credentials/password', { body: { value: 'short' } });
+    assert.equal(shortOne.body.credentials.password.hint, null, 'short secrets get no hint');
+    assert.equal((await admin('PUT', '/v1/settings/crm/credentials/username', { body: { value: 'x' } })).status, 404, 'not a secret of this platform');
+    const empty = await admin('PUT', '/v1/settings/crm/credentials/password', { body: {} });
+    assert.equal(empty.status, 422);
+    assert.deepEqual(pointers(empty), ['/value']);
+
+    const switched = await admin('PATCH', '/v1/settings/crm', { body: { platform: 'hubspot' } });
+    assert.deepEqual(switched.body.credentials, {}, 'changing the platform clears the old credentials');
+    assert.deepEqual(switched.body.config, {});
+
+    const actions = (await admin('GET', '/v1/audit-events?limit=100')).body.items.map((e: { action: string }) => e.action);
+    assert.equal(actions.filter((a: string) => a === 'credential.write').length, 5);
+    assert.equal(actions.filter((a: string) => a === 'credential.clear').length, 3);
+  });
+
+  test('archive and restore; archived records refuse writes', async () => {
+    const t = await fresh();
+    const admin = t.as('admin');
+    await admin('PUT', '/v1/settings/accounting', { body: { platform: 'xero', config: { clientId: 'cid' } } });
+    const archived = await admin('POST', '/v1/settings/accounting/archive');
+    assert.equal(archived.status, 200);
+    assert.equal(archived.body.status, 'archived');
+    const refused = await admin('PATCH', '/v1/settings/accounting', { body: { config: { clientId: 'other' } } });
+    assert.equal(refused.status, 422);
+    assert.deepEqual(pointers(refused), ['/status']);
+    const restored = await admin('POST', '/v1/settings/accounting/restore');
+    assert.equal(restored.body.status, 'draft');
+    assert.deepEqual(restored.body.config, { clientId: 'cid' });
+    assert.equal((await admin('POST', '/v1/settings/crm/archive')).status, 404);
+    assert.equal((await admin('GET', '/v1/settings/nonsense')).status, 404);
+  });
+
+  test('ETag / If-Match: a stale write answers 412 and changes nothing', async () => {
+    const t = await fresh();
+    const admin = t.as('admin');
+    const v1 = await admin('PUT', '/v1/settings/accounting', { body: { platform: 'xero', config: { clientId: 'one' } } });
+    const tag = v1.headers.get('etag')!;
+    const v2 = await admin('PATCH', '/v1/settings/accounting', { body: { config: { clientId: 'two' } }, headers: { 'if-match': tag } });
+    assert.equal(v2.status, 200);
+    const stale = await admin('PATCH', '/v1/settings/accounting', { body: { config: { clientId: 'three' } }, headers: { 'if-match': tag } });
+    assert.equal(stale.status, 412);
+    assert.equal(stale.headers.get('content-type'), 'application/problem+json');
+    assert.equal(stale.headers.get('etag'), '"2"');
+    for (const [method, path] of [['POST', '/v1/settings/accounting/archive'], ['PUT', '/v1/settings/accounting']] as const) {
+      const r = await admin(method, path, { body: method === 'PUT' ? { platform: 'xero' } : undefined, headers: { 'if-match': tag } });
+      assert.equal(r.status, 412, path);
+    }
+    const now = await admin('GET', '/v1/settings/accounting');
+    assert.equal(now.body.config.clientId, 'two');
+    assert.equal(now.body.version, 2);
+    const createOnly = await admin('PUT', '/v1/settings/accounting', { body: { platform: 'xero' }, headers: { 'if-none-match': '*' } });
+    assert.equal(createOnly.status, 412);
+  });
+
+  test('Idempotency-Key: a retried write is applied once; reuse for another request is 409', async () => {
+    const t = await fresh();
+    const admin = t.as('admin');
+    const key = { 'idempotency-key': 'create-endpoint-1' };
+    const first = await admin('POST', '/v1/endpoints', { body: { name: 'Orders', description: 'Order feed' }, headers: key });
+    const again = await admin('POST', '/v1/endpoints', { body: { name: 'Orders', description: 'Order feed' }, headers: key });
+    assert.equal(first.status, 201);
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(again.body, first.body);
+    assert.equal((await admin('GET', '/v1/endpoints')).body.total, 1);
+    const other = await admin('POST', '/v1/endpoints', { body: { name: 'Other', description: 'x' }, headers: key });
+    assert.equal(other.status, 409);
+
+    const settingsKey = { 'idempotency-key': 'patch-1' };
+    await admin('PUT', '/v1/settings/accounting', { body: { platform: 'xero' } });
+    const replies = await Promise.all(
+      Array.from({ length: 4 }, () => admin('PATCH', '/v1/settings/accounting', { body: { config: { clientId: 'abc' } }, headers: settingsKey })),
+    );
+    assert.deepEqual(new Set(replies.map((r) => r.status)), new Set([200]));
+    assert.equal((await admin('GET', '/v1/settings/accounting')).body.version, 2, 'four concurrent retries applied once');
+    const otherTenant = await srv.tenant();
+    const theirs = await otherTenant.as('admin')('POST', '/v1/endpoints', { body: { name: 'Other', description: 'x' }, headers: key });
+    assert.equal(theirs.status, 201, 'keys are per tenant');
+    assert.equal((await admin('POST', '/v1/endpoints', { body: { name: 'Z', description: 'z' }, headers: { 'idempotency-key': 'bad key with spaces' } })).status, 400);
+  });
+
+  test('concurrent writers with If-Match: no lost update', async () => {
+    const t = await fresh();
+    const admin = t.as('admin');
+    await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce', config: { allowedGroupValues: [] } } });
+    const writers = 8;
+    const perWriter = 5;
+    let conflicts = 0;
+    await Promise.all(
+      Array.from({ length: writers }, async (_, w) => {
+        for (let i = 0; i < perWriter; ) {
+          const cur = await admin('GET', '/v1/settings/crm');
+          const values = [...cur.body.config.allowedGroupValues, `w${w}-${i}`];
+          const r = await admin('PATCH', '/v1/settings/crm', { body: { config: { allowedGroupValues: values } }, headers: { 'if-match': cur.headers.get('etag')! } });
+          if (r.status === 200) i++;
+          else {
+            assert.equal(r.status, 412, r.text);
+            conflicts++;
+          }
+        }
+      }),
+    );
+    const final = await admin('GET', '/v1/settings/crm');
+    assert.equal(final.body.config.allowedGroupValues.length, writers * perWriter, 'every acknowledged append is present');
+    assert.equal(new Set(final.body.config.allowedGroupValues).size, writers * perWriter);
+    assert.equal(final.body.version, 1 + writers * perWriter);
+    assert.ok(conflicts >= 0);
+  });
+
+  test('racing first writes of one record: one creates, the rest replace, none fails', async () => {
+    const t = await fresh();
+    const admin = t.as('admin');
+    const replies = await Promise.all(Array.from({ length: 6 }, (_, i) => admin('PUT', '/v1/settings/accounting', { body: { platform: 'xero', config: { clientId: `c${i}` } } })));
+    assert.deepEqual(replies.map((r) => r.status).sort(), [200, 200, 200, 200, 200, 201]);
+    assert.equal((await admin('GET', '/v1/settings/accounting')).body.version, 6);
+  });
+});
