@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { platformCatalog } from '@memberpulse/integration-schema';
+import { describeEachBackend, pointers, startTestServer, type TestServer } from './support/harness.js';
+
+describeEachBackend('endpoints, catalog, identity', (backend) => {
+  let srv: TestServer;
+  before(async () => {
+    srv = await startTestServer(backend);
+  });
+  after(() => srv.close());
+
+  test('create, read, update the description, delete', async () => {
+    const admin = (await srv.tenant()).as('admin');
+    const created = await admin('POST', '/v1/endpoints', { body: { name: '  Members feed ', description: 'Daily members' } });
+    assert.equal(created.status, 201);
+    assert.equal(created.body.name, 'Members feed');
+    assert.equal(created.headers.get('location'), `/v1/endpoints/${created.body.id}`);
+    const id = created.body.id;
+    assert.deepEqual((await admin('GET', `/v1/endpoints/${id}`)).body, created.body);
+
+    const updated = await admin('PATCH', `/v1/endpoints/${id}`, { body: { description: 'Hourly members' }, headers: { 'if-match': '"1"' } });
+    assert.equal(updated.status, 200);
+    assert.equal(updated.body.description, 'Hourly members');
+    assert.equal(updated.body.name, 'Members feed');
+    assert.equal((await admin('PATCH', `/v1/endpoints/${id}`, { body: { description: 'x' }, headers: { 'if-match': '"1"' } })).status, 412);
+
+    const deleted = await admin('DELETE', `/v1/endpoints/${id}`);
+    assert.equal(deleted.status, 204);
+    assert.equal((await admin('GET', `/v1/endpoints/${id}`)).status, 404);
+    assert.equal((await admin('DELETE', `/v1/endpoints/${id}`)).status, 404);
+    assert.equal((await admin('GET', '/v1/endpoints/not-a-uuid')).status, 404);
+  });
+
+  test('name and description are required; a duplicate name is a field error on /name', async () => {
+    const admin = (await srv.tenant()).as('admin');
+    const missing = await admin('POST', '/v1/endpoints', { body: {} });
+    assert.equal(missing.status, 422);
+    assert.deepEqual(pointers(missing).sort(), ['/description', '/name']);
+    const blank = await admin('POST', '/v1/endpoints', { body: { name: '   ', description: 'd' } });
+    assert.deepEqual(pointers(blank), ['/name']);
+    assert.equal(blank.body.errors[0].code, 'required');
+
+    assert.equal((await admin('POST', '/v1/endpoints', { body: { name: 'Orders', description: 'd' } })).status, 201);
+    for (const name of ['Orders', 'orders', ' ORDERS ']) {
+      const dup = await admin('POST', '/v1/endpoints', { body: { name, description: 'again' } });
+      assert.equal(dup.status, 422, name);
+      assert.deepEqual(dup.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [['/name', 'duplicate']]);
+    }
+    const racing = await Promise.all(Array.from({ length: 5 }, () => admin('POST', '/v1/endpoints', { body: { name: 'Race', description: 'd' } })));
+    assert.deepEqual(racing.map((r) => r.status).sort(), [201, 422, 422, 422, 422]);
+    for (const r of racing.filter((x) => x.status === 422)) assert.deepEqual(pointers(r), ['/name']);
+  });
+
+  test('any attempt to change the name is a field error on /name', async () => {
+    const admin = (await srv.tenant()).as('admin');
+    const { body: e } = await admin('POST', '/v1/endpoints', { body: { name: 'Fixed', description: 'd' } });
+    for (const body of [{ name: 'Renamed', description: 'd2' }, { name: 'Fixed', description: 'd2' }, { name: 'Renamed' }, { name: 42 }]) {
+      const r = await admin('PATCH', `/v1/endpoints/${e.id}`, { body });
+      assert.equal(r.status, 422, JSON.stringify(body));
+      assert.ok(r.body.errors.some((x: { pointer: string; code: string }) => x.pointer === '/name' && x.code === 'immutable'), JSON.stringify(body));
+    }
+    const now = await admin('GET', `/v1/endpoints/${e.id}`);
+    assert.equal(now.body.name, 'Fixed');
+    assert.equal(now.body.description, 'd');
+  });
+
+  test('paging and sorting by name and by date', async () => {
+    const admin = (await srv.tenant()).as('admin');
+    const names = ['delta', 'Alpha', 'charlie', 'Echo', 'bravo', 'foxtrot', 'golf'];
+    for (const name of names) assert.equal((await admin('POST', '/v1/endpoints', { body: { name, description: `about ${name}` } })).status, 201);
+
+    const walk = async (sort: string, limit: number) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      let pages = 0;
+      do {
+        const q: string = `/v1/endpoints?sort=${sort}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+        const r = await admin('GET', q);
+        assert.equal(r.status, 200, r.text);
+        assert.equal(r.body.total, names.length);
+        assert.ok(r.body.items.length <= limit);
+        seen.push(...r.body.items.map((i: { name: string }) => i.name));
+        cursor = r.body.nextCursor;
+        pages++;
+      } while (cursor);
+      return { seen, pages };
+    };
+    const byName = [...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase()));
+    assert.deepEqual((await walk('name', 3)).seen, byName);
+    assert.equal((await walk('name', 3)).pages, 3);
+    assert.deepEqual((await walk('-name', 2)).seen, [...byName].reverse());
+    assert.deepEqual((await walk('createdAt', 4)).seen, names);
+    assert.deepEqual((await walk('-createdAt', 5)).seen, [...names].reverse());
+
+    for (const q of ['sort=size', 'limit=0', 'limit=101', 'limit=abc', 'cursor=garbage']) {
+      const r = await admin('GET', `/v1/endpoints?${q}`);
+      assert.equal(r.status, 400, q);
+      assert.equal(pointers(r).length, 1, q);
+    }
+    const first = await admin('GET', '/v1/endpoints?sort=name&limit=2');
+    const wrongSort = await admin('GET', `/v1/endpoints?sort=createdAt&cursor=${first.body.nextCursor}`);
+    assert.equal(wrongSort.status, 400, 'a cursor only works with the sort that made it');
+  });
+
+  test('platform catalog and MemberPulse fields', async () => {
+    const viewer = (await srv.tenant()).as('viewer');
+    const r = await viewer('GET', '/v1/platforms');
+    assert.equal(r.status, 200);
+    assert.deepEqual(r.body.items, JSON.parse(JSON.stringify(platformCatalog)));
+    const fields = await viewer('GET', '/v1/fields');
+    assert.ok(fields.body.member.some((f: { key: string }) => f.key === 'email'));
+    assert.ok(fields.body.order.length > 0);
+  });
+
+  test('/v1/me reports the token’s tenant, subject, role and permissions', async () => {
+    const t = await srv.tenant();
+    const me = await t.as('viewer')('GET', '/v1/me');
+    assert.deepEqual(me.body, { tenantId: t.id, subject: `viewer@${t.id}`, role: 'viewer', permissions: ['settings:read', 'endpoints:read', 'catalog:read'] });
+    const bad = await fetch(`${srv.url}/v1/me`, { headers: { authorization: 'Bearer not.a.token' } });
+    assert.equal(bad.status, 401);
+    assert.equal(bad.headers.get('content-type'), 'application/problem+json');
+    assert.equal((await fetch(`${srv.url}/v1/me`)).status, 401);
+  });
+});
