@@ -75,7 +75,7 @@ export function renderRow(view: RowView): TemplateResult {
   const shown = target?.label ?? mapping?.target ?? '';
   const problems = row.problems.map(problemText);
   return html`
-    <mp-field-mapper-row role="row" aria-rowindex=${view.index + 2} class="row ${status}" part="row row-${status}" .status=${status}>
+    <mp-field-mapper-row role="row" aria-rowindex=${view.index + 2} data-source=${key} class="row ${status}" part="row row-${status}" .status=${status}>
       <div role="rowheader" class="cell source" part="source">
         <span class="source-label">${source.label}</span>
         <span class="source-meta">

@@ -52,7 +52,7 @@ export const styles = css`
     overflow: auto;
     overscroll-behavior: contain;
   }
-  [role='listbox'] {
+  .items {
     min-block-size: 1px;
   }
   .option {

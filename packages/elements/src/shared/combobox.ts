@@ -167,8 +167,11 @@ export class MpCombobox extends LitElement {
     this.#position();
     if (this.#scrollActive && this._active >= 0) {
       this.#scrollActive = false;
-      const host = this.renderRoot.querySelector<VirtualizerHostElement>('[role=listbox]');
-      host?.[virtualizerRef]?.element(this._active)?.scrollIntoView({ block: 'nearest' });
+      const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller')!;
+      // The ends are plain scrolls; the virtualizer's own jump far from the rendered range can land on a blank list.
+      if (this._active === 0) scroller.scrollTop = 0;
+      else if (this._active === this.#options.length - 1) scroller.scrollTop = scroller.scrollHeight;
+      else this.renderRoot.querySelector<VirtualizerHostElement>('.items')?.[virtualizerRef]?.element(this._active)?.scrollIntoView({ block: 'nearest' });
     }
   }
 
@@ -351,13 +354,14 @@ export class MpCombobox extends LitElement {
       </div>
       ${this.description ? html`<span id="description" hidden>${this.description}</span>` : nothing}
       <div class="popup" part="popup" popover="manual" @mousedown=${(e: Event) => e.preventDefault()}>
-        <div class="scroller">
-          <div id="listbox" role="listbox" part="listbox" aria-label=${this.listLabel || this.label || nothing}>
+        <div id="listbox" class="scroller" role="listbox" part="listbox" aria-label=${this.listLabel || this.label || nothing}>
+          <div class="items">
             ${this._open
               ? virtualize({
                   items: this.#options as ComboboxOption[],
-                  keyFunction: (o: ComboboxOption) => o.value,
-                  renderItem: (o: ComboboxOption, i: number) => this.#renderOption(o, i),
+                  // The virtualizer may ask for one frame about indexes of a longer, previous list.
+                  keyFunction: (o: ComboboxOption | undefined, i: number) => o?.value ?? i,
+                  renderItem: (o: ComboboxOption | undefined, i: number) => (o ? this.#renderOption(o, i) : html``),
                   layout,
                 })
               : nothing}

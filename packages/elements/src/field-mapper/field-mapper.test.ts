@@ -1,0 +1,387 @@
+// <mp-field-mapper> in real Chromium: keyboard use, auto-map, the schema's rules, form association, events,
+// axe-core and hostile metadata. Data comes from the realistic Salesforce Contact fixture.
+import { sendKeys } from '@web/test-runner-commands';
+import { memberFields, type FieldMapping } from '@memberpulse/integration-schema';
+import { MpFieldMapper } from './field-mapper.js';
+import type { MpCombobox } from '../shared/combobox.js';
+import {
+  completeMemberMappings,
+  contactFields,
+  hostileContactFields,
+  hostileSourceField,
+  largeContactFields,
+  partialMemberMappings,
+} from '../test-fixtures/index.js';
+
+declare const describe: (name: string, fn: () => void) => void;
+declare const it: (name: string, fn: () => Promise<void>) => void;
+declare const afterEach: (fn: () => void) => void;
+
+function ok(value: unknown, message: string): asserts value {
+  if (!value) throw new Error(message);
+}
+function equal<T>(actual: T, expected: T, message: string): void {
+  if (actual !== expected) throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
+
+/** Waits for Lit's update and for the virtualizer to lay out rows (it measures in later frames). */
+async function settle(el: MpFieldMapper): Promise<void> {
+  for (let i = 0; i < 4; i++) {
+    await el.updateComplete;
+    await frame();
+  }
+}
+
+// Chromium reports a ResizeObserver that schedules more observations in the same frame (the virtualizer
+// measuring rows as they grow) as a window error. It is a notice, not a failure; every other error still fails.
+window.addEventListener('error', (e) => {
+  if (e.message?.startsWith('ResizeObserver loop')) e.stopImmediatePropagation();
+});
+
+let placed: HTMLElement[] = [];
+afterEach(() => {
+  for (const node of placed) node.remove();
+  placed = [];
+});
+
+async function mount(init: Partial<Pick<MpFieldMapper, 'sourceFields' | 'targetFields' | 'value' | 'name' | 'readonly' | 'disabled'>>, parent?: HTMLElement) {
+  const el = document.createElement('mp-field-mapper');
+  Object.assign(el, { sourceFields: memberFields, targetFields: contactFields, ...init });
+  const container = parent ?? document.body;
+  container.append(el);
+  if (!parent) placed.push(el);
+  await settle(el);
+  return el;
+}
+
+const root = (el: MpFieldMapper) => el.shadowRoot!;
+const combo = (el: MpFieldMapper, source: string) => root(el).querySelector<MpCombobox>(`mp-combobox[data-source="${source}"]`);
+const rowOf = (el: MpFieldMapper, source: string) => root(el).querySelector(`mp-field-mapper-row[data-source="${source}"]`);
+const rowText = (el: MpFieldMapper, source: string) => rowOf(el, source)?.textContent?.replace(/\s+/g, ' ') ?? '';
+const mapped = (el: MpFieldMapper) => Object.fromEntries(el.value.map((m) => [m.source, m.target]));
+
+/** The focused element, looking through shadow roots. */
+function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+async function openList(el: MpFieldMapper, source: string, query?: string) {
+  const box = combo(el, source)!;
+  box.focus();
+  if (query === undefined) box.show();
+  else {
+    const input = box.shadowRoot!.querySelector('input')!;
+    input.value = query;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  }
+  await box.updateComplete;
+  await settle(el);
+  return box;
+}
+
+const optionEls = (box: MpCombobox) => [...box.shadowRoot!.querySelectorAll<HTMLElement>('[role=option]')];
+
+describe('<mp-field-mapper>', () => {
+  it('maps a row with the keyboard alone: Tab to its combobox, type, arrows, Enter; Escape closes without change', async () => {
+    const el = await mount({ value: partialMemberMappings });
+    const changes: Event[] = [];
+    el.addEventListener('change', (e) => changes.push(e));
+    el.focus();
+    const inCombobox = () => (deepActive()?.getRootNode() as ShadowRoot).host?.localName === 'mp-combobox';
+    for (let i = 0; i < 20 && !inCombobox(); i++) await sendKeys({ press: 'Tab' });
+    // Tab reaches the first row's combobox (Member ID) after the toolbar.
+    let input = deepActive() as HTMLInputElement;
+    equal(input.getAttribute('role'), 'combobox', 'focus is on a combobox');
+    equal((input.getRootNode() as ShadowRoot).host.getAttribute('data-source'), 'memberId', 'the first row');
+
+    await sendKeys({ type: 'member i' });
+    await settle(el);
+    const box = combo(el, 'memberId')!;
+    equal(input.getAttribute('aria-expanded'), 'true', 'typing opens the list');
+    const active = box.shadowRoot!.getElementById(input.getAttribute('aria-activedescendant')!)!;
+    ok(active.textContent!.includes('Member_ID__c'), `best match first, got ${active.textContent}`);
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    equal(mapped(el).memberId, 'Member_ID__c', 'Enter maps the highlighted field');
+    equal(changes.length, 1, 'one change event');
+    equal(input.getAttribute('aria-expanded'), 'false', 'the list closes');
+
+    await sendKeys({ press: 'ArrowDown' });
+    await settle(el);
+    equal(input.getAttribute('aria-expanded'), 'true', 'ArrowDown opens the list');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    equal(input.getAttribute('aria-expanded'), 'false', 'Escape closes');
+    equal(mapped(el).memberId, 'Member_ID__c', 'Escape changes nothing');
+
+    // Tab on to the policy select and the clear button, then clear with Enter.
+    await sendKeys({ press: 'Tab' });
+    equal((deepActive() as HTMLElement).dataset.action, 'policy', 'Tab reaches the policy');
+    await sendKeys({ press: 'Tab' });
+    equal((deepActive() as HTMLElement).dataset.action, 'clear', 'then the clear button');
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    equal(mapped(el).memberId, undefined, 'cleared');
+    input = deepActive() as HTMLInputElement;
+    equal(input.getAttribute('role'), 'combobox', 'focus returns to the row combobox');
+  });
+
+  it('auto-maps the realistic Contact: Email→Email, First Name→FirstName, Company→Account.Name, with confidence; keeps the admin’s choices', async () => {
+    const admin: FieldMapping[] = [{ source: 'phone', target: 'MobilePhone', policy: 'neverBlank' }];
+    const el = await mount({ value: admin });
+    equal(contactFields.length, 400, 'fixture size');
+    const events: Event[] = [];
+    el.addEventListener('mp-automap', (e) => events.push(e));
+    root(el).querySelector<HTMLButtonElement>('[part=automap-button]')!.click();
+    await settle(el);
+    const s = Object.fromEntries(el.suggestions.map((x) => [x.source, x.target]));
+    equal(s.email, 'Email', 'email');
+    equal(s.firstName, 'FirstName', 'first name');
+    equal(s.lastName, 'LastName', 'last name');
+    equal(s.company, 'Account.Name', 'company');
+    equal(s.membershipStatus, 'Membership_Status__c', 'membership status');
+    equal(s.emailOptOut, 'HasOptedOutOfEmail', 'opt-out');
+    equal(s.phone, undefined, 'no suggestion over the admin’s phone mapping');
+    ok(!Object.values(s).includes('MobilePhone'), 'no suggestion onto a target the admin used');
+    equal(events.length, 1, 'mp-automap fired');
+    ok(/Auto-map found \d+ suggestions/.test(root(el).querySelector('[role=status]')!.textContent!), 'result announced');
+    ok(/95% match/.test(rowText(el, 'email')), `confidence shown: ${rowText(el, 'email')}`);
+    equal(el.value.length, 1, 'nothing applied before accepting');
+
+    root(el).querySelector<HTMLButtonElement>(`[data-action=accept][data-source=company]`)!.click();
+    await settle(el);
+    equal(mapped(el).company, 'Account.Name', 'accepted one row');
+    [...root(el).querySelectorAll<HTMLButtonElement>('[part=suggestion-bar] button')][0]!.click();
+    await settle(el);
+    equal(mapped(el).email, 'Email', 'accept all');
+    equal(mapped(el).phone, 'MobilePhone', 'the admin’s choice stands');
+    equal(el.suggestions.length, 0, 'no suggestions left');
+    ok(el.checkValidity(), 'required fields now mapped');
+  });
+
+  it('applies the schema’s type rules: incompatible targets disabled with the reason, risky ones warned', async () => {
+    const el = await mount({ value: [] });
+    const box = await openList(el, 'joinDate', 'email opt');
+    const option = optionEls(box).find((o) => o.textContent!.includes('HasOptedOutOfEmail'))!;
+    ok(option, 'the boolean field is listed');
+    equal(option.getAttribute('aria-disabled'), 'true', 'but disabled');
+    ok(option.textContent!.includes('A date cannot be written into a boolean field.'), `with the reason: ${option.textContent}`);
+    option.click();
+    await settle(el);
+    equal(el.value.length, 0, 'a disabled option cannot be chosen');
+    const dateOption = optionEls(await openList(el, 'joinDate', 'member since'))[0]!;
+    equal(dateOption.getAttribute('aria-disabled'), null, 'a date field is allowed');
+
+    el.value = [
+      { source: 'company', target: 'Short_Code__c', policy: 'always' },
+      { source: 'membershipLevel', target: 'Chapter__c', policy: 'always' },
+    ];
+    await settle(el);
+    ok(/holds 10 characters; Company can be up to 255/.test(rowText(el, 'company')), 'length risk warned');
+    ok(/restricted picklist/.test(rowText(el, 'membershipLevel')), 'restricted picklist warned');
+    ok(rowOf(el, 'company')!.matches(':state(warning)'), 'row :state(warning)');
+    equal(el.counts.warnings, 2, 'two warnings counted');
+  });
+
+  it('marks a target used elsewhere and reports duplicates as errors on both rows', async () => {
+    const el = await mount({ value: completeMemberMappings });
+    ok(el.checkValidity(), 'complete mapping is valid');
+    const box = await openList(el, 'membershipLevel', 'first name');
+    const used = optionEls(box).find((o) => o.textContent!.includes('FirstName'))!;
+    ok(used.textContent!.includes('Used by First Name'), `marked as used: ${used.textContent}`);
+    used.click();
+    await settle(el);
+    equal(mapped(el).membershipLevel, 'FirstName', 'chosen (a duplicate is allowed to be entered, then reported)');
+    ok(/FirstName is already mapped from First Name/.test(rowText(el, 'membershipLevel')), 'error on the second row');
+    ok(/FirstName is also mapped from Membership Level/.test(rowText(el, 'firstName')), 'and on the first');
+    ok(rowOf(el, 'firstName')!.matches(':state(error)'), 'row :state(error)');
+    ok(!el.checkValidity(), 'invalid');
+    ok(el.validity.customError, 'custom error');
+    ok(el.validationMessage.includes('FirstName is already mapped from First Name'), el.validationMessage);
+    ok(el.matches(':state(invalid)'), 'element :state(invalid)');
+  });
+
+  it('searches both sides and filters unmapped-only and problems-only, with counts', async () => {
+    const el = await mount({ value: [...partialMemberMappings, { source: 'company', target: 'Name', policy: 'always' }] });
+    const summary = () => root(el).querySelector('[part=summary]')!.textContent!.replace(/\s+/g, ' ');
+    ok(summary().includes('5 of 16 mapped'), summary());
+    ok(summary().includes('3 of 3 required'), summary());
+    const search = root(el).querySelector<HTMLInputElement>('#search')!;
+    search.value = 'business phone';
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await settle(el);
+    const rows = () => [...root(el).querySelectorAll('mp-field-mapper-row')].map((r) => r.querySelector('.source-label')!.textContent);
+    equal(rows().join(), 'Phone', 'found by its CRM label');
+    search.value = '';
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    const [unmapped, problems] = root(el).querySelectorAll<HTMLInputElement>('[part=filter] input');
+    problems!.click();
+    await settle(el);
+    equal(rows().join(), 'Company', 'problems only');
+    problems!.click();
+    unmapped!.click();
+    await settle(el);
+    equal(rows().length, 11, 'unmapped only');
+    ok(summary().includes('Showing 11 of 16'), summary());
+  });
+
+  it('is form-associated: submits JSON under its name, reports validity, resets, restores, honours disabled and readonly', async () => {
+    const form = document.createElement('form');
+    document.body.append(form);
+    placed.push(form);
+    const el = await mount({ name: 'memberMappings', value: partialMemberMappings }, form);
+    equal(el.form, form, 'form');
+    equal(new FormData(form).get('memberMappings'), JSON.stringify(partialMemberMappings), 'submitted as JSON');
+
+    el.value = [{ source: 'email', target: 'Email', policy: 'always' }];
+    await settle(el);
+    ok(!form.checkValidity(), 'required fields missing');
+    ok(el.validity.valueMissing, 'valueMissing');
+    ok(el.validationMessage.includes('First Name, Last Name'), el.validationMessage);
+
+    el.value = partialMemberMappings;
+    await settle(el);
+    const box = await openList(el, 'company', 'account name');
+    optionEls(box)[0]!.click();
+    await settle(el);
+    equal(mapped(el).company, 'Account.Name', 'edited');
+    ok(String(new FormData(form).get('memberMappings')).includes('Account.Name'), 'form value follows edits');
+    form.reset();
+    await settle(el);
+    equal(JSON.stringify(el.value), JSON.stringify(partialMemberMappings), 'reset returns to the value the host set');
+
+    el.formStateRestoreCallback(JSON.stringify(completeMemberMappings));
+    await settle(el);
+    equal(el.value.length, completeMemberMappings.length, 'restored');
+    el.formStateRestoreCallback('{"not":"mappings"}');
+    equal(el.value.length, completeMemberMappings.length, 'a malformed state is ignored');
+
+    el.disabled = true;
+    await settle(el);
+    equal(new FormData(form).get('memberMappings'), null, 'disabled: not submitted');
+    ok(combo(el, 'email')!.disabled, 'controls disabled');
+    el.disabled = false;
+    el.readonly = true;
+    el.value = [];
+    await settle(el);
+    equal(combo(el, 'email'), null, 'readonly: no combobox');
+    ok(rowText(el, 'email').includes('Not mapped'), 'readonly shows text');
+    ok(el.checkValidity(), 'readonly is barred from validation');
+    equal(el.autoMap().length, 0, 'readonly: no auto-map');
+  });
+
+  it('fires input then change, bubbling and composed, only for the admin’s edits', async () => {
+    const host = document.createElement('div');
+    document.body.append(host);
+    placed.push(host);
+    const shadow = host.attachShadow({ mode: 'open' });
+    const outer = document.createElement('div');
+    shadow.append(outer);
+    const el = await mount({ value: partialMemberMappings }, outer);
+    const seen: string[] = [];
+    for (const type of ['input', 'change']) {
+      host.addEventListener(type, (e) => {
+        ok(e.bubbles && e.composed, `${type} bubbles and is composed`);
+        seen.push(`${type}:${(e.composedPath()[0] as Element).localName}`);
+      });
+    }
+    el.value = completeMemberMappings;
+    const search = root(el).querySelector<HTMLInputElement>('#search')!;
+    search.value = 'x';
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await settle(el);
+    equal(seen.length, 0, 'setting value or searching fires nothing');
+    search.value = '';
+    search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await settle(el);
+    const select = root(el).querySelector<HTMLSelectElement>('select[data-source=phone]')!;
+    select.value = 'always';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await settle(el);
+    equal(seen.join(), 'input:mp-field-mapper,change:mp-field-mapper', 'one input and one change from the element itself');
+    equal(el.value.find((m) => m.source === 'phone')!.policy, 'always', 'policy changed');
+  });
+
+  it('has no axe-core violations: filled, with problems and suggestions, and with a list open', async () => {
+    await loadAxe();
+    const el = await mount({ value: [...partialMemberMappings, { source: 'company', target: 'Short_Code__c', policy: 'always' }, { source: 'city', target: 'Email', policy: 'always' }] });
+    el.autoMap();
+    await settle(el);
+    await expectNoViolations(el, 'filled');
+    await openList(el, 'email', 'mail');
+    await expectNoViolations(el, 'list open');
+    el.readonly = true;
+    await settle(el);
+    await expectNoViolations(el, 'readonly');
+  });
+
+  it('stays virtual on a 900-field org: only visible options are in the DOM, all are reachable', async () => {
+    const targets = largeContactFields();
+    equal(targets.length, 900, 'fixture size');
+    equal(targets.find((t) => t.name === 'Interests__c')!.picklistValues!.length, 1000, 'the 1,000-value picklist');
+    const el = await mount({ targetFields: targets, value: [] });
+    const box = await openList(el, 'email');
+    equal(box.shownOptions.length, 900, 'every field is an option');
+    const rendered = optionEls(box).length;
+    ok(rendered > 5 && rendered < 80, `rendered ${rendered} options`);
+    ok(box.shadowRoot!.querySelector('[part=footer]')!.textContent!.includes('900 options'), 'count shown');
+    const input = box.shadowRoot!.querySelector('input')!;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true }));
+    await settle(el);
+    const id = input.getAttribute('aria-activedescendant')!;
+    ok(box.shadowRoot!.getElementById(id), `the last option is rendered when it becomes active (${id}; ${optionEls(box).map((o) => o.id).slice(-3)})`);
+    equal(id, 'option-899', 'End goes to the last option');
+  });
+
+  it('renders hostile labels, API names and picklist values as text', async () => {
+    const g = globalThis as { __mpXss?: number };
+    delete g.__mpXss;
+    const el = await mount({
+      sourceFields: [...memberFields, hostileSourceField],
+      targetFields: hostileContactFields,
+      value: [
+        { source: 'evil', target: 'Evil_Label__c', policy: 'always' },
+        { source: 'membershipStatus', target: 'Evil_Picklist__c', policy: 'always' },
+        { source: 'company', target: hostileContactFields[2]!.name, policy: 'always' },
+      ],
+    });
+    await openList(el, 'firstName');
+    el.autoMap();
+    await settle(el);
+    await new Promise((r) => setTimeout(r, 50));
+    equal(g.__mpXss, undefined, 'no script ran');
+    const roots = [root(el), ...[...root(el).querySelectorAll('mp-combobox')].map((c) => c.shadowRoot!)];
+    for (const r of roots) {
+      equal(r.querySelectorAll('img, script, b').length, 0, 'no markup from metadata became elements');
+      ok([...r.querySelectorAll('svg')].every((s) => !s.hasAttribute('onload')), 'no injected svg');
+    }
+    ok(rowText(el, 'evil').includes('<img src=x onerror='), 'the label is shown literally');
+    ok(rowText(el, 'membershipStatus').includes('<script>globalThis.__mpXss=1</script>'), 'picklist values literally');
+    ok(rowText(el, 'company').includes('Evil"><svg onload='), 'API names literally');
+  });
+});
+
+async function loadAxe(): Promise<void> {
+  if ((window as { axe?: unknown }).axe) return;
+  await new Promise<void>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('axe-core did not load'));
+    document.head.append(script);
+  });
+}
+
+async function expectNoViolations(el: HTMLElement, state: string): Promise<void> {
+  const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
+  const result = await axe.run(el, { resultTypes: ['violations'] });
+  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join('; ')})`);
+  equal(found.join('\n'), '', `axe violations (${state})`);
+}
