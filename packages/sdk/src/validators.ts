@@ -9,16 +9,23 @@ import {
   IntegrationEndpointSchema,
   IntegrationSettingsSchema,
   RoleSchema,
-  issuesToFieldErrors,
   pageSchema,
+  pointer,
   type FieldError,
 } from '@memberpulse/integration-schema';
 
 /** Checks a value found at JSON Pointer `at`; answers what is wrong (empty when fine). */
 type Check = (value: unknown, at: string) => FieldError[];
 
+/** The part of a zod issue a response check reports. */
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  expected?: string;
+}
+
 interface SafeParser {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: Parameters<typeof issuesToFieldErrors>[0] } };
+  safeParse(value: unknown): { success: true } | { success: false; error: { issues: Issue[] } };
 }
 
 const bad = (at: string, message: string): FieldError[] => [{ pointer: at, code: 'invalid_type', message }];
@@ -51,7 +58,15 @@ const zod =
   (schema: SafeParser): Check =>
   (v, at) => {
     const r = schema.safeParse(v);
-    return r.success ? [] : issuesToFieldErrors(r.error.issues, v).map((e) => ({ ...e, pointer: at + e.pointer }));
+    // Terse on purpose: these messages are for the host's developers, and the schema package's
+    // friendly issue mapper (written for form input) would double the lazily loaded chunk's code.
+    return r.success
+      ? []
+      : r.error.issues.map((i) => ({
+          pointer: at + pointer(...i.path.map((p) => (typeof p === 'symbol' ? String(p.description) : p))),
+          code: i.code === 'invalid_type' ? 'invalid_type' : 'invalid',
+          message: i.expected ? `Must be ${i.expected}.` : `Is not valid (${i.code}).`,
+        }));
   };
 const items = (check: Check): Check => obj({ items: list(check) });
 

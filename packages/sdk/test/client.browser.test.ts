@@ -114,6 +114,19 @@ describe('SDK in the browser against the real server', () => {
     equal(asked.join(), 'false,true');
   });
 
+  it('cancels a call with its AbortSignal, rejecting with the signal reason', async () => {
+    const controller = new AbortController();
+    const reason = new DOMException('The user left the page.', 'AbortError');
+    const pending = admin.platforms.list({ signal: controller.signal });
+    controller.abort(reason);
+    const outcome = await pending.then(
+      () => 'resolved',
+      (e: unknown) => e,
+    );
+    equal(outcome, reason, 'rejects with the reason');
+    ok((await admin.platforms.list()).some((p) => p.id === 'salesforce'), 'the client still works');
+  });
+
   it('refuses a viewer write with ForbiddenError and hides other tenants', async () => {
     const viewer = createIntegrationClient({ baseUrl: env.apiUrl, token: env.tokens.viewer });
     await rejects(viewer.endpoints.create({ name: 'nope', description: 'nope' }), ForbiddenError);
