@@ -4,6 +4,7 @@
 // failures surface as the right error class.
 import { after, before, beforeEach, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { inspect } from 'node:util';
 import {
   IntegrationError,
   NetworkError,
@@ -22,6 +23,8 @@ let proxy: FaultProxy;
 let sdk: IntegrationClient;
 /** Talks to the server directly: the server-side view. */
 let direct: IntegrationClient;
+/** The bearer token both clients use. */
+let adminToken: string;
 
 before(async () => {
   server = await startTestServer();
@@ -34,8 +37,9 @@ after(async () => {
 beforeEach(async () => {
   proxy.reset();
   const { tokens } = await server.tenant();
-  sdk = createIntegrationClient({ baseUrl: proxy.url, token: tokens.admin, retry: { limit: 3, delay: () => 5 } });
-  direct = createIntegrationClient({ baseUrl: server.apiUrl, token: tokens.admin });
+  adminToken = tokens.admin;
+  sdk = createIntegrationClient({ baseUrl: proxy.url, token: adminToken, retry: { limit: 3, delay: () => 5 } });
+  direct = createIntegrationClient({ baseUrl: server.apiUrl, token: adminToken });
 });
 
 const auditCount = async (action: AuditAction) =>
@@ -161,5 +165,31 @@ describe('lasting failures surface as the right class', () => {
     const e = await slow.me().catch((x) => x);
     assert.ok(e instanceof TimeoutError, String(e));
     assert.equal(e.timeout, 50);
+  });
+
+  it('no failure carries the token or a secret sent: not in message, toJSON, stack or the cause chain', async () => {
+    await direct.settings.saveDraft('crm', { platform: 'salesforce', config: { authMode: 'connectedApp', consumerKey: 'ck' } });
+    const secret = 'fault-secret-value-31337';
+    const failures: unknown[] = [];
+    const attempt = async (fault: Parameters<FaultProxy['inject']>[0]['fault'], call: () => Promise<unknown>) => {
+      proxy.reset();
+      proxy.inject({ fault, times: 4 });
+      failures.push(await call().then(() => assert.fail('the call succeeded'), (e: unknown) => e));
+    };
+    await attempt({ kind: 'drop-request' }, () => sdk.credentials.set('crm', 'consumerSecret', secret));
+    await attempt({ kind: 'truncate' }, () => sdk.credentials.set('crm', 'consumerSecret', secret));
+    await attempt({ kind: 'status', status: 503, retryAfter: '0' }, () => sdk.settings.patch('crm', { credentials: { consumerSecret: secret } }));
+    await attempt({ kind: 'delay', ms: 300 }, () =>
+      createIntegrationClient({ baseUrl: proxy.url, token: adminToken, timeout: 50, retry: 0 }).crm.testConnection({ credentials: { consumerSecret: secret } }),
+    );
+    assert.deepEqual(
+      failures.map((e) => (e as Error).name),
+      ['NetworkError', 'NetworkError', 'IntegrationError', 'TimeoutError'],
+    );
+    for (const e of failures) {
+      const everything = [(e as Error).message, (e as Error).stack, JSON.stringify(e), inspect(e, { depth: 20, showHidden: true })].join('\n');
+      assert.ok(!everything.includes(adminToken), `${(e as Error).name} shows the token`);
+      assert.ok(!everything.includes(secret), `${(e as Error).name} shows the secret`);
+    }
   });
 });
