@@ -32,7 +32,7 @@ import {
 } from '@memberpulse/integration-schema';
 import { AuthError, can, createVerifier, permissionsByRole, type Permission, type Principal } from './auth.js';
 import type { LogSink, ServerConfig } from './config.js';
-import { decryptField } from './crypto.js';
+import { DecryptError, decryptField } from './crypto.js';
 import { sqlState, violatedConstraint, type Database, type Queryable } from './db.js';
 import { DescribeCache, PlatformError, type PlatformConnection, type PlatformGateway } from './discovery.js';
 import { IDEMPOTENCY_KEY_PATTERN, REQUEST_ID_PATTERN, readJson } from './http.js';
@@ -345,7 +345,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
       const sealed = await store.credentialCiphertexts(db, p.tenant, stored!.id);
       for (const key of storedKeys) {
         const s = sealed.get(key);
-        if (s && dek) secrets[key] = decryptField(dek, p.tenant, stored!.id, key, s);
+        if (!s || !dek) continue;
+        try {
+          secrets[key] = decryptField(dek, p.tenant, stored!.id, key, s);
+        } catch (err) {
+          if (!(err instanceof DecryptError)) throw err;
+          log({ level: 'error', msg: 'stored credential failed authentication', requestId: c.get('requestId'), tenant: p.tenant, key });
+          throw unprocessable([fieldError(`/credentials/${key}`, 'invalid_credentials', 'The stored value cannot be read (it was altered or moved); enter it again.')]);
+        }
       }
     }
     const conn: PlatformConnection = {
