@@ -278,6 +278,9 @@ describe('audit', () => {
       n++;
     }
     assert.equal(n, 3);
+    const sizes: number[] = [];
+    for await (const p of c.auditor.audit.pages({ action: 'endpoint.create', limit: 2 })) sizes.push(p.items.length);
+    assert.deepEqual(sizes, [2, 1]);
     await rejects(c.viewer.audit.list(), ForbiddenError);
   });
 });
