@@ -10,6 +10,8 @@ import { join } from 'node:path';
 export interface PostgresCluster {
   port: number;
   version: string;
+  /** The cluster's data folder (readable by root; the leakage scan reads it raw). */
+  dataDir: string;
   createDatabase(prefix?: string): Promise<string>;
   stop(): void;
 }
@@ -87,6 +89,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
   return {
     port,
     version,
+    dataDir: data,
     async createDatabase(prefix = 'mp') {
       const name = `${prefix}_${process.pid}_${++n}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
       const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
