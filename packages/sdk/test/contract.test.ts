@@ -117,6 +117,17 @@ describe('settings and credentials', () => {
     assert.equal(explicit.currentEtag, `"${replaced.version}"`);
   });
 
+  it('list() remembers every record\'s ETag, so the next update is conditional', async () => {
+    const { admin, editor } = await tenantClients();
+    await admin.settings.saveDraft('crm', { platform: 'salesforce' });
+    await editor.settings.list();
+    await admin.settings.patch('crm', { config: { environment: 'sandbox' } });
+    const stale = await rejects(editor.settings.patch('crm', { config: { autoSync: true } }), ConflictError);
+    assert.equal(stale.reason, 'stale');
+    await editor.settings.list();
+    assert.equal((await editor.settings.patch('crm', { config: { autoSync: true } })).config.autoSync, true);
+  });
+
   it('validate runs the rules without saving; enable demands everything', async () => {
     const { admin } = await tenantClients();
     await admin.settings.saveDraft('crm', { platform: 'salesforce' });
