@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { fieldError } from '@memberpulse/integration-schema';
-import { ProblemError } from './problem.js';
+import { ProblemError, unprocessable } from './problem.js';
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -11,7 +11,10 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** A problem about the body as a whole: its field error points at the document root (`""`). */
 function bodyProblem(status: number, detail: string): ProblemError {
-  return new ProblemError(status, detail, { errors: [fieldError('', status === 413 ? 'too_big' : 'invalid', detail)] });
+  // A refused oversized body is left unread: closing the connection keeps the client from sending its next
+  // request after the rest of this one.
+  const headers: Record<string, string> = status === 413 ? { Connection: 'close' } : {};
+  return new ProblemError(status, detail, { errors: [fieldError('', status === 413 ? 'too_big' : 'invalid', detail)], headers });
 }
 
 /** Reads the raw body as UTF-8 text, refusing more than `MAX_BODY_BYTES` (413) and invalid UTF-8 (400). */
@@ -48,19 +51,33 @@ export async function readText(c: Context): Promise<string> {
   }
 }
 
-/** Deepest nesting of a parsed JSON value (iterative, so a hostile document cannot overflow the stack). */
-export function jsonDepth(value: unknown): number {
-  let max = 0;
-  const stack: Array<[unknown, number]> = [[value, 1]];
+/**
+ * Walks a parsed JSON value (iteratively, so a hostile document cannot overflow the stack): its deepest
+ * nesting, and the pointers of every `__proto__` key. Those are never a field of ours, and some parsers
+ * downstream drop them silently instead of reporting them, so they are refused here, for every route.
+ */
+export function inspectJson(value: unknown): { depth: number; protoKeys: string[] } {
+  let depth = 0;
+  const protoKeys: string[] = [];
+  const stack: Array<[unknown, number, string]> = [[value, 1, '']];
   while (stack.length) {
-    const [v, d] = stack.pop()!;
+    const [v, d, at] = stack.pop()!;
     if (v === null || typeof v !== 'object') continue;
-    if (d > max) max = d;
-    if (d > MAX_JSON_DEPTH) return d;
-    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, d + 1]);
+    if (d > depth) depth = d;
+    if (d > MAX_JSON_DEPTH) break;
+    if (Array.isArray(v)) v.forEach((child, i) => stack.push([child, d + 1, `${at}/${i}`]));
+    else {
+      for (const key of Object.keys(v)) {
+        const here = `${at}/${pointerToken(key)}`;
+        if (key === '__proto__') protoKeys.push(here);
+        stack.push([(v as Record<string, unknown>)[key], d + 1, here]);
+      }
+    }
   }
-  return max;
+  return { depth, protoKeys };
 }
+
+const pointerToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
 /**
  * Reads and parses a JSON object body. 415 for a non-JSON media type, 400 for broken JSON, too deep
@@ -84,8 +101,10 @@ export async function readJson(c: Context, optional = false): Promise<Record<str
   } catch {
     throw bodyProblem(400, 'The body is not valid JSON.');
   }
-  if (jsonDepth(doc) > MAX_JSON_DEPTH) throw bodyProblem(400, `The body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
+  const { depth, protoKeys } = inspectJson(doc);
+  if (depth > MAX_JSON_DEPTH) throw bodyProblem(400, `The body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw bodyProblem(400, 'The body must be a JSON object.');
+  if (protoKeys.length) throw unprocessable(protoKeys.map((p) => fieldError(p, 'unknown_field', 'Unknown field “__proto__”.')));
   return doc as Record<string, unknown>;
 }
 

@@ -1,0 +1,241 @@
+// Request limits, RFC 9457 problems and unknown fields; then an invalid-input fuzz (fast-check): thousands
+// of bad documents, each answered with a 4xx problem that points at the fault, no 5xx, nothing stored.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import fc from 'fast-check';
+import { describeEachBackend, pointers, send, startTestServer, type Reply, type TestServer, type TestTenant } from './support/harness.js';
+
+function assertProblem(r: Reply, status: number) {
+  assert.equal(r.status, status, r.text);
+  assert.equal(r.headers.get('content-type'), 'application/problem+json');
+  for (const k of ['type', 'title', 'status', 'detail', 'instance', 'requestId']) assert.ok(k in r.body, `problem has ${k}`);
+  assert.equal(r.body.status, status);
+  assert.ok(!/\bat .+\.(ts|js):\d+/.test(r.text), 'no stack trace');
+}
+
+const nest = (depth: number, leaf: unknown): unknown => (depth === 0 ? leaf : [nest(depth - 1, leaf)]);
+
+describeEachBackend('limits and problems', (backend) => {
+  let srv: TestServer;
+  let t: TestTenant;
+  before(async () => {
+    srv = await startTestServer(backend);
+    t = await srv.tenant();
+    await t.as('admin')('PUT', '/v1/settings/crm', { body: { platform: 'salesforce' } });
+  });
+  after(() => srv.close());
+
+  test('body size: over 256 KiB is 413, declared or streamed', async () => {
+    const admin = t.as('admin');
+    const big = JSON.stringify({ platform: 'salesforce', config: { consumerKey: 'x'.repeat(300 * 1024) } });
+    const r = await admin('PUT', '/v1/settings/crm', { raw: big });
+    assertProblem(r, 413);
+    assert.deepEqual(pointers(r), ['']);
+    const chunks = new ReadableStream({
+      start(controller) {
+        for (let i = 0; i < 40; i++) controller.enqueue(new TextEncoder().encode(i === 0 ? '{"platform":"' : 'y'.repeat(8192)));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${srv.url}/v1/settings/crm`, { method: 'PUT', headers: { authorization: `Bearer ${t.tokens.admin}`, 'content-type': 'application/json' }, body: chunks, duplex: 'half' } as RequestInit);
+    assert.equal(res.status, 413);
+    assert.equal((await admin('GET', '/v1/settings/crm')).body.version, 1);
+  });
+
+  test('string and array lengths are field errors with pointers', async () => {
+    const admin = t.as('admin');
+    const cases: Array<[string, string, unknown, string]> = [
+      ['PUT', '/v1/settings/crm', { platform: 'p'.repeat(65) }, '/platform'],
+      ['PUT', '/v1/settings/crm', { platform: 'salesforce', config: { consumerKey: 'k'.repeat(2001) } }, '/config/consumerKey'],
+      ['PUT', '/v1/settings/crm', { platform: 'salesforce', credentials: { consumerSecret: 's'.repeat(4097) } }, '/credentials/consumerSecret'],
+      ['PUT', '/v1/settings/crm', { platform: 'salesforce', config: { allowedGroupValues: Array.from({ length: 201 }, (_, i) => `g${i}`) } }, '/config/allowedGroupValues'],
+      [
+        'PUT',
+        '/v1/settings/crm',
+        { platform: 'salesforce', crm: { memberMappings: Array.from({ length: 501 }, (_, i) => ({ source: 'email', target: `F${i}`, policy: 'always' })) } },
+        '/crm/memberMappings',
+      ],
+      ['PUT', '/v1/settings/crm', { platform: 'salesforce', crm: { memberObject: 'o'.repeat(256) } }, '/crm/memberObject'],
+      ['POST', '/v1/endpoints', { name: 'n'.repeat(1000), description: 'd' }, '/name'],
+      ['POST', '/v1/endpoints', { name: 'n', description: 'd'.repeat(100_000) }, '/description'],
+    ];
+    for (const [method, path, body, pointer] of cases) {
+      const r = await admin(method, path, { body });
+      assertProblem(r, 422);
+      assert.deepEqual(pointers(r), [pointer], `${path} ${pointer}`);
+    }
+  });
+
+  test('JSON depth, broken JSON, invalid UTF-8, wrong media type, non-object bodies', async () => {
+    const admin = t.as('admin');
+    const deep = await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce', config: { allowedGroupValues: nest(40, 'x') } } });
+    assertProblem(deep, 400);
+    assert.deepEqual(pointers(deep), ['']);
+    assertProblem(await admin('PUT', '/v1/settings/crm', { raw: '{"platform": "salesforce",' }), 400);
+    assertProblem(await admin('PUT', '/v1/settings/crm', { raw: new Uint8Array([0x7b, 0x22, 0x70, 0x22, 0x3a, 0x22, 0xc3, 0x28, 0x22, 0x7d]) }), 400);
+    assertProblem(await admin('PUT', '/v1/settings/crm', { raw: '[1,2]' }), 400);
+    assertProblem(await admin('PUT', '/v1/settings/crm', { raw: '' }), 400);
+    assertProblem(await admin('PUT', '/v1/settings/crm', { raw: '{"platform":"salesforce"}', headers: { 'content-type': 'text/plain' } }), 415);
+    assert.equal((await admin('GET', '/v1/settings/crm')).body.version, 1);
+  });
+
+  test('unknown fields are rejected with a pointer at any depth, never dropped', async () => {
+    const admin = t.as('admin');
+    const cases: Array<[unknown, string[]]> = [
+      [{ platform: 'salesforce', colour: 'red' }, ['/colour']],
+      [{ platform: 'salesforce', crm: { memberObjekt: 'Contact' } }, ['/crm/memberObjekt']],
+      [{ platform: 'salesforce', config: { bogusSetting: 'x' } }, ['/config/bogusSetting']],
+      [{ platform: 'salesforce', credentials: { bogusSecret: 'x' } }, ['/credentials/bogusSecret']],
+      [{ platform: 'salesforce', tenantId: 'someone-else' }, ['/tenantId']],
+      [JSON.parse('{"platform":"salesforce","__proto__":{"admin":true}}'), ['/__proto__']],
+      [{ platform: 'salesforce', config: { constructor: 'x' } }, ['/config/constructor']],
+    ];
+    for (const [body, expected] of cases) {
+      const r = await admin('PATCH', '/v1/settings/crm', { body });
+      assertProblem(r, 422);
+      assert.deepEqual(pointers(r), expected, JSON.stringify(body));
+    }
+    const e = await admin('POST', '/v1/endpoints', { body: { name: 'n', description: 'd', url: 'http://x' } });
+    assert.deepEqual(pointers(e), ['/url']);
+    const c = await admin('PUT', '/v1/settings/crm/credentials/consumerSecret', { body: { value: 'v', also: 1 } });
+    assert.deepEqual(pointers(c), ['/also']);
+    assert.equal((await admin('GET', '/v1/settings/crm')).body.version, 1);
+  });
+
+  test('every answer is a problem with a request id; unknown routes too', async () => {
+    const r = await send(srv.url, t.tokens.admin, 'GET', '/v1/nothing-here', { headers: { 'x-request-id': 'trace-123' } });
+    assertProblem(r, 404);
+    assert.equal(r.headers.get('x-request-id'), 'trace-123');
+    assert.equal(r.body.requestId, 'trace-123');
+    const odd = await send(srv.url, t.tokens.admin, 'GET', '/v1/me', { headers: { 'x-request-id': 'bad id\twith tab' } });
+    assert.notEqual(odd.headers.get('x-request-id'), 'bad id\twith tab');
+  });
+
+  test('per-tenant rate limit answers 429 with Retry-After', async () => {
+    const limited = await startTestServer(backend, { rateLimitPerMinute: 5 });
+    try {
+      const a = await limited.tenant();
+      const b = await limited.tenant();
+      const statuses: number[] = [];
+      for (let i = 0; i < 7; i++) statuses.push((await a.as('viewer')('GET', '/v1/me')).status);
+      assert.deepEqual(statuses, [200, 200, 200, 200, 200, 429, 429]);
+      const r = await a.as('viewer')('GET', '/v1/me');
+      assertProblem(r, 429);
+      assert.ok(Number(r.headers.get('retry-after')) >= 1);
+      assert.equal((await b.as('viewer')('GET', '/v1/me')).status, 200, 'another tenant is not affected');
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Fuzz
+
+const settingsKeys = ['platform', 'status', 'config', 'credentials', 'crm'];
+const crmKeys = ['memberObject', 'memberMappings', 'eventTagField', 'courseTagField', 'orderObject', 'orderMappings', 'tagDestination', 'tagObject', 'supportTicketNotes'];
+const hostileKeys = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', '', ' ', '$ref', '../x', 'a/b', '~0'];
+
+/** Any JSON value that is not a string (and not null). */
+const notString = fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 5 }), fc.integer(), { maxKeys: 2 }));
+const notObject = fc.oneof(fc.integer(), fc.boolean(), fc.string({ maxLength: 10 }), fc.array(fc.integer(), { maxLength: 3 }));
+const unknownKey = (known: string[]) => fc.oneof(fc.constantFrom(...hostileKeys), fc.string({ minLength: 1, maxLength: 20 })).filter((k) => !known.includes(k));
+const anyValue = fc.jsonValue({ maxDepth: 2 });
+
+/** An accounting settings document with exactly one kind of fault that the server must refuse. */
+const badSettings = fc.oneof(
+  fc.record({ key: unknownKey(settingsKeys), value: anyValue }).map(({ key, value }) => ({ doc: { platform: 'xero', [key]: value }, text: null as string | null })),
+  fc.record({ key: fc.constantFrom('platform'), value: notString.filter((v) => v !== null) }).map(({ value }) => ({ doc: { platform: value }, text: null })),
+  fc.record({ status: fc.oneof(fc.string({ maxLength: 12 }).filter((s) => s !== 'draft' && s !== 'enabled'), notString) }).map(({ status }) => ({ doc: { platform: 'xero', status }, text: null })),
+  fc.record({ key: fc.constantFrom('config', 'credentials', 'crm'), value: notObject }).map(({ key, value }) => ({ doc: { platform: 'xero', [key]: value }, text: null })),
+  fc.record({ key: unknownKey(['clientId', 'defaultTaxRate', 'autoSyncInvoices', 'membershipRevenueAccount', 'eventRevenueAccount', 'courseRevenueAccount', 'resourceSalesAccount']), value: fc.string({ maxLength: 10 }) }).map(({ key, value }) => ({ doc: { platform: 'xero', config: { [key]: value } }, text: null })),
+  fc.record({ value: notString.filter((v) => v !== null) }).map(({ value }) => ({ doc: { platform: 'xero', credentials: { clientSecret: value } }, text: null })),
+  fc.record({ key: unknownKey(crmKeys), value: anyValue }).map(({ key, value }) => ({ doc: { platform: 'xero', crm: { [key]: value } }, text: null })),
+  fc.integer({ min: 4097, max: 300_000 }).map((n) => ({ doc: { platform: 'xero', credentials: { clientSecret: 's'.repeat(n) } }, text: null })),
+  fc.integer({ min: 65, max: 5000 }).map((n) => ({ doc: { platform: 'x'.repeat(n) }, text: null })),
+  fc.integer({ min: 33, max: 3000 }).map((d) => ({ doc: { platform: 'xero', config: { clientId: nest(d, 1) } }, text: null })),
+  fc.integer({ min: 33, max: 200 }).map((d) => ({ doc: null, text: `{"platform":"xero","crm":${'{"a":'.repeat(d)}1${'}'.repeat(d)}}` })),
+  fc.constantFrom(...hostileKeys).map((k) => ({ doc: null, text: `{"platform":"xero","${k.replace(/"/g, '')}":{"polluted":true}}` })),
+  fc.json().map((j) => ({ doc: null, text: j.slice(0, Math.max(0, j.length - 1)) })).filter((x) => {
+    try {
+      const v = JSON.parse(x.text);
+      return v === null || typeof v !== 'object' || Array.isArray(v);
+    } catch {
+      return true;
+    }
+  }),
+  fc.oneof(fc.integer(), fc.string(), fc.array(fc.integer()), fc.constant(null), fc.boolean()).map((v) => ({ doc: null, text: JSON.stringify(v) })),
+  fc.uint8Array({ minLength: 1, maxLength: 4 }).map((bytes) => ({ doc: null, text: null as string | null, bytes: Uint8Array.from([0x7b, 0x22, 0x70, 0x6c, 0x61, 0x74, 0x66, 0x6f, 0x72, 0x6d, 0x22, 0x3a, 0x22, 0xff, ...bytes, 0x22, 0x7d]) })),
+);
+
+const badEndpoint = fc.oneof(
+  fc.record({ key: unknownKey(['name', 'description']), value: anyValue }).map(({ key, value }) => ({ name: 'N', description: 'D', [key]: value })),
+  fc.record({ name: notString, description: fc.string({ minLength: 1, maxLength: 5 }) }),
+  fc.record({ name: fc.constantFrom('', ' ', '\t\n'), description: fc.constant('d') }),
+  fc.record({ name: fc.constant('n'), description: fc.oneof(notString, fc.constantFrom('', '   ')) }),
+  fc.integer({ min: 1000, max: 100_000 }).map((n) => ({ name: 'n'.repeat(n), description: 'd' })),
+);
+
+/** Documents that only a create refuses (a description alone is a valid update). */
+const badEndpointCreateOnly = fc.record({ description: fc.string({ minLength: 1, maxLength: 20 }).filter((s) => /\S/.test(s)) });
+
+describeEachBackend('invalid-input fuzz', (backend) => {
+  let srv: TestServer;
+  before(async () => {
+    srv = await startTestServer(backend);
+  });
+  after(() => srv.close());
+
+  test('thousands of bad documents: each a 4xx problem with pointers, zero 5xx, stored state unchanged', async () => {
+    const t = await srv.tenant();
+    const admin = t.as('admin');
+    await admin('PUT', '/v1/settings/accounting', { body: { platform: 'xero', config: { clientId: 'kept' }, credentials: { clientSecret: 'kept-secret-00001' } } });
+    const endpoint = (await admin('POST', '/v1/endpoints', { body: { name: 'Kept', description: 'kept' } })).body;
+    const snapshot = async () => ({
+      settings: (await admin('GET', '/v1/settings')).body,
+      endpoints: (await admin('GET', '/v1/endpoints')).body,
+      audit: (await admin('GET', '/v1/audit-events')).body.total,
+    });
+    const before = await snapshot();
+    let count = 0;
+    const check = (r: Reply, what: string) => {
+      count++;
+      assert.ok(r.status >= 400 && r.status < 500, `${what} → ${r.status} ${r.text.slice(0, 300)}`);
+      assert.equal(r.headers.get('content-type'), 'application/problem+json', what);
+      assert.ok(Array.isArray(r.body.errors) && r.body.errors.length > 0, `${what}: errors with pointers ${r.text.slice(0, 300)}`);
+      for (const e of r.body.errors) assert.ok(e.pointer === '' || e.pointer.startsWith('/'), `${what}: pointer ${e.pointer}`);
+    };
+
+    await fc.assert(
+      fc.asyncProperty(badSettings, fc.constantFrom('PUT', 'PATCH'), async (bad, method) => {
+        const b = bad as { doc: unknown; text: string | null; bytes?: Uint8Array };
+        const raw = b.bytes ?? b.text ?? JSON.stringify(b.doc);
+        check(await admin(method, '/v1/settings/accounting', { raw }), `${method} settings ${String(raw).slice(0, 200)}`);
+      }),
+      { numRuns: 1400 },
+    );
+    await fc.assert(
+      fc.asyncProperty(badEndpoint, async (doc) => {
+        check(await admin('POST', '/v1/endpoints', { body: doc }), `POST endpoint ${JSON.stringify(doc).slice(0, 200)}`);
+        const { name: _, ...rest } = doc as Record<string, unknown>;
+        const patch = 'name' in (doc as object) ? doc : rest;
+        check(await admin('PATCH', `/v1/endpoints/${endpoint.id}`, { body: patch }), `PATCH endpoint ${JSON.stringify(patch).slice(0, 200)}`);
+      }),
+      { numRuns: 500 },
+    );
+    await fc.assert(
+      fc.asyncProperty(badEndpointCreateOnly, async (doc) => {
+        check(await admin('POST', '/v1/endpoints', { body: doc }), `POST endpoint ${JSON.stringify(doc)}`);
+      }),
+      { numRuns: 50 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(notString.map((value) => ({ value })), fc.record({ value: fc.string({ maxLength: 4 }), key: unknownKey(['value']) }).map(({ value, key }) => ({ value, [key]: 1 }))), async (doc) => {
+        check(await admin('PUT', '/v1/settings/accounting/credentials/clientSecret', { body: doc }), `PUT credential ${JSON.stringify(doc)}`);
+      }),
+      { numRuns: 200 },
+    );
+    assert.ok(count >= 2500, `sent ${count}`);
+    assert.deepEqual(await snapshot(), before, 'stored state unchanged');
+  });
+});
