@@ -77,7 +77,7 @@ export function renderRow(view: RowView): TemplateResult {
   return html`
     <mp-field-mapper-row role="row" aria-rowindex=${view.index + 2} data-source=${key} class="row ${status}" part="row row-${status}" .status=${status}>
       <div role="rowheader" class="cell source" part="source">
-        <span class="source-label">${source.label}</span>
+        <span class="source-label" dir="auto">${source.label}</span>
         <span class="source-meta">
           ${source.required ? html`<span class="mp-badge required" part="required-badge">${msg('fieldMapper.required')}</span>` : nothing}
           <span class="source-type">${msg(`type.mp.${source.type}`, {}, source.type)}</span>
@@ -108,7 +108,7 @@ export function renderRow(view: RowView): TemplateResult {
               ${row.problems.map(
                 (p, i) => html`<li class="message ${p.level}" part="message">
                   ${iconSvg(p.level === 'error' ? icon.error : icon.warning)}
-                  <span
+                  <span dir="auto"
                     ><span class="visually-hidden">${msg(p.level === 'error' ? 'fieldMapper.error' : 'fieldMapper.warning')} </span>${problems[i]}</span
                   >
                 </li>`,
@@ -177,7 +177,7 @@ function renderSuggestion(view: RowView, s: MappingSuggestion, target: CrmFieldD
     <span class="suggestion-text">
       ${iconSvg(icon.sparkle)}
       <span class="visually-hidden">${msg('fieldMapper.suggested')}:</span>
-      <span class="suggestion-label">${label}</span>
+      <span class="suggestion-label" dir="auto">${label}</span>
       <code class="api-name">${s.target}</code>
     </span>
     <span class="confidence ${level}" part="confidence">

@@ -333,6 +333,7 @@ export const styles = css`
   .empty.notice {
     padding-block: var(--_mp-space-m);
     border-block-start: 1px solid var(--_mp-color-border);
+    text-align: start;
     background: var(--_mp-color-warning-subtle);
     color: var(--_mp-color-text);
   }

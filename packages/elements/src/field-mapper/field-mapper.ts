@@ -71,7 +71,8 @@ function parseMappings(text: unknown): FieldMapping[] | undefined {
  *
  * @summary Maps MemberPulse fields onto CRM fields, with type checks and auto-map, fast on large orgs.
  *
- * @slot - Nothing is slotted; everything comes from `sourceFields`, `targetFields` and `value`.
+ * @slot no-targets - Shown instead of the default notice while `targetFields` is empty, e.g. a link to connect the CRM.
+ * @slot toolbar - Extra controls at the end of the toolbar (e.g. a "Reload fields" button).
  *
  * @fires input - The mappings changed by the admin (a target chosen or cleared, a policy changed, a suggestion accepted). Bubbles, composed.
  * @fires change - Same moments as `input`: each of those edits is committed at once. Read `value`. Bubbles, composed.
@@ -223,7 +224,8 @@ export class MpFieldMapper extends LitElement {
     this.#announcer.announce(
       found.length ? msg('fieldMapper.announce.suggestions', { count: found.length }) : msg('fieldMapper.announce.noSuggestions'),
     );
-    this.dispatchEvent(new FieldMapperAutoMapEvent(found));
+    const event = new FieldMapperAutoMapEvent(found);
+    this.dispatchEvent(event);
     return found;
   }
 
@@ -557,24 +559,25 @@ export class MpFieldMapper extends LitElement {
               >
                 ${iconSvg(icon.sparkle)}<span>${msg('fieldMapper.autoMap')}</span>
               </button>`}
+          <slot name="toolbar"></slot>
         </div>
         <div class="summary" part="summary">
           <span class="counts">
-            <span>${msg('fieldMapper.counts.mapped', { mapped: c.mapped, total: c.total })}</span>
+            <span dir="auto">${msg('fieldMapper.counts.mapped', { mapped: c.mapped, total: c.total })}</span>
             ${c.required > 0
-              ? html`<span class=${c.requiredMapped < c.required ? 'needs' : ''}
+              ? html`<span dir="auto" class=${c.requiredMapped < c.required ? 'needs' : ''}
                   >${msg('fieldMapper.counts.required', { mapped: c.requiredMapped, total: c.required })}</span
                 >`
               : nothing}
-            ${rows.length !== model.rows.length ? html`<span>${msg('fieldMapper.counts.shown', { shown: rows.length, total: c.total })}</span>` : nothing}
+            ${rows.length !== model.rows.length ? html`<span dir="auto">${msg('fieldMapper.counts.shown', { shown: rows.length, total: c.total })}</span>` : nothing}
           </span>
           ${c.errors > 0
             ? html`<button id="problems" type="button" class="problems-link" ?disabled=${disabled} @click=${this.showProblems}>
-                ${iconSvg(icon.error)}${msg('fieldMapper.counts.problems', { count: c.errors })}
+                ${iconSvg(icon.error)}<span dir="auto">${msg('fieldMapper.counts.problems', { count: c.errors })}</span>
               </button>`
             : nothing}
           ${c.warnings > 0
-            ? html`<span class="warnings-count">${iconSvg(icon.warning)}${msg('fieldMapper.counts.warnings', { count: c.warnings })}</span>`
+            ? html`<span class="warnings-count">${iconSvg(icon.warning)}<span dir="auto">${msg('fieldMapper.counts.warnings', { count: c.warnings })}</span></span>`
             : nothing}
         </div>
         ${suggestions > 0 && !this.#locked
@@ -586,6 +589,9 @@ export class MpFieldMapper extends LitElement {
                 <button class="mp-button small quiet" type="button" @click=${() => this.dismissSuggestions()}>${msg('fieldMapper.dismissAll')}</button>
               </span>
             </div>`
+          : nothing}
+        ${model.rows.length > 0 && this.targetFields.length === 0
+          ? html`<div class="empty notice" part="empty"><slot name="no-targets">${msg('fieldMapper.empty.targets')}</slot></div>`
           : nothing}
         ${this.#renderTable(model, rows)} ${this.#renderEmpty(model, rows)} ${this.#announcer.render()}
       </div>
@@ -637,7 +643,6 @@ export class MpFieldMapper extends LitElement {
         <button class="mp-button small" type="button" @click=${this.#clearFilters}>${msg('fieldMapper.clearFilters')}</button>
       </div>`;
     }
-    if (this.targetFields.length === 0) return html`<p class="empty notice" part="empty">${msg('fieldMapper.empty.targets')}</p>`;
     return nothing;
   }
 }

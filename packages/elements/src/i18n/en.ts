@@ -17,7 +17,7 @@ export const en = {
   'fieldMapper.policyHeading': 'Update',
   'fieldMapper.actionsHeading': 'Actions',
   'fieldMapper.search': 'Search fields',
-  'fieldMapper.searchPlaceholder': 'Search MemberPulse and CRM fields',
+  'fieldMapper.searchPlaceholder': 'Search fields on both sides',
   'fieldMapper.filters': 'Filters',
   'fieldMapper.unmappedOnly': 'Unmapped only',
   'fieldMapper.problemsOnly': 'Problems only',

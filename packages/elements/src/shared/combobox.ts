@@ -394,7 +394,7 @@ export class MpCombobox extends LitElement {
       }}
     >
       <span class="main">
-        <span class="label">${o.label}</span>
+        <span class="label" dir="auto">${o.label}</span>
         ${current ? html`${iconSvg(icon.check, 'icon check')}<span class="visually-hidden">${msg('combobox.current')}</span>` : nothing}
         ${o.badge ? html`<span class="mp-badge">${o.badge}</span>` : nothing}
       </span>
@@ -402,7 +402,7 @@ export class MpCombobox extends LitElement {
         ? html`<span class="sub">${o.detail ? html`<code>${o.detail}</code>` : nothing}${o.hint ? html`<span class="hint">${o.hint}</span>` : nothing}</span>`
         : nothing}
       ${o.note
-        ? html`<span class="note ${o.tone ?? ''}">${iconSvg(o.tone === 'error' ? icon.error : icon.warning)}<span>${o.note}</span></span>`
+        ? html`<span class="note ${o.tone ?? ''}">${iconSvg(o.tone === 'error' ? icon.error : icon.warning)}<span dir="auto">${o.note}</span></span>`
         : nothing}
     </div>`;
   }

@@ -1,0 +1,93 @@
+import { html } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { memberFields, type CrmFieldDescriptor, type FieldMapping, type MemberPulseField } from '@memberpulse/integration-schema';
+import { MpFieldMapper } from '../packages/elements/src/index.js';
+import {
+  completeMemberMappings,
+  contactFields,
+  largeContactFields,
+  largeSourceFields,
+  partialMemberMappings,
+  problemMemberMappings,
+} from '../packages/elements/src/test-fixtures/index.js';
+
+// Importing the class registers the element; naming it here keeps bundlers that trust `sideEffects` from dropping that import.
+if (!customElements.get('mp-field-mapper')) customElements.define('mp-field-mapper', MpFieldMapper);
+
+interface Args {
+  sourceFields: readonly MemberPulseField[];
+  targetFields: readonly CrmFieldDescriptor[];
+  value: readonly FieldMapping[];
+  readonly: boolean;
+  disabled: boolean;
+  targetHeading: string;
+  width: string;
+  maxHeight: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/Field mapper',
+  component: 'mp-field-mapper',
+  args: {
+    sourceFields: memberFields,
+    targetFields: contactFields,
+    value: partialMemberMappings,
+    readonly: false,
+    disabled: false,
+    targetHeading: 'Salesforce Contact field',
+    width: '100%',
+    maxHeight: 'none',
+  },
+  argTypes: {
+    sourceFields: { control: false },
+    targetFields: { control: false },
+    value: { control: 'object' },
+    width: { control: 'text', description: 'Width of the container (the element adapts from 320 px).' },
+    maxHeight: { control: 'text', description: '`--mp-field-mapper-max-height`: rows scroll inside the element beyond it.' },
+  },
+  render: (args) => html`
+    <div style="inline-size: ${args.width}; max-inline-size: 100%; --mp-field-mapper-max-height: ${args.maxHeight}">
+      <mp-field-mapper
+        name="memberMappings"
+        .sourceFields=${args.sourceFields}
+        .targetFields=${args.targetFields}
+        .value=${args.value}
+        ?readonly=${args.readonly}
+        ?disabled=${args.disabled}
+        target-heading=${args.targetHeading}
+      ></mp-field-mapper>
+    </div>
+  `,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** No CRM fields yet: the admin has not connected the CRM or picked the member object. */
+export const Empty: Story = { args: { targetFields: [], value: [] } };
+
+/** The required fields and phone mapped onto a realistic 400-field Contact; the rest waits. Try Auto-map. */
+export const PartlyMapped: Story = {};
+
+/** Every member field mapped, no problems. */
+export const AllMapped: Story = { args: { value: completeMemberMappings } };
+
+/** A duplicate target, an incompatible type, a read-only target, a field gone from the CRM, a length risk, and Last Name missing. */
+export const Errors: Story = { args: { value: problemMemberMappings } };
+
+/** 150 MemberPulse fields against a 900-field Contact with a 1,000-value multi-select picklist: rows and lists are virtualized. */
+export const LargeOrg: Story = {
+  args: { sourceFields: largeSourceFields(150), targetFields: largeContactFields(900, 1000), value: [], maxHeight: '32rem' },
+};
+
+/** A viewer's view: mappings as text, search and filters still work. */
+export const ReadOnly: Story = { args: { value: completeMemberMappings, readonly: true } };
+
+/** Dark scheme (also forced by `data-mp-theme="dark"` on any ancestor). */
+export const Dark: Story = { args: { value: problemMemberMappings }, parameters: { theme: 'dark' } };
+
+/** 320 px wide: each row stacks. */
+export const Narrow: Story = { args: { width: '320px', value: problemMemberMappings } };
+
+/** Right to left: the layout mirrors through logical properties. */
+export const RightToLeft: Story = { args: { value: problemMemberMappings }, parameters: { dir: 'rtl' } };
