@@ -1,14 +1,16 @@
 // <mp-field-mapper> on the largest org we plan for (a 900-field Salesforce Contact with a 1,000-value
-// multi-select picklist, 150 MemberPulse fields), in headless Chromium. Each interaction is timed in the page
-// from the action until the result is in the DOM with style and layout done (including any animation frame
-// the virtualizer waits for before it renders: a conservative figure), median of several runs after a warm-up.
+// multi-select picklist, 150 MemberPulse fields), in headless Chromium. Each interaction runs from the action
+// until its result is in the DOM with style and layout done (including the animation frames the virtualizer
+// renders in). Budgeted: the main thread's busy time for that (Chrome's TaskDuration, minus the same
+// measurement around a no-op, so idle time waiting for the next frame and the harness's own cost do not
+// count). Wall time to the result is shown beside it. Medians of several runs after a warm-up.
 // Also the element's min+gzip size, with and without its dependencies (lit, the virtualizer).
 import { build } from 'esbuild';
-import { chromium, type Page } from 'playwright-core';
+import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { browserSize, type BenchRow } from './support/size.js';
 import { report } from './support/report.js';
 
-const RUNS = 7;
+const RUNS = 9;
 
 const pageScript = `
 import { MpFieldMapper } from './packages/elements/src/field-mapper/field-mapper.ts';
@@ -26,6 +28,11 @@ async function rendered(el, ready) {
 const rows = (el) => el.shadowRoot.querySelectorAll('mp-field-mapper-row').length;
 window.bench = {
   tag: MpFieldMapper.name,
+  async noop() {
+    const t = performance.now();
+    await frame();
+    return { wall: performance.now() - t };
+  },
   counts: { sources: sources.length, targets: targets.length },
   async mount() {
     document.querySelector('mp-field-mapper')?.remove();
@@ -90,21 +97,31 @@ async function bundlePage(): Promise<string> {
   return result.outputFiles[0]!.text;
 }
 
-type Step = 'mount' | 'keystroke' | 'openCombobox' | 'autoMap';
+type Step = 'noop' | 'mount' | 'keystroke' | 'openCombobox' | 'autoMap';
 
 const run = (page: Page, step: Step) =>
   page.evaluate((s) => (window as unknown as { bench: Record<string, () => Promise<Record<string, number>>> }).bench[s]!(), step);
 
-/** Runs one step `RUNS` times (after `before`, each time); returns the median time (ms) and the last run's details. */
-async function measure(page: Page, step: Step, before?: Step) {
-  const times: number[] = [];
+async function taskMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return metrics.find((m) => m.name === 'TaskDuration')!.value * 1000;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Runs one step `RUNS` times (after `before`, each time): median busy and wall time (ms), and the last run's details. */
+async function measure(page: Page, cdp: CDPSession, step: Step, before?: Step) {
+  const busy: number[] = [];
+  const wall: number[] = [];
   let detail: Record<string, number> = {};
   for (let i = 0; i < RUNS; i++) {
     if (before) await run(page, before);
+    const start = await taskMs(cdp);
     detail = await run(page, step);
-    times.push(detail.wall!);
+    busy.push((await taskMs(cdp)) - start);
+    wall.push(detail.wall!);
   }
-  return { ms: [...times].sort((a, b) => a - b)[Math.floor(RUNS / 2)]!, detail };
+  return { busy: median(busy), wall: median(wall), detail };
 }
 
 const js = await bundlePage();
@@ -127,16 +144,22 @@ try {
 
   const counts = await page.evaluate(() => (window as unknown as { bench: { counts: { sources: number; targets: number } } }).bench.counts);
   const scale = `${counts.sources} fields × ${counts.targets} CRM fields`;
-  const first = await measure(page, 'mount');
-  const key = await measure(page, 'keystroke', 'mount');
-  const open = await measure(page, 'openCombobox', 'mount');
-  const auto = await measure(page, 'autoMap', 'mount');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const baseline = (await measure(page, cdp, 'noop')).busy;
+  const first = await measure(page, cdp, 'mount');
+  const key = await measure(page, cdp, 'keystroke', 'mount');
+  const open = await measure(page, cdp, 'openCombobox', 'mount');
+  const auto = await measure(page, cdp, 'autoMap', 'mount');
   if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
 
-  const timed = (metric: string, m: { ms: number }, budget: number, note: string) =>
-    rows.push({ metric: `${metric} (${note}), median of ${RUNS}`, value: m.ms, unit: 'ms', budget: `≤ ${budget} ms`, ok: m.ms <= budget });
+  const timed = (metric: string, m: { busy: number; wall: number }, budget: number, note: string) => {
+    const busy = Math.max(0, m.busy - baseline);
+    rows.push({ metric: `${metric} (${note}), main-thread busy, median of ${RUNS}`, value: busy, unit: 'ms', budget: `≤ ${budget} ms`, ok: busy <= budget });
+    rows.push({ metric: '  wall time until in the DOM and laid out (includes waiting for frames)', value: m.wall, unit: 'ms' });
+  };
   timed('first render', first, 50, `${scale}, ${first.detail.rows} rows in the DOM`);
-  timed('one filter keystroke', key, 16, `${key.detail.rows} rows left`);
+  timed('one filter keystroke', key, 16, `${key.detail.rows} rows in the DOM after`);
   timed('open a combobox', open, 50, `${open.detail.listed} options, ${open.detail.options} in the DOM`);
   timed('auto-map all rows', auto, 50, `${auto.detail.suggestions} suggestions shown`);
 } finally {

@@ -1,5 +1,5 @@
 export { MpFieldMapper, FieldMapperAutoMapEvent, type RowStatus } from './field-mapper/field-mapper.js';
 export { MpCombobox, type ComboboxOption, type ComboboxSearch } from './shared/combobox.js';
-export { tokens, installThemeRoot, themeRootCss, colorTokens, spaceTokens, fontTokens, radiusTokens } from './styles/tokens.js';
+export { tokens, INHERIT_TOKENS_ATTRIBUTE, installThemeRoot, themeRootCss, colorTokens, spaceTokens, fontTokens, radiusTokens } from './styles/tokens.js';
 export { base } from './styles/base.js';
 export { msg, registerMessages, setLocale, getLocale, formatNumber, LocalizeController, LOCALE_CHANGE_EVENT, en, type Messages, type MessageKey, type MessageParams } from './i18n/index.js';

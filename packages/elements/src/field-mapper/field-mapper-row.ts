@@ -90,6 +90,7 @@ export function renderRow(view: RowView): TemplateResult {
               part="combobox"
               exportparts="input: combobox-input, option, listbox"
               data-source=${key}
+              data-mp-inherit-tokens
               .value=${mapping?.target ?? ''}
               .displayValue=${shown}
               .options=${view.search}

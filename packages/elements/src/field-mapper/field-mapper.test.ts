@@ -344,7 +344,7 @@ describe('<mp-field-mapper>', () => {
     const g = globalThis as { __mpXss?: number };
     delete g.__mpXss;
     const el = await mount({
-      sourceFields: [...memberFields, hostileSourceField],
+      sourceFields: [hostileSourceField, ...memberFields],
       targetFields: hostileContactFields,
       value: [
         { source: 'evil', target: 'Evil_Label__c', policy: 'always' },

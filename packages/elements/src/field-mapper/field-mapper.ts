@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
+import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import {
   crmTypeLabel,
   suggestMappings,
@@ -42,7 +42,17 @@ declare global {
   }
 }
 
-const rowLayout = flow();
+/**
+ * The virtualizer's flow layout, rendering rows up to 400 px beyond the visible area instead of its default
+ * 1,000: rows are heavy (each holds a combobox), and every filter keystroke replaces them.
+ */
+class RowLayout extends FlowLayout {
+  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
+    super(...args);
+    this._overhang = 400;
+  }
+}
+const rowLayout = { type: RowLayout };
 
 /** Parses a submitted/restored form value; anything that is not a list of mappings is ignored. */
 function parseMappings(text: unknown): FieldMapping[] | undefined {

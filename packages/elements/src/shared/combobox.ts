@@ -158,12 +158,10 @@ export class MpCombobox extends LitElement {
   }
 
   protected override updated(): void {
+    // The popup is only in the DOM while open (rows of a big table each hold a closed combobox).
     const popup = this._popup;
-    if (!popup) return;
-    const shown = popup.matches(':popover-open');
-    if (this._open && !shown) popup.showPopover();
-    if (!this._open && shown) popup.hidePopover();
-    if (!this._open) return;
+    if (!this._open || !popup) return;
+    if (!popup.matches(':popover-open')) popup.showPopover();
     this.#position();
     if (this.#scrollActive && this._active >= 0) {
       this.#scrollActive = false;
@@ -336,7 +334,7 @@ export class MpCombobox extends LitElement {
           aria-autocomplete="list"
           aria-haspopup="listbox"
           aria-expanded=${this._open ? 'true' : 'false'}
-          aria-controls="listbox"
+          aria-controls=${this._open ? "listbox" : nothing}
           aria-activedescendant=${active ? `option-${this._active}` : nothing}
           aria-label=${this.label || nothing}
           aria-describedby=${this.description ? 'description' : nothing}
@@ -353,18 +351,22 @@ export class MpCombobox extends LitElement {
         ${iconSvg(icon.chevron, 'icon chevron')}
       </div>
       ${this.description ? html`<span id="description" hidden>${this.description}</span>` : nothing}
+      ${this._open ? this.#renderPopup() : nothing}
+    `;
+  }
+
+  #renderPopup(): TemplateResult {
+    return html`
       <div class="popup" part="popup" popover="manual" @mousedown=${(e: Event) => e.preventDefault()}>
         <div id="listbox" class="scroller" role="listbox" part="listbox" aria-label=${this.listLabel || this.label || nothing}>
           <div class="items">
-            ${this._open
-              ? virtualize({
-                  items: this.#options as ComboboxOption[],
-                  // The virtualizer may ask for one frame about indexes of a longer, previous list.
-                  keyFunction: (o: ComboboxOption | undefined, i: number) => o?.value ?? i,
-                  renderItem: (o: ComboboxOption | undefined, i: number) => (o ? this.#renderOption(o, i) : html``),
-                  layout,
-                })
-              : nothing}
+            ${virtualize({
+              items: this.#options as ComboboxOption[],
+              // The virtualizer may ask for one frame about indexes of a longer, previous list.
+              keyFunction: (o: ComboboxOption | undefined, i: number) => o?.value ?? i,
+              renderItem: (o: ComboboxOption | undefined, i: number) => (o ? this.#renderOption(o, i) : html``),
+              layout,
+            })}
           </div>
         </div>
         <div class="footer" part="footer" aria-hidden="true">

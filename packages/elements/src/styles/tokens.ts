@@ -88,12 +88,20 @@ function declarations(): string {
 }
 
 /**
+ * Attribute an mp element puts on mp elements it renders inside its own shadow root (e.g. the field
+ * mapper on each row's `<mp-combobox>`): they then inherit the parent's private tokens instead of
+ * declaring all of them again, which matters when a virtualized table creates dozens per keystroke.
+ */
+export const INHERIT_TOKENS_ATTRIBUTE = 'data-mp-inherit-tokens';
+
+/**
  * Include first in every element's `static styles`. Declares the private `--_mp-*` twins on `:host`,
- * sets `color-scheme`, and honours the dark/light opt-ins placed on the element itself.
+ * sets `color-scheme`, and honours the dark/light opt-ins placed on the element itself. Skipped on hosts
+ * marked with {@link INHERIT_TOKENS_ATTRIBUTE}, which inherit them.
  * Use the tokens as `var(--_mp-color-text)`, `var(--_mp-space-m)` etc. inside the element's styles.
  */
 export const tokens: CSSResult = css`
-  :host {
+  :host(:not([${unsafeCSS(INHERIT_TOKENS_ATTRIBUTE)}])) {
     color-scheme: var(--mp-color-scheme, light dark);
     ${unsafeCSS(declarations())}
   }

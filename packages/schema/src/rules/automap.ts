@@ -39,17 +39,38 @@ function normalise(name: string): string {
 
 interface Candidate extends MappingSuggestion {}
 
-/** `key` and `label` are the source's, normalised once by the caller: this runs for every source × target pair. */
-function score(source: MemberPulseField, key: string, label: string, target: CrmFieldDescriptor, targetName: string, targetLabel: string): Candidate | null {
-  let best: Candidate | null = null;
-  const offer = (confidence: number, reason: MappingSuggestion['reason']) => {
-    if (!best || confidence > best.confidence) best = { source: source.key, target: target.name, confidence, reason };
-  };
-  if (targetName === key || targetName === label) offer(target.custom ? 0.9 : 0.95, 'api-name');
-  if (targetLabel === label || targetLabel === key) offer(0.9, 'label');
-  if (synonyms[key]?.includes(targetName) || synonyms[key]?.includes(targetLabel)) offer(0.8, 'synonym');
-  if (!best && key.length >= 4 && (targetName.includes(key) || targetLabel.includes(key))) offer(0.5, 'partial');
-  return best;
+/**
+ * The best match of one source against one target, or null. `key`, `label` and `known` (the key's synonyms)
+ * are the source's, prepared once by the caller: this runs for every source × target pair.
+ */
+function score(
+  sourceKey: string,
+  key: string,
+  label: string,
+  known: readonly string[] | undefined,
+  target: CrmFieldDescriptor,
+  targetName: string,
+  targetLabel: string,
+): Candidate | null {
+  let confidence = 0;
+  let reason: MappingSuggestion['reason'] | undefined;
+  if (targetName === key || targetName === label) {
+    confidence = target.custom ? 0.9 : 0.95;
+    reason = 'api-name';
+  }
+  if ((targetLabel === label || targetLabel === key) && confidence < 0.9) {
+    confidence = 0.9;
+    reason = 'label';
+  }
+  if (!reason && known && (known.includes(targetName) || known.includes(targetLabel))) {
+    confidence = 0.8;
+    reason = 'synonym';
+  }
+  if (!reason && key.length >= 4 && (targetName.includes(key) || targetLabel.includes(key))) {
+    confidence = 0.5;
+    reason = 'partial';
+  }
+  return reason ? { source: sourceKey, target: target.name, confidence, reason } : null;
 }
 
 /**
@@ -70,10 +91,11 @@ export function suggestMappings(
   const candidates: Candidate[] = [];
   for (const source of sources) {
     if (mappedSources.has(source.key)) continue;
-    const sourceKey = normalise(source.key);
+    const key = normalise(source.key);
     const sourceLabel = normalise(source.label);
+    const known = synonyms[key];
     for (const { t, name, label } of prepared) {
-      const c = score(source, sourceKey, sourceLabel, t, name, label);
+      const c = score(source.key, key, sourceLabel, known, t, name, label);
       if (!c) continue;
       const compat = checkCompatibility(source, t);
       if (compat.level === 'error') continue;
