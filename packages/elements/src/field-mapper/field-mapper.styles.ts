@@ -210,6 +210,7 @@ export const styles = css`
   }
   .readonly-target,
   .readonly-policy {
+    display: block;
     padding-block-start: var(--_mp-space-xs);
     overflow-wrap: anywhere;
   }
