@@ -3,3 +3,6 @@ export { MpCombobox, type ComboboxOption, type ComboboxSearch } from './shared/c
 export { tokens, INHERIT_TOKENS_ATTRIBUTE, installThemeRoot, themeRootCss, colorTokens, spaceTokens, fontTokens, radiusTokens } from './styles/tokens.js';
 export { base } from './styles/base.js';
 export { msg, registerMessages, setLocale, getLocale, formatNumber, LocalizeController, LOCALE_CHANGE_EVENT, en, type Messages, type MessageKey, type MessageParams } from './i18n/index.js';
+export { MpIntegrationProvider } from './provider/integration-provider.js';
+export { integrationClientContext } from './provider/context.js';
+export { MpEndpointGrid, EndpointChangeEvent, IntegrationErrorEvent, type EndpointChange } from './endpoint-grid/endpoint-grid.js';

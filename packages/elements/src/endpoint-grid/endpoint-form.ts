@@ -1,0 +1,48 @@
+import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX, type IntegrationEndpoint } from '@memberpulse/integration-schema';
+import { ValidationError } from '@memberpulse/integrations-sdk';
+import { endpointGridMessages } from './messages.js';
+import { translator } from '../provider/translate.js';
+
+const t = translator(endpointGridMessages);
+
+/** The add/edit form's state. Edit keeps the name read-only (it is immutable in the API). */
+export interface EndpointFormState {
+  mode: 'create' | 'edit';
+  /** The endpoint being edited. */
+  endpoint?: IntegrationEndpoint;
+  name: string;
+  description: string;
+  errors: { name: string[]; description: string[] };
+  /** A problem that belongs to no field (network, permission…). */
+  general: string;
+  busy: boolean;
+}
+
+export function newForm(): EndpointFormState {
+  return { mode: 'create', name: '', description: '', errors: { name: [], description: [] }, general: '', busy: false };
+}
+
+export function editForm(endpoint: IntegrationEndpoint): EndpointFormState {
+  return { ...newForm(), mode: 'edit', endpoint, name: endpoint.name, description: endpoint.description };
+}
+
+/** The same checks the server makes (required, not blank, length), so most mistakes show before a round trip. */
+export function checkForm(form: EndpointFormState): EndpointFormState['errors'] {
+  const name: string[] = [];
+  const description: string[] = [];
+  if (form.mode === 'create') {
+    if (!form.name.trim()) name.push(t('endpointGrid.form.nameRequired'));
+    else if (form.name.length > ENDPOINT_NAME_MAX) name.push(t('endpointGrid.form.tooLong', { max: ENDPOINT_NAME_MAX }));
+  }
+  if (!form.description.trim()) description.push(t('endpointGrid.form.descriptionRequired'));
+  else if (form.description.length > ENDPOINT_DESCRIPTION_MAX) description.push(t('endpointGrid.form.tooLong', { max: ENDPOINT_DESCRIPTION_MAX }));
+  return { name, description };
+}
+
+/** Places the server's field errors (e.g. the duplicate name on `/name`) on their inputs; the rest is general. */
+export function serverErrors(error: ValidationError): Pick<EndpointFormState, 'errors' | 'general'> {
+  const name = error.messagesFor('/name');
+  const description = error.messagesFor('/description');
+  const other = error.errors.filter((e) => e.pointer !== '/name' && e.pointer !== '/description').map((e) => e.message);
+  return { errors: { name, description }, general: other.join(' ') };
+}

@@ -1,0 +1,177 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  .frame {
+    display: grid;
+    gap: var(--_mp-space-m);
+    padding: var(--_mp-space-l);
+    border: var(--mp-endpoint-grid-border, 1px solid var(--_mp-color-border));
+    border-radius: var(--_mp-radius-l);
+    background: var(--_mp-color-surface);
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_mp-space-m);
+  }
+  h2 {
+    margin: 0;
+    font-size: var(--_mp-font-size-l);
+  }
+  h2:focus {
+    outline: none;
+  }
+  .tools {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_mp-space-m);
+  }
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_mp-space-s);
+    color: var(--_mp-color-text-muted);
+  }
+  .sort .mp-select {
+    inline-size: auto;
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+  }
+  th,
+  td {
+    padding: var(--_mp-space-s) var(--_mp-space-m);
+    border-block-end: 1px solid var(--_mp-color-border);
+    text-align: start;
+    vertical-align: top;
+  }
+  thead th {
+    color: var(--_mp-color-text-muted);
+    font-size: var(--_mp-font-size-s);
+    font-weight: var(--_mp-font-weight-strong);
+    white-space: nowrap;
+  }
+  tbody th {
+    font-weight: var(--_mp-font-weight-strong);
+    overflow-wrap: anywhere;
+  }
+  td.description {
+    inline-size: 60%;
+    overflow-wrap: anywhere;
+    white-space: pre-line;
+  }
+  .actions-col,
+  .row-actions {
+    inline-size: 1%;
+    white-space: nowrap;
+  }
+  .row-actions {
+    display: flex;
+    gap: var(--_mp-space-s);
+  }
+  tr.highlight {
+    background: var(--_mp-color-accent-subtle);
+  }
+  .sort-button {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_mp-space-xs);
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .sort-mark {
+    font-size: 0.75em;
+  }
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: var(--_mp-space-s);
+    color: var(--_mp-color-text-muted);
+  }
+  .pager span {
+    margin-inline-end: auto;
+  }
+  .loading {
+    display: grid;
+    gap: var(--_mp-space-m);
+    padding-block: var(--_mp-space-s);
+  }
+  .skeleton-row {
+    display: grid;
+    grid-template-columns: 1fr 2fr 6rem;
+    gap: var(--_mp-space-l);
+  }
+  .field {
+    display: grid;
+    gap: var(--_mp-space-xs);
+  }
+  .field label {
+    font-weight: var(--_mp-font-weight-strong);
+  }
+  textarea.mp-input {
+    resize: vertical;
+  }
+  .mp-input[readonly] {
+    background: var(--_mp-color-surface-sunken);
+    color: var(--_mp-color-text-muted);
+  }
+
+  /* Narrow containers: each row becomes a card with its labels. */
+  @container (max-width: 560px) {
+    .frame {
+      padding: var(--_mp-space-m);
+    }
+    thead th:not(:first-child) {
+      display: none;
+    }
+    thead tr {
+      display: block;
+    }
+    thead th:first-child {
+      display: block;
+      border: 0;
+      padding-inline: 0;
+    }
+    table,
+    tbody,
+    tr,
+    tbody th,
+    tbody td {
+      display: block;
+    }
+    tbody tr {
+      padding-block: var(--_mp-space-s);
+      border-block-end: 1px solid var(--_mp-color-border);
+    }
+    tbody th,
+    tbody td {
+      inline-size: auto;
+      border: 0;
+      padding: var(--_mp-space-2xs) 0;
+    }
+    .row-actions {
+      padding-block-start: var(--_mp-space-s);
+    }
+    .skeleton-row {
+      grid-template-columns: 1fr;
+      gap: var(--_mp-space-xs);
+    }
+  }
+`;

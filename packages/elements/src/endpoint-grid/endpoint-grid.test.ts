@@ -1,0 +1,195 @@
+// <mp-endpoint-grid> in Chromium against the real API server (POST /__mp/test-env): seed 002's add, edit and
+// delete with their messages, inline and server errors, the immutable name, paging, sorting, roles, axe-core.
+import type { IntegrationClient } from '@memberpulse/integrations-sdk';
+import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
+import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
+import { clientFor, equal, expectNoViolations, freshEnv, ok, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+
+declare const describe: (name: string, fn: () => void) => void;
+declare const it: (name: string, fn: () => Promise<void>) => void;
+declare const before: (fn: () => Promise<void>) => void;
+declare const afterEach: (fn: () => void) => void;
+
+let placed: HTMLElement[] = [];
+afterEach(() => {
+  for (const node of placed) node.remove();
+  placed = [];
+});
+
+async function mount(client: IntegrationClient, init: Partial<Pick<MpEndpointGrid, 'pageSize' | 'sort'>> = {}): Promise<MpEndpointGrid> {
+  const el = document.createElement('mp-endpoint-grid');
+  Object.assign(el, init);
+  el.client = client;
+  document.body.append(el);
+  placed.push(el);
+  await until(() => el.shadowRoot?.querySelector('table, .empty, .notice.error'), 'the grid to load');
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: MpEndpointGrid, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const rowNames = (el: MpEndpointGrid) => [...el.shadowRoot!.querySelectorAll('tbody th.name')].map((n) => n.textContent!.trim());
+const messageText = (el: MpEndpointGrid) => $(el, '[part~="message"]')?.textContent?.trim() ?? '';
+const liveRegion = (el: MpEndpointGrid) => $(el, '[role="status"][aria-live="polite"]')?.textContent?.replace(/\u200b/g, '') ?? '';
+
+async function submitForm(el: MpEndpointGrid): Promise<void> {
+  $<HTMLButtonElement>(el, 'dialog.form-dialog button[type="submit"]')!.click();
+  await el.updateComplete;
+}
+
+function rowButton(el: MpEndpointGrid, name: string, which: 'edit' | 'delete'): HTMLButtonElement {
+  const row = [...el.shadowRoot!.querySelectorAll('tbody tr')].find((r) => r.querySelector('th.name')?.textContent?.trim() === name);
+  ok(row, `row ${name} exists`);
+  return row.querySelector<HTMLButtonElement>(`[part="${which}-button"]`)!;
+}
+
+describe('<mp-endpoint-grid> against the real server', () => {
+  let env: TestEnv;
+  let admin: IntegrationClient;
+  before(async () => {
+    env = await freshEnv();
+    admin = clientFor(env);
+  });
+
+  it('shows a designed empty state with the New button for a tenant without endpoints', async () => {
+    const el = await mount(admin);
+    const empty = $(el, '[part="empty"]');
+    ok(empty?.textContent?.includes('No integration endpoints yet'), 'empty-state heading');
+    ok($(el, '[part="new-button"]')?.textContent?.includes('+ New Integration Endpoint'), 'the New button is there');
+    await expectNoViolations(el, 'empty');
+  });
+
+  it('adds an endpoint: required fields inline, then a success message, an announcement, an event and the new row', async () => {
+    const el = await mount(admin);
+    $<HTMLButtonElement>(el, '[part="new-button"]')!.click();
+    await el.updateComplete;
+    const dialog = $<HTMLDialogElement>(el, 'dialog.form-dialog')!;
+    ok(dialog.open, 'the form opens as a modal dialog');
+    await expectNoViolations(el, 'add form open');
+
+    await submitForm(el);
+    equal($(el, '#ep-name')!.getAttribute('aria-invalid'), 'true', 'empty name is marked invalid');
+    ok($(el, '#ep-name-error')?.textContent?.includes('Enter a name.'), 'name error beside the name input');
+    ok($(el, '#ep-description-error')?.textContent?.includes('Enter a description.'), 'description error beside its input');
+    equal(el.shadowRoot!.activeElement?.id, 'ep-name', 'focus moves to the first invalid input');
+    await expectNoViolations(el, 'form with errors');
+
+    const created: EndpointChangeEvent[] = [];
+    el.addEventListener('mp-endpoint-created', (e) => created.push(e));
+    typeInto($(el, '#ep-name'), 'Orders');
+    typeInto($(el, '#ep-description'), 'Order sync to the warehouse');
+    await el.updateComplete;
+    ok(!$(el, '#ep-name-error'), 'typing clears the field error');
+    await submitForm(el);
+    await until(() => messageText(el).includes('created'), 'the success message');
+    equal(messageText(el), 'Integration endpoint “Orders” created.', 'success message');
+    ok(liveRegion(el).includes('Integration endpoint “Orders” created.'), 'announced in the live region');
+    ok(!$(el, 'dialog.form-dialog'), 'the form closed');
+    await until(() => rowNames(el).includes('Orders'), 'the new row');
+    equal(created.length, 1, 'one mp-endpoint-created event');
+    equal(created[0]!.endpoint.name, 'Orders', 'the event carries the server record');
+    ok(created[0]!.composed && created[0]!.bubbles, 'the event bubbles out of shadow roots');
+    await expectNoViolations(el, 'one row and a message');
+  });
+
+  it("puts the server's duplicate-name error on the Name input and keeps what was typed", async () => {
+    await admin.endpoints.create({ name: 'Members', description: 'first' });
+    const el = await mount(admin);
+    el.openCreate();
+    await el.updateComplete;
+    typeInto($(el, '#ep-name'), ' members ');
+    typeInto($(el, '#ep-description'), 'A second one');
+    await submitForm(el);
+    await until(() => $(el, '#ep-name-error'), 'the server error on the name');
+    ok(/exists|already|duplicate/i.test($(el, '#ep-name-error')!.textContent!), `duplicate message: ${$(el, '#ep-name-error')!.textContent}`);
+    equal($<HTMLInputElement>(el, '#ep-name')!.value, ' members ', 'the name stays as typed');
+    equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'A second one', 'the description stays as typed');
+    equal(el.shadowRoot!.activeElement?.id, 'ep-name', 'focus on the name');
+  });
+
+  it('edits the description with Name read-only, shows the update message, and the API keeps the name', async () => {
+    const ep = await admin.endpoints.create({ name: 'Invoices', description: 'old text' });
+    const el = await mount(admin);
+    const updated: EndpointChangeEvent[] = [];
+    el.addEventListener('mp-endpoint-updated', (e) => updated.push(e));
+    rowButton(el, 'Invoices', 'edit').click();
+    await el.updateComplete;
+    const name = $<HTMLInputElement>(el, '#ep-name')!;
+    equal(name.value, 'Invoices', 'name pre-filled');
+    ok(name.readOnly, 'name is read-only');
+    equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'old text', 'description pre-filled');
+    ok($(el, '#ep-name-help')?.textContent?.includes('cannot be changed'), 'says why the name is locked');
+    ok($(el, 'dialog.form-dialog button[type="submit"]')!.textContent!.includes('Update'), 'the button says Update');
+    typeInto($(el, '#ep-description'), 'new text');
+    await submitForm(el);
+    await until(() => messageText(el).includes('updated'), 'the update message');
+    equal(messageText(el), 'Integration endpoint “Invoices” updated.', 'update message');
+    const stored = await admin.endpoints.get(ep.id);
+    equal(stored.name, 'Invoices', 'name unchanged on the server');
+    equal(stored.description, 'new text', 'description saved');
+    equal(updated[0]?.endpoint.description, 'new text', 'mp-endpoint-updated carries the new record');
+  });
+
+  it('deletes after confirmation only, with a success message', async () => {
+    const ep = await admin.endpoints.create({ name: 'Old feed', description: 'to remove' });
+    const el = await mount(admin);
+    rowButton(el, 'Old feed', 'delete').click();
+    await el.updateComplete;
+    const confirm = $<HTMLDialogElement>(el, 'dialog.confirm-dialog')!;
+    ok(confirm.open, 'a confirmation opens');
+    ok(confirm.textContent!.includes('Delete “Old feed”?'), 'it names the endpoint');
+    await expectNoViolations(el, 'delete confirmation');
+    confirm.querySelector<HTMLButtonElement>('.dialog-actions .mp-button:not(.danger)')!.click();
+    await until(() => !$(el, 'dialog.confirm-dialog'), 'the confirmation to close');
+    ok(rowNames(el).includes('Old feed'), 'keeping it keeps the row');
+    equal((await admin.endpoints.get(ep.id)).id, ep.id, 'still on the server');
+
+    const deleted: EndpointChangeEvent[] = [];
+    el.addEventListener('mp-endpoint-deleted', (e) => deleted.push(e));
+    rowButton(el, 'Old feed', 'delete').click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'dialog.confirm-dialog .danger')!.click();
+    await until(() => messageText(el).includes('deleted'), 'the delete message');
+    equal(messageText(el), 'Integration endpoint “Old feed” deleted.', 'delete message');
+    await until(() => !rowNames(el).includes('Old feed'), 'the row to go');
+    equal(deleted[0]?.endpoint.id, ep.id, 'mp-endpoint-deleted names it');
+    const all: IntegrationEndpoint[] = [];
+    for await (const e of admin.endpoints.all()) all.push(e);
+    ok(!all.some((e) => e.id === ep.id), 'gone from the server');
+  });
+
+  it('pages through a long list and sorts by name from the column header', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    for (let i = 1; i <= 12; i++) await client.endpoints.create({ name: `EP ${String(i).padStart(2, '0')}`, description: `number ${i}` });
+    const el = await mount(client, { pageSize: 5, sort: 'name' });
+    equal(rowNames(el).join(','), 'EP 01,EP 02,EP 03,EP 04,EP 05', 'first page by name');
+    ok($(el, '[part="pager"]')!.textContent!.includes('1–5 of 12'), 'range shown');
+    $<HTMLButtonElement>(el, '[part="pager"] button:last-of-type')!.click();
+    await until(() => rowNames(el)[0] === 'EP 06', 'page two');
+    $<HTMLButtonElement>(el, '[part="pager"] button:last-of-type')!.click();
+    await until(() => rowNames(el)[0] === 'EP 11', 'page three');
+    equal(rowNames(el).length, 2, 'two rows on the last page');
+    ok($<HTMLButtonElement>(el, '[part="pager"] button:last-of-type')!.disabled, 'no next after the last page');
+    equal($(el, 'thead th')!.getAttribute('aria-sort'), 'ascending', 'the Name column says how it is sorted');
+    $<HTMLButtonElement>(el, '.sort-button')!.click();
+    await until(() => rowNames(el)[0] === 'EP 12', 'descending first page');
+    equal($(el, 'thead th')!.getAttribute('aria-sort'), 'descending', 'now descending');
+    await expectNoViolations(el, 'paged and sorted');
+  });
+
+  it('is read-only for a viewer: no New, Edit or Delete', async () => {
+    await admin.endpoints.create({ name: 'Visible', description: 'viewers see it' }).catch(() => undefined);
+    const el = await mount(clientFor(env, 'viewer'));
+    ok(rowNames(el).includes('Visible'), 'the viewer sees the rows');
+    ok(!$(el, '[part="new-button"]'), 'no New button');
+    ok(!$(el, '[part="edit-button"]') && !$(el, '[part="delete-button"]'), 'no row actions');
+    await expectNoViolations(el, 'viewer');
+  });
+
+  it('shows a load error with a retry instead of a blank grid', async () => {
+    const el = await mount(clientFor(env, 'admin', { ...env.tokens, admin: 'not-a-token' }));
+    const error = $(el, '.notice.error');
+    ok(error?.textContent?.includes('could not be loaded'), 'says it failed');
+    ok(error?.querySelector('button')?.textContent?.includes('Try again'), 'offers a retry');
+  });
+});

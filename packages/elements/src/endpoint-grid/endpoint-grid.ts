@@ -1,0 +1,494 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { EndpointSort, IntegrationEndpoint } from '@memberpulse/integration-schema';
+import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX } from '@memberpulse/integration-schema';
+import { ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
+import { LocalizeController } from '../i18n/index.js';
+import { tokens, installThemeRoot } from '../styles/tokens.js';
+import { base } from '../styles/base.js';
+import { Announcer } from '../shared/announcer.js';
+import { icon, iconSvg } from '../shared/icons.js';
+import { ClientController } from '../provider/client-controller.js';
+import { whoAmI } from '../provider/permissions.js';
+import { errorReference, errorText } from '../provider/error-text.js';
+import { panelStyles } from '../provider/panel.styles.js';
+import { translator } from '../provider/translate.js';
+import { endpointGridMessages } from './messages.js';
+import { EndpointChangeEvent, IntegrationErrorEvent, type EndpointChange } from './events.js';
+import { checkForm, editForm, newForm, serverErrors, type EndpointFormState } from './endpoint-form.js';
+import { styles } from './endpoint-grid.styles.js';
+
+export { EndpointChangeEvent, IntegrationErrorEvent, type EndpointChange } from './events.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-endpoint-grid': MpEndpointGrid;
+  }
+}
+
+const t = translator(endpointGridMessages);
+const sorts: readonly EndpointSort[] = ['-createdAt', 'createdAt', 'name', '-name'];
+
+type LoadState = 'idle' | 'loading' | 'ready' | 'error';
+
+/**
+ * The tenant's integration endpoints (seed 002) in a grid of Name, Description and Actions, with sorting,
+ * paging and an empty state. "+ New Integration Endpoint" opens a form (both fields required, inline
+ * errors, the server's duplicate-name error on Name); Edit opens it pre-filled with Name read-only; Delete
+ * asks first. Every outcome shows a message and is announced to screen readers. Roles without
+ * `endpoints:write` see the grid only.
+ *
+ * Gets its SDK client from its `client` property or the nearest `<mp-integration-provider>`.
+ *
+ * @summary Lists, adds, edits and deletes a tenant's integration endpoints.
+ *
+ * @slot heading - Replaces the default "Integration endpoints" heading.
+ * @slot empty - Replaces the text of the empty state (the New button stays).
+ *
+ * @fires mp-endpoint-created - {EndpointChangeEvent} An endpoint was created; `endpoint` is the server's record.
+ * @fires mp-endpoint-updated - {EndpointChangeEvent} An endpoint's description was updated.
+ * @fires mp-endpoint-deleted - {EndpointChangeEvent} An endpoint was deleted.
+ * @fires mp-error - {IntegrationErrorEvent} A call failed (`error` is the SDK's typed error, `action` what was tried); the grid shows it as well.
+ *
+ * @csspart base - The frame around everything.
+ * @csspart header - Heading, sort and the New button.
+ * @csspart new-button - "+ New Integration Endpoint".
+ * @csspart sort - The sort select.
+ * @csspart message - The success or error message after an action.
+ * @csspart table - The grid.
+ * @csspart row - Each endpoint row.
+ * @csspart edit-button - A row's Edit button.
+ * @csspart delete-button - A row's Delete button.
+ * @csspart pager - Range and previous/next buttons.
+ * @csspart empty - The empty state.
+ * @csspart dialog - The add/edit form and the delete confirmation (native `<dialog>`).
+ *
+ * @cssproperty --mp-endpoint-grid-border - The frame's border (default `1px solid` the border colour).
+ * @cssproperty --mp-endpoint-grid-stack-below - Documented breakpoint: under 560px of its own width, rows stack as cards.
+ */
+@customElement('mp-endpoint-grid')
+export class MpEndpointGrid extends LitElement {
+  static override styles = [tokens, base, panelStyles, styles];
+
+  /** SDK client; when unset, the nearest `<mp-integration-provider>`'s. */
+  @property({ attribute: false }) client?: IntegrationClient;
+
+  /** Rows per page (1–100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+
+  /** Sort order: `-createdAt` (newest first, the default, so a new endpoint shows on top), `createdAt`, `name`, `-name`. */
+  @property({ reflect: true }) sort: EndpointSort = '-createdAt';
+
+  @state() private _load: LoadState = 'idle';
+  @state() private _items: IntegrationEndpoint[] = [];
+  @state() private _total = 0;
+  @state() private _page = 0;
+  @state() private _loadError: unknown;
+  @state() private _canWrite = false;
+  @state() private _message: { tone: 'success' | 'error'; text: string; reference?: string } | null = null;
+  @state() private _form: EndpointFormState | null = null;
+  @state() private _confirm: IntegrationEndpoint | null = null;
+  @state() private _deleting = false;
+  /** Id of the row to highlight after it was created or updated. */
+  @state() private _highlight = '';
+
+  @query('dialog.form-dialog') private _formDialog?: HTMLDialogElement;
+  @query('dialog.confirm-dialog') private _confirmDialog?: HTMLDialogElement;
+
+  readonly #announcer = new Announcer(this);
+  readonly #client = new ClientController(this, () => this.reload());
+  /** `#cursors[i]` fetches page i; page 0 needs none. */
+  #cursors: (string | undefined)[] = [undefined];
+  #loadToken = 0;
+  /** Where focus goes back when a dialog closes. */
+  #returnFocus: HTMLElement | null = null;
+
+  constructor() {
+    super();
+    new LocalizeController(this);
+  }
+
+  /** The endpoints on the current page. */
+  get items(): readonly IntegrationEndpoint[] {
+    return this._items;
+  }
+
+  /** Loads the first page again (e.g. after the host changed something). */
+  async reload(): Promise<void> {
+    this._page = 0;
+    this.#cursors = [undefined];
+    await this.#fetchPage();
+  }
+
+  /** Opens the add form, as the New button does. */
+  openCreate(): void {
+    this.#returnFocus = this.renderRoot.querySelector('.new-button');
+    this._form = newForm();
+  }
+
+  /** Opens the edit form for one endpoint, as its Edit button does. */
+  openEdit(endpoint: IntegrationEndpoint): void {
+    this._form = editForm(endpoint);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    installThemeRoot(this.ownerDocument);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client')) this.#client.check();
+    if ((changed.has('sort') || changed.has('pageSize')) && this.hasUpdated) void this.reload();
+  }
+
+  protected override updated(): void {
+    const formDialog = this._formDialog;
+    if (formDialog && this._form && !formDialog.open) {
+      formDialog.showModal();
+      const first = formDialog.querySelector<HTMLElement>(this._form.mode === 'edit' ? 'textarea' : 'input');
+      first?.focus();
+    }
+    const confirmDialog = this._confirmDialog;
+    if (confirmDialog && this._confirm && !confirmDialog.open) confirmDialog.showModal();
+  }
+
+  // ---- data ----------------------------------------------------------------------------------------
+
+  async #fetchPage(): Promise<void> {
+    const client = this.#client.client;
+    const token = ++this.#loadToken;
+    if (!client) {
+      this._load = 'idle';
+      return;
+    }
+    this._load = 'loading';
+    try {
+      const limit = Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
+      const [page, me] = await Promise.all([
+        client.endpoints.list({ limit, sort: this.sort, cursor: this.#cursors[this._page] }),
+        whoAmI(client).catch(() => null),
+      ]);
+      if (token !== this.#loadToken) return;
+      // A page emptied by a delete: step back to the last page that has rows.
+      if (page.items.length === 0 && this._page > 0) {
+        this._page--;
+        await this.#fetchPage();
+        return;
+      }
+      this._items = page.items;
+      this._total = page.total;
+      this.#cursors[this._page + 1] = page.nextCursor ?? undefined;
+      this.#cursors.length = this._page + 2;
+      this._canWrite = !!me?.permissions.includes('endpoints:write');
+      this._load = 'ready';
+    } catch (error) {
+      if (token !== this.#loadToken) return;
+      this._loadError = error;
+      this._load = 'error';
+      this.#fail(error, 'load');
+    }
+  }
+
+  #fail(error: unknown, action: string): void {
+    this.dispatchEvent(new IntegrationErrorEvent(error, action));
+  }
+
+  #done(change: EndpointChange, endpoint: IntegrationEndpoint): void {
+    const text = t(`endpointGrid.success.${change}`, { name: endpoint.name });
+    this._message = { tone: 'success', text };
+    this.#announcer.announce(text);
+    this.dispatchEvent(new EndpointChangeEvent(change, endpoint));
+  }
+
+  #goTo(page: number): void {
+    if (page < 0 || (page > 0 && this.#cursors[page] === undefined)) return;
+    this._page = page;
+    void this.#fetchPage();
+  }
+
+  // ---- form ----------------------------------------------------------------------------------------
+
+  #onFormInput(e: Event): void {
+    const target = e.target as HTMLInputElement | HTMLTextAreaElement;
+    if (!this._form || (target.name !== 'name' && target.name !== 'description')) return;
+    const field = target.name;
+    // Typing clears that field's error; the rest stays until the next submit.
+    this._form = { ...this._form, [field]: target.value, errors: { ...this._form.errors, [field]: [] } };
+  }
+
+  async #submit(e: Event): Promise<void> {
+    e.preventDefault();
+    const form = this._form;
+    const client = this.#client.client;
+    if (!form || form.busy || !client) return;
+    const errors = checkForm(form);
+    if (errors.name.length || errors.description.length) {
+      this._form = { ...form, errors, general: '' };
+      await this.updateComplete;
+      this.#focusFirstInvalid();
+      return;
+    }
+    this._form = { ...form, busy: true, general: '' };
+    try {
+      const saved =
+        form.mode === 'create'
+          ? await client.endpoints.create({ name: form.name.trim(), description: form.description.trim() })
+          : await client.endpoints.updateDescription(form.endpoint!.id, form.description.trim());
+      this.#closeForm();
+      this._highlight = saved.id;
+      this.#done(form.mode === 'create' ? 'created' : 'updated', saved);
+      if (form.mode === 'create') this._page = 0;
+      await this.#fetchPage();
+    } catch (error) {
+      this.#fail(error, form.mode === 'create' ? 'create' : 'update');
+      const placed = error instanceof ValidationError ? serverErrors(error) : { errors: { name: [], description: [] }, general: errorText(error) };
+      this._form = { ...form, busy: false, ...placed };
+      await this.updateComplete;
+      this.#focusFirstInvalid();
+    }
+  }
+
+  #focusFirstInvalid(): void {
+    const dialog = this._formDialog;
+    dialog?.querySelector<HTMLElement>('[aria-invalid="true"]:not([readonly]), .form-general')?.focus();
+  }
+
+  #closeForm(): void {
+    this._formDialog?.close();
+  }
+
+  #onFormClosed(): void {
+    this._form = null;
+    this.#restoreFocus();
+  }
+
+  #restoreFocus(): void {
+    const target = this.#returnFocus;
+    this.#returnFocus = null;
+    if (target?.isConnected) target.focus();
+    else this.renderRoot.querySelector<HTMLElement>('.new-button, h2')?.focus();
+  }
+
+  // ---- delete --------------------------------------------------------------------------------------
+
+  async #confirmDelete(): Promise<void> {
+    const endpoint = this._confirm;
+    const client = this.#client.client;
+    if (!endpoint || !client || this._deleting) return;
+    this._deleting = true;
+    try {
+      await client.endpoints.delete(endpoint.id);
+      this._confirmDialog?.close();
+      this.#done('deleted', endpoint);
+      await this.#fetchPage();
+    } catch (error) {
+      this._confirmDialog?.close();
+      this.#fail(error, 'delete');
+      const text = t('endpointGrid.error.delete', { name: endpoint.name, reason: errorText(error) });
+      this._message = { tone: 'error', text, reference: errorReference(error) };
+      this.#announcer.announce(text);
+    } finally {
+      this._deleting = false;
+    }
+  }
+
+  #onConfirmClosed(): void {
+    this._confirm = null;
+    this.#restoreFocus();
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    return html`
+      <section part="base" class="frame" aria-labelledby="heading" aria-busy=${this._load === 'loading' ? 'true' : 'false'}>
+        <header part="header" class="header">
+          <h2 id="heading" tabindex="-1"><slot name="heading">${t('endpointGrid.title')}</slot></h2>
+          <div class="tools">
+            ${this._load === 'ready' && this._total > 1 ? this.#renderSort() : nothing}
+            ${this._canWrite
+              ? html`<button part="new-button" class="mp-button primary new-button" type="button" @click=${this.openCreate}>
+                  ${t('endpointGrid.new')}
+                </button>`
+              : nothing}
+          </div>
+        </header>
+        ${this.#renderMessage()} ${this.#renderBody()}
+      </section>
+      ${this.#renderFormDialog()} ${this.#renderConfirmDialog()} ${this.#announcer.render()}
+    `;
+  }
+
+  #renderSort(): TemplateResult {
+    return html`<label class="sort">
+      <span>${t('endpointGrid.sortBy')}</span>
+      <select part="sort" class="mp-select" .value=${live(this.sort)} @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as EndpointSort)}>
+        ${sorts.map((s) => html`<option value=${s} ?selected=${s === this.sort}>${t(`endpointGrid.sort.${s}`)}</option>`)}
+      </select>
+    </label>`;
+  }
+
+  #renderMessage(): TemplateResult | typeof nothing {
+    const m = this._message;
+    if (!m) return nothing;
+    return html`<div part="message" class="notice ${m.tone} message">
+      ${iconSvg(m.tone === 'success' ? icon.check : icon.error)}
+      <div class="grow">
+        <p dir="auto">${m.text}</p>
+        ${m.reference ? html`<p class="muted small">${m.reference}</p>` : nothing}
+      </div>
+      <button class="mp-button quiet small icon" type="button" aria-label=${t('endpointGrid.dismiss')} @click=${() => (this._message = null)}>
+        ${iconSvg(icon.clear)}
+      </button>
+    </div>`;
+  }
+
+  #renderBody(): TemplateResult {
+    if (!this.#client.client) return html`<div class="notice warning"><p>${t('endpointGrid.noClient')}</p></div>`;
+    if (this._load === 'error') {
+      return html`<div class="notice error" role="alert">
+        ${iconSvg(icon.error)}
+        <div class="grow">
+          <p>${t('endpointGrid.error.load')} ${errorText(this._loadError)}</p>
+          ${errorReference(this._loadError) ? html`<p class="muted small">${errorReference(this._loadError)}</p>` : nothing}
+          <div class="actions"><button class="mp-button" type="button" @click=${() => this.#fetchPage()}>${t('endpointGrid.retry')}</button></div>
+        </div>
+      </div>`;
+    }
+    if (this._load !== 'ready' && this._items.length === 0) return this.#renderSkeleton();
+    if (this._total === 0) {
+      return html`<div part="empty" class="empty">
+        <h3>${t('endpointGrid.empty.title')}</h3>
+        <p><slot name="empty">${t('endpointGrid.empty.body')}</slot></p>
+        ${this._canWrite ? nothing : html`<p>${t('endpointGrid.readOnly')}</p>`}
+      </div>`;
+    }
+    return html`${this.#renderTable()} ${this.#renderPager()}`;
+  }
+
+  #renderSkeleton(): TemplateResult {
+    return html`<div class="loading" role="status">
+      <span class="visually-hidden">${t('endpointGrid.loading')}</span>
+      ${[0, 1, 2].map(
+        () => html`<div class="skeleton-row" aria-hidden="true"><span class="skeleton"></span><span class="skeleton"></span><span class="skeleton"></span></div>`,
+      )}
+    </div>`;
+  }
+
+  #renderTable(): TemplateResult {
+    const nameSort = this.sort === 'name' ? 'ascending' : this.sort === '-name' ? 'descending' : 'none';
+    return html`<div class="table-wrap">
+      <table part="table">
+        <caption class="visually-hidden">${t('endpointGrid.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col" aria-sort=${nameSort}>
+              <button class="sort-button" type="button" @click=${() => (this.sort = this.sort === 'name' ? '-name' : 'name')}>
+                ${t('endpointGrid.name')}
+                <span class="sort-mark" aria-hidden="true">${nameSort === 'ascending' ? '▲' : nameSort === 'descending' ? '▼' : '↕'}</span>
+                <span class="visually-hidden">${t('endpointGrid.sortByName')}</span>
+              </button>
+            </th>
+            <th scope="col">${t('endpointGrid.description')}</th>
+            ${this._canWrite ? html`<th scope="col" class="actions-col">${t('endpointGrid.actions')}</th>` : nothing}
+          </tr>
+        </thead>
+        <tbody>
+          ${this._items.map(
+            (ep) => html`<tr part="row" class=${ep.id === this._highlight ? 'highlight' : ''} data-id=${ep.id}>
+              <th scope="row" class="name" data-label=${t('endpointGrid.name')}><span dir="auto">${ep.name}</span></th>
+              <td class="description" data-label=${t('endpointGrid.description')}><span dir="auto">${ep.description}</span></td>
+              ${this._canWrite
+                ? html`<td class="row-actions" data-label=${t('endpointGrid.actions')}>
+                    <button part="edit-button" class="mp-button small" type="button" aria-label=${t('endpointGrid.editFor', { name: ep.name })}
+                      @click=${(e: Event) => {
+                        this.#returnFocus = e.currentTarget as HTMLElement;
+                        this.openEdit(ep);
+                      }}>${t('endpointGrid.edit')}</button>
+                    <button part="delete-button" class="mp-button small" type="button" aria-label=${t('endpointGrid.deleteFor', { name: ep.name })}
+                      @click=${() => {
+                        this.#returnFocus = this.renderRoot.querySelector('.new-button');
+                        this._confirm = ep;
+                      }}>${t('endpointGrid.delete')}</button>
+                  </td>`
+                : nothing}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #renderPager(): TemplateResult | typeof nothing {
+    const size = this._items.length;
+    if (this._total <= size && this._page === 0) return nothing;
+    const per = Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
+    const from = this._page * per + 1;
+    return html`<nav part="pager" class="pager" aria-label=${t('endpointGrid.paging')}>
+      <span>${t('endpointGrid.range', { from, to: from + size - 1, total: this._total })}</span>
+      <button class="mp-button small" type="button" ?disabled=${this._page === 0 || this._load === 'loading'} @click=${() => this.#goTo(this._page - 1)}>
+        ${t('endpointGrid.previous')}
+      </button>
+      <button class="mp-button small" type="button" ?disabled=${this.#cursors[this._page + 1] === undefined || this._load === 'loading'} @click=${() => this.#goTo(this._page + 1)}>
+        ${t('endpointGrid.next')}
+      </button>
+    </nav>`;
+  }
+
+  #renderFormDialog(): TemplateResult | typeof nothing {
+    const f = this._form;
+    if (!f) return nothing;
+    const edit = f.mode === 'edit';
+    const nameError = f.errors.name.join(' ');
+    const descriptionError = f.errors.description.join(' ');
+    return html`<dialog part="dialog" class="form-dialog" aria-labelledby="form-title" @close=${this.#onFormClosed}>
+      <form class="dialog-body" novalidate @submit=${this.#submit} @input=${this.#onFormInput}>
+        <h2 id="form-title">${t(edit ? 'endpointGrid.form.editTitle' : 'endpointGrid.form.newTitle')}</h2>
+        ${f.general
+          ? html`<div class="notice error form-general" tabindex="-1">${iconSvg(icon.error)}<p class="grow" dir="auto">${f.general}</p></div>`
+          : nothing}
+        <div class="field">
+          <label for="ep-name">${t('endpointGrid.name')} <span class="muted small">(${t('endpointGrid.form.required')})</span></label>
+          <input id="ep-name" name="name" class="mp-input" autocomplete="off" required maxlength=${ENDPOINT_NAME_MAX} dir="auto"
+            .value=${live(f.name)} ?readonly=${edit} aria-invalid=${nameError ? 'true' : 'false'}
+            aria-describedby=${edit ? 'ep-name-help' : nameError ? 'ep-name-error' : nothing} />
+          ${edit ? html`<p id="ep-name-help" class="help">${t('endpointGrid.form.nameReadOnly')}</p>` : nothing}
+          ${nameError ? html`<p id="ep-name-error" class="field-error">${iconSvg(icon.error)}<span dir="auto">${nameError}</span></p>` : nothing}
+        </div>
+        <div class="field">
+          <label for="ep-description">${t('endpointGrid.description')} <span class="muted small">(${t('endpointGrid.form.required')})</span></label>
+          <textarea id="ep-description" name="description" class="mp-input" rows="4" required maxlength=${ENDPOINT_DESCRIPTION_MAX} dir="auto"
+            .value=${live(f.description)} aria-invalid=${descriptionError ? 'true' : 'false'}
+            aria-describedby="ep-description-count${descriptionError ? ' ep-description-error' : ''}"></textarea>
+          <p id="ep-description-count" class="help">${t('endpointGrid.chars', { count: f.description.length, max: ENDPOINT_DESCRIPTION_MAX })}</p>
+          ${descriptionError
+            ? html`<p id="ep-description-error" class="field-error">${iconSvg(icon.error)}<span dir="auto">${descriptionError}</span></p>`
+            : nothing}
+        </div>
+        <div class="dialog-actions">
+          <button class="mp-button" type="button" @click=${this.#closeForm}>${t('endpointGrid.form.cancel')}</button>
+          <button class="mp-button primary" type="submit" ?disabled=${f.busy}>
+            ${f.busy ? t('endpointGrid.form.saving') : t(edit ? 'endpointGrid.form.update' : 'endpointGrid.form.submit')}
+          </button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  #renderConfirmDialog(): TemplateResult | typeof nothing {
+    const ep = this._confirm;
+    if (!ep) return nothing;
+    return html`<dialog part="dialog" class="confirm-dialog" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body"
+      @close=${this.#onConfirmClosed}>
+      <div class="dialog-body">
+        <h2 id="confirm-title" dir="auto">${t('endpointGrid.confirm.title', { name: ep.name })}</h2>
+        <p id="confirm-body">${t('endpointGrid.confirm.body')}</p>
+        <div class="dialog-actions">
+          <button class="mp-button" type="button" autofocus @click=${() => this._confirmDialog?.close()}>${t('endpointGrid.confirm.cancel')}</button>
+          <button class="mp-button danger" type="button" ?disabled=${this._deleting} @click=${this.#confirmDelete}>${t('endpointGrid.confirm.delete')}</button>
+        </div>
+      </div>
+    </dialog>`;
+  }
+}

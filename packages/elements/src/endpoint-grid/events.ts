@@ -1,0 +1,36 @@
+import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
+
+/** What happened to an endpoint. */
+export type EndpointChange = 'created' | 'updated' | 'deleted';
+
+/** An endpoint was created, updated or deleted through the grid (after the server confirmed it). */
+export class EndpointChangeEvent extends Event {
+  static readonly types = { created: 'mp-endpoint-created', updated: 'mp-endpoint-updated', deleted: 'mp-endpoint-deleted' } as const;
+  constructor(
+    readonly change: EndpointChange,
+    readonly endpoint: IntegrationEndpoint,
+  ) {
+    super(EndpointChangeEvent.types[change], { bubbles: true, composed: true });
+  }
+}
+
+/** A call to the API failed; the widget shows it too. `error` is the SDK's typed error. */
+export class IntegrationErrorEvent extends Event {
+  static readonly type = 'mp-error';
+  constructor(
+    readonly error: unknown,
+    /** What the widget was doing, e.g. `load`, `create`, `save`. */
+    readonly action: string,
+  ) {
+    super(IntegrationErrorEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'mp-endpoint-created': EndpointChangeEvent;
+    'mp-endpoint-updated': EndpointChangeEvent;
+    'mp-endpoint-deleted': EndpointChangeEvent;
+    'mp-error': IntegrationErrorEvent;
+  }
+}

@@ -1,0 +1,93 @@
+// Helpers for the widgets' browser tests (web-test-runner, Chromium). Not exported by the package.
+import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
+
+export type Role = 'admin' | 'editor' | 'viewer' | 'auditor';
+
+/** What POST /__mp/test-env answers: a fresh tenant on the real API server, and the loopback Salesforce. */
+export interface TestEnv {
+  apiUrl: string;
+  tenant: string;
+  tokens: Record<Role, string>;
+  otherTenant: { tenant: string; tokens: Record<Role, string> };
+  salesforce: { url: string; consumerKey: string; consumerSecret: string; username: string; password: string; securityToken: string } | null;
+  salesforceUnavailable?: string;
+}
+
+export function ok(value: unknown, message: string): asserts value {
+  if (!value) throw new Error(message);
+}
+
+export function equal<T>(actual: T, expected: T, message: string): void {
+  if (actual !== expected) throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+export async function freshEnv(): Promise<TestEnv> {
+  const res = await fetch('/__mp/test-env', { method: 'POST' });
+  ok(res.ok, `/__mp/test-env answered ${res.status}`);
+  return res.json();
+}
+
+export function clientFor(env: TestEnv, role: Role = 'admin', tokens = env.tokens): IntegrationClient {
+  return createIntegrationClient({ baseUrl: env.apiUrl, token: tokens[role], retry: { limit: 1, delay: () => 10 } });
+}
+
+/** Waits until `check` holds, re-checking every animation frame; fails with `what` after `limit` frames. */
+export async function until(check: () => unknown, what: string, limit = 600): Promise<void> {
+  for (let i = 0; i < limit; i++) {
+    if (check()) return;
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+  throw new Error(`gave up waiting: ${what}`);
+}
+
+/** Sets a text control's value as typing would (an `input` event that bubbles out of the shadow root's form). */
+export function typeInto(control: HTMLInputElement | HTMLTextAreaElement | null, value: string): void {
+  ok(control, 'control to type into exists');
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+export function select(control: HTMLSelectElement | null, value: string): void {
+  ok(control, 'select exists');
+  control.value = value;
+  control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+/** Every text an element's shadow tree shows or holds in a control: for "no secret in the DOM" checks. */
+export function deepText(root: Node): string {
+  const out: string[] = [];
+  const visit = (node: Node) => {
+    if (node instanceof HTMLInputElement || node instanceof HTMLTextAreaElement) out.push(node.value);
+    if (node instanceof Element) {
+      for (const a of node.attributes) out.push(a.value);
+      if (node.shadowRoot) visit(node.shadowRoot);
+    }
+    if (node.nodeType === Node.TEXT_NODE) out.push(node.textContent ?? '');
+    for (const child of node.childNodes) visit(child);
+  };
+  visit(root);
+  return out.join('\n');
+}
+
+export async function loadAxe(): Promise<void> {
+  if ((window as { axe?: unknown }).axe) return;
+  await new Promise<void>((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error('axe-core did not load'));
+    document.head.append(script);
+  });
+}
+
+interface AxeResult {
+  violations: { id: string; help: string; nodes: { target: unknown }[] }[];
+}
+
+export async function expectNoViolations(el: Element, state: string): Promise<void> {
+  await loadAxe();
+  const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResult> } }).axe;
+  const result = await axe.run(el, { resultTypes: ['violations'] });
+  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join('; ')})`);
+  equal(found.join('\n'), '', `axe violations (${state})`);
+}

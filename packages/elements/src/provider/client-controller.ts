@@ -1,0 +1,50 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { IntegrationClient } from '@memberpulse/integrations-sdk';
+import { integrationClientContext } from './context.js';
+
+/** An element that talks to the API: its own `.client` wins over a provider's. */
+export interface ClientHost extends ReactiveControllerHost, HTMLElement {
+  client?: IntegrationClient | undefined;
+}
+
+/**
+ * Resolves the SDK client of a widget: the element's own `client` property, else the nearest
+ * `<mp-integration-provider>` (through @lit/context, so no globals). Calls `onChange` whenever the
+ * effective client changes, e.g. when a provider's token or base URL changes.
+ */
+export class ClientController implements ReactiveController {
+  readonly #host: ClientHost;
+  readonly #consumer: ContextConsumer<typeof integrationClientContext, ClientHost>;
+  readonly #onChange: (client: IntegrationClient | undefined) => void;
+  #last: IntegrationClient | undefined;
+
+  constructor(host: ClientHost, onChange: (client: IntegrationClient | undefined) => void) {
+    this.#host = host;
+    this.#onChange = onChange;
+    this.#consumer = new ContextConsumer(host, { context: integrationClientContext, subscribe: true, callback: () => this.check() });
+    host.addController(this);
+  }
+
+  /** The client in effect, if any. */
+  get client(): IntegrationClient | undefined {
+    return this.#host.client ?? this.#consumer.value;
+  }
+
+  /** Re-evaluates the effective client (call from `willUpdate` when `client` changed). */
+  check(): void {
+    const next = this.client;
+    if (next === this.#last) return;
+    this.#last = next;
+    this.#onChange(next);
+  }
+
+  hostConnected(): void {
+    // The provider answers the context request synchronously during connect; look once it had the chance.
+    queueMicrotask(() => this.check());
+  }
+
+  hostDisconnected(): void {
+    this.#last = undefined;
+  }
+}

@@ -1,0 +1,50 @@
+import {
+  ConflictError,
+  ForbiddenError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  TimeoutError,
+  UnauthorizedError,
+  ValidationError,
+} from '@memberpulse/integrations-sdk';
+import { translator } from './translate.js';
+
+const messages = {
+  'error.network': 'The server could not be reached. Check the connection and try again.',
+  'error.timeout': 'The server took too long to answer. Try again.',
+  'error.unauthorized': 'Your session has expired. Sign in again.',
+  'error.forbidden': 'Your role does not allow this.',
+  'error.notFound': 'It no longer exists; someone may have deleted it.',
+  'error.conflict': 'Someone else changed it while you were editing.',
+  'error.rateLimited': 'Too many requests. Try again in {seconds} s.',
+  'error.validation': 'Some values need fixing.',
+  'error.unknown': 'Something went wrong.',
+  'error.reference': 'Reference: {id}',
+} as const;
+
+/** Translates the widgets' error sentences (`error.*` keys). */
+export const errorT = translator(messages);
+
+/** A plain sentence for a failed call, for people (never the token or a secret: SDK errors hold none). */
+export function errorText(error: unknown): string {
+  if (error instanceof ValidationError) {
+    const own = error.errors.find((e) => e.pointer === '')?.message;
+    return own ?? error.detail ?? errorT('error.validation');
+  }
+  if (error instanceof NetworkError) return errorT('error.network');
+  if (error instanceof TimeoutError) return errorT('error.timeout');
+  if (error instanceof UnauthorizedError) return errorT('error.unauthorized');
+  if (error instanceof ForbiddenError) return errorT('error.forbidden');
+  if (error instanceof NotFoundError) return errorT('error.notFound');
+  if (error instanceof ConflictError) return errorT('error.conflict');
+  if (error instanceof RateLimitError) return errorT('error.rateLimited', { seconds: error.retryAfter ?? 60 });
+  if (error && typeof error === 'object' && 'detail' in error && typeof error.detail === 'string' && error.detail) return error.detail;
+  return errorT('error.unknown');
+}
+
+/** The request id to quote to support, when the server gave one. */
+export function errorReference(error: unknown): string | undefined {
+  const id = error && typeof error === 'object' && 'requestId' in error ? error.requestId : undefined;
+  return typeof id === 'string' && id ? errorT('error.reference', { id }) : undefined;
+}

@@ -1,0 +1,65 @@
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { ContextProvider } from '@lit/context';
+import { createIntegrationClient, type IntegrationClient, type TokenRequest } from '@memberpulse/integrations-sdk';
+import { integrationClientContext } from './context.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-integration-provider': MpIntegrationProvider;
+  }
+}
+
+/**
+ * Gives every `mp-*` widget inside it an SDK client, through `@lit/context` (no globals: two providers on
+ * one page, each with its own API and token, stay independent). Give it either `base-url` plus a `token`
+ * (attribute or property) or a `getToken` callback, or a ready-made `client`. A widget's own `.client`
+ * still wins over the provider's.
+ *
+ * @summary Provides the MemberPulse SDK client to the widgets inside it.
+ *
+ * @slot - The widgets (and anything else) that use this client.
+ */
+@customElement('mp-integration-provider')
+export class MpIntegrationProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** API origin (and path prefix); `/v1` is added by the SDK. */
+  @property({ attribute: 'base-url' }) baseUrl = '';
+
+  /** A bearer token. Prefer `getToken` for tokens that expire. */
+  @property() token = '';
+
+  /** Asked for a token before each call, and with `{ refresh: true }` once after a 401. */
+  @property({ attribute: false }) getToken?: (request: TokenRequest) => string | Promise<string>;
+
+  /** A client built by the host (e.g. with custom `fetch` or retries); wins over `base-url`/`token`. */
+  @property({ attribute: false }) client?: IntegrationClient;
+
+  readonly #provider = new ContextProvider(this, { context: integrationClientContext });
+  #built?: IntegrationClient;
+
+  /** The client given to the widgets, if the attributes or properties are complete. */
+  get effectiveClient(): IntegrationClient | undefined {
+    return this.client ?? this.#built;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('baseUrl') || changed.has('token') || changed.has('getToken')) {
+      const getToken = this.getToken;
+      this.#built =
+        this.baseUrl && (getToken || this.token)
+          ? createIntegrationClient({ baseUrl: this.baseUrl, ...(getToken ? { getToken } : { token: this.token }) })
+          : undefined;
+    }
+    if (this.#provider.value !== this.effectiveClient) this.#provider.setValue(this.effectiveClient);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
