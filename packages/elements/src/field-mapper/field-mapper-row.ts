@@ -3,6 +3,7 @@ import {
   crmTypeLabel,
   updatePolicies,
   type CrmFieldDescriptor,
+  type CrmFieldType,
   type FieldMapping,
   type MappingSuggestion,
 } from '@memberpulse/integration-schema';
@@ -64,7 +65,13 @@ export interface RowView {
 /** A row problem in the current locale: the schema's English message unless a translation is registered. */
 export function problemText(p: RowProblem): string {
   const key = p.level === 'warning' ? `rule.${p.code}.warning` : `rule.${p.code}`;
-  return msg(key, p.params, p.code === 'duplicate_target_partner' ? undefined : p.message);
+  const { sourceType, targetType } = p.params;
+  const params = {
+    ...p.params,
+    sourceType: sourceType ? msg(`type.mp.${sourceType}`, {}, String(sourceType)) : '',
+    targetType: targetType ? msg(`type.crm.${targetType}`, {}, crmTypeLabel(targetType as CrmFieldType)) : '',
+  };
+  return msg(key, params, p.code === 'duplicate_target_partner' ? undefined : p.message);
 }
 
 /** Renders one row: source, target combobox with its metadata, suggestion and problems, policy, clear. */

@@ -4,6 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { memberFields, type FieldMapping } from '@memberpulse/integration-schema';
 import { MpFieldMapper } from './field-mapper.js';
 import type { MpCombobox } from '../shared/combobox.js';
+import { registerMessages, setLocale } from '../i18n/index.js';
 import {
   completeMemberMappings,
   contactFields,
@@ -36,9 +37,13 @@ async function settle(el: MpFieldMapper): Promise<void> {
 
 // Chromium reports a ResizeObserver that schedules more observations in the same frame (the virtualizer
 // measuring rows as they grow) as a window error. It is a notice, not a failure; every other error still fails.
-window.addEventListener('error', (e) => {
-  if (e.message?.startsWith('ResizeObserver loop')) e.stopImmediatePropagation();
-});
+window.addEventListener(
+  'error',
+  (e) => {
+    if (e.message?.startsWith('ResizeObserver loop')) e.stopImmediatePropagation();
+  },
+  { capture: true },
+);
 
 let placed: HTMLElement[] = [];
 afterEach(() => {
@@ -263,6 +268,14 @@ describe('<mp-field-mapper>', () => {
     el.formStateRestoreCallback('{"not":"mappings"}');
     equal(el.value.length, completeMemberMappings.length, 'a malformed state is ignored');
 
+    const fieldset = document.createElement('fieldset');
+    form.append(fieldset);
+    fieldset.append(el);
+    fieldset.disabled = true;
+    await settle(el);
+    equal(new FormData(form).get('memberMappings'), null, 'inside a disabled fieldset: not submitted');
+    ok(combo(el, 'email')!.disabled, 'and its controls are disabled');
+    fieldset.disabled = false;
     el.disabled = true;
     await settle(el);
     equal(new FormData(form).get('memberMappings'), null, 'disabled: not submitted');
@@ -307,6 +320,27 @@ describe('<mp-field-mapper>', () => {
     await settle(el);
     equal(seen.join(), 'input:mp-field-mapper,change:mp-field-mapper', 'one input and one change from the element itself');
     equal(el.value.find((m) => m.source === 'phone')!.policy, 'always', 'policy changed');
+  });
+
+  it('takes every string from the message table, so a registered locale replaces them, rule messages included', async () => {
+    const el = await mount({ value: [{ source: 'joinDate', target: 'HasOptedOutOfEmail', policy: 'always' }] });
+    registerMessages('de', {
+      'fieldMapper.autoMap': 'Automatisch zuordnen',
+      'fieldMapper.counts.mapped': '{mapped} von {total} zugeordnet',
+      'rule.incompatible_type': '{sourceType} passt nicht in {targetType}.',
+    });
+    try {
+      setLocale('de');
+      await settle(el);
+      ok(root(el).querySelector('[part=automap-button]')!.textContent!.includes('Automatisch zuordnen'), 'button translated');
+      ok(root(el).querySelector('[part=summary]')!.textContent!.includes('1 von 16 zugeordnet'), 'counts translated');
+      ok(rowText(el, 'joinDate').includes('Date passt nicht in Checkbox.'), `rule translated: ${rowText(el, 'joinDate')}`);
+      ok(root(el).querySelector('#search')!.getAttribute('placeholder') === 'Search fields on both sides', 'untranslated keys fall back to English');
+    } finally {
+      setLocale('en');
+    }
+    await settle(el);
+    ok(root(el).querySelector('[part=automap-button]')!.textContent!.includes('Auto-map'), 'back to English');
   });
 
   it('has no axe-core violations: filled, with problems and suggestions, and with a list open', async () => {

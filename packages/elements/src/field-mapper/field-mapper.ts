@@ -21,7 +21,17 @@ import { icon, iconSvg } from '../shared/icons.js';
 import { MpCombobox, type ComboboxOption, type ComboboxSearch } from '../shared/combobox.js';
 import { styles } from './field-mapper.styles.js';
 import { MpFieldMapperRow, problemText, renderRow } from './field-mapper-row.js';
-import { buildModel, buildOptions, filterRows, prepareTargets, pruneSuggestions, type MapperModel, type MapperRow, type PreparedTarget } from './model.js';
+import {
+  buildModel,
+  buildOptions,
+  filterRows,
+  prepareTargets,
+  problemParams,
+  pruneSuggestions,
+  type MapperModel,
+  type MapperRow,
+  type PreparedTarget,
+} from './model.js';
 
 export type { RowStatus } from './model.js';
 
@@ -369,7 +379,10 @@ export class MpFieldMapper extends LitElement {
           detail: o.target.name,
           badge: msg(`type.crm.${o.target.type}`, {}, crmTypeLabel(o.target.type)),
           hint: users.length > 0 ? msg('fieldMapper.usedBy', { sources: users.join(msg('common.listSeparator')) }) : undefined,
-          note: level === 'ok' ? undefined : msg(`rule.${o.compat.code}${level === 'warning' ? '.warning' : ''}`, {}, o.compat.message),
+          note:
+            level === 'ok'
+              ? undefined
+              : problemText({ level, code: o.compat.code!, message: o.compat.message!, params: problemParams(row.source, o.target, o.target.name) }),
           tone: level === 'ok' ? undefined : level,
           disabled: level === 'error',
         };

@@ -73,10 +73,11 @@ export function fold(text: string): string {
 export function problemParams(source: MemberPulseField | undefined, target: CrmFieldDescriptor | undefined, targetName: string): MessageParams {
   return {
     source: source?.label ?? '',
+    // Type ids; rendering swaps in their localised names (`type.mp.*`, `type.crm.*`).
     sourceType: source?.type ?? '',
     target: target?.label ?? targetName,
     targetName,
-    targetType: target ? crmTypeLabel(target.type) : '',
+    targetType: target?.type ?? '',
     length: target?.length,
     maxLength: source?.maxLength,
   };

@@ -106,12 +106,12 @@ function fill(template: string, params: MessageParams | undefined): string {
 
 /**
  * Looks up a message for the current locale and fills its placeholders.
- * Order: the current locale's table, then `fallback` (e.g. an English message from the schema rules),
- * then the English table, then the key itself.
+ * Order: the current locale's table, then the English table, then `fallback` (for keys with no English
+ * entry, e.g. a schema rule's own English message), then the key itself.
  */
 export function msg(key: MessageKey | (string & {}), params?: MessageParams, fallback?: string): string {
   const count = typeof params?.count === 'number' ? params.count : undefined;
-  const template = lookup(key, count) ?? fallback ?? englishLookup(key, count) ?? key;
+  const template = lookup(key, count) ?? englishLookup(key, count) ?? fallback ?? key;
   return fill(template, params);
 }
 
