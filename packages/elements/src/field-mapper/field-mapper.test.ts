@@ -138,6 +138,21 @@ describe('<mp-field-mapper>', () => {
     equal(input.getAttribute('role'), 'combobox', 'focus returns to the row combobox');
   });
 
+  it('reaches every row with Tab, rows beyond the rendered window included', async () => {
+    const el = await mount({ value: completeMemberMappings });
+    const last = memberFields[memberFields.length - 1]!.key;
+    ok(!combo(el, last), 'the last row is not rendered at first');
+    el.focus();
+    const seen = new Set<string>();
+    for (let i = 0; i < 80 && !seen.has(last); i++) {
+      await sendKeys({ press: 'Tab' });
+      await settle(el);
+      const host = (deepActive()?.getRootNode() as ShadowRoot).host;
+      if (host?.localName === 'mp-combobox') seen.add(host.getAttribute('data-source')!);
+    }
+    equal([...seen].join(), memberFields.map((f) => f.key).join(), 'every row’s combobox, in order');
+  });
+
   it('auto-maps the realistic Contact: Email→Email, First Name→FirstName, Company→Account.Name, with confidence; keeps the admin’s choices', async () => {
     const admin: FieldMapping[] = [{ source: 'phone', target: 'MobilePhone', policy: 'neverBlank' }];
     const el = await mount({ value: admin });
