@@ -42,7 +42,7 @@ for (const tab of tabs) {
   });
 }
 
-for (const type of ['mp-save', 'mp-endpoint-create', 'mp-endpoint-update', 'mp-endpoint-delete', 'mp-error']) {
+for (const type of ['mp-saved', 'mp-endpoint-created', 'mp-endpoint-updated', 'mp-endpoint-deleted', 'mp-error']) {
   provider.addEventListener(type, (event) => {
     status.textContent = `${new Date().toLocaleTimeString()}: host page received ${type}`;
     console.info('[portal]', type, event.detail ?? event);
