@@ -6,3 +6,4 @@ export { msg, registerMessages, setLocale, getLocale, formatNumber, LocalizeCont
 export { MpIntegrationProvider } from './provider/integration-provider.js';
 export { integrationClientContext } from './provider/context.js';
 export { MpEndpointGrid, EndpointChangeEvent, IntegrationErrorEvent, type EndpointChange } from './endpoint-grid/endpoint-grid.js';
+export { MpIntegrationSettings, SettingsSavedEvent, BeforeLeaveEvent, type SettingsSaveAction } from './integration-settings/integration-settings.js';

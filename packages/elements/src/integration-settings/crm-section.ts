@@ -1,0 +1,199 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  isTagField,
+  memberFields,
+  orderFields,
+  salesforceDefaultMemberMappings,
+  tagDestinationLabels,
+  tagDestinations,
+  type CrmFieldDescriptor,
+  type CrmMapping,
+  type CrmObjectSummary,
+  type FieldMapping,
+  type TagDestination,
+} from '@memberpulse/integration-schema';
+import type { ComboboxOption } from '../shared/combobox.js';
+import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
+import { icon, iconSvg } from '../shared/icons.js';
+import { msg } from '../i18n/index.js';
+import { translator } from '../provider/translate.js';
+import { errorText } from '../provider/error-text.js';
+import { settingsMessages } from './messages.js';
+import { describedBy, renderErrors, type FieldsView } from './platform-fields.js';
+import type { DiscoveryController, Remote } from './discovery-controller.js';
+
+const t = translator(settingsMessages);
+
+/** What the CRM part reads and calls, beyond the platform fields. */
+export interface CrmView extends FieldsView {
+  discovery: DiscoveryController;
+  /** The token may list objects and fields (`crm:discover`). */
+  canDiscover: boolean;
+  setCrm(patch: Partial<CrmMapping>): void;
+}
+
+function objectOptions(objects: readonly CrmObjectSummary[], withNone: boolean, filter: (o: CrmObjectSummary) => boolean = () => true): ComboboxOption[] {
+  const options = objects
+    .filter((o) => o.queryable && filter(o))
+    .map((o) => ({ value: o.name, label: o.label, detail: o.name, ...(o.custom ? { badge: t('settings.crm.custom') } : {}) }));
+  return withNone ? [{ value: '', label: t('settings.crm.none') }, ...options] : options;
+}
+
+/** Options for a name the token cannot look up (viewer): just the saved choice. */
+function savedOnly(name: string | null): ComboboxOption[] {
+  return name ? [{ value: name, label: name, detail: name }] : [];
+}
+
+function tagOptions(fields: readonly CrmFieldDescriptor[] | undefined, withNone: boolean): ComboboxOption[] {
+  const options = (fields ?? []).filter(isTagField).map((f) => ({ value: f.name, label: f.label, detail: f.name, badge: msg(`type.crm.${f.type}`) }));
+  return withNone ? [{ value: '', label: t('settings.crm.none') }, ...options] : options;
+}
+
+function remoteNote<T>(remote: Remote<T>, loading: string, failed: (reason: string) => string, reload: () => void): TemplateResult | typeof nothing {
+  if (remote.state === 'loading') return html`<p class="help" role="status">${loading}</p>`;
+  if (remote.state === 'error') {
+    return html`<div class="notice error inline">${iconSvg(icon.error)}
+      <p class="grow">${failed(errorText(remote.error))}</p>
+      <button class="mp-button small" type="button" @click=${reload}>${t('settings.crm.reload')}</button>
+    </div>`;
+  }
+  return nothing;
+}
+
+/** A combobox field for a CRM name (object or field), with its label, help and errors. */
+function picker(view: CrmView, key: keyof CrmMapping, label: string, helpText: string, options: ComboboxOption[], value: string | null, required: boolean): TemplateResult {
+  const id = `crm-${key}`;
+  const errors = view.errorsFor(id);
+  return html`<div class="field" data-key=${key}>
+    <span class="label" id="${id}-label">${label}${required ? nothing : html` <span class="muted small">(${t('settings.optional')})</span>`}</span>
+    <mp-combobox id=${id} .options=${options} .value=${value ?? ''} display-value=${options.find((o) => o.value === (value ?? ''))?.label ?? value ?? ''}
+      label=${label} placeholder=${key.endsWith('Object') ? t('settings.crm.pickObject') : t('settings.crm.pickField')}
+      ?disabled=${view.locked} ?required=${required} ?invalid=${errors.length > 0} description=${[helpText, ...errors].join(' ')}
+      @change=${(e: Event) => view.setCrm({ [key]: (e.target as HTMLInputElement).value || null })}></mp-combobox>
+    <p id="${id}-help" class="help">${helpText}</p>
+    ${renderErrors(id, errors)}
+  </div>`;
+}
+
+function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectName: string, fields: Remote<CrmFieldDescriptor[]>): TemplateResult {
+  const id = `crm-${key}`;
+  const errors = view.errorsFor(id);
+  const objects = view.discovery.objects;
+  const objectLabel = (objects.state === 'ready' ? objects.value.find((o) => o.name === objectName)?.label : undefined) ?? objectName;
+  const value = view.draft.crm[key];
+  const targets = fields.state === 'ready' ? fields.value : [];
+  const canApplyDefaults = key === 'memberMappings' && view.draft.platform === 'salesforce' && value.length === 0 && targets.length > 0 && !view.locked;
+  return html`<div class="field mapper-field" data-key=${key}>
+    <span class="label" id="${id}-label">${t(key === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings')}</span>
+    ${remoteNote(fields, t('settings.crm.loadingFields', { object: objectLabel }), (reason) => t('settings.crm.fieldsFailed', { object: objectLabel, reason }), () =>
+      view.discovery.loadFields(objectName, true),
+    )}
+    ${canApplyDefaults
+      ? html`<div><button class="mp-button small" type="button" @click=${() => {
+          const names = new Set(targets.map((f) => f.name));
+          view.setCrm({ [key]: salesforceDefaultMemberMappings.filter((m) => names.has(m.target)).map((m) => ({ ...m })) });
+        }}>${t('settings.crm.applyDefaults')}</button></div>`
+      : nothing}
+    <mp-field-mapper id=${id} aria-labelledby="${id}-label" aria-describedby=${describedBy(id, false, errors)}
+      label=${t(key === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings')}
+      target-heading=${t('settings.crm.fieldOf', { object: objectLabel })}
+      .sourceFields=${key === 'memberMappings' ? memberFields : orderFields} .targetFields=${targets} .value=${value}
+      ?readonly=${view.locked}
+      @change=${(e: Event) => view.setCrm({ [key]: [...(e.target as MpFieldMapper).value] as FieldMapping[] })}></mp-field-mapper>
+    ${renderErrors(id, errors)}
+  </div>`;
+}
+
+/**
+ * The CRM part of seed 000, shown once the saved credentials are complete: member object, member field
+ * mapping, tag destination and tag fields (only fields that can hold tags), the optional order object and
+ * its mapping, and support-ticket notes.
+ */
+export function renderCrmSection(view: CrmView): TemplateResult {
+  const crm = view.draft.crm;
+  const d = view.discovery;
+  if (view.canDiscover) {
+    d.loadObjects();
+    d.loadFields(crm.memberObject);
+    d.loadFields(crm.orderObject);
+    if (crm.tagDestination === 'relatedObject') d.loadFields(crm.tagObject);
+  }
+  const objects = d.objects.state === 'ready' ? d.objects.value : undefined;
+  const memberFieldList = d.fields(crm.memberObject);
+  const tagSource = crm.tagDestination === 'relatedObject' ? crm.tagObject : crm.memberObject;
+  const tagFields = d.fieldsOf(tagSource);
+  const tagObjectLabel = objects?.find((o) => o.name === tagSource)?.label ?? tagSource ?? '';
+  const objectChoices = (withNone: boolean, value: string | null, filter?: (o: CrmObjectSummary) => boolean) =>
+    objects ? objectOptions(objects, withNone, filter) : savedOnly(value);
+  const tagChoices = (withNone: boolean, value: string | null) => (tagFields ? tagOptions(tagFields, withNone) : savedOnly(value));
+
+  return html`<section class="card crm" aria-labelledby="crm-heading">
+    <h3 id="crm-heading">${t('settings.crm.heading')}</h3>
+    ${view.canDiscover ? remoteNote(d.objects, t('settings.crm.loadingObjects'), (reason) => t('settings.crm.objectsFailed', { reason }), () => d.loadObjects(true)) : nothing}
+    ${picker(view, 'memberObject', t('settings.crm.memberObject'), t('settings.crm.memberObjectHelp'), objectChoices(false, crm.memberObject), crm.memberObject, true)}
+    ${crm.memberObject ? mapper(view, 'memberMappings', crm.memberObject, memberFieldList) : html`<p class="help">${t('settings.crm.chooseObjectFirst')}</p>`}
+
+    <h4>${t('settings.crm.tags')}</h4>
+    <div class="field" data-key="tagDestination">
+      <label class="label" for="crm-tagDestination">${t('settings.crm.tagDestination')}</label>
+      <select id="crm-tagDestination" class="mp-select" ?disabled=${view.locked} aria-invalid=${view.errorsFor('crm-tagDestination').length ? 'true' : 'false'}
+        aria-describedby=${describedBy('crm-tagDestination', false, view.errorsFor('crm-tagDestination'))}
+        @change=${(e: Event) => {
+          const next = (e.target as HTMLSelectElement).value as TagDestination;
+          view.setCrm({ tagDestination: next, ...(next === 'relatedObject' ? {} : { tagObject: null }) });
+        }}>
+        ${tagDestinations.map((dest) => html`<option value=${dest} ?selected=${dest === crm.tagDestination}>${msg(`settings.tagDestination.${dest}`, undefined, tagDestinationLabels[dest])}</option>`)}
+      </select>
+      ${renderErrors('crm-tagDestination', view.errorsFor('crm-tagDestination'))}
+    </div>
+    ${crm.tagDestination === 'relatedObject'
+      ? picker(view, 'tagObject', t('settings.crm.tagObject'), t('settings.crm.tagObjectHelp'), objectChoices(false, crm.tagObject, (o) => o.custom), crm.tagObject, true)
+      : nothing}
+    ${crm.tagDestination === 'campaignMembership'
+      ? html`<p class="help">${t('settings.crm.campaignTags')}</p>`
+      : html`
+          ${tagFields && tagOptions(tagFields, false).length === 0 ? html`<p class="help warning-text">${t('settings.crm.noTagFields', { object: tagObjectLabel })}</p>` : nothing}
+          ${picker(view, 'eventTagField', t('settings.crm.eventTag'), t('settings.crm.eventTagHelp'), tagChoices(false, crm.eventTagField), crm.eventTagField, true)}
+          ${picker(view, 'courseTagField', t('settings.crm.courseTag'), t('settings.crm.courseTagHelp'), tagChoices(true, crm.courseTagField), crm.courseTagField, false)}
+        `}
+
+    <h4>${t('settings.crm.orders')}</h4>
+    ${picker(view, 'orderObject', t('settings.crm.orderObject'), t('settings.crm.orderObjectHelp'), objectChoices(true, crm.orderObject), crm.orderObject, false)}
+    ${crm.orderObject ? mapper(view, 'orderMappings', crm.orderObject, d.fields(crm.orderObject)) : nothing}
+
+    <div class="field toggle-field" data-key="supportTicketNotes">
+      <label class="toggle">
+        <input id="crm-supportTicketNotes" type="checkbox" role="switch" .checked=${crm.supportTicketNotes} ?disabled=${view.locked}
+          aria-describedby="crm-supportTicketNotes-help" @change=${(e: Event) => view.setCrm({ supportTicketNotes: (e.target as HTMLInputElement).checked })} />
+        <span>${t('settings.crm.supportTicketNotes')}</span>
+      </label>
+      <p id="crm-supportTicketNotes-help" class="help">${t('settings.crm.supportTicketNotesHelp')}</p>
+    </div>
+  </section>`;
+}
+
+/** The org's API consumption against the allotment (seed 004), with a refresh. */
+export function renderApiUsage(view: CrmView): TemplateResult | typeof nothing {
+  if (!view.canDiscover) return nothing;
+  view.discovery.loadUsage();
+  const usage = view.discovery.usage;
+  let body: TemplateResult;
+  if (usage.state === 'ready') {
+    const { used, limit, allotment } = usage.value;
+    const cap = allotment ?? limit;
+    body = html`<meter min="0" max=${cap || 1} .value=${used} low=${cap * 0.7} high=${cap * 0.9} optimum="0" aria-labelledby="usage-heading" aria-describedby="usage-text"></meter>
+      <p id="usage-text">${t('settings.usage.text', { used, limit })}
+        ${allotment === null ? t('settings.usage.noAllotment') : t('settings.usage.allotment', { allotment })}</p>`;
+  } else if (usage.state === 'error') {
+    body = html`<p class="warning-text">${t('settings.usage.failed', { reason: errorText(usage.error) })}</p>`;
+  } else {
+    body = html`<span class="skeleton" aria-hidden="true"></span>`;
+  }
+  return html`<div class="usage" aria-busy=${usage.state === 'loading' ? 'true' : 'false'}>
+    <div class="usage-head">
+      <span id="usage-heading" class="label">${t('settings.usage.heading')}</span>
+      <button class="mp-button small quiet" type="button" @click=${() => view.discovery.loadUsage(true)}>${t('settings.usage.refresh')}</button>
+    </div>
+    ${body}
+  </div>`;
+}

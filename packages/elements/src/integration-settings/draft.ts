@@ -1,0 +1,179 @@
+import {
+  CONNECTION_GROUP,
+  credentialsComplete,
+  emptyCrmMapping,
+  findPlatform,
+  isSettingVisible,
+  parsePointer,
+  type ConfigValue,
+  type CrmMapping,
+  type IntegrationCategory,
+  type IntegrationSettings,
+  type IntegrationSettingsInput,
+  type PlatformDefinition,
+  type SettingDefinition,
+} from '@memberpulse/integration-schema';
+
+// The form's working copy of one settings record, as plain data: what the admin typed, kept apart from
+// what the server holds, so a failed save or a conflict never loses it.
+
+/** What the admin is editing. Secrets are pending writes only: never what the server holds. */
+export interface Draft {
+  platform: string | null;
+  /** Non-secret values; a number field being typed may hold '' until it is a number. */
+  config: Record<string, ConfigValue | ''>;
+  /** Pending secret writes: a string sets or replaces, `null` clears; absent keeps what is stored. */
+  secrets: Record<string, string | null>;
+  crm: CrmMapping;
+}
+
+/** Defaults of a platform's non-secret settings. */
+function defaults(platform: PlatformDefinition | undefined): Record<string, ConfigValue> {
+  const out: Record<string, ConfigValue> = {};
+  for (const s of platform?.settings ?? []) if (s.type !== 'secret' && s.default !== undefined) out[s.key] = s.default;
+  return out;
+}
+
+/** The working copy of a saved record (or of nothing yet). */
+export function draftFrom(saved: IntegrationSettings | null): Draft {
+  const platform = saved?.platform ?? null;
+  return {
+    platform,
+    config: { ...defaults(findPlatform(platform)), ...saved?.config },
+    secrets: {},
+    crm: saved?.crm ? structuredClone(saved.crm) : emptyCrmMapping(),
+  };
+}
+
+/** Switches platform: that platform's defaults, no pending secrets, CRM choices kept only within the same platform. */
+export function withPlatform(draft: Draft, saved: IntegrationSettings | null, platform: string): Draft {
+  if (saved?.platform === platform) return { ...draftFrom(saved), platform };
+  return { platform, config: defaults(findPlatform(platform)), secrets: {}, crm: emptyCrmMapping() };
+}
+
+function filled(value: unknown): boolean {
+  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
+}
+
+/** The body of a save: the whole form (PUT semantics), pending secrets only, CRM only for the CRM. */
+export function inputFrom(draft: Draft, category: IntegrationCategory): IntegrationSettingsInput {
+  const platform = findPlatform(draft.platform);
+  const config: Record<string, ConfigValue> = {};
+  for (const s of platform?.settings ?? []) {
+    const value = draft.config[s.key];
+    if (s.type !== 'secret' && filled(value)) config[s.key] = value as ConfigValue;
+  }
+  const credentials: Record<string, string | null> = {};
+  for (const [key, value] of Object.entries(draft.secrets)) {
+    if (platform?.settings.some((s) => s.key === key && s.type === 'secret')) credentials[key] = value;
+  }
+  return {
+    platform: draft.platform,
+    config,
+    ...(Object.keys(credentials).length ? { credentials } : {}),
+    ...(category === 'crm' ? { crm: draft.crm } : {}),
+  };
+}
+
+/** Whether the form differs from what is saved. */
+export function isDirty(draft: Draft, saved: IntegrationSettings | null, category: IntegrationCategory): boolean {
+  if (Object.keys(draft.secrets).length > 0) return true;
+  const base = draftFrom(saved);
+  if (!saved && draft.platform === null) return false;
+  return JSON.stringify(inputFrom(draft, category)) !== JSON.stringify(inputFrom(base, category));
+}
+
+/** Keys of the secrets the server holds. */
+export function configuredSecrets(saved: IntegrationSettings | null): Set<string> {
+  return new Set(Object.entries(saved?.credentials ?? {}).filter(([, s]) => s.configured).map(([k]) => k));
+}
+
+/** Whether the saved record has complete credentials for the platform on screen: discovery works then. */
+export function isConnected(draft: Draft, saved: IntegrationSettings | null): boolean {
+  const platform = findPlatform(draft.platform);
+  if (!platform || !saved || saved.platform !== platform.id) return false;
+  return credentialsComplete(platform, saved.config, configuredSecrets(saved));
+}
+
+/** Whether the connection part on screen differs from the saved one (then a test uses the values on screen). */
+export function connectionChanged(draft: Draft, saved: IntegrationSettings | null): boolean {
+  if (Object.keys(draft.secrets).length > 0 || draft.platform !== (saved?.platform ?? null)) return true;
+  const platform = findPlatform(draft.platform);
+  const base = draftFrom(saved);
+  return (platform?.settings ?? []).some(
+    (s) => s.group === CONNECTION_GROUP && s.type !== 'secret' && JSON.stringify(draft.config[s.key] ?? null) !== JSON.stringify(base.config[s.key] ?? null),
+  );
+}
+
+/** The settings shown for the draft's platform, in catalog order, grouped by their `group`. */
+export function visibleGroups(draft: Draft): Array<{ group: string; settings: SettingDefinition[] }> {
+  const platform = findPlatform(draft.platform);
+  if (!platform) return [];
+  const groups = new Map<string, SettingDefinition[]>();
+  for (const s of platform.settings) {
+    if (!isSettingVisible(s, draft.config, platform)) continue;
+    const group = s.group ?? CONNECTION_GROUP;
+    groups.set(group, [...(groups.get(group) ?? []), s]);
+  }
+  return [...groups].map(([group, settings]) => ({ group, settings }));
+}
+
+/**
+ * The id of the control a JSON Pointer from the server points at, or '' when it names no control on screen.
+ * `/config/x` → `cfg-x`, `/credentials/x` → `secret-x`, `/crm/x/...` → `crm-x`, `/platform` → `platform`.
+ */
+export function controlIdFor(pointer: string): string {
+  const [first, second] = parsePointer(pointer);
+  if (first === 'platform') return 'platform';
+  if (first === 'config' && second) return `cfg-${second}`;
+  if (first === 'credentials' && second) return `secret-${second}`;
+  if (first === 'crm' && second) return `crm-${second}`;
+  return '';
+}
+
+/** One line of the conflict comparison. */
+export interface Difference {
+  label: string;
+  theirs: string;
+  mine: string;
+}
+
+type Show = (value: unknown) => string;
+
+/** What differs between the record someone else saved and the admin's working copy. */
+export function compare(theirs: IntegrationSettings, mine: Draft, show: Show, labels: { platform: string; mappings: (n: number) => string; secret: (pending: string | null) => string }): Difference[] {
+  const out: Difference[] = [];
+  const add = (label: string, a: unknown, b: unknown) => {
+    if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) out.push({ label, theirs: show(a), mine: show(b) });
+  };
+  add(labels.platform, findPlatform(theirs.platform)?.name ?? theirs.platform, findPlatform(mine.platform)?.name ?? mine.platform);
+  const platform = findPlatform(mine.platform) ?? findPlatform(theirs.platform);
+  const base = draftFrom(theirs);
+  for (const s of platform?.settings ?? []) {
+    if (s.type === 'secret') {
+      if (s.key in mine.secrets) out.push({ label: s.label, theirs: show(theirs.credentials[s.key]?.configured ? `••••${theirs.credentials[s.key]?.hint ?? ''}` : ''), mine: labels.secret(mine.secrets[s.key] ?? null) });
+      continue;
+    }
+    add(s.label, base.config[s.key], mine.config[s.key]);
+  }
+  if (theirs.category === 'crm') {
+    const a = theirs.crm ?? emptyCrmMapping();
+    const b = mine.crm;
+    const names: Array<[keyof CrmMapping, string]> = [
+      ['memberObject', 'Member object'],
+      ['eventTagField', 'Event tag field'],
+      ['courseTagField', 'Course tag field'],
+      ['orderObject', 'Order object'],
+      ['tagDestination', 'Where tags go'],
+      ['tagObject', 'Tag object'],
+      ['supportTicketNotes', 'Support-ticket notes'],
+    ];
+    for (const [key, label] of names) add(label, a[key], b[key]);
+    for (const [key, label] of [['memberMappings', 'Member fields'], ['orderMappings', 'Order fields']] as const) {
+      if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) {
+        out.push({ label, theirs: `${labels.mappings(a[key].length)}: ${a[key].map((m) => `${m.source}→${m.target}`).join(', ')}`, mine: `${labels.mappings(b[key].length)}: ${b[key].map((m) => `${m.source}→${m.target}`).join(', ')}` });
+      }
+    }
+  }
+  return out;
+}

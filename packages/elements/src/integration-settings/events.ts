@@ -1,0 +1,37 @@
+import type { IntegrationCategory, IntegrationSettings } from '@memberpulse/integration-schema';
+
+/** What a save did. */
+export type SettingsSaveAction = 'draft' | 'enabled' | 'archived' | 'restored';
+
+/** The server accepted a save, enable, archive or restore; `settings` is the record it answered (no secrets). */
+export class SettingsSavedEvent extends Event {
+  static readonly type = 'mp-saved';
+  constructor(
+    readonly settings: IntegrationSettings,
+    readonly action: SettingsSaveAction,
+  ) {
+    super(SettingsSavedEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/**
+ * The admin is about to leave with unsaved changes (page unload, or the host called `requestLeave()`).
+ * Cancel it (`preventDefault()`) to keep them on the page and show your own prompt; otherwise the element
+ * asks them itself.
+ */
+export class BeforeLeaveEvent extends Event {
+  static readonly type = 'mp-before-leave';
+  constructor(
+    /** Categories with unsaved changes. */
+    readonly categories: readonly IntegrationCategory[],
+  ) {
+    super(BeforeLeaveEvent.type, { bubbles: true, composed: true, cancelable: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'mp-saved': SettingsSavedEvent;
+    'mp-before-leave': BeforeLeaveEvent;
+  }
+}

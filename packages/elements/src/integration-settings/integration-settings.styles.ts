@@ -1,0 +1,300 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+  }
+  .all {
+    display: grid;
+    gap: var(--_mp-space-xl);
+  }
+  .frame {
+    display: grid;
+    gap: var(--_mp-space-l);
+    padding: var(--_mp-space-xl);
+    border: var(--mp-integration-settings-border, 1px solid var(--_mp-color-border));
+    border-radius: var(--_mp-radius-l);
+    background: var(--_mp-color-surface);
+  }
+  .header {
+    display: grid;
+    grid-template-columns: 1fr auto;
+    gap: var(--_mp-space-xs) var(--_mp-space-m);
+    align-items: center;
+  }
+  .title {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_mp-space-s);
+  }
+  .intro {
+    grid-column: 1;
+    margin: 0;
+  }
+  .header-actions {
+    grid-column: 2;
+    grid-row: 1 / span 2;
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25rem;
+  }
+  h2:focus {
+    outline: none;
+  }
+  h3 {
+    margin: 0;
+    font-size: var(--_mp-font-size-l);
+  }
+  h4 {
+    margin: var(--_mp-space-s) 0 0;
+    font-size: var(--_mp-font-size-m);
+    color: var(--_mp-color-text-muted);
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  .status.enabled {
+    background: var(--_mp-color-success-subtle);
+    color: var(--_mp-color-success);
+  }
+  .status.draft {
+    background: var(--_mp-color-accent-subtle);
+    color: var(--_mp-color-accent);
+  }
+  .status.archived {
+    background: var(--_mp-color-warning-subtle);
+    color: var(--_mp-color-warning);
+  }
+  .empty-note {
+    margin: 0;
+    color: var(--_mp-color-text-muted);
+  }
+  fieldset {
+    margin: 0;
+    min-inline-size: 0;
+  }
+  .platforms {
+    padding: 0;
+    border: 0;
+  }
+  legend {
+    padding: 0;
+    margin-block-end: var(--_mp-space-s);
+    font-weight: var(--_mp-font-weight-strong);
+  }
+  .platform-list {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    gap: var(--_mp-space-s);
+  }
+  .platform {
+    display: flex;
+    gap: var(--_mp-space-s);
+    align-items: flex-start;
+    padding: var(--_mp-space-m);
+    border: 1px solid var(--_mp-color-border);
+    border-radius: var(--_mp-radius-m);
+    cursor: pointer;
+  }
+  .platform.chosen {
+    border-color: var(--_mp-color-accent);
+    background: var(--_mp-color-accent-subtle);
+  }
+  .platform input {
+    margin-block-start: 0.2rem;
+    accent-color: var(--_mp-color-accent);
+  }
+  .platform-text {
+    display: grid;
+    gap: var(--_mp-space-2xs);
+  }
+  .card {
+    display: grid;
+    gap: var(--_mp-space-m);
+    padding: var(--_mp-space-l);
+    border: 1px solid var(--_mp-color-border);
+    border-radius: var(--_mp-radius-m);
+    background: var(--_mp-color-surface-raised);
+  }
+  .card > legend {
+    float: left;
+    inline-size: 100%;
+    margin: 0;
+    font-size: var(--_mp-font-size-l);
+  }
+  .field {
+    display: grid;
+    gap: var(--_mp-space-xs);
+    max-inline-size: 40rem;
+  }
+  .mapper-field {
+    max-inline-size: none;
+  }
+  .label {
+    font-weight: var(--_mp-font-weight-strong);
+  }
+  .toggle {
+    display: inline-flex;
+    align-items: center;
+    gap: var(--_mp-space-s);
+    font-weight: var(--_mp-font-weight-strong);
+    cursor: pointer;
+  }
+  .toggle input {
+    inline-size: 1.1rem;
+    block-size: 1.1rem;
+    accent-color: var(--_mp-color-accent);
+  }
+  .secret-row {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_mp-space-s);
+  }
+  .secret-row .mp-input {
+    flex: 1 1 14rem;
+    inline-size: auto;
+  }
+  .secret-state {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_mp-space-xs);
+  }
+  .secret-state .icon {
+    inline-size: 1rem;
+    block-size: 1rem;
+    fill: var(--_mp-color-success);
+  }
+  .warning-text {
+    color: var(--_mp-color-warning);
+  }
+  .test {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_mp-space-s);
+  }
+  .test .notice {
+    flex-basis: 100%;
+  }
+  .notice.inline {
+    align-items: center;
+  }
+  .summary ul,
+  .drift ul {
+    margin: var(--_mp-space-xs) 0 0;
+    padding-inline-start: var(--_mp-space-l);
+  }
+  .summary a {
+    color: inherit;
+    text-decoration: underline;
+  }
+  .summary:focus,
+  .conflict:focus {
+    outline: none;
+    box-shadow: var(--_mp-focus-ring);
+  }
+  .drift li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_mp-space-s);
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table.compare {
+    inline-size: 100%;
+    margin-block-start: var(--_mp-space-s);
+    border-collapse: collapse;
+    font-size: var(--_mp-font-size-s);
+  }
+  .compare th,
+  .compare td {
+    padding: var(--_mp-space-xs) var(--_mp-space-s);
+    border-block-end: 1px solid var(--_mp-color-border);
+    text-align: start;
+    vertical-align: top;
+    overflow-wrap: anywhere;
+  }
+  .usage {
+    display: grid;
+    gap: var(--_mp-space-xs);
+    max-inline-size: 40rem;
+  }
+  .usage-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+  }
+  .usage p {
+    margin: 0;
+  }
+  meter {
+    inline-size: 100%;
+    block-size: 0.75rem;
+  }
+  .loading {
+    display: grid;
+    gap: var(--_mp-space-m);
+  }
+  .loading .skeleton:nth-child(odd) {
+    inline-size: 60%;
+  }
+  .footer {
+    position: var(--mp-integration-settings-footer-position, sticky);
+    inset-block-end: 0;
+    z-index: 1;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: flex-end;
+    gap: var(--_mp-space-s);
+    margin-inline: calc(-1 * var(--_mp-space-xl));
+    margin-block-end: calc(-1 * var(--_mp-space-xl));
+    padding: var(--_mp-space-m) var(--_mp-space-xl);
+    border-block-start: 1px solid var(--_mp-color-border);
+    border-end-start-radius: var(--_mp-radius-l);
+    border-end-end-radius: var(--_mp-radius-l);
+    background: var(--_mp-color-surface);
+  }
+  .save-state {
+    margin-inline-end: auto;
+    color: var(--_mp-color-text-muted);
+    font-size: var(--_mp-font-size-s);
+  }
+  .save-state.dirty {
+    color: var(--_mp-color-warning);
+    font-weight: var(--_mp-font-weight-strong);
+  }
+
+  @container (max-width: 560px) {
+    .frame {
+      padding: var(--_mp-space-m);
+    }
+    .footer {
+      margin-inline: calc(-1 * var(--_mp-space-m));
+      margin-block-end: calc(-1 * var(--_mp-space-m));
+      padding: var(--_mp-space-s) var(--_mp-space-m);
+    }
+    .footer .mp-button {
+      flex: 1 1 auto;
+    }
+    .save-state {
+      flex-basis: 100%;
+    }
+    .card {
+      padding: var(--_mp-space-m);
+    }
+    .header {
+      grid-template-columns: 1fr;
+    }
+    .header-actions {
+      grid-column: 1;
+      grid-row: auto;
+    }
+  }
+`;

@@ -1,0 +1,264 @@
+// <mp-integration-settings> in Chromium against the real API server and the loopback Salesforce
+// (POST /__mp/test-env): seed 000's whole flow, server errors on their inputs, write-only secrets,
+// conflicts, archive/restore, viewer read-only, leaving with unsaved changes, axe-core.
+import type { IntegrationClient } from '@memberpulse/integrations-sdk';
+import type { MpCombobox } from '../shared/combobox.js';
+import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
+import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
+import { clientFor, deepText, equal, expectNoViolations, freshEnv, ok, select, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+
+declare const describe: (name: string, fn: () => void) => void;
+declare const it: (name: string, fn: () => Promise<void>) => void;
+declare const before: (fn: () => Promise<void>) => void;
+declare const afterEach: (fn: () => void) => void;
+
+window.addEventListener('error', (e) => {
+  if (e.message?.startsWith('ResizeObserver loop')) e.stopImmediatePropagation();
+});
+
+let placed: HTMLElement[] = [];
+afterEach(() => {
+  for (const node of placed) node.remove();
+  placed = [];
+});
+
+async function mount(client: IntegrationClient, category = 'crm'): Promise<MpIntegrationSettings> {
+  const el = document.createElement('mp-integration-settings');
+  el.category = category;
+  el.client = client;
+  document.body.append(el);
+  placed.push(el);
+  await until(() => el.shadowRoot?.querySelector('.platforms, .notice.error'), 'the settings to load');
+  return el;
+}
+
+const $ = <T extends Element = HTMLElement>(el: MpIntegrationSettings, selector: string) => el.shadowRoot!.querySelector<T>(selector);
+const errorOf = (el: MpIntegrationSettings, id: string) => $(el, `#${id}-error`)?.textContent?.trim() ?? '';
+
+async function choosePlatform(el: MpIntegrationSettings, id: string): Promise<void> {
+  const radio = $<HTMLInputElement>(el, `input[name="platform"][value="${id}"]`);
+  ok(radio, `platform ${id} offered`);
+  radio.click();
+  await el.updateComplete;
+}
+
+async function press(el: MpIntegrationSettings, part: string): Promise<void> {
+  const button = $<HTMLButtonElement>(el, `[part~="${part}"]`);
+  ok(button && !button.disabled, `${part} can be pressed`);
+  button.click();
+  await el.updateComplete;
+}
+
+async function pick(el: MpIntegrationSettings, id: string, value: string): Promise<void> {
+  await until(() => $<MpCombobox>(el, `#${id}`), `#${id}`);
+  const combo = $<MpCombobox>(el, `#${id}`)!;
+  const options = combo.options as readonly { value: string }[];
+  ok(Array.isArray(options) && options.some((o) => o.value === value), `${id} offers ${value} (has ${Array.isArray(options) ? options.length : 0})`);
+  combo.value = value;
+  combo.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+const saved = (el: MpIntegrationSettings) => new Promise<SettingsSavedEvent>((resolve) => el.addEventListener('mp-saved', resolve, { once: true }));
+
+describe('<mp-integration-settings> against the real server', () => {
+  let env: TestEnv;
+  before(async () => {
+    env = await freshEnv();
+  });
+
+  it('runs seed 000 against the loopback Salesforce: platform, credentials, member object, mapping, event tag, enable', async () => {
+    const own = await freshEnv();
+    ok(own.salesforce, `the loopback Salesforce is running (${own.salesforceUnavailable ?? ''})`);
+    const client = clientFor(own);
+    const el = await mount(client);
+    ok($(el, '.empty-note'), 'a first-time tenant sees the not-set-up state');
+    await choosePlatform(el, 'salesforce');
+    ok(!$(el, '.crm'), 'no CRM fields before the credentials are set');
+    typeInto($(el, '#cfg-consumerKey'), own.salesforce.consumerKey);
+    typeInto($(el, '#secret-consumerSecret'), own.salesforce.consumerSecret);
+    await el.updateComplete;
+
+    await press(el, 'test-button');
+    await until(() => $(el, '.test-result'), 'the test outcome');
+    ok($(el, '.test-result.success'), `test with unsaved values succeeds: ${$(el, '.test-result')?.textContent?.trim()}`);
+
+    let event = saved(el);
+    await press(el, 'save-button');
+    equal((await event).action, 'draft', 'saved as a draft');
+    await until(() => $(el, '#crm-memberObject'), 'the CRM fields once credentials are saved');
+    ok(!deepText(el).includes(own.salesforce.consumerSecret), 'the secret is nowhere in the DOM after saving');
+    ok($(el, '[data-key="consumerSecret"]')!.textContent!.includes('••••' + own.salesforce.consumerSecret.slice(-4)), 'configured with its hint');
+
+    await until(() => Array.isArray($<MpCombobox>(el, '#crm-memberObject')!.options) && ($<MpCombobox>(el, '#crm-memberObject')!.options as unknown[]).length > 0, 'objects from the CRM', 1200);
+    const objects = $<MpCombobox>(el, '#crm-memberObject')!.options as readonly { value: string; badge?: string }[];
+    ok(objects.some((o) => o.value === 'Member__c' && o.badge === 'Custom') || objects.some((o) => o.badge === 'Custom'), 'custom objects are marked');
+    await pick(el, 'crm-memberObject', 'Contact');
+    await until(() => ($<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length ?? 0) > 0, 'Contact fields in the mapper', 1200);
+    await until(() => $(el, '.mapper-field button'), 'the standard-mapping button');
+    $<HTMLButtonElement>(el, '.mapper-field button')!.click();
+    await el.updateComplete;
+    const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
+    ok(mapper.value.some((m) => m.source === 'email' && m.target === 'Email'), 'Email mapped to Email');
+    await pick(el, 'crm-eventTagField', 'Event_Tags__c');
+    const eventOptions = $<MpCombobox>(el, '#crm-eventTagField')!.options as readonly { value: string }[];
+    ok(!eventOptions.some((o) => o.value === 'Email' || o.value === 'FirstName'), 'tag pickers offer only fields that can hold tags');
+    await until(() => $(el, '.usage meter, .usage .warning-text'), 'API usage');
+    ok($(el, '.usage meter'), `live API usage shown: ${$(el, '.usage')?.textContent?.trim()}`);
+    await expectNoViolations(el, 'CRM mapping');
+
+    event = saved(el);
+    await press(el, 'enable-button');
+    const result = await event;
+    equal(result.action, 'enabled', 'enabled');
+    const stored = await client.settings.get('crm');
+    equal(stored.status, 'enabled', 'the server has it enabled');
+    equal(stored.crm?.memberObject, 'Contact', 'member object stored');
+    equal(stored.crm?.eventTagField, 'Event_Tags__c', 'event tag stored');
+    ok(stored.crm!.memberMappings.length >= 3, 'mappings stored');
+    equal($(el, '[part="status"]')!.textContent!.trim(), 'Enabled', 'the badge says Enabled');
+    ok(!deepText(el).includes(own.salesforce.consumerSecret), 'still no secret in the DOM');
+  });
+
+  it('puts the server validation errors beside their inputs, lists them linked at the top, focuses the first, and keeps what was typed', async () => {
+    const el = await mount(clientFor(env), 'payment-gateway');
+    await choosePlatform(el, 'stripe');
+    typeInto($(el, '#cfg-publishableKey'), 'not-a-key');
+    await el.updateComplete;
+    await press(el, 'enable-button');
+    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    ok(/pk_test_/.test(errorOf(el, 'cfg-publishableKey')), `publishable key error beside it: ${errorOf(el, 'cfg-publishableKey')}`);
+    ok(errorOf(el, 'secret-secretKey').length > 0, 'secret key required beside it');
+    ok(errorOf(el, 'secret-webhookSecret').length > 0, 'webhook secret required beside it');
+    equal($(el, '#cfg-publishableKey')!.getAttribute('aria-invalid'), 'true', 'marked invalid');
+    equal(el.shadowRoot!.activeElement?.id, 'cfg-publishableKey', 'focus on the first problem');
+    equal($<HTMLInputElement>(el, '#cfg-publishableKey')!.value, 'not-a-key', 'typed value kept');
+    const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="error-summary"] a')];
+    ok(links.length >= 3, 'the summary links every problem');
+    links.find((a) => a.dataset.pointer === '/credentials/webhookSecret')!.click();
+    equal(el.shadowRoot!.activeElement?.id, 'secret-webhookSecret', 'a summary link moves focus to its input');
+    await expectNoViolations(el, 'errors shown');
+  });
+
+  it('keeps secrets write-only: Replace opens an empty box, Clear waits for a save, nothing is ever prefilled', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    await client.settings.saveDraft('paymentGateway', { platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_test_abc' }, credentials: { secretKey: 'sk_test_SECRET9876', webhookSecret: 'whsec_HOOK5555' } });
+    const el = await mount(client, 'payment-gateway');
+    const field = $(el, '[data-key="secretKey"]')!;
+    ok(field.textContent!.includes('Configured ••••9876'), 'hint shown');
+    ok(!deepText(el).includes('sk_test_SECRET9876'), 'the secret is not in the DOM');
+    ok(!$(el, 'input#secret-secretKey'), 'no input until Replace');
+    $<HTMLButtonElement>(el, '#secret-secretKey')!.click();
+    await el.updateComplete;
+    equal($<HTMLInputElement>(el, 'input#secret-secretKey')!.value, '', 'Replace opens an empty box');
+    equal($<HTMLInputElement>(el, 'input#secret-secretKey')!.type, 'password', 'typed as a password');
+    typeInto($(el, 'input#secret-secretKey'), 'sk_test_NEWVALUE1111');
+    await el.updateComplete;
+    const event = saved(el);
+    await press(el, 'save-button');
+    await event;
+    ok($(el, '[data-key="secretKey"]')!.textContent!.includes('••••1111'), 'new hint after saving');
+    ok(!deepText(el).includes('sk_test_NEWVALUE1111'), 'the new secret left the DOM');
+
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Clear Webhook signing secret"]')!.click();
+    await el.updateComplete;
+    ok($(el, '[data-key="webhookSecret"]')!.textContent!.includes('Will be cleared when you save.'), 'Clear waits for a save');
+    ok(el.dirty, 'a pending clear is an unsaved change');
+    $<HTMLButtonElement>(el, '#secret-webhookSecret')!.click();
+    await el.updateComplete;
+    ok($(el, '[data-key="webhookSecret"]')!.textContent!.includes('••••5555'), 'Undo keeps the stored secret');
+    ok(!el.dirty, 'nothing pending after Undo');
+  });
+
+  it('offers compare, reload or save-over when someone else saved first, without losing the edits', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+    const el = await mount(client, 'accounting');
+    await clientFor(own).settings.patch('accounting', { config: { clientId: 'theirs' } }, { ifMatch: false });
+    typeInto($(el, '#cfg-clientId'), 'mine');
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
+    equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'mine', 'my edit is still there');
+    [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
+    await until(() => $(el, 'table.compare'), 'the comparison');
+    const row = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].find((r) => r.textContent!.includes('Client ID'));
+    ok(row?.textContent?.includes('theirs') && row.textContent.includes('mine'), 'both values compared');
+    await expectNoViolations(el, 'conflict compare');
+    [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Save mine'))!.click();
+    await until(() => !$(el, '[part="conflict"]') && $(el, '.outcome'), 'saved over theirs');
+    equal((await client.settings.get('accounting')).config.clientId, 'mine', 'mine is stored');
+  });
+
+  it('archives and restores only after confirming', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'abc' } });
+    const el = await mount(client, 'accounting');
+    const archive = () => [...$(el, '.header-actions')!.querySelectorAll('button')][0]!;
+    archive().click();
+    await el.updateComplete;
+    ok($<HTMLDialogElement>(el, 'dialog.confirm.archive')?.open, 'a confirmation opens');
+    $<HTMLButtonElement>(el, 'dialog.confirm .dialog-actions .mp-button:first-child')!.click();
+    await el.updateComplete;
+    equal((await client.settings.get('accounting')).status, 'draft', 'cancel changes nothing');
+    archive().click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'dialog.confirm .danger')!.click();
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Archived', 'archived');
+    ok($<HTMLInputElement>(el, '#cfg-clientId')!.disabled, 'archived settings are read-only');
+    archive().click();
+    await el.updateComplete;
+    ok($<HTMLDialogElement>(el, 'dialog.confirm.restore')?.open, 'restore asks too');
+    $<HTMLButtonElement>(el, 'dialog.confirm .primary')!.click();
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored as a draft');
+  });
+
+  it('shows everything read-only to a viewer', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('paymentGateway', { platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_test_abc' }, credentials: { secretKey: 'sk_test_X1234' } });
+    const el = await mount(clientFor(own, 'viewer'), 'payment-gateway');
+    ok($(el, '.notice.info')?.textContent?.includes('view these settings'), 'says it is read-only');
+    ok($<HTMLInputElement>(el, '#cfg-publishableKey')!.disabled, 'inputs disabled');
+    equal($<HTMLInputElement>(el, '#cfg-publishableKey')!.value, 'pk_test_abc', 'values shown');
+    ok(!$(el, '[part="footer"]') && !$(el, '.header-actions'), 'no save, enable or archive');
+    ok($<HTMLButtonElement>(el, '#secret-secretKey')!.disabled, 'no replacing secrets');
+    await expectNoViolations(el, 'viewer');
+  });
+
+  it('warns before leaving with unsaved changes through a cancelable event', async () => {
+    const el = await mount(clientFor(env), 'accounting');
+    equal(await el.requestLeave(), true, 'nothing typed: leaving is fine');
+    await choosePlatform(el, 'xero');
+    typeInto($(el, '#cfg-clientId'), 'unsaved');
+    await el.updateComplete;
+    ok(el.dirty, 'dirty');
+    const seen: BeforeLeaveEvent[] = [];
+    const cancel = (e: BeforeLeaveEvent) => {
+      seen.push(e);
+      e.preventDefault();
+    };
+    el.addEventListener('mp-before-leave', cancel);
+    equal(await el.requestLeave(), false, 'a host that cancels keeps the admin here');
+    equal(seen[0]?.categories.join(), 'accounting', 'the event names the category');
+    el.removeEventListener('mp-before-leave', cancel);
+    const answer = el.requestLeave();
+    await el.updateComplete;
+    ok($<HTMLDialogElement>(el, 'dialog.confirm.leave')?.open, 'otherwise the element asks');
+    $<HTMLButtonElement>(el, 'dialog.confirm .dialog-actions .mp-button:first-child')!.click();
+    equal(await answer, false, 'Stay');
+    equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'unsaved', 'work kept');
+  });
+
+  it('shows all three categories without the attribute', async () => {
+    const el = document.createElement('mp-integration-settings');
+    el.client = clientFor(env, 'viewer');
+    document.body.append(el);
+    placed.push(el);
+    await until(() => el.shadowRoot!.querySelectorAll('mp-integration-settings').length === 3, 'three sections');
+    const headings = [...el.shadowRoot!.querySelectorAll('mp-integration-settings')].map((c) => c.getAttribute('category'));
+    equal(headings.join(), 'crm,accounting,payment-gateway', 'one per category');
+  });
+});

@@ -1,0 +1,645 @@
+import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  CONNECTION_GROUP,
+  categoryFromSlug,
+  categorySlugs,
+  findPlatform,
+  integrationCategories,
+  parsePointer,
+  platformCatalog,
+  type CrmMapping,
+  type DriftItem,
+  type FieldError,
+  type IntegrationCategory,
+  type IntegrationSettings,
+} from '@memberpulse/integration-schema';
+import { ConflictError, NotFoundError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
+import { LocalizeController } from '../i18n/index.js';
+import { tokens, installThemeRoot } from '../styles/tokens.js';
+import { base } from '../styles/base.js';
+import { Announcer } from '../shared/announcer.js';
+import { icon, iconSvg } from '../shared/icons.js';
+import { MpCombobox } from '../shared/combobox.js';
+import { MpFieldMapper } from '../field-mapper/field-mapper.js';
+import { ClientController } from '../provider/client-controller.js';
+import { whoAmI } from '../provider/permissions.js';
+import { errorReference, errorText } from '../provider/error-text.js';
+import { panelStyles } from '../provider/panel.styles.js';
+import { translator } from '../provider/translate.js';
+import { IntegrationErrorEvent } from '../endpoint-grid/events.js';
+import { settingsMessages } from './messages.js';
+import { BeforeLeaveEvent, SettingsSavedEvent, type SettingsSaveAction } from './events.js';
+import { compare, connectionChanged, controlIdFor, draftFrom, inputFrom, isConnected, isDirty, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
+import { DiscoveryController } from './discovery-controller.js';
+import { renderSetting, type FieldsView } from './platform-fields.js';
+import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js';
+import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
+import { styles } from './integration-settings.styles.js';
+
+export { SettingsSavedEvent, BeforeLeaveEvent, type SettingsSaveAction } from './events.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mp-integration-settings': MpIntegrationSettings;
+  }
+}
+
+const t = translator(settingsMessages);
+
+type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: unknown };
+type Confirm = 'archive' | 'restore' | 'leave' | null;
+type Outcome = { tone: 'success' | 'error'; text: string; reference?: string };
+
+/**
+ * A tenant's integration settings for CRM, Accounting and Payment gateway (seed 000), wired to the SDK.
+ * A platform is chosen from the catalog and its form is rendered from catalog data; secrets are
+ * write-only; the connection can be tested before and after saving. For a CRM, once the saved
+ * credentials are complete, the member object (live list), the member field mapping, tag fields, an
+ * optional order object and its mapping, and the Salesforce extras of seeds 001 and 004 appear.
+ *
+ * Save draft and Enable send the whole form; the server's field errors show beside their controls and in
+ * a linked summary, and focus moves to the first. Nothing typed is lost on a failed save or a conflict.
+ * Viewers see everything read-only. Without `category`, all three categories are shown one after another.
+ *
+ * Gets its SDK client from its `client` property or the nearest `<mp-integration-provider>`.
+ *
+ * @summary Connects a CRM, accounting system and payment gateway: platform, credentials, mapping, enable.
+ *
+ * @slot heading - Replaces the category heading (single-category mode).
+ *
+ * @fires mp-saved - {SettingsSavedEvent} The server accepted a save draft, enable, archive or restore (`settings`, `action`).
+ * @fires mp-error - {IntegrationErrorEvent} A call failed (`error` is the SDK's typed error, `action` what was tried); the form shows it too.
+ * @fires mp-before-leave - {BeforeLeaveEvent} Cancelable: the admin is leaving with unsaved changes (unload, or `requestLeave()`).
+ *
+ * @csspart base - The frame of one category.
+ * @csspart header - Heading, status and archive/restore.
+ * @csspart status - The status badge.
+ * @csspart platforms - The platform choice.
+ * @csspart platform - One platform card.
+ * @csspart group - One group of settings (Connection, Sync…).
+ * @csspart test-button - "Test connection".
+ * @csspart error-summary - The linked list of problems after a failed save.
+ * @csspart conflict - The conflict notice with compare, reload and save-over.
+ * @csspart drift - The schema-drift notice.
+ * @csspart footer - The save bar.
+ * @csspart save-button - Save draft (or Switch to draft when enabled).
+ * @csspart enable-button - Enable (or Save changes when enabled).
+ * @csspart dialog - Confirmations (archive, restore, leave).
+ *
+ * @cssproperty --mp-integration-settings-border - The frame's border (default `1px solid` the border colour).
+ * @cssproperty --mp-integration-settings-footer-position - `sticky` (default) keeps the save bar in view; `static` leaves it at the end.
+ */
+@customElement('mp-integration-settings')
+export class MpIntegrationSettings extends LitElement {
+  static override styles = [tokens, base, panelStyles, styles];
+  /** Elements rendered inside. Referenced here so bundlers that trust `sideEffects` keep their registration. */
+  static readonly dependencies = { 'mp-combobox': MpCombobox, 'mp-field-mapper': MpFieldMapper };
+
+  /** SDK client; when unset, the nearest `<mp-integration-provider>`'s. */
+  @property({ attribute: false }) client?: IntegrationClient;
+
+  /** `crm`, `accounting` or `payment-gateway` (also `paymentGateway`) shows one section; absent shows all three. */
+  @property({ reflect: true }) category?: string;
+
+  @state() private _load: Load = { state: 'idle' };
+  @state() private _saved: IntegrationSettings | null = null;
+  @state() private _draft: Draft = draftFrom(null);
+  @state() private _me: Me | null = null;
+  @state() private _replacing = new Set<string>();
+  @state() private _errors: FieldError[] = [];
+  @state() private _general = '';
+  @state() private _busy = '';
+  @state() private _outcome: Outcome | null = null;
+  @state() private _test: Outcome | null = null;
+  @state() private _conflict: { theirs: IntegrationSettings | null; differences: Difference[] | null; retry: 'draft' | 'enabled' } | null = null;
+  @state() private _confirm: Confirm = null;
+
+  readonly #announcer = new Announcer(this);
+  readonly #client = new ClientController(this, () => void this.reload());
+  readonly #discovery = new DiscoveryController(this);
+  #leaveAnswer: ((leave: boolean) => void) | null = null;
+  readonly #onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (!this.dirty) return;
+    const ask = new BeforeLeaveEvent(this.#dirtyCategories());
+    if (this.dispatchEvent(ask)) e.preventDefault();
+  };
+
+  constructor() {
+    super();
+    new LocalizeController(this);
+  }
+
+  /** The category this element edits, or undefined when it shows all three. */
+  get resolvedCategory(): IntegrationCategory | undefined {
+    if (!this.category) return undefined;
+    return categoryFromSlug(this.category) ?? (integrationCategories as readonly string[]).find((c) => c === this.category) as IntegrationCategory | undefined;
+  }
+
+  /** Whether anything on screen is not saved yet (in any category shown). */
+  get dirty(): boolean {
+    if (!this.resolvedCategory) return this.#children().some((c) => c.dirty);
+    return this._load.state === 'ready' && isDirty(this._draft, this._saved, this.resolvedCategory);
+  }
+
+  /** The record as the server last answered it (no secrets), or null before the first save. */
+  get settings(): IntegrationSettings | null {
+    return this._saved;
+  }
+
+  /**
+   * For host routers: resolves `true` when the admin may leave (nothing unsaved, or they confirmed).
+   * Fires `mp-before-leave` first; if a listener cancels it, resolves `false` and shows nothing (the host
+   * asks in its own way).
+   */
+  async requestLeave(): Promise<boolean> {
+    if (!this.dirty) return true;
+    if (!this.dispatchEvent(new BeforeLeaveEvent(this.#dirtyCategories()))) return false;
+    const target = this.resolvedCategory ? this : this.#children().find((c) => c.dirty);
+    if (!target || target !== this) return target ? target.#askLeave() : true;
+    return this.#askLeave();
+  }
+
+  /** Loads the saved settings again; unsaved edits are discarded. */
+  async reload(): Promise<void> {
+    const category = this.resolvedCategory;
+    const client = this.#client.client;
+    this.#discovery.reset(client);
+    if (!category || !client) {
+      this._load = { state: 'idle' };
+      return;
+    }
+    this._load = { state: 'loading' };
+    try {
+      const [me, saved] = await Promise.all([whoAmI(client), client.settings.get(category).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)))]);
+      this._me = me;
+      this.#adopt(saved);
+      this._load = { state: 'ready' };
+    } catch (error) {
+      this._load = { state: 'error', error };
+      this.#fail(error, 'load');
+    }
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    installThemeRoot(this.ownerDocument);
+    window.addEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client')) this.#client.check();
+    if (changed.has('category') && this.hasUpdated) void this.reload();
+  }
+
+  #children(): MpIntegrationSettings[] {
+    return [...this.renderRoot.querySelectorAll('mp-integration-settings')];
+  }
+
+  #dirtyCategories(): IntegrationCategory[] {
+    const own = this.resolvedCategory;
+    if (own) return this.dirty ? [own] : [];
+    return this.#children().filter((c) => c.dirty).map((c) => c.resolvedCategory!);
+  }
+
+  #askLeave(): Promise<boolean> {
+    this._confirm = 'leave';
+    return new Promise((resolve) => (this.#leaveAnswer = resolve));
+  }
+
+  // ---- state ----------------------------------------------------------------------------------------
+
+  /** Takes the server's record as the new baseline; the draft follows it and pending secrets go. */
+  #adopt(saved: IntegrationSettings | null): void {
+    const credentialsChanged = JSON.stringify(saved?.credentials ?? {}) !== JSON.stringify(this._saved?.credentials ?? {}) || saved?.platform !== this._saved?.platform;
+    this._saved = saved;
+    this._draft = draftFrom(saved);
+    this._replacing = new Set();
+    this._errors = [];
+    this._general = '';
+    this._conflict = null;
+    if (credentialsChanged) this.#discovery.reset(this.#client.client);
+  }
+
+  get #canWrite(): boolean {
+    return !!this._me?.permissions.includes('settings:write');
+  }
+
+  get #locked(): boolean {
+    return !this.#canWrite || this._saved?.status === 'archived' || this._busy !== '';
+  }
+
+  #errorsFor = (controlId: string): string[] => this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map((e) => e.message);
+
+  #update(draft: Draft): void {
+    this._draft = draft;
+    this._outcome = null;
+  }
+
+  #view(): CrmView {
+    const draft = this._draft;
+    return {
+      draft,
+      saved: this._saved,
+      locked: this.#locked,
+      canWriteCredentials: !!this._me?.permissions.includes('credentials:write'),
+      replacing: this._replacing,
+      memberFields: this.#discovery.fieldsOf(draft.crm.memberObject),
+      errorsFor: this.#errorsFor,
+      discovery: this.#discovery,
+      canDiscover: !!this._me?.permissions.includes('crm:discover') && isConnected(draft, this._saved),
+      setConfig: (key, value) => {
+        const config = { ...draft.config };
+        if (value === undefined) delete config[key];
+        else config[key] = value;
+        this.#update({ ...this._draft, config });
+      },
+      setSecret: (key, value) => {
+        const secrets = { ...this._draft.secrets };
+        if (value === undefined) delete secrets[key];
+        else secrets[key] = value;
+        this.#update({ ...this._draft, secrets });
+      },
+      setReplacing: (key, open) => {
+        const next = new Set(this._replacing);
+        if (open) next.add(key);
+        else {
+          next.delete(key);
+          const secrets = { ...this._draft.secrets };
+          delete secrets[key];
+          this._draft = { ...this._draft, secrets };
+        }
+        this._replacing = next;
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#secret-${key}`)?.focus());
+      },
+      setCrm: (patch: Partial<CrmMapping>) => this.#update({ ...this._draft, crm: { ...this._draft.crm, ...patch } }),
+    };
+  }
+
+  // ---- actions --------------------------------------------------------------------------------------
+
+  #fail(error: unknown, action: string): void {
+    this.dispatchEvent(new IntegrationErrorEvent(error, action));
+  }
+
+  #say(outcome: Outcome): void {
+    this._outcome = outcome;
+    this.#announcer.announce(outcome.text);
+  }
+
+  async #save(status: 'draft' | 'enabled'): Promise<void> {
+    const client = this.#client.client;
+    const category = this.resolvedCategory;
+    if (!client || !category || this._busy) return;
+    this._busy = status;
+    this._outcome = null;
+    this._test = null;
+    const input = inputFrom(this._draft, category);
+    try {
+      const saved = status === 'enabled' ? await client.settings.enable(category, input) : await client.settings.saveDraft(category, input);
+      this.#adopt(saved);
+      const label = t(`settings.category.${category}`);
+      this.#say({ tone: 'success', text: t(status === 'enabled' ? 'settings.savedEnabled' : 'settings.savedDraft', { category: label }) });
+      this.dispatchEvent(new SettingsSavedEvent(saved, status));
+    } catch (error) {
+      this.#fail(error, status === 'enabled' ? 'enable' : 'save');
+      if (error instanceof ConflictError) {
+        this._conflict = { theirs: null, differences: null, retry: status };
+      } else if (error instanceof ValidationError && error.errors.length) {
+        this._errors = [...error.errors];
+        this._general = '';
+      } else {
+        this._errors = [];
+        this._general = t('settings.summary.failed', { reason: errorText(error) });
+      }
+      this.#announcer.announce(this._conflict ? t('settings.conflict.title') : this._errors.length ? t('settings.summary.title', { count: this._errors.length }) : this._general);
+      this._busy = '';
+      await this.updateComplete;
+      this.#focusFirstProblem();
+    } finally {
+      this._busy = '';
+    }
+  }
+
+  #focusFirstProblem(): void {
+    const first = this._errors.find((e) => this.#control(e.pointer));
+    if (first) this.#focusControl(first.pointer);
+    else this.renderRoot.querySelector<HTMLElement>('.summary, .conflict')?.focus();
+  }
+
+  #control(pointer: string): HTMLElement | null {
+    const id = controlIdFor(pointer);
+    if (!id) return null;
+    if (id === 'platform') return this.renderRoot.querySelector<HTMLElement>('input[name="platform"]:checked, input[name="platform"]');
+    return this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
+  }
+
+  #focusControl = (pointer: string): void => {
+    const control = this.#control(pointer);
+    if (!control) return;
+    const [, list, index] = parsePointer(pointer);
+    if (control instanceof MpFieldMapper && (list === 'memberMappings' || list === 'orderMappings')) {
+      void this.#focusMapping(control, list, Number(index));
+      return;
+    }
+    control.scrollIntoView({ block: 'center' });
+    control.focus();
+  };
+
+  async #focusMapping(mapper: MpFieldMapper, list: 'memberMappings' | 'orderMappings', index: number): Promise<void> {
+    const source = this._draft.crm[list][index]?.source;
+    mapper.scrollIntoView({ block: 'start' });
+    if (source) {
+      await mapper.updateComplete;
+      const row = mapper.shadowRoot?.querySelector<HTMLElement>(`mp-combobox[data-source="${CSS.escape(source)}"]`);
+      if (row) {
+        row.scrollIntoView({ block: 'center' });
+        row.focus();
+        return;
+      }
+    }
+    mapper.focus();
+  }
+
+  #showDrift = (item: DriftItem): void => {
+    const mapper = this.#control(item.pointer);
+    if (mapper instanceof MpFieldMapper) mapper.showProblems();
+    this.#focusControl(item.pointer);
+  };
+
+  async #testConnection(): Promise<void> {
+    const client = this.#client.client;
+    const category = this.resolvedCategory;
+    if (!client || !category || this._busy) return;
+    this._busy = 'test';
+    this._test = null;
+    const unsaved = connectionChanged(this._draft, this._saved);
+    try {
+      const input = inputFrom(this._draft, category);
+      const result = await client.crm.testConnection(unsaved ? { platform: input.platform, config: input.config, credentials: input.credentials } : undefined, { category });
+      this._test = { tone: 'success', text: result.message };
+      this._errors = this._errors.filter((e) => !/^\/(credentials|config)\//.test(e.pointer));
+    } catch (error) {
+      this.#fail(error, 'test-connection');
+      if (error instanceof ValidationError) this._errors = [...error.errors];
+      const reason = error instanceof ValidationError && error.errors.length ? error.errors.map((e) => e.message).join(' ') : errorText(error);
+      this._test = { tone: 'error', text: t('settings.test.failed', { reason }), reference: errorReference(error) };
+    } finally {
+      this._busy = '';
+    }
+    this.#announcer.announce(this._test.text);
+  }
+
+  async #compare(): Promise<void> {
+    const client = this.#client.client;
+    const category = this.resolvedCategory;
+    if (!client || !category || !this._conflict) return;
+    this._busy = 'compare';
+    try {
+      // Reading the record also gives the SDK its current ETag, so "save mine" afterwards overwrites knowingly.
+      const theirs = await client.settings.get(category);
+      const show = (v: unknown) => (v === undefined || v === null || v === '' ? t('settings.value.empty') : typeof v === 'boolean' ? t(v ? 'settings.value.on' : 'settings.value.off') : Array.isArray(v) ? v.join(', ') : String(v));
+      const differences = compare(theirs, this._draft, show, {
+        platform: t('settings.platform'),
+        mappings: (count) => t('settings.value.mappings', { count }),
+        secret: (pending) => t(pending === null ? 'settings.value.cleared' : 'settings.value.newSecret'),
+      });
+      this._conflict = { ...this._conflict, theirs, differences };
+    } catch (error) {
+      this.#fail(error, 'compare');
+      this._general = errorText(error);
+    } finally {
+      this._busy = '';
+    }
+  }
+
+  async #keepMine(): Promise<void> {
+    const client = this.#client.client;
+    const category = this.resolvedCategory;
+    const conflict = this._conflict;
+    if (!client || !category || !conflict) return;
+    if (!conflict.theirs) {
+      try {
+        await client.settings.get(category);
+      } catch (error) {
+        this.#fail(error, 'compare');
+      }
+    }
+    this._conflict = null;
+    await this.#save(conflict.retry);
+  }
+
+  async #reloadTheirs(): Promise<void> {
+    await this.reload();
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  async #archiveOrRestore(action: 'archive' | 'restore'): Promise<void> {
+    const client = this.#client.client;
+    const category = this.resolvedCategory;
+    if (!client || !category) return;
+    this._busy = action;
+    try {
+      const saved = action === 'archive' ? await client.settings.archive(category) : await client.settings.restore(category);
+      this.#adopt(saved);
+      const label = t(`settings.category.${category}`);
+      this.#say({ tone: 'success', text: t(action === 'archive' ? 'settings.archived' : 'settings.restored', { category: label }) });
+      this.dispatchEvent(new SettingsSavedEvent(saved, action === 'archive' ? 'archived' : 'restored'));
+    } catch (error) {
+      this.#fail(error, action);
+      if (error instanceof ConflictError) this._conflict = null;
+      this.#say({ tone: 'error', text: errorText(error), reference: errorReference(error) });
+    } finally {
+      this._busy = '';
+      this._confirm = null;
+    }
+  }
+
+  #closeConfirm(answer: boolean): void {
+    const kind = this._confirm;
+    this._confirm = null;
+    if (kind === 'leave') {
+      this.#leaveAnswer?.(answer);
+      this.#leaveAnswer = null;
+    }
+  }
+
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector<HTMLDialogElement>('dialog.confirm');
+    if (dialog && !dialog.open) dialog.showModal();
+  }
+
+  // ---- rendering ------------------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const category = this.resolvedCategory;
+    if (!category) {
+      return html`<div class="all">
+        ${integrationCategories.map((c) => html`<mp-integration-settings category=${categorySlugs[c]} .client=${this.#client.client}></mp-integration-settings>`)}
+      </div>`;
+    }
+    return html`<section part="base" class="frame" aria-labelledby="heading" aria-busy=${this._load.state === 'loading' || this._busy !== '' ? 'true' : 'false'}>
+        ${this.#renderHeader(category)} ${this.#renderBody(category)}
+      </section>
+      ${this.#renderDialog(category)} ${this.#announcer.render()}`;
+  }
+
+  #renderHeader(category: IntegrationCategory): TemplateResult {
+    const saved = this._saved;
+    const status = saved?.status ?? 'none';
+    const canArchive = this.#canWrite && saved && saved.status !== 'archived' && this._load.state === 'ready';
+    const canRestore = this.#canWrite && saved?.status === 'archived';
+    return html`<header part="header" class="header">
+      <div class="title">
+        <h2 id="heading" tabindex="-1"><slot name="heading">${t(`settings.category.${category}`)}</slot></h2>
+        ${this._load.state === 'ready' ? html`<span part="status" class="mp-badge status ${status}">${t(`settings.status.${status}`)}</span>` : nothing}
+      </div>
+      <p class="muted intro">${t(`settings.intro.${category}`)}</p>
+      ${canArchive || canRestore
+        ? html`<div class="header-actions">
+            <button class="mp-button small" type="button" ?disabled=${this._busy !== ''} @click=${() => (this._confirm = canRestore ? 'restore' : 'archive')}>
+              ${t(canRestore ? 'settings.restore' : 'settings.archive')}
+            </button>
+          </div>`
+        : nothing}
+    </header>`;
+  }
+
+  #renderBody(category: IntegrationCategory): TemplateResult {
+    if (!this.#client.client) return html`<div class="notice warning"><p>${t('settings.noClient')}</p></div>`;
+    const load = this._load;
+    if (load.state === 'error') {
+      return html`<div class="notice error" role="alert">${iconSvg(icon.error)}
+        <div class="grow">
+          <p>${t('settings.loadFailed')} ${errorText(load.error)}</p>
+          ${errorReference(load.error) ? html`<p class="muted small">${errorReference(load.error)}</p>` : nothing}
+          <div class="actions"><button class="mp-button" type="button" @click=${() => this.reload()}>${t('settings.retry')}</button></div>
+        </div>
+      </div>`;
+    }
+    if (load.state !== 'ready') {
+      return html`<div class="loading" role="status"><span class="visually-hidden">${t('settings.loading')}</span>
+        ${[0, 1, 2, 3].map(() => html`<span class="skeleton" aria-hidden="true"></span>`)}</div>`;
+    }
+    const view = this.#view();
+    const saved = this._saved;
+    const connected = isConnected(this._draft, saved);
+    const platform = findPlatform(this._draft.platform);
+    return html`
+      ${this._outcome ? this.#renderOutcome(this._outcome, 'outcome') : nothing}
+      ${renderErrorSummary(this._errors, this._general, this.#focusControl, (p) => !!this.#control(p))}
+      ${this._conflict
+        ? renderConflict(this._conflict.theirs, this._conflict.differences, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
+        : nothing}
+      ${!this.#canWrite ? html`<div class="notice info"><p>${t('settings.readOnly')}</p></div>` : nothing}
+      ${saved?.status === 'archived' ? html`<div class="notice warning"><p>${t('settings.archivedBanner')}</p></div>` : nothing}
+      ${!saved && this.#canWrite ? html`<p class="empty-note">${t('settings.notSetUp')}</p>` : nothing}
+      ${category === 'crm' && saved?.platform === this._draft.platform
+        ? renderDrift(saved?.drift ?? [], { member: this._draft.crm.memberMappings, order: this._draft.crm.orderMappings }, this.#showDrift)
+        : nothing}
+      ${this.#renderPlatforms(category)}
+      ${platform
+        ? visibleGroups(this._draft).map(({ group, settings }) => {
+            const isConnection = group === CONNECTION_GROUP;
+            if (!isConnection && !connected) return nothing;
+            return html`<fieldset part="group" class="card group">
+              <legend>${group === CONNECTION_GROUP ? t('settings.group.Connection') : group}</legend>
+              ${settings.map((s) => renderSetting(view, s))}
+              ${isConnection ? this.#renderTest() : nothing}
+              ${group === 'Sync' && platform.discovery ? renderApiUsage(view) : nothing}
+            </fieldset>`;
+          })
+        : nothing}
+      ${platform && !connected && this.#canWrite && saved?.status !== 'archived'
+        ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p>${t('settings.saveFirst')}</p>
+            <div class="actions"><button class="mp-button" type="button" ?disabled=${this._busy !== ''} @click=${() => this.#save('draft')}>${t('settings.saveAndContinue')}</button></div></div></div>`
+        : nothing}
+      ${platform?.discovery && category === 'crm' && connected ? renderCrmSection(view) : nothing}
+      ${this.#renderFooter()}
+    `;
+  }
+
+  #renderOutcome(o: Outcome, cls: string): TemplateResult {
+    return html`<div class="notice ${o.tone} ${cls}">${iconSvg(o.tone === 'success' ? icon.check : icon.error)}
+      <div class="grow"><p dir="auto">${o.text}</p>${o.reference ? html`<p class="muted small">${o.reference}</p>` : nothing}</div></div>`;
+  }
+
+  #renderPlatforms(category: IntegrationCategory): TemplateResult {
+    const platforms = platformCatalog.filter((p) => p.category === category);
+    const errors = this.#errorsFor('platform');
+    const previous = findPlatform(this._saved?.platform);
+    const switching = previous && this._draft.platform && previous.id !== this._draft.platform;
+    return html`<fieldset part="platforms" class="platforms" aria-describedby=${errors.length ? 'platform-error' : nothing}>
+      <legend>${t('settings.platform')}</legend>
+      <div class="platform-list">
+        ${platforms.map(
+          (p) => html`<label part="platform" class="platform ${p.id === this._draft.platform ? 'chosen' : ''}">
+            <input type="radio" name="platform" value=${p.id} .checked=${p.id === this._draft.platform} ?disabled=${this.#locked}
+              aria-invalid=${errors.length ? 'true' : 'false'}
+              @change=${() => this.#update(withPlatform(this._draft, this._saved, p.id))} />
+            <span class="platform-text"><strong>${p.name}</strong><span class="muted small">${p.description}</span></span>
+          </label>`,
+        )}
+      </div>
+      ${switching ? html`<p class="help warning-text">${t('settings.platformSwitch', { platform: findPlatform(this._draft.platform)!.name, previous: previous.name })}</p>` : nothing}
+      ${errors.length ? html`<p id="platform-error" class="field-error">${iconSvg(icon.error)}<span>${errors.join(' ')}</span></p>` : nothing}
+    </fieldset>`;
+  }
+
+  #renderTest(): TemplateResult | typeof nothing {
+    if (!this._me?.permissions.includes('crm:discover') || this._saved?.status === 'archived') return nothing;
+    const unsaved = connectionChanged(this._draft, this._saved);
+    return html`<div class="test">
+      <button part="test-button" class="mp-button" type="button" ?disabled=${this._busy !== ''} aria-describedby=${unsaved ? 'test-help' : nothing} @click=${() => this.#testConnection()}>
+        ${this._busy === 'test' ? t('settings.testing') : t('settings.test')}
+      </button>
+      ${unsaved ? html`<span id="test-help" class="help">${t('settings.test.unsaved')}</span>` : nothing}
+      ${this._test ? this.#renderOutcome(this._test, 'test-result') : nothing}
+    </div>`;
+  }
+
+  #renderFooter(): TemplateResult | typeof nothing {
+    if (!this.#canWrite || this._saved?.status === 'archived') return nothing;
+    const dirty = this.dirty;
+    const enabled = this._saved?.status === 'enabled';
+    const saved = this._saved;
+    return html`<footer part="footer" class="footer">
+      <span class="save-state ${dirty ? 'dirty' : ''}">
+        ${dirty ? t('settings.unsaved') : saved ? t('settings.lastSaved', { date: new Date(saved.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }), who: saved.updatedBy }) : nothing}
+      </span>
+      <button part="save-button" class="mp-button save" type="button" ?disabled=${this._busy !== '' || !this._draft.platform || (!dirty && !enabled && !!saved)}
+        @click=${() => this.#save('draft')}>${this._busy === 'draft' ? t('settings.saving') : t(enabled ? 'settings.toDraft' : 'settings.saveDraft')}</button>
+      <button part="enable-button" class="mp-button primary enable" type="button" ?disabled=${this._busy !== '' || !this._draft.platform || (enabled && !dirty)}
+        @click=${() => this.#save('enabled')}>${this._busy === 'enabled' ? t('settings.saving') : t(enabled ? 'settings.saveEnabled' : 'settings.enable')}</button>
+    </footer>`;
+  }
+
+  #renderDialog(category: IntegrationCategory): TemplateResult | typeof nothing {
+    const kind = this._confirm;
+    if (!kind) return nothing;
+    const label = t(`settings.category.${category}`);
+    const text =
+      kind === 'leave'
+        ? { title: t('settings.leave.title'), body: t('settings.leave.body'), ok: t('settings.leave.leave'), cancel: t('settings.leave.stay') }
+        : kind === 'archive'
+          ? { title: t('settings.archive.title', { category: label }), body: t('settings.archive.body'), ok: t('settings.archive.confirm'), cancel: t('settings.cancel') }
+          : { title: t('settings.restore.title', { category: label }), body: t('settings.restore.body'), ok: t('settings.restore.confirm'), cancel: t('settings.cancel') };
+    const ok = () => (kind === 'leave' ? this.#closeConfirm(true) : void this.#archiveOrRestore(kind));
+    return html`<dialog part="dialog" class="confirm ${kind}" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body"
+      @close=${() => this._confirm === kind && this.#closeConfirm(false)}>
+      <div class="dialog-body">
+        <h2 id="confirm-title">${text.title}</h2>
+        <p id="confirm-body">${text.body}</p>
+        <div class="dialog-actions">
+          <button class="mp-button" type="button" autofocus @click=${() => this.#closeConfirm(false)}>${text.cancel}</button>
+          <button class="mp-button ${kind === 'archive' || kind === 'leave' ? 'danger' : 'primary'}" type="button" ?disabled=${this._busy !== ''} @click=${ok}>${text.ok}</button>
+        </div>
+      </div>
+    </dialog>`;
+  }
+}

@@ -1,0 +1,101 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { DriftItem, FieldError, FieldMapping, IntegrationSettings } from '@memberpulse/integration-schema';
+import { memberFields, orderFields, parsePointer } from '@memberpulse/integration-schema';
+import { icon, iconSvg } from '../shared/icons.js';
+import { translator } from '../provider/translate.js';
+import { settingsMessages } from './messages.js';
+import type { Difference } from './draft.js';
+
+const t = translator(settingsMessages);
+
+/**
+ * The summary at the top of a failed save: the count, then each problem as a link that moves focus to its
+ * control. `focusControl` receives the pointer.
+ */
+export function renderErrorSummary(errors: readonly FieldError[], general: string, focusControl: (pointer: string) => void, linkable: (pointer: string) => boolean): TemplateResult | typeof nothing {
+  if (errors.length === 0 && !general) return nothing;
+  return html`<div part="error-summary" class="notice error summary" tabindex="-1" aria-labelledby="summary-title">
+    ${iconSvg(icon.error)}
+    <div class="grow">
+      <p id="summary-title"><strong>${errors.length ? t('settings.summary.title', { count: errors.length }) : general}</strong></p>
+      ${errors.length && general ? html`<p>${general}</p>` : nothing}
+      ${errors.length
+        ? html`<ul>
+            ${errors.map((e) =>
+              linkable(e.pointer)
+                ? html`<li><a href="#" data-pointer=${e.pointer} @click=${(ev: Event) => {
+                    ev.preventDefault();
+                    focusControl(e.pointer);
+                  }}><span dir="auto">${e.message}</span></a></li>`
+                : html`<li dir="auto">${e.message}</li>`,
+            )}
+          </ul>`
+        : nothing}
+    </div>
+  </div>`;
+}
+
+/** Someone else saved first: the admin's edits stay; compare, load theirs, or save over. */
+export function renderConflict(
+  theirs: IntegrationSettings | null,
+  differences: readonly Difference[] | null,
+  actions: { compare(): void; reload(): void; keepMine(): void },
+  busy: boolean,
+): TemplateResult {
+  return html`<div part="conflict" class="notice warning conflict" role="alert">
+    ${iconSvg(icon.warning)}
+    <div class="grow">
+      <p><strong>${t('settings.conflict.title')}</strong></p>
+      <p>${t('settings.conflict.body')}</p>
+      ${differences
+        ? differences.length
+          ? html`<div class="table-wrap"><table class="compare">
+              <caption class="visually-hidden">${t('settings.conflict.caption')}</caption>
+              <thead><tr><th scope="col">${t('settings.conflict.field')}</th><th scope="col">${t('settings.conflict.theirs', { who: theirs?.updatedBy ?? '' })}</th><th scope="col">${t('settings.conflict.mine')}</th></tr></thead>
+              <tbody>${differences.map((d) => html`<tr><th scope="row">${d.label}</th><td dir="auto">${d.theirs}</td><td dir="auto">${d.mine}</td></tr>`)}</tbody>
+            </table></div>`
+          : html`<p>${t('settings.conflict.same')}</p>`
+        : nothing}
+      <div class="actions">
+        ${differences ? nothing : html`<button class="mp-button" type="button" ?disabled=${busy} @click=${actions.compare}>${t('settings.conflict.compare')}</button>`}
+        <button class="mp-button primary" type="button" ?disabled=${busy} @click=${actions.keepMine}>${t('settings.conflict.keepMine')}</button>
+        <button class="mp-button" type="button" ?disabled=${busy} @click=${actions.reload}>${t('settings.conflict.reload')}</button>
+      </div>
+    </div>
+  </div>`;
+}
+
+/** The MemberPulse field a mapping pointer names, e.g. `/crm/memberMappings/3/target` → "Email". */
+function rowLabel(item: DriftItem, mappings: { member: readonly FieldMapping[]; order: readonly FieldMapping[] }): string {
+  const [, list, index] = parsePointer(item.pointer);
+  const n = Number(index);
+  if (list === 'memberMappings') return memberFields.find((f) => f.key === mappings.member[n]?.source)?.label ?? item.field;
+  if (list === 'orderMappings') return orderFields.find((f) => f.key === mappings.order[n]?.source)?.label ?? item.field;
+  return item.field;
+}
+
+/** Mapped CRM fields that vanished or changed type, each with a button to its row. */
+export function renderDrift(
+  drift: readonly DriftItem[],
+  mappings: { member: readonly FieldMapping[]; order: readonly FieldMapping[] },
+  show: (item: DriftItem) => void,
+): TemplateResult | typeof nothing {
+  if (drift.length === 0) return nothing;
+  return html`<div part="drift" class="notice warning drift">
+    ${iconSvg(icon.warning)}
+    <div class="grow">
+      <p><strong>${t('settings.drift.title')}</strong></p>
+      <p>${t('settings.drift.body')}</p>
+      <ul>
+        ${drift.map((item) => {
+          const label = rowLabel(item, mappings);
+          return html`<li>
+            <span dir="auto">${label}: ${item.message}</span>
+            <button class="mp-button small quiet link" type="button" data-pointer=${item.pointer} aria-label=${t('settings.drift.showFor', { field: label })}
+              @click=${() => show(item)}>${t('settings.drift.show')}</button>
+          </li>`;
+        })}
+      </ul>
+    </div>
+  </div>`;
+}

@@ -1,0 +1,191 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { CrmFieldDescriptor, IntegrationSettings, SettingDefinition } from '@memberpulse/integration-schema';
+import { icon, iconSvg } from '../shared/icons.js';
+import type { ComboboxOption } from '../shared/combobox.js';
+import { translator } from '../provider/translate.js';
+import { msg } from '../i18n/index.js';
+import { settingsMessages } from './messages.js';
+import type { Draft } from './draft.js';
+
+const t = translator(settingsMessages);
+
+/** What the platform-settings renderers read and call; the element implements it. */
+export interface FieldsView {
+  draft: Draft;
+  saved: IntegrationSettings | null;
+  /** Nothing can change (viewer, archived, saving). */
+  locked: boolean;
+  canWriteCredentials: boolean;
+  /** Secret keys whose input is open for a new value. */
+  replacing: ReadonlySet<string>;
+  /** Fields of the member object, once loaded: pickers for settings that name a CRM field. */
+  memberFields: readonly CrmFieldDescriptor[] | undefined;
+  errorsFor(controlId: string): readonly string[];
+  setConfig(key: string, value: Draft['config'][string] | undefined): void;
+  /** A string sets the pending secret, `null` marks it for clearing, `undefined` drops the pending change. */
+  setSecret(key: string, value: string | null | undefined): void;
+  setReplacing(key: string, open: boolean): void;
+}
+
+/** The error line under a control; its id is `<controlId>-error` for `aria-describedby`. */
+export function renderErrors(controlId: string, messages: readonly string[]): TemplateResult | typeof nothing {
+  if (messages.length === 0) return nothing;
+  return html`<p id="${controlId}-error" class="field-error">${iconSvg(icon.error)}<span dir="auto">${messages.join(' ')}</span></p>`;
+}
+
+/** `aria-describedby` for a control with optional help and errors. */
+export function describedBy(controlId: string, help: boolean, errors: readonly string[]): string | typeof nothing {
+  const ids = [help ? `${controlId}-help` : '', errors.length ? `${controlId}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : nothing;
+}
+
+function labelFor(s: SettingDefinition, id: string): TemplateResult {
+  return html`<label class="label" for=${id}>${s.label}${s.required ? nothing : html` <span class="muted small">(${t('settings.optional')})</span>`}</label>`;
+}
+
+function help(s: SettingDefinition, id: string): TemplateResult | typeof nothing {
+  return s.help ? html`<p id="${id}-help" class="help">${s.help}</p>` : nothing;
+}
+
+/** Options for a setting that names a field of the member object (e.g. the active flag). */
+export function fieldOptions(fields: readonly CrmFieldDescriptor[], types: readonly string[], withNone: boolean): ComboboxOption[] {
+  const options: ComboboxOption[] = fields
+    .filter((f) => types.includes(f.type))
+    .map((f) => ({ value: f.name, label: f.label, detail: f.name, badge: msg(`type.crm.${f.type}`) }));
+  return withNone ? [{ value: '', label: t('settings.crm.none') }, ...options] : options;
+}
+
+/** One non-secret setting, rendered from its catalog definition. */
+export function renderSetting(view: FieldsView, s: SettingDefinition): TemplateResult {
+  if (s.type === 'secret') return renderSecret(view, s);
+  const id = `cfg-${s.key}`;
+  const errors = view.errorsFor(id);
+  const value = view.draft.config[s.key];
+  const invalid = errors.length ? 'true' : 'false';
+  const described = describedBy(id, !!s.help, errors);
+  let control: TemplateResult;
+  switch (s.type) {
+    case 'toggle':
+      return html`<div class="field toggle-field" data-key=${s.key}>
+        <label class="toggle">
+          <input id=${id} type="checkbox" role="switch" .checked=${live(value === true)} ?disabled=${view.locked}
+            aria-describedby=${described} aria-invalid=${invalid}
+            @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).checked)} />
+          <span>${s.label}</span>
+        </label>
+        ${help(s, id)} ${renderErrors(id, errors)}
+      </div>`;
+    case 'select':
+      control = html`<select id=${id} class="mp-select" ?disabled=${view.locked} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
+        @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLSelectElement).value)}>
+        ${s.required ? nothing : html`<option value="" ?selected=${!value}>${t('settings.crm.none')}</option>`}
+        ${s.options?.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
+      </select>`;
+      break;
+    case 'number':
+      control = html`<input id=${id} class="mp-input" type="number" inputmode="numeric" min=${s.min ?? nothing} max=${s.max ?? nothing}
+        .value=${live(value === undefined ? '' : String(value))} ?disabled=${view.locked} ?required=${s.required}
+        aria-describedby=${described} aria-invalid=${invalid}
+        @input=${(e: Event) => {
+          const raw = (e.target as HTMLInputElement).value;
+          view.setConfig(s.key, raw === '' || !Number.isFinite(Number(raw)) ? '' : Number(raw));
+        }} />`;
+      break;
+    case 'list':
+      control = html`<textarea id=${id} class="mp-input" rows="3" .value=${live(Array.isArray(value) ? value.join('\n') : '')} ?disabled=${view.locked}
+        aria-describedby="${id}-list-help${errors.length ? ` ${id}-error` : ''}${s.help ? ` ${id}-help` : ''}" aria-invalid=${invalid}
+        @input=${(e: Event) => view.setConfig(s.key, (e.target as HTMLTextAreaElement).value.split('\n').map((v) => v.trim()).filter(Boolean))}></textarea>
+        <p id="${id}-list-help" class="help">${t('settings.listHelp')}</p>`;
+      break;
+    default:
+      if (s.crmFieldTypes && view.memberFields) {
+        const text = typeof value === 'string' ? value : '';
+        return html`<div class="field" data-key=${s.key}>
+          <span class="label" id="${id}-label">${s.label}${s.required ? nothing : html` <span class="muted small">(${t('settings.optional')})</span>`}</span>
+          <mp-combobox id=${id} .options=${fieldOptions(view.memberFields, s.crmFieldTypes, !s.required)} .value=${text} label=${s.label}
+            placeholder=${t('settings.crm.pickField')} ?disabled=${view.locked} ?invalid=${errors.length > 0}
+            description=${[s.help ?? '', ...errors].filter(Boolean).join(' ')}
+            @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).value)}></mp-combobox>
+          ${help(s, id)} ${renderErrors(id, errors)}
+        </div>`;
+      }
+      control = html`<input id=${id} class="mp-input" type="text" autocomplete="off" spellcheck="false" dir="auto"
+        placeholder=${s.placeholder ?? nothing} maxlength=${s.maxLength ?? nothing} .value=${live(typeof value === 'string' ? value : '')}
+        ?disabled=${view.locked} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
+        @input=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).value)} />`;
+  }
+  return html`<div class="field" data-key=${s.key}>${labelFor(s, id)} ${control} ${help(s, id)} ${renderErrors(id, errors)}</div>`;
+}
+
+function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/**
+ * A write-only secret: never prefilled, never shown back. Configured secrets show their hint and when they
+ * were set, with Replace and Clear; a new value is typed into an empty password box.
+ */
+export function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
+  const id = `secret-${s.key}`;
+  const errors = view.errorsFor(id);
+  const state = view.saved?.platform === view.draft.platform ? view.saved?.credentials[s.key] : undefined;
+  const configured = !!state?.configured;
+  const pending = view.draft.secrets[s.key];
+  const open = !configured || view.replacing.has(s.key);
+  const locked = view.locked || !view.canWriteCredentials;
+  const status = configured
+    ? html`<span class="secret-state" id="${id}-state">
+        ${iconSvg(icon.check)}
+        <span>${state?.hint ? t('settings.secret.configured', { hint: state.hint }) : t('settings.secret.configuredNoHint')}</span>
+        ${state?.updatedAt ? html`<span class="muted">· ${t('settings.secret.updated', { date: formatDate(state.updatedAt) })}</span>` : nothing}
+      </span>`
+    : nothing;
+
+  if (configured && pending === null) {
+    return html`<div class="field secret" data-key=${s.key}>
+      <span class="label">${s.label}</span>
+      <div class="secret-row">
+        <span class="secret-state warning-text" id="${id}-state">${t('settings.secret.willClear')}</span>
+        <button id=${id} class="mp-button small" type="button" ?disabled=${locked} @click=${() => view.setSecret(s.key, undefined)}>${t('settings.secret.undo')}</button>
+      </div>
+      ${renderErrors(id, errors)}
+    </div>`;
+  }
+  if (!open) {
+    return html`<div class="field secret" data-key=${s.key}>
+      <span class="label">${s.label}</span>
+      <div class="secret-row">
+        ${status}
+        <button id=${id} class="mp-button small" type="button" ?disabled=${locked} aria-label=${t('settings.secret.replaceFor', { label: s.label })}
+          @click=${() => view.setReplacing(s.key, true)}>${t('settings.secret.replace')}</button>
+        <button class="mp-button small quiet" type="button" ?disabled=${locked} aria-label=${t('settings.secret.clearFor', { label: s.label })}
+          @click=${() => view.setSecret(s.key, null)}>${t('settings.secret.clear')}</button>
+      </div>
+      ${!view.canWriteCredentials && !view.locked ? html`<p class="help">${t('settings.noCredentialRights')}</p>` : nothing}
+      ${renderErrors(id, errors)}
+    </div>`;
+  }
+  const helpId = `${id}-help`;
+  return html`<div class="field secret" data-key=${s.key}>
+    ${labelFor(s, id)}
+    ${status}
+    <div class="secret-row">
+      <input id=${id} class="mp-input" type="password" autocomplete="new-password" spellcheck="false" maxlength=${s.maxLength ?? nothing}
+        .value=${live(typeof pending === 'string' ? pending : '')} ?disabled=${locked} ?required=${s.required && !configured}
+        aria-describedby="${helpId}${errors.length ? ` ${id}-error` : ''}" aria-invalid=${errors.length ? 'true' : 'false'}
+        @input=${(e: Event) => {
+          const v = (e.target as HTMLInputElement).value;
+          view.setSecret(s.key, v === '' ? undefined : v);
+        }} />
+      ${configured
+        ? html`<button class="mp-button small" type="button" ?disabled=${locked} @click=${() => view.setReplacing(s.key, false)}>${t('settings.secret.cancel')}</button>`
+        : nothing}
+    </div>
+    <p id=${helpId} class="help">${s.help ? html`${s.help} ` : nothing}${t('settings.secret.writeOnly')}</p>
+    ${!view.canWriteCredentials && !view.locked ? html`<p class="help">${t('settings.noCredentialRights')}</p>` : nothing}
+    ${renderErrors(id, errors)}
+  </div>`;
+}
