@@ -1,0 +1,70 @@
+// <mp-integration-provider> in plain HTML against the real server: attributes, getToken, a ready client,
+// a widget's own client winning, and a token change reaching the widgets.
+import { createIntegrationClient } from '@memberpulse/integrations-sdk';
+import './integration-provider.js';
+import '../endpoint-grid/endpoint-grid.js';
+import type { MpIntegrationProvider } from './integration-provider.js';
+import type { MpEndpointGrid } from '../endpoint-grid/endpoint-grid.js';
+import { clientFor, equal, freshEnv, ok, until } from './browser-test-kit.js';
+
+declare const describe: (name: string, fn: () => void) => void;
+declare const it: (name: string, fn: () => Promise<void>) => void;
+
+async function gridIn(html: string, setup?: (provider: MpIntegrationProvider) => void) {
+  const host = document.createElement('div');
+  host.innerHTML = html;
+  setup?.(host.querySelector('mp-integration-provider')!);
+  document.body.append(host);
+  const grid = host.querySelector<MpEndpointGrid>('mp-endpoint-grid')!;
+  await until(() => grid.shadowRoot?.querySelector('table, [part="empty"], .notice'), 'the grid to settle');
+  return { host, grid, provider: host.querySelector<MpIntegrationProvider>('mp-integration-provider')! };
+}
+
+describe('<mp-integration-provider>', () => {
+  it('builds a client from base-url and token attributes, and follows a token change', async () => {
+    const env = await freshEnv();
+    await clientFor(env).endpoints.create({ name: 'Mine', description: 'tenant one' });
+    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}" token="${env.tokens.viewer}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`);
+    try {
+      await until(() => grid.items.length === 1, 'rows through the provider');
+      equal(grid.items[0]!.name, 'Mine', 'the tenant of the token');
+      provider.token = env.otherTenant.tokens.viewer;
+      await until(() => grid.shadowRoot!.querySelector('[part="empty"]'), 'reloaded with the other tenant');
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('asks getToken for each call, and lets a widget’s own client win', async () => {
+    const env = await freshEnv();
+    await clientFor(env).endpoints.create({ name: 'Via getToken', description: 'x' });
+    let asked = 0;
+    const { host, grid } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`, (p) => {
+      p.getToken = () => {
+        asked++;
+        return env.tokens.admin;
+      };
+    });
+    try {
+      await until(() => grid.items.length === 1, 'rows with getToken');
+      ok(asked > 0, 'getToken was asked');
+      grid.client = createIntegrationClient({ baseUrl: env.apiUrl, token: env.otherTenant.tokens.admin });
+      await until(() => grid.shadowRoot!.querySelector('[part="empty"]'), 'the own client wins');
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('passes a ready client through', async () => {
+    const env = await freshEnv();
+    await clientFor(env).endpoints.create({ name: 'Ready client', description: 'x' });
+    const { host, grid } = await gridIn(`<mp-integration-provider><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`, (p) => {
+      p.client = clientFor(env);
+    });
+    try {
+      await until(() => grid.items.length === 1, 'rows with the given client');
+    } finally {
+      host.remove();
+    }
+  });
+});
