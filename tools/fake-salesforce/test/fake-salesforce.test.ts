@@ -176,6 +176,15 @@ describe('fake Salesforce: records', () => {
     assert.equal(ok.success, true);
   });
 
+  it('string literals: escapes decode for equality, LIKE keeps wildcards apart from escaped % and _', async () => {
+    for (const LastName of ['100% Club', '100 Club', 'Back\\slash', "O'Hara_1"]) sf.seed('Contact', { LastName });
+    const names = async (where: string) => (await conn.query<{ LastName: string }>(`SELECT LastName FROM Contact WHERE ${where} ORDER BY LastName`)).records.map((r) => r.LastName);
+    assert.deepEqual(await names("LastName LIKE '100%'"), ['100 Club', '100% Club']);
+    assert.deepEqual(await names("LastName LIKE '100\\%%'"), ['100% Club']);
+    assert.deepEqual(await names("LastName = 'Back\\\\slash'"), ['Back\\slash']);
+    assert.deepEqual(await names("LastName LIKE 'O\\'Hara\\_%'"), ["O'Hara_1"]);
+  });
+
   it('queries page through nextRecordsUrl', async () => {
     const paged = await startFakeSalesforce({ org: createEmptyOrg(), maxQueryBatchSize: 200 });
     try {

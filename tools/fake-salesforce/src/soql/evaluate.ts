@@ -71,18 +71,14 @@ function likeToRegExp(pattern: string): RegExp {
   let re = '';
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern.charAt(i);
-    if (c === '\\' && (pattern.charAt(i + 1) === '%' || pattern.charAt(i + 1) === '_')) {
-      re += pattern.charAt(i + 1);
+    if (c === '\\' && i + 1 < pattern.length) {
+      re += pattern.charAt(i + 1).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
       i++;
     } else if (c === '%') re += '.*';
     else if (c === '_') re += '.';
     else re += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   }
   return new RegExp(`^${re}$`, 'is');
-}
-
-function unescapeLike(v: string): string {
-  return v.replace(/\\([%_])/g, '$1');
 }
 
 /** Comparable key of a value for the field's type; undefined for null. */
@@ -119,7 +115,7 @@ function literalKey(field: FieldDescribe, lit: Literal, now: number): string | n
     case 'datetime':
       return lit.value;
     case 'string':
-      return field.type === 'id' || field.type === 'reference' ? normalizeId(lit.value) ?? lit.value : unescapeLike(lit.value).toLowerCase();
+      return field.type === 'id' || field.type === 'reference' ? normalizeId(lit.value) ?? lit.value : lit.value.toLowerCase();
     default:
       return lit.value;
   }
@@ -132,7 +128,7 @@ function splitMulti(v: unknown): Set<string> {
 function compare(field: FieldDescribe, value: unknown, op: string, lit: Literal, now: number): boolean {
   if (op === 'LIKE') {
     if (value === null || value === undefined || lit.kind !== 'string') return false;
-    return likeToRegExp(lit.value).test(String(value));
+    return likeToRegExp(lit.like).test(String(value));
   }
   if (field.type === 'multipicklist' && lit.kind === 'string') {
     const a = splitMulti(value);

@@ -10,6 +10,8 @@ export interface Token {
   text: string;
   /** Decoded value of string literals. */
   value?: string;
+  /** String literals as a LIKE pattern: wildcards bare, `\%` `\_` `\\` for literal percent, underscore and backslash. */
+  like?: string;
   pos: number;
 }
 
@@ -37,7 +39,7 @@ const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?(?:Z|[+-]\d{
 const DATE = /^\d{4}-\d{2}-\d{2}(?![\dT])/;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)/;
 
-/** Splits a SOQL string into tokens. LIKE escapes `\%` and `\_` are kept (with their backslash) for the matcher. */
+/** Splits a SOQL string into tokens. String literals carry their decoded value and their LIKE pattern. */
 export function tokenize(soql: string): Token[] {
   const tokens: Token[] = [];
   let i = 0;
@@ -50,6 +52,7 @@ export function tokenize(soql: string): Token[] {
     if (ch === "'") {
       const start = i;
       let value = '';
+      let like = '';
       i++;
       for (;;) {
         if (i >= soql.length) throw malformed(soql, start, `line 1:${start} mismatched character '<EOF>' expecting '''`);
@@ -64,13 +67,15 @@ export function tokenize(soql: string): Token[] {
             continue;
           }
           if (n === '%' || n === '_') {
-            value += `\\${n}`;
+            value += n;
+            like += `\\${n}`;
             i += 2;
             continue;
           }
           const esc = ESCAPES[n];
           if (esc === undefined) throw malformed(soql, start, `Invalid string literal '${soql.slice(start, i + 2)}'. Illegal escape sequence '\\${n}'`);
           value += esc;
+          like += esc === '\\' ? '\\\\' : esc;
           i += 2;
           continue;
         }
@@ -79,9 +84,10 @@ export function tokenize(soql: string): Token[] {
           break;
         }
         value += c;
+        like += c;
         i++;
       }
-      tokens.push({ kind: 'string', text: soql.slice(start, i), value, pos: start });
+      tokens.push({ kind: 'string', text: soql.slice(start, i), value, like, pos: start });
       continue;
     }
     const rest = soql.slice(i);

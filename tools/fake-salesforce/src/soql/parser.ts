@@ -9,7 +9,7 @@ export interface PathRef {
 
 /** A literal value in a WHERE clause. */
 export type Literal =
-  | { kind: 'string'; value: string; pos: number }
+  | { kind: 'string'; value: string; like: string; pos: number }
   | { kind: 'number'; value: number; pos: number }
   | { kind: 'boolean'; value: boolean; pos: number }
   | { kind: 'null'; pos: number }
@@ -240,7 +240,7 @@ class Parser {
     const t = this.next();
     switch (t.kind) {
       case 'string':
-        return { kind: 'string', value: t.value ?? '', pos: t.pos };
+        return { kind: 'string', value: t.value ?? '', like: t.like ?? '', pos: t.pos };
       case 'number':
         return { kind: 'number', value: Number(t.text), pos: t.pos };
       case 'datetime':

@@ -1,0 +1,116 @@
+import { Connection } from '@jsforce/jsforce-node';
+import type { SalesforceConfig, SalesforceSecrets } from '@memberpulse/integration-schema';
+import { ConnectorError, pointerError } from '../errors.js';
+import type { ConnectionInput } from '../types.js';
+import { toConnectorError, type AuthMode } from './errors.js';
+import { resolveLoginUrl } from './login-url.js';
+
+/** The Salesforce REST API version the connectors use unless told otherwise (jsforce alone would use 50.0). */
+export const DEFAULT_SALESFORCE_API_VERSION = '62.0';
+
+/** Tuning of a Salesforce session. */
+export interface SalesforceSessionOptions {
+  /** REST API version, e.g. `62.0`. */
+  apiVersion?: string;
+  /**
+   * Retries of idempotent requests on a 5xx answer or a dropped connection (default 1). REQUEST_LIMIT_EXCEEDED
+   * and other 4xx answers are never retried.
+   */
+  retries?: number;
+  /** Per-request timeout in ms (default 30 s). */
+  timeoutMs?: number;
+}
+
+/** How to log in, resolved from a settings record and the server defaults. */
+export type SalesforceLogin =
+  | { mode: 'connectedApp'; loginUrl: string; clientId: string; clientSecret: string }
+  | { mode: 'serviceUser'; loginUrl: string; username: string; password: string };
+
+const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
+
+/**
+ * Reads the login from the settings: a Connected App's consumer key and secret (the tenant's own, else the
+ * server's `SALESFORCE_CLIENT_*` defaults) or the service user's username, password and security token.
+ * Missing values answer `invalid` with pointers to the settings to fill in.
+ */
+export function resolveLogin(input: ConnectionInput): SalesforceLogin {
+  const config = input.config as Partial<SalesforceConfig>;
+  const secrets = input.secrets as SalesforceSecrets;
+  const defaults = input.defaults?.salesforce;
+  const loginUrl = resolveLoginUrl(config, defaults);
+  if (config.authMode === 'serviceUser') {
+    const username = text(config.username);
+    const password = secrets.password ?? '';
+    const errors = [
+      ...(username ? [] : [pointerError('/config/username', 'required', 'Enter the service username.')]),
+      ...(password ? [] : [pointerError('/credentials/password', 'required', 'Enter the service user’s password.')]),
+    ];
+    if (errors.length) throw new ConnectorError('invalid', 'The service-user login is incomplete.', errors);
+    return { mode: 'serviceUser', loginUrl, username, password: password + (secrets.securityToken ?? '') };
+  }
+  const ownKey = text(config.consumerKey);
+  const clientId = ownKey || text(defaults?.clientId);
+  const clientSecret = ownKey ? (secrets.consumerSecret ?? '') : (secrets.consumerSecret ?? defaults?.clientSecret ?? '');
+  const errors = [
+    ...(clientId ? [] : [pointerError('/config/consumerKey', 'required', 'Enter the Connected App’s consumer key.')]),
+    ...(clientSecret ? [] : [pointerError('/credentials/consumerSecret', 'required', 'Enter the Connected App’s consumer secret.')]),
+  ];
+  if (errors.length) throw new ConnectorError('invalid', 'The Connected App login is incomplete.', errors);
+  return { mode: 'connectedApp', loginUrl, clientId, clientSecret };
+}
+
+/** A logged-in jsforce connection with the options every request should use. */
+export interface SalesforceSession {
+  conn: Connection;
+  mode: AuthMode;
+  apiVersion: string;
+  /** Passed to `conn.request` so jsforce's retries stay bounded. */
+  requestOptions: { retry: { maxRetries: number; statusCodes: number[]; minTimeout: number }; timeout: number };
+}
+
+async function clientCredentialsToken(conn: Connection): Promise<{ access_token: string }> {
+  return (await conn.oauth2.requestToken({ grant_type: 'client_credentials' })) as unknown as { access_token: string };
+}
+
+/**
+ * Logs in and answers a session whose expiry (401 INVALID_SESSION_ID) jsforce repairs by itself through
+ * `refreshFn`: client credentials ask for a new token (that flow has no refresh token), the service user
+ * logs in again.
+ */
+export async function openSession(login: SalesforceLogin, options: SalesforceSessionOptions = {}): Promise<SalesforceSession> {
+  const apiVersion = options.apiVersion ?? DEFAULT_SALESFORCE_API_VERSION;
+  const requestOptions = {
+    retry: { maxRetries: options.retries ?? 1, statusCodes: [500, 502, 503, 504], minTimeout: 300 },
+    timeout: options.timeoutMs ?? 30_000,
+  };
+  try {
+    if (login.mode === 'connectedApp') {
+      const conn = new Connection({
+        loginUrl: login.loginUrl,
+        version: apiVersion,
+        oauth2: { clientId: login.clientId, clientSecret: login.clientSecret, loginUrl: login.loginUrl },
+        refreshFn: (c, callback) => {
+          clientCredentialsToken(c).then((res) => callback(null, res.access_token, res as never), (err: Error) => callback(err));
+        },
+      });
+      await conn.authorize({ grant_type: 'client_credentials' });
+      return { conn, mode: 'connectedApp', apiVersion, requestOptions };
+    }
+    const relogin = async () => {
+      const fresh = new Connection({ loginUrl: login.loginUrl, version: apiVersion });
+      await fresh.loginBySoap(login.username, login.password);
+      return fresh.accessToken ?? undefined;
+    };
+    const conn = new Connection({
+      loginUrl: login.loginUrl,
+      version: apiVersion,
+      refreshFn: (_c, callback) => {
+        relogin().then((token) => callback(null, token), (err: Error) => callback(err));
+      },
+    });
+    await conn.loginBySoap(login.username, login.password);
+    return { conn, mode: 'serviceUser', apiVersion, requestOptions };
+  } catch (err) {
+    throw toConnectorError(err, login.mode);
+  }
+}

@@ -1,0 +1,113 @@
+import { connectedApp, deadUrl, serviceUser } from './support.js';
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { FAKE_CONSUMER_KEY, FAKE_CONSUMER_SECRET, startFakeSalesforce, type FakeSalesforce } from '@memberpulse/fake-salesforce';
+import { ConnectorError, PRODUCTION_LOGIN_URL, SANDBOX_LOGIN_URL, SalesforceClient, SalesforceConnector, resolveLoginUrl } from '../src/index.js';
+
+const connector = new SalesforceConnector({ apiVersion: '62.0' });
+
+function pointers(err: unknown): string[] {
+  assert.ok(err instanceof ConnectorError, `expected a ConnectorError, got ${String(err)}`);
+  return err.errors.map((e) => e.pointer);
+}
+
+describe('Salesforce login URL', () => {
+  it('uses My Domain first, then test.salesforce.com for a sandbox on the production default, else the server default', () => {
+    const prod = { clientId: null, clientSecret: null, loginUrl: PRODUCTION_LOGIN_URL };
+    assert.equal(resolveLoginUrl({ environment: 'production', myDomainUrl: 'https://acme.my.salesforce.com/' }, prod), 'https://acme.my.salesforce.com');
+    assert.equal(resolveLoginUrl({ environment: 'sandbox' }, prod), SANDBOX_LOGIN_URL);
+    assert.equal(resolveLoginUrl({ environment: 'production' }, prod), PRODUCTION_LOGIN_URL);
+    assert.equal(resolveLoginUrl({ environment: 'sandbox' }, { ...prod, loginUrl: 'http://127.0.0.1:9999' }), 'http://127.0.0.1:9999');
+    assert.equal(resolveLoginUrl({}, undefined), PRODUCTION_LOGIN_URL);
+  });
+});
+
+describe('Salesforce authentication against the loopback org', () => {
+  let sf: FakeSalesforce;
+  before(async () => {
+    sf = await startFakeSalesforce();
+  });
+  after(() => sf.close());
+
+  it('connects with OAuth client credentials and with the service user', async () => {
+    const a = await connector.testConnection(connectedApp(sf));
+    assert.equal(a.ok, true);
+    assert.match(a.message, /daily API calls used/);
+    const b = await connector.testConnection(serviceUser(sf));
+    assert.equal(b.ok, true);
+  });
+
+  it('falls back to the server-wide consumer key and secret when the tenant gives none', async () => {
+    const input = connectedApp(sf, { consumerKey: '' }, {});
+    const res = await connector.testConnection({
+      ...input,
+      secrets: {},
+      defaults: { salesforce: { clientId: FAKE_CONSUMER_KEY, clientSecret: FAKE_CONSUMER_SECRET, loginUrl: sf.url } },
+    });
+    assert.equal(res.ok, true);
+  });
+
+  it('a wrong consumer key points at the key, a wrong secret at the secret', async () => {
+    await assert.rejects(connector.testConnection(connectedApp(sf, { consumerKey: 'nope' })), (e) => pointers(e).join() === '/config/consumerKey' && (e as ConnectorError).kind === 'auth');
+    await assert.rejects(connector.testConnection(connectedApp(sf, {}, { consumerSecret: 'nope' })), (e) => pointers(e).join() === '/credentials/consumerSecret');
+  });
+
+  it('INVALID_LOGIN points at the service-user fields', async () => {
+    await assert.rejects(connector.testConnection(serviceUser(sf, {}, { securityToken: 'stale' })), (e) => {
+      assert.deepEqual(pointers(e), ['/config/username', '/credentials/password', '/credentials/securityToken']);
+      assert.equal((e as ConnectorError).platformCode, 'INVALID_LOGIN');
+      return true;
+    });
+  });
+
+  it('missing credentials answer `invalid` with pointers, without calling Salesforce', async () => {
+    sf.resetCalls();
+    await assert.rejects(connector.testConnection(connectedApp(sf, { consumerKey: '' }, { consumerSecret: '' })), (e) => {
+      assert.deepEqual(pointers(e), ['/config/consumerKey', '/credentials/consumerSecret']);
+      return (e as ConnectorError).kind === 'invalid';
+    });
+    assert.equal(sf.calls.length, 0);
+  });
+
+  it('API disabled for the org says so, for both logins', async () => {
+    sf.setApiDisabled(true);
+    try {
+      for (const input of [connectedApp(sf), serviceUser(sf)]) {
+        await assert.rejects(connector.testConnection(input), (e) => e instanceof ConnectorError && e.kind === 'auth' && e.platformCode === 'API_DISABLED_FOR_ORG' && /API access is turned off/.test(e.message));
+      }
+    } finally {
+      sf.setApiDisabled(false);
+    }
+  });
+
+  it('REQUEST_LIMIT_EXCEEDED is reported as the spent 24-hour allowance and never retried', async () => {
+    const client = await SalesforceClient.connect(connectedApp(sf), { apiVersion: '62.0', retries: 3 });
+    sf.exhaustApiLimit();
+    sf.resetCalls();
+    try {
+      await assert.rejects(client.describeGlobal(), (e) => e instanceof ConnectorError && e.kind === 'rate_limited' && /24-hour/.test(e.message));
+      assert.equal(sf.callCount(), 1);
+    } finally {
+      sf.setApiUsage(0);
+    }
+  });
+
+  for (const [name, input] of [['client credentials', connectedApp], ['service user', serviceUser]] as const) {
+    it(`an expired session is refreshed through refreshFn (${name})`, async () => {
+      const client = await SalesforceClient.connect(input(sf), { apiVersion: '62.0' });
+      const before = client.connection.accessToken;
+      sf.expireSessions();
+      sf.resetCalls();
+      const objects = await client.describeGlobal();
+      assert.ok(objects.length > 900);
+      assert.notEqual(client.connection.accessToken, before);
+      assert.deepEqual(sf.calls.filter((c) => c.path.includes('/sobjects')).map((c) => c.status), [401, 200]);
+    });
+  }
+
+  it('an unreachable Salesforce answers `unreachable` quickly', async () => {
+    const url = await deadUrl();
+    await assert.rejects(connector.testConnection(connectedApp({ url } as FakeSalesforce)), (e) => e instanceof ConnectorError && e.kind === 'unreachable');
+    await assert.rejects(connector.testConnection(serviceUser({ url } as FakeSalesforce)), (e) => e instanceof ConnectorError && e.kind === 'unreachable');
+  });
+});
