@@ -15,10 +15,14 @@ export class ConnectorError extends Error {
     public readonly errors: FieldError[] = [],
     /** The platform's own error code (e.g. `INVALID_FIELD`), for logs and callers. */
     public readonly platformCode?: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(message, options);
+    if (options?.retryAfterSeconds !== undefined) this.retryAfterSeconds = options.retryAfterSeconds;
   }
+
+  /** For `rate_limited`: a sensible wait before trying again, in seconds. */
+  readonly retryAfterSeconds?: number;
 }
 
 /** One pointer-located error. */

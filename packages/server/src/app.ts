@@ -677,7 +677,7 @@ function platformProblem(err: PlatformError): ProblemError {
     case 'not_found':
       return new ProblemError(404, err.message);
     case 'rate_limited':
-      return new ProblemError(429, err.message, { headers: { 'Retry-After': '60' } });
+      return new ProblemError(429, err.message, { headers: { 'Retry-After': String(err.retryAfterSeconds ?? 60) } });
     case 'unsupported':
       return new ProblemError(422, err.message, { errors: [fieldError('/platform', 'invalid', err.message)] });
     default:
@@ -689,12 +689,13 @@ function platformProblem(err: PlatformError): ProblemError {
 export function toPlatformError(err: unknown): PlatformError {
   if (err instanceof PlatformError) return err;
   if (err instanceof ProblemError) throw err;
-  const e = err as { kind?: unknown; code?: unknown; status?: unknown; message?: unknown; errors?: unknown } | null;
+  const e = err as { kind?: unknown; code?: unknown; status?: unknown; message?: unknown; errors?: unknown; retryAfterSeconds?: unknown } | null;
   const message = typeof e?.message === 'string' ? e.message.slice(0, 500) : '';
   const errors = Array.isArray(e?.errors) ? (e!.errors as FieldError[]).filter((x) => x && typeof x.pointer === 'string') : [];
   const kind = typeof e?.kind === 'string' ? e.kind : undefined;
   if (kind && ['unreachable', 'upstream', 'auth', 'not_found', 'invalid', 'rate_limited', 'unsupported'].includes(kind)) {
-    return new PlatformError(kind as PlatformError['kind'], message, errors);
+    const retryAfter = typeof e?.retryAfterSeconds === 'number' ? e.retryAfterSeconds : undefined;
+    return new PlatformError(kind as PlatformError['kind'], message, errors, retryAfter);
   }
   const code = typeof e?.code === 'string' ? e.code : '';
   if (/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|ETIMEDOUT|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT|UND_ERR_SOCKET)$/.test(code)) {

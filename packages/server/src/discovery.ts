@@ -43,6 +43,8 @@ export class PlatformError extends Error {
     public kind: 'unreachable' | 'upstream' | 'auth' | 'not_found' | 'invalid' | 'rate_limited' | 'unsupported',
     message: string,
     public errors: FieldError[] = [],
+    /** For `rate_limited`: how long to wait, in seconds (the `Retry-After` answer). */
+    public retryAfterSeconds?: number,
   ) {
     super(message);
   }

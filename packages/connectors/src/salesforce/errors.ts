@@ -12,6 +12,9 @@ export interface SalesforceErrorEntry {
   fields?: string[];
 }
 
+/** The daily allowance frees up over a rolling 24 hours: an hour is a fair first wait, and long enough that clients do not retry at once. */
+const DAILY_LIMIT_RETRY_AFTER = 3600;
+
 const RECORD_CODES = new Set([
   'INVALID_FIELD', 'REQUIRED_FIELD_MISSING', 'STRING_TOO_LONG', 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', 'INVALID_FIELD_FOR_INSERT_UPDATE',
   'INVALID_EMAIL_ADDRESS', 'DUPLICATE_VALUE', 'FIELD_INTEGRITY_EXCEPTION', 'INVALID_CROSS_REFERENCE_KEY', 'MALFORMED_ID', 'MALFORMED_QUERY',
@@ -71,7 +74,7 @@ export function toConnectorError(err: unknown, mode: AuthMode): ConnectorError {
     case 'API_CURRENTLY_DISABLED':
       return new ConnectorError('auth', 'API access is turned off for this Salesforce org or user: the edition must include the API and the user’s profile needs “API Enabled”.', identityPointers(mode), code, { cause: err });
     case 'REQUEST_LIMIT_EXCEEDED':
-      return new ConnectorError('rate_limited', 'The org’s 24-hour Salesforce API allowance is spent (REQUEST_LIMIT_EXCEEDED). Calls work again as the rolling 24-hour window frees up; nothing was retried.', [], code, { cause: err });
+      return new ConnectorError('rate_limited', 'The org’s 24-hour Salesforce API allowance is spent (REQUEST_LIMIT_EXCEEDED). Calls work again as the rolling 24-hour window frees up; nothing was retried.', [], code, { cause: err, retryAfterSeconds: DAILY_LIMIT_RETRY_AFTER });
     case 'INVALID_SESSION_ID':
       return new ConnectorError('auth', 'Salesforce ended the session and a new login failed.', identityPointers(mode), code, { cause: err });
     case 'NOT_FOUND':

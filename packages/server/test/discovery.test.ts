@@ -1,0 +1,178 @@
+// CRM discovery through the real server, the real connectors and jsforce, against the loopback Salesforce.
+for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[k];
+
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import {
+  FAKE_CONSUMER_KEY,
+  FAKE_CONSUMER_SECRET,
+  FAKE_PASSWORD,
+  FAKE_SECURITY_TOKEN,
+  FAKE_USERNAME,
+  startFakeSalesforce,
+  type FakeSalesforce,
+} from '@memberpulse/fake-salesforce';
+import { gatewayFromConnectors } from '../src/connectors-adapter.js';
+import { backends, pointers, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
+
+const pglite = backends.find((b) => b.name === 'pglite')!;
+
+const memberMappings = [
+  { source: 'email', target: 'Email', policy: 'always' },
+  { source: 'firstName', target: 'FirstName', policy: 'always' },
+  { source: 'lastName', target: 'LastName', policy: 'always' },
+  { source: 'phone', target: 'Phone', policy: 'neverBlank' },
+  { source: 'company', target: 'Account.Name', policy: 'ifTargetEmpty' },
+  { source: 'membershipStatus', target: 'Membership_Status__c', policy: 'always' },
+];
+
+function crmDoc(config: Record<string, unknown> = {}) {
+  return {
+    platform: 'salesforce',
+    config: { environment: 'production', authMode: 'connectedApp', consumerKey: FAKE_CONSUMER_KEY, ...config },
+    credentials: { consumerSecret: FAKE_CONSUMER_SECRET },
+    crm: { memberObject: 'Contact', memberMappings, eventTagField: 'Event_Tags__c', tagDestination: 'multiPicklist' },
+  };
+}
+
+describe('CRM discovery through the server against the loopback Salesforce', () => {
+  let sf: FakeSalesforce;
+  let api: TestServer;
+  let t: TestTenant;
+
+  before(async () => {
+    sf = await startFakeSalesforce();
+    api = await startTestServer(pglite, { gateway: await gatewayFromConnectors({}), salesforceLoginUrl: sf.url });
+    t = await api.tenant();
+    const saved = await t.as('admin')('PUT', '/v1/settings/crm', { body: crmDoc({ dailyApiAllotment: 5000 }) });
+    assert.equal(saved.status, 201, saved.text);
+  });
+  after(async () => {
+    await api.close();
+    await sf.close();
+  });
+
+  it('lists objects and fields; opening the screen again within the TTL costs zero Salesforce API calls', async () => {
+    const admin = t.as('admin');
+    sf.resetCalls();
+    const objects = await admin('GET', '/v1/settings/crm/objects');
+    assert.equal(objects.status, 200, objects.text);
+    assert.ok(objects.body.items.some((o: { name: string }) => o.name === 'Contact'));
+    const fields = await admin('GET', '/v1/settings/crm/objects/Contact/fields');
+    assert.equal(fields.status, 200);
+    assert.ok(fields.body.items.length > 400);
+    const cold = sf.callCount();
+    assert.equal(cold, 2, 'describeGlobal and one describe');
+    await admin('GET', '/v1/settings/crm/objects');
+    await t.as('editor')('GET', '/v1/settings/crm/objects/Contact/fields');
+    assert.equal(sf.callCount(), cold);
+    await admin('GET', '/v1/settings/crm/objects?refresh=true');
+    assert.equal(sf.callCount(), cold + 1);
+  });
+
+  it('never serves one tenant’s cached describe to another', async () => {
+    await t.as('admin')('GET', '/v1/settings/crm/objects');
+    const other = await api.tenant();
+    assert.equal((await other.as('admin')('GET', '/v1/settings/crm/objects')).status, 404, 'no settings, no objects');
+    await other.as('admin')('PUT', '/v1/settings/crm', { body: crmDoc() });
+    sf.resetCalls();
+    assert.equal((await other.as('admin')('GET', '/v1/settings/crm/objects')).status, 200);
+    assert.equal(sf.callCount(), 1, 'the second tenant’s first list goes to Salesforce');
+  });
+
+  it('drops the cache when credentials change', async () => {
+    const admin = t.as('admin');
+    await admin('GET', '/v1/settings/crm/objects');
+    sf.resetCalls();
+    const put = await admin('PUT', '/v1/settings/crm/credentials/consumerSecret', { body: { value: FAKE_CONSUMER_SECRET } });
+    assert.equal(put.status, 200, put.text);
+    await admin('GET', '/v1/settings/crm/objects');
+    assert.equal(sf.callCount(), 1);
+  });
+
+  it('reports schema drift with pointers to the affected mappings after a fresh describe', async () => {
+    const admin = t.as('admin');
+    await admin('GET', '/v1/settings/crm/objects/Contact/fields?refresh=true');
+    // Saving while the describe is cached records each target's type, so later type changes show too.
+    const resaved = await admin('PATCH', '/v1/settings/crm', { body: { crm: { memberMappings } } });
+    assert.equal(resaved.status, 200, resaved.text);
+    assert.deepEqual(resaved.body.drift, []);
+    sf.renameField('Contact', 'Membership_Status__c', 'Member_Status__c');
+    sf.changeFieldType('Contact', 'Phone', 'string');
+    await admin('GET', '/v1/settings/crm/objects/Contact/fields?refresh=true');
+    const settings = await admin('GET', '/v1/settings/crm');
+    assert.deepEqual(
+      settings.body.drift.map((d: { pointer: string; kind: string }) => [d.pointer, d.kind]),
+      [['/crm/memberMappings/3/target', 'type_changed'], ['/crm/memberMappings/5/target', 'missing']],
+    );
+    sf.renameField('Contact', 'Member_Status__c', 'Membership_Status__c');
+    sf.changeFieldType('Contact', 'Phone', 'phone');
+    await admin('GET', '/v1/settings/crm/objects/Contact/fields?refresh=true');
+    assert.deepEqual((await admin('GET', '/v1/settings/crm')).body.drift, []);
+  });
+
+  it('tests the stored connection, auditing the decrypt with its purpose', async () => {
+    const admin = t.as('admin');
+    const ok = await admin('POST', '/v1/settings/crm/test-connection');
+    assert.equal(ok.status, 200, ok.text);
+    assert.equal(ok.body.ok, true);
+    const audit = await admin('GET', '/v1/audit-events?action=credential.decrypt');
+    assert.ok(audit.body.items.some((e: { purpose: string; target: string }) => e.purpose === 'test-connection' && e.target.endsWith('/credentials/consumerSecret')));
+  });
+
+  it('tests unsaved credentials from the body and points at the wrong one', async () => {
+    const admin = t.as('admin');
+    const badSecret = await admin('POST', '/v1/settings/crm/test-connection', { body: { credentials: { consumerSecret: 'not-the-secret' } } });
+    assert.equal(badSecret.status, 422);
+    assert.deepEqual(pointers(badSecret), ['/credentials/consumerSecret']);
+    const badKey = await admin('POST', '/v1/settings/crm/test-connection', { body: { config: { consumerKey: '3MVG9nope' } } });
+    assert.deepEqual([badKey.status, pointers(badKey)], [422, ['/config/consumerKey']]);
+    const serviceUser = { config: { authMode: 'serviceUser', username: FAKE_USERNAME }, credentials: { password: FAKE_PASSWORD, securityToken: FAKE_SECURITY_TOKEN } };
+    assert.equal((await admin('POST', '/v1/settings/crm/test-connection', { body: serviceUser })).status, 200);
+    const staleToken = await admin('POST', '/v1/settings/crm/test-connection', { body: { ...serviceUser, credentials: { ...serviceUser.credentials, securityToken: 'old' } } });
+    assert.deepEqual([staleToken.status, pointers(staleToken)], [422, ['/config/username', '/credentials/password', '/credentials/securityToken']]);
+    const stored = await admin('GET', '/v1/settings/crm');
+    assert.equal(stored.body.config.authMode, 'connectedApp', 'nothing from the test was saved');
+  });
+
+  it('answers API usage with the tenant allotment', async () => {
+    sf.setApiUsage(700, 15000);
+    const usage = await t.as('editor')('GET', '/v1/settings/crm/api-usage');
+    assert.deepEqual([usage.status, usage.body], [200, { used: 701, limit: 15000, allotment: 5000 }]);
+  });
+
+  it('a spent daily allowance answers 429, says so, and asks for a long wait', async () => {
+    sf.exhaustApiLimit();
+    try {
+      const r = await t.as('admin')('GET', '/v1/settings/crm/objects?refresh=true');
+      assert.equal(r.status, 429);
+      assert.match(r.body.detail, /24-hour/);
+      assert.equal(r.headers.get('retry-after'), '3600');
+    } finally {
+      sf.setApiUsage(0);
+    }
+  });
+
+  it('API disabled for the org points at the Connected App', async () => {
+    sf.setApiDisabled(true);
+    try {
+      const r = await t.as('admin')('POST', '/v1/settings/crm/test-connection');
+      assert.deepEqual([r.status, pointers(r)], [422, ['/config/consumerKey']]);
+      assert.match(r.body.detail, /API access is turned off/);
+    } finally {
+      sf.setApiDisabled(false);
+    }
+  });
+
+  it('an unreachable Salesforce answers 502 with a plain message', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const r = await t.as('admin')('POST', '/v1/settings/crm/test-connection', { body: { config: { myDomainUrl: `http://127.0.0.1:${port}` } } });
+    assert.equal(r.status, 502);
+    assert.match(r.body.detail, /could not be reached/);
+  });
+});
