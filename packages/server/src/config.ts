@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { parseMasterKey } from './crypto.js';
 
 /** One structured log entry. The server never puts a body, a header value or a secret in one. */
 export interface LogEntry {
@@ -129,6 +130,14 @@ export function checkConfig(config: ServerConfig): void {
     if (!config.jwtSecret && !config.jwksUrl) problems.push('MP_JWT_SECRET or MP_JWKS_URL is required in production.');
     if (databaseTarget(config).kind === 'pglite' && !config.databaseUrl) {
       // An embedded database in production is allowed but worth saying; not an error.
+    }
+  }
+  for (const [name, key] of [['MP_MASTER_KEY', config.masterKey], ...config.previousMasterKeys.map((k) => ['MP_MASTER_KEY_PREVIOUS', k] as const)] as const) {
+    if (!key) continue;
+    try {
+      parseMasterKey(key);
+    } catch (err) {
+      problems.push(`${name}: ${(err as Error).message}`);
     }
   }
   if (config.jwtSecret && config.jwtSecret.length < 32) problems.push('MP_JWT_SECRET must be at least 32 characters.');

@@ -4,6 +4,9 @@ import type { Database, Queryable } from './db.js';
 import { Keyring, generateDataKey, generateMasterKey, parseMasterKey, unwrapDataKey, wrapDataKey, type MasterKey } from './crypto.js';
 import * as store from './store.js';
 
+/** Advisory lock that orders data-key creation against re-wrapping. */
+const ROTATION_LOCK = 7263802;
+
 /** Where a dev server keeps its generated master key (mode 0600, never in git: `.data/` is ignored). */
 export const MASTER_KEY_FILE = 'master-key.json';
 
@@ -53,6 +56,9 @@ export class TenantKeys {
     let row = await store.getTenantKey(q, tenant);
     if (!row) {
       if (!create) return null;
+      // Shared with other creators, exclusive with a rotation batch: a rotation either waits for this
+      // transaction (and then re-wraps its key) or has promoted the new master key before we read it.
+      await q.query('SELECT pg_advisory_xact_lock_shared($1)', [ROTATION_LOCK]);
       const fresh = generateDataKey();
       row = await store.ensureTenantKey(q, tenant, wrapDataKey(this.keyring.current, tenant, fresh), this.keyring.current.id);
     }
@@ -92,6 +98,7 @@ export async function rewrapDataKeys(db: Database, keyring: Keyring, opts: { req
   const failed: string[] = [];
   for (;;) {
     const n = await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [ROTATION_LOCK]);
       const rows = await tx.query<{ tenant_id: string; wrapped_key: string; master_key_id: string }>(
         `SELECT tenant_id, wrapped_key, master_key_id FROM tenant_keys
          WHERE master_key_id <> $1 AND NOT (tenant_id = ANY($2::text[]))
