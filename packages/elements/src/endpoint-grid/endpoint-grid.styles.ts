@@ -54,7 +54,7 @@ export const styles = css`
     padding: var(--_mp-space-s) var(--_mp-space-m);
     border-block-end: 1px solid var(--_mp-color-border);
     text-align: start;
-    vertical-align: top;
+    vertical-align: middle;
   }
   thead th {
     color: var(--_mp-color-text-muted);
@@ -76,7 +76,7 @@ export const styles = css`
     inline-size: 1%;
     white-space: nowrap;
   }
-  .row-actions {
+  .row-buttons {
     display: flex;
     gap: var(--_mp-space-s);
   }
@@ -161,7 +161,8 @@ export const styles = css`
       border-block-end: 1px solid var(--_mp-color-border);
     }
     tbody th,
-    tbody td {
+    tbody td,
+    tbody td.description {
       inline-size: auto;
       border: 0;
       padding: var(--_mp-space-2xs) 0;

@@ -400,7 +400,7 @@ export class MpEndpointGrid extends LitElement {
               <th scope="row" class="name" data-label=${t('endpointGrid.name')}><span dir="auto">${ep.name}</span></th>
               <td class="description" data-label=${t('endpointGrid.description')}><span dir="auto">${ep.description}</span></td>
               ${this._canWrite
-                ? html`<td class="row-actions" data-label=${t('endpointGrid.actions')}>
+                ? html`<td class="row-actions" data-label=${t('endpointGrid.actions')}><div class="row-buttons">
                     <button part="edit-button" class="mp-button small" type="button" aria-label=${t('endpointGrid.editFor', { name: ep.name })}
                       @click=${(e: Event) => {
                         this.#returnFocus = e.currentTarget as HTMLElement;
@@ -411,7 +411,7 @@ export class MpEndpointGrid extends LitElement {
                         this.#returnFocus = this.renderRoot.querySelector('.new-button');
                         this._confirm = ep;
                       }}>${t('endpointGrid.delete')}</button>
-                  </td>`
+                  </div></td>`
                 : nothing}
             </tr>`,
           )}

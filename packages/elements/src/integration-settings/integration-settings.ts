@@ -15,7 +15,7 @@ import {
   type IntegrationSettings,
 } from '@memberpulse/integration-schema';
 import { ConflictError, NotFoundError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
-import { LocalizeController } from '../i18n/index.js';
+import { LocalizeController, msg } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
 import { Announcer } from '../shared/announcer.js';
@@ -543,25 +543,31 @@ export class MpIntegrationSettings extends LitElement {
         ? renderDrift(saved?.drift ?? [], { member: this._draft.crm.memberMappings, order: this._draft.crm.orderMappings }, this.#showDrift)
         : nothing}
       ${this.#renderPlatforms(category)}
-      ${platform
-        ? visibleGroups(this._draft).map(({ group, settings }) => {
-            const isConnection = group === CONNECTION_GROUP;
-            if (!isConnection && !connected) return nothing;
-            return html`<fieldset part="group" class="card group">
-              <legend>${group === CONNECTION_GROUP ? t('settings.group.Connection') : group}</legend>
-              ${settings.map((s) => renderSetting(view, s))}
-              ${isConnection ? this.#renderTest() : nothing}
-              ${group === 'Sync' && platform.discovery ? renderApiUsage(view) : nothing}
-            </fieldset>`;
-          })
-        : nothing}
-      ${platform && !connected && this.#canWrite && saved?.status !== 'archived'
-        ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p>${t('settings.saveFirst')}</p>
+      ${this.#renderGroups(view, true)}
+      ${platform && !connected && this.#canWrite && saved?.status !== 'archived' && (platform.discovery || platform.settings.some((s) => (s.group ?? CONNECTION_GROUP) !== CONNECTION_GROUP))
+        ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p>${t(platform.discovery ? 'settings.saveFirst' : 'settings.saveFirstOther')}</p>
             <div class="actions"><button class="mp-button" type="button" ?disabled=${this._busy !== ''} @click=${() => this.#save('draft')}>${t('settings.saveAndContinue')}</button></div></div></div>`
         : nothing}
       ${platform?.discovery && category === 'crm' && connected ? renderCrmSection(view) : nothing}
+      ${connected ? this.#renderGroups(view, false) : nothing}
       ${this.#renderFooter()}
     `;
+  }
+
+  /** The platform's setting groups from the catalog: the connection group, or every other group (shown once connected). */
+  #renderGroups(view: CrmView, connection: boolean): TemplateResult[] {
+    const platform = findPlatform(this._draft.platform);
+    if (!platform) return [];
+    return visibleGroups(this._draft)
+      .filter(({ group }) => (group === CONNECTION_GROUP) === connection)
+      .map(
+        ({ group, settings }) => html`<fieldset part="group" class="card group" data-group=${group}>
+          <legend>${group === CONNECTION_GROUP ? t('settings.group.Connection') : msg(`settings.group.${group}`, undefined, group)}</legend>
+          ${settings.map((s) => renderSetting(view, s))}
+          ${connection ? this.#renderTest() : nothing}
+          ${group === 'Sync' && platform.discovery ? renderApiUsage(view) : nothing}
+        </fieldset>`,
+      );
   }
 
   #renderOutcome(o: Outcome, cls: string): TemplateResult {

@@ -1,0 +1,125 @@
+import { html } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import type { IntegrationSettings } from '@memberpulse/integration-schema';
+import { MpIntegrationSettings } from '../packages/elements/src/index.js';
+import { salesforceSettings, storyClient, type StoryClientOptions } from './support/story-client.js';
+
+// Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
+if (!customElements.get('mp-integration-settings')) customElements.define('mp-integration-settings', MpIntegrationSettings);
+
+interface Args {
+  category: string;
+  client: StoryClientOptions;
+  width: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/Integration settings',
+  component: 'mp-integration-settings',
+  args: { category: 'crm', client: {}, width: '100%' },
+  argTypes: {
+    category: { control: 'select', options: ['', 'crm', 'accounting', 'payment-gateway'] },
+    client: { control: 'object', description: 'Options of the in-memory story client (role, settings, delay, offline, conflictOnSave).' },
+    width: { control: 'text' },
+  },
+  render: (args) => html`<div style="inline-size: ${args.width}; max-inline-size: 100%; --mp-integration-settings-footer-position: static">
+    <mp-integration-settings category=${args.category || undefined} .client=${storyClient(args.client)}></mp-integration-settings>
+  </div>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+async function loaded(canvas: HTMLElement): Promise<MpIntegrationSettings> {
+  const el = canvas.querySelector('mp-integration-settings')!;
+  for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('.platforms'); i++) await new Promise((r) => setTimeout(r, 30));
+  return el;
+}
+
+const stripeDraft: IntegrationSettings = {
+  ...salesforceSettings(),
+  id: 'set_pg',
+  category: 'paymentGateway',
+  platform: 'stripe',
+  config: { mode: 'test', publishableKey: 'pk_test_51Hriverside' },
+  credentials: { secretKey: { configured: true, hint: 'x9Aa', updatedAt: '2026-11-03T10:00:00.000Z' }, webhookSecret: { configured: false, hint: null, updatedAt: null } },
+  crm: null,
+};
+
+/** First visit: no record yet, choose a platform. */
+export const NotSetUp: Story = {};
+
+/** Salesforce chosen, credentials not saved yet: only the connection shows. */
+export const CredentialsFirst: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="platform"][value="salesforce"]')!.click();
+  },
+};
+
+/** Credentials saved: member object, member mapping, tag fields, orders, Salesforce extras and API usage. */
+export const Connected: Story = { args: { client: { settings: [salesforceSettings()] } } };
+
+/** Enabled and in use. */
+export const Enabled: Story = { args: { client: { settings: [salesforceSettings({ status: 'enabled' })] } } };
+
+/** A mapped field vanished and another changed type: the notice points at the rows. */
+export const SchemaDrift: Story = {
+  args: {
+    client: {
+      settings: [
+        salesforceSettings({
+          status: 'enabled',
+          crm: {
+            ...salesforceSettings().crm!,
+            memberMappings: [...salesforceSettings().crm!.memberMappings, { source: 'membershipStatus', target: 'Membership_Level__c', policy: 'always' }],
+          },
+          drift: [{ pointer: '/crm/memberMappings/4/target', field: 'Membership_Level__c', kind: 'missing', message: 'Membership_Level__c no longer exists in the CRM.' }],
+        }),
+      ],
+    },
+  },
+};
+
+/** Enable pressed with problems: errors beside the inputs, a linked summary at the top, focus on the first. */
+export const ValidationErrors: Story = {
+  args: { category: 'payment-gateway', client: { settings: [{ ...stripeDraft, config: { mode: 'test', publishableKey: 'pk_wrong' } }] } },
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="enable-button"]')!.click();
+  },
+};
+
+/** Someone else saved first: the edits stay; compare, load theirs, or save over. */
+export const Conflict: Story = {
+  args: { category: 'accounting', client: { conflictOnSave: true, settings: [{ ...stripeDraft, id: 'set_acc', category: 'accounting', platform: 'xero', config: { clientId: 'riverside-xero' }, credentials: { clientSecret: { configured: true, hint: 'Zz90', updatedAt: '2026-11-03T10:00:00.000Z' } } }] } },
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#cfg-clientId')!;
+    input.value = 'my-new-client-id';
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="save-button"]')!.click();
+  },
+};
+
+/** Archived: read-only until restored. */
+export const Archived: Story = { args: { category: 'payment-gateway', client: { settings: [{ ...stripeDraft, status: 'archived' }] } } };
+
+/** A viewer sees everything and changes nothing. */
+export const ReadOnly: Story = { args: { client: { role: 'viewer', settings: [salesforceSettings({ status: 'enabled' })] } } };
+
+/** Waiting for the server. */
+export const Loading: Story = { args: { client: { delay: 1e9 } } };
+
+/** The server could not be reached. */
+export const LoadError: Story = { args: { client: { offline: true } } };
+
+/** No `category`: CRM, Accounting and Payment gateway one after another. */
+export const AllCategories: Story = { args: { category: '', client: { settings: [salesforceSettings(), stripeDraft] } } };
+
+/** Dark theme. */
+export const Dark: Story = { args: { client: { settings: [salesforceSettings()] } }, parameters: { theme: 'dark' } };
+
+/** 360 px wide. */
+export const Narrow: Story = { args: { client: { settings: [salesforceSettings()] }, width: '360px' } };
