@@ -50,7 +50,6 @@ export class AuthService {
     private readonly org: FakeOrg,
     readonly credentials: FakeCredentials,
     private readonly baseUrl: () => string,
-    private readonly apiVersion: string,
   ) {}
 
   /** The session of a bearer token, if valid. */
@@ -188,7 +187,6 @@ export class AuthService {
       `<userName>${xmlEscape(user.username)}</userName><userTimeZone>Australia/Sydney</userTimeZone><userType>Standard</userType><userUiSkin>Theme3</userUiSkin>`,
       '</userInfo></result></loginResponse>',
     ].join('');
-    void this.apiVersion;
     return { status: 200, xml: envelope(result) };
   }
 }

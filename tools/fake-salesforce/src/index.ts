@@ -4,7 +4,6 @@
  * errors, and hooks that make the org misbehave on purpose.
  */
 import { AuthService, DEFAULT_CREDENTIALS, type FakeCredentials } from './auth.js';
-import { DEFAULT_API_VERSION } from './constants.js';
 import { changeFieldType, removeField, renameField } from './drift.js';
 import { ApiAllowance } from './limits.js';
 import { createSampleOrg } from './org/index.js';
@@ -94,7 +93,7 @@ export interface FakeSalesforce {
 export async function startFakeSalesforce(options: FakeSalesforceOptions = {}): Promise<FakeSalesforce> {
   const org = options.org ?? createSampleOrg();
   let url = '';
-  const auth = new AuthService(org, { ...DEFAULT_CREDENTIALS, ...options.credentials }, () => url, DEFAULT_API_VERSION);
+  const auth = new AuthService(org, { ...DEFAULT_CREDENTIALS, ...options.credentials }, () => url);
   const allowance = new ApiAllowance(options.dailyApiLimit);
   const rest = new RestApi(org, allowance, options.maxQueryBatchSize);
   const faults: FaultSwitches = { apiDisabled: false };

@@ -45,6 +45,16 @@ function loginFailure(mode: AuthMode, platformCode: string, cause: unknown): Con
   return new ConnectorError('auth', 'Salesforce did not accept the Connected App login.', identityPointers(mode), platformCode, { cause });
 }
 
+function myDomainNeeded(code: string, cause: unknown): ConnectorError {
+  return new ConnectorError(
+    'auth',
+    'This login URL does not offer the client credentials flow; enter your org’s My Domain URL.',
+    [pointerError('/config/myDomainUrl', 'invalid', 'Enter your org’s My Domain URL (https://yourorg.my.salesforce.com).')],
+    code,
+    { cause },
+  );
+}
+
 /**
  * Turns whatever jsforce threw into a ConnectorError: OAuth errors point at the consumer key or secret,
  * INVALID_LOGIN at the service-user fields, API_DISABLED_FOR_ORG at the user, REQUEST_LIMIT_EXCEEDED says
@@ -65,11 +75,14 @@ export function toConnectorError(err: unknown, mode: AuthMode): ConnectorError {
     case 'invalid_client_credentials':
       return new ConnectorError('auth', 'Salesforce did not accept the consumer secret.', [pointerError('/credentials/consumerSecret', 'invalid_credentials', 'Salesforce did not accept this consumer secret for the consumer key.')], code, { cause: err });
     case 'invalid_grant':
+      // Salesforce offers client credentials on My Domain hosts only; login.salesforce.com says so this way.
+      if (mode === 'connectedApp' && /not supported on this domain/i.test(message)) return myDomainNeeded(code, err);
+      return loginFailure(mode, code, err);
     case 'INVALID_LOGIN':
     case 'LOGIN_MUST_USE_SECURITY_TOKEN':
       return loginFailure(mode, code, err);
     case 'unsupported_grant_type':
-      return new ConnectorError('auth', 'This login URL does not offer the client credentials flow; enter your org’s My Domain URL.', [pointerError('/config/myDomainUrl', 'invalid', 'Enter your org’s My Domain URL (https://yourorg.my.salesforce.com).')], code, { cause: err });
+      return myDomainNeeded(code, err);
     case 'API_DISABLED_FOR_ORG':
     case 'API_CURRENTLY_DISABLED':
       return new ConnectorError('auth', 'API access is turned off for this Salesforce org or user: the edition must include the API and the user’s profile needs “API Enabled”.', identityPointers(mode), code, { cause: err });

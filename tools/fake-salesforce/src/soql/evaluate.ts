@@ -43,11 +43,11 @@ export function readPath(org: FakeOrg, obj: OrgObject, record: SfRecord, rp: Res
   }
   const f = findField(currentObj, rp.parts[rp.parts.length - 1]!);
   if (!f) return null;
-  return fieldValue(currentObj, current, f);
+  return fieldValue(current, f);
 }
 
 /** A field's value, computing compound address fields from their parts. */
-export function fieldValue(obj: OrgObject, record: SfRecord, f: FieldDescribe): unknown {
+export function fieldValue(record: SfRecord, f: FieldDescribe): unknown {
   if (f.type === 'address') {
     const prefix = f.name.replace(/Address$/, '');
     const part = (n: string): unknown => record[`${prefix}${n}`] ?? null;
@@ -63,7 +63,6 @@ export function fieldValue(obj: OrgObject, record: SfRecord, f: FieldDescribe): 
     };
     return Object.values(out).every((v) => v === null) ? null : out;
   }
-  void obj;
   return record[f.name] ?? null;
 }
 
@@ -254,7 +253,7 @@ export function project(org: FakeOrg, obj: OrgObject, record: SfRecord, paths: R
     }
     if (!current) continue;
     const f = findField(currentObj, rp.parts[rp.parts.length - 1]!);
-    if (f) target[f.name] = fieldValue(currentObj, current, f);
+    if (f) target[f.name] = fieldValue(current, f);
   }
   return out;
 }
