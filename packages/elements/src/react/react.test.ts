@@ -3,7 +3,6 @@
 // React ships CommonJS only and the test server has no CommonJS transform, so the real react, react-dom
 // and scheduler files are evaluated by a tiny CommonJS loader below.
 import type * as ReactTypes from 'react';
-import type * as ReactDomClient from 'react-dom/client';
 import { createReactWrappers } from './wrappers.js';
 import type { EndpointChangeEvent } from '../endpoint-grid/events.js';
 import type { MpEndpointGrid } from '../endpoint-grid/endpoint-grid.js';
@@ -20,7 +19,12 @@ const files: Record<string, string> = {
   'react-dom/client': '/node_modules/react-dom/cjs/react-dom-client.development.js',
 };
 
-async function loadReact(): Promise<{ React: typeof ReactTypes; client: typeof ReactDomClient }> {
+/** The part of react-dom/client the test uses (no @types/react-dom in the workspace). */
+interface ReactDomClient {
+  createRoot(container: Element): { render(node: ReactTypes.ReactNode): void; unmount(): void };
+}
+
+async function loadReact(): Promise<{ React: typeof ReactTypes; client: ReactDomClient }> {
   const sources = Object.fromEntries(await Promise.all(Object.entries(files).map(async ([name, url]) => [name, await (await fetch(url)).text()] as const)));
   const cache = new Map<string, unknown>();
   const process = { env: { NODE_ENV: 'development' } };
@@ -34,7 +38,7 @@ async function loadReact(): Promise<{ React: typeof ReactTypes; client: typeof R
     cache.set(name, module.exports);
     return module.exports;
   };
-  return { React: require('react') as typeof ReactTypes, client: require('react-dom/client') as typeof ReactDomClient };
+  return { React: require('react') as typeof ReactTypes, client: require('react-dom/client') as ReactDomClient };
 }
 
 describe('React host', () => {
