@@ -15,7 +15,11 @@ try {
 }
 
 if (existsSync(src) && tsx) {
-  const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, src, ...process.argv.slice(2)], { stdio: 'inherit' });
+  // MP_STOP_WITH_PARENT: the server stops gracefully if this wrapper dies without passing a signal on.
+  const child = spawn(process.execPath, ['--conditions=source', '--import', tsx, src, ...process.argv.slice(2)], {
+    stdio: 'inherit',
+    env: { ...process.env, MP_STOP_WITH_PARENT: String(process.pid) },
+  });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 } else if (existsSync(dist)) {

@@ -48,6 +48,8 @@ async function serveCommand(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+  const parent = Number(process.env.MP_STOP_WITH_PARENT);
+  if (parent > 0) setInterval(() => process.ppid !== parent && stop('parent exited'), 500).unref();
 }
 
 async function main(argv: string[]): Promise<number> {

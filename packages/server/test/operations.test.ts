@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateMasterKey, parseMasterKey, signDevToken } from '../src/index.js';
-import { binPath, runCli, spawnServer } from './support/child.js';
+import { binPath, runCli, spawnServer, waitForOutput } from './support/child.js';
 import { describeEachBackend, postgresSkipReason, send, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
 import { recordingGateway } from './support/recording-gateway.js';
 
@@ -198,8 +198,7 @@ test('dev mode: a master key is generated into the data folder, loudly, once; th
       assert.match(first.stderr(), /GENERATED A DEVELOPMENT MASTER KEY INTO .*master-key\.json/);
       const keyFile = join(dir, 'master-key.json');
       assert.equal(statSync(keyFile).mode & 0o777, 0o600);
-      const token = /Demo admin token[^\n]*\n(\S+)/.exec(first.stdout())?.[1];
-      assert.ok(token, first.stdout());
+      const token = (await waitForOutput(first, /Demo admin token[^\n]*\n(\S+)/))[1]!;
       const me = await send(first.url, token, 'GET', '/v1/me');
       assert.equal(me.body.tenantId, 'demo');
       assert.equal(me.body.role, 'admin');
@@ -212,14 +211,15 @@ test('dev mode: a master key is generated into the data folder, loudly, once; th
       try {
         assert.doesNotMatch(second.stderr(), /GENERATED A DEVELOPMENT MASTER KEY/);
         assert.equal(readFileSync(keyFile, 'utf8'), key, 'the key is kept, not replaced');
-        const token2 = /Demo admin token[^\n]*\n(\S+)/.exec(second.stdout())![1]!;
+        const token2 = (await waitForOutput(second, /Demo admin token[^\n]*\n(\S+)/))[1]!;
         assert.equal((await send(second.url, token2, 'GET', '/v1/settings/accounting')).body.credentials.clientSecret.configured, true);
       } finally {
         second.proc.kill('SIGTERM');
         assert.equal(await second.exited, 0);
       }
     } finally {
-      first.proc.kill('SIGKILL');
+      first.proc.kill('SIGTERM');
+      await first.exited;
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -58,3 +58,20 @@ export async function spawnServer(env: Record<string, string>, script = cliPath)
   });
   return { ...child, url };
 }
+
+/** Resolves with the first match of `pattern` in the child's stdout. */
+export function waitForOutput(child: Child, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    const timer = setInterval(() => {
+      const m = pattern.exec(child.stdout());
+      if (m) {
+        clearInterval(timer);
+        resolve(m);
+      }
+    }, 25);
+    void child.exited.then((code) => {
+      clearInterval(timer);
+      reject(new Error(`server exited (${code}) before printing ${pattern}`));
+    });
+  });
+}
