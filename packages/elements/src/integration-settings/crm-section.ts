@@ -131,7 +131,9 @@ export function renderCrmSection(view: CrmView): TemplateResult {
     <h3 id="crm-heading">${t('settings.crm.heading')}</h3>
     ${view.canDiscover ? remoteNote(d.objects, t('settings.crm.loadingObjects'), (reason) => t('settings.crm.objectsFailed', { reason }), () => d.loadObjects(true)) : nothing}
     ${picker(view, 'memberObject', t('settings.crm.memberObject'), t('settings.crm.memberObjectHelp'), objectChoices(false, crm.memberObject), crm.memberObject, true)}
-    ${crm.memberObject ? mapper(view, 'memberMappings', crm.memberObject, memberFieldList) : html`<p class="help">${t('settings.crm.chooseObjectFirst')}</p>`}
+    ${crm.memberObject
+      ? mapper(view, 'memberMappings', crm.memberObject, memberFieldList)
+      : html`<p class="help">${t('settings.crm.chooseObjectFirst')}</p>${renderErrors('crm-memberMappings', view.errorsFor('crm-memberMappings'))}`}
 
     <h4>${t('settings.crm.tags')}</h4>
     <div class="field" data-key="tagDestination">

@@ -140,6 +140,33 @@ describe('<mp-integration-settings> against the real server', () => {
     await expectNoViolations(el, 'errors shown');
   });
 
+  it('puts CRM errors on the member object, mapping and event tag, and a failed test on the secret', async () => {
+    const own = await freshEnv();
+    ok(own.salesforce, 'the loopback Salesforce is running');
+    const client = clientFor(own);
+    await client.settings.saveDraft('crm', { platform: 'salesforce', config: { consumerKey: own.salesforce.consumerKey }, credentials: { consumerSecret: own.salesforce.consumerSecret } });
+    const el = await mount(client);
+    await until(() => $(el, '#crm-memberObject'), 'the CRM part for saved credentials');
+    await press(el, 'enable-button');
+    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    ok(errorOf(el, 'crm-memberObject').includes('member object'), `member object error beside its picker: ${errorOf(el, 'crm-memberObject')}`);
+    ok(errorOf(el, 'crm-eventTagField').length > 0, 'event tag error beside its picker');
+    ok(errorOf(el, 'crm-memberMappings').length > 0, `mapping error beside the mapper: ${$(el, '[part="error-summary"]')!.textContent}`);
+    equal(el.shadowRoot!.activeElement?.id, 'crm-memberObject', 'focus on the member object picker');
+    ok(!deepText(el).includes(own.salesforce.consumerSecret), 'no secret in the DOM');
+
+    $<HTMLButtonElement>(el, '#secret-consumerSecret')!.click();
+    await el.updateComplete;
+    typeInto($(el, 'input#secret-consumerSecret'), 'wrong-secret-0000');
+    await el.updateComplete;
+    await press(el, 'test-button');
+    await until(() => $(el, '.test-result'), 'the test outcome');
+    ok($(el, '.test-result.error')?.textContent?.includes('Connection failed'), `a plain failure: ${$(el, '.test-result')?.textContent}`);
+    ok(errorOf(el, 'secret-consumerSecret').length > 0, `the rejection beside the secret: ${errorOf(el, 'secret-consumerSecret')}`);
+    equal($<HTMLInputElement>(el, 'input#secret-consumerSecret')!.value, 'wrong-secret-0000', 'the typed value stays for correcting');
+    equal((await client.settings.get('crm')).credentials.consumerSecret?.hint, own.salesforce.consumerSecret.slice(-4), 'a test stores nothing');
+  });
+
   it('keeps secrets write-only: Replace opens an empty box, Clear waits for a save, nothing is ever prefilled', async () => {
     const own = await freshEnv();
     const client = clientFor(own);

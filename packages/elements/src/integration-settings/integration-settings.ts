@@ -108,6 +108,8 @@ export class MpIntegrationSettings extends LitElement {
   @state() private _me: Me | null = null;
   @state() private _replacing = new Set<string>();
   @state() private _errors: FieldError[] = [];
+  /** The errors came from a save (summary at the top) rather than a connection test (inline only). */
+  @state() private _fromSave = false;
   @state() private _general = '';
   @state() private _busy = '';
   @state() private _outcome: Outcome | null = null;
@@ -120,7 +122,8 @@ export class MpIntegrationSettings extends LitElement {
   readonly #discovery = new DiscoveryController(this);
   #leaveAnswer: ((leave: boolean) => void) | null = null;
   readonly #onBeforeUnload = (e: BeforeUnloadEvent) => {
-    if (!this.dirty) return;
+    // In all-categories mode each inner element guards its own category.
+    if (!this.resolvedCategory || !this.dirty) return;
     const ask = new BeforeLeaveEvent(this.#dirtyCategories());
     if (this.dispatchEvent(ask)) e.preventDefault();
   };
@@ -312,6 +315,7 @@ export class MpIntegrationSettings extends LitElement {
         this._conflict = { theirs: null, differences: null, retry: status };
       } else if (error instanceof ValidationError && error.errors.length) {
         this._errors = [...error.errors];
+        this._fromSave = true;
         this._general = '';
       } else {
         this._errors = [];
@@ -386,7 +390,10 @@ export class MpIntegrationSettings extends LitElement {
       this._errors = this._errors.filter((e) => !/^\/(credentials|config)\//.test(e.pointer));
     } catch (error) {
       this.#fail(error, 'test-connection');
-      if (error instanceof ValidationError) this._errors = [...error.errors];
+      if (error instanceof ValidationError) {
+        this._errors = [...error.errors];
+        this._fromSave = false;
+      }
       const reason = error instanceof ValidationError && error.errors.length ? error.errors.map((e) => e.message).join(' ') : errorText(error);
       this._test = { tone: 'error', text: t('settings.test.failed', { reason }), reference: errorReference(error) };
     } finally {
@@ -532,7 +539,7 @@ export class MpIntegrationSettings extends LitElement {
     const platform = findPlatform(this._draft.platform);
     return html`
       ${this._outcome ? this.#renderOutcome(this._outcome, 'outcome') : nothing}
-      ${renderErrorSummary(this._errors, this._general, this.#focusControl, (p) => !!this.#control(p))}
+      ${renderErrorSummary(this._fromSave ? this._errors : [], this._general, this.#focusControl, (p) => !!this.#control(p))}
       ${this._conflict
         ? renderConflict(this._conflict.theirs, this._conflict.differences, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
         : nothing}
