@@ -235,7 +235,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     $<HTMLButtonElement>(el, 'dialog.confirm .danger')!.click();
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Archived', 'archived');
-    ok($<HTMLInputElement>(el, '#cfg-clientId')!.disabled, 'archived settings are read-only');
+    ok($<HTMLInputElement>(el, '#cfg-clientId')!.readOnly, 'archived settings are read-only');
     archive().click();
     await el.updateComplete;
     ok($<HTMLDialogElement>(el, 'dialog.confirm.restore')?.open, 'restore asks too');
@@ -248,7 +248,9 @@ describe('<mp-integration-settings> against the real server', () => {
     await clientFor(own).settings.saveDraft('paymentGateway', { platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_test_abc' }, credentials: { secretKey: 'sk_test_X1234' } });
     const el = await mount(clientFor(own, 'viewer'), 'payment-gateway');
     ok($(el, '.notice.info')?.textContent?.includes('view these settings'), 'says it is read-only');
-    ok($<HTMLInputElement>(el, '#cfg-publishableKey')!.disabled, 'inputs disabled');
+    ok($<HTMLInputElement>(el, '#cfg-publishableKey')!.readOnly, 'text inputs read-only');
+    ok($<HTMLSelectElement>(el, '#cfg-mode')!.disabled, 'selects disabled');
+    ok($<HTMLInputElement>(el, 'input[name="platform"]')!.disabled, 'platform fixed');
     equal($<HTMLInputElement>(el, '#cfg-publishableKey')!.value, 'pk_test_abc', 'values shown');
     ok(!$(el, '[part="footer"]') && !$(el, '.header-actions'), 'no save, enable or archive');
     ok($<HTMLButtonElement>(el, '#secret-secretKey')!.disabled, 'no replacing secrets');

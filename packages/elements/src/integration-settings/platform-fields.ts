@@ -85,7 +85,7 @@ export function renderSetting(view: FieldsView, s: SettingDefinition): TemplateR
       break;
     case 'number':
       control = html`<input id=${id} class="mp-input" type="number" inputmode="numeric" min=${s.min ?? nothing} max=${s.max ?? nothing}
-        .value=${live(value === undefined ? '' : String(value))} ?disabled=${view.locked} ?required=${s.required}
+        .value=${live(value === undefined ? '' : String(value))} ?readonly=${view.locked} ?required=${s.required}
         aria-describedby=${described} aria-invalid=${invalid}
         @input=${(e: Event) => {
           const raw = (e.target as HTMLInputElement).value;
@@ -93,7 +93,7 @@ export function renderSetting(view: FieldsView, s: SettingDefinition): TemplateR
         }} />`;
       break;
     case 'list':
-      control = html`<textarea id=${id} class="mp-input" rows="3" .value=${live(Array.isArray(value) ? value.join('\n') : '')} ?disabled=${view.locked}
+      control = html`<textarea id=${id} class="mp-input" rows="3" .value=${live(Array.isArray(value) ? value.join('\n') : '')} ?readonly=${view.locked}
         aria-describedby="${id}-list-help${errors.length ? ` ${id}-error` : ''}${s.help ? ` ${id}-help` : ''}" aria-invalid=${invalid}
         @input=${(e: Event) => view.setConfig(s.key, (e.target as HTMLTextAreaElement).value.split('\n').map((v) => v.trim()).filter(Boolean))}></textarea>
         <p id="${id}-list-help" class="help">${t('settings.listHelp')}</p>`;
@@ -112,7 +112,7 @@ export function renderSetting(view: FieldsView, s: SettingDefinition): TemplateR
       }
       control = html`<input id=${id} class="mp-input" type="text" autocomplete="off" spellcheck="false" dir="auto"
         placeholder=${s.placeholder ?? nothing} maxlength=${s.maxLength ?? nothing} .value=${live(typeof value === 'string' ? value : '')}
-        ?disabled=${view.locked} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
+        ?readonly=${view.locked} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
         @input=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).value)} />`;
   }
   return html`<div class="field" data-key=${s.key}>${labelFor(s, id)} ${control} ${help(s, id)} ${renderErrors(id, errors)}</div>`;
@@ -174,7 +174,7 @@ export function renderSecret(view: FieldsView, s: SettingDefinition): TemplateRe
     ${status}
     <div class="secret-row">
       <input id=${id} class="mp-input" type="password" autocomplete="new-password" spellcheck="false" maxlength=${s.maxLength ?? nothing}
-        .value=${live(typeof pending === 'string' ? pending : '')} ?disabled=${locked} ?required=${s.required && !configured}
+        .value=${live(typeof pending === 'string' ? pending : '')} ?readonly=${locked} ?required=${s.required && !configured}
         aria-describedby="${helpId}${errors.length ? ` ${id}-error` : ''}" aria-invalid=${errors.length ? 'true' : 'false'}
         @input=${(e: Event) => {
           const v = (e.target as HTMLInputElement).value;
