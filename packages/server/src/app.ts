@@ -38,6 +38,7 @@ import { DescribeCache, PlatformError, type PlatformConnection, type PlatformGat
 import { IDEMPOTENCY_KEY_PATTERN, REQUEST_ID_PATTERN, readJson } from './http.js';
 import type { TenantKeys } from './keys.js';
 import { buildOpenApi } from './openapi.js';
+import { ReadCache } from './read-cache.js';
 import { ProblemError, badRequest, forbidden, notFound, problemBody, unprocessable } from './problem.js';
 import { checkPreconditions, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
 import * as store from './store.js';
@@ -104,6 +105,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const gateway = deps.gateway ?? null;
   const verify = createVerifier(config);
   const cache = new DescribeCache(config.describeCacheTtlSeconds * 1000);
+  // Settings reads per tenant. PGlite serves one process, so this process sees every write; on Postgres
+  // other servers write too, and their NOTIFYs invalidate (caching pauses while notifications may be lost).
+  const reads = new ReadCache<{ version: number; body: string } | null>(db.kind === 'pglite');
+  const TENANT_CHANGED = 'mp_tenant_changed';
+  void db.listen?.(TENANT_CHANGED, (tenant) => reads.invalidate(tenant), (listening) => reads.reset(listening));
+  const tenantChanged = async (q: Queryable, tenant: string) => {
+    if (db.kind === 'postgres') await q.query('SELECT pg_notify($1, $2)', [TENANT_CHANGED, tenant]);
+  };
   const buckets = new Map<string, { tokens: number; at: number }>();
   let openapi: string | null = null;
   const app = new Hono<Env>();
@@ -137,21 +146,20 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   const anyOrigin = config.corsOrigins.includes('*');
-  app.use(
-    '*',
-    cors({
-      origin: (origin) => {
-        if (!origin) return null;
-        if (anyOrigin || config.corsOrigins.includes(origin)) return origin;
-        if ((config.dev || !config.production) && isLocalOrigin(origin)) return origin;
-        return null;
-      },
-      allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
-      allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Request-Id'],
-      exposeHeaders: ['ETag', 'X-Request-Id', 'Idempotent-Replayed', 'Retry-After', 'Location'],
-      maxAge: 600,
-    }),
-  );
+  const corsHeaders = cors({
+    origin: (origin) => {
+      if (!origin) return null;
+      if (anyOrigin || config.corsOrigins.includes(origin)) return origin;
+      if ((config.dev || !config.production) && isLocalOrigin(origin)) return origin;
+      return null;
+    },
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    allowHeaders: ['Authorization', 'Content-Type', 'If-Match', 'If-None-Match', 'Idempotency-Key', 'X-Request-Id'],
+    exposeHeaders: ['ETag', 'X-Request-Id', 'Idempotent-Replayed', 'Retry-After', 'Location'],
+    maxAge: 600,
+  });
+  // Only browser requests carry an Origin; the others skip the CORS work.
+  app.use('*', (c, next) => (c.req.header('origin') ? corsHeaders(c, next) : next()));
 
   const problem = (c: Context<Env>, err: ProblemError) => {
     const body = problemBody(err.status, err.detail, c.req.path, c.get('requestId') ?? '', err.extra);
@@ -262,6 +270,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       try {
         result = await db.transaction(async (tx) => {
           const r = await fn(tx);
+          await tenantChanged(tx, tenant);
           if (key) {
             await store.putIdempotent(tx, tenant, key, { fingerprint, status: r.status, headers: r.headers ?? {}, body: r.body === undefined ? '' : JSON.stringify(r.body) });
           }
@@ -276,6 +285,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
         // as a deadlock / serialization victim: run it again, now against the winner's row.
         if (attempt < 3 && isRetryable(err)) continue;
         throw err;
+      } finally {
+        reads.invalidate(tenant);
       }
     }
     afterCommit?.(result);
@@ -376,7 +387,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const orderFields = cache.fields(tenant, s.crm.orderObject);
     if (!memberFields && !orderFields) return;
     const drift = detectDrift(s.crm, memberFields, orderFields);
-    if (JSON.stringify(drift) !== JSON.stringify(s.drift)) await store.setDrift(db, tenant, s.id, drift);
+    if (JSON.stringify(drift) !== JSON.stringify(s.drift)) {
+      await db.transaction(async (tx) => {
+        await store.setDrift(tx, tenant, s.id, drift);
+        await tenantChanged(tx, tenant);
+      });
+      reads.invalidate(tenant);
+    }
   };
 
   app.get('/v1/settings/crm/objects', async (c) => {
@@ -422,16 +439,24 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.get('/v1/settings', async (c) => {
     const p = need(c, 'settings:read');
-    return c.json({ items: (await store.listSettings(db, p.tenant)).map(store.settingsView) });
+    const list = await reads.read(p.tenant, '*', async () => ({
+      version: 0,
+      body: JSON.stringify({ items: (await store.listSettings(db, p.tenant)).map(store.settingsView) }),
+    }));
+    return c.body(list!.body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.get('/v1/settings/:category', async (c) => {
     const p = need(c, 'settings:read');
-    const s = await store.getSettings(db, p.tenant, categoryOf(c));
+    const category = categoryOf(c);
+    const s = await reads.read(p.tenant, category, async () => {
+      const stored = await store.getSettings(db, p.tenant, category);
+      return stored && { version: stored.version, body: JSON.stringify(store.settingsView(stored)) };
+    });
     if (!s) throw notFound(`There are no ${c.req.param('category')} settings yet.`);
     const tag = etag(s.version);
     if (c.req.header('if-none-match')?.split(',').map((t) => t.trim()).includes(tag)) return c.body(null, 304, { ETag: tag });
-    return c.json(store.settingsView(s), 200, { ETag: tag });
+    return c.body(s.body, 200, { 'Content-Type': 'application/json', ETag: tag });
   });
 
   const settingsWrite = async (c: Context<Env>, mode: 'replace' | 'merge', input: IntegrationSettingsInput, category: IntegrationCategory, remap?: (e: FieldError[]) => FieldError[]) => {

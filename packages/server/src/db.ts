@@ -21,6 +21,12 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * Postgres only (other processes may write): calls `onPayload` for every `NOTIFY` on `channel`, and
+   * `onState(false)` while the listening connection is down (notifications may be missed), `onState(true)`
+   * once it listens again. Answers a function that stops listening.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void, onState: (listening: boolean) => void): Promise<() => Promise<void>>;
 }
 
 /** Postgres error with its SQLSTATE (both drivers set `code`). */
@@ -71,8 +77,49 @@ async function openPostgres(url: string): Promise<Database> {
     return { rows: r.rows as T[], rowCount: r.rowCount ?? r.rows.length };
   };
   let closed = false;
+  const listeners = new Set<() => Promise<void>>();
+  const listen = async (channel: string, onPayload: (payload: string) => void, onState: (listening: boolean) => void) => {
+    let stopped = false;
+    let client: InstanceType<typeof pg.Client> | null = null;
+    let retry: NodeJS.Timeout | null = null;
+    const connect = async () => {
+      if (stopped) return;
+      const c = new pg.Client({ connectionString: url, application_name: 'mp-integration-server-listen' });
+      const lost = () => {
+        if (client !== c) return;
+        client = null;
+        onState(false);
+        if (!stopped) retry = setTimeout(() => void connect(), 1000);
+      };
+      c.on('error', lost);
+      c.on('end', lost);
+      c.on('notification', (n) => n.channel === channel && onPayload(n.payload ?? ''));
+      try {
+        client = c;
+        await c.connect();
+        await c.query(`LISTEN ${channel}`);
+        onState(true);
+      } catch {
+        lost();
+        c.end().catch(() => {});
+      }
+    };
+    onState(false);
+    await connect();
+    const stop = async () => {
+      stopped = true;
+      listeners.delete(stop);
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = null;
+      await c?.end().catch(() => {});
+    };
+    listeners.add(stop);
+    return stop;
+  };
   return {
     kind: 'postgres',
+    listen,
     query: (sql, params) => run(pool, sql, params),
     async transaction(fn) {
       const client = await pool.connect();
@@ -91,6 +138,7 @@ async function openPostgres(url: string): Promise<Database> {
     async close() {
       if (closed) return;
       closed = true;
+      await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
     },
   };

@@ -243,3 +243,33 @@ test('production refuses to start without a master key or a token verifier, or i
   assert.match(badKey.stderr, /master key must be 32 random bytes/i);
   assert.equal(existsSync(dir), false, 'nothing was created');
 });
+
+test('two servers on one Postgres: a write on one is what the other reads next (cached reads are invalidated by NOTIFY)', { skip: postgresSkipReason ?? false }, async () => {
+  const { backends } = await import('./support/harness.js');
+  const postgres = backends.find((b) => b.name === 'postgres')!;
+  const url = await postgres.databaseUrl();
+  const one = await startTestServer(postgres, { databaseUrl: url });
+  const two = await startTestServer(postgres, { databaseUrl: url, masterKey: one.server.config.masterKey!, jwtSecret: one.server.config.jwtSecret! });
+  try {
+    const t1 = await one.tenant();
+    const t2 = await two.tenant(t1.id);
+    assert.equal((await t1.as('admin')('PUT', '/v1/settings/accounting', { body: { platform: 'xero', config: { clientId: 'v1' } } })).status, 201);
+    for (let i = 2; i <= 6; i++) {
+      await t2.as('viewer')('GET', '/v1/settings/accounting');
+      await t2.as('viewer')('GET', '/v1/settings');
+      const w = await t1.as('admin')('PATCH', '/v1/settings/accounting', { body: { config: { clientId: `v${i}` } } });
+      assert.equal(w.status, 200);
+      // NOTIFY arrives after the commit: poll (bounded) until the other server has dropped its cached copy.
+      let seen = '';
+      for (let tries = 0; tries < 200 && seen !== `v${i}`; tries++) {
+        seen = (await t2.as('viewer')('GET', '/v1/settings/accounting')).body.config.clientId;
+        if (seen !== `v${i}`) await new Promise((r) => setTimeout(r, 10));
+      }
+      assert.equal(seen, `v${i}`);
+      assert.equal((await t2.as('viewer')('GET', '/v1/settings')).body.items[0].config.clientId, `v${i}`);
+    }
+  } finally {
+    await one.close();
+    await two.close();
+  }
+});
