@@ -15,11 +15,13 @@ import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
 import { endpointGridMessages } from './messages.js';
-import { EndpointChangeEvent, IntegrationErrorEvent, type EndpointChange } from './events.js';
+import { EndpointChangeEvent, type EndpointChange } from './events.js';
+import { IntegrationErrorEvent } from '../provider/error-event.js';
 import { checkForm, editForm, newForm, serverErrors, type EndpointFormState } from './endpoint-form.js';
 import { styles } from './endpoint-grid.styles.js';
 
-export { EndpointChangeEvent, IntegrationErrorEvent, type EndpointChange } from './events.js';
+export { EndpointChangeEvent, type EndpointChange } from './events.js';
+export { IntegrationErrorEvent } from '../provider/error-event.js';
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -46,7 +46,7 @@ export function draftFrom(saved: IntegrationSettings | null): Draft {
 }
 
 /** Switches platform: that platform's defaults, no pending secrets, CRM choices kept only within the same platform. */
-export function withPlatform(draft: Draft, saved: IntegrationSettings | null, platform: string): Draft {
+export function withPlatform(saved: IntegrationSettings | null, platform: string): Draft {
   if (saved?.platform === platform) return { ...draftFrom(saved), platform };
   return { platform, config: defaults(findPlatform(platform)), secrets: {}, crm: emptyCrmMapping() };
 }

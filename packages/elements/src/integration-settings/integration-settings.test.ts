@@ -5,7 +5,7 @@ import type { IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { clientFor, deepText, equal, expectNoViolations, freshEnv, ok, select, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { clientFor, deepText, equal, expectNoViolations, freshEnv, ok, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;

@@ -7,7 +7,6 @@ import {
   findPlatform,
   integrationCategories,
   parsePointer,
-  platformCatalog,
   type CrmMapping,
   type DriftItem,
   type FieldError,
@@ -27,14 +26,15 @@ import { whoAmI } from '../provider/permissions.js';
 import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
-import { IntegrationErrorEvent } from '../endpoint-grid/events.js';
+import { IntegrationErrorEvent } from '../provider/error-event.js';
 import { settingsMessages } from './messages.js';
-import { BeforeLeaveEvent, SettingsSavedEvent, type SettingsSaveAction } from './events.js';
+import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
 import { compare, connectionChanged, controlIdFor, draftFrom, inputFrom, isConnected, isDirty, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
-import { renderSetting, type FieldsView } from './platform-fields.js';
+import { renderSetting } from './platform-fields.js';
 import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js';
 import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
+import { renderConfirm, renderOutcome, renderPlatformPicker, renderSaveBar, type ConfirmKind, type Outcome } from './chrome.js';
 import { styles } from './integration-settings.styles.js';
 
 export { SettingsSavedEvent, BeforeLeaveEvent, type SettingsSaveAction } from './events.js';
@@ -48,8 +48,6 @@ declare global {
 const t = translator(settingsMessages);
 
 type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: unknown };
-type Confirm = 'archive' | 'restore' | 'leave' | null;
-type Outcome = { tone: 'success' | 'error'; text: string; reference?: string };
 
 /**
  * A tenant's integration settings for CRM, Accounting and Payment gateway (seed 000), wired to the SDK.
@@ -115,7 +113,7 @@ export class MpIntegrationSettings extends LitElement {
   @state() private _outcome: Outcome | null = null;
   @state() private _test: Outcome | null = null;
   @state() private _conflict: { theirs: IntegrationSettings | null; differences: Difference[] | null; retry: 'draft' | 'enabled' } | null = null;
-  @state() private _confirm: Confirm = null;
+  @state() private _confirm: ConfirmKind | null = null;
 
   readonly #announcer = new Announcer(this);
   readonly #client = new ClientController(this, () => void this.reload());
@@ -538,7 +536,7 @@ export class MpIntegrationSettings extends LitElement {
     const connected = isConnected(this._draft, saved);
     const platform = findPlatform(this._draft.platform);
     return html`
-      ${this._outcome ? this.#renderOutcome(this._outcome, 'outcome') : nothing}
+      ${this._outcome ? renderOutcome(this._outcome, 'outcome') : nothing}
       ${renderErrorSummary(this._fromSave ? this._errors : [], this._general, this.#focusControl, (p) => !!this.#control(p))}
       ${this._conflict
         ? renderConflict(this._conflict.theirs, this._conflict.differences, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
@@ -549,7 +547,14 @@ export class MpIntegrationSettings extends LitElement {
       ${category === 'crm' && saved?.platform === this._draft.platform
         ? renderDrift(saved?.drift ?? [], { member: this._draft.crm.memberMappings, order: this._draft.crm.orderMappings }, this.#showDrift)
         : nothing}
-      ${this.#renderPlatforms(category)}
+      ${renderPlatformPicker({
+        category,
+        chosen: this._draft.platform,
+        saved,
+        locked: this.#locked,
+        errors: this.#errorsFor('platform'),
+        choose: (id) => this.#update(withPlatform(this._saved, id)),
+      })}
       ${this.#renderGroups(view, true)}
       ${platform && !connected && this.#canWrite && saved?.status !== 'archived' && (platform.discovery || platform.settings.some((s) => (s.group ?? CONNECTION_GROUP) !== CONNECTION_GROUP))
         ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p>${t(platform.discovery ? 'settings.saveFirst' : 'settings.saveFirstOther')}</p>
@@ -577,33 +582,6 @@ export class MpIntegrationSettings extends LitElement {
       );
   }
 
-  #renderOutcome(o: Outcome, cls: string): TemplateResult {
-    return html`<div class="notice ${o.tone} ${cls}">${iconSvg(o.tone === 'success' ? icon.check : icon.error)}
-      <div class="grow"><p dir="auto">${o.text}</p>${o.reference ? html`<p class="muted small">${o.reference}</p>` : nothing}</div></div>`;
-  }
-
-  #renderPlatforms(category: IntegrationCategory): TemplateResult {
-    const platforms = platformCatalog.filter((p) => p.category === category);
-    const errors = this.#errorsFor('platform');
-    const previous = findPlatform(this._saved?.platform);
-    const switching = previous && this._draft.platform && previous.id !== this._draft.platform;
-    return html`<fieldset part="platforms" class="platforms" aria-describedby=${errors.length ? 'platform-error' : nothing}>
-      <legend>${t('settings.platform')}</legend>
-      <div class="platform-list">
-        ${platforms.map(
-          (p) => html`<label part="platform" class="platform ${p.id === this._draft.platform ? 'chosen' : ''}">
-            <input type="radio" name="platform" value=${p.id} .checked=${p.id === this._draft.platform} ?disabled=${this.#locked}
-              aria-invalid=${errors.length ? 'true' : 'false'}
-              @change=${() => this.#update(withPlatform(this._draft, this._saved, p.id))} />
-            <span class="platform-text"><strong>${p.name}</strong><span class="muted small">${p.description}</span></span>
-          </label>`,
-        )}
-      </div>
-      ${switching ? html`<p class="help warning-text">${t('settings.platformSwitch', { platform: findPlatform(this._draft.platform)!.name, previous: previous.name })}</p>` : nothing}
-      ${errors.length ? html`<p id="platform-error" class="field-error">${iconSvg(icon.error)}<span>${errors.join(' ')}</span></p>` : nothing}
-    </fieldset>`;
-  }
-
   #renderTest(): TemplateResult | typeof nothing {
     if (!this._me?.permissions.includes('crm:discover') || this._saved?.status === 'archived') return nothing;
     const unsaved = connectionChanged(this._draft, this._saved);
@@ -612,47 +590,22 @@ export class MpIntegrationSettings extends LitElement {
         ${this._busy === 'test' ? t('settings.testing') : t('settings.test')}
       </button>
       ${unsaved ? html`<span id="test-help" class="help">${t('settings.test.unsaved')}</span>` : nothing}
-      ${this._test ? this.#renderOutcome(this._test, 'test-result') : nothing}
+      ${this._test ? renderOutcome(this._test, 'test-result') : nothing}
     </div>`;
   }
 
   #renderFooter(): TemplateResult | typeof nothing {
     if (!this.#canWrite || this._saved?.status === 'archived') return nothing;
-    const dirty = this.dirty;
-    const enabled = this._saved?.status === 'enabled';
-    const saved = this._saved;
-    return html`<footer part="footer" class="footer">
-      <span class="save-state ${dirty ? 'dirty' : ''}">
-        ${dirty ? t('settings.unsaved') : saved ? t('settings.lastSaved', { date: new Date(saved.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }), who: saved.updatedBy }) : nothing}
-      </span>
-      <button part="save-button" class="mp-button save" type="button" ?disabled=${this._busy !== '' || !this._draft.platform || (!dirty && !enabled && !!saved)}
-        @click=${() => this.#save('draft')}>${this._busy === 'draft' ? t('settings.saving') : t(enabled ? 'settings.toDraft' : 'settings.saveDraft')}</button>
-      <button part="enable-button" class="mp-button primary enable" type="button" ?disabled=${this._busy !== '' || !this._draft.platform || (enabled && !dirty)}
-        @click=${() => this.#save('enabled')}>${this._busy === 'enabled' ? t('settings.saving') : t(enabled ? 'settings.saveEnabled' : 'settings.enable')}</button>
-    </footer>`;
+    return renderSaveBar({ saved: this._saved, dirty: this.dirty, hasPlatform: !!this._draft.platform, busy: this._busy, save: (status) => void this.#save(status) });
   }
 
   #renderDialog(category: IntegrationCategory): TemplateResult | typeof nothing {
     const kind = this._confirm;
     if (!kind) return nothing;
-    const label = t(`settings.category.${category}`);
-    const text =
-      kind === 'leave'
-        ? { title: t('settings.leave.title'), body: t('settings.leave.body'), ok: t('settings.leave.leave'), cancel: t('settings.leave.stay') }
-        : kind === 'archive'
-          ? { title: t('settings.archive.title', { category: label }), body: t('settings.archive.body'), ok: t('settings.archive.confirm'), cancel: t('settings.cancel') }
-          : { title: t('settings.restore.title', { category: label }), body: t('settings.restore.body'), ok: t('settings.restore.confirm'), cancel: t('settings.cancel') };
-    const ok = () => (kind === 'leave' ? this.#closeConfirm(true) : void this.#archiveOrRestore(kind));
-    return html`<dialog part="dialog" class="confirm ${kind}" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body"
-      @close=${() => this._confirm === kind && this.#closeConfirm(false)}>
-      <div class="dialog-body">
-        <h2 id="confirm-title">${text.title}</h2>
-        <p id="confirm-body">${text.body}</p>
-        <div class="dialog-actions">
-          <button class="mp-button" type="button" autofocus @click=${() => this.#closeConfirm(false)}>${text.cancel}</button>
-          <button class="mp-button ${kind === 'archive' || kind === 'leave' ? 'danger' : 'primary'}" type="button" ?disabled=${this._busy !== ''} @click=${ok}>${text.ok}</button>
-        </div>
-      </div>
-    </dialog>`;
+    return renderConfirm(kind, t(`settings.category.${category}`), this._busy !== '', (yes) => {
+      if (this._confirm !== kind) return;
+      if (yes && kind !== 'leave') void this.#archiveOrRestore(kind);
+      else this.#closeConfirm(yes);
+    });
   }
 }

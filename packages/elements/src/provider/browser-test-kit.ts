@@ -47,12 +47,6 @@ export function typeInto(control: HTMLInputElement | HTMLTextAreaElement | null,
   control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
-export function select(control: HTMLSelectElement | null, value: string): void {
-  ok(control, 'select exists');
-  control.value = value;
-  control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
-}
-
 /** Every text an element's shadow tree shows or holds in a control: for "no secret in the DOM" checks. */
 export function deepText(root: Node): string {
   const out: string[] = [];

@@ -5,7 +5,8 @@ import { MpIntegrationSettings } from '../integration-settings/integration-setti
 import { MpEndpointGrid } from '../endpoint-grid/endpoint-grid.js';
 import { MpFieldMapper, type FieldMapperAutoMapEvent } from '../field-mapper/field-mapper.js';
 import type { BeforeLeaveEvent, SettingsSavedEvent } from '../integration-settings/events.js';
-import type { EndpointChangeEvent, IntegrationErrorEvent } from '../endpoint-grid/events.js';
+import type { EndpointChangeEvent } from '../endpoint-grid/events.js';
+import type { IntegrationErrorEvent } from '../provider/error-event.js';
 
 /**
  * Builds the React components for the mp elements with the React you pass (the `react` entry passes its

@@ -1,0 +1,99 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { findPlatform, platformCatalog, type IntegrationCategory, type IntegrationSettings } from '@memberpulse/integration-schema';
+import { icon, iconSvg } from '../shared/icons.js';
+import { translator } from '../provider/translate.js';
+import { settingsMessages } from './messages.js';
+
+// The frame around a settings form: platform choice, outcome notices, the save bar and confirmations.
+// Plain render functions; the element owns the state and passes what they need.
+
+const t = translator(settingsMessages);
+
+/** A success or failure sentence, with the request id to quote when there is one. */
+export interface Outcome {
+  tone: 'success' | 'error';
+  text: string;
+  reference?: string;
+}
+
+export function renderOutcome(o: Outcome, cls: string): TemplateResult {
+  return html`<div class="notice ${o.tone} ${cls}">${iconSvg(o.tone === 'success' ? icon.check : icon.error)}
+    <div class="grow"><p dir="auto">${o.text}</p>${o.reference ? html`<p class="muted small">${o.reference}</p>` : nothing}</div></div>`;
+}
+
+/** The catalog's platforms of a category as a radio group; warns when saving would replace the stored platform. */
+export function renderPlatformPicker(options: {
+  category: IntegrationCategory;
+  chosen: string | null;
+  saved: IntegrationSettings | null;
+  locked: boolean;
+  errors: readonly string[];
+  choose(platform: string): void;
+}): TemplateResult {
+  const { chosen, errors } = options;
+  const previous = findPlatform(options.saved?.platform);
+  const next = findPlatform(chosen);
+  const switching = previous && next && previous.id !== next.id;
+  return html`<fieldset part="platforms" class="platforms" aria-describedby=${errors.length ? 'platform-error' : nothing}>
+    <legend>${t('settings.platform')}</legend>
+    <div class="platform-list">
+      ${platformCatalog
+        .filter((p) => p.category === options.category)
+        .map(
+          (p) => html`<label part="platform" class="platform ${p.id === chosen ? 'chosen' : ''}">
+            <input type="radio" name="platform" value=${p.id} .checked=${p.id === chosen} ?disabled=${options.locked}
+              aria-invalid=${errors.length ? 'true' : 'false'} @change=${() => options.choose(p.id)} />
+            <span class="platform-text"><strong>${p.name}</strong><span class="muted small">${p.description}</span></span>
+          </label>`,
+        )}
+    </div>
+    ${switching ? html`<p class="help warning-text">${t('settings.platformSwitch', { platform: next.name, previous: previous.name })}</p>` : nothing}
+    ${errors.length ? html`<p id="platform-error" class="field-error">${iconSvg(icon.error)}<span>${errors.join(' ')}</span></p>` : nothing}
+  </fieldset>`;
+}
+
+/** The save bar: unsaved or last-saved state, then Save draft and Enable (Switch to draft and Save changes once enabled). */
+export function renderSaveBar(options: {
+  saved: IntegrationSettings | null;
+  dirty: boolean;
+  hasPlatform: boolean;
+  busy: string;
+  save(status: 'draft' | 'enabled'): void;
+}): TemplateResult {
+  const { saved, dirty, busy } = options;
+  const enabled = saved?.status === 'enabled';
+  const when = saved ? new Date(saved.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  return html`<footer part="footer" class="footer">
+    <span class="save-state ${dirty ? 'dirty' : ''}">
+      ${dirty ? t('settings.unsaved') : saved ? t('settings.lastSaved', { date: when, who: saved.updatedBy }) : nothing}
+    </span>
+    <button part="save-button" class="mp-button save" type="button" ?disabled=${busy !== '' || !options.hasPlatform || (!dirty && !enabled && !!saved)}
+      @click=${() => options.save('draft')}>${busy === 'draft' ? t('settings.saving') : t(enabled ? 'settings.toDraft' : 'settings.saveDraft')}</button>
+    <button part="enable-button" class="mp-button primary enable" type="button" ?disabled=${busy !== '' || !options.hasPlatform || (enabled && !dirty)}
+      @click=${() => options.save('enabled')}>${busy === 'enabled' ? t('settings.saving') : t(enabled ? 'settings.saveEnabled' : 'settings.enable')}</button>
+  </footer>`;
+}
+
+/** What a confirmation asks about. */
+export type ConfirmKind = 'archive' | 'restore' | 'leave';
+
+/** A modal confirmation (native `<dialog>`, opened by the element after rendering). The safe choice has focus. */
+export function renderConfirm(kind: ConfirmKind, categoryLabel: string, busy: boolean, answer: (yes: boolean) => void): TemplateResult {
+  const text =
+    kind === 'leave'
+      ? { title: t('settings.leave.title'), body: t('settings.leave.body'), ok: t('settings.leave.leave'), cancel: t('settings.leave.stay') }
+      : kind === 'archive'
+        ? { title: t('settings.archive.title', { category: categoryLabel }), body: t('settings.archive.body'), ok: t('settings.archive.confirm'), cancel: t('settings.cancel') }
+        : { title: t('settings.restore.title', { category: categoryLabel }), body: t('settings.restore.body'), ok: t('settings.restore.confirm'), cancel: t('settings.cancel') };
+  return html`<dialog part="dialog" class="confirm ${kind}" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body"
+    @close=${() => answer(false)}>
+    <div class="dialog-body">
+      <h2 id="confirm-title">${text.title}</h2>
+      <p id="confirm-body">${text.body}</p>
+      <div class="dialog-actions">
+        <button class="mp-button" type="button" autofocus @click=${() => answer(false)}>${text.cancel}</button>
+        <button class="mp-button ${kind === 'restore' ? 'primary' : 'danger'}" type="button" ?disabled=${busy} @click=${() => answer(true)}>${text.ok}</button>
+      </div>
+    </div>
+  </dialog>`;
+}
