@@ -4,6 +4,7 @@ import { signDevToken } from './auth.js';
 import { ConfigError, databaseTarget, loadConfig } from './config.js';
 import { generateMasterKey } from './crypto.js';
 import { openDatabase } from './db.js';
+import { buildOpenApi } from './openapi.js';
 import { rotateMasterKey } from './rotate.js';
 import { resolveSecrets, startServer } from './server.js';
 
@@ -17,6 +18,7 @@ Usage:
   mp-integration-server token --tenant T --role R [--sub S] [--expires 12h]
                                             mint a token with the configured HS256 secret (dev and tests)
   mp-integration-server migrate             apply database migrations and exit
+  mp-integration-server openapi             print the OpenAPI 3.1 document (docs/openapi.json)
   mp-integration-server help
 `;
 
@@ -92,6 +94,9 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write('Migrations applied.\n');
       return 0;
     }
+    case 'openapi':
+      process.stdout.write(JSON.stringify(buildOpenApi(), null, 2) + '\n');
+      return 0;
     case 'help':
     case '--help':
     case '-h':

@@ -46,3 +46,9 @@ test('the document lists every route the server answers, and live responses matc
   const strict = ajv.getSchema('openapi.json#/components/schemas/IntegrationSettingsInput')!;
   assert.equal(strict({ ...salesforceDoc('x'), extra: true }), false, 'input schemas reject unknown fields, like the server');
 });
+
+test('docs/openapi.json is the served document (regenerate: npx mp-integration-server openapi > docs/openapi.json)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const published = JSON.parse(readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8'));
+  assert.deepEqual(published, (await send(srv.url, null, 'GET', '/v1/openapi.json')).body);
+});
