@@ -119,6 +119,8 @@ export class MpIntegrationSettings extends LitElement {
   readonly #client = new ClientController(this, () => void this.reload());
   readonly #discovery = new DiscoveryController(this);
   #leaveAnswer: ((leave: boolean) => void) | null = null;
+  /** Answers to an older load (client or category changed meanwhile) are dropped. */
+  #loadToken = 0;
   readonly #onBeforeUnload = (e: BeforeUnloadEvent) => {
     // In all-categories mode each inner element guards its own category.
     if (!this.resolvedCategory || !this.dirty) return;
@@ -167,16 +169,20 @@ export class MpIntegrationSettings extends LitElement {
     const client = this.#client.client;
     this.#discovery.reset(client);
     if (!category || !client) {
+      this.#loadToken++;
       this._load = { state: 'idle' };
       return;
     }
     this._load = { state: 'loading' };
+    const token = ++this.#loadToken;
     try {
       const [me, saved] = await Promise.all([whoAmI(client), client.settings.get(category).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)))]);
+      if (token !== this.#loadToken) return;
       this._me = me;
       this.#adopt(saved);
       this._load = { state: 'ready' };
     } catch (error) {
+      if (token !== this.#loadToken) return;
       this._load = { state: 'error', error };
       this.#fail(error, 'load');
     }
