@@ -11,6 +11,7 @@ import { Announcer } from '../shared/announcer.js';
 import { icon, iconSvg } from '../shared/icons.js';
 import { ClientController } from '../provider/client-controller.js';
 import { whoAmI } from '../provider/permissions.js';
+import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
@@ -193,14 +194,14 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #fail(error: unknown, action: string): void {
-    this.dispatchEvent(new IntegrationErrorEvent(error, action));
+    emit(this, new IntegrationErrorEvent(error, action));
   }
 
   #done(change: EndpointChange, endpoint: IntegrationEndpoint): void {
     const text = t(`endpointGrid.success.${change}`, { name: endpoint.name });
     this._message = { tone: 'success', text };
     this.#announcer.announce(text);
-    this.dispatchEvent(new EndpointChangeEvent(change, endpoint));
+    emit(this, new EndpointChangeEvent(change, endpoint));
   }
 
   #goTo(page: number): void {

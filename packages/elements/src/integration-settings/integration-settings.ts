@@ -23,6 +23,7 @@ import { MpCombobox } from '../shared/combobox.js';
 import { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { ClientController } from '../provider/client-controller.js';
 import { whoAmI } from '../provider/permissions.js';
+import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
@@ -157,7 +158,7 @@ export class MpIntegrationSettings extends LitElement {
    */
   async requestLeave(): Promise<boolean> {
     if (!this.dirty) return true;
-    if (!this.dispatchEvent(new BeforeLeaveEvent(this.#dirtyCategories()))) return false;
+    if (!emit(this, new BeforeLeaveEvent(this.#dirtyCategories()))) return false;
     const target = this.resolvedCategory ? this : this.#children().find((c) => c.dirty);
     if (!target || target !== this) return target ? target.#askLeave() : true;
     return this.#askLeave();
@@ -291,7 +292,7 @@ export class MpIntegrationSettings extends LitElement {
   // ---- actions --------------------------------------------------------------------------------------
 
   #fail(error: unknown, action: string): void {
-    this.dispatchEvent(new IntegrationErrorEvent(error, action));
+    emit(this, new IntegrationErrorEvent(error, action));
   }
 
   #say(outcome: Outcome): void {
@@ -312,7 +313,7 @@ export class MpIntegrationSettings extends LitElement {
       this.#adopt(saved);
       const label = t(`settings.category.${category}`);
       this.#say({ tone: 'success', text: t(status === 'enabled' ? 'settings.savedEnabled' : 'settings.savedDraft', { category: label }) });
-      this.dispatchEvent(new SettingsSavedEvent(saved, status));
+      emit(this, new SettingsSavedEvent(saved, status));
     } catch (error) {
       this.#fail(error, status === 'enabled' ? 'enable' : 'save');
       if (error instanceof ConflictError) {
@@ -460,7 +461,7 @@ export class MpIntegrationSettings extends LitElement {
       this.#adopt(saved);
       const label = t(`settings.category.${category}`);
       this.#say({ tone: 'success', text: t(action === 'archive' ? 'settings.archived' : 'settings.restored', { category: label }) });
-      this.dispatchEvent(new SettingsSavedEvent(saved, action === 'archive' ? 'archived' : 'restored'));
+      emit(this, new SettingsSavedEvent(saved, action === 'archive' ? 'archived' : 'restored'));
     } catch (error) {
       this.#fail(error, action);
       if (error instanceof ConflictError) this._conflict = null;
