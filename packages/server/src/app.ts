@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
+import type { StatusCode } from 'hono/utils/http-status';
 import {
   CredentialValueInputSchema,
   IntegrationEndpointCreateSchema,
@@ -122,6 +123,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const given = c.req.header('x-request-id');
     const requestId = given && REQUEST_ID_PATTERN.test(given) ? given : randomUUID();
     c.set('requestId', requestId);
+    // Set before the handler runs, these reach every response built through the context (c.json, c.body);
+    // every route and error path of this app builds its responses that way. Changing headers afterwards
+    // would cost the node adapter its fast path.
+    c.header('X-Request-Id', requestId);
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (c.req.path.startsWith('/v1/')) c.header('Cache-Control', 'no-store');
     const started = performance.now();
     state.inFlight++;
     try {
@@ -129,9 +136,6 @@ export function createApp(deps: AppDeps): Hono<Env> {
     } finally {
       state.inFlight--;
     }
-    c.res.headers.set('X-Request-Id', requestId);
-    c.res.headers.set('X-Content-Type-Options', 'nosniff');
-    if (c.req.path.startsWith('/v1/')) c.res.headers.set('Cache-Control', 'no-store');
     const p = c.get('principal');
     log({
       level: c.res.status >= 500 ? 'error' : 'info',
@@ -163,8 +167,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   const problem = (c: Context<Env>, err: ProblemError) => {
     const body = problemBody(err.status, err.detail, c.req.path, c.get('requestId') ?? '', err.extra);
-    const res = new Response(JSON.stringify(body), { status: err.status, headers: { 'Content-Type': 'application/problem+json', ...(err.extra.headers ?? {}) } });
-    return res;
+    return c.newResponse(JSON.stringify(body), err.status as StatusCode, { 'Content-Type': 'application/problem+json', ...(err.extra.headers ?? {}) });
   };
 
   app.onError((err, c) => {
@@ -256,9 +259,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${c.get('rawBody') ?? ''}`).digest('hex');
     const replay = (prior: store.StoredResponse) => {
       if (prior.fingerprint !== fingerprint) throw new ProblemError(409, 'This Idempotency-Key was already used for a different request.');
-      return new Response(prior.body === '' ? null : prior.body, {
-        status: prior.status,
-        headers: { ...(prior.body === '' ? {} : { 'Content-Type': 'application/json' }), ...prior.headers, 'Idempotent-Replayed': 'true' },
+      return c.newResponse(prior.body === '' ? null : prior.body, prior.status as StatusCode, {
+        ...(prior.body === '' ? {} : { 'Content-Type': 'application/json' }),
+        ...prior.headers,
+        'Idempotent-Replayed': 'true',
       });
     };
     if (key) {
@@ -291,7 +295,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
     afterCommit?.(result);
     const body = result.body === undefined ? null : JSON.stringify(result.body);
-    return new Response(body, { status: result.status, headers: { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(result.headers ?? {}) } });
+    return c.newResponse(body, result.status as StatusCode, { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(result.headers ?? {}) });
   };
 
   // Identity and catalog

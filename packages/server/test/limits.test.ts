@@ -107,6 +107,31 @@ describeEachBackend('limits and problems', (backend) => {
     assertProblem(r, 404);
     assert.equal(r.headers.get('x-request-id'), 'trace-123');
     assert.equal(r.body.requestId, 'trace-123');
+    const admin = t.as('admin');
+    const key = { 'idempotency-key': `k-${Date.now()}` };
+    const answers: Array<[string, Reply]> = [
+      ['read', await admin('GET', '/v1/settings/crm')],
+      ['cached read', await admin('GET', '/v1/settings/crm')],
+      ['list', await admin('GET', '/v1/settings')],
+      ['not modified', await admin('GET', '/v1/settings/crm', { headers: { 'if-none-match': '"1"' } })],
+      ['write', await admin('POST', '/v1/endpoints', { body: { name: `n-${key['idempotency-key']}`, description: 'd' }, headers: key })],
+      ['replay', await admin('POST', '/v1/endpoints', { body: { name: `n-${key['idempotency-key']}`, description: 'd' }, headers: key })],
+      ['validation problem', await admin('PATCH', '/v1/settings/crm', { body: { x: 1 } })],
+      ['unauthorized', await send(srv.url, null, 'GET', '/v1/settings')],
+      ['forbidden', await t.as('auditor')('GET', '/v1/settings')],
+      ['health', await send(srv.url, null, 'GET', '/healthz')],
+    ];
+    for (const [what, reply] of answers) {
+      assert.match(reply.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/, what);
+      assert.equal(reply.headers.get('x-content-type-options'), 'nosniff', what);
+    }
+    for (const [what, reply] of answers.filter(([w]) => w !== 'health')) assert.equal(reply.headers.get('cache-control'), 'no-store', what);
+    assert.equal(answers[5]![1].headers.get('idempotent-replayed'), 'true');
+    const preflight = await send(srv.url, null, 'OPTIONS', '/v1/settings/crm', { headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PUT' } });
+    assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+    assert.ok(preflight.headers.get('x-request-id'));
+    const foreign = await send(srv.url, t.tokens.admin, 'GET', '/v1/me', { headers: { origin: 'https://evil.example' } });
+    assert.equal(foreign.headers.get('access-control-allow-origin'), null, 'unlisted origins get no CORS grant');
     const odd = await send(srv.url, t.tokens.admin, 'GET', '/v1/me', { headers: { 'x-request-id': 'bad id\twith tab' } });
     assert.notEqual(odd.headers.get('x-request-id'), 'bad id\twith tab');
   });
