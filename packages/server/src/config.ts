@@ -128,9 +128,6 @@ export function checkConfig(config: ServerConfig): void {
     if (config.dev) problems.push('MP_DEV cannot be used with NODE_ENV=production.');
     if (!config.masterKey) problems.push('MP_MASTER_KEY is required in production (32 random bytes, base64).');
     if (!config.jwtSecret && !config.jwksUrl) problems.push('MP_JWT_SECRET or MP_JWKS_URL is required in production.');
-    if (databaseTarget(config).kind === 'pglite' && !config.databaseUrl) {
-      // An embedded database in production is allowed but worth saying; not an error.
-    }
   }
   for (const [name, key] of [['MP_MASTER_KEY', config.masterKey], ...config.previousMasterKeys.map((k) => ['MP_MASTER_KEY_PREVIOUS', k] as const)] as const) {
     if (!key) continue;

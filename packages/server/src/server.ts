@@ -31,6 +31,8 @@ export interface RunningServer {
   /** The Hono app (usable in-process with `app.request`). */
   app: Hono;
   db: Database;
+  /** Requests being handled right now (what a graceful stop waits for). */
+  readonly inFlight: number;
   /** Graceful stop: refuse new connections, let in-flight requests finish, then close the database. */
   close(): Promise<void>;
   /**
@@ -234,7 +236,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       return { ...result, masterKey: next.text };
     };
 
-    return { url, port, config, app: app as unknown as Hono, db, close, rotateMasterKey };
+    return {
+      url,
+      port,
+      config,
+      app: app as unknown as Hono,
+      db,
+      get inFlight() {
+        return state.inFlight;
+      },
+      close,
+      rotateMasterKey,
+    };
   } catch (err) {
     await db?.close().catch(() => {});
     unlock();

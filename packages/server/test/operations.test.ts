@@ -72,7 +72,8 @@ describeEachBackend('operations', (backend) => {
         body: stream,
         duplex: 'half',
       } as RequestInit);
-      await new Promise((r) => setTimeout(r, 100));
+      for (let i = 0; i < 500 && first.server.inFlight === 0; i++) await new Promise((r) => setTimeout(r, 10));
+      assert.equal(first.server.inFlight, 1, 'the write is being handled');
       const closing = first.close();
       const ready = await first.server.app.request('/readyz');
       assert.equal(ready.status, 503, 'draining servers are not ready');
