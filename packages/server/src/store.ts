@@ -121,7 +121,9 @@ export function settingsView(s: StoredSettings): IntegrationSettings {
 
 export async function getSettings(q: Queryable, tenant: string, category: IntegrationCategory, forUpdate = false): Promise<StoredSettings | null> {
   if (forUpdate) {
-    // Lock the row first (FOR UPDATE cannot be combined with the aggregate), then read it whole.
+    // Lock the row first, then read it whole in a new statement: under READ COMMITTED that statement's
+    // snapshot includes whatever the transaction we waited for committed, credentials included (a
+    // sub-select beside FOR UPDATE would still see the credentials as they were before the wait).
     const lock = await q.query('SELECT id FROM settings WHERE tenant_id = $1 AND category = $2 FOR UPDATE', [tenant, category]);
     if (!lock.rows.length) return null;
   }
