@@ -6,7 +6,7 @@ import { generateMasterKey } from './crypto.js';
 import { openDatabase } from './db.js';
 import { buildOpenApi } from './openapi.js';
 import { rotateMasterKey } from './rotate.js';
-import { resolveSecrets, startServer } from './server.js';
+import { lockDataDir, resolveSecrets, startServer } from './server.js';
 
 const HELP = `mp-integration-server — MemberPulse integration-settings API
 
@@ -89,8 +89,13 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'migrate': {
-      const db = await openDatabase(databaseTarget(loadConfig()));
-      await db.close();
+      const target = databaseTarget(loadConfig());
+      const unlock = target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
+      try {
+        await (await openDatabase(target)).close();
+      } finally {
+        unlock();
+      }
       process.stdout.write('Migrations applied.\n');
       return 0;
     }

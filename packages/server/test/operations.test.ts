@@ -274,3 +274,35 @@ test('two servers on one Postgres: a write on one is what the other reads next (
     await two.close();
   }
 });
+
+test('CLI: gen-key, token, migrate (refused on a folder in use), unknown commands', async () => {
+  const gen = await runCli(['gen-key'], {});
+  assert.equal(gen.code, 0);
+  assert.equal(parseMasterKey(gen.stdout.trim()).key.length, 32);
+
+  const dir = tempDir('cli');
+  try {
+    const env = { MP_DATA_DIR: dir, MP_MASTER_KEY: gen.stdout.trim(), MP_JWT_SECRET: 'cli-test-secret-cli-test-secret-0000' };
+    const migrated = await runCli(['migrate'], env);
+    assert.equal(migrated.code, 0, migrated.stderr);
+    const server = await spawnServer(env);
+    try {
+      const busy = await runCli(['migrate'], env);
+      assert.equal(busy.code, 1);
+      assert.match(busy.stderr, /in use by process/);
+      const minted = await runCli(['token', '--tenant', 'cli-tenant', '--role', 'viewer'], env);
+      assert.equal(minted.code, 0, minted.stderr);
+      const me = await send(server.url, minted.stdout.trim(), 'GET', '/v1/me');
+      assert.deepEqual([me.body.tenantId, me.body.role], ['cli-tenant', 'viewer']);
+      assert.equal((await runCli(['token', '--tenant', 'x', '--role', 'root'], env)).code, 2);
+    } finally {
+      server.proc.kill('SIGTERM');
+      assert.equal(await server.exited, 0);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const unknown = await runCli(['frobnicate'], {});
+  assert.equal(unknown.code, 2);
+  assert.match(unknown.stderr, /Unknown command/);
+});
