@@ -1,8 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
-import { FlowLayout } from '@lit-labs/virtualizer/layouts/flow.js';
 import {
   crmTypeLabel,
   suggestMappings,
@@ -19,6 +17,7 @@ import { base } from '../styles/base.js';
 import { Announcer } from '../shared/announcer.js';
 import { icon, iconSvg } from '../shared/icons.js';
 import { MpCombobox, type ComboboxOption, type ComboboxSearch } from '../shared/combobox.js';
+import { VirtualList } from '../shared/virtual-list.js';
 import { styles } from './field-mapper.styles.js';
 import { MpFieldMapperRow, problemText, renderRow } from './field-mapper-row.js';
 import {
@@ -51,18 +50,6 @@ declare global {
     'mp-automap': FieldMapperAutoMapEvent;
   }
 }
-
-/**
- * The virtualizer's flow layout, rendering rows up to 400 px beyond the visible area instead of its default
- * 1,000: rows are heavy (each holds a combobox), and every filter keystroke replaces them.
- */
-class RowLayout extends FlowLayout {
-  constructor(...args: ConstructorParameters<typeof FlowLayout>) {
-    super(...args);
-    this._overhang = 400;
-  }
-}
-const rowLayout = { type: RowLayout };
 
 /** Parses a submitted/restored form value; anything that is not a list of mappings is ignored. */
 function parseMappings(text: unknown): FieldMapping[] | undefined {
@@ -183,6 +170,13 @@ export class MpFieldMapper extends LitElement {
   #rowsKey: unknown[] = [];
   /** One option search per row, rebuilt with the model so an open list sees current usage. */
   #searches = new Map<string, ComboboxSearch>();
+  /** Only the rows in view (and 400 px either side) are rendered: rows are heavy (each holds a combobox), and every filter keystroke replaces them. */
+  readonly #list = new VirtualList<MapperRow>(this, {
+    container: () => this.renderRoot?.querySelector<HTMLElement>('.body'),
+    key: (r) => r.source.key,
+    estimate: 72,
+    overscan: 400,
+  });
 
   constructor() {
     super();
@@ -636,21 +630,16 @@ export class MpFieldMapper extends LitElement {
         </div>
         <div class="scroller">
           <div role="rowgroup" class="body" @change=${this.#onRowsChange} @click=${this.#onRowsClick}>
-            ${virtualize({
-              items: rows,
-              keyFunction: (r: MapperRow) => r.source.key,
-              renderItem: (row: MapperRow, index: number) => {
-                const s = locked ? undefined : this._suggestions.get(row.source.key);
-                return renderRow({
-                  row,
-                  index,
-                  readonly: this.readonly,
-                  disabled: this.#disabled,
-                  suggestion: s && { suggestion: s, target: model.targetByName.get(s.target) },
-                  search: this.#searchFor(row, model),
-                });
-              },
-              layout: rowLayout,
+            ${this.#list.render(rows, (row, index) => {
+              const s = locked ? undefined : this._suggestions.get(row.source.key);
+              return renderRow({
+                row,
+                index,
+                readonly: this.readonly,
+                disabled: this.#disabled,
+                suggestion: s && { suggestion: s, target: model.targetByName.get(s.target) },
+                search: this.#searchFor(row, model),
+              });
             })}
           </div>
         </div>

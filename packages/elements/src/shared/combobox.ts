@@ -1,13 +1,12 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { virtualize, virtualizerRef, type VirtualizerHostElement } from '@lit-labs/virtualizer/virtualize.js';
-import { flow } from '@lit-labs/virtualizer/layouts/flow.js';
 import { LocalizeController, msg } from '../i18n/index.js';
 import { tokens } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
 import { icon, iconSvg } from './icons.js';
 import { styles } from './combobox.styles.js';
+import { VirtualList } from './virtual-list.js';
 
 /** One choice in an `<mp-combobox>` list. Everything is rendered as text. */
 export interface ComboboxOption {
@@ -40,7 +39,6 @@ function filterOptions(options: readonly ComboboxOption[], query: string): reado
   });
 }
 
-const layout = flow();
 const PAGE = 10;
 const NONE: readonly ComboboxOption[] = [];
 
@@ -106,7 +104,12 @@ export class MpCombobox extends LitElement {
   @query('.popup') private _popup!: HTMLElement;
 
   #options: readonly ComboboxOption[] = NONE;
-  #scrollActive = false;
+  readonly #list = new VirtualList<ComboboxOption>(this, {
+    container: () => this.renderRoot?.querySelector<HTMLElement>('.items'),
+    key: (o) => o.value,
+    estimate: 56,
+    overscan: 240,
+  });
   readonly #reposition = () => this.#position();
 
   constructor() {
@@ -163,14 +166,6 @@ export class MpCombobox extends LitElement {
     if (!this._open || !popup) return;
     if (!popup.matches(':popover-open')) popup.showPopover();
     this.#position();
-    if (this.#scrollActive && this._active >= 0) {
-      this.#scrollActive = false;
-      const scroller = this.renderRoot.querySelector<HTMLElement>('.scroller')!;
-      // The ends are plain scrolls; the virtualizer's own jump far from the rendered range can land on a blank list.
-      if (this._active === 0) scroller.scrollTop = 0;
-      else if (this._active === this.#options.length - 1) scroller.scrollTop = scroller.scrollHeight;
-      else this.renderRoot.querySelector<VirtualizerHostElement>('.items')?.[virtualizerRef]?.element(this._active)?.scrollIntoView({ block: 'nearest' });
-    }
   }
 
   #search(query: string): readonly ComboboxOption[] {
@@ -195,8 +190,7 @@ export class MpCombobox extends LitElement {
     if (active === 'last') index = this.#options.length - 1;
     if (index < 0) index = this.#options.findIndex(enabled);
     this._active = index;
-    this.#scrollActive = true;
-    this.requestUpdate();
+    this.#list.reveal(index);
   }
 
   #listen(on: boolean): void {
@@ -236,7 +230,7 @@ export class MpCombobox extends LitElement {
     if (n === 0) return;
     const from = this._active < 0 ? (delta > 0 ? -1 : n) : this._active;
     this._active = Math.max(0, Math.min(n - 1, to ?? from + delta));
-    this.#scrollActive = true;
+    this.#list.reveal(this._active);
   }
 
   #choose(option: ComboboxOption | undefined): void {
@@ -359,15 +353,7 @@ export class MpCombobox extends LitElement {
     return html`
       <div class="popup" part="popup" popover="manual" @mousedown=${(e: Event) => e.preventDefault()}>
         <div id="listbox" class="scroller" role="listbox" part="listbox" aria-label=${this.listLabel || this.label || nothing}>
-          <div class="items">
-            ${virtualize({
-              items: this.#options as ComboboxOption[],
-              // The virtualizer may ask for one frame about indexes of a longer, previous list.
-              keyFunction: (o: ComboboxOption | undefined, i: number) => o?.value ?? i,
-              renderItem: (o: ComboboxOption | undefined, i: number) => (o ? this.#renderOption(o, i) : html``),
-              layout,
-            })}
-          </div>
+          <div class="items">${this.#list.render(this.#options, (o, i) => this.#renderOption(o, i))}</div>
         </div>
         <div class="footer" part="footer" aria-hidden="true">
           <span>${this.#options.length === 0
@@ -389,6 +375,8 @@ export class MpCombobox extends LitElement {
       part="option"
       class="option ${o.tone ?? ''} ${index === this._active ? 'active' : ''} ${current ? 'current' : ''}"
       aria-selected=${index === this._active ? 'true' : 'false'}
+      aria-setsize=${this.#options.length}
+      aria-posinset=${index + 1}
       aria-disabled=${o.disabled ? 'true' : nothing}
       @click=${() => this.#choose(o)}
       @pointermove=${() => {
