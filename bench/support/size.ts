@@ -1,9 +1,11 @@
 import { build } from 'esbuild';
 import { gzipSync } from 'node:zlib';
+import { minifyLitCssEsbuild } from '../../scripts/minify-lit-css.mjs';
 
 /**
  * Bundles `code` (an ES module importing from the workspace, or from `resolveDir`) for the browser:
- * minified, then gzip -9. `external` packages are left out (e.g. React for React-only libraries).
+ * minified (our Lit `css` templates too, as the embed build does), then gzip -9. `external` packages are
+ * left out (e.g. React for React-only libraries).
  */
 export async function browserSize(
   code: string,
@@ -22,6 +24,7 @@ export async function browserSize(
     tsconfig: 'tsconfig.json',
     write: false,
     legalComments: 'none',
+    plugins: [minifyLitCssEsbuild()],
   });
   const bytes = result.outputFiles[0]!.contents;
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };

@@ -1,0 +1,117 @@
+// Minifies the text of Lit `css` tagged templates at build time: drops comments, collapses whitespace and
+// removes it around punctuation where CSS ignores it. Line breaks stay (one per original line) so source
+// maps remain true line for line without generating a new map. Quoted strings and escapes are copied as
+// written; `${…}` expressions are left alone. `html` templates are not touched (their whitespace can be text).
+// Used by the embed build (rollup.config.mjs) and by the size measurement (bench/support/size.ts).
+import { readFile } from 'node:fs/promises';
+import ts from 'typescript';
+
+/** No whitespace is needed after these… */
+const TIGHT_AFTER = new Set(['{', '}', ';', ',', ':', '(']);
+/** …nor before these. (Not before `(`: `and (` must not become the function token `and(`.) */
+const TIGHT_BEFORE = new Set(['{', '}', ';', ',', ')']);
+
+/**
+ * Minifies one static part of a `css` template. `first`/`last` say whether the part starts/ends the
+ * template (rather than touching a `${…}` expression, where one space is kept).
+ */
+export function minifyCssText(raw, { first = true, last = true } = {}) {
+  let out = '';
+  /** Newlines in the whitespace (and comments) seen since the last token; null when there was none. */
+  let gap = null;
+  const closeGap = (next) => {
+    if (gap === null) return;
+    const prev = out.replace(/\n+$/, '').at(-1);
+    const tight = (prev === undefined ? first : TIGHT_AFTER.has(prev)) || (next === undefined ? last : TIGHT_BEFORE.has(next));
+    out += gap > 0 ? '\n'.repeat(gap) : tight ? '' : ' ';
+    gap = null;
+  };
+  for (let i = 0; i < raw.length; ) {
+    const c = raw[i];
+    if (/\s/.test(c)) {
+      gap = (gap ?? 0) + (c === '\n' ? 1 : 0);
+      i++;
+    } else if (c === '/' && raw[i + 1] === '*') {
+      const end = raw.indexOf('*/', i + 2);
+      const stop = end < 0 ? raw.length : end + 2;
+      gap = (gap ?? 0) + (raw.slice(i, stop).match(/\n/g)?.length ?? 0);
+      i = stop;
+    } else if (c === '"' || c === "'") {
+      closeGap(c);
+      let j = i + 1;
+      while (j < raw.length && raw[j] !== c) j += raw[j] === '\\' ? 2 : 1;
+      out += raw.slice(i, j + 1);
+      i = j + 1;
+    } else if (c === '\\') {
+      closeGap(c);
+      out += raw.slice(i, i + 2);
+      i += 2;
+    } else {
+      closeGap(c);
+      // A last declaration needs no semicolon.
+      if (c === '}') out = out.replace(/(?<!\\);(\n*)$/, '$1');
+      out += c;
+      i++;
+    }
+  }
+  closeGap(undefined);
+  return out;
+}
+
+/** Returns `code` (TypeScript or JavaScript) with the static text of every `css\`…\`` template minified. */
+export function minifyLitCss(code, fileName = 'module.ts') {
+  if (!code.includes('css`')) return code;
+  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  /** [start, end, first, last] of each static part, in source order. */
+  const parts = [];
+  const visit = (node) => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'css') {
+      const t = node.template;
+      if (ts.isNoSubstitutionTemplateLiteral(t)) parts.push([t.getStart() + 1, t.end - 1, true, true]);
+      else {
+        parts.push([t.head.getStart() + 1, t.head.end - 2, true, false]);
+        t.templateSpans.forEach((span, i) => {
+          const tail = i === t.templateSpans.length - 1;
+          parts.push([span.literal.getStart() + 1, span.literal.end - (tail ? 1 : 2), false, tail]);
+        });
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  let out = '';
+  let at = 0;
+  for (const [start, end, first, last] of parts) {
+    out += code.slice(at, start) + minifyCssText(code.slice(start, end), { first, last });
+    at = end;
+  }
+  return out + code.slice(at);
+}
+
+const ours = (id) => /\.[cm]?[jt]s$/.test(id) && !id.includes('/node_modules/');
+
+/** Rollup plugin; put it before the TypeScript plugin. Lines are kept, so the existing source map stands (`map: null`). */
+export function minifyLitCssRollup() {
+  return {
+    name: 'minify-lit-css',
+    transform(code, id) {
+      if (!ours(id)) return null;
+      const out = minifyLitCss(code, id);
+      return out === code ? null : { code: out, map: null };
+    },
+  };
+}
+
+/** esbuild plugin doing the same for esbuild bundles (TypeScript sources outside node_modules). */
+export function minifyLitCssEsbuild() {
+  return {
+    name: 'minify-lit-css',
+    setup(build) {
+      build.onLoad({ filter: /\.ts$/ }, async (args) => {
+        if (!ours(args.path)) return undefined;
+        const code = await readFile(args.path, 'utf8');
+        return code.includes('css`') ? { contents: minifyLitCss(code, args.path), loader: 'ts' } : undefined;
+      });
+    },
+  };
+}
