@@ -16,10 +16,12 @@ import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
 import { Announcer } from '../shared/announcer.js';
 import { icon, iconSvg } from '../shared/icons.js';
-import { MpCombobox, type ComboboxOption, type ComboboxSearch } from '../shared/combobox.js';
+// Registers <mp-combobox> (listed in package.json "sideEffects", so bundlers keep it).
+import '../shared/combobox.js';
+import type { MpCombobox, ComboboxOption, ComboboxSearch } from '../shared/combobox.js';
 import { VirtualList } from '../shared/virtual-list.js';
 import { styles } from './field-mapper.styles.js';
-import { MpFieldMapperRow, problemText, renderRow } from './field-mapper-row.js';
+import { problemText, renderRow } from './field-mapper-row.js';
 import {
   buildModel,
   buildOptions,
@@ -121,8 +123,6 @@ export class MpFieldMapper extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [tokens, base, styles];
-  /** Elements rendered inside. Referenced here so bundlers that trust `sideEffects` keep their registration. */
-  static readonly dependencies = { 'mp-combobox': MpCombobox, 'mp-field-mapper-row': MpFieldMapperRow };
 
   /** MemberPulse fields to map (one row each), e.g. the schema's `memberFields`. */
   @property({ attribute: false }) sourceFields: readonly MemberPulseField[] = [];
