@@ -51,8 +51,8 @@ function clippingAncestors(el: Element): Clip[] {
 /**
  * Renders only the items of a long list that are in view (plus `overscan` px either side) into a
  * container, standing in for the rest with the container's block padding. Heights are measured as items
- * render and remembered by key, so rows of different heights scroll true (the browser's scroll anchoring
- * keeps the view still while a newly measured item corrects its estimate). The visible part is wherever
+ * render and remembered by key, so rows of different heights scroll true; when items rendered above the view
+ * turn out taller or shorter than estimated, the scroll is corrected so the view does not jump. The visible part is wherever
  * the container is not cut off by the viewport or a clipping ancestor, so it works with the page as the
  * scroller as well as inside an element that scrolls (or a fixed popup).
  *
@@ -91,16 +91,6 @@ export class VirtualList<T> implements ReactiveController {
     this.#host = host;
     this.#options = options;
     host.addController(this);
-  }
-
-  /** Index of the first rendered item. */
-  get start(): number {
-    return this.#range.start;
-  }
-
-  /** Index after the last rendered item. */
-  get end(): number {
-    return this.#range.end;
   }
 
   /** The rendered part of `items`; `renderItem` gets each item's index in the whole list. */
