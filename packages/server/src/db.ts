@@ -79,9 +79,19 @@ async function openPostgres(url: string): Promise<Database> {
   let closed = false;
   const listeners = new Set<() => Promise<void>>();
   const listen = async (channel: string, onPayload: (payload: string) => void, onState: (listening: boolean) => void) => {
-    let stopped = false;
+    let stopped = closed;
     let client: InstanceType<typeof pg.Client> | null = null;
     let retry: NodeJS.Timeout | null = null;
+    // Registered before connecting, so a close() that comes first still ends this listener.
+    const stop = async () => {
+      stopped = true;
+      listeners.delete(stop);
+      if (retry) clearTimeout(retry);
+      const c = client;
+      client = null;
+      await c?.end().catch(() => {});
+    };
+    listeners.add(stop);
     const connect = async () => {
       if (stopped) return;
       const c = new pg.Client({ connectionString: url, application_name: 'mp-integration-server-listen' });
@@ -94,27 +104,20 @@ async function openPostgres(url: string): Promise<Database> {
       c.on('error', lost);
       c.on('end', lost);
       c.on('notification', (n) => n.channel === channel && onPayload(n.payload ?? ''));
+      client = c;
       try {
-        client = c;
         await c.connect();
         await c.query(`LISTEN ${channel}`);
-        onState(true);
       } catch {
         lost();
         c.end().catch(() => {});
+        return;
       }
+      if (stopped) await c.end().catch(() => {});
+      else onState(true);
     };
     onState(false);
     await connect();
-    const stop = async () => {
-      stopped = true;
-      listeners.delete(stop);
-      if (retry) clearTimeout(retry);
-      const c = client;
-      client = null;
-      await c?.end().catch(() => {});
-    };
-    listeners.add(stop);
     return stop;
   };
   return {
