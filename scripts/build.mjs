@@ -1,7 +1,6 @@
 // `npm run build`: JSON Schemas from the interfaces, declarations (tsc -b), ESM bundles (rollup),
-// then the element manifest and API reference where their tools are configured.
+// then the element manifest with its reference page, and the SDK and schema reference (typedoc).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 const step = (label, cmd, args) => {
@@ -17,8 +16,7 @@ const bin = (name) => `${root}node_modules/.bin/${name}`;
 step('JSON Schemas (docs/schema)', process.execPath, ['scripts/json-schema.mjs']);
 step('type declarations (tsc -b)', bin('tsc'), ['-b']);
 step('ESM bundles (rollup)', bin('rollup'), ['-c', '--silent']);
-if (existsSync(`${root}custom-elements-manifest.config.mjs`)) {
-  step('custom-elements manifest', bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs']);
-}
-if (existsSync(`${root}typedoc.json`)) step('API reference (typedoc)', bin('typedoc'), ['--logLevel', 'Warn']);
+step('custom-elements manifest', bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs']);
+step('element reference (docs/reference/elements.md)', process.execPath, ['scripts/elements-reference.mjs']);
+step('SDK and schema reference (typedoc, docs/reference/api)', bin('typedoc'), ['--logLevel', 'Warn']);
 console.log('\nbuild: done');

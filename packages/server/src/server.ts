@@ -144,14 +144,13 @@ export function lockDataDir(dir: string): () => void {
   };
 }
 
-/** Loads the platform gateway from `@memberpulse/integration-connectors`, or null when it offers none yet. */
-export async function loadDefaultGateway(): Promise<PlatformGateway | null> {
-  try {
-    const { gatewayFromConnectors } = await import('./connectors-adapter.js');
-    return await gatewayFromConnectors();
-  } catch {
-    return null;
-  }
+/**
+ * The platform gateway from `@memberpulse/integration-connectors`, loaded only when the caller gives none
+ * (jsforce is heavy, and tests often bring their own). A failure to load is a broken install: it stops the start.
+ */
+async function loadDefaultGateway(env: Record<string, string | undefined>): Promise<PlatformGateway> {
+  const { gatewayFromConnectors } = await import('./connectors-adapter.js');
+  return gatewayFromConnectors(env);
 }
 
 /**
@@ -171,6 +170,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const config: ServerConfig = { ...base };
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) (config as unknown as Record<string, unknown>)[k] = v;
   checkConfig(config);
+  const gateway = givenGateway !== undefined ? givenGateway : await loadDefaultGateway(env ?? process.env);
   const target = databaseTarget(config);
   const unlock = target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
   let db: Database | null = null;
@@ -183,7 +183,6 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     const keys = new TenantKeys(secrets.keyring, secrets.keyFileDir ? () => readKeyFile(secrets.keyFileDir!) : null);
     db = await openDatabase(target);
-    const gateway = givenGateway !== undefined ? givenGateway : await loadDefaultGateway();
     const state: AppState = { draining: false, inFlight: 0 };
     const app = createApp({ config, db, keys, gateway, state });
 

@@ -227,7 +227,7 @@ test('dev mode: a master key is generated into the data folder, loudly, once; th
   }
 });
 
-test('production refuses to start without a master key or a token verifier, or in dev mode', async () => {
+test('production refuses to start without a master key or a token verifier, in dev mode, or with a malformed setting', async () => {
   const dir = join(tempDir('prod'), 'data');
   const base = { NODE_ENV: 'production', MP_DATA_DIR: dir };
   const noKey = await runCli(['serve'], { ...base, MP_JWT_SECRET: 'x'.repeat(40) });
@@ -242,6 +242,9 @@ test('production refuses to start without a master key or a token verifier, or i
   const badKey = await runCli(['serve'], { ...base, MP_MASTER_KEY: 'too-short', MP_JWT_SECRET: 'x'.repeat(40) });
   assert.equal(badKey.code, 1);
   assert.match(badKey.stderr, /master key must be 32 random bytes/i);
+  const badApiVersion = await runCli(['serve'], { ...base, MP_MASTER_KEY: generateMasterKey(), MP_JWT_SECRET: 'x'.repeat(40), SALESFORCE_API_VERSION: 'latest' });
+  assert.equal(badApiVersion.code, 1);
+  assert.match(badApiVersion.stderr, /SALESFORCE_API_VERSION must look like 62\.0/);
   assert.equal(existsSync(dir), false, 'nothing was created');
 });
 
