@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { EndpointSort, IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX } from '@memberpulse/integration-schema';
@@ -70,7 +70,6 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @cssproperty --mp-endpoint-grid-border - The frame's border (default `1px solid` the border colour).
  * @cssproperty --mp-endpoint-grid-stack-below - Documented breakpoint: under 560px of its own width, rows stack as cards.
  */
-@customElement('mp-endpoint-grid')
 export class MpEndpointGrid extends LitElement {
   static override styles = [tokens, base, panelStyles, styles];
 
@@ -495,3 +494,7 @@ export class MpEndpointGrid extends LitElement {
     </dialog>`;
   }
 }
+
+// Registered here rather than with `@customElement`: with a legacy class decorator, esbuild (the builds and
+// the tests) compiles every `#private` member of the class to WeakMap helpers, larger and slower.
+customElements.define('mp-endpoint-grid', MpEndpointGrid);

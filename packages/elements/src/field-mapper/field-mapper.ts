@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
   crmTypeLabel,
@@ -118,7 +118,6 @@ function parseMappings(text: unknown): FieldMapping[] | undefined {
  * Global tokens: `--mp-color-*`, `--mp-space-*`, `--mp-font-*`, `--mp-radius-*` (see `styles/tokens.ts`).
  * Custom states on the element: `:state(invalid)`, `:state(complete)`, `:state(suggesting)`, `:state(readonly)`, `:state(disabled)`.
  */
-@customElement('mp-field-mapper')
 export class MpFieldMapper extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
@@ -493,6 +492,12 @@ export class MpFieldMapper extends LitElement {
     void this.updateComplete.then(() => this.#comboFor(key)?.focus());
   };
 
+  /** Runs a suggestion-bar action; the bar goes away with it, so focus moves to Auto-map instead of the page. */
+  #fromBar(action: () => void): void {
+    action();
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="automap-button"]')?.focus());
+  }
+
   #onSearch = (e: Event): void => {
     this._query = (e.target as HTMLInputElement).value;
     this.#announcer.announce(msg('fieldMapper.announce.shown', { count: this.#getRows(this.#getModel()).length }), 600);
@@ -602,8 +607,8 @@ export class MpFieldMapper extends LitElement {
               ${iconSvg(icon.sparkle)}
               <span class="suggestion-count">${msg('fieldMapper.suggestions', { count: suggestions })}</span>
               <span class="bar-actions">
-                <button class="mp-button small primary" type="button" @click=${() => this.acceptSuggestions()}>${msg('fieldMapper.acceptAll')}</button>
-                <button class="mp-button small quiet" type="button" @click=${() => this.dismissSuggestions()}>${msg('fieldMapper.dismissAll')}</button>
+                <button class="mp-button small primary" type="button" @click=${() => this.#fromBar(() => this.acceptSuggestions())}>${msg('fieldMapper.acceptAll')}</button>
+                <button class="mp-button small quiet" type="button" @click=${() => this.#fromBar(() => this.dismissSuggestions())}>${msg('fieldMapper.dismissAll')}</button>
               </span>
             </div>`
           : nothing}
@@ -658,3 +663,7 @@ export class MpFieldMapper extends LitElement {
     return nothing;
   }
 }
+
+// Registered here rather than with `@customElement`: with a legacy class decorator, esbuild (the builds and
+// the tests) compiles every `#private` member of the class to WeakMap helpers, larger and slower.
+customElements.define('mp-field-mapper', MpFieldMapper);

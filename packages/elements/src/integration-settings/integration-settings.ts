@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import {
   CONNECTION_GROUP,
   categoryFromSlug,
@@ -89,7 +89,6 @@ type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: u
  * @cssproperty --mp-integration-settings-border - The frame's border (default `1px solid` the border colour).
  * @cssproperty --mp-integration-settings-footer-position - `sticky` (default) keeps the save bar in view; `static` leaves it at the end.
  */
-@customElement('mp-integration-settings')
 export class MpIntegrationSettings extends LitElement {
   static override styles = [tokens, base, panelStyles, styles];
   /** Elements rendered inside. Referenced here so bundlers that trust `sideEffects` keep their registration. */
@@ -616,3 +615,7 @@ export class MpIntegrationSettings extends LitElement {
     });
   }
 }
+
+// Registered here rather than with `@customElement`: with a legacy class decorator, esbuild (the builds and
+// the tests) compiles every `#private` member of the class to WeakMap helpers, larger and slower.
+customElements.define('mp-integration-settings', MpIntegrationSettings);

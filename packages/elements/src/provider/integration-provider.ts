@@ -1,5 +1,5 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { createIntegrationClient, type IntegrationClient, type TokenRequest } from '@memberpulse/integrations-sdk';
 import { integrationClientContext } from './context.js';
@@ -20,7 +20,6 @@ declare global {
  *
  * @slot - The widgets (and anything else) that use this client.
  */
-@customElement('mp-integration-provider')
 export class MpIntegrationProvider extends LitElement {
   static override styles = css`
     :host {
@@ -63,3 +62,7 @@ export class MpIntegrationProvider extends LitElement {
     return html`<slot></slot>`;
   }
 }
+
+// Registered here rather than with `@customElement`: with a legacy class decorator, esbuild (the builds and
+// the tests) compiles every `#private` member of the class to WeakMap helpers, larger and slower.
+customElements.define('mp-integration-provider', MpIntegrationProvider);
