@@ -1,6 +1,8 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../packages/elements/custom-elements.json';
+import { setLocale } from '../packages/elements/src/index.js';
+import { LONG_LOCALE } from '../stories/support/long-strings.js';
 
 setCustomElementsManifest(manifest);
 
@@ -19,8 +21,12 @@ const preview: Preview = {
       description: 'Text direction',
       toolbar: { title: 'Direction', items: ['ltr', 'rtl'], dynamicTitle: true },
     },
+    strings: {
+      description: 'Strings: English, or pseudo-translated about 60 % longer',
+      toolbar: { title: 'Strings', items: [{ value: 'en', title: 'English' }, { value: 'long', title: 'Long (pseudo-translated)' }], dynamicTitle: true },
+    },
   },
-  initialGlobals: { theme: 'light', dir: 'ltr' },
+  initialGlobals: { theme: 'light', dir: 'ltr', strings: 'en' },
   decorators: [
     (story, context) => {
       const dark = context.globals.theme === 'dark' || context.parameters.theme === 'dark';
@@ -28,6 +34,7 @@ const preview: Preview = {
       document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
       document.body.style.background = dark ? '#0f1419' : '#ffffff';
       document.documentElement.dir = context.parameters.dir ?? context.globals.dir ?? 'ltr';
+      setLocale((context.parameters.strings ?? context.globals.strings) === 'long' ? LONG_LOCALE : 'en');
       return story();
     },
   ],

@@ -2,11 +2,12 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpEndpointGrid } from '../packages/elements/src/index.js';
 import { storyClient, type StoryClientOptions } from './support/story-client.js';
+import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
 if (!customElements.get('mp-endpoint-grid')) customElements.define('mp-endpoint-grid', MpEndpointGrid);
 
-interface Args {
+interface Args extends ThemeArgs {
   client: StoryClientOptions;
   pageSize: number;
   width: string;
@@ -15,12 +16,13 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Elements/Endpoint grid',
   component: 'mp-endpoint-grid',
-  args: { client: { endpoints: 4 }, pageSize: 10, width: '100%' },
+  args: { client: { endpoints: 4 }, pageSize: 10, width: '100%', ...themeArgs },
   argTypes: {
     client: { control: 'object', description: 'Options of the in-memory story client (role, endpoints, delay, offline).' },
     width: { control: 'text' },
+    ...themeArgTypes,
   },
-  render: (args) => html`<div style="inline-size: ${args.width}; max-inline-size: 100%">
+  render: (args) => html`<div style="inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">
     <mp-endpoint-grid .client=${storyClient(args.client)} page-size=${args.pageSize}></mp-endpoint-grid>
   </div>`,
 };
@@ -84,3 +86,12 @@ export const Dark: Story = { args: { client: { endpoints: 4 } }, parameters: { t
 
 /** 360 px wide: rows become cards. */
 export const Narrow: Story = { args: { client: { endpoints: 4 }, width: '360px' } };
+
+/** Right to left: columns, actions and the dialog mirror. */
+export const RightToLeft: Story = { parameters: { dir: 'rtl' } };
+
+/** Every string pseudo-translated about 60 % longer, at a tablet width: headings, buttons and messages wrap. */
+export const LongStrings: Story = { args: { width: '720px' }, parameters: { strings: 'long' } };
+
+/** The brand's tokens: another accent, square corners, a larger font. */
+export const Branded: Story = { args: { accent: '#7a1fa2', radius: '0', fontFamily: 'Georgia, serif', fontSize: '17px' } };

@@ -10,11 +10,12 @@ import {
   partialMemberMappings,
   problemMemberMappings,
 } from '../packages/elements/src/test-fixtures/index.js';
+import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it here keeps bundlers that trust `sideEffects` from dropping that import.
 if (!customElements.get('mp-field-mapper')) customElements.define('mp-field-mapper', MpFieldMapper);
 
-interface Args {
+interface Args extends ThemeArgs {
   sourceFields: readonly MemberPulseField[];
   targetFields: readonly CrmFieldDescriptor[];
   value: readonly FieldMapping[];
@@ -37,6 +38,7 @@ const meta: Meta<Args> = {
     targetHeading: 'Salesforce Contact field',
     width: '100%',
     maxHeight: 'none',
+    ...themeArgs,
   },
   argTypes: {
     sourceFields: { control: false },
@@ -44,9 +46,10 @@ const meta: Meta<Args> = {
     value: { control: 'object' },
     width: { control: 'text', description: 'Width of the container (the element adapts from 320 px).' },
     maxHeight: { control: 'text', description: '`--mp-field-mapper-max-height`: rows scroll inside the element beyond it.' },
+    ...themeArgTypes,
   },
   render: (args) => html`
-    <div style="inline-size: ${args.width}; max-inline-size: 100%; --mp-field-mapper-max-height: ${args.maxHeight}">
+    <div style="inline-size: ${args.width}; max-inline-size: 100%; --mp-field-mapper-max-height: ${args.maxHeight}; ${themeStyle(args)}">
       <mp-field-mapper
         name="memberMappings"
         .sourceFields=${args.sourceFields}
@@ -91,3 +94,9 @@ export const Narrow: Story = { args: { width: '320px', value: problemMemberMappi
 
 /** Right to left: the layout mirrors through logical properties. */
 export const RightToLeft: Story = { args: { value: problemMemberMappings }, parameters: { dir: 'rtl' } };
+
+/** Every string pseudo-translated about 60 % longer, at a tablet width: headings, filters and messages wrap. */
+export const LongStrings: Story = { args: { value: problemMemberMappings, width: '720px' }, parameters: { strings: 'long' } };
+
+/** The brand's tokens: another accent, square corners, a larger font. */
+export const Branded: Story = { args: { value: problemMemberMappings, accent: '#7a1fa2', radius: '0', fontFamily: 'Georgia, serif', fontSize: '17px' } };

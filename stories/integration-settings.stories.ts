@@ -3,11 +3,12 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import type { IntegrationSettings } from '@memberpulse/integration-schema';
 import { MpIntegrationSettings } from '../packages/elements/src/index.js';
 import { salesforceSettings, storyClient, type StoryClientOptions } from './support/story-client.js';
+import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
 if (!customElements.get('mp-integration-settings')) customElements.define('mp-integration-settings', MpIntegrationSettings);
 
-interface Args {
+interface Args extends ThemeArgs {
   category: string;
   client: StoryClientOptions;
   width: string;
@@ -16,13 +17,14 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Elements/Integration settings',
   component: 'mp-integration-settings',
-  args: { category: 'crm', client: {}, width: '100%' },
+  args: { category: 'crm', client: {}, width: '100%', ...themeArgs },
   argTypes: {
     category: { control: 'select', options: ['', 'crm', 'accounting', 'payment-gateway'] },
     client: { control: 'object', description: 'Options of the in-memory story client (role, settings, delay, offline, conflictOnSave).' },
     width: { control: 'text' },
+    ...themeArgTypes,
   },
-  render: (args) => html`<div style="inline-size: ${args.width}; max-inline-size: 100%; --mp-integration-settings-footer-position: static">
+  render: (args) => html`<div style="inline-size: ${args.width}; max-inline-size: 100%; --mp-integration-settings-footer-position: static; ${themeStyle(args)}">
     <mp-integration-settings category=${args.category || undefined} .client=${storyClient(args.client)}></mp-integration-settings>
   </div>`,
 };
@@ -123,3 +125,14 @@ export const Dark: Story = { args: { client: { settings: [salesforceSettings()] 
 
 /** 360 px wide. */
 export const Narrow: Story = { args: { client: { settings: [salesforceSettings()] }, width: '360px' } };
+
+/** Right to left: labels, the save bar and the mapping mirror. */
+export const RightToLeft: Story = { args: { client: { settings: [salesforceSettings()] } }, parameters: { dir: 'rtl' } };
+
+/** Every string pseudo-translated about 60 % longer, at a tablet width. */
+export const LongStrings: Story = { args: { client: { settings: [salesforceSettings()] }, width: '720px' }, parameters: { strings: 'long' } };
+
+/** The brand's tokens: another accent, square corners, a larger font. */
+export const Branded: Story = {
+  args: { client: { settings: [salesforceSettings()] }, accent: '#7a1fa2', radius: '0', fontFamily: 'Georgia, serif', fontSize: '17px' },
+};

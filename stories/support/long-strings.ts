@@ -1,0 +1,25 @@
+import { en, registerMessages } from '../../packages/elements/src/index.js';
+import { endpointGridMessages } from '../../packages/elements/src/endpoint-grid/messages.js';
+import { settingsMessages } from '../../packages/elements/src/integration-settings/messages.js';
+
+/** The pseudo-locale the "Long strings" toolbar item and stories switch to. */
+export const LONG_LOCALE = 'en-XA';
+
+const accented: Record<string, string> = {
+  a: 'à', e: 'é', i: 'î', o: 'ö', u: 'ü', c: 'ç', n: 'ñ', s: 'š', y: 'ý', z: 'ž',
+  A: 'Å', E: 'É', I: 'Î', O: 'Ö', U: 'Ü', C: 'Ç', N: 'Ñ', S: 'Š', Y: 'Ý', Z: 'Ž',
+};
+
+/**
+ * Pseudo-translation: every string accented and about 60 % longer (German and Finnish often run that long),
+ * placeholders kept, so layouts can be checked for wrapping and truncation without a real translation.
+ */
+function pseudo(template: string): string {
+  const parts = template.split(/(\{\w+\})/);
+  const text = parts.map((p) => (p.startsWith('{') ? p : p.replace(/[a-zA-Z]/g, (ch) => accented[ch] ?? ch))).join('');
+  const padding = Math.ceil(template.length * 0.6);
+  return `⟦${text} ${'ŀöñĝ '.repeat(Math.ceil(padding / 5)).trim()}⟧`;
+}
+
+const english: Record<string, string> = { ...en, ...endpointGridMessages, ...settingsMessages };
+registerMessages(LONG_LOCALE, Object.fromEntries(Object.entries(english).map(([key, value]) => [key, pseudo(value)])));
