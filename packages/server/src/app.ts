@@ -415,11 +415,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.get('/v1/settings/crm/objects', async (c) => {
     const p = need(c, 'crm:discover');
     const refresh = c.req.query('refresh') === 'true';
-    let items = refresh ? undefined : cache.objects(p.tenant);
-    if (!items) {
-      items = await platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.listObjects(conn));
-      cache.setObjects(p.tenant, items);
-    }
+    const items =
+      (refresh ? undefined : cache.objects(p.tenant)) ??
+      (await cache.once(p.tenant, 'objects', async () => {
+        const listed = await platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.listObjects(conn));
+        cache.setObjects(p.tenant, listed);
+        return listed;
+      }));
     return c.json({ items });
   });
 
@@ -428,12 +430,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const name = c.req.param('name');
     if (!OBJECT_NAME.test(name)) throw notFound('No such CRM object.');
     const refresh = c.req.query('refresh') === 'true';
-    let items = refresh ? undefined : cache.fields(p.tenant, name);
-    if (!items) {
-      items = await platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.describeObject(conn, name));
-      cache.setFields(p.tenant, name, items);
-      await recomputeDrift(p.tenant);
-    }
+    const items =
+      (refresh ? undefined : cache.fields(p.tenant, name)) ??
+      (await cache.once(p.tenant, `fields:${name}`, async () => {
+        const described = await platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.describeObject(conn, name));
+        cache.setFields(p.tenant, name, described);
+        await recomputeDrift(p.tenant);
+        return described;
+      }));
     return c.json({ items });
   });
 

@@ -61,6 +61,7 @@ interface Entry<T> {
  */
 export class DescribeCache {
   private tenants = new Map<string, { objects?: Entry<CrmObjectSummary[]>; fields: Map<string, Entry<CrmFieldDescriptor[]>> }>();
+  private loading = new Map<string, Promise<unknown>>();
 
   constructor(private ttlMs: number) {}
 
@@ -95,6 +96,20 @@ export class DescribeCache {
     const s = this.slot(tenant);
     if (s.fields.size > 500) s.fields.clear();
     s.fields.set(objectName, { at: Date.now(), value });
+  }
+
+  /**
+   * Runs `load` once per tenant and key at a time: requests that arrive while it runs share its answer, so
+   * a screen opened in several tabs spends one call of the org's daily API allowance, not one per tab.
+   */
+  once<T>(tenant: string, key: string, load: () => Promise<T>): Promise<T> {
+    const id = `${tenant}\n${key}`;
+    let running = this.loading.get(id) as Promise<T> | undefined;
+    if (!running) {
+      running = load().finally(() => this.loading.delete(id));
+      this.loading.set(id, running);
+    }
+    return running;
   }
 
   drop(tenant: string): void {

@@ -72,6 +72,16 @@ describe('CRM discovery through the server against the loopback Salesforce', () 
     assert.equal(sf.callCount(), cold + 1);
   });
 
+  it('concurrent cold requests for one describe share a single Salesforce call', async () => {
+    const tenant = await api.tenant();
+    await tenant.as('admin')('PUT', '/v1/settings/crm', { body: crmDoc() });
+    sf.resetCalls();
+    const answers = await Promise.all(Array.from({ length: 5 }, () => tenant.as('editor')('GET', '/v1/settings/crm/objects/Contact/fields')));
+    assert.deepEqual(answers.map((a) => a.status), [200, 200, 200, 200, 200]);
+    assert.ok(answers.every((a) => a.body.items.length === answers[0]!.body.items.length && a.body.items.length > 400));
+    assert.equal(sf.callCount(), 1);
+  });
+
   it('never serves one tenant’s cached describe to another', async () => {
     await t.as('admin')('GET', '/v1/settings/crm/objects');
     const other = await api.tenant();
