@@ -1,5 +1,5 @@
 // <mp-integration-provider> in plain HTML against the real server: attributes, getToken, a ready client,
-// a widget's own client winning, and a token change reaching the widgets.
+// a widget's own client winning, and a token change reaching the widgets; and that its client skips response checks.
 import { createIntegrationClient } from '@memberpulse/integrations-sdk';
 import './integration-provider.js';
 import '../endpoint-grid/endpoint-grid.js';
@@ -65,6 +65,25 @@ describe('<mp-integration-provider>', () => {
       await until(() => grid.items.length === 1, 'rows with the given client');
     } finally {
       host.remove();
+    }
+  });
+
+  it('builds a client that skips the response checks, as its doc says', async () => {
+    // An answer the checks would refuse (permissions must be a list): the provider's client takes it as is.
+    const answer = { tenantId: 't1', subject: 'u1', role: 'admin', permissions: 'not a list' };
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async () => new Response(JSON.stringify(answer), { headers: { 'content-type': 'application/json' } });
+    const provider = document.createElement('mp-integration-provider');
+    provider.baseUrl = 'https://api.example.test';
+    provider.token = 'token';
+    document.body.append(provider);
+    try {
+      await provider.updateComplete;
+      const me = await provider.effectiveClient!.me();
+      equal<unknown>(me.permissions, 'not a list', 'the unchecked answer');
+    } finally {
+      globalThis.fetch = realFetch;
+      provider.remove();
     }
   });
 });

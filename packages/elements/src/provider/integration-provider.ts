@@ -14,7 +14,9 @@ declare global {
  * Gives every `mp-*` widget inside it an SDK client, through `@lit/context` (no globals: two providers on
  * one page, each with its own API and token, stay independent). Give it either `base-url` plus a `token`
  * (attribute or property) or a `getToken` callback, or a ready-made `client`. A widget's own `.client`
- * still wins over the provider's.
+ * still wins over the provider's. The client it builds skips the SDK's response checks (`validateResponses:
+ * false`): they are for developers, and skipping them spares every page zod and the schemas; give it a
+ * `client` of your own to have them.
  *
  * @summary Provides the MemberPulse SDK client to the widgets inside it.
  *
@@ -52,7 +54,7 @@ export class MpIntegrationProvider extends LitElement {
       const getToken = this.getToken;
       this.#built =
         this.baseUrl && (getToken || this.token)
-          ? createIntegrationClient({ baseUrl: this.baseUrl, ...(getToken ? { getToken } : { token: this.token }) })
+          ? createIntegrationClient({ baseUrl: this.baseUrl, ...(getToken ? { getToken } : { token: this.token }), validateResponses: false })
           : undefined;
     }
     if (this.#provider.value !== this.effectiveClient) this.#provider.setValue(this.effectiveClient);
