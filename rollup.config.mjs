@@ -1,5 +1,6 @@
 // Builds every package to ESM (dist/*.js; tsc -b writes the .d.ts beside them) and the one-file
-// embed bundle with every element and the SDK for a single <script type="module">.
+// embed bundle with every element and the SDK for a single <script type="module"> (plus its lazily loaded
+// response checks).
 import { readFileSync, existsSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
@@ -29,20 +30,51 @@ function packageBuild(dir) {
   };
 }
 
-const embed = {
-  input: 'packages/elements/src/embed.ts',
-  // One file: the SDK's lazily imported validators are inlined rather than split into a second chunk.
-  output: { file: 'packages/elements/dist/mp-integration-kit.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
-  plugins: [
+/** The SDK's response checks, built beside the embed (see `embedBuilds`). */
+const EMBED_CHECKS_FILE = 'mp-integration-kit-checks.js';
+
+/**
+ * The one-file embed (every element and the SDK, for one `<script type="module">`) and, beside it, the SDK's
+ * response checks (zod/mini and the schema's schemas). The embed's SDK imports the checks on demand, relative
+ * to itself: a client that checks responses (`createIntegrationClient`'s default) loads them with its first
+ * answer; the clients `<mp-integration-provider>` builds do not check, so a page of widgets loads one file.
+ * The two files share no modules, so the checks file never loads a second copy of the embed.
+ * `external` leaves packages out (the size bench uses it to show each library's share).
+ * bench/embed.bench.ts measures exactly these builds.
+ */
+export function embedBuilds({ external = () => false } = {}) {
+  const plugins = [
     nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
-    // Before TypeScript is stripped: finds `css` templates by syntax. bench/support/size.ts measures with the same.
+    // Before TypeScript is stripped: finds `css` templates by syntax.
     minifyLitCssRollup(),
     esbuild({ tsconfig, target: 'es2022' }),
-    terser({ ecma: 2022, module: true, format: { comments: false } }),
-  ],
-};
+    // A second compress pass finds a little more (about 0.2 kB gzip).
+    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+  ];
+  const checksBeside = {
+    name: 'checks-beside-the-embed',
+    resolveDynamicImport(specifier, importer) {
+      if (specifier === './validators.js' && /\/sdk\/src\/transport\.ts$/.test(importer)) return { id: `./${EMBED_CHECKS_FILE}`, external: 'absolute' };
+      return null;
+    },
+  };
+  return [
+    {
+      input: 'packages/elements/src/embed.ts',
+      external,
+      output: { file: 'packages/elements/dist/mp-integration-kit.js', format: 'es', sourcemap: true },
+      plugins: [checksBeside, ...plugins],
+    },
+    {
+      input: 'packages/sdk/src/validators.ts',
+      external,
+      output: { file: `packages/elements/dist/${EMBED_CHECKS_FILE}`, format: 'es', sourcemap: true },
+      plugins,
+    },
+  ];
+}
 
 export default [
   ...packages.filter((d) => existsSync(`packages/${d}/src/index.ts`)).map(packageBuild),
-  ...(existsSync(embed.input) ? [embed] : []),
+  ...(existsSync('packages/elements/src/embed.ts') ? embedBuilds() : []),
 ];

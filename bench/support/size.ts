@@ -1,5 +1,7 @@
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
+import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
 import { gzipSync } from 'node:zlib';
+import { dirname, relative, resolve } from 'node:path';
 import { minifyLitCssEsbuild } from '../../scripts/minify-lit-css.mjs';
 
 /**
@@ -10,7 +12,7 @@ import { minifyLitCssEsbuild } from '../../scripts/minify-lit-css.mjs';
 export async function browserSize(
   code: string,
   label: string,
-  options: { resolveDir?: string; external?: string[] } = {},
+  options: { resolveDir?: string; external?: string[]; plugins?: Plugin[] } = {},
 ): Promise<{ raw: number; gzip: number; inputs: Record<string, number> }> {
   const result = await build({
     stdin: { contents: code, resolveDir: options.resolveDir ?? process.cwd(), sourcefile: `${label}.ts`, loader: 'ts' },
@@ -24,7 +26,7 @@ export async function browserSize(
     tsconfig: 'tsconfig.json',
     write: false,
     legalComments: 'none',
-    plugins: [minifyLitCssEsbuild()],
+    plugins: [minifyLitCssEsbuild(), ...(options.plugins ?? [])],
     metafile: true,
   });
   const bytes = result.outputFiles[0]!.contents;
@@ -32,6 +34,74 @@ export async function browserSize(
     Object.entries(Object.values(result.metafile.outputs)[0]!.inputs).map(([path, input]) => [path, input.bytesInOutput]),
   );
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, inputs };
+}
+
+/**
+ * Runs one rollup build (a config of rollup.config.mjs) in memory and measures the file it writes, byte for
+ * byte (its source-map comment included): size, gzip -9, and the minified bytes each source file accounts for,
+ * read from the build's source map (bytes no mapping claims, e.g. bundler glue, are left out of `inputs`).
+ */
+export async function shippedSize(config: RollupOptions): Promise<{ raw: number; gzip: number; inputs: Record<string, number> }> {
+  const output = config.output as OutputOptions;
+  const bundle = await rollup({ ...config, onwarn: () => {} });
+  try {
+    const chunk = (await bundle.generate(output)).output[0];
+    const bytes = Buffer.from(chunk.code);
+    const inputs: Record<string, number> = {};
+    if (chunk.map) {
+      const dir = dirname(resolve(output.file ?? output.dir ?? '.'));
+      const sources = chunk.map.sources.map((s) => relative(process.cwd(), resolve(dir, s)));
+      for (const [source, n] of bytesPerSource(chunk.code, chunk.map.mappings)) inputs[sources[source]!] = (inputs[sources[source]!] ?? 0) + n;
+    }
+    return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, inputs };
+  } finally {
+    await bundle.close();
+  }
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/**
+ * UTF-8 bytes of `code` per source index of its source map `mappings`: each segment runs to the next one,
+ * across line ends too (a template literal's later lines belong to the segment that opened it).
+ */
+function bytesPerSource(code: string, mappings: string): Map<number, number> {
+  const out = new Map<number, number>();
+  const add = (src: number, text: string) => {
+    if (src >= 0 && text) out.set(src, (out.get(src) ?? 0) + Buffer.byteLength(text));
+  };
+  const lines = code.split('\n');
+  let source = 0;
+  /** Source of the segment in effect (the last one seen), -1 for an unmapped one. */
+  let current = -1;
+  mappings.split(';').forEach((line, l) => {
+    const text = lines[l] ?? '';
+    const segments: [column: number, source: number][] = [];
+    let column = 0;
+    for (const segment of line.split(',')) {
+      if (!segment) continue;
+      // Base64 VLQ fields: generated column (relative within the line), then source index (relative overall), …
+      const fields: number[] = [];
+      let value = 0;
+      let shift = 0;
+      for (const char of segment) {
+        const digit = BASE64.indexOf(char);
+        value += (digit & 31) << shift;
+        if (digit & 32) shift += 5;
+        else {
+          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+          value = shift = 0;
+        }
+      }
+      column += fields[0]!;
+      if (fields.length > 1) source += fields[1]!;
+      segments.push([column, fields.length > 1 ? source : -1]);
+    }
+    add(current, text.slice(0, segments[0]?.[0] ?? text.length) + (l > 0 ? '\n' : ''));
+    segments.forEach(([start, src], i) => add(src, text.slice(start, segments[i + 1]?.[0] ?? text.length)));
+    if (segments.length) current = segments.at(-1)![1];
+  });
+  return out;
 }
 
 /** One results row; `ok` compares to a budget where one is given. */
