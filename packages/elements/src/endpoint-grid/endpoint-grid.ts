@@ -144,15 +144,17 @@ export class MpEndpointGrid extends LitElement {
     if ((changed.has('sort') || changed.has('pageSize')) && this.hasUpdated) void this.reload();
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
+    // Only a new form or confirmation opens its dialog: a closed one keeps its state until its `close` event,
+    // and opening it again meanwhile would trap focus in it as it goes.
     const formDialog = this._formDialog;
-    if (formDialog && this._form && !formDialog.open) {
+    if (formDialog && this._form && changed.has('_form') && !formDialog.open) {
       formDialog.showModal();
       const first = formDialog.querySelector<HTMLElement>(this._form.mode === 'edit' ? 'textarea' : 'input');
       first?.focus();
     }
     const confirmDialog = this._confirmDialog;
-    if (confirmDialog && this._confirm && !confirmDialog.open) confirmDialog.showModal();
+    if (confirmDialog && this._confirm && changed.has('_confirm') && !confirmDialog.open) confirmDialog.showModal();
   }
 
   // ---- data ----------------------------------------------------------------------------------------

@@ -303,6 +303,7 @@ export class MpIntegrationSettings extends LitElement {
     const client = this.#client.client;
     const category = this.resolvedCategory;
     if (!client || !category || this._busy) return;
+    const restoreFocus = this.#holdFocus();
     this._busy = status;
     this._outcome = null;
     this._test = null;
@@ -332,6 +333,23 @@ export class MpIntegrationSettings extends LitElement {
     } finally {
       this._busy = '';
     }
+    await restoreFocus();
+  }
+
+  /**
+   * The controls are disabled while a call runs, which drops keyboard focus to the page. The returned
+   * function puts it back on the control that had it, or on the heading (just above the outcome) when that
+   * control is gone or stays disabled. It leaves focus alone when something else has it by then.
+   */
+  #holdFocus(): () => Promise<void> {
+    const had = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    return async () => {
+      await this.updateComplete;
+      const now = document.activeElement;
+      if (!had || (now && now !== document.body)) return;
+      const target = had.isConnected && !had.matches(':disabled') ? had : this.renderRoot.querySelector<HTMLElement>('#heading');
+      target?.focus();
+    };
   }
 
   #focusFirstProblem(): void {
@@ -384,6 +402,7 @@ export class MpIntegrationSettings extends LitElement {
     const client = this.#client.client;
     const category = this.resolvedCategory;
     if (!client || !category || this._busy) return;
+    const restoreFocus = this.#holdFocus();
     this._busy = 'test';
     this._test = null;
     const unsaved = connectionChanged(this._draft, this._saved);
@@ -404,6 +423,7 @@ export class MpIntegrationSettings extends LitElement {
       this._busy = '';
     }
     this.#announcer.announce(this._test.text);
+    await restoreFocus();
   }
 
   async #compare(): Promise<void> {
