@@ -27,6 +27,9 @@ export async function browserSize(
     write: false,
     legalComments: 'none',
     plugins: [minifyLitCssEsbuild(), ...(options.plugins ?? [])],
+    // embed.ts imports some side-effect-free modules first for the rollup build's bundle order only;
+    // esbuild drops those imports (harmlessly) and would warn about each.
+    logOverride: { 'ignored-bare-import': 'silent' },
     metafile: true,
   });
   const bytes = result.outputFiles[0]!.contents;
