@@ -1,13 +1,13 @@
 // <mp-field-mapper> on the largest org we plan for (a 900-field Salesforce Contact with a 1,000-value
 // multi-select picklist, 150 MemberPulse fields), in headless Chromium. Each interaction runs from the action
-// until its result is in the DOM with style and layout done (including the animation frames the virtualizer
+// until its result is in the DOM with style and layout done (including the animation frames the windowing
 // renders in). Budgeted: the main thread's busy time for that (Chrome's TaskDuration, minus the same
 // measurement around a no-op, so idle time waiting for the next frame and the harness's own cost do not
 // count). Wall time to the result is shown beside it. Medians of several runs after a warm-up.
-// Also the element's min+gzip size, with and without its dependencies (lit, the virtualizer).
+// Also the element's min+gzip size, with and without lit.
 import { build } from 'esbuild';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { browserSize, type BenchRow } from './support/size.js';
+import { browserBuild, browserSize, type BenchRow } from './support/size.js';
 import { report } from './support/report.js';
 
 const RUNS = 9;
@@ -18,7 +18,7 @@ import { largeContactFields, largeSourceFields } from './packages/elements/src/t
 const sources = largeSourceFields(150);
 const targets = largeContactFields(900, 1000);
 const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-/** Resolves once the element has updated, the virtualizer has put rows (or options) in, and style and layout are done. */
+/** Resolves once the element has updated, the windowing has put rows (or options) in, and style and layout are done. */
 async function rendered(el, ready) {
   await el.updateComplete;
   for (let i = 0; i < 20 && !ready(); i++) await frame();
@@ -85,14 +85,7 @@ window.bench = {
 async function bundlePage(): Promise<string> {
   const result = await build({
     stdin: { contents: pageScript, resolveDir: process.cwd(), sourcefile: 'field-mapper-bench-page.ts', loader: 'ts' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['source'],
-    tsconfig: 'tsconfig.json',
-    write: false,
+    ...browserBuild,
   });
   return result.outputFiles[0]!.text;
 }
@@ -168,8 +161,8 @@ try {
 
 const entry = `export { MpFieldMapper } from './packages/elements/src/field-mapper/field-mapper.ts';`;
 const all = await browserSize(entry, 'field-mapper');
-const own = await browserSize(entry, 'field-mapper-own', { external: ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/*', '@lit-labs/*'] });
-rows.push({ metric: 'mp-field-mapper with lit, virtualizer and schema rules, min+gzip', value: all.gzip / 1024, unit: 'kB' });
-rows.push({ metric: 'mp-field-mapper own code (+ combobox, i18n, styles, schema rules; lit and virtualizer external), min+gzip', value: own.gzip / 1024, unit: 'kB' });
+const own = await browserSize(entry, 'field-mapper-own', { external: ['lit', 'lit/*', 'lit-html', 'lit-html/*', '@lit/*'] });
+rows.push({ metric: 'mp-field-mapper with lit and schema rules, min+gzip', value: all.gzip / 1024, unit: 'kB' });
+rows.push({ metric: 'mp-field-mapper own code (+ combobox, windowing, i18n, styles, schema rules; lit external), min+gzip', value: own.gzip / 1024, unit: 'kB' });
 report('field-mapper', rows);
 process.exit(rows.every((r) => r.ok !== false) ? 0 : 1);

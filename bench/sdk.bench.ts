@@ -5,11 +5,12 @@
 //    the budget row counts everything a default client loads. Budget ≤ 12 kB. ky and zod/mini
 //    alone are reported too: together they are the floor under any SDK built on them.
 // 2. Per-call overhead: SDK `settings.get` against raw `fetch` + `json()` of the same URL on the
-//    same in-process server, interleaved in rounds; ratio of medians. Budget ≤ 1.2×.
+//    same in-process server, interleaved in rounds; ratio of medians. Budget ≤ 1.2×. ky alone against
+//    the same URL is measured too: its fixed cost per call is the floor under any SDK built on it.
 import { build, type Plugin } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { report } from './support/report.js';
-import type { BenchRow } from './support/size.js';
+import { browserBuild, type BenchRow } from './support/size.js';
 
 const rows: BenchRow[] = [];
 
@@ -26,17 +27,9 @@ async function bundleSize(source: string, dir = process.cwd()): Promise<{ initia
   const bundle = await build({
     entryPoints: ['entry:sdk'],
     plugins: [entry],
-    bundle: true,
+    ...browserBuild,
     splitting: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['source'],
-    tsconfig: 'tsconfig.json',
     outdir: 'bench/results/.sdk-bundle',
-    write: false,
-    legalComments: 'none',
     metafile: true,
   });
   let initial = 0;
@@ -79,6 +72,7 @@ try {
 if (server?.startServer) {
   for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[k];
   const { createIntegrationClient } = await import('@memberpulse/integrations-sdk');
+  const { default: ky } = await import('ky');
   // No rate limit: the bench makes thousands of calls a minute for one tenant.
   const srv = await server.startServer({ port: 0, host: '127.0.0.1', databaseUrl: 'memory://', dev: true, rateLimitPerMinute: 0, log: () => {} });
   try {
@@ -93,12 +87,14 @@ if (server?.startServer) {
       if (!r.ok) throw new Error(`raw fetch: ${r.status}`);
       await r.json();
     };
+    const kyClient = ky.create({ headers });
     const variants: Record<string, () => Promise<unknown>> = {
       raw,
+      ky: () => kyClient.get(url).json(),
       sdk: () => sdk.settings.get('crm'),
       sdkNoCheck: () => sdkNoCheck.settings.get('crm'),
     };
-    const perRound: Record<string, number[]> = { raw: [], sdk: [], sdkNoCheck: [] };
+    const perRound: Record<string, number[]> = { raw: [], ky: [], sdk: [], sdkNoCheck: [] };
     const N = 100;
     const ROUNDS = 25;
     for (const fn of Object.values(variants)) for (let i = 0; i < 300; i++) await fn(); // warm-up (JIT, pools, lazy chunk)
@@ -116,11 +112,14 @@ if (server?.startServer) {
     const rawMs = median(perRound.raw!);
     const sdkMs = median(perRound.sdk!);
     const noCheckMs = median(perRound.sdkNoCheck!);
+    const kyMs = median(perRound.ky!);
     rows.push(
       { metric: 'per call, raw fetch + json (GET /v1/settings/crm)', value: rawMs, unit: 'ms' },
       { metric: 'per call, SDK settings.get (validated)', value: sdkMs, unit: 'ms' },
       { metric: 'SDK / raw fetch', value: sdkMs / rawMs, unit: '×', budget: '≤ 1.2×', ok: sdkMs / rawMs <= 1.2 },
       { metric: 'SDK (validateResponses: false) / raw fetch', value: noCheckMs / rawMs, unit: '×' },
+      { metric: '  floor: ky alone (same URL, same headers) / raw fetch', value: kyMs / rawMs, unit: '×' },
+      { metric: '  SDK / ky alone: what the SDK itself adds', value: sdkMs / kyMs, unit: '×' },
     );
   } finally {
     await srv.close();

@@ -1,8 +1,21 @@
-import { build, type Plugin } from 'esbuild';
+import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
 import { gzipSync } from 'node:zlib';
 import { dirname, relative, resolve } from 'node:path';
 import { minifyLitCssEsbuild } from '../../scripts/minify-lit-css.mjs';
+
+/** How every bench bundles for the browser, as a host's bundler would: ESM, minified, from the TypeScript sources. */
+export const browserBuild = {
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  conditions: ['source'],
+  tsconfig: 'tsconfig.json',
+  write: false,
+  legalComments: 'none',
+} as const satisfies BuildOptions;
 
 /**
  * Bundles `code` (an ES module importing from the workspace, or from `resolveDir`) for the browser:
@@ -17,15 +30,7 @@ export async function browserSize(
   const result = await build({
     stdin: { contents: code, resolveDir: options.resolveDir ?? process.cwd(), sourcefile: `${label}.ts`, loader: 'ts' },
     external: options.external ?? [],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    conditions: ['source'],
-    tsconfig: 'tsconfig.json',
-    write: false,
-    legalComments: 'none',
+    ...browserBuild,
     plugins: [minifyLitCssEsbuild(), ...(options.plugins ?? [])],
     // embed.ts imports some side-effect-free modules first for the rollup build's bundle order only;
     // esbuild drops those imports (harmlessly) and would warn about each.
