@@ -1,3 +1,4 @@
+import { platformCatalog } from '@memberpulse/integration-schema';
 import { en, registerMessages } from '../../packages/elements/src/index.js';
 import { endpointGridMessages } from '../../packages/elements/src/endpoint-grid/messages.js';
 import { settingsMessages } from '../../packages/elements/src/integration-settings/messages.js';
@@ -21,5 +22,13 @@ function pseudo(template: string): string {
   return `⟦${text} ${'ŀöñĝ '.repeat(Math.ceil(padding / 5)).trim()}⟧`;
 }
 
-const english: Record<string, string> = { ...en, ...endpointGridMessages, ...settingsMessages };
+const catalogTexts = platformCatalog.flatMap((p) => [
+  [`catalog.${p.id}.description`, p.description],
+  ...p.settings.flatMap((s) => [
+    [`catalog.${p.id}.${s.key}.label`, s.label],
+    ...(s.help ? [[`catalog.${p.id}.${s.key}.help`, s.help]] : []),
+    ...(s.options ?? []).map((o) => [`catalog.${p.id}.${s.key}.option.${o.value}`, o.label]),
+  ]),
+]);
+const english: Record<string, string> = { ...en, ...endpointGridMessages, ...settingsMessages, ...Object.fromEntries(catalogTexts) };
 registerMessages(LONG_LOCALE, Object.fromEntries(Object.entries(english).map(([key, value]) => [key, pseudo(value)])));

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { findPlatform, platformCatalog, type IntegrationCategory, type IntegrationSettings } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
 import { translator } from '../provider/translate.js';
+import { msg } from '../i18n/index.js';
 import { settingsMessages } from './messages.js';
 
 // The frame around a settings form: platform choice, outcome notices, the save bar and confirmations.
@@ -43,7 +44,7 @@ export function renderPlatformPicker(options: {
           (p) => html`<label part="platform" class="platform ${p.id === chosen ? 'chosen' : ''}">
             <input type="radio" name="platform" value=${p.id} .checked=${p.id === chosen} ?disabled=${options.locked}
               aria-invalid=${errors.length ? 'true' : 'false'} @change=${() => options.choose(p.id)} />
-            <span class="platform-text"><strong>${p.name}</strong><span class="muted small">${p.description}</span></span>
+            <span class="platform-text"><strong>${p.name}</strong><span class="muted small">${msg(`catalog.${p.id}.description`, undefined, p.description)}</span></span>
           </label>`,
         )}
     </div>

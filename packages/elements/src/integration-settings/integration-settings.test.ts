@@ -5,6 +5,7 @@ import type { IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
+import { registerMessages, setLocale } from '../i18n/index.js';
 import { clientFor, deepText, equal, expectNoViolations, freshEnv, ok, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
@@ -279,6 +280,35 @@ describe('<mp-integration-settings> against the real server', () => {
     $<HTMLButtonElement>(el, 'dialog.confirm .dialog-actions .mp-button:first-child')!.click();
     equal(await answer, false, 'Stay');
     equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'unsaved', 'work kept');
+  });
+
+  it('shows the catalog’s labels, help, placeholders and options in the host’s language where it registered them', async () => {
+    registerMessages('de', {
+      'settings.platform': 'Plattform',
+      'catalog.xero.description': 'Rechnungen und Zahlungen an Xero buchen.',
+      'catalog.xero.clientId.label': 'Client-ID',
+      'catalog.xero.clientSecret.label': 'Client-Geheimnis',
+      'catalog.salesforce.environment.option.sandbox': 'Testumgebung',
+      'catalog.salesforce.myDomainUrl.placeholder': 'https://ihre-org.my.salesforce.com',
+      'catalog.salesforce.myDomainUrl.help': 'Die My Domain Ihrer Org.',
+    });
+    setLocale('de');
+    try {
+      const el = await mount(clientFor(env), 'accounting');
+      ok($(el, '.platforms legend')?.textContent?.includes('Plattform'), 'the element’s own strings');
+      ok(deepText(el).includes('Rechnungen und Zahlungen an Xero buchen.'), 'the platform description');
+      await choosePlatform(el, 'xero');
+      equal($(el, 'label[for="cfg-clientId"]')?.textContent?.trim(), 'Client-ID', 'a translated label');
+      ok($(el, 'label[for="secret-clientSecret"]')?.textContent?.includes('Client-Geheimnis'), 'a secret’s label');
+      const crm = await mount(clientFor(env), 'crm');
+      await choosePlatform(crm, 'salesforce');
+      equal($(crm, '#cfg-environment option[value="sandbox"]')?.textContent?.trim(), 'Testumgebung', 'an option');
+      equal($(crm, '#cfg-environment option[value="production"]')?.textContent?.trim(), 'Production', 'English where none is registered');
+      equal($<HTMLInputElement>(crm, '#cfg-myDomainUrl')!.placeholder, 'https://ihre-org.my.salesforce.com', 'a placeholder');
+      equal($(crm, '#cfg-myDomainUrl-help')?.textContent?.trim(), 'Die My Domain Ihrer Org.', 'help text');
+    } finally {
+      setLocale('en');
+    }
   });
 
   it('shows all three categories without the attribute', async () => {

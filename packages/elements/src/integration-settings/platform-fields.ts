@@ -56,8 +56,24 @@ export function fieldOptions(fields: readonly CrmFieldDescriptor[], types: reado
   return withNone ? [{ value: '', label: t('settings.crm.none') }, ...options] : options;
 }
 
-/** One non-secret setting, rendered from its catalog definition. */
-export function renderSetting(view: FieldsView, s: SettingDefinition): TemplateResult {
+/**
+ * The setting's texts in the current locale: `catalog.<platform>.<key>.label`, `.help`, `.placeholder` and
+ * `.option.<value>` where a host registered them, else the catalog's English.
+ */
+function localized(platform: string | null, s: SettingDefinition): SettingDefinition {
+  const key = `catalog.${platform}.${s.key}`;
+  return {
+    ...s,
+    label: msg(`${key}.label`, undefined, s.label),
+    help: s.help && msg(`${key}.help`, undefined, s.help),
+    placeholder: s.placeholder && msg(`${key}.placeholder`, undefined, s.placeholder),
+    options: s.options?.map((o) => ({ ...o, label: msg(`${key}.option.${o.value}`, undefined, o.label) })),
+  };
+}
+
+/** One setting, rendered from its catalog definition. */
+export function renderSetting(view: FieldsView, definition: SettingDefinition): TemplateResult {
+  const s = localized(view.draft.platform, definition);
   if (s.type === 'secret') return renderSecret(view, s);
   const id = `cfg-${s.key}`;
   const errors = view.errorsFor(id);
@@ -128,7 +144,7 @@ function formatDate(iso: string | null | undefined): string {
  * A write-only secret: never prefilled, never shown back. Configured secrets show their hint and when they
  * were set, with Replace and Clear; a new value is typed into an empty password box.
  */
-export function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
+function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
   const id = `secret-${s.key}`;
   const errors = view.errorsFor(id);
   const state = view.saved?.platform === view.draft.platform ? view.saved?.credentials[s.key] : undefined;
