@@ -18,4 +18,4 @@ export * from './rules/drift.js';
 export * from './rules/endpoint.js';
 export * from './validation/schemas.js';
 export * from './validation/parse.js';
-export * from './validation/json-schema.js';
+export * from './validation/request-bodies.js';

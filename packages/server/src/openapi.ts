@@ -12,8 +12,8 @@ import {
   ProblemSchema,
   TestConnectionInputSchema,
   pageSchema,
-  toJsonSchema,
 } from '@memberpulse/integration-schema';
+import { toJsonSchema } from '@memberpulse/integration-schema/json-schema';
 
 type Json = Record<string, unknown>;
 const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });

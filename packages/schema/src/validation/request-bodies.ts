@@ -12,13 +12,3 @@ export const TestConnectionInputSchema = z.strictObject({
   config: IntegrationSettingsInputSchema.shape.config,
   credentials: IntegrationSettingsInputSchema.shape.credentials,
 });
-
-/**
- * JSON Schema (draft 2020-12, as OpenAPI 3.1 uses) of one of this package's zod schemas, without `$schema`.
- * `io: 'input'` describes what a request may send (strict objects), `'output'` what a response carries.
- */
-export function toJsonSchema(schema: z.ZodMiniType, io: 'input' | 'output' = 'output'): Record<string, unknown> {
-  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as Record<string, unknown>;
-  delete out.$schema;
-  return out;
-}
