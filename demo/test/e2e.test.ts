@@ -1,0 +1,370 @@
+// End to end: the demo page that `npm start` serves (startDemo: demo CRM, API server, portal), driven in
+// Debian's Chromium through playwright-core. Seed 000's CRM settings and seed 002's endpoints, each once by
+// keyboard alone and once by mouse, checked on the server. Screenshots go to test-artifacts/e2e/.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, test, type TestContext } from 'node:test';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { demoCrmCredentials } from '../portal-server.js';
+import { startDemo } from '../start-demo.js';
+
+type Demo = Awaited<ReturnType<typeof startDemo>>;
+type Mode = 'keyboard' | 'mouse';
+
+const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+const artifacts = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
+const { consumerKey, consumerSecret } = demoCrmCredentials;
+/** Per test: a few seconds each on a 2-core machine; a hang fails instead of stalling `npm test`. */
+const timeout = 60_000;
+
+let browser: Browser;
+
+before(async () => {
+  assert.ok(existsSync(chromePath), `Chromium not found at ${chromePath}: install it (apt-get install -y chromium) or set CHROME_PATH.`);
+  browser = await chromium.launch({
+    executablePath: chromePath,
+    headless: true,
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  await mkdir(artifacts, { recursive: true });
+});
+
+after(() => browser?.close());
+
+/** A fresh browser context on the demo page; the test fails on any uncaught error in the page. */
+async function openPortal(t: TestContext, demo: Demo, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(errors, [], 'no uncaught errors in the page');
+  });
+  await page.goto(demo.portal.url);
+  return page;
+}
+
+/**
+ * A screenshot of the whole page. The viewport grows to the page's height first: the field mapper renders
+ * only the rows in view and the save bar sticks to the viewport's bottom, so a plain full-page capture
+ * would show blank rows and the bar over other settings.
+ */
+async function shot(page: Page, name: string): Promise<void> {
+  const viewport = page.viewportSize()!;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.screenshot({ path: `${artifacts}${name}.png`, fullPage: true });
+  await page.setViewportSize(viewport);
+}
+
+/** Calls the API as the demo admin: GET, or POST with a JSON body. */
+async function api(demo: Demo, path: string, body?: object): Promise<any> {
+  const res = await fetch(demo.server.url + path, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${demo.tokens.admin}`, 'content-type': 'application/json' },
+    body: body && JSON.stringify(body),
+  });
+  assert.ok(res.ok, `${body ? 'POST' : 'GET'} ${path}: ${res.status}`);
+  return res.json();
+}
+
+interface Focused {
+  tag: string;
+  name: string;
+}
+
+/** The focused element, through open shadow roots, with a rough accessible name. */
+function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    let el = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    if (!el || el === document.body) return { tag: 'body', name: '' };
+    const name = el.getAttribute('aria-label') ?? (el as HTMLInputElement).labels?.[0]?.textContent ?? el.textContent ?? '';
+    return { tag: el.localName, name: name.replace(/\s+/g, ' ').trim() };
+  });
+}
+
+const matches = (f: Focused, name: string | RegExp) => (typeof name === 'string' ? f.name === name : name.test(f.name));
+
+/** Waits briefly for focus to settle on the control named `name` (elements move focus after re-rendering). */
+async function expectFocus(page: Page, name: string | RegExp, why: string): Promise<void> {
+  let f = await focused(page);
+  for (let i = 0; i < 20 && !matches(f, name); i++) {
+    await page.waitForTimeout(100);
+    f = await focused(page);
+  }
+  assert.ok(matches(f, name), `${why}: focus is on ${f.name || `<${f.tag}>`}, not ${name}`);
+}
+
+/** Presses Tab until the control named `name` has focus (if it has not already); on failure says where focus went. */
+async function tabTo(page: Page, name: string | RegExp): Promise<void> {
+  if (matches(await focused(page), name)) return;
+  const trail: string[] = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const f = await focused(page);
+    if (matches(f, name)) return;
+    trail.push(f.name.slice(0, 40) || `<${f.tag}>`);
+  }
+  assert.fail(`Tab never reached ${name}: ${trail.join(' → ')}`);
+}
+
+/** Everything the settings widget shows, input values included, through its nested shadow roots. */
+function widgetText(page: Page): Promise<string> {
+  return page.locator('mp-integration-settings').first().evaluate((host) => {
+    const parts: string[] = [];
+    // A loop, not a named helper: tsx would wrap a named function in a helper the page does not have.
+    const roots = [host.shadowRoot!];
+    for (let root = roots.pop(); root; root = roots.pop()) {
+      parts.push(root.textContent ?? '');
+      for (const el of root.querySelectorAll('*')) {
+        if (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement) parts.push(el.value);
+        if (el.shadowRoot) roots.push(el.shadowRoot);
+      }
+    }
+    return parts.join('\n');
+  });
+}
+
+async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<void> {
+  const page = await openPortal(t, demo);
+  const keys = page.keyboard;
+  const byKeyboard = mode === 'keyboard';
+  const crm = page.getByRole('region', { name: 'CRM' });
+  const press = async (name: string) => {
+    if (byKeyboard) {
+      await tabTo(page, name);
+      await keys.press('Enter');
+    } else {
+      await crm.getByRole('button', { name, exact: true }).click();
+    }
+  };
+  const enter = async (label: string, text: string) => {
+    if (byKeyboard) await tabTo(page, label);
+    else await crm.getByLabel(label, { exact: true }).click();
+    await keys.type(text);
+  };
+  const choose = async (label: string, typed: string, option: RegExp) => {
+    if (byKeyboard) {
+      await tabTo(page, label);
+      await keys.type(typed);
+      await page.getByRole('option', { name: option }).waitFor();
+      await keys.press('Enter');
+    } else {
+      await crm.getByRole('combobox', { name: label }).click();
+      await keys.type(typed);
+      await page.getByRole('option', { name: option }).click();
+    }
+  };
+
+  await page.getByRole('complementary', { name: 'Demo CRM' }).getByText(consumerKey).waitFor();
+  const salesforce = crm.getByRole('radio', { name: /^Salesforce/ });
+  if (byKeyboard) {
+    await salesforce.waitFor();
+    await tabTo(page, /^Salesforce/);
+    await keys.press('Space');
+  } else {
+    await salesforce.click();
+  }
+  assert.ok(await salesforce.isChecked(), 'Salesforce chosen');
+  await enter('Consumer Key', consumerKey);
+  await enter('Consumer Secret', consumerSecret);
+  await press('Test connection');
+  await crm.getByText(/Connected to Salesforce/).waitFor();
+  if (byKeyboard) await expectFocus(page, 'Test connection', 'focus stays on the test button');
+  await press('Save and continue');
+  await crm.getByText('CRM settings saved as a draft.').waitFor();
+  if (byKeyboard) await expectFocus(page, 'CRM', 'focus moves to the heading above the outcome');
+  await crm.getByText(`Configured ••••${consumerSecret.slice(-4)}`).waitFor();
+  assert.ok(!(await widgetText(page)).includes(consumerSecret), 'the secret left the widget once saved');
+
+  await choose('Member object', 'Contact', /^Contact Contact$/);
+  await crm.getByRole('button', { name: 'Auto-map', disabled: false }).waitFor();
+  await press('Auto-map');
+  await press('Accept all');
+  if (byKeyboard) await expectFocus(page, 'Auto-map', 'focus stays in the mapper when the suggestion bar goes');
+  else await crm.getByRole('button', { name: 'Clear mapping for Company' }).click();
+  // By keyboard, tabbing into the combobox selects its text, so typing replaces the suggested target.
+  await choose('CRM field for Company', 'Company Name', /^Company Name .*Company_Name__c/);
+  await choose('Event tag field', 'Event Tags', /^Event Tags/);
+  await press('Enable');
+  await crm.getByText('CRM integration enabled.').waitFor();
+  if (byKeyboard) await expectFocus(page, 'CRM', 'focus moves to the heading above the outcome');
+  await shot(page, `${mode}-settings-enabled`);
+
+  const stored = await api(demo, '/v1/settings/crm');
+  assert.equal(stored.status, 'enabled');
+  assert.equal(stored.platform, 'salesforce');
+  assert.equal(stored.config.consumerKey, consumerKey);
+  assert.equal(stored.crm.memberObject, 'Contact');
+  assert.equal(stored.crm.eventTagField, 'Event_Tags__c');
+  const mapped = Object.fromEntries(stored.crm.memberMappings.map((m: { source: string; target: string }) => [m.source, m.target]));
+  assert.equal(mapped.email, 'Email', 'auto-mapped');
+  assert.equal(mapped.lastName, 'LastName', 'auto-mapped');
+  assert.equal(mapped.company, 'Company_Name__c', 'mapped by hand');
+  assert.equal(stored.credentials.consumerSecret.hint, consumerSecret.slice(-4));
+  assert.ok(!JSON.stringify(stored).includes(consumerSecret), 'the API never returns the secret');
+
+  await page.reload();
+  await crm.getByText('Enabled', { exact: true }).waitFor();
+  await crm.getByText(`Configured ••••${consumerSecret.slice(-4)}`).waitFor();
+  assert.equal(await crm.getByRole('combobox', { name: 'Member object' }).inputValue(), 'Contact');
+  assert.equal(await crm.getByRole('combobox', { name: 'Event tag field' }).inputValue(), 'Event Tags');
+  assert.equal(await crm.getByRole('combobox', { name: 'CRM field for Company' }).inputValue(), 'Company Name');
+  assert.ok(!(await widgetText(page)).includes(consumerSecret), 'the secret is nowhere in the widget after a reload');
+}
+
+async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<void> {
+  const page = await openPortal(t, demo);
+  const keys = page.keyboard;
+  const byKeyboard = mode === 'keyboard';
+  const widget = page.locator('mp-endpoint-grid');
+  // The grid's own section: the live region beside it repeats every message.
+  const grid = widget.getByRole('region', { name: 'Integration endpoints' });
+  // Dialogs are found hidden too: a closed one stays in the DOM until the grid handles its close event, and
+  // waiting for it to leave means the grid is ready for the next action.
+  const form = widget.getByRole('dialog', { name: 'New integration endpoint', includeHidden: true });
+  const editForm = widget.getByRole('dialog', { name: 'Edit integration endpoint', includeHidden: true });
+  const nameInput = widget.getByRole('textbox', { name: /^Name/ });
+  const description = widget.getByRole('textbox', { name: /^Description/ });
+  const name = `Orders ${mode}`;
+  const confirm = widget.getByRole('alertdialog', { name: `Delete “${name}”?`, includeHidden: true });
+  const press = async (label: string) => {
+    if (byKeyboard) {
+      await tabTo(page, label);
+      await keys.press('Enter');
+    } else {
+      await page.getByRole('button', { name: label, exact: true }).click();
+    }
+  };
+  const submit = async (nameText: string, descriptionText: string) => {
+    await press('+ New Integration Endpoint');
+    await form.waitFor();
+    if (byKeyboard) {
+      await expectFocus(page, /^Name/, 'the form opens on Name');
+      await keys.type(nameText);
+      await keys.press('Tab');
+      await keys.type(descriptionText);
+    } else {
+      await nameInput.click();
+      await keys.type(nameText);
+      await description.click();
+      await keys.type(descriptionText);
+    }
+    await press('Submit');
+  };
+  const endpoints = async () => (await api(demo, '/v1/endpoints')).items.map((e: { name: string; description: string }) => [e.name, e.description]);
+
+  if (byKeyboard) {
+    await page.getByRole('tab', { name: 'Integration settings' }).waitFor();
+    await tabTo(page, 'Integration settings');
+    await keys.press('ArrowRight');
+    await expectFocus(page, 'Integration endpoints', 'the arrow key moves to the endpoints tab');
+  } else {
+    await page.getByRole('tab', { name: 'Integration endpoints' }).click();
+  }
+  await grid.getByText('No integration endpoints yet').waitFor();
+
+  await submit(name, 'Order sync to the warehouse');
+  await grid.getByText(`Integration endpoint “${name}” created.`).waitFor();
+  await grid.getByRole('rowheader', { name }).waitFor();
+  await form.waitFor({ state: 'detached' });
+  if (byKeyboard) await expectFocus(page, '+ New Integration Endpoint', 'focus returns to the New button');
+  await shot(page, `${mode}-endpoint-created`);
+
+  const duplicate = ` ${name.toUpperCase()} `;
+  await submit(duplicate, 'A second one');
+  const nameError = widget.locator('#ep-name-error');
+  await nameError.waitFor();
+  assert.match(await nameError.innerText(), /already exists/);
+  assert.equal(await nameInput.getAttribute('aria-invalid'), 'true');
+  assert.equal(await nameInput.inputValue(), duplicate, 'the typed name is kept');
+  assert.equal(await description.inputValue(), 'A second one', 'the typed description is kept');
+  await expectFocus(page, /^Name/, 'focus goes to Name');
+  await shot(page, `${mode}-endpoint-duplicate`);
+  if (byKeyboard) await keys.press('Escape');
+  else await form.getByRole('button', { name: 'Cancel' }).click();
+  await form.waitFor({ state: 'detached' });
+  assert.deepEqual(await endpoints(), [[name, 'Order sync to the warehouse']], 'the duplicate was not stored');
+
+  await press(`Edit ${name}`);
+  await editForm.waitFor();
+  assert.equal(await nameInput.inputValue(), name, 'Name pre-filled');
+  assert.ok(await nameInput.evaluate((input) => (input as HTMLInputElement).readOnly), 'Name is read-only');
+  if (byKeyboard) {
+    await expectFocus(page, /^Description/, 'the edit form opens on Description');
+    await keys.press('Shift+Tab');
+    await keys.type('X');
+    assert.equal(await nameInput.inputValue(), name, 'typing into Name changes nothing');
+    await keys.press('Tab');
+  } else {
+    await description.click();
+  }
+  await keys.press('Control+A');
+  await keys.type('Hourly order sync');
+  await press('Update');
+  await grid.getByText(`Integration endpoint “${name}” updated.`).waitFor();
+  await grid.getByRole('cell', { name: 'Hourly order sync' }).waitFor();
+  await editForm.waitFor({ state: 'detached' });
+  if (byKeyboard) await expectFocus(page, `Edit ${name}`, 'focus returns to the Edit button');
+  assert.deepEqual(await endpoints(), [[name, 'Hourly order sync']], 'the description changed, the name did not');
+
+  await press(`Delete ${name}`);
+  await confirm.waitFor();
+  if (byKeyboard) {
+    await expectFocus(page, 'Keep it', 'the safe choice has focus');
+    await keys.press('Escape');
+  } else {
+    await confirm.getByRole('button', { name: 'Keep it' }).click();
+  }
+  await confirm.waitFor({ state: 'detached' });
+  assert.equal((await endpoints()).length, 1, 'keeping it keeps it');
+
+  await press(`Delete ${name}`);
+  await confirm.waitFor();
+  if (byKeyboard) {
+    await tabTo(page, 'Delete endpoint');
+    await keys.press('Enter');
+  } else {
+    await confirm.getByRole('button', { name: 'Delete endpoint' }).click();
+  }
+  await grid.getByText(`Integration endpoint “${name}” deleted.`).waitFor();
+  await grid.getByText('No integration endpoints yet').waitFor();
+  await confirm.waitFor({ state: 'detached' });
+  assert.deepEqual(await endpoints(), [], 'deleted on the server');
+}
+
+for (const mode of ['keyboard', 'mouse'] as const) {
+  describe(`demo portal by ${mode}`, () => {
+    let demo: Demo;
+    before(async () => {
+      demo = await startDemo({ server: { port: 0, databaseUrl: 'memory://', log: () => {} } });
+    });
+    after(() => demo?.close());
+
+    test('seed 000: Salesforce credentials, test, member object, mapping, event tag, enable', { timeout }, (t) => settingsFlow(t, demo, mode));
+    test('seed 002: add, duplicate name rejected, edit the description, delete after confirming', { timeout }, (t) => endpointsFlow(t, demo, mode));
+
+    if (mode === 'mouse') {
+      // Runs after the flows above, so the settings it shows are the enabled ones.
+      test('dark theme at 360 px wide: nothing scrolls sideways', { timeout }, async (t) => {
+        await api(demo, '/v1/endpoints', { name: 'Member sync', description: 'Members to the CRM every hour' });
+        const page = await openPortal(t, demo, { viewport: { width: 360, height: 780 }, colorScheme: 'dark' });
+        await page.getByRole('region', { name: 'CRM' }).getByText('Enabled', { exact: true }).waitFor();
+        assert.equal(await page.locator('html').getAttribute('data-mp-theme'), 'dark');
+        const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        assert.equal(await overflow(), 0, 'the settings fit 360 px');
+        await shot(page, 'dark-360-settings');
+        await page.getByRole('tab', { name: 'Integration endpoints' }).click();
+        await page.locator('mp-endpoint-grid').getByRole('rowheader', { name: 'Member sync' }).waitFor();
+        assert.equal(await overflow(), 0, 'the endpoints fit 360 px');
+        await shot(page, 'dark-360-endpoints');
+      });
+    }
+  });
+}
