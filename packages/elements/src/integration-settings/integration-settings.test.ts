@@ -232,11 +232,13 @@ describe('<mp-integration-settings> against the real server', () => {
     $<HTMLButtonElement>(el, 'dialog.confirm .dialog-actions .mp-button:first-child')!.click();
     await el.updateComplete;
     equal((await client.settings.get('accounting')).status, 'draft', 'cancel changes nothing');
+    await until(() => el.shadowRoot!.activeElement === archive(), 'focus back on Archive after cancelling');
     archive().click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, 'dialog.confirm .danger')!.click();
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Archived', 'archived');
     ok($<HTMLInputElement>(el, '#cfg-clientId')!.readOnly, 'archived settings are read-only');
+    await until(() => el.shadowRoot!.activeElement === archive() && archive().textContent?.trim() === 'Restore', 'focus on Restore, where Archive was');
     archive().click();
     await el.updateComplete;
     ok($<HTMLDialogElement>(el, 'dialog.confirm.restore')?.open, 'restore asks too');

@@ -488,6 +488,7 @@ export class MpIntegrationSettings extends LitElement {
     } finally {
       this._busy = '';
       this._confirm = null;
+      this.#focusHeaderAction();
     }
   }
 
@@ -497,7 +498,14 @@ export class MpIntegrationSettings extends LitElement {
     if (kind === 'leave') {
       this.#leaveAnswer?.(answer);
       this.#leaveAnswer = null;
+    } else {
+      this.#focusHeaderAction();
     }
+  }
+
+  /** Focus back on Archive/Restore (the dialog's opener) once the dialog is gone, else the heading. */
+  #focusHeaderAction(): void {
+    void this.updateComplete.then(() => (this.renderRoot.querySelector<HTMLElement>('.header-actions button') ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus());
   }
 
   protected override updated(): void {
