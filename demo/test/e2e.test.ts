@@ -323,6 +323,7 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
     await confirm.getByRole('button', { name: 'Keep it' }).click();
   }
   await confirm.waitFor({ state: 'detached' });
+  if (byKeyboard) await expectFocus(page, `Delete ${name}`, 'focus returns to the Delete button');
   assert.equal((await endpoints()).length, 1, 'keeping it keeps it');
 
   await press(`Delete ${name}`);

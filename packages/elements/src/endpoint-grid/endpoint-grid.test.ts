@@ -142,6 +142,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await until(() => !$(el, 'dialog.confirm-dialog'), 'the confirmation to close');
     ok(rowNames(el).includes('Old feed'), 'keeping it keeps the row');
     equal((await admin.endpoints.get(ep.id)).id, ep.id, 'still on the server');
+    await until(() => el.shadowRoot!.activeElement === rowButton(el, 'Old feed', 'delete'), 'focus back on the Delete button that opened it');
 
     const deleted: EndpointChangeEvent[] = [];
     el.addEventListener('mp-endpoint-deleted', (e) => deleted.push(e));
@@ -151,6 +152,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await until(() => messageText(el).includes('deleted'), 'the delete message');
     equal(messageText(el), 'Integration endpoint “Old feed” deleted.', 'delete message');
     await until(() => !rowNames(el).includes('Old feed'), 'the row to go');
+    await until(() => el.shadowRoot!.activeElement === $(el, '[part="new-button"]'), 'focus on New once the row is gone');
     equal(deleted[0]?.endpoint.id, ep.id, 'mp-endpoint-deleted names it');
     const all: IntegrationEndpoint[] = [];
     for await (const e of admin.endpoints.all()) all.push(e);

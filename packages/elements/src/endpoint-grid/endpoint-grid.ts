@@ -283,6 +283,8 @@ export class MpEndpointGrid extends LitElement {
     this._deleting = true;
     try {
       await client.endpoints.delete(endpoint.id);
+      // The row and its Delete button go away: focus goes to New instead.
+      this.#returnFocus = this.renderRoot.querySelector('.new-button');
       this._confirmDialog?.close();
       this.#done('deleted', endpoint);
       await this.#fetchPage();
@@ -411,8 +413,8 @@ export class MpEndpointGrid extends LitElement {
                         this.openEdit(ep);
                       }}>${t('endpointGrid.edit')}</button>
                     <button part="delete-button" class="mp-button small" type="button" aria-label=${t('endpointGrid.deleteFor', { name: ep.name })}
-                      @click=${() => {
-                        this.#returnFocus = this.renderRoot.querySelector('.new-button');
+                      @click=${(e: Event) => {
+                        this.#returnFocus = e.currentTarget as HTMLElement;
                         this._confirm = ep;
                       }}>${t('endpointGrid.delete')}</button>
                   </div></td>`
