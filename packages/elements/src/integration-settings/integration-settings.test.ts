@@ -121,6 +121,24 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(!deepText(el).includes(own.salesforce.consumerSecret), 'still no secret in the DOM');
   });
 
+  it('shows schema drift as soon as this screen describes the member object, without a reload', async () => {
+    const own = await freshEnv();
+    ok(own.salesforce, 'the loopback Salesforce is running');
+    const client = clientFor(own);
+    await client.settings.saveDraft('crm', {
+      platform: 'salesforce',
+      config: { environment: 'production', authMode: 'connectedApp', consumerKey: own.salesforce.consumerKey },
+      credentials: { consumerSecret: own.salesforce.consumerSecret },
+      crm: { memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }, { source: 'phone', target: 'Retired_Phone__c', policy: 'always' }] },
+    });
+    equal((await client.settings.get('crm')).drift.length, 0, 'the server has not described Contact for this tenant yet');
+    const el = await mount(client);
+    await until(() => $(el, '[part="drift"]'), 'the drift notice', 1200);
+    ok($(el, '[part="drift"]')!.textContent!.includes('Retired_Phone__c'), `names the vanished field: ${$(el, '[part="drift"]')!.textContent}`);
+    const stored = (await client.settings.get('crm')).drift;
+    equal(stored.map((d) => d.pointer).join(), '/crm/memberMappings/1/target', 'the server recorded the same drift when the screen described Contact');
+  });
+
   it('puts the server validation errors beside their inputs, lists them linked at the top, focuses the first, and keeps what was typed', async () => {
     const el = await mount(clientFor(env), 'payment-gateway');
     await choosePlatform(el, 'stripe');

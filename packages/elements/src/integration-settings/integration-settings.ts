@@ -4,6 +4,7 @@ import {
   CONNECTION_GROUP,
   categoryFromSlug,
   categorySlugs,
+  detectDrift,
   findPlatform,
   integrationCategories,
   parsePointer,
@@ -392,6 +393,17 @@ export class MpIntegrationSettings extends LitElement {
     mapper.focus();
   }
 
+  /**
+   * What broke in the saved mapping: worked out here with the schema's own rule once this screen has
+   * described the member object (the server records the same a moment later), else as the server last saw it.
+   */
+  #drift(saved: IntegrationSettings | null): readonly DriftItem[] {
+    const crm = saved?.crm;
+    const memberFields = crm ? this.#discovery.fieldsOf(crm.memberObject) : undefined;
+    if (!crm || !memberFields) return saved?.drift ?? [];
+    return detectDrift(crm, memberFields, this.#discovery.fieldsOf(crm.orderObject) ?? undefined);
+  }
+
   #showDrift = (item: DriftItem): void => {
     const mapper = this.#control(item.pointer);
     if (mapper instanceof MpFieldMapper) mapper.showProblems();
@@ -579,7 +591,7 @@ export class MpIntegrationSettings extends LitElement {
       ${saved?.status === 'archived' ? html`<div class="notice warning"><p>${t('settings.archivedBanner')}</p></div>` : nothing}
       ${!saved && this.#canWrite ? html`<p class="empty-note">${t('settings.notSetUp')}</p>` : nothing}
       ${category === 'crm' && saved?.platform === this._draft.platform
-        ? renderDrift(saved?.drift ?? [], { member: this._draft.crm.memberMappings, order: this._draft.crm.orderMappings }, this.#showDrift)
+        ? renderDrift(this.#drift(saved), { member: this._draft.crm.memberMappings, order: this._draft.crm.orderMappings }, this.#showDrift)
         : nothing}
       ${renderPlatformPicker({
         category,
