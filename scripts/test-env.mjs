@@ -1,22 +1,13 @@
 // Web-test-runner middleware: starts, once, the real API server (in-memory PGlite) and the loopback
 // Salesforce-compatible server, and answers POST /__mp/test-env with a fresh tenant's tokens, so
-// browser tests talk to the real API with no mock of our own. The fake Salesforce is optional: when
-// @memberpulse/fake-salesforce cannot be loaded, the server still starts and `salesforce` is null
-// (with the reason in `salesforceUnavailable`), so tests that need only the API keep running.
+// browser tests talk to the real API with no mock of our own.
 import { randomUUID } from 'node:crypto';
 
 let started;
 
-/** Starts the loopback Salesforce, or answers why it cannot. */
+/** Starts the loopback Salesforce (the repo's tools/fake-salesforce). */
 async function startSalesforce() {
-  let fake;
-  try {
-    fake = await import('@memberpulse/fake-salesforce');
-  } catch (error) {
-    const reason = `@memberpulse/fake-salesforce could not be loaded: ${error?.message ?? error}`;
-    console.warn(`[test-env] ${reason}; browser tests get salesforce: null.`);
-    return { reason };
-  }
+  const fake = await import('@memberpulse/fake-salesforce');
   const server = await fake.startFakeSalesforce({ port: 0 });
   return {
     server,
@@ -44,7 +35,7 @@ async function start() {
     databaseUrl: 'memory://',
     dev: true,
     corsOrigins: ['*'],
-    ...(salesforce.server ? { salesforceLoginUrl: salesforce.server.url } : {}),
+    salesforceLoginUrl: salesforce.server.url,
     log: () => {},
   });
   const tokensFor = async (tenant) => {
@@ -65,13 +56,12 @@ async function start() {
         tenant,
         tokens: await tokensFor(tenant),
         otherTenant: { tenant: otherTenant, tokens: await tokensFor(otherTenant) },
-        salesforce: salesforce.details ?? null,
-        ...(salesforce.reason ? { salesforceUnavailable: salesforce.reason } : {}),
+        salesforce: salesforce.details,
       };
     },
     async close() {
       await server.close();
-      await salesforce.server?.close();
+      await salesforce.server.close();
     },
   };
 }

@@ -9,8 +9,7 @@ export interface TestEnv {
   tenant: string;
   tokens: Record<Role, string>;
   otherTenant: { tenant: string; tokens: Record<Role, string> };
-  salesforce: { url: string; consumerKey: string; consumerSecret: string; username: string; password: string; securityToken: string } | null;
-  salesforceUnavailable?: string;
+  salesforce: { url: string; consumerKey: string; consumerSecret: string; username: string; password: string; securityToken: string };
 }
 
 export function ok(value: unknown, message: string): asserts value {
