@@ -37,14 +37,24 @@ describe('Salesforce authentication against the loopback org', () => {
     assert.equal(b.ok, true);
   });
 
-  it('falls back to the server-wide consumer key and secret when the tenant gives none', async () => {
-    const input = connectedApp(sf, { consumerKey: '' }, {});
-    const res = await connector.testConnection({
-      ...input,
-      secrets: {},
-      defaults: { salesforce: { clientId: FAKE_CONSUMER_KEY, clientSecret: FAKE_CONSUMER_SECRET, loginUrl: sf.url } },
-    });
-    assert.equal(res.ok, true);
+  it('signs a service user in through the server-wide Connected App (OAuth username-password) where there is one, else through SOAP', async () => {
+    const serverApp = { clientId: FAKE_CONSUMER_KEY, clientSecret: FAKE_CONSUMER_SECRET, loginUrl: sf.url };
+    sf.resetCalls();
+    assert.equal((await connector.testConnection({ ...serviceUser(sf), defaults: { salesforce: serverApp } })).ok, true);
+    assert.equal(sf.callCount(/^POST \/services\/oauth2\/token$/), 1, 'one OAuth token request');
+    assert.equal(sf.callCount(/\/services\/Soap\//), 0, 'no SOAP login');
+    sf.resetCalls();
+    assert.equal((await connector.testConnection(serviceUser(sf))).ok, true);
+    assert.equal(sf.callCount(/^POST \/services\/oauth2\/token$/), 0, 'no OAuth token request');
+    assert.ok(sf.callCount(/\/services\/Soap\//) > 0, 'the SOAP login without a server-wide app');
+  });
+
+  it('a Connected App login needs the tenant’s own key and secret, whatever the server has', async () => {
+    const serverApp = { clientId: FAKE_CONSUMER_KEY, clientSecret: FAKE_CONSUMER_SECRET, loginUrl: sf.url };
+    await assert.rejects(
+      connector.testConnection({ ...connectedApp(sf, { consumerKey: '' }, {}), secrets: {}, defaults: { salesforce: serverApp } }),
+      (e) => pointers(e).join() === '/config/consumerKey,/credentials/consumerSecret',
+    );
   });
 
   it('a wrong consumer key points at the key, a wrong secret at the secret', async () => {

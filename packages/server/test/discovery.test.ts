@@ -186,3 +186,36 @@ describe('CRM discovery through the server against the loopback Salesforce', () 
     assert.match(r.body.detail, /could not be reached/);
   });
 });
+
+describe('the server-wide Salesforce settings from the environment (seed 001)', () => {
+  let sf: FakeSalesforce;
+  let api: TestServer;
+  before(async () => {
+    sf = await startFakeSalesforce();
+    api = await startTestServer(pglite, {
+      gateway: await gatewayFromConnectors({}),
+      env: { SALESFORCE_CLIENT_ID: FAKE_CONSUMER_KEY, SALESFORCE_CLIENT_SECRET: FAKE_CONSUMER_SECRET, SALESFORCE_LOGIN_URL: sf.url },
+    });
+  });
+  after(async () => {
+    await api.close();
+    await sf.close();
+  });
+
+  it('a service user signs in through the server’s Connected App at SALESFORCE_LOGIN_URL; a Connected App login still needs the tenant’s key', async () => {
+    const admin = (await api.tenant()).as('admin');
+    const saved = await admin('PUT', '/v1/settings/crm', {
+      body: { platform: 'salesforce', config: { environment: 'production', authMode: 'serviceUser', username: FAKE_USERNAME }, credentials: { password: FAKE_PASSWORD, securityToken: FAKE_SECURITY_TOKEN } },
+    });
+    assert.equal(saved.status, 201, saved.text);
+    sf.resetCalls();
+    const tested = await admin('POST', '/v1/settings/crm/test-connection');
+    assert.equal(tested.status, 200, tested.text);
+    assert.equal(sf.callCount(/^POST \/services\/oauth2\/token$/), 1, 'the OAuth username-password flow');
+    assert.equal(sf.callCount(/\/services\/Soap\//), 0, 'no SOAP login');
+
+    const withoutKey = await admin('POST', '/v1/settings/crm/test-connection', { body: { config: { authMode: 'connectedApp' } } });
+    assert.equal(withoutKey.status, 422, withoutKey.text);
+    assert.equal(sf.callCount(/^POST \/services\/oauth2\/token$/), 1, 'the server’s app is not used for a Connected App login');
+  });
+});

@@ -21,16 +21,25 @@ export interface SalesforceSessionOptions {
   timeoutMs?: number;
 }
 
+/** A Connected App's OAuth client. */
+export interface OAuthClient {
+  clientId: string;
+  clientSecret: string;
+}
+
 /** How to log in, resolved from a settings record and the server defaults. */
 export type SalesforceLogin =
-  | { mode: 'connectedApp'; loginUrl: string; clientId: string; clientSecret: string }
-  | { mode: 'serviceUser'; loginUrl: string; username: string; password: string };
+  | ({ mode: 'connectedApp'; loginUrl: string } & OAuthClient)
+  /** `oauth`: the platform's Connected App for the username-password flow; without it, the SOAP login. */
+  | { mode: 'serviceUser'; loginUrl: string; username: string; password: string; oauth?: OAuthClient };
 
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /**
- * Reads the login from the settings: a Connected App's consumer key and secret (the tenant's own, else the
- * server's `SALESFORCE_CLIENT_*` defaults) or the service user's username, password and security token.
+ * Reads the login from the settings: the tenant's Connected App consumer key and secret (seed 001 requires
+ * both), or the service user's username, password and security token. A service user signs in through the
+ * server's own Connected App (`SALESFORCE_CLIENT_ID` / `SALESFORCE_CLIENT_SECRET`) with the OAuth
+ * username-password flow where the server has one, else through the SOAP login.
  * Missing values answer `invalid` with pointers to the settings to fill in.
  */
 export function resolveLogin(input: ConnectionInput): SalesforceLogin {
@@ -46,11 +55,11 @@ export function resolveLogin(input: ConnectionInput): SalesforceLogin {
       ...(password ? [] : [pointerError('/credentials/password', 'required', 'Enter the service user’s password.')]),
     ];
     if (errors.length) throw new ConnectorError('invalid', 'The service-user login is incomplete.', errors);
-    return { mode: 'serviceUser', loginUrl, username, password: password + (secrets.securityToken ?? '') };
+    const oauth = defaults?.clientId && defaults.clientSecret ? { clientId: defaults.clientId, clientSecret: defaults.clientSecret } : undefined;
+    return { mode: 'serviceUser', loginUrl, username, password: password + (secrets.securityToken ?? ''), ...(oauth ? { oauth } : {}) };
   }
-  const ownKey = text(config.consumerKey);
-  const clientId = ownKey || text(defaults?.clientId);
-  const clientSecret = ownKey ? (secrets.consumerSecret ?? '') : (secrets.consumerSecret ?? defaults?.clientSecret ?? '');
+  const clientId = text(config.consumerKey);
+  const clientSecret = secrets.consumerSecret ?? '';
   const errors = [
     ...(clientId ? [] : [pointerError('/config/consumerKey', 'required', 'Enter the Connected App’s consumer key.')]),
     ...(clientSecret ? [] : [pointerError('/credentials/consumerSecret', 'required', 'Enter the Connected App’s consumer secret.')]),
@@ -96,19 +105,23 @@ export async function openSession(login: SalesforceLogin, options: SalesforceSes
       await conn.authorize({ grant_type: 'client_credentials' });
       return { conn, mode: 'connectedApp', apiVersion, requestOptions };
     }
+    const { oauth } = login;
+    const oauth2 = oauth ? { ...oauth, loginUrl: login.loginUrl } : undefined;
+    const signIn = (c: Connection) => (oauth ? c.loginByOAuth2(login.username, login.password) : c.loginBySoap(login.username, login.password));
     const relogin = async () => {
-      const fresh = new Connection({ loginUrl: login.loginUrl, version: apiVersion });
-      await fresh.loginBySoap(login.username, login.password);
+      const fresh = new Connection({ loginUrl: login.loginUrl, version: apiVersion, ...(oauth2 ? { oauth2 } : {}) });
+      await signIn(fresh);
       return fresh.accessToken ?? undefined;
     };
     const conn = new Connection({
       loginUrl: login.loginUrl,
       version: apiVersion,
+      ...(oauth2 ? { oauth2 } : {}),
       refreshFn: (_c, callback) => {
         relogin().then((token) => callback(null, token), (err: Error) => callback(err));
       },
     });
-    await conn.loginBySoap(login.username, login.password);
+    await signIn(conn);
     return { conn, mode: 'serviceUser', apiVersion, requestOptions };
   } catch (err) {
     throw toConnectorError(err, login.mode);
