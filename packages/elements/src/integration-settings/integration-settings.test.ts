@@ -120,6 +120,75 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(!deepText(el).includes(own.salesforce.consumerSecret), 'still no secret in the DOM');
   });
 
+  it('signs in a Salesforce service user, routes tags to a related object or fields, and maps an order object (seeds 001 and 004)', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    const el = await mount(client);
+    await choosePlatform(el, 'salesforce');
+    const authMode = $<HTMLSelectElement>(el, '#cfg-authMode')!;
+    authMode.value = 'serviceUser';
+    authMode.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    ok(!$(el, '#cfg-consumerKey') && !$(el, '#secret-consumerSecret'), 'no Connected App fields for a service user');
+    typeInto($(el, '#cfg-username'), own.salesforce.username);
+    typeInto($(el, '#secret-password'), own.salesforce.password);
+    typeInto($(el, '#secret-securityToken'), own.salesforce.securityToken);
+    await el.updateComplete;
+    await press(el, 'test-button');
+    await until(() => $(el, '.test-result'), 'the test outcome');
+    ok($(el, '.test-result.success'), `the service user signs in: ${$(el, '.test-result')?.textContent?.trim()}`);
+    await press(el, 'save-button');
+    await until(() => $(el, '#crm-memberObject'), 'the CRM fields once the service user is saved');
+    await until(() => Array.isArray($<MpCombobox>(el, '#crm-memberObject')!.options) && ($<MpCombobox>(el, '#crm-memberObject')!.options as unknown[]).length > 0, 'objects', 1200);
+    await pick(el, 'crm-memberObject', 'Contact');
+    await until(() => $(el, '.mapper-field button'), 'the standard-mapping button', 1200);
+    $<HTMLButtonElement>(el, '.mapper-field button')!.click();
+    await el.updateComplete;
+
+    const destination = $<HTMLSelectElement>(el, '#crm-tagDestination')!;
+    destination.value = 'relatedObject';
+    destination.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await pick(el, 'crm-tagObject', 'Member_Tag__c');
+    destination.value = 'multiPicklist';
+    destination.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    ok(!$(el, '#crm-tagObject'), 'the related object picker goes with its destination');
+    await pick(el, 'crm-eventTagField', 'Event_Tags__c');
+    await pick(el, 'crm-courseTagField', 'Course_Tags__c');
+
+    await pick(el, 'crm-orderObject', 'Order');
+    await until(() => ($<MpFieldMapper>(el, '#crm-orderMappings')?.targetFields.length ?? 0) > 0, 'Order fields in the order mapper', 1200);
+    await press(el, 'enable-button');
+    await until(() => errorOf(el, 'crm-orderMappings'), 'the order mapping must be complete to enable');
+    equal((await client.settings.get('crm')).status, 'draft', 'not enabled with an incomplete order mapping');
+    const orders = $<MpFieldMapper>(el, '#crm-orderMappings')!;
+    orders.value = [
+      { source: 'orderNumber', target: 'OrderReferenceNumber', policy: 'always' },
+      { source: 'orderDate', target: 'EffectiveDate', policy: 'always' },
+      { source: 'total', target: 'Description', policy: 'always' },
+    ];
+    orders.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    await press(el, 'enable-button');
+    await until(() => $(el, '.summary')?.textContent?.includes('A currency cannot be written into a long text field.'), 'the type check on the order mapping');
+    orders.value = orders.value.map((m) => (m.source === 'total' ? { ...m, target: 'PoNumber' } : m));
+    orders.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    await press(el, 'enable-button');
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Enabled', 'enabled once the order mapping is complete', 300).catch((e: Error) => {
+      throw new Error(`${e.message} (${$(el, '.summary')?.textContent?.trim() ?? ''})`);
+    });
+    const stored = await client.settings.get('crm');
+    equal(stored.config.authMode, 'serviceUser', 'service-user sign-in stored');
+    ok(stored.credentials.password?.configured && stored.credentials.securityToken?.configured, 'both service-user secrets configured');
+    equal(stored.crm?.tagDestination, 'multiPicklist', 'tag destination stored');
+    equal(stored.crm?.tagObject, null, 'no related object once the destination changed back');
+    equal(stored.crm?.courseTagField, 'Course_Tags__c', 'course tag field stored');
+    equal(stored.crm?.orderObject, 'Order', 'order object stored');
+    equal(stored.crm?.orderMappings.length, 3, 'order mappings stored');
+  });
+
   it('shows schema drift as soon as this screen describes the member object, without a reload', async () => {
     const own = await freshEnv();
     const client = clientFor(own);
