@@ -189,6 +189,25 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(stored.crm?.orderMappings.length, 3, 'order mappings stored');
   });
 
+  it('shows accounting settings beyond the connection once its credentials are saved (seed 000)', async () => {
+    const client = clientFor(await freshEnv());
+    const el = await mount(client, 'accounting');
+    await choosePlatform(el, 'xero');
+    ok(!$(el, '#cfg-defaultTaxRate') && !$(el, '#cfg-membershipRevenueAccount'), 'only the connection before the credentials');
+    typeInto($(el, '#cfg-clientId'), 'xero-client');
+    typeInto($(el, '#secret-clientSecret'), 'xero-secret-5678');
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await until(() => $(el, '#cfg-membershipRevenueAccount'), 'the account mapping once saved');
+    typeInto($(el, '#cfg-membershipRevenueAccount'), '200');
+    await el.updateComplete;
+    await press(el, 'enable-button');
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Enabled', 'enabled');
+    const stored = await client.settings.get('accounting');
+    equal(stored.config.membershipRevenueAccount, '200', 'the account stored');
+    equal(stored.credentials.clientSecret?.hint, '5678', 'the secret only as its hint');
+  });
+
   it('shows schema drift as soon as this screen describes the member object, without a reload', async () => {
     const own = await freshEnv();
     const client = clientFor(own);
