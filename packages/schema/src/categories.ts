@@ -1,14 +1,18 @@
-/** The three kinds of integration a tenant configures; one settings record per tenant per category. */
-export type IntegrationCategory = 'crm' | 'accounting' | 'paymentGateway';
+/**
+ * The kinds of integration a tenant configures; one settings record per tenant per category. `inbound` is a
+ * partner's connector that pushes data into MemberPulse (seed 003); the others are systems MemberPulse calls.
+ */
+export type IntegrationCategory = 'crm' | 'accounting' | 'paymentGateway' | 'inbound';
 
 /** Every category, in display order. */
-export const integrationCategories: readonly IntegrationCategory[] = ['crm', 'accounting', 'paymentGateway'];
+export const integrationCategories: readonly IntegrationCategory[] = ['crm', 'accounting', 'paymentGateway', 'inbound'];
 
 /** URL path segment per category (`/v1/settings/payment-gateway`). */
 export const categorySlugs: Readonly<Record<IntegrationCategory, string>> = {
   crm: 'crm',
   accounting: 'accounting',
   paymentGateway: 'payment-gateway',
+  inbound: 'inbound',
 };
 
 /** Human label per category. */
@@ -16,6 +20,7 @@ export const categoryLabels: Readonly<Record<IntegrationCategory, string>> = {
   crm: 'CRM',
   accounting: 'Accounting',
   paymentGateway: 'Payment gateway',
+  inbound: 'Inbound connector',
 };
 
 /** Resolves a URL slug back to its category, or `undefined`. */

@@ -58,6 +58,8 @@ export interface PlatformDefinition {
   description: string;
   /** Supports object and field discovery (CRM platforms). */
   discovery: boolean;
+  /** MemberPulse can test the connection (it calls the platform); false where the platform calls MemberPulse. */
+  testable: boolean;
   /** Settings form, in display order. */
   settings: SettingDefinition[];
 }

@@ -198,6 +198,19 @@ test('settings: accounting credentials are required once a platform is chosen', 
   assert.deepEqual(validateSettings({ ...xero, configuredSecrets: new Set(['clientSecret']) }, 'enable').errors, []);
 });
 
+test('settings: an inbound connector needs its client and club IDs to be enabled, each club ID a number, and nothing else', () => {
+  const intouch: SettingsState = { category: 'inbound', platform: 'intouch', config: {}, configuredSecrets: new Set(), crm: null };
+  assert.deepEqual(validateSettings(intouch, 'draft').errors, [], 'a draft may be empty');
+  assert.deepEqual(pointers(validateSettings(intouch, 'enable').errors), ['/config/clientId required', '/config/clubIds required']);
+  const typed = { ...intouch, config: { clientId: '4711', clubIds: ['12', 'club 13'], customOptions: ['sync'] } };
+  assert.deepEqual(
+    validateSettings(typed, 'draft').errors.map((e) => `${e.pointer} ${e.message}`),
+    ['/config/clubIds Digits only, one club ID per line', '/config/customOptions One option per line, as name=value'],
+  );
+  assert.deepEqual(validateSettings({ ...typed, config: { clientId: '4711', clubIds: ['12', '13'] } }, 'enable').errors, [], 'no connection details or password needed');
+  assert.deepEqual(pointers(validateSettings({ ...intouch, category: 'crm' }, 'draft').errors), ['/platform platform_mismatch']);
+});
+
 test('settings: CRM field settings must name a field of the right type', () => {
   const state = crmState(completeCrm, { config: { ...connectedAppConfig, activeFlagField: 'Email', emailOptOutField: 'Gone__c' } });
   assert.deepEqual(pointers(validateSettings(state, 'draft', { memberFields: contactFields }).errors), [

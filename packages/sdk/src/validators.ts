@@ -93,6 +93,7 @@ export const checks = {
       category: str,
       description: opt(str),
       discovery: bool,
+      testable: bool,
       settings: list(obj({ key: str, label: str, type: str, required: bool })),
     }),
   ),

@@ -9,7 +9,7 @@ import { NetworkError, RateLimitError, TimeoutError, IntegrationError, createInt
 import { startFaultProxy, type FaultProxy } from './support/fault-proxy.ts';
 
 const platforms = {
-  items: Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, name: `P${i}`, category: 'crm', description: 'x'.repeat(50), discovery: true, settings: [] })),
+  items: Array.from({ length: 20 }, (_, i) => ({ id: `p${i}`, name: `P${i}`, category: 'crm', description: 'x'.repeat(50), discovery: true, testable: true, settings: [] })),
 };
 
 let stub: Server;

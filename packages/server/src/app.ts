@@ -335,7 +335,6 @@ export function createApp(deps: AppDeps): Hono<Env> {
     call: (conn: PlatformConnection) => Promise<T>,
   ): Promise<T> => {
     const p = c.get('principal');
-    if (!gateway) throw new ProblemError(501, 'This server has no platform connectors configured.', { title: 'Not implemented' });
     const stored = await store.getSettings(db, p.tenant, category);
     const platform = overlay?.platform !== undefined ? overlay.platform : (stored?.platform ?? null);
     const def = findPlatform(platform);
@@ -343,6 +342,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
       if (!stored && overlay?.platform === undefined) throw notFound(`There are no ${categorySlugs[category]} settings.`);
       throw unprocessable([fieldError('/platform', platform ? 'platform_mismatch' : 'required', platform ? `“${platform}” is not a ${category} platform.` : 'Choose a platform.')]);
     }
+    if (!def.testable) throw unprocessable([fieldError('/platform', 'invalid', `${def.name} calls MemberPulse; there is no connection to test from here.`)]);
+    if (!gateway) throw new ProblemError(501, 'This server has no platform connectors configured.', { title: 'Not implemented' });
     if (!gateway.supports(def.id)) throw unprocessable([fieldError('/platform', 'invalid', `${def.name} has no connector on this server.`)]);
     const samePlatform = stored?.platform === def.id;
     const settingsConfig: Record<string, ConfigValue> = samePlatform ? { ...stored!.config } : {};

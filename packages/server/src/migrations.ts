@@ -91,4 +91,12 @@ export const migrations: readonly Migration[] = [
       `CREATE INDEX idempotency_keys_created ON idempotency_keys (created_at)`,
     ],
   },
+  {
+    version: 2,
+    name: 'inbound category',
+    statements: [
+      `ALTER TABLE settings DROP CONSTRAINT settings_category_check`,
+      `ALTER TABLE settings ADD CONSTRAINT settings_category_check CHECK (category IN ('crm', 'accounting', 'paymentGateway', 'inbound'))`,
+    ],
+  },
 ];

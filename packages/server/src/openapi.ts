@@ -11,6 +11,8 @@ import {
   IntegrationSettingsSchema,
   ProblemSchema,
   TestConnectionInputSchema,
+  categorySlugs,
+  integrationCategories,
   pageSchema,
 } from '@memberpulse/integration-schema';
 import { toJsonSchema } from '@memberpulse/integration-schema/json-schema';
@@ -59,12 +61,13 @@ export function buildOpenApi(): Json {
       properties: {
         id: { type: 'string' },
         name: { type: 'string' },
-        category: { type: 'string', enum: ['crm', 'accounting', 'paymentGateway'] },
+        category: { type: 'string', enum: [...integrationCategories] },
         description: { type: 'string' },
         discovery: { type: 'boolean' },
+        testable: { type: 'boolean' },
         settings: { type: 'array', items: { type: 'object' } },
       },
-      required: ['id', 'name', 'category', 'description', 'discovery', 'settings'],
+      required: ['id', 'name', 'category', 'description', 'discovery', 'testable', 'settings'],
     },
     MemberPulseField: {
       type: 'object',
@@ -106,7 +109,7 @@ export function buildOpenApi(): Json {
     schema,
     ...(description ? { description } : {}),
   });
-  const category = param('category', 'path', { type: 'string', enum: ['crm', 'accounting', 'payment-gateway'] });
+  const category = param('category', 'path', { type: 'string', enum: integrationCategories.map((c) => categorySlugs[c]) });
   const ifMatch = param('If-Match', 'header', { type: 'string' }, false, 'ETag from a read; a stale one answers 412.');
   const idem = param('Idempotency-Key', 'header', { type: 'string', minLength: 1, maxLength: 255 }, false, 'Retries with the same key replay the first response.');
   const body = (name: string, required = true) => ({ required, content: { 'application/json': { schema: ref(name) } } });

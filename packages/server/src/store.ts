@@ -12,6 +12,7 @@ import type {
   IntegrationSettings,
   SettingsStatus,
 } from '@memberpulse/integration-schema';
+import { integrationCategories } from '@memberpulse/integration-schema';
 import type { Queryable } from './db.js';
 
 // Every query takes the tenant id first and filters on it: there is no statement in this file that can
@@ -133,8 +134,8 @@ export async function getSettings(q: Queryable, tenant: string, category: Integr
 
 export async function listSettings(q: Queryable, tenant: string): Promise<StoredSettings[]> {
   const r = await q.query<SettingsRow>(`${SETTINGS_SELECT} WHERE s.tenant_id = $1`, [tenant]);
-  const order: Record<string, number> = { crm: 0, accounting: 1, paymentGateway: 2 };
-  return r.rows.map(toStored).sort((a, b) => order[a.category]! - order[b.category]!);
+  const order = (s: StoredSettings) => integrationCategories.indexOf(s.category);
+  return r.rows.map(toStored).sort((a, b) => order(a) - order(b));
 }
 
 /** Row values of a settings write. */

@@ -47,6 +47,26 @@ describeEachBackend('integration settings', (backend) => {
     assert.deepEqual(all.body.items.map((s: { category: string }) => s.category), ['crm', 'accounting']);
   });
 
+  test('an inbound connector’s turn-up (seed 003): stored with a write-only password, listed after the other categories, nothing to test', async () => {
+    const admin = (await fresh()).as('admin');
+    await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce' } });
+    const turnUp = { platform: 'intouch', config: { clientId: '4711', clubIds: ['12', '13'], customOptions: ['leadSourceSync=true'] }, credentials: { password: 'partner-pass-9876' } };
+    const created = await admin('PUT', '/v1/settings/inbound', { body: turnUp });
+    assert.equal(created.status, 201, created.text);
+    assert.deepEqual(created.body.credentials.password, { configured: true, hint: '9876', updatedAt: created.body.credentials.password.updatedAt });
+    assert.ok(!created.text.includes('partner-pass-9876'), 'the password is never read back');
+    const enabled = await admin('PATCH', '/v1/settings/inbound', { body: { status: 'enabled' } });
+    assert.equal(enabled.status, 200, enabled.text);
+    assert.equal(enabled.body.credentials.password.hint, '9876', 'enabling keeps the password');
+    assert.deepEqual((await admin('GET', '/v1/settings')).body.items.map((s: { category: string }) => s.category), ['crm', 'inbound']);
+    const badClub = await admin('PUT', '/v1/settings/inbound', { body: { ...turnUp, config: { ...turnUp.config, clubIds: ['12', 'club 13'] } } });
+    assert.equal(badClub.status, 422);
+    assert.deepEqual(pointers(badClub), ['/config/clubIds']);
+    const tested = await admin('POST', '/v1/settings/inbound/test-connection');
+    assert.equal(tested.status, 422);
+    assert.match(tested.body.errors[0].message, /calls MemberPulse; there is no connection to test/);
+  });
+
   test('a draft may be incomplete; enabling runs every business rule', async () => {
     const t = await fresh();
     const admin = t.as('admin');

@@ -189,6 +189,37 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(stored.crm?.orderMappings.length, 3, 'order mappings stored');
   });
 
+  it('turns up an inbound connector (seed 003): client and club IDs checked line by line, no connection test, the optional password write-only', async () => {
+    const client = clientFor(await freshEnv());
+    const el = await mount(client, 'inbound');
+    await choosePlatform(el, 'intouch');
+    ok(!$(el, '[part="test-button"]'), 'nothing to test: the partner calls MemberPulse');
+    // Both in one task, as browser autofill does: neither may be lost.
+    typeInto($(el, '#cfg-clientId'), '4711');
+    typeInto($(el, '#cfg-clubIds'), '12\nclub 13');
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await until(() => errorOf(el, 'cfg-clubIds'), 'the club IDs error');
+    equal(errorOf(el, 'cfg-clubIds'), 'Digits only, one club ID per line', 'the error names the rule');
+    equal($<HTMLTextAreaElement>(el, '#cfg-clubIds')!.value, '12\nclub 13', 'what was typed stays');
+    typeInto($(el, '#cfg-clubIds'), '12\n13');
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await until(() => $(el, '#cfg-customOptions'), 'options and self-hosting details once the turn-up is saved');
+    typeInto($(el, '#cfg-customOptions'), 'leadSourceSync=true');
+    typeInto($(el, '#secret-password'), 'partner-pass-9876');
+    await el.updateComplete;
+    await press(el, 'enable-button');
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Enabled', 'enabled');
+    const stored = await client.settings.get('inbound');
+    equal(stored.platform, 'intouch', 'the platform');
+    equal(JSON.stringify(stored.config.clubIds), '["12","13"]', 'club IDs as a list');
+    equal(stored.config.clientId, '4711', 'client ID');
+    equal(JSON.stringify(stored.config.customOptions), '["leadSourceSync=true"]', 'custom options');
+    equal(stored.credentials.password?.hint, '9876', 'the password only as its hint');
+    ok(!deepText(el).includes('partner-pass-9876'), 'the password is nowhere in the DOM');
+  });
+
   it('shows accounting settings beyond the connection once its credentials are saved (seed 000)', async () => {
     const client = clientFor(await freshEnv());
     const el = await mount(client, 'accounting');
@@ -416,13 +447,13 @@ describe('<mp-integration-settings> against the real server', () => {
     }
   });
 
-  it('shows all three categories without the attribute', async () => {
+  it('shows every category without the attribute', async () => {
     const el = document.createElement('mp-integration-settings');
     el.client = clientFor(env, 'viewer');
     document.body.append(el);
     placed.push(el);
-    await until(() => el.shadowRoot!.querySelectorAll('mp-integration-settings').length === 3, 'three sections');
+    await until(() => el.shadowRoot!.querySelectorAll('mp-integration-settings').length === 4, 'four sections');
     const headings = [...el.shadowRoot!.querySelectorAll('mp-integration-settings')].map((c) => c.getAttribute('category'));
-    equal(headings.join(), 'crm,accounting,payment-gateway', 'one per category');
+    equal(headings.join(), 'crm,accounting,payment-gateway,inbound', 'one per category');
   });
 });

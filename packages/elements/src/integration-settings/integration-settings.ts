@@ -52,7 +52,7 @@ const t = translator(settingsMessages);
 type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: unknown };
 
 /**
- * A tenant's integration settings for CRM, Accounting and Payment gateway (seed 000), wired to the SDK.
+ * A tenant's integration settings for CRM, Accounting and Payment gateway (seed 000) and an inbound partner connector (seed 003), wired to the SDK.
  * A platform is chosen from the catalog and its form is rendered from catalog data; secrets are
  * write-only; the connection can be tested before and after saving. For a CRM, once the saved
  * credentials are complete, the member object (live list), the member field mapping, tag fields, an
@@ -60,7 +60,7 @@ type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: u
  *
  * Save draft and Enable send the whole form; the server's field errors show beside their controls and in
  * a linked summary, and focus moves to the first. Nothing typed is lost on a failed save or a conflict.
- * Viewers see everything read-only. Without `category`, all three categories are shown one after another.
+ * Viewers see everything read-only. Without `category`, every category is shown one after another.
  *
  * Gets its SDK client from its `client` property or the nearest `<mp-integration-provider>`.
  *
@@ -98,7 +98,7 @@ export class MpIntegrationSettings extends LitElement {
   /** SDK client; when unset, the nearest `<mp-integration-provider>`'s. */
   @property({ attribute: false }) client?: IntegrationClient;
 
-  /** `crm`, `accounting` or `payment-gateway` (also `paymentGateway`) shows one section; absent shows all three. */
+  /** `crm`, `accounting`, `payment-gateway` (also `paymentGateway`) or `inbound` shows one section; absent shows them all. */
   @property({ reflect: true }) category?: string;
 
   @state() private _load: Load = { state: 'idle' };
@@ -134,7 +134,7 @@ export class MpIntegrationSettings extends LitElement {
     new LocalizeController(this);
   }
 
-  /** The category this element edits, or undefined when it shows all three. */
+  /** The category this element edits, or undefined when it shows them all. */
   get resolvedCategory(): IntegrationCategory | undefined {
     if (!this.category) return undefined;
     return categoryFromSlug(this.category) ?? (integrationCategories as readonly string[]).find((c) => c === this.category) as IntegrationCategory | undefined;
@@ -262,7 +262,8 @@ export class MpIntegrationSettings extends LitElement {
       discovery: this.#discovery,
       canDiscover: !!this._me?.permissions.includes('crm:discover') && isConnected(draft, this._saved),
       setConfig: (key, value) => {
-        const config = { ...draft.config };
+        // From the current draft, not the one this render saw: autofill fills several inputs in one task.
+        const config = { ...this._draft.config };
         if (value === undefined) delete config[key];
         else config[key] = value;
         this.#update({ ...this._draft, config });
@@ -629,6 +630,7 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   #renderTest(): TemplateResult | typeof nothing {
+    if (!findPlatform(this._draft.platform)?.testable) return nothing;
     if (!this._me?.permissions.includes('crm:discover') || this._saved?.status === 'archived') return nothing;
     const unsaved = connectionChanged(this._draft, this._saved);
     return html`<div class="test">

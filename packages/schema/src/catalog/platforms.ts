@@ -6,6 +6,7 @@ const salesforce: PlatformDefinition = {
   category: 'crm',
   description: 'Bi-directional sync of members, activities and organisations with Salesforce CRM.',
   discovery: true,
+  testable: true,
   settings: [
     {
       key: 'environment',
@@ -172,6 +173,7 @@ const hubspot: PlatformDefinition = {
   category: 'crm',
   description: 'Sync members with HubSpot contacts and companies.',
   discovery: true,
+  testable: true,
   settings: [
     { key: 'portalId', label: 'Portal ID', type: 'text', required: true, pattern: '^\\d{1,12}$', patternMessage: 'Digits only', maxLength: 12, group: 'Connection' },
     { key: 'apiKey', label: 'Private app access token', type: 'secret', required: true, maxLength: 255, help: 'From Settings › Integrations › Private Apps.', group: 'Connection' },
@@ -186,6 +188,7 @@ const xero: PlatformDefinition = {
   category: 'accounting',
   description: 'Post invoices and payments to Xero.',
   discovery: false,
+  testable: true,
   settings: [
     { key: 'clientId', label: 'Client ID', type: 'text', required: true, maxLength: 255, group: 'Connection' },
     { key: 'clientSecret', label: 'Client Secret', type: 'secret', required: true, maxLength: 255, group: 'Connection' },
@@ -204,6 +207,7 @@ const stripe: PlatformDefinition = {
   category: 'paymentGateway',
   description: 'Take membership, event and course payments through Stripe.',
   discovery: false,
+  testable: true,
   settings: [
     {
       key: 'mode',
@@ -223,8 +227,42 @@ const stripe: PlatformDefinition = {
   ],
 };
 
+/**
+ * The InTouch Connector pushes prospects and members into MemberPulse (seed 003). Its turn-up needs the
+ * client's and clubs' IDs in MemberPulse, connection details only where the partner reaches a self-hosted
+ * MemberPulse, and any custom options built into the Connector.
+ */
+const intouchConnector: PlatformDefinition = {
+  id: 'intouch',
+  name: 'InTouch Connector',
+  category: 'inbound',
+  description: 'Receive prospects and members from InTouch’s Connector.',
+  discovery: false,
+  testable: false,
+  settings: [
+    { key: 'clientId', label: 'Client ID', type: 'text', required: true, maxLength: 20, pattern: '^[0-9]+$', patternMessage: 'Digits only, as the client is numbered in MemberPulse', help: 'This client’s ID number in MemberPulse.', group: 'Connection' },
+    { key: 'clubIds', label: 'Club IDs', type: 'list', required: true, pattern: '^[0-9]+$', patternMessage: 'Digits only, one club ID per line', help: 'One ID per club the Connector sends data for.', group: 'Connection' },
+    {
+      key: 'scheme',
+      label: 'Scheme',
+      type: 'select',
+      required: false,
+      options: [
+        { value: 'https', label: 'HTTPS' },
+        { value: 'http', label: 'HTTP' },
+      ],
+      help: 'Only where the Connector reaches a self-hosted MemberPulse; not needed on MemberPulse’s own hosting.',
+      group: 'Self-hosted MemberPulse',
+    },
+    { key: 'host', label: 'Host or IP', type: 'text', required: false, maxLength: 255, pattern: '^[A-Za-z0-9.:\\[\\]-]+$', patternMessage: 'A host name or IP address, without scheme or path', group: 'Self-hosted MemberPulse' },
+    { key: 'username', label: 'Username', type: 'text', required: false, maxLength: 255, group: 'Self-hosted MemberPulse' },
+    { key: 'password', label: 'Password', type: 'secret', required: false, maxLength: 255, group: 'Self-hosted MemberPulse' },
+    { key: 'customOptions', label: 'Custom options', type: 'list', required: false, pattern: '^[^=\\s]+=.*$', patternMessage: 'One option per line, as name=value', help: 'Options built into the Connector for MemberPulse, one per line as name=value.', group: 'Options' },
+  ],
+};
+
 /** Every platform MemberPulse integrates with. Adding a platform is adding an entry here. */
-export const platformCatalog: readonly PlatformDefinition[] = [salesforce, hubspot, xero, stripe];
+export const platformCatalog: readonly PlatformDefinition[] = [salesforce, hubspot, xero, stripe, intouchConnector];
 
 /** Looks a platform up by id. */
 export function findPlatform(id: string | null | undefined): PlatformDefinition | undefined {

@@ -30,7 +30,8 @@ export function checkSettingValue(setting: SettingDefinition, value: unknown): s
     case 'list':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'Must be a list of text values.';
       if (value.length > 200) return 'At most 200 values.';
-      return value.some((v: string) => v.length > 255) ? 'Each value can be at most 255 characters.' : null;
+      if (value.some((v: string) => v.length > 255)) return 'Each value can be at most 255 characters.';
+      return setting.pattern && value.some((v: string) => !new RegExp(setting.pattern!).test(v)) ? (setting.patternMessage ?? 'A value has the wrong format.') : null;
     case 'text':
     case 'secret':
       return checkText(setting, value);
