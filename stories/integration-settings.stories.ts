@@ -117,8 +117,21 @@ export const Loading: Story = { args: { client: { delay: 1e9 } } };
 /** The server could not be reached. */
 export const LoadError: Story = { args: { client: { offline: true } } };
 
-/** No `category`: CRM, Accounting and Payment gateway one after another. */
+/** No `category`: CRM, Accounting, Payment gateway and Inbound connector one after another. */
 export const AllCategories: Story = { args: { category: '', client: { settings: [salesforceSettings(), stripeDraft] } } };
+
+const inboundTurnUp: IntegrationSettings = {
+  ...salesforceSettings(),
+  id: 'set_inbound',
+  category: 'inbound',
+  platform: 'intouch',
+  config: { clientId: '4711', clubIds: ['12', '13', '27'], customOptions: ['leadSourceSync=true'] },
+  credentials: { password: { configured: false, hint: null, updatedAt: null } },
+  crm: null,
+};
+
+/** An inbound partner connector's turn-up (seed 003): client and club IDs, options; nothing to test, as the partner calls in. */
+export const InboundConnector: Story = { args: { category: 'inbound', client: { settings: [inboundTurnUp] } } };
 
 /** Dark theme. */
 export const Dark: Story = { args: { client: { settings: [salesforceSettings()] } }, parameters: { theme: 'dark' } };
