@@ -15,7 +15,7 @@ function packageBuild(dir) {
   const deps = Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies });
   const isExternal = (id) => id.startsWith('node:') || deps.some((d) => id === d || id.startsWith(`${d}/`));
   const input = { index: `packages/${dir}/src/index.ts` };
-  for (const extra of ['cli', 'react', 'json-schema']) {
+  for (const extra of ['cli', 'react', 'validation', 'json-schema']) {
     if (existsSync(`packages/${dir}/src/${extra}.ts`)) input[extra] = `packages/${dir}/src/${extra}.ts`;
   }
   return {

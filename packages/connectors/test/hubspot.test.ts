@@ -1,7 +1,7 @@
 import { json, stubServer } from './support.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CrmFieldDescriptorSchema } from '@memberpulse/integration-schema';
+import { CrmFieldDescriptorSchema } from '@memberpulse/integration-schema/validation';
 import { ConnectorError, HubSpotConnector, createConnectorGateway, type ConnectionInput } from '../src/index.js';
 
 const TOKEN = 'pat-na1-11111111-2222-3333-4444-555555555555';

@@ -1,7 +1,8 @@
 import { connectedApp, serviceUser } from './support.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { CrmFieldDescriptorSchema, CrmObjectSummarySchema, salesforceDefaultMemberMappings } from '@memberpulse/integration-schema';
+import { salesforceDefaultMemberMappings } from '@memberpulse/integration-schema';
+import { CrmFieldDescriptorSchema, CrmObjectSummarySchema } from '@memberpulse/integration-schema/validation';
 import { startFakeSalesforce, type FakeSalesforce } from '@memberpulse/fake-salesforce';
 import { ConnectorError, SalesforceConnector } from '../src/index.js';
 

@@ -16,6 +16,3 @@ export * from './rules/settings.js';
 export * from './rules/automap.js';
 export * from './rules/drift.js';
 export * from './rules/endpoint.js';
-export * from './validation/schemas.js';
-export * from './validation/parse.js';
-export * from './validation/request-bodies.js';

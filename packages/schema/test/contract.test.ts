@@ -17,7 +17,7 @@ import {
   IntegrationSettingsSchema,
   ProblemSchema,
   parseWithPointers,
-} from '../src/index.js';
+} from '../src/validation.js';
 
 const schemas: Record<string, object> = renderJsonSchemas();
 const ajv = new Ajv({ allErrors: true, strict: false });

@@ -1,6 +1,7 @@
 // Response checks, loaded on demand (a dynamic import from transport.ts) so that a host with
 // `validateResponses: false` never downloads zod. The schema package's zod/mini schemas do
 // the work; the few responses it has no schema for yet get small structural checks here.
+import { pointer, type FieldError } from '@memberpulse/integration-schema';
 import {
   AuditEventSchema,
   CrmFieldDescriptorSchema,
@@ -10,9 +11,7 @@ import {
   IntegrationSettingsSchema,
   RoleSchema,
   pageSchema,
-  pointer,
-  type FieldError,
-} from '@memberpulse/integration-schema';
+} from '@memberpulse/integration-schema/validation';
 
 /** Checks a value found at JSON Pointer `at`; answers what is wrong (empty when fine). */
 type Check = (value: unknown, at: string) => FieldError[];

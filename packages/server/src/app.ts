@@ -4,11 +4,6 @@ import { cors } from 'hono/cors';
 import type { StatusCode } from 'hono/utils/http-status';
 import type { IncomingMessage } from 'node:http';
 import {
-  CredentialValueInputSchema,
-  IntegrationEndpointCreateSchema,
-  IntegrationEndpointUpdateSchema,
-  IntegrationSettingsInputSchema,
-  TestConnectionInputSchema,
   categoryFromSlug,
   categorySlugs,
   credentialsComplete,
@@ -18,7 +13,6 @@ import {
   findPlatform,
   memberFields,
   orderFields,
-  parseWithPointers,
   platformCatalog,
   validateConfig,
   validateCredentialInput,
@@ -32,6 +26,14 @@ import {
   type IntegrationEndpoint,
   type AuditEvent,
 } from '@memberpulse/integration-schema';
+import {
+  CredentialValueInputSchema,
+  IntegrationEndpointCreateSchema,
+  IntegrationEndpointUpdateSchema,
+  IntegrationSettingsInputSchema,
+  TestConnectionInputSchema,
+  parseWithPointers,
+} from '@memberpulse/integration-schema/validation';
 import { AuthError, can, createVerifier, permissionsByRole, type Permission, type Principal } from './auth.js';
 import type { LogSink, ServerConfig } from './config.js';
 import { DecryptError, decryptField } from './crypto.js';

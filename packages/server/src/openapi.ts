@@ -1,3 +1,4 @@
+import { categorySlugs, integrationCategories } from '@memberpulse/integration-schema';
 import {
   AuditEventSchema,
   CredentialValueInputSchema,
@@ -11,10 +12,8 @@ import {
   IntegrationSettingsSchema,
   ProblemSchema,
   TestConnectionInputSchema,
-  categorySlugs,
-  integrationCategories,
   pageSchema,
-} from '@memberpulse/integration-schema';
+} from '@memberpulse/integration-schema/validation';
 import { toJsonSchema } from '@memberpulse/integration-schema/json-schema';
 
 type Json = Record<string, unknown>;

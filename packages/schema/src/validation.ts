@@ -1,0 +1,6 @@
+// A separate entry (`@memberpulse/integration-schema/validation`): the zod/mini schemas and the parser that
+// turns their issues into field errors. The server and the SDK's response checks use them; the widgets need
+// only the catalog and the rules, so a page of widgets never loads zod.
+export * from './validation/schemas.js';
+export * from './validation/parse.js';
+export * from './validation/request-bodies.js';
