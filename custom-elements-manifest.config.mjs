@@ -1,4 +1,37 @@
 // custom-elements.json for the elements package: feeds Storybook's docs, IDEs and docs/elements.md.
+
+/**
+ * The analyzer's Lit support reads `static properties` but treats every entry as an attribute unless it says
+ * `attribute: false`, and marks each as public. Lit itself gives `state: true` entries no attribute (they are
+ * private reactive state), so this drops those attributes, and the explicit `privacy: 'public'` it adds,
+ * leaving the manifest as the decorators described it.
+ */
+function litStaticPropertiesAsLit() {
+  return {
+    name: 'lit-static-properties-as-lit',
+    analyzePhase({ ts, node, moduleDoc }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      const klass = moduleDoc.declarations?.find((d) => d.name === node.name.getText());
+      const statics = node.members.find(
+        (m) => m.name?.getText() === 'properties' && m.modifiers?.some((x) => x.kind === ts.SyntaxKind.StaticKeyword),
+      );
+      if (!klass || !statics?.initializer || !ts.isObjectLiteralExpression(statics.initializer)) return;
+      for (const entry of statics.initializer.properties) {
+        if (!ts.isPropertyAssignment(entry) || !ts.isObjectLiteralExpression(entry.initializer)) continue;
+        const name = entry.name.getText();
+        const member = klass.members?.find((m) => m.name === name);
+        if (member?.privacy === 'public') delete member.privacy;
+        const isState = entry.initializer.properties.some(
+          (p) => ts.isPropertyAssignment(p) && p.name.getText() === 'state' && p.initializer.kind === ts.SyntaxKind.TrueKeyword,
+        );
+        if (!isState) continue;
+        if (member) delete member.attribute;
+        klass.attributes = klass.attributes?.filter((a) => a.fieldName !== name);
+      }
+    },
+  };
+}
+
 export default {
   globs: ['packages/elements/src/**/*.ts'],
   exclude: ['**/*.test.ts', '**/*.stories.ts', '**/test-fixtures/**', '**/*.styles.ts'],
@@ -6,4 +39,5 @@ export default {
   litelement: true,
   dependencies: false,
   packagejson: false,
+  plugins: [litStaticPropertiesAsLit()],
 };

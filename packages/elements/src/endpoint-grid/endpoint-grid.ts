@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { EndpointSort, IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX } from '@memberpulse/integration-schema';
@@ -72,31 +71,51 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  */
 export class MpEndpointGrid extends LitElement {
   static override styles = [tokens, base, panelStyles, styles];
+  static override properties = {
+    client: { attribute: false },
+    pageSize: { type: Number, attribute: 'page-size' },
+    sort: { reflect: true },
+    _load: { state: true },
+    _items: { state: true },
+    _total: { state: true },
+    _page: { state: true },
+    _loadError: { state: true },
+    _canWrite: { state: true },
+    _message: { state: true },
+    _form: { state: true },
+    _confirm: { state: true },
+    _deleting: { state: true },
+    _highlight: { state: true },
+  };
 
   /** SDK client; when unset, the nearest `<mp-integration-provider>`'s. */
-  @property({ attribute: false }) client?: IntegrationClient;
+  client?: IntegrationClient;
 
   /** Rows per page (1–100). */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+  pageSize = 10;
 
   /** Sort order: `-createdAt` (newest first, the default, so a new endpoint shows on top), `createdAt`, `name`, `-name`. */
-  @property({ reflect: true }) sort: EndpointSort = '-createdAt';
+  sort: EndpointSort = '-createdAt';
 
-  @state() private _load: LoadState = 'idle';
-  @state() private _items: IntegrationEndpoint[] = [];
-  @state() private _total = 0;
-  @state() private _page = 0;
-  @state() private _loadError: unknown;
-  @state() private _canWrite = false;
-  @state() private _message: { tone: 'success' | 'error'; text: string; reference?: string } | null = null;
-  @state() private _form: EndpointFormState | null = null;
-  @state() private _confirm: IntegrationEndpoint | null = null;
-  @state() private _deleting = false;
+  private _load: LoadState = 'idle';
+  private _items: IntegrationEndpoint[] = [];
+  private _total = 0;
+  private _page = 0;
+  private _loadError: unknown;
+  private _canWrite = false;
+  private _message: { tone: 'success' | 'error'; text: string; reference?: string } | null = null;
+  private _form: EndpointFormState | null = null;
+  private _confirm: IntegrationEndpoint | null = null;
+  private _deleting = false;
   /** Id of the row to highlight after it was created or updated. */
-  @state() private _highlight = '';
+  private _highlight = '';
 
-  @query('dialog.form-dialog') private _formDialog?: HTMLDialogElement;
-  @query('dialog.confirm-dialog') private _confirmDialog?: HTMLDialogElement;
+  private get _formDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog.form-dialog');
+  }
+  private get _confirmDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog.confirm-dialog');
+  }
 
   readonly #announcer = new Announcer(this);
   readonly #client = new ClientController(this, () => this.reload());

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import {
   crmTypeLabel,
@@ -122,39 +121,56 @@ export class MpFieldMapper extends LitElement {
   static formAssociated = true;
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [tokens, base, styles];
+  static override properties = {
+    sourceFields: { attribute: false },
+    targetFields: { attribute: false },
+    name: { reflect: true },
+    disabled: { type: Boolean, reflect: true },
+    readonly: { type: Boolean, reflect: true },
+    label: {},
+    sourceHeading: { attribute: 'source-heading' },
+    targetHeading: { attribute: 'target-heading' },
+    defaultPolicy: { attribute: 'default-policy' },
+    _query: { state: true },
+    _unmappedOnly: { state: true },
+    _problemsOnly: { state: true },
+    _suggestions: { state: true },
+    _formDisabled: { state: true },
+    value: { attribute: false },
+  };
 
   /** MemberPulse fields to map (one row each), e.g. the schema's `memberFields`. */
-  @property({ attribute: false }) sourceFields: readonly MemberPulseField[] = [];
+  sourceFields: readonly MemberPulseField[] = [];
 
   /** The CRM object's fields as discovery describes them; may include lookup paths such as `Account.Name`. */
-  @property({ attribute: false }) targetFields: readonly CrmFieldDescriptor[] = [];
+  targetFields: readonly CrmFieldDescriptor[] = [];
 
   /** Name under which the form submits the mappings (as JSON). */
-  @property({ reflect: true }) name = '';
+  name = '';
 
   /** Disables every control; the value is not submitted. */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  disabled = false;
 
   /** Shows the mappings without letting them change (search and filters still work). */
-  @property({ type: Boolean, reflect: true }) readonly = false;
+  readonly = false;
 
   /** Accessible name of the table; defaults to "Field mapping". */
-  @property() label = '';
+  label = '';
 
   /** Heading of the MemberPulse column; defaults to "MemberPulse field". */
-  @property({ attribute: 'source-heading' }) sourceHeading = '';
+  sourceHeading = '';
 
   /** Heading of the CRM column, e.g. "Salesforce Contact field"; defaults to "CRM field". */
-  @property({ attribute: 'target-heading' }) targetHeading = '';
+  targetHeading = '';
 
   /** Update policy given to new mappings. */
-  @property({ attribute: 'default-policy' }) defaultPolicy: UpdatePolicy = 'always';
+  defaultPolicy: UpdatePolicy = 'always';
 
-  @state() private _query = '';
-  @state() private _unmappedOnly = false;
-  @state() private _problemsOnly = false;
-  @state() private _suggestions = new Map<string, MappingSuggestion>();
-  @state() private _formDisabled = false;
+  private _query = '';
+  private _unmappedOnly = false;
+  private _problemsOnly = false;
+  private _suggestions = new Map<string, MappingSuggestion>();
+  private _formDisabled = false;
 
   readonly #internals: ElementInternals;
   readonly #announcer = new Announcer(this);
@@ -184,7 +200,6 @@ export class MpFieldMapper extends LitElement {
   }
 
   /** The mappings, in the order they were made. Setting it also sets what a form reset returns to. */
-  @property({ attribute: false })
   get value(): readonly FieldMapping[] {
     return this.#value;
   }

@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import {
   CONNECTION_GROUP,
   categoryFromSlug,
@@ -92,29 +91,46 @@ type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: u
  */
 export class MpIntegrationSettings extends LitElement {
   static override styles = [tokens, base, panelStyles, styles];
+  static override properties = {
+    client: { attribute: false },
+    category: { reflect: true },
+    _load: { state: true },
+    _saved: { state: true },
+    _draft: { state: true },
+    _me: { state: true },
+    _replacing: { state: true },
+    _errors: { state: true },
+    _fromSave: { state: true },
+    _general: { state: true },
+    _busy: { state: true },
+    _outcome: { state: true },
+    _test: { state: true },
+    _conflict: { state: true },
+    _confirm: { state: true },
+  };
   /** Elements rendered inside. Referenced here so bundlers that trust `sideEffects` keep their registration. */
   static readonly dependencies = { 'mp-combobox': MpCombobox, 'mp-field-mapper': MpFieldMapper };
 
   /** SDK client; when unset, the nearest `<mp-integration-provider>`'s. */
-  @property({ attribute: false }) client?: IntegrationClient;
+  client?: IntegrationClient;
 
   /** `crm`, `accounting`, `payment-gateway` (also `paymentGateway`) or `inbound` shows one section; absent shows them all. */
-  @property({ reflect: true }) category?: string;
+  category?: string;
 
-  @state() private _load: Load = { state: 'idle' };
-  @state() private _saved: IntegrationSettings | null = null;
-  @state() private _draft: Draft = draftFrom(null);
-  @state() private _me: Me | null = null;
-  @state() private _replacing = new Set<string>();
-  @state() private _errors: FieldError[] = [];
+  private _load: Load = { state: 'idle' };
+  private _saved: IntegrationSettings | null = null;
+  private _draft: Draft = draftFrom(null);
+  private _me: Me | null = null;
+  private _replacing = new Set<string>();
+  private _errors: FieldError[] = [];
   /** The errors came from a save (summary at the top) rather than a connection test (inline only). */
-  @state() private _fromSave = false;
-  @state() private _general = '';
-  @state() private _busy = '';
-  @state() private _outcome: Outcome | null = null;
-  @state() private _test: Outcome | null = null;
-  @state() private _conflict: { theirs: IntegrationSettings | null; differences: Difference[] | null; retry: 'draft' | 'enabled' } | null = null;
-  @state() private _confirm: ConfirmKind | null = null;
+  private _fromSave = false;
+  private _general = '';
+  private _busy = '';
+  private _outcome: Outcome | null = null;
+  private _test: Outcome | null = null;
+  private _conflict: { theirs: IntegrationSettings | null; differences: Difference[] | null; retry: 'draft' | 'enabled' } | null = null;
+  private _confirm: ConfirmKind | null = null;
 
   readonly #announcer = new Announcer(this);
   readonly #client = new ClientController(this, () => void this.reload());

@@ -1,5 +1,4 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import { createIntegrationClient, type IntegrationClient, type TokenRequest } from '@memberpulse/integrations-sdk';
 import { integrationClientContext } from './context.js';
@@ -28,18 +27,24 @@ export class MpIntegrationProvider extends LitElement {
       display: contents;
     }
   `;
+  static override properties = {
+    baseUrl: { attribute: 'base-url' },
+    token: {},
+    getToken: { attribute: false },
+    client: { attribute: false },
+  };
 
   /** API origin (and path prefix); `/v1` is added by the SDK. */
-  @property({ attribute: 'base-url' }) baseUrl = '';
+  baseUrl = '';
 
   /** A bearer token. Prefer `getToken` for tokens that expire. */
-  @property() token = '';
+  token = '';
 
   /** Asked for a token before each call, and with `{ refresh: true }` once after a 401. */
-  @property({ attribute: false }) getToken?: (request: TokenRequest) => string | Promise<string>;
+  getToken?: (request: TokenRequest) => string | Promise<string>;
 
   /** A client built by the host (e.g. with custom `fetch` or retries); wins over `base-url`/`token`. */
-  @property({ attribute: false }) client?: IntegrationClient;
+  client?: IntegrationClient;
 
   readonly #provider = new ContextProvider(this, { context: integrationClientContext });
   #built?: IntegrationClient;

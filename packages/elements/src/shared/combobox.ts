@@ -1,5 +1,4 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { LocalizeController, msg } from '../i18n/index.js';
 import { tokens } from '../styles/tokens.js';
@@ -80,37 +79,56 @@ const NONE: readonly ComboboxOption[] = [];
 export class MpCombobox extends LitElement {
   static override shadowRootOptions: ShadowRootInit = { ...LitElement.shadowRootOptions, delegatesFocus: true };
   static override styles = [tokens, base, styles];
+  static override properties = {
+    value: {},
+    displayValue: { attribute: 'display-value' },
+    options: { attribute: false },
+    label: {},
+    listLabel: { attribute: 'list-label' },
+    description: {},
+    placeholder: {},
+    disabled: { type: Boolean, reflect: true },
+    required: { type: Boolean, reflect: true },
+    invalid: { type: Boolean, reflect: true },
+    _open: { state: true },
+    _query: { state: true },
+    _active: { state: true },
+  };
 
   /** The chosen option's value; '' for none. */
-  @property() value = '';
+  value = '';
 
   /** Text shown while the list is closed; defaults to the chosen option's label when `options` is an array. */
-  @property({ attribute: 'display-value' }) displayValue?: string;
+  displayValue?: string;
 
   /** The options, or a function that returns them for the typed text. */
-  @property({ attribute: false }) options: readonly ComboboxOption[] | ComboboxSearch = NONE;
+  options: readonly ComboboxOption[] | ComboboxSearch = NONE;
 
   /** Accessible name of the text box. */
-  @property() label = '';
+  label = '';
 
   /** Accessible name of the list; defaults to `label`. */
-  @property({ attribute: 'list-label' }) listLabel = '';
+  listLabel = '';
 
   /** Extra accessible description of the text box, e.g. the errors shown beside it. */
-  @property() description = '';
+  description = '';
 
-  @property() placeholder = '';
-  @property({ type: Boolean, reflect: true }) disabled = false;
-  @property({ type: Boolean, reflect: true }) required = false;
-  @property({ type: Boolean, reflect: true }) invalid = false;
+  placeholder = '';
+  disabled = false;
+  required = false;
+  invalid = false;
 
-  @state() private _open = false;
+  private _open = false;
   /** Typed text; null while the box shows the current choice. */
-  @state() private _query: string | null = null;
-  @state() private _active = -1;
+  private _query: string | null = null;
+  private _active = -1;
 
-  @query('input') private _input!: HTMLInputElement;
-  @query('.popup') private _popup!: HTMLElement;
+  private get _input(): HTMLInputElement {
+    return this.renderRoot.querySelector('input')!;
+  }
+  private get _popup(): HTMLElement {
+    return this.renderRoot.querySelector<HTMLElement>('.popup')!;
+  }
 
   #options: readonly ComboboxOption[] = NONE;
   readonly #list = new VirtualList<ComboboxOption>(this, {
