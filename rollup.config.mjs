@@ -6,6 +6,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyLitCssRollup } from './scripts/minify-lit-css.mjs';
+import { minifyLitHtmlRollup } from './scripts/minify-lit-html.mjs';
 
 const tsconfig = new URL('./tsconfig.json', import.meta.url).pathname;
 const packages = ['schema', 'sdk', 'elements', 'connectors', 'server'];
@@ -47,6 +48,8 @@ export function embedBuilds({ external = () => false } = {}) {
     nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
     // Before TypeScript is stripped: finds `css` templates by syntax.
     minifyLitCssRollup(),
+    // Drops the indentation in `html` templates (about 0.4 kB gzip); line breaks stay.
+    minifyLitHtmlRollup(),
     esbuild({ tsconfig, target: 'es2022' }),
     // A second compress pass finds a little more (about 0.2 kB gzip).
     terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
