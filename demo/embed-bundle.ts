@@ -1,4 +1,7 @@
 import { context, type BuildContext } from 'esbuild';
+import { rollup, type OutputOptions } from 'rollup';
+// @ts-expect-error plain ESM config without types
+import { embedBuilds } from '../rollup.config.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -27,4 +30,16 @@ export async function embedBundler(): Promise<{ build(): Promise<string>; dispos
     },
     dispose: () => ctx.dispose(),
   };
+}
+
+/**
+ * The embed exactly as `npm run build` ships it (rollup, minified, templates and styles compacted), built
+ * once in memory. The end-to-end test runs one pass on it, so what hosts load is what was clicked through.
+ */
+export async function shippedEmbed(): Promise<{ build(): Promise<string>; dispose(): Promise<void> }> {
+  const [config] = embedBuilds();
+  const bundle = await rollup({ ...config, onwarn: () => {} });
+  const code = (await bundle.generate(config.output as OutputOptions)).output[0].code;
+  await bundle.close();
+  return { build: async () => code, dispose: async () => {} };
 }

@@ -1,6 +1,6 @@
 import { startFakeSalesforce } from '@memberpulse/fake-salesforce';
 import { signDevToken, startServer, type StartOptions } from '@memberpulse/integration-server';
-import { embedBundler } from './embed-bundle.js';
+import { embedBundler, shippedEmbed } from './embed-bundle.js';
 import { demoCrmCredentials, startPortal, type PortalConfig } from './portal-server.js';
 
 /** The demo tenant every demo token is for (the server's CLI prints a token for the same one). */
@@ -11,6 +11,8 @@ export interface DemoOptions {
   crmPort?: number;
   /** Options for the API server; by default it reads the environment like `mp-integration-server`. */
   server?: StartOptions;
+  /** `source` (default): bundled from the TypeScript sources on each page load; `shipped`: the minified rollup build. */
+  embed?: 'source' | 'shipped';
 }
 
 /**
@@ -30,7 +32,7 @@ export async function startDemo(options: DemoOptions = {}) {
     editor: await token('editor', 'eddie@demo.example'),
     viewer: await token('viewer', 'vera@demo.example'),
   };
-  const bundler = await embedBundler();
+  const bundler = options.embed === 'shipped' ? await shippedEmbed() : await embedBundler();
   const portal = await startPortal({
     port: options.portalPort ?? 0,
     bundle: () => bundler.build(),
