@@ -4,7 +4,7 @@
 // written; `${…}` expressions are left alone. `html` templates are not touched (their whitespace can be text).
 // Used by the embed build (rollup.config.mjs) and by the size measurement (bench/support/size.ts).
 import { readFile } from 'node:fs/promises';
-import ts from 'typescript';
+import { isOwnModule, rewriteTaggedTemplates, rollupMinifier } from './lit-templates.mjs';
 
 /** No whitespace is needed after these… */
 const TIGHT_AFTER = new Set(['{', '}', ';', ',', ':', '(']);
@@ -60,47 +60,13 @@ export function minifyCssText(raw, { first = true, last = true } = {}) {
 
 /** Returns `code` (TypeScript or JavaScript) with the static text of every `css\`…\`` template minified. */
 export function minifyLitCss(code, fileName = 'module.ts') {
-  if (!code.includes('css`')) return code;
-  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  /** [start, end, first, last] of each static part, in source order. */
-  const parts = [];
-  const visit = (node) => {
-    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && node.tag.text === 'css') {
-      const t = node.template;
-      if (ts.isNoSubstitutionTemplateLiteral(t)) parts.push([t.getStart() + 1, t.end - 1, true, true]);
-      else {
-        parts.push([t.head.getStart() + 1, t.head.end - 2, true, false]);
-        t.templateSpans.forEach((span, i) => {
-          const tail = i === t.templateSpans.length - 1;
-          parts.push([span.literal.getStart() + 1, span.literal.end - (tail ? 1 : 2), false, tail]);
-        });
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  let out = '';
-  let at = 0;
-  for (const [start, end, first, last] of parts) {
-    out += code.slice(at, start) + minifyCssText(code.slice(start, end), { first, last });
-    at = end;
-  }
-  return out + code.slice(at);
+  return rewriteTaggedTemplates(code, fileName, ['css'], (parts) =>
+    parts.map((part, i) => minifyCssText(part, { first: i === 0, last: i === parts.length - 1 })),
+  );
 }
 
-const ours = (id) => /\.[cm]?[jt]s$/.test(id) && !id.includes('/node_modules/');
-
-/** Rollup plugin; put it before the TypeScript plugin. Lines are kept, so the existing source map stands (`map: null`). */
-export function minifyLitCssRollup() {
-  return {
-    name: 'minify-lit-css',
-    transform(code, id) {
-      if (!ours(id)) return null;
-      const out = minifyLitCss(code, id);
-      return out === code ? null : { code: out, map: null };
-    },
-  };
-}
+/** Rollup plugin; put it before the TypeScript plugin. Lines are kept, so the existing source map stands. */
+export const minifyLitCssRollup = () => rollupMinifier('minify-lit-css', minifyLitCss);
 
 /** esbuild plugin doing the same for esbuild bundles (TypeScript sources outside node_modules). */
 export function minifyLitCssEsbuild() {
@@ -108,7 +74,7 @@ export function minifyLitCssEsbuild() {
     name: 'minify-lit-css',
     setup(build) {
       build.onLoad({ filter: /\.ts$/ }, async (args) => {
-        if (!ours(args.path)) return undefined;
+        if (!isOwnModule(args.path)) return undefined;
         const code = await readFile(args.path, 'utf8');
         return code.includes('css`') ? { contents: minifyLitCss(code, args.path), loader: 'ts' } : undefined;
       });
