@@ -38,6 +38,7 @@ if (runNode) {
   const files = (await walk(join(root, 'packages')))
     .concat(await walk(join(root, 'tools')))
     .concat(await walk(join(root, 'demo')))
+    .concat(await walk(join(root, 'scripts')))
     .filter((f) => /\/test\/.*\.test\.ts$/.test(f) && !f.endsWith('.browser.test.ts'))
     .map((f) => relative(root, f))
     .sort();
