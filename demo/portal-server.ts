@@ -9,11 +9,18 @@ import {
   FAKE_USERNAME,
 } from '@memberpulse/fake-salesforce';
 
-/** What the demo page needs to know: where the API is, tokens for the demo tenant, the demo CRM's logins. */
+/** A token per role the demo page can switch between. */
+export type RoleTokens = { admin: string; editor: string; viewer: string };
+
+/**
+ * What the demo page needs to know: where the API is, tokens for the demo tenant, the customers of the
+ * "Customer onboard" list (seed 002; each its own tenant) and the demo CRM's logins.
+ */
 export interface PortalConfig {
   apiUrl: string;
   tenant: string;
-  tokens: { admin: string; editor: string; viewer: string };
+  tokens: RoleTokens;
+  customers: Array<{ tenant: string; name: string; tokens: RoleTokens }>;
   demoCrm: typeof demoCrmCredentials & { url: string };
 }
 

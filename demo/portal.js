@@ -1,16 +1,55 @@
-// The host portal's own glue: hands the demo tenant's token to the provider, switches role, theme and tab,
-// and shows the widgets' events in a status line, as a real host page would.
+// The host portal's own glue: hands the demo tenant's token to the settings' provider and the chosen
+// customer's token to the endpoints' provider (seed 002's Customer onboard → Edit), switches role, theme
+// and tab, and shows the widgets' events in a status line, as a real host page would.
 const config = JSON.parse(document.getElementById('mp-demo-config').textContent);
 const provider = document.getElementById('provider');
+const customerProvider = document.getElementById('customer-provider');
 const status = document.getElementById('portal-status');
 
 for (const el of document.querySelectorAll('[data-demo]')) el.textContent = config.demoCrm[el.dataset.demo];
 
-provider.setAttribute('base-url', config.apiUrl);
 const role = document.getElementById('role');
-const applyRole = () => provider.setAttribute('token', config.tokens[role.value]);
+let customer = null;
+const applyRole = () => {
+  provider.setAttribute('token', config.tokens[role.value]);
+  if (customer) customerProvider.setAttribute('token', customer.tokens[role.value]);
+};
+provider.setAttribute('base-url', config.apiUrl);
+customerProvider.setAttribute('base-url', config.apiUrl);
 role.addEventListener('change', applyRole);
 applyRole();
+
+const list = document.getElementById('customer-list');
+const detail = document.getElementById('customer-detail');
+const rows = document.getElementById('customer-rows');
+for (const c of config.customers) {
+  const row = rows.insertRow();
+  const name = document.createElement('th');
+  name.scope = 'row';
+  name.textContent = c.name;
+  row.append(name);
+  const edit = document.createElement('button');
+  edit.type = 'button';
+  edit.textContent = 'Edit';
+  edit.setAttribute('aria-label', `Edit ${c.name}`);
+  edit.addEventListener('click', () => openCustomer(c));
+  row.insertCell().append(edit);
+}
+function openCustomer(c) {
+  customer = c;
+  applyRole();
+  document.getElementById('customer-name').textContent = c.name;
+  list.hidden = true;
+  detail.hidden = false;
+  document.getElementById('customer-name').focus();
+}
+document.getElementById('back-to-customers').addEventListener('click', () => {
+  const left = customer;
+  customer = null;
+  detail.hidden = true;
+  list.hidden = false;
+  rows.querySelector(`[aria-label="Edit ${CSS.escape(left.name)}"]`)?.focus();
+});
 
 const theme = document.getElementById('theme');
 const storedTheme = localStorage.getItem('mp-demo-theme');
@@ -43,7 +82,7 @@ for (const tab of tabs) {
 }
 
 for (const type of ['mp-saved', 'mp-endpoint-created', 'mp-endpoint-updated', 'mp-endpoint-deleted', 'mp-error']) {
-  provider.addEventListener(type, (event) => {
+  document.addEventListener(type, (event) => {
     status.textContent = `${new Date().toLocaleTimeString()}: host page received ${type}`;
     console.info('[portal]', type, event.detail ?? event);
   });

@@ -1,10 +1,17 @@
 import { startFakeSalesforce } from '@memberpulse/fake-salesforce';
 import { signDevToken, startServer, type StartOptions } from '@memberpulse/integration-server';
 import { embedBundler, shippedEmbed } from './embed-bundle.js';
-import { demoCrmCredentials, startPortal, type PortalConfig } from './portal-server.js';
+import { demoCrmCredentials, startPortal, type RoleTokens } from './portal-server.js';
 
 /** The demo tenant every demo token is for (the server's CLI prints a token for the same one). */
 export const DEMO_TENANT = 'demo';
+
+/** The customers on the demo's "Customer onboard" list (seed 002), each its own tenant; the first is the demo tenant. */
+export const DEMO_CUSTOMERS = [
+  { tenant: DEMO_TENANT, name: 'Riverside Sports Club' },
+  { tenant: 'harbour-yacht-club', name: 'Harbour Yacht Club' },
+  { tenant: 'northside-tennis', name: 'Northside Tennis Centre' },
+];
 
 export interface DemoOptions {
   portalPort?: number;
@@ -25,18 +32,17 @@ export async function startDemo(options: DemoOptions = {}) {
   delete process.env.HTTPS_PROXY;
   const crm = await startFakeSalesforce({ port: options.crmPort ?? 0, host: '127.0.0.1' });
   const server = await startServer({ dev: true, ...options.server, salesforceLoginUrl: crm.url });
-  const token = (role: 'admin' | 'editor' | 'viewer', sub: string) =>
-    signDevToken({ tenant: DEMO_TENANT, role, sub }, server.config, { expiresIn: '30d' });
-  const tokens: PortalConfig['tokens'] = {
-    admin: await token('admin', 'ada@demo.example'),
-    editor: await token('editor', 'eddie@demo.example'),
-    viewer: await token('viewer', 'vera@demo.example'),
+  const tokensFor = async (tenant: string): Promise<RoleTokens> => {
+    const token = (role: 'admin' | 'editor' | 'viewer', sub: string) => signDevToken({ tenant, role, sub }, server.config, { expiresIn: '30d' });
+    return { admin: await token('admin', 'ada@demo.example'), editor: await token('editor', 'eddie@demo.example'), viewer: await token('viewer', 'vera@demo.example') };
   };
+  const tokens = await tokensFor(DEMO_TENANT);
+  const customers = await Promise.all(DEMO_CUSTOMERS.map(async (c) => ({ ...c, tokens: await tokensFor(c.tenant) })));
   const bundler = options.embed === 'shipped' ? await shippedEmbed() : await embedBundler();
   const portal = await startPortal({
     port: options.portalPort ?? 0,
     bundle: () => bundler.build(),
-    config: { apiUrl: server.url, tenant: DEMO_TENANT, tokens, demoCrm: { url: crm.url, ...demoCrmCredentials } },
+    config: { apiUrl: server.url, tenant: DEMO_TENANT, tokens, customers, demoCrm: { url: crm.url, ...demoCrmCredentials } },
   });
   return {
     portal,

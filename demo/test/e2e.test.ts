@@ -269,6 +269,9 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
   } else {
     await page.getByRole('tab', { name: 'Integration endpoints' }).click();
   }
+  // Seed 002: Customer onboard → Edit on the customer's row → that customer's endpoints.
+  await press('Edit Riverside Sports Club');
+  if (byKeyboard) await expectFocus(page, 'Riverside Sports Club', 'focus moves to the customer’s heading');
   await grid.getByText('No integration endpoints yet').waitFor();
 
   await submit(name, 'Order sync to the warehouse');
@@ -365,9 +368,14 @@ for (const mode of ['keyboard', 'mouse'] as const) {
         assert.equal(await overflow(), 0, 'the settings fit 360 px');
         await shot(page, 'dark-360-settings');
         await page.getByRole('tab', { name: 'Integration endpoints' }).click();
+        await page.getByRole('button', { name: 'Edit Riverside Sports Club' }).click();
         await page.locator('mp-endpoint-grid').getByRole('rowheader', { name: 'Member sync' }).waitFor();
         assert.equal(await overflow(), 0, 'the endpoints fit 360 px');
         await shot(page, 'dark-360-endpoints');
+        await page.getByRole('button', { name: '← All customers' }).click();
+        await page.getByRole('button', { name: 'Edit Harbour Yacht Club' }).click();
+        await page.locator('mp-endpoint-grid').getByText('No integration endpoints yet').waitFor();
+        assert.equal(await page.locator('mp-endpoint-grid').getByRole('rowheader', { name: 'Member sync' }).count(), 0, 'another customer sees none of Riverside’s endpoints');
       });
     }
   });
