@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FAKE_CONSUMER_KEY, FAKE_CONSUMER_SECRET, startFakeSalesforce, type FakeSalesforce } from '@memberpulse/fake-salesforce';
 import { ConnectorError, PRODUCTION_LOGIN_URL, SANDBOX_LOGIN_URL, SalesforceClient, SalesforceConnector, resolveLoginUrl } from '../src/index.js';
+import { isTrustedLoginHost } from '../src/salesforce/login-url.js';
 
 const connector = new SalesforceConnector({ apiVersion: '62.0' });
 
@@ -47,6 +48,39 @@ describe('Salesforce authentication against the loopback org', () => {
     assert.equal((await connector.testConnection(serviceUser(sf))).ok, true);
     assert.equal(sf.callCount(/^POST \/services\/oauth2\/token$/), 0, 'no OAuth token request');
     assert.ok(sf.callCount(/\/services\/Soap\//) > 0, 'the SOAP login without a server-wide app');
+  });
+
+  it('trusts only Salesforce login hosts over https, or the server’s own login URL, with its Connected App', () => {
+    for (const url of ['https://login.salesforce.com', 'https://test.salesforce.com', 'https://acme.my.salesforce.com', 'https://acme--uat.sandbox.my.salesforce.com']) {
+      assert.equal(isTrustedLoginHost(url, PRODUCTION_LOGIN_URL), true, url);
+    }
+    for (const url of ['http://acme.my.salesforce.com', 'https://acme.my.salesforce.com.evil.example', 'https://evil.example', 'not a url']) {
+      assert.equal(isTrustedLoginHost(url, PRODUCTION_LOGIN_URL), false, url);
+    }
+    assert.equal(isTrustedLoginHost('http://127.0.0.1:4000/', 'http://127.0.0.1:4000'), true, 'the configured login URL itself');
+    assert.equal(isTrustedLoginHost('http://127.0.0.1:4001', 'http://127.0.0.1:4000'), false, 'another port is another host');
+  });
+
+  it('never sends the server’s Connected App secret to a login host the tenant chose', async () => {
+    const elsewhere = await startFakeSalesforce();
+    try {
+      const serverApp = { clientId: FAKE_CONSUMER_KEY, clientSecret: FAKE_CONSUMER_SECRET, loginUrl: sf.url };
+      assert.equal((await connector.testConnection({ ...serviceUser(elsewhere), defaults: { salesforce: serverApp } })).ok, true);
+      assert.equal(elsewhere.callCount(/oauth2\/token/), 0, 'no OAuth request, so no client secret, to the tenant’s host');
+      assert.ok(elsewhere.callCount(/\/services\/Soap\//) > 0, 'the SOAP login instead');
+    } finally {
+      await elsewhere.close();
+    }
+  });
+
+  it('a refused server Connected App is the operator’s problem, not the tenant’s form', async () => {
+    const wrongApp = { clientId: FAKE_CONSUMER_KEY, clientSecret: 'not-the-secret', loginUrl: sf.url };
+    await assert.rejects(connector.testConnection({ ...serviceUser(sf), defaults: { salesforce: wrongApp } }), (e) => {
+      assert.equal((e as ConnectorError).kind, 'upstream');
+      assert.deepEqual(pointers(e), []);
+      assert.match((e as Error).message, /SALESFORCE_CLIENT_ID/);
+      return true;
+    });
   });
 
   it('a Connected App login needs the tenant’s own key and secret, whatever the server has', async () => {

@@ -3,7 +3,7 @@ import type { SalesforceConfig, SalesforceSecrets } from '@memberpulse/integrati
 import { ConnectorError, pointerError } from '../errors.js';
 import type { ConnectionInput } from '../types.js';
 import { toConnectorError, type AuthMode } from './errors.js';
-import { resolveLoginUrl } from './login-url.js';
+import { isTrustedLoginHost, resolveLoginUrl } from './login-url.js';
 
 /** The Salesforce REST API version the connectors use unless told otherwise (jsforce alone would use 50.0). */
 export const DEFAULT_SALESFORCE_API_VERSION = '62.0';
@@ -39,7 +39,8 @@ const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
  * Reads the login from the settings: the tenant's Connected App consumer key and secret (seed 001 requires
  * both), or the service user's username, password and security token. A service user signs in through the
  * server's own Connected App (`SALESFORCE_CLIENT_ID` / `SALESFORCE_CLIENT_SECRET`) with the OAuth
- * username-password flow where the server has one, else through the SOAP login.
+ * username-password flow where the server has one and the login host is Salesforce's or the server's own
+ * login URL, else through the SOAP login.
  * Missing values answer `invalid` with pointers to the settings to fill in.
  */
 export function resolveLogin(input: ConnectionInput): SalesforceLogin {
@@ -55,7 +56,8 @@ export function resolveLogin(input: ConnectionInput): SalesforceLogin {
       ...(password ? [] : [pointerError('/credentials/password', 'required', 'Enter the service user’s password.')]),
     ];
     if (errors.length) throw new ConnectorError('invalid', 'The service-user login is incomplete.', errors);
-    const oauth = defaults?.clientId && defaults.clientSecret ? { clientId: defaults.clientId, clientSecret: defaults.clientSecret } : undefined;
+    const serverApp = defaults?.clientId && defaults.clientSecret && isTrustedLoginHost(loginUrl, defaults.loginUrl);
+    const oauth = serverApp ? { clientId: defaults.clientId!, clientSecret: defaults.clientSecret! } : undefined;
     return { mode: 'serviceUser', loginUrl, username, password: password + (secrets.securityToken ?? ''), ...(oauth ? { oauth } : {}) };
   }
   const clientId = text(config.consumerKey);
@@ -124,6 +126,22 @@ export async function openSession(login: SalesforceLogin, options: SalesforceSes
     await signIn(conn);
     return { conn, mode: 'serviceUser', apiVersion, requestOptions };
   } catch (err) {
-    throw toConnectorError(err, login.mode);
+    throw (login.mode === 'serviceUser' && login.oauth && serverAppRefusal(err)) || toConnectorError(err, login.mode);
   }
+}
+
+/**
+ * When a service user signs in through the server's Connected App, a refused app is the operator's to fix
+ * (not the tenant's form, which has no key or secret), and an org that blocks the username-password flow
+ * needs the Connected App sign-in instead.
+ */
+function serverAppRefusal(err: unknown): ConnectorError | undefined {
+  const code = (err as { name?: unknown } | null)?.name;
+  if (code === 'invalid_client_id' || code === 'invalid_client' || code === 'invalid_client_credentials') {
+    return new ConnectorError('upstream', 'Salesforce refused this server’s Connected App (SALESFORCE_CLIENT_ID / SALESFORCE_CLIENT_SECRET). Ask the platform operator to check it.', [], code, { cause: err });
+  }
+  if (code === 'unsupported_grant_type') {
+    return new ConnectorError('auth', 'This org does not allow service users to sign in through OAuth (the username-password flow is blocked). Use the Connected App sign-in instead.', [pointerError('/config/authMode', 'invalid_credentials', 'This org blocks the username-password flow; choose the Connected App sign-in.')], code, { cause: err });
+  }
+  return undefined;
 }
