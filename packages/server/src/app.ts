@@ -420,11 +420,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const refresh = c.req.query('refresh') === 'true';
     const items =
       (refresh ? undefined : cache.objects(p.tenant)) ??
-      (await cache.once(p.tenant, 'objects', async () => {
-        const listed = await platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.listObjects(conn));
-        cache.setObjects(p.tenant, listed);
-        return listed;
-      }));
+      (await cache.once(
+        p.tenant,
+        'objects',
+        () => platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.listObjects(conn)),
+        (listed) => cache.setObjects(p.tenant, listed),
+      ));
     return c.json({ items });
   });
 
@@ -435,12 +436,15 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const refresh = c.req.query('refresh') === 'true';
     const items =
       (refresh ? undefined : cache.fields(p.tenant, name)) ??
-      (await cache.once(p.tenant, `fields:${name}`, async () => {
-        const described = await platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.describeObject(conn, name));
-        cache.setFields(p.tenant, name, described);
-        await recomputeDrift(p.tenant);
-        return described;
-      }));
+      (await cache.once(
+        p.tenant,
+        `fields:${name}`,
+        () => platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.describeObject(conn, name)),
+        async (described) => {
+          cache.setFields(p.tenant, name, described);
+          await recomputeDrift(p.tenant);
+        },
+      ));
     return c.json({ items });
   });
 

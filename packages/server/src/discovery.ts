@@ -62,6 +62,8 @@ interface Entry<T> {
 export class DescribeCache {
   private tenants = new Map<string, { objects?: Entry<CrmObjectSummary[]>; fields: Map<string, Entry<CrmFieldDescriptor[]>> }>();
   private loading = new Map<string, Promise<unknown>>();
+  /** Bumped by `drop`: loads started before it neither serve later requests nor fill the cache. */
+  private generations = new Map<string, number>();
 
   constructor(private ttlMs: number) {}
 
@@ -101,12 +103,20 @@ export class DescribeCache {
   /**
    * Runs `load` once per tenant and key at a time: requests that arrive while it runs share its answer, so
    * a screen opened in several tabs spends one call of the org's daily API allowance, not one per tab.
+   * `keep` stores the answer, unless the tenant's cache was dropped meanwhile (new credentials): then the
+   * answer goes only to the requests that were already waiting, and later ones start a fresh load.
    */
-  once<T>(tenant: string, key: string, load: () => Promise<T>): Promise<T> {
-    const id = `${tenant}\n${key}`;
+  once<T>(tenant: string, key: string, load: () => Promise<T>, keep: (value: T) => void | Promise<void>): Promise<T> {
+    const generation = this.generations.get(tenant) ?? 0;
+    const id = `${tenant}\n${generation}\n${key}`;
     let running = this.loading.get(id) as Promise<T> | undefined;
     if (!running) {
-      running = load().finally(() => this.loading.delete(id));
+      running = load()
+        .then(async (value) => {
+          if ((this.generations.get(tenant) ?? 0) === generation) await keep(value);
+          return value;
+        })
+        .finally(() => this.loading.delete(id));
       this.loading.set(id, running);
     }
     return running;
@@ -114,5 +124,7 @@ export class DescribeCache {
 
   drop(tenant: string): void {
     this.tenants.delete(tenant);
+    if (this.generations.size > 10_000) this.generations.clear();
+    this.generations.set(tenant, (this.generations.get(tenant) ?? 0) + 1);
   }
 }

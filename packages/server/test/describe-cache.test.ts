@@ -1,0 +1,54 @@
+// The describe cache's single flight: shared while it runs, and never outliving a drop (new credentials).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { DescribeCache } from '../src/discovery.js';
+import type { CrmObjectSummary } from '@memberpulse/integration-schema';
+
+const org = (name: string): CrmObjectSummary[] => [{ name, label: name, custom: false, createable: true, updateable: true, queryable: true }];
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+test('requests during a load share it; a drop meanwhile starts afresh and keeps the old answer out of the cache', async () => {
+  const cache = new DescribeCache(60_000);
+  const loads: Array<ReturnType<typeof deferred<CrmObjectSummary[]>>> = [];
+  const load = () => {
+    const d = deferred<CrmObjectSummary[]>();
+    loads.push(d);
+    return d.promise;
+  };
+  const keep = (value: CrmObjectSummary[]) => cache.setObjects('t1', value);
+
+  const first = cache.once('t1', 'objects', load, keep);
+  const joined = cache.once('t1', 'objects', load, keep);
+  assert.equal(loads.length, 1, 'the second request joins the first load');
+
+  cache.drop('t1');
+  const afterDrop = cache.once('t1', 'objects', load, keep);
+  assert.equal(loads.length, 2, 'after a drop a new load starts');
+
+  loads[0]!.resolve(org('OLD'));
+  assert.equal((await first)[0]!.name, 'OLD');
+  assert.equal((await joined)[0]!.name, 'OLD');
+  assert.equal(cache.objects('t1'), undefined, 'the old credentials’ answer is not cached');
+
+  loads[1]!.resolve(org('NEW'));
+  assert.equal((await afterDrop)[0]!.name, 'NEW');
+  assert.equal(cache.objects('t1')![0]!.name, 'NEW');
+});
+
+test('a failed load is not kept and the next request tries again', async () => {
+  const cache = new DescribeCache(60_000);
+  let calls = 0;
+  const failing = () => {
+    calls++;
+    return Promise.reject(new Error('Salesforce is down'));
+  };
+  await assert.rejects(cache.once('t1', 'objects', failing, (v) => cache.setObjects('t1', v)), /down/);
+  await assert.rejects(cache.once('t1', 'objects', failing, (v) => cache.setObjects('t1', v)), /down/);
+  assert.equal(calls, 2);
+  assert.equal(cache.objects('t1'), undefined);
+});
