@@ -159,6 +159,17 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(!all.some((e) => e.id === ep.id), 'gone from the server');
   });
 
+  it('shows nothing of one tenant once its client is swapped for another tenant’s', async () => {
+    const a = clientFor(await freshEnv());
+    await a.endpoints.create({ name: 'Tenant A feed', description: 'only for A' });
+    const el = await mount(a);
+    ok(rowNames(el).includes('Tenant A feed'), 'A’s row first');
+    el.client = clientFor(await freshEnv());
+    await el.updateComplete;
+    ok(!rowNames(el).includes('Tenant A feed'), 'A’s rows are gone the moment the client changes');
+    await until(() => $(el, '.empty'), 'B’s empty state');
+  });
+
   it('pages through a long list and sorts by name from the column header', async () => {
     const own = await freshEnv();
     const client = clientFor(own);

@@ -118,7 +118,7 @@ export class MpEndpointGrid extends LitElement {
   }
 
   readonly #announcer = new Announcer(this);
-  readonly #client = new ClientController(this, () => this.reload());
+  readonly #client = new ClientController(this, () => this.#switchClient());
   /** `#cursors[i]` fetches page i; page 0 needs none. */
   #cursors: (string | undefined)[] = [undefined];
   #loadToken = 0;
@@ -140,6 +140,15 @@ export class MpEndpointGrid extends LitElement {
     this._page = 0;
     this.#cursors = [undefined];
     await this.#fetchPage();
+  }
+
+  /** Another client may be another tenant: nothing of the previous one stays on screen while the new one loads. */
+  #switchClient(): Promise<void> {
+    this._items = [];
+    this._total = 0;
+    this._canWrite = false;
+    this._message = null;
+    return this.reload();
   }
 
   /** Opens the add form, as the New button does. */
