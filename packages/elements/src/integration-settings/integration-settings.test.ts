@@ -194,6 +194,9 @@ describe('<mp-integration-settings> against the real server', () => {
     const el = await mount(client, 'inbound');
     await choosePlatform(el, 'intouch');
     ok(!$(el, '[part="test-button"]'), 'nothing to test: the partner calls MemberPulse');
+    typeInto($(el, '#cfg-clubIds'), '12\n');
+    await el.updateComplete;
+    equal($<HTMLTextAreaElement>(el, '#cfg-clubIds')!.value, '12\n', 'Enter starts a new line instead of being undone');
     // Both in one task, as browser autofill does: neither may be lost.
     typeInto($(el, '#cfg-clientId'), '4711');
     typeInto($(el, '#cfg-clubIds'), '12\nclub 13');

@@ -3,6 +3,7 @@ import { live } from 'lit/directives/live.js';
 import type { CrmFieldDescriptor, IntegrationSettings, SettingDefinition } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
 import type { ComboboxOption } from '../shared/combobox.js';
+import { listText, parseLines } from '../shared/list-text.js';
 import { translator } from '../provider/translate.js';
 import { msg } from '../i18n/index.js';
 import { settingsMessages } from './messages.js';
@@ -109,9 +110,9 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
         }} />`;
       break;
     case 'list':
-      control = html`<textarea id=${id} class="mp-input" rows="3" .value=${live(Array.isArray(value) ? value.join('\n') : '')} ?readonly=${view.locked}
+      control = html`<textarea id=${id} class="mp-input" rows="3" .value=${listText(Array.isArray(value) ? value : [])} ?readonly=${view.locked}
         aria-describedby="${id}-list-help${errors.length ? ` ${id}-error` : ''}${s.help ? ` ${id}-help` : ''}" aria-invalid=${invalid}
-        @input=${(e: Event) => view.setConfig(s.key, (e.target as HTMLTextAreaElement).value.split('\n').map((v) => v.trim()).filter(Boolean))}></textarea>
+        @input=${(e: Event) => view.setConfig(s.key, parseLines((e.target as HTMLTextAreaElement).value))}></textarea>
         <p id="${id}-list-help" class="help">${t('settings.listHelp')}</p>`;
       break;
     default:
