@@ -418,7 +418,11 @@ export class MpIntegrationSettings extends LitElement {
     const crm = saved?.crm;
     const memberFields = crm ? this.#discovery.fieldsOf(crm.memberObject) : undefined;
     if (!crm || !memberFields) return saved?.drift ?? [];
-    return detectDrift(crm, memberFields, this.#discovery.fieldsOf(crm.orderObject) ?? undefined);
+    const orderFields = this.#discovery.fieldsOf(crm.orderObject);
+    const local = detectDrift(crm, memberFields, orderFields);
+    // Order mappings are checked here only once the order object is described too; until then, the server's word.
+    if (orderFields || !crm.orderObject) return local;
+    return [...local, ...saved.drift.filter((item) => item.pointer.startsWith('/crm/orderMappings'))];
   }
 
   #showDrift = (item: DriftItem): void => {
