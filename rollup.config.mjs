@@ -5,8 +5,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { minifyLitCssRollup } from './scripts/minify-lit-css.mjs';
-import { minifyLitHtmlRollup } from './scripts/minify-lit-html.mjs';
+import { minifyLitRollup } from './scripts/minify-lit.mjs';
 
 const tsconfig = new URL('./tsconfig.json', import.meta.url).pathname;
 const packages = ['schema', 'sdk', 'elements', 'connectors', 'server'];
@@ -23,7 +22,8 @@ function packageBuild(dir) {
     input,
     external: isExternal,
     output: { dir: `packages/${dir}/dist`, format: 'es', sourcemap: true, preserveModules: true, preserveModulesRoot: `packages/${dir}/src` },
-    plugins: [esbuild({ tsconfig, target: 'es2022' })],
+    // The elements ship their templates compacted too, so a host bundling the package gets what the embed has.
+    plugins: [...(dir === 'elements' ? [minifyLitRollup()] : []), esbuild({ tsconfig, target: 'es2022' })],
     onwarn(warning, warn) {
       if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
       warn(warning);
@@ -46,10 +46,8 @@ const EMBED_CHECKS_FILE = 'mp-integration-kit-checks.js';
 export function embedBuilds({ external = () => false } = {}) {
   const plugins = [
     nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], extensions: ['.ts', '.js', '.mjs'] }),
-    // Before TypeScript is stripped: finds `css` templates by syntax.
-    minifyLitCssRollup(),
-    // Drops the indentation in `html` templates (about 0.4 kB gzip); line breaks stay.
-    minifyLitHtmlRollup(),
+    // Before TypeScript is stripped: compacts `css` templates and drops the indentation in `html` ones.
+    minifyLitRollup(),
     esbuild({ tsconfig, target: 'es2022' }),
     // A second compress pass finds a little more (about 0.2 kB gzip).
     terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),

@@ -2,9 +2,8 @@
 // removes it around punctuation where CSS ignores it. Line breaks stay (one per original line) so source
 // maps remain true line for line without generating a new map. Quoted strings and escapes are copied as
 // written; `${…}` expressions are left alone. `html` templates are not touched (their whitespace can be text).
-// Used by the embed build (rollup.config.mjs) and by the size measurement (bench/support/size.ts).
-import { readFile } from 'node:fs/promises';
-import { isOwnModule, rewriteTaggedTemplates, rollupMinifier } from './lit-templates.mjs';
+// Applied through scripts/minify-lit.mjs.
+import { rewriteTaggedTemplates } from './lit-templates.mjs';
 
 /** No whitespace is needed after these… */
 const TIGHT_AFTER = new Set(['{', '}', ';', ',', ':', '(']);
@@ -63,21 +62,4 @@ export function minifyLitCss(code, fileName = 'module.ts') {
   return rewriteTaggedTemplates(code, fileName, ['css'], (parts) =>
     parts.map((part, i) => minifyCssText(part, { first: i === 0, last: i === parts.length - 1 })),
   );
-}
-
-/** Rollup plugin; put it before the TypeScript plugin. Lines are kept, so the existing source map stands. */
-export const minifyLitCssRollup = () => rollupMinifier('minify-lit-css', minifyLitCss);
-
-/** esbuild plugin doing the same for esbuild bundles (TypeScript sources outside node_modules). */
-export function minifyLitCssEsbuild() {
-  return {
-    name: 'minify-lit-css',
-    setup(build) {
-      build.onLoad({ filter: /\.ts$/ }, async (args) => {
-        if (!isOwnModule(args.path)) return undefined;
-        const code = await readFile(args.path, 'utf8');
-        return code.includes('css`') ? { contents: minifyLitCss(code, args.path), loader: 'ts' } : undefined;
-      });
-    },
-  };
 }

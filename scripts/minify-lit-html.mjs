@@ -3,8 +3,8 @@
 // quoted attribute value); every line break stays, so text still has whitespace wherever it had it (the
 // same rendering with `white-space` normal, nowrap or pre-line, the only ones the elements use), and source
 // maps stay true line for line. A template containing `<pre` or `<textarea>` text is left as written.
-// Used by the embed build (rollup.config.mjs).
-import { rewriteTaggedTemplates, rollupMinifier } from './lit-templates.mjs';
+// Applied through scripts/minify-lit.mjs.
+import { rewriteTaggedTemplates } from './lit-templates.mjs';
 
 /**
  * Minifies the static parts of one template, given in order; `state` carries the HTML tokenizer state
@@ -34,6 +34,3 @@ export function minifyHtmlParts(parts) {
 export function minifyLitHtml(code, fileName = 'module.ts') {
   return rewriteTaggedTemplates(code, fileName, ['html', 'svg'], minifyHtmlParts);
 }
-
-/** Rollup plugin; put it before the TypeScript plugin. Lines are kept, so the existing source map stands. */
-export const minifyLitHtmlRollup = () => rollupMinifier('minify-lit-html', minifyLitHtml);

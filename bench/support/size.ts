@@ -2,7 +2,7 @@ import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
 import { gzipSync } from 'node:zlib';
 import { dirname, relative, resolve } from 'node:path';
-import { minifyLitCssEsbuild } from '../../scripts/minify-lit-css.mjs';
+import { minifyLitEsbuild } from '../../scripts/minify-lit.mjs';
 
 /** How every bench bundles for the browser, as a host's bundler would: ESM, minified, from the TypeScript sources. */
 export const browserBuild = {
@@ -19,7 +19,7 @@ export const browserBuild = {
 
 /**
  * Bundles `code` (an ES module importing from the workspace, or from `resolveDir`) for the browser:
- * minified (our Lit `css` templates too, as the embed build does), then gzip -9. `external` packages are
+ * minified (our Lit `css` and `html` templates compacted, as the elements package and the embed are), then gzip -9. `external` packages are
  * left out (e.g. React for React-only libraries). `inputs` gives each source file's minified bytes in the bundle.
  */
 export async function browserSize(
@@ -31,7 +31,7 @@ export async function browserSize(
     stdin: { contents: code, resolveDir: options.resolveDir ?? process.cwd(), sourcefile: `${label}.ts`, loader: 'ts' },
     external: options.external ?? [],
     ...browserBuild,
-    plugins: [minifyLitCssEsbuild(), ...(options.plugins ?? [])],
+    plugins: [minifyLitEsbuild(), ...(options.plugins ?? [])],
     // embed.ts imports some side-effect-free modules first for the rollup build's bundle order only;
     // esbuild drops those imports (harmlessly) and would warn about each.
     logOverride: { 'ignored-bare-import': 'silent' },
