@@ -345,7 +345,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       throw unprocessable([fieldError('/platform', platform ? 'platform_mismatch' : 'required', platform ? `“${platform}” is not a ${category} platform.` : 'Choose a platform.')]);
     }
     if (!def.testable) throw unprocessable([fieldError('/platform', 'invalid', `${def.name} calls MemberPulse; there is no connection to test from here.`)]);
-    if (!gateway) throw new ProblemError(501, 'This server has no platform connectors configured.', { title: 'Not implemented' });
+    if (!gateway) throw new ProblemError(501, 'This server has no platform connectors configured.', { title: 'No platform connectors' });
     if (!gateway.supports(def.id)) throw unprocessable([fieldError('/platform', 'invalid', `${def.name} has no connector on this server.`)]);
     const samePlatform = stored?.platform === def.id;
     const settingsConfig: Record<string, ConfigValue> = samePlatform ? { ...stored!.config } : {};
