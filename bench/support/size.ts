@@ -1,6 +1,7 @@
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
 import { gzipSync } from 'node:zlib';
+import { decode } from '@jridgewell/sourcemap-codec';
 import { dirname, relative, resolve } from 'node:path';
 import { minifyLitEsbuild } from '../../scripts/minify-lit.mjs';
 
@@ -67,8 +68,6 @@ export async function shippedSize(config: RollupOptions): Promise<{ raw: number;
   }
 }
 
-const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
 /**
  * UTF-8 bytes of `code` per source index of its source map `mappings`: each segment runs to the next one,
  * across line ends too (a template literal's later lines belong to the segment that opened it).
@@ -79,35 +78,14 @@ function bytesPerSource(code: string, mappings: string): Map<number, number> {
     if (src >= 0 && text) out.set(src, (out.get(src) ?? 0) + Buffer.byteLength(text));
   };
   const lines = code.split('\n');
-  let source = 0;
   /** Source of the segment in effect (the last one seen), -1 for an unmapped one. */
   let current = -1;
-  mappings.split(';').forEach((line, l) => {
+  decode(mappings).forEach((segments, l) => {
     const text = lines[l] ?? '';
-    const segments: [column: number, source: number][] = [];
-    let column = 0;
-    for (const segment of line.split(',')) {
-      if (!segment) continue;
-      // Base64 VLQ fields: generated column (relative within the line), then source index (relative overall), …
-      const fields: number[] = [];
-      let value = 0;
-      let shift = 0;
-      for (const char of segment) {
-        const digit = BASE64.indexOf(char);
-        value += (digit & 31) << shift;
-        if (digit & 32) shift += 5;
-        else {
-          fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
-          value = shift = 0;
-        }
-      }
-      column += fields[0]!;
-      if (fields.length > 1) source += fields[1]!;
-      segments.push([column, fields.length > 1 ? source : -1]);
-    }
-    add(current, text.slice(0, segments[0]?.[0] ?? text.length) + (l > 0 ? '\n' : ''));
-    segments.forEach(([start, src], i) => add(src, text.slice(start, segments[i + 1]?.[0] ?? text.length)));
-    if (segments.length) current = segments.at(-1)![1];
+    const starts = segments.map(([column, source]) => [column, source ?? -1] as const);
+    add(current, text.slice(0, starts[0]?.[0] ?? text.length) + (l > 0 ? '\n' : ''));
+    starts.forEach(([start, src], i) => add(src, text.slice(start, starts[i + 1]?.[0] ?? text.length)));
+    if (starts.length) current = starts.at(-1)![1];
   });
   return out;
 }
