@@ -527,6 +527,4 @@ export class MpEndpointGrid extends LitElement {
   }
 }
 
-// Registered here rather than with `@customElement`: with a legacy class decorator, esbuild (the builds and
-// the tests) compiles every `#private` member of the class to WeakMap helpers, larger and slower.
 customElements.define('mp-endpoint-grid', MpEndpointGrid);

@@ -431,6 +431,4 @@ declare global {
   }
 }
 
-// Registered here rather than with `@customElement`: with a legacy class decorator, esbuild (the builds and
-// the tests) compiles every `#private` member of the class to WeakMap helpers, larger and slower.
 customElements.define('mp-combobox', MpCombobox);
