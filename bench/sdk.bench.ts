@@ -5,12 +5,16 @@
 //    the budget row counts everything a default client loads. Budget ≤ 12 kB. ky and zod/mini
 //    alone are reported too: together they are the floor under any SDK built on them.
 // 2. Per-call overhead: SDK `settings.get` against raw `fetch` + `json()` of the same URL on the
-//    same in-process server, interleaved in rounds; ratio of medians. Budget ≤ 1.2×. ky alone against
-//    the same URL is measured too: its fixed cost per call is the floor under any SDK built on it.
+//    same local server, interleaved in rounds; ratio of medians. Budget ≤ 1.2×. Measured where the SDK
+//    runs: in Node 20 (the server in the same process) and in headless Chromium (a page on the server's
+//    origin, so no CORS preflight). ky alone against the same URL is measured too: its fixed cost per
+//    call is the floor under any SDK built on it.
 import { build, type Plugin } from 'esbuild';
 import { gzipSync } from 'node:zlib';
 import { report } from './support/report.js';
+import { chromium } from 'playwright-core';
 import { browserBuild, type BenchRow } from './support/size.js';
+import { timeRounds } from './support/rounds.js';
 
 const rows: BenchRow[] = [];
 
@@ -58,6 +62,55 @@ rows.push(
 );
 
 // ---- per-call overhead
+const pageScript = `
+import ky from 'ky';
+import { createIntegrationClient } from '@memberpulse/integrations-sdk';
+import { timeRounds } from './bench/support/rounds.ts';
+window.runBench = ({ origin, token }) => {
+  const url = origin + '/v1/settings/crm';
+  const headers = { authorization: 'Bearer ' + token, accept: 'application/json' };
+  const sdk = createIntegrationClient({ baseUrl: origin, token });
+  const sdkNoCheck = createIntegrationClient({ baseUrl: origin, token, validateResponses: false });
+  const kyClient = ky.create({ headers });
+  return timeRounds({
+    raw: async () => {
+      const r = await fetch(url, { headers });
+      if (!r.ok) throw new Error('raw fetch: ' + r.status);
+      await r.json();
+    },
+    ky: () => kyClient.get(url).json(),
+    sdk: () => sdk.settings.get('crm'),
+    sdkNoCheck: () => sdkNoCheck.settings.get('crm'),
+  });
+};
+`;
+
+/** The same four variants timed in headless Chromium, from a page on the server's own origin; `undefined` without Chromium. */
+async function timeInChromium(origin: string, token: string): Promise<Record<string, number> | undefined> {
+  const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+  const js = (await build({ stdin: { contents: pageScript, resolveDir: process.cwd(), loader: 'ts' }, ...browserBuild })).outputFiles[0]!.text;
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath, args: ['--headless=new', '--no-sandbox', '--disable-gpu'] });
+  } catch (e) {
+    console.warn(`sdk bench: Chromium did not start at ${executablePath} (${(e as Error).message.split('\n')[0]}); skipping the browser rows.`);
+    return undefined;
+  }
+  try {
+    // The API's own responses forbid inline scripts (CSP); the bench page is ours, so the context bypasses it.
+    const page = await browser.newPage({ bypassCSP: true });
+    await page.goto(`${origin}/v1/`);
+    await page.addScriptTag({ type: 'module', content: js });
+    await page.waitForFunction(() => 'runBench' in window);
+    return await page.evaluate(
+      (args) => (window as unknown as { runBench(a: typeof args): Promise<Record<string, number>> }).runBench(args),
+      { origin, token },
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
 type ServerModule = {
   startServer(o: Record<string, unknown>): Promise<{ url: string; config: unknown; close(): Promise<void> }>;
   signDevToken(claims: Record<string, string>, config: unknown): Promise<string>;
@@ -88,39 +141,25 @@ if (server?.startServer) {
       await r.json();
     };
     const kyClient = ky.create({ headers });
-    const variants: Record<string, () => Promise<unknown>> = {
+    const node = await timeRounds({
       raw,
       ky: () => kyClient.get(url).json(),
       sdk: () => sdk.settings.get('crm'),
       sdkNoCheck: () => sdkNoCheck.settings.get('crm'),
-    };
-    const perRound: Record<string, number[]> = { raw: [], ky: [], sdk: [], sdkNoCheck: [] };
-    const N = 100;
-    const ROUNDS = 25;
-    for (const fn of Object.values(variants)) for (let i = 0; i < 300; i++) await fn(); // warm-up (JIT, pools, lazy chunk)
-    for (let round = 0; round < ROUNDS; round++) {
-      const order = Object.keys(variants);
-      if (round % 2) order.reverse();
-      for (const name of order) {
-        const fn = variants[name]!;
-        const t0 = performance.now();
-        for (let i = 0; i < N; i++) await fn();
-        perRound[name]!.push((performance.now() - t0) / N);
-      }
+    });
+    const browser = await timeInChromium(srv.url, token);
+    for (const [where, ms] of [['Node 20', node], ['Chromium', browser]] as const) {
+      if (!ms) continue;
+      const ratio = ms.sdk! / ms.raw!;
+      rows.push(
+        { metric: `${where}: per call, raw fetch + json (GET /v1/settings/crm)`, value: ms.raw!, unit: 'ms' },
+        { metric: `${where}: per call, SDK settings.get (validated)`, value: ms.sdk!, unit: 'ms' },
+        { metric: `${where}: SDK / raw fetch`, value: ratio, unit: '×', budget: '≤ 1.2×', ok: ratio <= 1.2 },
+        { metric: `  ${where}: SDK (validateResponses: false) / raw fetch`, value: ms.sdkNoCheck! / ms.raw!, unit: '×' },
+        { metric: `  ${where}: floor: ky alone (same URL, same headers) / raw fetch`, value: ms.ky! / ms.raw!, unit: '×' },
+        { metric: `  ${where}: SDK / ky alone: what the SDK itself adds`, value: ms.sdk! / ms.ky!, unit: '×' },
+      );
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    const rawMs = median(perRound.raw!);
-    const sdkMs = median(perRound.sdk!);
-    const noCheckMs = median(perRound.sdkNoCheck!);
-    const kyMs = median(perRound.ky!);
-    rows.push(
-      { metric: 'per call, raw fetch + json (GET /v1/settings/crm)', value: rawMs, unit: 'ms' },
-      { metric: 'per call, SDK settings.get (validated)', value: sdkMs, unit: 'ms' },
-      { metric: 'SDK / raw fetch', value: sdkMs / rawMs, unit: '×', budget: '≤ 1.2×', ok: sdkMs / rawMs <= 1.2 },
-      { metric: 'SDK (validateResponses: false) / raw fetch', value: noCheckMs / rawMs, unit: '×' },
-      { metric: '  floor: ky alone (same URL, same headers) / raw fetch', value: kyMs / rawMs, unit: '×' },
-      { metric: '  SDK / ky alone: what the SDK itself adds', value: sdkMs / kyMs, unit: '×' },
-    );
   } finally {
     await srv.close();
   }
