@@ -259,6 +259,41 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(stored.map((d) => d.pointer).join(), '/crm/memberMappings/1/target', 'the server recorded the same drift when the screen described Contact');
   });
 
+  it("keeps the server's order-mapping drift while this screen is still describing the order object, then works it out itself", async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    await client.settings.saveDraft('crm', {
+      platform: 'salesforce',
+      config: { environment: 'production', authMode: 'connectedApp', consumerKey: own.salesforce.consumerKey },
+      credentials: { consumerSecret: own.salesforce.consumerSecret },
+      crm: {
+        memberObject: 'Contact',
+        memberMappings: [{ source: 'phone', target: 'Retired_Phone__c', policy: 'always' }],
+        orderObject: 'Order',
+        orderMappings: [{ source: 'total', target: 'Retired_Total__c', policy: 'always' }],
+      },
+    });
+    await client.crm.fields('Order');
+    equal((await client.settings.get('crm')).drift.map((d) => d.field).join(), 'Retired_Total__c', 'the server has seen the order drift');
+    let describeOrder!: () => void;
+    const orderHeld = new Promise<void>((resolve) => (describeOrder = resolve));
+    const held: IntegrationClient = {
+      ...client,
+      crm: { ...client.crm, fields: (name, o) => (name === 'Order' ? orderHeld.then(() => client.crm.fields(name, o)) : client.crm.fields(name, o)) },
+    };
+    const el = await mount(held);
+    const driftText = () => $(el, '[part="drift"]')?.textContent ?? '';
+    await until(() => driftText().includes('Retired_Phone__c'), 'the member drift worked out on this screen', 1200);
+    const orderTargets = () => $<MpFieldMapper>(el, '#crm-orderMappings')?.targetFields.length ?? 0;
+    equal(orderTargets(), 0, 'Order is still being described');
+    ok(driftText().includes('Retired_Total__c'), `the order drift as the server saw it, meanwhile: ${driftText()}`);
+    describeOrder();
+    await until(() => orderTargets() > 0, 'the order object described', 1200);
+    await el.updateComplete;
+    ok(driftText().includes('Retired_Total__c') && driftText().includes('Retired_Phone__c'), `both, now worked out here: ${driftText()}`);
+    equal(driftText().split('Retired_Total__c').length - 1, 1, 'the order drift once, not the server copy beside the local one');
+  });
+
   it('puts the server validation errors beside their inputs, lists them linked at the top, focuses the first, and keeps what was typed', async () => {
     const el = await mount(clientFor(env), 'payment-gateway');
     await choosePlatform(el, 'stripe');
