@@ -2,8 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   checkCompatibility,
+  checkSettingValue,
   detectDrift,
   emptyCrmMapping,
+  findPlatform,
   memberFields,
   orderFields,
   salesforceDefaultMemberMappings,
@@ -175,11 +177,11 @@ test('settings: config values are checked against the catalog, with pointers', (
     config: { environment: 'staging', authMode: 'connectedApp', consumerKey: '3MVG', periodicRefreshMinutes: 1, nope: 'x', consumerSecret: 's', autoSync: 'yes' },
   });
   assert.deepEqual(pointers(validateSettings(state, 'draft').errors), [
-    '/config/autoSync invalid',
+    '/config/autoSync invalid_type',
     '/config/consumerSecret invalid',
     '/config/environment invalid_option',
     '/config/nope unknown_field',
-    '/config/periodicRefreshMinutes invalid',
+    '/config/periodicRefreshMinutes too_small',
   ]);
 });
 
@@ -209,6 +211,26 @@ test('settings: an inbound connector needs its client and club IDs to be enabled
   );
   assert.deepEqual(validateSettings({ ...typed, config: { clientId: '4711', clubIds: ['12', '13'] } }, 'enable').errors, [], 'no connection details or password needed');
   assert.deepEqual(pointers(validateSettings({ ...intouch, category: 'crm' }, 'draft').errors), ['/platform platform_mismatch']);
+});
+
+test('settings: each kind of bad setting value carries its own code, so widgets can word it in the host’s language', () => {
+  const at = (platform: string, key: string) => findPlatform(platform)!.settings.find((s) => s.key === key)!;
+  const code = (platform: string, key: string, value: unknown) => checkSettingValue(at(platform, key), value)?.code ?? null;
+  assert.equal(code('stripe', 'publishableKey', 'not-a-key'), 'invalid_format');
+  assert.equal(code('stripe', 'publishableKey', 'pk_test_' + 'a'.repeat(300)), 'too_long');
+  assert.equal(code('stripe', 'publishableKey', 42), 'invalid_type');
+  assert.equal(code('stripe', 'publishableKey', 'pk_test_abc'), null);
+  assert.equal(code('intouch', 'clubIds', ['12', 'club 13']), 'invalid_format');
+  assert.equal(code('intouch', 'clubIds', Array.from({ length: 201 }, (_, i) => String(i))), 'too_big');
+  assert.equal(code('salesforce', 'environment', 'moon'), 'invalid_option');
+  const periodic = findPlatform('salesforce')!.settings.find((s) => s.type === 'number' && s.min !== undefined)!;
+  assert.equal(checkSettingValue(periodic, periodic.min! - 1)?.code, 'too_small', periodic.key);
+  const stripe: SettingsState = { category: 'paymentGateway', platform: 'stripe', config: { publishableKey: 'nope' }, configuredSecrets: new Set(), crm: null };
+  assert.deepEqual(
+    validateSettings(stripe, 'draft').errors.map((e) => `${e.pointer} ${e.code} ${e.message}`),
+    ['/config/publishableKey invalid_format Starts with pk_test_ or pk_live_'],
+    'the catalog’s own format rule is the message',
+  );
 });
 
 test('settings: CRM field settings must name a field of the right type', () => {

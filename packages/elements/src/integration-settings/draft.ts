@@ -7,12 +7,14 @@ import {
   parsePointer,
   type ConfigValue,
   type CrmMapping,
+  type FieldMapping,
   type IntegrationCategory,
   type IntegrationSettings,
   type IntegrationSettingsInput,
   type PlatformDefinition,
   type SettingDefinition,
 } from '@memberpulse/integration-schema';
+import { crmLabelKeys } from './localized-text.js';
 
 // The form's working copy of one settings record, as plain data: what the admin typed, kept apart from
 // what the server holds, so a failed save or a conflict never loses it.
@@ -141,7 +143,18 @@ export interface Difference {
 type Show = (value: unknown) => string;
 
 /** What differs between the record someone else saved and the admin's working copy. */
-export function compare(theirs: IntegrationSettings, mine: Draft, show: Show, labels: { platform: string; mappings: (n: number) => string; secret: (pending: string | null) => string }): Difference[] {
+export function compare(
+  theirs: IntegrationSettings,
+  mine: Draft,
+  show: Show,
+  labels: {
+    platform: string;
+    setting: (s: SettingDefinition) => string;
+    crm: (key: keyof typeof crmLabelKeys) => string;
+    mappings: (n: number) => string;
+    secret: (pending: string | null) => string;
+  },
+): Difference[] {
   const out: Difference[] = [];
   const add = (label: string, a: unknown, b: unknown) => {
     if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) out.push({ label, theirs: show(a), mine: show(b) });
@@ -151,28 +164,19 @@ export function compare(theirs: IntegrationSettings, mine: Draft, show: Show, la
   const base = draftFrom(theirs);
   for (const s of platform?.settings ?? []) {
     if (s.type === 'secret') {
-      if (s.key in mine.secrets) out.push({ label: s.label, theirs: show(theirs.credentials[s.key]?.configured ? `••••${theirs.credentials[s.key]?.hint ?? ''}` : ''), mine: labels.secret(mine.secrets[s.key] ?? null) });
+      if (s.key in mine.secrets) out.push({ label: labels.setting(s), theirs: show(theirs.credentials[s.key]?.configured ? `••••${theirs.credentials[s.key]?.hint ?? ''}` : ''), mine: labels.secret(mine.secrets[s.key] ?? null) });
       continue;
     }
-    add(s.label, base.config[s.key], mine.config[s.key]);
+    add(labels.setting(s), base.config[s.key], mine.config[s.key]);
   }
   if (theirs.category === 'crm') {
     const a = theirs.crm ?? emptyCrmMapping();
     const b = mine.crm;
-    const names: Array<[keyof CrmMapping, string]> = [
-      ['memberObject', 'Member object'],
-      ['eventTagField', 'Event tag field'],
-      ['courseTagField', 'Course tag field'],
-      ['orderObject', 'Order object'],
-      ['tagDestination', 'Where tags go'],
-      ['tagObject', 'Tag object'],
-      ['supportTicketNotes', 'Support-ticket notes'],
-    ];
-    for (const [key, label] of names) add(label, a[key], b[key]);
-    for (const [key, label] of [['memberMappings', 'Member fields'], ['orderMappings', 'Order fields']] as const) {
-      if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) {
-        out.push({ label, theirs: `${labels.mappings(a[key].length)}: ${a[key].map((m) => `${m.source}→${m.target}`).join(', ')}`, mine: `${labels.mappings(b[key].length)}: ${b[key].map((m) => `${m.source}→${m.target}`).join(', ')}` });
-      }
+    for (const key of Object.keys(crmLabelKeys) as Array<keyof typeof crmLabelKeys>) {
+      if (key === 'memberMappings' || key === 'orderMappings') {
+        const list = (m: readonly FieldMapping[]) => `${labels.mappings(m.length)}: ${m.map((x) => `${x.source}→${x.target}`).join(', ')}`;
+        if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) out.push({ label: labels.crm(key), theirs: list(a[key]), mine: list(b[key]) });
+      } else add(labels.crm(key), a[key], b[key]);
     }
   }
   return out;

@@ -485,6 +485,45 @@ describe('<mp-integration-settings> against the real server', () => {
     }
   });
 
+  it('words field errors, format rules and the conflict comparison in the host’s language where it registered them', async () => {
+    registerMessages('de', {
+      'settings.error.required': '{label} ist erforderlich.',
+      'catalog.stripe.publishableKey.patternMessage': 'Beginnt mit pk_test_ oder pk_live_.',
+      'catalog.stripe.secretKey.label': 'Geheimer Schlüssel',
+      'catalog.xero.clientId.label': 'Client-ID',
+    });
+    setLocale('de');
+    try {
+      const el = await mount(clientFor(env), 'payment-gateway');
+      await choosePlatform(el, 'stripe');
+      typeInto($(el, '#cfg-publishableKey'), 'not-a-key');
+      await el.updateComplete;
+      await press(el, 'enable-button');
+      await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+      equal(errorOf(el, 'cfg-publishableKey'), 'Beginnt mit pk_test_ oder pk_live_.', 'the format rule in German');
+      equal(errorOf(el, 'secret-secretKey'), 'Geheimer Schlüssel ist erforderlich.', 'a required error with the translated label');
+      equal(errorOf(el, 'secret-webhookSecret'), 'Webhook signing secret ist erforderlich.', 'the English label where none is registered');
+      const summary = $(el, '[part="error-summary"]')!.textContent!;
+      ok(summary.includes('Geheimer Schlüssel ist erforderlich.') && !summary.includes('is required'), `the summary says the same: ${summary}`);
+
+      const own = await freshEnv();
+      const client = clientFor(own);
+      await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+      const xero = await mount(client, 'accounting');
+      await clientFor(own).settings.patch('accounting', { config: { clientId: 'theirs' } }, { ifMatch: false });
+      typeInto($(xero, '#cfg-clientId'), 'mine');
+      await xero.updateComplete;
+      await press(xero, 'save-button');
+      await until(() => $(xero, '[part="conflict"]'), 'the conflict notice');
+      [...$(xero, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
+      await until(() => $(xero, 'table.compare'), 'the comparison');
+      const labels = [...xero.shadowRoot!.querySelectorAll('table.compare tbody th, table.compare tbody td:first-child')].map((c) => c.textContent!.trim());
+      ok(labels.includes('Client-ID'), `the setting under its translated label: ${labels.join(' | ')}`);
+    } finally {
+      setLocale('en');
+    }
+  });
+
   it('shows every category without the attribute', async () => {
     const el = document.createElement('mp-integration-settings');
     el.client = clientFor(env, 'viewer');

@@ -33,6 +33,7 @@ import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
 import { compare, connectionChanged, controlIdFor, draftFrom, inputFrom, isConnected, isDirty, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
+import { crmLabelKeys, fieldErrorText, localizedSetting } from './localized-text.js';
 import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js';
 import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
 import { renderConfirm, renderOutcome, renderPlatformPicker, renderSaveBar, type ConfirmKind, type Outcome } from './chrome.js';
@@ -258,7 +259,7 @@ export class MpIntegrationSettings extends LitElement {
     return !this.#canWrite || this._saved?.status === 'archived' || this._busy !== '';
   }
 
-  #errorsFor = (controlId: string): string[] => this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map((e) => e.message);
+  #errorsFor = (controlId: string): string[] => this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map((e) => fieldErrorText(e, this._draft.platform));
 
   #update(draft: Draft): void {
     this._draft = draft;
@@ -450,7 +451,7 @@ export class MpIntegrationSettings extends LitElement {
         this._errors = [...error.errors];
         this._fromSave = false;
       }
-      const reason = error instanceof ValidationError && error.errors.length ? error.errors.map((e) => e.message).join(' ') : errorText(error);
+      const reason = error instanceof ValidationError && error.errors.length ? error.errors.map((e) => fieldErrorText(e, this._draft.platform)).join(' ') : errorText(error);
       this._test = { tone: 'error', text: t('settings.test.failed', { reason }), reference: errorReference(error) };
     } finally {
       this._busy = '';
@@ -470,6 +471,8 @@ export class MpIntegrationSettings extends LitElement {
       const show = (v: unknown) => (v === undefined || v === null || v === '' ? t('settings.value.empty') : typeof v === 'boolean' ? t(v ? 'settings.value.on' : 'settings.value.off') : Array.isArray(v) ? v.join(', ') : String(v));
       const differences = compare(theirs, this._draft, show, {
         platform: t('settings.platform'),
+        setting: (s) => localizedSetting(this._draft.platform ?? theirs.platform, s).label,
+        crm: (key) => t(crmLabelKeys[key]),
         mappings: (count) => t('settings.value.mappings', { count }),
         secret: (pending) => t(pending === null ? 'settings.value.cleared' : 'settings.value.newSecret'),
       });
@@ -604,7 +607,7 @@ export class MpIntegrationSettings extends LitElement {
     const platform = findPlatform(this._draft.platform);
     return html`
       ${this._outcome ? renderOutcome(this._outcome, 'outcome') : nothing}
-      ${renderErrorSummary(this._fromSave ? this._errors : [], this._general, this.#focusControl, (p) => !!this.#control(p))}
+      ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: fieldErrorText(e, this._draft.platform) })) : [], this._general, this.#focusControl, (p) => !!this.#control(p))}
       ${this._conflict
         ? renderConflict(this._conflict.theirs, this._conflict.differences, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
         : nothing}

@@ -5,6 +5,7 @@ import { icon, iconSvg } from '../shared/icons.js';
 import { translator } from '../provider/translate.js';
 import { settingsMessages } from './messages.js';
 import type { Difference } from './draft.js';
+import { driftText } from './localized-text.js';
 
 const t = translator(settingsMessages);
 
@@ -90,7 +91,7 @@ export function renderDrift(
         ${drift.map((item) => {
           const label = rowLabel(item, mappings);
           return html`<li>
-            <span dir="auto">${label}: ${item.message}</span>
+            <span dir="auto">${label}: ${driftText(item)}</span>
             <button class="mp-button small quiet link" type="button" data-pointer=${item.pointer} aria-label=${t('settings.drift.showFor', { field: label })}
               @click=${() => show(item)}>${t('settings.drift.show')}</button>
           </li>`;

@@ -8,6 +8,7 @@ import { translator } from '../provider/translate.js';
 import { msg } from '../i18n/index.js';
 import { settingsMessages } from './messages.js';
 import type { Draft } from './draft.js';
+import { localizedSetting } from './localized-text.js';
 
 const t = translator(settingsMessages);
 
@@ -57,24 +58,9 @@ export function fieldOptions(fields: readonly CrmFieldDescriptor[], types: reado
   return withNone ? [{ value: '', label: t('settings.crm.none') }, ...options] : options;
 }
 
-/**
- * The setting's texts in the current locale: `catalog.<platform>.<key>.label`, `.help`, `.placeholder` and
- * `.option.<value>` where a host registered them, else the catalog's English.
- */
-function localized(platform: string | null, s: SettingDefinition): SettingDefinition {
-  const key = `catalog.${platform}.${s.key}`;
-  return {
-    ...s,
-    label: msg(`${key}.label`, undefined, s.label),
-    help: s.help && msg(`${key}.help`, undefined, s.help),
-    placeholder: s.placeholder && msg(`${key}.placeholder`, undefined, s.placeholder),
-    options: s.options?.map((o) => ({ ...o, label: msg(`${key}.option.${o.value}`, undefined, o.label) })),
-  };
-}
-
 /** One setting, rendered from its catalog definition. */
 export function renderSetting(view: FieldsView, definition: SettingDefinition): TemplateResult {
-  const s = localized(view.draft.platform, definition);
+  const s = localizedSetting(view.draft.platform, definition);
   if (s.type === 'secret') return renderSecret(view, s);
   const id = `cfg-${s.key}`;
   const errors = view.errorsFor(id);

@@ -1,5 +1,5 @@
 import type { ConfigValue, PlatformDefinition, SettingDefinition } from '../platform-types.js';
-import { escapePointerToken, fieldError, type FieldError } from '../problem.js';
+import { escapePointerToken, fieldError, type FieldError, type FieldErrorCode } from '../problem.js';
 
 /** Settings in this group are the connection: the rest of a platform's form waits until they are complete. */
 export const CONNECTION_GROUP = 'Connection';
@@ -13,35 +13,47 @@ export function isSettingVisible(setting: SettingDefinition, config: Readonly<Re
   return value === when.equals;
 }
 
-/** Checks one non-secret value against its setting definition; returns an error message or null. */
-export function checkSettingValue(setting: SettingDefinition, value: unknown): string | null {
+/** What is wrong with one setting value: a field-error code and the English message. */
+export interface SettingProblem {
+  code: FieldErrorCode;
+  message: string;
+}
+
+const problem = (code: FieldErrorCode, message: string): SettingProblem => ({ code, message });
+
+/** Checks one value against its setting definition; answers what is wrong, or null. */
+export function checkSettingValue(setting: SettingDefinition, value: unknown): SettingProblem | null {
   switch (setting.type) {
     case 'toggle':
-      return typeof value === 'boolean' ? null : 'Must be on or off (true or false).';
+      return typeof value === 'boolean' ? null : problem('invalid_type', 'Must be on or off (true or false).');
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return 'Must be a number.';
-      if (setting.min !== undefined && value < setting.min) return `Must be at least ${setting.min}.`;
-      if (setting.max !== undefined && value > setting.max) return `Must be at most ${setting.max}.`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return problem('invalid_type', 'Must be a number.');
+      if (setting.min !== undefined && value < setting.min) return problem('too_small', `Must be at least ${setting.min}.`);
+      if (setting.max !== undefined && value > setting.max) return problem('too_big', `Must be at most ${setting.max}.`);
       return null;
     }
     case 'select':
-      if (typeof value !== 'string') return 'Must be one of the listed options.';
-      return setting.options?.some((o) => o.value === value) ? null : `Choose one of: ${setting.options?.map((o) => o.label).join(', ')}.`;
+      if (typeof value !== 'string') return problem('invalid_type', 'Must be one of the listed options.');
+      return setting.options?.some((o) => o.value === value)
+        ? null
+        : problem('invalid_option', `Choose one of: ${setting.options?.map((o) => o.label).join(', ')}.`);
     case 'list':
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return 'Must be a list of text values.';
-      if (value.length > 200) return 'At most 200 values.';
-      if (value.some((v: string) => v.length > 255)) return 'Each value can be at most 255 characters.';
-      return setting.pattern && value.some((v: string) => !new RegExp(setting.pattern!).test(v)) ? (setting.patternMessage ?? 'A value has the wrong format.') : null;
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return problem('invalid_type', 'Must be a list of text values.');
+      if (value.length > 200) return problem('too_big', 'At most 200 values.');
+      if (value.some((v: string) => v.length > 255)) return problem('too_long', 'Each value can be at most 255 characters.');
+      return setting.pattern && value.some((v: string) => !new RegExp(setting.pattern!).test(v))
+        ? problem('invalid_format', setting.patternMessage ?? 'A value has the wrong format.')
+        : null;
     case 'text':
     case 'secret':
       return checkText(setting, value);
   }
 }
 
-function checkText(setting: SettingDefinition, value: unknown): string | null {
-  if (typeof value !== 'string') return 'Must be text.';
-  if (setting.maxLength !== undefined && value.length > setting.maxLength) return `Must be at most ${setting.maxLength} characters.`;
-  if (value !== '' && setting.pattern && !new RegExp(setting.pattern).test(value)) return setting.patternMessage ?? 'Has the wrong format.';
+function checkText(setting: SettingDefinition, value: unknown): SettingProblem | null {
+  if (typeof value !== 'string') return problem('invalid_type', 'Must be text.');
+  if (setting.maxLength !== undefined && value.length > setting.maxLength) return problem('too_long', `Must be at most ${setting.maxLength} characters.`);
+  if (value !== '' && setting.pattern && !new RegExp(setting.pattern).test(value)) return problem('invalid_format', setting.patternMessage ?? 'Has the wrong format.');
   return null;
 }
 
@@ -73,8 +85,8 @@ export function validateConfig(
     } else if (setting.type === 'secret') {
       errors.push(fieldError(at, 'invalid', `${setting.label} is a secret: send it under credentials.`));
     } else if (value !== null) {
-      const problem = checkSettingValue(setting, value);
-      if (problem) errors.push(fieldError(at, setting.type === 'select' ? 'invalid_option' : 'invalid', problem));
+      const found = checkSettingValue(setting, value);
+      if (found) errors.push(fieldError(at, found.code, found.message));
     }
   }
   if (requireComplete) {
@@ -110,8 +122,8 @@ export function validateCredentialInput(
       errors.push(fieldError(at, 'required', `${setting.label} cannot be empty; clear it explicitly instead.`));
       continue;
     }
-    const problem = checkSettingValue(setting, value);
-    if (problem) errors.push(fieldError(at, 'invalid_format', problem));
+    const found = checkSettingValue(setting, value);
+    if (found) errors.push(fieldError(at, found.code, found.message));
   }
   return errors;
 }
