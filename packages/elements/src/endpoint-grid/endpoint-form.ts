@@ -1,7 +1,8 @@
-import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX, type IntegrationEndpoint } from '@memberpulse/integration-schema';
+import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX, type FieldError, type IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { ValidationError } from '@memberpulse/integrations-sdk';
 import { endpointGridMessages } from './messages.js';
 import { translator } from '../provider/translate.js';
+import { msg } from '../i18n/index.js';
 
 const t = translator(endpointGridMessages);
 
@@ -39,10 +40,14 @@ export function checkForm(form: EndpointFormState): EndpointFormState['errors'] 
   return { name, description };
 }
 
-/** Places the server's field errors (e.g. the duplicate name on `/name`) on their inputs; the rest is general. */
-export function serverErrors(error: ValidationError): Pick<EndpointFormState, 'errors' | 'general'> {
-  const name = error.messagesFor('/name');
-  const description = error.messagesFor('/description');
-  const other = error.errors.filter((e) => e.pointer !== '/name' && e.pointer !== '/description').map((e) => e.message);
-  return { errors: { name, description }, general: other.join(' ') };
+/**
+ * Places the server's field errors (e.g. the duplicate name on `/name`) on their inputs; the rest is general.
+ * Each is worded by `endpointGrid.error.<code>` (`{name}`: the name sent) where the host registered it, else
+ * as the server wrote it.
+ */
+export function serverErrors(error: ValidationError, sent: Pick<EndpointFormState, 'name'>): Pick<EndpointFormState, 'errors' | 'general'> {
+  const text = (e: FieldError) => msg(`endpointGrid.error.${e.code}`, { name: sent.name.trim() }, e.message);
+  const on = (pointer: string) => error.errors.filter((e) => e.pointer === pointer).map(text);
+  const other = error.errors.filter((e) => e.pointer !== '/name' && e.pointer !== '/description').map(text);
+  return { errors: { name: on('/name'), description: on('/description') }, general: other.join(' ') };
 }

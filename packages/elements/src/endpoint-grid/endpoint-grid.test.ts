@@ -3,6 +3,7 @@
 import type { IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
+import { registerMessages, setLocale } from '../i18n/index.js';
 import { clientFor, equal, expectNoViolations, freshEnv, ok, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
@@ -104,6 +105,24 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal($<HTMLInputElement>(el, '#ep-name')!.value, ' members ', 'the name stays as typed');
     equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'A second one', 'the description stays as typed');
     equal(el.shadowRoot!.activeElement?.id, 'ep-name', 'focus on the name');
+  });
+
+  it('words the server’s duplicate-name error in the host’s language where it registered it', async () => {
+    await admin.endpoints.create({ name: 'Receipts', description: 'first' });
+    registerMessages('de', { 'endpointGrid.error.duplicate': 'Es gibt schon einen Endpunkt „{name}“.' });
+    setLocale('de');
+    try {
+      const el = await mount(admin);
+      el.openCreate();
+      await el.updateComplete;
+      typeInto($(el, '#ep-name'), ' receipts ');
+      typeInto($(el, '#ep-description'), 'A second one');
+      await submitForm(el);
+      await until(() => $(el, '#ep-name-error'), 'the server error on the name');
+      equal($(el, '#ep-name-error')!.textContent!.trim(), 'Es gibt schon einen Endpunkt „receipts“.', 'the registered wording, with the name sent');
+    } finally {
+      setLocale('en');
+    }
   });
 
   it('edits the description with Name read-only, shows the update message, and the API keeps the name', async () => {

@@ -274,7 +274,7 @@ export class MpEndpointGrid extends LitElement {
       await this.#fetchPage();
     } catch (error) {
       this.#fail(error, form.mode === 'create' ? 'create' : 'update');
-      const placed = error instanceof ValidationError ? serverErrors(error) : { errors: { name: [], description: [] }, general: errorText(error) };
+      const placed = error instanceof ValidationError ? serverErrors(error, form) : { errors: { name: [], description: [] }, general: errorText(error) };
       this._form = { ...form, busy: false, ...placed };
       await this.updateComplete;
       this.#focusFirstInvalid();
