@@ -3,8 +3,7 @@
 import type { IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
-import { registerMessages, setLocale } from '../i18n/index.js';
-import { clientFor, equal, expectNoViolations, freshEnv, ok, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { clientFor, equal, expectNoViolations, inGerman, freshEnv, ok, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -35,6 +34,15 @@ const liveRegion = (el: MpEndpointGrid) => $(el, '[role="status"][aria-live="pol
 async function submitForm(el: MpEndpointGrid): Promise<void> {
   $<HTMLButtonElement>(el, 'dialog.form-dialog button[type="submit"]')!.click();
   await el.updateComplete;
+}
+
+/** Opens the add form, types a name and a description, and submits. */
+async function submitNew(el: MpEndpointGrid, name: string, description: string): Promise<void> {
+  el.openCreate();
+  await el.updateComplete;
+  typeInto($(el, '#ep-name'), name);
+  typeInto($(el, '#ep-description'), description);
+  await submitForm(el);
 }
 
 function rowButton(el: MpEndpointGrid, name: string, which: 'edit' | 'delete'): HTMLButtonElement {
@@ -95,11 +103,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
   it("puts the server's duplicate-name error on the Name input and keeps what was typed", async () => {
     await admin.endpoints.create({ name: 'Members', description: 'first' });
     const el = await mount(admin);
-    el.openCreate();
-    await el.updateComplete;
-    typeInto($(el, '#ep-name'), ' members ');
-    typeInto($(el, '#ep-description'), 'A second one');
-    await submitForm(el);
+    await submitNew(el, ' members ', 'A second one');
     await until(() => $(el, '#ep-name-error'), 'the server error on the name');
     ok(/exists|already|duplicate/i.test($(el, '#ep-name-error')!.textContent!), `duplicate message: ${$(el, '#ep-name-error')!.textContent}`);
     equal($<HTMLInputElement>(el, '#ep-name')!.value, ' members ', 'the name stays as typed');
@@ -109,20 +113,12 @@ describe('<mp-endpoint-grid> against the real server', () => {
 
   it('words the server’s duplicate-name error in the host’s language where it registered it', async () => {
     await admin.endpoints.create({ name: 'Receipts', description: 'first' });
-    registerMessages('de', { 'endpointGrid.error.duplicate': 'Es gibt schon einen Endpunkt „{name}“.' });
-    setLocale('de');
-    try {
+    await inGerman({ 'endpointGrid.error.duplicate': 'Es gibt schon einen Endpunkt „{name}“.' }, async () => {
       const el = await mount(admin);
-      el.openCreate();
-      await el.updateComplete;
-      typeInto($(el, '#ep-name'), ' receipts ');
-      typeInto($(el, '#ep-description'), 'A second one');
-      await submitForm(el);
+      await submitNew(el, ' receipts ', 'A second one');
       await until(() => $(el, '#ep-name-error'), 'the server error on the name');
       equal($(el, '#ep-name-error')!.textContent!.trim(), 'Es gibt schon einen Endpunkt „receipts“.', 'the registered wording, with the name sent');
-    } finally {
-      setLocale('en');
-    }
+    });
   });
 
   it('edits the description with Name read-only, shows the update message, and the API keeps the name', async () => {

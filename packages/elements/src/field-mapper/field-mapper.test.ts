@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { memberFields, type FieldMapping } from '@memberpulse/integration-schema';
 import { MpFieldMapper } from './field-mapper.js';
 import type { MpCombobox } from '../shared/combobox.js';
-import { registerMessages, setLocale } from '../i18n/index.js';
+import { inGerman } from '../provider/browser-test-kit.js';
 import {
   completeMemberMappings,
   contactFields,
@@ -329,21 +329,17 @@ describe('<mp-field-mapper>', () => {
 
   it('takes every string from the message table, so a registered locale replaces them, rule messages included', async () => {
     const el = await mount({ value: [{ source: 'joinDate', target: 'HasOptedOutOfEmail', policy: 'always' }] });
-    registerMessages('de', {
+    await inGerman({
       'fieldMapper.autoMap': 'Automatisch zuordnen',
       'fieldMapper.counts.mapped': '{mapped} von {total} zugeordnet',
       'rule.incompatible_type': '{sourceType} passt nicht in {targetType}.',
-    });
-    try {
-      setLocale('de');
+    }, async () => {
       await settle(el);
       ok(root(el).querySelector('[part=automap-button]')!.textContent!.includes('Automatisch zuordnen'), 'button translated');
       ok(root(el).querySelector('[part=summary]')!.textContent!.includes('1 von 16 zugeordnet'), 'counts translated');
       ok(rowText(el, 'joinDate').includes('Date passt nicht in Checkbox.'), `rule translated: ${rowText(el, 'joinDate')}`);
       ok(root(el).querySelector('#search')!.getAttribute('placeholder') === 'Search fields on both sides', 'untranslated keys fall back to English');
-    } finally {
-      setLocale('en');
-    }
+    });
     await settle(el);
     ok(root(el).querySelector('[part=automap-button]')!.textContent!.includes('Auto-map'), 'back to English');
   });

@@ -2,11 +2,11 @@
 // (POST /__mp/test-env): seed 000's whole flow, server errors on their inputs, write-only secrets,
 // conflicts, archive/restore, viewer read-only, leaving with unsaved changes, axe-core.
 import type { IntegrationClient } from '@memberpulse/integrations-sdk';
+import type { CrmMapping } from '@memberpulse/integration-schema';
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { registerMessages, setLocale } from '../i18n/index.js';
-import { clientFor, deepText, equal, expectNoViolations, freshEnv, ok, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { clientFor, deepText, equal, expectNoViolations, freshEnv, inGerman, ok, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -58,6 +58,39 @@ async function pick(el: MpIntegrationSettings, id: string, value: string): Promi
   combo.value = value;
   combo.dispatchEvent(new Event('change', { bubbles: true }));
   await el.updateComplete;
+}
+
+/** A fresh tenant whose CRM draft reaches the loopback Salesforce through its Connected App, with this mapping. */
+async function connectedCrm(crm: Partial<CrmMapping>): Promise<IntegrationClient> {
+  const own = await freshEnv();
+  const client = clientFor(own);
+  await client.settings.saveDraft('crm', {
+    platform: 'salesforce',
+    config: { environment: 'production', authMode: 'connectedApp', consumerKey: own.salesforce.consumerKey },
+    credentials: { consumerSecret: own.salesforce.consumerSecret },
+    crm,
+  });
+  return client;
+}
+
+/**
+ * Xero settings on screen, someone else saves `clientId: 'theirs'`, this screen types `mine` and saves:
+ * answers the element once its conflict notice shows the comparison.
+ */
+async function conflictCompared(): Promise<{ el: MpIntegrationSettings; client: IntegrationClient }> {
+  const own = await freshEnv();
+  const client = clientFor(own);
+  await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+  const el = await mount(client, 'accounting');
+  // Another client: this one's ETag memory must keep the version the screen loaded.
+  await clientFor(own).settings.patch('accounting', { config: { clientId: 'theirs' } }, { ifMatch: false });
+  typeInto($(el, '#cfg-clientId'), 'mine');
+  await el.updateComplete;
+  await press(el, 'save-button');
+  await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
+  [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
+  await until(() => $(el, 'table.compare'), 'the comparison');
+  return { el, client };
 }
 
 const saved = (el: MpIntegrationSettings) => new Promise<SettingsSavedEvent>((resolve) => el.addEventListener('mp-saved', resolve, { once: true }));
@@ -243,13 +276,9 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('shows schema drift as soon as this screen describes the member object, without a reload', async () => {
-    const own = await freshEnv();
-    const client = clientFor(own);
-    await client.settings.saveDraft('crm', {
-      platform: 'salesforce',
-      config: { environment: 'production', authMode: 'connectedApp', consumerKey: own.salesforce.consumerKey },
-      credentials: { consumerSecret: own.salesforce.consumerSecret },
-      crm: { memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }, { source: 'phone', target: 'Retired_Phone__c', policy: 'always' }] },
+    const client = await connectedCrm({
+      memberObject: 'Contact',
+      memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }, { source: 'phone', target: 'Retired_Phone__c', policy: 'always' }],
     });
     equal((await client.settings.get('crm')).drift.length, 0, 'the server has not described Contact for this tenant yet');
     const el = await mount(client);
@@ -260,18 +289,11 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it("keeps the server's order-mapping drift while this screen is still describing the order object, then works it out itself", async () => {
-    const own = await freshEnv();
-    const client = clientFor(own);
-    await client.settings.saveDraft('crm', {
-      platform: 'salesforce',
-      config: { environment: 'production', authMode: 'connectedApp', consumerKey: own.salesforce.consumerKey },
-      credentials: { consumerSecret: own.salesforce.consumerSecret },
-      crm: {
-        memberObject: 'Contact',
-        memberMappings: [{ source: 'phone', target: 'Retired_Phone__c', policy: 'always' }],
-        orderObject: 'Order',
-        orderMappings: [{ source: 'total', target: 'Retired_Total__c', policy: 'always' }],
-      },
+    const client = await connectedCrm({
+      memberObject: 'Contact',
+      memberMappings: [{ source: 'phone', target: 'Retired_Phone__c', policy: 'always' }],
+      orderObject: 'Order',
+      orderMappings: [{ source: 'total', target: 'Retired_Total__c', policy: 'always' }],
     });
     await client.crm.fields('Order');
     equal((await client.settings.get('crm')).drift.map((d) => d.field).join(), 'Retired_Total__c', 'the server has seen the order drift');
@@ -372,18 +394,8 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('offers compare, reload or save-over when someone else saved first, without losing the edits', async () => {
-    const own = await freshEnv();
-    const client = clientFor(own);
-    await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
-    const el = await mount(client, 'accounting');
-    await clientFor(own).settings.patch('accounting', { config: { clientId: 'theirs' } }, { ifMatch: false });
-    typeInto($(el, '#cfg-clientId'), 'mine');
-    await el.updateComplete;
-    await press(el, 'save-button');
-    await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
+    const { el, client } = await conflictCompared();
     equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'mine', 'my edit is still there');
-    [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
-    await until(() => $(el, 'table.compare'), 'the comparison');
     const row = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].find((r) => r.textContent!.includes('Client ID'));
     ok(row?.textContent?.includes('theirs') && row.textContent.includes('mine'), 'both values compared');
     await expectNoViolations(el, 'conflict compare');
@@ -457,7 +469,7 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('shows the catalog’s labels, help, placeholders and options in the host’s language where it registered them', async () => {
-    registerMessages('de', {
+    await inGerman({
       'settings.platform': 'Plattform',
       'catalog.xero.description': 'Rechnungen und Zahlungen an Xero buchen.',
       'catalog.xero.clientId.label': 'Client-ID',
@@ -465,9 +477,7 @@ describe('<mp-integration-settings> against the real server', () => {
       'catalog.salesforce.environment.option.sandbox': 'Testumgebung',
       'catalog.salesforce.myDomainUrl.placeholder': 'https://ihre-org.my.salesforce.com',
       'catalog.salesforce.myDomainUrl.help': 'Die My Domain Ihrer Org.',
-    });
-    setLocale('de');
-    try {
+    }, async () => {
       const el = await mount(clientFor(env), 'accounting');
       ok($(el, '.platforms legend')?.textContent?.includes('Plattform'), 'the element’s own strings');
       ok(deepText(el).includes('Rechnungen und Zahlungen an Xero buchen.'), 'the platform description');
@@ -480,20 +490,16 @@ describe('<mp-integration-settings> against the real server', () => {
       equal($(crm, '#cfg-environment option[value="production"]')?.textContent?.trim(), 'Production', 'English where none is registered');
       equal($<HTMLInputElement>(crm, '#cfg-myDomainUrl')!.placeholder, 'https://ihre-org.my.salesforce.com', 'a placeholder');
       equal($(crm, '#cfg-myDomainUrl-help')?.textContent?.trim(), 'Die My Domain Ihrer Org.', 'help text');
-    } finally {
-      setLocale('en');
-    }
+    });
   });
 
   it('words field errors, format rules and the conflict comparison in the host’s language where it registered them', async () => {
-    registerMessages('de', {
+    await inGerman({
       'settings.error.required': '{label} ist erforderlich.',
       'catalog.stripe.publishableKey.patternMessage': 'Beginnt mit pk_test_ oder pk_live_.',
       'catalog.stripe.secretKey.label': 'Geheimer Schlüssel',
       'catalog.xero.clientId.label': 'Client-ID',
-    });
-    setLocale('de');
-    try {
+    }, async () => {
       const el = await mount(clientFor(env), 'payment-gateway');
       await choosePlatform(el, 'stripe');
       typeInto($(el, '#cfg-publishableKey'), 'not-a-key');
@@ -506,22 +512,10 @@ describe('<mp-integration-settings> against the real server', () => {
       const summary = $(el, '[part="error-summary"]')!.textContent!;
       ok(summary.includes('Geheimer Schlüssel ist erforderlich.') && !summary.includes('is required'), `the summary says the same: ${summary}`);
 
-      const own = await freshEnv();
-      const client = clientFor(own);
-      await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
-      const xero = await mount(client, 'accounting');
-      await clientFor(own).settings.patch('accounting', { config: { clientId: 'theirs' } }, { ifMatch: false });
-      typeInto($(xero, '#cfg-clientId'), 'mine');
-      await xero.updateComplete;
-      await press(xero, 'save-button');
-      await until(() => $(xero, '[part="conflict"]'), 'the conflict notice');
-      [...$(xero, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
-      await until(() => $(xero, 'table.compare'), 'the comparison');
+      const { el: xero } = await conflictCompared();
       const labels = [...xero.shadowRoot!.querySelectorAll('table.compare tbody th, table.compare tbody td:first-child')].map((c) => c.textContent!.trim());
       ok(labels.includes('Client-ID'), `the setting under its translated label: ${labels.join(' | ')}`);
-    } finally {
-      setLocale('en');
-    }
+    });
   });
 
   it('shows every category without the attribute', async () => {

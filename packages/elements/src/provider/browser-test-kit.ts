@@ -1,5 +1,6 @@
 // Helpers for the widgets' browser tests (web-test-runner, Chromium). Not exported by the package.
 import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
+import { registerMessages, setLocale } from '../i18n/index.js';
 
 export type Role = 'admin' | 'editor' | 'viewer' | 'auditor';
 
@@ -83,4 +84,15 @@ export async function expectNoViolations(el: Element, state: string): Promise<vo
   const result = await axe.run(el, { resultTypes: ['violations'] });
   const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join('; ')})`);
   equal(found.join('\n'), '', `axe violations (${state})`);
+}
+
+/** Runs `body` in German with `messages` registered for it, and switches back to English afterwards. */
+export async function inGerman(messages: Record<string, string>, body: () => Promise<void>): Promise<void> {
+  registerMessages('de', messages);
+  setLocale('de');
+  try {
+    await body();
+  } finally {
+    setLocale('en');
+  }
 }
