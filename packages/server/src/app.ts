@@ -590,7 +590,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const raw = c.req.query('limit');
     if (raw === undefined || raw === '') return 25;
     const n = Number(raw);
-    if (!/^\d+$/.test(raw) || n < 1 || n > 100) throw badRequest('limit must be an integer from 1 to 100.', [fieldError('/limit', 'too_big', 'Must be an integer from 1 to 100.')]);
+    if (!/^\d+$/.test(raw) || n < 1 || n > 100) {
+      const code = !/^\d+$/.test(raw) ? 'invalid_type' : n < 1 ? 'too_small' : 'too_big';
+      throw badRequest('limit must be an integer from 1 to 100.', [fieldError('/limit', code, 'Must be an integer from 1 to 100.')]);
+    }
     return n;
   };
 

@@ -53,15 +53,22 @@ export async function readText(c: Context): Promise<string> {
 
 /**
  * Walks a parsed JSON value (iteratively, so a hostile document cannot overflow the stack): its deepest
- * nesting, and the pointers of every `__proto__` key. Those are never a field of ours, and some parsers
- * downstream drop them silently instead of reporting them, so they are refused here, for every route.
+ * nesting, the pointers of every `__proto__` key, and of every text (value or key) that cannot be stored.
+ * `__proto__` is never a field of ours, and some parsers downstream drop it silently instead of reporting
+ * it. Postgres refuses a NUL character in text and JSON, and a lone UTF-16 surrogate (valid in a JSON
+ * escape, not in Unicode) would be stored as a replacement character. Both are refused here, for every route.
  */
-export function inspectJson(value: unknown): { depth: number; protoKeys: string[] } {
+export function inspectJson(value: unknown): { depth: number; protoKeys: string[]; unstorable: string[] } {
   let depth = 0;
   const protoKeys: string[] = [];
+  const unstorable: string[] = [];
+  const check = (text: string, at: string) => {
+    if (UNSTORABLE.test(text)) unstorable.push(at);
+  };
   const stack: Array<[unknown, number, string]> = [[value, 1, '']];
   while (stack.length) {
     const [v, d, at] = stack.pop()!;
+    if (typeof v === 'string') check(v, at);
     if (v === null || typeof v !== 'object') continue;
     if (d > depth) depth = d;
     if (d > MAX_JSON_DEPTH) break;
@@ -70,12 +77,16 @@ export function inspectJson(value: unknown): { depth: number; protoKeys: string[
       for (const key of Object.keys(v)) {
         const here = `${at}/${pointerToken(key)}`;
         if (key === '__proto__') protoKeys.push(here);
+        check(key, here);
         stack.push([(v as Record<string, unknown>)[key], d + 1, here]);
       }
     }
   }
-  return { depth, protoKeys };
+  return { depth, protoKeys, unstorable };
 }
+
+/** A NUL, or a UTF-16 surrogate not in a pair (in `u` mode a proper pair is one code point, not `Cs`). */
+const UNSTORABLE = /[\0\p{Cs}]/u;
 
 const pointerToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 
@@ -101,10 +112,13 @@ export async function readJson(c: Context, optional = false): Promise<Record<str
   } catch {
     throw bodyProblem(400, 'The body is not valid JSON.');
   }
-  const { depth, protoKeys } = inspectJson(doc);
+  const { depth, protoKeys, unstorable } = inspectJson(doc);
   if (depth > MAX_JSON_DEPTH) throw bodyProblem(400, `The body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw bodyProblem(400, 'The body must be a JSON object.');
   if (protoKeys.length) throw unprocessable(protoKeys.map((p) => fieldError(p, 'unknown_field', 'Unknown field “__proto__”.')));
+  if (unstorable.length) {
+    throw unprocessable(unstorable.map((p) => fieldError(p, 'invalid_format', 'Contains a character that cannot be stored (a NUL character or a broken Unicode surrogate); remove it.')));
+  }
   return doc as Record<string, unknown>;
 }
 

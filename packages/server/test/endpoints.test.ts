@@ -98,6 +98,8 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
       assert.equal(r.status, 400, q);
       assert.equal(pointers(r).length, 1, q);
     }
+    const limitCode = async (q: string) => (await admin('GET', `/v1/endpoints?${q}`)).body.errors[0].code;
+    assert.deepEqual([await limitCode('limit=0'), await limitCode('limit=101'), await limitCode('limit=abc')], ['too_small', 'too_big', 'invalid_type']);
     const first = await admin('GET', '/v1/endpoints?sort=name&limit=2');
     const wrongSort = await admin('GET', `/v1/endpoints?sort=createdAt&cursor=${first.body.nextCursor}`);
     assert.equal(wrongSort.status, 400, 'a cursor only works with the sort that made it');

@@ -102,6 +102,28 @@ describeEachBackend('limits and problems', (backend) => {
     assert.equal((await admin('GET', '/v1/settings/crm')).body.version, 1);
   });
 
+  test('text that cannot be stored (a NUL, a lone surrogate) is a field error at its pointer, and nothing stored changes', async () => {
+    const admin = t.as('admin');
+    const before = (await admin('GET', '/v1/settings/crm')).body.version;
+    const cases: Array<[string, unknown, string[]]> = [
+      ['POST', { name: 'Nul\u0000name', description: 'd' }, ['/name']],
+      ['POST', { name: 'n', description: 'lone \ud800 surrogate' }, ['/description']],
+      ['PATCH', { config: { consumerKey: 'key\u0000' } }, ['/config/consumerKey']],
+      ['PATCH', { credentials: { consumerSecret: 'secret\u0000' } }, ['/credentials/consumerSecret']],
+      ['PATCH', { config: { ['bad\u0000key']: 'x' } }, ['/config/bad\u0000key']],
+    ];
+    for (const [method, body, expected] of cases) {
+      const r = await admin(method, method === 'POST' ? '/v1/endpoints' : '/v1/settings/crm', { body });
+      assertProblem(r, 422);
+      assert.ok(pointers(r).includes(expected[0]!), `${JSON.stringify(body)}: ${JSON.stringify(r.body.errors)}`);
+      assert.ok(!JSON.stringify(r.body).includes('secret\\u0000'), 'the secret is not echoed');
+    }
+    assert.equal((await admin('GET', '/v1/settings/crm')).body.version, before, 'settings unchanged');
+    const emoji = await admin('POST', '/v1/endpoints', { body: { name: 'Members 😀', description: 'a surrogate pair is fine' } });
+    assert.equal(emoji.status, 201);
+    assert.equal(emoji.body.name, 'Members 😀');
+  });
+
   test('every answer is a problem with a request id; unknown routes too', async () => {
     const r = await send(srv.url, t.tokens.admin, 'GET', '/v1/nothing-here', { headers: { 'x-request-id': 'trace-123' } });
     assertProblem(r, 404);
