@@ -1,11 +1,12 @@
 import type { CrmMapping, DriftItem, FieldError, SettingDefinition } from '@memberpulse/integration-schema';
-import { findPlatform, parsePointer } from '@memberpulse/integration-schema';
+import { LIST_LIMITS, findPlatform, parsePointer } from '@memberpulse/integration-schema';
 import { msg } from '../i18n/index.js';
 import { translator } from '../provider/translate.js';
 import { settingsMessages } from './messages.js';
 
 // The schema, the catalog and the server word their texts in English. Each function here gives the
-// host's words where it registered them and the English otherwise; the keys are listed in docs/theming.md.
+// host's words where it registered them and the English otherwise; docs/elements/integration-settings.md
+// lists the keys.
 
 const t = translator(settingsMessages);
 
@@ -36,20 +37,22 @@ export function localizedSetting(platform: string | null, s: SettingDefinition):
 }
 
 /**
- * A field error in the current locale. A catalog setting's format error is its `patternMessage`
- * (`catalog.<platform>.<key>.patternMessage`); an error on a control with a label is
+ * A field error in the current locale. A catalog setting's format rule is its `patternMessage`
+ * (`catalog.<platform>.<key>.patternMessage`); another error on a control with a label is
  * `settings.error.<code>` with `{label}`, `{min}` and `{max}`; a mapping row's is `rule.<code>`.
  */
 export function fieldErrorText(e: FieldError, platform: string | null): string {
   const [first, key, ...deeper] = parsePointer(e.pointer);
   if (deeper.length) return msg(`rule.${e.code}`, undefined, e.message);
-  const found = (first === 'config' || first === 'credentials') && key ? findPlatform(platform)?.settings.find((s) => s.key === key) : undefined;
-  const setting = found && localizedSetting(platform, found);
-  if (setting?.patternMessage && e.code === 'invalid_format') return setting.patternMessage;
-  const label =
-    setting?.label ??
-    (first === 'platform' ? t('settings.platform') : first === 'crm' && key && key in crmLabelKeys ? t(crmLabelKeys[key as keyof typeof crmLabelKeys]) : undefined);
-  return label === undefined ? e.message : msg(`settings.error.${e.code}`, { label, min: setting?.min, max: setting?.max ?? setting?.maxLength }, e.message);
+  const setting = (first === 'config' || first === 'credentials') && key ? findPlatform(platform)?.settings.find((s) => s.key === key) : undefined;
+  if (setting) {
+    const own = localizedSetting(platform, setting);
+    if (setting.patternMessage && e.message === setting.patternMessage) return own.patternMessage!;
+    const max = setting.type === 'list' ? (e.code === 'too_big' ? LIST_LIMITS.values : LIST_LIMITS.valueLength) : (setting.max ?? setting.maxLength);
+    return msg(`settings.error.${e.code}`, { label: own.label, min: setting.min, max }, e.message);
+  }
+  const labelKey = first === 'platform' ? 'settings.platform' : first === 'crm' && key && key in crmLabelKeys ? crmLabelKeys[key as keyof typeof crmLabelKeys] : undefined;
+  return labelKey ? msg(`settings.error.${e.code}`, { label: t(labelKey) }, e.message) : e.message;
 }
 
 /** A drift line in the current locale: `settings.drift.<kind>` with `{field}`. */

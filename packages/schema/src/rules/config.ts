@@ -13,6 +13,9 @@ export function isSettingVisible(setting: SettingDefinition, config: Readonly<Re
   return value === when.equals;
 }
 
+/** How many values a list setting holds at most, and how long each may be. */
+export const LIST_LIMITS = { values: 200, valueLength: 255 } as const;
+
 /** What is wrong with one setting value: a field-error code and the English message. */
 export interface SettingProblem {
   code: FieldErrorCode;
@@ -39,8 +42,8 @@ export function checkSettingValue(setting: SettingDefinition, value: unknown): S
         : problem('invalid_option', `Choose one of: ${setting.options?.map((o) => o.label).join(', ')}.`);
     case 'list':
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return problem('invalid_type', 'Must be a list of text values.');
-      if (value.length > 200) return problem('too_big', 'At most 200 values.');
-      if (value.some((v: string) => v.length > 255)) return problem('too_long', 'Each value can be at most 255 characters.');
+      if (value.length > LIST_LIMITS.values) return problem('too_big', `At most ${LIST_LIMITS.values} values.`);
+      if (value.some((v: string) => v.length > LIST_LIMITS.valueLength)) return problem('too_long', `Each value can be at most ${LIST_LIMITS.valueLength} characters.`);
       return setting.pattern && value.some((v: string) => !new RegExp(setting.pattern!).test(v))
         ? problem('invalid_format', setting.patternMessage ?? 'A value has the wrong format.')
         : null;

@@ -1,0 +1,44 @@
+// How <mp-integration-settings> words the schema's and the server's English field errors in the host's language.
+import type { FieldError } from '@memberpulse/integration-schema';
+import { fieldErrorText } from './localized-text.js';
+import { equal, inGerman } from '../provider/browser-test-kit.js';
+
+declare const describe: (name: string, fn: () => void) => void;
+declare const it: (name: string, fn: () => Promise<void>) => void;
+
+const error = (pointer: string, code: FieldError['code'], message: string): FieldError => ({ pointer, code, message });
+
+describe('fieldErrorText', () => {
+  it('uses a translated format rule only for the catalog’s own rule, not for other format errors on that setting', async () => {
+    await inGerman({ 'catalog.stripe.publishableKey.patternMessage': 'Beginnt mit pk_test_ oder pk_live_.' }, async () => {
+      equal(fieldErrorText(error('/config/publishableKey', 'invalid_format', 'Starts with pk_test_ or pk_live_'), 'stripe'), 'Beginnt mit pk_test_ oder pk_live_.', 'the rule');
+      const stored = 'Contains a character that cannot be stored (a NUL character or a broken Unicode surrogate); remove it.';
+      equal(fieldErrorText(error('/config/publishableKey', 'invalid_format', stored), 'stripe'), stored, 'another format error keeps its own words');
+    });
+  });
+
+  it('fills {label}, {min} and {max} from the catalog, list limits included', async () => {
+    await inGerman(
+      {
+        'settings.error.too_big': '{label}: höchstens {max}.',
+        'settings.error.too_long': '{label}: je Wert höchstens {max} Zeichen.',
+        'settings.error.too_small': '{label}: mindestens {min}.',
+        'settings.error.required': '{label} fehlt.',
+      },
+      async () => {
+        equal(fieldErrorText(error('/config/clubIds', 'too_big', 'At most 200 values.'), 'intouch'), 'Club IDs: höchstens 200.', 'a list’s value count');
+        equal(fieldErrorText(error('/config/clubIds', 'too_long', 'Each value…'), 'intouch'), 'Club IDs: je Wert höchstens 255 Zeichen.', 'a list value’s length');
+        equal(fieldErrorText(error('/config/periodicRefreshMinutes', 'too_small', 'Must be at least 5.'), 'salesforce'), 'Periodic refresh (minutes): mindestens 5.', 'a number’s minimum');
+        equal(fieldErrorText(error('/crm/memberObject', 'required', 'Choose the member object.'), 'salesforce'), 'Member object fehlt.', 'a CRM choice by its own label');
+        equal(fieldErrorText(error('', 'required', 'Whole body.'), 'salesforce'), 'Whole body.', 'no control, no label: the English stays');
+      },
+    );
+  });
+
+  it('words a mapping row’s error as the field mapper does, by rule.<code>', async () => {
+    await inGerman({ 'rule.duplicate_target': 'Dieses Feld ist schon zugeordnet.' }, async () => {
+      equal(fieldErrorText(error('/crm/memberMappings/2/target', 'duplicate_target', 'Email is mapped twice.'), 'salesforce'), 'Dieses Feld ist schon zugeordnet.', 'rule key');
+      equal(fieldErrorText(error('/crm/memberMappings/2/target', 'required', 'Email must be mapped.'), 'salesforce'), 'Email must be mapped.', 'English where none is registered');
+    });
+  });
+});
