@@ -85,6 +85,19 @@ for (const [path, bytes] of Object.entries(embed.inputs)) {
 for (const [part, bytes] of [...minified].sort((a, b) => b[1] - a[1])) {
   rows.push({ metric: `  ${part}, minified before gzip`, value: bytes / 1024, unit: 'kB' });
 }
+// Data for the product decision in docs/decisions.md#size: what a page with one widget would load if the kit
+// also shipped a file per element (that element, the provider, lit, the SDK and ky), bundled as the peers are.
+const widgets: [string, string][] = [
+  ['mp-integration-settings', 'integration-settings/integration-settings'],
+  ['mp-field-mapper', 'field-mapper/field-mapper'],
+  ['mp-endpoint-grid', 'endpoint-grid/endpoint-grid'],
+];
+for (const [tag, module] of widgets) {
+  const alone = await browserSize(`import './packages/elements/src/provider/integration-provider.ts'; export * from './packages/elements/src/${module}.ts';`, tag, {
+    plugins: [checksBeside],
+  });
+  rows.push({ metric: `  if shipped alone: <${tag}> with the provider, lit, the SDK and ky, min+gzip`, value: alone.gzip / 1024, unit: 'kB' });
+}
 const measured = installPeers();
 for (const peer of peers) {
   let value = peer.reference;
