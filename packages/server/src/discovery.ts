@@ -55,15 +55,20 @@ interface Entry<T> {
   value: T;
 }
 
+interface Flight {
+  tenant: string;
+  stale: boolean;
+  answer: Promise<unknown>;
+}
+
 /**
  * Describe results per tenant with a TTL. Dropped for a tenant when its credentials or connection settings
  * change; `refresh=true` bypasses it. Per process (each server instance describes on its own).
  */
 export class DescribeCache {
   private tenants = new Map<string, { objects?: Entry<CrmObjectSummary[]>; fields: Map<string, Entry<CrmFieldDescriptor[]>> }>();
-  private loading = new Map<string, Promise<unknown>>();
-  /** Bumped by `drop`: loads started before it neither serve later requests nor fill the cache. */
-  private generations = new Map<string, number>();
+  /** Loads in flight by tenant and key; `stale` once a `drop` came after the load started. */
+  private loading = new Map<string, Flight>();
 
   constructor(private ttlMs: number) {}
 
@@ -107,24 +112,29 @@ export class DescribeCache {
    * answer goes only to the requests that were already waiting, and later ones start a fresh load.
    */
   once<T>(tenant: string, key: string, load: () => Promise<T>, keep: (value: T) => void | Promise<void>): Promise<T> {
-    const generation = this.generations.get(tenant) ?? 0;
-    const id = `${tenant}\n${generation}\n${key}`;
-    let running = this.loading.get(id) as Promise<T> | undefined;
-    if (!running) {
-      running = load()
-        .then(async (value) => {
-          if ((this.generations.get(tenant) ?? 0) === generation) await keep(value);
-          return value;
-        })
-        .finally(() => this.loading.delete(id));
-      this.loading.set(id, running);
-    }
-    return running;
+    const id = `${tenant}\n${key}`;
+    const running = this.loading.get(id);
+    if (running) return running.answer as Promise<T>;
+    const flight = { tenant, stale: false } as Flight;
+    const answer = load()
+      .then(async (value) => {
+        if (!flight.stale) await keep(value);
+        return value;
+      })
+      .finally(() => {
+        if (this.loading.get(id) === flight) this.loading.delete(id);
+      });
+    flight.answer = answer;
+    this.loading.set(id, flight);
+    return answer;
   }
 
   drop(tenant: string): void {
     this.tenants.delete(tenant);
-    if (this.generations.size > 10_000) this.generations.clear();
-    this.generations.set(tenant, (this.generations.get(tenant) ?? 0) + 1);
+    for (const [id, flight] of this.loading) {
+      if (flight.tenant !== tenant) continue;
+      flight.stale = true;
+      this.loading.delete(id);
+    }
   }
 }

@@ -52,3 +52,18 @@ test('a failed load is not kept and the next request tries again', async () => {
   assert.equal(calls, 2);
   assert.equal(cache.objects('t1'), undefined);
 });
+
+test('a stale load stays stale however many other tenants drop meanwhile, and their drops leave live loads alone', async () => {
+  const cache = new DescribeCache(60_000);
+  const stale = deferred<CrmObjectSummary[]>();
+  const live = deferred<CrmObjectSummary[]>();
+  const old = cache.once('t1', 'objects', () => stale.promise, (v) => cache.setObjects('t1', v));
+  const other = cache.once('t2', 'objects', () => live.promise, (v) => cache.setObjects('t2', v));
+  cache.drop('t1');
+  for (let i = 0; i < 20_000; i++) cache.drop(`other-${i}`);
+  stale.resolve(org('OLD'));
+  live.resolve(org('KEPT'));
+  await Promise.all([old, other]);
+  assert.equal(cache.objects('t1'), undefined, 'the answer for t1’s old credentials is not cached');
+  assert.equal(cache.objects('t2')![0]!.name, 'KEPT', 'other tenants’ drops do not make t2’s answer stale');
+});
