@@ -1,24 +1,26 @@
-// Shared by the build-time minifiers of Lit templates (minify-lit-css.mjs, minify-lit-html.mjs): finds the
-// tagged templates in a TypeScript or JavaScript module and rewrites their static text in place.
+// Shared by the build-time minifiers of Lit templates (minify-lit-css.mjs, minify-lit-html.mjs, minify-lit.mjs):
+// finds the tagged templates in a TypeScript or JavaScript module and rewrites their static text in place.
 import ts from 'typescript';
 
 /**
- * Returns `code` with the static parts of every template tagged with one of `tags` rewritten: `rewrite` gets
- * one template's parts in order (the text around its `${…}` expressions) and answers them rewritten. It must
- * keep every line break, so the module's source map stays true without a new one.
+ * Returns `code` with the static parts of every template tagged with a key of `rewriters` rewritten, in one
+ * parse of the module: the tag's rewriter gets one template's parts in order (the text around its `${…}`
+ * expressions) and answers them rewritten. It must keep every line break, so the module's source map stays
+ * true without a new one.
  */
-export function rewriteTaggedTemplates(code, fileName, tags, rewrite) {
+export function rewriteTaggedTemplates(code, fileName, rewriters) {
+  const tags = Object.keys(rewriters);
   if (!tags.some((tag) => code.includes(`${tag}\``))) return code;
   const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   /** [start, end, replacement] of each static part, in source order. */
   const edits = [];
   const visit = (node) => {
-    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && tags.includes(node.tag.text)) {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && Object.hasOwn(rewriters, node.tag.text)) {
       const t = node.template;
       const spans = ts.isNoSubstitutionTemplateLiteral(t)
         ? [[t.getStart() + 1, t.end - 1]]
         : [[t.head.getStart() + 1, t.head.end - 2], ...t.templateSpans.map((s, i) => [s.literal.getStart() + 1, s.literal.end - (i === t.templateSpans.length - 1 ? 1 : 2)])];
-      const rewritten = rewrite(spans.map(([start, end]) => code.slice(start, end)));
+      const rewritten = rewriters[node.tag.text](spans.map(([start, end]) => code.slice(start, end)));
       spans.forEach(([start, end], i) => edits.push([start, end, rewritten[i]]));
     }
     ts.forEachChild(node, visit);
@@ -32,19 +34,4 @@ export function rewriteTaggedTemplates(code, fileName, tags, rewrite) {
     at = end;
   }
   return out + code.slice(at);
-}
-
-/** Our own modules (TypeScript or JavaScript outside node_modules): the only ones the minifiers touch. */
-export const isOwnModule = (id) => /\.[cm]?[jt]s$/.test(id) && !id.includes('/node_modules/');
-
-/** A rollup plugin applying `minify(code, id)` to our own modules; put it before the TypeScript plugin. */
-export function rollupMinifier(name, minify) {
-  return {
-    name,
-    transform(code, id) {
-      if (!isOwnModule(id)) return null;
-      const out = minify(code, id);
-      return out === code ? null : { code: out, map: null };
-    },
-  };
 }

@@ -14,7 +14,7 @@ const TIGHT_BEFORE = new Set(['{', '}', ';', ',', ')']);
  * Minifies one static part of a `css` template. `first`/`last` say whether the part starts/ends the
  * template (rather than touching a `${…}` expression, where one space is kept).
  */
-export function minifyCssText(raw, { first = true, last = true } = {}) {
+function minifyCssText(raw, { first = true, last = true } = {}) {
   let out = '';
   /** Newlines in the whitespace (and comments) seen since the last token; null when there was none. */
   let gap = null;
@@ -57,9 +57,10 @@ export function minifyCssText(raw, { first = true, last = true } = {}) {
   return out;
 }
 
+/** Minifies one `css` template's static parts, given in order (one space stays where a part meets `${…}`). */
+export const minifyCssParts = (parts) => parts.map((part, i) => minifyCssText(part, { first: i === 0, last: i === parts.length - 1 }));
+
 /** Returns `code` (TypeScript or JavaScript) with the static text of every `css\`…\`` template minified. */
 export function minifyLitCss(code, fileName = 'module.ts') {
-  return rewriteTaggedTemplates(code, fileName, ['css'], (parts) =>
-    parts.map((part, i) => minifyCssText(part, { first: i === 0, last: i === parts.length - 1 })),
-  );
+  return rewriteTaggedTemplates(code, fileName, { css: minifyCssParts });
 }

@@ -7,8 +7,8 @@
 import { rewriteTaggedTemplates } from './lit-templates.mjs';
 
 /**
- * Minifies the static parts of one template, given in order; `state` carries the HTML tokenizer state
- * across `${…}` expressions: 'text', 'tag', or the quote character of an open attribute value.
+ * Minifies the static parts of one template, given in order. The HTML tokenizer state ('text', 'tag', or the
+ * quote character of an open attribute value) carries across the `${…}` expressions between parts.
  */
 export function minifyHtmlParts(parts) {
   if (parts.some((p) => /<pre[\s>]|<textarea[^>]*>[^<]/i.test(p))) return parts;
@@ -32,5 +32,5 @@ export function minifyHtmlParts(parts) {
 
 /** Returns `code` (TypeScript or JavaScript) with the indentation dropped from every `html`/`svg` template. */
 export function minifyLitHtml(code, fileName = 'module.ts') {
-  return rewriteTaggedTemplates(code, fileName, ['html', 'svg'], minifyHtmlParts);
+  return rewriteTaggedTemplates(code, fileName, { html: minifyHtmlParts, svg: minifyHtmlParts });
 }
