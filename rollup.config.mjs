@@ -34,6 +34,9 @@ function packageBuild(dir) {
 /** The SDK's response checks, built beside the embed (see `embedBuilds`). */
 const EMBED_CHECKS_FILE = 'mp-integration-kit-checks.js';
 
+/** The SDK's dynamic import of its response checks, which the embed leaves to a file of their own. */
+export const isChecksImport = (specifier, importer) => specifier === './validators.js' && /\/sdk\/src\/transport\.ts$/.test(importer);
+
 /**
  * The one-file embed (every element and the SDK, for one `<script type="module">`) and, beside it, the SDK's
  * response checks (zod/mini and the schema's schemas). The embed's SDK imports the checks on demand, relative
@@ -55,8 +58,7 @@ export function embedBuilds({ external = () => false } = {}) {
   const checksBeside = {
     name: 'checks-beside-the-embed',
     resolveDynamicImport(specifier, importer) {
-      if (specifier === './validators.js' && /\/sdk\/src\/transport\.ts$/.test(importer)) return { id: `./${EMBED_CHECKS_FILE}`, external: 'absolute' };
-      return null;
+      return isChecksImport(specifier, importer) ? { id: `./${EMBED_CHECKS_FILE}`, external: 'absolute' } : null;
     },
   };
   return [

@@ -10,7 +10,7 @@ import type { Plugin } from 'esbuild';
 import { browserSize, shippedSize } from './support/size.js';
 import { report } from './support/report.js';
 import type { BenchRow } from './support/size.js';
-import { embedBuilds } from '../rollup.config.mjs';
+import { embedBuilds, isChecksImport } from '../rollup.config.mjs';
 
 const peers = [
   { name: '@useparagon/connect', version: '2.4.0', reference: 55.5, external: [] as string[] },
@@ -43,7 +43,7 @@ const embedKb = embed.gzip / 1024;
 const checksBeside: Plugin = {
   name: 'checks-beside',
   setup(b) {
-    b.onResolve({ filter: /^\.\/validators\.js$/ }, (a) => (/sdk\/src\/transport\.ts$/.test(a.importer) ? { path: a.path, external: true } : undefined));
+    b.onResolve({ filter: /^\.\/validators\.js$/ }, (a) => (isChecksImport(a.path, a.importer) ? { path: a.path, external: true } : undefined));
   },
 };
 const likePeers = await browserSize(`export * from './packages/elements/src/embed.ts';`, 'embed', { plugins: [checksBeside] });
