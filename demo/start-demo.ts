@@ -36,8 +36,8 @@ export async function startDemo(options: DemoOptions = {}) {
     const token = (role: 'admin' | 'editor' | 'viewer', sub: string) => signDevToken({ tenant, role, sub }, server.config, { expiresIn: '30d' });
     return { admin: await token('admin', 'ada@demo.example'), editor: await token('editor', 'eddie@demo.example'), viewer: await token('viewer', 'vera@demo.example') };
   };
-  const tokens = await tokensFor(DEMO_TENANT);
   const customers = await Promise.all(DEMO_CUSTOMERS.map(async (c) => ({ ...c, tokens: await tokensFor(c.tenant) })));
+  const tokens = customers[0]!.tokens; // the demo tenant's: it is the first customer
   const bundler = options.embed === 'shipped' ? await shippedEmbed() : await embedBundler();
   const portal = await startPortal({
     port: options.portalPort ?? 0,

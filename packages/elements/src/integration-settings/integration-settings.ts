@@ -259,7 +259,10 @@ export class MpIntegrationSettings extends LitElement {
     return !this.#canWrite || this._saved?.status === 'archived' || this._busy !== '';
   }
 
-  #errorsFor = (controlId: string): string[] => this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map((e) => fieldErrorText(e, this._draft.platform));
+  /** A field error in the current locale, for the platform being edited. */
+  #errorText = (e: FieldError): string => fieldErrorText(e, this._draft.platform);
+
+  #errorsFor = (controlId: string): string[] => this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map(this.#errorText);
 
   #update(draft: Draft): void {
     this._draft = draft;
@@ -451,7 +454,7 @@ export class MpIntegrationSettings extends LitElement {
         this._errors = [...error.errors];
         this._fromSave = false;
       }
-      const reason = error instanceof ValidationError && error.errors.length ? error.errors.map((e) => fieldErrorText(e, this._draft.platform)).join(' ') : errorText(error);
+      const reason = error instanceof ValidationError && error.errors.length ? error.errors.map(this.#errorText).join(' ') : errorText(error);
       this._test = { tone: 'error', text: t('settings.test.failed', { reason }), reference: errorReference(error) };
     } finally {
       this._busy = '';
@@ -541,7 +544,7 @@ export class MpIntegrationSettings extends LitElement {
 
   /** Focus back on Archive/Restore (the dialog's opener) once the dialog is gone, else the heading. */
   #focusHeaderAction(): void {
-    void this.updateComplete.then(() => (this.renderRoot.querySelector<HTMLElement>('.header-actions button') ?? this.renderRoot.querySelector<HTMLElement>('h2'))?.focus());
+    void this.updateComplete.then(() => (this.renderRoot.querySelector<HTMLElement>('.header-actions button') ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus());
   }
 
   protected override updated(): void {
@@ -607,7 +610,7 @@ export class MpIntegrationSettings extends LitElement {
     const platform = findPlatform(this._draft.platform);
     return html`
       ${this._outcome ? renderOutcome(this._outcome, 'outcome') : nothing}
-      ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: fieldErrorText(e, this._draft.platform) })) : [], this._general, this.#focusControl, (p) => !!this.#control(p))}
+      ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: this.#errorText(e) })) : [], this._general, this.#focusControl, (p) => !!this.#control(p))}
       ${this._conflict
         ? renderConflict(this._conflict.theirs, this._conflict.differences, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
         : nothing}
