@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import { report } from './support/report.js';
 import { chromium } from 'playwright-core';
 import { browserBuild, type BenchRow } from './support/size.js';
-import { timeRounds } from './support/rounds.js';
+import { timeSdkCalls, type CallTimes } from './support/sdk-calls.js';
 
 const rows: BenchRow[] = [];
 
@@ -63,30 +63,12 @@ rows.push(
 
 // ---- per-call overhead
 const pageScript = `
-import ky from 'ky';
-import { createIntegrationClient } from '@memberpulse/integrations-sdk';
-import { timeRounds } from './bench/support/rounds.ts';
-window.runBench = ({ origin, token }) => {
-  const url = origin + '/v1/settings/crm';
-  const headers = { authorization: 'Bearer ' + token, accept: 'application/json' };
-  const sdk = createIntegrationClient({ baseUrl: origin, token });
-  const sdkNoCheck = createIntegrationClient({ baseUrl: origin, token, validateResponses: false });
-  const kyClient = ky.create({ headers });
-  return timeRounds({
-    raw: async () => {
-      const r = await fetch(url, { headers });
-      if (!r.ok) throw new Error('raw fetch: ' + r.status);
-      await r.json();
-    },
-    ky: () => kyClient.get(url).json(),
-    sdk: () => sdk.settings.get('crm'),
-    sdkNoCheck: () => sdkNoCheck.settings.get('crm'),
-  });
-};
+import { timeSdkCalls } from './bench/support/sdk-calls.ts';
+window.runBench = ({ origin, token }) => timeSdkCalls(origin, token);
 `;
 
-/** The same four variants timed in headless Chromium, from a page on the server's own origin; `undefined` without Chromium. */
-async function timeInChromium(origin: string, token: string): Promise<Record<string, number> | undefined> {
+/** `timeSdkCalls` in headless Chromium, from a page on the server's own origin; `undefined` without Chromium. */
+async function timeInChromium(origin: string, token: string): Promise<CallTimes | undefined> {
   const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
   const js = (await build({ stdin: { contents: pageScript, resolveDir: process.cwd(), loader: 'ts' }, ...browserBuild })).outputFiles[0]!.text;
   let browser;
@@ -103,7 +85,7 @@ async function timeInChromium(origin: string, token: string): Promise<Record<str
     await page.addScriptTag({ type: 'module', content: js });
     await page.waitForFunction(() => 'runBench' in window);
     return await page.evaluate(
-      (args) => (window as unknown as { runBench(a: typeof args): Promise<Record<string, number>> }).runBench(args),
+      (args) => (window as unknown as { runBench(a: typeof args): Promise<CallTimes> }).runBench(args),
       { origin, token },
     );
   } finally {
@@ -125,39 +107,23 @@ try {
 if (server?.startServer) {
   for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[k];
   const { createIntegrationClient } = await import('@memberpulse/integrations-sdk');
-  const { default: ky } = await import('ky');
   // No rate limit: the bench makes thousands of calls a minute for one tenant.
   const srv = await server.startServer({ port: 0, host: '127.0.0.1', databaseUrl: 'memory://', dev: true, rateLimitPerMinute: 0, log: () => {} });
   try {
     const token = await server.signDevToken({ tenant: 'bench', role: 'admin', sub: 'bench' }, srv.config);
-    const sdk = createIntegrationClient({ baseUrl: srv.url, token });
-    const sdkNoCheck = createIntegrationClient({ baseUrl: srv.url, token, validateResponses: false });
-    await sdk.settings.saveDraft('crm', { platform: 'salesforce', config: { environment: 'sandbox' } });
-    const url = `${srv.url.replace(/\/+$/, '')}/v1/settings/crm`;
-    const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
-    const raw = async () => {
-      const r = await fetch(url, { headers });
-      if (!r.ok) throw new Error(`raw fetch: ${r.status}`);
-      await r.json();
-    };
-    const kyClient = ky.create({ headers });
-    const node = await timeRounds({
-      raw,
-      ky: () => kyClient.get(url).json(),
-      sdk: () => sdk.settings.get('crm'),
-      sdkNoCheck: () => sdkNoCheck.settings.get('crm'),
-    });
+    await createIntegrationClient({ baseUrl: srv.url, token }).settings.saveDraft('crm', { platform: 'salesforce', config: { environment: 'sandbox' } });
+    const node = await timeSdkCalls(srv.url, token);
     const browser = await timeInChromium(srv.url, token);
     for (const [where, ms] of [['Node 20', node], ['Chromium', browser]] as const) {
       if (!ms) continue;
-      const ratio = ms.sdk! / ms.raw!;
+      const ratio = ms.sdk / ms.raw;
       rows.push(
-        { metric: `${where}: per call, raw fetch + json (GET /v1/settings/crm)`, value: ms.raw!, unit: 'ms' },
-        { metric: `${where}: per call, SDK settings.get (validated)`, value: ms.sdk!, unit: 'ms' },
+        { metric: `${where}: per call, raw fetch + json (GET /v1/settings/crm)`, value: ms.raw, unit: 'ms' },
+        { metric: `${where}: per call, SDK settings.get (validated)`, value: ms.sdk, unit: 'ms' },
         { metric: `${where}: SDK / raw fetch`, value: ratio, unit: '×', budget: '≤ 1.2×', ok: ratio <= 1.2 },
-        { metric: `  ${where}: SDK (validateResponses: false) / raw fetch`, value: ms.sdkNoCheck! / ms.raw!, unit: '×' },
-        { metric: `  ${where}: floor: ky alone (same URL, same headers) / raw fetch`, value: ms.ky! / ms.raw!, unit: '×' },
-        { metric: `  ${where}: SDK / ky alone: what the SDK itself adds`, value: ms.sdk! / ms.ky!, unit: '×' },
+        { metric: `  ${where}: SDK (validateResponses: false) / raw fetch`, value: ms.sdkNoCheck / ms.raw, unit: '×' },
+        { metric: `  ${where}: floor: ky alone (same URL, same headers) / raw fetch`, value: ms.ky / ms.raw, unit: '×' },
+        { metric: `  ${where}: SDK / ky alone: what the SDK itself adds`, value: ms.sdk / ms.ky, unit: '×' },
       );
     }
   } finally {

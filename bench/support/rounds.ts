@@ -2,7 +2,7 @@
  * Times async variants against each other in one run: after a warm-up, `rounds` rounds of `calls`
  * sequential calls per variant, the order flipped every other round so that drift (GC, JIT, the
  * server's caches) hits every variant alike. Answers the median ms per call of each variant.
- * Plain code with no imports: the SDK bench runs it in Node and bundles it into a Chromium page.
+ * Runs in Node and, bundled into a page, in Chromium.
  */
 export async function timeRounds(
   variants: Record<string, () => Promise<unknown>>,
