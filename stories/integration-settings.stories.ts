@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import type { IntegrationSettings } from '@memberpulse/integration-schema';
+import { detectDrift, type CrmMapping, type IntegrationSettings } from '@memberpulse/integration-schema';
+import { contactFields } from '../packages/elements/src/test-fixtures/index.js';
 import { MpIntegrationSettings } from '../packages/elements/src/index.js';
 import { salesforceSettings, storyClient, type StoryClientOptions } from './support/story-client.js';
 import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
@@ -66,21 +67,17 @@ export const Connected: Story = { args: { client: { settings: [salesforceSetting
 export const Enabled: Story = { args: { client: { settings: [salesforceSettings({ status: 'enabled' })] } } };
 
 /** A mapped field vanished and another changed type: the notice points at the rows. */
+const RETIRED_FIELD = 'Old_Membership_Level__c';
+const driftedCrm: CrmMapping = {
+  ...salesforceSettings().crm!,
+  memberMappings: [
+    // Saved when Phone was a text field; the org now has it as a phone field.
+    ...salesforceSettings().crm!.memberMappings.map((m) => (m.target === 'Phone' ? { ...m, targetType: 'string' as const } : m)),
+    { source: 'membershipStatus', target: RETIRED_FIELD, policy: 'always' },
+  ],
+};
 export const SchemaDrift: Story = {
-  args: {
-    client: {
-      settings: [
-        salesforceSettings({
-          status: 'enabled',
-          crm: {
-            ...salesforceSettings().crm!,
-            memberMappings: [...salesforceSettings().crm!.memberMappings, { source: 'membershipStatus', target: 'Membership_Level__c', policy: 'always' }],
-          },
-          drift: [{ pointer: '/crm/memberMappings/4/target', field: 'Membership_Level__c', kind: 'missing', message: 'Membership_Level__c no longer exists in the CRM.' }],
-        }),
-      ],
-    },
-  },
+  args: { client: { settings: [salesforceSettings({ status: 'enabled', crm: driftedCrm, drift: detectDrift(driftedCrm, contactFields) })] } },
 };
 
 /** Enable pressed with problems: errors beside the inputs, a linked summary at the top, focus on the first. */
