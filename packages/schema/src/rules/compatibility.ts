@@ -45,6 +45,7 @@ const rules: Record<MemberPulseFieldType, { ok: CrmFieldType[]; warn: Partial<Re
 };
 
 const typeNames: Partial<Record<CrmFieldType, string>> = {
+  string: 'text',
   multipicklist: 'multi-select picklist',
   textarea: 'long text',
   datetime: 'date/time',
