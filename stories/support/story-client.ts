@@ -136,6 +136,7 @@ export function storyClient(options: StoryClientOptions = {}): IntegrationClient
   const client = {
     me: () => wait(() => ({ tenantId: 'club-42', subject: `${role}@club.example`, role, permissions: permissions[role] })),
     settings: {
+      list: () => wait(() => [...settings.values()].map((s) => structuredClone(s))),
       get: (c: IntegrationCategory) => wait(() => get(c)),
       saveDraft: (c: IntegrationCategory, input: IntegrationSettingsInput) => wait(() => write(c, input, 'draft')),
       enable: (c: IntegrationCategory, input: IntegrationSettingsInput) => wait(() => write(c, input, 'enabled')),

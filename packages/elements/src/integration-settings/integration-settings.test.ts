@@ -1,7 +1,7 @@
 // <mp-integration-settings> in Chromium against the real API server and the loopback Salesforce
 // (POST /__mp/test-env): seed 000's whole flow, server errors on their inputs, write-only secrets,
 // conflicts, archive/restore, viewer read-only, leaving with unsaved changes, axe-core.
-import type { IntegrationClient } from '@memberpulse/integrations-sdk';
+import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { CrmMapping } from '@memberpulse/integration-schema';
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
@@ -518,13 +518,39 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
-  it('shows every category without the attribute', async () => {
+  it('shows every category without the attribute, loaded by one request with no 404 for those never set up', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+    const calls: string[] = [];
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        const response = await fetch(request);
+        calls.push(`${request.method} ${new URL(request.url).pathname} ${response.status} ${request.headers.get('if-match') ?? ''}`.trim());
+        return response;
+      },
+    });
     const el = document.createElement('mp-integration-settings');
-    el.client = clientFor(env, 'viewer');
+    el.client = client;
     document.body.append(el);
     placed.push(el);
-    await until(() => el.shadowRoot!.querySelectorAll('mp-integration-settings').length === 4, 'four sections');
-    const headings = [...el.shadowRoot!.querySelectorAll('mp-integration-settings')].map((c) => c.getAttribute('category'));
-    equal(headings.join(), 'crm,accounting,payment-gateway,inbound', 'one per category');
+    const sections = () => [...el.shadowRoot!.querySelectorAll('mp-integration-settings')];
+    await until(() => sections().length === 4 && sections().every((c) => $(c, '.platforms')), 'four loaded sections');
+    equal(sections().map((c) => c.getAttribute('category')).join(), 'crm,accounting,payment-gateway,inbound', 'one per category');
+    equal(sections().map((c) => $(c, '[part="status"]')!.textContent!.trim()).join(), 'Not set up,Draft,Not set up,Not set up', 'each section its own status');
+    equal(calls.filter((c) => c.startsWith('GET /v1/settings')).join(' | '), 'GET /v1/settings 200', 'one list request for the four');
+    ok(!calls.some((c) => / 404/.test(c)), `nothing answered 404: ${calls.join(' | ')}`);
+
+    const accounting = sections()[1]!;
+    equal($<HTMLInputElement>(accounting, '#cfg-clientId')!.value, 'first', 'the saved value from the list');
+    typeInto($(accounting, '#cfg-clientId'), 'mine');
+    await accounting.updateComplete;
+    const event = saved(accounting);
+    await press(accounting, 'save-button');
+    await event;
+    ok(calls.includes('PUT /v1/settings/accounting 200 "1"'), `the save sent the listed version as If-Match: ${calls.join(' | ')}`);
+    equal((await client.settings.get('accounting')).config.clientId, 'mine', 'saved');
   });
 });

@@ -13,7 +13,7 @@ import {
   type IntegrationCategory,
   type IntegrationSettings,
 } from '@memberpulse/integration-schema';
-import { ConflictError, NotFoundError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
+import { ConflictError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
 import { LocalizeController, msg } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
@@ -23,6 +23,7 @@ import { MpCombobox } from '../shared/combobox.js';
 import { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { ClientController } from '../provider/client-controller.js';
 import { whoAmI } from '../provider/permissions.js';
+import { savedSettings } from '../provider/saved-settings.js';
 import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
@@ -194,7 +195,7 @@ export class MpIntegrationSettings extends LitElement {
     this._load = { state: 'loading' };
     const token = ++this.#loadToken;
     try {
-      const [me, saved] = await Promise.all([whoAmI(client), client.settings.get(category).catch((e) => (e instanceof NotFoundError ? null : Promise.reject(e)))]);
+      const [me, saved] = await Promise.all([whoAmI(client), savedSettings(client, category)]);
       if (token !== this.#loadToken) return;
       this._me = me;
       this.#adopt(saved);
