@@ -30,7 +30,7 @@ function countReporter() {
 }
 
 export default {
-  files: ['packages/elements/src/**/*.test.ts', 'packages/*/test/**/*.browser.test.ts'],
+  files: ['packages/elements/src/**/*.test.ts', 'packages/*/test/**/*.browser.test.ts', 'stories/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser'] },
   concurrency: 1,
   testsFinishTimeout: 180_000,

@@ -1,8 +1,7 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../packages/elements/custom-elements.json';
-import { setLocale } from '../packages/elements/src/index.js';
-import { LONG_LOCALE } from '../stories/support/long-strings.js';
+import { applyStoryPage } from '../stories/support/story-page.js';
 
 setCustomElementsManifest(manifest);
 
@@ -29,12 +28,7 @@ const preview: Preview = {
   initialGlobals: { theme: 'light', dir: 'ltr', strings: 'en' },
   decorators: [
     (story, context) => {
-      const dark = context.globals.theme === 'dark' || context.parameters.theme === 'dark';
-      document.documentElement.dataset.mpTheme = dark ? 'dark' : 'light';
-      document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
-      document.body.style.background = dark ? '#0f1419' : '#ffffff';
-      document.documentElement.dir = context.parameters.dir ?? context.globals.dir ?? 'ltr';
-      setLocale((context.parameters.strings ?? context.globals.strings) === 'long' ? LONG_LOCALE : 'en');
+      applyStoryPage(context.parameters, context.globals);
       return story();
     },
   ],
