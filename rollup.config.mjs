@@ -45,6 +45,8 @@ export const isChecksImport = (specifier, importer) => specifier === './validato
  * The two files share no modules, so the checks file never loads a second copy of the embed.
  * `external` leaves packages out (the size bench uses it to show each library's share).
  * bench/embed.bench.ts measures exactly these builds.
+ * @param {{ external?: (id: string) => boolean }} [options]
+ * @returns {import('rollup').RollupOptions[]}
  */
 export function embedBuilds({ external = () => false } = {}) {
   const plugins = [

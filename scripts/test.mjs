@@ -1,5 +1,5 @@
-// Runs the Node suites (node:test through tsx) and the browser suites (@web/test-runner in
-// Chromium), then prints one plain closing line "N passed, N failed" over both.
+// Type-checks everything (`npm run typecheck`), runs the Node suites (node:test through tsx) and the
+// browser suites (@web/test-runner in Chromium), then prints one plain closing line "N passed, N failed" over both.
 import { spawn } from 'node:child_process';
 import { readFile, rm, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -35,6 +35,14 @@ let skipped = 0;
 let exit = 0;
 
 if (runNode) {
+  // tsx and esbuild strip types without checking them, so only tsc notices a test, story or bench
+  // calling an API that changed. A type error counts as one failure.
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  const typed = (await run(process.execPath, [tsc, '-b'])) === 0 && (await run(process.execPath, [tsc, '-p', 'tsconfig.check.json'])) === 0;
+  if (!typed) {
+    console.error('typecheck failed (tsc -b, tsc -p tsconfig.check.json)');
+    failed += 1;
+  }
   const files = (await walk(join(root, 'packages')))
     .concat(await walk(join(root, 'tools')))
     .concat(await walk(join(root, 'demo')))

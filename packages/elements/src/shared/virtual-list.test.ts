@@ -164,7 +164,7 @@ describe('VirtualList', () => {
     const el = await mount({ items, scroller: false });
     ok(!el.shadowRoot!.getElementById('item-59'), 'the last item is not rendered at first');
     el.shadowRoot!.querySelector('button')!.focus();
-    const seen = [el.shadowRoot!.activeElement!.textContent];
+    const seen: (string | null)[] = [el.shadowRoot!.activeElement!.textContent];
     for (let i = 0; i < 70 && seen.at(-1) !== 'item-59'; i++) {
       await sendKeys({ press: 'Tab' });
       await settle(el);
