@@ -2,9 +2,7 @@
 // browser ignores, keep every line (source maps), and leave code outside the templates alone.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-// @ts-expect-error plain ESM scripts without types
 import { minifyLitCss } from '../minify-lit-css.mjs';
-// @ts-expect-error plain ESM scripts without types
 import { minifyLitHtml } from '../minify-lit-html.mjs';
 
 const lines = (s: string) => s.split('\n').length;

@@ -4,7 +4,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import Ajv from 'ajv';
-// @ts-expect-error plain ESM script without types
 import { renderJsonSchemas } from '../../../scripts/json-schema.mjs';
 import {
   AuditEventSchema,

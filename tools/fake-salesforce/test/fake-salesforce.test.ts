@@ -133,7 +133,7 @@ describe('fake Salesforce: describes of a realistic org', () => {
     assert.ok(!byName.has('Membership_Level__c') && byName.has('Member_Level__c'));
     assert.ok(!byName.has('Lifetime_Value__c'));
     assert.equal(byName.get('Member_Since__c')!.type, 'datetime');
-    await assert.rejects(conn.query('SELECT Lifetime_Value__c FROM Contact'), (e: Error & { errorCode?: string }) => e.errorCode === 'INVALID_FIELD');
+    await assert.rejects(async () => conn.query('SELECT Lifetime_Value__c FROM Contact'), (e: Error & { errorCode?: string }) => e.errorCode === 'INVALID_FIELD');
   });
 });
 
