@@ -50,6 +50,27 @@ describe('Salesforce authentication against the loopback org', () => {
     assert.ok(sf.callCount(/\/services\/Soap\//) > 0, 'the SOAP login without a server-wide app');
   });
 
+  it('signs a service user in through SOAP where the org blocks the OAuth username-password flow, and signs in again the same way', async () => {
+    const serverApp = { clientId: FAKE_CONSUMER_KEY, clientSecret: FAKE_CONSUMER_SECRET, loginUrl: sf.url };
+    const logins = () => sf.calls.filter((c) => /oauth2\/token|\/Soap\//.test(c.path)).map((c) => `${c.path} ${c.status}`);
+    sf.setPasswordFlowBlocked(true);
+    try {
+      sf.resetCalls();
+      const client = await SalesforceClient.connect({ ...serviceUser(sf), defaults: { salesforce: serverApp } }, { apiVersion: '62.0' });
+      assert.deepEqual(logins(), ['/services/oauth2/token 400', '/services/Soap/u/62.0 200'], 'OAuth refused, then SOAP');
+      sf.expireSessions();
+      sf.resetCalls();
+      assert.ok((await client.describeGlobal()).length > 900);
+      assert.deepEqual(logins(), ['/services/Soap/u/62.0 200'], 'the expired session signs in through SOAP straight away');
+      await assert.rejects(connector.testConnection({ ...serviceUser(sf, {}, { securityToken: 'stale' }), defaults: { salesforce: serverApp } }), (e) => {
+        assert.deepEqual(pointers(e), ['/config/username', '/credentials/password', '/credentials/securityToken'], 'a wrong password still points at the service-user fields');
+        return true;
+      });
+    } finally {
+      sf.setPasswordFlowBlocked(false);
+    }
+  });
+
   it('trusts only Salesforce login hosts over https, or the server’s own login URL, with its Connected App', () => {
     for (const url of ['https://login.salesforce.com', 'https://test.salesforce.com', 'https://acme.my.salesforce.com', 'https://acme--uat.sandbox.my.salesforce.com']) {
       assert.equal(isTrustedLoginHost(url, PRODUCTION_LOGIN_URL), true, url);

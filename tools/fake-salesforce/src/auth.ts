@@ -45,6 +45,11 @@ export class AuthService {
   private readonly refreshTokens = new Map<string, FakeUser>();
   /** When true, the SOAP login answers API_DISABLED_FOR_ORG. */
   apiDisabled = false;
+  /**
+   * When true, the OAuth password grant answers `unsupported_grant_type`, as an org with "Allow OAuth
+   * Username-Password Flows" off does (the default for orgs made since Summer '23).
+   */
+  passwordFlowBlocked = false;
 
   constructor(
     private readonly org: FakeOrg,
@@ -126,6 +131,7 @@ export class AuthService {
     }
     const grant = params.get('grant_type');
     if (!grant || !['client_credentials', 'password', 'refresh_token'].includes(grant)) return err('unsupported_grant_type', 'grant type not supported');
+    if (grant === 'password' && this.passwordFlowBlocked) return err('unsupported_grant_type', 'grant type not supported');
     if (!clientId || clientId !== this.credentials.consumerKey) return err('invalid_client_id', 'client identifier invalid');
     if (grant !== 'refresh_token' || clientSecret !== undefined) {
       if (clientSecret !== this.credentials.consumerSecret) return err('invalid_client', 'invalid client credentials');

@@ -67,6 +67,8 @@ export interface FakeSalesforce {
   exhaustApiLimit(): void;
   /** Turns API access for the org off (API_DISABLED_FOR_ORG) or back on. */
   setApiDisabled(disabled: boolean): void;
+  /** Blocks the OAuth username-password flow (the password grant answers `unsupported_grant_type`) or allows it again. */
+  setPasswordFlowBlocked(blocked: boolean): void;
   /** Renames a field of an object (values move with it). */
   renameField(objectName: string, from: string, to: string): void;
   /** Deletes a field of an object. */
@@ -124,6 +126,9 @@ export async function startFakeSalesforce(options: FakeSalesforceOptions = {}): 
     },
     setApiDisabled: (disabled) => {
       faults.apiDisabled = disabled;
+    },
+    setPasswordFlowBlocked: (blocked) => {
+      auth.passwordFlowBlocked = blocked;
     },
     renameField: (o, from, to) => renameField(org, o, from, to),
     removeField: (o, f) => removeField(org, o, f),

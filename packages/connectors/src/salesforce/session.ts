@@ -107,41 +107,52 @@ export async function openSession(login: SalesforceLogin, options: SalesforceSes
       await conn.authorize({ grant_type: 'client_credentials' });
       return { conn, mode: 'connectedApp', apiVersion, requestOptions };
     }
-    const { oauth } = login;
-    const oauth2 = oauth ? { ...oauth, loginUrl: login.loginUrl } : undefined;
-    const signIn = (c: Connection) => (oauth ? c.loginByOAuth2(login.username, login.password) : c.loginBySoap(login.username, login.password));
-    const relogin = async () => {
-      const fresh = new Connection({ loginUrl: login.loginUrl, version: apiVersion, ...(oauth2 ? { oauth2 } : {}) });
-      await signIn(fresh);
-      return fresh.accessToken ?? undefined;
-    };
-    const conn = new Connection({
-      loginUrl: login.loginUrl,
-      version: apiVersion,
-      ...(oauth2 ? { oauth2 } : {}),
-      refreshFn: (_c, callback) => {
-        relogin().then((token) => callback(null, token), (err: Error) => callback(err));
-      },
-    });
-    await signIn(conn);
-    return { conn, mode: 'serviceUser', apiVersion, requestOptions };
+    try {
+      return await serviceUserSession(login, login.oauth, apiVersion, requestOptions);
+    } catch (err) {
+      if (!login.oauth || !isPasswordFlowBlocked(err)) throw err;
+      // Orgs made since Summer '23 block the OAuth username-password flow unless an admin allows it; the
+      // SOAP login signs the same user in with the same password and token.
+      return await serviceUserSession(login, undefined, apiVersion, requestOptions);
+    }
   } catch (err) {
     throw (login.mode === 'serviceUser' && login.oauth && serverAppRefusal(err)) || toConnectorError(err, login.mode);
   }
 }
 
+type ServiceUserLogin = Extract<SalesforceLogin, { mode: 'serviceUser' }>;
+
+/** Signs the service user in through `oauth`'s username-password flow, or the SOAP login without it; signs in again the same way when the session expires. */
+async function serviceUserSession(login: ServiceUserLogin, oauth: OAuthClient | undefined, apiVersion: string, requestOptions: SalesforceSession['requestOptions']): Promise<SalesforceSession> {
+  const oauth2 = oauth ? { ...oauth, loginUrl: login.loginUrl } : undefined;
+  const signIn = (c: Connection) => (oauth ? c.loginByOAuth2(login.username, login.password) : c.loginBySoap(login.username, login.password));
+  const relogin = async () => {
+    const fresh = new Connection({ loginUrl: login.loginUrl, version: apiVersion, ...(oauth2 ? { oauth2 } : {}) });
+    await signIn(fresh);
+    return fresh.accessToken ?? undefined;
+  };
+  const conn = new Connection({
+    loginUrl: login.loginUrl,
+    version: apiVersion,
+    ...(oauth2 ? { oauth2 } : {}),
+    refreshFn: (_c, callback) => {
+      relogin().then((token) => callback(null, token), (err: Error) => callback(err));
+    },
+  });
+  await signIn(conn);
+  return { conn, mode: 'serviceUser', apiVersion, requestOptions };
+}
+
+const isPasswordFlowBlocked = (err: unknown) => (err as { name?: unknown } | null)?.name === 'unsupported_grant_type';
+
 /**
  * When a service user signs in through the server's Connected App, a refused app is the operator's to fix
- * (not the tenant's form, which has no key or secret), and an org that blocks the username-password flow
- * needs the Connected App sign-in instead.
+ * (not the tenant's form, which has no key or secret).
  */
 function serverAppRefusal(err: unknown): ConnectorError | undefined {
   const code = (err as { name?: unknown } | null)?.name;
   if (code === 'invalid_client_id' || code === 'invalid_client' || code === 'invalid_client_credentials') {
     return new ConnectorError('upstream', 'Salesforce refused this server’s Connected App (SALESFORCE_CLIENT_ID / SALESFORCE_CLIENT_SECRET). Ask the platform operator to check it.', [], code, { cause: err });
-  }
-  if (code === 'unsupported_grant_type') {
-    return new ConnectorError('auth', 'This org does not allow service users to sign in through OAuth (the username-password flow is blocked). Use the Connected App sign-in instead.', [pointerError('/config/authMode', 'invalid_credentials', 'This org blocks the username-password flow; choose the Connected App sign-in.')], code, { cause: err });
   }
   return undefined;
 }
