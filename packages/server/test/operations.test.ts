@@ -1,7 +1,7 @@
 // Operations: health and readiness, graceful shutdown, master-key rotation while serving (in-process and
 // through the CLI), dev-mode key generation and the production refusal.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -187,6 +187,61 @@ test('rotate-key CLI on Postgres while a server serves (the rolling procedure of
     assert.deepEqual(await decryptedSecrets(after, fresh, ts), tenants.map((_, i) => `cli-rotation-${i}-secret`));
   } finally {
     await after.close();
+  }
+});
+
+test('dev key file: rotate-key refuses while a server holds the folder, then re-wraps every data key; the new key alone opens every secret', async () => {
+  const { backends } = await import('./support/harness.js');
+  const pglite = backends.find((b) => b.name === 'pglite')!;
+  const dir = tempDir('dev-rotate');
+  const keyFile = join(dir, 'master-key.json');
+  const devServer = (gateway = recordingGateway(), jwtSecret?: string) =>
+    startTestServer(pglite, { databaseUrl: null, dataDir: dir, masterKey: null, ...(jwtSecret ? { jwtSecret } : {}), gateway });
+  const secrets = (i: number) => `dev-rotation-${i}-secret`;
+  try {
+    const first = await devServer();
+    const tenants: TestTenant[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t = await first.tenant();
+      assert.equal((await t.as('admin')('PUT', '/v1/settings/accounting', xero(secrets(i)))).status, 201);
+      tenants.push(t);
+    }
+    const oldFile = readFileSync(keyFile, 'utf8');
+    const busy = await runCli(['rotate-key'], { MP_DATA_DIR: dir });
+    assert.equal(busy.code, 1);
+    assert.match(busy.stderr, /in use by process/);
+    assert.equal(readFileSync(keyFile, 'utf8'), oldFile, 'a refused rotation leaves the key file alone');
+    const jwtSecret = first.server.config.jwtSecret!;
+    await first.close();
+
+    const cli = await runCli(['rotate-key'], { MP_DATA_DIR: dir });
+    assert.equal(cli.code, 0, cli.stderr);
+    const [, keyId] = /Re-wrapped 3 tenant data key\(s\) under master key (\S+)\./.exec(cli.stdout) ?? [];
+    assert.ok(keyId, cli.stdout);
+    assert.doesNotMatch(cli.stdout, /Set MP_MASTER_KEY/, 'nothing to change in the environment for a key file');
+    const file = JSON.parse(readFileSync(keyFile, 'utf8')) as { current: string; previous: string[] };
+    const old = JSON.parse(oldFile) as { current: string };
+    assert.equal(parseMasterKey(file.current).id, keyId, 'the file holds the new key');
+    assert.deepEqual(file.previous, [old.current], 'and keeps the old one as previous');
+
+    // Without the old key in the file, only re-wrapped data keys can open.
+    writeFileSync(keyFile, JSON.stringify({ current: file.current, previous: [] }));
+    const gateway = recordingGateway();
+    const after = await devServer(gateway, jwtSecret);
+    try {
+      const again = await Promise.all(tenants.map((t) => after.tenant(t.id)));
+      assert.deepEqual(await decryptedSecrets(after, gateway, again), tenants.map((_, i) => secrets(i)));
+    } finally {
+      await after.close();
+    }
+
+    // A data key under a master key the file no longer has is reported, not skipped in silence.
+    writeFileSync(keyFile, JSON.stringify({ current: generateMasterKey(), previous: [] }));
+    const lost = await runCli(['rotate-key'], { MP_DATA_DIR: dir });
+    assert.equal(lost.code, 1);
+    assert.match(lost.stderr, /3 tenant data key\(s\) are wrapped by a master key not given to the rotation/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });
 
