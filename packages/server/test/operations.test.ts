@@ -333,6 +333,45 @@ test('two servers on one Postgres: a write on one is what the other reads next (
   }
 });
 
+test('two servers on one Postgres: while a server’s NOTIFY connection is down it reads through, and it listens again after', { skip: postgresSkipReason ?? false }, async () => {
+  const { backends } = await import('./support/harness.js');
+  const postgres = backends.find((b) => b.name === 'postgres')!;
+  const url = await postgres.databaseUrl();
+  const one = await startTestServer(postgres, { databaseUrl: url });
+  const two = await startTestServer(postgres, { databaseUrl: url, masterKey: one.server.config.masterKey!, jwtSecret: one.server.config.jwtSecret! });
+  const listeners = async () =>
+    (await one.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen' AND query ILIKE 'LISTEN%'`)).rows[0]!.n;
+  const clientIdOnTwo = async (t: TestTenant) => (await t.as('viewer')('GET', '/v1/settings/accounting')).body.config.clientId as string;
+  try {
+    const t1 = await one.tenant();
+    const t2 = await two.tenant(t1.id);
+    assert.equal((await t1.as('admin')('PUT', '/v1/settings/accounting', { body: { platform: 'xero', config: { clientId: 'before' } } })).status, 201);
+    for (let i = 0; i < 200 && (await listeners()) < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(await clientIdOnTwo(t2), 'before', 'two has it cached now');
+
+    await one.server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen'`);
+    // The servers notice the lost connection at once and try again after a second: write inside that gap.
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await clientIdOnTwo(t2), 'before', 'a read in the gap');
+    assert.equal((await t1.as('admin')('PATCH', '/v1/settings/accounting', { body: { config: { clientId: 'during' } } })).status, 200);
+    assert.equal(await clientIdOnTwo(t2), 'during', 'no notification can arrive, so two reads the database');
+
+    for (let i = 0; i < 300 && (await listeners()) < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(await listeners(), 2, 'both listen again');
+    await clientIdOnTwo(t2);
+    assert.equal((await t1.as('admin')('PATCH', '/v1/settings/accounting', { body: { config: { clientId: 'after' } } })).status, 200);
+    let seen = '';
+    for (let tries = 0; tries < 200 && seen !== 'after'; tries++) {
+      seen = await clientIdOnTwo(t2);
+      if (seen !== 'after') await new Promise((r) => setTimeout(r, 10));
+    }
+    assert.equal(seen, 'after', 'notifications reach two again');
+  } finally {
+    await one.close();
+    await two.close();
+  }
+});
+
 test('CLI: gen-key, token, migrate (refused on a folder in use), unknown commands', async () => {
   const gen = await runCli(['gen-key'], {});
   assert.equal(gen.code, 0);
