@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateMasterKey, parseMasterKey, signDevToken } from '../src/index.js';
 import { binPath, runCli, spawnServer, waitForOutput } from './support/child.js';
-import { describeEachBackend, postgresSkipReason, send, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
+import { backends, describeEachBackend, postgresSkipReason, send, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
 import { recordingGateway } from './support/recording-gateway.js';
 
 const tempDir = (label: string) => mkdtempSync(join(tmpdir(), `mp-${label}-`));
@@ -33,6 +33,15 @@ async function decryptedSecrets(srv: TestServer, gateway: ReturnType<typeof reco
     out.push(gateway.calls[before]!.secrets.clientSecret!);
   }
   return out;
+}
+
+/** Two servers on one Postgres database with the same master key and token secret, as a rolling deployment runs them. */
+async function twoServersOnOnePostgres(): Promise<{ one: TestServer; two: TestServer }> {
+  const postgres = backends.find((b) => b.name === 'postgres')!;
+  const url = await postgres.databaseUrl();
+  const one = await startTestServer(postgres, { databaseUrl: url });
+  const two = await startTestServer(postgres, { databaseUrl: url, masterKey: one.server.config.masterKey!, jwtSecret: one.server.config.jwtSecret! });
+  return { one, two };
 }
 
 describeEachBackend('operations', (backend) => {
@@ -150,7 +159,6 @@ describeEachBackend('operations', (backend) => {
 });
 
 test('rotate-key CLI on Postgres while a server serves (the rolling procedure of docs/server.md)', { skip: postgresSkipReason ?? false }, async () => {
-  const { backends } = await import('./support/harness.js');
   const postgres = backends.find((b) => b.name === 'postgres')!;
   const url = await postgres.databaseUrl();
   const k1 = generateMasterKey();
@@ -191,7 +199,6 @@ test('rotate-key CLI on Postgres while a server serves (the rolling procedure of
 });
 
 test('dev key file: rotate-key refuses while a server holds the folder, then re-wraps every data key; the new key alone opens every secret', async () => {
-  const { backends } = await import('./support/harness.js');
   const pglite = backends.find((b) => b.name === 'pglite')!;
   const dir = tempDir('dev-rotate');
   const keyFile = join(dir, 'master-key.json');
@@ -304,11 +311,7 @@ test('production refuses to start without a master key or a token verifier, in d
 });
 
 test('two servers on one Postgres: a write on one is what the other reads next (cached reads are invalidated by NOTIFY)', { skip: postgresSkipReason ?? false }, async () => {
-  const { backends } = await import('./support/harness.js');
-  const postgres = backends.find((b) => b.name === 'postgres')!;
-  const url = await postgres.databaseUrl();
-  const one = await startTestServer(postgres, { databaseUrl: url });
-  const two = await startTestServer(postgres, { databaseUrl: url, masterKey: one.server.config.masterKey!, jwtSecret: one.server.config.jwtSecret! });
+  const { one, two } = await twoServersOnOnePostgres();
   try {
     const t1 = await one.tenant();
     const t2 = await two.tenant(t1.id);
@@ -334,11 +337,7 @@ test('two servers on one Postgres: a write on one is what the other reads next (
 });
 
 test('two servers on one Postgres: while a server’s NOTIFY connection is down it reads through, and it listens again after', { skip: postgresSkipReason ?? false }, async () => {
-  const { backends } = await import('./support/harness.js');
-  const postgres = backends.find((b) => b.name === 'postgres')!;
-  const url = await postgres.databaseUrl();
-  const one = await startTestServer(postgres, { databaseUrl: url });
-  const two = await startTestServer(postgres, { databaseUrl: url, masterKey: one.server.config.masterKey!, jwtSecret: one.server.config.jwtSecret! });
+  const { one, two } = await twoServersOnOnePostgres();
   const listeners = async () =>
     (await one.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen' AND query ILIKE 'LISTEN%'`)).rows[0]!.n;
   const clientIdOnTwo = async (t: TestTenant) => (await t.as('viewer')('GET', '/v1/settings/accounting')).body.config.clientId as string;
