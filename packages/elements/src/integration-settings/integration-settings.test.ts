@@ -93,7 +93,12 @@ async function conflictCompared(): Promise<{ el: MpIntegrationSettings; client: 
   return { el, client };
 }
 
-const saved = (el: MpIntegrationSettings) => new Promise<SettingsSavedEvent>((resolve) => el.addEventListener('mp-saved', resolve, { once: true }));
+/** Presses Save draft or Enable and answers the `mp-saved` event that follows. */
+async function saveWith(el: MpIntegrationSettings, part: 'save-button' | 'enable-button'): Promise<SettingsSavedEvent> {
+  const event = new Promise<SettingsSavedEvent>((resolve) => el.addEventListener('mp-saved', resolve, { once: true }));
+  await press(el, part);
+  return event;
+}
 
 describe('<mp-integration-settings> against the real server', () => {
   let env: TestEnv;
@@ -116,9 +121,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => $(el, '.test-result'), 'the test outcome');
     ok($(el, '.test-result.success'), `test with unsaved values succeeds: ${$(el, '.test-result')?.textContent?.trim()}`);
 
-    let event = saved(el);
-    await press(el, 'save-button');
-    equal((await event).action, 'draft', 'saved as a draft');
+    equal((await saveWith(el, 'save-button')).action, 'draft', 'saved as a draft');
     await until(() => $(el, '#crm-memberObject'), 'the CRM fields once credentials are saved');
     ok(!deepText(el).includes(own.salesforce.consumerSecret), 'the secret is nowhere in the DOM after saving');
     ok($(el, '[data-key="consumerSecret"]')!.textContent!.includes('••••' + own.salesforce.consumerSecret.slice(-4)), 'configured with its hint');
@@ -140,9 +143,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($(el, '.usage meter'), `live API usage shown: ${$(el, '.usage')?.textContent?.trim()}`);
     await expectNoViolations(el, 'CRM mapping');
 
-    event = saved(el);
-    await press(el, 'enable-button');
-    const result = await event;
+    const result = await saveWith(el, 'enable-button');
     equal(result.action, 'enabled', 'enabled');
     const stored = await client.settings.get('crm');
     equal(stored.status, 'enabled', 'the server has it enabled');
@@ -377,9 +378,7 @@ describe('<mp-integration-settings> against the real server', () => {
     equal($<HTMLInputElement>(el, 'input#secret-secretKey')!.type, 'password', 'typed as a password');
     typeInto($(el, 'input#secret-secretKey'), 'sk_test_NEWVALUE1111');
     await el.updateComplete;
-    const event = saved(el);
-    await press(el, 'save-button');
-    await event;
+    await saveWith(el, 'save-button');
     ok($(el, '[data-key="secretKey"]')!.textContent!.includes('••••1111'), 'new hint after saving');
     ok(!deepText(el).includes('sk_test_NEWVALUE1111'), 'the new secret left the DOM');
 
@@ -547,9 +546,7 @@ describe('<mp-integration-settings> against the real server', () => {
     equal($<HTMLInputElement>(accounting, '#cfg-clientId')!.value, 'first', 'the saved value from the list');
     typeInto($(accounting, '#cfg-clientId'), 'mine');
     await accounting.updateComplete;
-    const event = saved(accounting);
-    await press(accounting, 'save-button');
-    await event;
+    await saveWith(accounting, 'save-button');
     ok(calls.includes('PUT /v1/settings/accounting 200 "1"'), `the save sent the listed version as If-Match: ${calls.join(' | ')}`);
     equal((await client.settings.get('accounting')).config.clientId, 'mine', 'saved');
   });
