@@ -61,8 +61,8 @@ async function pick(el: MpIntegrationSettings, id: string, value: string): Promi
 }
 
 /** A fresh tenant whose CRM draft reaches the loopback Salesforce through its Connected App, with this mapping. */
-async function connectedCrm(crm: Partial<CrmMapping>): Promise<IntegrationClient> {
-  const own = await freshEnv();
+async function connectedCrm(crm: Partial<CrmMapping>, own?: TestEnv): Promise<IntegrationClient> {
+  own ??= await freshEnv();
   const client = clientFor(own);
   await client.settings.saveDraft('crm', {
     platform: 'salesforce',
@@ -390,6 +390,17 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     ok($(el, '[data-key="webhookSecret"]')!.textContent!.includes('••••5555'), 'Undo keeps the stored secret');
     ok(!el.dirty, 'nothing pending after Undo');
+
+    $<HTMLButtonElement>(el, '#secret-secretKey')!.click();
+    await el.updateComplete;
+    typeInto($(el, 'input#secret-secretKey'), 'sk_test_CHANGEDMIND22');
+    await el.updateComplete;
+    ok(el.dirty, 'a typed replacement is an unsaved change');
+    [...$(el, '[data-key="secretKey"]')!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Keep current')!.click();
+    await el.updateComplete;
+    ok(!$(el, 'input#secret-secretKey') && !el.dirty, 'Keep current closes the box and drops what was typed');
+    ok(!deepText(el).includes('sk_test_CHANGEDMIND22'), 'the dropped value left the DOM');
+    await until(() => el.shadowRoot!.activeElement?.id === 'secret-secretKey', 'focus back on Replace');
   });
 
   it('offers compare, reload or save-over when someone else saved first, without losing the edits', async () => {
@@ -401,6 +412,25 @@ describe('<mp-integration-settings> against the real server', () => {
     [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Save mine'))!.click();
     await until(() => !$(el, '[part="conflict"]') && $(el, '.outcome'), 'saved over theirs');
     equal((await client.settings.get('accounting')).config.clientId, 'mine', 'mine is stored');
+  });
+
+  it('compares the CRM choices and mappings too, when someone else saved the CRM first', async () => {
+    const own = await freshEnv();
+    const email = { source: 'email', target: 'Email', policy: 'always' } as const;
+    const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [email] }, own);
+    const el = await mount(client);
+    await until(() => ($<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length ?? 0) > 0, 'Contact fields in the mapper', 1200);
+    await clientFor(own).settings.patch('crm', { crm: { memberMappings: [email, { source: 'lastName', target: 'LastName', policy: 'always' }] } }, { ifMatch: false });
+    await pick(el, 'crm-eventTagField', 'Event_Tags__c');
+    await press(el, 'save-button');
+    await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
+    [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
+    await until(() => $(el, 'table.compare'), 'the comparison');
+    const rows = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()).join(' | '));
+    ok(rows.includes('Member fields | 2 mappings: email→Email, lastName→LastName | 1 mapping: email→Email'), `their mappings beside mine: ${rows.join(' / ')}`);
+    ok(rows.some((r) => r.startsWith('Event tag field |') && r.endsWith('| Event_Tags__c')), `the tag field I picked: ${rows.join(' / ')}`);
+    equal(rows.length, 2, 'only what differs');
+    await expectNoViolations(el, 'CRM conflict compare');
   });
 
   it('archives and restores only after confirming', async () => {
