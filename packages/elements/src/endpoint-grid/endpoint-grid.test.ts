@@ -205,6 +205,22 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await expectNoViolations(el, 'paged and sorted');
   });
 
+  it('keeps a long unbroken name inside a 360 px container: the row card and the success message wrap it', async () => {
+    const own = await freshEnv();
+    const el = await mount(clientFor(own));
+    el.style.inlineSize = '360px';
+    const name = 'Member_sync_endpoint_for_the_northern_region_without_a_single_space';
+    await submitNew(el, name, 'Long names must not push the page sideways.');
+    await until(() => messageText(el).includes(name) && rowNames(el).includes(name), 'the new row and its message');
+    const frame = $(el, '[part="base"]')!;
+    equal(el.getBoundingClientRect().width, 360, 'the element keeps its width');
+    ok(frame.scrollWidth <= frame.clientWidth, `nothing overflows the frame (${frame.scrollWidth} > ${frame.clientWidth})`);
+    for (const part of ['message', 'new-button']) {
+      const box = $(el, `[part~="${part}"]`)!.getBoundingClientRect();
+      ok(box.right <= el.getBoundingClientRect().right + 0.5, `${part} stays inside`);
+    }
+  });
+
   it('is read-only for a viewer: no New, Edit or Delete', async () => {
     await admin.endpoints.create({ name: 'Visible', description: 'viewers see it' }).catch(() => undefined);
     const el = await mount(clientFor(env, 'viewer'));

@@ -21,6 +21,8 @@ export const panelStyles: CSSResult = css`
   }
   .notice p {
     margin: 0;
+    /* Notices quote what people typed (an endpoint's name, a value): a long unbroken one wraps. */
+    overflow-wrap: anywhere;
   }
   .notice p + p,
   .notice ul {
