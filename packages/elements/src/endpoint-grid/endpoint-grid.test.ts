@@ -205,7 +205,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await expectNoViolations(el, 'paged and sorted');
   });
 
-  it('keeps a long unbroken name inside a 360 px container: the row card and the success message wrap it', async () => {
+  it('keeps a long unbroken name inside a 360 px container: the row card, the success message and the delete confirmation wrap it', async () => {
     const own = await freshEnv();
     const el = await mount(clientFor(own));
     el.style.inlineSize = '360px';
@@ -219,6 +219,10 @@ describe('<mp-endpoint-grid> against the real server', () => {
       const box = $(el, `[part~="${part}"]`)!.getBoundingClientRect();
       ok(box.right <= el.getBoundingClientRect().right + 0.5, `${part} stays inside`);
     }
+    rowButton(el, name, 'delete').click();
+    await until(() => $<HTMLDialogElement>(el, 'dialog.confirm-dialog')?.open, 'the delete confirmation');
+    const dialog = $(el, 'dialog.confirm-dialog')!;
+    ok(dialog.scrollWidth <= dialog.clientWidth, `the confirmation wraps the name too (${dialog.scrollWidth} > ${dialog.clientWidth})`);
   });
 
   it('is read-only for a viewer: no New, Edit or Delete', async () => {

@@ -14,6 +14,8 @@ export const panelStyles: CSSResult = css`
     border-inline-start-width: 4px;
     border-radius: var(--_mp-radius-m);
     background: var(--_mp-color-surface-sunken);
+    /* Notices and dialogs quote what people typed and API names (an endpoint, a CRM field): a long unbroken one wraps. */
+    overflow-wrap: anywhere;
   }
   .notice > .grow {
     flex: 1;
@@ -21,8 +23,6 @@ export const panelStyles: CSSResult = css`
   }
   .notice p {
     margin: 0;
-    /* Notices quote what people typed (an endpoint's name, a value): a long unbroken one wraps. */
-    overflow-wrap: anywhere;
   }
   .notice p + p,
   .notice ul {
@@ -102,6 +102,7 @@ export const panelStyles: CSSResult = css`
     background: var(--_mp-color-surface-raised);
     color: var(--_mp-color-text);
     box-shadow: 0 12px 32px var(--_mp-color-shadow);
+    overflow-wrap: anywhere;
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
