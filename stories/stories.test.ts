@@ -4,7 +4,7 @@
 // call the widgets now make, a play function whose control moved) fails here, not in front of a designer.
 import { nothing, render, type TemplateResult } from 'lit';
 import type { MpIntegrationSettings } from '../packages/elements/src/index.js';
-import { equal, ok, until } from '../packages/elements/src/provider/browser-test-kit.js';
+import { equal, expectNoViolations, ok, until } from '../packages/elements/src/provider/browser-test-kit.js';
 import * as endpointGrid from './endpoint-grid.stories.js';
 import * as fieldMapper from './field-mapper.stories.js';
 import * as integrationSettings from './integration-settings.stories.js';
@@ -120,6 +120,7 @@ describe('Storybook stories', () => {
           ok(canvas.firstElementChild && deepAll(canvas, '[part="base"]').length, 'something rendered');
           if (want.lacks) equal(deepAll(canvas, want.lacks).length, 0, `nothing matches ${want.lacks}`);
           equal(errors.join('\n'), '', 'uncaught errors');
+          await expectNoViolations(canvas, `${title} › ${name}`);
         } finally {
           render(nothing, canvas);
           canvas.remove();

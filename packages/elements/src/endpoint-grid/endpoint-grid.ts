@@ -435,16 +435,16 @@ export class MpEndpointGrid extends LitElement {
               <td class="description" data-label=${t('endpointGrid.description')}><span dir="auto">${ep.description}</span></td>
               ${this._canWrite
                 ? html`<td class="row-actions" data-label=${t('endpointGrid.actions')}><div class="row-buttons">
-                    <button part="edit-button" class="mp-button small" type="button" aria-label=${t('endpointGrid.editFor', { name: ep.name })}
+                    <button part="edit-button" class="mp-button small" type="button"
                       @click=${(e: Event) => {
                         this.#returnFocus = e.currentTarget as HTMLElement;
                         this.openEdit(ep);
-                      }}>${t('endpointGrid.edit')}</button>
-                    <button part="delete-button" class="mp-button small" type="button" aria-label=${t('endpointGrid.deleteFor', { name: ep.name })}
+                      }}>${t('endpointGrid.edit')}<span class="visually-hidden"> ${ep.name}</span></button>
+                    <button part="delete-button" class="mp-button small" type="button"
                       @click=${(e: Event) => {
                         this.#returnFocus = e.currentTarget as HTMLElement;
                         this._confirm = ep;
-                      }}>${t('endpointGrid.delete')}</button>
+                      }}>${t('endpointGrid.delete')}<span class="visually-hidden"> ${ep.name}</span></button>
                   </div></td>`
                 : nothing}
             </tr>`,

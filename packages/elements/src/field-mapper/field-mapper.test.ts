@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { memberFields, type FieldMapping } from '@memberpulse/integration-schema';
 import { MpFieldMapper } from './field-mapper.js';
 import type { MpCombobox } from '../shared/combobox.js';
-import { inGerman } from '../provider/browser-test-kit.js';
+import { equal, expectNoViolations, inGerman, ok } from '../provider/browser-test-kit.js';
 import {
   completeMemberMappings,
   contactFields,
@@ -17,13 +17,6 @@ import {
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
 declare const afterEach: (fn: () => void) => void;
-
-function ok(value: unknown, message: string): asserts value {
-  if (!value) throw new Error(message);
-}
-function equal<T>(actual: T, expected: T, message: string): void {
-  if (actual !== expected) throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
 
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 
@@ -345,7 +338,6 @@ describe('<mp-field-mapper>', () => {
   });
 
   it('has no axe-core violations: filled, with problems and suggestions, and with a list open', async () => {
-    await loadAxe();
     const el = await mount({ value: [...partialMemberMappings, { source: 'company', target: 'Short_Code__c', policy: 'always' }, { source: 'city', target: 'Email', policy: 'always' }] });
     el.autoMap();
     await settle(el);
@@ -404,21 +396,3 @@ describe('<mp-field-mapper>', () => {
     ok(rowText(el, 'company').includes('Evil"><svg onload='), 'API names literally');
   });
 });
-
-async function loadAxe(): Promise<void> {
-  if ((window as { axe?: unknown }).axe) return;
-  await new Promise<void>((resolve, reject) => {
-    const script = document.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    script.onload = () => resolve();
-    script.onerror = () => reject(new Error('axe-core did not load'));
-    document.head.append(script);
-  });
-}
-
-async function expectNoViolations(el: HTMLElement, state: string): Promise<void> {
-  const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; help: string; nodes: { target: unknown }[] }[] }> } }).axe;
-  const result = await axe.run(el, { resultTypes: ['violations'] });
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 3).join('; ')})`);
-  equal(found.join('\n'), '', `axe violations (${state})`);
-}

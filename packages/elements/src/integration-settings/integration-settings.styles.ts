@@ -192,6 +192,10 @@ export const styles = css`
     padding-inline-start: var(--_mp-space-l);
   }
   .summary a {
+    /* One link per line of the list: tall enough to be a 24 px target (WCAG 2.2, 2.5.8). */
+    display: inline-block;
+    min-block-size: 24px;
+    padding-block: 2px;
     color: inherit;
     text-decoration: underline;
   }

@@ -382,7 +382,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($(el, '[data-key="secretKey"]')!.textContent!.includes('••••1111'), 'new hint after saving');
     ok(!deepText(el).includes('sk_test_NEWVALUE1111'), 'the new secret left the DOM');
 
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[aria-label="Clear Webhook signing secret"]')!.click();
+    [...$(el, '[data-key="webhookSecret"]')!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Clear Webhook signing secret')!.click();
     await el.updateComplete;
     ok($(el, '[data-key="webhookSecret"]')!.textContent!.includes('Will be cleared when you save.'), 'Clear waits for a save');
     ok(el.dirty, 'a pending clear is an unsaved change');

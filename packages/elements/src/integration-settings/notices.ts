@@ -92,8 +92,8 @@ export function renderDrift(
           const label = rowLabel(item, mappings);
           return html`<li>
             <span dir="auto">${label}: ${driftText(item)}</span>
-            <button class="mp-button small quiet link" type="button" data-pointer=${item.pointer} aria-label=${t('settings.drift.showFor', { field: label })}
-              @click=${() => show(item)}>${t('settings.drift.show')}</button>
+            <button class="mp-button small quiet link" type="button" data-pointer=${item.pointer}
+              @click=${() => show(item)}>${t('settings.drift.show')}<span class="visually-hidden"> ${label}</span></button>
           </li>`;
         })}
       </ul>

@@ -162,10 +162,10 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
       <span class="label">${s.label}</span>
       <div class="secret-row">
         ${status}
-        <button id=${id} class="mp-button small" type="button" ?disabled=${locked} aria-label=${t('settings.secret.replaceFor', { label: s.label })}
-          @click=${() => view.setReplacing(s.key, true)}>${t('settings.secret.replace')}</button>
-        <button class="mp-button small quiet" type="button" ?disabled=${locked} aria-label=${t('settings.secret.clearFor', { label: s.label })}
-          @click=${() => view.setSecret(s.key, null)}>${t('settings.secret.clear')}</button>
+        <button id=${id} class="mp-button small" type="button" ?disabled=${locked}
+          @click=${() => view.setReplacing(s.key, true)}>${t('settings.secret.replace')}<span class="visually-hidden"> ${s.label}</span></button>
+        <button class="mp-button small quiet" type="button" ?disabled=${locked}
+          @click=${() => view.setSecret(s.key, null)}>${t('settings.secret.clear')}<span class="visually-hidden"> ${s.label}</span></button>
       </div>
       ${!view.canWriteCredentials && !view.locked ? html`<p class="help">${t('settings.noCredentialRights')}</p>` : nothing}
       ${renderErrors(id, errors)}

@@ -4,17 +4,11 @@
 import { html, LitElement } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { VirtualList } from './virtual-list.js';
+import { equal, ok } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
 declare const afterEach: (fn: () => void) => void;
-
-function ok(value: unknown, message: string): asserts value {
-  if (!value) throw new Error(message);
-}
-function equal<T>(actual: T, expected: T, message: string): void {
-  if (actual !== expected) throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
-}
 
 interface Item {
   id: string;
