@@ -66,8 +66,15 @@ describe('Salesforce authentication against the loopback org', () => {
         assert.deepEqual(pointers(e), ['/config/username', '/credentials/password', '/credentials/securityToken'], 'a wrong password still points at the service-user fields');
         return true;
       });
+      sf.setSoapLoginDisabled(true);
+      await assert.rejects(connector.testConnection({ ...serviceUser(sf), defaults: { salesforce: serverApp } }), (e) => {
+        assert.deepEqual(pointers(e), ['/config/authMode'], 'an org that takes neither login points at the sign-in method');
+        assert.equal((e as ConnectorError).kind, 'auth');
+        return true;
+      });
     } finally {
       sf.setPasswordFlowBlocked(false);
+      sf.setSoapLoginDisabled(false);
     }
   });
 

@@ -50,6 +50,8 @@ export class AuthService {
    * Username-Password Flows" off does (the default for orgs made since Summer '23).
    */
   passwordFlowBlocked = false;
+  /** When true, the SOAP `login` answers INVALID_OPERATION, as an org that turned SOAP API login() off. */
+  soapLoginDisabled = false;
 
   constructor(
     private readonly org: FakeOrg,
@@ -160,6 +162,7 @@ export class AuthService {
       return { status: 200, xml: envelope('<logoutResponse/>') };
     }
     if (!/<(?:[\w-]+:)?login[\s>]/.test(xml)) return { status: 500, xml: fault('sf:INVALID_OPERATION', 'INVALID_OPERATION: this test server supports only login and logout', 'UnexpectedErrorFault', 'INVALID_OPERATION') };
+    if (this.soapLoginDisabled) return { status: 500, xml: fault('sf:INVALID_OPERATION', 'INVALID_OPERATION: SOAP API login() is disabled in this org.', 'UnexpectedErrorFault', 'INVALID_OPERATION') };
     const username = tag('username') ?? '';
     const password = tag('password') ?? '';
     const user = this.userFor(username);

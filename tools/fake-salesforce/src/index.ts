@@ -69,6 +69,8 @@ export interface FakeSalesforce {
   setApiDisabled(disabled: boolean): void;
   /** Blocks the OAuth username-password flow (the password grant answers `unsupported_grant_type`) or allows it again. */
   setPasswordFlowBlocked(blocked: boolean): void;
+  /** Turns the org's SOAP API login() off (INVALID_OPERATION) or back on. */
+  setSoapLoginDisabled(disabled: boolean): void;
   /** Renames a field of an object (values move with it). */
   renameField(objectName: string, from: string, to: string): void;
   /** Deletes a field of an object. */
@@ -129,6 +131,9 @@ export async function startFakeSalesforce(options: FakeSalesforceOptions = {}): 
     },
     setPasswordFlowBlocked: (blocked) => {
       auth.passwordFlowBlocked = blocked;
+    },
+    setSoapLoginDisabled: (disabled) => {
+      auth.soapLoginDisabled = disabled;
     },
     renameField: (o, from, to) => renameField(org, o, from, to),
     removeField: (o, f) => removeField(org, o, f),

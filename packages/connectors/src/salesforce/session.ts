@@ -113,7 +113,9 @@ export async function openSession(login: SalesforceLogin, options: SalesforceSes
       if (!login.oauth || !isPasswordFlowBlocked(err)) throw err;
       // Orgs made since Summer '23 block the OAuth username-password flow unless an admin allows it; the
       // SOAP login signs the same user in with the same password and token.
-      return await serviceUserSession(login, undefined, apiVersion, requestOptions);
+      return await serviceUserSession(login, undefined, apiVersion, requestOptions).catch((soapErr: unknown) => {
+        throw bothLoginsRefused(soapErr);
+      });
     }
   } catch (err) {
     throw (login.mode === 'serviceUser' && login.oauth && serverAppRefusal(err)) || toConnectorError(err, login.mode);
@@ -144,6 +146,22 @@ async function serviceUserSession(login: ServiceUserLogin, oauth: OAuthClient | 
 }
 
 const isPasswordFlowBlocked = (err: unknown) => (err as { name?: unknown } | null)?.name === 'unsupported_grant_type';
+
+/**
+ * The SOAP login after a blocked OAuth flow failed: wrong credentials, API access turned off or an
+ * unreachable host say so; any other refusal means the org takes neither login for service users.
+ */
+function bothLoginsRefused(err: unknown): ConnectorError {
+  const e = toConnectorError(err, 'serviceUser');
+  if (e.kind === 'auth' || e.kind === 'unreachable') return e;
+  return new ConnectorError(
+    'auth',
+    'This org blocks the OAuth username-password flow and refused the SOAP login too, so a service user cannot sign in. Use the Connected App sign-in.',
+    [pointerError('/config/authMode', 'invalid_credentials', 'This org takes neither login for service users; choose the Connected App sign-in.')],
+    e.platformCode,
+    { cause: err },
+  );
+}
 
 /**
  * When a service user signs in through the server's Connected App, a refused app is the operator's to fix
