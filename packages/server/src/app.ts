@@ -34,7 +34,7 @@ import {
   TestConnectionInputSchema,
   parseWithPointers,
 } from '@memberpulse/integration-schema/validation';
-import { AuthError, can, createVerifier, permissionsByRole, type Permission, type Principal } from './auth.js';
+import { AuthError, KeysUnavailableError, can, createVerifier, permissionsByRole, type Permission, type Principal } from './auth.js';
 import type { LogSink, ServerConfig } from './config.js';
 import { DecryptError, decryptField } from './crypto.js';
 import { sqlState, violatedConstraint, type Database, type Queryable } from './db.js';
@@ -223,6 +223,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     try {
       c.set('principal', await verify(m[1]!));
     } catch (err) {
+      if (err instanceof KeysUnavailableError) throw new ProblemError(503, err.message, { headers: { 'Retry-After': '5' } });
       const detail = err instanceof AuthError ? err.message : 'The token could not be verified.';
       throw new ProblemError(401, detail, { headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' } });
     }

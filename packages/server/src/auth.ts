@@ -1,4 +1,4 @@
-import { SignJWT, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
+import { SignJWT, createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { roles, type Role } from '@memberpulse/integration-schema';
 import type { ServerConfig } from './config.js';
 
@@ -64,6 +64,37 @@ export class AuthError extends Error {
   override name = 'AuthError';
 }
 
+/** The identity provider's keys (`MP_JWKS_URL`) could not be loaded and none are known yet: not the caller's fault. */
+export class KeysUnavailableError extends Error {
+  override name = 'KeysUnavailableError';
+}
+
+/** Whether jose failed to fetch the key set (no answer, a timeout, not 200, not a JWKS), rather than the token failing. */
+function keysUnreachable(err: unknown): boolean {
+  if (err instanceof joseErrors.JWKSTimeout || err instanceof joseErrors.JWKSInvalid || err instanceof TypeError) return true;
+  // jose throws its generic error only for a key-set answer that is not 200 or not JSON.
+  return err instanceof joseErrors.JOSEError && err.code === 'ERR_JOSE_GENERIC';
+}
+
+/**
+ * The keys at `url`, refetched as jose does (after ten minutes, or for an unknown `kid`). When a refetch
+ * fails, the keys fetched last still verify: a short outage of the identity provider does not log every
+ * admin out. Before any fetch succeeded, the failure is a `KeysUnavailableError`.
+ */
+function remoteKeys(url: URL): JWTVerifyGetKey {
+  const remote = createRemoteJWKSet(url);
+  return async (header, token) => {
+    try {
+      return await remote(header, token);
+    } catch (err) {
+      if (!keysUnreachable(err)) throw err;
+      const known = remote.jwks();
+      if (!known) throw new KeysUnavailableError('The identity provider’s signing keys could not be loaded; try again shortly.', { cause: err });
+      return createLocalJWKSet(known)(header, token);
+    }
+  };
+}
+
 /**
  * Makes the bearer-token verifier: jose `jwtVerify` against the HS256 secret or the JWKS URL, with the
  * configured issuer and audience, `sub`, `exp`, `tenant` and `role` required. Verified tokens are cached
@@ -71,7 +102,7 @@ export class AuthError extends Error {
  */
 export function createVerifier(config: Pick<ServerConfig, 'jwtSecret' | 'jwksUrl' | 'jwtIssuer' | 'jwtAudience'>) {
   const key = config.jwksUrl
-    ? createRemoteJWKSet(new URL(config.jwksUrl))
+    ? remoteKeys(new URL(config.jwksUrl))
     : config.jwtSecret
       ? new TextEncoder().encode(config.jwtSecret)
       : null;
@@ -95,6 +126,7 @@ export function createVerifier(config: Pick<ServerConfig, 'jwtSecret' | 'jwksUrl
         clockTolerance: 30,
       }));
     } catch (err) {
+      if (err instanceof KeysUnavailableError) throw err;
       if (err instanceof joseErrors.JWTExpired) throw new AuthError('The token has expired.');
       if (err instanceof joseErrors.JWTClaimValidationFailed) throw new AuthError(`The token's ${err.claim} claim is not accepted.`);
       throw new AuthError('The token is not valid.');
