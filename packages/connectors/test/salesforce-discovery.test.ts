@@ -43,6 +43,28 @@ describe('Salesforce discovery', () => {
     for (const m of salesforceDefaultMemberMappings) assert.ok(byName.has(m.target), `default mapping target ${m.target}`);
   });
 
+  it('discovery calls that overlap with the same login share one sign-in; later calls and other credentials sign in themselves', async () => {
+    const logins = () => sf.callCount(/^POST \/services\/oauth2\/token$/);
+    const input = connectedApp(sf);
+    sf.resetCalls();
+    const [objects, contact, order] = await Promise.all([connector.listObjects(input), connector.describeObject(input, 'Contact'), connector.describeObject(input, 'Order')]);
+    assert.ok(objects.length > 200 && contact.some((f) => f.name === 'Email') && order.some((f) => f.name === 'OrderNumber'));
+    assert.equal(logins(), 1, 'one sign-in for the settings screen’s three calls');
+    sf.resetCalls();
+    await connector.apiUsage(input);
+    assert.equal(logins(), 1, 'a call after they finished signs in again');
+
+    sf.resetCalls();
+    const [mine, wrong] = await Promise.allSettled([connector.listObjects(input), connector.listObjects(connectedApp(sf, {}, { consumerSecret: 'not-the-secret' }))]);
+    assert.equal(mine.status, 'fulfilled');
+    assert.ok(wrong.status === 'rejected' && wrong.reason instanceof ConnectorError && wrong.reason.kind === 'auth', 'other credentials get their own, failing, sign-in');
+    assert.equal(logins(), 2);
+
+    sf.resetCalls();
+    await Promise.all([connector.describeObject(serviceUser(sf), 'Contact'), connector.apiUsage(serviceUser(sf))]);
+    assert.equal(sf.callCount(/\/services\/Soap\//), 2, 'a service user signs in once and out once');
+  });
+
   it('an unknown object answers not_found', async () => {
     await assert.rejects(connector.describeObject(connectedApp(sf), 'Nope__c'), (e) => e instanceof ConnectorError && e.kind === 'not_found');
   });

@@ -3,14 +3,18 @@ import type { ApiUsage, ConnectionInput, ConnectionTestResult, PlatformConnector
 import { SalesforceClient } from './client.js';
 import { apiUsage, describeObject, listObjects, testConnection } from './discovery.js';
 import type { SalesforceSessionOptions } from './session.js';
+import { SharedSessions } from './shared-sessions.js';
 
 /**
  * Salesforce through jsforce: each call logs in with the settings' credentials (OAuth client credentials
  * against My Domain / the login URL, or the service user's SOAP login), does its work and ends the session.
- * For the writes the settings configure, `connect()` answers a client to pass to `upsertMember`,
+ * Discovery calls that overlap with the same login share one session; a connection test always signs in
+ * itself. For the writes the settings configure, `connect()` answers a client to pass to `upsertMember`,
  * `applyTags`, `logSupportTicket`, `listChangedSince` and `refreshMember`.
  */
 export class SalesforceConnector implements PlatformConnector {
+  readonly #shared = new SharedSessions((input) => this.connect(input));
+
   constructor(private readonly options: SalesforceSessionOptions = {}) {}
 
   /** A logged-in client; call `close()` when done. */
@@ -32,15 +36,15 @@ export class SalesforceConnector implements PlatformConnector {
   }
 
   listObjects(input: ConnectionInput): Promise<CrmObjectSummary[]> {
-    return this.withClient(input, listObjects);
+    return this.#shared.use(input, listObjects);
   }
 
   describeObject(input: ConnectionInput, objectName: string): Promise<CrmFieldDescriptor[]> {
-    return this.withClient(input, (c) => describeObject(c, objectName));
+    return this.#shared.use(input, (c) => describeObject(c, objectName));
   }
 
   apiUsage(input: ConnectionInput): Promise<ApiUsage> {
     const allotment = (input.config as Partial<SalesforceConfig>).dailyApiAllotment;
-    return this.withClient(input, (c) => apiUsage(c, typeof allotment === 'number' ? allotment : null));
+    return this.#shared.use(input, (c) => apiUsage(c, typeof allotment === 'number' ? allotment : null));
   }
 }
