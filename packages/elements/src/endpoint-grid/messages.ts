@@ -35,7 +35,6 @@ export const endpointGridMessages = {
   'endpointGrid.form.nameRequired': 'Enter a name.',
   'endpointGrid.form.descriptionRequired': 'Enter a description.',
   'endpointGrid.form.tooLong': 'At most {max} characters.',
-  'endpointGrid.form.failed': 'The endpoint was not saved: {reason}',
   'endpointGrid.confirm.title': 'Delete “{name}”?',
   'endpointGrid.confirm.body': 'Systems using this endpoint stop exchanging data through it. This cannot be undone.',
   'endpointGrid.confirm.delete': 'Delete endpoint',
