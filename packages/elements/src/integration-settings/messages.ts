@@ -1,9 +1,11 @@
+import { categoryLabels } from '@memberpulse/integration-schema';
+
 /** English text of `<mp-integration-settings>`; translate with `registerMessages(locale, { 'settings.…': … })`. */
 export const settingsMessages = {
-  'settings.category.crm': 'CRM',
-  'settings.category.accounting': 'Accounting',
-  'settings.category.paymentGateway': 'Payment gateway',
-  'settings.category.inbound': 'Inbound connector',
+  'settings.category.crm': categoryLabels.crm,
+  'settings.category.accounting': categoryLabels.accounting,
+  'settings.category.paymentGateway': categoryLabels.paymentGateway,
+  'settings.category.inbound': categoryLabels.inbound,
   'settings.intro.crm': 'Sync members, event and course activity with your CRM.',
   'settings.intro.accounting': 'Post invoices and payments to your accounting system.',
   'settings.intro.paymentGateway': 'Take membership, event and course payments.',
