@@ -4,6 +4,8 @@ import {
   emptyCrmMapping,
   findPlatform,
   isSettingVisible,
+  memberFields,
+  orderFields,
   parsePointer,
   type ConfigValue,
   type CrmMapping,
@@ -174,7 +176,9 @@ export function compare(
     const b = mine.crm;
     for (const key of Object.keys(crmLabelKeys) as Array<keyof typeof crmLabelKeys>) {
       if (key === 'memberMappings' || key === 'orderMappings') {
-        const list = (m: readonly FieldMapping[]) => `${labels.mappings(m.length)}: ${m.map((x) => `${x.source}→${x.target}`).join(', ')}`;
+        const sources = key === 'memberMappings' ? memberFields : orderFields;
+        const source = (name: string) => sources.find((f) => f.key === name)?.label ?? name;
+        const list = (m: readonly FieldMapping[]) => `${labels.mappings(m.length)}: ${m.map((x) => `${source(x.source)} → ${x.target}`).join(', ')}`;
         if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) out.push({ label: labels.crm(key), theirs: list(a[key]), mine: list(b[key]) });
       } else add(labels.crm(key), a[key], b[key]);
     }

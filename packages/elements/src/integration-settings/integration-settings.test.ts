@@ -427,7 +427,7 @@ describe('<mp-integration-settings> against the real server', () => {
     [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
     await until(() => $(el, 'table.compare'), 'the comparison');
     const rows = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()).join(' | '));
-    ok(rows.includes('Member fields | 2 mappings: email→Email, lastName→LastName | 1 mapping: email→Email'), `their mappings beside mine: ${rows.join(' / ')}`);
+    ok(rows.includes('Member fields | 2 mappings: Email → Email, Last Name → LastName | 1 mapping: Email → Email'), `their mappings beside mine: ${rows.join(' / ')}`);
     ok(rows.some((r) => r.startsWith('Event tag field |') && r.endsWith('| Event_Tags__c')), `the tag field I picked: ${rows.join(' / ')}`);
     equal(rows.length, 2, 'only what differs');
     await expectNoViolations(el, 'CRM conflict compare');
