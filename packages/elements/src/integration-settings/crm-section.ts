@@ -1,8 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   isTagField,
-  memberFields,
-  orderFields,
   salesforceDefaultMemberMappings,
   tagDestinationLabels,
   tagDestinations,
@@ -18,6 +16,7 @@ import { icon, iconSvg } from '../shared/icons.js';
 import { msg } from '../i18n/index.js';
 import { translator } from '../provider/translate.js';
 import { errorText } from '../provider/error-text.js';
+import { localizedSourceFields } from './localized-text.js';
 import { settingsMessages } from './messages.js';
 import { describedBy, renderErrors, type FieldsView } from './platform-fields.js';
 import type { DiscoveryController, Remote } from './discovery-controller.js';
@@ -97,7 +96,7 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
     <mp-field-mapper id=${id} aria-labelledby="${id}-label" aria-describedby=${describedBy(id, false, errors)}
       label=${t(key === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings')}
       target-heading=${t('settings.crm.fieldOf', { object: objectLabel })}
-      .sourceFields=${key === 'memberMappings' ? memberFields : orderFields} .targetFields=${targets} .value=${value}
+      .sourceFields=${localizedSourceFields(key === 'memberMappings' ? 'member' : 'order')} .targetFields=${targets} .value=${value}
       ?readonly=${view.locked}
       @change=${(e: Event) => view.setCrm({ [key]: [...(e.target as MpFieldMapper).value] as FieldMapping[] })}></mp-field-mapper>
     ${renderErrors(id, errors)}

@@ -4,8 +4,6 @@ import {
   emptyCrmMapping,
   findPlatform,
   isSettingVisible,
-  memberFields,
-  orderFields,
   parsePointer,
   type ConfigValue,
   type CrmMapping,
@@ -16,7 +14,7 @@ import {
   type PlatformDefinition,
   type SettingDefinition,
 } from '@memberpulse/integration-schema';
-import { crmLabelKeys } from './localized-text.js';
+import { crmLabelKeys, localizedSourceFields } from './localized-text.js';
 
 // The form's working copy of one settings record, as plain data: what the admin typed, kept apart from
 // what the server holds, so a failed save or a conflict never loses it.
@@ -176,7 +174,7 @@ export function compare(
     const b = mine.crm;
     for (const key of Object.keys(crmLabelKeys) as Array<keyof typeof crmLabelKeys>) {
       if (key === 'memberMappings' || key === 'orderMappings') {
-        const sources = key === 'memberMappings' ? memberFields : orderFields;
+        const sources = localizedSourceFields(key === 'memberMappings' ? 'member' : 'order');
         const source = (name: string) => sources.find((f) => f.key === name)?.label ?? name;
         const list = (m: readonly FieldMapping[]) => `${labels.mappings(m.length)}: ${m.map((x) => `${source(x.source)} → ${x.target}`).join(', ')}`;
         if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) out.push({ label: labels.crm(key), theirs: list(a[key]), mine: list(b[key]) });

@@ -522,6 +522,18 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
+  it('names MemberPulse’s member fields in the host’s language in the mapper', async () => {
+    const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] });
+    await inGerman({ 'field.member.email': 'E-Mail-Adresse', 'field.member.lastName': 'Nachname' }, async () => {
+      const el = await mount(client);
+      await until(() => ($<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length ?? 0) > 0, 'Contact fields in the mapper', 1200);
+      const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
+      await mapper.updateComplete;
+      const labels = [...mapper.shadowRoot!.querySelectorAll('.source-label')].map((n) => n.textContent!.trim());
+      ok(labels.includes('E-Mail-Adresse') && labels.includes('Nachname') && labels.includes('First Name'), `translated where registered, English elsewhere: ${labels.join(', ')}`);
+    });
+  });
+
   it('words field errors, format rules and the conflict comparison in the host’s language where it registered them', async () => {
     await inGerman({
       'settings.error.required': '{label} ist erforderlich.',

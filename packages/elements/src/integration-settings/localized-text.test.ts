@@ -1,5 +1,5 @@
 // How <mp-integration-settings> words the schema's and the server's English field errors in the host's language.
-import type { FieldError } from '@memberpulse/integration-schema';
+import { emptyCrmMapping, type FieldError } from '@memberpulse/integration-schema';
 import { fieldErrorText } from './localized-text.js';
 import { equal, inGerman } from '../provider/browser-test-kit.js';
 
@@ -40,5 +40,24 @@ describe('fieldErrorText', () => {
       equal(fieldErrorText(error('/crm/memberMappings/2/target', 'duplicate_target', 'Email is mapped twice.'), 'salesforce'), 'Dieses Feld ist schon zugeordnet.', 'rule key');
       equal(fieldErrorText(error('/crm/memberMappings/2/target', 'required', 'Email must be mapped.'), 'salesforce'), 'Email must be mapped.', 'English where none is registered');
     });
+  });
+
+  it('fills a mapping row’s placeholders from the row the pointer names, with the host’s field and type names', async () => {
+    const crm = { ...emptyCrmMapping(), memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' as const }, { source: 'lastName', target: 'Birthdate', policy: 'always' as const }] };
+    const birthdate = { name: 'Birthdate', label: 'Birthdate', type: 'date' as const, nillable: true, required: false, createable: true, updateable: true, externalId: false, unique: false, custom: false };
+    const context = { crm, targetsOf: (object: string | null) => (object === 'Contact' ? [birthdate] : undefined) };
+    await inGerman(
+      {
+        'rule.incompatible_type': '{source} ({sourceType}) passt nicht zu {target} ({targetType}).',
+        'field.member.lastName': 'Nachname',
+        'type.mp.string': 'Text',
+        'type.crm.date': 'Datum',
+      },
+      async () => {
+        const e = error('/crm/memberMappings/1/target', 'incompatible_type', 'Last Name (string) cannot be written to Birthdate (date).');
+        equal(fieldErrorText(e, 'salesforce', context), 'Nachname (Text) passt nicht zu Birthdate (Datum).', 'the row’s own words');
+        equal(fieldErrorText(error('/crm/memberMappings/9/target', 'incompatible_type', 'Gone.'), 'salesforce', context), 'Gone.', 'no such row: the server’s words rather than empty placeholders');
+      },
+    );
   });
 });

@@ -1,6 +1,8 @@
-import type { CrmMapping, DriftItem, FieldError, SettingDefinition } from '@memberpulse/integration-schema';
-import { LIST_LIMITS, findPlatform, parsePointer } from '@memberpulse/integration-schema';
+import type { CrmFieldDescriptor, CrmMapping, DriftItem, FieldError, MemberPulseField, SettingDefinition } from '@memberpulse/integration-schema';
+import { LIST_LIMITS, findPlatform, memberFields, orderFields, parsePointer } from '@memberpulse/integration-schema';
 import { msg } from '../i18n/index.js';
+import { problemText } from '../field-mapper/field-mapper-row.js';
+import { problemParams } from '../field-mapper/model.js';
 import { translator } from '../provider/translate.js';
 import { settingsMessages } from './messages.js';
 
@@ -36,14 +38,39 @@ export function localizedSetting(platform: string | null, s: SettingDefinition):
   };
 }
 
+const sourceFields = { member: memberFields, order: orderFields };
+const localizedSources = new Map<keyof typeof sourceFields, { labels: string[]; fields: readonly MemberPulseField[] }>();
+
+/**
+ * MemberPulse's member or order fields with their labels in the current locale (`field.member.<key>`,
+ * `field.order.<key>`). The same array comes back until a label changes, so the field mapper does not
+ * rebuild its rows on every render of the screen.
+ */
+export function localizedSourceFields(kind: keyof typeof sourceFields): readonly MemberPulseField[] {
+  const fields = sourceFields[kind];
+  const labels = fields.map((f) => msg(`field.${kind}.${f.key}`, undefined, f.label));
+  const known = localizedSources.get(kind);
+  if (known && known.labels.every((l, i) => l === labels[i])) return known.fields;
+  const localized = fields.map((f, i) => (labels[i] === f.label ? f : { ...f, label: labels[i]! }));
+  localizedSources.set(kind, { labels, fields: localized });
+  return localized;
+}
+
+/** What wording a mapping row's error takes from the screen: the mapping and the CRM fields it has loaded. */
+export interface MappingContext {
+  crm: CrmMapping;
+  targetsOf(object: string | null): readonly CrmFieldDescriptor[] | undefined;
+}
+
 /**
  * A field error in the current locale. A catalog setting's format rule is its `patternMessage`
  * (`catalog.<platform>.<key>.patternMessage`); another error on a control with a label is
- * `settings.error.<code>` with `{label}`, `{min}` and `{max}`; a mapping row's is `rule.<code>`.
+ * `settings.error.<code>` with `{label}`, `{min}` and `{max}`; a mapping row's is `rule.<code>` with the
+ * field mapper's placeholders (`{source}`, `{target}`…), filled from the row the pointer names.
  */
-export function fieldErrorText(e: FieldError, platform: string | null): string {
-  const [first, key, ...deeper] = parsePointer(e.pointer);
-  if (deeper.length) return msg(`rule.${e.code}`, undefined, e.message);
+export function fieldErrorText(e: FieldError, platform: string | null, mappings?: MappingContext): string {
+  const [first, key, index] = parsePointer(e.pointer);
+  if (index !== undefined) return mappingErrorText(e, first === 'crm' ? key : undefined, Number(index), mappings);
   const setting = (first === 'config' || first === 'credentials') && key ? findPlatform(platform)?.settings.find((s) => s.key === key) : undefined;
   if (setting) {
     const own = localizedSetting(platform, setting);
@@ -53,6 +80,19 @@ export function fieldErrorText(e: FieldError, platform: string | null): string {
   }
   const labelKey = first === 'platform' ? 'settings.platform' : first === 'crm' && key && key in crmLabelKeys ? crmLabelKeys[key as keyof typeof crmLabelKeys] : undefined;
   return labelKey ? msg(`settings.error.${e.code}`, { label: t(labelKey) }, e.message) : e.message;
+}
+
+/** An error on one mapping row, worded as the field mapper words it on that row. */
+function mappingErrorText(e: FieldError, list: string | undefined, index: number, context: MappingContext | undefined): string {
+  const kind = list === 'memberMappings' ? 'member' : list === 'orderMappings' ? 'order' : undefined;
+  const mapping = kind && context ? context.crm[`${kind}Mappings`][index] : undefined;
+  if (!kind || !context || !mapping) {
+    const text = msg(`rule.${e.code}`, undefined, e.message);
+    return /\{\w+\}/.test(text) ? e.message : text;
+  }
+  const source = localizedSourceFields(kind).find((f) => f.key === mapping.source);
+  const target = context.targetsOf(context.crm[`${kind}Object`])?.find((f) => f.name === mapping.target);
+  return problemText({ level: 'error', code: e.code, message: e.message, params: problemParams(source, target, mapping.target) });
 }
 
 /** A drift line in the current locale: `settings.drift.<kind>` with `{field}`. */
