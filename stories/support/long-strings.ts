@@ -1,4 +1,4 @@
-import { platformCatalog } from '@memberpulse/integration-schema';
+import { memberFields, orderFields, platformCatalog } from '@memberpulse/integration-schema';
 import { en, registerMessages } from '../../packages/elements/src/index.js';
 import { endpointGridMessages } from '../../packages/elements/src/endpoint-grid/messages.js';
 import { settingsMessages } from '../../packages/elements/src/integration-settings/messages.js';
@@ -30,5 +30,6 @@ const catalogTexts = platformCatalog.flatMap((p) => [
     ...(s.options ?? []).map((o) => [`catalog.${p.id}.${s.key}.option.${o.value}`, o.label]),
   ]),
 ]);
-const english: Record<string, string> = { ...en, ...endpointGridMessages, ...settingsMessages, ...Object.fromEntries(catalogTexts) };
+const fieldTexts = [...memberFields.map((f) => [`field.member.${f.key}`, f.label]), ...orderFields.map((f) => [`field.order.${f.key}`, f.label])];
+const english: Record<string, string> = { ...en, ...endpointGridMessages, ...settingsMessages, ...Object.fromEntries([...catalogTexts, ...fieldTexts]) };
 registerMessages(LONG_LOCALE, Object.fromEntries(Object.entries(english).map(([key, value]) => [key, pseudo(value)])));
