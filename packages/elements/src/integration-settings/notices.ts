@@ -1,11 +1,11 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { DriftItem, FieldError, FieldMapping, IntegrationSettings } from '@memberpulse/integration-schema';
-import { memberFields, orderFields, parsePointer } from '@memberpulse/integration-schema';
+import { parsePointer } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
 import { translator } from '../provider/translate.js';
 import { settingsMessages } from './messages.js';
 import type { Difference } from './draft.js';
-import { driftText } from './localized-text.js';
+import { driftText, localizedSourceFields } from './localized-text.js';
 
 const t = translator(settingsMessages);
 
@@ -70,8 +70,8 @@ export function renderConflict(
 function rowLabel(item: DriftItem, mappings: { member: readonly FieldMapping[]; order: readonly FieldMapping[] }): string {
   const [, list, index] = parsePointer(item.pointer);
   const n = Number(index);
-  if (list === 'memberMappings') return memberFields.find((f) => f.key === mappings.member[n]?.source)?.label ?? item.field;
-  if (list === 'orderMappings') return orderFields.find((f) => f.key === mappings.order[n]?.source)?.label ?? item.field;
+  if (list === 'memberMappings') return localizedSourceFields('member').find((f) => f.key === mappings.member[n]?.source)?.label ?? item.field;
+  if (list === 'orderMappings') return localizedSourceFields('order').find((f) => f.key === mappings.order[n]?.source)?.label ?? item.field;
   return item.field;
 }
 
