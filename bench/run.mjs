@@ -1,27 +1,31 @@
-// Runs every bench/*.bench.{mjs,ts} in turn. Each one prints its own table and writes
-// bench/results/<name>.json as { name, rows: [{ metric, value, unit, budget?, ok? }] }.
-// This script then prints one combined table and writes bench/results/summary.json.
+// Runs every bench/*.bench.{mjs,ts} in turn (or those whose names contain an argument). Each one prints its
+// own table and writes bench/results/<name>.json as { name, rows: [{ metric, value, unit, budget?, ok? }] }.
+// This script then prints one combined table of every bench's latest results and writes bench/results/summary.json.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = new URL('.', import.meta.url).pathname;
 const only = process.argv.slice(2);
-const benches = readdirSync(dir)
+const all = readdirSync(dir)
   .filter((f) => /\.bench\.(mjs|ts)$/.test(f))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
   .sort();
+const benches = all.filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
 
-const rows = [];
 let failedRuns = 0;
 for (const file of benches) {
-  const name = file.replace(/\.bench\.(mjs|ts)$/, '');
-  console.log(`\n== ${name}`);
+  console.log(`\n== ${file.replace(/\.bench\.(mjs|ts)$/, '')}`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', '--conditions=source', join(dir, file)], {
     stdio: 'inherit',
     cwd: join(dir, '..'),
   });
   if (r.status !== 0) failedRuns++;
+}
+
+// The summary holds every bench's latest results, so running one (`npm run bench -- embed`) keeps the others.
+const rows = [];
+for (const file of all) {
+  const name = file.replace(/\.bench\.(mjs|ts)$/, '');
   const out = join(dir, 'results', `${name}.json`);
   if (!existsSync(out)) continue;
   for (const row of JSON.parse(readFileSync(out, 'utf8')).rows) rows.push({ bench: name, ...row });
