@@ -112,6 +112,7 @@ describe('<mp-integration-settings> against the real server', () => {
     const el = await mount(client);
     ok($(el, '.empty-note'), 'a first-time tenant sees the not-set-up state');
     await choosePlatform(el, 'salesforce');
+    ok(!$(el, '.empty-note'), 'which stops asking for a platform once one is chosen');
     ok(!$(el, '.crm'), 'no CRM fields before the credentials are set');
     typeInto($(el, '#cfg-consumerKey'), own.salesforce.consumerKey);
     typeInto($(el, '#secret-consumerSecret'), own.salesforce.consumerSecret);
