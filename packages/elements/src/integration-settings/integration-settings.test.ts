@@ -238,7 +238,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     await press(el, 'save-button');
     await until(() => errorOf(el, 'cfg-clubIds'), 'the club IDs error');
-    equal(errorOf(el, 'cfg-clubIds'), 'Digits only, one club ID per line', 'the error names the rule');
+    equal(errorOf(el, 'cfg-clubIds'), '“club 13”: Digits only, one club ID per line', 'the error names the line and the rule');
     equal($<HTMLTextAreaElement>(el, '#cfg-clubIds')!.value, '12\nclub 13', 'what was typed stays');
     typeInto($(el, '#cfg-clubIds'), '12\n13');
     await el.updateComplete;

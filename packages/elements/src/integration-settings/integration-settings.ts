@@ -262,7 +262,7 @@ export class MpIntegrationSettings extends LitElement {
 
   /** A field error in the current locale, for the platform being edited. */
   #errorText = (e: FieldError): string =>
-    fieldErrorText(e, this._draft.platform, { crm: this._draft.crm, targetsOf: (object) => this.#discovery.fieldsOf(object) });
+    fieldErrorText(e, this._draft.platform, { config: this._draft.config, crm: this._draft.crm, targetsOf: (object) => this.#discovery.fieldsOf(object) });
 
   #errorsFor = (controlId: string): string[] => this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map(this.#errorText);
 

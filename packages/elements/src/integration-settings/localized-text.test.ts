@@ -42,10 +42,20 @@ describe('fieldErrorText', () => {
     });
   });
 
+  it('names the first line of a list that breaks its format rule, in the host’s words where registered', async () => {
+    const context = { config: { clubIds: ['12', '13', 'club 27', 'x'] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
+    const e = error('/config/clubIds', 'invalid_format', 'Digits only, one club ID per line');
+    equal(fieldErrorText(e, 'intouch', context), '“club 27”: Digits only, one club ID per line', 'the line, then the rule');
+    equal(fieldErrorText(e, 'intouch'), 'Digits only, one club ID per line', 'without the values, just the rule');
+    await inGerman({ 'catalog.intouch.clubIds.patternMessage': 'Nur Ziffern, eine Club-ID pro Zeile', 'settings.badListValue': '{message} (nicht: „{value}“)' }, async () => {
+      equal(fieldErrorText(e, 'intouch', context), 'Nur Ziffern, eine Club-ID pro Zeile (nicht: „club 27“)', 'translated');
+    });
+  });
+
   it('fills a mapping row’s placeholders from the row the pointer names, with the host’s field and type names', async () => {
     const crm = { ...emptyCrmMapping(), memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' as const }, { source: 'lastName', target: 'Birthdate', policy: 'always' as const }] };
     const birthdate = { name: 'Birthdate', label: 'Birthdate', type: 'date' as const, nillable: true, required: false, createable: true, updateable: true, externalId: false, unique: false, custom: false };
-    const context = { crm, targetsOf: (object: string | null) => (object === 'Contact' ? [birthdate] : undefined) };
+    const context = { config: {}, crm, targetsOf: (object: string | null) => (object === 'Contact' ? [birthdate] : undefined) };
     await inGerman(
       {
         'rule.incompatible_type': '{source} ({sourceType}) passt nicht zu {target} ({targetType}).',

@@ -56,8 +56,9 @@ export function localizedSourceFields(kind: keyof typeof sourceFields): readonly
   return localized;
 }
 
-/** What wording a mapping row's error takes from the screen: the mapping and the CRM fields it has loaded. */
-export interface MappingContext {
+/** What an error's wording takes from the screen: the values typed, the mapping, the CRM fields loaded. */
+export interface ErrorContext {
+  config: Readonly<Record<string, unknown>>;
   crm: CrmMapping;
   targetsOf(object: string | null): readonly CrmFieldDescriptor[] | undefined;
 }
@@ -68,22 +69,30 @@ export interface MappingContext {
  * `settings.error.<code>` with `{label}`, `{min}` and `{max}`; a mapping row's is `rule.<code>` with the
  * field mapper's placeholders (`{source}`, `{target}`…), filled from the row the pointer names.
  */
-export function fieldErrorText(e: FieldError, platform: string | null, mappings?: MappingContext): string {
+export function fieldErrorText(e: FieldError, platform: string | null, context?: ErrorContext): string {
   const [first, key, index] = parsePointer(e.pointer);
-  if (index !== undefined) return mappingErrorText(e, first === 'crm' ? key : undefined, Number(index), mappings);
+  if (index !== undefined) return mappingErrorText(e, first === 'crm' ? key : undefined, Number(index), context);
   const setting = (first === 'config' || first === 'credentials') && key ? findPlatform(platform)?.settings.find((s) => s.key === key) : undefined;
   if (setting) {
     const own = localizedSetting(platform, setting);
-    if (setting.patternMessage && e.message === setting.patternMessage) return own.patternMessage!;
     const max = setting.type === 'list' ? (e.code === 'too_big' ? LIST_LIMITS.values : LIST_LIMITS.valueLength) : (setting.max ?? setting.maxLength);
-    return msg(`settings.error.${e.code}`, { label: own.label, min: setting.min, max }, e.message);
+    const text = setting.patternMessage && e.message === setting.patternMessage ? own.patternMessage! : msg(`settings.error.${e.code}`, { label: own.label, min: setting.min, max }, e.message);
+    return withBadLine(text, e, setting, context?.config[setting.key]);
   }
   const labelKey = first === 'platform' ? 'settings.platform' : first === 'crm' && key && key in crmLabelKeys ? crmLabelKeys[key as keyof typeof crmLabelKeys] : undefined;
   return labelKey ? msg(`settings.error.${e.code}`, { label: t(labelKey) }, e.message) : e.message;
 }
 
+/** A list's format error names the first line that breaks the rule: among 200 club IDs, which one. */
+function withBadLine(text: string, e: FieldError, setting: SettingDefinition, value: unknown): string {
+  if (setting.type !== 'list' || e.code !== 'invalid_format' || !setting.pattern || !Array.isArray(value)) return text;
+  const rule = new RegExp(setting.pattern);
+  const bad = value.find((v) => typeof v === 'string' && !rule.test(v));
+  return bad === undefined ? text : t('settings.badListValue', { value: bad, message: text });
+}
+
 /** An error on one mapping row, worded as the field mapper words it on that row. */
-function mappingErrorText(e: FieldError, list: string | undefined, index: number, context: MappingContext | undefined): string {
+function mappingErrorText(e: FieldError, list: string | undefined, index: number, context: ErrorContext | undefined): string {
   const kind = list === 'memberMappings' ? 'member' : list === 'orderMappings' ? 'order' : undefined;
   const mapping = kind && context ? context.crm[`${kind}Mappings`][index] : undefined;
   if (!kind || !context || !mapping) {

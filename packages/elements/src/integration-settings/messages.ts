@@ -26,6 +26,7 @@ export const settingsMessages = {
   'settings.group.Connection': 'Connection',
   'settings.optional': 'Optional',
   'settings.listHelp': 'One value per line.',
+  'settings.badListValue': '“{value}”: {message}',
   'settings.secret.configured': 'Configured ••••{hint}',
   'settings.secret.configuredNoHint': 'Configured',
   'settings.secret.updated': 'updated {date}',
