@@ -13,6 +13,7 @@ import {
 } from '@memberpulse/integrations-sdk';
 import { startTestServer, type TestServer } from './support/env.ts';
 import { MEMORY_CRM } from './support/memory-crm.ts';
+import { rejects } from './support/rejects.ts';
 
 let server: TestServer;
 before(async () => {
@@ -29,15 +30,6 @@ async function tenantClients(): Promise<Clients> {
   return { admin: make(tokens.admin), editor: make(tokens.editor), viewer: make(tokens.viewer), auditor: make(tokens.auditor) };
 }
 
-async function rejects<E extends Error>(p: Promise<unknown>, cls: abstract new (...a: never[]) => E): Promise<E> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof cls, `expected ${cls.name}, got ${(e as Error)?.name}: ${(e as Error)?.message}`);
-    return e;
-  }
-  assert.fail(`expected ${cls.name}, but the call succeeded`);
-}
 
 describe('identity and catalog', () => {
   it('me() for every role', async () => {

@@ -18,6 +18,7 @@ import {
   type ClientOptions,
 } from '@memberpulse/integrations-sdk';
 import { endpointRecord, fakeFetch, json, problem, settingsRecord } from './support/fixtures.ts';
+import { rejects } from './support/rejects.ts';
 
 const TOKEN = 'tok.en-SECRET-abc123';
 const fast = { delay: () => 0 } as const;
@@ -26,15 +27,6 @@ function client(fetch: typeof globalThis.fetch, over: Partial<ClientOptions> = {
   return createIntegrationClient({ baseUrl: 'http://api.test', token: TOKEN, fetch, retry: fast, ...over });
 }
 
-async function rejects<E extends Error>(p: Promise<unknown>, cls: new (...a: never[]) => E): Promise<E> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof cls, `expected ${cls.name}, got ${(e as Error)?.name}: ${(e as Error)?.message}`);
-    return e;
-  }
-  assert.fail(`expected ${cls.name}, but the call succeeded`);
-}
 
 describe('requests', () => {
   it('builds URLs under /v1 with the token, slugs and encoded segments', async () => {
