@@ -4,7 +4,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { memberFields, type FieldMapping } from '@memberpulse/integration-schema';
 import { MpFieldMapper } from './field-mapper.js';
 import type { MpCombobox } from '../shared/combobox.js';
-import { equal, expectNoViolations, inGerman, ok } from '../provider/browser-test-kit.js';
+import { equal, expectNoViolations, inGerman, ok, settle } from '../provider/browser-test-kit.js';
 import {
   completeMemberMappings,
   contactFields,
@@ -17,16 +17,6 @@ import {
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
 declare const afterEach: (fn: () => void) => void;
-
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-
-/** Waits for Lit's update and for the row window to settle (it measures rows in later frames). */
-async function settle(el: MpFieldMapper): Promise<void> {
-  for (let i = 0; i < 4; i++) {
-    await el.updateComplete;
-    await frame();
-  }
-}
 
 let placed: HTMLElement[] = [];
 afterEach(() => {

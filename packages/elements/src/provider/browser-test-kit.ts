@@ -40,6 +40,17 @@ export async function until(check: () => unknown, what: string, limit = 600): Pr
   throw new Error(`gave up waiting: ${what}`);
 }
 
+/**
+ * Waits for an element's Lit update and a few animation frames after it, for elements that measure
+ * their layout in later frames (the field mapper's and the virtual list's row windows).
+ */
+export async function settle(el: { updateComplete: Promise<unknown> }, frames = 4): Promise<void> {
+  for (let i = 0; i < frames; i++) {
+    await el.updateComplete;
+    await new Promise((r) => requestAnimationFrame(r));
+  }
+}
+
 /** Sets a text control's value as typing would (an `input` event that bubbles out of the shadow root's form). */
 export function typeInto(control: HTMLInputElement | HTMLTextAreaElement | null, value: string): void {
   ok(control, 'control to type into exists');

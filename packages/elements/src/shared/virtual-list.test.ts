@@ -4,7 +4,7 @@
 import { html, LitElement } from 'lit';
 import { sendKeys } from '@web/test-runner-commands';
 import { VirtualList } from './virtual-list.js';
-import { equal, ok } from '../provider/browser-test-kit.js';
+import { equal, ok, settle as settleFrames } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -45,13 +45,7 @@ class TestList extends LitElement {
 }
 customElements.define('test-virtual-list', TestList);
 
-const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
-async function settle(el: TestList): Promise<void> {
-  for (let i = 0; i < 5; i++) {
-    await el.updateComplete;
-    await frame();
-  }
-}
+const settle = (el: TestList) => settleFrames(el, 5);
 
 let placed: HTMLElement[] = [];
 afterEach(() => {
