@@ -96,7 +96,7 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
     <mp-field-mapper id=${id} aria-labelledby="${id}-label" aria-describedby=${describedBy(id, false, errors)}
       label=${t(key === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings')}
       target-heading=${t('settings.crm.fieldOf', { object: objectLabel })}
-      .sourceFields=${localizedSourceFields(key === 'memberMappings' ? 'member' : 'order')} .targetFields=${targets} .value=${value}
+      .sourceFields=${localizedSourceFields(key)} .targetFields=${targets} .value=${value}
       ?readonly=${view.locked}
       @change=${(e: Event) => view.setCrm({ [key]: [...(e.target as MpFieldMapper).value] as FieldMapping[] })}></mp-field-mapper>
     ${renderErrors(id, errors)}

@@ -174,7 +174,7 @@ export function compare(
     const b = mine.crm;
     for (const key of Object.keys(crmLabelKeys) as Array<keyof typeof crmLabelKeys>) {
       if (key === 'memberMappings' || key === 'orderMappings') {
-        const sources = localizedSourceFields(key === 'memberMappings' ? 'member' : 'order');
+        const sources = localizedSourceFields(key);
         const source = (name: string) => sources.find((f) => f.key === name)?.label ?? name;
         const list = (m: readonly FieldMapping[]) => `${labels.mappings(m.length)}: ${m.map((x) => `${source(x.source)} → ${x.target}`).join(', ')}`;
         if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) out.push({ label: labels.crm(key), theirs: list(a[key]), mine: list(b[key]) });

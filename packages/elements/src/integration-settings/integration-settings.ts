@@ -620,7 +620,7 @@ export class MpIntegrationSettings extends LitElement {
       ${saved?.status === 'archived' ? html`<div class="notice warning"><p>${t('settings.archivedBanner')}</p></div>` : nothing}
       ${!saved && !this._draft.platform && this.#canWrite ? html`<p class="empty-note">${t('settings.notSetUp')}</p>` : nothing}
       ${category === 'crm' && saved?.platform === this._draft.platform
-        ? renderDrift(this.#drift(saved), { member: this._draft.crm.memberMappings, order: this._draft.crm.orderMappings }, this.#showDrift)
+        ? renderDrift(this.#drift(saved), this._draft.crm, this.#showDrift)
         : nothing}
       ${renderPlatformPicker({
         category,

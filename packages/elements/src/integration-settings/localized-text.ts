@@ -1,5 +1,5 @@
 import type { CrmFieldDescriptor, CrmMapping, DriftItem, FieldError, MemberPulseField, SettingDefinition } from '@memberpulse/integration-schema';
-import { LIST_LIMITS, findPlatform, memberFields, orderFields, parsePointer } from '@memberpulse/integration-schema';
+import { LIST_LIMITS, findPlatform, firstBadListValue, memberFields, orderFields, parsePointer } from '@memberpulse/integration-schema';
 import { msg } from '../i18n/index.js';
 import { problemText } from '../field-mapper/field-mapper-row.js';
 import { problemParams } from '../field-mapper/model.js';
@@ -38,22 +38,35 @@ export function localizedSetting(platform: string | null, s: SettingDefinition):
   };
 }
 
-const sourceFields = { member: memberFields, order: orderFields };
-const localizedSources = new Map<keyof typeof sourceFields, { labels: string[]; fields: readonly MemberPulseField[] }>();
+/** The two mapping lists of a CRM record, with the MemberPulse fields each maps and their message-key prefix. */
+const mappingSources = {
+  memberMappings: { fields: memberFields, keys: 'field.member' },
+  orderMappings: { fields: orderFields, keys: 'field.order' },
+} as const;
+export type MappingList = keyof typeof mappingSources;
+const localizedSources = new Map<MappingList, { labels: string[]; fields: readonly MemberPulseField[] }>();
 
 /**
- * MemberPulse's member or order fields with their labels in the current locale (`field.member.<key>`,
+ * The MemberPulse fields a mapping list maps, with their labels in the current locale (`field.member.<key>`,
  * `field.order.<key>`). The same array comes back until a label changes, so the field mapper does not
  * rebuild its rows on every render of the screen.
  */
-export function localizedSourceFields(kind: keyof typeof sourceFields): readonly MemberPulseField[] {
-  const fields = sourceFields[kind];
-  const labels = fields.map((f) => msg(`field.${kind}.${f.key}`, undefined, f.label));
-  const known = localizedSources.get(kind);
+export function localizedSourceFields(list: MappingList): readonly MemberPulseField[] {
+  const { fields, keys } = mappingSources[list];
+  const labels = fields.map((f) => msg(`${keys}.${f.key}`, undefined, f.label));
+  const known = localizedSources.get(list);
   if (known && known.labels.every((l, i) => l === labels[i])) return known.fields;
   const localized = fields.map((f, i) => (labels[i] === f.label ? f : { ...f, label: labels[i]! }));
-  localizedSources.set(kind, { labels, fields: localized });
+  localizedSources.set(list, { labels, fields: localized });
   return localized;
+}
+
+/** The MemberPulse field a pointer into a mapping list (`/crm/memberMappings/2/…`) maps from, in `crm`. */
+export function mappedSource(pointer: string, crm: Pick<CrmMapping, MappingList>): MemberPulseField | undefined {
+  const [, list, index] = parsePointer(pointer);
+  if (list !== 'memberMappings' && list !== 'orderMappings') return undefined;
+  const key = crm[list][Number(index)]?.source;
+  return localizedSourceFields(list).find((f) => f.key === key);
 }
 
 /** What an error's wording takes from the screen: the values typed, the mapping, the CRM fields loaded. */
@@ -71,7 +84,7 @@ export interface ErrorContext {
  */
 export function fieldErrorText(e: FieldError, platform: string | null, context?: ErrorContext): string {
   const [first, key, index] = parsePointer(e.pointer);
-  if (index !== undefined) return mappingErrorText(e, first === 'crm' ? key : undefined, Number(index), context);
+  if (index !== undefined) return mappingErrorText(e, context);
   const setting = (first === 'config' || first === 'credentials') && key ? findPlatform(platform)?.settings.find((s) => s.key === key) : undefined;
   if (setting) {
     const own = localizedSetting(platform, setting);
@@ -83,25 +96,23 @@ export function fieldErrorText(e: FieldError, platform: string | null, context?:
   return labelKey ? msg(`settings.error.${e.code}`, { label: t(labelKey) }, e.message) : e.message;
 }
 
-/** A list's format error names the first line that breaks the rule: among 200 club IDs, which one. */
+/** A list's format error names the first value that breaks the rule: among 200 club IDs, which one. */
 function withBadLine(text: string, e: FieldError, setting: SettingDefinition, value: unknown): string {
-  if (setting.type !== 'list' || e.code !== 'invalid_format' || !setting.pattern || !Array.isArray(value)) return text;
-  const rule = new RegExp(setting.pattern);
-  const bad = value.find((v) => typeof v === 'string' && !rule.test(v));
+  const bad = setting.type === 'list' && e.code === 'invalid_format' && Array.isArray(value) ? firstBadListValue(setting, value) : undefined;
   return bad === undefined ? text : t('settings.badListValue', { value: bad, message: text });
 }
 
 /** An error on one mapping row, worded as the field mapper words it on that row. */
-function mappingErrorText(e: FieldError, list: string | undefined, index: number, context: ErrorContext | undefined): string {
-  const kind = list === 'memberMappings' ? 'member' : list === 'orderMappings' ? 'order' : undefined;
-  const mapping = kind && context ? context.crm[`${kind}Mappings`][index] : undefined;
-  if (!kind || !context || !mapping) {
+function mappingErrorText(e: FieldError, context: ErrorContext | undefined): string {
+  const [first, list, index] = parsePointer(e.pointer);
+  const mapping = first === 'crm' && (list === 'memberMappings' || list === 'orderMappings') && context ? context.crm[list][Number(index)] : undefined;
+  if (!mapping || !context) {
     const text = msg(`rule.${e.code}`, undefined, e.message);
     return /\{\w+\}/.test(text) ? e.message : text;
   }
-  const source = localizedSourceFields(kind).find((f) => f.key === mapping.source);
-  const target = context.targetsOf(context.crm[`${kind}Object`])?.find((f) => f.name === mapping.target);
-  return problemText({ level: 'error', code: e.code, message: e.message, params: problemParams(source, target, mapping.target) });
+  const object = list === 'memberMappings' ? context.crm.memberObject : context.crm.orderObject;
+  const target = context.targetsOf(object)?.find((f) => f.name === mapping.target);
+  return problemText({ level: 'error', code: e.code, message: e.message, params: problemParams(mappedSource(e.pointer, context.crm), target, mapping.target) });
 }
 
 /** A drift line in the current locale: `settings.drift.<kind>` with `{field}`. */

@@ -1,11 +1,10 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { DriftItem, FieldError, FieldMapping, IntegrationSettings } from '@memberpulse/integration-schema';
-import { parsePointer } from '@memberpulse/integration-schema';
+import type { CrmMapping, DriftItem, FieldError, IntegrationSettings } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
 import { translator } from '../provider/translate.js';
 import { settingsMessages } from './messages.js';
 import type { Difference } from './draft.js';
-import { driftText, localizedSourceFields } from './localized-text.js';
+import { driftText, mappedSource, type MappingList } from './localized-text.js';
 
 const t = translator(settingsMessages);
 
@@ -67,18 +66,14 @@ export function renderConflict(
 }
 
 /** The MemberPulse field a mapping pointer names, e.g. `/crm/memberMappings/3/target` → "Email". */
-function rowLabel(item: DriftItem, mappings: { member: readonly FieldMapping[]; order: readonly FieldMapping[] }): string {
-  const [, list, index] = parsePointer(item.pointer);
-  const n = Number(index);
-  if (list === 'memberMappings') return localizedSourceFields('member').find((f) => f.key === mappings.member[n]?.source)?.label ?? item.field;
-  if (list === 'orderMappings') return localizedSourceFields('order').find((f) => f.key === mappings.order[n]?.source)?.label ?? item.field;
-  return item.field;
+function rowLabel(item: DriftItem, crm: Pick<CrmMapping, MappingList>): string {
+  return mappedSource(item.pointer, crm)?.label ?? item.field;
 }
 
 /** Mapped CRM fields that vanished or changed type, each with a button to its row. */
 export function renderDrift(
   drift: readonly DriftItem[],
-  mappings: { member: readonly FieldMapping[]; order: readonly FieldMapping[] },
+  crm: Pick<CrmMapping, MappingList>,
   show: (item: DriftItem) => void,
 ): TemplateResult | typeof nothing {
   if (drift.length === 0) return nothing;
@@ -89,7 +84,7 @@ export function renderDrift(
       <p>${t('settings.drift.body')}</p>
       <ul>
         ${drift.map((item) => {
-          const label = rowLabel(item, mappings);
+          const label = rowLabel(item, crm);
           return html`<li>
             <span dir="auto">${label}: ${driftText(item)}</span>
             <button class="mp-button small quiet link" type="button" data-pointer=${item.pointer}

@@ -44,13 +44,18 @@ export function checkSettingValue(setting: SettingDefinition, value: unknown): S
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return problem('invalid_type', 'Must be a list of text values.');
       if (value.length > LIST_LIMITS.values) return problem('too_big', `At most ${LIST_LIMITS.values} values.`);
       if (value.some((v: string) => v.length > LIST_LIMITS.valueLength)) return problem('too_long', `Each value can be at most ${LIST_LIMITS.valueLength} characters.`);
-      return setting.pattern && value.some((v: string) => !new RegExp(setting.pattern!).test(v))
-        ? problem('invalid_format', setting.patternMessage ?? 'A value has the wrong format.')
-        : null;
+      return firstBadListValue(setting, value) !== undefined ? problem('invalid_format', setting.patternMessage ?? 'A value has the wrong format.') : null;
     case 'text':
     case 'secret':
       return checkText(setting, value);
   }
+}
+
+/** The first value of a list setting that breaks its format rule, if any (forms name it beside the rule). */
+export function firstBadListValue(setting: SettingDefinition, values: readonly unknown[]): string | undefined {
+  if (!setting.pattern) return undefined;
+  const rule = new RegExp(setting.pattern);
+  return values.find((v): v is string => typeof v === 'string' && !rule.test(v));
 }
 
 function checkText(setting: SettingDefinition, value: unknown): SettingProblem | null {
