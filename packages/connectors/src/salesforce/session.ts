@@ -95,37 +95,49 @@ export async function openSession(login: SalesforceLogin, options: SalesforceSes
     timeout: options.timeoutMs ?? 30_000,
   };
   try {
-    if (login.mode === 'connectedApp') {
-      const conn = new Connection({
-        loginUrl: login.loginUrl,
-        version: apiVersion,
-        oauth2: { clientId: login.clientId, clientSecret: login.clientSecret, loginUrl: login.loginUrl },
-        refreshFn: (c, callback) => {
-          clientCredentialsToken(c).then((res) => callback(null, res.access_token, res as never), (err: Error) => callback(err));
-        },
-      });
-      await conn.authorize({ grant_type: 'client_credentials' });
-      return { conn, mode: 'connectedApp', apiVersion, requestOptions };
-    }
-    try {
-      return await serviceUserSession(login, login.oauth, apiVersion, requestOptions);
-    } catch (err) {
-      if (!login.oauth || !isPasswordFlowBlocked(err)) throw err;
-      // Orgs made since Summer '23 block the OAuth username-password flow unless an admin allows it; the
-      // SOAP login signs the same user in with the same password and token.
-      return await serviceUserSession(login, undefined, apiVersion, requestOptions).catch((soapErr: unknown) => {
-        throw bothLoginsRefused(soapErr);
-      });
-    }
+    return login.mode === 'connectedApp' ? await connectedAppSession(login, apiVersion, requestOptions) : await signInServiceUser(login, apiVersion, requestOptions);
   } catch (err) {
     throw (login.mode === 'serviceUser' && login.oauth && serverAppRefusal(err)) || toConnectorError(err, login.mode);
   }
 }
 
+type Options = SalesforceSession['requestOptions'];
+type ConnectedAppLogin = Extract<SalesforceLogin, { mode: 'connectedApp' }>;
 type ServiceUserLogin = Extract<SalesforceLogin, { mode: 'serviceUser' }>;
 
+/** OAuth client credentials with the tenant's Connected App; an expired token is asked for again. */
+async function connectedAppSession(login: ConnectedAppLogin, apiVersion: string, requestOptions: Options): Promise<SalesforceSession> {
+  const conn = new Connection({
+    loginUrl: login.loginUrl,
+    version: apiVersion,
+    oauth2: { clientId: login.clientId, clientSecret: login.clientSecret, loginUrl: login.loginUrl },
+    refreshFn: (c, callback) => {
+      clientCredentialsToken(c).then((res) => callback(null, res.access_token, res as never), (err: Error) => callback(err));
+    },
+  });
+  await conn.authorize({ grant_type: 'client_credentials' });
+  return { conn, mode: 'connectedApp', apiVersion, requestOptions };
+}
+
+/**
+ * The service user through the server's Connected App where it has one, else through SOAP. Orgs made since
+ * Summer '23 block the OAuth username-password flow unless an admin allows it; there the SOAP login signs the
+ * same user in with the same password and token.
+ */
+async function signInServiceUser(login: ServiceUserLogin, apiVersion: string, requestOptions: Options): Promise<SalesforceSession> {
+  if (!login.oauth) return serviceUserSession(login, undefined, apiVersion, requestOptions);
+  try {
+    return await serviceUserSession(login, login.oauth, apiVersion, requestOptions);
+  } catch (err) {
+    if (!isPasswordFlowBlocked(err)) throw err;
+    return serviceUserSession(login, undefined, apiVersion, requestOptions).catch((soapErr: unknown) => {
+      throw bothLoginsRefused(soapErr);
+    });
+  }
+}
+
 /** Signs the service user in through `oauth`'s username-password flow, or the SOAP login without it; signs in again the same way when the session expires. */
-async function serviceUserSession(login: ServiceUserLogin, oauth: OAuthClient | undefined, apiVersion: string, requestOptions: SalesforceSession['requestOptions']): Promise<SalesforceSession> {
+async function serviceUserSession(login: ServiceUserLogin, oauth: OAuthClient | undefined, apiVersion: string, requestOptions: Options): Promise<SalesforceSession> {
   const oauth2 = oauth ? { ...oauth, loginUrl: login.loginUrl } : undefined;
   const signIn = (c: Connection) => (oauth ? c.loginByOAuth2(login.username, login.password) : c.loginBySoap(login.username, login.password));
   const relogin = async () => {
