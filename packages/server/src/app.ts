@@ -590,11 +590,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const limitOf = (c: Context<Env>) => {
     const raw = c.req.query('limit');
     if (raw === undefined || raw === '') return 25;
-    const n = Number(raw);
-    if (!/^\d+$/.test(raw) || n < 1 || n > 100) {
-      const code = !/^\d+$/.test(raw) ? 'invalid_type' : n < 1 ? 'too_small' : 'too_big';
-      throw badRequest('limit must be an integer from 1 to 100.', [fieldError('/limit', code, 'Must be an integer from 1 to 100.')]);
-    }
+    const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    const code = Number.isNaN(n) ? 'invalid_type' : n < 1 ? 'too_small' : n > 100 ? 'too_big' : null;
+    if (code) throw badRequest('limit must be an integer from 1 to 100.', [fieldError('/limit', code, 'Must be an integer from 1 to 100.')]);
     return n;
   };
 
