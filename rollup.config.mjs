@@ -79,6 +79,22 @@ export function embedBuilds({ external = () => false } = {}) {
   ];
 }
 
+/**
+ * Runs one of these builds in memory and answers the file it would write (code and source map): the demo's
+ * pass on the shipped embed and the size bench measure exactly what `npm run build` writes.
+ * @param {import('rollup').RollupOptions} config
+ * @returns {Promise<import('rollup').OutputChunk>}
+ */
+export async function generateInMemory(config) {
+  const { rollup } = await import('rollup');
+  const bundle = await rollup({ ...config, onwarn: () => {} });
+  try {
+    return (await bundle.generate(/** @type {import('rollup').OutputOptions} */ (config.output))).output[0];
+  } finally {
+    await bundle.close();
+  }
+}
+
 export default [
   ...packages.filter((d) => existsSync(`packages/${d}/src/index.ts`)).map(packageBuild),
   ...(existsSync('packages/elements/src/embed.ts') ? embedBuilds() : []),

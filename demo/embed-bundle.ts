@@ -1,7 +1,6 @@
 import { context, type BuildContext } from 'esbuild';
-import { rollup, type OutputOptions } from 'rollup';
 // @ts-expect-error plain ESM config without types
-import { embedBuilds } from '../rollup.config.mjs';
+import { embedBuilds, generateInMemory } from '../rollup.config.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -37,9 +36,6 @@ export async function embedBundler(): Promise<{ build(): Promise<string>; dispos
  * once in memory. The end-to-end test runs one pass on it, so what hosts load is what was clicked through.
  */
 export async function shippedEmbed(): Promise<{ build(): Promise<string>; dispose(): Promise<void> }> {
-  const [config] = embedBuilds();
-  const bundle = await rollup({ ...config, onwarn: () => {} });
-  const code = (await bundle.generate(config.output as OutputOptions)).output[0].code;
-  await bundle.close();
+  const { code } = await generateInMemory(embedBuilds()[0]);
   return { build: async () => code, dispose: async () => {} };
 }

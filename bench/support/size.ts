@@ -1,9 +1,10 @@
 import { build, type BuildOptions, type Plugin } from 'esbuild';
-import { rollup, type RollupOptions, type OutputOptions } from 'rollup';
+import type { RollupOptions, OutputOptions } from 'rollup';
 import { gzipSync } from 'node:zlib';
 import { decode } from '@jridgewell/sourcemap-codec';
 import { dirname, relative, resolve } from 'node:path';
 import { minifyLitEsbuild } from '../../scripts/minify-lit.mjs';
+import { generateInMemory } from '../../rollup.config.mjs';
 
 /** How every bench bundles for the browser, as a host's bundler would: ESM, minified, from the TypeScript sources. */
 export const browserBuild = {
@@ -52,20 +53,15 @@ export async function browserSize(
  */
 export async function shippedSize(config: RollupOptions): Promise<{ raw: number; gzip: number; inputs: Record<string, number> }> {
   const output = config.output as OutputOptions;
-  const bundle = await rollup({ ...config, onwarn: () => {} });
-  try {
-    const chunk = (await bundle.generate(output)).output[0];
-    const bytes = Buffer.from(chunk.code);
-    const inputs: Record<string, number> = {};
-    if (chunk.map) {
-      const dir = dirname(resolve(output.file ?? output.dir ?? '.'));
-      const sources = chunk.map.sources.map((s) => relative(process.cwd(), resolve(dir, s)));
-      for (const [source, n] of bytesPerSource(chunk.code, chunk.map.mappings)) inputs[sources[source]!] = (inputs[sources[source]!] ?? 0) + n;
-    }
-    return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, inputs };
-  } finally {
-    await bundle.close();
+  const chunk = await generateInMemory(config);
+  const bytes = Buffer.from(chunk.code);
+  const inputs: Record<string, number> = {};
+  if (chunk.map) {
+    const dir = dirname(resolve(output.file ?? output.dir ?? '.'));
+    const sources = chunk.map.sources.map((s) => relative(process.cwd(), resolve(dir, s)));
+    for (const [source, n] of bytesPerSource(chunk.code, chunk.map.mappings)) inputs[sources[source]!] = (inputs[sources[source]!] ?? 0) + n;
   }
+  return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length, inputs };
 }
 
 /**
