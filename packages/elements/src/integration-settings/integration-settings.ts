@@ -371,7 +371,7 @@ export class MpIntegrationSettings extends LitElement {
       await this.updateComplete;
       const now = document.activeElement;
       if (!had || (now && now !== document.body)) return;
-      const target = had.isConnected && !had.matches(':disabled') ? had : this.renderRoot.querySelector<HTMLElement>('#heading');
+      const target = had.isConnected && !had.matches(':disabled') ? had : this.#heading;
       target?.focus();
     };
   }
@@ -508,7 +508,7 @@ export class MpIntegrationSettings extends LitElement {
 
   async #reloadTheirs(): Promise<void> {
     await this.reload();
-    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    this.#heading?.focus();
   }
 
   async #archiveOrRestore(action: 'archive' | 'restore'): Promise<void> {
@@ -546,7 +546,12 @@ export class MpIntegrationSettings extends LitElement {
 
   /** Focus back on Archive/Restore (the dialog's opener) once the dialog is gone, else the heading. */
   #focusHeaderAction(): void {
-    void this.updateComplete.then(() => (this.renderRoot.querySelector<HTMLElement>('.header-actions button') ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus());
+    void this.updateComplete.then(() => (this.renderRoot.querySelector<HTMLElement>('.header-actions button') ?? this.#heading)?.focus());
+  }
+
+  /** The section's heading (focusable), where focus lands when the control that had it is gone. */
+  get #heading(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('#heading');
   }
 
   protected override updated(): void {
