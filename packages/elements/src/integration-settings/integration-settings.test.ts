@@ -338,6 +338,24 @@ describe('<mp-integration-settings> against the real server', () => {
     await expectNoViolations(el, 'errors shown');
   });
 
+  it('keeps what was typed for a platform when the admin chooses another and comes back', async () => {
+    const el = await mount(clientFor(env));
+    await choosePlatform(el, 'salesforce');
+    typeInto($(el, '#cfg-consumerKey'), 'typed-key');
+    typeInto($(el, '#secret-consumerSecret'), 'typed-secret');
+    await el.updateComplete;
+    await choosePlatform(el, 'hubspot');
+    equal($<HTMLInputElement>(el, '#cfg-consumerKey'), null, 'HubSpot shows its own fields');
+    typeInto($(el, '#cfg-portalId'), '12345');
+    await el.updateComplete;
+    await choosePlatform(el, 'salesforce');
+    equal($<HTMLInputElement>(el, '#cfg-consumerKey')!.value, 'typed-key', 'the Salesforce key is back');
+    equal($<HTMLInputElement>(el, '#secret-consumerSecret')!.value, 'typed-secret', 'the typed secret is back');
+    await choosePlatform(el, 'hubspot');
+    equal($<HTMLInputElement>(el, '#cfg-portalId')!.value, '12345', 'and the HubSpot portal ID');
+    ok(el.dirty, 'still unsaved');
+  });
+
   it('puts CRM errors on the member object, mapping and event tag, and a failed test on the secret', async () => {
     const own = await freshEnv();
     const client = clientFor(own);

@@ -138,6 +138,8 @@ export class MpIntegrationSettings extends LitElement {
   readonly #client = new ClientController(this, () => void this.reload());
   readonly #discovery = new DiscoveryController(this);
   #leaveAnswer: ((leave: boolean) => void) | null = null;
+  /** The draft of each platform the admin chose away from, so choosing it again brings their typing back; a new baseline drops them. */
+  #setAside = new Map<string, Draft>();
   /** Answers to an older load (client or category changed meanwhile) are dropped. */
   #loadToken = 0;
   readonly #onBeforeUnload = (e: BeforeUnloadEvent) => {
@@ -245,6 +247,7 @@ export class MpIntegrationSettings extends LitElement {
     const credentialsChanged = JSON.stringify(saved?.credentials ?? {}) !== JSON.stringify(this._saved?.credentials ?? {}) || saved?.platform !== this._saved?.platform;
     this._saved = saved;
     this._draft = draftFrom(saved);
+    this.#setAside.clear();
     this._replacing = new Set();
     this._errors = [];
     this._general = '';
@@ -269,6 +272,11 @@ export class MpIntegrationSettings extends LitElement {
   #update(draft: Draft): void {
     this._draft = draft;
     this._outcome = null;
+  }
+
+  #choosePlatform(id: string): void {
+    if (this._draft.platform) this.#setAside.set(this._draft.platform, this._draft);
+    this.#update(this.#setAside.get(id) ?? withPlatform(this._saved, id));
   }
 
   #view(): CrmView {
@@ -633,7 +641,7 @@ export class MpIntegrationSettings extends LitElement {
         saved,
         locked: this.#locked,
         errors: this.#errorsFor('platform'),
-        choose: (id) => this.#update(withPlatform(this._saved, id)),
+        choose: (id) => this.#choosePlatform(id),
       })}
       ${this.#renderGroups(view, true)}
       ${platform && !connected && this.#canWrite && saved?.status !== 'archived' && (platform.discovery || platform.settings.some((s) => (s.group ?? CONNECTION_GROUP) !== CONNECTION_GROUP))
