@@ -7,6 +7,7 @@ import {
   emptyCrmMapping,
   findPlatform,
   memberFields,
+  missingConnectionSettings,
   orderFields,
   salesforceDefaultMemberMappings,
   suggestMappings,
@@ -43,6 +44,14 @@ const completeCrm: Partial<CrmMapping> = {
   ],
   eventTagField: 'Member_Tags__c',
 };
+
+test('connection: names each missing input the sign-in method needs, and nothing once they are all there', () => {
+  const salesforce = findPlatform('salesforce')!;
+  const keys = (config: Record<string, string>, secrets: string[]) => missingConnectionSettings(salesforce, config, new Set(secrets)).map((s) => s.key);
+  assert.deepEqual(keys({ authMode: 'connectedApp' }, []), ['consumerKey', 'consumerSecret']);
+  assert.deepEqual(keys({ authMode: 'serviceUser', username: 'a@b.example' }, ['password']), ['securityToken'], 'the service user’s own inputs, not the Connected App’s');
+  assert.deepEqual(keys(connectedAppConfig, ['consumerSecret']), []);
+});
 
 test('compatibility: a date cannot go into a boolean; an email goes into an email', () => {
   const date = { key: 'joinDate', label: 'Join Date', type: 'date', required: false } as const;

@@ -6,12 +6,13 @@ import type { IncomingMessage } from 'node:http';
 import {
   categoryFromSlug,
   categorySlugs,
-  credentialsComplete,
   detectDrift,
   endpointNameKey,
+  escapePointerToken,
   fieldError,
   findPlatform,
   memberFields,
+  missingConnectionSettings,
   orderFields,
   platformCatalog,
   validateConfig,
@@ -359,8 +360,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (errors.length) throw unprocessable(errors);
     const storedKeys = samePlatform ? [...stored!.credentials.keys()].filter((k) => !given.has(k)) : [];
     const configured = new Set([...storedKeys, ...[...given].filter(([, v]) => v !== null).map(([k]) => k)]);
-    if (!credentialsComplete(def, settingsConfig, configured)) {
-      throw unprocessable([fieldError('/credentials', 'credentials_required', `Set the ${def.name} credentials first.`)]);
+    const missing = missingConnectionSettings(def, settingsConfig, configured);
+    if (missing.length) {
+      throw unprocessable(
+        missing.map((s) => fieldError(`/${s.type === 'secret' ? 'credentials' : 'config'}/${escapePointerToken(s.key)}`, 'required', `${s.label} is required to connect to ${def.name}.`)),
+      );
     }
     const secrets: Record<string, string> = {};
     for (const [k, v] of given) if (v !== null) secrets[k] = v;

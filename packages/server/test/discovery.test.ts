@@ -216,6 +216,11 @@ describe('the server-wide Salesforce settings from the environment (seed 001)', 
 
     const withoutKey = await admin('POST', '/v1/settings/crm/test-connection', { body: { config: { authMode: 'connectedApp' } } });
     assert.equal(withoutKey.status, 422, withoutKey.text);
+    assert.deepEqual(
+      withoutKey.body.errors.map((e: { pointer: string; code: string; message: string }) => `${e.pointer} ${e.code} ${e.message}`),
+      ['/config/consumerKey required Consumer Key is required to connect to Salesforce.', '/credentials/consumerSecret required Consumer Secret is required to connect to Salesforce.'],
+      'each missing input named at its own pointer',
+    );
     assert.equal(sf.callCount(/^POST \/services\/oauth2\/token$/), 1, 'the server’s app is not used for a Connected App login');
   });
 });

@@ -338,6 +338,20 @@ describe('<mp-integration-settings> against the real server', () => {
     await expectNoViolations(el, 'errors shown');
   });
 
+  it('names each missing connection input beside it when a connection test cannot start', async () => {
+    const el = await mount(clientFor(env), 'payment-gateway');
+    await choosePlatform(el, 'stripe');
+    typeInto($(el, '#cfg-publishableKey'), 'pk_test_123456789012345678901234');
+    typeInto($(el, '#secret-secretKey'), 'sk_test_123456789012345678901234');
+    await el.updateComplete;
+    await press(el, 'test-button');
+    await until(() => $(el, '.test-result'), 'the test outcome');
+    equal(errorOf(el, 'secret-webhookSecret'), 'Webhook signing secret is required to connect to Stripe.', 'the missing secret named beside its input');
+    equal(errorOf(el, 'secret-secretKey'), '', 'nothing beside the one that was typed');
+    ok($(el, '.test-result.error')!.textContent!.includes('Webhook signing secret is required to connect to Stripe.'), `the outcome says which: ${$(el, '.test-result')!.textContent}`);
+    equal($<HTMLInputElement>(el, '#secret-secretKey')!.value, 'sk_test_123456789012345678901234', 'the typed secret stays');
+  });
+
   it('keeps what was typed for a platform when the admin chooses another and comes back', async () => {
     const el = await mount(clientFor(env));
     await choosePlatform(el, 'salesforce');

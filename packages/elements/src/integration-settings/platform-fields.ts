@@ -143,7 +143,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
     ? html`<span class="secret-state" id="${id}-state">
         ${iconSvg(icon.check)}
         <span>${state?.hint ? t('settings.secret.configured', { hint: state.hint }) : t('settings.secret.configuredNoHint')}</span>
-        ${state?.updatedAt ? html`<span class="muted">· ${t('settings.secret.updated', { date: formatDate(state.updatedAt) })}</span>` : nothing}
+        ${state?.updatedAt ? html`<span class="muted">${t('settings.secret.updated', { date: formatDate(state.updatedAt) })}</span>` : nothing}
       </span>`
     : nothing;
 

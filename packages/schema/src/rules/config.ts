@@ -137,17 +137,26 @@ export function validateCredentialInput(
 }
 
 /**
- * Whether the platform's credentials are complete: every visible required secret configured and every
- * visible required connection setting filled. The CRM fields only show (and only validate) once this holds.
+ * The connection inputs a platform still lacks: each visible required secret not configured and each
+ * visible required connection setting not filled, in catalog order.
  */
+export function missingConnectionSettings(
+  platform: PlatformDefinition,
+  config: Readonly<Record<string, ConfigValue | null>>,
+  configuredSecrets: ReadonlySet<string>,
+): SettingDefinition[] {
+  return platform.settings.filter((s) => {
+    if (!s.required || !isSettingVisible(s, config, platform)) return false;
+    if (s.type === 'secret') return !configuredSecrets.has(s.key);
+    return (s.group ?? CONNECTION_GROUP) === CONNECTION_GROUP && !isFilled(config[s.key] ?? s.default);
+  });
+}
+
+/** Whether the platform's credentials are complete: nothing is missing. The CRM fields only show (and only validate) once this holds. */
 export function credentialsComplete(
   platform: PlatformDefinition,
   config: Readonly<Record<string, ConfigValue | null>>,
   configuredSecrets: ReadonlySet<string>,
 ): boolean {
-  return platform.settings.every((s) => {
-    if (!s.required || !isSettingVisible(s, config, platform)) return true;
-    if (s.type === 'secret') return configuredSecrets.has(s.key);
-    return s.group !== CONNECTION_GROUP || isFilled(config[s.key] ?? s.default);
-  });
+  return missingConnectionSettings(platform, config, configuredSecrets).length === 0;
 }
