@@ -9,14 +9,21 @@ const status = document.getElementById('portal-status');
 for (const el of document.querySelectorAll('[data-demo]')) el.textContent = config.demoCrm[el.dataset.demo];
 
 const role = document.getElementById('role');
+const settings = document.querySelector('mp-integration-settings');
 let customer = null;
+let signedIn = role.value;
 const applyRole = () => {
   provider.setAttribute('token', config.tokens[role.value]);
   if (customer) customerProvider.setAttribute('token', customer.tokens[role.value]);
+  signedIn = role.value;
 };
 provider.setAttribute('base-url', config.apiUrl);
 customerProvider.setAttribute('base-url', config.apiUrl);
-role.addEventListener('change', applyRole);
+// Another person's token reloads the widgets, so a host asks before dropping unsaved settings.
+role.addEventListener('change', () => {
+  if (settings.dirty && !confirm('Integration settings have unsaved changes. Sign in as someone else and lose them?')) role.value = signedIn;
+  else applyRole();
+});
 applyRole();
 
 const list = document.getElementById('customer-list');

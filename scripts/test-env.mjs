@@ -38,10 +38,10 @@ async function start() {
     salesforceLoginUrl: salesforce.server.url,
     log: () => {},
   });
-  const tokensFor = async (tenant) => {
+  const tokensFor = async (tenant, expiresIn) => {
     const tokens = {};
     for (const role of ['admin', 'editor', 'viewer', 'auditor']) {
-      tokens[role] = await signDevToken({ tenant, role, sub: `${role}@${tenant}` }, server.config);
+      tokens[role] = await signDevToken({ tenant, role, sub: `${role}@${tenant}` }, server.config, { expiresIn });
     }
     return tokens;
   };
@@ -55,6 +55,7 @@ async function start() {
         apiUrl: server.url,
         tenant,
         tokens: await tokensFor(tenant),
+        renewedTokens: await tokensFor(tenant, '11h'),
         otherTenant: { tenant: otherTenant, tokens: await tokensFor(otherTenant) },
         salesforce: salesforce.details,
       };

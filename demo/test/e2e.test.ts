@@ -358,6 +358,30 @@ for (const mode of ['keyboard', 'mouse'] as const) {
     test('seed 002: add, duplicate name rejected, edit the description, delete after confirming', { timeout }, (t) => endpointsFlow(t, demo, mode));
 
     if (mode === 'mouse') {
+      test('signing in as someone else asks first when settings are unsaved', { timeout }, async (t) => {
+        const page = await openPortal(t, demo);
+        const accounting = page.getByRole('region', { name: 'Accounting' });
+        await accounting.getByRole('radio', { name: /^Xero/ }).click();
+        await accounting.getByLabel('Client ID', { exact: true }).fill('typed-client-id');
+        const asked: string[] = [];
+        let answer = false;
+        page.on('dialog', (d) => {
+          asked.push(d.message());
+          void (answer ? d.accept() : d.dismiss());
+        });
+        const role = page.getByLabel('Signed in as');
+        await role.selectOption('editor');
+        assert.equal(asked.length, 1, 'the host page asked');
+        assert.equal(await role.inputValue(), 'admin', 'declining keeps the admin signed in');
+        assert.equal(await accounting.getByLabel('Client ID', { exact: true }).inputValue(), 'typed-client-id', 'and the typing');
+        answer = true;
+        await role.selectOption('editor');
+        assert.equal(asked.length, 2);
+        // The editor's widgets reload with the saved settings, where accounting is not set up.
+        await accounting.getByLabel('Client ID', { exact: true }).waitFor({ state: 'detached' });
+        assert.equal(await accounting.getByRole('radio', { name: /^Xero/ }).isChecked(), false, 'the admin’s typing is gone, as they agreed');
+      });
+
       // Runs after the flows above, so the settings it shows are the enabled ones.
       test('dark theme at 360 px wide: nothing scrolls sideways', { timeout }, async (t) => {
         await api(demo, '/v1/endpoints', { name: 'Member sync', description: 'Members to the CRM every hour' });

@@ -324,12 +324,16 @@ export function createTransport(options: ClientOptions): Transport {
 
     let res: Response;
     try {
-      headers.set('authorization', `Bearer ${await tokenFor(false, signal)}`);
+      const first = await tokenFor(false, signal);
+      headers.set('authorization', `Bearer ${first}`);
       try {
         res = await ky(url, kyOptions);
       } catch (error) {
         if (!(getToken && error instanceof HTTPError && error.response.status === 401)) throw error;
-        headers.set('authorization', `Bearer ${await tokenFor(true, signal)}`);
+        const fresh = await tokenFor(true, signal);
+        // The same token again would be refused again: give up without the second request.
+        if (fresh === first) throw error;
+        headers.set('authorization', `Bearer ${fresh}`);
         res = await ky(url, kyOptions);
       }
     } catch (error) {

@@ -243,6 +243,15 @@ describe('auth', () => {
     assert.equal(e.status, 401);
   });
 
+  it('does not repeat a 401 when getToken answers the refused token again', async () => {
+    const asked: boolean[] = [];
+    const { fetch, seen } = fakeFetch(() => problem(401));
+    const c = client(fetch, { token: undefined, getToken: ({ refresh }) => (asked.push(refresh), 'the-only-token') });
+    await rejects(c.me(), UnauthorizedError);
+    assert.deepEqual(asked, [false, true], 'asked for a fresh one');
+    assert.equal(seen.length, 1, 'but the same token is not sent twice');
+  });
+
   it('does not retry a 401 with a fixed token', async () => {
     const { fetch, seen } = fakeFetch(() => problem(401));
     await rejects(client(fetch).me(), UnauthorizedError);

@@ -9,6 +9,8 @@ export interface TestEnv {
   apiUrl: string;
   tenant: string;
   tokens: Record<Role, string>;
+  /** The same people's tokens with another lifetime, as a renewal gives them. */
+  renewedTokens: Record<Role, string>;
   otherTenant: { tenant: string; tokens: Record<Role, string> };
   salesforce: { url: string; consumerKey: string; consumerSecret: string; username: string; password: string; securityToken: string };
 }

@@ -3,9 +3,10 @@
 import { createIntegrationClient } from '@memberpulse/integrations-sdk';
 import './integration-provider.js';
 import '../endpoint-grid/endpoint-grid.js';
+import '../integration-settings/integration-settings.js';
 import type { MpIntegrationProvider } from './integration-provider.js';
 import type { MpEndpointGrid } from '../endpoint-grid/endpoint-grid.js';
-import { clientFor, equal, freshEnv, ok, until } from './browser-test-kit.js';
+import { clientFor, equal, freshEnv, ok, typeInto, until } from './browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -30,6 +31,45 @@ describe('<mp-integration-provider>', () => {
       equal(grid.items[0]!.name, 'Mine', 'the tenant of the token');
       provider.token = env.otherTenant.tokens.viewer;
       await until(() => grid.shadowRoot!.querySelector('[part="empty"]'), 'reloaded with the other tenant');
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('sends a renewed token from the next call on, without reloading the widgets or losing what was typed', async () => {
+    const env = await freshEnv();
+    await clientFor(env).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'saved-id' } });
+    const host = document.createElement('div');
+    host.innerHTML = `<mp-integration-provider base-url="${env.apiUrl}" token="${env.tokens.admin}"><mp-integration-settings category="accounting"></mp-integration-settings></mp-integration-provider>`;
+    document.body.append(host);
+    const provider = host.querySelector('mp-integration-provider')!;
+    const settings = host.querySelector('mp-integration-settings')!;
+    const input = () => settings.shadowRoot?.querySelector<HTMLInputElement>('#cfg-clientId');
+    const save = () => settings.shadowRoot!.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
+    try {
+      await until(() => input(), 'the saved settings');
+      typeInto(input()!, 'typed-id');
+      await settings.updateComplete;
+      const client = provider.effectiveClient;
+
+      // Same claims, broken signature: the server refuses it, which shows the renewed token is the one sent.
+      const renewed = env.renewedTokens.admin;
+      provider.token = `${renewed.slice(0, -4)}${renewed.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+      await provider.updateComplete;
+      equal(provider.effectiveClient, client, 'a renewal keeps the client');
+      save();
+      await until(() => settings.shadowRoot!.querySelector('.notice.error'), 'the refusal of the broken token');
+      equal(input()?.value, 'typed-id', 'the typing survives the refusal');
+
+      provider.token = renewed;
+      await provider.updateComplete;
+      equal(input()?.value, 'typed-id', 'and the renewal: no reload');
+      save();
+      await until(() => !settings.dirty && !settings.shadowRoot!.querySelector('.notice.error'), 'the save with the renewed token');
+      equal((await clientFor(env).settings.get('accounting')).config.clientId, 'typed-id', 'saved');
+
+      provider.token = env.otherTenant.tokens.admin;
+      await until(() => !input(), 'another tenant’s token reloads: it has no accounting settings');
     } finally {
       host.remove();
     }

@@ -2,6 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createIntegrationClient, type IntegrationClient, type TokenRequest } from '@memberpulse/integrations-sdk';
 import { integrationClientContext } from './context.js';
+import { tokenIdentity } from './token-identity.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -37,7 +38,10 @@ export class MpIntegrationProvider extends LitElement {
   /** API origin (and path prefix); `/v1` is added by the SDK. */
   baseUrl = '';
 
-  /** A bearer token. Prefer `getToken` for tokens that expire. */
+  /**
+   * A bearer token. Setting a renewed one (same tenant, subject and role) only changes what the next call
+   * sends: the widgets keep what the admin typed. A token for anyone else reloads the widgets.
+   */
   token = '';
 
   /** Asked for a token before each call, and with `{ refresh: true }` once after a 401. */
@@ -48,6 +52,7 @@ export class MpIntegrationProvider extends LitElement {
 
   readonly #provider = new ContextProvider(this, { context: integrationClientContext });
   #built?: IntegrationClient;
+  #current = { token: '' };
 
   /** The client given to the widgets, if the attributes or properties are complete. */
   get effectiveClient(): IntegrationClient | undefined {
@@ -55,11 +60,15 @@ export class MpIntegrationProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('baseUrl') || changed.has('token') || changed.has('getToken')) {
-      const getToken = this.getToken;
+    const renewed = this.#built && !this.getToken && !changed.has('baseUrl') && !changed.has('getToken') && isRenewal(changed.get('token'), this.token);
+    if (renewed) this.#current.token = this.token;
+    else if (changed.has('baseUrl') || changed.has('token') || changed.has('getToken')) {
+      // The client reads the token at each call, so a renewal needs no new client: the widgets keep
+      // what the admin typed and the SDK keeps the ETags it read. Anyone else's token gets a new client.
+      const current = (this.#current = { token: this.token });
       this.#built =
-        this.baseUrl && (getToken || this.token)
-          ? createIntegrationClient({ baseUrl: this.baseUrl, ...(getToken ? { getToken } : { token: this.token }), validateResponses: false })
+        this.baseUrl && (this.getToken || this.token)
+          ? createIntegrationClient({ baseUrl: this.baseUrl, getToken: this.getToken ?? (() => current.token), validateResponses: false })
           : undefined;
     }
     if (this.#provider.value !== this.effectiveClient) this.#provider.setValue(this.effectiveClient);
@@ -68,6 +77,12 @@ export class MpIntegrationProvider extends LitElement {
   protected override render() {
     return html`<slot></slot>`;
   }
+}
+
+/** Whether `next` renews `previous`: both JWTs for the same tenant, subject and role. */
+function isRenewal(previous: string | undefined, next: string): boolean {
+  const identity = previous ? tokenIdentity(previous) : undefined;
+  return identity !== undefined && previous !== next && identity === tokenIdentity(next);
 }
 
 customElements.define('mp-integration-provider', MpIntegrationProvider);
