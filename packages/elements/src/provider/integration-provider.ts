@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createIntegrationClient, type IntegrationClient, type TokenRequest } from '@memberpulse/integrations-sdk';
 import { integrationClientContext } from './context.js';
-import { tokenIdentity } from './token-identity.js';
+import { isRenewal } from './token-identity.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -77,12 +77,6 @@ export class MpIntegrationProvider extends LitElement {
   protected override render() {
     return html`<slot></slot>`;
   }
-}
-
-/** Whether `next` renews `previous`: both JWTs for the same tenant, subject and role. */
-function isRenewal(previous: string | undefined, next: string): boolean {
-  const identity = previous ? tokenIdentity(previous) : undefined;
-  return identity !== undefined && previous !== next && identity === tokenIdentity(next);
 }
 
 customElements.define('mp-integration-provider', MpIntegrationProvider);

@@ -1,9 +1,8 @@
 /**
  * Who a bearer token speaks for: its `tenant`, `sub` and `role` claims, read without verifying them
- * (the server verifies every call). `undefined` when the token is not a JWT. Two tokens with the same
- * identity are a renewal, not a sign-in as someone else.
+ * (the server verifies every call). `undefined` when the token is not a JWT.
  */
-export function tokenIdentity(token: string): string | undefined {
+function tokenIdentity(token: string): string | undefined {
   const payload = token.split('.')[1];
   if (!payload) return undefined;
   try {
@@ -12,4 +11,10 @@ export function tokenIdentity(token: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** Whether `next` renews `previous` rather than signing in someone else: both JWTs for the same tenant, subject and role. */
+export function isRenewal(previous: string | undefined, next: string): boolean {
+  const identity = previous ? tokenIdentity(previous) : undefined;
+  return identity !== undefined && previous !== next && identity === tokenIdentity(next);
 }
