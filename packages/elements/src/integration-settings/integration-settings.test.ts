@@ -358,8 +358,11 @@ describe('<mp-integration-settings> against the real server', () => {
     typeInto($(el, '#cfg-consumerKey'), 'typed-key');
     typeInto($(el, '#secret-consumerSecret'), 'typed-secret');
     await el.updateComplete;
+    await press(el, 'test-button');
+    await until(() => $(el, '.test-result.error'), 'the refused test of the made-up key');
     await choosePlatform(el, 'hubspot');
     equal($<HTMLInputElement>(el, '#cfg-consumerKey'), null, 'HubSpot shows its own fields');
+    equal($(el, '.test-result'), null, 'and not the outcome of Salesforce’s test');
     typeInto($(el, '#cfg-portalId'), '12345');
     await el.updateComplete;
     await choosePlatform(el, 'salesforce');

@@ -277,6 +277,9 @@ export class MpIntegrationSettings extends LitElement {
   #choosePlatform(id: string): void {
     if (this._draft.platform) this.#setAside.set(this._draft.platform, this._draft);
     this.#update(this.#setAside.get(id) ?? withPlatform(this._saved, id));
+    // Errors and a test outcome speak of the inputs of the platform left behind.
+    this._errors = [];
+    this._test = null;
   }
 
   #view(): CrmView {
