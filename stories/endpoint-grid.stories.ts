@@ -73,6 +73,20 @@ export const EditForm: Story = {
   },
 };
 
+/** Cancel over typed text asks before dropping it, with Keep editing focused. */
+export const DiscardQuestion: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    el.openCreate();
+    await el.updateComplete;
+    const name = el.shadowRoot!.querySelector<HTMLInputElement>('#ep-name')!;
+    name.value = 'Member sync to the warehouse';
+    name.dispatchEvent(new Event('input', { bubbles: true }));
+    await el.updateComplete;
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('dialog button')].find((b) => b.type === 'button')!.click();
+  },
+};
+
 /** Delete asks first. */
 export const DeleteConfirmation: Story = {
   play: async ({ canvasElement }) => {

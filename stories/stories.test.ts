@@ -60,6 +60,7 @@ const expected: Record<string, Expectation> = {
   'Endpoint grid/AddFormWithErrors': { shows: 'dialog[open] #ep-name-error' },
   'Endpoint grid/EditForm': { shows: 'dialog[open] #ep-name[readonly]' },
   'Endpoint grid/DeleteConfirmation': { shows: 'dialog[open]' },
+  'Endpoint grid/DiscardQuestion': { shows: 'dialog[open] .discard .keep-editing' },
   'Field mapper/Empty': { shows: '[part="empty"]' },
   'Field mapper/Errors': { shows: '[part="message"]' },
   'Field mapper/ReadOnly': { shows: '.readonly-target', lacks: '[part="combobox"]' },

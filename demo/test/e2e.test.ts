@@ -291,8 +291,15 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
   assert.equal(await description.inputValue(), 'A second one', 'the typed description is kept');
   await expectFocus(page, /^Name/, 'focus goes to Name');
   await shot(page, `${mode}-endpoint-duplicate`);
-  if (byKeyboard) await keys.press('Escape');
-  else await form.getByRole('button', { name: 'Cancel' }).click();
+  // Leaving typed text asks first; a second Escape (or Discard) drops it.
+  if (byKeyboard) {
+    await keys.press('Escape');
+    await expectFocus(page, 'Keep editing', 'Escape over typed text asks first, with focus on the safe answer');
+    await keys.press('Escape');
+  } else {
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.getByRole('button', { name: 'Discard' }).click();
+  }
   await form.waitFor({ state: 'detached' });
   assert.deepEqual(await endpoints(), [[name, 'Order sync to the warehouse']], 'the duplicate was not stored');
 

@@ -17,14 +17,21 @@ export interface EndpointFormState {
   /** A problem that belongs to no field (network, permission…). */
   general: string;
   busy: boolean;
+  /** Cancel or Escape met typed text: the form asks before dropping it. */
+  discarding: boolean;
 }
 
 export function newForm(): EndpointFormState {
-  return { mode: 'create', name: '', description: '', errors: { name: [], description: [] }, general: '', busy: false };
+  return { mode: 'create', name: '', description: '', errors: { name: [], description: [] }, general: '', busy: false, discarding: false };
 }
 
 export function editForm(endpoint: IntegrationEndpoint): EndpointFormState {
   return { ...newForm(), mode: 'edit', endpoint, name: endpoint.name, description: endpoint.description };
+}
+
+/** Whether closing the form would drop something the admin typed. */
+export function hasTyped(form: EndpointFormState): boolean {
+  return form.mode === 'create' ? !!(form.name.trim() || form.description.trim()) : form.description !== form.endpoint!.description;
 }
 
 /** The same checks the server makes (required, not blank, length), so most mistakes show before a round trip. */

@@ -27,6 +27,13 @@ export const styles = css`
   h2:focus {
     outline: none;
   }
+  .dialog-actions.discard {
+    align-items: center;
+  }
+  .discard p {
+    flex: 1 1 12rem;
+    font-weight: 600;
+  }
   .tools {
     display: flex;
     flex-wrap: wrap;

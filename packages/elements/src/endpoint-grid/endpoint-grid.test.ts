@@ -2,6 +2,7 @@
 // delete with their messages, inline and server errors, the immutable name, paging, sorting, roles, axe-core.
 import type { IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
+import { sendKeys } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { clientFor, equal, expectNoViolations, inGerman, freshEnv, ok, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 
@@ -142,6 +143,39 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal(stored.name, 'Invoices', 'name unchanged on the server');
     equal(stored.description, 'new text', 'description saved');
     equal(updated[0]?.endpoint.description, 'new text', 'mp-endpoint-updated carries the new record');
+  });
+
+  it('asks before Cancel or Escape drops what was typed, and closes at once when nothing was', async () => {
+    const el = await mount(admin);
+    const dialog = () => $<HTMLDialogElement>(el, 'dialog.form-dialog');
+    const button = (text: string) => [...dialog()!.querySelectorAll('button')].find((b) => b.textContent!.trim() === text)!;
+    el.openCreate();
+    await el.updateComplete;
+    button('Cancel').click();
+    await until(() => !dialog(), 'an untouched form just closes');
+
+    el.openCreate();
+    await el.updateComplete;
+    $<HTMLInputElement>(el, '#ep-name')!.focus();
+    await sendKeys({ type: 'Half typed' });
+    await sendKeys({ press: 'Escape' });
+    await until(() => dialog()?.querySelector('.discard'), 'the question');
+    ok(dialog()!.open, 'Escape did not close the form');
+    equal(dialog()!.querySelector('[role="alert"]')!.textContent!.trim(), 'Discard what you typed?', 'it asks');
+    equal(el.shadowRoot!.activeElement?.textContent?.trim(), 'Keep editing', 'focus on the safe answer');
+    await expectNoViolations(el, 'asking before discarding');
+    button('Keep editing').click();
+    await el.updateComplete;
+    equal($<HTMLInputElement>(el, '#ep-name')!.value, 'Half typed', 'the typing is all there');
+    ok(!dialog()!.querySelector('.discard'), 'the question went away');
+
+    button('Cancel').click();
+    await el.updateComplete;
+    button('Discard').click();
+    await until(() => !dialog(), 'the form to close');
+    el.openCreate();
+    await el.updateComplete;
+    equal($<HTMLInputElement>(el, '#ep-name')!.value, '', 'discarded means a fresh form next time');
   });
 
   it('deletes after confirmation only, with a success message', async () => {

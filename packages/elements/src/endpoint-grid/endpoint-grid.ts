@@ -17,7 +17,7 @@ import { translator } from '../provider/translate.js';
 import { endpointGridMessages } from './messages.js';
 import { EndpointChangeEvent, type EndpointChange } from './events.js';
 import { IntegrationErrorEvent } from '../provider/error-event.js';
-import { checkForm, editForm, newForm, serverErrors, type EndpointFormState } from './endpoint-form.js';
+import { checkForm, editForm, hasTyped, newForm, serverErrors, type EndpointFormState } from './endpoint-form.js';
 import { styles } from './endpoint-grid.styles.js';
 
 export { EndpointChangeEvent, type EndpointChange } from './events.js';
@@ -245,8 +245,8 @@ export class MpEndpointGrid extends LitElement {
     const target = e.target as HTMLInputElement | HTMLTextAreaElement;
     if (!this._form || (target.name !== 'name' && target.name !== 'description')) return;
     const field = target.name;
-    // Typing clears that field's error; the rest stays until the next submit.
-    this._form = { ...this._form, [field]: target.value, errors: { ...this._form.errors, [field]: [] } };
+    // Typing clears that field's error (the rest stays until the next submit) and any question about discarding.
+    this._form = { ...this._form, [field]: target.value, errors: { ...this._form.errors, [field]: [] }, discarding: false };
   }
 
   async #submit(e: Event): Promise<void> {
@@ -288,6 +288,27 @@ export class MpEndpointGrid extends LitElement {
 
   #closeForm(): void {
     this._formDialog?.close();
+  }
+
+  /**
+   * Cancel, or the dialog's `cancel` event (Escape): closes at once when nothing was typed, else asks first.
+   * Chromium lets a page hold Escape back only once per user action, so a second Escape discards.
+   */
+  #cancelForm(e?: Event): void {
+    const form = this._form;
+    if (!form || form.discarding || !hasTyped(form)) {
+      if (!e) this.#closeForm();
+      return;
+    }
+    e?.preventDefault();
+    this._form = { ...form, discarding: true };
+    void this.updateComplete.then(() => this._formDialog?.querySelector<HTMLElement>('.keep-editing')?.focus());
+  }
+
+  #keepEditing(): void {
+    if (!this._form) return;
+    this._form = { ...this._form, discarding: false };
+    void this.updateComplete.then(() => this._formDialog?.querySelector<HTMLElement>(this._form?.mode === 'edit' ? 'textarea' : 'input')?.focus());
   }
 
   #onFormClosed(): void {
@@ -476,7 +497,7 @@ export class MpEndpointGrid extends LitElement {
     const edit = f.mode === 'edit';
     const nameError = f.errors.name.join(' ');
     const descriptionError = f.errors.description.join(' ');
-    return html`<dialog part="dialog" class="form-dialog" aria-labelledby="form-title" @close=${this.#onFormClosed}>
+    return html`<dialog part="dialog" class="form-dialog" aria-labelledby="form-title" @close=${this.#onFormClosed} @cancel=${(e: Event) => this.#cancelForm(e)}>
       <form class="dialog-body" novalidate @submit=${this.#submit} @input=${this.#onFormInput}>
         <h2 id="form-title">${t(edit ? 'endpointGrid.form.editTitle' : 'endpointGrid.form.newTitle')}</h2>
         ${f.general
@@ -500,12 +521,18 @@ export class MpEndpointGrid extends LitElement {
             ? html`<p id="ep-description-error" class="field-error">${iconSvg(icon.error)}<span dir="auto">${descriptionError}</span></p>`
             : nothing}
         </div>
-        <div class="dialog-actions">
-          <button class="mp-button" type="button" @click=${this.#closeForm}>${t('endpointGrid.form.cancel')}</button>
-          <button class="mp-button primary" type="submit" ?disabled=${f.busy}>
-            ${f.busy ? t('endpointGrid.form.saving') : t(edit ? 'endpointGrid.form.update' : 'endpointGrid.form.submit')}
-          </button>
-        </div>
+        ${f.discarding
+          ? html`<div class="dialog-actions discard">
+              <p class="grow" role="alert">${t('endpointGrid.form.discardQuestion')}</p>
+              <button class="mp-button keep-editing" type="button" @click=${this.#keepEditing}>${t('endpointGrid.form.keepEditing')}</button>
+              <button class="mp-button danger" type="button" @click=${this.#closeForm}>${t('endpointGrid.form.discard')}</button>
+            </div>`
+          : html`<div class="dialog-actions">
+              <button class="mp-button" type="button" @click=${() => this.#cancelForm()}>${t('endpointGrid.form.cancel')}</button>
+              <button class="mp-button primary" type="submit" ?disabled=${f.busy}>
+                ${f.busy ? t('endpointGrid.form.saving') : t(edit ? 'endpointGrid.form.update' : 'endpointGrid.form.submit')}
+              </button>
+            </div>`}
       </form>
     </dialog>`;
   }
