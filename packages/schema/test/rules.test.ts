@@ -6,6 +6,7 @@ import {
   detectDrift,
   emptyCrmMapping,
   findPlatform,
+  isNaturalTarget,
   memberFields,
   missingConnectionSettings,
   orderFields,
@@ -58,6 +59,12 @@ test('compatibility: a date cannot go into a boolean; an email goes into an emai
   assert.deepEqual(checkCompatibility(date, target('HasOptedOutOfEmail')).level, 'error');
   assert.equal(checkCompatibility(date, target('HasOptedOutOfEmail')).code, 'incompatible_type');
   assert.equal(checkCompatibility(field('email'), target('Email')).level, 'ok');
+});
+
+test('compatibility: an email field is the natural home of an email, a text field only a safe one', () => {
+  assert.equal(isNaturalTarget(field('email'), target('Email')), true);
+  assert.equal(isNaturalTarget(field('email'), target('Description')), false);
+  assert.equal(checkCompatibility(field('email'), target('Description')).level, 'ok');
 });
 
 test('compatibility: read-only targets are errors, longer sources and restricted picklists are warnings', () => {

@@ -183,6 +183,16 @@ describe('<mp-field-mapper>', () => {
     equal(el.counts.warnings, 2, 'two warnings counted');
   });
 
+  it('offers safe targets before risky ones, unless the admin typed a field’s exact name', async () => {
+    const el = await mount({ value: [] });
+    const names = async (typed: string) => optionEls(await openList(el, 'email', typed)).map((o) => o.querySelector('code')?.textContent?.trim());
+    const forMail = await names('mail');
+    equal(forMail[0], 'Email', `"mail" offers Email first, not ${forMail[0]}`);
+    ok(forMail.includes('MailingCity'), 'the Mailing fields are still listed');
+    const forCity = await names('mailingcity');
+    equal(forCity[0], 'MailingCity', 'a name typed in full comes first even with a warning');
+  });
+
   it('marks a target used elsewhere and reports duplicates as errors on both rows', async () => {
     const el = await mount({ value: completeMemberMappings });
     ok(el.checkValidity(), 'complete mapping is valid');

@@ -1,5 +1,6 @@
 import {
   checkCompatibility,
+  isNaturalTarget,
   crmTypeLabel,
   validateMappings,
   type Compatibility,
@@ -245,8 +246,10 @@ function rank(t: PreparedTarget, q: string, compactQ: string): number {
 }
 
 /**
- * The target list for one source: matches for `query` (best first), writable and compatible fields before
- * the incompatible ones, each with the schema's compatibility verdict and who else uses it.
+ * The target list for one source, each with the schema's compatibility verdict and who else uses it:
+ * a field named exactly as typed first, then safe fields of the source's own type, other safe fields, risky
+ * ones (so "mail" offers Email before Mailing City), each group in match order; fields that cannot take the
+ * source come last.
  */
 export function buildOptions(
   source: MemberPulseField,
@@ -257,7 +260,10 @@ export function buildOptions(
 ): TargetOption[] {
   const q = fold(query.trim());
   const compactQ = q.replace(/[^\p{L}\p{N}]/gu, '');
-  const scored: { o: TargetOption; r: number; bad: number; label: string }[] = [];
+  // 0: named exactly as typed; 1: safe and of the source's own type; 2: safe; 3: risky (a warning); 4: cannot take the source.
+  const groupOf = (t: PreparedTarget, level: Compatibility['level']) =>
+    level === 'error' ? 4 : q && (t.label === q || t.name === q) ? 0 : level === 'warning' ? 3 : isNaturalTarget(source, t.field) ? 1 : 2;
+  const scored: { o: TargetOption; group: number; r: number; label: string }[] = [];
   for (const t of prepared) {
     const r = rank(t, q, compactQ);
     if (r < 0) continue;
@@ -265,12 +271,12 @@ export function buildOptions(
     const users = (usedBy.get(t.field.name) ?? []).filter((k) => k !== source.key);
     scored.push({
       o: { target: t.field, id: t.index, compat, usedBy: users, selected: t.field.name === selected },
+      group: groupOf(t, compat.level),
       r,
-      bad: compat.level === 'error' ? 1 : 0,
       label: t.label,
     });
   }
-  scored.sort((a, b) => a.bad - b.bad || a.r - b.r || (a.label < b.label ? -1 : a.label > b.label ? 1 : a.o.id - b.o.id));
+  scored.sort((a, b) => a.group - b.group || a.r - b.r || (a.label < b.label ? -1 : a.label > b.label ? 1 : a.o.id - b.o.id));
   return scored.map((s) => s.o);
 }
 

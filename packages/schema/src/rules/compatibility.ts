@@ -59,6 +59,11 @@ export function crmTypeLabel(type: CrmFieldType): string {
   return typeNames[type] ?? type;
 }
 
+/** Whether the target's type is the one the source's values are made for: an email into an email field, a date into a date. */
+export function isNaturalTarget(source: MemberPulseField, target: CrmFieldDescriptor): boolean {
+  return rules[source.type].ok[0] === target.type;
+}
+
 /**
  * Whether a MemberPulse field can be written into a CRM field, and with what caveat.
  * Errors make a mapping invalid; warnings are shown beside it.
