@@ -132,6 +132,21 @@ describe('Salesforce authentication against the loopback org', () => {
     });
   });
 
+  it('signs a service user in without a security token where the org trusts the server’s addresses (seed 004), and points at the token where it does not', async () => {
+    const withoutToken = (org: FakeSalesforce) => {
+      const input = serviceUser(org);
+      const { securityToken: _omitted, ...secrets } = input.secrets;
+      return { ...input, secrets };
+    };
+    const trusting = await startFakeSalesforce({ credentials: { requireSecurityToken: false } });
+    try {
+      assert.equal((await connector.testConnection(withoutToken(trusting))).ok, true);
+    } finally {
+      await trusting.close();
+    }
+    await assert.rejects(connector.testConnection(withoutToken(sf)), (e) => pointers(e).includes('/credentials/securityToken'));
+  });
+
   it('missing credentials answer `invalid` with pointers, without calling Salesforce', async () => {
     sf.resetCalls();
     await assert.rejects(connector.testConnection(connectedApp(sf, { consumerKey: '' }, { consumerSecret: '' })), (e) => {

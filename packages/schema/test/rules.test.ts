@@ -50,7 +50,7 @@ test('connection: names each missing input the sign-in method needs, and nothing
   const salesforce = findPlatform('salesforce')!;
   const keys = (config: Record<string, string>, secrets: string[]) => missingConnectionSettings(salesforce, config, new Set(secrets)).map((s) => s.key);
   assert.deepEqual(keys({ authMode: 'connectedApp' }, []), ['consumerKey', 'consumerSecret']);
-  assert.deepEqual(keys({ authMode: 'serviceUser', username: 'a@b.example' }, ['password']), ['securityToken'], 'the service user’s own inputs, not the Connected App’s');
+  assert.deepEqual(keys({ authMode: 'serviceUser' }, []), ['username', 'password'], 'the service user’s own inputs, not the Connected App’s; the security token is optional');
   assert.deepEqual(keys(connectedAppConfig, ['consumerSecret']), []);
 });
 
@@ -148,15 +148,12 @@ test('settings: nothing that needs credentials before they are set', () => {
   assert.ok(enable.errors.some((e) => e.pointer === '/credentials/consumerSecret' && e.code === 'required'));
 });
 
-test('settings: service-user mode needs username, password and token instead of the consumer key', () => {
+test('settings: service-user mode needs a username and password instead of the consumer key; the security token is optional (seed 004)', () => {
   const state = crmState(completeCrm, {
     config: { environment: 'sandbox', authMode: 'serviceUser' },
     configuredSecrets: new Set(['password']),
   });
-  assert.deepEqual(pointers(validateSettings(state, 'enable').errors).filter((p) => !p.startsWith('/crm')), [
-    '/config/username required',
-    '/credentials/securityToken required',
-  ]);
+  assert.deepEqual(pointers(validateSettings(state, 'enable').errors).filter((p) => !p.startsWith('/crm')), ['/config/username required']);
 });
 
 test('settings: order mappings are required once an order object is chosen', () => {

@@ -88,7 +88,9 @@ const salesforce: PlatformDefinition = {
       key: 'securityToken',
       label: 'Security token',
       type: 'secret',
-      required: true,
+      // Seed 004 asks only for a username and password: an org that trusts the server's IP addresses needs no token.
+      required: false,
+      help: 'Sent by email from the user’s settings (Reset My Security Token). Leave empty only if the org trusts this server’s IP addresses.',
       maxLength: 255,
       visibleWhen: { key: 'authMode', equals: 'serviceUser' },
       group: 'Connection',
