@@ -106,6 +106,13 @@ export const styles = css`
     margin-block-start: 0.2rem;
     accent-color: var(--_mp-color-accent);
   }
+  /* The whole card shows keyboard focus, not only its small radio. */
+  .platform:has(input:focus-visible) {
+    box-shadow: var(--_mp-focus-ring);
+  }
+  .platform input:focus-visible {
+    box-shadow: none;
+  }
   .platform-text {
     display: grid;
     gap: var(--_mp-space-2xs);
