@@ -523,7 +523,7 @@ export class MpEndpointGrid extends LitElement {
         </div>
         ${f.discarding
           ? html`<div class="dialog-actions discard">
-              <p class="grow" role="alert">${t('endpointGrid.form.discardQuestion')}</p>
+              <p role="alert">${t('endpointGrid.form.discardQuestion')}</p>
               <button class="mp-button keep-editing" type="button" @click=${this.#keepEditing}>${t('endpointGrid.form.keepEditing')}</button>
               <button class="mp-button danger" type="button" @click=${this.#closeForm}>${t('endpointGrid.form.discard')}</button>
             </div>`

@@ -1,7 +1,7 @@
 import {
   checkCompatibility,
-  isNaturalTarget,
   crmTypeLabel,
+  isNaturalTarget,
   validateMappings,
   type Compatibility,
   type CrmFieldDescriptor,
