@@ -34,6 +34,7 @@ export {
   type RateLimitErrorInit,
   type TimeoutErrorInit,
 } from './errors.js';
+export type { RecordVersions } from './record-versions.js';
 export { paginate } from './paginate.js';
 export { settingsResource, type SettingsResource } from './resources/settings.js';
 export { credentialsResource, type CredentialsResource } from './resources/credentials.js';

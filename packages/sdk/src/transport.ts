@@ -13,6 +13,7 @@ import {
   ValidationError,
   type IntegrationErrorInit,
 } from './errors.js';
+import { RecordVersions } from './record-versions.js';
 import type { CallOptions, UpdateOptions } from './types.js';
 import type { CheckName } from './validators.js';
 
@@ -105,8 +106,8 @@ export interface ApiResult<T> {
 export interface Transport {
   /** Performs one logical call (with its retries). */
   request<T>(spec: RequestSpec): Promise<ApiResult<T>>;
-  /** The last ETag seen per record (`settings/<category>`, `endpoints/<id>`). */
-  readonly etags: Map<string, string>;
+  /** The last ETag seen per record, or that it was read as missing. */
+  readonly versions: RecordVersions;
 }
 
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
@@ -188,7 +189,7 @@ export function createTransport(options: ClientOptions): Transport {
   const maxRetryAfter = policy.maxRetryAfter ?? 60_000;
   const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const bodies = new WeakMap<Response, unknown>();
-  const etags = new Map<string, string>();
+  const versions = new RecordVersions();
   let validators: Promise<typeof import('./validators.js')> | undefined;
   const loadValidators = () => (validators ??= import('./validators.js'));
   let refreshing: Promise<string> | undefined;
@@ -297,8 +298,8 @@ export function createTransport(options: ClientOptions): Transport {
       retryable = true;
     }
     if (spec.conditional && opts.ifMatch !== false) {
-      const tag = opts.ifMatch ?? (spec.record ? etags.get(spec.record) : undefined);
-      if (tag) headers.set('if-match', tag);
+      const precondition = opts.ifMatch ? (['if-match', opts.ifMatch] as const) : spec.record ? versions.precondition(spec.record) : undefined;
+      if (precondition) headers.set(precondition[0], precondition[1]);
     }
     const kyOptions: KyOptions = {
       method: spec.method,
@@ -337,6 +338,7 @@ export function createTransport(options: ClientOptions): Transport {
         res = await ky(url, kyOptions);
       }
     } catch (error) {
+      if (spec.record && spec.method === 'GET' && error instanceof HTTPError && error.response.status === 404) versions.remember(spec.record, null);
       const tokenNow = headers.get('authorization')?.slice(7);
       throw toError(error, spec, tokenNow ? [...secrets, tokenNow] : secrets, timeout);
     }
@@ -360,12 +362,12 @@ export function createTransport(options: ClientOptions): Transport {
       }
     }
     if (spec.record) {
-      if (spec.forget) etags.delete(spec.record);
-      else if (etag) etags.set(spec.record, etag);
+      if (spec.forget) versions.forget(spec.record);
+      else if (etag) versions.remember(spec.record, etag);
     }
     return { data, status: res.status, etag, requestId, replayed: res.headers.get('idempotent-replayed') === 'true' };
   }
 
   if (validateResponses) loadValidators().catch(() => undefined);
-  return { request, etags };
+  return { request, versions };
 }

@@ -120,6 +120,22 @@ describe('settings and credentials', () => {
     assert.equal((await editor.settings.patch('crm', { config: { autoSync: true } })).config.autoSync, true);
   });
 
+  it('a record read as missing is only created if it is still missing: someone else\'s first save is a ConflictError, not overwritten', async () => {
+    const { admin, editor } = await tenantClients();
+    await admin.settings.list(); // no accounting record yet
+    await rejects(editor.settings.get('accounting'), NotFoundError); // nor for the editor
+    await admin.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'admin-first' } });
+    const late = await rejects(editor.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'editor-second' } }), ConflictError);
+    assert.equal(late.reason, 'stale');
+    assert.equal(late.currentEtag, '"1"');
+    assert.equal((await admin.settings.get('accounting')).config.clientId, 'admin-first', 'the first save stands');
+    await editor.settings.get('accounting');
+    assert.equal((await editor.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'editor-second' } })).config.clientId, 'editor-second', 'after reading it, the editor saves over it knowingly');
+    const { admin: fresh } = await tenantClients();
+    await fresh.settings.list();
+    assert.equal((await fresh.settings.saveDraft('paymentGateway', { platform: 'stripe' })).platform, 'stripe', 'still missing: the first save creates it');
+  });
+
   it('validate runs the rules without saving; enable demands everything', async () => {
     const { admin } = await tenantClients();
     await admin.settings.saveDraft('crm', { platform: 'salesforce' });

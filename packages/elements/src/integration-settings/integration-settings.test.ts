@@ -450,6 +450,19 @@ describe('<mp-integration-settings> against the real server', () => {
     equal((await client.settings.get('accounting')).config.clientId, 'mine', 'mine is stored');
   });
 
+  it('does not overwrite settings someone else set up first while this screen showed none', async () => {
+    const own = await freshEnv();
+    const el = await mount(clientFor(own), 'accounting');
+    await choosePlatform(el, 'xero');
+    typeInto($(el, '#cfg-clientId'), 'mine');
+    await el.updateComplete;
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'theirs' } });
+    await press(el, 'save-button');
+    await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
+    equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'mine', 'the typing stays');
+    equal((await clientFor(own).settings.get('accounting')).config.clientId, 'theirs', 'their first save stands');
+  });
+
   it('compares the CRM choices and mappings too, when someone else saved the CRM first', async () => {
     const own = await freshEnv();
     const email = { source: 'email', target: 'Email', policy: 'always' } as const;

@@ -52,7 +52,7 @@ export function endpointsResource(t: Transport): EndpointsResource {
       t.request<IntegrationEndpoint>({ method: 'GET', path: path(id), record: record(id), check: 'endpoint', options }).then((r) => r.data),
     async create(input, options) {
       const r = await t.request<IntegrationEndpoint>({ method: 'POST', path: 'endpoints', body: input, check: 'endpoint', options });
-      if (r.etag) t.etags.set(record(r.data.id), r.etag);
+      if (r.etag) t.versions.remember(record(r.data.id), r.etag);
       return r.data;
     },
     updateDescription: (id, description, options) =>
@@ -71,6 +71,6 @@ export function endpointsResource(t: Transport): EndpointsResource {
       t
         .request<undefined>({ method: 'DELETE', path: path(id), record: record(id), conditional: true, forget: true, options })
         .then(() => undefined),
-    etag: (id) => t.etags.get(record(id)),
+    etag: (id) => t.versions.etag(record(id)),
   };
 }

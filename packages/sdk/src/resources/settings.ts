@@ -1,5 +1,6 @@
 import {
   categorySlugs,
+  integrationCategories,
   type IntegrationCategory,
   type IntegrationSettings,
   type IntegrationSettingsInput,
@@ -67,8 +68,12 @@ export function settingsResource(t: Transport): SettingsResource {
   return {
     async list(options) {
       const { data } = await t.request<{ items: IntegrationSettings[] }>({ method: 'GET', path: 'settings', check: 'settingsList', options });
-      // List items carry no ETag header; the API's ETag is the quoted version.
-      for (const s of data.items) t.etags.set(record(s.category), `"${s.version}"`);
+      // List items carry no ETag header; the API's ETag is the quoted version. A category the list lacks
+      // has no record yet: saving it creates one only if nobody else has meanwhile.
+      for (const c of integrationCategories) {
+        const s = data.items.find((item) => item.category === c);
+        t.versions.remember(record(c), s ? `"${s.version}"` : null);
+      }
       return data.items;
     },
     get: (c, options) =>
@@ -92,6 +97,6 @@ export function settingsResource(t: Transport): SettingsResource {
         .then((r) => r.data),
     archive: (c, options) => action(c, 'archive', options),
     restore: (c, options) => action(c, 'restore', options),
-    etag: (c) => t.etags.get(record(c)),
+    etag: (c) => t.versions.etag(record(c)),
   };
 }
