@@ -91,7 +91,7 @@ export function buildOpenApi(): Json {
       403: 'The role may not do this',
       404: 'No such record',
       409: 'Idempotency-Key reused with a different request',
-      412: 'If-Match does not match the current ETag; nothing changed',
+      412: 'If-Match does not match the current ETag, or If-None-Match: * met an existing record; nothing changed',
       413: 'Body larger than 256 KiB',
       415: 'Body is not application/json',
       422: 'Field-level validation errors',
@@ -110,6 +110,7 @@ export function buildOpenApi(): Json {
   });
   const category = param('category', 'path', { type: 'string', enum: integrationCategories.map((c) => categorySlugs[c]) });
   const ifMatch = param('If-Match', 'header', { type: 'string' }, false, 'ETag from a read; a stale one answers 412.');
+  const ifNoneMatch = param('If-None-Match', 'header', { type: 'string', enum: ['*'] }, false, 'Create only: 412 if the record already exists.');
   const idem = param('Idempotency-Key', 'header', { type: 'string', minLength: 1, maxLength: 255 }, false, 'Retries with the same key replay the first response.');
   const body = (name: string, required = true) => ({ required, content: { 'application/json': { schema: ref(name) } } });
   const writeErrors = errors(400, 404, 409, 412, 413, 415, 422);
@@ -136,7 +137,7 @@ export function buildOpenApi(): Json {
       put: {
         operationId: 'putSettings',
         summary: 'Create or replace; credentials: string sets, null clears, absent keeps',
-        parameters: [ifMatch, idem],
+        parameters: [ifMatch, ifNoneMatch, idem],
         requestBody: body('IntegrationSettingsInput'),
         responses: { '200': settingsOne, '201': { ...settingsOne, description: 'Created' }, ...writeErrors },
       },
