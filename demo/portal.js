@@ -9,7 +9,7 @@ const status = document.getElementById('portal-status');
 for (const el of document.querySelectorAll('[data-demo]')) el.textContent = config.demoCrm[el.dataset.demo];
 
 const role = document.getElementById('role');
-const settings = document.querySelector('mp-integration-settings');
+const widgets = [...document.querySelectorAll('mp-integration-settings, mp-endpoint-grid')];
 let customer = null;
 let signedIn = role.value;
 const applyRole = () => {
@@ -19,9 +19,9 @@ const applyRole = () => {
 };
 provider.setAttribute('base-url', config.apiUrl);
 customerProvider.setAttribute('base-url', config.apiUrl);
-// Another person's token reloads the widgets, so a host asks before dropping unsaved settings.
+// Another person's token reloads the widgets, so a host asks before dropping unsaved work.
 role.addEventListener('change', () => {
-  if (settings.dirty && !confirm('Integration settings have unsaved changes. Sign in as someone else and lose them?')) role.value = signedIn;
+  if (widgets.some((w) => w.dirty) && !confirm('There are unsaved changes. Sign in as someone else and lose them?')) role.value = signedIn;
   else applyRole();
 });
 applyRole();

@@ -158,6 +158,10 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await el.updateComplete;
     $<HTMLInputElement>(el, '#ep-name')!.focus();
     await sendKeys({ type: 'Half typed' });
+    ok(el.dirty, 'typed text is unsaved work');
+    const unload = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(unload);
+    ok(unload.defaultPrevented, 'so leaving the page asks first');
     await sendKeys({ press: 'Escape' });
     await until(() => dialog()?.querySelector('.discard'), 'the question');
     ok(dialog()!.open, 'Escape did not close the form');
@@ -176,6 +180,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     el.openCreate();
     await el.updateComplete;
     equal($<HTMLInputElement>(el, '#ep-name')!.value, '', 'discarded means a fresh form next time');
+    ok(!el.dirty, 'and nothing unsaved');
   });
 
   it('deletes after confirmation only, with a success message', async () => {

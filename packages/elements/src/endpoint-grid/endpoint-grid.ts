@@ -124,6 +124,9 @@ export class MpEndpointGrid extends LitElement {
   #loadToken = 0;
   /** Where focus goes back when a dialog closes. */
   #returnFocus: HTMLElement | null = null;
+  readonly #onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (this.dirty) e.preventDefault();
+  };
 
   constructor() {
     super();
@@ -133,6 +136,11 @@ export class MpEndpointGrid extends LitElement {
   /** The endpoints on the current page. */
   get items(): readonly IntegrationEndpoint[] {
     return this._items;
+  }
+
+  /** Whether the open add or edit form holds typed text that is not saved; the page then asks before unloading. */
+  get dirty(): boolean {
+    return !!this._form && hasTyped(this._form);
   }
 
   /** Loads the first page again (e.g. after the host changed something). */
@@ -165,6 +173,12 @@ export class MpEndpointGrid extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     installThemeRoot(this.ownerDocument);
+    window.addEventListener('beforeunload', this.#onBeforeUnload);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
