@@ -213,14 +213,18 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(!all.some((e) => e.id === ep.id), 'gone from the server');
   });
 
-  it('shows nothing of one tenant once its client is swapped for another tenant’s', async () => {
+  it('shows nothing of one tenant once its client is swapped for another tenant’s, not even an open form', async () => {
     const a = clientFor(await freshEnv());
     await a.endpoints.create({ name: 'Tenant A feed', description: 'only for A' });
     const el = await mount(a);
     ok(rowNames(el).includes('Tenant A feed'), 'A’s row first');
-    el.client = clientFor(await freshEnv());
+    el.openEdit(el.items[0]!);
+    await el.updateComplete;
+    const b = clientFor(await freshEnv());
+    el.client = b;
     await el.updateComplete;
     ok(!rowNames(el).includes('Tenant A feed'), 'A’s rows are gone the moment the client changes');
+    await until(() => !$(el, 'dialog.form-dialog'), 'A’s form closed, so nothing of A is sent with B’s client');
     await until(() => $(el, '.empty'), 'B’s empty state');
   });
 

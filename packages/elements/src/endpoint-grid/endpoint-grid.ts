@@ -152,6 +152,9 @@ export class MpEndpointGrid extends LitElement {
 
   /** Another client may be another tenant: nothing of the previous one stays on screen while the new one loads. */
   #switchClient(): Promise<void> {
+    // An open form or confirmation belongs to the previous tenant: what it would send must not reach the new one.
+    this._formDialog?.close();
+    this._confirmDialog?.close();
     this._items = [];
     this._total = 0;
     this._canWrite = false;

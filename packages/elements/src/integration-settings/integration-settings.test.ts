@@ -508,6 +508,20 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored as a draft');
   });
 
+  it('closes an archive confirmation when its client changes to another tenant’s, so the other tenant’s record is not archived', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'a' } });
+    const other = await freshEnv();
+    await clientFor(other).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'b' } });
+    const el = await mount(clientFor(own), 'accounting');
+    [...$(el, '.header-actions')!.querySelectorAll('button')][0]!.click();
+    await el.updateComplete;
+    ok($<HTMLDialogElement>(el, 'dialog.confirm.archive')?.open, 'the confirmation is open');
+    el.client = clientFor(other);
+    await until(() => !$(el, 'dialog.confirm'), 'the confirmation closed');
+    equal((await clientFor(other).settings.get('accounting')).status, 'draft', 'the other tenant’s record untouched');
+  });
+
   it('shows everything read-only to a viewer', async () => {
     const own = await freshEnv();
     await clientFor(own).settings.saveDraft('paymentGateway', { platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_test_abc' }, credentials: { secretKey: 'sk_test_X1234' } });

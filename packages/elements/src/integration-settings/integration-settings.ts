@@ -189,6 +189,8 @@ export class MpIntegrationSettings extends LitElement {
     const category = this.resolvedCategory;
     const client = this.#client.client;
     this.#discovery.reset(client);
+    // An archive or restore confirmation speaks of the record as it was; the reloaded one may be another tenant's.
+    if (this._confirm !== 'leave') this._confirm = null;
     if (!category || !client) {
       this.#loadToken++;
       this._load = { state: 'idle' };
