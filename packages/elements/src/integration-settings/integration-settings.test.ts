@@ -508,17 +508,23 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored as a draft');
   });
 
-  it('closes an archive confirmation when its client changes to another tenant’s, so the other tenant’s record is not archived', async () => {
+  it('drops an archive confirmation and a test result when its client changes to another tenant’s, so nothing of the first tenant acts on the second', async () => {
     const own = await freshEnv();
     await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'a' } });
     const other = await freshEnv();
     await clientFor(other).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'b' } });
     const el = await mount(clientFor(own), 'accounting');
+    typeInto($(el, '#cfg-clientId'), 'a2');
+    await el.updateComplete;
+    await press(el, 'test-button');
+    await until(() => $(el, '.test-result'), 'a test result for the first tenant (its secret is missing)');
     [...$(el, '.header-actions')!.querySelectorAll('button')][0]!.click();
     await el.updateComplete;
-    ok($<HTMLDialogElement>(el, 'dialog.confirm.archive')?.open, 'the confirmation is open');
+    ok($<HTMLDialogElement>(el, 'dialog.confirm.archive')?.open, 'the archive confirmation is open');
     el.client = clientFor(other);
     await until(() => !$(el, 'dialog.confirm'), 'the confirmation closed');
+    await until(() => $<HTMLInputElement>(el, '#cfg-clientId')?.value === 'b', 'the other tenant’s settings');
+    equal($(el, '.test-result'), null, 'and no test result of the first tenant’s values');
     equal((await clientFor(other).settings.get('accounting')).status, 'draft', 'the other tenant’s record untouched');
   });
 

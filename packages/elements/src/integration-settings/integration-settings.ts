@@ -189,8 +189,10 @@ export class MpIntegrationSettings extends LitElement {
     const category = this.resolvedCategory;
     const client = this.#client.client;
     this.#discovery.reset(client);
-    // An archive or restore confirmation speaks of the record as it was; the reloaded one may be another tenant's.
+    // A confirmation, outcome or test result speaks of the record as it was; the reloaded one may be another tenant's.
     if (this._confirm !== 'leave') this._confirm = null;
+    this._outcome = null;
+    this._test = null;
     if (!category || !client) {
       this.#loadToken++;
       this._load = { state: 'idle' };
