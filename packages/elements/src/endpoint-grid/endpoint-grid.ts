@@ -195,8 +195,7 @@ export class MpEndpointGrid extends LitElement {
     const formDialog = this._formDialog;
     if (formDialog && this._form && changed.has('_form') && !formDialog.open) {
       formDialog.showModal();
-      const first = formDialog.querySelector<HTMLElement>(this._form.mode === 'edit' ? 'textarea' : 'input');
-      first?.focus();
+      this.#focusFirstField();
     }
     const confirmDialog = this._confirmDialog;
     if (confirmDialog && this._confirm && changed.has('_confirm') && !confirmDialog.open) confirmDialog.showModal();
@@ -325,7 +324,12 @@ export class MpEndpointGrid extends LitElement {
   #keepEditing(): void {
     if (!this._form) return;
     this._form = { ...this._form, discarding: false };
-    void this.updateComplete.then(() => this._formDialog?.querySelector<HTMLElement>(this._form?.mode === 'edit' ? 'textarea' : 'input')?.focus());
+    void this.updateComplete.then(() => this.#focusFirstField());
+  }
+
+  /** The form's first editable field: Name when adding, Description when editing (Name is read-only then). */
+  #focusFirstField(): void {
+    this._formDialog?.querySelector<HTMLElement>(this._form?.mode === 'edit' ? 'textarea' : 'input')?.focus();
   }
 
   #onFormClosed(): void {
