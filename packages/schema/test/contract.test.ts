@@ -128,13 +128,21 @@ test('parse errors carry JSON Pointers and plain messages', () => {
   assert.deepEqual(
     r.errors.map((e) => `${e.pointer} ${e.code} ${e.message}`).sort(),
     [
-      '/crm/memberMappings/0/target required Required.',
-      '/crm/memberMappings/1/policy required Required.',
-      '/platform invalid_type Must be text.',
+      '/crm/memberMappings/0/target required “target” is required.',
+      '/crm/memberMappings/1/policy required “policy” is required.',
+      '/platform invalid_type “platform” must be text.',
       '/surprise unknown_field Unknown field “surprise”.',
     ].sort(),
   );
   const blank = parseWithPointers(IntegrationEndpointCreateSchema, { name: '  ', description: 'x'.repeat(1001) });
   assert.ok(!blank.ok);
-  if (!blank.ok) assert.deepEqual(blank.errors.map((e) => `${e.pointer} ${e.code}`), ['/name required', '/description too_long']);
+  if (!blank.ok) {
+    assert.deepEqual(
+      blank.errors.map((e) => `${e.pointer} ${e.code} ${e.message}`),
+      ['/name required “name” is required.', '/description too_long “description” must be at most 1000 characters.'],
+    );
+  }
+  const list = parseWithPointers(IntegrationSettingsInputSchema, { crm: { memberMappings: ['Email'] } });
+  assert.ok(!list.ok);
+  if (!list.ok) assert.deepEqual(list.errors.map((e) => `${e.pointer} ${e.message}`), ['/crm/memberMappings/0 Item 1 of “memberMappings” must be an object.']);
 });

@@ -220,7 +220,7 @@ test('settings: an inbound connector needs its client and club IDs to be enabled
   const typed = { ...intouch, config: { clientId: '4711', clubIds: ['12', 'club 13'], customOptions: ['sync'] } };
   assert.deepEqual(
     validateSettings(typed, 'draft').errors.map((e) => `${e.pointer} ${e.message}`),
-    ['/config/clubIds Digits only, one club ID per line', '/config/customOptions One option per line, as name=value'],
+    ['/config/clubIds Club IDs: digits only, one club ID per line.', '/config/customOptions Custom options: one option per line, as name=value.'],
   );
   assert.deepEqual(validateSettings({ ...typed, config: { clientId: '4711', clubIds: ['12', '13'] } }, 'enable').errors, [], 'no connection details or password needed');
   assert.deepEqual(pointers(validateSettings({ ...intouch, category: 'crm' }, 'draft').errors), ['/platform platform_mismatch']);
@@ -237,12 +237,12 @@ test('settings: each kind of bad setting value carries its own code, so widgets 
   assert.equal(code('intouch', 'clubIds', Array.from({ length: 201 }, (_, i) => String(i))), 'too_big');
   assert.equal(code('salesforce', 'environment', 'moon'), 'invalid_option');
   const periodic = findPlatform('salesforce')!.settings.find((s) => s.type === 'number' && s.min !== undefined)!;
-  assert.equal(checkSettingValue(periodic, periodic.min! - 1)?.code, 'too_small', periodic.key);
+  assert.deepEqual(checkSettingValue(periodic, periodic.min! - 1), { code: 'too_small', message: `${periodic.label} must be at least ${periodic.min}.` }, 'the message names the setting');
   const stripe: SettingsState = { category: 'paymentGateway', platform: 'stripe', config: { publishableKey: 'nope' }, configuredSecrets: new Set(), crm: null };
   assert.deepEqual(
     validateSettings(stripe, 'draft').errors.map((e) => `${e.pointer} ${e.code} ${e.message}`),
-    ['/config/publishableKey invalid_format Starts with pk_test_ or pk_live_'],
-    'the catalog’s own format rule is the message',
+    ['/config/publishableKey invalid_format Publishable key: starts with pk_test_ or pk_live_.'],
+    'the message names the setting, then the catalog’s own format rule',
   );
 });
 

@@ -45,7 +45,7 @@ import type { TenantKeys } from './keys.js';
 import { buildOpenApi } from './openapi.js';
 import { ReadCache } from './read-cache.js';
 import { ProblemError, badRequest, forbidden, notFound, problemBody, unprocessable } from './problem.js';
-import { checkPreconditions, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
+import { assertConnectionKept, checkPreconditions, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
 import * as store from './store.js';
 
 /** Readiness and in-flight bookkeeping shared by the app and the HTTP server around it. */
@@ -359,6 +359,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const errors = [...validateConfig(def, settingsConfig, false), ...validateCredentialInput(def, overlay?.credentials ?? {})];
     if (errors.length) throw unprocessable(errors);
     const storedKeys = samePlatform ? [...stored!.credentials.keys()].filter((k) => !given.has(k)) : [];
+    if (storedKeys.length && !can(p.role, 'credentials:write')) assertConnectionKept(def, stored!.config, settingsConfig);
     const configured = new Set([...storedKeys, ...[...given].filter(([, v]) => v !== null).map(([k]) => k)]);
     const missing = missingConnectionSettings(def, settingsConfig, configured);
     if (missing.length) {

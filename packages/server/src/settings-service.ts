@@ -1,5 +1,6 @@
 import {
   categorySlugs,
+  changedConnectionSettings,
   detectDrift,
   emptyCrmMapping,
   fieldError,
@@ -13,6 +14,7 @@ import {
   type FieldMapping,
   type IntegrationCategory,
   type IntegrationSettingsInput,
+  type PlatformDefinition,
   type SettingsState,
   type ValidationResult,
 } from '@memberpulse/integration-schema';
@@ -204,8 +206,9 @@ export async function writeSettings(
   if (!mayWriteSecrets && (plan.setSecrets.size > 0 || (input.credentials && Object.keys(input.credentials).length > 0))) {
     throw forbidden('Only an admin may write credentials.');
   }
-  if (!mayWriteSecrets && plan.platformChanged && current && current.credentials.size > 0) {
-    throw forbidden('Changing the platform clears its credentials, which only an admin may do.');
+  if (!mayWriteSecrets && current && current.credentials.size > 0) {
+    if (plan.platformChanged) throw forbidden('Changing the platform clears its credentials, which only an admin may do.');
+    assertConnectionKept(findPlatform(plan.platform)!, current.config, plan.config);
   }
   if (plan.errors.length) throw unprocessable(plan.errors, plan.warnings);
 
@@ -259,10 +262,23 @@ export async function writeSettings(
   return { created: !current, stored, connectionChanged };
 }
 
+/**
+ * Refuses a change of connection settings on a record that holds secrets, for a role that may not write
+ * credentials: the connection decides where the stored secrets are sent, so changing it is a credentials write.
+ */
+export function assertConnectionKept(
+  platform: PlatformDefinition,
+  before: Readonly<Record<string, ConfigValue | null>>,
+  after: Readonly<Record<string, ConfigValue | null>>,
+): void {
+  const changed = changedConnectionSettings(platform, before, after);
+  if (changed.length === 0) return;
+  throw forbidden(`Only an admin may change ${changed.map((s) => s.label).join(', ')}: the connection settings decide where the stored credentials are sent.`);
+}
+
 function connectionConfigChanged(current: store.StoredSettings | null, plan: Plan): boolean {
   const def = findPlatform(plan.platform);
-  if (!current || !def) return false;
-  return def.settings.some((s) => s.group === 'Connection' && s.type !== 'secret' && JSON.stringify(current.config[s.key]) !== JSON.stringify(plan.config[s.key]));
+  return !!current && !!def && changedConnectionSettings(def, current.config, plan.config).length > 0;
 }
 
 /** Archives (`archive`) or restores to draft (`restore`); a no-op when already there. */

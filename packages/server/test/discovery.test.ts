@@ -147,6 +147,38 @@ describe('CRM discovery through the server against the loopback Salesforce', () 
     assert.equal(stored.body.config.authMode, 'connectedApp', 'nothing from the test was saved');
   });
 
+  it('a role that may not write credentials cannot send the stored ones elsewhere', async () => {
+    const received: string[] = [];
+    const trap = createServer((req, res) => {
+      req.on('data', (chunk: Buffer) => received.push(chunk.toString()));
+      req.on('end', () => res.writeHead(500).end());
+    });
+    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+    const elsewhere = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+    try {
+      const editor = t.as('editor');
+      const before = (await editor('GET', '/v1/settings/crm')).body;
+      const tested = await editor('POST', '/v1/settings/crm/test-connection', { body: { config: { myDomainUrl: elsewhere } } });
+      assert.equal(tested.status, 403, tested.text);
+      assert.match(tested.body.detail, /My Domain URL/);
+      for (const config of [{ myDomainUrl: elsewhere }, { authMode: 'serviceUser', username: FAKE_USERNAME }]) {
+        const patched = await editor('PATCH', '/v1/settings/crm', { body: { config } });
+        assert.equal(patched.status, 403, `${JSON.stringify(config)}: ${patched.text}`);
+      }
+      assert.equal((await editor('POST', '/v1/settings/crm/test-connection')).status, 200, 'the stored connection may still be tested');
+      assert.equal((await editor('GET', '/v1/settings/crm/objects?refresh=true')).status, 200);
+      assert.deepEqual(received, [], 'no secret left for the editor’s host');
+      const after = (await editor('GET', '/v1/settings/crm')).body;
+      assert.deepEqual([after.version, after.config], [before.version, before.config], 'nothing stored changed');
+      const sync = await editor('PATCH', '/v1/settings/crm', { body: { config: { autoSync: !before.config.autoSync } } });
+      assert.equal(sync.status, 200, `settings outside the connection stay the editor’s: ${sync.text}`);
+      const plain = await t.as('admin')('POST', '/v1/settings/crm/test-connection', { body: { config: { myDomainUrl: 'http://example.com' } } });
+      assert.deepEqual([plain.status, pointers(plain)], [422, ['/config/myDomainUrl']], 'secrets go over https, but to an org on this machine');
+    } finally {
+      await new Promise<void>((resolve) => trap.close(() => resolve()));
+    }
+  });
+
   it('answers API usage with the tenant allotment', async () => {
     sf.setApiUsage(700, 15000);
     const usage = await t.as('editor')('GET', '/v1/settings/crm/api-usage');

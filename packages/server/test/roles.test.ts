@@ -30,11 +30,21 @@ const matrix: Row[] = [
     call: (c) => c('PATCH', '/v1/settings/accounting', { body: { credentials: { clientSecret: 'changed-secret-9999' } } }),
     cells: [O, F, F, F],
   },
+  {
+    route: 'PATCH /v1/settings/{category} changing a connection setting of a record with credentials',
+    call: (c) => c('PATCH', '/v1/settings/accounting', { body: { config: { clientId: 'another-client' } } }),
+    cells: [O, F, F, F],
+  },
   { route: 'POST /v1/settings/{category}/validate', call: (c) => c('POST', '/v1/settings/accounting/validate', { body: { platform: 'xero' } }), cells: [O, O, F, F] },
   { route: 'POST /v1/settings/{category}/test-connection', call: (c) => c('POST', '/v1/settings/accounting/test-connection'), cells: [O, O, F, F] },
   {
     route: 'POST /v1/settings/{category}/test-connection with credentials',
     call: (c) => c('POST', '/v1/settings/accounting/test-connection', { body: { credentials: { clientSecret: 'try-this-secret-1' } } }),
+    cells: [O, F, F, F],
+  },
+  {
+    route: 'POST /v1/settings/{category}/test-connection with a connection setting changed over stored credentials',
+    call: (c) => c('POST', '/v1/settings/accounting/test-connection', { body: { config: { clientId: 'another-client' } } }),
     cells: [O, F, F, F],
   },
   { route: 'PUT /v1/settings/{category}/credentials/{key}', call: (c) => c('PUT', '/v1/settings/accounting/credentials/clientSecret', { body: { value: 'route-secret-4242' } }), cells: [O, F, F, F] },

@@ -1,5 +1,6 @@
 import {
   CONNECTION_GROUP,
+  changedConnectionSettings,
   credentialsComplete,
   emptyCrmMapping,
   findPlatform,
@@ -101,10 +102,7 @@ export function isConnected(draft: Draft, saved: IntegrationSettings | null): bo
 export function connectionChanged(draft: Draft, saved: IntegrationSettings | null): boolean {
   if (Object.keys(draft.secrets).length > 0 || draft.platform !== (saved?.platform ?? null)) return true;
   const platform = findPlatform(draft.platform);
-  const base = draftFrom(saved);
-  return (platform?.settings ?? []).some(
-    (s) => s.group === CONNECTION_GROUP && s.type !== 'secret' && JSON.stringify(draft.config[s.key] ?? null) !== JSON.stringify(base.config[s.key] ?? null),
-  );
+  return !!platform && changedConnectionSettings(platform, draftFrom(saved).config, draft.config).length > 0;
 }
 
 /** The settings shown for the draft's platform, in catalog order, grouped by their `group`. */

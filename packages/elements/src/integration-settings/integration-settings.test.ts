@@ -542,6 +542,23 @@ describe('<mp-integration-settings> against the real server', () => {
     await expectNoViolations(el, 'viewer');
   });
 
+  it('keeps the connection of a record holding secrets fixed for an editor, who may still change the rest', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'xero-client' }, credentials: { clientSecret: 'xero-secret-5678' } });
+    const el = await mount(clientFor(own, 'editor'), 'accounting');
+    await until(() => $(el, '#cfg-defaultTaxRate'), 'the settings beyond the connection');
+    ok($<HTMLInputElement>(el, '#cfg-clientId')!.readOnly, 'the client ID, which decides where the secret goes, is read-only');
+    ok($<HTMLInputElement>(el, 'input[name="platform"]')!.disabled, 'the platform fixed');
+    const connection = $(el, 'fieldset[data-group="Connection"]')!;
+    ok(connection.textContent!.includes('Only admins can change the connection'), 'says why, once for the group');
+    equal(connection.textContent!.split('Only admins').length - 1, 1, 'not again under each secret');
+    typeInto($(el, '#cfg-defaultTaxRate'), 'OUTPUT2');
+    await el.updateComplete;
+    await saveWith(el, 'save-button');
+    equal((await clientFor(own).settings.get('accounting')).config.defaultTaxRate, 'OUTPUT2', 'the editor’s change saved');
+    await expectNoViolations(el, 'editor');
+  });
+
   it('warns before leaving with unsaved changes through a cancelable event', async () => {
     const el = await mount(clientFor(env), 'accounting');
     equal(await el.requestLeave(), true, 'nothing typed: leaving is fine');

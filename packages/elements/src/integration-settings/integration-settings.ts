@@ -263,6 +263,16 @@ export class MpIntegrationSettings extends LitElement {
     return !!this._me?.permissions.includes('settings:write');
   }
 
+  get #canWriteCredentials(): boolean {
+    return !!this._me?.permissions.includes('credentials:write');
+  }
+
+  /** The server refuses a connection change of a record holding secrets from a role that may not write them. */
+  get #connectionLocked(): boolean {
+    const saved = this._saved;
+    return !this.#canWriteCredentials && !!saved && saved.platform === this._draft.platform && Object.values(saved.credentials).some((c) => c.configured);
+  }
+
   get #locked(): boolean {
     return !this.#canWrite || this._saved?.status === 'archived' || this._busy !== '';
   }
@@ -292,7 +302,8 @@ export class MpIntegrationSettings extends LitElement {
       draft,
       saved: this._saved,
       locked: this.#locked,
-      canWriteCredentials: !!this._me?.permissions.includes('credentials:write'),
+      canWriteCredentials: this.#canWriteCredentials,
+      connectionLocked: this.#connectionLocked,
       replacing: this._replacing,
       memberFields: this.#discovery.fieldsOf(draft.crm.memberObject),
       errorsFor: this.#errorsFor,
@@ -646,7 +657,7 @@ export class MpIntegrationSettings extends LitElement {
         category,
         chosen: this._draft.platform,
         saved,
-        locked: this.#locked,
+        locked: this.#locked || this.#connectionLocked,
         errors: this.#errorsFor('platform'),
         choose: (id) => this.#choosePlatform(id),
       })}
@@ -670,6 +681,7 @@ export class MpIntegrationSettings extends LitElement {
       .map(
         ({ group, settings }) => html`<fieldset part="group" class="card group" data-group=${group}>
           <legend>${group === CONNECTION_GROUP ? t('settings.group.Connection') : msg(`settings.group.${group}`, undefined, group)}</legend>
+          ${connection && view.connectionLocked && !this.#locked ? html`<p class="help">${t('settings.connectionAdminOnly')}</p>` : nothing}
           ${settings.map((s) => renderSetting(view, s))}
           ${connection ? this.#renderTest() : nothing}
           ${group === 'Sync' && platform.discovery ? renderApiUsage(view) : nothing}

@@ -11,7 +11,7 @@ const error = (pointer: string, code: FieldError['code'], message: string): Fiel
 describe('fieldErrorText', () => {
   it('uses a translated format rule only for the catalog’s own rule, not for other format errors on that setting', async () => {
     await inGerman({ 'catalog.stripe.publishableKey.patternMessage': 'Beginnt mit pk_test_ oder pk_live_.' }, async () => {
-      equal(fieldErrorText(error('/config/publishableKey', 'invalid_format', 'Starts with pk_test_ or pk_live_'), 'stripe'), 'Beginnt mit pk_test_ oder pk_live_.', 'the rule');
+      equal(fieldErrorText(error('/config/publishableKey', 'invalid_format', 'Publishable key: starts with pk_test_ or pk_live_.'), 'stripe'), 'Beginnt mit pk_test_ oder pk_live_.', 'the rule');
       const stored = 'Contains a character that cannot be stored (a NUL character or a broken Unicode surrogate); remove it.';
       equal(fieldErrorText(error('/config/publishableKey', 'invalid_format', stored), 'stripe'), stored, 'another format error keeps its own words');
     });
@@ -26,9 +26,9 @@ describe('fieldErrorText', () => {
         'settings.error.required': '{label} fehlt.',
       },
       async () => {
-        equal(fieldErrorText(error('/config/clubIds', 'too_big', 'At most 200 values.'), 'intouch'), 'Club IDs: höchstens 200.', 'a list’s value count');
+        equal(fieldErrorText(error('/config/clubIds', 'too_big', 'Club IDs takes at most 200 values.'), 'intouch'), 'Club IDs: höchstens 200.', 'a list’s value count');
         equal(fieldErrorText(error('/config/clubIds', 'too_long', 'Each value…'), 'intouch'), 'Club IDs: je Wert höchstens 255 Zeichen.', 'a list value’s length');
-        equal(fieldErrorText(error('/config/periodicRefreshMinutes', 'too_small', 'Must be at least 5.'), 'salesforce'), 'Periodic refresh (minutes): mindestens 5.', 'a number’s minimum');
+        equal(fieldErrorText(error('/config/periodicRefreshMinutes', 'too_small', 'Periodic refresh (minutes) must be at least 5.'), 'salesforce'), 'Periodic refresh (minutes): mindestens 5.', 'a number’s minimum');
         equal(fieldErrorText(error('/crm/memberObject', 'required', 'Choose the member object.'), 'salesforce'), 'Member object fehlt.', 'a CRM choice by its own label');
         equal(fieldErrorText(error('', 'required', 'Whole body.'), 'salesforce'), 'Whole body.', 'no control, no label: the English stays');
       },
@@ -44,7 +44,7 @@ describe('fieldErrorText', () => {
 
   it('names the first line of a list that breaks its format rule, in the host’s words where registered', async () => {
     const context = { config: { clubIds: ['12', '13', 'club 27', 'x'] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
-    const e = error('/config/clubIds', 'invalid_format', 'Digits only, one club ID per line');
+    const e = error('/config/clubIds', 'invalid_format', 'Club IDs: digits only, one club ID per line.');
     equal(fieldErrorText(e, 'intouch', context), '“club 27”: Digits only, one club ID per line', 'the line, then the rule');
     equal(fieldErrorText(e, 'intouch'), 'Digits only, one club ID per line', 'without the values, just the rule');
     await inGerman({ 'catalog.intouch.clubIds.patternMessage': 'Nur Ziffern, eine Club-ID pro Zeile', 'settings.badListValue': '{message} (nicht: „{value}“)' }, async () => {

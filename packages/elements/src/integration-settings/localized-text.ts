@@ -1,5 +1,5 @@
 import type { CrmFieldDescriptor, CrmMapping, DriftItem, FieldError, MemberPulseField, SettingDefinition } from '@memberpulse/integration-schema';
-import { LIST_LIMITS, findPlatform, firstBadListValue, memberFields, orderFields, parsePointer } from '@memberpulse/integration-schema';
+import { LIST_LIMITS, findPlatform, firstBadListValue, settingFormatMessage, memberFields, orderFields, parsePointer } from '@memberpulse/integration-schema';
 import { msg } from '../i18n/index.js';
 import { problemText } from '../field-mapper/field-mapper-row.js';
 import { problemParams } from '../field-mapper/model.js';
@@ -89,7 +89,7 @@ export function fieldErrorText(e: FieldError, platform: string | null, context?:
   if (setting) {
     const own = localizedSetting(platform, setting);
     const max = setting.type === 'list' ? (e.code === 'too_big' ? LIST_LIMITS.values : LIST_LIMITS.valueLength) : (setting.max ?? setting.maxLength);
-    const text = setting.patternMessage && e.message === setting.patternMessage ? own.patternMessage! : msg(`settings.error.${e.code}`, { label: own.label, min: setting.min, max }, e.message);
+    const text = setting.patternMessage && e.message === settingFormatMessage(setting) ? own.patternMessage! : msg(`settings.error.${e.code}`, { label: own.label, min: setting.min, max }, e.message);
     return withBadLine(text, e, setting, context?.config[setting.key]);
   }
   const labelKey = first === 'platform' ? 'settings.platform' : first === 'crm' && key && key in crmLabelKeys ? crmLabelKeys[key as keyof typeof crmLabelKeys] : undefined;

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { CrmFieldDescriptor, IntegrationSettings, SettingDefinition } from '@memberpulse/integration-schema';
+import { isConnectionSetting, type CrmFieldDescriptor, type IntegrationSettings, type SettingDefinition } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
 import type { ComboboxOption } from '../shared/combobox.js';
 import { listText, parseLines } from '../shared/list-text.js';
@@ -19,6 +19,8 @@ export interface FieldsView {
   /** Nothing can change (viewer, archived, saving). */
   locked: boolean;
   canWriteCredentials: boolean;
+  /** The saved record holds secrets and this role may not write credentials: its connection settings stay as they are. */
+  connectionLocked: boolean;
   /** Secret keys whose input is open for a new value. */
   replacing: ReadonlySet<string>;
   /** Fields of the member object, once loaded: pickers for settings that name a CRM field. */
@@ -62,6 +64,7 @@ export function fieldOptions(fields: readonly CrmFieldDescriptor[], types: reado
 export function renderSetting(view: FieldsView, definition: SettingDefinition): TemplateResult {
   const s = localizedSetting(view.draft.platform, definition);
   if (s.type === 'secret') return renderSecret(view, s);
+  const locked = view.locked || (view.connectionLocked && isConnectionSetting(s));
   const id = `cfg-${s.key}`;
   const errors = view.errorsFor(id);
   const value = view.draft.config[s.key];
@@ -72,7 +75,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
     case 'toggle':
       return html`<div class="field toggle-field" data-key=${s.key}>
         <label class="toggle">
-          <input id=${id} type="checkbox" role="switch" .checked=${live(value === true)} ?disabled=${view.locked}
+          <input id=${id} type="checkbox" role="switch" .checked=${live(value === true)} ?disabled=${locked}
             aria-describedby=${described} aria-invalid=${invalid}
             @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).checked)} />
           <span>${s.label}</span>
@@ -80,7 +83,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
         ${help(s, id)} ${renderErrors(id, errors)}
       </div>`;
     case 'select':
-      control = html`<select id=${id} class="mp-select" ?disabled=${view.locked} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
+      control = html`<select id=${id} class="mp-select" ?disabled=${locked} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
         @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLSelectElement).value)}>
         ${s.required ? nothing : html`<option value="" ?selected=${!value}>${t('settings.crm.none')}</option>`}
         ${s.options?.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
@@ -88,7 +91,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
       break;
     case 'number':
       control = html`<input id=${id} class="mp-input" type="number" inputmode="numeric" min=${s.min ?? nothing} max=${s.max ?? nothing}
-        .value=${live(value === undefined ? '' : String(value))} ?readonly=${view.locked} ?required=${s.required}
+        .value=${live(value === undefined ? '' : String(value))} ?readonly=${locked} ?required=${s.required}
         aria-describedby=${described} aria-invalid=${invalid}
         @input=${(e: Event) => {
           const raw = (e.target as HTMLInputElement).value;
@@ -96,7 +99,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
         }} />`;
       break;
     case 'list':
-      control = html`<textarea id=${id} class="mp-input" rows="3" .value=${listText(Array.isArray(value) ? value : [])} ?readonly=${view.locked}
+      control = html`<textarea id=${id} class="mp-input" rows="3" .value=${listText(Array.isArray(value) ? value : [])} ?readonly=${locked}
         aria-describedby="${id}-list-help${errors.length ? ` ${id}-error` : ''}${s.help ? ` ${id}-help` : ''}" aria-invalid=${invalid}
         @input=${(e: Event) => view.setConfig(s.key, parseLines((e.target as HTMLTextAreaElement).value))}></textarea>
         <p id="${id}-list-help" class="help">${t('settings.listHelp')}</p>`;
@@ -107,7 +110,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
         return html`<div class="field" data-key=${s.key}>
           <span class="label" id="${id}-label">${s.label}${s.required ? nothing : html` <span class="muted small">(${t('settings.optional')})</span>`}</span>
           <mp-combobox id=${id} .options=${fieldOptions(view.memberFields, s.crmFieldTypes, !s.required)} .value=${text} label=${s.label}
-            placeholder=${t('settings.crm.pickField')} ?disabled=${view.locked} ?invalid=${errors.length > 0}
+            placeholder=${t('settings.crm.pickField')} ?disabled=${locked} ?invalid=${errors.length > 0}
             description=${[s.help ?? '', ...errors].filter(Boolean).join(' ')}
             @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).value)}></mp-combobox>
           ${help(s, id)} ${renderErrors(id, errors)}
@@ -115,7 +118,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
       }
       control = html`<input id=${id} class="mp-input" type="text" autocomplete="off" spellcheck="false" dir="auto"
         placeholder=${s.placeholder ?? nothing} maxlength=${s.maxLength ?? nothing} .value=${live(typeof value === 'string' ? value : '')}
-        ?readonly=${view.locked} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
+        ?readonly=${locked} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
         @input=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).value)} />`;
   }
   return html`<div class="field" data-key=${s.key}>${labelFor(s, id)} ${control} ${help(s, id)} ${renderErrors(id, errors)}</div>`;
@@ -139,6 +142,10 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
   const pending = view.draft.secrets[s.key];
   const open = !configured || view.replacing.has(s.key);
   const locked = view.locked || !view.canWriteCredentials;
+  // The connection group says it once for all its inputs when they are locked.
+  const noRights = !view.canWriteCredentials && !view.locked && !(view.connectionLocked && isConnectionSetting(s))
+    ? html`<p class="help">${t('settings.noCredentialRights')}</p>`
+    : nothing;
   const status = configured
     ? html`<span class="secret-state" id="${id}-state">
         ${iconSvg(icon.check)}
@@ -167,7 +174,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
         <button class="mp-button small quiet" type="button" ?disabled=${locked}
           @click=${() => view.setSecret(s.key, null)}>${t('settings.secret.clear')}<span class="visually-hidden"> ${s.label}</span></button>
       </div>
-      ${!view.canWriteCredentials && !view.locked ? html`<p class="help">${t('settings.noCredentialRights')}</p>` : nothing}
+      ${noRights}
       ${renderErrors(id, errors)}
     </div>`;
   }
@@ -188,7 +195,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
         : nothing}
     </div>
     <p id=${helpId} class="help">${s.help ? html`${s.help} ` : nothing}${t('settings.secret.writeOnly')}</p>
-    ${!view.canWriteCredentials && !view.locked ? html`<p class="help">${t('settings.noCredentialRights')}</p>` : nothing}
+    ${noRights}
     ${renderErrors(id, errors)}
   </div>`;
 }

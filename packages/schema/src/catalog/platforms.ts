@@ -39,8 +39,9 @@ const salesforce: PlatformDefinition = {
       required: false,
       placeholder: 'https://yourorg.my.salesforce.com',
       help: 'Your org’s My Domain. Leave empty to use the server default login URL.',
-      pattern: '^https?://[^\\s/]+(:\\d+)?/?$',
-      patternMessage: 'Enter a URL such as https://yourorg.my.salesforce.com',
+      // The stored secrets are sent here: https only, but for a test or demo org on this machine.
+      pattern: '^(https://[^\\s/:@]+|http://(localhost|127\\.0\\.0\\.1|\\[::1\\]))(:\\d+)?/?$',
+      patternMessage: 'Enter an https URL such as https://yourorg.my.salesforce.com',
       maxLength: 255,
       group: 'Connection',
     },

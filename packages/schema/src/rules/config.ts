@@ -4,6 +4,25 @@ import { escapePointerToken, fieldError, type FieldError, type FieldErrorCode } 
 /** Settings in this group are the connection: the rest of a platform's form waits until they are complete. */
 export const CONNECTION_GROUP = 'Connection';
 
+/** Whether a setting belongs to the connection group: where and how the platform is reached with the stored secrets. */
+export function isConnectionSetting(setting: SettingDefinition): boolean {
+  return (setting.group ?? CONNECTION_GROUP) === CONNECTION_GROUP;
+}
+
+/**
+ * The connection settings (secrets aside) whose value differs between two configs, defaults applied. On a
+ * record that holds secrets, changing one decides where those secrets are sent (a My Domain URL, a sign-in
+ * method), so only a role that may write credentials may change it.
+ */
+export function changedConnectionSettings(
+  platform: PlatformDefinition,
+  before: Readonly<Record<string, ConfigValue | null>>,
+  after: Readonly<Record<string, ConfigValue | null>>,
+): SettingDefinition[] {
+  const effective = (config: Readonly<Record<string, ConfigValue | null>>, s: SettingDefinition) => JSON.stringify(config[s.key] ?? s.default ?? null);
+  return platform.settings.filter((s) => s.type !== 'secret' && isConnectionSetting(s) && effective(before, s) !== effective(after, s));
+}
+
 /** Whether a setting is shown (and so may be required) given the other settings' values. */
 export function isSettingVisible(setting: SettingDefinition, config: Readonly<Record<string, unknown>>, platform: PlatformDefinition): boolean {
   const when = setting.visibleWhen;
@@ -28,23 +47,23 @@ const problem = (code: FieldErrorCode, message: string): SettingProblem => ({ co
 export function checkSettingValue(setting: SettingDefinition, value: unknown): SettingProblem | null {
   switch (setting.type) {
     case 'toggle':
-      return typeof value === 'boolean' ? null : problem('invalid_type', 'Must be on or off (true or false).');
+      return typeof value === 'boolean' ? null : problem('invalid_type', `${setting.label} must be on or off (true or false).`);
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return problem('invalid_type', 'Must be a number.');
-      if (setting.min !== undefined && value < setting.min) return problem('too_small', `Must be at least ${setting.min}.`);
-      if (setting.max !== undefined && value > setting.max) return problem('too_big', `Must be at most ${setting.max}.`);
+      if (typeof value !== 'number' || !Number.isFinite(value)) return problem('invalid_type', `${setting.label} must be a number.`);
+      if (setting.min !== undefined && value < setting.min) return problem('too_small', `${setting.label} must be at least ${setting.min}.`);
+      if (setting.max !== undefined && value > setting.max) return problem('too_big', `${setting.label} must be at most ${setting.max}.`);
       return null;
     }
     case 'select':
-      if (typeof value !== 'string') return problem('invalid_type', 'Must be one of the listed options.');
+      if (typeof value !== 'string') return problem('invalid_type', `${setting.label} must be one of the listed options.`);
       return setting.options?.some((o) => o.value === value)
         ? null
-        : problem('invalid_option', `Choose one of: ${setting.options?.map((o) => o.label).join(', ')}.`);
+        : problem('invalid_option', `${setting.label} must be one of: ${setting.options?.map((o) => o.label).join(', ')}.`);
     case 'list':
-      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return problem('invalid_type', 'Must be a list of text values.');
-      if (value.length > LIST_LIMITS.values) return problem('too_big', `At most ${LIST_LIMITS.values} values.`);
-      if (value.some((v: string) => v.length > LIST_LIMITS.valueLength)) return problem('too_long', `Each value can be at most ${LIST_LIMITS.valueLength} characters.`);
-      return firstBadListValue(setting, value) !== undefined ? problem('invalid_format', setting.patternMessage ?? 'A value has the wrong format.') : null;
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return problem('invalid_type', `${setting.label} must be a list of text values.`);
+      if (value.length > LIST_LIMITS.values) return problem('too_big', `${setting.label} takes at most ${LIST_LIMITS.values} values.`);
+      if (value.some((v: string) => v.length > LIST_LIMITS.valueLength)) return problem('too_long', `Each value of ${setting.label} can be at most ${LIST_LIMITS.valueLength} characters.`);
+      return firstBadListValue(setting, value) !== undefined ? problem('invalid_format', settingFormatMessage(setting)) : null;
     case 'text':
     case 'secret':
       return checkText(setting, value);
@@ -58,10 +77,15 @@ export function firstBadListValue(setting: SettingDefinition, values: readonly u
   return values.find((v): v is string => typeof v === 'string' && !rule.test(v));
 }
 
+/** The message of a setting's format error: its label, then the catalog's rule ("Portal ID: digits only."). */
+export function settingFormatMessage({ label, patternMessage: rule }: SettingDefinition): string {
+  return rule ? `${label}: ${rule[0]!.toLowerCase()}${rule.slice(1)}.` : `${label} has the wrong format.`;
+}
+
 function checkText(setting: SettingDefinition, value: unknown): SettingProblem | null {
-  if (typeof value !== 'string') return problem('invalid_type', 'Must be text.');
-  if (setting.maxLength !== undefined && value.length > setting.maxLength) return problem('too_long', `Must be at most ${setting.maxLength} characters.`);
-  if (value !== '' && setting.pattern && !new RegExp(setting.pattern).test(value)) return problem('invalid_format', setting.patternMessage ?? 'Has the wrong format.');
+  if (typeof value !== 'string') return problem('invalid_type', `${setting.label} must be text.`);
+  if (setting.maxLength !== undefined && value.length > setting.maxLength) return problem('too_long', `${setting.label} must be at most ${setting.maxLength} characters.`);
+  if (value !== '' && setting.pattern && !new RegExp(setting.pattern).test(value)) return problem('invalid_format', settingFormatMessage(setting));
   return null;
 }
 
@@ -148,7 +172,7 @@ export function missingConnectionSettings(
   return platform.settings.filter((s) => {
     if (!s.required || !isSettingVisible(s, config, platform)) return false;
     if (s.type === 'secret') return !configuredSecrets.has(s.key);
-    return (s.group ?? CONNECTION_GROUP) === CONNECTION_GROUP && !isFilled(config[s.key] ?? s.default);
+    return isConnectionSetting(s) && !isFilled(config[s.key] ?? s.default);
   });
 }
 

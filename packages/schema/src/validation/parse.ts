@@ -27,33 +27,46 @@ const typeWords: Record<string, string> = {
 
 const presenceCodes = new Set(['invalid_type', 'invalid_value', 'invalid_union']);
 
-function describe(issue: Issue, doc: unknown): { code: FieldErrorCode; message: string } {
-  if (presenceCodes.has(issue.code) && valueAt(doc, issue.path) === undefined) return { code: 'required', message: 'Required.' };
+/**
+ * What a message names: the property, or the list item and its list, so a caller reading the errors as a
+ * list (not beside a form control) knows which input to fix without decoding the pointer.
+ */
+function subjectOf(path: readonly (string | number)[]): string {
+  const last = path.at(-1);
+  if (last === undefined) return 'The body';
+  if (typeof last === 'number') {
+    const list = path.at(-2);
+    return list === undefined ? `Item ${last + 1}` : `Item ${last + 1} of “${list}”`;
+  }
+  return `“${last}”`;
+}
+
+function describe(issue: Issue, doc: unknown, subject: string): { code: FieldErrorCode; message: string } {
+  const required = { code: 'required', message: `${subject} is required.` } as const;
+  if (presenceCodes.has(issue.code) && valueAt(doc, issue.path) === undefined) return required;
   switch (issue.code) {
     case 'invalid_type':
-      return { code: 'invalid_type', message: `Must be ${typeWords[issue.expected] ?? issue.expected}.` };
+      return { code: 'invalid_type', message: `${subject} must be ${typeWords[issue.expected] ?? issue.expected}.` };
     case 'too_small':
       if (issue.origin === 'string') {
-        return Number(issue.minimum) <= 1
-          ? { code: 'required', message: 'Required.' }
-          : { code: 'too_short', message: `Must be at least ${issue.minimum} characters.` };
+        return Number(issue.minimum) <= 1 ? required : { code: 'too_short', message: `${subject} must be at least ${issue.minimum} characters.` };
       }
-      return { code: 'too_small', message: `Must be at least ${issue.minimum}.` };
+      return { code: 'too_small', message: `${subject} must be at least ${issue.minimum}.` };
     case 'too_big':
-      if (issue.origin === 'string') return { code: 'too_long', message: `Must be at most ${issue.maximum} characters.` };
-      if (issue.origin === 'array') return { code: 'too_big', message: `At most ${issue.maximum} items.` };
-      return { code: 'too_big', message: `Must be at most ${issue.maximum}.` };
+      if (issue.origin === 'string') return { code: 'too_long', message: `${subject} must be at most ${issue.maximum} characters.` };
+      if (issue.origin === 'array') return { code: 'too_big', message: `${subject} takes at most ${issue.maximum} items.` };
+      return { code: 'too_big', message: `${subject} must be at most ${issue.maximum}.` };
     case 'invalid_value':
-      return { code: 'invalid_option', message: `Must be one of: ${issue.values.map(String).join(', ')}.` };
+      return { code: 'invalid_option', message: `${subject} must be one of: ${issue.values.map(String).join(', ')}.` };
     case 'invalid_format':
-      if (issue.format === 'regex' && issue.pattern === String(NOT_BLANK)) return { code: 'required', message: 'Required.' };
-      return { code: 'invalid_format', message: 'Has the wrong format.' };
+      if (issue.format === 'regex' && issue.pattern === String(NOT_BLANK)) return required;
+      return { code: 'invalid_format', message: `${subject} has the wrong format.` };
     case 'invalid_key':
-      return { code: 'invalid', message: 'Keys must be identifiers (letters, digits and _).' };
+      return { code: 'invalid', message: `${subject} is not a valid key: use letters, digits and _ only.` };
     case 'invalid_union':
-      return { code: 'invalid_type', message: 'Has the wrong type.' };
+      return { code: 'invalid_type', message: `${subject} has the wrong type.` };
     default:
-      return { code: 'invalid', message: issue.message || 'Is not valid.' };
+      return { code: 'invalid', message: issue.message ? `${subject}: ${issue.message}` : `${subject} is not valid.` };
   }
 }
 
@@ -66,7 +79,7 @@ export function issuesToFieldErrors(issues: readonly Issue[], doc: unknown): Fie
       for (const key of issue.keys) out.push(fieldError(pointer(...path, key), 'unknown_field', `Unknown field “${key}”.`));
       continue;
     }
-    const { code, message } = describe(issue, doc);
+    const { code, message } = describe(issue, doc, subjectOf(path));
     out.push(fieldError(pointer(...path), code, message));
   }
   return out;
