@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import type { StatusCode } from 'hono/utils/http-status';
@@ -37,7 +37,7 @@ import {
 } from '@memberpulse/integration-schema/validation';
 import { AuthError, KeysUnavailableError, can, createVerifier, permissionsByRole, type Permission, type Principal } from './auth.js';
 import type { LogSink, ServerConfig } from './config.js';
-import { DecryptError, decryptField } from './crypto.js';
+import { DecryptError, decryptField, fingerprintMatches, requestFingerprint } from './crypto.js';
 import { sqlState, violatedConstraint, type Database, type Queryable } from './db.js';
 import { DescribeCache, PlatformError, type PlatformConnection, type PlatformGateway } from './discovery.js';
 import { IDEMPOTENCY_KEY_PATTERN, REQUEST_ID_PATTERN, readJson } from './http.js';
@@ -272,9 +272,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const tenant = c.get('principal').tenant;
     const key = header(c, 'idempotency-key');
     if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) throw badRequest('Idempotency-Key must be 1–255 visible ASCII characters.');
-    const fingerprint = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${c.get('rawBody') ?? ''}`).digest('hex');
+    const request = `${c.req.method} ${c.req.path}\n${c.get('rawBody') ?? ''}`;
     const replay = (prior: store.StoredResponse) => {
-      if (prior.fingerprint !== fingerprint) throw new ProblemError(409, 'This Idempotency-Key was already used for a different request.');
+      if (!fingerprintMatches(keys.keyring, prior.fingerprint, request)) throw new ProblemError(409, 'This Idempotency-Key was already used for a different request.');
       return c.newResponse(prior.body === '' ? null : prior.body, prior.status as StatusCode, {
         ...(prior.body === '' ? {} : { 'Content-Type': 'application/json' }),
         ...prior.headers,
@@ -292,7 +292,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
           const r = await fn(tx);
           await tenantChanged(tx, tenant);
           if (key) {
-            await store.putIdempotent(tx, tenant, key, { fingerprint, status: r.status, headers: r.headers ?? {}, body: r.body === undefined ? '' : JSON.stringify(r.body) });
+            await store.putIdempotent(tx, tenant, key, { fingerprint: requestFingerprint(keys.keyring.current, request), status: r.status, headers: r.headers ?? {}, body: r.body === undefined ? '' : JSON.stringify(r.body) });
           }
           return r;
         });

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 
 // Envelope encryption. Each tenant has a random 256-bit data key (DEK). The DEK is stored wrapped
 // (AES-256-GCM) by the master key, with the tenant id and the master key id as additional data. Each
@@ -111,7 +111,27 @@ export function decryptField(dek: Buffer, tenant: string, record: string, field:
   return open(dek, sealed, fieldAad(tenant, record, field)).toString('utf8');
 }
 
-/** What a response may show of a secret: its last four characters, only for secrets long enough that this reveals little. */
+/**
+ * What a response may show of a secret: its last four characters, only for secrets long enough that this
+ * reveals little. Characters, not UTF-16 units, so an emoji is never cut in half.
+ */
 export function secretHint(value: string): string | null {
-  return value.length >= 12 ? value.slice(-4) : null;
+  const chars = Array.from(value);
+  return chars.length >= 12 ? chars.slice(-4).join('') : null;
+}
+
+/**
+ * A request's fingerprint for idempotency: an HMAC under a key derived from the master key, so the stored
+ * fingerprint of a credential write cannot be tested against guessed secrets by someone who has only the
+ * database. Prefixed with the master key's id, so a retry after a rotation is checked under the same key.
+ */
+export function requestFingerprint(master: MasterKey, request: string): string {
+  const key = Buffer.from(hkdfSync('sha256', master.key, Buffer.alloc(0), 'mp-idempotency-fingerprint', 32));
+  return `${master.id}:${createHmac('sha256', key).update(request).digest('hex')}`;
+}
+
+/** Whether a stored fingerprint is this request's, under the master key it names (false when the keyring no longer has it). */
+export function fingerprintMatches(keyring: Keyring, stored: string, request: string): boolean {
+  const master = keyring.find(stored.slice(0, stored.indexOf(':')));
+  return master !== undefined && requestFingerprint(master, request) === stored;
 }

@@ -2,12 +2,25 @@
 // for a platform call (audited with its purpose), and never visible in a response, a log line or the raw
 // database files.
 import assert from 'node:assert/strict';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { DecryptError, decryptField, encryptField, generateDataKey, parseMasterKey, unwrapDataKey, wrapDataKey, generateMasterKey } from '../src/crypto.js';
+import {
+  DecryptError,
+  Keyring,
+  decryptField,
+  encryptField,
+  fingerprintMatches,
+  generateDataKey,
+  generateMasterKey,
+  parseMasterKey,
+  requestFingerprint,
+  secretHint,
+  unwrapDataKey,
+  wrapDataKey,
+} from '../src/crypto.js';
 import { describeEachBackend, postgresCluster, salesforceDoc, send, startTestServer, type Reply, type RequestOptions } from './support/harness.js';
 import { recordingGateway } from './support/recording-gateway.js';
 
@@ -34,6 +47,25 @@ test('a wrapped data key only opens for its tenant under its master key', () => 
   assert.deepEqual(unwrapDataKey(master, 'tenant-1', wrapped), dek);
   assert.throws(() => unwrapDataKey(master, 'tenant-2', wrapped), DecryptError);
   assert.throws(() => unwrapDataKey(other, 'tenant-1', wrapped), DecryptError);
+});
+
+test('an idempotency fingerprint needs the master key to compute, and still matches after a rotation', () => {
+  const [first, second] = [parseMasterKey(generateMasterKey()), parseMasterKey(generateMasterKey())];
+  const request = 'PUT /v1/settings/crm/credentials/password\n{"value":"Pulse-Demo-2024"}';
+  const stored = requestFingerprint(first, request);
+  assert.ok(!stored.includes(createHash('sha256').update(request).digest('hex')), 'not a plain hash anyone can recompute from a guess');
+  assert.notEqual(requestFingerprint(second, request), stored, 'another master key, another fingerprint');
+  const keyring = new Keyring(first);
+  assert.equal(fingerprintMatches(keyring, stored, request), true);
+  assert.equal(fingerprintMatches(keyring, stored, request.replace('2024', '2025')), false, 'another secret is another request');
+  keyring.promote(second);
+  assert.equal(fingerprintMatches(keyring, stored, request), true, 'a retry after a rotation replays');
+  assert.equal(fingerprintMatches(new Keyring(second), stored, request), false, 'a retired master key matches nothing');
+});
+
+test('a secret’s hint is its last four characters, never half of one', () => {
+  assert.equal(secretHint('a'.repeat(10) + '😀😀b'), 'a😀😀b');
+  assert.equal(secretHint('short-1234'), null, 'too short to hint at');
 });
 
 function filesUnder(dir: string): string[] {
@@ -109,6 +141,11 @@ describeEachBackend('secrets', (backend) => {
       for (const { table_name } of tables.rows) {
         const rows = await srv.server.db.query<{ r: string }>(`SELECT t::text AS r FROM "${table_name}" t`);
         dump.push(...rows.rows.map((x) => x.r));
+      }
+      const idempotentWrite = (value: string) => `PATCH /v1/settings/accounting\n${JSON.stringify({ credentials: { clientSecret: value } })}`;
+      for (const value of secrets.filter((v) => v.startsWith('idem'))) {
+        const guessable = createHash('sha256').update(idempotentWrite(value)).digest('hex');
+        assert.ok(!dump.some((row) => row.includes(guessable)), 'no stored fingerprint can be checked against a guessed secret');
       }
       const haystacks: Array<[string, string]> = [
         ['responses', replies.map((r) => r.text + JSON.stringify([...r.headers])).join('\n')],
