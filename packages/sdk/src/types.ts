@@ -82,9 +82,9 @@ export interface EndpointListParams {
 /** Query of `audit.list`. */
 export interface AuditListParams {
   action?: AuditAction;
-  /** Earliest time (inclusive), ISO 8601 or a Date. */
+  /** Earliest time (inclusive): a Date, or an ISO 8601 date (midnight UTC) or date-time with its offset. */
   from?: string | Date;
-  /** Latest time, ISO 8601 or a Date. */
+  /** Time the events end before (exclusive): a Date, or an ISO 8601 date or date-time with its offset. */
   to?: string | Date;
   limit?: number;
   cursor?: string;

@@ -40,7 +40,8 @@ import type { LogSink, ServerConfig } from './config.js';
 import { DecryptError, decryptField, fingerprintMatches, requestFingerprint } from './crypto.js';
 import { sqlState, violatedConstraint, type Database, type Queryable } from './db.js';
 import { DescribeCache, PlatformError, type PlatformConnection, type PlatformGateway } from './discovery.js';
-import { IDEMPOTENCY_KEY_PATTERN, REQUEST_ID_PATTERN, readJson } from './http.js';
+import { IDEMPOTENCY_KEY_PATTERN, REQUEST_ID_PATTERN, UNSTORABLE, readJson } from './http.js';
+import { parseTimestamp } from './timestamp.js';
 import type { TenantKeys } from './keys.js';
 import { buildOpenApi } from './openapi.js';
 import { ReadCache } from './read-cache.js';
@@ -612,10 +613,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
     let after: store.EndpointCursor | null = null;
     if (cursorText) {
       const cur = fromB64url<{ s?: unknown; v?: unknown; id?: unknown }>(cursorText);
-      if (!cur || cur.s !== sort || typeof cur.v !== 'string' || typeof cur.id !== 'string' || !UUID.test(cur.id) || (!sort.endsWith('name') && Number.isNaN(Date.parse(cur.v)))) {
+      const v = typeof cur?.v !== 'string' ? null : sort.endsWith('name') ? (UNSTORABLE.test(cur.v) ? null : cur.v) : parseTimestamp(cur.v);
+      if (!cur || cur.s !== sort || v === null || typeof cur.id !== 'string' || !UUID.test(cur.id)) {
         throw badRequest('cursor is not one this list gave out (with this sort).', [fieldError('/cursor', 'invalid', 'Not a cursor of this list.')]);
       }
-      after = { v: cur.v, id: cur.id };
+      after = { v, id: cur.id };
     }
     const page = await store.listEndpoints(db, p.tenant, { sort, limit, after });
     const body: Page<IntegrationEndpoint> = {
@@ -700,9 +702,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const time = (name: 'from' | 'to') => {
       const v = c.req.query(name);
       if (!v) return null;
-      const t = Date.parse(v);
-      if (Number.isNaN(t) || v.length > 40) throw badRequest(`${name} must be an ISO 8601 date-time.`, [fieldError(`/${name}`, 'invalid_format', 'Must be an ISO 8601 date-time.')]);
-      return new Date(t).toISOString();
+      const at = v.length > 40 ? null : parseTimestamp(v);
+      if (at === null) {
+        throw badRequest(`${name} must be an ISO 8601 date or date-time with its offset.`, [
+          fieldError(`/${name}`, 'invalid_format', `“${name}” must be an ISO 8601 date or date-time with its offset, such as 2026-11-29 or 2026-11-29T09:30:00Z.`),
+        ]);
+      }
+      return at;
     };
     const from = time('from');
     const to = time('to');

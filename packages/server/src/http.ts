@@ -86,7 +86,7 @@ export function inspectJson(value: unknown): { depth: number; protoKeys: string[
 }
 
 /** A NUL, or a UTF-16 surrogate not in a pair (in `u` mode a proper pair is one code point, not `Cs`). */
-const UNSTORABLE = /[\0\p{Cs}]/u;
+export const UNSTORABLE = /[\0\p{Cs}]/u;
 
 const pointerToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
 

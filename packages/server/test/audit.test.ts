@@ -86,10 +86,12 @@ describeEachBackend('audit trail', (backend) => {
     assert.equal((await admin('GET', '/v1/audit-events?action=settings.create')).body.total, 3);
     assert.equal((await admin('GET', `/v1/audit-events?from=${encodeURIComponent(middle)}`)).body.total, 3);
     assert.equal((await admin('GET', `/v1/audit-events?to=${encodeURIComponent(middle)}`)).body.total, 7);
-    for (const q of ['action=settings.delete', 'from=yesterday', 'cursor=abc', 'limit=1000']) {
+    assert.equal((await admin('GET', '/v1/audit-events?from=2000-01-01')).body.total, 10, 'a date alone is midnight UTC');
+    const bad = ['action=settings.delete', 'from=yesterday', 'from=1', 'from=99999', 'to=2020-02-30', 'to=-271821-04-20T00:00:00Z', 'from=2026-11-29T09:30:00', 'cursor=abc', 'limit=1000'];
+    for (const q of bad) {
       const r = await admin('GET', `/v1/audit-events?${q}`);
       assert.equal(r.status, 400, q);
-      assert.equal(pointers(r).length, 1);
+      assert.deepEqual(pointers(r), [`/${q.split('=')[0]}`], q);
     }
   });
 

@@ -103,6 +103,12 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
     const first = await admin('GET', '/v1/endpoints?sort=name&limit=2');
     const wrongSort = await admin('GET', `/v1/endpoints?sort=createdAt&cursor=${first.body.nextCursor}`);
     assert.equal(wrongSort.status, 400, 'a cursor only works with the sort that made it');
+    const id = first.body.items[0].id;
+    const forged = (s: string, v: string) => Buffer.from(JSON.stringify({ s, v, id })).toString('base64url');
+    for (const [sort, v] of [['createdAt', '1'], ['createdAt', '2020-02-30'], ['-createdAt', 'June 2020'], ['createdAt', '+275760-09-13T00:00:00.000Z'], ['name', 'a\u0000b']]) {
+      const r = await admin('GET', `/v1/endpoints?sort=${sort}&cursor=${forged(sort!, v!)}`);
+      assert.deepEqual([r.status, pointers(r)], [400, ['/cursor']], `a forged cursor (${sort} after ${JSON.stringify(v)}) is a bad request, not a server error`);
+    }
   });
 
   test('platform catalog and MemberPulse fields', async () => {
