@@ -112,6 +112,8 @@ export interface Transport {
 
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const NULL_BODY = new Set([101, 204, 205, 304]);
+/** What `Headers` accepts: no NUL or line break, nothing beyond Latin-1. */
+const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
 
 /** Marks a response whose body could not be read (cut off) or parsed. */
 class BodyError extends Error {
@@ -289,12 +291,21 @@ export function createTransport(options: ClientOptions): Transport {
     signal?.throwIfAborted();
     const timeout = opts.timeout ?? options.timeout ?? 10_000;
     const secrets = spec.secrets ?? [];
+    const call: IntegrationErrorInit = { method: spec.method, path: basePath + spec.path.split('?')[0] };
     const headers = new Headers(baseHeaders);
+    // Headers.set would throw a TypeError quoting the value, which may be a token or a secret.
+    const refusal = (what: string, Refusal = IntegrationError) =>
+      new Refusal(`${what} cannot be sent: it has a line break or a character HTTP headers cannot carry. Nothing was sent.`, call);
+    const setHeader = (name: string, value: string, refuse = () => refusal(`The ${name} header`)) => {
+      if (!HEADER_VALUE.test(value)) throw refuse();
+      headers.set(name, value);
+    };
+    const tokenRefused = () => refusal('The token', UnauthorizedError);
     headers.set('accept', 'application/json');
-    if (opts.headers) for (const [k, v] of Object.entries(opts.headers)) headers.set(k, v);
+    if (opts.headers) for (const [k, v] of Object.entries(opts.headers)) setHeader(k, v);
     let retryable = spec.method === 'GET' || !!spec.safe;
     if (!retryable && opts.idempotencyKey !== false) {
-      headers.set('idempotency-key', opts.idempotencyKey ?? randomId());
+      setHeader('idempotency-key', opts.idempotencyKey ?? randomId());
       retryable = true;
     }
     if (spec.conditional && opts.ifMatch !== false) {
@@ -326,7 +337,7 @@ export function createTransport(options: ClientOptions): Transport {
     let res: Response;
     try {
       const first = await tokenFor(false, signal);
-      headers.set('authorization', `Bearer ${first}`);
+      setHeader('authorization', `Bearer ${first}`, tokenRefused);
       try {
         res = await ky(url, kyOptions);
       } catch (error) {
@@ -334,7 +345,7 @@ export function createTransport(options: ClientOptions): Transport {
         const fresh = await tokenFor(true, signal);
         // The same token again would be refused again: give up without the second request.
         if (fresh === first) throw error;
-        headers.set('authorization', `Bearer ${fresh}`);
+        setHeader('authorization', `Bearer ${fresh}`, tokenRefused);
         res = await ky(url, kyOptions);
       }
     } catch (error) {

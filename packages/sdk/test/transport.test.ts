@@ -416,6 +416,27 @@ describe('no secrets in errors', () => {
     assert.ok(errors[4] instanceof NetworkError);
   });
 
+  it('refuses a token or header HTTP cannot carry before sending anything, without quoting it', async () => {
+    const { fetch, seen } = fakeFetch(() => json({}));
+    const broken = `${TOKEN}\r\nX-Evil: 1`;
+    const secretHeader = 'hdr-secret-Ω-42\n';
+    const refused = [
+      await createIntegrationClient({ baseUrl: 'http://api.test', getToken: () => broken, fetch }).me().catch((e) => e),
+      await client(fetch).endpoints.create({ name: 'n', description: 'd' }, { idempotencyKey: 'ключ' }).catch((e) => e),
+      await client(fetch).me({ headers: { 'x-tenant-hint': secretHeader } }).catch((e) => e),
+    ];
+    assert.equal(seen.length, 0, 'nothing was sent');
+    assert.ok(refused[0] instanceof UnauthorizedError, 'a token that cannot be sent is no credential');
+    assert.match(refused[0].message, /^The token cannot be sent/);
+    assert.match(refused[1].message, /^The idempotency-key header cannot be sent/);
+    assert.match(refused[2].message, /^The x-tenant-hint header cannot be sent/);
+    for (const e of refused) {
+      assert.ok(e instanceof IntegrationError, String(e));
+      const text = [e.message, String(e.stack), JSON.stringify(e), inspect(e, { depth: 30, showHidden: true })].join('\n');
+      for (const value of [TOKEN, 'ключ', 'hdr-secret']) assert.ok(!text.includes(value), `${value} quoted in ${e.name}`);
+    }
+  });
+
   it('every error class has a name, status, requestId, cause and toJSON', () => {
     const classes = [
       IntegrationError, ValidationError, ConflictError, UnauthorizedError, ForbiddenError, NotFoundError,
