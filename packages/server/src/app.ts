@@ -196,7 +196,23 @@ export function createApp(deps: AppDeps): Hono<Env> {
     log({ level: 'error', msg: 'unhandled error', requestId: c.get('requestId'), error: err.name, message: err.message, code: sqlState(err), stack: err.stack });
     return problem(c, new ProblemError(500, 'Something went wrong on our side. Quote the request id when you report it.'));
   });
-  app.notFound((c) => problem(c, notFound('No such resource.')));
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (allowed.length === 0) return problem(c, notFound('No such resource.'));
+    const allow = [...allowed, 'OPTIONS'].join(', ');
+    if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow });
+    return problem(c, new ProblemError(405, `${c.req.method} is not allowed here; this resource takes ${allowed.join(', ')}.`, { headers: { Allow: allow } }));
+  });
+  let routeTable: Array<{ method: string; pattern: RegExp }> | undefined;
+  /** The methods a route answers on this path (HEAD with GET): a path that exists never answers 404 for a wrong method. */
+  const allowedMethods = (path: string): string[] => {
+    routeTable ??= app.routes
+      .filter((r) => r.method !== 'ALL')
+      .map((r) => ({ method: r.method, pattern: new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}/?$`) }));
+    const methods = new Set(routeTable.filter((r) => r.pattern.test(path)).map((r) => r.method));
+    if (methods.has('GET')) methods.add('HEAD');
+    return [...methods];
+  };
 
   // Operations
 

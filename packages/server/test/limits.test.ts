@@ -130,6 +130,18 @@ describeEachBackend('limits and problems', (backend) => {
     assert.equal(r.headers.get('x-request-id'), 'trace-123');
     assert.equal(r.body.requestId, 'trace-123');
     const admin = t.as('admin');
+    for (const [method, path, allow] of [
+      ['POST', '/v1/settings/crm', 'GET, PUT, PATCH, HEAD, OPTIONS'],
+      ['DELETE', '/v1/settings/crm', 'GET, PUT, PATCH, HEAD, OPTIONS'],
+      ['PUT', '/v1/endpoints/3f1c2a9e-0000-4000-8000-000000000000', 'GET, PATCH, DELETE, HEAD, OPTIONS'],
+      ['DELETE', '/v1/audit-events', 'GET, HEAD, OPTIONS'],
+    ] as const) {
+      const wrong = await admin(method, path);
+      assertProblem(wrong, 405);
+      assert.equal(wrong.headers.get('allow'), allow, `${method} ${path}: a wrong method on a resource that exists is not “no such resource”`);
+    }
+    const options = await admin('OPTIONS', '/v1/settings/crm');
+    assert.deepEqual([options.status, options.headers.get('allow')], [204, 'GET, PUT, PATCH, HEAD, OPTIONS']);
     const key = { 'idempotency-key': `k-${Date.now()}` };
     const answers: Array<[string, Reply]> = [
       ['read', await admin('GET', '/v1/settings/crm')],
