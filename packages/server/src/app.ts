@@ -520,7 +520,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
           changed = out.connectionChanged;
           return { status: out.created ? 201 : 200, body: store.settingsView(out.stored), headers: { ETag: etag(out.stored.version) } };
         } catch (err) {
-          if (remap && err instanceof ProblemError && err.extra.errors) err.extra.errors = remap(err.extra.errors);
+          // Rebuilt, so the detail speaks of the remapped errors too.
+          if (remap && err instanceof ProblemError && err.status === 422 && err.extra.errors) throw unprocessable(remap(err.extra.errors), err.extra.warnings);
           throw err;
         }
       },
@@ -590,16 +591,25 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const category = categoryOf(c);
     const key = credentialKey(c);
     c.set('rawBody', '');
-    await requireSecretKey(c.get('principal').tenant, category, key);
-    return settingsWrite(c, 'merge', { credentials: { [key]: null } }, category, toValuePointer(key));
+    const setting = await requireSecretKey(c.get('principal').tenant, category, key);
+    // There is no body to point into: the one thing that stops a clear is the record being enabled.
+    const whyNotCleared = (errors: FieldError[]) =>
+      errors.map((e) =>
+        e.pointer === `/credentials/${key}` && e.code === 'required'
+          ? fieldError('', 'required', `${setting.label} cannot be cleared while these settings are enabled: replace it instead, or save them as a draft first.`)
+          : e,
+      );
+    return settingsWrite(c, 'merge', { credentials: { [key]: null } }, category, whyNotCleared);
   });
 
-  /** 404 unless the record exists and its platform has a secret of that key. */
+  /** The secret's definition; 404 unless the record exists and its platform has a secret of that key. */
   async function requireSecretKey(tenant: string, category: IntegrationCategory, key: string) {
     const s = await store.getSettings(db, tenant, category);
     if (!s) throw notFound(`There are no ${categorySlugs[category]} settings yet.`);
     const def = findPlatform(s.platform);
-    if (!def?.settings.some((x) => x.key === key && x.type === 'secret')) throw notFound(`${def?.name ?? 'This platform'} has no credential “${key}”.`);
+    const setting = def?.settings.find((x) => x.key === key && x.type === 'secret');
+    if (!setting) throw notFound(`${def?.name ?? 'This platform'} has no credential “${key}”.`);
+    return setting;
   }
 
   // Integration endpoints

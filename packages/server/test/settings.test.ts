@@ -147,12 +147,27 @@ describeEachBackend('integration settings', (backend) => {
     assert.equal(empty.status, 422);
     assert.deepEqual(pointers(empty), ['/value']);
 
+    const xero = { platform: 'xero', status: 'enabled', config: { clientId: 'xero-client' }, credentials: { clientSecret: 'xero-secret-value-4321' } };
+    assert.equal((await admin('PUT', '/v1/settings/accounting', { body: xero })).status, 201);
+    const refused = await admin('DELETE', '/v1/settings/accounting/credentials/clientSecret');
+    assert.equal(refused.status, 422);
+    assert.deepEqual(refused.body.errors, [
+      { pointer: '', code: 'required', message: 'Client Secret cannot be cleared while these settings are enabled: replace it instead, or save them as a draft first.' },
+    ], 'no body to point into, and the reason given');
+    assert.equal(refused.body.detail, `The document: ${refused.body.errors[0].message}`, 'the detail says the same');
+    assert.equal((await admin('GET', '/v1/settings/accounting')).body.credentials.clientSecret.hint, '4321', 'the secret kept');
+    const badValue = await admin('PUT', '/v1/settings/payment-gateway', { body: { platform: 'stripe' } });
+    assert.equal(badValue.status, 201);
+    const wrongFormat = await admin('PUT', '/v1/settings/payment-gateway/credentials/secretKey', { body: { value: 'nope' } });
+    assert.deepEqual([wrongFormat.status, pointers(wrongFormat)], [422, ['/value']]);
+    assert.match(wrongFormat.body.detail, /^\/value: /, 'the detail points where the errors do');
+
     const switched = await admin('PATCH', '/v1/settings/crm', { body: { platform: 'hubspot' } });
     assert.deepEqual(switched.body.credentials, {}, 'changing the platform clears the old credentials');
     assert.deepEqual(switched.body.config, {});
 
     const actions = (await admin('GET', '/v1/audit-events?limit=100')).body.items.map((e: { action: string }) => e.action);
-    assert.equal(actions.filter((a: string) => a === 'credential.write').length, 5);
+    assert.equal(actions.filter((a: string) => a === 'credential.write').length, 6);
     assert.equal(actions.filter((a: string) => a === 'credential.clear').length, 3);
   });
 
