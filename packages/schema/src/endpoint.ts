@@ -14,9 +14,10 @@ export interface IntegrationEndpoint {
 /** Body of a create. */
 export interface IntegrationEndpointCreate {
   /**
+   * One line of visible text (`ONE_LINE_TEXT`), not blank.
    * @minLength 1
    * @maxLength 80
-   * @pattern \S
+   * @pattern ^[^\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]*[^\s\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF][^\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]*$
    */
   name: string;
   /**

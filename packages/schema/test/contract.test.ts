@@ -70,8 +70,15 @@ const cases: Array<[type: string, zod: { safeParse(v: unknown): { success: boole
   [
     'IntegrationEndpointCreate',
     IntegrationEndpointCreateSchema,
-    [{ name: 'Orders', description: 'Order feed' }, { name: 'x'.repeat(80), description: 'd' }],
-    [{ name: '', description: 'd' }, { name: '   ', description: 'd' }, { name: 'x'.repeat(81), description: 'd' }, { name: 'a' }, { name: 'a', description: 'd', id: 'x' }],
+    [{ name: 'Orders', description: 'Order feed' }, { name: 'x'.repeat(80), description: 'd' }, { name: ' Café 😀 Family 👨‍👩‍👧 ', description: 'd' }],
+    [
+      { name: '', description: 'd' },
+      { name: '   ', description: 'd' },
+      { name: 'x'.repeat(81), description: 'd' },
+      { name: 'a' },
+      { name: 'a', description: 'd', id: 'x' },
+      ...['line\nbreak', 'tab\there', 'bell\u0007', '\u202Etxt.exe', '\u200B', 'a\u2066b'].map((name) => ({ name, description: 'd' })),
+    ],
   ],
   ['IntegrationEndpointUpdate', IntegrationEndpointUpdateSchema, [{ description: 'New text' }], [{ description: '' }, { description: 'd', name: 'renamed' }, {}]],
   ['IntegrationEndpoint', IntegrationEndpointSchema, [{ id: 'e1', name: 'A', description: 'B', createdAt: now, updatedAt: now }], [{ id: 'e1', name: 'A' }]],
@@ -140,6 +147,14 @@ test('parse errors carry JSON Pointers and plain messages', () => {
     assert.deepEqual(
       blank.errors.map((e) => `${e.pointer} ${e.code} ${e.message}`),
       ['/name required “name” is required.', '/description too_long “description” must be at most 1000 characters.'],
+    );
+  }
+  const hidden = parseWithPointers(IntegrationEndpointCreateSchema, { name: '\u202Etxt.exe', description: 'd' });
+  assert.ok(!hidden.ok);
+  if (!hidden.ok) {
+    assert.deepEqual(
+      hidden.errors.map((e) => `${e.pointer} ${e.code} ${e.message}`),
+      ['/name invalid_format “name” must be one line of visible text: no line breaks, tabs, or invisible direction or spacing characters.'],
     );
   }
   const list = parseWithPointers(IntegrationSettingsInputSchema, { crm: { memberMappings: ['Email'] } });

@@ -8,6 +8,7 @@ import {
   categorySlugs,
   detectDrift,
   endpointNameKey,
+  normalizeEndpointName,
   escapePointerToken,
   fieldError,
   findPlatform,
@@ -657,13 +658,14 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.post('/v1/endpoints', async (c) => {
     const p = need(c, 'endpoints:write');
     const input = parse(parseWithPointers(IntegrationEndpointCreateSchema, await readJson(c)));
-    const duplicate = () => unprocessable([fieldError('/name', 'duplicate', `An endpoint named “${input.name.trim()}” already exists.`)]);
+    const name = normalizeEndpointName(input.name);
+    const duplicate = () => unprocessable([fieldError('/name', 'duplicate', `An endpoint named “${name}” already exists.`)]);
     try {
       return await runWrite(c, async (tx) => {
         const ctx = writeContext(c);
         const nameKey = endpointNameKey(input.name);
         if (await store.endpointNameTaken(tx, p.tenant, nameKey)) throw duplicate();
-        const e = await store.insertEndpoint(tx, p.tenant, { name: input.name.trim(), nameKey, description: input.description.trim(), at: ctx.now, by: p.sub });
+        const e = await store.insertEndpoint(tx, p.tenant, { name, nameKey, description: input.description.trim(), at: ctx.now, by: p.sub });
         await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'endpoint.create', target: `endpoint/${e.id}`, requestId: ctx.requestId, at: ctx.now });
         return { status: 201, body: store.endpointView(e), headers: { ETag: etag(e.version), Location: `/v1/endpoints/${e.id}` } };
       });

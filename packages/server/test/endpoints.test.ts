@@ -40,9 +40,17 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
     const blank = await admin('POST', '/v1/endpoints', { body: { name: '   ', description: 'd' } });
     assert.deepEqual(pointers(blank), ['/name']);
     assert.equal(blank.body.errors[0].code, 'required');
+    for (const name of ['line\nbreak', 'bell\u0007', '\u202Etxt.exe', '\u200B']) {
+      const hidden = await admin('POST', '/v1/endpoints', { body: { name, description: 'd' } });
+      assert.deepEqual([hidden.status, pointers(hidden), hidden.body.errors[0].code], [422, ['/name'], 'invalid_format'], JSON.stringify(name));
+    }
 
     assert.equal((await admin('POST', '/v1/endpoints', { body: { name: 'Orders', description: 'd' } })).status, 201);
-    for (const name of ['Orders', 'orders', ' ORDERS ']) {
+    const spaced = await admin('POST', '/v1/endpoints', { body: { name: '  Order   feed ', description: 'd' } });
+    assert.equal(spaced.body.name, 'Order feed', 'stored as it reads: repeated space once, none around');
+    const cafe = await admin('POST', '/v1/endpoints', { body: { name: 'Cafe\u0301', description: 'decomposed é' } });
+    assert.equal(cafe.body.name, 'Café', 'stored composed (NFC)');
+    for (const name of ['Orders', 'orders', ' ORDERS ', 'Order feed', 'order\u00a0 FEED', 'Café', 'ｃａｆé']) {
       const dup = await admin('POST', '/v1/endpoints', { body: { name, description: 'again' } });
       assert.equal(dup.status, 422, name);
       assert.deepEqual(dup.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [['/name', 'duplicate']]);

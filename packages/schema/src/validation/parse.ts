@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { NOT_BLANK } from './schemas.js';
+import { ONE_LINE_TEXT } from '../rules/endpoint.js';
 import { fieldError, pointer, type FieldError, type FieldErrorCode } from '../problem.js';
 
 type Issue = z.core.$ZodIssue;
@@ -60,6 +61,9 @@ function describe(issue: Issue, doc: unknown, subject: string): { code: FieldErr
       return { code: 'invalid_option', message: `${subject} must be one of: ${issue.values.map(String).join(', ')}.` };
     case 'invalid_format':
       if (issue.format === 'regex' && issue.pattern === String(NOT_BLANK)) return required;
+      if (issue.format === 'regex' && issue.pattern === String(ONE_LINE_TEXT)) {
+        return { code: 'invalid_format', message: `${subject} must be one line of visible text: no line breaks, tabs, or invisible direction or spacing characters.` };
+      }
       return { code: 'invalid_format', message: `${subject} has the wrong format.` };
     case 'invalid_key':
       return { code: 'invalid', message: `${subject} is not a valid key: use letters, digits and _ only.` };
