@@ -102,6 +102,17 @@ export const Conflict: Story = {
   },
 };
 
+/** Another platform chosen over an enabled Salesforce setup and saved: the question names what would be deleted. */
+export const SwitchQuestion: Story = {
+  args: { client: { settings: [salesforceSettings({ status: 'enabled' })] } },
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="platform"][value="hubspot"]')!.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="save-button"]')!.click();
+  },
+};
+
 /** Archived: read-only until restored. */
 export const Archived: Story = { args: { category: 'payment-gateway', client: { settings: [{ ...stripeDraft, status: 'archived' }] } } };
 

@@ -45,6 +45,7 @@ const expected: Record<string, Expectation> = {
   'Integration settings/SchemaDrift': { shows: '[part="drift"]' },
   'Integration settings/ValidationErrors': { shows: '[part="error-summary"]' },
   'Integration settings/Conflict': { shows: '[part="conflict"]' },
+  'Integration settings/SwitchQuestion': { shows: 'dialog[open].switch .danger' },
   'Integration settings/Archived': { shows: '[part="status"].archived' },
   'Integration settings/ReadOnly': { lacks: '[part="save-button"]' },
   'Integration settings/Loading': { widgets: 'loading' },

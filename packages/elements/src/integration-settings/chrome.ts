@@ -76,16 +76,36 @@ export function renderSaveBar(options: {
 }
 
 /** What a confirmation asks about. */
-export type ConfirmKind = 'archive' | 'restore' | 'leave';
+export type ConfirmKind = 'archive' | 'restore' | 'leave' | 'switch';
+
+/** What a confirmation names: the category, and for a platform switch the platforms and what is deleted. */
+export interface ConfirmSubject {
+  category: string;
+  previous?: string;
+  platform?: string;
+  /** Field mappings stored for the previous platform. */
+  mappings?: number;
+}
+
+function confirmText(kind: ConfirmKind, s: ConfirmSubject): { title: string; body: string; ok: string; cancel: string } {
+  switch (kind) {
+    case 'leave':
+      return { title: t('settings.leave.title'), body: t('settings.leave.body'), ok: t('settings.leave.leave'), cancel: t('settings.leave.stay') };
+    case 'archive':
+      return { title: t('settings.archive.title', { category: s.category }), body: t('settings.archive.body'), ok: t('settings.archive.confirm'), cancel: t('settings.cancel') };
+    case 'restore':
+      return { title: t('settings.restore.title', { category: s.category }), body: t('settings.restore.body'), ok: t('settings.restore.confirm'), cancel: t('settings.cancel') };
+    case 'switch': {
+      const names = { previous: s.previous ?? '', platform: s.platform ?? '' };
+      const body = s.mappings ? t('settings.switch.bodyMappings', { ...names, count: s.mappings }) : t('settings.switch.body', names);
+      return { title: t('settings.switch.title', names), body, ok: t('settings.switch.confirm', names), cancel: t('settings.cancel') };
+    }
+  }
+}
 
 /** A modal confirmation (native `<dialog>`, opened by the element after rendering). The safe choice has focus. */
-export function renderConfirm(kind: ConfirmKind, categoryLabel: string, busy: boolean, answer: (yes: boolean) => void): TemplateResult {
-  const text =
-    kind === 'leave'
-      ? { title: t('settings.leave.title'), body: t('settings.leave.body'), ok: t('settings.leave.leave'), cancel: t('settings.leave.stay') }
-      : kind === 'archive'
-        ? { title: t('settings.archive.title', { category: categoryLabel }), body: t('settings.archive.body'), ok: t('settings.archive.confirm'), cancel: t('settings.cancel') }
-        : { title: t('settings.restore.title', { category: categoryLabel }), body: t('settings.restore.body'), ok: t('settings.restore.confirm'), cancel: t('settings.cancel') };
+export function renderConfirm(kind: ConfirmKind, subject: ConfirmSubject, busy: boolean, answer: (yes: boolean) => void): TemplateResult {
+  const text = confirmText(kind, subject);
   return html`<dialog part="dialog" class="confirm ${kind}" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body"
     @close=${() => answer(false)}>
     <div class="dialog-body">

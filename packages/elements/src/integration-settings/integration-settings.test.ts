@@ -508,6 +508,32 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored as a draft');
   });
 
+  it('asks before a save replaces a stored platform, naming what is deleted, and keeps everything on Cancel', async () => {
+    const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }, { source: 'lastName', target: 'LastName', policy: 'always' }] });
+    const el = await mount(client);
+    await choosePlatform(el, 'hubspot');
+    typeInto($(el, '#cfg-portalId'), '12345');
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await el.updateComplete;
+    const dialog = $<HTMLDialogElement>(el, 'dialog.confirm.switch');
+    ok(dialog?.open, 'a confirmation opens instead of saving');
+    equal(dialog!.querySelector('h2')!.textContent, 'Replace Salesforce with HubSpot?');
+    ok(dialog!.textContent!.includes('credentials and 2 field mappings stored for Salesforce'), 'it names what goes');
+    equal(el.shadowRoot!.activeElement?.textContent?.trim(), 'Cancel', 'the safe choice has focus');
+    dialog!.querySelector<HTMLButtonElement>('.dialog-actions .mp-button:first-child')!.click();
+    await until(() => el.shadowRoot!.activeElement === $(el, '[part="save-button"]'), 'focus back on Save after cancelling');
+    equal((await client.settings.get('crm')).platform, 'salesforce', 'Cancel deleted nothing');
+    equal($<HTMLInputElement>(el, '#cfg-portalId')!.value, '12345', 'and kept what was typed');
+    await press(el, 'save-button');
+    await el.updateComplete;
+    const saved = new Promise<SettingsSavedEvent>((resolve) => el.addEventListener('mp-saved', resolve, { once: true }));
+    $<HTMLButtonElement>(el, 'dialog.confirm.switch .danger')!.click();
+    equal((await saved).settings.platform, 'hubspot', 'saved once confirmed');
+    equal((await client.settings.get('crm')).credentials.consumerSecret, undefined, 'the Salesforce secret deleted, as the dialog said');
+    await until(() => el.shadowRoot!.activeElement, 'focus kept in the settings, not dropped to the page');
+  });
+
   it('drops an archive confirmation and a test result when its client changes to another tenant’s, so nothing of the first tenant acts on the second', async () => {
     const own = await freshEnv();
     await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'a' } });

@@ -86,7 +86,7 @@ type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: u
  * @csspart footer - The save bar.
  * @csspart save-button - Save draft (or Switch to draft when enabled).
  * @csspart enable-button - Enable (or Save changes when enabled).
- * @csspart dialog - Confirmations (archive, restore, leave).
+ * @csspart dialog - Confirmations (archive, restore, leave, replacing a stored platform).
  *
  * @cssproperty --mp-integration-settings-border - The frame's border (default `1px solid` the border colour).
  * @cssproperty --mp-integration-settings-footer-position - `sticky` (default) keeps the save bar in view; `static` leaves it at the end.
@@ -133,6 +133,8 @@ export class MpIntegrationSettings extends LitElement {
   private _test: Outcome | null = null;
   private _conflict: { theirs: IntegrationSettings | null; differences: Difference[] | null; retry: 'draft' | 'enabled' } | null = null;
   private _confirm: ConfirmKind | null = null;
+  /** The save a platform-switch confirmation holds back. */
+  #pendingSave: 'draft' | 'enabled' = 'draft';
 
   readonly #announcer = new Announcer(this);
   readonly #client = new ClientController(this, () => void this.reload());
@@ -263,6 +265,12 @@ export class MpIntegrationSettings extends LitElement {
     return !!this._me?.permissions.includes('settings:write');
   }
 
+  /** Saving now replaces a stored platform with another, deleting its settings, credentials and mappings. */
+  get #switchDeletes(): boolean {
+    const before = this._saved?.platform;
+    return !!before && before !== this._draft.platform;
+  }
+
   get #canWriteCredentials(): boolean {
     return !!this._me?.permissions.includes('credentials:write');
   }
@@ -349,10 +357,16 @@ export class MpIntegrationSettings extends LitElement {
     this.#announcer.announce(outcome.text);
   }
 
-  async #save(status: 'draft' | 'enabled'): Promise<void> {
+  async #save(status: 'draft' | 'enabled', switchConfirmed = false): Promise<void> {
     const client = this.#client.client;
     const category = this.resolvedCategory;
     if (!client || !category || this._busy) return;
+    if (!switchConfirmed && this.#switchDeletes) {
+      // One click on another platform's card must not delete a working setup: ask first, naming what goes.
+      this.#pendingSave = status;
+      this._confirm = 'switch';
+      return;
+    }
     const restoreFocus = this.#holdFocus();
     this._busy = status;
     this._outcome = null;
@@ -565,9 +579,17 @@ export class MpIntegrationSettings extends LitElement {
     if (kind === 'leave') {
       this.#leaveAnswer?.(answer);
       this.#leaveAnswer = null;
+    } else if (kind === 'switch') {
+      void this.#focusSaveButton().then(() => (answer ? this.#save(this.#pendingSave, true) : undefined));
     } else {
       this.#focusHeaderAction();
     }
+  }
+
+  /** Focus back on the save button the confirmation answered, so the save's own focus keeping starts there. */
+  async #focusSaveButton(): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`[part="${this.#pendingSave === 'enabled' ? 'enable-button' : 'save-button'}"]`)?.focus();
   }
 
   /** Focus back on Archive/Restore (the dialog's opener) once the dialog is gone, else the heading. */
@@ -710,9 +732,15 @@ export class MpIntegrationSettings extends LitElement {
   #renderDialog(category: IntegrationCategory): TemplateResult | typeof nothing {
     const kind = this._confirm;
     if (!kind) return nothing;
-    return renderConfirm(kind, t(`settings.category.${category}`), this._busy !== '', (yes) => {
+    const subject = {
+      category: t(`settings.category.${category}`),
+      previous: findPlatform(this._saved?.platform)?.name,
+      platform: findPlatform(this._draft.platform)?.name,
+      mappings: (this._saved?.crm?.memberMappings.length ?? 0) + (this._saved?.crm?.orderMappings.length ?? 0),
+    };
+    return renderConfirm(kind, subject, this._busy !== '', (yes) => {
       if (this._confirm !== kind) return;
-      if (yes && kind !== 'leave') void this.#archiveOrRestore(kind);
+      if (yes && (kind === 'archive' || kind === 'restore')) void this.#archiveOrRestore(kind);
       else this.#closeConfirm(yes);
     });
   }

@@ -119,6 +119,13 @@ export const settingsMessages = {
   'settings.drift.title': 'The CRM changed since these fields were mapped',
   'settings.drift.body': 'Fix the rows below before the next sync.',
   'settings.drift.show': 'Show',
+  'settings.switch.title': 'Replace {previous} with {platform}?',
+  'settings.switch.body': 'Saving deletes the settings and credentials stored for {previous}. This cannot be undone; to keep them, choose {previous} again.',
+  'settings.switch.bodyMappings#one':
+    'Saving deletes the settings, credentials and the field mapping stored for {previous}. This cannot be undone; to keep them, choose {previous} again.',
+  'settings.switch.bodyMappings#other':
+    'Saving deletes the settings, credentials and {count} field mappings stored for {previous}. This cannot be undone; to keep them, choose {previous} again.',
+  'settings.switch.confirm': 'Delete {previous} and save',
   'settings.leave.title': 'Leave without saving?',
   'settings.leave.body': 'Your changes to these settings are not saved yet.',
   'settings.leave.stay': 'Stay',
