@@ -86,6 +86,30 @@ export function isDirty(draft: Draft, saved: IntegrationSettings | null, categor
   return JSON.stringify(inputFrom(draft, category)) !== JSON.stringify(inputFrom(base, category));
 }
 
+/**
+ * The admin's edits replayed over a record someone else saved meanwhile: each setting and CRM choice the
+ * admin changed from `base` keeps the admin's value, everything else takes theirs, so saving over theirs
+ * overwrites only what the admin changed. When either side changed the platform, the admin's draft stays whole.
+ */
+export function rebase(draft: Draft, base: IntegrationSettings | null, theirs: IntegrationSettings): Draft {
+  const before = draftFrom(base);
+  const after = draftFrom(theirs);
+  if (draft.platform !== before.platform || after.platform !== before.platform) return draft;
+  const changed = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+  const config = { ...after.config };
+  for (const key of new Set([...Object.keys(draft.config), ...Object.keys(before.config)])) {
+    if (!changed(draft.config[key], before.config[key])) continue;
+    const mine = draft.config[key];
+    if (mine === undefined) delete config[key];
+    else config[key] = mine;
+  }
+  const crm = { ...after.crm };
+  for (const key of Object.keys(draft.crm) as Array<keyof CrmMapping>) {
+    if (changed(draft.crm[key], before.crm[key])) Object.assign(crm, { [key]: structuredClone(draft.crm[key]) });
+  }
+  return { platform: draft.platform, config, secrets: draft.secrets, crm };
+}
+
 /** Keys of the secrets the server holds. */
 export function configuredSecrets(saved: IntegrationSettings | null): Set<string> {
   return new Set(Object.entries(saved?.credentials ?? {}).filter(([, s]) => s.configured).map(([k]) => k));

@@ -445,7 +445,8 @@ describe('<mp-integration-settings> against the real server', () => {
     const row = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].find((r) => r.textContent!.includes('Client ID'));
     ok(row?.textContent?.includes('theirs') && row.textContent.includes('mine'), 'both values compared');
     await expectNoViolations(el, 'conflict compare');
-    [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Save mine'))!.click();
+    equal(el.shadowRoot!.activeElement, $(el, '[part="conflict"]'), 'the notice, holding the comparison, has focus where Compare was');
+    [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Save my changes'))!.click();
     await until(() => !$(el, '[part="conflict"]') && $(el, '.outcome'), 'saved over theirs');
     equal((await client.settings.get('accounting')).config.clientId, 'mine', 'mine is stored');
   });
@@ -463,23 +464,30 @@ describe('<mp-integration-settings> against the real server', () => {
     equal((await clientFor(own).settings.get('accounting')).config.clientId, 'theirs', 'their first save stands');
   });
 
-  it('compares the CRM choices and mappings too, when someone else saved the CRM first', async () => {
+  it('keeps what someone else saved meanwhile where this screen changed nothing, and compares only what it changed', async () => {
     const own = await freshEnv();
     const email = { source: 'email', target: 'Email', policy: 'always' } as const;
     const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [email] }, own);
     const el = await mount(client);
     await until(() => ($<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length ?? 0) > 0, 'Contact fields in the mapper', 1200);
-    await clientFor(own).settings.patch('crm', { crm: { memberMappings: [email, { source: 'lastName', target: 'LastName', policy: 'always' }] } }, { ifMatch: false });
+    await clientFor(own).settings.patch('crm', { config: { autoSync: true }, crm: { memberMappings: [email, { source: 'lastName', target: 'LastName', policy: 'always' }] } }, { ifMatch: false });
     await pick(el, 'crm-eventTagField', 'Event_Tags__c');
+    $<HTMLButtonElement>(el, '[part="save-button"]')!.focus();
     await press(el, 'save-button');
     await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
+    await until(() => el.shadowRoot!.activeElement === $(el, '[part="conflict"]'), 'the notice takes focus from Save, so the admin sees it');
     [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
     await until(() => $(el, 'table.compare'), 'the comparison');
     const rows = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()).join(' | '));
-    ok(rows.includes('Member fields | 2 mappings: Email → Email, Last Name → LastName | 1 mapping: Email → Email'), `their mappings beside mine: ${rows.join(' / ')}`);
-    ok(rows.some((r) => r.startsWith('Event tag field |') && r.endsWith('| Event_Tags__c')), `the tag field I picked: ${rows.join(' / ')}`);
-    equal(rows.length, 2, 'only what differs');
+    ok(rows.length === 1 && rows[0]!.startsWith('Event tag field |') && rows[0]!.endsWith('| Event_Tags__c'), `only the tag field I picked: ${rows.join(' / ')}`);
+    equal($<MpFieldMapper>(el, '#crm-memberMappings')!.value.length, 2, 'their added mapping shows in the form');
     await expectNoViolations(el, 'CRM conflict compare');
+    [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Save my changes'))!.click();
+    await until(() => !$(el, '[part="conflict"]') && $(el, '.outcome'), 'saved');
+    const stored = (await client.settings.get('crm')).crm!;
+    equal(stored.eventTagField, 'Event_Tags__c', 'my change stored');
+    equal(stored.memberMappings.length, 2, 'and their mappings kept');
+    equal((await client.settings.get('crm')).config.autoSync, true, 'and their setting');
   });
 
   it('archives and restores only after confirming', async () => {
@@ -518,7 +526,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     const dialog = $<HTMLDialogElement>(el, 'dialog.confirm.switch');
     ok(dialog?.open, 'a confirmation opens instead of saving');
-    equal(dialog!.querySelector('h2')!.textContent, 'Replace Salesforce with HubSpot?');
+    equal(dialog!.querySelector('h2')!.textContent, 'Replace Salesforce with HubSpot?', 'it names both platforms');
     ok(dialog!.textContent!.includes('credentials and 2 field mappings stored for Salesforce'), 'it names what goes');
     equal(el.shadowRoot!.activeElement?.textContent?.trim(), 'Cancel', 'the safe choice has focus');
     dialog!.querySelector<HTMLButtonElement>('.dialog-actions .mp-button:first-child')!.click();

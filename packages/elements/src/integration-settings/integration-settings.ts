@@ -31,7 +31,7 @@ import { translator } from '../provider/translate.js';
 import { IntegrationErrorEvent } from '../provider/error-event.js';
 import { settingsMessages } from './messages.js';
 import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
-import { compare, connectionChanged, controlIdFor, draftFrom, inputFrom, isConnected, isDirty, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
+import { compare, connectionChanged, controlIdFor, draftFrom, inputFrom, isConnected, isDirty, rebase, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
 import { crmLabelKeys, fieldErrorText, localizedSetting } from './localized-text.js';
@@ -250,14 +250,19 @@ export class MpIntegrationSettings extends LitElement {
 
   /** Takes the server's record as the new baseline; the draft follows it and pending secrets go. */
   #adopt(saved: IntegrationSettings | null): void {
-    const credentialsChanged = JSON.stringify(saved?.credentials ?? {}) !== JSON.stringify(this._saved?.credentials ?? {}) || saved?.platform !== this._saved?.platform;
-    this._saved = saved;
+    this.#setSaved(saved);
     this._draft = draftFrom(saved);
     this.#setAside.clear();
     this._replacing = new Set();
     this._errors = [];
     this._general = '';
     this._conflict = null;
+  }
+
+  /** The record as the server holds it; discovery starts over when its platform or credentials changed. */
+  #setSaved(saved: IntegrationSettings | null): void {
+    const credentialsChanged = JSON.stringify(saved?.credentials ?? {}) !== JSON.stringify(this._saved?.credentials ?? {}) || saved?.platform !== this._saved?.platform;
+    this._saved = saved;
     if (credentialsChanged) this.#discovery.reset(this.#client.client);
   }
 
@@ -513,6 +518,7 @@ export class MpIntegrationSettings extends LitElement {
     try {
       // Reading the record also gives the SDK its current ETag, so "save mine" afterwards overwrites knowingly.
       const theirs = await client.settings.get(category);
+      this.#rebaseOnto(theirs);
       const show = (v: unknown) => (v === undefined || v === null || v === '' ? t('settings.value.empty') : typeof v === 'boolean' ? t(v ? 'settings.value.on' : 'settings.value.off') : Array.isArray(v) ? v.join(', ') : String(v));
       const differences = compare(theirs, this._draft, show, {
         platform: t('settings.platform'),
@@ -528,6 +534,18 @@ export class MpIntegrationSettings extends LitElement {
     } finally {
       this._busy = '';
     }
+    // The Compare button is gone: the notice, now holding the comparison, takes focus.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('.conflict')?.focus();
+  }
+
+  /**
+   * Takes someone else's record as the one on screen, with the admin's own edits replayed over it: what the
+   * admin did not touch shows theirs, and saving overwrites only what the admin changed.
+   */
+  #rebaseOnto(theirs: IntegrationSettings): void {
+    this._draft = rebase(this._draft, this._saved, theirs);
+    this.#setSaved(theirs);
   }
 
   async #keepMine(): Promise<void> {
@@ -537,7 +555,7 @@ export class MpIntegrationSettings extends LitElement {
     if (!client || !category || !conflict) return;
     if (!conflict.theirs) {
       try {
-        await client.settings.get(category);
+        this.#rebaseOnto(await client.settings.get(category));
       } catch (error) {
         this.#fail(error, 'compare');
       }

@@ -42,11 +42,12 @@ export function renderConflict(
   actions: { compare(): void; reload(): void; keepMine(): void },
   busy: boolean,
 ): TemplateResult {
-  return html`<div part="conflict" class="notice warning conflict" role="alert">
+  return html`<div part="conflict" class="notice warning conflict" role="alert" tabindex="-1">
     ${iconSvg(icon.warning)}
     <div class="grow">
       <p><strong>${t('settings.conflict.title')}</strong></p>
       <p>${t('settings.conflict.body')}</p>
+      ${differences ? html`<p>${t('settings.conflict.merged')}</p>` : nothing}
       ${differences
         ? differences.length
           ? html`<div class="table-wrap"><table class="compare">
