@@ -235,12 +235,22 @@ describe('<mp-endpoint-grid> against the real server', () => {
     const el = await mount(client, { pageSize: 5, sort: 'name' });
     equal(rowNames(el).join(','), 'EP 01,EP 02,EP 03,EP 04,EP 05', 'first page by name');
     ok($(el, '[part="pager"]')!.textContent!.includes('1–5 of 12'), 'range shown');
-    $<HTMLButtonElement>(el, '[part="pager"] button:last-of-type')!.click();
+    const next = () => $<HTMLButtonElement>(el, '[part="pager"] button:last-of-type')!;
+    const pressByKeyboard = (button: HTMLButtonElement) => {
+      button.focus();
+      button.click();
+    };
+    pressByKeyboard(next());
+    next().click();
     await until(() => rowNames(el)[0] === 'EP 06', 'page two');
-    $<HTMLButtonElement>(el, '[part="pager"] button:last-of-type')!.click();
+    await el.updateComplete;
+    equal(rowNames(el)[0], 'EP 06', 'a second press while the page loaded did not skip a page');
+    equal(el.shadowRoot!.activeElement, next(), 'focus stays on Next, ready for the next press');
+    pressByKeyboard(next());
     await until(() => rowNames(el)[0] === 'EP 11', 'page three');
     equal(rowNames(el).length, 2, 'two rows on the last page');
-    ok($<HTMLButtonElement>(el, '[part="pager"] button:last-of-type')!.disabled, 'no next after the last page');
+    ok(next().disabled, 'no next after the last page');
+    await until(() => el.shadowRoot!.activeElement === $(el, '[part="pager"] button:first-of-type'), 'focus moves to Previous, not to the page');
     equal($(el, 'thead th')!.getAttribute('aria-sort'), 'ascending', 'the Name column says how it is sorted');
     $<HTMLButtonElement>(el, '.sort-button')!.click();
     await until(() => rowNames(el)[0] === 'EP 12', 'descending first page');

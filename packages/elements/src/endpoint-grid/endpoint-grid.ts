@@ -249,10 +249,17 @@ export class MpEndpointGrid extends LitElement {
     emit(this, new EndpointChangeEvent(change, endpoint));
   }
 
-  #goTo(page: number): void {
-    if (page < 0 || (page > 0 && this.#cursors[page] === undefined)) return;
+  /**
+   * The pager's buttons stay enabled while a page loads (a disabled button drops keyboard focus to the page);
+   * when the one pressed ends disabled, on the first or last page, focus moves to the other.
+   */
+  async #goTo(page: number): Promise<void> {
+    if (this._load === 'loading' || page < 0 || (page > 0 && this.#cursors[page] === undefined)) return;
+    const pressed = this.shadowRoot?.activeElement;
     this._page = page;
-    void this.#fetchPage();
+    await this.#fetchPage();
+    await this.updateComplete;
+    if (pressed?.matches('.pager button:disabled')) this.renderRoot.querySelector<HTMLElement>('.pager button:not(:disabled)')?.focus();
   }
 
   // ---- form ----------------------------------------------------------------------------------------
@@ -503,10 +510,10 @@ export class MpEndpointGrid extends LitElement {
     const from = this._page * per + 1;
     return html`<nav part="pager" class="pager" aria-label=${t('endpointGrid.paging')}>
       <span>${t('endpointGrid.range', { from, to: from + size - 1, total: this._total })}</span>
-      <button class="mp-button small" type="button" ?disabled=${this._page === 0 || this._load === 'loading'} @click=${() => this.#goTo(this._page - 1)}>
+      <button class="mp-button small" type="button" ?disabled=${this._page === 0} @click=${() => this.#goTo(this._page - 1)}>
         ${t('endpointGrid.previous')}
       </button>
-      <button class="mp-button small" type="button" ?disabled=${this.#cursors[this._page + 1] === undefined || this._load === 'loading'} @click=${() => this.#goTo(this._page + 1)}>
+      <button class="mp-button small" type="button" ?disabled=${this._load !== 'loading' && this.#cursors[this._page + 1] === undefined} @click=${() => this.#goTo(this._page + 1)}>
         ${t('endpointGrid.next')}
       </button>
     </nav>`;
