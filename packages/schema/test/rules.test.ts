@@ -244,6 +244,11 @@ test('settings: each kind of bad setting value carries its own code, so widgets 
     ['/config/publishableKey invalid_format Publishable key: starts with pk_test_ or pk_live_.'],
     'the message names the setting, then the catalog’s own format rule',
   );
+  assert.deepEqual(
+    validateSettings({ ...stripe, config: { mode: 'test', publishableKey: '   ' } }, 'enable').errors.filter((e) => e.pointer === '/config/publishableKey').map((e) => e.code),
+    ['required'],
+    'blank is one problem (required), not a format error too',
+  );
 });
 
 test('settings: CRM field settings must name a field of the right type', () => {

@@ -333,6 +333,11 @@ describe('<mp-integration-settings> against the real server', () => {
     equal($<HTMLInputElement>(el, '#cfg-publishableKey')!.value, 'not-a-key', 'typed value kept');
     const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="error-summary"] a')];
     ok(links.length >= 3, 'the summary links every problem');
+    equal(
+      links.find((a) => a.dataset.pointer === '/config/publishableKey')!.textContent!.trim(),
+      'Publishable key: Starts with pk_test_ or pk_live_',
+      'away from its input, the summary names the setting a format rule is about',
+    );
     links.find((a) => a.dataset.pointer === '/credentials/webhookSecret')!.click();
     equal(el.shadowRoot!.activeElement?.id, 'secret-webhookSecret', 'a summary link moves focus to its input');
     await expectNoViolations(el, 'errors shown');

@@ -34,7 +34,7 @@ import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
 import { compare, connectionChanged, controlIdFor, draftFrom, inputFrom, isConnected, isDirty, rebase, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
-import { crmLabelKeys, fieldErrorText, localizedSetting } from './localized-text.js';
+import { crmLabelKeys, fieldErrorText, localizedSetting, summaryErrorText, type ErrorContext } from './localized-text.js';
 import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js';
 import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
 import { renderConfirm, renderOutcome, renderPlatformPicker, renderSaveBar, type ConfirmKind, type Outcome } from './chrome.js';
@@ -291,8 +291,11 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   /** A field error in the current locale, for the platform being edited. */
-  #errorText = (e: FieldError): string =>
-    fieldErrorText(e, this._draft.platform, { config: this._draft.config, crm: this._draft.crm, targetsOf: (object) => this.#discovery.fieldsOf(object) });
+  #errorText = (e: FieldError): string => fieldErrorText(e, this._draft.platform, this.#errorContext());
+
+  #errorContext(): ErrorContext {
+    return { config: this._draft.config, crm: this._draft.crm, targetsOf: (object) => this.#discovery.fieldsOf(object) };
+  }
 
   #errorsFor = (controlId: string): string[] => this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map(this.#errorText);
 
@@ -683,7 +686,7 @@ export class MpIntegrationSettings extends LitElement {
     const platform = findPlatform(this._draft.platform);
     return html`
       ${this._outcome ? renderOutcome(this._outcome, 'outcome') : nothing}
-      ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: this.#errorText(e) })) : [], this._general, this.#focusControl, (p) => !!this.#control(p))}
+      ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })) : [], this._general, this.#focusControl, (p) => !!this.#control(p))}
       ${this._conflict
         ? renderConflict(this._conflict.theirs, this._conflict.differences, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
         : nothing}

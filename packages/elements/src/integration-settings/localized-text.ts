@@ -85,15 +85,42 @@ export interface ErrorContext {
 export function fieldErrorText(e: FieldError, platform: string | null, context?: ErrorContext): string {
   const [first, key, index] = parsePointer(e.pointer);
   if (index !== undefined) return mappingErrorText(e, context);
-  const setting = (first === 'config' || first === 'credentials') && key ? findPlatform(platform)?.settings.find((s) => s.key === key) : undefined;
+  const setting = settingAt(e.pointer, platform);
   if (setting) {
     const own = localizedSetting(platform, setting);
     const max = setting.type === 'list' ? (e.code === 'too_big' ? LIST_LIMITS.values : LIST_LIMITS.valueLength) : (setting.max ?? setting.maxLength);
     const text = setting.patternMessage && e.message === settingFormatMessage(setting) ? own.patternMessage! : msg(`settings.error.${e.code}`, { label: own.label, min: setting.min, max }, e.message);
     return withBadLine(text, e, setting, context?.config[setting.key]);
   }
-  const labelKey = first === 'platform' ? 'settings.platform' : first === 'crm' && key && key in crmLabelKeys ? crmLabelKeys[key as keyof typeof crmLabelKeys] : undefined;
-  return labelKey ? msg(`settings.error.${e.code}`, { label: t(labelKey) }, e.message) : e.message;
+  const label = first === 'platform' || first === 'crm' ? controlLabel(e.pointer, platform) : undefined;
+  return label ? msg(`settings.error.${e.code}`, { label }, e.message) : e.message;
+}
+
+/** The catalog setting a `/config/<key>` or `/credentials/<key>` pointer names. */
+function settingAt(pointer: string, platform: string | null): SettingDefinition | undefined {
+  const [first, key, more] = parsePointer(pointer);
+  if ((first !== 'config' && first !== 'credentials') || !key || more !== undefined) return undefined;
+  return findPlatform(platform)?.settings.find((s) => s.key === key);
+}
+
+/** The label, in the current locale, of the control a pointer names: a setting, the platform or a CRM choice. */
+function controlLabel(pointer: string, platform: string | null): string | undefined {
+  const setting = settingAt(pointer, platform);
+  if (setting) return localizedSetting(platform, setting).label;
+  const [first, key, more] = parsePointer(pointer);
+  if (more !== undefined) return undefined;
+  if (first === 'platform') return t('settings.platform');
+  return first === 'crm' && key && key in crmLabelKeys ? t(crmLabelKeys[key as keyof typeof crmLabelKeys]) : undefined;
+}
+
+/**
+ * A field error as the summary at the top lists it, away from its control: led by the control's label
+ * (`settings.summary.item`) unless its words name it already.
+ */
+export function summaryErrorText(e: FieldError, platform: string | null, context?: ErrorContext): string {
+  const text = fieldErrorText(e, platform, context);
+  const label = controlLabel(e.pointer, platform);
+  return label && !text.includes(label) ? t('settings.summary.item', { label, message: text }) : text;
 }
 
 /** A list's format error names the first value that breaks the rule: among 200 club IDs, which one. */

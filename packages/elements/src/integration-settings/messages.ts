@@ -105,6 +105,7 @@ export const settingsMessages = {
   'settings.archivedBanner': 'These settings are archived: the integration is off and nothing can be changed until they are restored.',
   'settings.summary.title#one': '{count} problem stops this from saving',
   'settings.summary.title#other': '{count} problems stop this from saving',
+  'settings.summary.item': '{label}: {message}',
   'settings.summary.failed': 'Nothing was saved: {reason} Your changes are still here.',
   'settings.conflict.title': 'Someone else saved these settings while you were editing.',
   'settings.conflict.body': 'Your changes are still here. Compare the two versions, load theirs, or save yours over theirs.',

@@ -85,7 +85,8 @@ export function settingFormatMessage({ label, patternMessage: rule }: SettingDef
 function checkText(setting: SettingDefinition, value: unknown): SettingProblem | null {
   if (typeof value !== 'string') return problem('invalid_type', `${setting.label} must be text.`);
   if (setting.maxLength !== undefined && value.length > setting.maxLength) return problem('too_long', `${setting.label} must be at most ${setting.maxLength} characters.`);
-  if (value !== '' && setting.pattern && !new RegExp(setting.pattern).test(value)) return problem('invalid_format', settingFormatMessage(setting));
+  // Blank is the required rule's business: one message, not a format error beside it.
+  if (value.trim() !== '' && setting.pattern && !new RegExp(setting.pattern).test(value)) return problem('invalid_format', settingFormatMessage(setting));
   return null;
 }
 
