@@ -71,6 +71,7 @@ export function storyClient(options: StoryClientOptions = {}): IntegrationClient
           id: `ep_${i + 1}`,
           name: ['Member sync', 'Event registrations', 'Course completions', 'Orders', 'Invoices', 'Support tickets', 'Prospects', 'Lead sources', 'Staff directory', 'Club roster', 'Payments', 'Refunds'][i % 12]! + (i >= 12 ? ` ${Math.floor(i / 12) + 1}` : ''),
           description: 'Pushes changes to the partner system every 15 minutes.',
+          version: 1,
           createdAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
           updatedAt: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
         }))
@@ -166,7 +167,7 @@ export function storyClient(options: StoryClientOptions = {}): IntegrationClient
         wait(() => {
           if (endpoints.some((e) => endpointNameKey(e.name) === endpointNameKey(input.name))) throw invalid([fieldError('/name', 'duplicate', 'An endpoint with this name already exists.')]);
           const now = new Date().toISOString();
-          const created = { id: `ep_${Date.now()}`, ...input, createdAt: now, updatedAt: now };
+          const created = { id: `ep_${Date.now()}`, ...input, version: 1, createdAt: now, updatedAt: now };
           endpoints.push(created);
           return created;
         }),
@@ -175,6 +176,7 @@ export function storyClient(options: StoryClientOptions = {}): IntegrationClient
           const found = endpoints.find((e) => e.id === id);
           if (!found) throw new NotFoundError('Not found', { status: 404 });
           found.description = description;
+          found.version++;
           return { ...found };
         }),
       delete: (id: string) =>

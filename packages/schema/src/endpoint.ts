@@ -7,6 +7,8 @@ export interface IntegrationEndpoint {
   /** 1–80 characters, unique per tenant, immutable after creation. */
   name: string;
   description: string;
+  /** Counts the changes (1 when created); the endpoint's ETag is this number in quotes. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }

@@ -81,7 +81,7 @@ const cases: Array<[type: string, zod: { safeParse(v: unknown): { success: boole
     ],
   ],
   ['IntegrationEndpointUpdate', IntegrationEndpointUpdateSchema, [{ description: 'New text' }], [{ description: '' }, { description: 'd', name: 'renamed' }, {}]],
-  ['IntegrationEndpoint', IntegrationEndpointSchema, [{ id: 'e1', name: 'A', description: 'B', createdAt: now, updatedAt: now }], [{ id: 'e1', name: 'A' }]],
+  ['IntegrationEndpoint', IntegrationEndpointSchema, [{ id: 'e1', name: 'A', description: 'B', version: 1, createdAt: now, updatedAt: now }], [{ id: 'e1', name: 'A' }, { id: 'e1', name: 'A', description: 'B', createdAt: now, updatedAt: now }]],
   ['FieldMapping', FieldMappingSchema, [{ source: 'email', target: 'Account.Name', policy: 'ifTargetEmpty' }], [{ source: 'email', target: 'X', policy: 'always', targetType: 'blob' }, { source: 'email', target: 'X', policy: 'always', extra: 1 }]],
   [
     'AuditEvent',

@@ -31,7 +31,7 @@ before(async () => {
       if (key && applied.has(key)) return send(201, applied.get(key), { 'idempotent-replayed': 'true' });
       creates++;
       const body = JSON.parse(Buffer.concat(chunks).toString());
-      const ep = { id: `ep${creates}`, ...body, createdAt: 'now', updatedAt: 'now' };
+      const ep = { id: `ep${creates}`, ...body, version: 1, createdAt: 'now', updatedAt: 'now' };
       if (key) applied.set(key, ep);
       return send(201, ep, { etag: '"1"' });
     }

@@ -88,6 +88,17 @@ describe('ETags', () => {
     assert.deepEqual(JSON.parse(seen[1]!.body), { description: 'New' });
   });
 
+  it('remembers each listed endpoint’s ETag by version, so editing a listed endpoint is conditional', async () => {
+    const { fetch, seen } = fakeFetch((req) =>
+      req.url.includes('/endpoints?') ? json({ items: [endpointRecord({ version: 4 })], total: 1, nextCursor: null }) : json(endpointRecord({ version: 5 })),
+    );
+    const c = client(fetch);
+    await c.endpoints.list({ limit: 10 });
+    assert.equal(c.endpoints.etag('ep_1'), '"4"');
+    await c.endpoints.updateDescription('ep_1', 'New');
+    assert.equal(seen[1]!.headers.get('if-match'), '"4"');
+  });
+
   it('forgets an endpoint ETag after delete', async () => {
     const { fetch, seen } = fakeFetch((req) => (req.method === 'DELETE' ? new Response(null, { status: 204 }) : json(endpointRecord(), 200, { etag: '"e1"' })));
     const c = client(fetch);

@@ -236,6 +236,7 @@ export const endpointView = (e: StoredEndpoint): IntegrationEndpoint => ({
   id: e.id,
   name: e.name,
   description: e.description,
+  version: e.version,
   createdAt: e.createdAt,
   updatedAt: e.updatedAt,
 });

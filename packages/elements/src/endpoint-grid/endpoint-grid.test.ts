@@ -145,6 +145,27 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal(updated[0]?.endpoint.description, 'new text', 'mp-endpoint-updated carries the new record');
   });
 
+  it('does not overwrite a description someone else changed after the grid listed it, and keeps what was typed', async () => {
+    const own = await freshEnv();
+    // Created by another client: this grid's client knows the endpoint only from its list.
+    const ep = await clientFor(own).endpoints.create({ name: 'Refunds', description: 'first text' });
+    const mine = clientFor(own);
+    const el = await mount(mine);
+    await clientFor(own).endpoints.updateDescription(ep.id, 'their text');
+    rowButton(el, 'Refunds', 'edit').click();
+    await el.updateComplete;
+    typeInto($(el, '#ep-description'), 'my text');
+    await submitForm(el);
+    await until(() => $(el, '.form-general')?.textContent?.includes('Someone else changed this endpoint'), 'the notice in the form');
+    ok($(el, '.form-general')!.textContent!.includes('“their text”'), 'it says what theirs reads');
+    equal((await mine.endpoints.get(ep.id)).description, 'their text', 'theirs was not overwritten');
+    equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'my text', 'my typing stays');
+    equal(el.shadowRoot!.activeElement, $(el, '.form-general'), 'focus on the notice');
+    await submitForm(el);
+    await until(() => messageText(el).includes('updated'), 'updated on the second press');
+    equal((await mine.endpoints.get(ep.id)).description, 'my text', 'replaced knowingly');
+  });
+
   it('asks before Cancel or Escape drops what was typed, and closes at once when nothing was', async () => {
     const el = await mount(admin);
     const dialog = () => $<HTMLDialogElement>(el, 'dialog.form-dialog');

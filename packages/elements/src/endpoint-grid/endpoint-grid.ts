@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import type { EndpointSort, IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX } from '@memberpulse/integration-schema';
-import { ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
+import { ConflictError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import { LocalizeController } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
@@ -297,10 +297,29 @@ export class MpEndpointGrid extends LitElement {
       await this.#fetchPage();
     } catch (error) {
       this.#fail(error, form.mode === 'create' ? 'create' : 'update');
-      const placed = error instanceof ValidationError ? serverErrors(error, form) : { errors: { name: [], description: [] }, general: errorText(error) };
+      const placed =
+        error instanceof ConflictError && form.mode === 'edit'
+          ? await this.#theirsOver(client, form)
+          : error instanceof ValidationError
+            ? serverErrors(error, form)
+            : { errors: { name: [], description: [] }, general: errorText(error) };
       this._form = { ...form, busy: false, ...placed };
       await this.updateComplete;
       this.#focusFirstInvalid();
+    }
+  }
+
+  /**
+   * Someone else changed the endpoint after this grid listed it: read theirs (the client then holds its
+   * ETag, so Update again replaces it knowingly) and say what it reads now, keeping what was typed.
+   */
+  async #theirsOver(client: IntegrationClient, form: EndpointFormState): Promise<Partial<EndpointFormState>> {
+    const none = { name: [], description: [] };
+    try {
+      const theirs = await client.endpoints.get(form.endpoint!.id);
+      return { endpoint: theirs, errors: none, general: t('endpointGrid.form.changedMeanwhile', { description: theirs.description }) };
+    } catch (error) {
+      return { errors: none, general: errorText(error) };
     }
   }
 

@@ -32,6 +32,8 @@ export const endpointGridMessages = {
   'endpointGrid.form.update': 'Update',
   'endpointGrid.form.cancel': 'Cancel',
   'endpointGrid.form.saving': 'Saving…',
+  'endpointGrid.form.changedMeanwhile':
+    'Someone else changed this endpoint while you were editing. Its description now reads: “{description}”. Update again to replace it with yours, or Cancel to keep theirs.',
   'endpointGrid.form.discardQuestion': 'Discard what you typed?',
   'endpointGrid.form.keepEditing': 'Keep editing',
   'endpointGrid.form.discard': 'Discard',

@@ -117,6 +117,7 @@ export const IntegrationEndpointSchema = z.object({
   id: z.string(),
   name: z.string(),
   description: z.string(),
+  version: z.number(),
   createdAt: isoDate,
   updatedAt: isoDate,
 });

@@ -5,7 +5,7 @@ import type { CallOptions, EndpointListParams, UpdateOptions, WriteOptions } fro
 
 /** Integration endpoints (`/v1/endpoints`). */
 export interface EndpointsResource {
-  /** One page. */
+  /** One page; remembers each endpoint's ETag. */
   list(params?: EndpointListParams, options?: CallOptions): Promise<Page<IntegrationEndpoint>>;
   /**
    * Every page from `params.cursor` on, fetched lazily:
@@ -30,16 +30,19 @@ export interface EndpointsResource {
 export function endpointsResource(t: Transport): EndpointsResource {
   const path = (id: string) => 'endpoints/' + encodeURIComponent(id);
   const record = (id: string) => 'endpoints/' + id;
-  const list = (params: EndpointListParams = {}, options?: CallOptions) =>
-    t
-      .request<Page<IntegrationEndpoint>>({
-        method: 'GET',
-        path: 'endpoints',
-        query: { limit: params.limit, cursor: params.cursor, sort: params.sort },
-        check: 'endpointPage',
-        options,
-      })
-      .then((r) => r.data);
+  const list = async (params: EndpointListParams = {}, options?: CallOptions) => {
+    const { data } = await t.request<Page<IntegrationEndpoint>>({
+      method: 'GET',
+      path: 'endpoints',
+      query: { limit: params.limit, cursor: params.cursor, sort: params.sort },
+      check: 'endpointPage',
+      options,
+    });
+    // List items carry no ETag header; the API's ETag is the quoted version. An edit of a listed endpoint
+    // then fails with ConflictError if someone else changed it since, instead of overwriting their change.
+    for (const e of data.items) t.versions.remember(record(e.id), `"${e.version}"`);
+    return data;
+  };
   const pages = (params: EndpointListParams = {}, options?: CallOptions) =>
     paginate((cursor) => list({ ...params, cursor }, options), params.cursor);
   return {

@@ -21,7 +21,7 @@ export function settingsRecord(over: Partial<IntegrationSettings> = {}): Integra
 
 /** A valid endpoint. */
 export function endpointRecord(over: Partial<IntegrationEndpoint> = {}): IntegrationEndpoint {
-  return { id: 'ep_1', name: 'orders', description: 'Order sync', createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', ...over };
+  return { id: 'ep_1', name: 'orders', description: 'Order sync', version: 1, createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z', ...over };
 }
 
 /** One request as a fake fetch saw it. */
