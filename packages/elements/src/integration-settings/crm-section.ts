@@ -98,7 +98,9 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
       target-heading=${t('settings.crm.fieldOf', { object: objectLabel })}
       .sourceFields=${localizedSourceFields(key)} .targetFields=${targets} .value=${value}
       ?readonly=${view.locked}
-      @change=${(e: Event) => view.setCrm({ [key]: [...(e.target as MpFieldMapper).value] as FieldMapping[] })}></mp-field-mapper>
+      @change=${(e: Event) => view.setCrm({ [key]: [...(e.target as MpFieldMapper).value] as FieldMapping[] })}>
+      ${view.canDiscover ? nothing : html`<span slot="no-targets">${t('settings.crm.noDiscoverRole', { object: objectLabel })}</span>`}
+    </mp-field-mapper>
     ${renderErrors(id, errors)}
   </div>`;
 }

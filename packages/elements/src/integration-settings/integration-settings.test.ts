@@ -598,6 +598,18 @@ describe('<mp-integration-settings> against the real server', () => {
     await expectNoViolations(el, 'editor');
   });
 
+  it('tells a viewer why the CRM mappings show API names, instead of “No CRM fields yet”', async () => {
+    const own = await freshEnv();
+    await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
+    const el = await mount(clientFor(own, 'viewer'));
+    await until(() => $(el, '#crm-memberMappings'), 'the mapper');
+    const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
+    await mapper.updateComplete;
+    const slot = mapper.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="no-targets"]');
+    const shown = slot?.assignedNodes().map((n) => n.textContent).join('') ?? '';
+    ok(shown.includes('Your role does not read the fields of Contact'), `says why: ${shown}`);
+  });
+
   it('warns before leaving with unsaved changes through a cancelable event', async () => {
     const el = await mount(clientFor(env), 'accounting');
     equal(await el.requestLeave(), true, 'nothing typed: leaving is fine');
