@@ -47,7 +47,7 @@ import type { TenantKeys } from './keys.js';
 import { buildOpenApi } from './openapi.js';
 import { ReadCache } from './read-cache.js';
 import { ProblemError, badRequest, forbidden, notFound, problemBody, unprocessable } from './problem.js';
-import { assertConnectionKept, checkPreconditions, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
+import { assertConnectionKept, checkPreconditions, settingsEtag, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
 import * as store from './store.js';
 
 /** Readiness and in-flight bookkeeping shared by the app and the HTTP server around it. */
@@ -125,7 +125,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const cache = new DescribeCache(config.describeCacheTtlSeconds * 1000);
   // Settings reads per tenant. PGlite serves one process, so this process sees every write; on Postgres
   // other servers write too, and their NOTIFYs invalidate (caching pauses while notifications may be lost).
-  const reads = new ReadCache<{ version: number; body: string } | null>(db.kind === 'pglite');
+  const reads = new ReadCache<{ etag?: string; body: string } | null>(db.kind === 'pglite');
   const TENANT_CHANGED = 'mp_tenant_changed';
   void db.listen?.(TENANT_CHANGED, (tenant) => reads.invalidate(tenant), (listening) => reads.reset(listening));
   const tenantChanged = async (q: Queryable, tenant: string) => {
@@ -491,7 +491,6 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.get('/v1/settings', async (c) => {
     const p = need(c, 'settings:read');
     const list = await reads.read(p.tenant, '*', async () => ({
-      version: 0,
       body: JSON.stringify({ items: (await store.listSettings(db, p.tenant)).map(store.settingsView) }),
     }));
     return c.body(list!.body, 200, { 'Content-Type': 'application/json' });
@@ -502,10 +501,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const category = categoryOf(c);
     const s = await reads.read(p.tenant, category, async () => {
       const stored = await store.getSettings(db, p.tenant, category);
-      return stored && { version: stored.version, body: JSON.stringify(store.settingsView(stored)) };
+      return stored && { etag: settingsEtag(stored), body: JSON.stringify(store.settingsView(stored)) };
     });
     if (!s) throw notFound(`There are no ${c.req.param('category')} settings yet.`);
-    const tag = etag(s.version);
+    const tag = s.etag!;
     if (header(c, 'if-none-match')?.split(',').map((t) => t.trim()).includes(tag)) return c.body(null, 304, { ETag: tag });
     return c.body(s.body, 200, { 'Content-Type': 'application/json', ETag: tag });
   });
@@ -519,7 +518,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
         try {
           const out = await writeSettings(tx, { keys, cache }, writeContext(c), category, mode, input, pre(c));
           changed = out.connectionChanged;
-          return { status: out.created ? 201 : 200, body: store.settingsView(out.stored), headers: { ETag: etag(out.stored.version) } };
+          return { status: out.created ? 201 : 200, body: store.settingsView(out.stored), headers: { ETag: settingsEtag(out.stored) } };
         } catch (err) {
           // Rebuilt, so the detail speaks of the remapped errors too.
           if (remap && err instanceof ProblemError && err.status === 422 && err.extra.errors) throw unprocessable(remap(err.extra.errors), err.extra.warnings);
@@ -564,7 +563,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     c.set('rawBody', '');
     return runWrite(c, async (tx) => {
       const s = await setArchived(tx, writeContext(c), category, archive, pre(c));
-      return { status: 200, body: store.settingsView(s), headers: { ETag: etag(s.version) } };
+      return { status: 200, body: store.settingsView(s), headers: { ETag: settingsEtag(s) } };
     });
   };
   app.post('/v1/settings/:category/archive', archiveRoute(true));

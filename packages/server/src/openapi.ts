@@ -83,7 +83,7 @@ export function buildOpenApi(): Json {
 
   const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
   const json = (schema: Json, description = 'OK', headers?: Json) => ({ description, content: { 'application/json': { schema } }, ...(headers ? { headers } : {}) });
-  const etagHeader = { ETag: { description: 'Version of the record, for If-Match.', schema: { type: 'string' } } };
+  const etagHeader = { ETag: { description: 'Version of the record, for If-Match: "<version>", or for a settings record reporting schema drift "<version>.<drift hash>" (If-Match compares the version).', schema: { type: 'string' } } };
   const errors = (...codes: number[]) => {
     const text: Record<number, string> = {
       400: 'Body not JSON, too deep, not an object, or a bad query parameter',

@@ -10,6 +10,7 @@ import {
   validateSettings,
   type ConfigValue,
   type CrmMapping,
+  type DriftItem,
   type FieldError,
   type FieldMapping,
   type IntegrationCategory,
@@ -18,7 +19,7 @@ import {
   type SettingsState,
   type ValidationResult,
 } from '@memberpulse/integration-schema';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { can, type Principal } from './auth.js';
 import { encryptField, secretHint } from './crypto.js';
 import type { Queryable } from './db.js';
@@ -46,7 +47,7 @@ export function checkPreconditions(pre: Preconditions, version: number | null): 
   const headers: Record<string, string> = etag ? { ETag: etag } : {};
   if (pre.ifMatch !== undefined) {
     const tags = pre.ifMatch.split(',').map((t) => t.trim());
-    const ok = etag !== null && (tags.includes('*') || tags.includes(etag));
+    const ok = version !== null && (tags.includes('*') || tags.some((t) => taggedVersion(t) === version));
     if (!ok) {
       throw new ProblemError(
         412,
@@ -58,6 +59,22 @@ export function checkPreconditions(pre: Preconditions, version: number | null): 
   if (pre.ifNoneMatch !== undefined && pre.ifNoneMatch.trim() === '*' && etag !== null) {
     throw new ProblemError(412, 'The record already exists.', { headers });
   }
+}
+
+/** The version an entity tag names: `"5"`, and `"5.1a2b3c4d"` (a settings tag that also tells its drift). */
+function taggedVersion(tag: string): number | null {
+  const m = /^"(\d+)(?:\.[0-9a-f]+)?"$/.exec(tag);
+  return m ? Number(m[1]) : null;
+}
+
+/**
+ * A settings record's ETag: its version, and when the record reports schema drift, a hash of that drift.
+ * Drift is worked out again after each CRM describe without a new version, so a cached copy with other
+ * drift must not be answered 304; a write's If-Match is checked against the version alone.
+ */
+export function settingsEtag(s: { version: number; drift: readonly DriftItem[] }): string {
+  if (s.drift.length === 0) return `"${s.version}"`;
+  return `"${s.version}.${createHash('sha256').update(JSON.stringify(s.drift)).digest('hex').slice(0, 8)}"`;
 }
 
 const target = (category: IntegrationCategory, key?: string) =>

@@ -109,10 +109,22 @@ describe('CRM discovery through the server against the loopback Salesforce', () 
     const resaved = await admin('PATCH', '/v1/settings/crm', { body: { crm: { memberMappings } } });
     assert.equal(resaved.status, 200, resaved.text);
     assert.deepEqual(resaved.body.drift, []);
+    const before = resaved.headers.get('etag')!;
+    assert.equal((await admin('GET', '/v1/settings/crm', { headers: { 'if-none-match': before } })).status, 304);
     sf.renameField('Contact', 'Membership_Status__c', 'Member_Status__c');
     sf.changeFieldType('Contact', 'Phone', 'string');
     await admin('GET', '/v1/settings/crm/objects/Contact/fields?refresh=true');
-    const settings = await admin('GET', '/v1/settings/crm');
+    const settings = await admin('GET', '/v1/settings/crm', { headers: { 'if-none-match': before } });
+    assert.equal(settings.status, 200, 'drift found since: a copy without it is not answered 304');
+    assert.equal(settings.body.version, resaved.body.version, 'drift is no new version');
+    assert.notEqual(settings.headers.get('etag'), before, 'but another representation');
+    const again = await admin('GET', '/v1/settings/crm', { headers: { 'if-none-match': settings.headers.get('etag')! } });
+    assert.equal(again.status, 304, 'the copy with the drift is current');
+    const write = (ifMatch: string) => admin('POST', '/v1/settings/crm/archive', { headers: { 'if-match': ifMatch } });
+    assert.equal((await write('"999"')).status, 412);
+    const byVersion = await write(`"${settings.body.version}"`);
+    assert.equal(byVersion.status, 200, `a write checks the version alone, drift or not: ${byVersion.text}`);
+    assert.equal((await admin('POST', '/v1/settings/crm/restore', { headers: { 'if-match': byVersion.headers.get('etag')! } })).status, 200, 'and takes the tag it gave out');
     assert.deepEqual(
       settings.body.drift.map((d: { pointer: string; kind: string }) => [d.pointer, d.kind]),
       [['/crm/memberMappings/3/target', 'type_changed'], ['/crm/memberMappings/5/target', 'missing']],
