@@ -57,15 +57,18 @@ const zod =
   (schema: SafeParser): Check =>
   (v, at) => {
     const r = schema.safeParse(v);
+    // A newer server may add properties anywhere, even where the shared schema is strict for input.
     // Terse on purpose: these messages are for the host's developers, and the schema package's
     // friendly issue mapper (written for form input) would double the lazily loaded chunk's code.
     return r.success
       ? []
-      : r.error.issues.map((i) => ({
-          pointer: at + pointer(...i.path.map((p) => (typeof p === 'symbol' ? String(p.description) : p))),
-          code: i.code === 'invalid_type' ? 'invalid_type' : 'invalid',
-          message: i.expected ? `Must be ${i.expected}.` : `Is not valid (${i.code}).`,
-        }));
+      : r.error.issues
+          .filter((i) => i.code !== 'unrecognized_keys')
+          .map((i) => ({
+            pointer: at + pointer(...i.path.map((p) => (typeof p === 'symbol' ? String(p.description) : p))),
+            code: i.code === 'invalid_type' ? 'invalid_type' : 'invalid',
+            message: i.expected ? `Must be ${i.expected}.` : `Is not valid (${i.code}).`,
+          }));
   };
 const items = (check: Check): Check => obj({ items: list(check) });
 

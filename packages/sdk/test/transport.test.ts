@@ -17,6 +17,7 @@ import {
   createIntegrationClient,
   type ClientOptions,
 } from '@memberpulse/integrations-sdk';
+import { emptyCrmMapping, type CrmMapping } from '@memberpulse/integration-schema';
 import { endpointRecord, fakeFetch, json, problem, settingsRecord } from './support/fixtures.ts';
 import { rejects } from './support/rejects.ts';
 
@@ -333,6 +334,15 @@ describe('responses', () => {
     assert.equal(s.version, 'three');
     const ok = fakeFetch(() => json({ ...settingsRecord(), extra: 1 }));
     assert.equal(((await client(ok.fetch).settings.get('crm')) as unknown as Record<string, unknown>).extra, 1);
+  });
+
+  it('accepts properties a newer server added anywhere, even where the schema is strict for input', async () => {
+    const crm = { ...emptyCrmMapping(), memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' as const, since: 'v2' }], newChoice: true };
+    const { fetch } = fakeFetch(() => json({ ...settingsRecord({ crm: crm as unknown as CrmMapping }), futureField: 1 }));
+    const s = await client(fetch).settings.get('crm');
+    assert.equal((s.crm as unknown as Record<string, unknown>).newChoice, true, 'kept as sent');
+    const wrong = fakeFetch(() => json(settingsRecord({ crm: { ...crm, memberObject: 7 } as unknown as CrmMapping })));
+    assert.deepEqual((await rejects(client(wrong.fetch).settings.get('crm'), InvalidResponseError)).issues.map((i) => i.pointer), ['/crm/memberObject'], 'a known property of the wrong type still fails');
   });
 
   it('rejects a non-JSON success body and a missing body', async () => {
