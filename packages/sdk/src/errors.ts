@@ -10,7 +10,7 @@ export interface IntegrationErrorInit {
   problem?: Problem;
   /** HTTP method of the call. */
   method?: string;
-  /** Path of the call below the base URL, e.g. `/v1/settings/crm`. */
+  /** The URL path of the call, any base path included, e.g. `/v1/settings/crm` (`/api/v1/settings/crm` under `…/api`). */
   path?: string;
   /** The underlying error (already scrubbed of headers and bodies). */
   cause?: unknown;

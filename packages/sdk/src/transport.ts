@@ -25,7 +25,11 @@ export interface TokenRequest {
   signal?: AbortSignal;
 }
 
-/** Retry tuning. Which calls retry is fixed: reads and idempotency-keyed writes, on network errors, 408, 429 and 5xx. */
+/**
+ * Retry tuning. Which calls retry is fixed: reads, safe POSTs (validate, test connection) and
+ * idempotency-keyed writes, on network errors, 408, 429, 500, 502, 503 and 504 (a connection test not on
+ * 502, which is the platform's own answer).
+ */
 export interface RetryPolicy {
   /** Retries after the first attempt. Default 2. `0` turns retries off. */
   limit?: number;

@@ -39,7 +39,7 @@ export interface ServerConfig {
   jwtIssuer: string;
   /** Required `aud`. Env `MP_JWT_AUDIENCE`, default `memberpulse-integrations`. */
   jwtAudience: string;
-  /** Allowed browser origins; `*` allows any. Env `MP_CORS_ORIGINS` (comma-separated). Dev mode adds localhost origins. */
+  /** Allowed browser origins; `*` allows any. Env `MP_CORS_ORIGINS` (comma-separated). Outside production, localhost origins are allowed too. */
   corsOrigins: string[];
   /** Server-wide Salesforce Connected App client id. Env `SALESFORCE_CLIENT_ID`. */
   salesforceClientId: string | null;
@@ -47,7 +47,7 @@ export interface ServerConfig {
   salesforceClientSecret: string | null;
   /** Login URL used when a tenant gives no My Domain URL. Env `SALESFORCE_LOGIN_URL`, default `https://login.salesforce.com`. */
   salesforceLoginUrl: string;
-  /** Dev mode: generated keys are kept in the data folder, localhost CORS, a demo token is printed. Env `MP_DEV=1`. */
+  /** The CLI's `serve` prints a demo admin token. Env `MP_DEV=1`; refused in production. */
   dev: boolean;
   /** `NODE_ENV=production`: refuses to start without a master key and a token verifier. */
   production: boolean;

@@ -10,7 +10,7 @@ export interface RotateOptions {
   config?: ServerConfig;
   /**
    * The new master key (base64). With `MP_MASTER_KEY` set and no `newKey`, every data key is re-wrapped
-   * under `MP_MASTER_KEY` (the rolling procedure of docs/security.md). With a dev key file and no
+   * under `MP_MASTER_KEY` (the rolling procedure of docs/server.md, “Master-key rotation”). With a dev key file and no
    * `newKey`, one is generated.
    */
   newKey?: string;

@@ -39,7 +39,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * paging and an empty state. "+ New Integration Endpoint" opens a form (both fields required, inline
  * errors, the server's duplicate-name error on Name); Edit opens it pre-filled with Name read-only; Delete
  * asks first. Every outcome shows a message and is announced to screen readers. Roles without
- * `endpoints:write` see the grid only.
+ * `endpoints:write` see the grid only. Under 560px of its own width (a container query), rows stack as cards.
  *
  * Gets its SDK client from its `client` property or the nearest `<mp-integration-provider>`.
  *
@@ -67,7 +67,6 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @csspart dialog - The add/edit form and the delete confirmation (native `<dialog>`).
  *
  * @cssproperty --mp-endpoint-grid-border - The frame's border (default `1px solid` the border colour).
- * @cssproperty --mp-endpoint-grid-stack-below - Documented breakpoint: under 560px of its own width, rows stack as cards.
  */
 export class MpEndpointGrid extends LitElement {
   static override styles = [tokens, base, panelStyles, styles];

@@ -16,8 +16,9 @@ export class SettingsSavedEvent extends Event {
 
 /**
  * The admin is about to leave with unsaved changes (page unload, or the host called `requestLeave()`).
- * Cancel it (`preventDefault()`) to keep them on the page and show your own prompt; otherwise the element
- * asks them itself.
+ * From `requestLeave()`: cancel it (`preventDefault()`) to have it resolve `false` and show your own
+ * prompt; otherwise the element asks. On page unload: the browser's own prompt appears unless you cancel
+ * it, and cancelling lets the page unload without asking.
  */
 export class BeforeLeaveEvent extends Event {
   static readonly type = 'mp-before-leave';
