@@ -95,7 +95,7 @@ export function rebase(draft: Draft, base: IntegrationSettings | null, theirs: I
   const before = draftFrom(base);
   const after = draftFrom(theirs);
   if (draft.platform !== before.platform || after.platform !== before.platform) return draft;
-  const changed = (a: unknown, b: unknown) => JSON.stringify(a ?? null) !== JSON.stringify(b ?? null);
+  const changed = (a: unknown, b: unknown) => !sameJson(a, b);
   const config = { ...after.config };
   for (const key of new Set([...Object.keys(draft.config), ...Object.keys(before.config)])) {
     if (!changed(draft.config[key], before.config[key])) continue;
@@ -105,9 +105,26 @@ export function rebase(draft: Draft, base: IntegrationSettings | null, theirs: I
   }
   const crm = { ...after.crm };
   for (const key of Object.keys(draft.crm) as Array<keyof CrmMapping>) {
-    if (changed(draft.crm[key], before.crm[key])) Object.assign(crm, { [key]: structuredClone(draft.crm[key]) });
+    if (!changed(draft.crm[key], before.crm[key])) continue;
+    const value = key === 'memberMappings' || key === 'orderMappings' ? rebaseMappings(draft.crm[key], before.crm[key], after.crm[key]) : draft.crm[key];
+    Object.assign(crm, { [key]: structuredClone(value) });
   }
   return { platform: draft.platform, config, secrets: draft.secrets, crm };
+}
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+/**
+ * A mapping list rebased row by row, each MemberPulse field (`source`) being one row: the rows the admin
+ * added, changed or removed, over their list; their rows the admin did not touch stay, in their order.
+ */
+function rebaseMappings(mine: readonly FieldMapping[], base: readonly FieldMapping[], theirs: readonly FieldMapping[]): FieldMapping[] {
+  const mineBy = new Map(mine.map((m) => [m.source, m]));
+  const baseBy = new Map(base.map((m) => [m.source, m]));
+  const touched = new Set([...mine, ...base].map((m) => m.source).filter((source) => !sameJson(mineBy.get(source), baseBy.get(source))));
+  const out = theirs.flatMap((m) => (!touched.has(m.source) ? [m] : mineBy.has(m.source) ? [mineBy.get(m.source)!] : []));
+  for (const m of mine) if (touched.has(m.source) && !out.some((o) => o.source === m.source)) out.push(m);
+  return out;
 }
 
 /** Keys of the secrets the server holds. */
@@ -173,13 +190,13 @@ export function compare(
     platform: string;
     setting: (s: SettingDefinition) => string;
     crm: (key: keyof typeof crmLabelKeys) => string;
-    mappings: (n: number) => string;
+    policy: (policy: FieldMapping['policy']) => string;
     secret: (pending: string | null) => string;
   },
 ): Difference[] {
   const out: Difference[] = [];
   const add = (label: string, a: unknown, b: unknown) => {
-    if (JSON.stringify(a ?? null) !== JSON.stringify(b ?? null)) out.push({ label, theirs: show(a), mine: show(b) });
+    if (!sameJson(a, b)) out.push({ label, theirs: show(a), mine: show(b) });
   };
   add(labels.platform, findPlatform(theirs.platform)?.name ?? theirs.platform, findPlatform(mine.platform)?.name ?? mine.platform);
   const platform = findPlatform(mine.platform) ?? findPlatform(theirs.platform);
@@ -196,10 +213,16 @@ export function compare(
     const b = mine.crm;
     for (const key of Object.keys(crmLabelKeys) as Array<keyof typeof crmLabelKeys>) {
       if (key === 'memberMappings' || key === 'orderMappings') {
+        // One row per MemberPulse field whose mapping differs, so a long list does not hide which one.
         const sources = localizedSourceFields(key);
-        const source = (name: string) => sources.find((f) => f.key === name)?.label ?? name;
-        const list = (m: readonly FieldMapping[]) => `${labels.mappings(m.length)}: ${m.map((x) => `${source(x.source)} → ${x.target}`).join(', ')}`;
-        if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) out.push({ label: labels.crm(key), theirs: list(a[key]), mine: list(b[key]) });
+        const theirsBy = new Map(a[key].map((m) => [m.source, m]));
+        const mineBy = new Map(b[key].map((m) => [m.source, m]));
+        for (const source of new Set([...a[key], ...b[key]].map((m) => m.source))) {
+          const [t, m] = [theirsBy.get(source), mineBy.get(source)];
+          if (sameJson(t, m)) continue;
+          const shown = (x: FieldMapping | undefined) => (x && t?.target === m?.target ? `${x.target} · ${labels.policy(x.policy)}` : x?.target);
+          out.push({ label: `${labels.crm(key)}: ${sources.find((f) => f.key === source)?.label ?? source}`, theirs: show(shown(t)), mine: show(shown(m)) });
+        }
       } else add(labels.crm(key), a[key], b[key]);
     }
   }

@@ -220,11 +220,16 @@ export const styles = css`
   .table-wrap {
     overflow-x: auto;
   }
+  /* Fixed columns: words wrap at spaces and break only when one alone is wider than its column. */
   table.compare {
     inline-size: 100%;
+    table-layout: fixed;
     margin-block-start: var(--_mp-space-s);
     border-collapse: collapse;
     font-size: var(--_mp-font-size-s);
+  }
+  .compare th:first-child {
+    inline-size: 40%;
   }
   .compare th,
   .compare td {

@@ -477,6 +477,10 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => ($<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length ?? 0) > 0, 'Contact fields in the mapper', 1200);
     await clientFor(own).settings.patch('crm', { config: { autoSync: true }, crm: { memberMappings: [email, { source: 'lastName', target: 'LastName', policy: 'always' }] } }, { ifMatch: false });
     await pick(el, 'crm-eventTagField', 'Event_Tags__c');
+    const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
+    mapper.value = [email, { source: 'firstName', target: 'FirstName', policy: 'always' }];
+    mapper.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
     $<HTMLButtonElement>(el, '[part="save-button"]')!.focus();
     await press(el, 'save-button');
     await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
@@ -484,14 +488,14 @@ describe('<mp-integration-settings> against the real server', () => {
     [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
     await until(() => $(el, 'table.compare'), 'the comparison');
     const rows = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()).join(' | '));
-    ok(rows.length === 1 && rows[0]!.startsWith('Event tag field |') && rows[0]!.endsWith('| Event_Tags__c'), `only the tag field I picked: ${rows.join(' / ')}`);
-    equal($<MpFieldMapper>(el, '#crm-memberMappings')!.value.length, 2, 'their added mapping shows in the form');
+    equal(rows.join(' / '), 'Member fields: First Name | (empty) | FirstName / Event tag field | (empty) | Event_Tags__c', 'only what I changed, a mapping by its own row');
+    equal(mapper.value.map((m) => m.source).join(), 'email,lastName,firstName', 'their added mapping shows in the form, mine after it');
     await expectNoViolations(el, 'CRM conflict compare');
     [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Save my changes'))!.click();
     await until(() => !$(el, '[part="conflict"]') && $(el, '.outcome'), 'saved');
     const stored = (await client.settings.get('crm')).crm!;
     equal(stored.eventTagField, 'Event_Tags__c', 'my change stored');
-    equal(stored.memberMappings.length, 2, 'and their mappings kept');
+    equal(stored.memberMappings.map((m) => m.target).join(), 'Email,LastName,FirstName', 'and their mapping kept beside mine');
     equal((await client.settings.get('crm')).config.autoSync, true, 'and their setting');
   });
 

@@ -527,7 +527,7 @@ export class MpIntegrationSettings extends LitElement {
         platform: t('settings.platform'),
         setting: (s) => localizedSetting(this._draft.platform ?? theirs.platform, s).label,
         crm: (key) => t(crmLabelKeys[key]),
-        mappings: (count) => t('settings.value.mappings', { count }),
+        policy: (policy) => msg(`policy.${policy}`),
         secret: (pending) => t(pending === null ? 'settings.value.cleared' : 'settings.value.newSecret'),
       });
       this._conflict = { ...this._conflict, theirs, differences };

@@ -138,6 +138,4 @@ export const settingsMessages = {
   'settings.value.off': 'Off',
   'settings.value.newSecret': 'new value',
   'settings.value.cleared': 'cleared',
-  'settings.value.mappings#one': '{count} mapping',
-  'settings.value.mappings#other': '{count} mappings',
 } as const;
