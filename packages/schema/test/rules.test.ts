@@ -140,10 +140,13 @@ test('settings: campaign membership needs no event tag field; a related object n
 
 test('settings: nothing that needs credentials before they are set', () => {
   const state = crmState({ memberObject: 'Contact', eventTagField: 'Member_Tags__c' }, { configuredSecrets: new Set() });
-  assert.deepEqual(pointers(validateSettings(state, 'draft').errors), [
+  const draft = validateSettings(state, 'draft').errors;
+  assert.deepEqual(pointers(draft), [
+    '/credentials/consumerSecret required',
     '/crm/eventTagField credentials_required',
     '/crm/memberObject credentials_required',
   ]);
+  assert.deepEqual(draft[0], { pointer: '/credentials/consumerSecret', code: 'required', message: 'Consumer Secret is required while CRM choices are set.' }, 'the cause comes first');
   const enable = validateSettings(crmState({}, { configuredSecrets: new Set() }), 'enable');
   assert.ok(enable.errors.some((e) => e.pointer === '/credentials/consumerSecret' && e.code === 'required'));
 });

@@ -9,11 +9,11 @@ import {
   detectDrift,
   endpointNameKey,
   normalizeEndpointName,
-  escapePointerToken,
   fieldError,
   findPlatform,
   memberFields,
   missingConnectionSettings,
+  settingPointer,
   orderFields,
   platformCatalog,
   validateConfig,
@@ -382,7 +382,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const missing = missingConnectionSettings(def, settingsConfig, configured);
     if (missing.length) {
       throw unprocessable(
-        missing.map((s) => fieldError(`/${s.type === 'secret' ? 'credentials' : 'config'}/${escapePointerToken(s.key)}`, 'required', `${s.label} is required to connect to ${def.name}.`)),
+        missing.map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to connect to ${def.name}.`)),
       );
     }
     const secrets: Record<string, string> = {};

@@ -423,14 +423,18 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($(el, '[data-key="secretKey"]')!.textContent!.includes('••••1111'), 'new hint after saving');
     ok(!deepText(el).includes('sk_test_NEWVALUE1111'), 'the new secret left the DOM');
 
-    [...$(el, '[data-key="webhookSecret"]')!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Clear Webhook signing secret')!.click();
+    const clear = [...$(el, '[data-key="webhookSecret"]')!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Clear Webhook signing secret')!;
+    clear.focus();
+    clear.click();
     await el.updateComplete;
     ok($(el, '[data-key="webhookSecret"]')!.textContent!.includes('Will be cleared when you save.'), 'Clear waits for a save');
     ok(el.dirty, 'a pending clear is an unsaved change');
+    await until(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'Undo', 'focus on Undo, which took the place of Clear');
     $<HTMLButtonElement>(el, '#secret-webhookSecret')!.click();
     await el.updateComplete;
     ok($(el, '[data-key="webhookSecret"]')!.textContent!.includes('••••5555'), 'Undo keeps the stored secret');
     ok(!el.dirty, 'nothing pending after Undo');
+    await until(() => el.shadowRoot!.activeElement?.id === 'secret-webhookSecret', 'focus on Replace, where Undo was');
 
     $<HTMLButtonElement>(el, '#secret-secretKey')!.click();
     await el.updateComplete;

@@ -337,6 +337,10 @@ export class MpIntegrationSettings extends LitElement {
         if (value === undefined) delete secrets[key];
         else secrets[key] = value;
         this.#update({ ...this._draft, secrets });
+        // Clear and Undo replace the button pressed with the other: focus follows to the one now there.
+        void this.updateComplete.then(() => {
+          if (!this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>(`#secret-${key}`)?.focus();
+        });
       },
       setReplacing: (key, open) => {
         const next = new Set(this._replacing);

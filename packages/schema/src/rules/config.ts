@@ -161,6 +161,11 @@ export function validateCredentialInput(
   return errors;
 }
 
+/** Where a setting's value sits in a settings document: `/credentials/<key>` for a secret, else `/config/<key>`. */
+export function settingPointer(setting: SettingDefinition): string {
+  return `/${setting.type === 'secret' ? 'credentials' : 'config'}/${escapePointerToken(setting.key)}`;
+}
+
 /**
  * The connection inputs a platform still lacks: each visible required secret not configured and each
  * visible required connection setting not filled, in catalog order.

@@ -6,7 +6,7 @@ import type { ConfigValue } from '../platform-types.js';
 import { fieldError, type FieldError } from '../problem.js';
 import type { CrmMapping, ValidationResult } from '../settings.js';
 import { isTagField } from './compatibility.js';
-import { credentialsComplete, isSettingVisible, validateConfig } from './config.js';
+import { credentialsComplete, isSettingVisible, missingConnectionSettings, settingPointer, validateConfig } from './config.js';
 import { validateMappings } from './mappings.js';
 
 /** A settings record as it would stand after a write: what the business rules judge. */
@@ -99,9 +99,14 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
   }
   const crm = state.crm ?? emptyCrmMapping();
   if (!connected) {
-    for (const [key, given] of dependentFields(crm)) {
-      if (given) errors.push(fieldError(`/crm/${key}`, 'credentials_required', 'Set and save the credentials first.'));
+    const given = dependentFields(crm).filter(([, value]) => value);
+    // Point at the cause first (a cleared password, say), then at each CRM choice that needs it.
+    if (given.length && !complete) {
+      for (const s of missingConnectionSettings(platform, state.config, state.configuredSecrets)) {
+        errors.push(fieldError(settingPointer(s), 'required', `${s.label} is required while CRM choices are set.`));
+      }
     }
+    for (const [key] of given) errors.push(fieldError(`/crm/${key}`, 'credentials_required', 'Set and save the credentials first.'));
     return { errors, warnings };
   }
   const merge = (r: ValidationResult) => {
