@@ -82,9 +82,9 @@ describeEachBackend('integration settings', (backend) => {
     const bad = await admin('PATCH', '/v1/settings/crm', { body: { config: { environment: 'moon' } } });
     assert.equal(bad.status, 422);
     assert.deepEqual(pointers(bad), ['/config/environment']);
-    // Mapping before credentials exist is refused too.
+    // Mapping before credentials exist is refused too, pointing first at what the connection lacks.
     const early = await admin('PATCH', '/v1/settings/crm', { body: { crm: { memberObject: 'Contact' } } });
-    assert.deepEqual(pointers(early), ['/crm/memberObject']);
+    assert.deepEqual(pointers(early), ['/config/consumerKey', '/credentials/consumerSecret', '/crm/memberObject']);
 
     const connected = await admin('PATCH', '/v1/settings/crm', { body: { ...salesforceDoc('sfsecret-AAAA-0000'), status: 'enabled' } });
     for (const p of ['/crm/memberObject', '/crm/eventTagField', '/crm/memberMappings']) assert.ok(pointers(connected).includes(p), p);
