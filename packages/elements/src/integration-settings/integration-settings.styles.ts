@@ -4,6 +4,8 @@ export const styles = css`
   :host {
     display: block;
     container-type: inline-size;
+    /* The sticky save bar's height and a little air: focused controls scroll clear of it. */
+    --_mp-focus-clearance-end: 6rem;
   }
   .all {
     display: grid;

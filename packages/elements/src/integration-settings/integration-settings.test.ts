@@ -606,6 +606,25 @@ describe('<mp-integration-settings> against the real server', () => {
     await expectNoViolations(el, 'editor');
   });
 
+  it('scrolls a focused control clear of the sticky save bar, never under it (WCAG 2.4.11)', async () => {
+    const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] });
+    const el = await mount(client);
+    await until(() => $(el, '#cfg-periodicRefreshMinutes'), 'the settings beyond the connection');
+    typeInto($(el, '#cfg-consumerKey'), 'changed-key');
+    await el.updateComplete;
+    const bar = $(el, '[part="footer"]')!;
+    const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('input:not([type="hidden"]), select, textarea')].filter((c) => !bar.contains(c));
+    ok(controls.length > 10, 'a long form');
+    const hidden: string[] = [];
+    for (const control of controls) {
+      window.scrollTo(0, 0);
+      control.focus();
+      await new Promise((r) => requestAnimationFrame(r));
+      if (control.getBoundingClientRect().bottom > bar.getBoundingClientRect().top + 1) hidden.push(control.id);
+    }
+    equal(hidden.join(', '), '', 'no focused control sits under the bar');
+  });
+
   it('tells a viewer why the CRM mappings show API names, instead of “No CRM fields yet”', async () => {
     const own = await freshEnv();
     await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);

@@ -36,6 +36,11 @@ export const base: CSSResult = css`
     outline: none;
     box-shadow: var(--_mp-focus-ring);
   }
+  /* An element with a sticky bar sets the clearance (inherited into nested elements), so the browser scrolls a
+     focused control clear of the bar instead of under it (WCAG 2.4.11). */
+  :is(input, select, textarea, button, a[href], [tabindex]) {
+    scroll-margin-block-end: var(--_mp-focus-clearance-end, 0px);
+  }
   code,
   .mono {
     font-family: var(--_mp-font-family-mono);
