@@ -235,6 +235,21 @@ describe('<mp-field-mapper>', () => {
     ok(summary().includes('Showing 11 of 16'), summary());
   });
 
+  it('keeps focus in the list when Unmapped only hides the row just mapped', async () => {
+    const el = await mount({ value: partialMemberMappings });
+    root(el).querySelectorAll<HTMLInputElement>('[part=filter] input')[0]!.click();
+    await settle(el);
+    const shown = () => [...root(el).querySelectorAll<HTMLElement>('mp-field-mapper-row')].map((r) => r.dataset.source!);
+    const [first, second] = shown();
+    const box = combo(el, first!)!;
+    box.focus();
+    box.value = contactFields.find((f) => f.type === 'string' && !partialMemberMappings.some((m) => m.target === f.name))!.name;
+    box.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+    await settle(el);
+    ok(!shown().includes(first!), 'the mapped row is hidden by the filter');
+    equal((deepActive()?.getRootNode() as ShadowRoot).host, combo(el, second!), 'focus on the row that took its place, not the page');
+  });
+
   it('is form-associated: submits JSON under its name, reports validity, resets, restores, honours disabled and readonly', async () => {
     const form = document.createElement('form');
     document.body.append(form);

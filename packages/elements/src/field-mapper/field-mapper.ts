@@ -476,6 +476,7 @@ export class MpFieldMapper extends LitElement {
     if (!key) return;
     e.stopPropagation();
     if (el.localName === 'mp-combobox') {
+      this.#keepFocusNear(key);
       const target = (el as MpCombobox).value;
       this.#setMapping(key, target || null);
       const row = this.#getModel().rowBySource.get(key);
@@ -491,6 +492,8 @@ export class MpFieldMapper extends LitElement {
     const key = button?.dataset.source;
     if (!button || !key) return;
     const label = this.#getModel().rowBySource.get(key)?.source.label ?? key;
+    // The pressed button goes away with the change; keep focus in the row.
+    this.#keepFocusNear(key);
     switch (button.dataset.action) {
       case 'clear':
         this.#setMapping(key, null);
@@ -503,9 +506,21 @@ export class MpFieldMapper extends LitElement {
         this.dismissSuggestions([key]);
         break;
     }
-    // The pressed button goes away with the change; keep focus in the row.
-    void this.updateComplete.then(() => this.#comboFor(key)?.focus());
   };
+
+  /**
+   * Call before a change to a row: afterwards focus goes to the row's field box, or, when a filter
+   * (Unmapped only, Problems only, a search) now hides the row, to the row that took its place, so it
+   * never drops to the page.
+   */
+  #keepFocusNear(key: string): void {
+    const index = this.#getRows(this.#getModel()).findIndex((r) => r.source.key === key);
+    void this.updateComplete.then(() => {
+      const rows = this.#getRows(this.#getModel());
+      const near = this.#comboFor(key) ? key : rows[Math.min(index, rows.length - 1)]?.source.key;
+      (near ? this.#comboFor(near) : this.renderRoot.querySelector<HTMLElement>('#search'))?.focus();
+    });
+  }
 
   /** Runs a suggestion-bar action; the bar goes away with it, so focus moves to Auto-map instead of the page. */
   #fromBar(action: () => void): void {
