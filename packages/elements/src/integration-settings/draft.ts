@@ -5,6 +5,7 @@ import {
   emptyCrmMapping,
   findPlatform,
   isSettingVisible,
+  missingConnectionSettings,
   parsePointer,
   type ConfigValue,
   type CrmMapping,
@@ -137,6 +138,18 @@ export function isConnected(draft: Draft, saved: IntegrationSettings | null): bo
   const platform = findPlatform(draft.platform);
   if (!platform || !saved || saved.platform !== platform.id) return false;
   return credentialsComplete(platform, saved.config, configuredSecrets(saved));
+}
+
+/** The connection inputs the form still lacks, counting stored secrets and those typed but not saved. */
+export function missingConnection(draft: Draft, saved: IntegrationSettings | null): SettingDefinition[] {
+  const platform = findPlatform(draft.platform);
+  if (!platform) return [];
+  const secrets = saved?.platform === platform.id ? configuredSecrets(saved) : new Set<string>();
+  for (const [key, value] of Object.entries(draft.secrets)) {
+    if (value === null) secrets.delete(key);
+    else secrets.add(key);
+  }
+  return missingConnectionSettings(platform, draft.config, secrets);
 }
 
 /** Whether the connection part on screen differs from the saved one (then a test uses the values on screen). */

@@ -277,6 +277,24 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(stored.credentials.clientSecret?.hint, '5678', 'the secret only as its hint');
   });
 
+  it('“Save and continue” names the missing connection inputs beside them instead of saving a draft that cannot continue', async () => {
+    const client = clientFor(await freshEnv());
+    const el = await mount(client, 'accounting');
+    await choosePlatform(el, 'xero');
+    const saveAndContinue = () => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!;
+    saveAndContinue().click();
+    await until(() => errorOf(el, 'cfg-clientId'), 'the error beside Client ID');
+    equal(errorOf(el, 'cfg-clientId'), 'Client ID is required to continue.', 'named beside the input');
+    equal(errorOf(el, 'secret-clientSecret'), 'Client Secret is required to continue.', 'and beside the secret');
+    equal(el.shadowRoot!.activeElement?.id, 'cfg-clientId', 'focus on the first');
+    ok((await client.settings.list()).every((s) => s.category !== 'accounting'), 'nothing saved');
+    typeInto($(el, '#cfg-clientId'), 'xero-client');
+    typeInto($(el, '#secret-clientSecret'), 'xero-secret-5678');
+    await el.updateComplete;
+    saveAndContinue().click();
+    await until(() => $(el, '#cfg-membershipRevenueAccount'), 'the rest of the form once saved');
+  });
+
   it('shows schema drift as soon as this screen describes the member object, without a reload', async () => {
     const client = await connectedCrm({
       memberObject: 'Contact',

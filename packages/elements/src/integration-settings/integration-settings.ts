@@ -4,9 +4,11 @@ import {
   categoryFromSlug,
   categorySlugs,
   detectDrift,
+  fieldError,
   findPlatform,
   integrationCategories,
   parsePointer,
+  settingPointer,
   type CrmMapping,
   type DriftItem,
   type FieldError,
@@ -31,7 +33,7 @@ import { translator } from '../provider/translate.js';
 import { IntegrationErrorEvent } from '../provider/error-event.js';
 import { settingsMessages } from './messages.js';
 import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
-import { compare, connectionChanged, controlIdFor, draftFrom, inputFrom, isConnected, isDirty, rebase, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
+import { compare, connectionChanged, controlIdFor, draftFrom, inputFrom, isConnected, isDirty, missingConnection, rebase, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
 import { crmLabelKeys, fieldErrorText, localizedSetting, summaryErrorText, type ErrorContext } from './localized-text.js';
@@ -413,6 +415,21 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   /**
+   * "Save and continue": the rest of the form shows once the connection is saved complete, so a missing
+   * input is named beside it (as a failed save names its errors) instead of saving a draft that cannot continue.
+   */
+  async #saveAndContinue(): Promise<void> {
+    const missing = missingConnection(this._draft, this._saved);
+    if (missing.length === 0) return this.#save('draft');
+    this._errors = missing.map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to continue.`));
+    this._fromSave = true;
+    this._general = '';
+    this.#announcer.announce(t('settings.summary.title', { count: this._errors.length }));
+    await this.updateComplete;
+    this.#focusFirstProblem();
+  }
+
+  /**
    * The controls are disabled while a call runs, which drops keyboard focus to the page. The returned
    * function puts it back on the control that had it, or on the heading (just above the outcome) when that
    * control is gone or stays disabled. It leaves focus alone when something else has it by then.
@@ -711,7 +728,7 @@ export class MpIntegrationSettings extends LitElement {
       ${this.#renderGroups(view, true)}
       ${platform && !connected && this.#canWrite && saved?.status !== 'archived' && (platform.discovery || platform.settings.some((s) => (s.group ?? CONNECTION_GROUP) !== CONNECTION_GROUP))
         ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p>${t(platform.discovery ? 'settings.saveFirst' : 'settings.saveFirstOther')}</p>
-            <div class="actions"><button class="mp-button" type="button" ?disabled=${this._busy !== ''} @click=${() => this.#save('draft')}>${t('settings.saveAndContinue')}</button></div></div></div>`
+            <div class="actions"><button class="mp-button" type="button" ?disabled=${this._busy !== ''} @click=${() => this.#saveAndContinue()}>${t('settings.saveAndContinue')}</button></div></div></div>`
         : nothing}
       ${platform?.discovery && category === 'crm' && connected ? renderCrmSection(view) : nothing}
       ${connected ? this.#renderGroups(view, false) : nothing}
