@@ -52,6 +52,13 @@ describe('fieldErrorText', () => {
     });
   });
 
+  it('names the value of a list that is too long, and the setting, not the item number and key', async () => {
+    const long = 'z'.repeat(300);
+    const context = { config: { clubIds: ['12', long] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
+    const e = error('/config/clubIds/1', 'too_long', 'Item 2 of “clubIds” must be at most 255 characters.');
+    equal(fieldErrorText(e, 'intouch', context), `“${'z'.repeat(24)}…”: Club IDs takes at most 255 characters a line`, 'the value, shortened, then the rule');
+  });
+
   it('fills a mapping row’s placeholders from the row the pointer names, with the host’s field and type names', async () => {
     const crm = { ...emptyCrmMapping(), memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' as const }, { source: 'lastName', target: 'Birthdate', policy: 'always' as const }] };
     const birthdate = { name: 'Birthdate', label: 'Birthdate', type: 'date' as const, nillable: true, required: false, createable: true, updateable: true, externalId: false, unique: false, custom: false };

@@ -84,6 +84,7 @@ export interface ErrorContext {
  */
 export function fieldErrorText(e: FieldError, platform: string | null, context?: ErrorContext): string {
   const [first, key, index] = parsePointer(e.pointer);
+  if (first === 'config' && key && index !== undefined) return listValueErrorText(e, platform, key, Number(index), context);
   if (index !== undefined) return mappingErrorText(e, context);
   const setting = settingAt(e.pointer, platform);
   if (setting) {
@@ -121,6 +122,17 @@ export function summaryErrorText(e: FieldError, platform: string | null, context
   const text = fieldErrorText(e, platform, context);
   const label = controlLabel(e.pointer, platform);
   return label && !text.includes(label) ? t('settings.summary.item', { label, message: text }) : text;
+}
+
+/** An error on one value of a list setting (`/config/clubIds/4`): that value, then what is wrong with it. */
+function listValueErrorText(e: FieldError, platform: string | null, key: string, index: number, context?: ErrorContext): string {
+  const setting = settingAt(`/config/${key}`, platform);
+  if (!setting) return e.message;
+  const text = e.code === 'too_long' ? t('settings.listValueTooLong', { label: localizedSetting(platform, setting).label, max: LIST_LIMITS.valueLength }) : e.message;
+  const values = context?.config[key];
+  const value = Array.isArray(values) ? values[index] : undefined;
+  if (typeof value !== 'string') return text;
+  return t('settings.badListValue', { value: value.length > 24 ? `${value.slice(0, 24)}…` : value, message: text });
 }
 
 /** A list's format error names the first value that breaks the rule: among 200 club IDs, which one. */
