@@ -11,6 +11,7 @@ import {
   missingConnectionSettings,
   orderFields,
   salesforceDefaultMemberMappings,
+  stripeKeyModeErrors,
   suggestMappings,
   validateMappings,
   validateSettings,
@@ -252,6 +253,16 @@ test('settings: each kind of bad setting value carries its own code, so widgets 
     ['required'],
     'blank is one problem (required), not a format error too',
   );
+});
+
+test('settings: a Stripe key of the other mode is an error where it is given, in a draft too', () => {
+  const stripe: SettingsState = { category: 'paymentGateway', platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_live_123' }, configuredSecrets: new Set(), crm: null };
+  assert.deepEqual(validateSettings(stripe, 'draft').errors, [
+    { pointer: '/config/publishableKey', code: 'invalid', message: 'Publishable key is a live-mode key, but Mode is Test.' },
+  ]);
+  assert.deepEqual(validateSettings({ ...stripe, config: { mode: 'live', publishableKey: 'pk_live_123' } }, 'draft').errors, []);
+  assert.deepEqual(stripeKeyModeErrors('live', { secretKey: 'rk_test_abc' }).map((e) => `${e.pointer} ${e.message}`), ['/credentials/secretKey Secret key is a test-mode key, but Mode is Live.']);
+  assert.deepEqual(stripeKeyModeErrors(undefined, { publishableKey: 'pk_test_1', secretKey: 'sk_test_2' }), [], 'test mode unless live');
 });
 
 test('settings: CRM field settings must name a field of the right type', () => {

@@ -6,6 +6,7 @@ import {
   fieldError,
   findPlatform,
   pointer,
+  stripeKeyModeErrors,
   validateCredentialInput,
   validateSettings,
   type ConfigValue,
@@ -153,6 +154,7 @@ export function planWrite(
       }
     } else {
       errors.push(...validateCredentialInput(def, input.credentials));
+      if (def.id === 'stripe') errors.push(...stripeKeyModeErrors(config.mode, { secretKey: input.credentials.secretKey }));
     }
     for (const [key, value] of Object.entries(input.credentials)) {
       if (value === null) {

@@ -162,6 +162,10 @@ describeEachBackend('integration settings', (backend) => {
     assert.deepEqual([wrongFormat.status, pointers(wrongFormat)], [422, ['/value']]);
     assert.match(wrongFormat.body.detail, /^\/value: /, 'the detail points where the errors do');
 
+    const liveSecret = await admin('PUT', '/v1/settings/payment-gateway/credentials/secretKey', { body: { value: 'sk_live_abc123' } });
+    assert.deepEqual([liveSecret.status, liveSecret.body.errors?.[0]?.message], [422, 'Secret key is a live-mode key, but Mode is Test.'], 'a key of the other mode is refused');
+    assert.equal((await admin('GET', '/v1/settings/payment-gateway')).body.credentials.secretKey, undefined, 'and not stored');
+
     const switched = await admin('PATCH', '/v1/settings/crm', { body: { platform: 'hubspot' } });
     assert.deepEqual(switched.body.credentials, {}, 'changing the platform clears the old credentials');
     assert.deepEqual(switched.body.config, {});
