@@ -283,8 +283,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   /**
    * Runs a write in one transaction. With an `Idempotency-Key`, the first successful response is stored in
-   * the same transaction as the write, so a retry replays it and the write is applied once; a concurrent
-   * retry loses the race on the key's primary key, rolls back, and replays the winner.
+   * the same transaction as the write, so a retry replays it and the write is applied once. Requests with
+   * one key queue on a lock of that key, so a concurrent retry waits for the first to commit and replays
+   * its answer instead of meeting its effects (a stale If-Match, a name now taken).
    */
   const runWrite = async (c: Context<Env>, fn: (tx: Queryable) => Promise<WriteResult>, afterCommit?: (r: WriteResult) => void): Promise<Response> => {
     const tenant = c.get('principal').tenant;
@@ -306,7 +307,12 @@ export function createApp(deps: AppDeps): Hono<Env> {
     let result: WriteResult | undefined;
     for (let attempt = 1; !result; attempt++) {
       try {
-        result = await db.transaction(async (tx) => {
+        const outcome = await db.transaction(async (tx): Promise<WriteResult | { prior: store.StoredResponse }> => {
+          if (key) {
+            await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${tenant}\n${key}`]);
+            const prior = await store.getIdempotent(tx, tenant, key);
+            if (prior) return { prior };
+          }
           const r = await fn(tx);
           await tenantChanged(tx, tenant);
           if (key) {
@@ -314,11 +320,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
           }
           return r;
         });
+        if ('prior' in outcome) return replay(outcome.prior);
+        result = outcome;
       } catch (err) {
-        if (key && sqlState(err) === '23505' && violatedConstraint(err) === 'idempotency_keys_pkey') {
-          const prior = await store.getIdempotent(db, tenant, key);
-          if (prior) return replay(prior);
-        }
         // Two first writes of one settings record raced to insert it, or the database chose this transaction
         // as a deadlock / serialization victim: run it again, now against the winner's row.
         if (attempt < 3 && isRetryable(err)) continue;

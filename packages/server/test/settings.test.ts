@@ -235,6 +235,15 @@ describeEachBackend('integration settings', (backend) => {
     );
     assert.deepEqual(new Set(replies.map((r) => r.status)), new Set([200]));
     assert.equal((await admin('GET', '/v1/settings/accounting')).body.version, 2, 'four concurrent retries applied once');
+    // As the SDK sends them: each attempt with the If-Match it read, so a retry must not meet its own first write.
+    const guarded = { 'idempotency-key': 'patch-2', 'if-match': '"2"' };
+    const retries = await Promise.all(Array.from({ length: 3 }, () => admin('PATCH', '/v1/settings/accounting', { body: { config: { clientId: 'def' } }, headers: guarded })));
+    assert.deepEqual(retries.map((r) => r.status), [200, 200, 200], 'not 412 for the retries');
+    assert.equal(retries.filter((r) => r.headers.get('idempotent-replayed') === 'true').length, 2, 'two of them replayed');
+    const createKey = { 'idempotency-key': 'create-endpoint-2' };
+    const creates = await Promise.all(Array.from({ length: 2 }, () => admin('POST', '/v1/endpoints', { body: { name: 'Refunds', description: 'd' }, headers: createKey })));
+    assert.deepEqual(creates.map((r) => r.status), [201, 201], 'not “already exists” for the retry');
+    assert.equal(creates[0]!.body.id, creates[1]!.body.id, 'one endpoint');
     const otherTenant = await srv.tenant();
     const theirs = await otherTenant.as('admin')('POST', '/v1/endpoints', { body: { name: 'Other', description: 'x' }, headers: key });
     assert.equal(theirs.status, 201, 'keys are per tenant');
