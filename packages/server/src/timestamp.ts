@@ -10,7 +10,10 @@ export function parseTimestamp(text: string): string | null {
   const m = ISO_DATE_TIME.exec(text);
   if (!m) return null;
   const t = Date.parse(text);
+  // The offset can carry 0001 or 9999 past what Postgres stores: the year that counts is the UTC one.
   if (Number.isNaN(t) || Number(m[1]) < 1) return null;
+  const utcYear = new Date(t).getUTCFullYear();
+  if (utcYear < 1 || utcYear > 9999) return null;
   const day = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   if (day.getUTCMonth() !== Number(m[2]) - 1 || day.getUTCDate() !== Number(m[3])) return null;
   return new Date(t).toISOString();

@@ -87,7 +87,7 @@ describeEachBackend('audit trail', (backend) => {
     assert.equal((await admin('GET', `/v1/audit-events?from=${encodeURIComponent(middle)}`)).body.total, 3);
     assert.equal((await admin('GET', `/v1/audit-events?to=${encodeURIComponent(middle)}`)).body.total, 7);
     assert.equal((await admin('GET', '/v1/audit-events?from=2000-01-01')).body.total, 10, 'a date alone is midnight UTC');
-    const bad = ['action=settings.delete', 'from=yesterday', 'from=1', 'from=99999', 'to=2020-02-30', 'to=-271821-04-20T00:00:00Z', 'from=2026-11-29T09:30:00', 'cursor=abc', 'limit=1000'];
+    const bad = ['action=settings.delete', 'from=yesterday', 'from=1', 'from=99999', 'to=2020-02-30', 'to=-271821-04-20T00:00:00Z', 'from=9999-12-31T23:59:59-01:00', 'from=0001-01-01T00:00:00%2B14:00', 'from=2026-11-29T09:30:00', 'cursor=abc', 'limit=1000'];
     for (const q of bad) {
       const r = await admin('GET', `/v1/audit-events?${q}`);
       assert.equal(r.status, 400, q);

@@ -113,7 +113,7 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
     assert.equal(wrongSort.status, 400, 'a cursor only works with the sort that made it');
     const id = first.body.items[0].id;
     const forged = (s: string, v: string) => Buffer.from(JSON.stringify({ s, v, id })).toString('base64url');
-    for (const [sort, v] of [['createdAt', '1'], ['createdAt', '2020-02-30'], ['-createdAt', 'June 2020'], ['createdAt', '+275760-09-13T00:00:00.000Z'], ['name', 'a\u0000b']]) {
+    for (const [sort, v] of [['createdAt', '1'], ['createdAt', '2020-02-30'], ['-createdAt', 'June 2020'], ['createdAt', '+275760-09-13T00:00:00.000Z'], ['createdAt', '0001-01-01T00:00:00+00:01'], ['name', 'a\u0000b']]) {
       const r = await admin('GET', `/v1/endpoints?sort=${sort}&cursor=${forged(sort!, v!)}`);
       assert.deepEqual([r.status, pointers(r)], [400, ['/cursor']], `a forged cursor (${sort} after ${JSON.stringify(v)}) is a bad request, not a server error`);
     }
