@@ -16,10 +16,10 @@ export interface IntegrationEndpoint {
 /** Body of a create. */
 export interface IntegrationEndpointCreate {
   /**
-   * One line of visible text (`ONE_LINE_TEXT`), not blank.
+   * One line of visible text (`ONE_LINE_TEXT`, `VISIBLE_TEXT`).
    * @minLength 1
    * @maxLength 80
-   * @pattern ^[^\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]*[^\s\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF][^\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]*$
+   * @pattern ^(?=[\s\S]*[\p{L}\p{N}\p{P}\p{S}])(?:(?![\p{Cc}\p{Bidi_Control}]|(?![\u200C\u200D\uFE00-\uFE0F])\p{Default_Ignorable_Code_Point})[\s\S])*$
    */
   name: string;
   /**

@@ -40,7 +40,7 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
     const blank = await admin('POST', '/v1/endpoints', { body: { name: '   ', description: 'd' } });
     assert.deepEqual(pointers(blank), ['/name']);
     assert.equal(blank.body.errors[0].code, 'required');
-    for (const name of ['line\nbreak', 'bell\u0007', '\u202Etxt.exe', '\u200B']) {
+    for (const name of ['line\nbreak', 'bell\u0007', '\u202Etxt.exe', 'Or\u00ADders', '\u3164']) {
       const hidden = await admin('POST', '/v1/endpoints', { body: { name, description: 'd' } });
       assert.deepEqual([hidden.status, pointers(hidden), hidden.body.errors[0].code], [422, ['/name'], 'invalid_format'], JSON.stringify(name));
     }
@@ -50,7 +50,9 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
     assert.equal(spaced.body.name, 'Order feed', 'stored as it reads: repeated space once, none around');
     const cafe = await admin('POST', '/v1/endpoints', { body: { name: 'Cafe\u0301', description: 'decomposed é' } });
     assert.equal(cafe.body.name, 'Café', 'stored composed (NFC)');
-    for (const name of ['Orders', 'orders', ' ORDERS ', 'Order feed', 'order\u00a0 FEED', 'Café', 'ｃａｆé']) {
+    const composedLonger = await admin('POST', '/v1/endpoints', { body: { name: '\u0344'.repeat(80), description: 'd' } });
+    assert.deepEqual([composedLonger.status, pointers(composedLonger)], [422, ['/name']], 'the limit holds for the name as stored');
+    for (const name of ['Orders', 'orders', ' ORDERS ', 'Order feed', 'order\u00a0 FEED', 'Café', 'ｃａｆé', 'Orders\uFE0F']) {
       const dup = await admin('POST', '/v1/endpoints', { body: { name, description: 'again' } });
       assert.equal(dup.status, 422, name);
       assert.deepEqual(dup.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [['/name', 'duplicate']]);

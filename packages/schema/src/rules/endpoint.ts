@@ -4,11 +4,15 @@ export const ENDPOINT_NAME_MAX = 80;
 export const ENDPOINT_DESCRIPTION_MAX = 1000;
 
 /**
- * A name is one line of visible text: no control characters (line breaks, tabs, bell), no bidirectional
- * overrides or isolates (which make "\u202Eexe.txt" read as another name) and no zero-width spaces
- * (which make two names look alike).
+ * A name is one line of text a person can see and tell apart: no control characters (line breaks, tabs,
+ * bell), no bidirectional controls (which make "\u202Eexe.txt" read as another name) and no invisible
+ * characters (soft hyphens, zero-width spaces, fillers), but for the joiners and variation selectors that
+ * emoji and some scripts are written with.
  */
-export const ONE_LINE_TEXT = /^[^\u0000-\u001F\u007F-\u009F\u200B\u200E\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]*$/;
+export const ONE_LINE_TEXT = /^(?:(?![\p{Cc}\p{Bidi_Control}]|(?![\u200C\u200D\uFE00-\uFE0F])\p{Default_Ignorable_Code_Point})[\s\S])*$/u;
+
+/** Text with something to see: a letter, digit, punctuation mark or symbol, not only spaces or combining marks. */
+export const VISIBLE_TEXT = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 /** A name as stored: composed Unicode (NFC), no surrounding space, inner runs of space as one. */
 export function normalizeEndpointName(name: string): string {
@@ -16,9 +20,10 @@ export function normalizeEndpointName(name: string): string {
 }
 
 /**
- * Names compare without case, surrounding or repeated space, or Unicode's alternative spellings (NFKC),
- * so "Orders", " orders", "Order  feed" and "Order feed", "Café" typed either way, collide.
+ * Names compare as they look: without case, repeated space, invisible joiners and variation selectors, or
+ * Unicode's alternative spellings (NFKC), so "Orders", " orders", "Orders\uFE0F", "Order  feed" and
+ * "Order feed", and "Café" typed either way, collide.
  */
 export function endpointNameKey(name: string): string {
-  return normalizeEndpointName(name.normalize('NFKC')).toLocaleLowerCase('en');
+  return normalizeEndpointName(name.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '')).toLocaleLowerCase('en');
 }

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { NOT_BLANK } from './schemas.js';
-import { ONE_LINE_TEXT } from '../rules/endpoint.js';
+import { ONE_LINE_TEXT, VISIBLE_TEXT } from '../rules/endpoint.js';
 import { fieldError, pointer, type FieldError, type FieldErrorCode } from '../problem.js';
 
 type Issue = z.core.$ZodIssue;
@@ -60,7 +60,7 @@ function describe(issue: Issue, doc: unknown, subject: string): { code: FieldErr
     case 'invalid_value':
       return { code: 'invalid_option', message: `${subject} must be one of: ${issue.values.map(String).join(', ')}.` };
     case 'invalid_format':
-      if (issue.format === 'regex' && issue.pattern === String(NOT_BLANK)) return required;
+      if (issue.format === 'regex' && (issue.pattern === String(NOT_BLANK) || issue.pattern === String(VISIBLE_TEXT))) return required;
       if (issue.format === 'regex' && issue.pattern === String(ONE_LINE_TEXT)) {
         return { code: 'invalid_format', message: `${subject} must be one line of visible text: no line breaks, tabs, or invisible direction or spacing characters.` };
       }
@@ -84,7 +84,9 @@ export function issuesToFieldErrors(issues: readonly Issue[], doc: unknown): Fie
       continue;
     }
     const { code, message } = describe(issue, doc, subjectOf(path));
-    out.push(fieldError(pointer(...path), code, message));
+    const at = pointer(...path);
+    // Two checks can fail alike ('' is both too short and blank): one error says it.
+    if (!out.some((e) => e.pointer === at && e.code === code)) out.push(fieldError(at, code, message));
   }
   return out;
 }
