@@ -68,6 +68,7 @@ export const problemTypes = {
   unauthorized: 'https://memberpulse.dev/problems/unauthorized',
   forbidden: 'https://memberpulse.dev/problems/forbidden',
   notFound: 'https://memberpulse.dev/problems/not-found',
+  methodNotAllowed: 'https://memberpulse.dev/problems/method-not-allowed',
   conflict: 'https://memberpulse.dev/problems/conflict',
   preconditionFailed: 'https://memberpulse.dev/problems/precondition-failed',
   rateLimited: 'https://memberpulse.dev/problems/rate-limited',

@@ -210,7 +210,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const allowedMethods = (path: string): string[] => {
     routeTable ??= app.routes
       .filter((r) => r.method !== 'ALL')
-      .map((r) => ({ method: r.method, pattern: new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}/?$`) }));
+      .map((r) => ({ method: r.method, pattern: new RegExp(`^${r.path.replace(/:[^/]+/g, '[^/]+')}$`) }));
     const methods = new Set(routeTable.filter((r) => r.pattern.test(path)).map((r) => r.method));
     if (methods.has('GET')) methods.add('HEAD');
     return [...methods];

@@ -5,7 +5,7 @@ const titles: Record<number, [string, string]> = {
   401: [problemTypes.unauthorized, 'Unauthorized'],
   403: [problemTypes.forbidden, 'Forbidden'],
   404: [problemTypes.notFound, 'Not found'],
-  405: [problemTypes.notFound, 'Method not allowed'],
+  405: [problemTypes.methodNotAllowed, 'Method not allowed'],
   409: [problemTypes.conflict, 'Conflict'],
   412: [problemTypes.preconditionFailed, 'Precondition failed'],
   413: [problemTypes.payloadTooLarge, 'Payload too large'],

@@ -138,8 +138,10 @@ describeEachBackend('limits and problems', (backend) => {
     ] as const) {
       const wrong = await admin(method, path);
       assertProblem(wrong, 405);
+      assert.equal(wrong.body.type, 'https://memberpulse.dev/problems/method-not-allowed');
       assert.equal(wrong.headers.get('allow'), allow, `${method} ${path}: a wrong method on a resource that exists is not “no such resource”`);
     }
+    assert.equal((await admin('GET', '/v1/settings/crm/')).status, 404, 'a path the router does not serve is not a 405 naming the method refused');
     const options = await admin('OPTIONS', '/v1/settings/crm');
     assert.deepEqual([options.status, options.headers.get('allow')], [204, 'GET, PUT, PATCH, HEAD, OPTIONS']);
     const key = { 'idempotency-key': `k-${Date.now()}` };
