@@ -35,6 +35,16 @@ const matrix: Row[] = [
     call: (c) => c('PATCH', '/v1/settings/accounting', { body: { config: { clientId: 'another-client' } } }),
     cells: [O, F, F, F],
   },
+  {
+    route: 'PATCH /v1/settings/{category} changing where a stored self-hosted password is used',
+    call: (c) => c('PATCH', '/v1/settings/inbound', { body: { config: { host: 'elsewhere.example' } } }),
+    cells: [O, F, F, F],
+  },
+  {
+    route: 'PATCH /v1/settings/{category} changing settings beside no secret of a record with one',
+    call: (c) => c('PATCH', '/v1/settings/inbound', { body: { config: { clubIds: ['1', '2'] } } }),
+    cells: [O, O, F, F],
+  },
   { route: 'POST /v1/settings/{category}/validate', call: (c) => c('POST', '/v1/settings/accounting/validate', { body: { platform: 'xero' } }), cells: [O, O, F, F] },
   { route: 'POST /v1/settings/{category}/test-connection', call: (c) => c('POST', '/v1/settings/accounting/test-connection'), cells: [O, O, F, F] },
   {
@@ -59,12 +69,14 @@ const matrix: Row[] = [
   { route: 'GET /v1/audit-events', call: (c) => c('GET', '/v1/audit-events'), cells: [O, F, F, O] },
 ];
 
-/** A tenant with accounting (with a secret), a payment gateway and one endpoint. */
+/** A tenant with accounting (with a secret), a payment gateway, an inbound connector (with a password) and one endpoint. */
 async function seeded(srv: TestServer): Promise<{ t: TestTenant; ids: { endpoint: string } }> {
   const t = await srv.tenant();
   const admin = t.as('admin');
   assert.equal((await admin('PUT', '/v1/settings/accounting', { body: { platform: 'xero', config: { clientId: 'cid' }, credentials: { clientSecret: 'seed-secret-000001' } } })).status, 201);
   assert.equal((await admin('PUT', '/v1/settings/payment-gateway', { body: { platform: 'stripe' } })).status, 201);
+  const intouch = { platform: 'intouch', config: { clientId: '12', clubIds: ['1'], host: 'mp.club.example', username: 'connector' }, credentials: { password: 'seed-password-0001' } };
+  assert.equal((await admin('PUT', '/v1/settings/inbound', { body: intouch })).status, 201);
   const e = await admin('POST', '/v1/endpoints', { body: { name: 'Seeded', description: 'd' } });
   return { t, ids: { endpoint: e.body.id } };
 }

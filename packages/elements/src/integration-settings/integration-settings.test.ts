@@ -615,7 +615,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($<HTMLInputElement>(el, '#cfg-clientId')!.readOnly, 'the client ID, which decides where the secret goes, is read-only');
     ok($<HTMLInputElement>(el, 'input[name="platform"]')!.disabled, 'the platform fixed');
     const connection = $(el, 'fieldset[data-group="Connection"]')!;
-    ok(connection.textContent!.includes('Only admins can change the connection'), 'says why, once for the group');
+    ok(connection.textContent!.includes('Only admins can change these settings'), 'says why, once for the group');
     equal(connection.textContent!.split('Only admins').length - 1, 1, 'not again under each secret');
     typeInto($(el, '#cfg-defaultTaxRate'), 'OUTPUT2');
     await el.updateComplete;

@@ -745,7 +745,7 @@ export class MpIntegrationSettings extends LitElement {
       .map(
         ({ group, settings }) => html`<fieldset part="group" class="card group" data-group=${group}>
           <legend>${group === CONNECTION_GROUP ? t('settings.group.Connection') : msg(`settings.group.${group}`, undefined, group)}</legend>
-          ${connection && view.connectionLocked && !this.#locked ? html`<p class="help">${t('settings.connectionAdminOnly')}</p>` : nothing}
+          ${view.connectionLocked && !this.#locked && settings.some((s) => s.type === 'secret') ? html`<p class="help">${t('settings.connectionAdminOnly')}</p>` : nothing}
           ${settings.map((s) => renderSetting(view, s))}
           ${connection ? this.#renderTest() : nothing}
           ${group === 'Sync' && platform.discovery ? renderApiUsage(view) : nothing}

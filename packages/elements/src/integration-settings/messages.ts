@@ -21,7 +21,7 @@ export const settingsMessages = {
   'settings.notSetUp': 'Not set up yet. Choose a platform to start; nothing is saved until you save.',
   'settings.readOnly': 'You can view these settings but not change them.',
   'settings.noCredentialRights': 'Only admins can set or change credentials.',
-  'settings.connectionAdminOnly': 'Only admins can change the connection: it decides where the stored credentials are sent.',
+  'settings.connectionAdminOnly': 'Only admins can change these settings: they decide where the stored credentials are sent.',
   'settings.platform': 'Platform',
   'settings.platformSwitch': 'Saving with {platform} clears the settings and credentials stored for {previous}.',
   'settings.group.Connection': 'Connection',

@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { isConnectionSetting, type CrmFieldDescriptor, type IntegrationSettings, type SettingDefinition } from '@memberpulse/integration-schema';
+import { findPlatform, guardsSecrets, type CrmFieldDescriptor, type IntegrationSettings, type SettingDefinition } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
 import type { ComboboxOption } from '../shared/combobox.js';
 import { listText, parseLines } from '../shared/list-text.js';
@@ -19,7 +19,7 @@ export interface FieldsView {
   /** Nothing can change (viewer, archived, saving). */
   locked: boolean;
   canWriteCredentials: boolean;
-  /** The saved record holds secrets and this role may not write credentials: its connection settings stay as they are. */
+  /** The saved record holds secrets and this role may not write credentials: the settings that guard them stay as they are. */
   connectionLocked: boolean;
   /** Secret keys whose input is open for a new value. */
   replacing: ReadonlySet<string>;
@@ -64,7 +64,8 @@ export function fieldOptions(fields: readonly CrmFieldDescriptor[], types: reado
 export function renderSetting(view: FieldsView, definition: SettingDefinition): TemplateResult {
   const s = localizedSetting(view.draft.platform, definition);
   if (s.type === 'secret') return renderSecret(view, s);
-  const locked = view.locked || (view.connectionLocked && isConnectionSetting(s));
+  const platform = findPlatform(view.draft.platform);
+  const locked = view.locked || (view.connectionLocked && !!platform && guardsSecrets(platform, s));
   const id = `cfg-${s.key}`;
   const errors = view.errorsFor(id);
   const value = view.draft.config[s.key];
@@ -142,8 +143,8 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
   const pending = view.draft.secrets[s.key];
   const open = !configured || view.replacing.has(s.key);
   const locked = view.locked || !view.canWriteCredentials;
-  // The connection group says it once for all its inputs when they are locked.
-  const noRights = !view.canWriteCredentials && !view.locked && !(view.connectionLocked && isConnectionSetting(s))
+  // With the record's secrets stored, the secret's group says it once for all its inputs.
+  const noRights = !view.canWriteCredentials && !view.locked && !view.connectionLocked
     ? html`<p class="help">${t('settings.noCredentialRights')}</p>`
     : nothing;
   const status = configured

@@ -10,9 +10,18 @@ export function isConnectionSetting(setting: SettingDefinition): boolean {
 }
 
 /**
- * The connection settings (secrets aside) whose value differs between two configs, defaults applied. On a
- * record that holds secrets, changing one decides where those secrets are sent (a My Domain URL, a sign-in
- * method), so only a role that may write credentials may change it.
+ * Whether a setting (not a secret) sits in a group with a secret: it decides where and how that secret is
+ * used (a My Domain URL, a sign-in method, a self-hosted login's host), so changing it is a credentials matter.
+ */
+export function guardsSecrets(platform: PlatformDefinition, setting: SettingDefinition): boolean {
+  const group = (s: SettingDefinition) => s.group ?? CONNECTION_GROUP;
+  return setting.type !== 'secret' && platform.settings.some((s) => s.type === 'secret' && group(s) === group(setting));
+}
+
+/**
+ * The settings that guard secrets (`guardsSecrets`) whose value differs between two configs, defaults
+ * applied. On a record that holds secrets, changing one decides where those secrets are sent, so only a
+ * role that may write credentials may change it.
  */
 export function changedConnectionSettings(
   platform: PlatformDefinition,
@@ -20,7 +29,7 @@ export function changedConnectionSettings(
   after: Readonly<Record<string, ConfigValue | null>>,
 ): SettingDefinition[] {
   const effective = (config: Readonly<Record<string, ConfigValue | null>>, s: SettingDefinition) => JSON.stringify(config[s.key] ?? s.default ?? null);
-  return platform.settings.filter((s) => s.type !== 'secret' && isConnectionSetting(s) && effective(before, s) !== effective(after, s));
+  return platform.settings.filter((s) => guardsSecrets(platform, s) && effective(before, s) !== effective(after, s));
 }
 
 /** Whether a setting is shown (and so may be required) given the other settings' values. */
