@@ -510,7 +510,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
     });
     if (!s) throw notFound(`There are no ${c.req.param('category')} settings yet.`);
     const tag = s.etag!;
-    if (header(c, 'if-none-match')?.split(',').map((t) => t.trim()).includes(tag)) return c.body(null, 304, { ETag: tag });
+    // If-None-Match compares weakly: W/"7" names the same representation as "7", and * any.
+    const held = header(c, 'if-none-match')?.split(',').map((t) => t.trim().replace(/^W\//, ''));
+    if (held?.includes(tag) || held?.includes('*')) return c.body(null, 304, { ETag: tag });
     return c.body(s.body, 200, { 'Content-Type': 'application/json', ETag: tag });
   });
 

@@ -42,9 +42,11 @@ export interface Preconditions {
   ifNoneMatch?: string | undefined;
 }
 
-/** Answers 412 unless the current version satisfies `If-Match` / `If-None-Match: *`. */
-export function checkPreconditions(pre: Preconditions, version: number | null): void {
-  const etag = version === null ? null : `"${version}"`;
+/**
+ * Answers 412 unless the current version satisfies `If-Match` / `If-None-Match: *`; the 412 carries
+ * `etag`, the current representation's tag (a settings record's names its drift too).
+ */
+export function checkPreconditions(pre: Preconditions, version: number | null, etag = version === null ? null : `"${version}"`): void {
   const headers: Record<string, string> = etag ? { ETag: etag } : {};
   if (pre.ifMatch !== undefined) {
     const tags = pre.ifMatch.split(',').map((t) => t.trim());
@@ -215,7 +217,7 @@ export async function writeSettings(
 ): Promise<WriteOutcome> {
   const { tenant, sub } = ctx.principal;
   const current = await store.getSettings(tx, tenant, category, true);
-  checkPreconditions(pre, current?.version ?? null);
+  checkPreconditions(pre, current?.version ?? null, current && settingsEtag(current));
   if (!current && mode === 'merge') throw notFound(`There are no ${categorySlugs[category]} settings yet: create them with PUT.`);
   if (current?.status === 'archived') {
     throw unprocessable([fieldError('/status', 'invalid', 'These settings are archived: restore them before changing them.')]);
@@ -311,7 +313,7 @@ export async function setArchived(
   const { tenant, sub } = ctx.principal;
   const current = await store.getSettings(tx, tenant, category, true);
   if (!current) throw notFound(`There are no ${categorySlugs[category]} settings.`);
-  checkPreconditions(pre, current.version);
+  checkPreconditions(pre, current.version, settingsEtag(current));
   if (archive === (current.status === 'archived')) return current;
   await store.updateSettings(tx, tenant, {
     id: current.id,

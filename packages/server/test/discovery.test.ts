@@ -120,8 +120,12 @@ describe('CRM discovery through the server against the loopback Salesforce', () 
     assert.notEqual(settings.headers.get('etag'), before, 'but another representation');
     const again = await admin('GET', '/v1/settings/crm', { headers: { 'if-none-match': settings.headers.get('etag')! } });
     assert.equal(again.status, 304, 'the copy with the drift is current');
+    for (const held of [`W/${settings.headers.get('etag')}`, '*']) {
+      assert.equal((await admin('GET', '/v1/settings/crm', { headers: { 'if-none-match': held } })).status, 304, `If-None-Match: ${held} compares weakly`);
+    }
     const write = (ifMatch: string) => admin('POST', '/v1/settings/crm/archive', { headers: { 'if-match': ifMatch } });
-    assert.equal((await write('"999"')).status, 412);
+    const stale = await write('"999"');
+    assert.deepEqual([stale.status, stale.headers.get('etag')], [412, settings.headers.get('etag')], 'a 412 hands back the tag a GET gives');
     const byVersion = await write(`"${settings.body.version}"`);
     assert.equal(byVersion.status, 200, `a write checks the version alone, drift or not: ${byVersion.text}`);
     assert.equal((await admin('POST', '/v1/settings/crm/restore', { headers: { 'if-match': byVersion.headers.get('etag')! } })).status, 200, 'and takes the tag it gave out');
