@@ -101,6 +101,28 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await expectNoViolations(el, 'one row and a message');
   });
 
+  it('shows a new endpoint where it lands: newest first, highlighted, with focus kept in the form while it saves', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    for (const name of ['Alpha', 'Beta', 'Gamma']) await client.endpoints.create({ name, description: 'd' });
+    const el = await mount(client, { sort: 'name', pageSize: 2 });
+    el.openCreate();
+    await el.updateComplete;
+    typeInto($(el, '#ep-name'), 'Zulu feed');
+    typeInto($(el, '#ep-description'), 'the newest');
+    await el.updateComplete;
+    const submit = $<HTMLButtonElement>(el, 'dialog.form-dialog button[type="submit"]')!;
+    submit.focus();
+    submit.click();
+    await el.updateComplete;
+    equal(submit.getAttribute('aria-disabled'), 'true', 'saving…');
+    equal(el.shadowRoot!.activeElement, submit, 'focus stays on the button while it saves, not on the page');
+    await until(() => messageText(el).includes('created'), 'created');
+    await until(() => rowNames(el)[0] === 'Zulu feed', 'the new row on top, although it sorts last by name');
+    equal(el.sort, '-createdAt', 'the grid says it now shows newest first');
+    ok($(el, 'tbody tr.highlight')?.textContent?.includes('Zulu feed'), 'highlighted');
+  });
+
   it("puts the server's duplicate-name error on the Name input and keeps what was typed", async () => {
     await admin.endpoints.create({ name: 'Members', description: 'first' });
     const el = await mount(admin);

@@ -292,8 +292,10 @@ export class MpEndpointGrid extends LitElement {
       this.#closeForm();
       this._highlight = saved.id;
       this.#done(form.mode === 'create' ? 'created' : 'updated', saved);
-      if (form.mode === 'create') this._page = 0;
-      await this.#fetchPage();
+      // A new row goes where it shows: newest first, page one (cursor paging cannot jump to its page elsewhere).
+      if (form.mode === 'create' && this.sort !== '-createdAt') this.sort = '-createdAt';
+      else if (form.mode === 'create') await this.reload();
+      else await this.#fetchPage();
     } catch (error) {
       this.#fail(error, form.mode === 'create' ? 'create' : 'update');
       const placed =
@@ -575,7 +577,7 @@ export class MpEndpointGrid extends LitElement {
             </div>`
           : html`<div class="dialog-actions">
               <button class="mp-button" type="button" @click=${() => this.#cancelForm()}>${t('endpointGrid.form.cancel')}</button>
-              <button class="mp-button primary" type="submit" ?disabled=${f.busy}>
+              <button class="mp-button primary" type="submit" aria-disabled=${f.busy ? 'true' : 'false'}>
                 ${f.busy ? t('endpointGrid.form.saving') : t(edit ? 'endpointGrid.form.update' : 'endpointGrid.form.submit')}
               </button>
             </div>`}

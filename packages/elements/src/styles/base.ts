@@ -64,10 +64,12 @@ export const base: CSSResult = css`
     white-space: nowrap;
     cursor: pointer;
   }
-  .mp-button:hover:not(:disabled) {
+  .mp-button:hover:not(:disabled, [aria-disabled='true']) {
     background: var(--_mp-color-surface-hover);
   }
-  .mp-button:disabled {
+  /* aria-disabled where a disabled button would drop keyboard focus to the page (a form's submit while it saves). */
+  .mp-button:disabled,
+  .mp-button[aria-disabled='true'] {
     cursor: not-allowed;
     opacity: 0.55;
   }
@@ -76,14 +78,14 @@ export const base: CSSResult = css`
     border-color: var(--_mp-color-accent);
     color: var(--_mp-color-accent-text);
   }
-  .mp-button.primary:hover:not(:disabled) {
+  .mp-button.primary:hover:not(:disabled, [aria-disabled='true']) {
     background: color-mix(in srgb, var(--_mp-color-accent) 88%, var(--_mp-color-text));
   }
   .mp-button.quiet {
     border-color: transparent;
     background: transparent;
   }
-  .mp-button.quiet:hover:not(:disabled) {
+  .mp-button.quiet:hover:not(:disabled, [aria-disabled='true']) {
     background: var(--_mp-color-surface-hover);
   }
   .mp-button.small {
