@@ -181,6 +181,11 @@ describe('<mp-field-mapper>', () => {
     ok(/restricted picklist/.test(rowText(el, 'membershipLevel')), 'restricted picklist warned');
     ok(rowOf(el, 'company')!.matches(':state(warning)'), 'row :state(warning)');
     equal(el.counts.warnings, 2, 'two warnings counted');
+    el.value = [...el.value, { source: 'city', target: 'Short_Code__c', policy: 'always' }];
+    await settle(el);
+    ok(rowOf(el, 'company')!.matches(':state(error)') && rowText(el, 'company').includes('holds 10 characters'), 'Company now shows an error beside its warning');
+    const rowsWithWarnings = [...root(el).querySelectorAll('mp-field-mapper-row')].filter((r) => r.querySelector('.message.warning')).length;
+    equal(el.counts.warnings, rowsWithWarnings, 'the warning count says how many rows show a warning, errors or not');
   });
 
   it('offers safe targets before risky ones, unless the admin typed a field’s exact name', async () => {

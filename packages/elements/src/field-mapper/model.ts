@@ -48,6 +48,7 @@ export interface MapperCounts {
   requiredMapped: number;
   /** Rows with an error, plus mappings whose source is not a known field. */
   errors: number;
+  /** Rows that show a warning (some with an error too). */
   warnings: number;
 }
 
@@ -176,7 +177,8 @@ export function buildModel(
       if (mapping) counts.requiredMapped++;
     }
     if (status === 'error') counts.errors++;
-    if (status === 'warning') counts.warnings++;
+    // A row can show an error and a warning: each count says how many rows show one.
+    if (problems.some((p) => p.level === 'warning')) counts.warnings++;
     const haystack = fold(`${source.label}\n${source.key}\n${target?.label ?? ''}\n${mapping?.target ?? ''}`);
     const row: MapperRow = { source, position, mapping, target, status, problems, haystack };
     rowBySource.set(source.key, row);
