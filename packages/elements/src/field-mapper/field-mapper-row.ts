@@ -81,10 +81,12 @@ export function renderRow(view: RowView): TemplateResult {
   const key = source.key;
   const shown = target?.label ?? mapping?.target ?? '';
   const problems = row.problems.map(problemText);
+  // Names sit in <bdi>, not under dir="auto" on their block: a name keeps its own direction while its line
+  // keeps the page's start (an English name on a right-to-left page lines up on the right).
   return html`
     <mp-field-mapper-row role="row" aria-rowindex=${view.index + 2} data-source=${key} class="row ${status}" part="row row-${status}" .status=${status}>
       <div role="rowheader" class="cell source" part="source">
-        <span class="source-label" dir="auto">${source.label}</span>
+        <span class="source-label"><bdi>${source.label}</bdi></span>
         <span class="source-meta">
           ${source.required ? html`<span class="mp-badge required" part="required-badge">${msg('fieldMapper.required')}</span>` : nothing}
           <span class="source-type">${msg(`type.mp.${source.type}`, {}, source.type)}</span>
@@ -185,7 +187,7 @@ function renderSuggestion(view: RowView, s: MappingSuggestion, target: CrmFieldD
     <span class="suggestion-text">
       ${iconSvg(icon.sparkle)}
       <span class="visually-hidden">${msg('fieldMapper.suggested')}:</span>
-      <span class="suggestion-label" dir="auto">${label}</span>
+      <span class="suggestion-label"><bdi>${label}</bdi></span>
       <code class="api-name">${s.target}</code>
     </span>
     <span class="confidence ${level}" part="confidence">

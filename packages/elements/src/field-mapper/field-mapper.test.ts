@@ -240,6 +240,19 @@ describe('<mp-field-mapper>', () => {
     ok(summary().includes('Showing 11 of 16'), summary());
   });
 
+  it('lines an English field name up with the right-hand edge on a right-to-left page', async () => {
+    const page = document.createElement('div');
+    page.dir = 'rtl';
+    document.body.append(page);
+    placed.push(page);
+    const el = await mount({ value: partialMemberMappings }, page);
+    const label = root(el).querySelector('.source-label')!;
+    const text = document.createRange();
+    text.selectNodeContents(label);
+    const cell = label.parentElement!.getBoundingClientRect();
+    ok(cell.right - text.getBoundingClientRect().right < 4, `the name starts at the right of its cell (${Math.round(cell.right - text.getBoundingClientRect().right)} px away)`);
+  });
+
   it('keeps focus in the list when Unmapped only hides the row just mapped', async () => {
     const el = await mount({ value: partialMemberMappings });
     root(el).querySelectorAll<HTMLInputElement>('[part=filter] input')[0]!.click();

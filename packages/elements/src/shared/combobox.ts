@@ -411,7 +411,7 @@ export class MpCombobox extends LitElement {
       }}
     >
       <span class="main">
-        <span class="label" dir="auto">${o.label}</span>
+        <span class="label"><bdi>${o.label}</bdi></span>
         ${current ? html`${iconSvg(icon.check, 'icon check')}<span class="visually-hidden">${msg('combobox.current')}</span>` : nothing}
         ${o.badge ? html`<span class="mp-badge">${o.badge}</span>` : nothing}
       </span>
