@@ -123,6 +123,15 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok($(el, 'tbody tr.highlight')?.textContent?.includes('Zulu feed'), 'highlighted');
   });
 
+  it('scales every text size with the one body size a host sets', async () => {
+    const el = await mount(admin);
+    el.style.setProperty('--mp-font-size-m', '17px');
+    const px = (selector: string) => parseFloat(getComputedStyle($(el, selector)!).fontSize);
+    equal(px('tbody td'), 17, 'body text');
+    equal(Math.round(px('thead th') * 100) / 100, Math.round(((17 * 13) / 14) * 100) / 100, 'column heads follow at 13/14');
+    ok(px('h2') > 17, `the heading stays larger than the text (${px('h2')} px)`);
+  });
+
   it("puts the server's duplicate-name error on the Name input and keeps what was typed", async () => {
     await admin.endpoints.create({ name: 'Members', description: 'first' });
     const el = await mount(admin);

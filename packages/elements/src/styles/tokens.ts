@@ -53,10 +53,12 @@ export const spaceTokens = {
 export const fontTokens = {
   family: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, sans-serif",
   'family-mono': "ui-monospace, SFMono-Regular, Menlo, Consolas, 'Liberation Mono', monospace",
-  'size-xs': '0.75rem',
-  'size-s': '0.8125rem',
+  // The other sizes follow the body size (14 px by default: 12, 13 and 16), so a host setting only
+  // --mp-font-size-m scales headings, table heads and small buttons with it.
   'size-m': '0.875rem',
-  'size-l': '1rem',
+  'size-xs': 'calc(var(--_mp-font-size-m) * 6 / 7)',
+  'size-s': 'calc(var(--_mp-font-size-m) * 13 / 14)',
+  'size-l': 'calc(var(--_mp-font-size-m) * 8 / 7)',
   'weight-normal': '400',
   'weight-strong': '600',
   'line-height': '1.4',
