@@ -19,4 +19,16 @@ import './integration-settings/integration-settings.styles.js';
 import '@memberpulse/integrations-sdk';
 
 export * from './index.js';
-export { createIntegrationClient, IntegrationError } from '@memberpulse/integrations-sdk';
+export {
+  createIntegrationClient,
+  ConflictError,
+  ForbiddenError,
+  IntegrationError,
+  InvalidResponseError,
+  NetworkError,
+  NotFoundError,
+  RateLimitError,
+  TimeoutError,
+  UnauthorizedError,
+  ValidationError,
+} from '@memberpulse/integrations-sdk';

@@ -25,6 +25,23 @@ test('a bare import of the package registers every element in a bundle', async (
   for (const tag of tags) assert.ok(code.includes(`"${tag}"`), `${tag} is registered by the bundle`);
 });
 
+test('the one-file embed exports the SDK client and every error class a page branches on', async () => {
+  const out = await build({
+    entryPoints: [new URL('../src/embed.ts', import.meta.url).pathname],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    conditions: ['source'],
+    metafile: true,
+    logLevel: 'silent',
+    outdir: 'unused',
+  });
+  const exported = Object.values(out.metafile.outputs).flatMap((o) => o.exports);
+  const sdk = await import('@memberpulse/integrations-sdk');
+  const errorClasses = Object.keys(sdk).filter((name) => name.endsWith('Error'));
+  for (const name of ['createIntegrationClient', ...errorClasses]) assert.ok(exported.includes(name), `${name} is exported`);
+});
+
 test('the built files keep the same side effects as their sources', () => {
   const { sideEffects } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { sideEffects: string[] };
   const sources = sideEffects.filter((f) => f.startsWith('./src/'));

@@ -7,8 +7,11 @@ export type IntegrationCategory = 'crm' | 'accounting' | 'paymentGateway' | 'inb
 /** Every category, in display order. */
 export const integrationCategories: readonly IntegrationCategory[] = ['crm', 'accounting', 'paymentGateway', 'inbound'];
 
+/** A category as the API's URLs and the elements' `category` attribute name it. */
+export type CategorySlug = 'crm' | 'accounting' | 'payment-gateway' | 'inbound';
+
 /** URL path segment per category (`/v1/settings/payment-gateway`). */
-export const categorySlugs: Readonly<Record<IntegrationCategory, string>> = {
+export const categorySlugs: Readonly<Record<IntegrationCategory, CategorySlug>> = {
   crm: 'crm',
   accounting: 'accounting',
   paymentGateway: 'payment-gateway',

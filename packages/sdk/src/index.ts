@@ -35,6 +35,7 @@ export {
   type TimeoutErrorInit,
 } from './errors.js';
 export type { RecordVersions } from './record-versions.js';
+export type { CategoryName } from './category.js';
 export { paginate } from './paginate.js';
 export { settingsResource, type SettingsResource } from './resources/settings.js';
 export { credentialsResource, type CredentialsResource } from './resources/credentials.js';

@@ -199,6 +199,8 @@ export function createTransport(options: ClientOptions): Transport {
   let validators: Promise<typeof import('./validators.js')> | undefined;
   const loadValidators = () => (validators ??= import('./validators.js'));
   let refreshing: Promise<string> | undefined;
+  /** What the last finished refresh answered. */
+  let refreshed: string | undefined;
 
   // Reads the whole body inside the attempt, so a cut-off body is a failed attempt (retried like a
   // dropped connection) and the per-attempt timeout covers it.
@@ -236,7 +238,9 @@ export function createTransport(options: ClientOptions): Transport {
   const tokenFor = async (refresh: boolean, signal?: AbortSignal): Promise<string> => {
     if (!getToken) return token!;
     if (!refresh) return getToken({ refresh, signal });
-    return (refreshing ??= Promise.resolve(getToken({ refresh, signal })).finally(() => (refreshing = undefined)));
+    return (refreshing ??= Promise.resolve(getToken({ refresh, signal }))
+      .then((fresh) => (refreshed = fresh))
+      .finally(() => (refreshing = undefined)));
   };
 
   const toError = (error: unknown, spec: RequestSpec, secrets: readonly string[], timeout: number | false): unknown => {
@@ -346,7 +350,8 @@ export function createTransport(options: ClientOptions): Transport {
         res = await ky(url, kyOptions);
       } catch (error) {
         if (!(getToken && error instanceof HTTPError && error.response.status === 401)) throw error;
-        const fresh = await tokenFor(true, signal);
+        // A refresh that finished after this call took its token has answered this 401 already.
+        const fresh = refreshed !== undefined && refreshed !== first ? refreshed : await tokenFor(true, signal);
         // The same token again would be refused again: give up without the second request.
         if (fresh === first) throw error;
         setHeader('authorization', `Bearer ${fresh}`, tokenRefused);

@@ -55,6 +55,23 @@ describe('requests', () => {
   });
 });
 
+describe('categories', () => {
+  it('takes a category by its id or as URLs name it, one record either way, and refuses others before sending', async () => {
+    const { fetch, seen } = fakeFetch(() => json(settingsRecord({ category: 'paymentGateway' }), 200, { etag: '"5"' }));
+    const c = client(fetch);
+    await c.settings.get('payment-gateway');
+    assert.equal(seen[0]!.url, 'http://api.test/v1/settings/payment-gateway');
+    assert.equal(c.settings.etag('paymentGateway'), '"5"', 'one record under both names');
+    await c.settings.patch('paymentGateway', { config: { mode: 'test' } });
+    assert.equal(seen[1]!.headers.get('if-match'), '"5"');
+    await c.credentials.set('payment-gateway', 'secretKey', 'sk_test_abc');
+    assert.equal(seen[2]!.url, 'http://api.test/v1/settings/payment-gateway/credentials/secretKey');
+    const refused = await c.settings.get('payments' as 'crm').catch((e: unknown) => e);
+    assert.ok(refused instanceof TypeError && /Unknown settings category “payments”/.test(refused.message), String(refused));
+    assert.equal(seen.length, 3, 'nothing sent for it');
+  });
+});
+
 describe('ETags', () => {
   it('remembers the ETag it read and sends If-Match on update, unless told otherwise', async () => {
     let version = 3;
@@ -243,6 +260,21 @@ describe('auth', () => {
     assert.equal((await c.me()).role, 'admin');
     assert.deepEqual(asked, [false, true]);
     assert.equal(seen.length, 2);
+  });
+
+  it('shares one refresh among concurrent 401s, also those answered after it finished', async () => {
+    let refreshes = 0;
+    let staleAnswered = 0;
+    const { fetch } = fakeFetch(async (req) => {
+      if (req.headers.get('authorization') !== 'Bearer stale') return json({ tenantId: 't', subject: 's', role: 'admin', permissions: [] });
+      // The first 401 comes at once, the others after its refresh is done.
+      const wait = staleAnswered++ === 0 ? 0 : 30;
+      return new Promise<Response>((r) => setTimeout(() => r(problem(401)), wait));
+    });
+    const c = client(fetch, { token: undefined, getToken: ({ refresh }) => (refresh ? `fresh-${++refreshes}` : 'stale') });
+    const answers = await Promise.all([c.me(), c.me(), c.me()]);
+    assert.deepEqual(answers.map((a) => a.role), ['admin', 'admin', 'admin']);
+    assert.equal(refreshes, 1, 'one refresh for the three');
   });
 
   it('gives up with UnauthorizedError when the fresh token is refused too', async () => {

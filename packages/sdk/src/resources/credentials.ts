@@ -1,4 +1,5 @@
-import { categorySlugs, type IntegrationCategory, type IntegrationSettings } from '@memberpulse/integration-schema';
+import type { IntegrationSettings } from '@memberpulse/integration-schema';
+import { categoryOf, settingsPath, type CategoryName } from '../category.js';
 import type { Transport } from '../transport.js';
 import type { UpdateOptions } from '../types.js';
 
@@ -8,28 +9,28 @@ import type { UpdateOptions } from '../types.js';
  */
 export interface CredentialsResource {
   /** Sets (or replaces) one secret, e.g. `set('crm', 'consumerSecret', value)`. */
-  set(category: IntegrationCategory, key: string, value: string, options?: UpdateOptions): Promise<IntegrationSettings>;
+  set(category: CategoryName, key: string, value: string, options?: UpdateOptions): Promise<IntegrationSettings>;
   /** Same as {@link CredentialsResource.set}: replacing one secret never needs the others. */
-  replace(category: IntegrationCategory, key: string, value: string, options?: UpdateOptions): Promise<IntegrationSettings>;
+  replace(category: CategoryName, key: string, value: string, options?: UpdateOptions): Promise<IntegrationSettings>;
   /** Clears one secret. */
-  clear(category: IntegrationCategory, key: string, options?: UpdateOptions): Promise<IntegrationSettings>;
+  clear(category: CategoryName, key: string, options?: UpdateOptions): Promise<IntegrationSettings>;
 }
 
 /** Builds the credentials resource on a transport. */
 export function credentialsResource(t: Transport): CredentialsResource {
-  const call = (method: 'PUT' | 'DELETE', c: IntegrationCategory, key: string, value: string | undefined, options?: UpdateOptions) =>
-    t
-      .request<IntegrationSettings>({
+  const call = async (method: 'PUT' | 'DELETE', c: CategoryName, key: string, value: string | undefined, options?: UpdateOptions) =>
+    (
+      await t.request<IntegrationSettings>({
         method,
-        path: `settings/${categorySlugs[c]}/credentials/${encodeURIComponent(key)}`,
+        path: `${settingsPath(c)}/credentials/${encodeURIComponent(key)}`,
         body: value === undefined ? undefined : { value },
-        record: 'settings/' + c,
+        record: 'settings/' + categoryOf(c),
         conditional: true,
         check: 'settings',
         secrets: value === undefined ? [] : [value],
         options,
       })
-      .then((r) => r.data);
-  const set = (c: IntegrationCategory, key: string, value: string, options?: UpdateOptions) => call('PUT', c, key, value, options);
+    ).data;
+  const set = (c: CategoryName, key: string, value: string, options?: UpdateOptions) => call('PUT', c, key, value, options);
   return { set, replace: set, clear: (c, key, options) => call('DELETE', c, key, undefined, options) };
 }

@@ -1,4 +1,5 @@
-import { categorySlugs, type CrmFieldDescriptor, type CrmObjectSummary, type IntegrationCategory } from '@memberpulse/integration-schema';
+import type { CrmFieldDescriptor, CrmObjectSummary } from '@memberpulse/integration-schema';
+import { settingsPath, type CategoryName } from '../category.js';
 import type { Transport } from '../transport.js';
 import type { ApiUsage, CallOptions, ConnectionValues, TestConnectionResult } from '../types.js';
 import { secretsOf } from './settings.js';
@@ -20,7 +21,7 @@ export interface CrmResource {
    * is stored). A failure throws (`ValidationError` for rejected credentials, 502 `IntegrationError`
    * when the platform is unreachable).
    */
-  testConnection(values?: ConnectionValues, options?: CallOptions & { category?: IntegrationCategory }): Promise<TestConnectionResult>;
+  testConnection(values?: ConnectionValues, options?: CallOptions & { category?: CategoryName }): Promise<TestConnectionResult>;
   /** API calls used and allowed in the CRM's current window. */
   apiUsage(options?: CallOptions): Promise<ApiUsage>;
 }
@@ -34,11 +35,11 @@ export function crmResource(t: Transport): CrmResource {
   return {
     objects: (options) => list<CrmObjectSummary>('settings/crm/objects', 'crmObjects', options),
     fields: (name, options) => list<CrmFieldDescriptor>(`settings/crm/objects/${encodeURIComponent(name)}/fields`, 'crmFields', options),
-    testConnection: (values, options) =>
+    testConnection: async (values, options) =>
       t
         .request<TestConnectionResult>({
           method: 'POST',
-          path: `settings/${categorySlugs[options?.category ?? 'crm']}/test-connection`,
+          path: `${settingsPath(options?.category ?? 'crm')}/test-connection`,
           body: values ?? {},
           safe: true,
           // A 502 here is the platform's answer, not a passing glitch: do not hammer it.

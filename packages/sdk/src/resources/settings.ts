@@ -1,11 +1,10 @@
 import {
-  categorySlugs,
   integrationCategories,
-  type IntegrationCategory,
   type IntegrationSettings,
   type IntegrationSettingsInput,
   type ValidationResult,
 } from '@memberpulse/integration-schema';
+import { categoryOf, settingsPath, type CategoryName } from '../category.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions, UpdateOptions } from '../types.js';
 
@@ -14,34 +13,34 @@ export interface SettingsResource {
   /** Every settings record of the tenant (only categories that exist). Remembers each record's ETag. */
   list(options?: CallOptions): Promise<IntegrationSettings[]>;
   /** One record; `NotFoundError` when the category was never saved. Remembers its ETag. */
-  get(category: IntegrationCategory, options?: CallOptions): Promise<IntegrationSettings>;
+  get(category: CategoryName, options?: CallOptions): Promise<IntegrationSettings>;
   /**
    * Saves the whole form as a draft (`PUT` with `status: 'draft'`): creates the record or replaces
    * platform, config and CRM mapping. Credentials: a string sets, `null` clears, absent keeps.
    */
-  saveDraft(category: IntegrationCategory, input: IntegrationSettingsInput, options?: UpdateOptions): Promise<IntegrationSettings>;
+  saveDraft(category: CategoryName, input: IntegrationSettingsInput, options?: UpdateOptions): Promise<IntegrationSettings>;
   /**
    * Enables the integration; every business rule must pass (else `ValidationError`). With `input`,
    * saves it at the same time (`PUT` with `status: 'enabled'`); without, flips the stored record
    * (`PATCH { status: 'enabled' }`).
    */
-  enable(category: IntegrationCategory, input?: IntegrationSettingsInput, options?: UpdateOptions): Promise<IntegrationSettings>;
+  enable(category: CategoryName, input?: IntegrationSettingsInput, options?: UpdateOptions): Promise<IntegrationSettings>;
   /** Merges a partial change (`PATCH`): config key by key (`null` removes), CRM property by property (arrays replace). */
-  patch(category: IntegrationCategory, input: IntegrationSettingsInput, options?: UpdateOptions): Promise<IntegrationSettings>;
+  patch(category: CategoryName, input: IntegrationSettingsInput, options?: UpdateOptions): Promise<IntegrationSettings>;
   /** Replaces the record (`PUT`) with exactly `input`; `status` defaults to whatever the server defaults to. */
-  replace(category: IntegrationCategory, input: IntegrationSettingsInput, options?: UpdateOptions): Promise<IntegrationSettings>;
+  replace(category: CategoryName, input: IntegrationSettingsInput, options?: UpdateOptions): Promise<IntegrationSettings>;
   /** Runs the draft or enable rules over `input` without saving anything. */
   validate(
-    category: IntegrationCategory,
+    category: CategoryName,
     input: IntegrationSettingsInput,
     options?: CallOptions & { mode?: 'draft' | 'enable' },
   ): Promise<ValidationResult>;
   /** Archives the record (status `archived`); it rejects writes until restored. */
-  archive(category: IntegrationCategory, options?: UpdateOptions): Promise<IntegrationSettings>;
+  archive(category: CategoryName, options?: UpdateOptions): Promise<IntegrationSettings>;
   /** Restores an archived record to `draft`. */
-  restore(category: IntegrationCategory, options?: UpdateOptions): Promise<IntegrationSettings>;
+  restore(category: CategoryName, options?: UpdateOptions): Promise<IntegrationSettings>;
   /** The ETag the client last saw for this category's record, if any. */
-  etag(category: IntegrationCategory): string | undefined;
+  etag(category: CategoryName): string | undefined;
 }
 
 /** Values of `input.credentials` (to keep them out of error texts). */
@@ -51,20 +50,14 @@ export function secretsOf(input: { credentials?: Record<string, string | null> }
 
 /** Builds the settings resource on a transport. */
 export function settingsResource(t: Transport): SettingsResource {
-  const path = (c: IntegrationCategory) => 'settings/' + categorySlugs[c];
-  const record = (c: IntegrationCategory) => 'settings/' + c;
-  const put = (c: IntegrationCategory, body: IntegrationSettingsInput, options?: UpdateOptions) =>
-    t
-      .request<IntegrationSettings>({ method: 'PUT', path: path(c), body, record: record(c), conditional: true, check: 'settings', secrets: secretsOf(body), options })
-      .then((r) => r.data);
-  const patch = (c: IntegrationCategory, body: IntegrationSettingsInput, options?: UpdateOptions) =>
-    t
-      .request<IntegrationSettings>({ method: 'PATCH', path: path(c), body, record: record(c), conditional: true, check: 'settings', secrets: secretsOf(body), options })
-      .then((r) => r.data);
-  const action = (c: IntegrationCategory, name: string, options?: UpdateOptions) =>
-    t
-      .request<IntegrationSettings>({ method: 'POST', path: `${path(c)}/${name}`, record: record(c), conditional: true, check: 'settings', options })
-      .then((r) => r.data);
+  const record = (c: CategoryName) => 'settings/' + categoryOf(c);
+  // Async, so a category the SDK does not know rejects the call instead of throwing from it.
+  const put = async (c: CategoryName, body: IntegrationSettingsInput, options?: UpdateOptions) =>
+    (await t.request<IntegrationSettings>({ method: 'PUT', path: settingsPath(c), body, record: record(c), conditional: true, check: 'settings', secrets: secretsOf(body), options })).data;
+  const patch = async (c: CategoryName, body: IntegrationSettingsInput, options?: UpdateOptions) =>
+    (await t.request<IntegrationSettings>({ method: 'PATCH', path: settingsPath(c), body, record: record(c), conditional: true, check: 'settings', secrets: secretsOf(body), options })).data;
+  const action = async (c: CategoryName, name: string, options?: UpdateOptions) =>
+    (await t.request<IntegrationSettings>({ method: 'POST', path: `${settingsPath(c)}/${name}`, record: record(c), conditional: true, check: 'settings', options })).data;
   return {
     async list(options) {
       const { data } = await t.request<{ items: IntegrationSettings[] }>({ method: 'GET', path: 'settings', check: 'settingsList', options });
@@ -76,17 +69,16 @@ export function settingsResource(t: Transport): SettingsResource {
       }
       return data.items;
     },
-    get: (c, options) =>
-      t.request<IntegrationSettings>({ method: 'GET', path: path(c), record: record(c), check: 'settings', options }).then((r) => r.data),
+    get: async (c, options) => (await t.request<IntegrationSettings>({ method: 'GET', path: settingsPath(c), record: record(c), check: 'settings', options })).data,
     saveDraft: (c, input, options) => put(c, { ...input, status: 'draft' }, options),
     enable: (c, input, options) => (input ? put(c, { ...input, status: 'enabled' }, options) : patch(c, { status: 'enabled' }, options)),
     patch,
     replace: put,
-    validate: (c, input, options) =>
-      t
-        .request<ValidationResult>({
+    validate: async (c, input, options) =>
+      (
+        await t.request<ValidationResult>({
           method: 'POST',
-          path: `${path(c)}/validate`,
+          path: `${settingsPath(c)}/validate`,
           query: { mode: options?.mode },
           body: input,
           safe: true,
@@ -94,7 +86,7 @@ export function settingsResource(t: Transport): SettingsResource {
           secrets: secretsOf(input),
           options,
         })
-        .then((r) => r.data),
+      ).data,
     archive: (c, options) => action(c, 'archive', options),
     restore: (c, options) => action(c, 'restore', options),
     etag: (c) => t.versions.etag(record(c)),
