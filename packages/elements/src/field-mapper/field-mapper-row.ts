@@ -56,6 +56,8 @@ export interface RowView {
   index: number;
   readonly: boolean;
   disabled: boolean;
+  /** No CRM fields to choose from (none loaded yet): the row's field box has nothing to offer. */
+  noTargets: boolean;
   /** The pending auto-map suggestion for this row, with its target's metadata when known. */
   suggestion?: { suggestion: MappingSuggestion; target: CrmFieldDescriptor | undefined };
   /** Options for the row's target combobox. */
@@ -107,7 +109,7 @@ export function renderRow(view: RowView): TemplateResult {
               .listLabel=${msg('fieldMapper.listLabel', { source: source.label })}
               .description=${problems.join(' ')}
               .placeholder=${msg('fieldMapper.chooseTarget')}
-              ?disabled=${disabled}
+              ?disabled=${disabled || view.noTargets}
               ?required=${source.required}
               ?invalid=${status === 'error'}
             ></mp-combobox>`}

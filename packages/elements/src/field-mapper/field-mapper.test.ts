@@ -253,6 +253,15 @@ describe('<mp-field-mapper>', () => {
     ok(cell.right - text.getBoundingClientRect().right < 4, `the name starts at the right of its cell (${Math.round(cell.right - text.getBoundingClientRect().right)} px away)`);
   });
 
+  it('offers no field box to open while there are no CRM fields, and says why', async () => {
+    const el = await mount({ targetFields: [], value: [] });
+    ok(root(el).querySelector('[part="empty"]')?.textContent?.includes('No CRM fields yet'), 'the notice says why');
+    ok(combo(el, 'email')!.disabled, 'nothing to choose, so nothing to open');
+    el.targetFields = contactFields;
+    await settle(el);
+    ok(!combo(el, 'email')!.disabled, 'open once the fields are there');
+  });
+
   it('keeps focus in the list when Unmapped only hides the row just mapped', async () => {
     const el = await mount({ value: partialMemberMappings });
     root(el).querySelectorAll<HTMLInputElement>('[part=filter] input')[0]!.click();

@@ -672,6 +672,7 @@ export class MpFieldMapper extends LitElement {
                 index,
                 readonly: this.readonly,
                 disabled: this.#disabled,
+                noTargets: this.targetFields.length === 0,
                 suggestion: s && { suggestion: s, target: model.targetByName.get(s.target) },
                 search: this.#searchFor(row, model),
               });
