@@ -191,6 +191,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok($(el, '.form-general')!.textContent!.includes('“their text”'), 'it says what theirs reads');
     equal((await mine.endpoints.get(ep.id)).description, 'their text', 'theirs was not overwritten');
     equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'my text', 'my typing stays');
+    ok($(el, `tr[data-id="${ep.id}"]`)!.textContent!.includes('their text'), 'the row behind the form shows theirs');
     equal(el.shadowRoot!.activeElement, $(el, '.form-general'), 'focus on the notice');
     await submitForm(el);
     await until(() => messageText(el).includes('updated'), 'updated on the second press');

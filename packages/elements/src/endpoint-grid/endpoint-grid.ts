@@ -318,6 +318,8 @@ export class MpEndpointGrid extends LitElement {
     const none = { name: [], description: [] };
     try {
       const theirs = await client.endpoints.get(form.endpoint!.id);
+      // The row behind the form shows theirs too.
+      this._items = this._items.map((e) => (e.id === theirs.id ? theirs : e));
       return { endpoint: theirs, errors: none, general: t('endpointGrid.form.changedMeanwhile', { description: theirs.description }) };
     } catch (error) {
       return { errors: none, general: errorText(error) };
