@@ -12,6 +12,7 @@ import {
   orderFields,
   salesforceDefaultMemberMappings,
   stripeKeyModeErrors,
+  stripeModeChangeErrors,
   suggestMappings,
   validateMappings,
   validateSettings,
@@ -263,6 +264,8 @@ test('settings: a Stripe key of the other mode is an error where it is given, in
   assert.deepEqual(validateSettings({ ...stripe, config: { mode: 'live', publishableKey: 'pk_live_123' } }, 'draft').errors, []);
   assert.deepEqual(stripeKeyModeErrors('live', { secretKey: 'rk_test_abc' }).map((e) => `${e.pointer} ${e.message}`), ['/credentials/secretKey Secret key is a test-mode key, but Mode is Live.']);
   assert.deepEqual(stripeKeyModeErrors(undefined, { publishableKey: 'pk_test_1', secretKey: 'sk_test_2' }), [], 'test mode unless live');
+  assert.deepEqual(stripeModeChangeErrors('test', 'live', true, false).map((e) => e.pointer), ['/credentials/secretKey'], 'a mode change under a stored key');
+  assert.deepEqual([stripeModeChangeErrors(undefined, 'test', true, false), stripeModeChangeErrors('test', 'live', true, true), stripeModeChangeErrors('test', 'live', false, false)], [[], [], []]);
 });
 
 test('settings: CRM field settings must name a field of the right type', () => {

@@ -7,6 +7,7 @@ import {
   findPlatform,
   pointer,
   stripeKeyModeErrors,
+  stripeModeChangeErrors,
   validateCredentialInput,
   validateSettings,
   type ConfigValue,
@@ -146,6 +147,9 @@ export function planWrite(
     input.status ?? (merge && current.status === 'enabled' ? 'enabled' : 'draft');
 
   const secrets = new Set(platformChanged || !current ? [] : current.credentials.keys());
+  if (platform === 'stripe' && current && !platformChanged) {
+    errors.push(...stripeModeChangeErrors(current.config.mode, config.mode, secrets.has('secretKey'), input.credentials?.secretKey !== undefined));
+  }
   const setSecrets = new Map<string, string>();
   const clearSecrets = new Set<string>();
   if (input.credentials && Object.keys(input.credentials).length) {

@@ -165,13 +165,18 @@ describeEachBackend('integration settings', (backend) => {
     const liveSecret = await admin('PUT', '/v1/settings/payment-gateway/credentials/secretKey', { body: { value: 'sk_live_abc123' } });
     assert.deepEqual([liveSecret.status, liveSecret.body.errors?.[0]?.message], [422, 'Secret key is a live-mode key, but Mode is Test.'], 'a key of the other mode is refused');
     assert.equal((await admin('GET', '/v1/settings/payment-gateway')).body.credentials.secretKey, undefined, 'and not stored');
+    assert.equal((await admin('PUT', '/v1/settings/payment-gateway/credentials/secretKey', { body: { value: 'sk_test_abc123' } })).status, 200);
+    const liveOnly = await admin('PATCH', '/v1/settings/payment-gateway', { body: { config: { mode: 'live', publishableKey: 'pk_live_abc' } } });
+    assert.deepEqual([liveOnly.status, liveOnly.body.errors?.map((e: { pointer: string; message: string }) => `${e.pointer} ${e.message}`)], [422, ['/credentials/secretKey Enter the live-mode secret key: the stored one is for test mode.']], 'Mode cannot change under a stored key of the old mode');
+    const live = await admin('PATCH', '/v1/settings/payment-gateway', { body: { config: { mode: 'live', publishableKey: 'pk_live_abc' }, credentials: { secretKey: 'sk_live_abc123' } } });
+    assert.equal(live.status, 200, 'with the key of the new mode it can');
 
     const switched = await admin('PATCH', '/v1/settings/crm', { body: { platform: 'hubspot' } });
     assert.deepEqual(switched.body.credentials, {}, 'changing the platform clears the old credentials');
     assert.deepEqual(switched.body.config, {});
 
     const actions = (await admin('GET', '/v1/audit-events?limit=100')).body.items.map((e: { action: string }) => e.action);
-    assert.equal(actions.filter((a: string) => a === 'credential.write').length, 6);
+    assert.equal(actions.filter((a: string) => a === 'credential.write').length, 8);
     assert.equal(actions.filter((a: string) => a === 'credential.clear').length, 3);
   });
 

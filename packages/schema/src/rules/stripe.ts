@@ -4,15 +4,27 @@ import { fieldError, type FieldError } from '../problem.js';
 const keyPointers = { publishableKey: '/config/publishableKey', secretKey: '/credentials/secretKey' } as const;
 const keyLabels = { publishableKey: 'Publishable key', secretKey: 'Secret key' } as const;
 
+/** The settings' Mode: `test` unless `live` (the catalog's default). */
+const modeOf = (mode: unknown): 'test' | 'live' => (mode === 'live' ? 'live' : 'test');
+
 /**
  * Stripe keys carry their mode in their prefix (`pk_test_…`, `sk_live_…`, `rk_test_…`). A key of the other
- * mode than the settings' Mode (`test` unless `live`, the catalog's default) is an error where it is given: Stripe would refuse it, and an integration
+ * mode than the settings' Mode is an error where it is given: Stripe would refuse it, and an integration
  * enabled with it would fail only once payments run.
  */
 export function stripeKeyModeErrors(mode: unknown, keys: { publishableKey?: unknown; secretKey?: unknown }): FieldError[] {
-  const current = mode === 'live' ? 'live' : 'test';
+  const current = modeOf(mode);
   const other = current === 'live' ? 'test' : 'live';
   return (Object.keys(keyPointers) as Array<keyof typeof keyPointers>)
     .filter((k) => typeof keys[k] === 'string' && new RegExp(`^[a-z]{2}_${other}_`).test(keys[k] as string))
     .map((k) => fieldError(keyPointers[k], 'invalid', `${keyLabels[k]} is a ${other}-mode key, but Mode is ${current === 'live' ? 'Live' : 'Test'}.`));
+}
+
+/**
+ * Changing Mode needs the secret key of the new mode in the same write: the stored one was checked against
+ * the old mode and cannot be read back to check again.
+ */
+export function stripeModeChangeErrors(before: unknown, after: unknown, hasStoredSecretKey: boolean, writesSecretKey: boolean): FieldError[] {
+  if (modeOf(before) === modeOf(after) || !hasStoredSecretKey || writesSecretKey) return [];
+  return [fieldError(keyPointers.secretKey, 'required', `Enter the ${modeOf(after)}-mode secret key: the stored one is for ${modeOf(before)} mode.`)];
 }
