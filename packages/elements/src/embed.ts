@@ -16,19 +16,6 @@ import './shared/combobox.styles.js';
 import './field-mapper/field-mapper.styles.js';
 import './endpoint-grid/endpoint-grid.styles.js';
 import './integration-settings/integration-settings.styles.js';
-import '@memberpulse/integrations-sdk';
+export * from '@memberpulse/integrations-sdk';
 
 export * from './index.js';
-export {
-  createIntegrationClient,
-  ConflictError,
-  ForbiddenError,
-  IntegrationError,
-  InvalidResponseError,
-  NetworkError,
-  NotFoundError,
-  RateLimitError,
-  TimeoutError,
-  UnauthorizedError,
-  ValidationError,
-} from '@memberpulse/integrations-sdk';
