@@ -301,10 +301,6 @@ export function createApp(deps: AppDeps): Hono<Env> {
         'Idempotent-Replayed': 'true',
       });
     };
-    if (key) {
-      const prior = await store.getIdempotent(db, tenant, key);
-      if (prior) return replay(prior);
-    }
     let result: WriteResult | undefined;
     for (let attempt = 1; !result; attempt++) {
       try {
