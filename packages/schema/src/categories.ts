@@ -30,3 +30,8 @@ export const categoryLabels: Readonly<Record<IntegrationCategory, string>> = {
 export function categoryFromSlug(slug: string): IntegrationCategory | undefined {
   return integrationCategories.find((c) => categorySlugs[c] === slug);
 }
+
+/** The category a name means, by its id (`paymentGateway`) or its slug (`payment-gateway`), or `undefined`. */
+export function categoryFromName(name: string): IntegrationCategory | undefined {
+  return integrationCategories.find((c) => c === name) ?? categoryFromSlug(name);
+}

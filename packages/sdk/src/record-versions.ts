@@ -5,35 +5,28 @@
  * overwritten either; a record never read gets neither.
  */
 export class RecordVersions {
-  readonly #etags = new Map<string, string>();
-  readonly #missing = new Set<string>();
+  /** The last ETag per record; `null`: read, and there was none. */
+  readonly #seen = new Map<string, string | null>();
 
   /** Remembers the record's ETag, or `null`: the record was read and does not exist. */
   remember(record: string, etag: string | null): void {
-    if (etag === null) {
-      this.#etags.delete(record);
-      this.#missing.add(record);
-    } else {
-      this.#missing.delete(record);
-      this.#etags.set(record, etag);
-    }
+    this.#seen.set(record, etag);
   }
 
   /** Forgets all the client knew of the record (after deleting it). */
   forget(record: string): void {
-    this.#etags.delete(record);
-    this.#missing.delete(record);
+    this.#seen.delete(record);
   }
 
   /** The last ETag seen for the record. */
   etag(record: string): string | undefined {
-    return this.#etags.get(record);
+    return this.#seen.get(record) ?? undefined;
   }
 
   /** The precondition header a conditional write of the record sends, if any. */
   precondition(record: string): [name: 'if-match' | 'if-none-match', value: string] | undefined {
-    const etag = this.#etags.get(record);
+    const etag = this.#seen.get(record);
     if (etag) return ['if-match', etag];
-    return this.#missing.has(record) ? ['if-none-match', '*'] : undefined;
+    return etag === null ? ['if-none-match', '*'] : undefined;
   }
 }

@@ -126,8 +126,16 @@ export function secretHint(value: string): string | null {
  * database. Prefixed with the master key's id, so a retry after a rotation is checked under the same key.
  */
 export function requestFingerprint(master: MasterKey, request: string): string {
-  const key = Buffer.from(hkdfSync('sha256', master.key, Buffer.alloc(0), 'mp-idempotency-fingerprint', 32));
-  return `${master.id}:${createHmac('sha256', key).update(request).digest('hex')}`;
+  return `${master.id}:${createHmac('sha256', fingerprintKey(master)).update(request).digest('hex')}`;
+}
+
+const fingerprintKeys = new WeakMap<MasterKey, Buffer>();
+
+/** The fingerprint key derived from a master key, once per key rather than once per request. */
+function fingerprintKey(master: MasterKey): Buffer {
+  let key = fingerprintKeys.get(master);
+  if (!key) fingerprintKeys.set(master, (key = Buffer.from(hkdfSync('sha256', master.key, Buffer.alloc(0), 'mp-idempotency-fingerprint', 32))));
+  return key;
 }
 
 /** Whether a stored fingerprint is this request's, under the master key it names (false when the keyring no longer has it). */

@@ -30,7 +30,7 @@ export class SharedSessions {
       return await fn(await shared.client);
     } finally {
       if (--shared.users === 0) {
-        if (this.#sessions.get(key) === shared) this.#sessions.delete(key);
+        this.#sessions.delete(key);
         await shared.client.then((c) => c.close(), () => undefined);
       }
     }

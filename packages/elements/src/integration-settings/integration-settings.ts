@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import {
   CONNECTION_GROUP,
-  categoryFromSlug,
+  categoryFromName,
   categorySlugs,
   detectDrift,
   fieldError,
@@ -160,8 +160,7 @@ export class MpIntegrationSettings extends LitElement {
 
   /** The category this element edits, or undefined when it shows them all. */
   get resolvedCategory(): IntegrationCategory | undefined {
-    if (!this.category) return undefined;
-    return categoryFromSlug(this.category) ?? (integrationCategories as readonly string[]).find((c) => c === this.category) as IntegrationCategory | undefined;
+    return this.category ? categoryFromName(this.category) : undefined;
   }
 
   /** Whether anything on screen is not saved yet (in any category shown). */
