@@ -14,6 +14,7 @@ import {
   stripeKeyModeErrors,
   stripeModeChangeErrors,
   suggestMappings,
+  validateCredentialInput,
   validateMappings,
   validateSettings,
   type CrmMapping,
@@ -262,8 +263,15 @@ test('settings: a Stripe key of the other mode is an error where it is given, in
     { pointer: '/config/publishableKey', code: 'invalid', message: 'Publishable key is a live-mode key, but Mode is Test.' },
   ]);
   assert.deepEqual(validateSettings({ ...stripe, config: { mode: 'live', publishableKey: 'pk_live_123' } }, 'draft').errors, []);
-  assert.deepEqual(stripeKeyModeErrors('live', { secretKey: 'rk_test_abc' }).map((e) => `${e.pointer} ${e.message}`), ['/credentials/secretKey Secret key is a test-mode key, but Mode is Live.']);
-  assert.deepEqual(stripeKeyModeErrors(undefined, { publishableKey: 'pk_test_1', secretKey: 'sk_test_2' }), [], 'test mode unless live');
+  const stripePlatform = findPlatform('stripe')!;
+  assert.deepEqual(stripeKeyModeErrors(stripePlatform, 'live', { secretKey: 'rk_test_abc' }).map((e) => `${e.pointer} ${e.message}`), ['/credentials/secretKey Secret key is a test-mode key, but Mode is Live.']);
+  assert.deepEqual(stripeKeyModeErrors(stripePlatform, undefined, { publishableKey: 'pk_test_1', secretKey: 'sk_test_2' }), [], 'test mode unless live');
+  assert.deepEqual(stripeKeyModeErrors(findPlatform('xero')!, 'test', { secretKey: 'sk_live_1' }), [], 'Stripe’s rule only');
+  assert.deepEqual(
+    validateCredentialInput(stripePlatform, { secretKey: 'sk_live_abc' }, { mode: 'test' }).map((e) => e.pointer),
+    ['/credentials/secretKey'],
+    'secrets being written are checked against the mode, by every caller (saves, connection tests)',
+  );
   assert.deepEqual(stripeModeChangeErrors('test', 'live', true, false).map((e) => e.pointer), ['/credentials/secretKey'], 'a mode change under a stored key');
   assert.deepEqual([stripeModeChangeErrors(undefined, 'test', true, false), stripeModeChangeErrors('test', 'live', true, true), stripeModeChangeErrors('test', 'live', false, false)], [[], [], []]);
 });

@@ -375,7 +375,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       else settingsConfig[k] = v;
     }
     const given = new Map(Object.entries(overlay?.credentials ?? {}));
-    const errors = [...validateConfig(def, settingsConfig, false), ...validateCredentialInput(def, overlay?.credentials ?? {})];
+    const errors = [...validateConfig(def, settingsConfig, false), ...validateCredentialInput(def, overlay?.credentials ?? {}, settingsConfig)];
     if (errors.length) throw unprocessable(errors);
     const storedKeys = samePlatform ? [...stored!.credentials.keys()].filter((k) => !given.has(k)) : [];
     if (storedKeys.length && !can(p.role, 'credentials:write')) assertConnectionKept(def, stored!.config, settingsConfig);

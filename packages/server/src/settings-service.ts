@@ -6,7 +6,6 @@ import {
   fieldError,
   findPlatform,
   pointer,
-  stripeKeyModeErrors,
   stripeModeChangeErrors,
   validateCredentialInput,
   validateSettings,
@@ -159,8 +158,7 @@ export function planWrite(
         errors.push(fieldError(pointer('credentials', key), 'unknown_field', 'Choose a platform before entering its credentials.'));
       }
     } else {
-      errors.push(...validateCredentialInput(def, input.credentials));
-      if (def.id === 'stripe') errors.push(...stripeKeyModeErrors(config.mode, { secretKey: input.credentials.secretKey }));
+      errors.push(...validateCredentialInput(def, input.credentials, config));
     }
     for (const [key, value] of Object.entries(input.credentials)) {
       if (value === null) {

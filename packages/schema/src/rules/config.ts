@@ -1,5 +1,6 @@
 import type { ConfigValue, PlatformDefinition, SettingDefinition } from '../platform-types.js';
 import { escapePointerToken, fieldError, type FieldError, type FieldErrorCode } from '../problem.js';
+import { stripeKeyModeErrors } from './stripe.js';
 
 /** Settings in this group are the connection: the rest of a platform's form waits until they are complete. */
 export const CONNECTION_GROUP = 'Connection';
@@ -109,18 +110,14 @@ export function isFilled(value: ConfigValue | null | undefined): boolean {
 
 /**
  * Checks a platform's non-secret settings: no unknown keys, no secrets in `config`, each value of the right
- * kind; with `requireComplete`, every visible required setting given.
+ * kind, none contradicting another (`stripeKeyModeErrors`); with `requireComplete`, every visible required
+ * setting given.
  */
-export function validateConfig(
-  platform: PlatformDefinition,
-  config: Readonly<Record<string, ConfigValue | null>>,
-  requireComplete: boolean,
-  base = '/config',
-): FieldError[] {
+export function validateConfig(platform: PlatformDefinition, config: Readonly<Record<string, ConfigValue | null>>, requireComplete: boolean): FieldError[] {
   const errors: FieldError[] = [];
   const byKey = new Map(platform.settings.map((s) => [s.key, s]));
   for (const [key, value] of Object.entries(config)) {
-    const at = `${base}/${escapePointerToken(key)}`;
+    const at = `/config/${escapePointerToken(key)}`;
     const setting = byKey.get(key);
     if (!setting) {
       errors.push(fieldError(at, 'unknown_field', `${platform.name} has no setting “${key}”.`));
@@ -134,26 +131,25 @@ export function validateConfig(
   if (requireComplete) {
     for (const setting of platform.settings) {
       if (setting.type === 'secret' || !setting.required || !isSettingVisible(setting, config, platform)) continue;
-      if (!isFilled(config[setting.key] ?? setting.default)) {
-        errors.push(fieldError(`${base}/${escapePointerToken(setting.key)}`, 'required', `${setting.label} is required.`));
-      }
+      if (!isFilled(config[setting.key] ?? setting.default)) errors.push(fieldError(settingPointer(setting), 'required', `${setting.label} is required.`));
     }
   }
+  errors.push(...stripeKeyModeErrors(platform, config.mode, { publishableKey: config.publishableKey }));
   return errors;
 }
 
 /**
- * Checks secret values being written: known secret keys only, each a non-empty string of the right format,
- * or null to clear.
+ * Checks secret values being written: known secret keys only, each a non-empty string of the right format
+ * that fits the settings in `config` (`stripeKeyModeErrors`), or null to clear.
  */
 export function validateCredentialInput(
   platform: PlatformDefinition,
   credentials: Readonly<Record<string, string | null>>,
-  base = '/credentials',
+  config: Readonly<Record<string, ConfigValue | null>>,
 ): FieldError[] {
   const errors: FieldError[] = [];
   for (const [key, value] of Object.entries(credentials)) {
-    const at = `${base}/${escapePointerToken(key)}`;
+    const at = `/credentials/${escapePointerToken(key)}`;
     const setting = platform.settings.find((s) => s.key === key);
     if (!setting || setting.type !== 'secret') {
       errors.push(fieldError(at, 'unknown_field', `${platform.name} has no secret “${key}”.`));
@@ -167,6 +163,7 @@ export function validateCredentialInput(
     const found = checkSettingValue(setting, value);
     if (found) errors.push(fieldError(at, found.code, found.message));
   }
+  errors.push(...stripeKeyModeErrors(platform, config.mode, { secretKey: credentials.secretKey }));
   return errors;
 }
 

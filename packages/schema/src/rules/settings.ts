@@ -8,7 +8,6 @@ import type { CrmMapping, ValidationResult } from '../settings.js';
 import { isTagField } from './compatibility.js';
 import { credentialsComplete, isSettingVisible, missingConnectionSettings, settingPointer, validateConfig } from './config.js';
 import { validateMappings } from './mappings.js';
-import { stripeKeyModeErrors } from './stripe.js';
 
 /** A settings record as it would stand after a write: what the business rules judge. */
 export interface SettingsState {
@@ -74,7 +73,6 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
   }
 
   errors.push(...validateConfig(platform, state.config, complete));
-  if (platform.id === 'stripe') errors.push(...stripeKeyModeErrors(state.config.mode, { publishableKey: state.config.publishableKey }));
   const connected = credentialsComplete(platform, state.config, state.configuredSecrets);
   if (complete) {
     for (const s of platform.settings) {

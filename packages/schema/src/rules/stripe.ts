@@ -1,3 +1,4 @@
+import type { PlatformDefinition } from '../platform-types.js';
 import { fieldError, type FieldError } from '../problem.js';
 
 /** Where each Stripe key sits in a settings document. */
@@ -6,18 +7,23 @@ const keyLabels = { publishableKey: 'Publishable key', secretKey: 'Secret key' }
 
 /** The settings' Mode: `test` unless `live` (the catalog's default). */
 const modeOf = (mode: unknown): 'test' | 'live' => (mode === 'live' ? 'live' : 'test');
+const KEY_MODE = /^[a-z]{2}_(test|live)_/;
 
 /**
  * Stripe keys carry their mode in their prefix (`pk_test_…`, `sk_live_…`, `rk_test_…`). A key of the other
  * mode than the settings' Mode is an error where it is given: Stripe would refuse it, and an integration
- * enabled with it would fail only once payments run.
+ * enabled with it would fail only once payments run. No errors for another platform; `validateConfig` and
+ * `validateCredentialInput` ask, so saves, validation and connection tests all apply it.
  */
-export function stripeKeyModeErrors(mode: unknown, keys: { publishableKey?: unknown; secretKey?: unknown }): FieldError[] {
+export function stripeKeyModeErrors(platform: PlatformDefinition, mode: unknown, keys: { publishableKey?: unknown; secretKey?: unknown }): FieldError[] {
+  if (platform.id !== 'stripe') return [];
   const current = modeOf(mode);
-  const other = current === 'live' ? 'test' : 'live';
-  return (Object.keys(keyPointers) as Array<keyof typeof keyPointers>)
-    .filter((k) => typeof keys[k] === 'string' && new RegExp(`^[a-z]{2}_${other}_`).test(keys[k] as string))
-    .map((k) => fieldError(keyPointers[k], 'invalid', `${keyLabels[k]} is a ${other}-mode key, but Mode is ${current === 'live' ? 'Live' : 'Test'}.`));
+  return (Object.keys(keyPointers) as Array<keyof typeof keyPointers>).flatMap((k) => {
+    const keyMode = typeof keys[k] === 'string' ? KEY_MODE.exec(keys[k] as string)?.[1] : undefined;
+    return keyMode && keyMode !== current
+      ? [fieldError(keyPointers[k], 'invalid', `${keyLabels[k]} is a ${keyMode}-mode key, but Mode is ${current === 'live' ? 'Live' : 'Test'}.`)]
+      : [];
+  });
 }
 
 /**
