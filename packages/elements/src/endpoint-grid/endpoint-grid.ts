@@ -248,17 +248,11 @@ export class MpEndpointGrid extends LitElement {
     emit(this, new EndpointChangeEvent(change, endpoint));
   }
 
-  /**
-   * The pager's buttons stay enabled while a page loads (a disabled button drops keyboard focus to the page);
-   * when the one pressed ends disabled, on the first or last page, focus moves to the other.
-   */
-  async #goTo(page: number): Promise<void> {
+  /** The pager's buttons are aria-disabled, never disabled, so the one pressed keeps keyboard focus. */
+  #goTo(page: number): void {
     if (this._load === 'loading' || page < 0 || (page > 0 && this.#cursors[page] === undefined)) return;
-    const pressed = this.shadowRoot?.activeElement;
     this._page = page;
-    await this.#fetchPage();
-    await this.updateComplete;
-    if (pressed?.matches('.pager button:disabled')) this.renderRoot.querySelector<HTMLElement>('.pager button:not(:disabled)')?.focus();
+    void this.#fetchPage();
   }
 
   // ---- form ----------------------------------------------------------------------------------------
@@ -530,12 +524,13 @@ export class MpEndpointGrid extends LitElement {
     if (this._total <= size && this._page === 0) return nothing;
     const per = Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
     const from = this._page * per + 1;
+    const loading = this._load === 'loading';
     return html`<nav part="pager" class="pager" aria-label=${t('endpointGrid.paging')}>
       <span>${t('endpointGrid.range', { from, to: from + size - 1, total: this._total })}</span>
-      <button class="mp-button small" type="button" ?disabled=${this._page === 0} @click=${() => this.#goTo(this._page - 1)}>
+      <button class="mp-button small" type="button" aria-disabled=${this._page === 0 || loading ? 'true' : 'false'} @click=${() => this.#goTo(this._page - 1)}>
         ${t('endpointGrid.previous')}
       </button>
-      <button class="mp-button small" type="button" ?disabled=${this._load !== 'loading' && this.#cursors[this._page + 1] === undefined} @click=${() => this.#goTo(this._page + 1)}>
+      <button class="mp-button small" type="button" aria-disabled=${this.#cursors[this._page + 1] === undefined || loading ? 'true' : 'false'} @click=${() => this.#goTo(this._page + 1)}>
         ${t('endpointGrid.next')}
       </button>
     </nav>`;

@@ -79,12 +79,15 @@ export function inputFrom(draft: Draft, category: IntegrationCategory): Integrat
   };
 }
 
+/** Whether two values are the same data (absent and null alike). */
+export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
 /** Whether the form differs from what is saved. */
 export function isDirty(draft: Draft, saved: IntegrationSettings | null, category: IntegrationCategory): boolean {
   if (Object.keys(draft.secrets).length > 0) return true;
   const base = draftFrom(saved);
   if (!saved && draft.platform === null) return false;
-  return JSON.stringify(inputFrom(draft, category)) !== JSON.stringify(inputFrom(base, category));
+  return !sameJson(inputFrom(draft, category), inputFrom(base, category));
 }
 
 /**
@@ -96,24 +99,21 @@ export function rebase(draft: Draft, base: IntegrationSettings | null, theirs: I
   const before = draftFrom(base);
   const after = draftFrom(theirs);
   if (draft.platform !== before.platform || after.platform !== before.platform) return draft;
-  const changed = (a: unknown, b: unknown) => !sameJson(a, b);
   const config = { ...after.config };
   for (const key of new Set([...Object.keys(draft.config), ...Object.keys(before.config)])) {
-    if (!changed(draft.config[key], before.config[key])) continue;
+    if (sameJson(draft.config[key], before.config[key])) continue;
     const mine = draft.config[key];
     if (mine === undefined) delete config[key];
     else config[key] = mine;
   }
   const crm = { ...after.crm };
   for (const key of Object.keys(draft.crm) as Array<keyof CrmMapping>) {
-    if (!changed(draft.crm[key], before.crm[key])) continue;
+    if (sameJson(draft.crm[key], before.crm[key])) continue;
     const value = key === 'memberMappings' || key === 'orderMappings' ? rebaseMappings(draft.crm[key], before.crm[key], after.crm[key]) : draft.crm[key];
     Object.assign(crm, { [key]: structuredClone(value) });
   }
   return { platform: draft.platform, config, secrets: draft.secrets, crm };
 }
-
-const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /**
  * A mapping list rebased row by row, each MemberPulse field (`source`) being one row: the rows the admin

@@ -33,7 +33,7 @@ import { translator } from '../provider/translate.js';
 import { IntegrationErrorEvent } from '../provider/error-event.js';
 import { settingsMessages } from './messages.js';
 import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
-import { compare, connectionChanged, controlIdFor, draftFrom, inputFrom, isConnected, isDirty, missingConnection, rebase, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
+import { compare, connectionChanged, controlIdFor, draftFrom, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
 import { crmLabelKeys, fieldErrorText, localizedSetting, summaryErrorText, type ErrorContext } from './localized-text.js';
@@ -262,7 +262,7 @@ export class MpIntegrationSettings extends LitElement {
 
   /** The record as the server holds it; discovery starts over when its platform or credentials changed. */
   #setSaved(saved: IntegrationSettings | null): void {
-    const credentialsChanged = JSON.stringify(saved?.credentials ?? {}) !== JSON.stringify(this._saved?.credentials ?? {}) || saved?.platform !== this._saved?.platform;
+    const credentialsChanged = !sameJson(saved?.credentials, this._saved?.credentials) || saved?.platform !== this._saved?.platform;
     this._saved = saved;
     if (credentialsChanged) this.#discovery.reset(this.#client.client);
   }
@@ -334,14 +334,13 @@ export class MpIntegrationSettings extends LitElement {
         this.#update({ ...this._draft, config });
       },
       setSecret: (key, value) => {
+        // Clear (null) and Undo (from null) replace the button pressed with the other; typing does not.
+        const swapsButton = value === null || this._draft.secrets[key] === null;
         const secrets = { ...this._draft.secrets };
         if (value === undefined) delete secrets[key];
         else secrets[key] = value;
         this.#update({ ...this._draft, secrets });
-        // Clear and Undo replace the button pressed with the other: focus follows to the one now there.
-        void this.updateComplete.then(() => {
-          if (!this.shadowRoot?.activeElement) this.renderRoot.querySelector<HTMLElement>(`#secret-${key}`)?.focus();
-        });
+        if (swapsButton) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#secret-${key}`)?.focus());
       },
       setReplacing: (key, open) => {
         const next = new Set(this._replacing);
@@ -396,17 +395,13 @@ export class MpIntegrationSettings extends LitElement {
       if (error instanceof ConflictError) {
         this._conflict = { theirs: null, differences: null, retry: status };
       } else if (error instanceof ValidationError && error.errors.length) {
-        this._errors = [...error.errors];
-        this._fromSave = true;
-        this._general = '';
+        this.#setSaveErrors(error.errors);
       } else {
         this._errors = [];
         this._general = t('settings.summary.failed', { reason: errorText(error) });
       }
-      this.#announcer.announce(this._conflict ? t('settings.conflict.title') : this._errors.length ? t('settings.summary.title', { count: this._errors.length }) : this._general);
       this._busy = '';
-      await this.updateComplete;
-      this.#focusFirstProblem();
+      await this.#reportProblems();
     } finally {
       this._busy = '';
     }
@@ -420,10 +415,20 @@ export class MpIntegrationSettings extends LitElement {
   async #saveAndContinue(): Promise<void> {
     const missing = missingConnection(this._draft, this._saved);
     if (missing.length === 0) return this.#save('draft');
-    this._errors = missing.map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to continue.`));
+    this.#setSaveErrors(missing.map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to continue.`)));
+    await this.#reportProblems();
+  }
+
+  /** Field errors of a save (or of its own check first): beside their controls and listed in the summary. */
+  #setSaveErrors(errors: readonly FieldError[]): void {
+    this._errors = [...errors];
     this._fromSave = true;
     this._general = '';
-    this.#announcer.announce(t('settings.summary.title', { count: this._errors.length }));
+  }
+
+  /** Says what stopped the save (conflict, field errors or a general failure) and focuses the first problem. */
+  async #reportProblems(): Promise<void> {
+    this.#announcer.announce(this._conflict ? t('settings.conflict.title') : this._errors.length ? t('settings.summary.title', { count: this._errors.length }) : this._general);
     await this.updateComplete;
     this.#focusFirstProblem();
   }

@@ -64,8 +64,7 @@ export function fieldOptions(fields: readonly CrmFieldDescriptor[], types: reado
 export function renderSetting(view: FieldsView, definition: SettingDefinition): TemplateResult {
   const s = localizedSetting(view.draft.platform, definition);
   if (s.type === 'secret') return renderSecret(view, s);
-  const platform = findPlatform(view.draft.platform);
-  const locked = view.locked || (view.connectionLocked && !!platform && guardsSecrets(platform, s));
+  const locked = view.locked || (view.connectionLocked && guardsSecrets(findPlatform(view.draft.platform)!, s));
   const id = `cfg-${s.key}`;
   const errors = view.errorsFor(id);
   const value = view.draft.config[s.key];
