@@ -13,6 +13,11 @@ export class RecordVersions {
     this.#seen.set(record, etag);
   }
 
+  /** Remembers a record read from a list, which gives its version but no ETag: the API's ETag is the version in quotes. */
+  rememberVersion(record: string, version: number): void {
+    this.remember(record, `"${version}"`);
+  }
+
   /** Forgets all the client knew of the record (after deleting it). */
   forget(record: string): void {
     this.#seen.delete(record);

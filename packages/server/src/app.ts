@@ -48,7 +48,7 @@ import type { TenantKeys } from './keys.js';
 import { buildOpenApi } from './openapi.js';
 import { ReadCache } from './read-cache.js';
 import { ProblemError, badRequest, forbidden, notFound, problemBody, unprocessable } from './problem.js';
-import { assertConnectionKept, checkPreconditions, settingsEtag, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
+import { assertConnectionKept, checkPreconditions, entityTags, settingsEtag, versionEtag, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
 import * as store from './store.js';
 
 /** Readiness and in-flight bookkeeping shared by the app and the HTTP server around it. */
@@ -99,7 +99,6 @@ const auditActions: readonly AuditAction[] = [
   'credential.clear', 'credential.decrypt', 'endpoint.create', 'endpoint.update', 'endpoint.delete', 'key.rotate',
 ];
 
-const etag = (version: number) => `"${version}"`;
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 function fromB64url<T>(text: string): T | null {
   try {
@@ -507,8 +506,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     if (!s) throw notFound(`There are no ${c.req.param('category')} settings yet.`);
     const tag = s.etag!;
     // If-None-Match compares weakly: W/"7" names the same representation as "7", and * any.
-    const held = header(c, 'if-none-match')?.split(',').map((t) => t.trim().replace(/^W\//, ''));
-    if (held?.includes(tag) || held?.includes('*')) return c.body(null, 304, { ETag: tag });
+    const held = entityTags(header(c, 'if-none-match') ?? '').map((t) => t.replace(/^W\//, ''));
+    if (held.includes(tag) || held.includes('*')) return c.body(null, 304, { ETag: tag });
     return c.body(s.body, 200, { 'Content-Type': 'application/json', ETag: tag });
   });
 
@@ -671,7 +670,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
         if (await store.endpointNameTaken(tx, p.tenant, nameKey)) throw duplicate();
         const e = await store.insertEndpoint(tx, p.tenant, { name, nameKey, description: input.description.trim(), at: ctx.now, by: p.sub });
         await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'endpoint.create', target: `endpoint/${e.id}`, requestId: ctx.requestId, at: ctx.now });
-        return { status: 201, body: store.endpointView(e), headers: { ETag: etag(e.version), Location: `/v1/endpoints/${e.id}` } };
+        return { status: 201, body: store.endpointView(e), headers: { ETag: versionEtag(e.version), Location: `/v1/endpoints/${e.id}` } };
       });
     } catch (err) {
       if (sqlState(err) === '23505' && violatedConstraint(err) === 'endpoints_tenant_name') throw duplicate();
@@ -683,7 +682,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const p = need(c, 'endpoints:read');
     const e = await store.getEndpoint(db, p.tenant, endpointId(c));
     if (!e) throw notFound('No such endpoint.');
-    return c.json(store.endpointView(e), 200, { ETag: etag(e.version) });
+    return c.json(store.endpointView(e), 200, { ETag: versionEtag(e.version) });
   });
 
   app.patch('/v1/endpoints/:id', async (c) => {
@@ -704,7 +703,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       await store.updateEndpoint(tx, p.tenant, id, parsed.value.description.trim(), e.version + 1, ctx.now, p.sub);
       await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'endpoint.update', target: `endpoint/${id}`, requestId: ctx.requestId, at: ctx.now });
       const next = { ...e, description: parsed.value.description.trim(), version: e.version + 1, updatedAt: ctx.now };
-      return { status: 200, body: store.endpointView(next), headers: { ETag: etag(next.version) } };
+      return { status: 200, body: store.endpointView(next), headers: { ETag: versionEtag(next.version) } };
     });
   });
 

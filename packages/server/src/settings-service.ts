@@ -46,10 +46,10 @@ export interface Preconditions {
  * Answers 412 unless the current version satisfies `If-Match` / `If-None-Match: *`; the 412 carries
  * `etag`, the current representation's tag (a settings record's names its drift too).
  */
-export function checkPreconditions(pre: Preconditions, version: number | null, etag = version === null ? null : `"${version}"`): void {
+export function checkPreconditions(pre: Preconditions, version: number | null, etag = version === null ? null : versionEtag(version)): void {
   const headers: Record<string, string> = etag ? { ETag: etag } : {};
   if (pre.ifMatch !== undefined) {
-    const tags = pre.ifMatch.split(',').map((t) => t.trim());
+    const tags = entityTags(pre.ifMatch);
     const ok = version !== null && (tags.includes('*') || tags.some((t) => taggedVersion(t) === version));
     if (!ok) {
       throw new ProblemError(
@@ -64,6 +64,12 @@ export function checkPreconditions(pre: Preconditions, version: number | null, e
   }
 }
 
+/** The entity tags of an If-Match or If-None-Match header. */
+export const entityTags = (header: string) => header.split(',').map((t) => t.trim());
+
+/** A record's ETag by its version: the version in quotes, as the SDK also derives it from a listed record. */
+export const versionEtag = (version: number) => `"${version}"`;
+
 /** The version an entity tag names: `"5"`, and `"5.1a2b3c4d"` (a settings tag that also tells its drift). */
 function taggedVersion(tag: string): number | null {
   const m = /^"(\d+)(?:\.[0-9a-f]+)?"$/.exec(tag);
@@ -76,7 +82,7 @@ function taggedVersion(tag: string): number | null {
  * drift must not be answered 304; a write's If-Match is checked against the version alone.
  */
 export function settingsEtag(s: { version: number; drift: readonly DriftItem[] }): string {
-  if (s.drift.length === 0) return `"${s.version}"`;
+  if (s.drift.length === 0) return versionEtag(s.version);
   return `"${s.version}.${createHash('sha256').update(JSON.stringify(s.drift)).digest('hex').slice(0, 8)}"`;
 }
 

@@ -38,9 +38,8 @@ export function endpointsResource(t: Transport): EndpointsResource {
       check: 'endpointPage',
       options,
     });
-    // List items carry no ETag header; the API's ETag is the quoted version. An edit of a listed endpoint
-    // then fails with ConflictError if someone else changed it since, instead of overwriting their change.
-    for (const e of data.items) t.versions.remember(record(e.id), `"${e.version}"`);
+    // An edit of a listed endpoint then fails with ConflictError if someone else changed it since.
+    for (const e of data.items) t.versions.rememberVersion(record(e.id), e.version);
     return data;
   };
   const pages = (params: EndpointListParams = {}, options?: CallOptions) =>

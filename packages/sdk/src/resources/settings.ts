@@ -61,11 +61,11 @@ export function settingsResource(t: Transport): SettingsResource {
   return {
     async list(options) {
       const { data } = await t.request<{ items: IntegrationSettings[] }>({ method: 'GET', path: 'settings', check: 'settingsList', options });
-      // List items carry no ETag header; the API's ETag is the quoted version. A category the list lacks
-      // has no record yet: saving it creates one only if nobody else has meanwhile.
+      // A category the list lacks has no record yet: saving it creates one only if nobody else has meanwhile.
       for (const c of integrationCategories) {
         const s = data.items.find((item) => item.category === c);
-        t.versions.remember(record(c), s ? `"${s.version}"` : null);
+        if (s) t.versions.rememberVersion(record(c), s.version);
+        else t.versions.remember(record(c), null);
       }
       return data.items;
     },
