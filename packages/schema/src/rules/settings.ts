@@ -6,7 +6,7 @@ import type { ConfigValue } from '../platform-types.js';
 import { fieldError, type FieldError } from '../problem.js';
 import type { CrmMapping, ValidationResult } from '../settings.js';
 import { isTagField } from './compatibility.js';
-import { credentialsComplete, isSettingVisible, missingConnectionSettings, settingPointer, validateConfig } from './config.js';
+import { isSettingVisible, missingConnectionSettings, settingPointer, validateConfig } from './config.js';
 import { validateMappings } from './mappings.js';
 
 /** A settings record as it would stand after a write: what the business rules judge. */
@@ -73,11 +73,12 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
   }
 
   errors.push(...validateConfig(platform, state.config, complete));
-  const connected = credentialsComplete(platform, state.config, state.configuredSecrets);
+  const missing = missingConnectionSettings(platform, state.config, state.configuredSecrets);
+  const connected = missing.length === 0;
   if (complete) {
     for (const s of platform.settings) {
       if (s.type === 'secret' && s.required && !state.configuredSecrets.has(s.key) && isSettingVisible(s, state.config, platform)) {
-        errors.push(fieldError(`/credentials/${s.key}`, 'required', `${s.label} is required.`));
+        errors.push(fieldError(settingPointer(s), 'required', `${s.label} is required.`));
       }
     }
   }
@@ -102,9 +103,7 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
     const given = dependentFields(crm).filter(([, value]) => value);
     // Point at the cause first (a cleared password, say), then at each CRM choice that needs it.
     if (given.length && !complete) {
-      for (const s of missingConnectionSettings(platform, state.config, state.configuredSecrets)) {
-        errors.push(fieldError(settingPointer(s), 'required', `${s.label} is required while CRM choices are set.`));
-      }
+      for (const s of missing) errors.push(fieldError(settingPointer(s), 'required', `${s.label} is required while CRM choices are set.`));
     }
     for (const [key] of given) errors.push(fieldError(`/crm/${key}`, 'credentials_required', 'Set and save the credentials first.'));
     return { errors, warnings };
