@@ -7,9 +7,7 @@ import {
   categoryFromSlug,
   categorySlugs,
   detectDrift,
-  ENDPOINT_NAME_MAX,
   endpointNameKey,
-  normalizeEndpointName,
   fieldError,
   findPlatform,
   memberFields,
@@ -659,9 +657,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.post('/v1/endpoints', async (c) => {
     const p = need(c, 'endpoints:write');
     const input = parse(parseWithPointers(IntegrationEndpointCreateSchema, await readJson(c)));
-    const name = normalizeEndpointName(input.name);
-    // Composing can lengthen a name (U+0344 becomes two characters): the limit holds for the name as stored.
-    if (name.length > ENDPOINT_NAME_MAX) throw unprocessable([fieldError('/name', 'too_long', `“name” must be at most ${ENDPOINT_NAME_MAX} characters.`)]);
+    const name = input.name;
     const duplicate = () => unprocessable([fieldError('/name', 'duplicate', `An endpoint named “${name}” already exists.`)]);
     try {
       return await runWrite(c, async (tx) => {

@@ -50,7 +50,7 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
     assert.equal(spaced.body.name, 'Order feed', 'stored as it reads: repeated space once, none around');
     const cafe = await admin('POST', '/v1/endpoints', { body: { name: 'Cafe\u0301', description: 'decomposed é' } });
     assert.equal(cafe.body.name, 'Café', 'stored composed (NFC)');
-    const composedLonger = await admin('POST', '/v1/endpoints', { body: { name: '\u0344'.repeat(80), description: 'd' } });
+    const composedLonger = await admin('POST', '/v1/endpoints', { body: { name: '\u0958'.repeat(80), description: 'd' } });
     assert.deepEqual([composedLonger.status, pointers(composedLonger)], [422, ['/name']], 'the limit holds for the name as stored');
     for (const name of ['Orders', 'orders', ' ORDERS ', 'Order feed', 'order\u00a0 FEED', 'Café', 'ｃａｆé', 'Orders\uFE0F']) {
       const dup = await admin('POST', '/v1/endpoints', { body: { name, description: 'again' } });

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { integrationCategories } from '../categories.js';
-import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX, ONE_LINE_TEXT, VISIBLE_TEXT } from '../rules/endpoint.js';
+import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX, ONE_LINE_TEXT, VISIBLE_TEXT, normalizeEndpointName } from '../rules/endpoint.js';
 import { updatePolicies } from '../settings.js';
 import { tagDestinations } from '../tags.js';
 import { roles } from '../audit.js';
@@ -105,7 +105,8 @@ export const IntegrationSettingsSchema = z.object({
 });
 
 export const IntegrationEndpointCreateSchema = z.strictObject({
-  name: z.string().check(z.minLength(1), z.maxLength(ENDPOINT_NAME_MAX), z.regex(VISIBLE_TEXT), z.regex(ONE_LINE_TEXT)),
+  // Parsed as it is stored (normalizeEndpointName), so the length limit holds for the stored name: composing can lengthen one.
+  name: z.string().check(z.minLength(1), z.regex(VISIBLE_TEXT), z.regex(ONE_LINE_TEXT), z.overwrite(normalizeEndpointName), z.maxLength(ENDPOINT_NAME_MAX)),
   description: z.string().check(z.minLength(1), z.maxLength(ENDPOINT_DESCRIPTION_MAX), z.regex(NOT_BLANK)),
 });
 
