@@ -11,6 +11,7 @@ import {
   fieldError,
   findPlatform,
   memberFields,
+  changedConnectionSettings,
   missingConnectionSettings,
   settingPointer,
   orderFields,
@@ -375,7 +376,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const errors = [...validateConfig(def, settingsConfig, false), ...validateCredentialInput(def, overlay?.credentials ?? {}, settingsConfig)];
     if (errors.length) throw unprocessable(errors);
     const storedKeys = samePlatform ? [...stored!.credentials.keys()].filter((k) => !given.has(k)) : [];
-    if (storedKeys.length && !can(p.role, 'credentials:write')) assertConnectionKept(def, stored!.config, settingsConfig);
+    if (storedKeys.length) assertConnectionKept(p.role, changedConnectionSettings(def, stored!.config, settingsConfig));
     const configured = new Set([...storedKeys, ...[...given].filter(([, v]) => v !== null).map(([k]) => k)]);
     const missing = missingConnectionSettings(def, settingsConfig, configured);
     if (missing.length) {

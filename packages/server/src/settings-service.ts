@@ -16,7 +16,8 @@ import {
   type FieldMapping,
   type IntegrationCategory,
   type IntegrationSettingsInput,
-  type PlatformDefinition,
+  type Role,
+  type SettingDefinition,
   type SettingsState,
   type ValidationResult,
 } from '@memberpulse/integration-schema';
@@ -97,6 +98,8 @@ interface Plan {
   config: Record<string, ConfigValue>;
   crm: CrmMapping | null;
   platformChanged: boolean;
+  /** Settings that guard the record's secrets and change with this write (the platform staying). */
+  changedConnection: SettingDefinition[];
   /** Secret keys configured after the write. */
   secrets: Set<string>;
   setSecrets: Map<string, string>;
@@ -185,7 +188,9 @@ export function planWrite(
   const orderFields = crm ? cache?.fields(tenant, crm.orderObject) : undefined;
   const result = validateSettings(state, validateAs ?? (status === 'enabled' ? 'enable' : 'draft'), { memberFields, orderFields });
   errors.push(...result.errors);
-  return { current, platform, status, config, crm, platformChanged, secrets, setSecrets, clearSecrets, errors, warnings: result.warnings };
+  const def = findPlatform(platform);
+  const changedConnection = current && !platformChanged && def ? changedConnectionSettings(def, current.config, config) : [];
+  return { current, platform, status, config, crm, platformChanged, changedConnection, secrets, setSecrets, clearSecrets, errors, warnings: result.warnings };
 }
 
 /** Fills each mapping's `targetType` from a cached describe, so a later type change shows as drift. */
@@ -235,9 +240,9 @@ export async function writeSettings(
   if (!mayWriteSecrets && (plan.setSecrets.size > 0 || (input.credentials && Object.keys(input.credentials).length > 0))) {
     throw forbidden('Only an admin may write credentials.');
   }
-  if (!mayWriteSecrets && current && current.credentials.size > 0) {
-    if (plan.platformChanged) throw forbidden('Changing the platform clears its credentials, which only an admin may do.');
-    assertConnectionKept(findPlatform(plan.platform)!, current.config, plan.config);
+  if (current && current.credentials.size > 0) {
+    if (!mayWriteSecrets && plan.platformChanged) throw forbidden('Changing the platform clears its credentials, which only an admin may do.');
+    assertConnectionKept(ctx.principal.role, plan.changedConnection);
   }
   if (plan.errors.length) throw unprocessable(plan.errors, plan.warnings);
 
@@ -287,27 +292,17 @@ export async function writeSettings(
     }
   }
   const stored = (await store.getSettings(tx, tenant, category))!;
-  const connectionChanged = plan.platformChanged || plan.setSecrets.size > 0 || plan.clearSecrets.size > 0 || connectionConfigChanged(current, plan);
+  const connectionChanged = plan.platformChanged || plan.setSecrets.size > 0 || plan.clearSecrets.size > 0 || plan.changedConnection.length > 0;
   return { created: !current, stored, connectionChanged };
 }
 
 /**
- * Refuses a change of connection settings on a record that holds secrets, for a role that may not write
- * credentials: the connection decides where the stored secrets are sent, so changing it is a credentials write.
+ * Refuses `changed` settings that guard a record's stored secrets (`changedConnectionSettings`) to a role
+ * that may not write credentials: they decide where the secrets are sent, so changing them is a credentials write.
  */
-export function assertConnectionKept(
-  platform: PlatformDefinition,
-  before: Readonly<Record<string, ConfigValue | null>>,
-  after: Readonly<Record<string, ConfigValue | null>>,
-): void {
-  const changed = changedConnectionSettings(platform, before, after);
-  if (changed.length === 0) return;
+export function assertConnectionKept(role: Role, changed: readonly SettingDefinition[]): void {
+  if (changed.length === 0 || can(role, 'credentials:write')) return;
   throw forbidden(`Only an admin may change ${changed.map((s) => s.label).join(', ')}: the connection settings decide where the stored credentials are sent.`);
-}
-
-function connectionConfigChanged(current: store.StoredSettings | null, plan: Plan): boolean {
-  const def = findPlatform(plan.platform);
-  return !!current && !!def && changedConnectionSettings(def, current.config, plan.config).length > 0;
 }
 
 /** Archives (`archive`) or restores to draft (`restore`); a no-op when already there. */
