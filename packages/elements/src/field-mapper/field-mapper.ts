@@ -555,6 +555,7 @@ export class MpFieldMapper extends LitElement {
     const rows = this.#getRows(model);
     const c = model.counts;
     const disabled = this.#disabled;
+    const noTargets = this.targetFields.length === 0;
     const problems = c.errors + c.warnings;
     const suggestions = this._suggestions.size;
 
@@ -606,7 +607,7 @@ export class MpFieldMapper extends LitElement {
                 class="mp-button automap"
                 part="automap-button"
                 type="button"
-                ?disabled=${disabled || this.sourceFields.length === 0 || this.targetFields.length === 0}
+                ?disabled=${disabled || this.sourceFields.length === 0 || noTargets}
                 @click=${() => this.autoMap()}
               >
                 ${iconSvg(icon.sparkle)}<span>${msg('fieldMapper.autoMap')}</span>
@@ -642,7 +643,7 @@ export class MpFieldMapper extends LitElement {
               </span>
             </div>`
           : nothing}
-        ${model.rows.length > 0 && this.targetFields.length === 0
+        ${model.rows.length > 0 && noTargets
           ? html`<div class="empty notice" part="empty"><slot name="no-targets">${msg('fieldMapper.empty.targets')}</slot></div>`
           : nothing}
         ${this.#renderTable(model, rows)} ${this.#renderEmpty(model, rows)} ${this.#announcer.render()}
@@ -672,7 +673,7 @@ export class MpFieldMapper extends LitElement {
                 index,
                 readonly: this.readonly,
                 disabled: this.#disabled,
-                noTargets: this.targetFields.length === 0,
+                noTargets,
                 suggestion: s && { suggestion: s, target: model.targetByName.get(s.target) },
                 search: this.#searchFor(row, model),
               });
