@@ -654,6 +654,7 @@ export class MpFieldMapper extends LitElement {
   #renderTable(model: MapperModel, rows: MapperRow[]): TemplateResult | typeof nothing {
     if (model.rows.length === 0) return nothing;
     const locked = this.#locked;
+    const noTargets = this.targetFields.length === 0;
     return html`
       <div class="table" role="table" aria-label=${this.label || msg('fieldMapper.label')} aria-rowcount=${rows.length + 1} part="table">
         <div role="rowgroup" class="head">
