@@ -9,6 +9,7 @@ import { base } from '../styles/base.js';
 import { Announcer } from '../shared/announcer.js';
 import { icon, iconSvg } from '../shared/icons.js';
 import { ClientController } from '../provider/client-controller.js';
+import { LeaveGuard } from '../provider/leave-guard.js';
 import { whoAmI } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
@@ -123,13 +124,11 @@ export class MpEndpointGrid extends LitElement {
   #loadToken = 0;
   /** Where focus goes back when a dialog closes. */
   #returnFocus: HTMLElement | null = null;
-  readonly #onBeforeUnload = (e: BeforeUnloadEvent) => {
-    if (this.dirty) e.preventDefault();
-  };
 
   constructor() {
     super();
     new LocalizeController(this);
+    new LeaveGuard(this, () => this.dirty);
   }
 
   /** The endpoints on the current page. */
@@ -175,12 +174,6 @@ export class MpEndpointGrid extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     installThemeRoot(this.ownerDocument);
-    window.addEventListener('beforeunload', this.#onBeforeUnload);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -679,6 +679,31 @@ describe('<mp-integration-settings> against the real server', () => {
     equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'unsaved', 'work kept');
   });
 
+  it('makes the browser ask before unloading unsaved changes, unless the host asks itself', async () => {
+    const el = await mount(clientFor(env), 'accounting');
+    const unload = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    equal(unload(), false, 'nothing typed: the page may go');
+    await choosePlatform(el, 'xero');
+    typeInto($(el, '#cfg-clientId'), 'unsaved');
+    await el.updateComplete;
+    const seen: string[] = [];
+    const note = (e: BeforeLeaveEvent) => seen.push(e.categories.join());
+    el.addEventListener('mp-before-leave', note);
+    equal(unload(), true, 'unsaved work: the browser asks');
+    equal(seen.join(), 'accounting', 'after telling the host which category');
+    const cancel = (e: Event) => e.preventDefault();
+    el.addEventListener('mp-before-leave', cancel);
+    equal(unload(), false, 'a host that cancels the event asks in its own way');
+    el.removeEventListener('mp-before-leave', cancel);
+    el.remove();
+    equal(unload(), false, 'a removed element no longer holds the page');
+    equal(seen.length, 2, 'nor hears of unloads');
+  });
+
   it('shows the catalog’s labels, help, placeholders and options in the host’s language where it registered them', async () => {
     await inGerman({
       'settings.platform': 'Plattform',

@@ -24,6 +24,7 @@ import { icon, iconSvg } from '../shared/icons.js';
 import { MpCombobox } from '../shared/combobox.js';
 import { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { ClientController } from '../provider/client-controller.js';
+import { LeaveGuard } from '../provider/leave-guard.js';
 import { whoAmI } from '../provider/permissions.js';
 import { savedSettings } from '../provider/saved-settings.js';
 import { emit } from '../provider/emit.js';
@@ -146,16 +147,13 @@ export class MpIntegrationSettings extends LitElement {
   #setAside = new Map<string, Draft>();
   /** Answers to an older load (client or category changed meanwhile) are dropped. */
   #loadToken = 0;
-  readonly #onBeforeUnload = (e: BeforeUnloadEvent) => {
-    // In all-categories mode each inner element guards its own category.
-    if (!this.resolvedCategory || !this.dirty) return;
-    const ask = new BeforeLeaveEvent(this.#dirtyCategories());
-    if (this.dispatchEvent(ask)) e.preventDefault();
-  };
 
   constructor() {
     super();
     new LocalizeController(this);
+    // In all-categories mode each inner element guards its own category. A host that cancels
+    // mp-before-leave asks in its own way, so the browser's question is not shown too.
+    new LeaveGuard(this, () => !!this.resolvedCategory && this.dirty && emit(this, new BeforeLeaveEvent(this.#dirtyCategories())));
   }
 
   /** The category this element edits, or undefined when it shows them all. */
@@ -219,12 +217,6 @@ export class MpIntegrationSettings extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     installThemeRoot(this.ownerDocument);
-    window.addEventListener('beforeunload', this.#onBeforeUnload);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this.#onBeforeUnload);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
