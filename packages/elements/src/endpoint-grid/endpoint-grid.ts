@@ -10,6 +10,7 @@ import { Announcer } from '../shared/announcer.js';
 import { icon, iconSvg } from '../shared/icons.js';
 import { ClientController } from '../provider/client-controller.js';
 import { LeaveGuard } from '../provider/leave-guard.js';
+import { FocusReturn } from '../provider/focus-return.js';
 import { whoAmI } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
@@ -122,8 +123,7 @@ export class MpEndpointGrid extends LitElement {
   /** `#cursors[i]` fetches page i; page 0 needs none. */
   #cursors: (string | undefined)[] = [undefined];
   #loadToken = 0;
-  /** Where focus goes back when a dialog closes. */
-  #returnFocus: HTMLElement | null = null;
+  readonly #dialogOpener = new FocusReturn(this, '.new-button, h2');
 
   constructor() {
     super();
@@ -162,7 +162,7 @@ export class MpEndpointGrid extends LitElement {
 
   /** Opens the add form, as the New button does. */
   openCreate(): void {
-    this.#returnFocus = this.renderRoot.querySelector('.new-button');
+    this.#dialogOpener.remember(this.renderRoot.querySelector<HTMLElement>('.new-button'));
     this._form = newForm();
   }
 
@@ -350,14 +350,7 @@ export class MpEndpointGrid extends LitElement {
 
   #onFormClosed(): void {
     this._form = null;
-    this.#restoreFocus();
-  }
-
-  #restoreFocus(): void {
-    const target = this.#returnFocus;
-    this.#returnFocus = null;
-    if (target?.isConnected) target.focus();
-    else this.renderRoot.querySelector<HTMLElement>('.new-button, h2')?.focus();
+    void this.#dialogOpener.restore();
   }
 
   // ---- delete --------------------------------------------------------------------------------------
@@ -370,7 +363,7 @@ export class MpEndpointGrid extends LitElement {
     try {
       await client.endpoints.delete(endpoint.id);
       // The row and its Delete button go away: focus goes to New instead.
-      this.#returnFocus = this.renderRoot.querySelector('.new-button');
+      this.#dialogOpener.remember(this.renderRoot.querySelector<HTMLElement>('.new-button'));
       this._confirmDialog?.close();
       this.#done('deleted', endpoint);
       await this.#fetchPage();
@@ -387,7 +380,7 @@ export class MpEndpointGrid extends LitElement {
 
   #onConfirmClosed(): void {
     this._confirm = null;
-    this.#restoreFocus();
+    void this.#dialogOpener.restore();
   }
 
   // ---- rendering -----------------------------------------------------------------------------------
@@ -495,12 +488,12 @@ export class MpEndpointGrid extends LitElement {
                 ? html`<td class="row-actions" data-label=${t('endpointGrid.actions')}><div class="row-buttons">
                     <button part="edit-button" class="mp-button small" type="button"
                       @click=${(e: Event) => {
-                        this.#returnFocus = e.currentTarget as HTMLElement;
+                        this.#dialogOpener.remember(e.currentTarget as HTMLElement);
                         this.openEdit(ep);
                       }}>${t('endpointGrid.edit')}<span class="visually-hidden"> ${ep.name}</span></button>
                     <button part="delete-button" class="mp-button small" type="button"
                       @click=${(e: Event) => {
-                        this.#returnFocus = e.currentTarget as HTMLElement;
+                        this.#dialogOpener.remember(e.currentTarget as HTMLElement);
                         this._confirm = ep;
                       }}>${t('endpointGrid.delete')}<span class="visually-hidden"> ${ep.name}</span></button>
                   </div></td>`

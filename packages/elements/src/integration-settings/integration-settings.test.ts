@@ -671,12 +671,14 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(await el.requestLeave(), false, 'a host that cancels keeps the admin here');
     equal(seen[0]?.categories.join(), 'accounting', 'the event names the category');
     el.removeEventListener('mp-before-leave', cancel);
+    $<HTMLInputElement>(el, '#cfg-clientId')!.focus();
     const answer = el.requestLeave();
     await el.updateComplete;
     ok($<HTMLDialogElement>(el, 'dialog.confirm.leave')?.open, 'otherwise the element asks');
     $<HTMLButtonElement>(el, 'dialog.confirm .dialog-actions .mp-button:first-child')!.click();
     equal(await answer, false, 'Stay');
     equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'unsaved', 'work kept');
+    await until(() => el.shadowRoot!.activeElement?.id === 'cfg-clientId', 'focus back where the admin was typing');
   });
 
   it('makes the browser ask before unloading unsaved changes, unless the host asks itself', async () => {

@@ -25,6 +25,7 @@ import { MpCombobox } from '../shared/combobox.js';
 import { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { ClientController } from '../provider/client-controller.js';
 import { LeaveGuard } from '../provider/leave-guard.js';
+import { FocusReturn } from '../provider/focus-return.js';
 import { whoAmI } from '../provider/permissions.js';
 import { savedSettings } from '../provider/saved-settings.js';
 import { emit } from '../provider/emit.js';
@@ -143,6 +144,7 @@ export class MpIntegrationSettings extends LitElement {
   readonly #client = new ClientController(this, () => void this.reload());
   readonly #discovery = new DiscoveryController(this);
   #leaveAnswer: ((leave: boolean) => void) | null = null;
+  readonly #dialogOpener = new FocusReturn(this, '#heading');
   /** The draft of each platform the admin chose away from, so choosing it again brings their typing back; a new baseline drops them. */
   #setAside = new Map<string, Draft>();
   /** Answers to an older load (client or category changed meanwhile) are dropped. */
@@ -234,7 +236,13 @@ export class MpIntegrationSettings extends LitElement {
     return this.#children().filter((c) => c.dirty).map((c) => c.resolvedCategory!);
   }
 
+  #openHeaderConfirm(e: Event, kind: 'archive' | 'restore'): void {
+    this.#dialogOpener.remember(e.currentTarget as HTMLElement);
+    this._confirm = kind;
+  }
+
   #askLeave(): Promise<boolean> {
+    this.#dialogOpener.remember();
     this._confirm = 'leave';
     return new Promise((resolve) => (this.#leaveAnswer = resolve));
   }
@@ -368,6 +376,7 @@ export class MpIntegrationSettings extends LitElement {
     if (!switchConfirmed && this.#switchDeletes) {
       // One click on another platform's card must not delete a working setup: ask first, naming what goes.
       this.#pendingSave = status;
+      this.#dialogOpener.remember(this.renderRoot.querySelector<HTMLElement>(`[part="${status === 'enabled' ? 'enable-button' : 'save-button'}"]`));
       this._confirm = 'switch';
       return;
     }
@@ -607,32 +616,21 @@ export class MpIntegrationSettings extends LitElement {
     } finally {
       this._busy = '';
       this._confirm = null;
-      this.#focusHeaderAction();
+      void this.#dialogOpener.restore();
     }
   }
 
   #closeConfirm(answer: boolean): void {
     const kind = this._confirm;
     this._confirm = null;
+    // Focus goes back first, so a confirmed save's own focus keeping starts on the save button.
+    const refocused = this.#dialogOpener.restore();
     if (kind === 'leave') {
       this.#leaveAnswer?.(answer);
       this.#leaveAnswer = null;
-    } else if (kind === 'switch') {
-      void this.#focusSaveButton().then(() => (answer ? this.#save(this.#pendingSave, true) : undefined));
-    } else {
-      this.#focusHeaderAction();
+    } else if (kind === 'switch' && answer) {
+      void refocused.then(() => this.#save(this.#pendingSave, true));
     }
-  }
-
-  /** Focus back on the save button the confirmation answered, so the save's own focus keeping starts there. */
-  async #focusSaveButton(): Promise<void> {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`[part="${this.#pendingSave === 'enabled' ? 'enable-button' : 'save-button'}"]`)?.focus();
-  }
-
-  /** Focus back on Archive/Restore (the dialog's opener) once the dialog is gone, else the heading. */
-  #focusHeaderAction(): void {
-    void this.updateComplete.then(() => (this.renderRoot.querySelector<HTMLElement>('.header-actions button') ?? this.#heading)?.focus());
   }
 
   /** The section's heading (focusable), where focus lands when the control that had it is gone. */
@@ -673,7 +671,7 @@ export class MpIntegrationSettings extends LitElement {
       <p class="muted intro">${t(`settings.intro.${category}`)}</p>
       ${canArchive || canRestore
         ? html`<div class="header-actions">
-            <button class="mp-button small" type="button" ?disabled=${this._busy !== ''} @click=${() => (this._confirm = canRestore ? 'restore' : 'archive')}>
+            <button class="mp-button small" type="button" ?disabled=${this._busy !== ''} @click=${(e: Event) => this.#openHeaderConfirm(e, canRestore ? 'restore' : 'archive')}>
               ${t(canRestore ? 'settings.restore' : 'settings.archive')}
             </button>
           </div>`
