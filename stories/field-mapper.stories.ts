@@ -66,6 +66,15 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
+/** As after a submit: the mapper's `checkValidity()` makes its unmapped required fields say so. */
+const submitted: Pick<Story, 'play'> = {
+  play: async ({ canvasElement }) => {
+    const mapper = canvasElement.querySelector('mp-field-mapper')!;
+    await mapper.updateComplete;
+    mapper.checkValidity();
+  },
+};
+
 /** No CRM fields yet: the admin has not connected the CRM or picked the member object. */
 export const Empty: Story = { args: { targetFields: [], value: [] } };
 
@@ -75,8 +84,11 @@ export const PartlyMapped: Story = {};
 /** Every member field mapped, no problems. */
 export const AllMapped: Story = { args: { value: completeMemberMappings } };
 
-/** A duplicate target, an incompatible type, a read-only target, a field gone from the CRM, a length risk, and Last Name missing. */
-export const Errors: Story = { args: { value: problemMemberMappings } };
+/**
+ * A duplicate target, an incompatible type, a read-only target, a field gone from the CRM, a length risk,
+ * and Last Name missing, shown as after a submit (untouched, a missing field is only marked Required).
+ */
+export const Errors: Story = { args: { value: problemMemberMappings }, ...submitted };
 
 /** 150 MemberPulse fields against a 900-field Contact with a 1,000-value multi-select picklist: rows and lists are virtualized. */
 export const LargeOrg: Story = {
@@ -87,16 +99,16 @@ export const LargeOrg: Story = {
 export const ReadOnly: Story = { args: { value: completeMemberMappings, readonly: true } };
 
 /** Dark scheme (also forced by `data-mp-theme="dark"` on any ancestor). */
-export const Dark: Story = { args: { value: problemMemberMappings }, parameters: { theme: 'dark' } };
+export const Dark: Story = { args: { value: problemMemberMappings }, parameters: { theme: 'dark' }, ...submitted };
 
 /** 320 px wide: each row stacks. */
-export const Narrow: Story = { args: { width: '320px', value: problemMemberMappings } };
+export const Narrow: Story = { args: { width: '320px', value: problemMemberMappings }, ...submitted };
 
 /** Right to left: the layout mirrors through logical properties. */
-export const RightToLeft: Story = { args: { value: problemMemberMappings }, parameters: { dir: 'rtl' } };
+export const RightToLeft: Story = { args: { value: problemMemberMappings }, parameters: { dir: 'rtl' }, ...submitted };
 
 /** Every string pseudo-translated about 60 % longer, at a tablet width: headings, filters and messages wrap. */
-export const LongStrings: Story = { args: { value: problemMemberMappings, width: '720px' }, parameters: { strings: 'long' } };
+export const LongStrings: Story = { args: { value: problemMemberMappings, width: '720px' }, parameters: { strings: 'long' }, ...submitted };
 
 /** The brand's tokens: another accent, square corners, a larger font. */
-export const Branded: Story = { args: { value: problemMemberMappings, accent: '#7a1fa2', radius: '0', fontFamily: 'Georgia, serif', fontSize: '17px' } };
+export const Branded: Story = { args: { value: problemMemberMappings, accent: '#7a1fa2', radius: '0', fontFamily: 'Georgia, serif', fontSize: '17px' }, ...submitted };

@@ -63,7 +63,7 @@ const expected: Record<string, Expectation> = {
   'Endpoint grid/DeleteConfirmation': { shows: 'dialog[open]' },
   'Endpoint grid/DiscardQuestion': { shows: 'dialog[open] .discard .keep-editing' },
   'Field mapper/Empty': { shows: '[part="empty"]' },
-  'Field mapper/Errors': { shows: '[part="message"]' },
+  'Field mapper/Errors': { shows: 'mp-field-mapper-row[data-source="lastName"] [part="message"]' },
   'Field mapper/ReadOnly': { shows: '.readonly-target', lacks: '[part="combobox"]' },
 };
 

@@ -277,6 +277,37 @@ describe('<mp-field-mapper>', () => {
     equal((deepActive()?.getRootNode() as ShadowRoot).host, combo(el, second!), 'focus on the row that took its place, not the page');
   });
 
+  it('says a required field must be mapped once the admin cleared it or the form was submitted, not on a fresh form', async () => {
+    const form = document.createElement('form');
+    document.body.append(form);
+    placed.push(form);
+    const el = await mount({ name: 'memberMappings', value: [{ source: 'email', target: 'Email', policy: 'always' }] }, form);
+    const says = (source: string) => rowText(el, source).includes('must be mapped');
+    ok(!says('firstName') && !says('lastName'), `nothing red before the admin acts: ${rowText(el, 'firstName')}`);
+    ok(rowText(el, 'firstName').includes('Required'), 'the row is still marked Required');
+    equal(el.counts.errors, 0, 'no problems counted');
+    ok(!root(el).querySelector('#problems'), 'nor offered');
+    ok(el.validity.valueMissing, 'yet the form knows it is incomplete');
+    ok(el.matches(':state(invalid)'), 'and so can the host’s styles');
+
+    root(el).querySelector<HTMLButtonElement>('[data-action=clear][data-source=email]')!.click();
+    await settle(el);
+    ok(says('email'), `the row the admin cleared says so: ${rowText(el, 'email')}`);
+    ok(!says('firstName'), 'the untouched rows do not');
+    equal(el.counts.errors, 1, 'one problem');
+
+    form.requestSubmit();
+    await settle(el);
+    ok(says('email') && says('firstName') && says('lastName'), 'a submit shows every required field left');
+    equal(el.counts.errors, 3, 'three problems');
+    ok(root(el).querySelector('[part=summary] .needs'), 'the required count turns to a warning');
+    await expectNoViolations(el, 'required fields shown after submit');
+
+    form.reset();
+    await settle(el);
+    ok(!says('email') && !says('firstName'), 'a reset starts afresh');
+  });
+
   it('is form-associated: submits JSON under its name, reports validity, resets, restores, honours disabled and readonly', async () => {
     const form = document.createElement('form');
     document.body.append(form);

@@ -75,7 +75,8 @@ function parseMappings(text: unknown): FieldMapping[] | undefined {
  * Works standalone (data in through properties, no network) and inside a `<form>`, where it submits its
  * mappings as JSON under its `name`. Rows and target lists are virtualized, so a 900-field CRM object
  * against 150 MemberPulse fields stays fast. The rules (compatibility, duplicates, required, suggestions)
- * are `@memberpulse/integration-schema`'s.
+ * are `@memberpulse/integration-schema`'s. An unmapped required field says so once the admin cleared it or
+ * validity was checked (a form's submit, `checkValidity()`), as `:user-invalid` does.
  *
  * @summary Maps MemberPulse fields onto CRM fields, with type checks and auto-map, fast on large orgs.
  *
@@ -177,6 +178,12 @@ export class MpFieldMapper extends LitElement {
   #value: readonly FieldMapping[] = [];
   /** What form reset returns to: the last value the host set. */
   #baseline: readonly FieldMapping[] = [];
+  /**
+   * The required fields whose "must be mapped" shows, as `:user-invalid` would: those the admin cleared,
+   * or all once validity was checked (a form's submit, `checkValidity()`, `reportValidity()`).
+   * Replaced, never mutated, so the model cache sees the change.
+   */
+  #missingShown: ReadonlySet<string> | 'all' = new Set();
   #model?: MapperModel;
   #modelKey: unknown[] = [];
   #prepared: PreparedTarget[] = [];
@@ -197,6 +204,7 @@ export class MpFieldMapper extends LitElement {
     super();
     this.#internals = this.attachInternals();
     new LocalizeController(this);
+    this.addEventListener('invalid', () => this.#showMissing('all'));
   }
 
   /** The mappings, in the order they were made. Setting it also sets what a form reset returns to. */
@@ -281,6 +289,7 @@ export class MpFieldMapper extends LitElement {
 
   formResetCallback(): void {
     this.#value = this.#baseline;
+    this.#missingShown = new Set();
     this._suggestions = new Map();
     this.#afterValueChange();
     this.requestUpdate('value');
@@ -347,9 +356,10 @@ export class MpFieldMapper extends LitElement {
   }
 
   #getModel(): MapperModel {
-    const key = [this.sourceFields, this.targetFields, this.#value];
+    const shown = this.#missingShown;
+    const key = [this.sourceFields, this.targetFields, this.#value, shown];
     if (!this.#model || key.some((k, i) => k !== this.#modelKey[i])) {
-      this.#model = buildModel(this.sourceFields, this.targetFields, this.#value);
+      this.#model = buildModel(this.sourceFields, this.targetFields, this.#value, (source) => shown === 'all' || shown.has(source));
       this.#modelKey = key;
       this.#searches = new Map();
     }
@@ -419,6 +429,7 @@ export class MpFieldMapper extends LitElement {
     if (target === null) {
       if (index < 0) return;
       next.splice(index, 1);
+      this.#showMissing(source);
     } else if (index < 0) {
       next.push({ source, target, policy: policy ?? this.defaultPolicy });
     } else {
@@ -431,6 +442,15 @@ export class MpFieldMapper extends LitElement {
     this.#commit(next);
   }
 
+  #showMissing(source: string | 'all'): void {
+    const shown = this.#missingShown;
+    if (shown === 'all' || (source !== 'all' && shown.has(source))) return;
+    this.#missingShown = source === 'all' ? 'all' : new Set([...shown, source]);
+    // Validity is unchanged; its message anchors on the "problems" button this render adds.
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.#syncForm());
+  }
+
   #setState(name: string, on: boolean): void {
     if (on) this.#internals.states.add(name);
     else this.#internals.states.delete(name);
@@ -440,20 +460,20 @@ export class MpFieldMapper extends LitElement {
     const model = this.#getModel();
     const json = JSON.stringify(this.#value);
     this.#internals.setFormValue(json, json);
-    const invalid = model.counts.errors > 0;
+    const invalid = model.counts.errors > 0 || model.missing.length > 0;
     this.#setState('invalid', invalid);
     this.#setState('complete', !invalid && model.counts.requiredMapped === model.counts.required && model.counts.mapped > 0);
     if (this.#locked || !invalid) {
       this.#internals.setValidity({});
       return;
     }
-    const missing = model.rows.filter((r) => r.problems.some((p) => p.code === 'required'));
+    const missing = model.missing;
     const rowErrors = model.rows.flatMap((r) =>
       r.problems.filter((p) => p.level === 'error' && p.code !== 'required' && p.code !== 'duplicate_target_partner'),
     );
     const messages: string[] = [];
     if (missing.length) {
-      messages.push(msg('fieldMapper.validity.required', { fields: missing.map((r) => r.source.label).join(msg('common.listSeparator')) }));
+      messages.push(msg('fieldMapper.validity.required', { fields: missing.map((s) => s.label).join(msg('common.listSeparator')) }));
     }
     for (const p of rowErrors) messages.push(problemText(p));
     for (const e of model.orphanErrors) messages.push(msg(`rule.${e.code}`, {}, e.message));
@@ -618,7 +638,7 @@ export class MpFieldMapper extends LitElement {
           <span class="counts">
             <span dir="auto">${msg('fieldMapper.counts.mapped', { mapped: c.mapped, total: c.total })}</span>
             ${c.required > 0
-              ? html`<span dir="auto" class=${c.requiredMapped < c.required ? 'needs' : ''}
+              ? html`<span dir="auto" class=${model.rows.some((r) => r.problems.some((p) => p.code === 'required')) ? 'needs' : ''}
                   >${msg('fieldMapper.counts.required', { mapped: c.requiredMapped, total: c.required })}</span
                 >`
               : nothing}

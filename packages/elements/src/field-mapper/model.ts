@@ -63,6 +63,8 @@ export interface MapperModel {
   warnings: FieldError[];
   /** Errors that belong to no row (a mapping whose source is not among `sourceFields`). */
   orphanErrors: FieldError[];
+  /** Required fields left unmapped, shown as row errors or not. */
+  missing: MemberPulseField[];
   counts: MapperCounts;
 }
 
@@ -87,14 +89,16 @@ export function problemParams(source: MemberPulseField | undefined, target: CrmF
 
 /**
  * Builds the rows for `sources` from `value`, judged by the schema's `validateMappings` (with CRM metadata
- * when `targets` is non-empty) and `checkCompatibility`.
+ * when `targets` is non-empty) and `checkCompatibility`. A required field left unmapped is a row error
+ * only where `showMissing` says so; `missing` lists every one either way.
  */
 export function buildModel(
   sources: readonly MemberPulseField[],
   targets: readonly CrmFieldDescriptor[],
   value: readonly FieldMapping[],
-  targetByName: Map<string, CrmFieldDescriptor> = new Map(targets.map((t) => [t.name, t])),
+  showMissing: (source: string) => boolean = () => true,
 ): MapperModel {
+  const targetByName = new Map(targets.map((t) => [t.name, t]));
   const sourceByKey = new Map(sources.map((s) => [s.key, s]));
   const { errors, warnings } = validateMappings(value, {
     sources,
@@ -124,6 +128,7 @@ export function buildModel(
   const missing = sources.filter((s) => s.required && !firstMapping.has(s.key));
   const required = errors.filter((e) => e.code === 'required');
   missing.forEach((s, i) => {
+    if (!showMissing(s.key)) return;
     add(s.key, { level: 'error', code: 'required', message: required[i]?.message ?? `${s.label} must be mapped.`, params: { source: s.label } });
   });
 
@@ -185,7 +190,7 @@ export function buildModel(
     return row;
   });
 
-  return { rows, rowBySource, targetByName, usedBy, errors, warnings, orphanErrors, counts };
+  return { rows, rowBySource, targetByName, usedBy, errors, warnings, orphanErrors, missing, counts };
 }
 
 export interface RowFilter {

@@ -547,6 +547,19 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored as a draft');
   });
 
+  it('marks the mapper’s unmapped required fields once Enable needs them, not while the draft is worked on', async () => {
+    const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] });
+    const el = await mount(client);
+    const rowText = (source: string) => $<MpFieldMapper>(el, '#crm-memberMappings')?.shadowRoot?.querySelector(`mp-field-mapper-row[data-source="${source}"]`)?.textContent ?? '';
+    await until(() => rowText('firstName').includes('First Name'), 'the mapper with its rows');
+    ok(!rowText('firstName').includes('must be mapped'), `a draft in progress is not red: ${rowText('firstName')}`);
+    await press(el, 'enable-button');
+    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    await until(() => rowText('firstName').includes('First Name must be mapped.'), 'the rows Enable needs say so');
+    ok(rowText('lastName').includes('Last Name must be mapped.'), 'each of them');
+    ok(!rowText('email').includes('must be mapped'), 'not the mapped one');
+  });
+
   it('asks before a save replaces a stored platform, naming what is deleted, and keeps everything on Cancel', async () => {
     const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }, { source: 'lastName', target: 'LastName', policy: 'always' }] });
     const el = await mount(client);

@@ -431,6 +431,11 @@ export class MpIntegrationSettings extends LitElement {
   async #reportProblems(): Promise<void> {
     this.#announcer.announce(this._conflict ? t('settings.conflict.title') : this._errors.length ? t('settings.summary.title', { count: this._errors.length }) : this._general);
     await this.updateComplete;
+    // A mapper an error names shows its unmapped required fields too, as a form's submit makes it.
+    for (const e of this._errors) {
+      const control = this.#control(e.pointer);
+      if (control instanceof MpFieldMapper) control.checkValidity();
+    }
     this.#focusFirstProblem();
   }
 
