@@ -140,7 +140,7 @@ export const styles = css`
   }
   .row {
     display: grid;
-    grid-template-columns: var(--mp-field-mapper-source-width, minmax(10rem, 1fr)) minmax(14rem, 2fr) minmax(9rem, 11rem) 2.5rem;
+    grid-template-columns: var(--mp-field-mapper-source-width, minmax(10rem, 1fr)) minmax(14rem, 2fr) minmax(9rem, var(--_mp-policy-width, 11rem)) 2.5rem;
     gap: var(--_mp-space-m);
     align-items: start;
     inline-size: 100%;
@@ -152,6 +152,7 @@ export const styles = css`
   }
   .row.header {
     min-block-size: 0;
+    overflow-wrap: anywhere;
     align-items: end;
     background: var(--_mp-color-surface-sunken);
     color: var(--_mp-color-text-muted);

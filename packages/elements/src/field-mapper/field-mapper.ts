@@ -186,6 +186,8 @@ export class MpFieldMapper extends LitElement {
   #missingShown: ReadonlySet<string> | 'all' = new Set();
   #model?: MapperModel;
   #modelKey: unknown[] = [];
+  /** The policy labels the column was last fitted to. */
+  #policyLabels = '';
   #prepared: PreparedTarget[] = [];
   #preparedFor: readonly CrmFieldDescriptor[] | undefined;
   #rows: MapperRow[] = [];
@@ -343,6 +345,27 @@ export class MpFieldMapper extends LitElement {
     if (['value', 'sourceFields', 'targetFields', 'disabled', 'readonly', '_formDisabled'].some((k) => changed.has(k as keyof MpFieldMapper))) {
       this.#syncForm();
     }
+    this.#fitPolicyColumn();
+  }
+
+  /**
+   * Widens the update-policy column to its longest label in the current language: every row is its own
+   * grid, so the column cannot size to its content, and "Niemals mit leerem Wert überschreiben" needs
+   * half as much again as the English. Measured once per set of labels, on the first policy select shown.
+   */
+  #fitPolicyColumn(): void {
+    const labels = updatePolicies.map((p) => msg(`policy.${p}`));
+    const key = labels.join('\n');
+    if (key === this.#policyLabels) return;
+    const select = this.renderRoot.querySelector<HTMLSelectElement>('select[part="policy"]');
+    if (!select) return;
+    this.#policyLabels = key;
+    const style = getComputedStyle(select);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = style.font;
+    const text = Math.max(...labels.map((l) => context.measureText(l).width));
+    const chrome = select.offsetWidth - select.clientWidth + parseFloat(style.paddingInlineStart) + parseFloat(style.paddingInlineEnd);
+    this.renderRoot.querySelector<HTMLElement>('.frame')!.style.setProperty('--_mp-policy-width', `${Math.ceil(text + chrome)}px`);
   }
 
   // ---- model --------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ export const styles = css`
   }
   .header {
     display: grid;
-    grid-template-columns: 1fr auto;
+    grid-template-columns: minmax(0, 1fr) auto;
     gap: var(--_mp-space-xs) var(--_mp-space-m);
     align-items: center;
   }
@@ -42,6 +42,8 @@ export const styles = css`
   h2 {
     margin: 0;
     font-size: 1.25rem;
+    /* A translated category name can be one long word ("Kundenbeziehungsmanagement"). */
+    overflow-wrap: anywhere;
   }
   h2:focus {
     outline: none;

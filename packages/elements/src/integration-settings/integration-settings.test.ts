@@ -6,7 +6,7 @@ import type { CrmMapping } from '@memberpulse/integration-schema';
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { clientFor, deepText, equal, expectNoViolations, freshEnv, inGerman, ok, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { clientFor, deepText, equal, expectNoViolations, freshEnv, inGerman, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -545,6 +545,45 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($<HTMLDialogElement>(el, 'dialog.confirm.restore')?.open, 'restore asks too');
     $<HTMLButtonElement>(el, 'dialog.confirm .primary')!.click();
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored as a draft');
+  });
+
+  it('keeps long German words inside 320 px, and the mapper’s update policies whole at 1280 px', async () => {
+    const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'neverBlank' }] });
+    await inGerman({
+      'settings.category.crm': 'Kundenbeziehungsmanagement (CRM)',
+      'settings.status.draft': 'Entwurfsfassung',
+      'fieldMapper.policyHeading': 'Aktualisierungsrichtlinie',
+      'policy.neverBlank': 'Niemals mit leerem Wert überschreiben',
+    }, async () => {
+      const frame = document.createElement('div');
+      frame.style.inlineSize = '320px';
+      document.body.append(frame);
+      placed.push(frame);
+      const el = await mount(client);
+      frame.append(el);
+      const policy = () => $<MpFieldMapper>(el, '#crm-memberMappings')?.shadowRoot?.querySelector<HTMLSelectElement>('select[data-source="email"]');
+      await until(() => policy(), 'the mapper’s rows');
+      await settle($<MpFieldMapper>(el, '#crm-memberMappings')!);
+      const right = el.getBoundingClientRect().right;
+      const outside = [el.shadowRoot!, $<MpFieldMapper>(el, '#crm-memberMappings')!.shadowRoot!]
+        .flatMap((root) => [...root.querySelectorAll('*')])
+        .filter((node) => node.getBoundingClientRect().right > right + 0.5)
+        .map((node) => `${node.localName}.${node.className}`);
+      equal(outside.join(', '), '', 'nothing reaches past the element’s edge');
+
+      frame.style.inlineSize = '1280px';
+      await settle($<MpFieldMapper>(el, '#crm-memberMappings')!);
+      const select = policy()!;
+      const style = getComputedStyle(select);
+      const probe = document.createElement('span');
+      probe.style.cssText = `font: ${style.font}; white-space: pre; position: absolute`;
+      probe.textContent = select.selectedOptions[0]!.text;
+      document.body.append(probe);
+      const needed = probe.getBoundingClientRect().width;
+      probe.remove();
+      const room = select.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+      ok(needed <= room, `the chosen policy is not cut off (${needed} > ${room})`);
+    });
   });
 
   it('marks the mapper’s unmapped required fields once Enable needs them, not while the draft is worked on', async () => {
