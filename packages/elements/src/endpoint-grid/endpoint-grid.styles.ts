@@ -145,8 +145,15 @@ export const styles = css`
     .frame {
       padding: var(--_mp-space-m);
     }
+    /* Out of sight, not display: none: screen readers keep each cell's column head. */
     thead th:not(:first-child) {
-      display: none;
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
     }
     thead tr {
       display: block;
@@ -177,9 +184,26 @@ export const styles = css`
     .row-actions {
       padding-block-start: var(--_mp-space-s);
     }
+    /* Each cell shows its hidden column head's label; empty alternative text, since screen readers have the head. */
+    tbody td::before {
+      content: attr(data-label) / '';
+      display: block;
+      color: var(--_mp-color-text-muted);
+      font-size: var(--_mp-font-size-s);
+      font-weight: var(--_mp-font-weight-strong);
+      white-space: normal;
+    }
     .skeleton-row {
       grid-template-columns: 1fr;
       gap: var(--_mp-space-xs);
+    }
+  }
+
+  /* Forced colours drop the highlight's background. */
+  @media (forced-colors: active) {
+    tr.highlight {
+      outline: 2px solid Highlight;
+      outline-offset: -2px;
     }
   }
 `;

@@ -1,6 +1,6 @@
 // <mp-endpoint-grid> in Chromium against the real API server (POST /__mp/test-env): seed 002's add, edit and
 // delete with their messages, inline and server errors, the immutable name, paging, sorting, roles, axe-core.
-import type { IntegrationClient } from '@memberpulse/integrations-sdk';
+import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { sendKeys } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
@@ -299,8 +299,10 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await el.updateComplete;
     equal(rowNames(el)[0], 'EP 06', 'a second press while the page loaded did not skip a page');
     equal(el.shadowRoot!.activeElement, next(), 'focus stays on Next, ready for the next press');
+    await until(() => liveRegion(el) === 'Showing 6–10 of 12', 'the new range announced, since focus did not move');
     pressByKeyboard(next());
     await until(() => rowNames(el)[0] === 'EP 11', 'page three');
+    await until(() => liveRegion(el) === 'Showing 11–12 of 12', 'the last range announced');
     equal(rowNames(el).length, 2, 'two rows on the last page');
     equal(next().getAttribute('aria-disabled'), 'true', 'no next after the last page');
     equal(el.shadowRoot!.activeElement, next(), 'focus stays on Next, which says it has nothing more, not on the page');
@@ -311,7 +313,63 @@ describe('<mp-endpoint-grid> against the real server', () => {
     $<HTMLButtonElement>(el, '.sort-button')!.click();
     await until(() => rowNames(el)[0] === 'EP 12', 'descending first page');
     equal($(el, 'thead th')!.getAttribute('aria-sort'), 'descending', 'now descending');
+    await until(() => liveRegion(el) === 'Showing 1–5 of 12', 'the sorted first page announced');
     await expectNoViolations(el, 'paged and sorted');
+  });
+
+  it('keeps keyboard focus on the Sort menu while the grid reloads, and announces the page it brings', async () => {
+    const client = clientFor(await freshEnv());
+    for (const name of ['Alpha', 'Beta', 'Gamma']) await client.endpoints.create({ name, description: 'd' });
+    const el = await mount(client, { pageSize: 2 });
+    equal(rowNames(el).join(','), 'Gamma,Beta', 'newest first');
+    const select = $<HTMLSelectElement>(el, '[part="sort"]')!;
+    select.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await until(() => rowNames(el)[0] === 'Alpha', 'oldest first');
+    equal(el.sort, 'createdAt', 'the arrow key chose Oldest first');
+    equal(el.shadowRoot!.activeElement, select, 'focus stays on the Sort menu, not on the page');
+    await until(() => liveRegion(el) === 'Showing 1–2 of 3', 'the sorted page announced');
+  });
+
+  it('labels the cells of a 320 px card whose column heads are hidden, once for screen readers, and nothing overflows', async () => {
+    const client = clientFor(await freshEnv());
+    await client.endpoints.create({ name: 'Card feed', description: 'Shown as a card with labelled cells' });
+    const el = await mount(client);
+    el.style.inlineSize = '320px';
+    await el.updateComplete;
+    const head = $(el, 'thead th:nth-child(2)')!;
+    ok(head.getBoundingClientRect().width <= 1, 'the Description column head is out of sight');
+    ok(getComputedStyle(head).display !== 'none', 'but not display: none, so screen readers keep it for the cells');
+    const cell = $(el, 'td.description')!;
+    const label = getComputedStyle(cell, '::before');
+    equal(label.content, '"Description" / ""', 'the cell shows its label, with empty alternative text (the column head already names it)');
+    equal(label.display, 'block', 'on its own line');
+    const text = cell.querySelector('span')!.getBoundingClientRect();
+    ok(text.top - cell.getBoundingClientRect().top >= parseFloat(label.fontSize), 'the label takes room above the description');
+    equal(getComputedStyle($(el, 'td.row-actions')!, '::before').content, '"Actions" / ""', 'the actions are labelled too');
+    equal(getComputedStyle($(el, 'tbody th.name')!, '::before').content, 'none', 'the name needs no label: its column head stays');
+    for (const selector of ['[part="base"]', '.table-wrap']) {
+      const box = $(el, selector)!;
+      ok(box.scrollWidth <= box.clientWidth, `${selector} does not overflow (${box.scrollWidth} > ${box.clientWidth})`);
+    }
+    await expectNoViolations(el, 'cards at 320 px');
+  });
+
+  it('marks a highlighted row with a system-colour outline in forced-colours mode, where backgrounds are dropped', async () => {
+    const el = await mount(clientFor(await freshEnv()));
+    await submitNew(el, 'Bright', 'highlighted after create');
+    await until(() => $(el, 'tbody tr.highlight'), 'the highlighted row');
+    const row = $(el, 'tbody tr.highlight')!;
+    // wtr cannot emulate forced colours in Chromium, so read the rules that apply to the row under that query.
+    const forced = el.shadowRoot!.adoptedStyleSheets
+      .flatMap((sheet) => [...sheet.cssRules])
+      .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors: active'))
+      .flatMap((media) => [...media.cssRules])
+      .filter((rule): rule is CSSStyleRule => rule instanceof CSSStyleRule && row.matches(rule.selectorText));
+    ok(
+      forced.some((rule) => rule.style.outlineStyle === 'solid' && /^(CanvasText|Highlight|Mark)$/i.test(rule.style.outlineColor)),
+      'a solid outline in a system colour',
+    );
   });
 
   it('keeps a long unbroken name inside a 360 px container: the row card, the success message and the delete confirmation wrap it', async () => {
@@ -343,10 +401,19 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await expectNoViolations(el, 'viewer');
   });
 
-  it('shows a load error with a retry instead of a blank grid', async () => {
-    const el = await mount(clientFor(env, 'admin', { ...env.tokens, admin: 'not-a-token' }));
+  it('shows a load error with a retry instead of a blank grid, and Try again leaves focus on the heading', async () => {
+    let token = 'not-a-token';
+    const client = createIntegrationClient({ baseUrl: env.apiUrl, getToken: () => token, retry: { limit: 1, delay: () => 10 } });
+    await admin.endpoints.create({ name: 'Back again', description: 'after a retry' });
+    const el = await mount(client);
     const error = $(el, '.notice.error');
     ok(error?.textContent?.includes('could not be loaded'), 'says it failed');
-    ok(error?.querySelector('button')?.textContent?.includes('Try again'), 'offers a retry');
+    const retry = error?.querySelector('button');
+    ok(retry && retry.textContent!.includes('Try again'), 'offers a retry');
+    token = env.tokens.admin;
+    retry.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => rowNames(el).includes('Back again'), 'the grid after the retry');
+    equal(el.shadowRoot!.activeElement, $(el, 'h2'), 'focus on the grid’s heading, not on the page');
   });
 });

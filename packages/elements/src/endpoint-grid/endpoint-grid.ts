@@ -123,6 +123,8 @@ export class MpEndpointGrid extends LitElement {
   /** `#cursors[i]` fetches page i; page 0 needs none. */
   #cursors: (string | undefined)[] = [undefined];
   #loadToken = 0;
+  /** Set by the pager and the sort controls, which keep focus: the page they bring is announced instead. */
+  #announcePage = false;
   readonly #dialogOpener = new FocusReturn(this, '.new-button, h2');
 
   constructor() {
@@ -204,9 +206,8 @@ export class MpEndpointGrid extends LitElement {
     }
     this._load = 'loading';
     try {
-      const limit = Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
       const [page, me] = await Promise.all([
-        client.endpoints.list({ limit, sort: this.sort, cursor: this.#cursors[this._page] }),
+        client.endpoints.list({ limit: this.#perPage, sort: this.sort, cursor: this.#cursors[this._page] }),
         whoAmI(client).catch(() => null),
       ]);
       if (token !== this.#loadToken) return;
@@ -222,12 +223,24 @@ export class MpEndpointGrid extends LitElement {
       this.#cursors.length = this._page + 2;
       this._canWrite = !!me?.permissions.includes('endpoints:write');
       this._load = 'ready';
+      if (this.#announcePage) this.#announcer.announce(t('endpointGrid.pageShown', this.#range()));
+      this.#announcePage = false;
     } catch (error) {
       if (token !== this.#loadToken) return;
+      this.#announcePage = false;
       this._loadError = error;
       this._load = 'error';
       this.#fail(error, 'load');
     }
+  }
+
+  get #perPage(): number {
+    return Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
+  }
+
+  #range(): { from: number; to: number; total: number } {
+    const from = this._page * this.#perPage + 1;
+    return { from, to: from + this._items.length - 1, total: this._total };
   }
 
   #fail(error: unknown, action: string): void {
@@ -245,7 +258,22 @@ export class MpEndpointGrid extends LitElement {
   #goTo(page: number): void {
     if (this._load === 'loading' || page < 0 || (page > 0 && this.#cursors[page] === undefined)) return;
     this._page = page;
+    this.#announcePage = true;
     void this.#fetchPage();
+  }
+
+  #sortBy(sort: EndpointSort): void {
+    this.#announcePage = true;
+    this.sort = sort;
+  }
+
+  /** Try again gives way to the loading state: focus, when it was there, goes to the heading rather than the page. */
+  async #retry(e: Event): Promise<void> {
+    const hadFocus = this.shadowRoot?.activeElement === e.currentTarget;
+    const loading = this.#fetchPage();
+    await this.updateComplete;
+    if (hadFocus) this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+    await loading;
   }
 
   // ---- form ----------------------------------------------------------------------------------------
@@ -391,7 +419,7 @@ export class MpEndpointGrid extends LitElement {
         <header part="header" class="header">
           <h2 id="heading" tabindex="-1"><slot name="heading">${t('endpointGrid.title')}</slot></h2>
           <div class="tools">
-            ${this._load === 'ready' && this._total > 1 ? this.#renderSort() : nothing}
+            ${this._total > 1 ? this.#renderSort() : nothing}
             ${this._canWrite
               ? html`<button part="new-button" class="mp-button primary new-button" type="button" @click=${this.openCreate}>
                   ${t('endpointGrid.new')}
@@ -408,7 +436,7 @@ export class MpEndpointGrid extends LitElement {
   #renderSort(): TemplateResult {
     return html`<label class="sort">
       <span>${t('endpointGrid.sortBy')}</span>
-      <select part="sort" class="mp-select" .value=${live(this.sort)} @change=${(e: Event) => (this.sort = (e.target as HTMLSelectElement).value as EndpointSort)}>
+      <select part="sort" class="mp-select" .value=${live(this.sort)} @change=${(e: Event) => this.#sortBy((e.target as HTMLSelectElement).value as EndpointSort)}>
         ${sorts.map((s) => html`<option value=${s} ?selected=${s === this.sort}>${t(`endpointGrid.sort.${s}`)}</option>`)}
       </select>
     </label>`;
@@ -437,7 +465,7 @@ export class MpEndpointGrid extends LitElement {
         <div class="grow">
           <p>${t('endpointGrid.error.load')} ${errorText(this._loadError)}</p>
           ${errorReference(this._loadError) ? html`<p class="muted small">${errorReference(this._loadError)}</p>` : nothing}
-          <div class="actions"><button class="mp-button" type="button" @click=${() => this.#fetchPage()}>${t('endpointGrid.retry')}</button></div>
+          <div class="actions"><button class="mp-button" type="button" @click=${this.#retry}>${t('endpointGrid.retry')}</button></div>
         </div>
       </div>`;
     }
@@ -469,7 +497,7 @@ export class MpEndpointGrid extends LitElement {
         <thead>
           <tr>
             <th scope="col" aria-sort=${nameSort}>
-              <button class="sort-button" type="button" @click=${() => (this.sort = this.sort === 'name' ? '-name' : 'name')}>
+              <button class="sort-button" type="button" @click=${() => this.#sortBy(this.sort === 'name' ? '-name' : 'name')}>
                 ${t('endpointGrid.name')}
                 <span class="sort-mark" aria-hidden="true">${nameSort === 'ascending' ? '▲' : nameSort === 'descending' ? '▼' : '↕'}</span>
                 <span class="visually-hidden">${t('endpointGrid.sortByName')}</span>
@@ -506,13 +534,10 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #renderPager(): TemplateResult | typeof nothing {
-    const size = this._items.length;
-    if (this._total <= size && this._page === 0) return nothing;
-    const per = Math.min(100, Math.max(1, Math.floor(this.pageSize) || 10));
-    const from = this._page * per + 1;
+    if (this._total <= this._items.length && this._page === 0) return nothing;
     const loading = this._load === 'loading';
     return html`<nav part="pager" class="pager" aria-label=${t('endpointGrid.paging')}>
-      <span>${t('endpointGrid.range', { from, to: from + size - 1, total: this._total })}</span>
+      <span>${t('endpointGrid.range', this.#range())}</span>
       <button class="mp-button small" type="button" aria-disabled=${this._page === 0 || loading ? 'true' : 'false'} @click=${() => this.#goTo(this._page - 1)}>
         ${t('endpointGrid.previous')}
       </button>

@@ -20,6 +20,7 @@ export const endpointGridMessages = {
   'endpointGrid.retry': 'Try again',
   'endpointGrid.noClient': 'Not connected: place this element inside <mp-integration-provider> or give it a client.',
   'endpointGrid.range': '{from}–{to} of {total}',
+  'endpointGrid.pageShown': 'Showing {from}–{to} of {total}',
   'endpointGrid.previous': 'Previous page',
   'endpointGrid.next': 'Next page',
   'endpointGrid.paging': 'Pages',
