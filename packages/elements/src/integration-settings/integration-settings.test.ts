@@ -590,13 +590,21 @@ describe('<mp-integration-settings> against the real server', () => {
     const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] });
     const el = await mount(client);
     const rowText = (source: string) => $<MpFieldMapper>(el, '#crm-memberMappings')?.shadowRoot?.querySelector(`mp-field-mapper-row[data-source="${source}"]`)?.textContent ?? '';
-    await until(() => rowText('firstName').includes('First Name'), 'the mapper with its rows');
+    await until(() => ($<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length ?? 0) > 0, 'the mapper with Contact’s fields');
     ok(!rowText('firstName').includes('must be mapped'), `a draft in progress is not red: ${rowText('firstName')}`);
     await press(el, 'enable-button');
     await until(() => $(el, '[part="error-summary"]'), 'the error summary');
     await until(() => rowText('firstName').includes('First Name must be mapped.'), 'the rows Enable needs say so');
     ok(rowText('lastName').includes('Last Name must be mapped.'), 'each of them');
     ok(!rowText('email').includes('must be mapped'), 'not the mapped one');
+    const link = $(el, '[part="error-summary"] a[data-pointer="/crm/memberMappings"]');
+    ok(link, 'the summary links the list’s error');
+    link!.click();
+    const focusedRow = () => {
+      const active = $<MpFieldMapper>(el, '#crm-memberMappings')!.shadowRoot!.activeElement;
+      return active?.localName === 'mp-combobox' ? active.getAttribute('data-source') : active?.localName;
+    };
+    await until(() => focusedRow() === 'firstName', 'the link goes to the first field left unmapped, not the search box');
   });
 
   it('asks before a save replaces a stored platform, naming what is deleted, and keeps everything on Cancel', async () => {

@@ -480,8 +480,12 @@ export class MpIntegrationSettings extends LitElement {
     control.focus();
   };
 
+  /** Focuses the row a mapping error names or, for an error on the whole list, its first required field left unmapped. */
   async #focusMapping(mapper: MpFieldMapper, list: 'memberMappings' | 'orderMappings', index: number): Promise<void> {
-    const source = this._draft.crm[list][index]?.source;
+    const mappings = this._draft.crm[list];
+    const source = Number.isInteger(index)
+      ? mappings[index]?.source
+      : mapper.sourceFields.find((f) => f.required && !mappings.some((m) => m.source === f.key))?.key;
     mapper.scrollIntoView({ block: 'start' });
     if (source) {
       await mapper.updateComplete;
@@ -489,7 +493,8 @@ export class MpIntegrationSettings extends LitElement {
       if (row) {
         row.scrollIntoView({ block: 'center' });
         row.focus();
-        return;
+        // A row's picker is disabled until the CRM's fields load.
+        if (mapper.shadowRoot?.activeElement === row) return;
       }
     }
     mapper.focus();
