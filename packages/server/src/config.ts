@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { findPlatform } from '@memberpulse/integration-schema';
 import { parseMasterKey } from './crypto.js';
 
 /** One structured log entry. The server never puts a body, a header value or a secret in one. */
@@ -75,6 +76,18 @@ function int(name: string, v: string | undefined, fallback: number, min: number,
   return n;
 }
 
+// A tenant's My Domain URL rule (https, but http on loopback): every URL the server sends secrets to follows it.
+const myDomainRule = new RegExp(findPlatform('salesforce')!.settings.find((s) => s.key === 'myDomainUrl')!.pattern!);
+
+/** Whether `url` is absolute and its origin passes the My Domain URL rule. */
+function isSecretSafeUrl(url: string): boolean {
+  try {
+    return myDomainRule.test(new URL(url).origin);
+  } catch {
+    return false;
+  }
+}
+
 /** Writes one JSON line per entry to stdout. */
 export const stdoutLog: LogSink = (entry) => {
   process.stdout.write(JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
@@ -139,6 +152,7 @@ export function checkConfig(config: ServerConfig): void {
   }
   if (config.jwtSecret && config.jwtSecret.length < 32) problems.push('MP_JWT_SECRET must be at least 32 characters.');
   if (config.jwksUrl && !/^https?:\/\//.test(config.jwksUrl)) problems.push('MP_JWKS_URL must be an http(s) URL.');
+  if (!isSecretSafeUrl(config.salesforceLoginUrl)) problems.push('SALESFORCE_LOGIN_URL must be an https URL (http only for localhost, 127.0.0.1 or [::1]).');
   if (config.jwksUrl && config.jwtSecret) problems.push('Set either MP_JWT_SECRET or MP_JWKS_URL, not both.');
   databaseTarget(config);
   if (problems.length) throw new ConfigError(problems.join(' '));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { test } from 'node:test';
-import { ConfigError, loadConfig, type ServerConfig } from '../src/config.js';
+import { ConfigError, checkConfig, loadConfig, type ServerConfig } from '../src/config.js';
 import { generateMasterKey } from '../src/index.js';
 
 const doc = readFileSync(new URL('../../../docs/server.md', import.meta.url), 'utf8');
@@ -62,5 +62,14 @@ test('the defaults docs/server.md gives are the defaults', () => {
 test('a malformed number names its variable', () => {
   for (const name of ['PORT', 'MP_RATE_LIMIT', 'MP_DESCRIBE_TTL']) {
     assert.throws(() => loadConfig({ [name]: 'lots' }), (e) => e instanceof ConfigError && e.message.includes(name), name);
+  }
+});
+
+test('SALESFORCE_LOGIN_URL must be an https URL, or http on loopback: a service user’s password is sent there', () => {
+  for (const bad of ['http://192.0.2.2:9667', 'not-a-url', 'ftp://login.salesforce.com', 'http://login.salesforce.com', 'https://']) {
+    assert.throws(() => checkConfig(loadConfig({ SALESFORCE_LOGIN_URL: bad })), (e) => e instanceof ConfigError && e.message.includes('SALESFORCE_LOGIN_URL'), bad);
+  }
+  for (const good of ['https://test.salesforce.com', 'https://acme.my.salesforce.com/', 'http://127.0.0.1:8788', 'http://localhost:9', 'http://[::1]:9']) {
+    assert.doesNotThrow(() => checkConfig(loadConfig({ SALESFORCE_LOGIN_URL: good })), good);
   }
 });
