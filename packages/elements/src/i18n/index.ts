@@ -19,6 +19,7 @@ const catalogs = new Map<string, Messages>([['en', en as Messages]]);
 let current = 'en';
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 function notify(): void {
   if (typeof window !== 'undefined') window.dispatchEvent(new Event(LOCALE_CHANGE_EVENT));
@@ -56,6 +57,23 @@ function plural(locale: string): Intl.PluralRules {
     pluralRules.set(locale, rules);
   }
   return rules;
+}
+
+/** Formats an ISO date and time for the current locale ("29.11.2026, 20:12" in German); '' for none or a bad date. */
+export function formatDateTime(iso: string | null | undefined): string {
+  const date = iso ? new Date(iso) : undefined;
+  if (!date || Number.isNaN(date.getTime())) return '';
+  let format = dateFormats.get(current);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+    try {
+      format = new Intl.DateTimeFormat(current, options);
+    } catch {
+      format = new Intl.DateTimeFormat('en', options);
+    }
+    dateFormats.set(current, format);
+  }
+  return format.format(date);
 }
 
 /** Formats a number for the current locale. */

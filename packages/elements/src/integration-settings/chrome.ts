@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { findPlatform, platformCatalog, type IntegrationCategory, type IntegrationSettings } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
 import { translator } from '../provider/translate.js';
-import { msg } from '../i18n/index.js';
+import { formatDateTime, msg } from '../i18n/index.js';
 import { settingsMessages } from './messages.js';
 
 // The frame around a settings form: platform choice, outcome notices, the save bar and confirmations.
@@ -63,7 +63,7 @@ export function renderSaveBar(options: {
 }): TemplateResult {
   const { saved, dirty, busy } = options;
   const enabled = saved?.status === 'enabled';
-  const when = saved ? new Date(saved.updatedAt).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }) : '';
+  const when = formatDateTime(saved?.updatedAt);
   return html`<footer part="footer" class="footer">
     <span class="save-state ${dirty ? 'dirty' : ''}">
       ${dirty ? t('settings.unsaved') : saved ? t('settings.lastSaved', { date: when, who: saved.updatedBy }) : nothing}

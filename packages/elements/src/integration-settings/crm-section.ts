@@ -51,9 +51,13 @@ function tagOptions(fields: readonly CrmFieldDescriptor[] | undefined, withNone:
 function remoteNote<T>(remote: Remote<T>, loading: string, failed: (reason: string) => string, reload: () => void): TemplateResult | typeof nothing {
   if (remote.state === 'loading') return html`<p class="help" role="status">${loading}</p>`;
   if (remote.state === 'error') {
-    return html`<div class="notice error inline">${iconSvg(icon.error)}
+    return html`<div class="notice error inline" role="alert">${iconSvg(icon.error)}
       <p class="grow">${failed(errorText(remote.error))}</p>
-      <button class="mp-button small" type="button" @click=${reload}>${t('settings.crm.reload')}</button>
+      <button class="mp-button small" type="button" @click=${(e: Event) => {
+        // The note gives way to the loading state: focus waits on the card's heading just above.
+        ((e.currentTarget as Element).getRootNode() as ShadowRoot).getElementById('crm-heading')?.focus();
+        reload();
+      }}>${t('settings.crm.reload')}</button>
     </div>`;
   }
   return nothing;
@@ -129,7 +133,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
   const tagChoices = (withNone: boolean, value: string | null) => (tagFields ? tagOptions(tagFields, withNone) : savedOnly(value));
 
   return html`<section class="card crm" aria-labelledby="crm-heading">
-    <h3 id="crm-heading">${t('settings.crm.heading')}</h3>
+    <h3 id="crm-heading" tabindex="-1">${t('settings.crm.heading')}</h3>
     ${view.canDiscover ? remoteNote(d.objects, t('settings.crm.loadingObjects'), (reason) => t('settings.crm.objectsFailed', { reason }), () => d.loadObjects(true)) : nothing}
     ${picker(view, 'memberObject', t('settings.crm.memberObject'), t('settings.crm.memberObjectHelp'), objectChoices(false, crm.memberObject), crm.memberObject, true)}
     ${crm.memberObject

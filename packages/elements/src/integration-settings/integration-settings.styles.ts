@@ -45,7 +45,8 @@ export const styles = css`
     /* A translated category name can be one long word ("Kundenbeziehungsmanagement"). */
     overflow-wrap: anywhere;
   }
-  h2:focus {
+  h2:focus,
+  h3:focus {
     outline: none;
   }
   h3 {

@@ -447,7 +447,8 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     ok($(el, '[data-key="webhookSecret"]')!.textContent!.includes('Will be cleared when you save.'), 'Clear waits for a save');
     ok(el.dirty, 'a pending clear is an unsaved change');
-    await until(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'Undo', 'focus on Undo, which took the place of Clear');
+    await until(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'Undo Webhook signing secret', 'focus on Undo, which took the place of Clear, and names the secret');
+    equal($(el, `#${el.shadowRoot!.activeElement!.getAttribute('aria-describedby')}`)?.textContent?.trim(), 'Will be cleared when you save.', 'Undo is described by what it undoes');
     $<HTMLButtonElement>(el, '#secret-webhookSecret')!.click();
     await el.updateComplete;
     ok($(el, '[data-key="webhookSecret"]')!.textContent!.includes('••••5555'), 'Undo keeps the stored secret');
@@ -459,7 +460,7 @@ describe('<mp-integration-settings> against the real server', () => {
     typeInto($(el, 'input#secret-secretKey'), 'sk_test_CHANGEDMIND22');
     await el.updateComplete;
     ok(el.dirty, 'a typed replacement is an unsaved change');
-    [...$(el, '[data-key="secretKey"]')!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Keep current')!.click();
+    [...$(el, '[data-key="secretKey"]')!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Keep current Secret key')!.click();
     await el.updateComplete;
     ok(!$(el, 'input#secret-secretKey') && !el.dirty, 'Keep current closes the box and drops what was typed');
     ok(!deepText(el).includes('sk_test_CHANGEDMIND22'), 'the dropped value left the DOM');
@@ -545,6 +546,50 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($<HTMLDialogElement>(el, 'dialog.confirm.restore')?.open, 'restore asks too');
     $<HTMLButtonElement>(el, 'dialog.confirm .primary')!.click();
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored as a draft');
+  });
+
+  it('alerts when the CRM’s objects or the record cannot be loaded, and keeps focus near while trying again', async () => {
+    const own = await freshEnv();
+    await connectedCrm({}, own);
+    const failures = { objects: 1, settings: 1 };
+    const failing = (path: string) => (path.endsWith('/crm/objects') && failures.objects-- > 0) || (path.includes('/v1/settings') && !path.includes('/crm/') && failures.settings-- > 0);
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      retry: { limit: 0 },
+      fetch: (input, init) => {
+        const path = new URL(input instanceof Request ? input.url : String(input)).pathname;
+        if (!failing(path)) return fetch(input, init);
+        const problem = { type: 'about:blank', title: 'Bad request', status: 400, detail: 'Refused for the test.' };
+        return Promise.resolve(new Response(JSON.stringify(problem), { status: 400, headers: { 'content-type': 'application/problem+json' } }));
+      },
+    });
+    const el = await mount(client);
+    const retry = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.error[role="alert"] button')].find((b) => b.textContent!.includes('Try again'));
+    ok(retry, 'the record’s load failure is an alert with Try again');
+    retry!.focus();
+    retry!.click();
+    equal(el.shadowRoot!.activeElement?.id, 'heading', 'focus waits on the heading while the record loads again');
+    await until(() => $(el, '#crm-memberObject'), 'the record');
+
+    const note = () => [...el.shadowRoot!.querySelectorAll('.notice.error')].find((n) => n.textContent!.includes('The CRM objects could not be loaded'));
+    await until(note, 'the objects’ load failure');
+    equal(note()!.getAttribute('role'), 'alert', 'is announced');
+    const reload = note()!.querySelector('button')!;
+    reload.focus();
+    reload.click();
+    equal(el.shadowRoot!.activeElement?.id, 'crm-heading', 'focus waits on the CRM card’s heading while the objects load again');
+    await until(() => !note() && ($<MpCombobox>(el, '#crm-memberObject')!.options as unknown[]).length > 0, 'the objects, loaded');
+  });
+
+  it('writes dates in the locale the host set, not the browser’s', async () => {
+    const client = await connectedCrm({});
+    await inGerman({}, async () => {
+      const el = await mount(client);
+      const germanDate = /\d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/;
+      ok(germanDate.test($(el, '.save-state')!.textContent!), `last saved: ${$(el, '.save-state')!.textContent}`);
+      ok(germanDate.test($(el, '[data-key="consumerSecret"]')!.textContent!), `a secret’s date: ${$(el, '[data-key="consumerSecret"]')!.textContent}`);
+    });
   });
 
   it('keeps long German words inside 320 px, and the mapper’s update policies whole at 1280 px', async () => {

@@ -697,7 +697,11 @@ export class MpIntegrationSettings extends LitElement {
         <div class="grow">
           <p>${t('settings.loadFailed')} ${errorText(load.error)}</p>
           ${errorReference(load.error) ? html`<p class="muted small">${errorReference(load.error)}</p>` : nothing}
-          <div class="actions"><button class="mp-button" type="button" @click=${() => this.reload()}>${t('settings.retry')}</button></div>
+          <div class="actions"><button class="mp-button" type="button" @click=${() => {
+            // The button gives way to the loading state: focus waits on the heading just above.
+            this.#heading?.focus();
+            void this.reload();
+          }}>${t('settings.retry')}</button></div>
         </div>
       </div>`;
     }

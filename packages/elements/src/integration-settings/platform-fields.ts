@@ -5,7 +5,7 @@ import { icon, iconSvg } from '../shared/icons.js';
 import type { ComboboxOption } from '../shared/combobox.js';
 import { listText, parseLines } from '../shared/list-text.js';
 import { translator } from '../provider/translate.js';
-import { msg } from '../i18n/index.js';
+import { formatDateTime, msg } from '../i18n/index.js';
 import { settingsMessages } from './messages.js';
 import type { Draft } from './draft.js';
 import { localizedSetting } from './localized-text.js';
@@ -124,12 +124,6 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
   return html`<div class="field" data-key=${s.key}>${labelFor(s, id)} ${control} ${help(s, id)} ${renderErrors(id, errors)}</div>`;
 }
 
-function formatDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? '' : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /**
  * A write-only secret: never prefilled, never shown back. Configured secrets show their hint and when they
  * were set, with Replace and Clear; a new value is typed into an empty password box.
@@ -150,7 +144,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
     ? html`<span class="secret-state" id="${id}-state">
         ${iconSvg(icon.check)}
         <span>${state?.hint ? t('settings.secret.configured', { hint: state.hint }) : t('settings.secret.configuredNoHint')}</span>
-        ${state?.updatedAt ? html`<span class="muted">${t('settings.secret.updated', { date: formatDate(state.updatedAt) })}</span>` : nothing}
+        ${state?.updatedAt ? html`<span class="muted">${t('settings.secret.updated', { date: formatDateTime(state.updatedAt) })}</span>` : nothing}
       </span>`
     : nothing;
 
@@ -159,7 +153,8 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
       <span class="label">${s.label}</span>
       <div class="secret-row">
         <span class="secret-state warning-text" id="${id}-state">${t('settings.secret.willClear')}</span>
-        <button id=${id} class="mp-button small" type="button" ?disabled=${locked} @click=${() => view.setSecret(s.key, undefined)}>${t('settings.secret.undo')}</button>
+        <button id=${id} class="mp-button small" type="button" ?disabled=${locked} aria-describedby="${id}-state"
+          @click=${() => view.setSecret(s.key, undefined)}>${t('settings.secret.undo')}<span class="visually-hidden"> ${s.label}</span></button>
       </div>
       ${renderErrors(id, errors)}
     </div>`;
@@ -191,7 +186,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
           view.setSecret(s.key, v === '' ? undefined : v);
         }} />
       ${configured
-        ? html`<button class="mp-button small" type="button" ?disabled=${locked} @click=${() => view.setReplacing(s.key, false)}>${t('settings.secret.cancel')}</button>`
+        ? html`<button class="mp-button small" type="button" ?disabled=${locked} @click=${() => view.setReplacing(s.key, false)}>${t('settings.secret.cancel')}<span class="visually-hidden"> ${s.label}</span></button>`
         : nothing}
     </div>
     <p id=${helpId} class="help">${s.help ? html`${s.help} ` : nothing}${t('settings.secret.writeOnly')}</p>
