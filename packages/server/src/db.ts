@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { privateDataDir } from './data-dir.js';
 import type { DatabaseTarget } from './config.js';
 import { migrations } from './migrations.js';
 
@@ -44,7 +44,7 @@ export function violatedConstraint(err: unknown): string | undefined {
 
 async function openPglite(dataDir: string | null): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) privateDataDir(dataDir);
   const pg = dataDir ? new PGlite(dataDir) : new PGlite();
   await pg.waitReady;
   const wrap = (q: { query: (s: string, p?: unknown[]) => Promise<{ rows: unknown[]; affectedRows?: number }> }): Queryable => ({

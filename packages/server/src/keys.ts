@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync, mkdirSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, Queryable } from './db.js';
+import { privateDataDir } from './data-dir.js';
 import { Keyring, generateDataKey, generateMasterKey, parseMasterKey, unwrapDataKey, wrapDataKey, type MasterKey } from './crypto.js';
 import * as store from './store.js';
 
@@ -25,7 +26,7 @@ export function readKeyFile(dir: string): Keyring | null {
 
 /** Writes a keyring file atomically (write + rename), readable by the owner only. */
 export function writeKeyFile(dir: string, current: string, previous: string[]): void {
-  mkdirSync(dir, { recursive: true });
+  privateDataDir(dir);
   const path = join(dir, MASTER_KEY_FILE);
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify({ current, previous } satisfies KeyFile, null, 2) + '\n', { mode: 0o600 });

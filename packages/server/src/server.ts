@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp, type AppState } from './app.js';
+import { privateDataDir } from './data-dir.js';
 import { checkConfig, databaseTarget, loadConfig, type DatabaseTarget, type ServerConfig } from './config.js';
 import { Keyring, generateMasterKey } from './crypto.js';
 import { openDatabase, type Database } from './db.js';
@@ -101,7 +102,7 @@ export function resolveSecrets(config: ServerConfig, target: DatabaseTarget = da
       if (existsSync(path)) jwtSecret = readFileSync(path, 'utf8').trim();
       else {
         jwtSecret = randomBytes(32).toString('base64url');
-        mkdirSync(config.dataDir, { recursive: true });
+        privateDataDir(config.dataDir);
         writeFileSync(path, jwtSecret + '\n', { mode: 0o600 });
         notes.push({ level: 'warn', loud: true, msg: `NO MP_JWT_SECRET: GENERATED A DEVELOPMENT TOKEN SECRET INTO ${path}. Set MP_JWT_SECRET or MP_JWKS_URL for anything real.` });
       }
@@ -126,7 +127,7 @@ function pidAlive(pid: number): boolean {
 
 /** Claims an embedded data folder for this process (PGlite is single-process); throws when another live process has it. */
 export function lockDataDir(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
+  privateDataDir(dir);
   const path = join(dir, LOCK_FILE);
   if (existsSync(path)) {
     const pid = Number(readFileSync(path, 'utf8').trim());
@@ -172,6 +173,9 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   checkConfig(config);
   const gateway = givenGateway !== undefined ? givenGateway : await loadDefaultGateway(env ?? process.env);
   const target = databaseTarget(config);
+  if (target.kind === 'pglite' && target.dataDir && privateDataDir(target.dataDir)) {
+    config.log({ level: 'warn', msg: 'The data folder was open to other users: made it 0700.', dataDir: target.dataDir });
+  }
   const unlock = target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
   let db: Database | null = null;
   try {

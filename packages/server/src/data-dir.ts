@@ -1,0 +1,13 @@
+import { chmodSync, mkdirSync, statSync } from 'node:fs';
+
+/**
+ * Creates the data folder with mode 0700, or takes group and other access away from an existing one (PGlite
+ * writes its files 0666, so the folder's mode is what keeps other local users out). Answers whether it had
+ * to tighten an existing folder.
+ */
+export function privateDataDir(dir: string): boolean {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if ((statSync(dir).mode & 0o077) === 0) return false;
+  chmodSync(dir, 0o700);
+  return true;
+}

@@ -1,0 +1,34 @@
+// The PGlite data folder holds every record, the audit table and (in dev) the master key: only the server's
+// user may enter it, whatever the umask and whatever mode an older version left it in.
+import assert from 'node:assert/strict';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { startServer, type LogEntry } from '../src/index.js';
+
+const root = mkdtempSync(join(tmpdir(), 'mp-data-dir-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+
+const mode = (path: string) => statSync(path).mode & 0o777;
+
+async function startOn(dataDir: string, logs: LogEntry[] = []) {
+  const server = await startServer({ port: 0, dataDir, gateway: null, env: {}, log: (e) => logs.push(e) });
+  await server.close();
+}
+
+test('a fresh data folder is created 0700', async () => {
+  const dir = join(root, 'fresh', 'data');
+  await startOn(dir);
+  assert.equal(mode(dir).toString(8), '700');
+});
+
+test('an existing data folder open to others is tightened to 0700, with a warning naming only the folder', async () => {
+  const dir = join(root, 'open');
+  mkdirSync(dir);
+  chmodSync(dir, 0o777);
+  const logs: LogEntry[] = [];
+  await startOn(dir, logs);
+  assert.equal(mode(dir).toString(8), '700');
+  assert.ok(logs.some((e) => e.level === 'warn' && e.dataDir === dir), JSON.stringify(logs));
+});
