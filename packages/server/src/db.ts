@@ -159,19 +159,32 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   return db;
 }
 
-/** Applies the migrations not yet applied, each in its own transaction, serialised by an advisory lock. */
+/** The migration versions already applied; empty when the `mp_migrations` table does not exist yet. */
+async function appliedVersions(q: Queryable): Promise<Set<number>> {
+  const table = await q.query<{ present: boolean }>(`SELECT to_regclass('mp_migrations') IS NOT NULL AS present`);
+  if (!table.rows[0]?.present) return new Set();
+  const rows = await q.query<{ version: number }>('SELECT version FROM mp_migrations');
+  return new Set(rows.rows.map((r) => r.version));
+}
+
+/**
+ * Applies the migrations not yet applied, each in its own transaction, serialised by an advisory lock. When
+ * every one is applied it issues no DDL, so a role with only DML grants can start a server.
+ */
 export async function migrate(db: Database): Promise<number[]> {
   const applied: number[] = [];
-  await db.query(`CREATE TABLE IF NOT EXISTS mp_migrations (
-    version integer PRIMARY KEY,
-    name text NOT NULL,
-    applied_at timestamptz NOT NULL DEFAULT now()
-  )`);
+  const done = await appliedVersions(db);
   for (const m of migrations) {
+    if (done.has(m.version)) continue;
     await db.transaction(async (tx) => {
+      // The lock comes before any DDL: concurrent CREATE TABLE IF NOT EXISTS still collide in pg_type.
       await tx.query('SELECT pg_advisory_xact_lock(7263801)');
-      const done = await tx.query('SELECT 1 FROM mp_migrations WHERE version = $1', [m.version]);
-      if (done.rows.length) return;
+      await tx.query(`CREATE TABLE IF NOT EXISTS mp_migrations (
+        version integer PRIMARY KEY,
+        name text NOT NULL,
+        applied_at timestamptz NOT NULL DEFAULT now()
+      )`);
+      if ((await tx.query('SELECT 1 FROM mp_migrations WHERE version = $1', [m.version])).rows.length) return;
       for (const statement of m.statements) await tx.query(statement);
       await tx.query('INSERT INTO mp_migrations (version, name) VALUES ($1, $2)', [m.version, m.name]);
       applied.push(m.version);
