@@ -4,7 +4,7 @@ export const styles = css`
   :host {
     display: block;
     container-type: inline-size;
-    /* The sticky save bar's height and a little air: focused controls scroll clear of it. */
+    /* The sticky save bar's height and a little air, until the element measures the bar: focused controls scroll clear of it. */
     --_mp-focus-clearance-end: 6rem;
   }
   .all {

@@ -26,6 +26,7 @@ import { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { ClientController } from '../provider/client-controller.js';
 import { LeaveGuard } from '../provider/leave-guard.js';
 import { FocusReturn } from '../provider/focus-return.js';
+import { BarClearance } from './bar-clearance.js';
 import { whoAmI } from '../provider/permissions.js';
 import { savedSettings } from '../provider/saved-settings.js';
 import { emit } from '../provider/emit.js';
@@ -153,6 +154,7 @@ export class MpIntegrationSettings extends LitElement {
   constructor() {
     super();
     new LocalizeController(this);
+    new BarClearance(this);
     // In all-categories mode each inner element guards its own category. A host that cancels
     // mp-before-leave asks in its own way, so the browser's question is not shown too.
     new LeaveGuard(this, () => !!this.resolvedCategory && this.dirty && emit(this, new BeforeLeaveEvent(this.#dirtyCategories())));
