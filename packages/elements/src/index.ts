@@ -7,3 +7,7 @@ export { MpIntegrationProvider } from './provider/integration-provider.js';
 export { integrationClientContext } from './provider/context.js';
 export { MpEndpointGrid, EndpointChangeEvent, IntegrationErrorEvent, type EndpointChange } from './endpoint-grid/endpoint-grid.js';
 export { MpIntegrationSettings, SettingsSavedEvent, BeforeLeaveEvent, type SettingsSaveAction } from './integration-settings/integration-settings.js';
+/** The English of each widget's own strings, to list the keys a translation may register (see docs/theming.md). */
+export { settingsMessages } from './integration-settings/messages.js';
+export { endpointGridMessages } from './endpoint-grid/messages.js';
+export { errorMessages } from './provider/error-text.js';

@@ -582,6 +582,26 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => !note() && ($<MpCombobox>(el, '#crm-memberObject')!.options as unknown[]).length > 0, 'the objects, loaded');
   });
 
+  it('words a connection test’s outcome in the host’s language where it registered the keys, else the server’s English', async () => {
+    const own = await freshEnv();
+    const client = await connectedCrm({}, own);
+    const el = await mount(client);
+    const outcome = async () => {
+      await press(el, 'test-button');
+      await until(() => $(el, '.test-result'), 'the test outcome');
+      return $(el, '.test-result')!.textContent!.replace(/\s+/g, ' ').trim();
+    };
+    ok((await outcome()).includes('daily API calls used'), 'the server’s own sentence, with the API usage');
+    await inGerman({ 'settings.test.succeeded': 'Verbunden mit {platform}.', 'settings.test.failed': 'Verbindung fehlgeschlagen: {reason}', 'error.problem.upstream': 'Die Plattform ist nicht erreichbar.' }, async () => {
+      await el.updateComplete;
+      equal(await outcome(), 'Verbunden mit Salesforce.', 'the host’s words');
+      typeInto($(el, '#cfg-myDomainUrl'), 'https://127.0.0.1:9');
+      await el.updateComplete;
+      const failed = await outcome();
+      ok(failed.startsWith('Verbindung fehlgeschlagen: Die Plattform ist nicht erreichbar.'), `an unreachable platform, in the host’s words: ${failed}`);
+    });
+  });
+
   it('writes dates in the locale the host set, not the browser’s', async () => {
     const client = await connectedCrm({});
     await inGerman({}, async () => {

@@ -534,7 +534,9 @@ export class MpIntegrationSettings extends LitElement {
     try {
       const input = inputFrom(this._draft, category);
       const result = await client.crm.testConnection(unsaved ? { platform: input.platform, config: input.config, credentials: input.credentials } : undefined, { category });
-      this._test = { tone: 'success', text: result.message };
+      // The server's sentence carries the API usage in English; a host that registers the key words it its own way.
+      const platform = findPlatform(this._draft.platform)?.name ?? '';
+      this._test = { tone: 'success', text: msg('settings.test.succeeded', { platform }, result.message) };
       this._errors = this._errors.filter((e) => !/^\/(credentials|config)\//.test(e.pointer));
     } catch (error) {
       this.#fail(error, 'test-connection');

@@ -1,6 +1,7 @@
 import {
   ConflictError,
   ForbiddenError,
+  IntegrationError,
   NetworkError,
   NotFoundError,
   RateLimitError,
@@ -8,9 +9,11 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '@memberpulse/integrations-sdk';
+import { msg } from '../i18n/index.js';
 import { translator } from './translate.js';
 
-const messages = {
+/** The English of the widgets' error sentences (`error.*`). */
+export const errorMessages = {
   'error.network': 'The server could not be reached. Check the connection and try again.',
   'error.timeout': 'The server took too long to answer. Try again.',
   'error.unauthorized': 'Your session has expired. Sign in again.',
@@ -24,7 +27,7 @@ const messages = {
 } as const;
 
 /** Translates the widgets' error sentences (`error.*` keys). */
-export const errorT = translator(messages);
+export const errorT = translator(errorMessages);
 
 /** A plain sentence for a failed call, for people (never the token or a secret: SDK errors hold none). */
 export function errorText(error: unknown): string {
@@ -39,7 +42,11 @@ export function errorText(error: unknown): string {
   if (error instanceof NotFoundError) return errorT('error.notFound');
   if (error instanceof ConflictError) return errorT('error.conflict');
   if (error instanceof RateLimitError) return errorT('error.rateLimited', { seconds: error.retryAfter ?? 60 });
-  if (error && typeof error === 'object' && 'detail' in error && typeof error.detail === 'string' && error.detail) return error.detail;
+  if (error instanceof IntegrationError && error.detail) {
+    // The server's English sentence, unless the host registered `error.problem.<type>` (upstream, internal…).
+    const kind = error.type?.slice(error.type.lastIndexOf('/') + 1);
+    return kind ? msg(`error.problem.${kind}`, undefined, error.detail) : error.detail;
+  }
   return errorT('error.unknown');
 }
 
