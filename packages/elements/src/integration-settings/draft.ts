@@ -202,6 +202,8 @@ export function compare(
   labels: {
     platform: string;
     setting: (s: SettingDefinition) => string;
+    /** A select's option as the control shows it. */
+    option: (s: SettingDefinition, value: string) => string;
     crm: (key: keyof typeof crmLabelKeys) => string;
     policy: (policy: FieldMapping['policy']) => string;
     secret: (pending: string | null) => string;
@@ -219,7 +221,8 @@ export function compare(
       if (s.key in mine.secrets) out.push({ label: labels.setting(s), theirs: show(theirs.credentials[s.key]?.configured ? `••••${theirs.credentials[s.key]?.hint ?? ''}` : ''), mine: labels.secret(mine.secrets[s.key] ?? null) });
       continue;
     }
-    add(labels.setting(s), base.config[s.key], mine.config[s.key]);
+    const shown = (v: unknown) => (s.options && typeof v === 'string' ? labels.option(s, v) : v);
+    add(labels.setting(s), shown(base.config[s.key]), shown(mine.config[s.key]));
   }
   if (theirs.category === 'crm') {
     const a = theirs.crm ?? emptyCrmMapping();

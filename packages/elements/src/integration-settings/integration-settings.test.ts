@@ -602,6 +602,28 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
+  it('compares a select by its option’s label and a number in the host’s format', async () => {
+    const own = await freshEnv();
+    const client = await connectedCrm({}, own);
+    await inGerman({ 'catalog.salesforce.environment.option.sandbox': 'Testumgebung' }, async () => {
+      const el = await mount(client);
+      await until(() => $(el, '#cfg-dailyApiAllotment'), 'the sync settings');
+      await clientFor(own).settings.patch('crm', { config: { dailyApiAllotment: 20000 } }, { ifMatch: false });
+      const environment = $<HTMLSelectElement>(el, '#cfg-environment')!;
+      environment.value = 'sandbox';
+      environment.dispatchEvent(new Event('change', { bubbles: true }));
+      typeInto($(el, '#cfg-dailyApiAllotment'), '30000');
+      await el.updateComplete;
+      await press(el, 'save-button');
+      await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
+      [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
+      await until(() => $(el, 'table.compare'), 'the comparison');
+      const rows = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()).join(' | '));
+      ok(rows.includes('Environment | Production | Testumgebung'), `the option’s label, as the select shows it: ${rows.join(' / ')}`);
+      ok(rows.includes('24-hour API call allotment | 20.000 | 30.000'), `numbers as the locale writes them: ${rows.join(' / ')}`);
+    });
+  });
+
   it('writes dates in the locale the host set, not the browser’s', async () => {
     const client = await connectedCrm({});
     await inGerman({}, async () => {

@@ -16,7 +16,7 @@ import {
   type IntegrationSettings,
 } from '@memberpulse/integration-schema';
 import { ConflictError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
-import { LocalizeController, msg } from '../i18n/index.js';
+import { LocalizeController, formatNumber, msg } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
 import { Announcer } from '../shared/announcer.js';
@@ -562,10 +562,21 @@ export class MpIntegrationSettings extends LitElement {
       // Reading the record also gives the SDK its current ETag, so "save mine" afterwards overwrites knowingly.
       const theirs = await client.settings.get(category);
       this.#rebaseOnto(theirs);
-      const show = (v: unknown) => (v === undefined || v === null || v === '' ? t('settings.value.empty') : typeof v === 'boolean' ? t(v ? 'settings.value.on' : 'settings.value.off') : Array.isArray(v) ? v.join(', ') : String(v));
+      const show = (v: unknown) =>
+        v === undefined || v === null || v === ''
+          ? t('settings.value.empty')
+          : typeof v === 'boolean'
+            ? t(v ? 'settings.value.on' : 'settings.value.off')
+            : typeof v === 'number'
+              ? formatNumber(v)
+              : Array.isArray(v)
+                ? v.join(msg('common.listSeparator'))
+                : String(v);
+      const platform = this._draft.platform ?? theirs.platform;
       const differences = compare(theirs, this._draft, show, {
         platform: t('settings.platform'),
-        setting: (s) => localizedSetting(this._draft.platform ?? theirs.platform, s).label,
+        setting: (s) => localizedSetting(platform, s).label,
+        option: (s, value) => localizedSetting(platform, s).options?.find((o) => o.value === value)?.label ?? value,
         crm: (key) => t(crmLabelKeys[key]),
         policy: (policy) => msg(`policy.${policy}`),
         secret: (pending) => t(pending === null ? 'settings.value.cleared' : 'settings.value.newSecret'),
