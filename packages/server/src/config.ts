@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
+import { isIP } from 'node:net';
+import { dirname, resolve } from 'node:path';
 import { findPlatform } from '@memberpulse/integration-schema';
 import { parseMasterKey } from './crypto.js';
 
@@ -76,16 +78,56 @@ function int(name: string, v: string | undefined, fallback: number, min: number,
   return n;
 }
 
-// A tenant's My Domain URL rule (https, but http on loopback): every URL the server sends secrets to follows it.
+// A tenant's My Domain URL rule (https, but http on loopback): every URL the server sends secrets to, or
+// trusts keys from, follows it.
 const myDomainRule = new RegExp(findPlatform('salesforce')!.settings.find((s) => s.key === 'myDomainUrl')!.pattern!);
 
 /** Whether `url` is absolute and its origin passes the My Domain URL rule. */
-function isSecretSafeUrl(url: string): boolean {
+function httpsOrLoopback(url: string): boolean {
   try {
     return myDomainRule.test(new URL(url).origin);
   } catch {
     return false;
   }
+}
+
+const hostName = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
+
+/** The env list of CORS origins, each reduced to its origin (`https://a.example/` → `https://a.example`). */
+function origins(v: string | undefined): string[] {
+  return list(v).map((entry) => {
+    if (entry === '*') return entry;
+    let url: URL | null = null;
+    try {
+      url = new URL(entry);
+    } catch {
+      /* reported below */
+    }
+    if (!url || url.origin === 'null' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) {
+      throw new ConfigError(`MP_CORS_ORIGINS: “${entry}” is not an origin (scheme://host[:port], e.g. https://portal.example.org), nor *.`);
+    }
+    return url.origin;
+  });
+}
+
+/** What stops the data folder from being created or written, if anything (checked without creating it). */
+function dataDirProblem(dir: string): string | null {
+  let existing = dir;
+  while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
+  try {
+    if (!statSync(existing).isDirectory()) return `MP_DATA_DIR ${dir}: ${existing} is a file, not a folder.`;
+    accessSync(existing, constants.W_OK | constants.X_OK);
+    return null;
+  } catch {
+    return `MP_DATA_DIR ${dir}: ${existing} is not writable by this user.`;
+  }
+}
+
+/** Whether a start writes into the data folder: PGlite on disk, or dev secrets generated beside it. */
+function usesDataDir(config: ServerConfig): boolean {
+  const target = databaseTarget(config);
+  if (target.kind === 'pglite') return target.dataDir !== null;
+  return !config.production && (!config.masterKey || (!config.jwtSecret && !config.jwksUrl));
 }
 
 /** Writes one JSON line per entry to stdout. */
@@ -110,12 +152,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jwksUrl: str(env.MP_JWKS_URL),
     jwtIssuer: str(env.MP_JWT_ISSUER) ?? 'memberpulse-dev',
     jwtAudience: str(env.MP_JWT_AUDIENCE) ?? 'memberpulse-integrations',
-    corsOrigins: list(env.MP_CORS_ORIGINS),
+    corsOrigins: origins(env.MP_CORS_ORIGINS),
     salesforceClientId: str(env.SALESFORCE_CLIENT_ID),
     salesforceClientSecret: str(env.SALESFORCE_CLIENT_SECRET),
     salesforceLoginUrl: str(env.SALESFORCE_LOGIN_URL) ?? 'https://login.salesforce.com',
     dev: truthy(env.MP_DEV),
-    production: (env.NODE_ENV ?? '').trim() === 'production',
+    production: (env.NODE_ENV ?? '').trim().toLowerCase() === 'production',
     rateLimitPerMinute: int('MP_RATE_LIMIT', env.MP_RATE_LIMIT, 3000, 0, 10_000_000),
     describeCacheTtlSeconds: int('MP_DESCRIBE_TTL', env.MP_DESCRIBE_TTL, 600, 0, 86_400),
     log: logMode === 'silent' ? () => {} : stdoutLog,
@@ -130,7 +172,11 @@ export function databaseTarget(config: Pick<ServerConfig, 'databaseUrl' | 'dataD
   const url = config.databaseUrl;
   if (!url) return { kind: 'pglite', dataDir: config.dataDir };
   if (url === 'memory://' || url === 'memory:') return { kind: 'pglite', dataDir: null };
-  if (/^postgres(ql)?:\/\//i.test(url)) return { kind: 'postgres', url };
+  if (/^postgres(ql)?:\/\//i.test(url)) {
+    // The URL carries a password: the message names the variable, never the value.
+    if (!URL.canParse(url)) throw new ConfigError('DATABASE_URL is not a valid URL (check the host name and that the port is 1–65535).');
+    return { kind: 'postgres', url };
+  }
   throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql:// (or be memory:// for a throw-away database).');
 }
 
@@ -151,9 +197,15 @@ export function checkConfig(config: ServerConfig): void {
     }
   }
   if (config.jwtSecret && config.jwtSecret.length < 32) problems.push('MP_JWT_SECRET must be at least 32 characters.');
-  if (config.jwksUrl && !/^https?:\/\//.test(config.jwksUrl)) problems.push('MP_JWKS_URL must be an http(s) URL.');
-  if (!isSecretSafeUrl(config.salesforceLoginUrl)) problems.push('SALESFORCE_LOGIN_URL must be an https URL (http only for localhost, 127.0.0.1 or [::1]).');
+  if (config.jwksUrl && (!URL.canParse(config.jwksUrl) || !/^https?:$/.test(new URL(config.jwksUrl).protocol))) problems.push('MP_JWKS_URL must be an http(s) URL.');
+  else if (config.jwksUrl && config.production && !httpsOrLoopback(config.jwksUrl)) problems.push('MP_JWKS_URL must be https in production (http only for localhost, 127.0.0.1 or [::1]).');
+  if (!config.salesforceClientId !== !config.salesforceClientSecret) problems.push('SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET must be set together.');
+  if (!isIP(config.host) && !hostName.test(config.host)) problems.push(`HOST “${config.host}” is not an IP address or a host name.`);
+  if (!httpsOrLoopback(config.salesforceLoginUrl)) problems.push('SALESFORCE_LOGIN_URL must be an https URL (http only for localhost, 127.0.0.1 or [::1]).');
   if (config.jwksUrl && config.jwtSecret) problems.push('Set either MP_JWT_SECRET or MP_JWKS_URL, not both.');
-  databaseTarget(config);
+  if (usesDataDir(config)) {
+    const problem = dataDirProblem(config.dataDir);
+    if (problem) problems.push(problem);
+  }
   if (problems.length) throw new ConfigError(problems.join(' '));
 }

@@ -1,0 +1,61 @@
+// docs/server.md: a malformed value stops the start with "Configuration error" naming its variable, before
+// anything is created on disk, and without printing a secret.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { generateMasterKey, startServer } from '../src/index.js';
+
+const root = mkdtempSync(join(tmpdir(), 'mp-config-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+const aFile = join(root, 'a-file');
+writeFileSync(aFile, '');
+
+const secret = 's3cret-pw-1234';
+const production = { NODE_ENV: 'production', MP_MASTER_KEY: generateMasterKey() };
+/** [what, environment, variable the message must name]. */
+const bad: Array<[string, Record<string, string>, string]> = [
+  ['HOST not a host name', { HOST: 'not_a_host!!' }, 'HOST'],
+  ['HOST that does not resolve', { HOST: 'no-such-host.invalid' }, 'HOST'],
+  ['MP_JWKS_URL with a space', { MP_JWKS_URL: 'https://id example.org/jwks.json' }, 'MP_JWKS_URL'],
+  ['MP_JWKS_URL over http in production', { ...production, MP_JWKS_URL: 'http://id.example.org/jwks.json' }, 'MP_JWKS_URL'],
+  ['DATABASE_URL port out of range', { DATABASE_URL: `postgres://kit:${secret}@db.internal:99999/kit` }, 'DATABASE_URL'],
+  ['DATABASE_URL malformed host', { DATABASE_URL: `postgres://kit:${secret}@db internal/kit` }, 'DATABASE_URL'],
+  ['MP_DATA_DIR is a file', { MP_DATA_DIR: aFile }, 'MP_DATA_DIR'],
+  ['MP_DATA_DIR under a file', { MP_DATA_DIR: join(aFile, 'data') }, 'MP_DATA_DIR'],
+  ['MP_CORS_ORIGINS entry with a path', { MP_CORS_ORIGINS: 'https://a.example/app' }, 'MP_CORS_ORIGINS'],
+  ['MP_CORS_ORIGINS entry that is no URL', { MP_CORS_ORIGINS: 'a.example' }, 'MP_CORS_ORIGINS'],
+  ['SALESFORCE_CLIENT_ID alone', { SALESFORCE_CLIENT_ID: '3MVG9app' }, 'SALESFORCE_CLIENT_SECRET'],
+  ['SALESFORCE_CLIENT_SECRET alone', { SALESFORCE_CLIENT_SECRET: secret }, 'SALESFORCE_CLIENT_ID'],
+  ['NODE_ENV=Production without a master key', { NODE_ENV: 'Production' }, 'MP_MASTER_KEY'],
+];
+
+for (const [what, env, name] of bad) {
+  test(`${what}: Configuration error naming ${name}, nothing on disk`, async () => {
+    const dataDir = join(root, what.replace(/\W+/g, '-'));
+    const dirEnv = env.MP_DATA_DIR ? {} : { MP_DATA_DIR: dataDir };
+    const started = await startServer({ port: 0, gateway: null, log: () => {}, env: { ...dirEnv, ...env } }).then(
+      async (server) => {
+        await server.close();
+        return 'it started';
+      },
+      (e: unknown) => e,
+    );
+    assert.ok(started instanceof ConfigError && started.message.includes(name) && !started.message.includes(secret), String(started));
+    assert.equal(existsSync(dataDir), false, 'the data folder was created');
+  });
+}
+
+test('MP_CORS_ORIGINS entries become origins: surrounding spaces and a trailing slash are dropped', () => {
+  assert.deepEqual(loadConfig({ MP_CORS_ORIGINS: ' https://a.example/ , HTTPS://B.example:443,*' }).corsOrigins, ['https://a.example', 'https://b.example', '*']);
+});
+
+test('NODE_ENV is compared case-insensitively; a loopback MP_JWKS_URL may be http in production', async () => {
+  assert.equal(loadConfig({ NODE_ENV: 'PRODUCTION' }).production, true);
+  const dataDir = join(root, 'loopback-jwks');
+  mkdirSync(dataDir);
+  const server = await startServer({ port: 0, gateway: null, log: () => {}, databaseUrl: 'memory://', env: { ...production, MP_JWKS_URL: 'http://127.0.0.1:9/jwks.json' } });
+  await server.close();
+});
