@@ -431,7 +431,8 @@ export class MpIntegrationSettings extends LitElement {
 
   /** Says what stopped the save (conflict, field errors or a general failure) and focuses the first problem. */
   async #reportProblems(): Promise<void> {
-    this.#announcer.announce(this._conflict ? t('settings.conflict.title') : this._errors.length ? t('settings.summary.title', { count: this._errors.length }) : this._general);
+    // The conflict notice takes focus, which reads it; announcing it as well would say it twice.
+    if (!this._conflict) this.#announcer.announce(this._errors.length ? t('settings.summary.title', { count: this._errors.length }) : this._general);
     await this.updateComplete;
     // A mapper an error names shows its unmapped required fields too, as a form's submit makes it.
     for (const e of this._errors) {

@@ -42,11 +42,13 @@ export function renderConflict(
   actions: { compare(): void; reload(): void; keepMine(): void },
   busy: boolean,
 ): TemplateResult {
-  return html`<div part="conflict" class="notice warning conflict" role="alert" tabindex="-1">
+  // A region that takes focus (its name and description are read then), not an alert: an alert would be read
+  // again, table and all, each time Compare fills it in.
+  return html`<div part="conflict" class="notice warning conflict" role="region" aria-labelledby="conflict-title" aria-describedby="conflict-body" tabindex="-1">
     ${iconSvg(icon.warning)}
     <div class="grow">
-      <p><strong>${t('settings.conflict.title')}</strong></p>
-      <p>${t('settings.conflict.body')}</p>
+      <p id="conflict-title"><strong>${t('settings.conflict.title')}</strong></p>
+      <p id="conflict-body">${t('settings.conflict.body')}</p>
       ${differences ? html`<p>${t('settings.conflict.merged')}</p>` : nothing}
       ${differences
         ? differences.length
