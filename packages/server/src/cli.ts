@@ -37,7 +37,8 @@ async function serveCommand(): Promise<void> {
       `Try: curl -H "Authorization: Bearer <token>" ${server.url}/v1/me`,
     );
   }
-  process.stdout.write('\n' + lines.join('\n') + '\n\n');
+  // stdout is the JSON log; what a person reads goes to stderr.
+  process.stderr.write('\n' + lines.join('\n') + '\n\n');
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

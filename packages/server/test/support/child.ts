@@ -40,12 +40,12 @@ function start(args: string[], env: Record<string, string>, script: string) {
   return { proc, stdout: () => out, stderr: () => err, exited };
 }
 
-/** Starts `serve` and resolves once it logs its URL. */
+/** Starts `serve` and resolves once it logs its URL (or, with MP_LOG=silent, prints it on stderr). */
 export async function spawnServer(env: Record<string, string>, script = cliPath): Promise<Child> {
   const child = start(['serve'], env, script);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setInterval(() => {
-      const m = /"msg":"listening","url":"([^"]+)"/.exec(child.stdout()) ?? /listening on (http:\/\/\S+)/.exec(child.stdout());
+      const m = /"msg":"listening","url":"([^"]+)"/.exec(child.stdout()) ?? /listening on (http:\/\/\S+)/.exec(child.stderr());
       if (m) {
         clearInterval(timer);
         resolve(m[1]!);
@@ -59,11 +59,11 @@ export async function spawnServer(env: Record<string, string>, script = cliPath)
   return { ...child, url };
 }
 
-/** Resolves with the first match of `pattern` in the child's stdout. */
+/** Resolves with the first match of `pattern` in the child's stderr (where `serve` prints the banner and the dev token). */
 export function waitForOutput(child: Child, pattern: RegExp): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     const timer = setInterval(() => {
-      const m = pattern.exec(child.stdout());
+      const m = pattern.exec(child.stderr());
       if (m) {
         clearInterval(timer);
         resolve(m);

@@ -1,0 +1,32 @@
+// docs/server.md: stdout carries the log, one JSON line per entry, and nothing else; what a person reads at
+// start (the URL banner, the dev token) goes to stderr.
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { spawnServer, type Child } from './support/child.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'mp-stdout-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+async function stop(child: Child) {
+  child.proc.kill('SIGTERM');
+  assert.equal(await child.exited, 0);
+}
+
+test('serve in dev mode: stdout is JSON lines only; the banner and the demo token are on stderr', async () => {
+  const child = await spawnServer({ MP_DEV: '1', MP_DATA_DIR: dir });
+  await stop(child);
+  const lines = child.stdout().split('\n').filter((l) => l !== '');
+  assert.ok(lines.length > 0);
+  for (const line of lines) assert.doesNotThrow(() => JSON.parse(line), line);
+  assert.match(child.stderr(), /listening on http:\/\/127\.0\.0\.1:\d+/);
+  assert.match(child.stderr(), /Demo admin token[^\n]*\n\S+/);
+});
+
+test('serve with MP_LOG=silent writes nothing to stdout', async () => {
+  const child = await spawnServer({ MP_DEV: '1', MP_DATA_DIR: dir, MP_LOG: 'silent' });
+  await stop(child);
+  assert.equal(child.stdout(), '');
+});
