@@ -188,7 +188,7 @@ export function renderApiUsage(view: CrmView): TemplateResult | typeof nothing {
   if (usage.state === 'ready') {
     const { used, limit, allotment } = usage.value;
     const cap = allotment ?? limit;
-    body = html`<meter min="0" max=${cap || 1} .value=${used} low=${cap * 0.7} high=${cap * 0.9} optimum="0" aria-labelledby="usage-heading" aria-describedby="usage-text"></meter>
+    body = html`<meter part="usage-meter" min="0" max=${cap || 1} .value=${used} low=${cap * 0.7} high=${cap * 0.9} optimum="0" aria-labelledby="usage-heading" aria-describedby="usage-text"></meter>
       <p id="usage-text">${t('settings.usage.text', { used, limit })}
         ${allotment === null ? t('settings.usage.noAllotment') : t('settings.usage.allotment', { allotment })}</p>`;
   } else if (usage.state === 'error') {

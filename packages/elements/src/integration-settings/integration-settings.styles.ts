@@ -257,9 +257,37 @@ export const styles = css`
   .usage p {
     margin: 0;
   }
+  /* The usage meter in the theme's colours, light and dark, instead of the browser's green, yellow and red. */
   meter {
+    appearance: none;
     inline-size: 100%;
     block-size: 0.75rem;
+    border: 1px solid var(--_mp-color-border-strong);
+    border-radius: var(--_mp-radius-pill);
+    background: var(--_mp-color-surface-sunken);
+    overflow: hidden;
+  }
+  meter::-webkit-meter-bar {
+    border: 0;
+    background: transparent;
+  }
+  meter::-webkit-meter-optimum-value {
+    background: var(--_mp-color-success);
+  }
+  meter::-webkit-meter-suboptimum-value {
+    background: var(--_mp-color-warning);
+  }
+  meter::-webkit-meter-even-less-good-value {
+    background: var(--_mp-color-danger);
+  }
+  meter:-moz-meter-optimum::-moz-meter-bar {
+    background: var(--_mp-color-success);
+  }
+  meter:-moz-meter-sub-optimum::-moz-meter-bar {
+    background: var(--_mp-color-warning);
+  }
+  meter:-moz-meter-sub-sub-optimum::-moz-meter-bar {
+    background: var(--_mp-color-danger);
   }
   .loading {
     display: grid;

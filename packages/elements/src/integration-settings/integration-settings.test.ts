@@ -142,6 +142,11 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(!eventOptions.some((o) => o.value === 'Email' || o.value === 'FirstName'), 'tag pickers offer only fields that can hold tags');
     await until(() => $(el, '.usage meter, .usage .warning-text'), 'API usage');
     ok($(el, '.usage meter'), `live API usage shown: ${$(el, '.usage')?.textContent?.trim()}`);
+    const meter = $(el, '[part="usage-meter"]')!;
+    equal(getComputedStyle(meter).appearance, 'none', 'the meter is drawn in the theme’s colours, not the browser’s');
+    el.style.setProperty('--mp-color-surface-sunken', 'rgb(1, 2, 3)');
+    equal(getComputedStyle(meter).backgroundColor, 'rgb(1, 2, 3)', 'and follows the host’s tokens');
+    el.style.removeProperty('--mp-color-surface-sunken');
     await expectNoViolations(el, 'CRM mapping');
 
     const result = await saveWith(el, 'enable-button');
