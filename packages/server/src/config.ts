@@ -58,6 +58,11 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   /** How long CRM describe results are cached per tenant, in seconds. Env `MP_DESCRIBE_TTL`, default 600. */
   describeCacheTtlSeconds: number;
+  /**
+   * Seconds a graceful stop keeps the listener open answering 503 on `/readyz` before closing it, so a load
+   * balancer sees the server leave. Env `MP_DRAIN_GRACE`, default 0, or 5 with `NODE_ENV=production`.
+   */
+  drainGraceSeconds: number;
   /** Where log entries go. Not from the environment; `MP_LOG=silent` discards them. */
   log: LogSink;
 }
@@ -141,6 +146,7 @@ export const stdoutLog: LogSink = (entry) => {
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): ServerConfig {
   const logMode = (env.MP_LOG ?? '').trim().toLowerCase();
+  const production = (env.NODE_ENV ?? '').trim().toLowerCase() === 'production';
   return {
     port: int('PORT', env.PORT, 8787, 0, 65535),
     host: str(env.HOST) ?? '127.0.0.1',
@@ -157,9 +163,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     salesforceClientSecret: str(env.SALESFORCE_CLIENT_SECRET),
     salesforceLoginUrl: str(env.SALESFORCE_LOGIN_URL) ?? 'https://login.salesforce.com',
     dev: truthy(env.MP_DEV),
-    production: (env.NODE_ENV ?? '').trim().toLowerCase() === 'production',
+    production,
     rateLimitPerMinute: int('MP_RATE_LIMIT', env.MP_RATE_LIMIT, 3000, 0, 10_000_000),
     describeCacheTtlSeconds: int('MP_DESCRIBE_TTL', env.MP_DESCRIBE_TTL, 600, 0, 86_400),
+    drainGraceSeconds: int('MP_DRAIN_GRACE', env.MP_DRAIN_GRACE, production ? 5 : 0, 0, 300),
     log: logMode === 'silent' ? () => {} : stdoutLog,
   };
 }

@@ -214,6 +214,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       (closing ??= (async () => {
         state.draining = true;
         clearInterval(prune);
+        if (config.drainGraceSeconds > 0) await new Promise((resolve) => setTimeout(resolve, config.drainGraceSeconds * 1000));
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeIdleConnections?.();

@@ -31,6 +31,7 @@ const probes: Record<string, [string, (c: ServerConfig) => unknown, unknown]> = 
   MP_DEV: ['1', (c) => c.dev, true],
   MP_RATE_LIMIT: ['120', (c) => c.rateLimitPerMinute, 120],
   MP_DESCRIBE_TTL: ['30', (c) => c.describeCacheTtlSeconds, 30],
+  MP_DRAIN_GRACE: ['3', (c) => c.drainGraceSeconds, 3],
   MP_LOG: ['silent', (c) => c.log === loadConfig({}).log, false],
 };
 // Read where the connectors are built (gatewayFromConnectors); operations.test.ts covers a bad value.
