@@ -78,7 +78,7 @@ export function checkCompatibility(source: MemberPulseField, target: CrmFieldDes
     return {
       level: 'error',
       code: 'incompatible_type',
-      message: `A ${source.type} cannot be written into a ${crmTypeLabel(target.type)} field.`,
+      message: `${source.label} (${source.type}) cannot be written into ${target.label} (${crmTypeLabel(target.type)}).`,
     };
   }
   if (target.restrictedPicklist && (target.type === 'picklist' || target.type === 'multipicklist')) {
