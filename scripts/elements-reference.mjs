@@ -41,6 +41,7 @@ for (const el of elements) {
     ...table('Slots', ['slot', 'description'], (el.slots ?? []).map((s) => [s.name ? `\`${s.name}\`` : '(default)', s.description])),
     ...table('CSS parts', ['part', 'description'], (el.cssParts ?? []).map((p) => [`\`${p.name}\``, p.description])),
     ...table('CSS custom properties', ['property', 'description'], (el.cssProperties ?? []).map((p) => [`\`${p.name}\``, p.description])),
+    ...table('Custom states', ['state', 'description'], (el.cssStates ?? []).map((s) => [`\`:state(${s.name})\``, s.description])),
   );
 }
 await mkdir(new URL('docs/reference/', root), { recursive: true });

@@ -50,10 +50,10 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @slot heading - Replaces the default "Integration endpoints" heading.
  * @slot empty - Replaces the text of the empty state (the New button stays).
  *
- * @fires mp-endpoint-created - {EndpointChangeEvent} An endpoint was created; `endpoint` is the server's record.
- * @fires mp-endpoint-updated - {EndpointChangeEvent} An endpoint's description was updated.
- * @fires mp-endpoint-deleted - {EndpointChangeEvent} An endpoint was deleted.
- * @fires mp-error - {IntegrationErrorEvent} A call failed (`error` is the SDK's typed error, `action` what was tried); the grid shows it as well.
+ * @fires {EndpointChangeEvent} mp-endpoint-created - An endpoint was created; `endpoint` is the server's record.
+ * @fires {EndpointChangeEvent} mp-endpoint-updated - An endpoint's description was updated.
+ * @fires {EndpointChangeEvent} mp-endpoint-deleted - An endpoint was deleted.
+ * @fires {IntegrationErrorEvent} mp-error - A call failed (`error` is the SDK's typed error, `action` what was tried); the grid shows it as well.
  *
  * @csspart base - The frame around everything.
  * @csspart header - Heading, sort and the New button.

@@ -76,7 +76,8 @@ function parseMappings(text: unknown): FieldMapping[] | undefined {
  * mappings as JSON under its `name`. Rows and target lists are virtualized, so a 900-field CRM object
  * against 150 MemberPulse fields stays fast. The rules (compatibility, duplicates, required, suggestions)
  * are `@memberpulse/integration-schema`'s. An unmapped required field says so once the admin cleared it or
- * validity was checked (a form's submit, `checkValidity()`), as `:user-invalid` does.
+ * validity was checked (a form's submit, `checkValidity()`), as `:user-invalid` does. Besides its own
+ * properties it takes the global tokens `--mp-color-*`, `--mp-space-*`, `--mp-font-*`, `--mp-radius-*`.
  *
  * @summary Maps MemberPulse fields onto CRM fields, with type checks and auto-map, fast on large orgs.
  *
@@ -85,7 +86,7 @@ function parseMappings(text: unknown): FieldMapping[] | undefined {
  *
  * @fires input - The mappings changed by the admin (a target chosen or cleared, a policy changed, a suggestion accepted). Bubbles, composed.
  * @fires change - Same moments as `input`: each of those edits is committed at once. Read `value`. Bubbles, composed.
- * @fires mp-automap - {FieldMapperAutoMapEvent} Auto-map proposed `suggestions` (nothing is applied until accepted).
+ * @fires {FieldMapperAutoMapEvent} mp-automap - Auto-map proposed `suggestions` (nothing is applied until accepted).
  *
  * @csspart base - The frame around everything.
  * @csspart toolbar - Search, filters and the auto-map button.
@@ -115,8 +116,11 @@ function parseMappings(text: unknown): FieldMapping[] | undefined {
  * @cssproperty --mp-field-mapper-border - The frame's border (default `1px solid` the border colour).
  * @cssproperty --mp-field-mapper-source-width - Width of the MemberPulse column on wide layouts (default `minmax(10rem, 1fr)`).
  *
- * Global tokens: `--mp-color-*`, `--mp-space-*`, `--mp-font-*`, `--mp-radius-*` (see `styles/tokens.ts`).
- * Custom states on the element: `:state(invalid)`, `:state(complete)`, `:state(suggesting)`, `:state(readonly)`, `:state(disabled)`.
+ * @cssstate invalid - Some required field is unmapped or a mapping has an error (as `validity` says), shown or not yet.
+ * @cssstate complete - Every required field is mapped, nothing is wrong, and at least one mapping exists.
+ * @cssstate suggesting - Auto-map suggestions wait to be accepted or dismissed.
+ * @cssstate readonly - The `readonly` attribute is set.
+ * @cssstate disabled - Disabled by its attribute or by a disabled fieldset or form.
  */
 export class MpFieldMapper extends LitElement {
   static formAssociated = true;

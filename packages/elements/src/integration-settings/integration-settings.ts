@@ -74,9 +74,9 @@ type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: u
  *
  * @slot heading - Replaces the category heading (single-category mode).
  *
- * @fires mp-saved - {SettingsSavedEvent} The server accepted a save draft, enable, archive or restore (`settings`, `action`).
- * @fires mp-error - {IntegrationErrorEvent} A call failed (`error` is the SDK's typed error, `action` what was tried); the form shows it too.
- * @fires mp-before-leave - {BeforeLeaveEvent} Cancelable: the admin is leaving with unsaved changes (unload, or `requestLeave()`).
+ * @fires {SettingsSavedEvent} mp-saved - The server accepted a save draft, enable, archive or restore (`settings`, `action`).
+ * @fires {IntegrationErrorEvent} mp-error - A call failed (`error` is the SDK's typed error, `action` what was tried); the form shows it too.
+ * @fires {BeforeLeaveEvent} mp-before-leave - Cancelable: the admin is leaving with unsaved changes (unload, or `requestLeave()`).
  *
  * @csspart base - The frame of one category.
  * @csspart header - Heading, status and archive/restore.
