@@ -6,7 +6,7 @@ import { generateMasterKey } from './crypto.js';
 import { openDatabase } from './db.js';
 import { buildOpenApi } from './openapi.js';
 import { rotateMasterKey } from './rotate.js';
-import { lockDataDir, resolveSecrets, startServer } from './server.js';
+import { lockDataDir, resolveJwtSecret, startServer } from './server.js';
 
 const HELP = `mp-integration-server — MemberPulse integration-settings API
 
@@ -80,10 +80,12 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const config = loadConfig();
-      const secrets = resolveSecrets(config);
+      const notes: Parameters<typeof resolveJwtSecret>[2] = [];
+      const jwtSecret = resolveJwtSecret(config, databaseTarget(config), notes);
+      for (const n of notes) process.stderr.write(n.msg + '\n');
       const token = await signDevToken(
         { tenant: values.tenant, role: values.role as Role, sub: values.sub ?? `${values.role}@${values.tenant}` },
-        { ...config, jwtSecret: secrets.jwtSecret },
+        { ...config, jwtSecret },
         { expiresIn: values.expires ?? '12h' },
       );
       process.stdout.write(token + '\n');

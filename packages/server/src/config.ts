@@ -187,13 +187,16 @@ export function databaseTarget(config: Pick<ServerConfig, 'databaseUrl' | 'dataD
   throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql:// (or be memory:// for a throw-away database).');
 }
 
-/** Checks the rules that keep a production server safe; throws `ConfigError` with every problem found. */
-export function checkConfig(config: ServerConfig): void {
+/**
+ * Checks the rules that keep a production server safe; throws `ConfigError` with every problem found.
+ * `tokens: false` is for commands that verify no token (`rotate-key`).
+ */
+export function checkConfig(config: ServerConfig, { tokens = true }: { tokens?: boolean } = {}): void {
   const problems: string[] = [];
   if (config.production) {
     if (config.dev) problems.push('MP_DEV cannot be used with NODE_ENV=production.');
     if (!config.masterKey) problems.push('MP_MASTER_KEY is required in production (32 random bytes, base64).');
-    if (!config.jwtSecret && !config.jwksUrl) problems.push('MP_JWT_SECRET or MP_JWKS_URL is required in production.');
+    if (tokens && !config.jwtSecret && !config.jwksUrl) problems.push('MP_JWT_SECRET or MP_JWKS_URL is required in production.');
   }
   for (const [name, key] of [['MP_MASTER_KEY', config.masterKey], ...config.previousMasterKeys.map((k) => ['MP_MASTER_KEY_PREVIOUS', k] as const)] as const) {
     if (!key) continue;

@@ -23,7 +23,7 @@ export interface RotateOptions {
  */
 export async function rotateMasterKey(options: RotateOptions = {}): Promise<RotationResult & { masterKey: string | null }> {
   const config = options.config ?? loadConfig();
-  checkConfig(config);
+  checkConfig(config, { tokens: false });
   const target = databaseTarget(config);
   if (target.kind === 'pglite' && !target.dataDir) throw new Error('Nothing to rotate: the database is in memory.');
   const unlock = target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};

@@ -63,6 +63,7 @@ const JWT_SECRET_FILE = 'jwt-secret';
  */
 export function resolveSecrets(config: ServerConfig, target: DatabaseTarget = databaseTarget(config)): ResolvedSecrets {
   const notes: ResolvedSecrets['notes'] = [];
+  const jwtSecret = resolveJwtSecret(config, target, notes);
   const onDisk = !(target.kind === 'pglite' && target.dataDir === null);
   let keyring: Keyring;
   let keyFileDir: string | null = null;
@@ -94,14 +95,24 @@ export function resolveSecrets(config: ServerConfig, target: DatabaseTarget = da
     keyring = Keyring.from(generateMasterKey());
     notes.push({ level: 'warn', msg: 'No MP_MASTER_KEY: using a throw-away master key for this in-memory database.' });
   }
+  return { keyring, keyFileDir, jwtSecret, notes };
+}
 
+/**
+ * The HS256 token secret: `MP_JWT_SECRET`, or (outside production, without `MP_JWKS_URL`) the one in the data
+ * folder, generated there when missing, or a throw-away one for `memory://`. Says which in `notes`.
+ */
+export function resolveJwtSecret(config: ServerConfig, target: DatabaseTarget, notes: ResolvedSecrets['notes']): string | null {
   let jwtSecret = config.jwtSecret;
+  const onDisk = !(target.kind === 'pglite' && target.dataDir === null);
   if (!jwtSecret && !config.jwksUrl) {
     if (config.production) throw new Error('MP_JWT_SECRET or MP_JWKS_URL is required in production.');
     if (onDisk) {
       const path = join(config.dataDir, JWT_SECRET_FILE);
-      if (existsSync(path)) jwtSecret = readFileSync(path, 'utf8').trim();
-      else {
+      if (existsSync(path)) {
+        jwtSecret = readFileSync(path, 'utf8').trim();
+        notes.push({ level: 'info', msg: `Using the development token secret in ${path}.` });
+      } else {
         jwtSecret = randomBytes(32).toString('base64url');
         privateDataDir(config.dataDir);
         writeFileSync(path, jwtSecret + '\n', { mode: 0o600 });
@@ -112,7 +123,7 @@ export function resolveSecrets(config: ServerConfig, target: DatabaseTarget = da
       notes.push({ level: 'info', msg: 'No MP_JWT_SECRET: using a throw-away token secret (mint tokens with signDevToken(claims, server.config)).' });
     }
   }
-  return { keyring, keyFileDir, jwtSecret, notes };
+  return jwtSecret;
 }
 
 const LOCK_FILE = 'server.pid';

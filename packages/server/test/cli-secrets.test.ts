@@ -1,0 +1,36 @@
+// The CLI's token and rotate-key commands ask only for the secrets they use, and `token` says on stderr which
+// key file it signed with (or created), so a token the running server rejects is not a mystery.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { generateMasterKey } from '../src/index.js';
+import { runCli } from './support/child.js';
+
+const root = mkdtempSync(join(tmpdir(), 'mp-cli-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+const tokenArgs = ['token', '--tenant', 't1', '--role', 'admin'];
+
+test('token in dev names the token secret file it created, then the one it used, and creates no master key', async () => {
+  const dir = join(root, 'dev');
+  const first = await runCli(tokenArgs, { MP_DATA_DIR: dir });
+  assert.equal(first.code, 0, first.stderr);
+  assert.match(first.stdout, /^\S+\.\S+\.\S+\n$/);
+  assert.ok(first.stderr.includes(join(dir, 'jwt-secret')), first.stderr);
+  assert.equal(existsSync(join(dir, 'master-key.json')), false);
+  const second = await runCli(tokenArgs, { MP_DATA_DIR: dir });
+  assert.ok(second.stderr.includes(join(dir, 'jwt-secret')), second.stderr);
+});
+
+test('token in production needs MP_JWT_SECRET, not MP_MASTER_KEY', async () => {
+  const r = await runCli(tokenArgs, { NODE_ENV: 'production', MP_JWT_SECRET: 'p'.repeat(40), MP_DATA_DIR: join(root, 'unused') });
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(existsSync(join(root, 'unused')), false);
+});
+
+test('rotate-key in production needs MP_MASTER_KEY, not a token secret', async () => {
+  const r = await runCli(['rotate-key'], { NODE_ENV: 'production', MP_MASTER_KEY: generateMasterKey(), MP_DATA_DIR: join(root, 'prod') });
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /Re-wrapped 0 tenant data key/);
+});
