@@ -633,6 +633,18 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
+  it('tells the developer when the category attribute names no category, instead of showing nothing', async () => {
+    const el = document.createElement('mp-integration-settings');
+    el.setAttribute('category', 'payments');
+    el.client = clientFor(env);
+    document.body.append(el);
+    placed.push(el);
+    await el.updateComplete;
+    equal($(el, '[role="alert"]')?.textContent?.trim(), 'No such category “payments”: use crm, accounting, payment-gateway, inbound, or leave the attribute out to show them all.', 'names the fix');
+    el.setAttribute('category', 'payment-gateway');
+    await until(() => $(el, '.platforms'), 'a valid category then loads');
+  });
+
   it('writes dates in the locale the host set, not the browser’s', async () => {
     const client = await connectedCrm({});
     await inGerman({}, async () => {

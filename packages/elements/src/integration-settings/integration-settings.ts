@@ -674,6 +674,10 @@ export class MpIntegrationSettings extends LitElement {
 
   protected override render(): TemplateResult {
     const category = this.resolvedCategory;
+    if (this.category && !category) {
+      const categories = integrationCategories.map((c) => categorySlugs[c]).join(msg('common.listSeparator'));
+      return html`<div class="notice warning" role="alert"><p>${t('settings.unknownCategory', { category: this.category, categories })}</p></div>`;
+    }
     if (!category) {
       return html`<div class="all">
         ${integrationCategories.map((c) => html`<mp-integration-settings category=${categorySlugs[c]} .client=${this.#client.client}></mp-integration-settings>`)}
