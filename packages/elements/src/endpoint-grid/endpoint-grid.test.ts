@@ -281,6 +281,31 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await until(() => $(el, '.empty'), 'B’s empty state');
   });
 
+  it('moves focus from Next to Try again when the next page fails to load', async () => {
+    const own = await freshEnv();
+    const seed = clientFor(own);
+    for (let i = 1; i <= 3; i++) await seed.endpoints.create({ name: `EP ${i}`, description: `number ${i}` });
+    let failNext = false;
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      retry: { limit: 0 },
+      fetch: (input, init) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (!failNext || !url.includes('cursor=')) return fetch(input, init);
+        const problem = { type: 'about:blank', title: 'Bad request', status: 400, detail: 'Refused for the test.' };
+        return Promise.resolve(new Response(JSON.stringify(problem), { status: 400, headers: { 'content-type': 'application/problem+json' } }));
+      },
+    });
+    const el = await mount(client, { pageSize: 2 });
+    failNext = true;
+    const next = $<HTMLButtonElement>(el, '[part="pager"] button:last-of-type')!;
+    next.focus();
+    next.click();
+    await until(() => $(el, '.notice.error[role="alert"]'), 'the page’s load error');
+    await until(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'Try again', 'focus on Try again, not the page');
+  });
+
   it('pages through a long list and sorts by name from the column header', async () => {
     const own = await freshEnv();
     const client = clientFor(own);

@@ -231,6 +231,10 @@ export class MpEndpointGrid extends LitElement {
       this._loadError = error;
       this._load = 'error';
       this.#fail(error, 'load');
+      // The error replaces the table and pager: focus on them (a pressed Next, say) moves to Try again.
+      const had = this.shadowRoot?.activeElement;
+      await this.updateComplete;
+      if (had && !had.isConnected) this.renderRoot.querySelector<HTMLElement>('.notice.error button')?.focus();
     }
   }
 
