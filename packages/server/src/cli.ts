@@ -25,7 +25,29 @@ Usage:
 const DEMO_TENANT = 'demo';
 
 async function serveCommand(): Promise<void> {
-  const server = await startServer();
+  // The signal handlers come first: a stop asked for while the server starts (a process manager's
+  // timeout, a test that saw the "listening" log line) waits for the start, then closes gracefully.
+  const starting = startServer();
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    starting
+      .then((server) => {
+        server.config.log({ level: 'info', msg: 'shutting down', signal });
+        return server.close();
+      })
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+  const parent = Number(process.env.MP_STOP_WITH_PARENT);
+  if (parent > 0) setInterval(() => process.ppid !== parent && stop('parent exited'), 500).unref();
+
+  const server = await starting;
   const { config } = server;
   const lines = [`MemberPulse integration API listening on ${server.url} (${server.db.kind}${config.databaseUrl ? '' : `, data in ${config.dataDir}`})`];
   if (config.dev && config.jwtSecret) {
@@ -39,20 +61,6 @@ async function serveCommand(): Promise<void> {
   }
   // stdout is the JSON log; what a person reads goes to stderr.
   process.stderr.write('\n' + lines.join('\n') + '\n\n');
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    config.log({ level: 'info', msg: 'shutting down', signal });
-    server.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
-  const parent = Number(process.env.MP_STOP_WITH_PARENT);
-  if (parent > 0) setInterval(() => process.ppid !== parent && stop('parent exited'), 500).unref();
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -1,9 +1,13 @@
 // Graceful shutdown: for MP_DRAIN_GRACE seconds the listener stays open and /readyz answers 503, so a load
 // balancer's readiness probe takes the server out of rotation before connections are refused.
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadConfig } from '../src/config.js';
 import { startServer } from '../src/index.js';
+import { start } from './support/child.js';
 
 test('during the drain grace /readyz answers 503 while requests are still served; then the listener closes', async () => {
   const server = await startServer({ port: 0, databaseUrl: 'memory://', gateway: null, log: () => {}, env: {}, drainGraceSeconds: 1 });
@@ -20,4 +24,16 @@ test('MP_DRAIN_GRACE defaults to 0, and to 5 seconds in production', () => {
   assert.equal(loadConfig({}).drainGraceSeconds, 0);
   assert.equal(loadConfig({ NODE_ENV: 'production' }).drainGraceSeconds, 5);
   assert.equal(loadConfig({ NODE_ENV: 'production', MP_DRAIN_GRACE: '0' }).drainGraceSeconds, 0);
+});
+
+test('a SIGTERM while `serve` is still starting waits for the start, then stops gracefully', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'mp-early-stop-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const child = start(['serve'], { MP_DEV: '1', MP_DATA_DIR: dir });
+  // The first log line (the generated dev secrets) comes well before the database is open.
+  while (!child.stdout().includes('\n')) await new Promise((r) => setTimeout(r, 5));
+  assert.ok(!child.stdout().includes('"msg":"listening"'), 'still starting');
+  child.proc.kill('SIGTERM');
+  assert.equal(await child.exited, 0, 'a clean exit, not killed by the signal');
+  assert.match(child.stdout(), /"msg":"shutting down","signal":"SIGTERM"/);
 });

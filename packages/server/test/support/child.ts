@@ -29,7 +29,8 @@ export function runCli(args: string[], env: Record<string, string>, script = cli
   return child.exited.then((code) => ({ code, stdout: child.stdout(), stderr: child.stderr() }));
 }
 
-function start(args: string[], env: Record<string, string>, script: string) {
+/** Starts the CLI with `args` without waiting for anything. */
+export function start(args: string[], env: Record<string, string>, script = cliPath) {
   const argv = script.endsWith('.mjs') ? [script, ...args] : ['--import', 'tsx', '--conditions=source', script, ...args];
   const proc = spawn(process.execPath, argv, { cwd: root, env: baseEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
