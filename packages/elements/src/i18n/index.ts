@@ -46,49 +46,31 @@ export function getLocale(): string {
   return current;
 }
 
-function plural(locale: string): Intl.PluralRules {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
+/** A formatter for the current locale, made once per key; a locale Intl does not know falls back to English. */
+function forLocale<T>(cache: Map<string, T>, key: string, make: (locale: string) => T): T {
+  let made = cache.get(key);
+  if (!made) {
     try {
-      rules = new Intl.PluralRules(locale);
+      made = make(current);
     } catch {
-      rules = new Intl.PluralRules('en');
+      made = make('en');
     }
-    pluralRules.set(locale, rules);
+    cache.set(key, made);
   }
-  return rules;
+  return made;
 }
 
 /** Formats an ISO date and time for the current locale ("29.11.2026, 20:12" in German); '' for none or a bad date. */
 export function formatDateTime(iso: string | null | undefined): string {
   const date = iso ? new Date(iso) : undefined;
   if (!date || Number.isNaN(date.getTime())) return '';
-  let format = dateFormats.get(current);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
-    try {
-      format = new Intl.DateTimeFormat(current, options);
-    } catch {
-      format = new Intl.DateTimeFormat('en', options);
-    }
-    dateFormats.set(current, format);
-  }
-  return format.format(date);
+  return forLocale(dateFormats, current, (locale) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })).format(date);
 }
 
 /** Formats a number for the current locale. */
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
   const key = `${current}|${options ? JSON.stringify(options) : ''}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    try {
-      format = new Intl.NumberFormat(current, options);
-    } catch {
-      format = new Intl.NumberFormat('en', options);
-    }
-    numberFormats.set(key, format);
-  }
-  return format.format(n);
+  return forLocale(numberFormats, key, (locale) => new Intl.NumberFormat(locale, options)).format(n);
 }
 
 function lookup(key: string, count: number | undefined): string | undefined {
@@ -96,7 +78,7 @@ function lookup(key: string, count: number | undefined): string | undefined {
   for (const table of chain) {
     if (!table) continue;
     if (count !== undefined) {
-      const form = table[`${key}#${plural(current).select(count)}`] ?? table[`${key}#other`];
+      const form = table[`${key}#${forLocale(pluralRules, current, (locale) => new Intl.PluralRules(locale)).select(count)}`] ?? table[`${key}#other`];
       if (form !== undefined) return form;
     }
     if (table[key] !== undefined) return table[key];

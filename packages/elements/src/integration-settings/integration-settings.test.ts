@@ -86,11 +86,17 @@ async function conflictCompared(): Promise<{ el: MpIntegrationSettings; client: 
   await clientFor(own).settings.patch('accounting', { config: { clientId: 'theirs' } }, { ifMatch: false });
   typeInto($(el, '#cfg-clientId'), 'mine');
   await el.updateComplete;
+  await saveIntoComparison(el);
+  return { el, client };
+}
+
+/** Presses Save into a conflict and opens its comparison; answers its rows as "label | theirs | mine". */
+async function saveIntoComparison(el: MpIntegrationSettings): Promise<string[]> {
   await press(el, 'save-button');
   await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
   [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
   await until(() => $(el, 'table.compare'), 'the comparison');
-  return { el, client };
+  return [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()).join(' | '));
 }
 
 /** Presses Save draft or Enable and answers the `mp-saved` event that follows. */
@@ -623,11 +629,7 @@ describe('<mp-integration-settings> against the real server', () => {
       environment.dispatchEvent(new Event('change', { bubbles: true }));
       typeInto($(el, '#cfg-dailyApiAllotment'), '30000');
       await el.updateComplete;
-      await press(el, 'save-button');
-      await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
-      [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
-      await until(() => $(el, 'table.compare'), 'the comparison');
-      const rows = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()).join(' | '));
+      const rows = await saveIntoComparison(el);
       ok(rows.includes('Environment | Production | Testumgebung'), `the option’s label, as the select shows it: ${rows.join(' / ')}`);
       ok(rows.includes('24-hour API call allotment | 20.000 | 30.000'), `numbers as the locale writes them: ${rows.join(' / ')}`);
     });

@@ -1,0 +1,27 @@
+// The message and formatting functions every widget words its text with, in real Chromium.
+import { formatDateTime, formatNumber, msg, registerMessages, setLocale } from './index.js';
+import { equal } from '../provider/browser-test-kit.js';
+
+declare const describe: (name: string, fn: () => void) => void;
+declare const it: (name: string, fn: () => Promise<void>) => void;
+declare const afterEach: (fn: () => void) => void;
+
+describe('i18n', () => {
+  afterEach(() => setLocale('en'));
+
+  it('formats numbers, dates and plural forms for the locale set, and a regional locale uses its language’s messages', async () => {
+    registerMessages('de', { 'test.items#one': '{count} Eintrag', 'test.items#other': '{count} Einträge' });
+    setLocale('de-AT');
+    equal(formatNumber(15000), '15\u00a0000', 'Austrian German groups with a space');
+    equal(formatDateTime('2026-11-29T20:12:00Z').slice(0, 10), '29.11.2026', 'a German date');
+    equal(msg('test.items', { count: 1 }), '1 Eintrag', 'one');
+    equal(msg('test.items', { count: 2500 }), '2\u00a0500 Einträge', 'other, with the count formatted');
+    equal(formatDateTime('not a date'), '', 'a bad date is left out');
+  });
+
+  it('falls back to English formats for a locale Intl does not know', async () => {
+    setLocale('not a locale!');
+    equal(formatNumber(15000), '15,000', 'English grouping');
+    equal(msg('fieldMapper.counts.required', { mapped: 1, total: 3 }), '1 of 3 required', 'English text');
+  });
+});
