@@ -17,3 +17,4 @@ export * from './rules/stripe.js';
 export * from './rules/automap.js';
 export * from './rules/drift.js';
 export * from './rules/endpoint.js';
+export * from './rules/https-or-loopback.js';

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { findPlatform } from '@memberpulse/integration-schema';
+import { isHttpsOrLoopback } from '@memberpulse/integration-schema';
 import { parseMasterKey } from './crypto.js';
 
 /** One structured log entry. The server never puts a body, a header value or a secret in one. */
@@ -81,19 +81,6 @@ function int(name: string, v: string | undefined, fallback: number, min: number,
   const n = Number(v);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be an integer from ${min} to ${max}.`);
   return n;
-}
-
-// A tenant's My Domain URL rule (https, but http on loopback): every URL the server sends secrets to, or
-// trusts keys from, follows it.
-const myDomainRule = new RegExp(findPlatform('salesforce')!.settings.find((s) => s.key === 'myDomainUrl')!.pattern!);
-
-/** Whether `url` is absolute and its origin passes the My Domain URL rule. */
-function httpsOrLoopback(url: string): boolean {
-  try {
-    return myDomainRule.test(new URL(url).origin);
-  } catch {
-    return false;
-  }
 }
 
 const hostName = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
@@ -208,10 +195,10 @@ export function checkConfig(config: ServerConfig, { tokens = true }: { tokens?: 
   }
   if (config.jwtSecret && config.jwtSecret.length < 32) problems.push('MP_JWT_SECRET must be at least 32 characters.');
   if (config.jwksUrl && (!URL.canParse(config.jwksUrl) || !/^https?:$/.test(new URL(config.jwksUrl).protocol))) problems.push('MP_JWKS_URL must be an http(s) URL.');
-  else if (config.jwksUrl && config.production && !httpsOrLoopback(config.jwksUrl)) problems.push('MP_JWKS_URL must be https in production (http only for localhost, 127.0.0.1 or [::1]).');
+  else if (config.jwksUrl && config.production && !isHttpsOrLoopback(config.jwksUrl)) problems.push('MP_JWKS_URL must be https in production (http only for localhost, 127.0.0.1 or [::1]).');
   if (!config.salesforceClientId !== !config.salesforceClientSecret) problems.push('SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET must be set together.');
   if (!isIP(config.host) && !hostName.test(config.host)) problems.push(`HOST “${config.host}” is not an IP address or a host name.`);
-  if (!httpsOrLoopback(config.salesforceLoginUrl)) problems.push('SALESFORCE_LOGIN_URL must be an https URL (http only for localhost, 127.0.0.1 or [::1]).');
+  if (!isHttpsOrLoopback(config.salesforceLoginUrl)) problems.push('SALESFORCE_LOGIN_URL must be an https URL (http only for localhost, 127.0.0.1 or [::1]).');
   if (config.jwksUrl && config.jwtSecret) problems.push('Set either MP_JWT_SECRET or MP_JWKS_URL, not both.');
   if (usesDataDir(config)) {
     const problem = dataDirProblem(config.dataDir);

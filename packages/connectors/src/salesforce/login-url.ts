@@ -1,22 +1,10 @@
-import { findPlatform, type SalesforceConfig } from '@memberpulse/integration-schema';
+import { isHttpsOrLoopback, type SalesforceConfig } from '@memberpulse/integration-schema';
 import type { SalesforceDefaults } from '../types.js';
 
 /** Salesforce's production login host. */
 export const PRODUCTION_LOGIN_URL = 'https://login.salesforce.com';
 /** Salesforce's sandbox login host. */
 export const SANDBOX_LOGIN_URL = 'https://test.salesforce.com';
-
-// The tenant's My Domain URL rule: https, but for a test or demo org on loopback.
-const myDomainRule = new RegExp(findPlatform('salesforce')!.settings.find((s) => s.key === 'myDomainUrl')!.pattern!);
-
-/** Whether `url` may receive stored secrets: its origin passes the My Domain URL rule. */
-export function isSecretSafeUrl(url: string): boolean {
-  try {
-    return myDomainRule.test(new URL(url).origin);
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Whether the server's own Connected App secret may be sent to `loginUrl`: a Salesforce login host over
@@ -44,7 +32,7 @@ export function resolveLoginUrl(config: Partial<SalesforceConfig>, defaults: Sal
   const own = typeof config.myDomainUrl === 'string' ? config.myDomainUrl.trim() : '';
   if (own) return own.replace(/\/+$/, '');
   const serverDefault = (defaults?.loginUrl || PRODUCTION_LOGIN_URL).replace(/\/+$/, '');
-  if (!isSecretSafeUrl(serverDefault)) throw new Error('SALESFORCE_LOGIN_URL must be an https URL (http only for localhost, 127.0.0.1 or [::1]).');
+  if (!isHttpsOrLoopback(serverDefault)) throw new Error('SALESFORCE_LOGIN_URL must be an https URL (http only for localhost, 127.0.0.1 or [::1]).');
   if (config.environment === 'sandbox' && serverDefault === PRODUCTION_LOGIN_URL) return SANDBOX_LOGIN_URL;
   return serverDefault;
 }

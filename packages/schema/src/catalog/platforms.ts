@@ -1,4 +1,5 @@
 import type { PlatformDefinition } from '../platform-types.js';
+import { HTTPS_OR_LOOPBACK_URL_PATTERN } from '../rules/https-or-loopback.js';
 
 const salesforce: PlatformDefinition = {
   id: 'salesforce',
@@ -39,8 +40,8 @@ const salesforce: PlatformDefinition = {
       required: false,
       placeholder: 'https://yourorg.my.salesforce.com',
       help: 'Your org’s My Domain. Leave empty to use the server default login URL.',
-      // The stored secrets are sent here: https only, but for a test or demo org on this machine.
-      pattern: '^(https://[^\\s/:@]+|http://(localhost|127\\.0\\.0\\.1|\\[::1\\]))(:\\d+)?/?$',
+      // The stored secrets are sent here.
+      pattern: HTTPS_OR_LOOPBACK_URL_PATTERN,
       patternMessage: 'Enter an https URL such as https://yourorg.my.salesforce.com',
       maxLength: 255,
       group: 'Connection',
