@@ -9,6 +9,11 @@ export interface FieldError {
   code: FieldErrorCode;
   /** Plain-language English message for people. */
   message: string;
+  /**
+   * For an error on a whole mapping list (a required MemberPulse field left unmapped, pointer
+   * `/crm/memberMappings`): the key of that MemberPulse field, which the pointer cannot name.
+   */
+  source?: string;
 }
 
 /** Every code a field error or warning can carry. */
@@ -98,6 +103,6 @@ export function parsePointer(value: string): string[] {
 }
 
 /** Makes one field error. */
-export function fieldError(pointerValue: string, code: FieldErrorCode, message: string): FieldError {
-  return { pointer: pointerValue, code, message };
+export function fieldError(pointerValue: string, code: FieldErrorCode, message: string, source?: string): FieldError {
+  return source === undefined ? { pointer: pointerValue, code, message } : { pointer: pointerValue, code, message, source };
 }

@@ -110,11 +110,11 @@ test('mappings: unknown source and unknown target, required sources when complet
     '/m/0/source unknown_source',
     '/m/1/target unknown_target',
   ]);
-  assert.deepEqual(r.errors.filter((e) => e.code === 'required').map((e) => e.message), [
-    'Email must be mapped.',
-    'First Name must be mapped.',
-    'Last Name must be mapped.',
-  ]);
+  assert.deepEqual(r.errors.filter((e) => e.code === 'required').map((e) => [e.message, e.source]), [
+    ['Email must be mapped.', 'email'],
+    ['First Name must be mapped.', 'firstName'],
+    ['Last Name must be mapped.', 'lastName'],
+  ], 'each names its MemberPulse field in `source`, which the list pointer cannot');
 });
 
 test('settings: a complete CRM record enables', () => {

@@ -124,13 +124,12 @@ export function buildModel(
   };
   const orphanErrors: FieldError[] = [];
 
-  // Required sources left unmapped: validateMappings lists them in source order.
   const missing = sources.filter((s) => s.required && !firstMapping.has(s.key));
-  const required = errors.filter((e) => e.code === 'required');
-  missing.forEach((s, i) => {
-    if (!showMissing(s.key)) return;
-    add(s.key, { level: 'error', code: 'required', message: required[i]?.message ?? `${s.label} must be mapped.`, params: { source: s.label } });
-  });
+  const requiredMessage = new Map(errors.filter((e) => e.code === 'required' && e.source).map((e) => [e.source!, e.message]));
+  for (const s of missing) {
+    if (!showMissing(s.key)) continue;
+    add(s.key, { level: 'error', code: 'required', message: requiredMessage.get(s.key) ?? `${s.label} must be mapped.`, params: { source: s.label } });
+  }
 
   const attach = (e: FieldError, level: RowProblem['level']) => {
     const match = /^\/(\d+)\/(source|target)$/.exec(e.pointer);

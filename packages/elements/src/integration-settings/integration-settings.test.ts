@@ -708,14 +708,16 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => rowText('firstName').includes('First Name must be mapped.'), 'the rows Enable needs say so');
     ok(rowText('lastName').includes('Last Name must be mapped.'), 'each of them');
     ok(!rowText('email').includes('must be mapped'), 'not the mapped one');
-    const link = $(el, '[part="error-summary"] a[data-pointer="/crm/memberMappings"]');
-    ok(link, 'the summary links the list’s error');
-    link!.click();
+    const links = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="error-summary"] a[data-pointer="/crm/memberMappings"]')];
+    equal(links.length, 2, 'the summary links each field left unmapped');
     const focusedRow = () => {
       const active = $<MpFieldMapper>(el, '#crm-memberMappings')!.shadowRoot!.activeElement;
       return active?.localName === 'mp-combobox' ? active.getAttribute('data-source') : active?.localName;
     };
-    await until(() => focusedRow() === 'firstName', 'the link goes to the first field left unmapped, not the search box');
+    links.find((a) => a.textContent!.includes('Last Name'))!.click();
+    await until(() => focusedRow() === 'lastName', 'Last Name’s link goes to Last Name’s row, not the search box');
+    links.find((a) => a.textContent!.includes('First Name'))!.click();
+    await until(() => focusedRow() === 'firstName', 'First Name’s to First Name’s');
   });
 
   it('asks before a save replaces a stored platform, naming what is deleted, and keeps everything on Cancel', async () => {

@@ -461,7 +461,7 @@ export class MpIntegrationSettings extends LitElement {
 
   #focusFirstProblem(): void {
     const first = this._errors.find((e) => this.#control(e.pointer));
-    if (first) this.#focusControl(first.pointer);
+    if (first) this.#focusControl(first);
     else this.renderRoot.querySelector<HTMLElement>('.summary, .conflict')?.focus();
   }
 
@@ -472,24 +472,26 @@ export class MpIntegrationSettings extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`);
   }
 
-  #focusControl = (pointer: string): void => {
+  /** Focuses the control an error is about: its pointer's, or within a mapping list the row of its `source`. */
+  #focusControl = ({ pointer, source }: Pick<FieldError, 'pointer' | 'source'>): void => {
     const control = this.#control(pointer);
     if (!control) return;
     const [, list, index] = parsePointer(pointer);
     if (control instanceof MpFieldMapper && (list === 'memberMappings' || list === 'orderMappings')) {
-      void this.#focusMapping(control, list, Number(index));
+      const mappings = this._draft.crm[list];
+      // An error on the whole list names its field in `source`; without one, the first required field left unmapped.
+      const row = index !== undefined
+        ? mappings[Number(index)]?.source
+        : (source ?? control.sourceFields.find((f) => f.required && !mappings.some((m) => m.source === f.key))?.key);
+      void this.#focusMapping(control, row);
       return;
     }
     control.scrollIntoView({ block: 'center' });
     control.focus();
   };
 
-  /** Focuses the row a mapping error names or, for an error on the whole list, its first required field left unmapped. */
-  async #focusMapping(mapper: MpFieldMapper, list: 'memberMappings' | 'orderMappings', index: number): Promise<void> {
-    const mappings = this._draft.crm[list];
-    const source = Number.isInteger(index)
-      ? mappings[index]?.source
-      : mapper.sourceFields.find((f) => f.required && !mappings.some((m) => m.source === f.key))?.key;
+  /** Focuses the row of one MemberPulse field in a mapper, or the mapper itself. */
+  async #focusMapping(mapper: MpFieldMapper, source: string | undefined): Promise<void> {
     mapper.scrollIntoView({ block: 'start' });
     if (source) {
       await mapper.updateComplete;
@@ -522,7 +524,7 @@ export class MpIntegrationSettings extends LitElement {
   #showDrift = (item: DriftItem): void => {
     const mapper = this.#control(item.pointer);
     if (mapper instanceof MpFieldMapper) mapper.showProblems();
-    this.#focusControl(item.pointer);
+    this.#focusControl(item);
   };
 
   async #testConnection(): Promise<void> {

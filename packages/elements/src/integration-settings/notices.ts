@@ -10,9 +10,9 @@ const t = translator(settingsMessages);
 
 /**
  * The summary at the top of a failed save: the count, then each problem as a link that moves focus to its
- * control. `focusControl` receives the pointer.
+ * control. `focusControl` receives the error.
  */
-export function renderErrorSummary(errors: readonly FieldError[], general: string, focusControl: (pointer: string) => void, linkable: (pointer: string) => boolean): TemplateResult | typeof nothing {
+export function renderErrorSummary(errors: readonly FieldError[], general: string, focusControl: (error: FieldError) => void, linkable: (pointer: string) => boolean): TemplateResult | typeof nothing {
   if (errors.length === 0 && !general) return nothing;
   return html`<div part="error-summary" class="notice error summary" tabindex="-1" aria-labelledby="summary-title">
     ${iconSvg(icon.error)}
@@ -25,7 +25,7 @@ export function renderErrorSummary(errors: readonly FieldError[], general: strin
               linkable(e.pointer)
                 ? html`<li><a href="#" data-pointer=${e.pointer} @click=${(ev: Event) => {
                     ev.preventDefault();
-                    focusControl(e.pointer);
+                    focusControl(e);
                   }}><span dir="auto">${e.message}</span></a></li>`
                 : html`<li dir="auto">${e.message}</li>`,
             )}

@@ -62,7 +62,7 @@ export function validateMappings(mappings: readonly FieldMapping[], ctx: Mapping
   if (ctx.requireComplete) {
     for (const source of ctx.sources) {
       if (source.required && !sourceRow.has(source.key)) {
-        errors.push(fieldError(ctx.pointer, 'required', `${source.label} must be mapped.`));
+        errors.push(fieldError(ctx.pointer, 'required', `${source.label} must be mapped.`, source.key));
       }
     }
   }

@@ -123,7 +123,7 @@ export const IntegrationEndpointSchema = z.object({
   updatedAt: isoDate,
 });
 
-export const FieldErrorSchema = z.object({ pointer: z.string(), code: z.string(), message: z.string() });
+export const FieldErrorSchema = z.object({ pointer: z.string(), code: z.string(), message: z.string(), source: z.optional(z.string()) });
 
 export const ProblemSchema = z.object({
   type: z.string(),
