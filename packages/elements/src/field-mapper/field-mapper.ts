@@ -364,12 +364,13 @@ export class MpFieldMapper extends LitElement {
     const select = this.renderRoot.querySelector<HTMLSelectElement>('select[part="policy"]');
     if (!select) return;
     this.#policyLabels = key;
-    const style = getComputedStyle(select);
-    const context = document.createElement('canvas').getContext('2d')!;
-    context.font = style.font;
-    const text = Math.max(...labels.map((l) => context.measureText(l).width));
-    const chrome = select.offsetWidth - select.clientWidth + parseFloat(style.paddingInlineStart) + parseFloat(style.paddingInlineEnd);
-    this.renderRoot.querySelector<HTMLElement>('.frame')!.style.setProperty('--_mp-policy-width', `${Math.ceil(text + chrome)}px`);
+    // A select left to its own width is as wide as its longest option, with its arrow, padding and border.
+    const natural = select.cloneNode(true) as HTMLSelectElement;
+    natural.style.cssText = 'position: absolute; visibility: hidden; inline-size: auto';
+    this.renderRoot.append(natural);
+    const width = natural.offsetWidth;
+    natural.remove();
+    this.renderRoot.querySelector<HTMLElement>('.frame')!.style.setProperty('--_mp-policy-width', `${Math.ceil(width)}px`);
   }
 
   // ---- model --------------------------------------------------------------------------------------

@@ -92,7 +92,7 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
       view.discovery.loadFields(objectName, true),
     )}
     ${canApplyDefaults
-      ? html`<div><button class="mp-button small" type="button" @click=${() => {
+      ? html`<div><button class="mp-button small apply-defaults" type="button" @click=${() => {
           const names = new Set(targets.map((f) => f.name));
           view.setCrm({ [key]: salesforceDefaultMemberMappings.filter((m) => names.has(m.target)).map((m) => ({ ...m })) });
         }}>${t('settings.crm.applyDefaults')}</button></div>`

@@ -257,6 +257,11 @@ export const styles = css`
   .usage p {
     margin: 0;
   }
+  /* A long label (longer still translated) wraps inside 320 px rather than pushing the page sideways. */
+  .apply-defaults {
+    white-space: normal;
+    text-align: start;
+  }
   /* The usage meter in the theme's colours, light and dark, instead of the browser's green, yellow and red. */
   meter {
     appearance: none;

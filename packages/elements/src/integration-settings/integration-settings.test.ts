@@ -658,8 +658,8 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
-  it('keeps long German words inside 320 px, and the mapper’s update policies whole at 1280 px', async () => {
-    const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'neverBlank' }] });
+  it('keeps long German words and the standard-mapping button inside 320 px, and the mapper’s update policies whole at 1280 px', async () => {
+    const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [] });
     await inGerman({
       'settings.category.crm': 'Kundenbeziehungsmanagement (CRM)',
       'settings.status.draft': 'Entwurfsfassung',
@@ -673,7 +673,7 @@ describe('<mp-integration-settings> against the real server', () => {
       const el = await mount(client);
       frame.append(el);
       const policy = () => $<MpFieldMapper>(el, '#crm-memberMappings')?.shadowRoot?.querySelector<HTMLSelectElement>('select[data-source="email"]');
-      await until(() => policy(), 'the mapper’s rows');
+      await until(() => $(el, '.mapper-field button'), 'the standard-mapping button');
       await settle($<MpFieldMapper>(el, '#crm-memberMappings')!);
       const right = el.getBoundingClientRect().right;
       const outside = [el.shadowRoot!, $<MpFieldMapper>(el, '#crm-memberMappings')!.shadowRoot!]
@@ -683,17 +683,18 @@ describe('<mp-integration-settings> against the real server', () => {
       equal(outside.join(', '), '', 'nothing reaches past the element’s edge');
 
       frame.style.inlineSize = '1280px';
+      $<HTMLButtonElement>(el, '.mapper-field button')!.click();
+      await until(() => policy(), 'a mapped row with its policy');
       await settle($<MpFieldMapper>(el, '#crm-memberMappings')!);
       const select = policy()!;
-      const style = getComputedStyle(select);
-      const probe = document.createElement('span');
-      probe.style.cssText = `font: ${style.font}; white-space: pre; position: absolute`;
-      probe.textContent = select.selectedOptions[0]!.text;
-      document.body.append(probe);
-      const needed = probe.getBoundingClientRect().width;
-      probe.remove();
-      const room = select.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
-      ok(needed <= room, `the chosen policy is not cut off (${needed} > ${room})`);
+      select.value = 'neverBlank';
+      // A select left to its own width fits its longest option, arrow included: the column's must too.
+      const natural = select.cloneNode(true) as HTMLSelectElement;
+      natural.style.inlineSize = 'auto';
+      select.parentElement!.append(natural);
+      const needed = natural.offsetWidth;
+      natural.remove();
+      ok(needed <= select.offsetWidth, `“${select.selectedOptions[0]!.text}” is not cut off (${needed} > ${select.offsetWidth})`);
     });
   });
 
