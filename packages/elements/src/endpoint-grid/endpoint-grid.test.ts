@@ -304,6 +304,10 @@ describe('<mp-endpoint-grid> against the real server', () => {
     next.click();
     await until(() => $(el, '.notice.error[role="alert"]'), 'the page’s load error');
     await until(() => el.shadowRoot!.activeElement?.textContent?.trim() === 'Try again', 'focus on Try again, not the page');
+    failNext = false;
+    (el.shadowRoot!.activeElement as HTMLButtonElement).click();
+    await until(() => rowNames(el).join() === 'EP 1', 'the second page, newest first');
+    await until(() => $(el, '[role="status"]')?.textContent?.trim().startsWith('Showing 3–3 of 3'), 'the rows that came back are announced');
   });
 
   it('pages through a long list and sorts by name from the column header', async () => {

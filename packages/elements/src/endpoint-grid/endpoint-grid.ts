@@ -274,6 +274,8 @@ export class MpEndpointGrid extends LitElement {
   /** Try again gives way to the loading state: focus, when it was there, goes to the heading rather than the page. */
   async #retry(e: Event): Promise<void> {
     const hadFocus = this.shadowRoot?.activeElement === e.currentTarget;
+    // The rows coming back are announced, as a page change is: the live region still says the last range.
+    this.#announcePage = true;
     const loading = this.#fetchPage();
     await this.updateComplete;
     if (hadFocus) this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
