@@ -163,8 +163,11 @@ describeEachBackend('limits and problems', (backend) => {
     }
     for (const [what, reply] of answers.filter(([w]) => w !== 'health')) assert.equal(reply.headers.get('cache-control'), 'no-store', what);
     assert.equal(answers[5]![1].headers.get('idempotent-replayed'), 'true');
-    const preflight = await send(srv.url, null, 'OPTIONS', '/v1/settings/crm', { headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PUT' } });
+    const preflight = await send(srv.url, null, 'OPTIONS', '/v1/settings/crm', {
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'PUT', 'access-control-request-headers': 'authorization,if-match,x-trace-id' },
+    });
     assert.equal(preflight.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+    assert.equal(preflight.headers.get('access-control-allow-headers'), 'authorization,if-match,x-trace-id', 'a host’s own headers (the SDK’s `headers` option) pass the preflight');
     assert.ok(preflight.headers.get('x-request-id'));
     const foreign = await send(srv.url, t.tokens.admin, 'GET', '/v1/me', { headers: { origin: 'https://evil.example' } });
     assert.equal(foreign.headers.get('access-control-allow-origin'), null, 'unlisted origins get no CORS grant');
