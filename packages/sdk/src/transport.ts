@@ -38,8 +38,9 @@ export interface RetryPolicy {
   /** Backoff wait before retry `n` (1-based) in milliseconds. Default `300 * 2 ** (n - 1)`, with full jitter. */
   delay?: (attempt: number) => number;
   /**
-   * Longest `Retry-After` (429 or 503) the SDK waits for, in milliseconds; a longer one
-   * surfaces at once as a `RateLimitError` (or the 503's error). Default 60 000.
+   * Longest wait a 429 or 503 asks for (`Retry-After`, or without it `RateLimit-Reset` and the like)
+   * that the SDK waits out, in milliseconds; a longer one surfaces at once as a `RateLimitError`
+   * (or the 503's error). An unreadable `Retry-After` counts as none. Default 60 000.
    */
   maxRetryAfter?: number;
 }
@@ -143,13 +144,22 @@ export function randomId(): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
-/** Seconds from a `Retry-After` value (delta-seconds or an HTTP date). */
-function retryAfterSeconds(value: string | null): number | undefined {
+/** The headers ky waits for on 429 and 503, in the order it reads them: the first present one counts. */
+const WAIT_HEADERS = ['retry-after', 'ratelimit-reset', 'x-ratelimit-retry-after', 'x-ratelimit-reset', 'x-rate-limit-reset'];
+/** ky takes a number this large (in ms) for a time, not a delay (`X-RateLimit-Reset` is epoch seconds). */
+const EPOCH_THRESHOLD = Date.parse('2024-01-01');
+
+/**
+ * Seconds the server asks to wait, read as ky reads it (delay seconds, epoch seconds or an HTTP
+ * date); `NaN` when the header is there but unreadable, `undefined` when there is none.
+ */
+function retryAfterSeconds(headers: Headers): number | undefined {
+  const value = WAIT_HEADERS.map((name) => headers.get(name)).find((v) => v !== null);
   if (!value) return undefined;
-  const n = Number(value);
-  if (Number.isFinite(n)) return Math.max(0, n);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+  let ms = Number(value) * 1000;
+  if (Number.isNaN(ms)) ms = Date.parse(value) - Date.now();
+  else if (ms >= EPOCH_THRESHOLD) ms -= Date.now();
+  return Math.max(0, Math.ceil(ms / 1000));
 }
 
 /** Replaces every occurrence of a secret (4+ characters) in `text`. */
@@ -225,15 +235,19 @@ export function createTransport(options: ClientOptions): Transport {
     return res;
   };
 
-  const shouldRetry = ({ error }: { error: Error }): boolean | undefined => {
-    if (error.name === 'AbortError') return false;
-    if (error instanceof BodyError) return true;
-    if (error instanceof HTTPError) {
-      const after = retryAfterSeconds(error.response.headers.get('retry-after'));
-      if (after !== undefined && after * 1000 > maxRetryAfter) return false;
-    }
-    return undefined;
-  };
+  const shouldRetry =
+    (statuses: number[]) =>
+    ({ error }: { error: Error }): boolean | undefined => {
+      if (error.name === 'AbortError') return false;
+      if (error instanceof BodyError) return true;
+      if (error instanceof HTTPError && statuses.includes(error.response.status)) {
+        const after = retryAfterSeconds(error.response.headers);
+        // ky would wait maxRetryAfter for a value it cannot read: back off as if there were none.
+        if (Number.isNaN(after)) return true;
+        if (after !== undefined && after * 1000 > maxRetryAfter) return false;
+      }
+      return undefined;
+    };
 
   const tokenFor = async (refresh: boolean, signal?: AbortSignal): Promise<string> => {
     if (!getToken) return token!;
@@ -269,7 +283,10 @@ export function createTransport(options: ClientOptions): Transport {
         const currentEtag = res.headers.get('etag') ?? ((body as { currentEtag?: string } | undefined)?.currentEtag || undefined);
         return new ConflictError(message, { ...init, currentEtag });
       }
-      if (status === 429) return new RateLimitError(message, { ...init, retryAfter: retryAfterSeconds(res.headers.get('retry-after')) });
+      if (status === 429) {
+        const retryAfter = retryAfterSeconds(res.headers);
+        return new RateLimitError(message, { ...init, retryAfter: Number.isNaN(retryAfter) ? undefined : retryAfter });
+      }
       return new IntegrationError(message, init);
     }
     if (error instanceof KyTimeoutError) {
@@ -320,6 +337,7 @@ export function createTransport(options: ClientOptions): Transport {
       const precondition = opts.ifMatch ? (['if-match', opts.ifMatch] as const) : spec.record ? versions.precondition(spec.record) : undefined;
       if (precondition) headers.set(precondition[0], precondition[1]);
     }
+    const retryStatuses = spec.retryStatuses ?? RETRY_STATUSES;
     const kyOptions: KyOptions = {
       method: spec.method,
       headers,
@@ -332,12 +350,13 @@ export function createTransport(options: ClientOptions): Transport {
       retry: {
         limit: retryable ? limit : 0,
         methods: ['get', 'post', 'put', 'patch', 'delete'],
-        statusCodes: spec.retryStatuses ?? RETRY_STATUSES,
+        statusCodes: retryStatuses,
         afterStatusCodes: [429, 503],
+        maxRetryAfter,
         backoffLimit: policy.backoffLimit ?? 10_000,
         delay: policy.delay ?? ((n) => 300 * 2 ** (n - 1)),
         jitter: !policy.delay,
-        shouldRetry,
+        shouldRetry: shouldRetry(retryStatuses),
       },
     };
     const url = prefix + '/' + spec.path;

@@ -204,6 +204,32 @@ describe('retries and idempotency', () => {
     assert.equal(seen.length, 1);
   });
 
+  it('backs off normally on a Retry-After it cannot read', async () => {
+    const { fetch, seen } = fakeFetch((_r, n) => (n === 0 ? problem(503, {}, { 'retry-after': 'soon' }) : json({ items: [] })));
+    // Unfixed, ky waits about 24.8 days; the signal ends the test instead.
+    const signal = AbortSignal.timeout(2_000);
+    assert.deepEqual(await client(fetch).platforms.list({ signal }), []);
+    assert.equal(seen.length, 2);
+    const always = fakeFetch(() => problem(429, {}, { 'retry-after': 'soon' }));
+    assert.equal((await rejects(client(always.fetch).me({ signal }), RateLimitError)).retryAfter, undefined);
+    assert.equal(always.seen.length, 3);
+  });
+
+  it('surfaces a rate-limit reset longer than maxRetryAfter at once, and waits at most maxRetryAfter', async () => {
+    const { fetch, seen } = fakeFetch(() => problem(429, {}, { 'ratelimit-reset': '3600' }));
+    const signal = AbortSignal.timeout(2_000);
+    const e = await rejects(client(fetch).me({ signal }), RateLimitError);
+    assert.equal(e.retryAfter, 3600);
+    assert.equal(seen.length, 1);
+    const epoch = fakeFetch((_r, n) => (n === 0 ? problem(503, {}, { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600) }) : json({ items: [] })));
+    const e503 = await rejects(client(epoch.fetch).platforms.list({ signal }), IntegrationError);
+    assert.equal(e503.status, 503);
+    assert.equal(epoch.seen.length, 1);
+    const short = fakeFetch((_r, n) => (n === 0 ? problem(429, {}, { 'ratelimit-reset': '0.05' }) : json({ items: [] })));
+    assert.deepEqual(await client(short.fetch).platforms.list({ signal }), []);
+    assert.equal(short.seen.length, 2);
+  });
+
   it('treats validate as a safe POST: retried, no idempotency key, mode in the query', async () => {
     const { fetch, seen } = fakeFetch((_r, n) => (n === 0 ? problem(503) : json({ errors: [], warnings: [] })));
     const r = await client(fetch).settings.validate('crm', { platform: 'salesforce' }, { mode: 'enable' });
