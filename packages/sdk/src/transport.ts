@@ -207,7 +207,12 @@ export function createTransport(options: ClientOptions): Transport {
   const bodies = new WeakMap<Response, unknown>();
   const versions = new RecordVersions();
   let validators: Promise<typeof import('./validators.js')> | undefined;
-  const loadValidators = () => (validators ??= import('./validators.js'));
+  // A failed load is forgotten, so a later call tries again (the file may be reachable by then).
+  const loadValidators = () =>
+    (validators ??= import('./validators.js').catch((error: unknown) => {
+      validators = undefined;
+      throw error;
+    }));
   let refreshing: Promise<string> | undefined;
   /** What the last finished refresh answered. */
   let refreshed: string | undefined;
@@ -390,7 +395,10 @@ export function createTransport(options: ClientOptions): Transport {
       const init = { method: spec.method, path, status: res.status, requestId };
       if (data === undefined) throw new InvalidResponseError(`Expected a JSON body: ${spec.method} ${path}`, init);
       if (validateResponses) {
-        const issues = (await loadValidators()).checks[spec.check](data, '');
+        const { checks } = await loadValidators().catch((cause: unknown) => {
+          throw new InvalidResponseError(`The response checks could not be loaded: ${spec.method} ${path}`, { ...init, cause });
+        });
+        const issues = checks[spec.check](data, '');
         if (issues.length) {
           const first = issues[0]!;
           throw new InvalidResponseError(
