@@ -62,7 +62,7 @@ export interface ClientOptions {
   timeout?: number | false;
   /** Retries: a limit, or a {@link RetryPolicy}. */
   retry?: number | RetryPolicy;
-  /** Headers sent with every call. */
+  /** Headers sent with every call. A value HTTP cannot carry throws a `TypeError` (naming, not quoting it) here. */
   headers?: Record<string, string>;
   /** Check every response against the schema (default `true`); a mismatch throws `InvalidResponseError`. */
   validateResponses?: boolean;
@@ -197,6 +197,10 @@ function isProblem(value: unknown): value is Problem {
 export function createTransport(options: ClientOptions): Transport {
   const { token, getToken, headers: baseHeaders, validateResponses = true } = options;
   if (!token && !getToken) throw new TypeError('createIntegrationClient needs `token` or `getToken`.');
+  // Checked once here: `new Headers` would throw on every call quoting the value, or trim a trailing line break.
+  for (const [name, value] of Object.entries(baseHeaders ?? {})) {
+    if (!HEADER_VALUE.test(value)) throw new TypeError(`The ${name} header in \`headers\` cannot be sent: it has a line break or a character HTTP headers cannot carry.`);
+  }
   let prefix = String(options.baseUrl).replace(/\/+$/, '');
   if (!/\/v1$/.test(prefix)) prefix += '/v1';
   const basePath = new URL(prefix + '/', 'http://x').pathname;

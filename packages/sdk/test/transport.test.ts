@@ -516,6 +516,22 @@ describe('no secrets in errors', () => {
     }
   });
 
+  it('refuses a client-level header HTTP cannot carry when the client is created, naming it without quoting it', () => {
+    const secret = 'api-key-SECRET-77';
+    for (const value of [`${secret}\nmore`, `${secret}\n`, `${secret}Ω`]) {
+      const e = (() => {
+        try {
+          createIntegrationClient({ baseUrl: 'http://api.test', token: TOKEN, headers: { 'x-api-key': value } });
+        } catch (error) {
+          return error;
+        }
+      })();
+      assert.ok(e instanceof TypeError, `refused: ${JSON.stringify(value)}`);
+      assert.match(e.message, /^The x-api-key header in `headers` cannot be sent/);
+      assert.ok(![e.message, String(e.stack), inspect(e, { showHidden: true })].join('\n').includes(secret), 'not quoted');
+    }
+  });
+
   it('every error class has a name, status, requestId, cause and toJSON', () => {
     const classes = [
       IntegrationError, ValidationError, ConflictError, UnauthorizedError, ForbiddenError, NotFoundError,
