@@ -239,6 +239,13 @@ describe('retries and idempotency', () => {
     assert.equal(seen[1]!.headers.get('idempotency-key'), null);
   });
 
+  it('retries a test connection on 500, 503 and 504', async () => {
+    const { fetch, seen } = fakeFetch((_r, n) => (n < 3 ? problem([500, 503, 504][n]!) : json({ ok: true, message: 'Connected.' })));
+    const r = await client(fetch, { retry: { limit: 3, delay: () => 0 } }).crm.testConnection();
+    assert.equal(r.message, 'Connected.');
+    assert.equal(seen.length, 4);
+  });
+
   it('does not retry a test connection on 502 (the platform answered)', async () => {
     const { fetch, seen } = fakeFetch(() => problem(502, { type: 'https://memberpulse.dev/problems/upstream', detail: 'Salesforce is down' }));
     const e = await rejects(client(fetch).crm.testConnection({ credentials: { consumerSecret: 'secret-value-1' } }), IntegrationError);

@@ -43,7 +43,7 @@ export function crmResource(t: Transport): CrmResource {
           body: values ?? {},
           safe: true,
           // A 502 here is the platform's answer, not a passing glitch: do not hammer it.
-          retryStatuses: [408, 429, 503, 504],
+          retryStatuses: [408, 429, 500, 503, 504],
           check: 'testConnection',
           secrets: secretsOf(values),
           options,
