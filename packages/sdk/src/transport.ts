@@ -62,7 +62,10 @@ export interface ClientOptions {
   timeout?: number | false;
   /** Retries: a limit, or a {@link RetryPolicy}. */
   retry?: number | RetryPolicy;
-  /** Headers sent with every call. A value HTTP cannot carry throws a `TypeError` (naming, not quoting it) here. */
+  /**
+   * Headers sent with every call. A value HTTP cannot carry, `Authorization` (use `token` /
+   * `getToken`) and `Idempotency-Key` (per call) throw a `TypeError` here.
+   */
   headers?: Record<string, string>;
   /** Check every response against the schema (default `true`); a mismatch throws `InvalidResponseError`. */
   validateResponses?: boolean;
@@ -117,6 +120,7 @@ export interface Transport {
 
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const NULL_BODY = new Set([101, 204, 205, 304]);
+const AUTHORIZATION_SET = 'The Authorization header comes from `token` or `getToken`; it cannot be set in `headers`.';
 /** What `Headers` accepts: no NUL or line break, nothing beyond Latin-1. */
 const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
 
@@ -199,6 +203,8 @@ export function createTransport(options: ClientOptions): Transport {
   if (!token && !getToken) throw new TypeError('createIntegrationClient needs `token` or `getToken`.');
   // Checked once here: `new Headers` would throw on every call quoting the value, or trim a trailing line break.
   for (const [name, value] of Object.entries(baseHeaders ?? {})) {
+    if (/^authorization$/i.test(name)) throw new TypeError(AUTHORIZATION_SET);
+    if (/^idempotency-key$/i.test(name)) throw new TypeError(`An ${name} in the client's \`headers\` would be shared by every write: give it per call.`);
     if (!HEADER_VALUE.test(value)) throw new TypeError(`The ${name} header in \`headers\` cannot be sent: it has a line break or a character HTTP headers cannot carry.`);
   }
   let prefix = String(options.baseUrl).replace(/\/+$/, '');
@@ -336,10 +342,13 @@ export function createTransport(options: ClientOptions): Transport {
     };
     const tokenRefused = () => refusal('The token', UnauthorizedError);
     headers.set('accept', 'application/json');
-    if (opts.headers) for (const [k, v] of Object.entries(opts.headers)) setHeader(k, v);
+    for (const [k, v] of Object.entries(opts.headers ?? {})) {
+      if (/^authorization$/i.test(k)) throw new TypeError(AUTHORIZATION_SET);
+      setHeader(k, v);
+    }
     let retryable = spec.method === 'GET' || !!spec.safe;
     if (!retryable && opts.idempotencyKey !== false) {
-      setHeader('idempotency-key', opts.idempotencyKey ?? randomId());
+      setHeader('idempotency-key', opts.idempotencyKey ?? headers.get('idempotency-key') ?? randomId());
       retryable = true;
     }
     if (spec.conditional && opts.ifMatch !== false) {

@@ -4,7 +4,10 @@ import type { AuditAction, ConfigValue, EndpointSort, MemberPulseField, Role } f
 export interface CallOptions {
   /** Cancels the call, including retries and the wait between them; the call rejects with `signal.reason`. */
   signal?: AbortSignal;
-  /** Extra headers for this call only. */
+  /**
+   * Extra headers for this call only. `Authorization` is refused (a `TypeError`): it comes from
+   * `token` / `getToken`. An `Idempotency-Key` here is the write's key, as `idempotencyKey` would be.
+   */
   headers?: Record<string, string>;
   /** Per-attempt timeout in milliseconds for this call (overrides the client's), or `false` for none. */
   timeout?: number | false;

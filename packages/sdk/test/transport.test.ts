@@ -168,6 +168,20 @@ describe('retries and idempotency', () => {
     assert.equal(seen[0]!.headers.get('idempotency-key'), null);
   });
 
+  it('takes an Idempotency-Key in a call’s headers as its key, and refuses Authorization in headers', async () => {
+    const { fetch, seen } = fakeFetch((_r, n) => (n === 0 ? problem(503, {}, { 'retry-after': '0' }) : json(endpointRecord(), 201)));
+    const c = client(fetch);
+    await c.endpoints.create({ name: 'a', description: 'b' }, { headers: { 'Idempotency-Key': 'my-key' } });
+    assert.deepEqual(seen.map((s) => s.headers.get('idempotency-key')), ['my-key', 'my-key']);
+    seen.length = 0;
+    const refused = await c.me({ headers: { Authorization: 'Bearer other-token' } }).catch((e) => e);
+    assert.ok(refused instanceof TypeError && /comes from `token` or `getToken`/.test(refused.message), String(refused));
+    assert.equal(seen.length, 0, 'nothing sent');
+    for (const name of ['authorization', 'Idempotency-Key']) {
+      assert.throws(() => client(fetch, { headers: { [name]: 'x' } }), (e) => e instanceof TypeError && e.message.toLowerCase().includes(name.toLowerCase()));
+    }
+  });
+
   it('retries reads on network errors, 408, 429 and 5xx, then succeeds', async () => {
     const faults = [
       () => Promise.reject(new TypeError('fetch failed')),
