@@ -47,7 +47,10 @@ export interface RetryPolicy {
 
 /** Options of {@link createIntegrationClient} and {@link createTransport}. */
 export interface ClientOptions {
-  /** Where the API lives, e.g. `https://api.example.com` (`/v1` is added unless present). Relative URLs work in browsers. */
+  /**
+   * Where the API lives, e.g. `https://api.example.com` (`/v1` is added unless present). Relative URLs
+   * work in browsers. Anything but an http(s) URL without query, fragment or user name throws a `TypeError`.
+   */
   baseUrl: string | URL;
   /** A fixed bearer token. Use `getToken` instead when tokens expire. */
   token?: string;
@@ -193,6 +196,23 @@ function scrubKyError<E extends HTTPError | KyTimeoutError>(error: E): E {
   return error;
 }
 
+/** Refuses a base URL every call would fail on, or that a path cannot be appended to. */
+function checkBaseUrl(baseUrl: string | URL): void {
+  const raw = String(baseUrl);
+  let url: URL | undefined;
+  try {
+    // Resolved against the page where there is one, as `fetch` resolves it there.
+    url = new URL(raw, globalThis.location?.href);
+  } catch {
+    // not a URL: refused below
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || /[?#]/.test(raw)) {
+    throw new TypeError(
+      '`baseUrl` must be an http(s) URL such as https://api.example.com (relative only in a browser), without a query, fragment or user name.',
+    );
+  }
+}
+
 function isProblem(value: unknown): value is Problem {
   return value !== null && typeof value === 'object' && typeof (value as Problem).status === 'number' && typeof (value as Problem).title === 'string';
 }
@@ -201,6 +221,7 @@ function isProblem(value: unknown): value is Problem {
 export function createTransport(options: ClientOptions): Transport {
   const { token, getToken, headers: baseHeaders, validateResponses = true } = options;
   if (!token && !getToken) throw new TypeError('createIntegrationClient needs `token` or `getToken`.');
+  checkBaseUrl(options.baseUrl);
   // Checked once here: `new Headers` would throw on every call quoting the value, or trim a trailing line break.
   for (const [name, value] of Object.entries(baseHeaders ?? {})) {
     if (/^authorization$/i.test(name)) throw new TypeError(AUTHORIZATION_SET);

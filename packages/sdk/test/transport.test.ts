@@ -50,6 +50,27 @@ describe('requests', () => {
     assert.equal(seen[0]!.headers.get('x-app'), 'demo');
   });
 
+  it('refuses a base URL that is not absolute http(s) in Node, or has a query, fragment or credentials', () => {
+    for (const baseUrl of ['127.0.0.1:9731', 'localhost:9731', '/v1', 'api.test', 'ftp://api.test', 'http://api.test/?tenant=1', 'http://api.test/#v1', 'http://user:pw-secret@api.test']) {
+      assert.throws(
+        () => createIntegrationClient({ baseUrl, token: TOKEN }),
+        (e) => e instanceof TypeError && /^`baseUrl`/.test(e.message) && !e.message.includes('pw-secret'),
+        baseUrl,
+      );
+    }
+  });
+
+  it('takes a relative base URL where a page resolves it', () => {
+    const g = globalThis as { location?: { href: string } };
+    g.location = { href: 'https://app.example/admin/' };
+    try {
+      createIntegrationClient({ baseUrl: '/api', token: TOKEN });
+      assert.throws(() => createIntegrationClient({ baseUrl: '/api?x=1', token: TOKEN }), TypeError);
+    } finally {
+      delete g.location;
+    }
+  });
+
   it('rejects a client without a token source', () => {
     assert.throws(() => createIntegrationClient({ baseUrl: 'http://api.test' }), TypeError);
   });
