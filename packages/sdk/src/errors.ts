@@ -12,7 +12,7 @@ export interface IntegrationErrorInit {
   method?: string;
   /** The URL path of the call, any base path included, e.g. `/v1/settings/crm` (`/api/v1/settings/crm` under `…/api`). */
   path?: string;
-  /** The underlying error (already scrubbed of headers and bodies). */
+  /** The underlying error (already scrubbed of request headers and bodies, and of secrets echoed in response headers). */
   cause?: unknown;
 }
 

@@ -181,10 +181,20 @@ function redactProblem(problem: Problem, secrets: readonly string[]): Problem {
   return secrets.length ? (JSON.parse(redact(JSON.stringify(problem), secrets)) as Problem) : problem;
 }
 
-/** Drops what ky keeps on its errors that could hold a token or a body: the request's headers and the options. */
-function scrubKyError<E extends HTTPError | KyTimeoutError>(error: E): E {
+/**
+ * Drops what ky keeps on its errors that could hold a token or a body: the request's headers and the
+ * options; keeps the response's status and headers, with secrets a server echoed there redacted.
+ */
+function scrubKyError<E extends HTTPError | KyTimeoutError>(error: E, secrets: readonly string[]): E {
   const request = new Request(error.request.url, { method: error.request.method });
   Object.defineProperty(error, 'request', { value: request, configurable: true, enumerable: true, writable: true });
+  if (error instanceof HTTPError) {
+    const { status, statusText, headers } = error.response;
+    const redacted = new Headers();
+    for (const [name, value] of headers) redacted.append(name, redact(value, secrets));
+    const response = new Response(null, { status, statusText, headers: redacted });
+    Object.defineProperty(error, 'response', { value: response, configurable: true, enumerable: true, writable: true });
+  }
   if ('options' in error) {
     Object.defineProperty(error, 'options', {
       value: { method: error.request.method },
@@ -307,7 +317,7 @@ export function createTransport(options: ClientOptions): Transport {
         status,
         problem,
         requestId: res.headers.get('x-request-id') ?? problem?.requestId,
-        cause: scrubKyError(error),
+        cause: scrubKyError(error, secrets),
       };
       const message = redact(problem?.detail || problem?.title || `HTTP ${status} ${res.statusText}`.trim(), secrets);
       if (status === 400 || status === 413 || status === 422) return new ValidationError(message, init);
@@ -329,7 +339,7 @@ export function createTransport(options: ClientOptions): Transport {
       return new TimeoutError(`No response within ${timeout} ms: ${ctx.method} ${ctx.path}`, {
         ...ctx,
         timeout: typeof timeout === 'number' ? timeout : undefined,
-        cause: scrubKyError(error),
+        cause: scrubKyError(error, secrets),
       });
     }
     if (error instanceof BodyError) {

@@ -537,6 +537,20 @@ describe('no secrets in errors', () => {
     assert.ok(errors[4] instanceof NetworkError);
   });
 
+  it('redacts the token and sent secrets a server echoes in response headers', async () => {
+    const secret = 'sf-consumer-secret-XYZ789';
+    const { fetch } = fakeFetch((req) =>
+      problem(422, {}, { 'x-echo-auth': req.headers.get('authorization')!, 'x-echo-secret': `got ${secret}`, 'x-trace': 'kept' }),
+    );
+    const e = await rejects(client(fetch).credentials.set('crm', 'consumerSecret', secret), ValidationError);
+    const text = inspect(e, { depth: 30, showHidden: true });
+    assert.ok(!text.includes(secret) && !text.includes(TOKEN), text.slice(0, 3000));
+    const headers = (e.cause as { response: Response }).response.headers;
+    assert.equal(headers.get('x-echo-secret'), 'got [redacted]');
+    assert.equal(headers.get('x-trace'), 'kept');
+    assert.equal((e.cause as { response: Response }).response.status, 422);
+  });
+
   it('refuses a token or header HTTP cannot carry before sending anything, without quoting it', async () => {
     const { fetch, seen } = fakeFetch(() => json({}));
     const broken = `${TOKEN}\r\nX-Evil: 1`;
