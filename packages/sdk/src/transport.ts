@@ -56,7 +56,8 @@ export interface ClientOptions {
   token?: string;
   /**
    * Supplies the bearer token; called once per call, and once more with `{ refresh: true }`
-   * when the server answers 401 (the call is then repeated once with the new token).
+   * when the server answers 401 (the call is then repeated once with the new token). If it throws,
+   * the call rejects with an `UnauthorizedError` whose `cause` is that error.
    */
   getToken?: (request: TokenRequest) => string | Promise<string>;
   /** The `fetch` to use (default `globalThis.fetch`). */
@@ -372,6 +373,9 @@ export function createTransport(options: ClientOptions): Transport {
       headers.set(name, value);
     };
     const tokenRefused = () => refusal('The token', UnauthorizedError);
+    const tokenFailed = (cause: unknown): never => {
+      throw new UnauthorizedError(`getToken failed (see cause): ${call.method} ${call.path}`, { ...call, cause });
+    };
     headers.set('accept', 'application/json');
     for (const [k, v] of Object.entries(opts.headers ?? {})) {
       if (/^authorization$/i.test(k)) throw new TypeError(AUTHORIZATION_SET);
@@ -412,14 +416,14 @@ export function createTransport(options: ClientOptions): Transport {
 
     let res: Response;
     try {
-      const first = await tokenFor(false, signal);
+      const first = await tokenFor(false, signal).catch(tokenFailed);
       setHeader('authorization', `Bearer ${first}`, tokenRefused);
       try {
         res = await ky(url, kyOptions);
       } catch (error) {
         if (!(getToken && error instanceof HTTPError && error.response.status === 401)) throw error;
         // A refresh that finished after this call took its token has answered this 401 already.
-        const fresh = refreshed !== undefined && refreshed !== first ? refreshed : await tokenFor(true, signal);
+        const fresh = refreshed !== undefined && refreshed !== first ? refreshed : await tokenFor(true, signal).catch(tokenFailed);
         // The same token again would be refused again: give up without the second request.
         if (fresh === first) throw error;
         setHeader('authorization', `Bearer ${fresh}`, tokenRefused);

@@ -364,6 +364,19 @@ describe('auth', () => {
     assert.equal(seen.length, 1, 'but the same token is not sent twice');
   });
 
+  it('turns an error thrown by getToken into UnauthorizedError with it as cause, on the first ask or the refresh', async () => {
+    const { fetch, seen } = fakeFetch(() => problem(401));
+    const lost = new TypeError('session store unavailable');
+    const first = await rejects(client(fetch, { token: undefined, getToken: () => Promise.reject(lost) }).me(), UnauthorizedError);
+    assert.equal(first.cause, lost);
+    assert.equal(first.path, '/v1/me');
+    assert.equal(seen.length, 0, 'nothing sent');
+    const expired = new Error('signed out');
+    const refresh = await rejects(client(fetch, { token: undefined, getToken: ({ refresh }) => { if (refresh) throw expired; return 'old-token'; } }).me(), UnauthorizedError);
+    assert.equal(refresh.cause, expired);
+    assert.equal(seen.length, 1);
+  });
+
   it('does not retry a 401 with a fixed token', async () => {
     const { fetch, seen } = fakeFetch(() => problem(401));
     await rejects(client(fetch).me(), UnauthorizedError);
