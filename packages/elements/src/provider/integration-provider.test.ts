@@ -95,6 +95,21 @@ describe('<mp-integration-provider>', () => {
     }
   });
 
+  it('says which base-url it cannot use instead of throwing, and recovers when it is corrected', async () => {
+    const env = await freshEnv();
+    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="localhost:9731" token="${env.tokens.viewer}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`);
+    try {
+      const alert = provider.shadowRoot!.querySelector('[role="alert"]');
+      ok(alert?.textContent?.includes('baseUrl'), `names the attribute’s problem: ${alert?.textContent}`);
+      provider.baseUrl = env.apiUrl;
+      await until(() => grid.shadowRoot!.querySelector('table, [part="empty"]'), 'the grid loads once corrected');
+      await provider.updateComplete;
+      ok(!provider.shadowRoot!.querySelector('[role="alert"]'), 'and the message goes');
+    } finally {
+      host.remove();
+    }
+  });
+
   it('passes a ready client through', async () => {
     const env = await freshEnv();
     await clientFor(env).endpoints.create({ name: 'Ready client', description: 'x' });

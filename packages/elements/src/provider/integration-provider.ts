@@ -1,4 +1,4 @@
-import { LitElement, css, html, type PropertyValues } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createIntegrationClient, type IntegrationClient, type TokenRequest } from '@memberpulse/integrations-sdk';
 import { integrationClientContext } from './context.js';
@@ -27,12 +27,18 @@ export class MpIntegrationProvider extends LitElement {
     :host {
       display: contents;
     }
+    .misconfigured {
+      color: CanvasText;
+      border: 2px solid var(--mp-color-danger, #b3261e);
+      padding: 0.5rem 0.75rem;
+    }
   `;
   static override properties = {
     baseUrl: { attribute: 'base-url' },
     token: {},
     getToken: { attribute: false },
     client: { attribute: false },
+    _misconfigured: { state: true },
   };
 
   /** API origin (and path prefix); `/v1` is added by the SDK. */
@@ -52,6 +58,8 @@ export class MpIntegrationProvider extends LitElement {
 
   readonly #provider = new ContextProvider(this, { context: integrationClientContext });
   #built?: IntegrationClient;
+  /** Why no client could be built from the attributes (a `base-url` the SDK refuses), for the host's developer. */
+  private _misconfigured = '';
   #current = { token: '' };
 
   /** The client given to the widgets, if the attributes or properties are complete. */
@@ -66,16 +74,22 @@ export class MpIntegrationProvider extends LitElement {
       // The client reads the token at each call, so a renewal needs no new client: the widgets keep
       // what the admin typed and the SDK keeps the ETags it read. Anyone else's token gets a new client.
       const current = (this.#current = { token: this.token });
-      this.#built =
-        this.baseUrl && (this.getToken || this.token)
-          ? createIntegrationClient({ baseUrl: this.baseUrl, getToken: this.getToken ?? (() => current.token), validateResponses: false })
-          : undefined;
+      this.#built = undefined;
+      this._misconfigured = '';
+      try {
+        if (this.baseUrl && (this.getToken || this.token)) {
+          this.#built = createIntegrationClient({ baseUrl: this.baseUrl, getToken: this.getToken ?? (() => current.token), validateResponses: false });
+        }
+      } catch (error) {
+        // A base-url the SDK refuses: say so where the widgets would be, rather than leave them "not connected".
+        this._misconfigured = `<mp-integration-provider>: ${error instanceof Error ? error.message : String(error)}`;
+      }
     }
     if (this.#provider.value !== this.effectiveClient) this.#provider.setValue(this.effectiveClient);
   }
 
   protected override render() {
-    return html`<slot></slot>`;
+    return html`${this._misconfigured ? html`<p class="misconfigured" role="alert">${this._misconfigured}</p>` : nothing}<slot></slot>`;
   }
 }
 
