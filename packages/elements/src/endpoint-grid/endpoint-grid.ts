@@ -566,7 +566,7 @@ export class MpEndpointGrid extends LitElement {
           ? html`<div class="notice error form-general" tabindex="-1">${iconSvg(icon.error)}<p class="grow" dir="auto">${f.general}</p></div>`
           : nothing}
         <div class="field">
-          <label for="ep-name">${t('endpointGrid.name')} <span class="muted small">(${t('endpointGrid.form.required')})</span></label>
+          <label for="ep-name">${t('endpointGrid.name')} <span class="muted small">${t('endpointGrid.form.required')}</span></label>
           <input id="ep-name" name="name" class="mp-input" autocomplete="off" required maxlength=${ENDPOINT_NAME_MAX} dir="auto"
             .value=${live(f.name)} ?readonly=${edit} aria-invalid=${nameError ? 'true' : 'false'}
             aria-describedby=${edit ? 'ep-name-help' : nameError ? 'ep-name-error' : nothing} />
@@ -574,7 +574,7 @@ export class MpEndpointGrid extends LitElement {
           ${nameError ? html`<p id="ep-name-error" class="field-error">${iconSvg(icon.error)}<span dir="auto">${nameError}</span></p>` : nothing}
         </div>
         <div class="field">
-          <label for="ep-description">${t('endpointGrid.description')} <span class="muted small">(${t('endpointGrid.form.required')})</span></label>
+          <label for="ep-description">${t('endpointGrid.description')} <span class="muted small">${t('endpointGrid.form.required')}</span></label>
           <textarea id="ep-description" name="description" class="mp-input" rows="4" required maxlength=${ENDPOINT_DESCRIPTION_MAX} dir="auto"
             .value=${live(f.description)} aria-invalid=${descriptionError ? 'true' : 'false'}
             aria-describedby="ep-description-count${descriptionError ? ' ep-description-error' : ''}"></textarea>

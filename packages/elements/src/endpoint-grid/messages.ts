@@ -28,7 +28,7 @@ export const endpointGridMessages = {
   'endpointGrid.form.newTitle': 'New integration endpoint',
   'endpointGrid.form.editTitle': 'Edit integration endpoint',
   'endpointGrid.form.nameReadOnly': 'The name cannot be changed after the endpoint is created.',
-  'endpointGrid.form.required': 'Required',
+  'endpointGrid.form.required': '(Required)',
   'endpointGrid.form.submit': 'Submit',
   'endpointGrid.form.update': 'Update',
   'endpointGrid.form.cancel': 'Cancel',

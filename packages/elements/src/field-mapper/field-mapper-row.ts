@@ -194,7 +194,7 @@ function renderSuggestion(view: RowView, s: MappingSuggestion, target: CrmFieldD
     </span>
     <span class="confidence ${level}" part="confidence">
       <span class="meter" aria-hidden="true"><span style="inline-size: ${Math.round(s.confidence * 100)}%"></span></span>
-      <span>${msg('fieldMapper.confidence', { percent })} · ${msg(`fieldMapper.reason.${s.reason}`)}</span>
+      <span>${msg('fieldMapper.suggestionNote', { confidence: msg('fieldMapper.confidence', { percent }), reason: msg(`fieldMapper.reason.${s.reason}`) })}</span>
     </span>
     <span class="suggestion-actions">
       <button

@@ -45,6 +45,7 @@ export const en = {
   'fieldMapper.picklistValues#other': '{count} values: {values}',
   'fieldMapper.suggested': 'Suggested',
   'fieldMapper.confidence': '{percent} match',
+  'fieldMapper.suggestionNote': '{confidence} · {reason}',
   'fieldMapper.reason.api-name': 'same API name',
   'fieldMapper.reason.label': 'same label',
   'fieldMapper.reason.synonym': 'known equivalent',

@@ -68,7 +68,7 @@ function picker(view: CrmView, key: keyof CrmMapping, label: string, helpText: s
   const id = `crm-${key}`;
   const errors = view.errorsFor(id);
   return html`<div class="field" data-key=${key}>
-    <span class="label" id="${id}-label">${label}${required ? nothing : html` <span class="muted small">(${t('settings.optional')})</span>`}</span>
+    <span class="label" id="${id}-label">${label}${required ? nothing : html` <span class="muted small">${t('settings.optional')}</span>`}</span>
     <mp-combobox id=${id} .options=${options} .value=${value ?? ''} display-value=${options.find((o) => o.value === (value ?? ''))?.label ?? value ?? ''}
       label=${label} placeholder=${key.endsWith('Object') ? t('settings.crm.pickObject') : t('settings.crm.pickField')}
       ?disabled=${view.locked} ?required=${required} ?invalid=${errors.length > 0} description=${[helpText, ...errors].join(' ')}

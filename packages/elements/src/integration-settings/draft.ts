@@ -205,7 +205,8 @@ export function compare(
     /** A select's option as the control shows it. */
     option: (s: SettingDefinition, value: string) => string;
     crm: (key: keyof typeof crmLabelKeys) => string;
-    policy: (policy: FieldMapping['policy']) => string;
+    /** A mapping shown with its update policy. */
+    policy: (target: string, policy: FieldMapping['policy']) => string;
     secret: (pending: string | null) => string;
   },
 ): Difference[] {
@@ -236,7 +237,7 @@ export function compare(
         for (const source of new Set([...a[key], ...b[key]].map((m) => m.source))) {
           const [t, m] = [theirsBy.get(source), mineBy.get(source)];
           if (sameJson(t, m)) continue;
-          const shown = (x: FieldMapping | undefined) => (x && t?.target === m?.target ? `${x.target} · ${labels.policy(x.policy)}` : x?.target);
+          const shown = (x: FieldMapping | undefined) => (x && t?.target === m?.target ? labels.policy(x.target, x.policy) : x?.target);
           out.push({ label: `${labels.crm(key)}: ${sources.find((f) => f.key === source)?.label ?? source}`, theirs: show(shown(t)), mine: show(shown(m)) });
         }
       } else add(labels.crm(key), a[key], b[key]);

@@ -582,7 +582,7 @@ export class MpIntegrationSettings extends LitElement {
         setting: (s) => localizedSetting(platform, s).label,
         option: (s, value) => localizedSetting(platform, s).options?.find((o) => o.value === value)?.label ?? value,
         crm: (key) => t(crmLabelKeys[key]),
-        policy: (policy) => msg(`policy.${policy}`),
+        policy: (target, policy) => t('settings.conflict.withPolicy', { target, policy: msg(`policy.${policy}`) }),
         secret: (pending) => t(pending === null ? 'settings.value.cleared' : 'settings.value.newSecret'),
       });
       this._conflict = { ...this._conflict, theirs, differences };

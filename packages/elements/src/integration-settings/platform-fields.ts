@@ -45,7 +45,7 @@ export function describedBy(controlId: string, help: boolean, errors: readonly s
 }
 
 function labelFor(s: SettingDefinition, id: string): TemplateResult {
-  return html`<label class="label" for=${id}>${s.label}${s.required ? nothing : html` <span class="muted small">(${t('settings.optional')})</span>`}</label>`;
+  return html`<label class="label" for=${id}>${s.label}${s.required ? nothing : html` <span class="muted small">${t('settings.optional')}</span>`}</label>`;
 }
 
 function help(s: SettingDefinition, id: string): TemplateResult | typeof nothing {
@@ -108,7 +108,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
       if (s.crmFieldTypes && view.memberFields) {
         const text = typeof value === 'string' ? value : '';
         return html`<div class="field" data-key=${s.key}>
-          <span class="label" id="${id}-label">${s.label}${s.required ? nothing : html` <span class="muted small">(${t('settings.optional')})</span>`}</span>
+          <span class="label" id="${id}-label">${s.label}${s.required ? nothing : html` <span class="muted small">${t('settings.optional')}</span>`}</span>
           <mp-combobox id=${id} .options=${fieldOptions(view.memberFields, s.crmFieldTypes, !s.required)} .value=${text} label=${s.label}
             placeholder=${t('settings.crm.pickField')} ?disabled=${locked} ?invalid=${errors.length > 0}
             description=${[s.help ?? '', ...errors].filter(Boolean).join(' ')}
