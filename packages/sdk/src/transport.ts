@@ -125,8 +125,10 @@ export interface Transport {
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const NULL_BODY = new Set([101, 204, 205, 304]);
 const AUTHORIZATION_SET = 'The Authorization header comes from `token` or `getToken`; it cannot be set in `headers`.';
-/** What `Headers` accepts: no NUL or line break, nothing beyond Latin-1. */
-const HEADER_VALUE = /^[^\0\r\n\u0100-\uffff]*$/;
+/** What HTTP carries in a header value: tab and visible Latin-1, no other control character. */
+const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
+/** An HTTP header name (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Marks a response whose body could not be read (cut off) or parsed. */
 class BodyError extends Error {
@@ -193,8 +195,11 @@ function scrubKyError<E extends HTTPError | KyTimeoutError>(error: E, secrets: r
     const { status, statusText, headers } = error.response;
     const redacted = new Headers();
     for (const [name, value] of headers) redacted.append(name, redact(value, secrets));
-    const response = new Response(null, { status, statusText, headers: redacted });
+    const response = new Response(null, { status, statusText: redact(statusText, secrets), headers: redacted });
     Object.defineProperty(error, 'response', { value: response, configurable: true, enumerable: true, writable: true });
+    // ky's message (and so the stack) quotes the status text, where a server may echo what it was sent.
+    error.message = redact(error.message, secrets);
+    if (error.stack) error.stack = redact(error.stack, secrets);
   }
   if ('options' in error) {
     Object.defineProperty(error, 'options', {
@@ -207,6 +212,17 @@ function scrubKyError<E extends HTTPError | KyTimeoutError>(error: E, secrets: r
   return error;
 }
 
+/** `promise`, or the signal's reason as soon as it aborts (a slow `getToken` does not hold up a cancel). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const abort = () => reject(signal.reason);
+    if (signal.aborted) return abort();
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
 /** Refuses a base URL every call would fail on, or that a path cannot be appended to. */
 function checkBaseUrl(baseUrl: string | URL): void {
   const raw = String(baseUrl);
@@ -217,7 +233,9 @@ function checkBaseUrl(baseUrl: string | URL): void {
   } catch {
     // not a URL: refused below
   }
-  if (!url || !/^https?:$/.test(url.protocol) || url.username || url.password || /[?#]/.test(raw)) {
+  // "127.0.0.1:9731" would resolve as a path under the page: a host and port without a scheme.
+  const schemeless = /^[^/:?#]+:\d+(\/|$)/.test(raw);
+  if (!url || schemeless || !/^https?:$/.test(url.protocol) || url.username || url.password || /[?#]/.test(raw)) {
     throw new TypeError(
       '`baseUrl` must be an http(s) URL such as https://api.example.com (relative only in a browser), without a query, fragment or user name.',
     );
@@ -237,6 +255,7 @@ export function createTransport(options: ClientOptions): Transport {
   for (const [name, value] of Object.entries(baseHeaders ?? {})) {
     if (/^authorization$/i.test(name)) throw new TypeError(AUTHORIZATION_SET);
     if (/^idempotency-key$/i.test(name)) throw new TypeError(`An ${name} in the client's \`headers\` would be shared by every write: give it per call.`);
+    if (!HEADER_NAME.test(name)) throw new TypeError('A header name in `headers` is not one HTTP allows (letters, digits and !#$%&\'*+.^_`|~-).');
     if (!HEADER_VALUE.test(value)) throw new TypeError(`The ${name} header in \`headers\` cannot be sent: it has a line break or a character HTTP headers cannot carry.`);
   }
   let prefix = String(options.baseUrl).replace(/\/+$/, '');
@@ -287,7 +306,8 @@ export function createTransport(options: ClientOptions): Transport {
     ({ error }: { error: Error }): boolean | undefined => {
       if (error.name === 'AbortError') return false;
       if (error instanceof BodyError) return true;
-      if (error instanceof HTTPError && statuses.includes(error.response.status)) {
+      // Only a 429 or 503 asks to wait (ky reads the headers on those alone): any other retry status backs off.
+      if (error instanceof HTTPError && statuses.includes(error.response.status) && (error.response.status === 429 || error.response.status === 503)) {
         const after = retryAfterSeconds(error.response.headers);
         // ky would wait maxRetryAfter for a value it cannot read: back off as if there were none.
         if (Number.isNaN(after)) return true;
@@ -298,10 +318,12 @@ export function createTransport(options: ClientOptions): Transport {
 
   const tokenFor = async (refresh: boolean, signal?: AbortSignal): Promise<string> => {
     if (!getToken) return token!;
-    if (!refresh) return getToken({ refresh, signal });
-    return (refreshing ??= Promise.resolve(getToken({ refresh, signal }))
-      .then((fresh) => (refreshed = fresh))
-      .finally(() => (refreshing = undefined)));
+    const asked = refresh
+      ? (refreshing ??= Promise.resolve(getToken({ refresh, signal }))
+          .then((fresh) => (refreshed = fresh))
+          .finally(() => (refreshing = undefined)))
+      : Promise.resolve(getToken({ refresh, signal }));
+    return untilAborted(asked, signal);
   };
 
   const toError = (error: unknown, spec: RequestSpec, secrets: readonly string[], timeout: number | false): unknown => {

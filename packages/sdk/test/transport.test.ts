@@ -66,6 +66,8 @@ describe('requests', () => {
     try {
       createIntegrationClient({ baseUrl: '/api', token: TOKEN });
       assert.throws(() => createIntegrationClient({ baseUrl: '/api?x=1', token: TOKEN }), TypeError);
+      // A host and port without a scheme would resolve as a path under the page.
+      assert.throws(() => createIntegrationClient({ baseUrl: '127.0.0.1:9731', token: TOKEN }), /`baseUrl` must be an http\(s\) URL/);
     } finally {
       delete g.location;
     }
@@ -263,6 +265,15 @@ describe('retries and idempotency', () => {
     const short = fakeFetch((_r, n) => (n === 0 ? problem(429, {}, { 'ratelimit-reset': '0.05' }) : json({ items: [] })));
     assert.deepEqual(await client(short.fetch).platforms.list({ signal }), []);
     assert.equal(short.seen.length, 2);
+  });
+
+  it('backs off on a 500, 502 or 504 whatever wait headers a gateway adds: only 429 and 503 ask to wait', async () => {
+    const signal = AbortSignal.timeout(2_000);
+    for (const [status, header] of [[500, { 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 1800) }], [502, { 'ratelimit-reset': '3600' }], [504, { 'retry-after': '120' }]] as const) {
+      const { fetch, seen } = fakeFetch((_r, n) => (n === 0 ? problem(status, {}, header) : json({ items: [] })));
+      assert.deepEqual(await client(fetch).platforms.list({ signal }), [], `${status} retried`);
+      assert.equal(seen.length, 2, `${status}: one retry`);
+    }
   });
 
   it('treats validate as a safe POST: retried, no idempotency key, mode in the query', async () => {
@@ -476,6 +487,18 @@ describe('timeouts and aborts', () => {
       signal?.addEventListener('abort', () => reject(signal.reason));
     });
 
+  it('cancels at once while getToken is still working, whether or not it ever answers', async () => {
+    const { fetch, seen } = fakeFetch(() => json({}));
+    const never = createIntegrationClient({ baseUrl: 'http://api.test', getToken: () => new Promise<string>(() => {}), fetch });
+    const controller = new AbortController();
+    const reason = new Error('the admin left');
+    setTimeout(() => controller.abort(reason), 20);
+    const started = Date.now();
+    assert.equal(await never.me({ signal: controller.signal }).catch((e) => e), reason);
+    assert.ok(Date.now() - started < 1_000, 'not held up by getToken');
+    assert.equal(seen.length, 0);
+  });
+
   it('throws TimeoutError when no response arrives in time', async () => {
     const e = await rejects(client(hang as typeof fetch, { timeout: 20 }).me(), TimeoutError);
     assert.equal(e.timeout, 20);
@@ -560,6 +583,10 @@ describe('no secrets in errors', () => {
     assert.ok(!text.includes(secret) && !text.includes(TOKEN), text.slice(0, 3000));
     const headers = (e.cause as { response: Response }).response.headers;
     assert.equal(headers.get('x-echo-secret'), 'got [redacted]');
+    const statusEcho = fakeFetch((req) => new Response('{}', { status: 500, statusText: `bad ${secret} ${req.headers.get('authorization')}` }));
+    const e500 = await rejects(client(statusEcho.fetch, { retry: 0 }).credentials.set('crm', 'consumerSecret', secret), IntegrationError);
+    const all = [inspect(e500, { depth: 30, showHidden: true }), JSON.stringify(e500), String((e500.cause as Error).stack)].join('\n');
+    assert.ok(!all.includes(secret) && !all.includes(TOKEN), `nor in the status text: ${all.slice(0, 2000)}`);
     assert.equal(headers.get('x-trace'), 'kept');
     assert.equal((e.cause as { response: Response }).response.status, 422);
   });
@@ -572,6 +599,8 @@ describe('no secrets in errors', () => {
       await createIntegrationClient({ baseUrl: 'http://api.test', getToken: () => broken, fetch }).me().catch((e) => e),
       await client(fetch).endpoints.create({ name: 'n', description: 'd' }, { idempotencyKey: 'ключ' }).catch((e) => e),
       await client(fetch).me({ headers: { 'x-tenant-hint': secretHeader } }).catch((e) => e),
+      await client(fetch).me({ headers: { 'x-trace': 'hdr-secret\x01' } }).catch((e) => e),
+      await createIntegrationClient({ baseUrl: 'http://api.test', token: `${TOKEN}\x7f`, fetch }).me().catch((e) => e),
     ];
     assert.equal(seen.length, 0, 'nothing was sent');
     assert.ok(refused[0] instanceof UnauthorizedError, 'a token that cannot be sent is no credential');
@@ -587,7 +616,10 @@ describe('no secrets in errors', () => {
 
   it('refuses a client-level header HTTP cannot carry when the client is created, naming it without quoting it', () => {
     const secret = 'api-key-SECRET-77';
-    for (const value of [`${secret}\nmore`, `${secret}\n`, `${secret}Ω`]) {
+    for (const name of ['X Bad Name', 'X-Ünicode', '']) {
+      assert.throws(() => createIntegrationClient({ baseUrl: 'http://api.test', token: TOKEN, headers: { [name]: 'v' } }), /header name in `headers` is not one HTTP allows/, JSON.stringify(name));
+    }
+    for (const value of [`${secret}\nmore`, `${secret}\n`, `${secret}Ω`, `${secret}\x01`, `${secret}\x1b[0m`, `${secret}\x7f`]) {
       const e = (() => {
         try {
           createIntegrationClient({ baseUrl: 'http://api.test', token: TOKEN, headers: { 'x-api-key': value } });
