@@ -21,7 +21,12 @@ if (existsSync(src) && tsx) {
     env: { ...process.env, MP_STOP_WITH_PARENT: String(process.pid) },
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  // A child stopped by a signal before it could handle it (in its first moments): end the same way.
+  child.on('exit', (code, signal) => {
+    if (!signal) process.exit(code ?? 0);
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  });
 } else if (existsSync(dist)) {
   await import(new URL('../dist/cli.js', import.meta.url).href);
 } else {

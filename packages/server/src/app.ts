@@ -154,7 +154,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
     const p = c.get('principal');
     log({
-      level: c.res.status >= 500 ? 'error' : 'info',
+      // A readiness probe told "draining" is the stop working as meant, not an error.
+      level: c.res.status >= 500 && !(state.draining && c.req.path === '/readyz') ? 'error' : 'info',
       msg: 'request',
       method: c.req.method,
       path: c.req.path,

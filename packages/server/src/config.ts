@@ -95,7 +95,9 @@ function origins(v: string | undefined): string[] {
     } catch {
       /* reported below */
     }
-    if (!url || url.origin === 'null' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) {
+    // An entry with a user name or password is not quoted: the password is a secret.
+    if (url && (url.username || url.password)) throw new ConfigError('MP_CORS_ORIGINS: an entry carries a user name or password; an origin is scheme://host[:port].');
+    if (!url || url.origin === 'null' || (url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
       throw new ConfigError(`MP_CORS_ORIGINS: “${entry}” is not an origin (scheme://host[:port], e.g. https://portal.example.org), nor *.`);
     }
     return url.origin;
@@ -116,10 +118,10 @@ function dataDirProblem(dir: string): string | null {
 }
 
 /** Whether a start writes into the data folder: PGlite on disk, or dev secrets generated beside it. */
-function usesDataDir(config: ServerConfig): boolean {
+function usesDataDir(config: ServerConfig, tokens: boolean): boolean {
   const target = databaseTarget(config);
   if (target.kind === 'pglite') return target.dataDir !== null;
-  return !config.production && (!config.masterKey || (!config.jwtSecret && !config.jwksUrl));
+  return !config.production && (!config.masterKey || (tokens && !config.jwtSecret && !config.jwksUrl));
 }
 
 /** Writes one JSON line per entry to stdout. */
@@ -200,7 +202,7 @@ export function checkConfig(config: ServerConfig, { tokens = true }: { tokens?: 
   if (!isIP(config.host) && !hostName.test(config.host)) problems.push(`HOST “${config.host}” is not an IP address or a host name.`);
   if (!isHttpsOrLoopback(config.salesforceLoginUrl)) problems.push('SALESFORCE_LOGIN_URL must be an https URL (http only for localhost, 127.0.0.1 or [::1]).');
   if (config.jwksUrl && config.jwtSecret) problems.push('Set either MP_JWT_SECRET or MP_JWKS_URL, not both.');
-  if (usesDataDir(config)) {
+  if (usesDataDir(config, tokens)) {
     const problem = dataDirProblem(config.dataDir);
     if (problem) problems.push(problem);
   }

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { ConfigError, loadConfig } from '../src/config.js';
+import { ConfigError, checkConfig, loadConfig } from '../src/config.js';
 import { generateMasterKey, startServer } from '../src/index.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mp-config-'));
@@ -27,6 +27,8 @@ const bad: Array<[string, Record<string, string>, string]> = [
   ['MP_DATA_DIR under a file', { MP_DATA_DIR: join(aFile, 'data') }, 'MP_DATA_DIR'],
   ['MP_CORS_ORIGINS entry with a path', { MP_CORS_ORIGINS: 'https://a.example/app' }, 'MP_CORS_ORIGINS'],
   ['MP_CORS_ORIGINS entry that is no URL', { MP_CORS_ORIGINS: 'a.example' }, 'MP_CORS_ORIGINS'],
+  ['MP_CORS_ORIGINS entry with a password', { MP_CORS_ORIGINS: `https://:${secret}@portal.example` }, 'MP_CORS_ORIGINS'],
+  ['MP_CORS_ORIGINS entry with a user and password', { MP_CORS_ORIGINS: `https://u:${secret}@portal.example` }, 'MP_CORS_ORIGINS'],
   ['SALESFORCE_CLIENT_ID alone', { SALESFORCE_CLIENT_ID: '3MVG9app' }, 'SALESFORCE_CLIENT_SECRET'],
   ['SALESFORCE_CLIENT_SECRET alone', { SALESFORCE_CLIENT_SECRET: secret }, 'SALESFORCE_CLIENT_ID'],
   ['NODE_ENV=Production without a master key', { NODE_ENV: 'Production' }, 'MP_MASTER_KEY'],
@@ -47,6 +49,12 @@ for (const [what, env, name] of bad) {
     assert.equal(existsSync(dataDir), false, 'the data folder was created');
   });
 }
+
+test('a command that needs no token secret does not check the data folder it would have kept one in', () => {
+  const env = { MP_MASTER_KEY: generateMasterKey(), DATABASE_URL: 'postgres://kit@127.0.0.1:1/kit', MP_DATA_DIR: join(aFile, 'data') };
+  assert.throws(() => checkConfig(loadConfig(env)), /MP_DATA_DIR/, 'a server would write its dev token secret there');
+  assert.doesNotThrow(() => checkConfig(loadConfig(env), { tokens: false }), 'rotate-key would not');
+});
 
 test('MP_CORS_ORIGINS entries become origins: surrounding spaces and a trailing slash are dropped', () => {
   assert.deepEqual(loadConfig({ MP_CORS_ORIGINS: ' https://a.example/ , HTTPS://B.example:443,*' }).corsOrigins, ['https://a.example', 'https://b.example', '*']);
