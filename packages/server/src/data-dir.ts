@@ -1,4 +1,5 @@
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
+import { ConfigError } from './config.js';
 
 /**
  * Creates the data folder with mode 0700, or takes group and other access away from an existing one (PGlite
@@ -8,6 +9,10 @@ import { chmodSync, mkdirSync, statSync } from 'node:fs';
 export function privateDataDir(dir: string): boolean {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   if ((statSync(dir).mode & 0o077) === 0) return false;
-  chmodSync(dir, 0o700);
+  try {
+    chmodSync(dir, 0o700);
+  } catch {
+    throw new ConfigError(`MP_DATA_DIR ${dir}: other users can enter this folder, and this user may not change that (it is not the owner). Use a folder of this user's own.`);
+  }
   return true;
 }

@@ -1,9 +1,11 @@
 // The PGlite data folder holds every record, the audit table and (in dev) the master key: only the server's
 // user may enter it, whatever the umask and whatever mode an older version left it in.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { startServer, type LogEntry } from '../src/index.js';
 
@@ -31,4 +33,21 @@ test('an existing data folder open to others is tightened to 0700, with a warnin
   await startOn(dir, logs);
   assert.equal(mode(dir).toString(8), '700');
   assert.ok(logs.some((e) => e.level === 'warn' && e.dataDir === dir), JSON.stringify(logs));
+});
+
+test('a data folder open to others that this user may not tighten stops the start, naming MP_DATA_DIR', async (t) => {
+  // Only another user can meet a folder it does not own; root may chmod any folder.
+  if (process.getuid?.() !== 0 || spawnSync('runuser', ['--help']).error) {
+    t.skip('needs root and runuser to act as another user; not available here');
+    return;
+  }
+  const dir = join(root, 'not-mine');
+  mkdirSync(dir);
+  chmodSync(dir, 0o777);
+  chmodSync(root, 0o755);
+  const module = fileURLToPath(new URL('../src/data-dir.ts', import.meta.url));
+  const script = `import(${JSON.stringify(module)}).then((m) => m.privateDataDir(${JSON.stringify(dir)})).then(() => console.log('tightened'), (e) => console.log(e.name + ': ' + e.message))`;
+  const run = spawnSync('runuser', ['-u', 'postgres', '--', process.execPath, '--import', 'tsx', '--conditions=source', '-e', script], { encoding: 'utf8' });
+  assert.match(run.stdout, /^ConfigError: MP_DATA_DIR .*not-mine: other users can enter this folder/, run.stdout + run.stderr);
+  assert.equal(mode(dir).toString(8), '777', 'left as it was');
 });
