@@ -4,6 +4,7 @@ import type { Database, Queryable } from './db.js';
 import { privateDataDir } from './data-dir.js';
 import { Keyring, generateDataKey, generateMasterKey, parseMasterKey, unwrapDataKey, wrapDataKey, type MasterKey } from './crypto.js';
 import * as store from './store.js';
+import { ConfigError } from './config.js';
 
 /** Advisory lock that orders data-key creation against re-wrapping. */
 const ROTATION_LOCK = 7263802;
@@ -81,6 +82,20 @@ export class TenantKeys {
 }
 
 /** Outcome of a rotation. */
+/**
+ * Refuses to serve with master keys that cannot open every stored data key: such a server would answer
+ * ready and then 500 on each call that needs a credential.
+ */
+export async function assertKeysOpenStore(q: Queryable, keyring: Keyring): Promise<void> {
+  const missing = [...(await store.tenantKeysByMasterKey(q))].filter(([id]) => !keyring.find(id));
+  if (missing.length === 0) return;
+  const tenants = missing.reduce((sum, [, n]) => sum + n, 0);
+  throw new ConfigError(
+    `MP_MASTER_KEY (with MP_MASTER_KEY_PREVIOUS) cannot open the data keys of ${tenants} tenant(s), wrapped by master key ${missing.map(([id]) => id).join(', ')}. ` +
+      'Start with that key in MP_MASTER_KEY_PREVIOUS until rotate-key has re-wrapped them (docs/server.md, key rotation).',
+  );
+}
+
 export interface RotationResult {
   /** Id of the master key that now wraps every data key. */
   keyId: string;

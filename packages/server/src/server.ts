@@ -12,7 +12,7 @@ import { ConfigError, checkConfig, databaseTarget, loadConfig, type DatabaseTarg
 import { Keyring, generateMasterKey } from './crypto.js';
 import { openDatabase, type Database } from './db.js';
 import type { PlatformGateway } from './discovery.js';
-import { MASTER_KEY_FILE, TenantKeys, keyText, newMasterKey, readKeyFile, rewrapDataKeys, writeKeyFile, type RotationResult } from './keys.js';
+import { MASTER_KEY_FILE, TenantKeys, assertKeysOpenStore, keyText, newMasterKey, readKeyFile, rewrapDataKeys, writeKeyFile, type RotationResult } from './keys.js';
 import * as store from './store.js';
 
 /** Options of `startServer`: any configuration field (overriding the environment), plus injections. */
@@ -202,6 +202,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     }
     const keys = new TenantKeys(secrets.keyring, secrets.keyFileDir ? () => readKeyFile(secrets.keyFileDir!) : null);
     db = await openDatabase(target);
+    await assertKeysOpenStore(db, keys.keyring);
     const state: AppState = { draining: false, inFlight: 0 };
     const app = createApp({ config, db, keys, gateway, state });
 

@@ -200,6 +200,12 @@ export async function getTenantKey(q: Queryable, tenant: string): Promise<{ wrap
   return r.rows[0] ? { wrapped: r.rows[0].wrapped_key, masterKeyId: r.rows[0].master_key_id } : null;
 }
 
+/** How many tenants' data keys each master key (by id) wraps. */
+export async function tenantKeysByMasterKey(q: Queryable): Promise<Map<string, number>> {
+  const r = await q.query<{ master_key_id: string; tenants: number | string }>('SELECT master_key_id, count(*) AS tenants FROM tenant_keys GROUP BY master_key_id');
+  return new Map(r.rows.map((row) => [row.master_key_id, Number(row.tenants)]));
+}
+
 /** Inserts a tenant's wrapped data key unless one exists; answers the one that is stored. */
 export async function ensureTenantKey(q: Queryable, tenant: string, wrapped: string, masterKeyId: string): Promise<{ wrapped: string; masterKeyId: string }> {
   await q.query('INSERT INTO tenant_keys (tenant_id, wrapped_key, master_key_id) VALUES ($1, $2, $3) ON CONFLICT (tenant_id) DO NOTHING', [tenant, wrapped, masterKeyId]);

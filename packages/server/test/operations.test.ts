@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateMasterKey, parseMasterKey, signDevToken } from '../src/index.js';
+import { ConfigError } from '../src/config.js';
 import { binPath, runCli, spawnServer, waitForOutput } from './support/child.js';
 import { backends, describeEachBackend, postgresSkipReason, send, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
 import { recordingGateway } from './support/recording-gateway.js';
@@ -143,6 +144,11 @@ describeEachBackend('operations', (backend) => {
       assert.deepEqual(await decryptedSecrets(srv, gateway, all), want);
       await srv.close();
 
+      await assert.rejects(
+        startTestServer(backend, { ...store.options, masterKey: oldKey, previousMasterKeys: [], jwtSecret: srv.server.config.jwtSecret!, gateway: recordingGateway() }),
+        (e: Error) => e instanceof ConfigError && e.message.includes(result.keyId) && !e.message.includes(oldKey),
+        'the old key alone would answer ready, then 500 on every credential: it does not start',
+      );
       const fresh = recordingGateway();
       const next = await startTestServer(backend, { ...store.options, masterKey: result.masterKey, previousMasterKeys: [], jwtSecret: srv.server.config.jwtSecret!, gateway: fresh });
       try {
