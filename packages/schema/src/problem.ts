@@ -73,6 +73,8 @@ export const problemTypes = {
   unauthorized: 'https://memberpulse.dev/problems/unauthorized',
   forbidden: 'https://memberpulse.dev/problems/forbidden',
   notFound: 'https://memberpulse.dev/problems/not-found',
+  /** A path the API has no route for: a wrong base URL or prefix, not a missing record. */
+  noSuchRoute: 'https://memberpulse.dev/problems/no-such-route',
   methodNotAllowed: 'https://memberpulse.dev/problems/method-not-allowed',
   conflict: 'https://memberpulse.dev/problems/conflict',
   preconditionFailed: 'https://memberpulse.dev/problems/precondition-failed',

@@ -1,5 +1,5 @@
 import ky, { HTTPError, TimeoutError as KyTimeoutError, type Options as KyOptions } from 'ky';
-import type { Problem } from '@memberpulse/integration-schema';
+import { problemTypes, type Problem } from '@memberpulse/integration-schema';
 import {
   ConflictError,
   ForbiddenError,
@@ -246,6 +246,8 @@ function isProblem(value: unknown): value is Problem {
   return value !== null && typeof value === 'object' && typeof (value as Problem).status === 'number' && typeof (value as Problem).title === 'string';
 }
 
+const isNoSuchRoute = (body: unknown) => isProblem(body) && body.type === problemTypes.noSuchRoute;
+
 /** Creates the HTTP core; see {@link Transport}. */
 export function createTransport(options: ClientOptions): Transport {
   const { token, getToken, headers: baseHeaders, validateResponses = true } = options;
@@ -346,7 +348,11 @@ export function createTransport(options: ClientOptions): Transport {
       if (status === 400 || status === 413 || status === 422) return new ValidationError(message, init);
       if (status === 401) return new UnauthorizedError(message, init);
       if (status === 403) return new ForbiddenError(message, init);
-      if (status === 404) return new NotFoundError(message, init);
+      if (status === 404) {
+        // No route at all: the base URL or its prefix is wrong, which is no missing record.
+        if (problem?.type === problemTypes.noSuchRoute) return new IntegrationError(`${message} Check the client's baseUrl.`, init);
+        return new NotFoundError(message, init);
+      }
       if (status === 408) return new TimeoutError(message, init);
       if (status === 409 || status === 412) {
         const currentEtag = res.headers.get('etag') ?? ((body as { currentEtag?: string } | undefined)?.currentEtag || undefined);
@@ -452,7 +458,9 @@ export function createTransport(options: ClientOptions): Transport {
         res = await ky(url, kyOptions);
       }
     } catch (error) {
-      if (spec.record && spec.method === 'GET' && error instanceof HTTPError && error.response.status === 404) versions.remember(spec.record, null);
+      if (spec.record && spec.method === 'GET' && error instanceof HTTPError && error.response.status === 404 && !isNoSuchRoute(bodies.get(error.response))) {
+        versions.remember(spec.record, null);
+      }
       const tokenNow = headers.get('authorization')?.slice(7);
       throw toError(error, spec, tokenNow ? [...secrets, tokenNow] : secrets, timeout);
     }

@@ -96,6 +96,20 @@ describe('categories', () => {
 });
 
 describe('ETags', () => {
+  it('tells a path the server has no route for (a wrong base URL) from a missing record', async () => {
+    const { fetch, seen } = fakeFetch((req) =>
+      req.method === 'GET'
+        ? problem(404, { type: 'https://memberpulse.dev/problems/no-such-route', title: 'No such route', detail: 'No such route: /api/v1/settings/crm.' })
+        : json(settingsRecord({ version: 1 }), 201, { etag: '"1"' }),
+    );
+    const c = client(fetch);
+    const e = await rejects(c.settings.get('crm'), IntegrationError);
+    assert.ok(!(e instanceof NotFoundError), 'not a missing record');
+    assert.match(e.message, /Check the client's baseUrl/);
+    await c.settings.saveDraft('crm', { platform: 'salesforce' });
+    assert.equal(seen[1]!.headers.get('if-none-match'), null, 'nor remembered as one: a save does not insist on creating it');
+  });
+
   it('remembers the ETag it read and sends If-Match on update, unless told otherwise', async () => {
     let version = 3;
     const { fetch, seen } = fakeFetch((req) => {

@@ -16,6 +16,7 @@ import {
   settingPointer,
   orderFields,
   platformCatalog,
+  problemTypes,
   validateConfig,
   validateCredentialInput,
   type AuditAction,
@@ -200,7 +201,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
   app.notFound((c) => {
     const allowed = allowedMethods(c.req.path);
-    if (allowed.length === 0) return problem(c, notFound('No such resource.'));
+    if (allowed.length === 0) {
+      // Its own type, so a client can tell a wrong base URL from a record that does not exist (yet).
+      const detail = `No such route: ${c.req.path}. The API's paths start with /v1/ on the server's origin.`;
+      return problem(c, new ProblemError(404, detail, { type: problemTypes.noSuchRoute, title: 'No such route' }));
+    }
     const allow = [...allowed, 'OPTIONS'].join(', ');
     if (c.req.method === 'OPTIONS') return c.body(null, 204, { Allow: allow });
     return problem(c, new ProblemError(405, `${c.req.method} is not allowed here; this resource takes ${allowed.join(', ')}.`, { headers: { Allow: allow } }));

@@ -127,6 +127,8 @@ describeEachBackend('limits and problems', (backend) => {
   test('every answer is a problem with a request id; unknown routes too', async () => {
     const r = await send(srv.url, t.tokens.admin, 'GET', '/v1/nothing-here', { headers: { 'x-request-id': 'trace-123' } });
     assertProblem(r, 404);
+    assert.equal(r.body.type, 'https://memberpulse.dev/problems/no-such-route', 'a path with no route is told apart from a missing record');
+    assert.equal((await t.as('admin')('GET', '/v1/settings/inbound')).body.type, 'https://memberpulse.dev/problems/not-found', 'which keeps its own type');
     assert.equal(r.headers.get('x-request-id'), 'trace-123');
     assert.equal(r.body.requestId, 'trace-123');
     const admin = t.as('admin');
