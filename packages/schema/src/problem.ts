@@ -67,14 +67,19 @@ export interface Problem {
   requestId?: string;
 }
 
+/**
+ * A path the API has no route for: a wrong base URL or prefix, not a missing record. On its own too, so
+ * the SDK's browser bundle can tell it without carrying every problem type.
+ */
+export const NO_SUCH_ROUTE_TYPE = 'https://memberpulse.dev/problems/no-such-route';
+
 /** Problem type URIs used by the server and understood by the SDK. */
 export const problemTypes = {
   validation: 'https://memberpulse.dev/problems/validation',
   unauthorized: 'https://memberpulse.dev/problems/unauthorized',
   forbidden: 'https://memberpulse.dev/problems/forbidden',
   notFound: 'https://memberpulse.dev/problems/not-found',
-  /** A path the API has no route for: a wrong base URL or prefix, not a missing record. */
-  noSuchRoute: 'https://memberpulse.dev/problems/no-such-route',
+  noSuchRoute: NO_SUCH_ROUTE_TYPE,
   methodNotAllowed: 'https://memberpulse.dev/problems/method-not-allowed',
   conflict: 'https://memberpulse.dev/problems/conflict',
   preconditionFailed: 'https://memberpulse.dev/problems/precondition-failed',

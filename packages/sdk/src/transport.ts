@@ -1,5 +1,5 @@
 import ky, { HTTPError, TimeoutError as KyTimeoutError, type Options as KyOptions } from 'ky';
-import { problemTypes, type Problem } from '@memberpulse/integration-schema';
+import { NO_SUCH_ROUTE_TYPE, type Problem } from '@memberpulse/integration-schema';
 import {
   ConflictError,
   ForbiddenError,
@@ -246,7 +246,7 @@ function isProblem(value: unknown): value is Problem {
   return value !== null && typeof value === 'object' && typeof (value as Problem).status === 'number' && typeof (value as Problem).title === 'string';
 }
 
-const isNoSuchRoute = (body: unknown) => isProblem(body) && body.type === problemTypes.noSuchRoute;
+const isNoSuchRoute = (body: unknown) => isProblem(body) && body.type === NO_SUCH_ROUTE_TYPE;
 
 /** Creates the HTTP core; see {@link Transport}. */
 export function createTransport(options: ClientOptions): Transport {
@@ -350,7 +350,7 @@ export function createTransport(options: ClientOptions): Transport {
       if (status === 403) return new ForbiddenError(message, init);
       if (status === 404) {
         // No route at all: the base URL or its prefix is wrong, which is no missing record.
-        if (problem?.type === problemTypes.noSuchRoute) return new IntegrationError(`${message} Check the client's baseUrl.`, init);
+        if (problem?.type === NO_SUCH_ROUTE_TYPE) return new IntegrationError(`${message} Check the client's baseUrl.`, init);
         return new NotFoundError(message, init);
       }
       if (status === 408) return new TimeoutError(message, init);
