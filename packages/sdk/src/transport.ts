@@ -303,20 +303,18 @@ export function createTransport(options: ClientOptions): Transport {
     return res;
   };
 
-  const shouldRetry =
-    (statuses: number[]) =>
-    ({ error }: { error: Error }): boolean | undefined => {
-      if (error.name === 'AbortError') return false;
-      if (error instanceof BodyError) return true;
-      // Only a 429 or 503 asks to wait (ky reads the headers on those alone): any other retry status backs off.
-      if (error instanceof HTTPError && statuses.includes(error.response.status) && (error.response.status === 429 || error.response.status === 503)) {
-        const after = retryAfterSeconds(error.response.headers);
-        // ky would wait maxRetryAfter for a value it cannot read: back off as if there were none.
-        if (Number.isNaN(after)) return true;
-        if (after !== undefined && after * 1000 > maxRetryAfter) return false;
-      }
-      return undefined;
-    };
+  const shouldRetry = ({ error }: { error: Error }): boolean | undefined => {
+    if (error.name === 'AbortError') return false;
+    if (error instanceof BodyError) return true;
+    // Only a 429 or 503 asks to wait (ky reads the headers on those alone): any other retry status backs off.
+    if (error instanceof HTTPError && (error.response.status === 429 || error.response.status === 503)) {
+      const after = retryAfterSeconds(error.response.headers);
+      // ky would wait maxRetryAfter for a value it cannot read: back off as if there were none.
+      if (Number.isNaN(after)) return true;
+      if (after !== undefined && after * 1000 > maxRetryAfter) return false;
+    }
+    return undefined;
+  };
 
   const tokenFor = async (refresh: boolean, signal?: AbortSignal): Promise<string> => {
     if (!getToken) return token!;
@@ -418,7 +416,6 @@ export function createTransport(options: ClientOptions): Transport {
       const precondition = opts.ifMatch ? (['if-match', opts.ifMatch] as const) : spec.record ? versions.precondition(spec.record) : undefined;
       if (precondition) headers.set(precondition[0], precondition[1]);
     }
-    const retryStatuses = spec.retryStatuses ?? RETRY_STATUSES;
     const kyOptions: KyOptions = {
       method: spec.method,
       headers,
@@ -431,13 +428,13 @@ export function createTransport(options: ClientOptions): Transport {
       retry: {
         limit: retryable ? limit : 0,
         methods: ['get', 'post', 'put', 'patch', 'delete'],
-        statusCodes: retryStatuses,
+        statusCodes: spec.retryStatuses ?? RETRY_STATUSES,
         afterStatusCodes: [429, 503],
         maxRetryAfter,
         backoffLimit: policy.backoffLimit ?? 10_000,
         delay: policy.delay ?? ((n) => 300 * 2 ** (n - 1)),
         jitter: !policy.delay,
-        shouldRetry: shouldRetry(retryStatuses),
+        shouldRetry,
       },
     };
     const url = prefix + '/' + spec.path;
