@@ -271,15 +271,12 @@ export class MpEndpointGrid extends LitElement {
     this.sort = sort;
   }
 
-  /** Try again gives way to the loading state: focus, when it was there, goes to the heading rather than the page. */
-  async #retry(e: Event): Promise<void> {
-    const hadFocus = this.shadowRoot?.activeElement === e.currentTarget;
+  /** Try again gives way to the loading state: focus, when it was there, waits on the heading just above. */
+  #retry(e: Event): void {
+    if (this.shadowRoot?.activeElement === e.currentTarget) this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
     // The rows coming back are announced, as a page change is: the live region still says the last range.
     this.#announcePage = true;
-    const loading = this.#fetchPage();
-    await this.updateComplete;
-    if (hadFocus) this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
-    await loading;
+    void this.#fetchPage();
   }
 
   // ---- form ----------------------------------------------------------------------------------------
