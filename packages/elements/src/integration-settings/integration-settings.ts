@@ -478,12 +478,8 @@ export class MpIntegrationSettings extends LitElement {
     if (!control) return;
     const [, list, index] = parsePointer(pointer);
     if (control instanceof MpFieldMapper && (list === 'memberMappings' || list === 'orderMappings')) {
-      const mappings = this._draft.crm[list];
-      // An error on the whole list names its field in `source`; without one, the first required field left unmapped.
-      const row = index !== undefined
-        ? mappings[Number(index)]?.source
-        : (source ?? control.sourceFields.find((f) => f.required && !mappings.some((m) => m.source === f.key))?.key);
-      void this.#focusMapping(control, row);
+      // An error on the whole list names its MemberPulse field in `source`.
+      void this.#focusMapping(control, index === undefined ? source : this._draft.crm[list][Number(index)]?.source);
       return;
     }
     control.scrollIntoView({ block: 'center' });
@@ -566,18 +562,8 @@ export class MpIntegrationSettings extends LitElement {
       // Reading the record also gives the SDK its current ETag, so "save mine" afterwards overwrites knowingly.
       const theirs = await client.settings.get(category);
       this.#rebaseOnto(theirs);
-      const show = (v: unknown) =>
-        v === undefined || v === null || v === ''
-          ? t('settings.value.empty')
-          : typeof v === 'boolean'
-            ? t(v ? 'settings.value.on' : 'settings.value.off')
-            : typeof v === 'number'
-              ? formatNumber(v)
-              : Array.isArray(v)
-                ? v.join(msg('common.listSeparator'))
-                : String(v);
       const platform = this._draft.platform ?? theirs.platform;
-      const differences = compare(theirs, this._draft, show, {
+      const differences = compare(theirs, this._draft, shownValue, {
         platform: t('settings.platform'),
         setting: (s) => localizedSetting(platform, s).label,
         option: (s, value) => localizedSetting(platform, s).options?.find((o) => o.value === value)?.label ?? value,
@@ -817,6 +803,15 @@ export class MpIntegrationSettings extends LitElement {
       else this.#closeConfirm(yes);
     });
   }
+}
+
+/** A setting's value as the conflict comparison shows it, in the current locale. */
+function shownValue(v: unknown): string {
+  if (v === undefined || v === null || v === '') return t('settings.value.empty');
+  if (typeof v === 'boolean') return t(v ? 'settings.value.on' : 'settings.value.off');
+  if (typeof v === 'number') return formatNumber(v);
+  if (Array.isArray(v)) return v.join(msg('common.listSeparator'));
+  return String(v);
 }
 
 customElements.define('mp-integration-settings', MpIntegrationSettings);
