@@ -666,7 +666,7 @@ export class MpFieldMapper extends LitElement {
           <span class="counts">
             <span dir="auto">${msg('fieldMapper.counts.mapped', { mapped: c.mapped, total: c.total })}</span>
             ${c.required > 0
-              ? html`<span dir="auto" class=${model.rows.some((r) => r.problems.some((p) => p.code === 'required')) ? 'needs' : ''}
+              ? html`<span dir="auto" class=${model.missingShown ? 'needs' : ''}
                   >${msg('fieldMapper.counts.required', { mapped: c.requiredMapped, total: c.required })}</span
                 >`
               : nothing}

@@ -65,6 +65,8 @@ export interface MapperModel {
   orphanErrors: FieldError[];
   /** Required fields left unmapped, shown as row errors or not. */
   missing: MemberPulseField[];
+  /** Whether any of them shows as a row error. */
+  missingShown: boolean;
   counts: MapperCounts;
 }
 
@@ -126,8 +128,10 @@ export function buildModel(
 
   const missing = sources.filter((s) => s.required && !firstMapping.has(s.key));
   const requiredMessage = new Map(errors.filter((e) => e.code === 'required' && e.source).map((e) => [e.source!, e.message]));
+  let missingShown = false;
   for (const s of missing) {
     if (!showMissing(s.key)) continue;
+    missingShown = true;
     add(s.key, { level: 'error', code: 'required', message: requiredMessage.get(s.key) ?? `${s.label} must be mapped.`, params: { source: s.label } });
   }
 
@@ -189,7 +193,7 @@ export function buildModel(
     return row;
   });
 
-  return { rows, rowBySource, targetByName, usedBy, errors, warnings, orphanErrors, missing, counts };
+  return { rows, rowBySource, targetByName, usedBy, errors, warnings, orphanErrors, missing, missingShown, counts };
 }
 
 export interface RowFilter {
