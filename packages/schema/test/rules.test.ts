@@ -272,8 +272,16 @@ test('settings: a Stripe key of the other mode is an error where it is given, in
     ['/credentials/secretKey'],
     'secrets being written are checked against the mode, by every caller (saves, connection tests)',
   );
-  assert.deepEqual(stripeModeChangeErrors('test', 'live', true, false).map((e) => e.pointer), ['/credentials/secretKey'], 'a mode change under a stored key');
-  assert.deepEqual([stripeModeChangeErrors(undefined, 'test', true, false), stripeModeChangeErrors('test', 'live', true, true), stripeModeChangeErrors('test', 'live', false, false)], [[], [], []]);
+  assert.deepEqual(stripeModeChangeErrors(stripePlatform, 'test', 'live', true, false).map((e) => e.pointer), ['/credentials/secretKey'], 'a mode change under a stored key');
+  assert.deepEqual(
+    [
+      stripeModeChangeErrors(stripePlatform, undefined, 'test', true, false),
+      stripeModeChangeErrors(stripePlatform, 'test', 'live', true, true),
+      stripeModeChangeErrors(stripePlatform, 'test', 'live', false, false),
+      stripeModeChangeErrors(findPlatform('xero')!, 'test', 'live', true, false),
+    ],
+    [[], [], [], []],
+  );
 });
 
 test('settings: CRM field settings must name a field of the right type', () => {

@@ -155,13 +155,13 @@ export function planWrite(
     input.status ?? (merge && current.status === 'enabled' ? 'enabled' : 'draft');
 
   const secrets = new Set(platformChanged || !current ? [] : current.credentials.keys());
-  if (platform === 'stripe' && current && !platformChanged) {
-    errors.push(...stripeModeChangeErrors(current.config.mode, config.mode, secrets.has('secretKey'), input.credentials?.secretKey !== undefined));
+  const def = findPlatform(platform);
+  if (def && current && !platformChanged) {
+    errors.push(...stripeModeChangeErrors(def, current.config.mode, config.mode, secrets.has('secretKey'), input.credentials?.secretKey !== undefined));
   }
   const setSecrets = new Map<string, string>();
   const clearSecrets = new Set<string>();
   if (input.credentials && Object.keys(input.credentials).length) {
-    const def = findPlatform(platform);
     if (!def) {
       for (const key of Object.keys(input.credentials)) {
         errors.push(fieldError(pointer('credentials', key), 'unknown_field', 'Choose a platform before entering its credentials.'));
@@ -188,7 +188,6 @@ export function planWrite(
   const orderFields = crm ? cache?.fields(tenant, crm.orderObject) : undefined;
   const result = validateSettings(state, validateAs ?? (status === 'enabled' ? 'enable' : 'draft'), { memberFields, orderFields });
   errors.push(...result.errors);
-  const def = findPlatform(platform);
   const changedConnection = current && !platformChanged && def ? changedConnectionSettings(def, current.config, config) : [];
   return { current, platform, status, config, crm, platformChanged, changedConnection, secrets, setSecrets, clearSecrets, errors, warnings: result.warnings };
 }

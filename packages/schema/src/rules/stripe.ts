@@ -28,9 +28,9 @@ export function stripeKeyModeErrors(platform: PlatformDefinition, mode: unknown,
 
 /**
  * Changing Mode needs the secret key of the new mode in the same write: the stored one was checked against
- * the old mode and cannot be read back to check again.
+ * the old mode and cannot be read back to check again. No errors for another platform.
  */
-export function stripeModeChangeErrors(before: unknown, after: unknown, hasStoredSecretKey: boolean, writesSecretKey: boolean): FieldError[] {
-  if (modeOf(before) === modeOf(after) || !hasStoredSecretKey || writesSecretKey) return [];
+export function stripeModeChangeErrors(platform: PlatformDefinition, before: unknown, after: unknown, hasStoredSecretKey: boolean, writesSecretKey: boolean): FieldError[] {
+  if (platform.id !== 'stripe' || modeOf(before) === modeOf(after) || !hasStoredSecretKey || writesSecretKey) return [];
   return [fieldError(keyPointers.secretKey, 'required', `Enter the ${modeOf(after)}-mode secret key: the stored one is for ${modeOf(before)} mode.`)];
 }
