@@ -76,11 +76,8 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
   const missing = missingConnectionSettings(platform, state.config, state.configuredSecrets);
   const connected = missing.length === 0;
   if (complete) {
-    for (const s of platform.settings) {
-      if (s.type === 'secret' && s.required && !state.configuredSecrets.has(s.key) && isSettingVisible(s, state.config, platform)) {
-        errors.push(fieldError(settingPointer(s), 'required', `${s.label} is required.`));
-      }
-    }
+    // Required config values were checked by validateConfig; the secrets missing are among `missing`.
+    for (const s of missing) if (s.type === 'secret') errors.push(fieldError(settingPointer(s), 'required', `${s.label} is required.`));
   }
   for (const s of platform.settings) {
     if (s.crmFieldTypes && isSet(state.config[s.key]) && s.default !== state.config[s.key]) {
