@@ -81,7 +81,6 @@ export class TenantKeys {
   }
 }
 
-/** Outcome of a rotation. */
 /**
  * Refuses to serve with master keys that cannot open every stored data key: such a server would answer
  * ready and then 500 on each call that needs a credential.
@@ -96,6 +95,7 @@ export async function assertKeysOpenStore(q: Queryable, keyring: Keyring): Promi
   );
 }
 
+/** Outcome of a rotation. */
 export interface RotationResult {
   /** Id of the master key that now wraps every data key. */
   keyId: string;
