@@ -6,7 +6,7 @@ import type { ConfigValue } from '../platform-types.js';
 import { fieldError, type FieldError } from '../problem.js';
 import type { CrmMapping, ValidationResult } from '../settings.js';
 import { isTagField } from './compatibility.js';
-import { isSettingVisible, missingConnectionSettings, settingPointer, validateConfig } from './config.js';
+import { missingConnectionSettings, settingPointer, validateConfig } from './config.js';
 import { validateMappings } from './mappings.js';
 
 /** A settings record as it would stand after a write: what the business rules judge. */
