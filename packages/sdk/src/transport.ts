@@ -129,6 +129,11 @@ const AUTHORIZATION_SET = 'The Authorization header comes from `token` or `getTo
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 /** An HTTP header name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** Refuses a header name a caller may not set: `Authorization`, or a name HTTP does not allow. */
+function checkHeaderName(name: string, where: string): void {
+  if (/^authorization$/i.test(name)) throw new TypeError(AUTHORIZATION_SET);
+  if (!HEADER_NAME.test(name)) throw new TypeError(`A header name in ${where} is not one HTTP allows (letters, digits and !#$%&'*+.^_\`|~-).`);
+}
 
 /** Marks a response whose body could not be read (cut off) or parsed. */
 class BodyError extends Error {
@@ -255,9 +260,8 @@ export function createTransport(options: ClientOptions): Transport {
   checkBaseUrl(options.baseUrl);
   // Checked once here: `new Headers` would throw on every call quoting the value, or trim a trailing line break.
   for (const [name, value] of Object.entries(baseHeaders ?? {})) {
-    if (/^authorization$/i.test(name)) throw new TypeError(AUTHORIZATION_SET);
+    checkHeaderName(name, '`headers`');
     if (/^idempotency-key$/i.test(name)) throw new TypeError(`An ${name} in the client's \`headers\` would be shared by every write: give it per call.`);
-    if (!HEADER_NAME.test(name)) throw new TypeError('A header name in `headers` is not one HTTP allows (letters, digits and !#$%&\'*+.^_`|~-).');
     if (!HEADER_VALUE.test(value)) throw new TypeError(`The ${name} header in \`headers\` cannot be sent: it has a line break or a character HTTP headers cannot carry.`);
   }
   let prefix = String(options.baseUrl).replace(/\/+$/, '');
@@ -404,7 +408,7 @@ export function createTransport(options: ClientOptions): Transport {
     };
     headers.set('accept', 'application/json');
     for (const [k, v] of Object.entries(opts.headers ?? {})) {
-      if (/^authorization$/i.test(k)) throw new TypeError(AUTHORIZATION_SET);
+      checkHeaderName(k, "the call's `headers`");
       setHeader(k, v);
     }
     let retryable = spec.method === 'GET' || !!spec.safe;

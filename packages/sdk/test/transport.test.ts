@@ -628,10 +628,14 @@ describe('no secrets in errors', () => {
     }
   });
 
-  it('refuses a client-level header HTTP cannot carry when the client is created, naming it without quoting it', () => {
+  it('refuses a header HTTP cannot carry when the client is created, and a bad header name per call, naming it without quoting it', async () => {
     const secret = 'api-key-SECRET-77';
     for (const name of ['X Bad Name', 'X-Ünicode', '']) {
       assert.throws(() => createIntegrationClient({ baseUrl: 'http://api.test', token: TOKEN, headers: { [name]: 'v' } }), /header name in `headers` is not one HTTP allows/, JSON.stringify(name));
+    }
+    for (const name of ['X Bad Name', 'X-Ünicode']) {
+      const call = client(fakeFetch(() => json({})).fetch).me({ headers: { [name]: 'v' } });
+      await assert.rejects(call, (e: Error) => e instanceof TypeError && /header name in the call's `headers` is not one HTTP allows/.test(e.message), `per call: ${name}`);
     }
     for (const value of [`${secret}\nmore`, `${secret}\n`, `${secret}Ω`, `${secret}\x01`, `${secret}\x1b[0m`, `${secret}\x7f`]) {
       const e = (() => {
