@@ -222,7 +222,11 @@ test('settings: accounting credentials are required once a platform is chosen', 
 test('settings: an inbound connector needs its client and club IDs to be enabled, each club ID a number, and nothing else', () => {
   const intouch: SettingsState = { category: 'inbound', platform: 'intouch', config: {}, configuredSecrets: new Set(), crm: null };
   assert.deepEqual(validateSettings(intouch, 'draft').errors, [], 'a draft may be empty');
-  assert.deepEqual(pointers(validateSettings(intouch, 'enable').errors), ['/config/clientId required', '/config/clubIds required']);
+  assert.deepEqual(
+    validateSettings(intouch, 'enable').errors.map((e) => `${e.pointer} ${e.code} ${e.message}`),
+    ['/config/clientId required Client ID is required.', '/config/clubIds required Add at least one value to Club IDs.'],
+    'a list asks for a value, whatever its label\'s number',
+  );
   const typed = { ...intouch, config: { clientId: '4711', clubIds: ['12', 'club 13'], customOptions: ['sync'] } };
   assert.deepEqual(
     validateSettings(typed, 'draft').errors.map((e) => `${e.pointer} ${e.message}`),

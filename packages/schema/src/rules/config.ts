@@ -131,7 +131,9 @@ export function validateConfig(platform: PlatformDefinition, config: Readonly<Re
   if (requireComplete) {
     for (const setting of platform.settings) {
       if (setting.type === 'secret' || !setting.required || !isSettingVisible(setting, config, platform)) continue;
-      if (!isFilled(config[setting.key] ?? setting.default)) errors.push(fieldError(settingPointer(setting), 'required', `${setting.label} is required.`));
+      if (isFilled(config[setting.key] ?? setting.default)) continue;
+      const message = setting.type === 'list' ? `Add at least one value to ${setting.label}.` : `${setting.label} is required.`;
+      errors.push(fieldError(settingPointer(setting), 'required', message));
     }
   }
   errors.push(...stripeKeyModeErrors(platform, config.mode, { publishableKey: config.publishableKey }));
