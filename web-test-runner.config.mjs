@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { testEnvMiddleware, testEnvPlugin } from './scripts/test-env.mjs';
 
@@ -36,7 +37,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [testEnvMiddleware],
-  plugins: [testEnvPlugin, esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname, target: 'es2022' })],
+  plugins: [testEnvPlugin, a11ySnapshotPlugin(), esbuildPlugin({ ts: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname, target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

@@ -53,7 +53,10 @@ export function renderPlatformPicker(options: {
   </fieldset>`;
 }
 
-/** The save bar: unsaved or last-saved state, then Save draft and Enable (Switch to draft and Save changes once enabled). */
+/**
+ * The save bar: unsaved or last-saved state, then Save draft and Enable (Switch to draft and Save changes once enabled).
+ * The buttons are described by the category heading: a page showing every category has four of each.
+ */
 export function renderSaveBar(options: {
   saved: IntegrationSettings | null;
   dirty: boolean;
@@ -68,9 +71,9 @@ export function renderSaveBar(options: {
     <span class="save-state ${dirty ? 'dirty' : ''}">
       ${dirty ? t('settings.unsaved') : saved ? t('settings.lastSaved', { date: when, who: saved.updatedBy }) : nothing}
     </span>
-    <button part="save-button" class="mp-button save" type="button" ?disabled=${busy !== '' || !options.hasPlatform || (!dirty && !enabled && !!saved)}
+    <button part="save-button" class="mp-button save" type="button" aria-describedby="heading" ?disabled=${busy !== '' || !options.hasPlatform || (!dirty && !enabled && !!saved)}
       @click=${() => options.save('draft')}>${busy === 'draft' ? t('settings.saving') : t(enabled ? 'settings.toDraft' : 'settings.saveDraft')}</button>
-    <button part="enable-button" class="mp-button primary enable" type="button" ?disabled=${busy !== '' || !options.hasPlatform || (enabled && !dirty)}
+    <button part="enable-button" class="mp-button primary enable" type="button" aria-describedby="heading" ?disabled=${busy !== '' || !options.hasPlatform || (enabled && !dirty)}
       @click=${() => options.save('enabled')}>${busy === 'enabled' ? t('settings.saving') : t(enabled ? 'settings.saveEnabled' : 'settings.enable')}</button>
   </footer>`;
 }

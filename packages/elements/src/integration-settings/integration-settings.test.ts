@@ -1,7 +1,7 @@
 // <mp-integration-settings> in Chromium against the real API server and the loopback Salesforce
 // (POST /__mp/test-env): seed 000's whole flow, server errors on their inputs, write-only secrets,
 // conflicts, archive/restore, viewer read-only, leaving with unsaved changes, axe-core.
-import { sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { CrmMapping } from '@memberpulse/integration-schema';
 import type { MpCombobox } from '../shared/combobox.js';
@@ -987,6 +987,10 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(sections().map((c) => $(c, '[part="status"]')!.textContent!.trim()).join(), 'Not set up,Draft,Not set up,Not set up', 'each section its own status');
     equal(calls.filter((c) => c.startsWith('GET /v1/settings')).join(' | '), 'GET /v1/settings 200', 'one list request for the four');
     ok(!calls.some((c) => / 404/.test(c)), `nothing answered 404: ${calls.join(' | ')}`);
+    type AxNode = { role: string; name?: string; description?: string; children?: AxNode[] };
+    const buttons = (node: AxNode): AxNode[] => [...(node.role === 'button' ? [node] : []), ...(node.children ?? []).flatMap(buttons)];
+    const saveButtons = buttons((await a11ySnapshot({})) as AxNode).filter((b) => b.name === 'Save draft');
+    equal(saveButtons.map((b) => b.description).join(), 'CRM,Accounting,Payment gateway,Inbound connector', 'four Save draft buttons a screen reader tells apart by their category');
 
     const accounting = sections()[1]!;
     equal($<HTMLInputElement>(accounting, '#cfg-clientId')!.value, 'first', 'the saved value from the list');
