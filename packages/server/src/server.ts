@@ -1,4 +1,3 @@
-import { lookup } from 'node:dns/promises';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -8,6 +7,7 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp, type AppState } from './app.js';
 import { privateDataDir } from './data-dir.js';
+import { assertCanListen } from './listen-check.js';
 import { ConfigError, checkConfig, databaseTarget, loadConfig, type DatabaseTarget, type ServerConfig } from './config.js';
 import { Keyring, generateMasterKey } from './crypto.js';
 import { openDatabase, type Database } from './db.js';
@@ -183,9 +183,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const config: ServerConfig = { ...base };
   for (const [k, v] of Object.entries(overrides)) if (v !== undefined) (config as unknown as Record<string, unknown>)[k] = v;
   checkConfig(config);
-  await lookup(config.host).catch(() => {
-    throw new ConfigError(`HOST “${config.host}” does not resolve to an address.`);
-  });
+  await assertCanListen(config.host, config.port);
   const gateway = givenGateway !== undefined ? givenGateway : await loadDefaultGateway(env ?? process.env);
   const target = databaseTarget(config);
   if (target.kind === 'pglite' && target.dataDir && privateDataDir(target.dataDir)) {

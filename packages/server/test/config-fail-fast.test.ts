@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ConfigError, checkConfig, loadConfig } from '../src/config.js';
@@ -19,6 +20,7 @@ const production = { NODE_ENV: 'production', MP_MASTER_KEY: generateMasterKey() 
 const bad: Array<[string, Record<string, string>, string]> = [
   ['HOST not a host name', { HOST: 'not_a_host!!' }, 'HOST'],
   ['HOST that does not resolve', { HOST: 'no-such-host.invalid' }, 'HOST'],
+  ['HOST that is not an address of this machine', { HOST: '203.0.113.7' }, 'HOST'],
   ['MP_JWKS_URL with a space', { MP_JWKS_URL: 'https://id example.org/jwks.json' }, 'MP_JWKS_URL'],
   ['MP_JWKS_URL over http in production', { ...production, MP_JWKS_URL: 'http://id.example.org/jwks.json' }, 'MP_JWKS_URL'],
   ['DATABASE_URL port out of range', { DATABASE_URL: `postgres://kit:${secret}@db.internal:99999/kit` }, 'DATABASE_URL'],
@@ -49,6 +51,26 @@ for (const [what, env, name] of bad) {
     assert.equal(existsSync(dataDir), false, 'the data folder was created');
   });
 }
+
+test('PORT in use: Configuration error naming PORT, nothing on disk', async () => {
+  const other = createServer();
+  await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+  const port = (other.address() as AddressInfo).port;
+  const dataDir = join(root, 'port-in-use');
+  try {
+    const started = await startServer({ gateway: null, log: () => {}, env: { MP_DATA_DIR: dataDir, PORT: String(port) } }).then(
+      async (server) => {
+        await server.close();
+        return 'it started';
+      },
+      (e: unknown) => e,
+    );
+    assert.ok(started instanceof ConfigError && started.message.includes(`PORT ${port}`), String(started));
+    assert.equal(existsSync(dataDir), false, 'the data folder was created');
+  } finally {
+    other.close();
+  }
+});
 
 test('a command that needs no token secret does not check the data folder it would have kept one in', () => {
   const env = { MP_MASTER_KEY: generateMasterKey(), DATABASE_URL: 'postgres://kit@127.0.0.1:1/kit', MP_DATA_DIR: join(aFile, 'data') };
