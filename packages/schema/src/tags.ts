@@ -37,3 +37,19 @@ export const memberPulseTags: readonly MemberPulseTag[] = [
   { value: 'MP:Course:Enrolled', group: 'course', label: 'Course enrolled' },
   { value: 'MP:Course:Completed', group: 'course', label: 'Course completed' },
 ];
+
+/** The CRM setting naming the field that receives a group's tags when they go to member fields. */
+export type TagFieldKey = 'eventTagField' | 'courseTagField';
+
+/**
+ * Where a tag group goes when tags are written to member fields: membership and event tags to the event
+ * tag field (seed 000 requires it), course tags to the course tag field, or the event one when none is set.
+ */
+export function tagFieldKey(courseTagField: string | null, group: TagGroup): TagFieldKey {
+  return group === 'course' && courseTagField ? 'courseTagField' : 'eventTagField';
+}
+
+/** The tag values a member field receives under `tagFieldKey`'s routing. */
+export function tagValuesFor(key: TagFieldKey, courseTagField: string | null): string[] {
+  return memberPulseTags.filter((t) => tagFieldKey(courseTagField, t.group) === key).map((t) => t.value);
+}

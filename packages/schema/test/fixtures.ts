@@ -27,6 +27,7 @@ export const contactFields: CrmFieldDescriptor[] = [
   contactField('Account.Name', 'string', { label: 'Account Name', length: 255 }),
   contactField('Birthdate', 'date'),
   contactField('HasOptedOutOfEmail', 'boolean', { label: 'Email Opt Out', nillable: false }),
+  contactField('MailingStreet', 'textarea', { label: 'Mailing Street', length: 255 }),
   contactField('MailingPostalCode', 'string', { label: 'Mailing Zip/Postal Code', length: 20 }),
   contactField('Description', 'textarea', { length: 32000 }),
   contactField('CreatedDate', 'datetime', { createable: false, updateable: false }),

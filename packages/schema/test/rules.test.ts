@@ -8,6 +8,7 @@ import {
   findPlatform,
   isNaturalTarget,
   memberFields,
+  memberPulseTags,
   missingConnectionSettings,
   orderFields,
   salesforceDefaultMemberMappings,
@@ -172,9 +173,35 @@ test('settings: order mappings are required once an order object is chosen', () 
   assert.deepEqual(pointers(validateSettings(orphan, 'draft').errors), ['/crm/orderObject required']);
 });
 
-test('settings: tag fields must be multi-select picklists or long text', () => {
+test('settings: tag fields must be multi-select picklists or long text areas, not a plain text area such as a street', () => {
   const state = crmState({ ...completeCrm, eventTagField: 'FirstName', courseTagField: 'Course_Tags__c' });
   assert.deepEqual(pointers(validateSettings(state, 'draft', { memberFields: contactFields }).errors), ['/crm/eventTagField not_tag_field']);
+  const street = crmState({ ...completeCrm, eventTagField: 'MailingStreet' });
+  assert.deepEqual(pointers(validateSettings(street, 'draft', { memberFields: contactFields }).errors), ['/crm/eventTagField not_tag_field']);
+});
+
+test('settings: a tag field that a mapping also writes is refused, with or without the object described', () => {
+  const mapped = { ...completeCrm, memberMappings: [...completeCrm.memberMappings!, { source: 'street', target: 'Description', policy: 'always' as const }] };
+  for (const metadata of [{ memberFields: contactFields }, {}]) {
+    const errors = validateSettings(crmState({ ...mapped, eventTagField: 'Description', courseTagField: 'Description' }), 'draft', metadata).errors;
+    assert.deepEqual(pointers(errors), ['/crm/courseTagField duplicate_target', '/crm/eventTagField duplicate_target']);
+  }
+  assert.match(validateSettings(crmState({ ...mapped, eventTagField: 'Description' }), 'draft', { memberFields: contactFields }).errors[0]!.message, /^Description is also a field mapping's target/);
+});
+
+test('settings: a restricted picklist must accept every tag routed to it: membership and event tags, and course tags without a course field', () => {
+  const picklist = (name: string, values: string[]) => contactField(name, 'multipicklist', { restrictedPicklist: true, picklistValues: values.map((value) => ({ value, label: value, active: true })) });
+  const eventOnly = picklist('Event_Tags__c', ['MP:Event:Registered', 'MP:Event:Attended', 'MP:Event:NoShow']);
+  const all = picklist('All_Tags__c', memberPulseTags.map((t) => t.value));
+  const fields = [...contactFields, eventOnly, all];
+  const errorsFor = (crm: Partial<CrmMapping>) => validateSettings(crmState({ ...completeCrm, ...crm }), 'draft', { memberFields: fields }).errors;
+  const [missing] = errorsFor({ eventTagField: 'Event_Tags__c', courseTagField: 'All_Tags__c' });
+  assert.equal(missing?.pointer, '/crm/eventTagField');
+  assert.equal(missing?.code, 'restricted_picklist');
+  assert.match(missing!.message, /lacks MP:Membership:Active, MP:Membership:Expiring, MP:Membership:Expired, MP:Membership:Upgraded, MP:Membership:DowngradeScheduled:/);
+  assert.doesNotMatch(missing!.message, /MP:Course/, 'course tags go to the course field');
+  assert.match(errorsFor({ eventTagField: 'All_Tags__c', courseTagField: null }).map((e) => e.message).join() || 'none', /^none$/, 'one field with every tag');
+  assert.deepEqual(pointers(errorsFor({ eventTagField: 'All_Tags__c', courseTagField: 'Event_Tags__c' })), ['/crm/courseTagField restricted_picklist']);
 });
 
 test('settings: incompatible mapping with metadata is an error, risky one a warning', () => {

@@ -1,4 +1,4 @@
-import { memberPulseTags, type CrmMapping, type TagDestination, type TagGroup } from '@memberpulse/integration-schema';
+import { memberPulseTags, tagFieldKey, type CrmMapping, type TagDestination, type TagGroup } from '@memberpulse/integration-schema';
 import { ConnectorError, pointerError } from '../errors.js';
 import type { SalesforceClient, SfField } from './client.js';
 import { soqlId, soqlName, soqlString } from './soql.js';
@@ -34,10 +34,7 @@ export interface ApplyTagsResult {
 
 const TAG_GROUPS = new Map(memberPulseTags.map((t) => [t.value, t.group]));
 
-/**
- * The tag target the CRM settings describe: event tags go to the event tag field, course tags to the course
- * tag field (else the event tag field), membership tags to the event tag field, which the settings require.
- */
+/** The tag target the CRM settings describe; on member fields, each group goes where `tagFieldKey` says. */
 export function tagTargetFromSettings(crm: Pick<CrmMapping, 'tagDestination' | 'eventTagField' | 'courseTagField' | 'tagObject'>): TagTarget {
   switch (crm.tagDestination) {
     case 'relatedObject':
@@ -47,7 +44,8 @@ export function tagTargetFromSettings(crm: Pick<CrmMapping, 'tagDestination' | '
       return { destination: 'campaignMembership' };
     default: {
       if (!crm.eventTagField) throw new ConnectorError('invalid', 'Choose the field that receives event tags.', [pointerError('/crm/eventTagField', 'required', 'Choose the field that receives event tags.')]);
-      return { destination: 'multiPicklist', fields: { event: crm.eventTagField, membership: crm.eventTagField, course: crm.courseTagField ?? crm.eventTagField } };
+      const fieldFor = (group: TagGroup) => crm[tagFieldKey(crm.courseTagField, group)] ?? undefined;
+      return { destination: 'multiPicklist', fields: { event: fieldFor('event'), membership: fieldFor('membership'), course: fieldFor('course') } };
     }
   }
 }

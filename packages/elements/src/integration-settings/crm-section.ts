@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
   isTagField,
+  memberPulseTags,
   salesforceDefaultMemberMappings,
   tagDestinationLabels,
   tagDestinations,
@@ -46,6 +47,17 @@ function savedOnly(name: string | null): ComboboxOption[] {
 function tagOptions(fields: readonly CrmFieldDescriptor[] | undefined, withNone: boolean): ComboboxOption[] {
   const options = (fields ?? []).filter(isTagField).map((f) => ({ value: f.name, label: f.label, detail: f.name, badge: msg(`type.crm.${f.type}`) }));
   return withNone ? [{ value: '', label: t('settings.crm.none') }, ...options] : options;
+}
+
+/** MemberPulse's fixed tags, so an admin can add them to a restricted picklist or build automation on them. */
+function renderTagValues(): TemplateResult {
+  return html`<details class="tag-values">
+    <summary>${t('settings.crm.tagValues')}</summary>
+    <p class="help">${t('settings.crm.tagValuesHelp')}</p>
+    <ul>
+      ${memberPulseTags.map((tag) => html`<li><code>${tag.value}</code> ${msg(`settings.tag.${tag.value}`, undefined, tag.label)}</li>`)}
+    </ul>
+  </details>`;
 }
 
 function remoteNote<T>(remote: Remote<T>, loading: string, failed: (reason: string) => string, reload: () => void): TemplateResult | typeof nothing {
@@ -163,6 +175,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
           ${picker(view, 'eventTagField', t('settings.crm.eventTag'), t('settings.crm.eventTagHelp'), tagChoices(false, crm.eventTagField), crm.eventTagField, true)}
           ${picker(view, 'courseTagField', t('settings.crm.courseTag'), t('settings.crm.courseTagHelp'), tagChoices(true, crm.courseTagField), crm.courseTagField, false)}
         `}
+    ${renderTagValues()}
 
     <h4>${t('settings.crm.orders')}</h4>
     ${picker(view, 'orderObject', t('settings.crm.orderObject'), t('settings.crm.orderObjectHelp'), objectChoices(true, crm.orderObject), crm.orderObject, false)}

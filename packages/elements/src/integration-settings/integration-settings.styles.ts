@@ -60,6 +60,21 @@ export const styles = css`
     text-transform: uppercase;
     letter-spacing: 0.04em;
   }
+  .tag-values summary {
+    inline-size: fit-content;
+    min-block-size: 24px;
+    cursor: pointer;
+    color: var(--_mp-color-accent);
+  }
+  .tag-values ul {
+    margin: var(--_mp-space-2xs) 0 0;
+    padding: 0;
+    list-style: none;
+    font-size: var(--_mp-font-size-s);
+  }
+  .tag-values code {
+    overflow-wrap: anywhere;
+  }
   .status.enabled {
     background: var(--_mp-color-success-subtle);
     color: var(--_mp-color-success);

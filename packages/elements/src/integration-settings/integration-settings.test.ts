@@ -3,7 +3,7 @@
 // conflicts, archive/restore, viewer read-only, leaving with unsaved changes, axe-core.
 import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
-import type { CrmMapping } from '@memberpulse/integration-schema';
+import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schema';
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
@@ -147,6 +147,9 @@ describe('<mp-integration-settings> against the real server', () => {
     await pick(el, 'crm-eventTagField', 'Event_Tags__c');
     const eventOptions = $<MpCombobox>(el, '#crm-eventTagField')!.options as readonly { value: string }[];
     ok(!eventOptions.some((o) => o.value === 'Email' || o.value === 'FirstName'), 'tag pickers offer only fields that can hold tags');
+    ok(!eventOptions.some((o) => o.value === 'MailingStreet'), 'nor a plain text area such as an address street');
+    const listedTags = [...el.shadowRoot!.querySelectorAll('.tag-values li')].map((li) => li.textContent!.trim().replace(/\s+/g, ' '));
+    equal(listedTags.join(' | '), memberPulseTags.map((tag) => `${tag.value} ${tag.label}`).join(' | '), 'the fixed tag values shown, for a restricted picklist');
     await until(() => $(el, '.usage meter, .usage .warning-text'), 'API usage');
     ok($(el, '.usage meter'), `live API usage shown: ${$(el, '.usage')?.textContent?.trim()}`);
     const meter = $(el, '[part="usage-meter"]')!;

@@ -107,7 +107,11 @@ export function checkCompatibility(source: MemberPulseField, target: CrmFieldDes
 /** Field types that can hold MemberPulse's tags: a multi-select picklist or long text. */
 export const tagFieldTypes: readonly CrmFieldType[] = ['multipicklist', 'textarea'];
 
-/** Whether a CRM field can receive tags. */
+/** Salesforce's plain text area holds 255 characters (an address street is one); a long text area holds more. */
+const PLAIN_TEXT_AREA_LENGTH = 255;
+
+/** Whether a CRM field can receive tags: a writable multi-select picklist or long text area. */
 export function isTagField(field: CrmFieldDescriptor): boolean {
-  return tagFieldTypes.includes(field.type) && (field.createable || field.updateable);
+  const long = field.type !== 'textarea' || (field.length ?? Infinity) > PLAIN_TEXT_AREA_LENGTH;
+  return tagFieldTypes.includes(field.type) && long && (field.createable || field.updateable);
 }

@@ -5,6 +5,7 @@ import type { CrmFieldDescriptor } from '../field-types.js';
 import type { ConfigValue } from '../platform-types.js';
 import { fieldError, type FieldError } from '../problem.js';
 import type { CrmMapping, ValidationResult } from '../settings.js';
+import { tagValuesFor, type TagFieldKey } from '../tags.js';
 import { isTagField } from './compatibility.js';
 import { missingConnectionSettings, settingPointer, validateConfig } from './config.js';
 import { validateMappings } from './mappings.js';
@@ -133,16 +134,7 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
   if (crm.tagDestination !== 'relatedObject' && crm.tagObject) {
     errors.push(fieldError('/crm/tagObject', 'invalid', 'Only used when tags go to a related object.'));
   }
-  // Tag fields live on the member object unless tags go to a related object, whose fields are not described here.
-  if (metadata.memberFields && crm.tagDestination === 'multiPicklist') {
-    for (const key of ['eventTagField', 'courseTagField'] as const) {
-      const name = crm[key];
-      if (!name) continue;
-      const field = metadata.memberFields.find((f) => f.name === name);
-      if (!field) errors.push(fieldError(`/crm/${key}`, 'unknown_target', `${name} does not exist on ${crm.memberObject ?? 'the member object'}.`));
-      else if (!isTagField(field)) errors.push(fieldError(`/crm/${key}`, 'not_tag_field', `${field.label} cannot hold tags: choose a multi-select picklist or long text field.`));
-    }
-  }
+  if (crm.tagDestination === 'multiPicklist') errors.push(...tagFieldErrors(crm, metadata.memberFields));
 
   if (crm.orderObject) {
     merge(
@@ -157,6 +149,31 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
     errors.push(fieldError('/crm/orderObject', 'required', 'Choose the order object before mapping order fields.'));
   }
   return { errors, warnings };
+}
+
+/**
+ * Tag fields on the member object: not a mapping's target (tags would overwrite what it writes and the
+ * other way round) and, once the object is described, a tag field that accepts every tag routed to it.
+ */
+function tagFieldErrors(crm: CrmMapping, memberFields: readonly CrmFieldDescriptor[] | undefined): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const key of ['eventTagField', 'courseTagField'] as const satisfies readonly TagFieldKey[]) {
+    const name = crm[key];
+    if (!name) continue;
+    const field = memberFields?.find((f) => f.name === name);
+    const label = field?.label ?? name;
+    const at = `/crm/${key}`;
+    if (memberFields && !field) errors.push(fieldError(at, 'unknown_target', `${name} does not exist on ${crm.memberObject ?? 'the member object'}.`));
+    else if (field && !isTagField(field)) errors.push(fieldError(at, 'not_tag_field', `${label} cannot hold tags: choose a multi-select picklist or long text field.`));
+    else if (crm.memberMappings.some((m) => m.target === name)) {
+      errors.push(fieldError(at, 'duplicate_target', `${label} is also a field mapping's target: tags and mapped values would overwrite each other. Choose a field of its own for tags.`));
+    } else if (field?.restrictedPicklist) {
+      const accepted = new Set((field.picklistValues ?? []).filter((v) => v.active).map((v) => v.value));
+      const missing = tagValuesFor(key, crm.courseTagField).filter((v) => !accepted.has(v));
+      if (missing.length) errors.push(fieldError(at, 'restricted_picklist', `${label} accepts only its listed values and lacks ${missing.join(', ')}: add them in the CRM, or choose another field.`));
+    }
+  }
+  return errors;
 }
 
 function isSet(value: unknown): boolean {
