@@ -5,7 +5,7 @@ export { base } from './styles/base.js';
 export { msg, registerMessages, setLocale, getLocale, formatNumber, LocalizeController, LOCALE_CHANGE_EVENT, en, type Messages, type MessageKey, type MessageParams } from './i18n/index.js';
 export { MpIntegrationProvider } from './provider/integration-provider.js';
 export { integrationClientContext } from './provider/context.js';
-export { MpEndpointGrid, EndpointChangeEvent, IntegrationErrorEvent, type EndpointChange } from './endpoint-grid/endpoint-grid.js';
+export { MpEndpointGrid, EndpointChangeEvent, IntegrationErrorEvent, SortChangeEvent, type EndpointChange } from './endpoint-grid/endpoint-grid.js';
 export { MpIntegrationSettings, SettingsSavedEvent, BeforeLeaveEvent, type SettingsSaveAction } from './integration-settings/integration-settings.js';
 /** The English of each widget's own strings, to list the keys a translation may register (see docs/theming.md). */
 export { settingsMessages } from './integration-settings/messages.js';

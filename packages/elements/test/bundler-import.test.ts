@@ -50,3 +50,15 @@ test('the built files keep the same side effects as their sources', () => {
     sources.map((f) => f.replace('./src/', './dist/').replace(/\.ts$/, '.js')).sort(),
   );
 });
+
+test('TypeScript finds the React wrappers under the old node10 resolution too, and the package asks for React only as an optional peer', async () => {
+  const ts = (await import('typescript')).default;
+  const from = new URL('../../../demo/any.ts', import.meta.url).pathname;
+  for (const moduleResolution of [ts.ModuleResolutionKind.Node10, ts.ModuleResolutionKind.Bundler, ts.ModuleResolutionKind.NodeNext]) {
+    const options = { moduleResolution, module: moduleResolution === ts.ModuleResolutionKind.NodeNext ? ts.ModuleKind.NodeNext : ts.ModuleKind.ESNext };
+    const { resolvedModule } = ts.resolveModuleName('@memberpulse/integration-elements/react', from, options, ts.sys);
+    assert.match(resolvedModule?.resolvedFileName ?? 'unresolved', /elements\/(dist|src)\/react\.d?\.?ts$/, `resolved under ${ts.ModuleResolutionKind[moduleResolution]}`);
+  }
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { peerDependencies?: Record<string, string>; peerDependenciesMeta?: Record<string, { optional?: boolean }> };
+  assert.ok(pkg.peerDependencies?.react && pkg.peerDependenciesMeta?.react?.optional, 'dist/react.js imports react: declared, and optional for hosts without React');
+});

@@ -17,12 +17,12 @@ import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
 import { endpointGridMessages } from './messages.js';
-import { EndpointChangeEvent, type EndpointChange } from './events.js';
+import { EndpointChangeEvent, SortChangeEvent, type EndpointChange } from './events.js';
 import { IntegrationErrorEvent } from '../provider/error-event.js';
 import { checkForm, editForm, hasTyped, newForm, serverErrors, type EndpointFormState } from './endpoint-form.js';
 import { styles } from './endpoint-grid.styles.js';
 
-export { EndpointChangeEvent, type EndpointChange } from './events.js';
+export { EndpointChangeEvent, SortChangeEvent, type EndpointChange } from './events.js';
 export { IntegrationErrorEvent } from '../provider/error-event.js';
 
 declare global {
@@ -53,6 +53,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @fires {EndpointChangeEvent} mp-endpoint-created - An endpoint was created; `endpoint` is the server's record.
  * @fires {EndpointChangeEvent} mp-endpoint-updated - An endpoint's description was updated.
  * @fires {EndpointChangeEvent} mp-endpoint-deleted - An endpoint was deleted.
+ * @fires {SortChangeEvent} mp-sort-change - The admin sorted the grid; `sort` is the new order (a host that sets `sort` keeps it in step from here).
  * @fires {IntegrationErrorEvent} mp-error - A call failed (`error` is the SDK's typed error, `action` what was tried); the grid shows it as well.
  *
  * @csspart base - The frame around everything.
@@ -269,6 +270,7 @@ export class MpEndpointGrid extends LitElement {
   #sortBy(sort: EndpointSort): void {
     this.#announcePage = true;
     this.sort = sort;
+    emit(this, new SortChangeEvent(sort));
   }
 
   /** Try again gives way to the loading state: focus, when it was there, waits on the heading just above. */
@@ -461,7 +463,7 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #renderBody(): TemplateResult {
-    if (!this.#client.client) return html`<div class="notice warning"><p>${t('endpointGrid.noClient')}</p></div>`;
+    if (!this.#client.client) return html`<div class="notice warning"><p>${t(this.#client.awaitingSignIn ? 'endpointGrid.signIn' : 'endpointGrid.noClient')}</p></div>`;
     if (this._load === 'error') {
       return html`<div class="notice error" role="alert">
         ${iconSvg(icon.error)}

@@ -1,4 +1,4 @@
-import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
+import type { EndpointSort, IntegrationEndpoint } from '@memberpulse/integration-schema';
 
 /** What happened to an endpoint. */
 export type EndpointChange = 'created' | 'updated' | 'deleted';
@@ -14,8 +14,17 @@ export class EndpointChangeEvent extends Event {
   }
 }
 
+/** The admin sorted the grid (the Sort menu or the Name column's head); `sort` is the new order. */
+export class SortChangeEvent extends Event {
+  static readonly type = 'mp-sort-change';
+  constructor(readonly sort: EndpointSort) {
+    super(SortChangeEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
+    'mp-sort-change': SortChangeEvent;
     'mp-endpoint-created': EndpointChangeEvent;
     'mp-endpoint-updated': EndpointChangeEvent;
     'mp-endpoint-deleted': EndpointChangeEvent;

@@ -329,9 +329,12 @@ describe('<mp-field-mapper>', () => {
     await settle(el);
     equal(mapped(el).company, 'Account.Name', 'edited');
     ok(String(new FormData(form).get('memberMappings')).includes('Account.Name'), 'form value follows edits');
+    el.value = el.value;
+    await settle(el);
+    equal(mapped(el).company, 'Account.Name', 'a controlled host handing back the value it got from change keeps the edit');
     form.reset();
     await settle(el);
-    equal(JSON.stringify(el.value), JSON.stringify(partialMemberMappings), 'reset returns to the value the host set');
+    equal(JSON.stringify(el.value), JSON.stringify(partialMemberMappings), 'reset returns to the value the host set, not to the one it handed back');
 
     el.formStateRestoreCallback(JSON.stringify(completeMemberMappings));
     await settle(el);

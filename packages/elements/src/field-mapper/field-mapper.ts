@@ -213,12 +213,16 @@ export class MpFieldMapper extends LitElement {
     this.addEventListener('invalid', () => this.#showMissing('all'));
   }
 
-  /** The mappings, in the order they were made. Setting it also sets what a form reset returns to. */
+  /**
+   * The mappings, in the order they were made. Setting it also sets what a form reset returns to; setting
+   * the array it already holds changes nothing (a controlled host, such as React, hands back what `change` gave it).
+   */
   get value(): readonly FieldMapping[] {
     return this.#value;
   }
   set value(next: readonly FieldMapping[] | null | undefined) {
     const old = this.#value;
+    if (next === old) return;
     this.#value = Array.isArray(next) ? next : [];
     this.#baseline = this.#value;
     this.#afterValueChange();

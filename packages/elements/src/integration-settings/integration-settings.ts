@@ -699,7 +699,7 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   #renderBody(category: IntegrationCategory): TemplateResult {
-    if (!this.#client.client) return html`<div class="notice warning"><p>${t('settings.noClient')}</p></div>`;
+    if (!this.#client.client) return html`<div class="notice warning"><p>${t(this.#client.awaitingSignIn ? 'settings.signIn' : 'settings.noClient')}</p></div>`;
     const load = this._load;
     if (load.state === 'error') {
       return html`<div class="notice error" role="alert">${iconSvg(icon.error)}

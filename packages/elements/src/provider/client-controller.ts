@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { IntegrationClient } from '@memberpulse/integrations-sdk';
 import { integrationClientContext } from './context.js';
+import type { MpIntegrationProvider } from './integration-provider.js';
 
 /** An element that talks to the API: its own `.client` wins over a provider's. */
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {
@@ -29,6 +30,18 @@ export class ClientController implements ReactiveController {
   /** The client in effect, if any. */
   get client(): IntegrationClient | undefined {
     return this.#host.client ?? this.#consumer.value;
+  }
+
+  /**
+   * Whether the widget has no client because its provider has no token yet (signed out, or sign-in still
+   * loading), rather than because nothing provides one: the first is the admin's to fix, the second the developer's.
+   */
+  get awaitingSignIn(): boolean {
+    if (this.client) return false;
+    for (let node: Node | null = this.#host; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
+      if (node instanceof Element && node.localName === 'mp-integration-provider') return (node as MpIntegrationProvider).signedOut;
+    }
+    return false;
   }
 
   /** Re-evaluates the effective client (call from `willUpdate` when `client` changed). */

@@ -95,6 +95,59 @@ describe('<mp-integration-provider>', () => {
     }
   });
 
+  it('stops calling on sign-out (a token set to undefined or null, as React does) and asks the admin to sign in', async () => {
+    const env = await freshEnv();
+    await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });
+    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}" token="${env.tokens.admin}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`);
+    const notice = () => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim();
+    try {
+      await until(() => grid.items.length === 1, 'rows');
+      for (const signedOut of [undefined, null, '']) {
+        provider.token = signedOut;
+        await until(() => notice() === 'Sign in to see the integration endpoints.', `the sign-in notice for ${String(signedOut)}`);
+        equal(provider.effectiveClient, undefined, 'no client goes on with the old token');
+        provider.token = env.tokens.admin;
+        await until(() => grid.items.length === 1, 'rows again once signed in');
+      }
+    } finally {
+      host.remove();
+    }
+    const alone = await gridIn('<mp-endpoint-grid></mp-endpoint-grid>');
+    try {
+      equal(alone.grid.shadowRoot!.querySelector('.notice')?.textContent?.trim(), 'Not connected: place this element inside <mp-integration-provider> or give it a client.', 'without a provider, the developer’s hint');
+    } finally {
+      alone.host.remove();
+    }
+  });
+
+  it('asks the latest getToken without reloading when the function is replaced (an inline arrow in React)', async () => {
+    const env = await freshEnv();
+    await clientFor(env).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'saved-id' } });
+    const host = document.createElement('div');
+    host.innerHTML = `<mp-integration-provider base-url="${env.apiUrl}"><mp-integration-settings category="accounting"></mp-integration-settings></mp-integration-provider>`;
+    const provider = host.querySelector('mp-integration-provider')!;
+    const asked: string[] = [];
+    provider.getToken = () => (asked.push('first'), env.tokens.admin);
+    document.body.append(host);
+    const settings = host.querySelector('mp-integration-settings')!;
+    const input = () => settings.shadowRoot?.querySelector<HTMLInputElement>('#cfg-clientId');
+    try {
+      await until(() => input(), 'the saved settings');
+      typeInto(input()!, 'typed-id');
+      await settings.updateComplete;
+      const client = provider.effectiveClient;
+      provider.getToken = () => (asked.push('second'), env.tokens.admin);
+      await provider.updateComplete;
+      equal(provider.effectiveClient, client, 'the same client');
+      equal(input()?.value, 'typed-id', 'what was typed stays');
+      settings.shadowRoot!.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
+      await until(() => !settings.dirty, 'saved');
+      equal(asked.at(-1), 'second', 'the new function was asked');
+    } finally {
+      host.remove();
+    }
+  });
+
   it('says which base-url it cannot use instead of throwing, and recovers when it is corrected', async () => {
     const env = await freshEnv();
     const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="localhost:9731" token="${env.tokens.viewer}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`);

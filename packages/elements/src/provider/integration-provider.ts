@@ -46,11 +46,15 @@ export class MpIntegrationProvider extends LitElement {
 
   /**
    * A bearer token. Setting a renewed one (same tenant, subject and role) only changes what the next call
-   * sends: the widgets keep what the admin typed. A token for anyone else reloads the widgets.
+   * sends: the widgets keep what the admin typed. A token for anyone else reloads the widgets; an empty one
+   * (or `null`/`undefined`, signed out) stops every call and the widgets ask the admin to sign in.
    */
-  token = '';
+  token: string | null | undefined = '';
 
-  /** Asked for a token before each call, and with `{ refresh: true }` once after a 401. */
+  /**
+   * Asked for a token before each call, and with `{ refresh: true }` once after a 401. Replacing the function
+   * does not reload the widgets (the latest one is asked); to switch to someone else, set `token` or use a new provider.
+   */
   getToken?: (request: TokenRequest) => string | Promise<string>;
 
   /** A client built by the host (e.g. with custom `fetch` or retries); wins over `base-url`/`token`. */
@@ -60,7 +64,14 @@ export class MpIntegrationProvider extends LitElement {
   #built?: IntegrationClient;
   /** Why no client could be built from the attributes (a `base-url` the SDK refuses), for the host's developer. */
   private _misconfigured = '';
-  #current = { token: '' };
+  /** Where the built client's token comes from; a change of source builds a new client. */
+  #mode: 'callback' | 'token' | 'none' = 'none';
+  #token = '';
+
+  /** Whether it has a `base-url` but no token nor `getToken` (signed out, or sign-in still loading): the widgets ask the admin to sign in. */
+  get signedOut(): boolean {
+    return !this.client && !!this.baseUrl && this.#mode === 'none';
+  }
 
   /** The client given to the widgets, if the attributes or properties are complete. */
   get effectiveClient(): IntegrationClient | undefined {
@@ -68,17 +79,21 @@ export class MpIntegrationProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const renewed = this.#built && !this.getToken && !changed.has('baseUrl') && !changed.has('getToken') && isRenewal(changed.get('token'), this.token);
-    if (renewed) this.#current.token = this.token;
-    else if (changed.has('baseUrl') || changed.has('token') || changed.has('getToken')) {
-      // The client reads the token at each call, so a renewal needs no new client: the widgets keep
-      // what the admin typed and the SDK keeps the ETags it read. Anyone else's token gets a new client.
-      const current = (this.#current = { token: this.token });
+    // React passes undefined or null for a signed-out admin: that is no token, and no more calls with the old one.
+    const token = this.token ?? '';
+    const mode = this.getToken ? 'callback' : token ? 'token' : 'none';
+    // The client reads the token (or the latest getToken) at each call, so a renewal needs no new client:
+    // the widgets keep what the admin typed and the SDK keeps the ETags it read. Anyone else's token gets a
+    // new client; a new getToken function does not (an inline arrow in a React render is a new one each time).
+    const rebuild = changed.has('baseUrl') || mode !== this.#mode || (mode === 'token' && changed.has('token') && !isRenewal(changed.get('token'), token));
+    this.#mode = mode;
+    this.#token = token;
+    if (rebuild) {
       this.#built = undefined;
       this._misconfigured = '';
       try {
-        if (this.baseUrl && (this.getToken || this.token)) {
-          this.#built = createIntegrationClient({ baseUrl: this.baseUrl, getToken: this.getToken ?? (() => current.token), validateResponses: false });
+        if (this.baseUrl && mode !== 'none') {
+          this.#built = createIntegrationClient({ baseUrl: this.baseUrl, getToken: (request) => this.getToken?.(request) ?? this.#token, validateResponses: false });
         }
       } catch (error) {
         // A base-url the SDK refuses: say so where the widgets would be, rather than leave them "not connected".

@@ -14,7 +14,7 @@ function tokenIdentity(token: string): string | undefined {
 }
 
 /** Whether `next` renews `previous` rather than signing in someone else: both JWTs for the same tenant, subject and role. */
-export function isRenewal(previous: string | undefined, next: string): boolean {
+export function isRenewal(previous: string | null | undefined, next: string): boolean {
   const identity = previous ? tokenIdentity(previous) : undefined;
   return identity !== undefined && previous !== next && identity === tokenIdentity(next);
 }

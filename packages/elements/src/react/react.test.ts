@@ -4,10 +4,11 @@
 // and scheduler files are evaluated by a tiny CommonJS loader below.
 import type * as ReactTypes from 'react';
 import { createReactWrappers } from './wrappers.js';
-import type { EndpointChangeEvent } from '../endpoint-grid/events.js';
+import type { EndpointChangeEvent, SortChangeEvent } from '../endpoint-grid/events.js';
+import type { EndpointSort } from '@memberpulse/integration-schema';
 import type { MpEndpointGrid } from '../endpoint-grid/endpoint-grid.js';
 import type { MpIntegrationSettings } from '../integration-settings/integration-settings.js';
-import { equal, expectNoViolations, freshEnv, ok, typeInto, until } from '../provider/browser-test-kit.js';
+import { clientFor, equal, expectNoViolations, freshEnv, ok, typeInto, until } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -80,6 +81,50 @@ describe('React host', () => {
       container.remove();
     }
     ok(!document.querySelector('mp-endpoint-grid'), 'unmounted');
+  });
+
+  it('keeps the admin’s work through host re-renders: an inline getToken, a controlled sort, typed settings', async () => {
+    const env = await freshEnv();
+    await clientFor(env).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'saved-id' } });
+    for (const name of ['Alpha', 'Beta']) await clientFor(env).endpoints.create({ name, description: 'x' });
+    const { React, client } = await loadReact();
+    const { IntegrationProvider, IntegrationSettings, EndpointGrid } = createReactWrappers(React);
+    const container = document.createElement('div');
+    document.body.append(container);
+    const root = client.createRoot(container);
+    let rerender = () => {};
+    function Host() {
+      const [, setTick] = React.useState(0);
+      const [sort, setSort] = React.useState<EndpointSort>('name');
+      rerender = () => setTick((n) => n + 1);
+      return React.createElement(
+        IntegrationProvider,
+        { baseUrl: env.apiUrl, getToken: () => env.tokens.admin },
+        React.createElement(EndpointGrid, { sort, onSortChange: (e: SortChangeEvent) => setSort(e.sort) }),
+        React.createElement(IntegrationSettings, { category: 'accounting' }),
+      );
+    }
+    try {
+      root.render(React.createElement(Host));
+      await until(() => container.querySelector<MpIntegrationSettings>('mp-integration-settings')?.shadowRoot?.querySelector('#cfg-clientId'), 'the settings');
+      const settings = container.querySelector<MpIntegrationSettings>('mp-integration-settings')!;
+      const grid = container.querySelector<MpEndpointGrid>('mp-endpoint-grid')!;
+      typeInto(settings.shadowRoot!.querySelector('#cfg-clientId'), 'typed in React');
+      await settings.updateComplete;
+      await until(() => grid.shadowRoot?.querySelector('[part="sort"]'), 'the grid');
+      const select = grid.shadowRoot!.querySelector<HTMLSelectElement>('[part="sort"]')!;
+      select.value = '-name';
+      select.dispatchEvent(new Event('change'));
+      rerender();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await settings.updateComplete;
+      equal(grid.sort, '-name', 'the sort the admin chose survives the re-render');
+      equal(settings.shadowRoot!.querySelector<HTMLInputElement>('#cfg-clientId')?.value, 'typed in React', 'a new getToken arrow did not reload the settings');
+      ok(settings.dirty, 'still unsaved, nothing lost');
+    } finally {
+      root.unmount();
+      container.remove();
+    }
   });
 
   it('keeps two providers on one page independent', async () => {

@@ -5,7 +5,7 @@ import { MpIntegrationSettings } from '../integration-settings/integration-setti
 import { MpEndpointGrid } from '../endpoint-grid/endpoint-grid.js';
 import { MpFieldMapper, type FieldMapperAutoMapEvent } from '../field-mapper/field-mapper.js';
 import type { BeforeLeaveEvent, SettingsSavedEvent } from '../integration-settings/events.js';
-import type { EndpointChangeEvent } from '../endpoint-grid/events.js';
+import type { EndpointChangeEvent, SortChangeEvent } from '../endpoint-grid/events.js';
 import type { IntegrationErrorEvent } from '../provider/error-event.js';
 
 /**
@@ -28,7 +28,10 @@ export function createReactWrappers(React: typeof ReactTypes) {
         onBeforeLeave: 'mp-before-leave' as EventName<BeforeLeaveEvent>,
       },
     }),
-    /** `<mp-endpoint-grid>`: `pageSize`, `sort`, `client`; `onEndpointCreated`, `onEndpointUpdated`, `onEndpointDeleted`, `onError`. */
+    /**
+     * `<mp-endpoint-grid>`: `pageSize`, `sort`, `client`; `onEndpointCreated`, `onEndpointUpdated`, `onEndpointDeleted`,
+     * `onSortChange`, `onError`. A `sort` prop is set again on every render: keep it in state updated from `onSortChange`, or leave it out.
+     */
     EndpointGrid: createComponent({
       react: React,
       tagName: 'mp-endpoint-grid',
@@ -37,6 +40,7 @@ export function createReactWrappers(React: typeof ReactTypes) {
         onEndpointCreated: 'mp-endpoint-created' as EventName<EndpointChangeEvent>,
         onEndpointUpdated: 'mp-endpoint-updated' as EventName<EndpointChangeEvent>,
         onEndpointDeleted: 'mp-endpoint-deleted' as EventName<EndpointChangeEvent>,
+        onSortChange: 'mp-sort-change' as EventName<SortChangeEvent>,
         onError: 'mp-error' as EventName<IntegrationErrorEvent>,
       },
     }),
