@@ -45,6 +45,26 @@ function inlineJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
+/**
+ * The policy a careful host serves (docs/security.md#content-security-policy): nothing inline, scripts and
+ * styles from the page's own origin, calls to the API only, and Trusted Types with Lit's one policy. The demo
+ * serves it so the end-to-end test shows the widgets need nothing looser.
+ */
+export function strictCsp(apiUrl: string): string {
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${new URL(apiUrl).origin}`,
+    "img-src 'self' data:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+}
+
 /** Serves the demo portal page, its script and style, and the embed bundle (built on each request). */
 export async function startPortal(options: { port: number; config: PortalConfig; bundle: () => Promise<string> }) {
   const server = createServer(async (req, res) => {
@@ -52,7 +72,7 @@ export async function startPortal(options: { port: number; config: PortalConfig;
     try {
       if (path === '/' || path === '/index.html') {
         const html = await readFile(here + 'index.html', 'utf8');
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': strictCsp(options.config.apiUrl) });
         res.end(html.replace('{{CONFIG}}', inlineJson(options.config)));
       } else if (path === '/mp-integration-kit.js') {
         const js = await options.bundle();

@@ -34,16 +34,23 @@ before(async () => {
 
 after(() => browser?.close());
 
-/** A fresh browser context on the demo page; the test fails on any uncaught error in the page. */
+/**
+ * A fresh browser context on the demo page, which serves a strict Content-Security-Policy; the test fails on
+ * any uncaught error in the page and on anything the policy blocked.
+ */
 async function openPortal(t: TestContext, demo: Demo, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
   page.setDefaultTimeout(15_000);
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
+  await page.exposeFunction('reportCspViolation', (what: string) => errors.push(`CSP blocked ${what}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { reportCspViolation(what: string): void }).reportCspViolation(`${e.violatedDirective}: ${e.sample || e.blockedURI}`));
+  });
   t.after(async () => {
     await context.close();
-    assert.deepEqual(errors, [], 'no uncaught errors in the page');
+    assert.deepEqual(errors, [], 'no uncaught errors in the page, nothing blocked by its CSP');
   });
   await page.goto(demo.portal.url);
   return page;

@@ -1,4 +1,4 @@
-import type { CrmFieldDescriptor, CrmObjectSummary } from '@memberpulse/integration-schema';
+import { isolateBidi, type CrmFieldDescriptor, type CrmObjectSummary } from '@memberpulse/integration-schema';
 import { ConnectorError } from './errors.js';
 import { HubSpotConnector } from './hubspot.js';
 import { SalesforceConnector } from './salesforce/connector.js';
@@ -47,8 +47,15 @@ export function createConnectorGateway(options: ConnectorGatewayOptions = {}): C
     supports: (platform) => Object.hasOwn(connectors, platform),
     connector,
     testConnection: (input) => connector(input.platform).testConnection(input),
-    listObjects: (input) => connector(input.platform).listObjects(input),
-    describeObject: (input, name) => connector(input.platform).describeObject(input, name),
+    listObjects: async (input) => (await connector(input.platform).listObjects(input)).map((o) => ({ ...o, label: isolateBidi(o.label) })),
+    describeObject: async (input, name) => (await connector(input.platform).describeObject(input, name)).map(isolateFieldLabels),
     apiUsage: (input) => connector(input.platform).apiUsage(input),
   };
+}
+
+/** A CRM's labels go into sentences on screen and in errors: their directional controls stay inside them. */
+function isolateFieldLabels(field: CrmFieldDescriptor): CrmFieldDescriptor {
+  const out = { ...field, label: isolateBidi(field.label) };
+  if (field.picklistValues) out.picklistValues = field.picklistValues.map((p) => ({ ...p, label: isolateBidi(p.label) }));
+  return out;
 }

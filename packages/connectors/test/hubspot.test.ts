@@ -29,6 +29,7 @@ describe('HubSpot connector against a loopback API', () => {
             { name: 'membership_status', label: 'Membership status', type: 'enumeration', fieldType: 'select', options: [{ label: 'Active', value: 'active' }, { label: 'Old', value: 'old', hidden: true }], modificationMetadata: { readOnlyValue: false } },
             { name: 'mp_tags', label: 'MemberPulse tags', type: 'enumeration', fieldType: 'checkbox', options: [{ label: 'Attended', value: 'MP:Event:Attended' }] },
             { name: 'secret_hidden', label: 'Hidden', type: 'string', fieldType: 'text', hidden: true },
+            { name: 'owner_note', label: 'Owner\u202E', type: 'string', fieldType: 'text', options: [] },
           ],
         });
       }
@@ -82,5 +83,12 @@ describe('HubSpot connector against a loopback API', () => {
     assert.equal(gateway.supports('hubspot'), true);
     assert.equal(gateway.supports('nope'), false);
     assert.equal((await gateway.testConnection(input())).ok, true);
+  });
+
+  it('keeps the directional controls of a CRM label inside it, through the gateway', async () => {
+    const gateway = createConnectorGateway({ hubspot: { baseUrl: api.url } });
+    const fields = await gateway.describeObject(input(), 'contacts');
+    assert.equal(fields.find((f) => f.name === 'owner_note')?.label, '\u2068Owner\u202E\u2069', 'a label with RIGHT-TO-LEFT OVERRIDE is isolated');
+    assert.equal(fields.find((f) => f.name === 'email')?.label, 'Email', 'others unchanged');
   });
 });

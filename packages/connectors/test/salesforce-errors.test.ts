@@ -28,8 +28,15 @@ describe('Salesforce error mapping', () => {
     assert.equal(toConnectorError(refused, 'connectedApp').kind, 'unreachable');
   });
 
-  it('record errors are `invalid` and keep Salesforce’s message', () => {
+  it('record errors of a write are `invalid` and keep Salesforce’s message; of a read, the upstream failed', () => {
     const e = toConnectorError(jsforceError({ name: 'STRING_TOO_LONG', errorCode: 'STRING_TOO_LONG', message: 'Last Name: data value too large' }), 'connectedApp');
     assert.deepEqual([e.kind, e.message], ['invalid', 'Last Name: data value too large']);
+    const read = toConnectorError(jsforceError({ name: 'INVALID_FIELD', errorCode: 'INVALID_FIELD', message: '<img src=x onerror=alert(5)> anything' }), 'connectedApp', { write: false });
+    assert.deepEqual([read.kind, read.message], ['upstream', 'Salesforce refused the request (INVALID_FIELD).']);
+  });
+
+  it('quotes an error code only when it looks like one, never arbitrary text from the server', () => {
+    const e = toConnectorError(jsforceError({ name: '<img src=x onerror=alert(5)>', errorCode: '<img src=x onerror=alert(5)>', message: 'x' }), 'connectedApp');
+    assert.deepEqual([e.kind, e.message, e.platformCode], ['upstream', 'Salesforce refused the request.', undefined]);
   });
 });

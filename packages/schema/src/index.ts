@@ -4,6 +4,7 @@ export * from './field-types.js';
 export * from './platform-types.js';
 export * from './settings.js';
 export * from './tags.js';
+export * from './bidi.js';
 export * from './endpoint.js';
 export * from './audit.js';
 export * from './catalog/platforms.js';

@@ -105,7 +105,7 @@ export class SalesforceClient {
         { ...this.session.requestOptions, noContentResponse: null },
       )) as T;
     } catch (err) {
-      throw toConnectorError(err, this.session.mode);
+      throw toConnectorError(err, this.session.mode, { write: method !== 'GET' });
     }
   }
 

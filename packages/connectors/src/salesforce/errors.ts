@@ -21,6 +21,9 @@ const RECORD_CODES = new Set([
   'JSON_PARSER_ERROR', 'NUMBER_OUTSIDE_VALID_RANGE', 'INVALID_TYPE_FOR_OPERATION', 'MULTIPLE_API_ERRORS', 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
 ]);
 
+/** What Salesforce's error codes look like (`INVALID_FIELD`, `invalid_grant`, `ERROR_HTTP_503`). */
+const ERROR_CODE = /^[A-Za-z][A-Za-z0-9_]{1,63}$/;
+
 /** The pointers of the settings that identify the Salesforce user of a session. */
 export function identityPointers(mode: AuthMode): FieldError[] {
   return mode === 'connectedApp'
@@ -60,7 +63,7 @@ function myDomainNeeded(code: string, cause: unknown): ConnectorError {
  * INVALID_LOGIN at the service-user fields, API_DISABLED_FOR_ORG at the user, REQUEST_LIMIT_EXCEEDED says
  * the 24-hour allowance is spent, and a silent network says Salesforce could not be reached.
  */
-export function toConnectorError(err: unknown, mode: AuthMode): ConnectorError {
+export function toConnectorError(err: unknown, mode: AuthMode, { write = true }: { write?: boolean } = {}): ConnectorError {
   if (err instanceof ConnectorError) return err;
   if (isNetworkError(err)) return new ConnectorError('unreachable', 'Salesforce could not be reached. Check the login URL (My Domain) and try again later.', [], 'UNREACHABLE', { cause: err });
   const e = err as { name?: unknown; errorCode?: unknown; message?: unknown; data?: unknown } | null;
@@ -68,6 +71,8 @@ export function toConnectorError(err: unknown, mode: AuthMode): ConnectorError {
   // REST errors carry errorCode, OAuth errors their `error` as name, SOAP faults only "CODE: text" as message.
   let code = typeof e?.errorCode === 'string' ? e.errorCode : typeof e?.name === 'string' && e.name !== 'Error' ? e.name : '';
   if (!code) code = /^([A-Z][A-Z_]{2,}):/.exec(message)?.[1] ?? '';
+  // The code is quoted in messages: only a code's shape passes, not whatever text a server put there.
+  if (!ERROR_CODE.test(code)) code = '';
   switch (code) {
     case 'invalid_client_id':
       return new ConnectorError('auth', 'Salesforce does not know this consumer key.', [pointerError('/config/consumerKey', 'invalid_credentials', 'Salesforce does not know this consumer key. Copy it from the Connected App.')], code, { cause: err });
@@ -95,7 +100,8 @@ export function toConnectorError(err: unknown, mode: AuthMode): ConnectorError {
     case 'ENTITY_IS_DELETED':
       return new ConnectorError('not_found', 'Salesforce has no such object or record (or this user cannot see it).', [], code, { cause: err });
   }
-  if (RECORD_CODES.has(code)) return new ConnectorError('invalid', message || `Salesforce refused the record (${code}).`, [], code, { cause: err });
+  // Salesforce's words on a record it refused help the admin fix the record; on a read they mean nothing to them.
+  if (RECORD_CODES.has(code) && write) return new ConnectorError('invalid', message || `Salesforce refused the record (${code}).`, [], code, { cause: err });
   if (/^Unable to refresh session/.test(message)) return new ConnectorError('auth', 'Salesforce ended the session and a new login failed.', identityPointers(mode), 'INVALID_SESSION_ID', { cause: err });
   if (/^ERROR_HTTP_5\d\d$/.test(code) || code === 'SERVER_UNAVAILABLE' || code === 'UNKNOWN_EXCEPTION') {
     return new ConnectorError('upstream', 'Salesforce failed to answer the request; try again later.', [], code, { cause: err });

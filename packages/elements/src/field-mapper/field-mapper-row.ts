@@ -193,7 +193,7 @@ function renderSuggestion(view: RowView, s: MappingSuggestion, target: CrmFieldD
       <code class="api-name">${s.target}</code>
     </span>
     <span class="confidence ${level}" part="confidence">
-      <span class="meter" aria-hidden="true"><span style="inline-size: ${Math.round(s.confidence * 100)}%"></span></span>
+      <meter class="meter" aria-hidden="true" min="0" max="1" .value=${s.confidence}></meter>
       <span>${msg('fieldMapper.suggestionNote', { confidence: msg('fieldMapper.confidence', { percent }), reason: msg(`fieldMapper.reason.${s.reason}`) })}</span>
     </span>
     <span class="suggestion-actions">

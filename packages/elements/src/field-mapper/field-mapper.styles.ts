@@ -293,24 +293,33 @@ export const styles = css`
     color: var(--_mp-color-text-muted);
     font-size: var(--_mp-font-size-xs);
   }
+  /* A <meter>, not a width in a style attribute: a Content-Security-Policy without 'unsafe-inline' blocks those. */
   .meter {
-    display: inline-block;
+    --_bar: var(--_mp-color-success);
+    appearance: none;
     inline-size: 3rem;
     block-size: 0.375rem;
+    border: 0;
     border-radius: var(--_mp-radius-pill);
     background: var(--_mp-color-border);
     overflow: hidden;
   }
-  .meter > span {
-    display: block;
+  .confidence.medium .meter {
+    --_bar: var(--_mp-color-accent);
+  }
+  .confidence.low .meter {
+    --_bar: var(--_mp-color-warning);
+  }
+  .meter::-webkit-meter-bar {
     block-size: 100%;
-    background: var(--_mp-color-success);
+    border: 0;
+    background: transparent;
   }
-  .confidence.medium .meter > span {
-    background: var(--_mp-color-accent);
+  .meter::-webkit-meter-optimum-value {
+    background: var(--_bar);
   }
-  .confidence.low .meter > span {
-    background: var(--_mp-color-warning);
+  .meter::-moz-meter-bar {
+    background: var(--_bar);
   }
   .suggestion-actions {
     display: inline-flex;

@@ -19,6 +19,12 @@ describe('i18n', () => {
     equal(formatDateTime('not a date'), '', 'a bad date is left out');
   });
 
+  it('keeps a value’s directional controls inside it, so a hostile CRM label cannot reverse the sentence', async () => {
+    const label = 'Owner\u202E';
+    equal(msg('test.readOnly', { target: label }, '{target} is read-only in the CRM.'), '\u2068Owner\u202E\u2069 is read-only in the CRM.', 'isolated');
+    equal(msg('test.readOnly', { target: 'Owner' }, '{target} is read-only in the CRM.'), 'Owner is read-only in the CRM.', 'plain values unchanged');
+  });
+
   it('falls back to English formats for a locale Intl does not know', async () => {
     setLocale('not a locale!');
     equal(formatNumber(15000), '15,000', 'English grouping');

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { isolateBidi } from '@memberpulse/integration-schema';
 import { en, type MessageKey } from './en.js';
 
 export { en, type MessageKey };
@@ -100,7 +101,7 @@ function fill(template: string, params: MessageParams | undefined): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v) : v;
+    return typeof v === 'number' ? formatNumber(v) : isolateBidi(v);
   });
 }
 

@@ -450,6 +450,8 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     equal($<HTMLInputElement>(el, 'input#secret-secretKey')!.value, '', 'Replace opens an empty box');
     equal($<HTMLInputElement>(el, 'input#secret-secretKey')!.type, 'password', 'typed as a password');
+    equal($<HTMLInputElement>(el, 'input#secret-secretKey')!.autocomplete, 'off', 'not the portal’s new password: no generated password offered for a Stripe key');
+    ok($(el, 'input#secret-secretKey')!.hasAttribute('data-1p-ignore'), 'and password managers are asked to leave it alone');
     typeInto($(el, 'input#secret-secretKey'), 'sk_test_NEWVALUE1111');
     await el.updateComplete;
     await saveWith(el, 'save-button');

@@ -178,7 +178,8 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
     ${labelFor(s, id)}
     ${status}
     <div class="secret-row">
-      <input id=${id} class="mp-input" type="password" autocomplete="new-password" spellcheck="false" maxlength=${s.maxLength ?? nothing}
+      <input id=${id} class="mp-input" type="password" autocomplete="off" data-1p-ignore data-lpignore="true" data-bwignore data-form-type="other"
+        spellcheck="false" maxlength=${s.maxLength ?? nothing}
         .value=${live(typeof pending === 'string' ? pending : '')} ?readonly=${locked} ?required=${s.required && !configured}
         aria-describedby="${helpId}${errors.length ? ` ${id}-error` : ''}" aria-invalid=${errors.length ? 'true' : 'false'}
         @input=${(e: Event) => {
