@@ -248,9 +248,11 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     equal($<HTMLTextAreaElement>(el, '#cfg-clubIds')!.value, '12\n', 'Enter starts a new line instead of being undone');
     // Both in one task, as browser autofill does: neither may be lost.
+    ok(!$(el, '#cfg-customOptions'), 'the options wait for the turn-up details');
     typeInto($(el, '#cfg-clientId'), '4711');
     typeInto($(el, '#cfg-clubIds'), '12\nclub 13');
     await el.updateComplete;
+    ok($(el, '#cfg-customOptions'), 'and show once they are filled in, before any save (seed 000: “if not empty the below fields show up”)');
     await press(el, 'save-button');
     await until(() => errorOf(el, 'cfg-clubIds'), 'the club IDs error');
     equal(errorOf(el, 'cfg-clubIds'), '“club 13”: Digits only, one club ID per line', 'the error names the line and the rule');
@@ -258,7 +260,7 @@ describe('<mp-integration-settings> against the real server', () => {
     typeInto($(el, '#cfg-clubIds'), '12\n13');
     await el.updateComplete;
     await press(el, 'save-button');
-    await until(() => $(el, '#cfg-customOptions'), 'options and self-hosting details once the turn-up is saved');
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'saved as a draft');
     typeInto($(el, '#cfg-customOptions'), 'leadSourceSync=true');
     typeInto($(el, '#secret-password'), 'partner-pass-9876');
     await el.updateComplete;
@@ -273,16 +275,17 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(!deepText(el).includes('partner-pass-9876'), 'the password is nowhere in the DOM');
   });
 
-  it('shows accounting settings beyond the connection once its credentials are saved (seed 000)', async () => {
+  it('shows accounting settings beyond the connection once its credentials are filled in (seed 000)', async () => {
     const client = clientFor(await freshEnv());
     const el = await mount(client, 'accounting');
     await choosePlatform(el, 'xero');
     ok(!$(el, '#cfg-defaultTaxRate') && !$(el, '#cfg-membershipRevenueAccount'), 'only the connection before the credentials');
     typeInto($(el, '#cfg-clientId'), 'xero-client');
+    await el.updateComplete;
+    ok(!$(el, '#cfg-membershipRevenueAccount'), 'not while the secret is empty');
     typeInto($(el, '#secret-clientSecret'), 'xero-secret-5678');
     await el.updateComplete;
-    await press(el, 'save-button');
-    await until(() => $(el, '#cfg-membershipRevenueAccount'), 'the account mapping once saved');
+    ok($(el, '#cfg-membershipRevenueAccount'), 'the account mapping once the credentials are filled in, before a save');
     typeInto($(el, '#cfg-membershipRevenueAccount'), '200');
     await el.updateComplete;
     await press(el, 'enable-button');
@@ -306,8 +309,8 @@ describe('<mp-integration-settings> against the real server', () => {
     typeInto($(el, '#cfg-clientId'), 'xero-client');
     typeInto($(el, '#secret-clientSecret'), 'xero-secret-5678');
     await el.updateComplete;
-    saveAndContinue().click();
-    await until(() => $(el, '#cfg-membershipRevenueAccount'), 'the rest of the form once saved');
+    ok($(el, '#cfg-membershipRevenueAccount'), 'the rest of the form once the inputs are filled in');
+    ok(!saveAndContinue(), 'with nothing to save first: Xero has no discovery');
   });
 
   it('shows schema drift as soon as this screen describes the member object, without a reload', async () => {

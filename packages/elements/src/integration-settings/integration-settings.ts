@@ -7,6 +7,7 @@ import {
   fieldError,
   findPlatform,
   integrationCategories,
+  isConnectionSetting,
   parsePointer,
   settingPointer,
   type CrmMapping,
@@ -722,6 +723,9 @@ export class MpIntegrationSettings extends LitElement {
     const saved = this._saved;
     const connected = isConnected(this._draft, saved);
     const platform = findPlatform(this._draft.platform);
+    // Seed 000: once the connection inputs are filled, the settings below show; those that list the CRM's
+    // fields need the saved credentials (the server discovers with them), so they wait for a save.
+    const filled = !!platform && missingConnection(this._draft, saved).length === 0;
     return html`
       ${this._outcome ? renderOutcome(this._outcome, 'outcome') : nothing}
       ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })) : [], this._general, this.#focusControl, (p) => !!this.#control(p))}
@@ -743,22 +747,27 @@ export class MpIntegrationSettings extends LitElement {
         choose: (id) => this.#choosePlatform(id),
       })}
       ${this.#renderGroups(view, true)}
-      ${platform && !connected && this.#canWrite && saved?.status !== 'archived' && (platform.discovery || platform.settings.some((s) => (s.group ?? CONNECTION_GROUP) !== CONNECTION_GROUP))
+      ${platform && !connected && this.#canWrite && saved?.status !== 'archived' && (platform.discovery || (!filled && platform.settings.some((s) => !isConnectionSetting(s))))
         ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p>${t(platform.discovery ? 'settings.saveFirst' : 'settings.saveFirstOther')}</p>
             <div class="actions"><button class="mp-button" type="button" ?disabled=${this._busy !== ''} @click=${() => this.#saveAndContinue()}>${t('settings.saveAndContinue')}</button></div></div></div>`
         : nothing}
       ${platform?.discovery && category === 'crm' && connected ? renderCrmSection(view) : nothing}
-      ${connected ? this.#renderGroups(view, false) : nothing}
+      ${connected || filled ? this.#renderGroups(view, false, connected) : nothing}
       ${this.#renderFooter()}
     `;
   }
 
-  /** The platform's setting groups from the catalog: the connection group, or every other group (shown once connected). */
-  #renderGroups(view: CrmView, connection: boolean): TemplateResult[] {
+  /**
+   * The platform's setting groups from the catalog: the connection group, or every other group; without
+   * `withCrmFields`, leaving out the settings that choose one of the CRM's fields.
+   */
+  #renderGroups(view: CrmView, connection: boolean, withCrmFields = true): TemplateResult[] {
     const platform = findPlatform(this._draft.platform);
     if (!platform) return [];
     return visibleGroups(this._draft)
       .filter(({ group }) => (group === CONNECTION_GROUP) === connection)
+      .map(({ group, settings }) => ({ group, settings: withCrmFields ? settings : settings.filter((s) => !s.crmFieldTypes) }))
+      .filter(({ settings }) => settings.length > 0)
       .map(
         ({ group, settings }) => html`<fieldset part="group" class="card group" data-group=${group}>
           <legend>${group === CONNECTION_GROUP ? t('settings.group.Connection') : msg(`settings.group.${group}`, undefined, group)}</legend>

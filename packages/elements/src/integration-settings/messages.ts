@@ -45,7 +45,7 @@ export const settingsMessages = {
   'settings.test.unsaved': 'Tests the values on screen; nothing is saved.',
   'settings.test.failed': 'Connection failed: {reason}',
   'settings.saveFirst': 'Save the connection details to choose the member object and map fields.',
-  'settings.saveFirstOther': 'Save the connection details to see the remaining settings.',
+  'settings.saveFirstOther': 'Fill in the connection details to see the remaining settings.',
   'settings.saveAndContinue': 'Save and continue',
   'settings.crm.heading': 'What syncs where',
   'settings.crm.memberObject': 'Member object',
