@@ -26,6 +26,11 @@ export const categoryLabels: Readonly<Record<IntegrationCategory, string>> = {
   inbound: 'Inbound connector',
 };
 
+/** Whether a category's platform must be chosen during set-up, drafts included (seed 000: the payment gateway). */
+export function isPlatformRequired(category: IntegrationCategory): boolean {
+  return category === 'paymentGateway';
+}
+
 /** Resolves a URL slug back to its category, or `undefined`. */
 export function categoryFromSlug(slug: string): IntegrationCategory | undefined {
   return integrationCategories.find((c) => categorySlugs[c] === slug);

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { findPlatform, platformCatalog, type IntegrationCategory, type IntegrationSettings } from '@memberpulse/integration-schema';
+import { findPlatform, isPlatformRequired, platformCatalog, type IntegrationCategory, type IntegrationSettings } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
 import { translator } from '../provider/translate.js';
 import { formatDateTime, msg } from '../i18n/index.js';
@@ -36,7 +36,7 @@ export function renderPlatformPicker(options: {
   const next = findPlatform(chosen);
   const switching = previous && next && previous.id !== next.id;
   return html`<fieldset part="platforms" class="platforms" aria-describedby=${errors.length ? 'platform-error' : nothing}>
-    <legend>${t('settings.platform')}</legend>
+    <legend>${t('settings.platform')}${isPlatformRequired(options.category) ? html` <span class="muted small">${t('settings.required')}</span>` : nothing}</legend>
     <div class="platform-list">
       ${platformCatalog
         .filter((p) => p.category === options.category)

@@ -356,6 +356,8 @@ describe('<mp-integration-settings> against the real server', () => {
 
   it('puts the server validation errors beside their inputs, lists them linked at the top, focuses the first, and keeps what was typed', async () => {
     const el = await mount(clientFor(env), 'payment-gateway');
+    equal($(el, '[part="platforms"] legend')!.textContent!.replace(/\s+/g, ' ').trim(), 'Platform (Required)', 'seed 000: the payment gateway is required during set-up');
+    ok($(el, '.empty-note')!.textContent!.includes('required'), 'and the empty state says so');
     await choosePlatform(el, 'stripe');
     typeInto($(el, '#cfg-publishableKey'), 'not-a-key');
     await el.updateComplete;

@@ -8,6 +8,7 @@ import {
   findPlatform,
   integrationCategories,
   isConnectionSetting,
+  isPlatformRequired,
   parsePointer,
   settingPointer,
   type CrmMapping,
@@ -734,7 +735,7 @@ export class MpIntegrationSettings extends LitElement {
         : nothing}
       ${!this.#canWrite ? html`<div class="notice info"><p>${t('settings.readOnly')}</p></div>` : nothing}
       ${saved?.status === 'archived' ? html`<div class="notice warning"><p>${t('settings.archivedBanner')}</p></div>` : nothing}
-      ${!saved && !this._draft.platform && this.#canWrite ? html`<p class="empty-note">${t('settings.notSetUp')}</p>` : nothing}
+      ${!saved && !this._draft.platform && this.#canWrite ? html`<p class="empty-note">${t(isPlatformRequired(category) ? 'settings.notSetUpRequired' : 'settings.notSetUp')}</p>` : nothing}
       ${category === 'crm' && saved?.platform === this._draft.platform
         ? renderDrift(this.#drift(saved), this._draft.crm, this.#showDrift)
         : nothing}

@@ -1,4 +1,4 @@
-import type { IntegrationCategory } from '../categories.js';
+import { isPlatformRequired, type IntegrationCategory } from '../categories.js';
 import { findPlatform } from '../catalog/platforms.js';
 import { memberFields, orderFields } from '../catalog/memberpulse-fields.js';
 import type { CrmFieldDescriptor } from '../field-types.js';
@@ -55,7 +55,7 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
   const complete = mode === 'enable';
 
   if (state.platform === null) {
-    if (complete || state.category === 'paymentGateway') {
+    if (complete || isPlatformRequired(state.category)) {
       errors.push(fieldError('/platform', 'required', 'Choose a platform.'));
     }
     if (state.crm && hasCrmContent(state.crm)) {
