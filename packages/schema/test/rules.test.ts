@@ -323,6 +323,13 @@ test('settings: CRM field settings must name a field of the right type', () => {
   ]);
 });
 
+test('settings: the email opt-out stays in step with a CRM checkbox (seed 004, GDPR): HasOptedOutOfEmail unless another is named, never none', () => {
+  assert.deepEqual(validateSettings(crmState(completeCrm), 'enable', { memberFields: contactFields }).errors, [], 'the default counts');
+  const cleared = crmState(completeCrm, { config: { ...connectedAppConfig, emailOptOutField: '' } });
+  assert.deepEqual(pointers(validateSettings(cleared, 'enable', { memberFields: contactFields }).errors), ['/config/emailOptOutField required']);
+  assert.deepEqual(validateSettings(cleared, 'draft', { memberFields: contactFields }).errors, [], 'a draft may still be incomplete');
+});
+
 test('auto-map proposes the seed defaults onto a Salesforce Contact and respects existing choices', () => {
   const suggestions = suggestMappings(memberFields, contactFields);
   const bySource = Object.fromEntries(suggestions.map((s) => [s.source, s.target]));
