@@ -12,6 +12,7 @@ import {
   missingConnectionSettings,
   orderFields,
   salesforceDefaultMemberMappings,
+  standardMemberMapping,
   stripeKeyModeErrors,
   stripeModeChangeErrors,
   suggestMappings,
@@ -328,6 +329,18 @@ test('settings: the email opt-out stays in step with a CRM checkbox (seed 004, G
   const cleared = crmState(completeCrm, { config: { ...connectedAppConfig, emailOptOutField: '' } });
   assert.deepEqual(pointers(validateSettings(cleared, 'enable', { memberFields: contactFields }).errors), ['/config/emailOptOutField required']);
   assert.deepEqual(validateSettings(cleared, 'draft', { memberFields: contactFields }).errors, [], 'a draft may still be incomplete');
+});
+
+test('the standard Salesforce mapping fills only unmapped fields, and names the standard fields an org lacks', () => {
+  const withoutStatus = contactFields.filter((f) => f.name !== 'Membership_Status__c');
+  const fresh = standardMemberMapping([], withoutStatus);
+  assert.deepEqual(fresh.add.map((m) => `${m.source}→${m.target}`), ['email→Email', 'firstName→FirstName', 'lastName→LastName', 'phone→Phone', 'company→Account.Name']);
+  assert.deepEqual(fresh.absent.map((m) => m.target), ['Membership_Status__c']);
+  const mine = [{ source: 'email', target: 'MobilePhone', policy: 'always' as const }];
+  const partly = standardMemberMapping(mine, contactFields);
+  assert.ok(!partly.add.some((m) => m.source === 'email'), 'a field the admin mapped keeps their choice');
+  assert.equal(partly.add.length, 5);
+  assert.deepEqual(partly.absent, []);
 });
 
 test('auto-map proposes the seed defaults onto a Salesforce Contact and respects existing choices', () => {

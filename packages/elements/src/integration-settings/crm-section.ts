@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import {
   isTagField,
   memberPulseTags,
-  salesforceDefaultMemberMappings,
+  standardMemberMapping,
   tagDestinationLabels,
   tagDestinations,
   type CrmFieldDescriptor,
@@ -97,17 +97,20 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
   const objectLabel = (objects.state === 'ready' ? objects.value.find((o) => o.name === objectName)?.label : undefined) ?? objectName;
   const value = view.draft.crm[key];
   const targets = fields.state === 'ready' ? fields.value : [];
-  const canApplyDefaults = key === 'memberMappings' && view.draft.platform === 'salesforce' && value.length === 0 && targets.length > 0 && !view.locked;
+  const offersDefaults = key === 'memberMappings' && view.draft.platform === 'salesforce' && targets.length > 0 && !view.locked;
+  const { add: applicable, absent } = offersDefaults ? standardMemberMapping(value, targets) : { add: [], absent: [] };
+  const sourceLabel = (source: string) => localizedSourceFields(key).find((f) => f.key === source)?.label ?? source;
   return html`<div class="field mapper-field" data-key=${key}>
     <span class="label" id="${id}-label">${t(key === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings')}</span>
     ${remoteNote(fields, t('settings.crm.loadingFields', { object: objectLabel }), (reason) => t('settings.crm.fieldsFailed', { object: objectLabel, reason }), () =>
       view.discovery.loadFields(objectName, true),
     )}
-    ${canApplyDefaults
-      ? html`<div><button class="mp-button small apply-defaults" type="button" @click=${() => {
-          const names = new Set(targets.map((f) => f.name));
-          view.setCrm({ [key]: salesforceDefaultMemberMappings.filter((m) => names.has(m.target)).map((m) => ({ ...m })) });
-        }}>${t('settings.crm.applyDefaults')}</button></div>`
+    ${applicable.length
+      ? html`<div><button class="mp-button small apply-defaults" type="button" @click=${() => view.setCrm({ [key]: [...value, ...applicable] })}>
+          ${t('settings.crm.applyDefaults')}</button></div>`
+      : nothing}
+    ${absent.length
+      ? html`<p class="help">${t('settings.crm.defaultsAbsent', { object: objectLabel, fields: absent.map((m) => `${sourceLabel(m.source)} (${m.target})`).join(msg('common.listSeparator')) })}</p>`
       : nothing}
     <mp-field-mapper id=${id} aria-labelledby="${id}-label" aria-describedby=${describedBy(id, false, errors)}
       label=${t(key === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings')}

@@ -144,6 +144,8 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
     ok(mapper.value.some((m) => m.source === 'email' && m.target === 'Email'), 'Email mapped to Email');
+    ok(mapper.value.some((m) => m.source === 'membershipStatus' && m.target === 'Membership_Status__c'), 'every standard row this org has a field for');
+    ok(!$(el, '.apply-defaults'), 'nothing left to apply');
     await pick(el, 'crm-eventTagField', 'Event_Tags__c');
     const eventOptions = $<MpCombobox>(el, '#crm-eventTagField')!.options as readonly { value: string }[];
     ok(!eventOptions.some((o) => o.value === 'Email' || o.value === 'FirstName'), 'tag pickers offer only fields that can hold tags');

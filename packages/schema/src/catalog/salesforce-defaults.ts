@@ -1,3 +1,4 @@
+import type { CrmFieldDescriptor } from '../field-types.js';
 import type { FieldMapping } from '../settings.js';
 
 /** Seed 001's default member mapping onto a Salesforce Contact. */
@@ -9,6 +10,18 @@ export const salesforceDefaultMemberMappings: readonly FieldMapping[] = [
   { source: 'company', target: 'Account.Name', policy: 'ifTargetEmpty' },
   { source: 'membershipStatus', target: 'Membership_Status__c', policy: 'always' },
 ];
+
+/**
+ * Seed 001's standard mapping for the MemberPulse fields not mapped yet: the rows whose Salesforce field
+ * the object has (`add`), and those whose field it lacks (`absent`, e.g. an org without
+ * `Membership_Status__c`), so a screen can name them instead of dropping them without a word.
+ */
+export function standardMemberMapping(mapped: readonly FieldMapping[], targets: readonly CrmFieldDescriptor[]): { add: FieldMapping[]; absent: FieldMapping[] } {
+  const sources = new Set(mapped.map((m) => m.source));
+  const names = new Set(targets.map((f) => f.name));
+  const open = salesforceDefaultMemberMappings.filter((m) => !sources.has(m.source));
+  return { add: open.filter((m) => names.has(m.target)).map((m) => ({ ...m })), absent: open.filter((m) => !names.has(m.target)) };
+}
 
 /** Salesforce settings as the connectors read them from a settings record's `config`. */
 export interface SalesforceConfig {
