@@ -272,9 +272,9 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
     await page.getByRole('tab', { name: 'Integration settings' }).waitFor();
     await tabTo(page, 'Integration settings');
     await keys.press('ArrowRight');
-    await expectFocus(page, 'Integration endpoints', 'the arrow key moves to the endpoints tab');
+    await expectFocus(page, 'Customer onboard', 'the arrow key moves to the customer onboard tab');
   } else {
-    await page.getByRole('tab', { name: 'Integration endpoints' }).click();
+    await page.getByRole('tab', { name: 'Customer onboard' }).click();
   }
   // Seed 002: Customer onboard → Edit on the customer's row → that customer's endpoints.
   await press('Edit Riverside Sports Club');
@@ -405,7 +405,7 @@ for (const mode of ['keyboard', 'mouse'] as const) {
         const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         assert.equal(await overflow(), 0, 'the settings fit 360 px');
         await shot(page, 'dark-360-settings');
-        await page.getByRole('tab', { name: 'Integration endpoints' }).click();
+        await page.getByRole('tab', { name: 'Customer onboard' }).click();
         await page.getByRole('button', { name: 'Edit Riverside Sports Club' }).click();
         await page.locator('mp-endpoint-grid').getByRole('rowheader', { name: 'Member sync' }).waitFor();
         assert.equal(await overflow(), 0, 'the endpoints fit 360 px');
