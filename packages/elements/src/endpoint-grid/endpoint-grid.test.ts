@@ -106,6 +106,8 @@ describe('<mp-endpoint-grid> against the real server', () => {
     const client = clientFor(own);
     for (const name of ['Alpha', 'Beta', 'Gamma']) await client.endpoints.create({ name, description: 'd' });
     const el = await mount(client, { sort: 'name', pageSize: 2 });
+    const sorts: string[] = [];
+    el.addEventListener('mp-sort-change', (e) => sorts.push(e.sort));
     el.openCreate();
     await el.updateComplete;
     typeInto($(el, '#ep-name'), 'Zulu feed');
@@ -120,6 +122,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await until(() => messageText(el).includes('created'), 'created');
     await until(() => rowNames(el)[0] === 'Zulu feed', 'the new row on top, although it sorts last by name');
     equal(el.sort, '-createdAt', 'the grid says it now shows newest first');
+    equal(sorts.join(), '-createdAt', 'and tells a host that holds the sort');
     ok($(el, 'tbody tr.highlight')?.textContent?.includes('Zulu feed'), 'highlighted');
   });
 

@@ -53,7 +53,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @fires {EndpointChangeEvent} mp-endpoint-created - An endpoint was created; `endpoint` is the server's record.
  * @fires {EndpointChangeEvent} mp-endpoint-updated - An endpoint's description was updated.
  * @fires {EndpointChangeEvent} mp-endpoint-deleted - An endpoint was deleted.
- * @fires {SortChangeEvent} mp-sort-change - The admin sorted the grid; `sort` is the new order (a host that sets `sort` keeps it in step from here).
+ * @fires {SortChangeEvent} mp-sort-change - The admin sorted the grid, or a new endpoint switched it to newest first; `sort` is the new order (a host that sets `sort` keeps it in step from here).
  * @fires {IntegrationErrorEvent} mp-error - A call failed (`error` is the SDK's typed error, `action` what was tried); the grid shows it as well.
  *
  * @csspart base - The frame around everything.
@@ -269,6 +269,11 @@ export class MpEndpointGrid extends LitElement {
 
   #sortBy(sort: EndpointSort): void {
     this.#announcePage = true;
+    this.#changeSort(sort);
+  }
+
+  /** The grid's own sort changes are told to the host, which may hold `sort` in its state (React). */
+  #changeSort(sort: EndpointSort): void {
     this.sort = sort;
     emit(this, new SortChangeEvent(sort));
   }
@@ -313,7 +318,7 @@ export class MpEndpointGrid extends LitElement {
       this._highlight = saved.id;
       this.#done(form.mode === 'create' ? 'created' : 'updated', saved);
       // A new row goes where it shows: newest first, page one (cursor paging cannot jump to its page elsewhere).
-      if (form.mode === 'create' && this.sort !== '-createdAt') this.sort = '-createdAt';
+      if (form.mode === 'create' && this.sort !== '-createdAt') this.#changeSort('-createdAt');
       else if (form.mode === 'create') await this.reload();
       else await this.#fetchPage();
     } catch (error) {
