@@ -1,8 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { IntegrationClient } from '@memberpulse/integrations-sdk';
-import { integrationClientContext } from './context.js';
-import type { MpIntegrationProvider } from './integration-provider.js';
+import { integrationClientContext, integrationSignedOutContext } from './context.js';
 
 /** An element that talks to the API: its own `.client` wins over a provider's. */
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {
@@ -17,6 +16,7 @@ export interface ClientHost extends ReactiveControllerHost, HTMLElement {
 export class ClientController implements ReactiveController {
   readonly #host: ClientHost;
   readonly #consumer: ContextConsumer<typeof integrationClientContext, ClientHost>;
+  readonly #signedOut: ContextConsumer<typeof integrationSignedOutContext, ClientHost>;
   readonly #onChange: (client: IntegrationClient | undefined) => void;
   #last: IntegrationClient | undefined;
 
@@ -24,6 +24,7 @@ export class ClientController implements ReactiveController {
     this.#host = host;
     this.#onChange = onChange;
     this.#consumer = new ContextConsumer(host, { context: integrationClientContext, subscribe: true, callback: () => this.check() });
+    this.#signedOut = new ContextConsumer(host, { context: integrationSignedOutContext, subscribe: true, callback: () => host.requestUpdate() });
     host.addController(this);
   }
 
@@ -37,11 +38,7 @@ export class ClientController implements ReactiveController {
    * loading), rather than because nothing provides one: the first is the admin's to fix, the second the developer's.
    */
   get awaitingSignIn(): boolean {
-    if (this.client) return false;
-    for (let node: Node | null = this.#host; node; node = node.parentNode ?? (node instanceof ShadowRoot ? node.host : null)) {
-      if (node instanceof Element && node.localName === 'mp-integration-provider') return (node as MpIntegrationProvider).signedOut;
-    }
-    return false;
+    return !this.client && this.#signedOut.value === true;
   }
 
   /** Re-evaluates the effective client (call from `willUpdate` when `client` changed). */

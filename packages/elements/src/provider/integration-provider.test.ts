@@ -138,11 +138,45 @@ describe('<mp-integration-provider>', () => {
       const client = provider.effectiveClient;
       provider.getToken = () => (asked.push('second'), env.tokens.admin);
       await provider.updateComplete;
-      equal(provider.effectiveClient, client, 'the same client');
+      await new Promise((resolve) => setTimeout(resolve));
+      equal(provider.effectiveClient, client, 'the same client: both functions speak for the same admin');
       equal(input()?.value, 'typed-id', 'what was typed stays');
       settings.shadowRoot!.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
       await until(() => !settings.dirty, 'saved');
       equal(asked.at(-1), 'second', 'the new function was asked');
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('reloads for someone else: a getToken for another tenant, or a token while getToken is unset; an old client keeps its own token', async () => {
+    const env = await freshEnv();
+    await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });
+    await createIntegrationClient({ baseUrl: env.apiUrl, token: env.otherTenant.tokens.admin }).endpoints.create({ name: 'Theirs', description: 'x' });
+    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`, (p) => {
+      p.getToken = () => env.tokens.viewer;
+    });
+    const names = () => grid.items.map((e) => e.name).join();
+    try {
+      await until(() => names() === 'Mine', 'the first tenant');
+      const first = provider.effectiveClient!;
+      provider.getToken = () => env.otherTenant.tokens.viewer;
+      await until(() => names() === 'Theirs', 'a getToken for another tenant reloads');
+      equal((await first.endpoints.list()).items.map((e) => e.name).join(), 'Mine', 'the old client still speaks for the first tenant');
+      provider.getToken = undefined;
+      provider.token = env.tokens.viewer;
+      await until(() => names() === 'Mine', 'back to a token');
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('asks the admin to sign in when base-url arrives after the widgets, without a token', async () => {
+    const env = await freshEnv();
+    const { host, grid, provider } = await gridIn('<mp-integration-provider><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>');
+    try {
+      provider.baseUrl = env.apiUrl;
+      await until(() => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim() === 'Sign in to see the integration endpoints.', 'the sign-in notice');
     } finally {
       host.remove();
     }

@@ -1,8 +1,16 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createIntegrationClient, type IntegrationClient, type TokenRequest } from '@memberpulse/integrations-sdk';
-import { integrationClientContext } from './context.js';
-import { isRenewal } from './token-identity.js';
+import { integrationClientContext, integrationSignedOutContext } from './context.js';
+import { isRenewal, sameIdentity } from './token-identity.js';
+
+type GetToken = (request: TokenRequest) => string | Promise<string>;
+
+/** What one built client asks for its token. */
+interface TokenSource {
+  token: string;
+  getToken?: GetToken;
+}
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -52,21 +60,27 @@ export class MpIntegrationProvider extends LitElement {
   token: string | null | undefined = '';
 
   /**
-   * Asked for a token before each call, and with `{ refresh: true }` once after a 401. Replacing the function
-   * does not reload the widgets (the latest one is asked); to switch to someone else, set `token` or use a new provider.
+   * Asked for a token before each call, and with `{ refresh: true }` once after a 401; wins over `token`.
+   * Replacing the function asks both once: a new one for the same tenant, subject and role is used from the
+   * next call without reloading the widgets (a React render's inline arrow); one for anyone else reloads them.
    */
-  getToken?: (request: TokenRequest) => string | Promise<string>;
+  getToken?: GetToken;
 
   /** A client built by the host (e.g. with custom `fetch` or retries); wins over `base-url`/`token`. */
   client?: IntegrationClient;
 
   readonly #provider = new ContextProvider(this, { context: integrationClientContext });
+  readonly #signedOutProvider = new ContextProvider(this, { context: integrationSignedOutContext, initialValue: false });
   #built?: IntegrationClient;
   /** Why no client could be built from the attributes (a `base-url` the SDK refuses), for the host's developer. */
   private _misconfigured = '';
   /** Where the built client's token comes from; a change of source builds a new client. */
   #mode: 'callback' | 'token' | 'none' = 'none';
-  #token = '';
+  /**
+   * What the built client asks for its token. A renewal updates it in place; someone else's token gets a new
+   * source and client, and the old client keeps its own, so a call still in flight never retries as them.
+   */
+  #source: TokenSource = { token: '' };
 
   /** Whether it has a `base-url` but no token nor `getToken` (signed out, or sign-in still loading): the widgets ask the admin to sign in. */
   get signedOut(): boolean {
@@ -82,25 +96,52 @@ export class MpIntegrationProvider extends LitElement {
     // React passes undefined or null for a signed-out admin: that is no token, and no more calls with the old one.
     const token = this.token ?? '';
     const mode = this.getToken ? 'callback' : token ? 'token' : 'none';
-    // The client reads the token (or the latest getToken) at each call, so a renewal needs no new client:
-    // the widgets keep what the admin typed and the SDK keeps the ETags it read. Anyone else's token gets a
-    // new client; a new getToken function does not (an inline arrow in a React render is a new one each time).
-    const rebuild = changed.has('baseUrl') || mode !== this.#mode || (mode === 'token' && changed.has('token') && !isRenewal(changed.get('token'), token));
-    this.#mode = mode;
-    this.#token = token;
-    if (rebuild) {
-      this.#built = undefined;
-      this._misconfigured = '';
-      try {
-        if (this.baseUrl && mode !== 'none') {
-          this.#built = createIntegrationClient({ baseUrl: this.baseUrl, getToken: (request) => this.getToken?.(request) ?? this.#token, validateResponses: false });
-        }
-      } catch (error) {
-        // A base-url the SDK refuses: say so where the widgets would be, rather than leave them "not connected".
-        this._misconfigured = `<mp-integration-provider>: ${error instanceof Error ? error.message : String(error)}`;
-      }
+    const source = this.#source;
+    // The client reads its source at each call, so a renewal needs no new client: the widgets keep what the
+    // admin typed and the SDK keeps the ETags it read. Anyone else's token gets a new client.
+    let rebuild = changed.has('baseUrl') || mode !== this.#mode;
+    if (!rebuild && mode === 'token' && changed.has('token')) {
+      if (isRenewal(source.token, token)) source.token = token;
+      else rebuild = true;
     }
+    // A new getToken (an inline arrow in a React render is a new one each time) is adopted once its token
+    // is known to speak for the same person; for anyone else it builds a new client.
+    if (!rebuild && mode === 'callback' && changed.has('getToken')) void this.#adoptGetToken(source, this.getToken!);
+    this.#mode = mode;
+    if (rebuild) this.#build({ token, getToken: this.getToken });
+    this.#publish();
+  }
+
+  #build(source: TokenSource): void {
+    this.#source = source;
+    this.#built = undefined;
+    this._misconfigured = '';
+    try {
+      if (this.baseUrl && (source.getToken || source.token)) {
+        this.#built = createIntegrationClient({ baseUrl: this.baseUrl, getToken: (request) => (source.getToken ? source.getToken(request) : source.token), validateResponses: false });
+      }
+    } catch (error) {
+      // A base-url the SDK refuses: say so where the widgets would be, rather than leave them "not connected".
+      this._misconfigured = `<mp-integration-provider>: ${error instanceof Error ? error.message : String(error)}`;
+    }
+  }
+
+  async #adoptGetToken(source: TokenSource, next: GetToken): Promise<void> {
+    const previous = source.getToken!;
+    const tokens = await Promise.all([previous({ refresh: false }), next({ refresh: false })]).catch(() => undefined);
+    if (this.#source !== source || this.getToken !== next) return; // something newer decided already
+    if (tokens && sameIdentity(tokens[0], tokens[1])) {
+      source.getToken = next;
+      return;
+    }
+    this.#build({ token: '', getToken: next });
+    this.#publish();
+    this.requestUpdate();
+  }
+
+  #publish(): void {
     if (this.#provider.value !== this.effectiveClient) this.#provider.setValue(this.effectiveClient);
+    this.#signedOutProvider.setValue(this.signedOut);
   }
 
   protected override render() {

@@ -18,3 +18,8 @@ export function isRenewal(previous: string | null | undefined, next: string): bo
   const identity = previous ? tokenIdentity(previous) : undefined;
   return identity !== undefined && previous !== next && identity === tokenIdentity(next);
 }
+
+/** Whether two tokens speak for the same tenant, subject and role: the same token, or a renewal of it. */
+export function sameIdentity(a: string, b: string): boolean {
+  return a === b || isRenewal(a, b);
+}
