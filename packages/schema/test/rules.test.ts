@@ -341,6 +341,9 @@ test('the standard Salesforce mapping fills only unmapped fields, and names the 
   assert.ok(!partly.add.some((m) => m.source === 'email'), 'a field the admin mapped keeps their choice');
   assert.equal(partly.add.length, 5);
   assert.deepEqual(partly.absent, []);
+  const taken = standardMemberMapping([{ source: 'membershipLevel', target: 'Membership_Status__c', policy: 'always' }], contactFields);
+  assert.ok(!taken.add.some((m) => m.target === 'Membership_Status__c'), 'a field mapped from something else is not written twice');
+  assert.deepEqual(validateMappings([{ source: 'membershipLevel', target: 'Membership_Status__c', policy: 'always' }, ...taken.add], { sources: memberFields, targets: contactFields, pointer: '/m', requireComplete: false }).errors.filter((e) => e.code === 'duplicate_target'), []);
 });
 
 test('auto-map proposes the seed defaults onto a Salesforce Contact and respects existing choices', () => {

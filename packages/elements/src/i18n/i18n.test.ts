@@ -21,8 +21,9 @@ describe('i18n', () => {
 
   it('keeps a value’s directional controls inside it, so a hostile CRM label cannot reverse the sentence', async () => {
     const label = 'Owner\u202E';
-    equal(msg('test.readOnly', { target: label }, '{target} is read-only in the CRM.'), '\u2068Owner\u202E\u2069 is read-only in the CRM.', 'isolated');
+    equal(msg('test.readOnly', { target: label }, '{target} is read-only in the CRM.'), '\u2068Owner\u2069 is read-only in the CRM.', 'isolated, the override dropped');
     equal(msg('test.readOnly', { target: 'Owner' }, '{target} is read-only in the CRM.'), 'Owner is read-only in the CRM.', 'plain values unchanged');
+    equal(msg('test.readOnly', { target: '\u2069\u202EOwner' }, '{target} is read-only in the CRM.'), '\u2068Owner\u2069 is read-only in the CRM.', 'a leading POP DIRECTIONAL ISOLATE cannot close the isolation early');
   });
 
   it('falls back to English formats for a locale Intl does not know', async () => {

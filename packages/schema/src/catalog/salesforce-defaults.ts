@@ -12,14 +12,16 @@ export const salesforceDefaultMemberMappings: readonly FieldMapping[] = [
 ];
 
 /**
- * Seed 001's standard mapping for the MemberPulse fields not mapped yet: the rows whose Salesforce field
- * the object has (`add`), and those whose field it lacks (`absent`, e.g. an org without
- * `Membership_Status__c`), so a screen can name them instead of dropping them without a word.
+ * Seed 001's standard mapping for the MemberPulse fields not mapped yet, onto Salesforce fields not mapped
+ * yet: the rows whose Salesforce field the object has (`add`), and those whose field it lacks (`absent`,
+ * e.g. an org without `Membership_Status__c`), so a screen can name them instead of dropping them unsaid.
  */
 export function standardMemberMapping(mapped: readonly FieldMapping[], targets: readonly CrmFieldDescriptor[]): { add: FieldMapping[]; absent: FieldMapping[] } {
   const sources = new Set(mapped.map((m) => m.source));
+  const used = new Set(mapped.map((m) => m.target));
   const names = new Set(targets.map((f) => f.name));
-  const open = salesforceDefaultMemberMappings.filter((m) => !sources.has(m.source));
+  // A field the admin already maps something else to stays theirs: two rows would write it.
+  const open = salesforceDefaultMemberMappings.filter((m) => !sources.has(m.source) && !used.has(m.target));
   return { add: open.filter((m) => names.has(m.target)).map((m) => ({ ...m })), absent: open.filter((m) => !names.has(m.target)) };
 }
 
