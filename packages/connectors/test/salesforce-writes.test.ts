@@ -74,6 +74,23 @@ describe('Salesforce writes: members', () => {
     assert.equal(miss.created, true);
   });
 
+  it('keeps the email opt-out in step with the settings’ checkbox (seed 004) unless a row maps it, and names a missing checkbox', async () => {
+    const match = { externalIdField: 'Member_Number__c', value: 'M-OPT-1' };
+    const out = await upsertMember(client, { object: 'Contact', mappings, member: member({ emailOptOut: true }), match, emailOptOutField: 'HasOptedOutOfEmail' });
+    assert.ok(out.written.includes('HasOptedOutOfEmail'));
+    assert.equal(sf.records('Contact').find((r) => r.Id === out.id)!.HasOptedOutOfEmail, true, 'opted out in Salesforce too');
+    await upsertMember(client, { object: 'Contact', mappings, member: member({ emailOptOut: false }), match, emailOptOutField: 'HasOptedOutOfEmail' });
+    assert.equal(sf.records('Contact').find((r) => r.Id === out.id)!.HasOptedOutOfEmail, false, 'and back in');
+    const unknown = await upsertMember(client, { object: 'Contact', mappings, member: member(), match, emailOptOutField: 'HasOptedOutOfEmail' });
+    assert.ok(!unknown.written.includes('HasOptedOutOfEmail'), 'a member without the flag leaves it alone');
+    const own = await upsertMember(client, { object: 'Contact', mappings: [...mappings, { source: 'emailOptOut', target: 'DoNotCall', policy: 'always' }], member: member({ emailOptOut: true }), match, emailOptOutField: 'HasOptedOutOfEmail' });
+    assert.ok(own.written.includes('DoNotCall') && !own.written.includes('HasOptedOutOfEmail'), 'a row mapping the opt-out wins');
+    await assert.rejects(
+      upsertMember(client, { object: 'Contact', mappings, member: member({ emailOptOut: true }), match, emailOptOutField: 'Gone__c' }),
+      (e) => errorAt(e, '/config/emailOptOutField', 'schema_drift'),
+    );
+  });
+
   it('an email crafted to break out of the SOQL literal matches nothing', async () => {
     const before = sf.records('Contact').length;
     await assert.rejects(

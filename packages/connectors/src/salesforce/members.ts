@@ -20,6 +20,11 @@ export interface MemberUpsertInput {
   /** MemberPulse values by member field key (`email`, `firstName`, …). */
   member: Readonly<Record<string, unknown>>;
   match: MemberMatch;
+  /**
+   * The checkbox kept in step with the member's `emailOptOut` (seed 004; the settings' `emailOptOutField`,
+   * `HasOptedOutOfEmail` by default), written unless a mapping row maps `emailOptOut` itself.
+   */
+  emailOptOutField?: string | null;
   /** Pointer of the mapping list in errors (default `/crm/memberMappings`). */
   pointerBase?: string;
 }
@@ -40,6 +45,8 @@ export interface MemberUpsertResult {
   /** With `byEmail`: how many records had that email (the oldest is updated). */
   emailMatches?: number;
 }
+
+const OPT_OUT_POINTER = '/config/emailOptOutField';
 
 const isBlank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 
@@ -64,7 +71,8 @@ function readPath(record: SfRecord | undefined, path: string): unknown {
  */
 export async function upsertMember(client: SalesforceClient, input: MemberUpsertInput): Promise<MemberUpsertResult> {
   const object = soqlName(input.object);
-  const where: FieldLocator = { mappings: input.mappings, base: input.pointerBase ?? '/crm/memberMappings' };
+  const optOut = input.emailOptOutField && !input.mappings.some((m) => m.source === 'emailOptOut') ? input.emailOptOutField : undefined;
+  const where: FieldLocator = { mappings: input.mappings, base: input.pointerBase ?? '/crm/memberMappings', settings: optOut ? { [optOut]: OPT_OUT_POINTER } : {} };
   const describe = await client.describe(object);
   const fields = new Map(describe.fields.map((f) => [f.name.toLowerCase(), f]));
   const relation = (target: string): SfField | undefined => {
@@ -75,6 +83,7 @@ export async function upsertMember(client: SalesforceClient, input: MemberUpsert
     const ok = m.target.includes('.') ? !!relation(m.target) : fields.has(m.target.toLowerCase());
     return ok ? [] : [pointerError(`${where.base}/${i}/target`, 'schema_drift', `Salesforce has no field ${m.target} on ${object} any more (renamed or removed); pick another field.`)];
   });
+  if (optOut && !fields.has(optOut.toLowerCase())) drift.push(pointerError(OPT_OUT_POINTER, 'schema_drift', `Salesforce has no field ${optOut} on ${object}; choose the checkbox that keeps the email opt-out.`));
   if (drift.length) throw new ConnectorError('invalid', `The member mapping names fields ${object} no longer has.`, drift, 'INVALID_FIELD');
 
   const readTargets = [...new Set(input.mappings.filter((m) => m.policy !== 'always' || m.target.includes('.')).map((m) => m.target))];
@@ -115,6 +124,12 @@ export async function upsertMember(client: SalesforceClient, input: MemberUpsert
         body[f.name] = isBlank(value) ? null : value;
         written.push(f.name);
       }
+    }
+
+    if (optOut && typeof input.member.emailOptOut === 'boolean') {
+      const f = fields.get(optOut.toLowerCase())!;
+      body[f.name] = input.member.emailOptOut;
+      written.push(f.name);
     }
 
     if (matchPath) {
