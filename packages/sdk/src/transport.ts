@@ -129,6 +129,12 @@ const AUTHORIZATION_SET = 'The Authorization header comes from `token` or `getTo
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 /** An HTTP header name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** A signed-out host's getToken may answer nothing: that is no credential, and nothing is sent with it. */
+function someToken(value: unknown): string {
+  if (typeof value !== 'string' || value === '') throw new TypeError('getToken gave no token (signed out?).');
+  return value;
+}
+
 /** Refuses a header name a caller may not set: `Authorization`, or a name HTTP does not allow. */
 function checkHeaderName(name: string, where: string): void {
   if (/^authorization$/i.test(name)) throw new TypeError(AUTHORIZATION_SET);
@@ -327,7 +333,7 @@ export function createTransport(options: ClientOptions): Transport {
           .then((fresh) => (refreshed = fresh))
           .finally(() => (refreshing = undefined)))
       : Promise.resolve(getToken({ refresh, signal }));
-    return untilAborted(asked, signal);
+    return untilAborted(asked, signal).then(someToken);
   };
 
   const toError = (error: unknown, spec: RequestSpec, secrets: readonly string[], timeout: number | false): unknown => {

@@ -402,6 +402,18 @@ describe('auth', () => {
     assert.equal(seen.length, 1);
   });
 
+  it('sends nothing when getToken answers no token (a signed-out host), on the first ask or the refresh', async () => {
+    for (const none of ['', undefined, null]) {
+      const { fetch, seen } = fakeFetch(() => problem(401));
+      const e = await rejects(client(fetch, { token: undefined, getToken: () => none as unknown as string }).me(), UnauthorizedError);
+      assert.match(String((e.cause as Error).message), /no token/);
+      assert.equal(seen.length, 0, `nothing sent for ${String(none)}`);
+      const after401 = fakeFetch(() => problem(401));
+      await rejects(client(after401.fetch, { token: undefined, getToken: ({ refresh }) => (refresh ? (none as unknown as string) : 'old-token') }).me(), UnauthorizedError);
+      assert.equal(after401.seen.length, 1, 'no second request with an empty bearer');
+    }
+  });
+
   it('does not retry a 401 with a fixed token', async () => {
     const { fetch, seen } = fakeFetch(() => problem(401));
     await rejects(client(fetch).me(), UnauthorizedError);

@@ -332,9 +332,14 @@ describe('<mp-field-mapper>', () => {
     el.value = el.value;
     await settle(el);
     equal(mapped(el).company, 'Account.Name', 'a controlled host handing back the value it got from change keeps the edit');
+    let changes = 0;
+    el.addEventListener('change', () => changes++);
     form.reset();
     await settle(el);
     equal(JSON.stringify(el.value), JSON.stringify(partialMemberMappings), 'reset returns to the value the host set, not to the one it handed back');
+    equal(changes, 1, 'and says so, so a controlled host takes the reset value into its state');
+    el.value = undefined;
+    equal(JSON.stringify(el.value), JSON.stringify(partialMemberMappings), 'undefined (a host still loading) leaves the value alone');
 
     el.formStateRestoreCallback(JSON.stringify(completeMemberMappings));
     await settle(el);

@@ -85,7 +85,7 @@ function parseMappings(text: unknown): FieldMapping[] | undefined {
  * @slot toolbar - Extra controls at the end of the toolbar (e.g. a "Reload fields" button).
  *
  * @fires input - The mappings changed by the admin (a target chosen or cleared, a policy changed, a suggestion accepted). Bubbles, composed.
- * @fires change - Same moments as `input`: each of those edits is committed at once. Read `value`. Bubbles, composed.
+ * @fires change - Same moments as `input`: each of those edits is committed at once; also when a form reset changes the value. Read `value`. Bubbles, composed.
  * @fires {FieldMapperAutoMapEvent} mp-automap - Auto-map proposed `suggestions` (nothing is applied until accepted).
  *
  * @csspart base - The frame around everything.
@@ -215,14 +215,15 @@ export class MpFieldMapper extends LitElement {
 
   /**
    * The mappings, in the order they were made. Setting it also sets what a form reset returns to; setting
-   * the array it already holds changes nothing (a controlled host, such as React, hands back what `change` gave it).
+   * the array it already holds changes nothing (a controlled host, such as React, hands back what `change`
+   * gave it), nor does `undefined` (a host whose mappings have not loaded yet); `null` or `[]` empties it.
    */
   get value(): readonly FieldMapping[] {
     return this.#value;
   }
   set value(next: readonly FieldMapping[] | null | undefined) {
     const old = this.#value;
-    if (next === old) return;
+    if (next === old || next === undefined) return;
     this.#value = Array.isArray(next) ? next : [];
     this.#baseline = this.#value;
     this.#afterValueChange();
@@ -298,11 +299,14 @@ export class MpFieldMapper extends LitElement {
   // ---- form association -------------------------------------------------------------------------
 
   formResetCallback(): void {
+    const changed = this.#value !== this.#baseline;
     this.#value = this.#baseline;
     this.#missingShown = new Set();
     this._suggestions = new Map();
     this.#afterValueChange();
     this.requestUpdate('value');
+    // A host holding the value in its state (React) must hear of the reset, or its next render undoes it.
+    if (changed) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
   formStateRestoreCallback(stateValue: unknown): void {

@@ -163,6 +163,9 @@ describe('<mp-integration-provider>', () => {
       provider.getToken = () => env.otherTenant.tokens.viewer;
       await until(() => names() === 'Theirs', 'a getToken for another tenant reloads');
       equal((await first.endpoints.list()).items.map((e) => e.name).join(), 'Mine', 'the old client still speaks for the first tenant');
+      provider.getToken = () => undefined as unknown as string;
+      await until(() => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim() === 'Sign in to see the integration endpoints.', 'a getToken that answers nothing signs out');
+      equal(provider.effectiveClient, undefined, 'and no client calls on');
       provider.getToken = undefined;
       provider.token = env.tokens.viewer;
       await until(() => names() === 'Mine', 'back to a token');

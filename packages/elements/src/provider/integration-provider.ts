@@ -6,10 +6,11 @@ import { isRenewal, sameIdentity } from './token-identity.js';
 
 type GetToken = (request: TokenRequest) => string | Promise<string>;
 
-/** What one built client asks for its token. */
+/** What one built client asks for its token, and the last token it sent. */
 interface TokenSource {
   token: string;
   getToken?: GetToken;
+  sent?: string;
 }
 
 declare global {
@@ -61,8 +62,9 @@ export class MpIntegrationProvider extends LitElement {
 
   /**
    * Asked for a token before each call, and with `{ refresh: true }` once after a 401; wins over `token`.
-   * Replacing the function asks both once: a new one for the same tenant, subject and role is used from the
-   * next call without reloading the widgets (a React render's inline arrow); one for anyone else reloads them.
+   * A new function is asked once: one for the same tenant, subject and role is used from the next call
+   * without reloading the widgets (a React render's inline arrow); one for anyone else reloads them, and
+   * one that answers no token signs out.
    */
   getToken?: GetToken;
 
@@ -82,9 +84,12 @@ export class MpIntegrationProvider extends LitElement {
    */
   #source: TokenSource = { token: '' };
 
-  /** Whether it has a `base-url` but no token nor `getToken` (signed out, or sign-in still loading): the widgets ask the admin to sign in. */
+  /**
+   * Whether it has a `base-url` but no token: none set, or a `getToken` that answers none (signed out, or
+   * sign-in still loading). The widgets then ask the admin to sign in.
+   */
   get signedOut(): boolean {
-    return !this.client && !!this.baseUrl && this.#mode === 'none';
+    return !this.client && !!this.baseUrl && !this.#built && !this._misconfigured;
   }
 
   /** The client given to the widgets, if the attributes or properties are complete. */
@@ -118,7 +123,8 @@ export class MpIntegrationProvider extends LitElement {
     this._misconfigured = '';
     try {
       if (this.baseUrl && (source.getToken || source.token)) {
-        this.#built = createIntegrationClient({ baseUrl: this.baseUrl, getToken: (request) => (source.getToken ? source.getToken(request) : source.token), validateResponses: false });
+        const getToken = async (request: TokenRequest) => (source.sent = await (source.getToken ? source.getToken(request) : source.token));
+        this.#built = createIntegrationClient({ baseUrl: this.baseUrl, getToken, validateResponses: false });
       }
     } catch (error) {
       // A base-url the SDK refuses: say so where the widgets would be, rather than leave them "not connected".
@@ -126,15 +132,21 @@ export class MpIntegrationProvider extends LitElement {
     }
   }
 
+  /**
+   * Asks a new getToken once: a token for the person the client last spoke for (or before it spoke for anyone)
+   * keeps the client; someone else's token builds a new one, and no token signs out.
+   */
   async #adoptGetToken(source: TokenSource, next: GetToken): Promise<void> {
-    const previous = source.getToken!;
-    const tokens = await Promise.all([previous({ refresh: false }), next({ refresh: false })]).catch(() => undefined);
+    const token: unknown = await Promise.resolve()
+      .then(() => next({ refresh: false }))
+      .catch(() => undefined);
     if (this.#source !== source || this.getToken !== next) return; // something newer decided already
-    if (tokens && sameIdentity(tokens[0], tokens[1])) {
+    const has = typeof token === 'string' && token !== '';
+    if (has && source.getToken && (source.sent === undefined || sameIdentity(source.sent, token))) {
       source.getToken = next;
       return;
     }
-    this.#build({ token: '', getToken: next });
+    this.#build(has ? { token: '', getToken: next } : { token: '' });
     this.#publish();
     this.requestUpdate();
   }

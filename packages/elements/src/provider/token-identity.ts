@@ -2,7 +2,8 @@
  * Who a bearer token speaks for: its `tenant`, `sub` and `role` claims, read without verifying them
  * (the server verifies every call). `undefined` when the token is not a JWT.
  */
-function tokenIdentity(token: string): string | undefined {
+function tokenIdentity(token: unknown): string | undefined {
+  if (typeof token !== 'string') return undefined;
   const payload = token.split('.')[1];
   if (!payload) return undefined;
   try {
@@ -14,12 +15,12 @@ function tokenIdentity(token: string): string | undefined {
 }
 
 /** Whether `next` renews `previous` rather than signing in someone else: both JWTs for the same tenant, subject and role. */
-export function isRenewal(previous: string | null | undefined, next: string): boolean {
+export function isRenewal(previous: string | null | undefined, next: unknown): boolean {
   const identity = previous ? tokenIdentity(previous) : undefined;
   return identity !== undefined && previous !== next && identity === tokenIdentity(next);
 }
 
-/** Whether two tokens speak for the same tenant, subject and role: the same token, or a renewal of it. */
-export function sameIdentity(a: string, b: string): boolean {
-  return a === b || isRenewal(a, b);
+/** Whether a token speaks for the same tenant, subject and role as another: the same token, or a renewal of it. */
+export function sameIdentity(a: string, b: unknown): boolean {
+  return typeof b === 'string' && b !== '' && (a === b || isRenewal(a, b));
 }
