@@ -173,6 +173,19 @@ export function visibleGroups(draft: Draft): Array<{ group: string; settings: Se
 }
 
 /**
+ * Whether the admin put something into a group after *Connection*: a value other than its default, or a
+ * secret. Those groups then stay on screen even if a connection input is emptied again, so nothing that
+ * would be saved is out of sight.
+ */
+export function holdsInputBeyondConnection(draft: Draft): boolean {
+  return visibleGroups(draft)
+    .filter(({ group }) => group !== CONNECTION_GROUP)
+    .some(({ settings }) =>
+      settings.some((s) => (s.type === 'secret' ? draft.secrets[s.key] !== undefined : filled(draft.config[s.key]) && !sameJson(draft.config[s.key], s.default))),
+    );
+}
+
+/**
  * The id of the control a JSON Pointer from the server points at, or '' when it names no control on screen.
  * `/config/x` → `cfg-x`, `/credentials/x` → `secret-x`, `/crm/x/...` → `crm-x`, `/platform` → `platform`.
  */

@@ -255,6 +255,15 @@ describe('<mp-integration-settings> against the real server', () => {
     typeInto($(el, '#cfg-clubIds'), '12\nclub 13');
     await el.updateComplete;
     ok($(el, '#cfg-customOptions'), 'and show once they are filled in, before any save (seed 000: “if not empty the below fields show up”)');
+    typeInto($(el, '#cfg-customOptions'), 'keep=me');
+    typeInto($(el, '#cfg-clientId'), '');
+    await el.updateComplete;
+    ok($(el, '#cfg-customOptions'), 'a group holding input stays on screen when a connection input is emptied: nothing saved out of sight');
+    typeInto($(el, '#cfg-customOptions'), '');
+    await el.updateComplete;
+    ok(!$(el, '#cfg-customOptions'), 'an empty one goes with the connection');
+    typeInto($(el, '#cfg-clientId'), '4711');
+    await el.updateComplete;
     await press(el, 'save-button');
     await until(() => errorOf(el, 'cfg-clubIds'), 'the club IDs error');
     equal(errorOf(el, 'cfg-clubIds'), '“club 13”: Digits only, one club ID per line', 'the error names the line and the rule');

@@ -38,7 +38,7 @@ import { translator } from '../provider/translate.js';
 import { IntegrationErrorEvent } from '../provider/error-event.js';
 import { settingsMessages } from './messages.js';
 import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
-import { compare, connectionChanged, controlIdFor, draftFrom, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
+import { compare, connectionChanged, controlIdFor, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
 import { crmLabelKeys, fieldErrorText, localizedSetting, summaryErrorText, type ErrorContext } from './localized-text.js';
@@ -724,9 +724,9 @@ export class MpIntegrationSettings extends LitElement {
     const saved = this._saved;
     const connected = isConnected(this._draft, saved);
     const platform = findPlatform(this._draft.platform);
-    // Seed 000: once the connection inputs are filled, the settings below show; those that list the CRM's
-    // fields need the saved credentials (the server discovers with them), so they wait for a save.
-    const filled = !!platform && missingConnection(this._draft, saved).length === 0;
+    // Seed 000: once the connection inputs are filled, the settings below show (and stay while they hold
+    // input); those that list the CRM's fields need the saved credentials, so they wait for a save.
+    const showRest = !!platform && (missingConnection(this._draft, saved).length === 0 || holdsInputBeyondConnection(this._draft));
     return html`
       ${this._outcome ? renderOutcome(this._outcome, 'outcome') : nothing}
       ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })) : [], this._general, this.#focusControl, (p) => !!this.#control(p))}
@@ -748,12 +748,12 @@ export class MpIntegrationSettings extends LitElement {
         choose: (id) => this.#choosePlatform(id),
       })}
       ${this.#renderGroups(view, true)}
-      ${platform && !connected && this.#canWrite && saved?.status !== 'archived' && (platform.discovery || (!filled && platform.settings.some((s) => !isConnectionSetting(s))))
+      ${platform && !connected && this.#canWrite && saved?.status !== 'archived' && (platform.discovery || (!showRest && platform.settings.some((s) => !isConnectionSetting(s))))
         ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p>${t(platform.discovery ? 'settings.saveFirst' : 'settings.saveFirstOther')}</p>
             <div class="actions"><button class="mp-button" type="button" ?disabled=${this._busy !== ''} @click=${() => this.#saveAndContinue()}>${t('settings.saveAndContinue')}</button></div></div></div>`
         : nothing}
       ${platform?.discovery && category === 'crm' && connected ? renderCrmSection(view) : nothing}
-      ${connected || filled ? this.#renderGroups(view, false, connected) : nothing}
+      ${connected || showRest ? this.#renderGroups(view, false, connected) : nothing}
       ${this.#renderFooter()}
     `;
   }
