@@ -174,6 +174,12 @@ test('settings: order mappings are required once an order object is chosen', () 
   assert.deepEqual(pointers(validateSettings(orphan, 'draft').errors), ['/crm/orderObject required']);
 });
 
+test('rule messages keep a CRM or host label’s directional controls inside it', () => {
+  const hostile = contactField('Evil__c', 'string', { label: '\u2069\u202Ekcab', length: 10 });
+  const { message } = checkCompatibility(field('company'), hostile);
+  assert.equal(message, '\u2068kcab\u2069 holds 10 characters; Company can be up to 255.');
+});
+
 test('settings: tag fields must be multi-select picklists or long text areas, not a plain text area such as a street', () => {
   const state = crmState({ ...completeCrm, eventTagField: 'FirstName', courseTagField: 'Course_Tags__c' });
   assert.deepEqual(pointers(validateSettings(state, 'draft', { memberFields: contactFields }).errors), ['/crm/eventTagField not_tag_field']);

@@ -1,3 +1,4 @@
+import { isolateBidi } from '../bidi.js';
 import type { CrmFieldDescriptor, CrmFieldType, MemberPulseField, MemberPulseFieldType } from '../field-types.js';
 import type { FieldErrorCode } from '../problem.js';
 
@@ -69,8 +70,11 @@ export function isNaturalTarget(source: MemberPulseField, target: CrmFieldDescri
  * Errors make a mapping invalid; warnings are shown beside it.
  */
 export function checkCompatibility(source: MemberPulseField, target: CrmFieldDescriptor): Compatibility {
+  // Labels come from a CRM or a host page: their directional controls must not reverse the sentence.
+  const targetLabel = isolateBidi(target.label);
+  const sourceLabel = isolateBidi(source.label);
   if (!target.createable && !target.updateable) {
-    return { level: 'error', code: 'not_writable', message: `${target.label} is read-only in the CRM.` };
+    return { level: 'error', code: 'not_writable', message: `${targetLabel} is read-only in the CRM.` };
   }
   const rule = rules[source.type];
   const caveat = rule.warn[target.type];
@@ -78,7 +82,7 @@ export function checkCompatibility(source: MemberPulseField, target: CrmFieldDes
     return {
       level: 'error',
       code: 'incompatible_type',
-      message: `${source.label} (${source.type}) cannot be written into ${target.label} (${crmTypeLabel(target.type)}).`,
+      message: `${sourceLabel} (${source.type}) cannot be written into ${targetLabel} (${crmTypeLabel(target.type)}).`,
     };
   }
   if (target.restrictedPicklist && (target.type === 'picklist' || target.type === 'multipicklist')) {
@@ -89,7 +93,7 @@ export function checkCompatibility(source: MemberPulseField, target: CrmFieldDes
       return {
         level: 'warning',
         code: 'restricted_picklist',
-        message: `${target.label} is a restricted picklist; other values are rejected.${detail}`,
+        message: `${targetLabel} is a restricted picklist; other values are rejected.${detail}`,
       };
     }
   }
@@ -97,7 +101,7 @@ export function checkCompatibility(source: MemberPulseField, target: CrmFieldDes
     return {
       level: 'warning',
       code: 'length_risk',
-      message: `${target.label} holds ${target.length} characters; ${source.label} can be up to ${source.maxLength}.`,
+      message: `${targetLabel} holds ${target.length} characters; ${sourceLabel} can be up to ${source.maxLength}.`,
     };
   }
   if (caveat !== undefined) return { level: 'warning', code: 'incompatible_type', message: caveat };

@@ -1,3 +1,4 @@
+import { isolateBidi } from '../bidi.js';
 import type { CrmFieldDescriptor, MemberPulseField } from '../field-types.js';
 import { fieldError, type FieldError } from '../problem.js';
 import type { FieldMapping, ValidationResult } from '../settings.js';
@@ -33,7 +34,7 @@ export function validateMappings(mappings: readonly FieldMapping[], ctx: Mapping
     if (!source) {
       errors.push(fieldError(`${at}/source`, 'unknown_source', `“${m.source}” is not a MemberPulse field.`));
     } else if (sourceRow.has(m.source)) {
-      errors.push(fieldError(`${at}/source`, 'duplicate', `${source.label} is mapped twice (rows ${sourceRow.get(m.source)! + 1} and ${i + 1}).`));
+      errors.push(fieldError(`${at}/source`, 'duplicate', `${isolateBidi(source.label)} is mapped twice (rows ${sourceRow.get(m.source)! + 1} and ${i + 1}).`));
     } else {
       sourceRow.set(m.source, i);
     }
@@ -62,7 +63,7 @@ export function validateMappings(mappings: readonly FieldMapping[], ctx: Mapping
   if (ctx.requireComplete) {
     for (const source of ctx.sources) {
       if (source.required && !sourceRow.has(source.key)) {
-        errors.push(fieldError(ctx.pointer, 'required', `${source.label} must be mapped.`, source.key));
+        errors.push(fieldError(ctx.pointer, 'required', `${isolateBidi(source.label)} must be mapped.`, source.key));
       }
     }
   }

@@ -1,3 +1,4 @@
+import { isolateBidi } from '../bidi.js';
 import { isPlatformRequired, type IntegrationCategory } from '../categories.js';
 import { findPlatform } from '../catalog/platforms.js';
 import { memberFields, orderFields } from '../catalog/memberpulse-fields.js';
@@ -161,7 +162,7 @@ function tagFieldErrors(crm: CrmMapping, memberFields: readonly CrmFieldDescript
     const name = crm[key];
     if (!name) continue;
     const field = memberFields?.find((f) => f.name === name);
-    const label = field?.label ?? name;
+    const label = isolateBidi(field?.label ?? name);
     const at = `/crm/${key}`;
     if (memberFields && !field) errors.push(fieldError(at, 'unknown_target', `${name} does not exist on ${crm.memberObject ?? 'the member object'}.`));
     else if (field && !isTagField(field)) errors.push(fieldError(at, 'not_tag_field', `${label} cannot hold tags: choose a multi-select picklist or long text field.`));
