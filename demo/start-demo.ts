@@ -1,5 +1,5 @@
 import { startFakeSalesforce } from '@memberpulse/fake-salesforce';
-import { signDevToken, startServer, type StartOptions } from '@memberpulse/integration-server';
+import { assertCanListen, signDevToken, startServer, type StartOptions } from '@memberpulse/integration-server';
 import { embedBundler, shippedEmbed } from './embed-bundle.js';
 import { demoCrmCredentials, startPortal, type RoleTokens } from './portal-server.js';
 
@@ -30,6 +30,8 @@ export interface DemoOptions {
 export async function startDemo(options: DemoOptions = {}) {
   delete process.env.HTTP_PROXY;
   delete process.env.HTTPS_PROXY;
+  // The portal starts last: a taken port is found before the API server creates its data folder.
+  if (options.portalPort) await assertCanListen('127.0.0.1', options.portalPort, 'MP_DEMO_PORT');
   const crm = await startFakeSalesforce({ port: options.crmPort ?? 0, host: '127.0.0.1' });
   const server = await startServer({ dev: true, ...options.server, salesforceLoginUrl: crm.url });
   const tokensFor = async (tenant: string): Promise<RoleTokens> => {

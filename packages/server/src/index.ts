@@ -19,3 +19,4 @@ export { TenantKeys, rewrapDataKeys, type RotationResult } from './keys.js';
 export { rotateMasterKey, type RotateOptions } from './rotate.js';
 export { PlatformError, DescribeCache, type PlatformGateway, type PlatformConnection, type ApiUsage } from './discovery.js';
 export { buildOpenApi } from './openapi.js';
+export { assertCanListen } from './listen-check.js';
