@@ -79,8 +79,11 @@ describe('Salesforce writes: members', () => {
     const out = await upsertMember(client, { object: 'Contact', mappings, member: member({ emailOptOut: true }), match, emailOptOutField: 'HasOptedOutOfEmail' });
     assert.ok(out.written.includes('HasOptedOutOfEmail'));
     assert.equal(sf.records('Contact').find((r) => r.Id === out.id)!.HasOptedOutOfEmail, true, 'opted out in Salesforce too');
-    await upsertMember(client, { object: 'Contact', mappings, member: member({ emailOptOut: false }), match, emailOptOutField: 'HasOptedOutOfEmail' });
-    assert.equal(sf.records('Contact').find((r) => r.Id === out.id)!.HasOptedOutOfEmail, false, 'and back in');
+    const back = await upsertMember(client, { object: 'Contact', mappings, member: member({ emailOptOut: false }), match, emailOptOutField: 'HasOptedOutOfEmail' });
+    assert.equal(sf.records('Contact').find((r) => r.Id === out.id)!.HasOptedOutOfEmail, true, 'an opt-out in Salesforce is not cleared from MemberPulse');
+    assert.deepEqual(back.skipped.filter((x) => x.target === 'HasOptedOutOfEmail'), [{ target: 'HasOptedOutOfEmail', reason: 'targetHasValue' }]);
+    const fresh = await upsertMember(client, { object: 'Contact', mappings, member: member({ emailOptOut: false }), match: { externalIdField: 'Member_Number__c', value: 'M-OPT-2' }, emailOptOutField: 'HasOptedOutOfEmail' });
+    assert.equal(sf.records('Contact').find((r) => r.Id === fresh.id)!.HasOptedOutOfEmail, false, 'a member who has not opted out is written as such');
     const unknown = await upsertMember(client, { object: 'Contact', mappings, member: member(), match, emailOptOutField: 'HasOptedOutOfEmail' });
     assert.ok(!unknown.written.includes('HasOptedOutOfEmail'), 'a member without the flag leaves it alone');
     const own = await upsertMember(client, { object: 'Contact', mappings: [...mappings, { source: 'emailOptOut', target: 'DoNotCall', policy: 'always' }], member: member({ emailOptOut: true }), match, emailOptOutField: 'HasOptedOutOfEmail' });

@@ -335,6 +335,8 @@ test('settings: the email opt-out stays in step with a CRM checkbox (seed 004, G
   const cleared = crmState(completeCrm, { config: { ...connectedAppConfig, emailOptOutField: '' } });
   assert.deepEqual(pointers(validateSettings(cleared, 'enable', { memberFields: contactFields }).errors), ['/config/emailOptOutField required']);
   assert.deepEqual(validateSettings(cleared, 'draft', { memberFields: contactFields }).errors, [], 'a draft may still be incomplete');
+  const customMember = contactFields.filter((f) => f.name !== 'HasOptedOutOfEmail');
+  assert.deepEqual(pointers(validateSettings(crmState(completeCrm), 'enable', { memberFields: customMember }).errors), ['/config/emailOptOutField unknown_target'], 'the default too must exist on the member object');
 });
 
 test('the standard Salesforce mapping fills only unmapped fields, and names the standard fields an org lacks', () => {

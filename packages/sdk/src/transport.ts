@@ -131,8 +131,9 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** A signed-out host's getToken may answer nothing: that is no credential, and nothing is sent with it. */
 function someToken(value: unknown): string {
-  if (typeof value !== 'string' || value === '') throw new TypeError('getToken gave no token (signed out?).');
-  return value;
+  const token = value === undefined || value === null ? '' : String(value);
+  if (token === '') throw new TypeError('getToken gave no token (signed out?).');
+  return token;
 }
 
 /** Refuses a header name a caller may not set: `Authorization`, or a name HTTP does not allow. */
@@ -330,10 +331,10 @@ export function createTransport(options: ClientOptions): Transport {
     if (!getToken) return token!;
     const asked = refresh
       ? (refreshing ??= Promise.resolve(getToken({ refresh, signal }))
-          .then((fresh) => (refreshed = fresh))
+          .then((fresh) => (refreshed = someToken(fresh)))
           .finally(() => (refreshing = undefined)))
-      : Promise.resolve(getToken({ refresh, signal }));
-    return untilAborted(asked, signal).then(someToken);
+      : Promise.resolve(getToken({ refresh, signal })).then(someToken);
+    return untilAborted(asked, signal);
   };
 
   const toError = (error: unknown, spec: RequestSpec, secrets: readonly string[], timeout: number | false): unknown => {

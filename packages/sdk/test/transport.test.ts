@@ -411,7 +411,14 @@ describe('auth', () => {
       const after401 = fakeFetch(() => problem(401));
       await rejects(client(after401.fetch, { token: undefined, getToken: ({ refresh }) => (refresh ? (none as unknown as string) : 'old-token') }).me(), UnauthorizedError);
       assert.equal(after401.seen.length, 1, 'no second request with an empty bearer');
+      const twice = fakeFetch(() => problem(401));
+      const c = client(twice.fetch, { token: undefined, getToken: ({ refresh }) => (refresh ? (none as unknown as string) : 'old-token') });
+      await Promise.all([rejects(c.me(), UnauthorizedError), rejects(c.me(), UnauthorizedError)]);
+      assert.ok(twice.seen.every((r) => r.headers.get('authorization') === 'Bearer old-token'), 'nor from a refresh another call shared');
     }
+    const wrapped = fakeFetch(() => json({ tenantId: 't', subject: 's', role: 'admin', permissions: [] }));
+    await client(wrapped.fetch, { token: undefined, getToken: () => new String('boxed-token') as unknown as string }).me();
+    assert.equal(wrapped.seen[0]!.headers.get('authorization'), 'Bearer boxed-token', 'a token object still reads as its text');
   });
 
   it('does not retry a 401 with a fixed token', async () => {

@@ -22,7 +22,8 @@ export interface MemberUpsertInput {
   match: MemberMatch;
   /**
    * The checkbox kept in step with the member's `emailOptOut` (seed 004; the settings' `emailOptOutField`,
-   * `HasOptedOutOfEmail` by default), written unless a mapping row maps `emailOptOut` itself.
+   * `HasOptedOutOfEmail` by default), written unless a mapping row maps `emailOptOut` itself. An opt-out
+   * already set there is never cleared from MemberPulse.
    */
   emailOptOutField?: string | null;
   /** Pointer of the mapping list in errors (default `/crm/memberMappings`). */
@@ -86,7 +87,7 @@ export async function upsertMember(client: SalesforceClient, input: MemberUpsert
   if (optOut && !fields.has(optOut.toLowerCase())) drift.push(pointerError(OPT_OUT_POINTER, 'schema_drift', `Salesforce has no field ${optOut} on ${object}; choose the checkbox that keeps the email opt-out.`));
   if (drift.length) throw new ConnectorError('invalid', `The member mapping names fields ${object} no longer has.`, drift, 'INVALID_FIELD');
 
-  const readTargets = [...new Set(input.mappings.filter((m) => m.policy !== 'always' || m.target.includes('.')).map((m) => m.target))];
+  const readTargets = [...new Set([...input.mappings.filter((m) => m.policy !== 'always' || m.target.includes('.')).map((m) => m.target), ...(optOut ? [optOut] : [])])];
   const selected = ['Id', ...readTargets.filter((t) => t.toLowerCase() !== 'id')].map(soqlName);
   let existing: SfRecord | undefined;
   let emailMatches: number | undefined;
@@ -128,8 +129,12 @@ export async function upsertMember(client: SalesforceClient, input: MemberUpsert
 
     if (optOut && typeof input.member.emailOptOut === 'boolean') {
       const f = fields.get(optOut.toLowerCase())!;
-      body[f.name] = input.member.emailOptOut;
-      written.push(f.name);
+      // An opt-out made in Salesforce is not undone from here: opting back in is the member's own act, there.
+      if (!input.member.emailOptOut && readPath(existing, f.name) === true) skipped.push({ target: f.name, reason: 'targetHasValue' });
+      else {
+        body[f.name] = input.member.emailOptOut;
+        written.push(f.name);
+      }
     }
 
     if (matchPath) {

@@ -163,12 +163,33 @@ describe('<mp-integration-provider>', () => {
       provider.getToken = () => env.otherTenant.tokens.viewer;
       await until(() => names() === 'Theirs', 'a getToken for another tenant reloads');
       equal((await first.endpoints.list()).items.map((e) => e.name).join(), 'Mine', 'the old client still speaks for the first tenant');
+      const beforeSignOut = provider.effectiveClient;
       provider.getToken = () => undefined as unknown as string;
-      await until(() => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim() === 'Sign in to see the integration endpoints.', 'a getToken that answers nothing signs out');
-      equal(provider.effectiveClient, undefined, 'and no client calls on');
+      await until(() => provider.effectiveClient !== beforeSignOut && grid.items.length === 0 && /session/i.test(grid.shadowRoot!.textContent ?? ''), 'a getToken that answers nothing: the old client is dropped, and nothing is sent');
       provider.getToken = undefined;
       provider.token = env.tokens.viewer;
       await until(() => names() === 'Mine', 'back to a token');
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('does not carry a client over to someone else’s getToken swapped in before the first token arrived', async () => {
+    const env = await freshEnv();
+    await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });
+    await createIntegrationClient({ baseUrl: env.apiUrl, token: env.otherTenant.tokens.admin }).endpoints.create({ name: 'Theirs', description: 'x' });
+    const slow = () => new Promise<string>((resolve) => setTimeout(() => resolve(env.tokens.viewer), 300));
+    const host = document.createElement('div');
+    host.innerHTML = `<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`;
+    const provider = host.querySelector('mp-integration-provider')!;
+    provider.getToken = slow;
+    document.body.append(host);
+    const grid = host.querySelector<MpEndpointGrid>('mp-endpoint-grid')!;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      provider.getToken = () => env.otherTenant.tokens.viewer;
+      await until(() => grid.items.map((e) => e.name).join() === 'Theirs', 'the widgets end with the other tenant', 3000);
+      equal((await provider.effectiveClient!.endpoints.list()).items.map((e) => e.name).join(), 'Theirs', 'and so does the client they hold');
     } finally {
       host.remove();
     }

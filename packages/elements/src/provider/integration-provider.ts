@@ -63,8 +63,8 @@ export class MpIntegrationProvider extends LitElement {
   /**
    * Asked for a token before each call, and with `{ refresh: true }` once after a 401; wins over `token`.
    * A new function is asked once: one for the same tenant, subject and role is used from the next call
-   * without reloading the widgets (a React render's inline arrow); one for anyone else reloads them, and
-   * one that answers no token signs out.
+   * without reloading the widgets (a React render's inline arrow); any other answer reloads them with it
+   * (a function that answers no token sends nothing: the widgets say the session ended).
    */
   getToken?: GetToken;
 
@@ -84,12 +84,9 @@ export class MpIntegrationProvider extends LitElement {
    */
   #source: TokenSource = { token: '' };
 
-  /**
-   * Whether it has a `base-url` but no token: none set, or a `getToken` that answers none (signed out, or
-   * sign-in still loading). The widgets then ask the admin to sign in.
-   */
+  /** Whether it has a `base-url` but no token nor `getToken` (signed out, or sign-in still loading): the widgets ask the admin to sign in. */
   get signedOut(): boolean {
-    return !this.client && !!this.baseUrl && !this.#built && !this._misconfigured;
+    return !this.client && !!this.baseUrl && this.#mode === 'none';
   }
 
   /** The client given to the widgets, if the attributes or properties are complete. */
@@ -123,7 +120,11 @@ export class MpIntegrationProvider extends LitElement {
     this._misconfigured = '';
     try {
       if (this.baseUrl && (source.getToken || source.token)) {
-        const getToken = async (request: TokenRequest) => (source.sent = await (source.getToken ? source.getToken(request) : source.token));
+        const getToken = async (request: TokenRequest) => {
+          const token = await (source.getToken ? source.getToken(request) : source.token);
+          if (typeof token === 'string' && token) source.sent = token;
+          return token;
+        };
         this.#built = createIntegrationClient({ baseUrl: this.baseUrl, getToken, validateResponses: false });
       }
     } catch (error) {
@@ -133,20 +134,22 @@ export class MpIntegrationProvider extends LitElement {
   }
 
   /**
-   * Asks a new getToken once: a token for the person the client last spoke for (or before it spoke for anyone)
-   * keeps the client; someone else's token builds a new one, and no token signs out.
+   * Asks a new getToken once, beside the old one unless the client has sent a token already: a token for the
+   * same person keeps the client. Anything else (someone else, no token, a failure) builds a new client for
+   * the new function, so the widgets never go on as the old person.
    */
   async #adoptGetToken(source: TokenSource, next: GetToken): Promise<void> {
-    const token: unknown = await Promise.resolve()
-      .then(() => next({ refresh: false }))
-      .catch(() => undefined);
+    const ask = (getToken: GetToken) =>
+      Promise.resolve()
+        .then(() => getToken({ refresh: false }))
+        .catch(() => undefined);
+    const [before, now] = await Promise.all([source.sent ?? ask(source.getToken!), ask(next)]);
     if (this.#source !== source || this.getToken !== next) return; // something newer decided already
-    const has = typeof token === 'string' && token !== '';
-    if (has && source.getToken && (source.sent === undefined || sameIdentity(source.sent, token))) {
+    if (typeof before === 'string' && before !== '' && sameIdentity(before, now)) {
       source.getToken = next;
       return;
     }
-    this.#build(has ? { token: '', getToken: next } : { token: '' });
+    this.#build({ token: '', getToken: next });
     this.#publish();
     this.requestUpdate();
   }

@@ -82,15 +82,17 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
     for (const s of missing) if (s.type === 'secret') errors.push(fieldError(settingPointer(s), 'required', `${s.label} is required.`));
   }
   for (const s of platform.settings) {
-    if (s.crmFieldTypes && isSet(state.config[s.key]) && s.default !== state.config[s.key]) {
-      if (!connected) {
-        errors.push(fieldError(`/config/${s.key}`, 'credentials_required', 'Set the credentials first: this names a CRM field.'));
-      } else if (metadata.memberFields) {
-        const field = metadata.memberFields.find((f) => f.name === state.config[s.key]);
-        if (!field) errors.push(fieldError(`/config/${s.key}`, 'unknown_target', `${String(state.config[s.key])} does not exist on the member object.`));
-        else if (!s.crmFieldTypes.includes(field.type)) errors.push(fieldError(`/config/${s.key}`, 'incompatible_type', `${s.label} must be a ${s.crmFieldTypes.join(' or ')} field.`));
-      }
+    const value = state.config[s.key] ?? s.default;
+    if (!s.crmFieldTypes || !isSet(value)) continue;
+    // A default needs no credentials to be stored, but must exist on the member object like a chosen field.
+    if (!connected) {
+      if (value !== s.default) errors.push(fieldError(`/config/${s.key}`, 'credentials_required', 'Set the credentials first: this names a CRM field.'));
+      continue;
     }
+    if (!metadata.memberFields) continue;
+    const field = metadata.memberFields.find((f) => f.name === value);
+    if (!field) errors.push(fieldError(`/config/${s.key}`, 'unknown_target', `${String(value)} does not exist on the member object.`));
+    else if (!s.crmFieldTypes.includes(field.type)) errors.push(fieldError(`/config/${s.key}`, 'incompatible_type', `${s.label} must be a ${s.crmFieldTypes.join(' or ')} field.`));
   }
 
   if (state.category !== 'crm') {
