@@ -81,9 +81,11 @@ function select(tab) {
 for (const tab of tabs) {
   tab.addEventListener('click', () => select(tab));
   tab.addEventListener('keydown', (event) => {
-    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
-    if (step === undefined) return;
+    const forward = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (forward === undefined) return;
     event.preventDefault();
+    // Right-to-left, the next tab is on the left.
+    const step = getComputedStyle(tab).direction === 'rtl' ? -forward : forward;
     select(tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length]);
   });
 }

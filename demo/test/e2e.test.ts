@@ -410,10 +410,12 @@ for (const mode of ['keyboard', 'mouse'] as const) {
         await page.locator('mp-endpoint-grid').getByRole('rowheader', { name: 'Member sync' }).waitFor();
         assert.equal(await overflow(), 0, 'the endpoints fit 360 px');
         await shot(page, 'dark-360-endpoints');
-        await page.getByRole('button', { name: '← All customers' }).click();
+        await page.getByRole('button', { name: 'All customers' }).click();
         await page.getByRole('button', { name: 'Edit Harbour Yacht Club' }).click();
         await page.locator('mp-endpoint-grid').getByText('No integration endpoints yet').waitFor();
         assert.equal(await page.locator('mp-endpoint-grid').getByRole('rowheader', { name: 'Member sync' }).count(), 0, 'another customer sees none of Riverside’s endpoints');
+        await page.evaluate(() => document.documentElement.setAttribute('dir', 'rtl'));
+        assert.equal(await overflow(), 0, 'right to left, nothing scrolls sideways either');
       });
     }
   });

@@ -468,7 +468,7 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #renderBody(): TemplateResult {
-    if (!this.#client.client) return html`<div class="notice warning"><p>${t(this.#client.awaitingSignIn ? 'endpointGrid.signIn' : 'endpointGrid.noClient')}</p></div>`;
+    if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(this.#client.awaitingSignIn ? 'endpointGrid.signIn' : 'endpointGrid.noClient')}</p></div>`;
     if (this._load === 'error') {
       return html`<div class="notice error" role="alert">
         ${iconSvg(icon.error)}

@@ -30,6 +30,8 @@ export interface CrmView extends FieldsView {
   /** The token may list objects and fields (`crm:discover`). */
   canDiscover: boolean;
   setCrm(patch: Partial<CrmMapping>): void;
+  /** Says something to screen readers through the element's live region. */
+  announce(text: string): void;
 }
 
 function objectOptions(objects: readonly CrmObjectSummary[], withNone: boolean, filter: (o: CrmObjectSummary) => boolean = () => true): ComboboxOption[] {
@@ -106,8 +108,12 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
       view.discovery.loadFields(objectName, true),
     )}
     ${applicable.length
-      ? html`<div><button class="mp-button small apply-defaults" type="button" @click=${() => view.setCrm({ [key]: [...value, ...applicable] })}>
-          ${t('settings.crm.applyDefaults')}</button></div>`
+      ? html`<div><button class="mp-button small apply-defaults" type="button" @click=${(e: Event) => {
+          // The button goes with what it applied: focus moves on to the mapper, and the count is announced.
+          ((e.currentTarget as Element).getRootNode() as ShadowRoot).getElementById(id)?.focus();
+          view.setCrm({ [key]: [...value, ...applicable] });
+          view.announce(t('settings.crm.defaultsApplied', { count: applicable.length }));
+        }}>${t('settings.crm.applyDefaults')}</button></div>`
       : nothing}
     ${absent.length
       ? html`<p class="help">${t('settings.crm.defaultsAbsent', { object: objectLabel, fields: absent.map((m) => `${sourceLabel(m.source)} (${m.target})`).join(msg('common.listSeparator')) })}</p>`

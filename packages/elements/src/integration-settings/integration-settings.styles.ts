@@ -90,6 +90,7 @@ export const styles = css`
   .empty-note {
     margin: 0;
     color: var(--_mp-color-text-muted);
+    overflow-wrap: anywhere;
   }
   fieldset {
     margin: 0;
@@ -106,7 +107,7 @@ export const styles = css`
   }
   .platform-list {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr));
     gap: var(--_mp-space-s);
   }
   .platform {

@@ -140,12 +140,15 @@ describe('<mp-integration-settings> against the real server', () => {
     await pick(el, 'crm-memberObject', 'Contact');
     await until(() => ($<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length ?? 0) > 0, 'Contact fields in the mapper', 1200);
     await until(() => $(el, '.mapper-field button'), 'the standard-mapping button');
+    $<HTMLButtonElement>(el, '.mapper-field button')!.focus();
     $<HTMLButtonElement>(el, '.mapper-field button')!.click();
     await el.updateComplete;
     const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
     ok(mapper.value.some((m) => m.source === 'email' && m.target === 'Email'), 'Email mapped to Email');
     ok(mapper.value.some((m) => m.source === 'membershipStatus' && m.target === 'Membership_Status__c'), 'every standard row this org has a field for');
     ok(!$(el, '.apply-defaults'), 'nothing left to apply');
+    equal(el.shadowRoot!.activeElement?.id, 'crm-memberMappings', 'focus moved on to the mapper with the button gone');
+    ok($(el, '.visually-hidden[role="status"]')!.textContent!.includes(`The standard mapping filled ${mapper.value.length} fields.`), 'and the count announced');
     await pick(el, 'crm-eventTagField', 'Event_Tags__c');
     const eventOptions = $<MpCombobox>(el, '#crm-eventTagField')!.options as readonly { value: string }[];
     ok(!eventOptions.some((o) => o.value === 'Email' || o.value === 'FirstName'), 'tag pickers offer only fields that can hold tags');
@@ -261,7 +264,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($(el, '#cfg-customOptions'), 'a group holding input stays on screen when a connection input is emptied: nothing saved out of sight');
     typeInto($(el, '#cfg-customOptions'), '');
     await el.updateComplete;
-    ok(!$(el, '#cfg-customOptions'), 'an empty one goes with the connection');
+    ok($(el, '#cfg-customOptions'), 'and once shown, it is not pulled from under the admin’s focus');
     typeInto($(el, '#cfg-clientId'), '4711');
     await el.updateComplete;
     await press(el, 'save-button');
@@ -284,6 +287,14 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(JSON.stringify(stored.config.customOptions), '["leadSourceSync=true"]', 'custom options');
     equal(stored.credentials.password?.hint, '9876', 'the password only as its hint');
     ok(!deepText(el).includes('partner-pass-9876'), 'the password is nowhere in the DOM');
+  });
+
+  it('shows a saved draft’s settings beyond an incomplete connection, so nothing stored is out of sight', async () => {
+    const client = clientFor(await freshEnv());
+    await client.settings.saveDraft('inbound', { platform: 'intouch', config: { clientId: '4711', customOptions: ['leadSourceSync=true'] } });
+    const el = await mount(client, 'inbound');
+    await until(() => $(el, '#cfg-clientId'), 'the draft');
+    ok($(el, '#cfg-customOptions'), 'the custom options show although Club IDs is still empty');
   });
 
   it('shows accounting settings beyond the connection once its credentials are filled in (seed 000)', async () => {
@@ -716,6 +727,28 @@ describe('<mp-integration-settings> against the real server', () => {
       const needed = natural.offsetWidth;
       natural.remove();
       ok(needed <= select.offsetWidth, `“${select.selectedOptions[0]!.text}” is not cut off (${needed} > ${select.offsetWidth})`);
+    });
+  });
+
+  it('keeps the payment gateway inside 320 px with a long German note, and its platform cards with large text', async () => {
+    const client = clientFor(await freshEnv());
+    await inGerman({ 'settings.notSetUpRequired': 'Zahlungsdienstleistereinrichtungsvoraussetzungsbeschreibungstext: erforderlich.' }, async () => {
+      const frame = document.createElement('div');
+      frame.style.inlineSize = '320px';
+      document.body.append(frame);
+      placed.push(frame);
+      const el = await mount(client, 'payment-gateway');
+      frame.append(el);
+      await until(() => $(el, '.empty-note'), 'the required note');
+      const outside = () => {
+        const right = el.getBoundingClientRect().right;
+        return [...el.shadowRoot!.querySelectorAll('*')].filter((node) => node.getBoundingClientRect().right > right + 0.5).map((node) => `${node.localName}.${node.className}`);
+      };
+      equal(outside().join(', '), '', 'nothing reaches past the element’s edge');
+      el.style.fontSize = '200%';
+      frame.style.inlineSize = '390px';
+      await el.updateComplete;
+      equal(outside().join(', '), '', 'nor at twice the text size on a phone');
     });
   });
 

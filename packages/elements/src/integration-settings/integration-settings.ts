@@ -16,6 +16,7 @@ import {
   type FieldError,
   type IntegrationCategory,
   type IntegrationSettings,
+  type PlatformDefinition,
 } from '@memberpulse/integration-schema';
 import { ConflictError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
 import { LocalizeController, formatNumber, msg } from '../i18n/index.js';
@@ -151,6 +152,8 @@ export class MpIntegrationSettings extends LitElement {
   readonly #dialogOpener = new FocusReturn(this, '#heading');
   /** The draft of each platform the admin chose away from, so choosing it again brings their typing back; a new baseline drops them. */
   #setAside = new Map<string, Draft>();
+  /** The platform whose settings after Connection were shown in this form (they then stay). */
+  #restShownFor: string | null = null;
   /** Answers to an older load (client or category changed meanwhile) are dropped. */
   #loadToken = 0;
 
@@ -331,6 +334,7 @@ export class MpIntegrationSettings extends LitElement {
       errorsFor: this.#errorsFor,
       discovery: this.#discovery,
       canDiscover: !!this._me?.permissions.includes('crm:discover') && isConnected(draft, this._saved),
+      announce: (text) => this.#announcer.announce(text),
       setConfig: (key, value) => {
         // From the current draft, not the one this render saw: autofill fills several inputs in one task.
         const config = { ...this._draft.config };
@@ -701,7 +705,7 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   #renderBody(category: IntegrationCategory): TemplateResult {
-    if (!this.#client.client) return html`<div class="notice warning"><p>${t(this.#client.awaitingSignIn ? 'settings.signIn' : 'settings.noClient')}</p></div>`;
+    if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(this.#client.awaitingSignIn ? 'settings.signIn' : 'settings.noClient')}</p></div>`;
     const load = this._load;
     if (load.state === 'error') {
       return html`<div class="notice error" role="alert">${iconSvg(icon.error)}
@@ -724,9 +728,7 @@ export class MpIntegrationSettings extends LitElement {
     const saved = this._saved;
     const connected = isConnected(this._draft, saved);
     const platform = findPlatform(this._draft.platform);
-    // Seed 000: once the connection inputs are filled, the settings below show (and stay while they hold
-    // input); those that list the CRM's fields need the saved credentials, so they wait for a save.
-    const showRest = !!platform && (missingConnection(this._draft, saved).length === 0 || holdsInputBeyondConnection(this._draft));
+    const showRest = this.#showsRest(platform);
     return html`
       ${this._outcome ? renderOutcome(this._outcome, 'outcome') : nothing}
       ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })) : [], this._general, this.#focusControl, (p) => !!this.#control(p))}
@@ -756,6 +758,19 @@ export class MpIntegrationSettings extends LitElement {
       ${connected || showRest ? this.#renderGroups(view, false, connected) : nothing}
       ${this.#renderFooter()}
     `;
+  }
+
+  /**
+   * Seed 000: once the connection inputs are filled, the settings below show, and stay for this platform
+   * (emptying an input again must not pull a group from under the admin's focus, or hide what they typed).
+   * Those that list the CRM's fields need the saved credentials, so they wait for a save.
+   */
+  #showsRest(platform: PlatformDefinition | undefined): boolean {
+    if (!platform) return false;
+    if (this.#restShownFor !== platform.id && (missingConnection(this._draft, this._saved).length === 0 || holdsInputBeyondConnection(this._draft))) {
+      this.#restShownFor = platform.id;
+    }
+    return this.#restShownFor === platform.id;
   }
 
   /**

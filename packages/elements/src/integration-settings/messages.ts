@@ -62,6 +62,8 @@ export const settingsMessages = {
   'settings.crm.memberMappings': 'Member fields',
   'settings.crm.fieldOf': '{object} field',
   'settings.crm.applyDefaults': 'Apply the standard Salesforce mapping',
+  'settings.crm.defaultsApplied#one': 'The standard mapping filled {count} field.',
+  'settings.crm.defaultsApplied#other': 'The standard mapping filled {count} fields.',
   'settings.crm.defaultsAbsent': 'The standard mapping has no field on {object} for: {fields}. Choose one below.',
   'settings.crm.chooseObjectFirst': 'Choose the member object to map its fields.',
   'settings.crm.tags': 'Tags',
