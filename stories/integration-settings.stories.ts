@@ -63,6 +63,19 @@ export const CredentialsFirst: Story = {
 /** Credentials saved: member object, member mapping, tag fields, orders, Salesforce extras and API usage. */
 export const Connected: Story = { args: { client: { settings: [salesforceSettings()] } } };
 
+/** The payment gateway before set-up: its platform is required (seed 000), and the empty state says so. */
+export const PaymentGatewayRequired: Story = { args: { category: 'payment-gateway' } };
+
+/** Connected, with the list of MemberPulse's fixed tag values open (for a restricted picklist). */
+export const TagValues: Story = {
+  args: { client: { settings: [salesforceSettings()] } },
+  play: async ({ canvasElement }) => {
+    const el = await loaded(canvasElement);
+    for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('details.tag-values'); i++) await new Promise((r) => setTimeout(r, 30));
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('details.tag-values')!.open = true;
+  },
+};
+
 /** Enabled and in use. */
 export const Enabled: Story = { args: { client: { settings: [salesforceSettings({ status: 'enabled' })] } } };
 

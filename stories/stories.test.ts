@@ -42,6 +42,8 @@ const expected: Record<string, Expectation> = {
   'Integration settings/CredentialsFirst': { shows: '#secret-consumerSecret', lacks: '.crm' },
   'Integration settings/Connected': { shows: 'mp-field-mapper' },
   'Integration settings/Enabled': { shows: '[part="status"].enabled' },
+  'Integration settings/PaymentGatewayRequired': { shows: '[part="platforms"] legend .muted' },
+  'Integration settings/TagValues': { shows: 'details.tag-values[open] li code' },
   'Integration settings/SchemaDrift': { shows: '[part="drift"]' },
   'Integration settings/ValidationErrors': { shows: '[part="error-summary"]' },
   'Integration settings/Conflict': { shows: '[part="conflict"]' },
