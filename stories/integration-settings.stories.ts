@@ -2,12 +2,13 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { detectDrift, type CrmMapping, type IntegrationSettings } from '@memberpulse/integration-schema';
 import { contactFields } from '../packages/elements/src/test-fixtures/index.js';
-import { MpIntegrationSettings } from '../packages/elements/src/index.js';
+import { MpIntegrationProvider, MpIntegrationSettings } from '../packages/elements/src/index.js';
 import { salesforceSettings, storyClient, type StoryClientOptions } from './support/story-client.js';
 import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
 if (!customElements.get('mp-integration-settings')) customElements.define('mp-integration-settings', MpIntegrationSettings);
+if (!customElements.get('mp-integration-provider')) customElements.define('mp-integration-provider', MpIntegrationProvider);
 
 interface Args extends ThemeArgs {
   category: string;
@@ -74,6 +75,15 @@ export const TagValues: Story = {
     for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('details.tag-values'); i++) await new Promise((r) => setTimeout(r, 30));
     el.shadowRoot!.querySelector<HTMLDetailsElement>('details.tag-values')!.open = true;
   },
+};
+
+/** Inside a provider that has its API's URL but no token yet (signed out, or the host's sign-in still loading). */
+export const SignedOut: Story = {
+  render: (args) => html`<div style="inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">
+    <mp-integration-provider base-url="https://integrations.example.com">
+      <mp-integration-settings category=${args.category}></mp-integration-settings>
+    </mp-integration-provider>
+  </div>`,
 };
 
 /** Enabled and in use. */

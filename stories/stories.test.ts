@@ -27,8 +27,8 @@ interface StoryFile {
 
 /** What a story must show once settled, beyond "every widget loaded without an error". */
 interface Expectation {
-  /** The widgets that load from the API stay loading, or show their load error. */
-  widgets?: 'loading' | 'error';
+  /** The widgets that load from the API stay loading, show their load error, or ask the admin to sign in. */
+  widgets?: 'loading' | 'error' | 'signedOut';
   /** How many widgets load from the API (default 1 where the story has any). */
   widgetCount?: number;
   /** A selector that must match inside some shadow root. */
@@ -44,6 +44,7 @@ const expected: Record<string, Expectation> = {
   'Integration settings/Enabled': { shows: '[part="status"].enabled' },
   'Integration settings/PaymentGatewayRequired': { shows: '[part="platforms"] legend .muted' },
   'Integration settings/TagValues': { shows: 'details.tag-values[open] li code' },
+  'Integration settings/SignedOut': { widgets: 'signedOut' },
   'Integration settings/SchemaDrift': { shows: '[part="drift"]' },
   'Integration settings/ValidationErrors': { shows: '[part="error-summary"]' },
   'Integration settings/Conflict': { shows: '[part="conflict"]' },
@@ -80,9 +81,10 @@ function deepAll(root: ParentNode, selector: string): Element[] {
 const loaders = (canvas: HTMLElement) =>
   deepAll(canvas, 'mp-integration-settings, mp-endpoint-grid').filter((el) => el.localName === 'mp-endpoint-grid' || (el as MpIntegrationSettings).resolvedCategory);
 
-function stateOf(widget: Element): 'loading' | 'error' | 'ready' {
+function stateOf(widget: Element): 'loading' | 'error' | 'signedOut' | 'ready' {
   const root = widget.shadowRoot;
   if (root?.querySelector('.notice.error[role="alert"]')) return 'error';
+  if (root?.querySelector('.notice[role="status"]')?.textContent?.startsWith('Sign in')) return 'signedOut';
   return root?.querySelector('[part="base"]') && !deepAll(root, '.skeleton').length ? 'ready' : 'loading';
 }
 
@@ -121,7 +123,7 @@ describe('Storybook stories', () => {
             await until(() => settled() && (!want.shows || deepAll(canvas, want.shows).length), `${want.shows ?? 'the widgets'} to show`);
             equal(loaders(canvas).map(stateOf).join(), Array(count).fill(want.widgets ?? 'ready').join(), 'each widget’s state');
           }
-          ok(canvas.firstElementChild && deepAll(canvas, '[part="base"]').length, 'something rendered');
+          ok(canvas.firstElementChild && (deepAll(canvas, '[part="base"]').length || want.widgets === 'signedOut'), 'something rendered');
           if (want.lacks) equal(deepAll(canvas, want.lacks).length, 0, `nothing matches ${want.lacks}`);
           equal(errors.join('\n'), '', 'uncaught errors');
           await expectNoViolations(canvas, `${title} › ${name}`);
