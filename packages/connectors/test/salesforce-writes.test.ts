@@ -88,6 +88,8 @@ describe('Salesforce writes: members', () => {
     assert.ok(!unknown.written.includes('HasOptedOutOfEmail'), 'a member without the flag leaves it alone');
     const own = await upsertMember(client, { object: 'Contact', mappings: [...mappings, { source: 'emailOptOut', target: 'DoNotCall', policy: 'always' }], member: member({ emailOptOut: true }), match, emailOptOutField: 'HasOptedOutOfEmail' });
     assert.ok(own.written.includes('DoNotCall') && !own.written.includes('HasOptedOutOfEmail'), 'a row mapping the opt-out wins');
+    const row = await upsertMember(client, { object: 'Contact', mappings: [...mappings, { source: 'emailOptOut', target: 'HasOptedOutOfEmail', policy: 'always' }], member: member({ emailOptOut: false }), match });
+    assert.equal(sf.records('Contact').find((r) => r.Id === row.id)!.HasOptedOutOfEmail, true, 'nor does a row clear an opt-out made in Salesforce');
     await assert.rejects(
       upsertMember(client, { object: 'Contact', mappings, member: member({ emailOptOut: true }), match, emailOptOutField: 'Gone__c' }),
       (e) => errorAt(e, '/config/emailOptOutField', 'schema_drift'),

@@ -131,8 +131,9 @@ const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** A signed-out host's getToken may answer nothing: that is no credential, and nothing is sent with it. */
 function someToken(value: unknown): string {
-  const token = value === undefined || value === null ? '' : String(value);
-  if (token === '') throw new TypeError('getToken gave no token (signed out?).');
+  const token = value instanceof String ? value.valueOf() : value;
+  // `signedIn && token` answers false when signed out: text only, so nothing is sent as "Bearer false".
+  if (typeof token !== 'string' || token === '') throw new TypeError('getToken gave no token (signed out?).');
   return token;
 }
 
@@ -288,8 +289,8 @@ export function createTransport(options: ClientOptions): Transport {
       throw error;
     }));
   let refreshing: Promise<string> | undefined;
-  /** What the last finished refresh answered. */
-  let refreshed: string | undefined;
+  /** The last finished refresh: the refused token it replaced, and the token it gave. */
+  let refreshed: { replaced: string; token: string } | undefined;
 
   // Reads the whole body inside the attempt, so a cut-off body is a failed attempt (retried like a
   // dropped connection) and the per-attempt timeout covers it.
@@ -327,13 +328,16 @@ export function createTransport(options: ClientOptions): Transport {
     return undefined;
   };
 
-  const tokenFor = async (refresh: boolean, signal?: AbortSignal): Promise<string> => {
+  /** A token from getToken; with `refused`, a fresh one to replace that refused token (one refresh at a time). */
+  const tokenFor = async (signal?: AbortSignal, refused?: string): Promise<string> => {
     if (!getToken) return token!;
-    const asked = refresh
-      ? (refreshing ??= Promise.resolve(getToken({ refresh, signal }))
-          .then((fresh) => (refreshed = someToken(fresh)))
-          .finally(() => (refreshing = undefined)))
-      : Promise.resolve(getToken({ refresh, signal })).then(someToken);
+    const asked =
+      refused === undefined
+        ? Promise.resolve(getToken({ refresh: false, signal })).then(someToken)
+        : (refreshing ??= Promise.resolve(getToken({ refresh: true, signal }))
+            .then(someToken)
+            .then((fresh) => (refreshed = { replaced: refused, token: fresh }).token)
+            .finally(() => (refreshing = undefined)));
     return untilAborted(asked, signal);
   };
 
@@ -452,14 +456,15 @@ export function createTransport(options: ClientOptions): Transport {
 
     let res: Response;
     try {
-      const first = await tokenFor(false, signal).catch(tokenFailed);
+      const first = await tokenFor(signal).catch(tokenFailed);
       setHeader('authorization', `Bearer ${first}`, tokenRefused);
       try {
         res = await ky(url, kyOptions);
       } catch (error) {
         if (!(getToken && error instanceof HTTPError && error.response.status === 401)) throw error;
-        // A refresh that finished after this call took its token has answered this 401 already.
-        const fresh = refreshed !== undefined && refreshed !== first ? refreshed : await tokenFor(true, signal).catch(tokenFailed);
+        // A refresh that replaced this very token (another call's 401) has answered this one already; one that
+        // replaced another token (someone signed in since) says nothing about it.
+        const fresh = refreshed?.replaced === first && refreshed.token !== first ? refreshed.token : await tokenFor(signal, first).catch(tokenFailed);
         // The same token again would be refused again: give up without the second request.
         if (fresh === first) throw error;
         setHeader('authorization', `Bearer ${fresh}`, tokenRefused);

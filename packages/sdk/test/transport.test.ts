@@ -403,7 +403,7 @@ describe('auth', () => {
   });
 
   it('sends nothing when getToken answers no token (a signed-out host), on the first ask or the refresh', async () => {
-    for (const none of ['', undefined, null]) {
+    for (const none of ['', undefined, null, false, { access_token: 'x' }]) {
       const { fetch, seen } = fakeFetch(() => problem(401));
       const e = await rejects(client(fetch, { token: undefined, getToken: () => none as unknown as string }).me(), UnauthorizedError);
       assert.match(String((e.cause as Error).message), /no token/);
@@ -416,6 +416,14 @@ describe('auth', () => {
       await Promise.all([rejects(c.me(), UnauthorizedError), rejects(c.me(), UnauthorizedError)]);
       assert.ok(twice.seen.every((r) => r.headers.get('authorization') === 'Bearer old-token'), 'nor from a refresh another call shared');
     }
+    // A refresh that replaced someone else's token is not reused for a 401 on this one.
+    let store = 'userA-1';
+    const switching = fakeFetch((req) => (req.headers.get('authorization') === 'Bearer userA-2' ? json({ tenantId: 't', subject: 'a', role: 'admin', permissions: [] }) : problem(401)));
+    const shared = client(switching.fetch, { token: undefined, getToken: ({ refresh }) => (refresh ? (store === 'userA-1' ? 'userA-2' : 'userB-2') : store) });
+    await shared.me();
+    store = 'userB-1';
+    await rejects(shared.me(), UnauthorizedError);
+    assert.ok(!switching.seen.slice(2).some((r) => r.headers.get('authorization') === 'Bearer userA-2'), `user B's 401 is not retried as user A: ${switching.seen.map((r) => r.headers.get('authorization')).join(', ')}`);
     const wrapped = fakeFetch(() => json({ tenantId: 't', subject: 's', role: 'admin', permissions: [] }));
     await client(wrapped.fetch, { token: undefined, getToken: () => new String('boxed-token') as unknown as string }).me();
     assert.equal(wrapped.seen[0]!.headers.get('authorization'), 'Bearer boxed-token', 'a token object still reads as its text');

@@ -87,9 +87,13 @@ export async function upsertMember(client: SalesforceClient, input: MemberUpsert
   if (optOut && !fields.has(optOut.toLowerCase())) drift.push(pointerError(OPT_OUT_POINTER, 'schema_drift', `Salesforce has no field ${optOut} on ${object}; choose the checkbox that keeps the email opt-out.`));
   if (drift.length) throw new ConnectorError('invalid', `The member mapping names fields ${object} no longer has.`, drift, 'INVALID_FIELD');
 
-  const readTargets = [...new Set([...input.mappings.filter((m) => m.policy !== 'always' || m.target.includes('.')).map((m) => m.target), ...(optOut ? [optOut] : [])])];
+  // An opt-out already set in Salesforce is never cleared from here (opting back in is the member's own act,
+  // there): its field is read only when this member is not opted out.
+  const optOutTargets = input.member.emailOptOut === false ? [...input.mappings.filter((m) => m.source === 'emailOptOut').map((m) => m.target), ...(optOut ? [optOut] : [])] : [];
+  const readTargets = [...new Set([...input.mappings.filter((m) => m.policy !== 'always' || m.target.includes('.')).map((m) => m.target), ...optOutTargets])];
   const selected = ['Id', ...readTargets.filter((t) => t.toLowerCase() !== 'id')].map(soqlName);
   let existing: SfRecord | undefined;
+  const keepsOptOut = (target: string, value: unknown) => value === false && optOutTargets.includes(target) && readPath(existing, target) === true;
   let emailMatches: number | undefined;
   let matchPath: string | undefined;
   try {
@@ -111,7 +115,7 @@ export async function upsertMember(client: SalesforceClient, input: MemberUpsert
     const skipped: SkippedValue[] = [];
     for (const m of input.mappings) {
       const value = input.member[m.source];
-      const verdict = decide(m.policy, value, readPath(existing, m.target), !!existing);
+      const verdict = keepsOptOut(m.target, value) ? 'targetHasValue' : decide(m.policy, value, readPath(existing, m.target), !!existing);
       if (verdict !== 'write') {
         skipped.push({ target: m.target, reason: verdict });
         continue;
@@ -129,8 +133,7 @@ export async function upsertMember(client: SalesforceClient, input: MemberUpsert
 
     if (optOut && typeof input.member.emailOptOut === 'boolean') {
       const f = fields.get(optOut.toLowerCase())!;
-      // An opt-out made in Salesforce is not undone from here: opting back in is the member's own act, there.
-      if (!input.member.emailOptOut && readPath(existing, f.name) === true) skipped.push({ target: f.name, reason: 'targetHasValue' });
+      if (keepsOptOut(optOut, input.member.emailOptOut)) skipped.push({ target: f.name, reason: 'targetHasValue' });
       else {
         body[f.name] = input.member.emailOptOut;
         written.push(f.name);

@@ -297,6 +297,19 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($(el, '#cfg-customOptions'), 'the custom options show although Club IDs is still empty');
   });
 
+  it('starts over with another tenant: the settings beyond the connection wait for its inputs again', async () => {
+    const el = await mount(clientFor(await freshEnv()), 'inbound');
+    await choosePlatform(el, 'intouch');
+    typeInto($(el, '#cfg-clientId'), '4711');
+    typeInto($(el, '#cfg-clubIds'), '12');
+    await el.updateComplete;
+    ok($(el, '#cfg-customOptions'), 'shown for the first tenant');
+    el.client = clientFor(await freshEnv());
+    await until(() => $(el, '.platforms') && !$(el, '#cfg-clientId'), 'the other tenant’s empty form');
+    await choosePlatform(el, 'intouch');
+    ok(!$(el, '#cfg-customOptions'), 'not shown before its connection inputs are filled');
+  });
+
   it('shows accounting settings beyond the connection once its credentials are filled in (seed 000)', async () => {
     const client = clientFor(await freshEnv());
     const el = await mount(client, 'accounting');

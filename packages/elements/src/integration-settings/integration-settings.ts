@@ -262,6 +262,7 @@ export class MpIntegrationSettings extends LitElement {
     this.#setSaved(saved);
     this._draft = draftFrom(saved);
     this.#setAside.clear();
+    this.#restShownFor = null;
     this._replacing = new Set();
     this._errors = [];
     this._general = '';

@@ -195,6 +195,24 @@ describe('<mp-integration-provider>', () => {
     }
   });
 
+  it('takes a new getToken at once while the old one has not answered (a sign-in that never finished)', async () => {
+    const env = await freshEnv();
+    await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });
+    const host = document.createElement('div');
+    host.innerHTML = `<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`;
+    const provider = host.querySelector('mp-integration-provider')!;
+    provider.getToken = () => new Promise<string>(() => {});
+    document.body.append(host);
+    const grid = host.querySelector<MpEndpointGrid>('mp-endpoint-grid')!;
+    try {
+      await provider.updateComplete;
+      provider.getToken = () => env.tokens.viewer;
+      await until(() => grid.items.map((e) => e.name).join() === 'Mine', 'the rows with the new function');
+    } finally {
+      host.remove();
+    }
+  });
+
   it('asks the admin to sign in when base-url arrives after the widgets, without a token', async () => {
     const env = await freshEnv();
     const { host, grid, provider } = await gridIn('<mp-integration-provider><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>');

@@ -107,8 +107,12 @@ export class MpIntegrationProvider extends LitElement {
       else rebuild = true;
     }
     // A new getToken (an inline arrow in a React render is a new one each time) is adopted once its token
-    // is known to speak for the same person; for anyone else it builds a new client.
-    if (!rebuild && mode === 'callback' && changed.has('getToken')) void this.#adoptGetToken(source, this.getToken!);
+    // is known to speak for the same person; for anyone else it builds a new client. Before any token was
+    // sent there is nothing to compare with, and nothing loaded to keep: a new client it is.
+    if (!rebuild && mode === 'callback' && changed.has('getToken')) {
+      if (source.sent === undefined) rebuild = true;
+      else void this.#adoptGetToken(source, source.sent, this.getToken!);
+    }
     this.#mode = mode;
     if (rebuild) this.#build({ token, getToken: this.getToken });
     this.#publish();
@@ -134,18 +138,16 @@ export class MpIntegrationProvider extends LitElement {
   }
 
   /**
-   * Asks a new getToken once, beside the old one unless the client has sent a token already: a token for the
-   * same person keeps the client. Anything else (someone else, no token, a failure) builds a new client for
-   * the new function, so the widgets never go on as the old person.
+   * Asks a new getToken once and compares its token with the last one the client sent: the same person keeps
+   * the client. Anything else (someone else, no token, a failure) builds a new client for the new function,
+   * so the widgets never go on as the old person.
    */
-  async #adoptGetToken(source: TokenSource, next: GetToken): Promise<void> {
-    const ask = (getToken: GetToken) =>
-      Promise.resolve()
-        .then(() => getToken({ refresh: false }))
-        .catch(() => undefined);
-    const [before, now] = await Promise.all([source.sent ?? ask(source.getToken!), ask(next)]);
+  async #adoptGetToken(source: TokenSource, sent: string, next: GetToken): Promise<void> {
+    const now: unknown = await Promise.resolve()
+      .then(() => next({ refresh: false }))
+      .catch(() => undefined);
     if (this.#source !== source || this.getToken !== next) return; // something newer decided already
-    if (typeof before === 'string' && before !== '' && sameIdentity(before, now)) {
+    if (sameIdentity(sent, now)) {
       source.getToken = next;
       return;
     }
