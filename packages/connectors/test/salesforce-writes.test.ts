@@ -90,6 +90,8 @@ describe('Salesforce writes: members', () => {
     assert.ok(own.written.includes('DoNotCall') && !own.written.includes('HasOptedOutOfEmail'), 'a row mapping the opt-out wins');
     const row = await upsertMember(client, { object: 'Contact', mappings: [...mappings, { source: 'emailOptOut', target: 'HasOptedOutOfEmail', policy: 'always' }], member: member({ emailOptOut: false }), match });
     assert.equal(sf.records('Contact').find((r) => r.Id === row.id)!.HasOptedOutOfEmail, true, 'nor does a row clear an opt-out made in Salesforce');
+    await upsertMember(client, { object: 'Contact', mappings: [...mappings, { source: 'emailOptOut', target: 'HasOptedOutOfEmail', policy: 'always' }], member: member(), match });
+    assert.equal(sf.records('Contact').find((r) => r.Id === row.id)!.HasOptedOutOfEmail, true, 'nor a row for a member whose flag is unknown');
     await assert.rejects(
       upsertMember(client, { object: 'Contact', mappings, member: member({ emailOptOut: true }), match, emailOptOutField: 'Gone__c' }),
       (e) => errorAt(e, '/config/emailOptOutField', 'schema_drift'),

@@ -288,7 +288,8 @@ export function createTransport(options: ClientOptions): Transport {
       validators = undefined;
       throw error;
     }));
-  let refreshing: Promise<string> | undefined;
+  /** Refreshes under way, by the refused token each replaces: concurrent 401s on one token share one. */
+  const refreshing = new Map<string, Promise<string>>();
   /** The last finished refresh: the refused token it replaced, and the token it gave. */
   let refreshed: { replaced: string; token: string } | undefined;
 
@@ -331,13 +332,15 @@ export function createTransport(options: ClientOptions): Transport {
   /** A token from getToken; with `refused`, a fresh one to replace that refused token (one refresh at a time). */
   const tokenFor = async (signal?: AbortSignal, refused?: string): Promise<string> => {
     if (!getToken) return token!;
-    const asked =
-      refused === undefined
-        ? Promise.resolve(getToken({ refresh: false, signal })).then(someToken)
-        : (refreshing ??= Promise.resolve(getToken({ refresh: true, signal }))
-            .then(someToken)
-            .then((fresh) => (refreshed = { replaced: refused, token: fresh }).token)
-            .finally(() => (refreshing = undefined)));
+    if (refused === undefined) return untilAborted(Promise.resolve(getToken({ refresh: false, signal })).then(someToken), signal);
+    let asked = refreshing.get(refused);
+    if (!asked) {
+      asked = Promise.resolve(getToken({ refresh: true, signal }))
+        .then(someToken)
+        .then((fresh) => (refreshed = { replaced: refused, token: fresh }).token)
+        .finally(() => refreshing.delete(refused));
+      refreshing.set(refused, asked);
+    }
     return untilAborted(asked, signal);
   };
 

@@ -424,6 +424,27 @@ describe('auth', () => {
     store = 'userB-1';
     await rejects(shared.me(), UnauthorizedError);
     assert.ok(!switching.seen.slice(2).some((r) => r.headers.get('authorization') === 'Bearer userA-2'), `user B's 401 is not retried as user A: ${switching.seen.map((r) => r.headers.get('authorization')).join(', ')}`);
+    // Nor is one still under way for someone else's refused token.
+    let who = 'userA-1';
+    let release = () => {};
+    const slowRefresh = fakeFetch((req) => (/-2$/.test(req.headers.get('authorization') ?? '') ? json({ tenantId: 't', subject: req.headers.get('authorization')!.slice(7, 12), role: 'admin', permissions: [] }) : problem(401)));
+    const racing = client(slowRefresh.fetch, {
+      token: undefined,
+      getToken: ({ refresh }) => {
+        const current = who;
+        return refresh ? new Promise<string>((resolve) => (release = () => resolve(`${current.slice(0, 5)}-2`))) : current;
+      },
+    });
+    const aCall = racing.me();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const releaseA = release;
+    who = 'userB-1';
+    const bCall = racing.me();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const releaseB = release;
+    releaseA();
+    releaseB();
+    assert.deepEqual([(await aCall).subject, (await bCall).subject], ['userA', 'userB'], 'each 401 is retried as its own person');
     const wrapped = fakeFetch(() => json({ tenantId: 't', subject: 's', role: 'admin', permissions: [] }));
     await client(wrapped.fetch, { token: undefined, getToken: () => new String('boxed-token') as unknown as string }).me();
     assert.equal(wrapped.seen[0]!.headers.get('authorization'), 'Bearer boxed-token', 'a token object still reads as its text');

@@ -87,13 +87,16 @@ export async function upsertMember(client: SalesforceClient, input: MemberUpsert
   if (optOut && !fields.has(optOut.toLowerCase())) drift.push(pointerError(OPT_OUT_POINTER, 'schema_drift', `Salesforce has no field ${optOut} on ${object}; choose the checkbox that keeps the email opt-out.`));
   if (drift.length) throw new ConnectorError('invalid', `The member mapping names fields ${object} no longer has.`, drift, 'INVALID_FIELD');
 
-  // An opt-out already set in Salesforce is never cleared from here (opting back in is the member's own act,
-  // there): its field is read only when this member is not opted out.
-  const optOutTargets = input.member.emailOptOut === false ? [...input.mappings.filter((m) => m.source === 'emailOptOut').map((m) => m.target), ...(optOut ? [optOut] : [])] : [];
+  // An opt-out already set in Salesforce is never cleared from here, by a false or an unknown flag (opting back
+  // in is the member's own act, there): its fields are read only when this member is not opted out.
+  const flag = input.member.emailOptOut;
+  const optOutTargets =
+    flag === true ? [] : [...input.mappings.filter((m) => m.source === 'emailOptOut').map((m) => m.target), ...(optOut && flag === false ? [optOut] : [])];
   const readTargets = [...new Set([...input.mappings.filter((m) => m.policy !== 'always' || m.target.includes('.')).map((m) => m.target), ...optOutTargets])];
   const selected = ['Id', ...readTargets.filter((t) => t.toLowerCase() !== 'id')].map(soqlName);
   let existing: SfRecord | undefined;
-  const keepsOptOut = (target: string, value: unknown) => value === false && optOutTargets.includes(target) && readPath(existing, target) === true;
+  const keepsOptOut = (target: string, value: unknown) =>
+    value !== true && optOutTargets.includes(target) && readPath(existing, fields.get(target.toLowerCase())?.name ?? target) === true;
   let emailMatches: number | undefined;
   let matchPath: string | undefined;
   try {

@@ -13,6 +13,9 @@ interface TokenSource {
   sent?: string;
 }
 
+/** How long a replaced getToken that has not answered yet may take before its successor gets a client of its own. */
+const OLD_TOKEN_WAIT_MS = 3000;
+
 declare global {
   interface HTMLElementTagNameMap {
     'mp-integration-provider': MpIntegrationProvider;
@@ -107,12 +110,8 @@ export class MpIntegrationProvider extends LitElement {
       else rebuild = true;
     }
     // A new getToken (an inline arrow in a React render is a new one each time) is adopted once its token
-    // is known to speak for the same person; for anyone else it builds a new client. Before any token was
-    // sent there is nothing to compare with, and nothing loaded to keep: a new client it is.
-    if (!rebuild && mode === 'callback' && changed.has('getToken')) {
-      if (source.sent === undefined) rebuild = true;
-      else void this.#adoptGetToken(source, source.sent, this.getToken!);
-    }
+    // is known to speak for the same person; for anyone else it builds a new client.
+    if (!rebuild && mode === 'callback' && changed.has('getToken')) void this.#adoptGetToken(source, this.getToken!);
     this.#mode = mode;
     if (rebuild) this.#build({ token, getToken: this.getToken });
     this.#publish();
@@ -138,16 +137,21 @@ export class MpIntegrationProvider extends LitElement {
   }
 
   /**
-   * Asks a new getToken once and compares its token with the last one the client sent: the same person keeps
-   * the client. Anything else (someone else, no token, a failure) builds a new client for the new function,
-   * so the widgets never go on as the old person.
+   * Asks a new getToken once and compares its token with the last one the client sent, or before any was sent
+   * with the old function's (given a few seconds: a sign-in that never finishes must not block its successor).
+   * The same person keeps the client. Anything else (someone else, no token, a failure, no answer) builds a
+   * new client for the new function, so the widgets never go on as the old person.
    */
-  async #adoptGetToken(source: TokenSource, sent: string, next: GetToken): Promise<void> {
-    const now: unknown = await Promise.resolve()
-      .then(() => next({ refresh: false }))
-      .catch(() => undefined);
+  async #adoptGetToken(source: TokenSource, next: GetToken): Promise<void> {
+    const ask = (getToken: GetToken): Promise<unknown> =>
+      Promise.resolve()
+        .then(() => getToken({ refresh: false }))
+        .catch(() => undefined);
+    const previous = source.getToken!;
+    const before = source.sent ?? Promise.race([ask(previous), new Promise((resolve) => setTimeout(resolve, OLD_TOKEN_WAIT_MS))]);
+    const [sent, now] = await Promise.all([before, ask(next)]);
     if (this.#source !== source || this.getToken !== next) return; // something newer decided already
-    if (sameIdentity(sent, now)) {
+    if (typeof sent === 'string' && sent !== '' && sameIdentity(sent, now)) {
       source.getToken = next;
       return;
     }
