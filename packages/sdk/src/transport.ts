@@ -288,8 +288,8 @@ export function createTransport(options: ClientOptions): Transport {
       validators = undefined;
       throw error;
     }));
-  /** Refreshes under way, by the refused token each replaces: concurrent 401s on one token share one. */
-  const refreshing = new Map<string, Promise<string>>();
+  /** The refresh under way, and the refused token it replaces: concurrent 401s on that token share it. */
+  let refreshing: { refused: string; promise: Promise<string> } | undefined;
   /** The last finished refresh: the refused token it replaced, and the token it gave. */
   let refreshed: { replaced: string; token: string } | undefined;
 
@@ -333,15 +333,20 @@ export function createTransport(options: ClientOptions): Transport {
   const tokenFor = async (signal?: AbortSignal, refused?: string): Promise<string> => {
     if (!getToken) return token!;
     if (refused === undefined) return untilAborted(Promise.resolve(getToken({ refresh: false, signal })).then(someToken), signal);
-    let asked = refreshing.get(refused);
-    if (!asked) {
-      asked = Promise.resolve(getToken({ refresh: true, signal }))
+    // One refresh at a time (an auth server rotating refresh tokens may end a session refreshed twice at once):
+    // a 401 on another token waits for the running one, then asks for its own rather than taking its answer.
+    while (refreshing && refreshing.refused !== refused) await untilAborted(refreshing.promise.catch(() => ''), signal);
+    if (!refreshing && refreshed?.replaced === refused) return refreshed.token;
+    if (!refreshing) {
+      const promise: Promise<string> = Promise.resolve(getToken({ refresh: true, signal }))
         .then(someToken)
         .then((fresh) => (refreshed = { replaced: refused, token: fresh }).token)
-        .finally(() => refreshing.delete(refused));
-      refreshing.set(refused, asked);
+        .finally(() => {
+          if (refreshing?.promise === promise) refreshing = undefined;
+        });
+      refreshing = { refused, promise };
     }
-    return untilAborted(asked, signal);
+    return untilAborted(refreshing.promise, signal);
   };
 
   const toError = (error: unknown, spec: RequestSpec, secrets: readonly string[], timeout: number | false): unknown => {

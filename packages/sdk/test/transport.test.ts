@@ -435,16 +435,33 @@ describe('auth', () => {
         return refresh ? new Promise<string>((resolve) => (release = () => resolve(`${current.slice(0, 5)}-2`))) : current;
       },
     });
+    const tick = () => new Promise((resolve) => setTimeout(resolve, 20));
     const aCall = racing.me();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const releaseA = release;
+    await tick();
     who = 'userB-1';
     const bCall = racing.me();
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    const releaseB = release;
-    releaseA();
-    releaseB();
+    await tick();
+    release(); // A's refresh; B's waits for it, then asks for its own
+    await tick();
+    release();
     assert.deepEqual([(await aCall).subject, (await bCall).subject], ['userA', 'userB'], 'each 401 is retried as its own person');
+    // And one person's 401s on two tokens never refresh twice at once.
+    let running = 0;
+    let most = 0;
+    let n = 0;
+    const rotating = fakeFetch((req) => (/fresh/.test(req.headers.get('authorization') ?? '') ? json({ tenantId: 't', subject: 's', role: 'admin', permissions: [] }) : problem(401)));
+    const session = client(rotating.fetch, {
+      token: undefined,
+      getToken: async ({ refresh }) => {
+        if (!refresh) return `old${n++}`;
+        most = Math.max(most, ++running);
+        await tick();
+        running--;
+        return `fresh${n++}`;
+      },
+    });
+    await Promise.all([session.me(), session.me()]);
+    assert.equal(most, 1, 'one refresh at a time');
     const wrapped = fakeFetch(() => json({ tenantId: 't', subject: 's', role: 'admin', permissions: [] }));
     await client(wrapped.fetch, { token: undefined, getToken: () => new String('boxed-token') as unknown as string }).me();
     assert.equal(wrapped.seen[0]!.headers.get('authorization'), 'Bearer boxed-token', 'a token object still reads as its text');

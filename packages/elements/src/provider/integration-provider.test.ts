@@ -195,6 +195,28 @@ describe('<mp-integration-provider>', () => {
     }
   });
 
+  it('reloads for the new person when the host’s session switches under its getToken, even while the first token was on its way', async () => {
+    const env = await freshEnv();
+    await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });
+    await createIntegrationClient({ baseUrl: env.apiUrl, token: env.otherTenant.tokens.admin }).endpoints.create({ name: 'Theirs', description: 'x' });
+    let calls = 0;
+    const session = () => (calls++ === 0 ? new Promise<string>((resolve) => setTimeout(() => resolve(env.tokens.viewer), 400)) : env.otherTenant.tokens.viewer);
+    const host = document.createElement('div');
+    host.innerHTML = `<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`;
+    const provider = host.querySelector('mp-integration-provider')!;
+    provider.getToken = session;
+    document.body.append(host);
+    const grid = host.querySelector<MpEndpointGrid>('mp-endpoint-grid')!;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      provider.getToken = () => env.otherTenant.tokens.viewer;
+      await until(() => grid.items.map((e) => e.name).join() === 'Theirs', 'the widgets end with the person the host now speaks for', 3000);
+      equal((await provider.effectiveClient!.endpoints.list()).items.map((e) => e.name).join(), 'Theirs', 'and so does their client');
+    } finally {
+      host.remove();
+    }
+  });
+
   it('takes a new getToken within seconds while the old one has not answered (a sign-in that never finished)', async () => {
     const env = await freshEnv();
     await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });

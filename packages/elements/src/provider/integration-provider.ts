@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createIntegrationClient, type IntegrationClient, type TokenRequest } from '@memberpulse/integrations-sdk';
 import { integrationClientContext, integrationSignedOutContext } from './context.js';
-import { isRenewal, sameIdentity } from './token-identity.js';
+import { isRenewal, sameIdentity, speaksForSomeoneElse } from './token-identity.js';
 
 type GetToken = (request: TokenRequest) => string | Promise<string>;
 
@@ -125,7 +125,14 @@ export class MpIntegrationProvider extends LitElement {
       if (this.baseUrl && (source.getToken || source.token)) {
         const getToken = async (request: TokenRequest) => {
           const token = await (source.getToken ? source.getToken(request) : source.token);
-          if (typeof token === 'string' && token) source.sent = token;
+          if (typeof token !== 'string' || !token) return token;
+          // A getToken that starts answering for someone else (the host's session switched under it): this
+          // client, whose widgets hold the first person's data, sends nothing more, and a new one takes over.
+          if (source.sent !== undefined && speaksForSomeoneElse(source.sent, token)) {
+            this.#personChanged(source);
+            throw new Error('getToken now answers for someone else: the widgets reload for them.');
+          }
+          source.sent = token;
           return token;
         };
         this.#built = createIntegrationClient({ baseUrl: this.baseUrl, getToken, validateResponses: false });
@@ -149,13 +156,22 @@ export class MpIntegrationProvider extends LitElement {
         .catch(() => undefined);
     const previous = source.getToken!;
     const before = source.sent ?? Promise.race([ask(previous), new Promise((resolve) => setTimeout(resolve, OLD_TOKEN_WAIT_MS))]);
-    const [sent, now] = await Promise.all([before, ask(next)]);
+    const [answered, now] = await Promise.all([before, ask(next)]);
     if (this.#source !== source || this.getToken !== next) return; // something newer decided already
+    // A first token the client sent meanwhile is who its widgets loaded as: that is what to compare with.
+    const sent = source.sent ?? answered;
     if (typeof sent === 'string' && sent !== '' && sameIdentity(sent, now)) {
       source.getToken = next;
       return;
     }
     this.#build({ token: '', getToken: next });
+    this.#publish();
+    this.requestUpdate();
+  }
+
+  #personChanged(source: TokenSource): void {
+    if (this.#source !== source) return;
+    this.#build({ token: '', getToken: source.getToken });
     this.#publish();
     this.requestUpdate();
   }

@@ -24,3 +24,9 @@ export function isRenewal(previous: string | null | undefined, next: unknown): b
 export function sameIdentity(a: string, b: unknown): boolean {
   return typeof b === 'string' && b !== '' && (a === b || isRenewal(a, b));
 }
+
+/** Whether two JWTs speak for different people (tenant, subject or role); opaque tokens cannot say, so no. */
+export function speaksForSomeoneElse(a: string, b: string): boolean {
+  const [first, second] = [tokenIdentity(a), tokenIdentity(b)];
+  return first !== undefined && second !== undefined && first !== second;
+}
