@@ -330,12 +330,23 @@ export function createTransport(options: ClientOptions): Transport {
   };
 
   /** A token from getToken; with `refused`, a fresh one to replace that refused token (one refresh at a time). */
-  const tokenFor = async (signal?: AbortSignal, refused?: string): Promise<string> => {
+  const tokenFor = async (signal?: AbortSignal, refused?: string, waitMs = 10_000): Promise<string> => {
     if (!getToken) return token!;
     if (refused === undefined) return untilAborted(Promise.resolve(getToken({ refresh: false, signal })).then(someToken), signal);
     // One refresh at a time (an auth server rotating refresh tokens may end a session refreshed twice at once):
-    // a 401 on another token waits for the running one, then asks for its own rather than taking its answer.
-    while (refreshing && refreshing.refused !== refused) await untilAborted(refreshing.promise.catch(() => ''), signal);
+    // a 401 on another token waits for the running one (for as long as the call may take), then asks for its own
+    // rather than taking its answer.
+    const waited = Date.now();
+    while (refreshing && refreshing.refused !== refused && Date.now() - waited < waitMs) {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const limit = new Promise((resolve) => (timer = setTimeout(resolve, waitMs - (Date.now() - waited))));
+      try {
+        await untilAborted(Promise.race([refreshing.promise.catch(() => ''), limit]), signal);
+      } finally {
+        clearTimeout(timer);
+      }
+    }
+    if (refreshing && refreshing.refused !== refused) refreshing = undefined; // one that never settles does not hold the others
     if (!refreshing && refreshed?.replaced === refused) return refreshed.token;
     if (!refreshing) {
       const promise: Promise<string> = Promise.resolve(getToken({ refresh: true, signal }))
@@ -472,7 +483,7 @@ export function createTransport(options: ClientOptions): Transport {
         if (!(getToken && error instanceof HTTPError && error.response.status === 401)) throw error;
         // A refresh that replaced this very token (another call's 401) has answered this one already; one that
         // replaced another token (someone signed in since) says nothing about it.
-        const fresh = refreshed?.replaced === first && refreshed.token !== first ? refreshed.token : await tokenFor(signal, first).catch(tokenFailed);
+        const fresh = refreshed?.replaced === first && refreshed.token !== first ? refreshed.token : await tokenFor(signal, first, timeout || undefined).catch(tokenFailed);
         // The same token again would be refused again: give up without the second request.
         if (fresh === first) throw error;
         setHeader('authorization', `Bearer ${fresh}`, tokenRefused);

@@ -462,6 +462,21 @@ describe('auth', () => {
     });
     await Promise.all([session.me(), session.me()]);
     assert.equal(most, 1, 'one refresh at a time');
+    // A refresh that never settles holds a 401 on another token only as long as that call may take.
+    let first = true;
+    const stuck = fakeFetch((req) => (req.headers.get('authorization') === 'Bearer b-2' ? json({ tenantId: 't', subject: 'b', role: 'admin', permissions: [] }) : problem(401)));
+    const stuckClient = client(stuck.fetch, {
+      token: undefined,
+      timeout: 200,
+      getToken: ({ refresh }) => {
+        if (!refresh) return first ? ((first = false), 'a-1') : 'b-1';
+        return n++ === 0 ? new Promise<string>(() => {}) : 'b-2';
+      },
+    });
+    n = 0;
+    void stuckClient.me().catch(() => {});
+    await tick();
+    assert.equal((await stuckClient.me()).subject, 'b', 'the other 401 went on with its own refresh');
     const wrapped = fakeFetch(() => json({ tenantId: 't', subject: 's', role: 'admin', permissions: [] }));
     await client(wrapped.fetch, { token: undefined, getToken: () => new String('boxed-token') as unknown as string }).me();
     assert.equal(wrapped.seen[0]!.headers.get('authorization'), 'Bearer boxed-token', 'a token object still reads as its text');

@@ -217,6 +217,25 @@ describe('<mp-integration-provider>', () => {
     }
   });
 
+  it('notices a session switch under one getToken that answers token objects, too', async () => {
+    const env = await freshEnv();
+    await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });
+    await createIntegrationClient({ baseUrl: env.apiUrl, token: env.otherTenant.tokens.admin }).endpoints.create({ name: 'Theirs', description: 'x' });
+    let current = env.tokens.viewer;
+    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`, (p) => {
+      p.getToken = () => new String(current) as unknown as string;
+    });
+    try {
+      await until(() => grid.items.map((e) => e.name).join() === 'Mine', 'the first person');
+      current = env.otherTenant.tokens.viewer;
+      grid.reload();
+      await until(() => grid.items.map((e) => e.name).join() === 'Theirs', 'the widgets reload for the person the session now holds');
+      equal((await provider.effectiveClient!.endpoints.list()).items.map((e) => e.name).join(), 'Theirs', 'on a client of their own');
+    } finally {
+      host.remove();
+    }
+  });
+
   it('takes a new getToken within seconds while the old one has not answered (a sign-in that never finished)', async () => {
     const env = await freshEnv();
     await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });

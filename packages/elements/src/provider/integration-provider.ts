@@ -124,8 +124,9 @@ export class MpIntegrationProvider extends LitElement {
     try {
       if (this.baseUrl && (source.getToken || source.token)) {
         const getToken = async (request: TokenRequest) => {
-          const token = await (source.getToken ? source.getToken(request) : source.token);
-          if (typeof token !== 'string' || !token) return token;
+          const answer: unknown = await (source.getToken ? source.getToken(request) : source.token);
+          const token = answer instanceof String ? answer.valueOf() : answer;
+          if (typeof token !== 'string' || !token) return token as string;
           // A getToken that starts answering for someone else (the host's session switched under it): this
           // client, whose widgets hold the first person's data, sends nothing more, and a new one takes over.
           if (source.sent !== undefined && speaksForSomeoneElse(source.sent, token)) {
@@ -171,7 +172,8 @@ export class MpIntegrationProvider extends LitElement {
 
   #personChanged(source: TokenSource): void {
     if (this.#source !== source) return;
-    this.#build({ token: '', getToken: source.getToken });
+    // The host's current function, even if a check of it is still under way: that check then has nothing left to do.
+    this.#build({ token: '', getToken: this.getToken ?? source.getToken });
     this.#publish();
     this.requestUpdate();
   }
