@@ -6,7 +6,7 @@ import '../endpoint-grid/endpoint-grid.js';
 import '../integration-settings/integration-settings.js';
 import type { MpIntegrationProvider } from './integration-provider.js';
 import type { MpEndpointGrid } from '../endpoint-grid/endpoint-grid.js';
-import { clientFor, equal, freshEnv, ok, typeInto, until } from './browser-test-kit.js';
+import { clientFor, equal, freshEnv, ok, typeInto, until, type TestEnv } from './browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -19,6 +19,14 @@ async function gridIn(html: string, setup?: (provider: MpIntegrationProvider) =>
   const grid = host.querySelector<MpEndpointGrid>('mp-endpoint-grid')!;
   await until(() => grid.shadowRoot?.querySelector('table, [part="empty"], .notice'), 'the grid to settle');
   return { host, grid, provider: host.querySelector<MpIntegrationProvider>('mp-integration-provider')! };
+}
+
+/** A fresh tenant with an endpoint "Mine", and another tenant with "Theirs". */
+async function twoTenants(): Promise<TestEnv> {
+  const env = await freshEnv();
+  await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });
+  await createIntegrationClient({ baseUrl: env.apiUrl, token: env.otherTenant.tokens.admin }).endpoints.create({ name: 'Theirs', description: 'x' });
+  return env;
 }
 
 describe('<mp-integration-provider>', () => {
@@ -150,9 +158,7 @@ describe('<mp-integration-provider>', () => {
   });
 
   it('reloads for someone else: a getToken for another tenant, or a token while getToken is unset; an old client keeps its own token', async () => {
-    const env = await freshEnv();
-    await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });
-    await createIntegrationClient({ baseUrl: env.apiUrl, token: env.otherTenant.tokens.admin }).endpoints.create({ name: 'Theirs', description: 'x' });
+    const env = await twoTenants();
     const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`, (p) => {
       p.getToken = () => env.tokens.viewer;
     });
@@ -174,53 +180,39 @@ describe('<mp-integration-provider>', () => {
     }
   });
 
-  it('does not carry a client over to someone else’s getToken swapped in before the first token arrived', async () => {
-    const env = await freshEnv();
-    await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });
-    await createIntegrationClient({ baseUrl: env.apiUrl, token: env.otherTenant.tokens.admin }).endpoints.create({ name: 'Theirs', description: 'x' });
-    const slow = () => new Promise<string>((resolve) => setTimeout(() => resolve(env.tokens.viewer), 300));
-    const host = document.createElement('div');
-    host.innerHTML = `<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`;
-    const provider = host.querySelector('mp-integration-provider')!;
-    provider.getToken = slow;
-    document.body.append(host);
-    const grid = host.querySelector<MpEndpointGrid>('mp-endpoint-grid')!;
-    try {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      provider.getToken = () => env.otherTenant.tokens.viewer;
-      await until(() => grid.items.map((e) => e.name).join() === 'Theirs', 'the widgets end with the other tenant', 3000);
-      equal((await provider.effectiveClient!.endpoints.list()).items.map((e) => e.name).join(), 'Theirs', 'and so does the client they hold');
-    } finally {
-      host.remove();
-    }
-  });
-
-  it('reloads for the new person when the host’s session switches under its getToken, even while the first token was on its way', async () => {
-    const env = await freshEnv();
-    await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });
-    await createIntegrationClient({ baseUrl: env.apiUrl, token: env.otherTenant.tokens.admin }).endpoints.create({ name: 'Theirs', description: 'x' });
-    let calls = 0;
-    const session = () => (calls++ === 0 ? new Promise<string>((resolve) => setTimeout(() => resolve(env.tokens.viewer), 400)) : env.otherTenant.tokens.viewer);
-    const host = document.createElement('div');
-    host.innerHTML = `<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`;
-    const provider = host.querySelector('mp-integration-provider')!;
-    provider.getToken = session;
-    document.body.append(host);
-    const grid = host.querySelector<MpEndpointGrid>('mp-endpoint-grid')!;
-    try {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      provider.getToken = () => env.otherTenant.tokens.viewer;
-      await until(() => grid.items.map((e) => e.name).join() === 'Theirs', 'the widgets end with the person the host now speaks for', 3000);
-      equal((await provider.effectiveClient!.endpoints.list()).items.map((e) => e.name).join(), 'Theirs', 'and so does their client');
-    } finally {
-      host.remove();
-    }
-  });
+  const later = (token: string, ms: number) => new Promise<string>((resolve) => setTimeout(() => resolve(token), ms));
+  const firstGetTokens: Array<[string, (env: TestEnv) => () => string | Promise<string>]> = [
+    ['a slow getToken for the first tenant', (env) => () => later(env.tokens.viewer, 300)],
+    [
+      'the host’s session switching under its getToken while the first token was on its way',
+      (env) => {
+        let calls = 0;
+        return () => (calls++ === 0 ? later(env.tokens.viewer, 400) : env.otherTenant.tokens.viewer);
+      },
+    ],
+  ];
+  for (const [what, firstGetToken] of firstGetTokens) {
+    it(`ends with the other tenant on a client of their own: ${what}, replaced before the first token arrived`, async () => {
+      const env = await twoTenants();
+      const host = document.createElement('div');
+      host.innerHTML = `<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`;
+      const provider = host.querySelector('mp-integration-provider')!;
+      provider.getToken = firstGetToken(env);
+      document.body.append(host);
+      const grid = host.querySelector<MpEndpointGrid>('mp-endpoint-grid')!;
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        provider.getToken = () => env.otherTenant.tokens.viewer;
+        await until(() => grid.items.map((e) => e.name).join() === 'Theirs', 'the widgets end with the other tenant', 3000);
+        equal((await provider.effectiveClient!.endpoints.list()).items.map((e) => e.name).join(), 'Theirs', 'and so does the client they hold');
+      } finally {
+        host.remove();
+      }
+    });
+  }
 
   it('notices a session switch under one getToken that answers token objects, too', async () => {
-    const env = await freshEnv();
-    await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });
-    await createIntegrationClient({ baseUrl: env.apiUrl, token: env.otherTenant.tokens.admin }).endpoints.create({ name: 'Theirs', description: 'x' });
+    const env = await twoTenants();
     let current = env.tokens.viewer;
     const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`, (p) => {
       p.getToken = () => new String(current) as unknown as string;
