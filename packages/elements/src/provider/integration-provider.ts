@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createIntegrationClient, type IntegrationClient, type TokenRequest } from '@memberpulse/integrations-sdk';
 import { integrationClientContext, integrationSignedOutContext } from './context.js';
-import { isRenewal, sameIdentity, speaksForSomeoneElse } from './token-identity.js';
+import { sameIdentity, speaksForSomeoneElse } from './token-identity.js';
 
 type GetToken = (request: TokenRequest) => string | Promise<string>;
 
@@ -106,7 +106,7 @@ export class MpIntegrationProvider extends LitElement {
     // admin typed and the SDK keeps the ETags it read. Anyone else's token gets a new client.
     let rebuild = changed.has('baseUrl') || mode !== this.#mode;
     if (!rebuild && mode === 'token' && changed.has('token')) {
-      if (isRenewal(source.token, token)) source.token = token;
+      if (sameIdentity(source.token, token)) source.token = token;
       else rebuild = true;
     }
     // A new getToken (an inline arrow in a React render is a new one each time) is adopted once its token
@@ -161,19 +161,18 @@ export class MpIntegrationProvider extends LitElement {
     if (this.#source !== source || this.getToken !== next) return; // something newer decided already
     // A first token the client sent meanwhile is who its widgets loaded as: that is what to compare with.
     const sent = source.sent ?? answered;
-    if (typeof sent === 'string' && sent !== '' && sameIdentity(sent, now)) {
-      source.getToken = next;
-      return;
-    }
-    this.#build({ token: '', getToken: next });
-    this.#publish();
-    this.requestUpdate();
+    if (typeof sent === 'string' && sent !== '' && sameIdentity(sent, now)) source.getToken = next;
+    else this.#takeOver(next);
   }
 
   #personChanged(source: TokenSource): void {
-    if (this.#source !== source) return;
     // The host's current function, even if a check of it is still under way: that check then has nothing left to do.
-    this.#build({ token: '', getToken: this.getToken ?? source.getToken });
+    if (this.#source === source) this.#takeOver(this.getToken ?? source.getToken!);
+  }
+
+  /** A new client for `getToken`, outside an update (after an await, or from a call in flight). */
+  #takeOver(getToken: GetToken): void {
+    this.#build({ token: '', getToken });
     this.#publish();
     this.requestUpdate();
   }

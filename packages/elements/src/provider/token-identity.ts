@@ -14,15 +14,14 @@ function tokenIdentity(token: unknown): string | undefined {
   }
 }
 
-/** Whether `next` renews `previous` rather than signing in someone else: both JWTs for the same tenant, subject and role. */
-export function isRenewal(previous: string | null | undefined, next: unknown): boolean {
-  const identity = previous ? tokenIdentity(previous) : undefined;
-  return identity !== undefined && previous !== next && identity === tokenIdentity(next);
-}
-
-/** Whether a token speaks for the same tenant, subject and role as another: the same token, or a renewal of it. */
+/**
+ * Whether a token speaks for the same tenant, subject and role as another: the same token, or a renewal of it
+ * (another JWT with the same claims). Anything but a token, or an opaque token that differs, does not.
+ */
 export function sameIdentity(a: string, b: unknown): boolean {
-  return typeof b === 'string' && b !== '' && (a === b || isRenewal(a, b));
+  if (typeof b !== 'string' || b === '') return false;
+  const identity = tokenIdentity(a);
+  return a === b || (identity !== undefined && identity === tokenIdentity(b));
 }
 
 /** Whether two JWTs speak for different people (tenant, subject or role); opaque tokens cannot say, so no. */
