@@ -347,6 +347,8 @@ export function createTransport(options: ClientOptions): Transport {
       }
     }
     if (refreshing && refreshing.refused !== refused) refreshing = undefined; // one that never settles does not hold the others
+    // A refresh that replaced this very token (another call's 401) has answered this one already; one that
+    // replaced another token (someone signed in since) says nothing about it.
     if (!refreshing && refreshed?.replaced === refused) return refreshed.token;
     if (!refreshing) {
       const promise: Promise<string> = Promise.resolve(getToken({ refresh: true, signal }))
@@ -481,9 +483,7 @@ export function createTransport(options: ClientOptions): Transport {
         res = await ky(url, kyOptions);
       } catch (error) {
         if (!(getToken && error instanceof HTTPError && error.response.status === 401)) throw error;
-        // A refresh that replaced this very token (another call's 401) has answered this one already; one that
-        // replaced another token (someone signed in since) says nothing about it.
-        const fresh = refreshed?.replaced === first && refreshed.token !== first ? refreshed.token : await tokenFor(signal, first, timeout || undefined).catch(tokenFailed);
+        const fresh = await tokenFor(signal, first, timeout || undefined).catch(tokenFailed);
         // The same token again would be refused again: give up without the second request.
         if (fresh === first) throw error;
         setHeader('authorization', `Bearer ${fresh}`, tokenRefused);
