@@ -86,7 +86,7 @@ export function checkCompatibility(source: MemberPulseField, target: CrmFieldDes
     };
   }
   if (target.restrictedPicklist && (target.type === 'picklist' || target.type === 'multipicklist')) {
-    const allowed = new Set((target.picklistValues ?? []).filter((v) => v.active).map((v) => v.value));
+    const allowed = activePicklistValues(target);
     const missing = (source.values ?? []).filter((v) => !allowed.has(v));
     if (source.type !== 'picklist' || missing.length > 0) {
       const detail = missing.length > 0 ? ` Not in it: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}.` : '';
@@ -106,6 +106,11 @@ export function checkCompatibility(source: MemberPulseField, target: CrmFieldDes
   }
   if (caveat !== undefined) return { level: 'warning', code: 'incompatible_type', message: caveat };
   return OK;
+}
+
+/** The values a picklist field accepts now (its active ones). */
+export function activePicklistValues(field: CrmFieldDescriptor): Set<string> {
+  return new Set((field.picklistValues ?? []).filter((v) => v.active).map((v) => v.value));
 }
 
 /** Field types that can hold MemberPulse's tags: a multi-select picklist or long text. */

@@ -7,7 +7,7 @@ import type { ConfigValue } from '../platform-types.js';
 import { fieldError, type FieldError } from '../problem.js';
 import type { CrmMapping, ValidationResult } from '../settings.js';
 import { tagValuesFor, type TagFieldKey } from '../tags.js';
-import { isTagField } from './compatibility.js';
+import { activePicklistValues, isTagField } from './compatibility.js';
 import { missingConnectionSettings, settingPointer, validateConfig } from './config.js';
 import { validateMappings } from './mappings.js';
 
@@ -171,7 +171,7 @@ function tagFieldErrors(crm: CrmMapping, memberFields: readonly CrmFieldDescript
     else if (crm.memberMappings.some((m) => m.target === name)) {
       errors.push(fieldError(at, 'duplicate_target', `${label} is also a field mapping's target: tags and mapped values would overwrite each other. Choose a field of its own for tags.`));
     } else if (field?.restrictedPicklist) {
-      const accepted = new Set((field.picklistValues ?? []).filter((v) => v.active).map((v) => v.value));
+      const accepted = activePicklistValues(field);
       const missing = tagValuesFor(key, crm.courseTagField).filter((v) => !accepted.has(v));
       if (missing.length) errors.push(fieldError(at, 'restricted_picklist', `${label} accepts only its listed values and lacks ${missing.join(', ')}: add them in the CRM, or choose another field.`));
     }
