@@ -3,24 +3,11 @@
 // MP_DEMO_CRM_PORT (demo CRM, 8788); the demo CRM port is fixed so saved settings keep pointing at it.
 import { DEMO_TENANT, startDemo } from './start-demo.js';
 
-const ports = {
-  MP_DEMO_PORT: Number(process.env.MP_DEMO_PORT ?? 8080),
-  MP_DEMO_CRM_PORT: Number(process.env.MP_DEMO_CRM_PORT ?? 8788),
-  PORT: Number(process.env.PORT ?? 8787),
-};
+const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
-/** Why the demo did not start, in a line a newcomer can act on (a port in use is the usual reason: a second `npm start`). */
-function startFailure(err: unknown): string {
-  const { code, port, message } = err as NodeJS.ErrnoException & { port?: number };
-  if (code === 'EADDRINUSE') {
-    const name = Object.entries(ports).find(([, p]) => p === port)?.[0];
-    return `port ${port} is in use by another process: stop it, or choose another ${name ?? 'port'}.`;
-  }
-  return message ?? String(err);
-}
-
-const demo = await startDemo({ portalPort: ports.MP_DEMO_PORT, crmPort: ports.MP_DEMO_CRM_PORT, server: { port: ports.PORT } }).catch((err: unknown) => {
-  process.stderr.write(`The demo could not start: ${startFailure(err)}\n`);
+// A taken port is the usual reason (a second `npm start`): the message names the variable that moves it.
+const demo = await startDemo({ portalPort: port('MP_DEMO_PORT', 8080), crmPort: port('MP_DEMO_CRM_PORT', 8788), server: { port: port('PORT', 8787) } }).catch((err: unknown) => {
+  process.stderr.write(`The demo could not start: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(1);
 });
 const { server } = demo;

@@ -30,7 +30,8 @@ export interface DemoOptions {
 export async function startDemo(options: DemoOptions = {}) {
   delete process.env.HTTP_PROXY;
   delete process.env.HTTPS_PROXY;
-  // The portal starts last: a taken port is found before the API server creates its data folder.
+  // Checked before anything starts: a taken port is named, and found before the API server makes its data folder.
+  if (options.crmPort) await assertCanListen('127.0.0.1', options.crmPort, 'MP_DEMO_CRM_PORT');
   if (options.portalPort) await assertCanListen('127.0.0.1', options.portalPort, 'MP_DEMO_PORT');
   const crm = await startFakeSalesforce({ port: options.crmPort ?? 0, host: '127.0.0.1' });
   const server = await startServer({ dev: true, ...options.server, salesforceLoginUrl: crm.url });

@@ -44,7 +44,7 @@ for (const variable of ['PORT', 'MP_DEMO_PORT', 'MP_DEMO_CRM_PORT'] as const) {
       const { code, stderr } = await npmStart({ ...ports, MP_DATA_DIR: dataDir });
       assert.equal(code, 1, stderr);
       const lastLine = stderr.trimEnd().split('\n').at(-1);
-      assert.match(lastLine ?? '', new RegExp(`^The demo could not start: (port|${variable}) ${port} .*in use by another process: stop it, or choose another ${variable}\\.$`), stderr);
+      assert.match(lastLine ?? '', new RegExp(`^The demo could not start: ${variable} ${port} on 127\\.0\\.0\\.1 is in use by another process: stop it, or choose another ${variable}\\.$`), stderr);
       assert.doesNotMatch(stderr, /^\s+at /m, 'no stack trace');
       assert.equal(existsSync(dataDir), false, 'no data folder for a start that failed');
     } finally {
