@@ -74,25 +74,26 @@ export async function upsertMember(client: SalesforceClient, input: MemberUpsert
   const object = soqlName(input.object);
   const optOut = input.emailOptOutField && !input.mappings.some((m) => m.source === 'emailOptOut') ? input.emailOptOutField : undefined;
   const where: FieldLocator = { mappings: input.mappings, base: input.pointerBase ?? '/crm/memberMappings', settings: optOut ? { [optOut]: OPT_OUT_POINTER } : {} };
+  // The settings' opt-out checkbox (seed 004) is one more row, after the admin's, pointing at its setting.
+  const rows: readonly FieldMapping[] = optOut ? [...input.mappings, { source: 'emailOptOut', target: optOut, policy: 'neverBlank' }] : input.mappings;
+  const rowPointer = (i: number) => (i < input.mappings.length ? `${where.base}/${i}/target` : OPT_OUT_POINTER);
   const describe = await client.describe(object);
   const fields = new Map(describe.fields.map((f) => [f.name.toLowerCase(), f]));
   const relation = (target: string): SfField | undefined => {
     const [rel] = target.split('.');
     return describe.fields.find((f) => f.type === 'reference' && f.relationshipName?.toLowerCase() === rel!.toLowerCase());
   };
-  const drift = input.mappings.flatMap((m, i) => {
+  const drift = rows.flatMap((m, i) => {
     const ok = m.target.includes('.') ? !!relation(m.target) : fields.has(m.target.toLowerCase());
-    return ok ? [] : [pointerError(`${where.base}/${i}/target`, 'schema_drift', `Salesforce has no field ${m.target} on ${object} any more (renamed or removed); pick another field.`)];
+    return ok ? [] : [pointerError(rowPointer(i), 'schema_drift', `Salesforce has no field ${m.target} on ${object} any more (renamed or removed); pick another field.`)];
   });
-  if (optOut && !fields.has(optOut.toLowerCase())) drift.push(pointerError(OPT_OUT_POINTER, 'schema_drift', `Salesforce has no field ${optOut} on ${object}; choose the checkbox that keeps the email opt-out.`));
   if (drift.length) throw new ConnectorError('invalid', `The member mapping names fields ${object} no longer has.`, drift, 'INVALID_FIELD');
 
   // An opt-out already set in Salesforce is never cleared from here, by a false or an unknown flag (opting back
-  // in is the member's own act, there): its fields are read only when this member is not opted out.
+  // in is the member's own act, there): its fields are read only when a row could write something else.
   const flag = input.member.emailOptOut;
-  const optOutTargets =
-    flag === true ? [] : [...input.mappings.filter((m) => m.source === 'emailOptOut').map((m) => m.target), ...(optOut && flag === false ? [optOut] : [])];
-  const readTargets = [...new Set([...input.mappings.filter((m) => m.policy !== 'always' || m.target.includes('.')).map((m) => m.target), ...optOutTargets])];
+  const optOutTargets = flag === true ? [] : rows.filter((m) => m.source === 'emailOptOut' && (flag === false || m.policy === 'always')).map((m) => m.target);
+  const readTargets = [...new Set([...rows.filter((m) => m.policy !== 'always' || m.target.includes('.')).map((m) => m.target), ...optOutTargets])];
   const selected = ['Id', ...readTargets.filter((t) => t.toLowerCase() !== 'id')].map(soqlName);
   let existing: SfRecord | undefined;
   const keepsOptOut = (target: string, value: unknown) =>
@@ -116,7 +117,7 @@ export async function upsertMember(client: SalesforceClient, input: MemberUpsert
     const body: Record<string, unknown> = {};
     const written: string[] = [];
     const skipped: SkippedValue[] = [];
-    for (const m of input.mappings) {
+    for (const m of rows) {
       const value = input.member[m.source];
       const verdict = keepsOptOut(m.target, value) ? 'targetHasValue' : decide(m.policy, value, readPath(existing, m.target), !!existing);
       if (verdict !== 'write') {
@@ -130,15 +131,6 @@ export async function upsertMember(client: SalesforceClient, input: MemberUpsert
       } else {
         const f = fields.get(m.target.toLowerCase())!;
         body[f.name] = isBlank(value) ? null : value;
-        written.push(f.name);
-      }
-    }
-
-    if (optOut && typeof input.member.emailOptOut === 'boolean') {
-      const f = fields.get(optOut.toLowerCase())!;
-      if (keepsOptOut(optOut, input.member.emailOptOut)) skipped.push({ target: f.name, reason: 'targetHasValue' });
-      else {
-        body[f.name] = input.member.emailOptOut;
         written.push(f.name);
       }
     }
