@@ -158,6 +158,20 @@ describe('Salesforce writes: tags, tickets, refresh', () => {
     );
   });
 
+  it('multi-select picklist: on a field both tag settings name, a refusal points at the settings whose tags it carried', async () => {
+    sf.changeFieldType('Contact', 'Event_Tags__c', 'multipicklist', { restrictedPicklist: true });
+    const target = tagTargetFromSettings({ tagDestination: 'multiPicklist', eventTagField: 'Event_Tags__c', courseTagField: 'Event_Tags__c', tagObject: null });
+    await assert.rejects(
+      applyTags(client, { target, memberObject: 'Contact', memberId: contactId, add: ['MP:Course:Completed'] }),
+      (e) => errorAt(e, '/crm/courseTagField', 'restricted_picklist'),
+    );
+    await assert.rejects(applyTags(client, { target, memberObject: 'Contact', memberId: contactId, add: ['MP:Course:Completed', 'MP:Event:NoShow'] }), (e) => {
+      assert.ok(e instanceof ConnectorError);
+      assert.deepEqual(e.errors.map((x) => x.pointer).sort(), ['/crm/courseTagField', '/crm/eventTagField']);
+      return true;
+    });
+  });
+
   it('related custom object: one record per tag keyed for idempotency, removal deletes it', async () => {
     const target = tagTargetFromSettings({ tagDestination: 'relatedObject', eventTagField: null, courseTagField: null, tagObject: 'Member_Tag__c' });
     const mine = () => sf.records('Member_Tag__c').filter((r) => r.Contact__c === contactId).map((r) => [r.Tag__c, r.Tag_Key__c]);

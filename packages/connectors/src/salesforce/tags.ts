@@ -1,4 +1,4 @@
-import { memberPulseTags, tagFieldKey, type CrmMapping, type TagDestination, type TagGroup } from '@memberpulse/integration-schema';
+import { memberPulseTags, tagFieldKey, type CrmMapping, type TagDestination } from '@memberpulse/integration-schema';
 import { ConnectorError, pointerError } from '../errors.js';
 import type { SalesforceClient, SfField } from './client.js';
 import { soqlId, soqlName, soqlString } from './soql.js';
@@ -6,8 +6,8 @@ import { rethrowWrite } from './write-errors.js';
 
 /** Where and how to apply tags; build it from CRM settings with `tagTargetFromSettings`. */
 export type TagTarget =
-  /** Multi-select picklist fields on the member record, per tag group. */
-  | { destination: 'multiPicklist'; fields: Partial<Record<TagGroup, string>> }
+  /** Multi-select picklist fields on the member record, as the settings name them; `tagFieldKey` routes each tag. */
+  | { destination: 'multiPicklist'; eventTagField: string; courseTagField?: string | null }
   /** One record per tag in a custom object related to the member (e.g. `Member_Tag__c`). */
   | { destination: 'relatedObject'; object: string }
   /** Campaign membership: one Campaign per tag, found (or created) by `campaignField` (default `Name`). */
@@ -34,7 +34,7 @@ export interface ApplyTagsResult {
 
 const TAG_GROUPS = new Map(memberPulseTags.map((t) => [t.value, t.group]));
 
-/** The tag target the CRM settings describe; on member fields, each group goes where `tagFieldKey` says. */
+/** The tag target the CRM settings describe. */
 export function tagTargetFromSettings(crm: Pick<CrmMapping, 'tagDestination' | 'eventTagField' | 'courseTagField' | 'tagObject'>): TagTarget {
   switch (crm.tagDestination) {
     case 'relatedObject':
@@ -44,8 +44,7 @@ export function tagTargetFromSettings(crm: Pick<CrmMapping, 'tagDestination' | '
       return { destination: 'campaignMembership' };
     default: {
       if (!crm.eventTagField) throw new ConnectorError('invalid', 'Choose the field that receives event tags.', [pointerError('/crm/eventTagField', 'required', 'Choose the field that receives event tags.')]);
-      const fieldFor = (group: TagGroup) => crm[tagFieldKey(crm.courseTagField, group)] ?? undefined;
-      return { destination: 'multiPicklist', fields: { event: fieldFor('event'), membership: fieldFor('membership'), course: fieldFor('course') } };
+      return { destination: 'multiPicklist', eventTagField: crm.eventTagField, courseTagField: crm.courseTagField };
     }
   }
 }
@@ -64,7 +63,7 @@ export async function applyTags(client: SalesforceClient, input: ApplyTagsInput)
   const object = soqlName(input.memberObject);
   switch (input.target.destination) {
     case 'multiPicklist':
-      return picklistTags(client, object, input.memberId, input.target.fields, add, remove);
+      return picklistTags(client, object, input.memberId, input.target, add, remove);
     case 'relatedObject':
       return relatedTags(client, object, input.memberId, soqlName(input.target.object), add, remove);
     default:
@@ -72,20 +71,20 @@ export async function applyTags(client: SalesforceClient, input: ApplyTagsInput)
   }
 }
 
-async function picklistTags(client: SalesforceClient, object: string, id: string, fields: Partial<Record<TagGroup, string>>, add: string[], remove: string[]): Promise<ApplyTagsResult> {
-  const byField = new Map<string, { add: string[]; remove: string[]; pointer: string }>();
+async function picklistTags(client: SalesforceClient, object: string, id: string, target: Extract<TagTarget, { destination: 'multiPicklist' }>, add: string[], remove: string[]): Promise<ApplyTagsResult> {
+  const byField = new Map<string, { add: string[]; remove: string[]; pointers: Set<string> }>();
   for (const [list, tags] of [['add', add], ['remove', remove]] as const) {
     for (const tag of tags) {
-      const group = TAG_GROUPS.get(tag)!;
-      const field = fields[group];
-      if (!field) throw new ConnectorError('invalid', `No field receives ${group} tags.`, [pointerError(group === 'course' ? '/crm/courseTagField' : '/crm/eventTagField', 'required', `Choose the field that receives ${group} tags.`)]);
-      const entry = byField.get(soqlName(field)) ?? { add: [], remove: [], pointer: group === 'course' && fields.course !== fields.event ? '/crm/courseTagField' : '/crm/eventTagField' };
+      const key = tagFieldKey(target.courseTagField ?? null, TAG_GROUPS.get(tag)!);
+      const field = soqlName(target[key]!);
+      const entry = byField.get(field) ?? { add: [], remove: [], pointers: new Set<string>() };
       entry[list].push(tag);
+      entry.pointers.add(`/crm/${key}`);
       byField.set(field, entry);
     }
   }
   if (!byField.size) return { destination: 'multiPicklist', added: [], removed: [] };
-  const settings = Object.fromEntries([...byField].map(([f, e]) => [f, e.pointer]));
+  const settings = Object.fromEntries([...byField].map(([f, e]) => [f, [...e.pointers]]));
   try {
     const current = await client.request<Record<string, unknown>>('GET', `/sobjects/${object}/${id}?fields=${[...byField.keys()].join(',')}`);
     const body: Record<string, string | null> = {};

@@ -17,15 +17,15 @@ export interface FieldLocator {
   mappings: readonly FieldMapping[];
   /** Pointer of the mapping list, e.g. `/crm/memberMappings`. */
   base: string;
-  /** Settings that name a field directly, e.g. `{ Event_Tags__c: '/crm/eventTagField' }`. */
-  settings?: Readonly<Record<string, string>>;
+  /** Settings that name a field directly, e.g. `{ Event_Tags__c: '/crm/eventTagField' }`; one field may be named by several. */
+  settings?: Readonly<Record<string, string | readonly string[]>>;
 }
 
 /** The pointers configuring a Salesforce field. */
 export function pointersFor(field: string, where: FieldLocator): string[] {
   const lower = field.toLowerCase();
   const rows = where.mappings.flatMap((m, i) => (m.target.toLowerCase() === lower || m.target.toLowerCase().startsWith(`${lower}.`) ? [`${where.base}/${i}/target`] : []));
-  const named = Object.entries(where.settings ?? {}).flatMap(([name, pointer]) => (name.toLowerCase() === lower ? [pointer] : []));
+  const named = Object.entries(where.settings ?? {}).flatMap(([name, pointer]) => (name.toLowerCase() === lower ? [pointer].flat() : []));
   return [...rows, ...named];
 }
 
