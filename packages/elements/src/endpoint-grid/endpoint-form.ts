@@ -1,7 +1,7 @@
 import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX, type FieldError, type IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { ValidationError } from '@memberpulse/integrations-sdk';
 import { endpointGridMessages } from './messages.js';
-import { translator } from '../provider/translate.js';
+import { translator, type Phrase } from '../provider/translate.js';
 import { msg } from '../i18n/index.js';
 
 const t = translator(endpointGridMessages);
@@ -13,16 +13,16 @@ export interface EndpointFormState {
   endpoint?: IntegrationEndpoint;
   name: string;
   description: string;
-  errors: { name: string[]; description: string[] };
+  errors: { name: Phrase[]; description: Phrase[] };
   /** A problem that belongs to no field (network, permission…). */
-  general: string;
+  general: Phrase | null;
   busy: boolean;
   /** Cancel or Escape met typed text: the form asks before dropping it. */
   discarding: boolean;
 }
 
 export function newForm(): EndpointFormState {
-  return { mode: 'create', name: '', description: '', errors: { name: [], description: [] }, general: '', busy: false, discarding: false };
+  return { mode: 'create', name: '', description: '', errors: { name: [], description: [] }, general: null, busy: false, discarding: false };
 }
 
 export function editForm(endpoint: IntegrationEndpoint): EndpointFormState {
@@ -36,14 +36,14 @@ export function hasTyped(form: EndpointFormState): boolean {
 
 /** The same checks the server makes (required, not blank, length), so most mistakes show before a round trip. */
 export function checkForm(form: EndpointFormState): EndpointFormState['errors'] {
-  const name: string[] = [];
-  const description: string[] = [];
+  const name: Phrase[] = [];
+  const description: Phrase[] = [];
   if (form.mode === 'create') {
-    if (!form.name.trim()) name.push(t('endpointGrid.form.nameRequired'));
-    else if (form.name.length > ENDPOINT_NAME_MAX) name.push(t('endpointGrid.form.tooLong', { max: ENDPOINT_NAME_MAX }));
+    if (!form.name.trim()) name.push(() => t('endpointGrid.form.nameRequired'));
+    else if (form.name.length > ENDPOINT_NAME_MAX) name.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_NAME_MAX }));
   }
-  if (!form.description.trim()) description.push(t('endpointGrid.form.descriptionRequired'));
-  else if (form.description.length > ENDPOINT_DESCRIPTION_MAX) description.push(t('endpointGrid.form.tooLong', { max: ENDPOINT_DESCRIPTION_MAX }));
+  if (!form.description.trim()) description.push(() => t('endpointGrid.form.descriptionRequired'));
+  else if (form.description.length > ENDPOINT_DESCRIPTION_MAX) description.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_DESCRIPTION_MAX }));
   return { name, description };
 }
 
@@ -53,8 +53,8 @@ export function checkForm(form: EndpointFormState): EndpointFormState['errors'] 
  * as the server wrote it.
  */
 export function serverErrors(error: ValidationError, sent: Pick<EndpointFormState, 'name'>): Pick<EndpointFormState, 'errors' | 'general'> {
-  const text = (e: FieldError) => msg(`endpointGrid.error.${e.code}`, { name: sent.name.trim() }, e.message);
+  const text = (e: FieldError) => () => msg(`endpointGrid.error.${e.code}`, { name: sent.name.trim() }, e.message);
   const on = (pointer: string) => error.errors.filter((e) => e.pointer === pointer).map(text);
   const other = error.errors.filter((e) => e.pointer !== '/name' && e.pointer !== '/description').map(text);
-  return { errors: { name: on('/name'), description: on('/description') }, general: other.join(' ') };
+  return { errors: { name: on('/name'), description: on('/description') }, general: other.length ? () => other.map((p) => p()).join(' ') : null };
 }

@@ -156,6 +156,24 @@ describe('<mp-endpoint-grid> against the real server', () => {
     });
   });
 
+  it('rewords its form errors and messages when the host switches language while they show', async () => {
+    const el = await mount(admin);
+    $<HTMLButtonElement>(el, '[part="new-button"]')!.click();
+    await el.updateComplete;
+    await submitForm(el);
+    equal($(el, '#ep-name-error')!.textContent!.trim(), 'Enter a name.', 'the error, in English');
+    await inGerman({ 'endpointGrid.form.nameRequired': 'Geben Sie einen Namen ein.', 'endpointGrid.success.created': 'Endpunkt „{name}“ angelegt.' }, async () => {
+      await el.updateComplete;
+      equal($(el, '#ep-name-error')!.textContent!.trim(), 'Geben Sie einen Namen ein.', 'the same error, now in German');
+      typeInto($(el, '#ep-name'), 'Bookings');
+      typeInto($(el, '#ep-description'), 'Venue bookings');
+      await submitForm(el);
+      await until(() => messageText(el), 'the success message');
+    });
+    await el.updateComplete;
+    equal(messageText(el), 'Integration endpoint “Bookings” created.', 'the message follows the switch back to English');
+  });
+
   it('edits the description with Name read-only, shows the update message, and the API keeps the name', async () => {
     const ep = await admin.endpoints.create({ name: 'Invoices', description: 'old text' });
     const el = await mount(admin);

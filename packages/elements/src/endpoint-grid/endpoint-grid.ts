@@ -15,7 +15,7 @@ import { whoAmI } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
-import { translator } from '../provider/translate.js';
+import { translator, type Phrase } from '../provider/translate.js';
 import { endpointGridMessages } from './messages.js';
 import { EndpointChangeEvent, SortChangeEvent, type EndpointChange } from './events.js';
 import { IntegrationErrorEvent } from '../provider/error-event.js';
@@ -105,7 +105,7 @@ export class MpEndpointGrid extends LitElement {
   private _page = 0;
   private _loadError: unknown;
   private _canWrite = false;
-  private _message: { tone: 'success' | 'error'; text: string; reference?: string } | null = null;
+  private _message: { tone: 'success' | 'error'; text: Phrase; reference?: string } | null = null;
   private _form: EndpointFormState | null = null;
   private _confirm: IntegrationEndpoint | null = null;
   private _deleting = false;
@@ -253,9 +253,9 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #done(change: EndpointChange, endpoint: IntegrationEndpoint): void {
-    const text = t(`endpointGrid.success.${change}`, { name: endpoint.name });
+    const text = () => t(`endpointGrid.success.${change}`, { name: endpoint.name });
     this._message = { tone: 'success', text };
-    this.#announcer.announce(text);
+    this.#announcer.announce(text());
     emit(this, new EndpointChangeEvent(change, endpoint));
   }
 
@@ -303,12 +303,12 @@ export class MpEndpointGrid extends LitElement {
     if (!form || form.busy || !client) return;
     const errors = checkForm(form);
     if (errors.name.length || errors.description.length) {
-      this._form = { ...form, errors, general: '' };
+      this._form = { ...form, errors, general: null };
       await this.updateComplete;
       this.#focusFirstInvalid();
       return;
     }
-    this._form = { ...form, busy: true, general: '' };
+    this._form = { ...form, busy: true, general: null };
     try {
       const saved =
         form.mode === 'create'
@@ -328,7 +328,7 @@ export class MpEndpointGrid extends LitElement {
           ? await this.#theirsOver(client, form)
           : error instanceof ValidationError
             ? serverErrors(error, form)
-            : { errors: { name: [], description: [] }, general: errorText(error) };
+            : { errors: { name: [], description: [] }, general: () => errorText(error) };
       this._form = { ...form, busy: false, ...placed };
       await this.updateComplete;
       this.#focusFirstInvalid();
@@ -345,9 +345,9 @@ export class MpEndpointGrid extends LitElement {
       const theirs = await client.endpoints.get(form.endpoint!.id);
       // The row behind the form shows theirs too.
       this._items = this._items.map((e) => (e.id === theirs.id ? theirs : e));
-      return { endpoint: theirs, errors: none, general: t('endpointGrid.form.changedMeanwhile', { description: theirs.description }) };
+      return { endpoint: theirs, errors: none, general: () => t('endpointGrid.form.changedMeanwhile', { description: theirs.description }) };
     } catch (error) {
-      return { errors: none, general: errorText(error) };
+      return { errors: none, general: () => errorText(error) };
     }
   }
 
@@ -408,9 +408,9 @@ export class MpEndpointGrid extends LitElement {
     } catch (error) {
       this._confirmDialog?.close();
       this.#fail(error, 'delete');
-      const text = t('endpointGrid.error.delete', { name: endpoint.name, reason: errorText(error) });
+      const text = () => t('endpointGrid.error.delete', { name: endpoint.name, reason: errorText(error) });
       this._message = { tone: 'error', text, reference: errorReference(error) };
-      this.#announcer.announce(text);
+      this.#announcer.announce(text());
     } finally {
       this._deleting = false;
     }
@@ -458,7 +458,7 @@ export class MpEndpointGrid extends LitElement {
     return html`<div part="message" class="notice ${m.tone} message">
       ${iconSvg(m.tone === 'success' ? icon.check : icon.error)}
       <div class="grow">
-        <p dir="auto">${m.text}</p>
+        <p dir="auto">${m.text()}</p>
         ${m.reference ? html`<p class="muted small">${m.reference}</p>` : nothing}
       </div>
       <button class="mp-button quiet small icon" type="button" aria-label=${t('endpointGrid.dismiss')} @click=${() => (this._message = null)}>
@@ -561,13 +561,13 @@ export class MpEndpointGrid extends LitElement {
     const f = this._form;
     if (!f) return nothing;
     const edit = f.mode === 'edit';
-    const nameError = f.errors.name.join(' ');
-    const descriptionError = f.errors.description.join(' ');
+    const nameError = f.errors.name.map((p) => p()).join(' ');
+    const descriptionError = f.errors.description.map((p) => p()).join(' ');
     return html`<dialog part="dialog" class="form-dialog" aria-labelledby="form-title" @close=${this.#onFormClosed} @cancel=${(e: Event) => this.#cancelForm(e)}>
       <form class="dialog-body" novalidate @submit=${this.#submit} @input=${this.#onFormInput}>
         <h2 id="form-title">${t(edit ? 'endpointGrid.form.editTitle' : 'endpointGrid.form.newTitle')}</h2>
         ${f.general
-          ? html`<div class="notice error form-general" tabindex="-1">${iconSvg(icon.error)}<p class="grow" dir="auto">${f.general}</p></div>`
+          ? html`<div class="notice error form-general" tabindex="-1">${iconSvg(icon.error)}<p class="grow" dir="auto">${f.general()}</p></div>`
           : nothing}
         <div class="field">
           <label for="ep-name">${t('endpointGrid.name')} <span class="muted small">${t('endpointGrid.form.required')}</span></label>

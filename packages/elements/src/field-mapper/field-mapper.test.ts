@@ -407,8 +407,10 @@ describe('<mp-field-mapper>', () => {
       'fieldMapper.autoMap': 'Automatisch zuordnen',
       'fieldMapper.counts.mapped': '{mapped} von {total} zugeordnet',
       'rule.incompatible_type': '{sourceType} passt nicht in {targetType}.',
+      'fieldMapper.validity.required': 'Noch zuzuordnen: {fields}.',
     }, async () => {
       await settle(el);
+      ok(el.validationMessage.startsWith('Noch zuzuordnen: '), `the form's validity message translated: ${el.validationMessage}`);
       ok(root(el).querySelector('[part=automap-button]')!.textContent!.includes('Automatisch zuordnen'), 'button translated');
       ok(root(el).querySelector('[part=summary]')!.textContent!.includes('1 von 16 zugeordnet'), 'counts translated');
       ok(rowText(el, 'joinDate').includes('Date passt nicht in Checkbox.'), `rule translated: ${rowText(el, 'joinDate')}`);
@@ -416,6 +418,7 @@ describe('<mp-field-mapper>', () => {
     });
     await settle(el);
     ok(root(el).querySelector('[part=automap-button]')!.textContent!.includes('Auto-map'), 'back to English');
+    ok(!el.validationMessage.startsWith('Noch'), `the validity message back in English: ${el.validationMessage}`);
   });
 
   it('has no axe-core violations: filled, with problems and suggestions, and with a list open', async () => {

@@ -209,7 +209,7 @@ export class MpFieldMapper extends LitElement {
   constructor() {
     super();
     this.#internals = this.attachInternals();
-    new LocalizeController(this);
+    new LocalizeController(this, () => this.#syncForm());
     this.addEventListener('invalid', () => this.#showMissing('all'));
   }
 

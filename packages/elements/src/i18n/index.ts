@@ -117,15 +117,21 @@ export function msg(key: MessageKey | (string & {}), params?: MessageParams, fal
 }
 
 /**
- * Re-renders its host when the locale or the current locale's messages change.
+ * Re-renders its host when the locale or the current locale's messages change, and calls `onChange` for
+ * text the host keeps outside its template (a form control's validity message).
  * `new LocalizeController(this)` in an element's constructor; then call {@link msg} while rendering.
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #onChange = () => this.#host.requestUpdate();
+  readonly #also: (() => void) | undefined;
+  readonly #onChange = () => {
+    this.#host.requestUpdate();
+    this.#also?.();
+  };
 
-  constructor(host: ReactiveControllerHost) {
+  constructor(host: ReactiveControllerHost, onChange?: () => void) {
     this.#host = host;
+    this.#also = onChange;
     host.addController(this);
   }
 

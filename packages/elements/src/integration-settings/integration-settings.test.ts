@@ -663,6 +663,26 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
+  it('rewords a save’s outcome and a test’s result when the host switches language while they show', async () => {
+    const own = await freshEnv();
+    const client = await connectedCrm({}, own);
+    const el = await mount(client);
+    const text = (selector: string) => $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim();
+    await until(() => $(el, '#cfg-dailyApiAllotment'), 'the sync settings');
+    typeInto($(el, '#cfg-dailyApiAllotment'), '30000');
+    await el.updateComplete;
+    await saveWith(el, 'save-button');
+    await until(() => $(el, '.outcome'), 'the save’s outcome');
+    await press(el, 'test-button');
+    await until(() => $(el, '.test-result'), 'the test outcome');
+    equal(text('.outcome'), 'CRM settings saved as a draft.', 'the outcome, in English');
+    await inGerman({ 'settings.savedDraft': '{category}: Entwurf gespeichert.', 'settings.category.crm': 'CRM-System', 'settings.test.succeeded': 'Verbunden mit {platform}.' }, async () => {
+      await el.updateComplete;
+      equal(text('.outcome'), 'CRM-System: Entwurf gespeichert.', 'the outcome, now in German');
+      equal(text('.test-result'), 'Verbunden mit Salesforce.', 'the test result, now in German');
+    });
+  });
+
   it('compares a select by its option’s label and a number in the host’s format', async () => {
     const own = await freshEnv();
     const client = await connectedCrm({}, own);

@@ -35,7 +35,7 @@ import { savedSettings } from '../provider/saved-settings.js';
 import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
-import { translator } from '../provider/translate.js';
+import { translator, type Phrase } from '../provider/translate.js';
 import { IntegrationErrorEvent } from '../provider/error-event.js';
 import { settingsMessages } from './messages.js';
 import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
@@ -136,7 +136,8 @@ export class MpIntegrationSettings extends LitElement {
   private _errors: FieldError[] = [];
   /** The errors came from a save (summary at the top) rather than a connection test (inline only). */
   private _fromSave = false;
-  private _general = '';
+  /** A save's or comparison's failure that belongs to no field. */
+  private _general: Phrase | null = null;
   private _busy = '';
   private _outcome: Outcome | null = null;
   private _test: Outcome | null = null;
@@ -265,7 +266,7 @@ export class MpIntegrationSettings extends LitElement {
     this.#restShownFor = null;
     this._replacing = new Set();
     this._errors = [];
-    this._general = '';
+    this._general = null;
     this._conflict = null;
   }
 
@@ -376,7 +377,7 @@ export class MpIntegrationSettings extends LitElement {
 
   #say(outcome: Outcome): void {
     this._outcome = outcome;
-    this.#announcer.announce(outcome.text);
+    this.#announcer.announce(outcome.text());
   }
 
   async #save(status: 'draft' | 'enabled', switchConfirmed = false): Promise<void> {
@@ -398,8 +399,7 @@ export class MpIntegrationSettings extends LitElement {
     try {
       const saved = status === 'enabled' ? await client.settings.enable(category, input) : await client.settings.saveDraft(category, input);
       this.#adopt(saved);
-      const label = t(`settings.category.${category}`);
-      this.#say({ tone: 'success', text: t(status === 'enabled' ? 'settings.savedEnabled' : 'settings.savedDraft', { category: label }) });
+      this.#say({ tone: 'success', text: () => t(status === 'enabled' ? 'settings.savedEnabled' : 'settings.savedDraft', { category: t(`settings.category.${category}`) }) });
       emit(this, new SettingsSavedEvent(saved, status));
     } catch (error) {
       this.#fail(error, status === 'enabled' ? 'enable' : 'save');
@@ -409,7 +409,7 @@ export class MpIntegrationSettings extends LitElement {
         this.#setSaveErrors(error.errors);
       } else {
         this._errors = [];
-        this._general = t('settings.summary.failed', { reason: errorText(error) });
+        this._general = () => t('settings.summary.failed', { reason: errorText(error) });
       }
       this._busy = '';
       await this.#reportProblems();
@@ -434,13 +434,13 @@ export class MpIntegrationSettings extends LitElement {
   #setSaveErrors(errors: readonly FieldError[]): void {
     this._errors = [...errors];
     this._fromSave = true;
-    this._general = '';
+    this._general = null;
   }
 
   /** Says what stopped the save (conflict, field errors or a general failure) and focuses the first problem. */
   async #reportProblems(): Promise<void> {
     // The conflict notice takes focus, which reads it; announcing it as well would say it twice.
-    if (!this._conflict) this.#announcer.announce(this._errors.length ? t('settings.summary.title', { count: this._errors.length }) : this._general);
+    if (!this._conflict) this.#announcer.announce(this._errors.length ? t('settings.summary.title', { count: this._errors.length }) : (this._general?.() ?? ''));
     await this.updateComplete;
     // A mapper an error names shows its unmapped required fields too, as a form's submit makes it.
     for (const e of this._errors) {
@@ -543,7 +543,7 @@ export class MpIntegrationSettings extends LitElement {
       const result = await client.crm.testConnection(unsaved ? { platform: input.platform, config: input.config, credentials: input.credentials } : undefined, { category });
       // The server's sentence carries the API usage in English; a host that registers the key words it its own way.
       const platform = findPlatform(this._draft.platform)?.name ?? '';
-      this._test = { tone: 'success', text: msg('settings.test.succeeded', { platform }, result.message) };
+      this._test = { tone: 'success', text: () => msg('settings.test.succeeded', { platform }, result.message) };
       this._errors = this._errors.filter((e) => !/^\/(credentials|config)\//.test(e.pointer));
     } catch (error) {
       this.#fail(error, 'test-connection');
@@ -551,12 +551,13 @@ export class MpIntegrationSettings extends LitElement {
         this._errors = [...error.errors];
         this._fromSave = false;
       }
-      const reason = error instanceof ValidationError && error.errors.length ? error.errors.map(this.#errorText).join(' ') : errorText(error);
-      this._test = { tone: 'error', text: t('settings.test.failed', { reason }), reference: errorReference(error) };
+      const errors = error instanceof ValidationError ? error.errors : [];
+      const reason = () => (errors.length ? errors.map(this.#errorText).join(' ') : errorText(error));
+      this._test = { tone: 'error', text: () => t('settings.test.failed', { reason: reason() }), reference: errorReference(error) };
     } finally {
       this._busy = '';
     }
-    this.#announcer.announce(this._test.text);
+    this.#announcer.announce(this._test.text());
     await restoreFocus();
   }
 
@@ -581,7 +582,7 @@ export class MpIntegrationSettings extends LitElement {
       this._conflict = { ...this._conflict, theirs, differences };
     } catch (error) {
       this.#fail(error, 'compare');
-      this._general = errorText(error);
+      this._general = () => errorText(error);
     } finally {
       this._busy = '';
     }
@@ -628,13 +629,12 @@ export class MpIntegrationSettings extends LitElement {
     try {
       const saved = action === 'archive' ? await client.settings.archive(category) : await client.settings.restore(category);
       this.#adopt(saved);
-      const label = t(`settings.category.${category}`);
-      this.#say({ tone: 'success', text: t(action === 'archive' ? 'settings.archived' : 'settings.restored', { category: label }) });
+      this.#say({ tone: 'success', text: () => t(action === 'archive' ? 'settings.archived' : 'settings.restored', { category: t(`settings.category.${category}`) }) });
       emit(this, new SettingsSavedEvent(saved, action === 'archive' ? 'archived' : 'restored'));
     } catch (error) {
       this.#fail(error, action);
       if (error instanceof ConflictError) this._conflict = null;
-      this.#say({ tone: 'error', text: errorText(error), reference: errorReference(error) });
+      this.#say({ tone: 'error', text: () => errorText(error), reference: errorReference(error) });
     } finally {
       this._busy = '';
       this._confirm = null;
@@ -732,7 +732,7 @@ export class MpIntegrationSettings extends LitElement {
     const showRest = this.#showsRest(platform);
     return html`
       ${this._outcome ? renderOutcome(this._outcome, 'outcome') : nothing}
-      ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })) : [], this._general, this.#focusControl, (p) => !!this.#control(p))}
+      ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })) : [], this._general?.() ?? '', this.#focusControl, (p) => !!this.#control(p))}
       ${this._conflict
         ? renderConflict(this._conflict.theirs, this._conflict.differences, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
         : nothing}

@@ -14,3 +14,6 @@ export function translator<T extends Record<string, string>>(table: T): (key: Ba
     return msg(key, params, english);
   };
 }
+
+/** Text worded each time it is shown, so a notice kept in state follows `setLocale` while it shows. */
+export type Phrase = () => string;
