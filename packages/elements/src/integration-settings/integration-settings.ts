@@ -233,6 +233,7 @@ export class MpIntegrationSettings extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client')) this.#client.check();
     if (changed.has('category') && this.hasUpdated) void this.reload();
+    this.#latchRest();
   }
 
   #children(): MpIntegrationSettings[] {
@@ -729,7 +730,7 @@ export class MpIntegrationSettings extends LitElement {
     const saved = this._saved;
     const connected = isConnected(this._draft, saved);
     const platform = findPlatform(this._draft.platform);
-    const showRest = this.#showsRest(platform);
+    const showRest = !!platform && this.#restShownFor === platform.id;
     return html`
       ${this._outcome ? renderOutcome(this._outcome, 'outcome') : nothing}
       ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })) : [], this._general?.() ?? '', this.#focusControl, (p) => !!this.#control(p))}
@@ -766,12 +767,11 @@ export class MpIntegrationSettings extends LitElement {
    * (emptying an input again must not pull a group from under the admin's focus, or hide what they typed).
    * Those that list the CRM's fields need the saved credentials, so they wait for a save.
    */
-  #showsRest(platform: PlatformDefinition | undefined): boolean {
-    if (!platform) return false;
-    if (this.#restShownFor !== platform.id && (missingConnection(this._draft, this._saved).length === 0 || holdsInputBeyondConnection(this._draft))) {
-      this.#restShownFor = platform.id;
+  #latchRest(): void {
+    const id = this._draft.platform;
+    if (id && this.#restShownFor !== id && (missingConnection(this._draft, this._saved).length === 0 || holdsInputBeyondConnection(this._draft))) {
+      this.#restShownFor = id;
     }
-    return this.#restShownFor === platform.id;
   }
 
   /**
