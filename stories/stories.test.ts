@@ -43,7 +43,7 @@ const expected: Record<string, Expectation> = {
   'Integration settings/Connected': { shows: 'mp-field-mapper' },
   'Integration settings/Enabled': { shows: '[part="status"].enabled' },
   'Integration settings/PaymentGatewayRequired': { shows: '[part="platforms"] legend .muted' },
-  'Integration settings/TagValues': { shows: 'details.tag-values[open] li code' },
+  'Integration settings/TagValues': { shows: 'details.tag-values[open] dt code' },
   'Integration settings/SignedOut': { widgets: 'signedOut' },
   'Integration settings/SchemaDrift': { shows: '[part="drift"]' },
   'Integration settings/ValidationErrors': { shows: '[part="error-summary"]' },

@@ -56,9 +56,9 @@ function renderTagValues(): TemplateResult {
   return html`<details class="tag-values">
     <summary>${t('settings.crm.tagValues')}</summary>
     <p class="help">${t('settings.crm.tagValuesHelp')}</p>
-    <ul>
-      ${memberPulseTags.map((tag) => html`<li><code>${tag.value}</code> ${msg(`settings.tag.${tag.value}`, undefined, tag.label)}</li>`)}
-    </ul>
+    <dl>
+      ${memberPulseTags.map((tag) => html`<dt><code>${tag.value}</code></dt><dd>${msg(`settings.tag.${tag.value}`, undefined, tag.label)}</dd>`)}
+    </dl>
   </details>`;
 }
 

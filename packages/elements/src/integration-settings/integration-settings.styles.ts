@@ -66,11 +66,16 @@ export const styles = css`
     cursor: pointer;
     color: var(--_mp-color-accent);
   }
-  .tag-values ul {
+  .tag-values dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: var(--_mp-space-2xs) var(--_mp-space-s);
     margin: var(--_mp-space-2xs) 0 0;
-    padding: 0;
-    list-style: none;
     font-size: var(--_mp-font-size-s);
+  }
+  .tag-values dd {
+    margin: 0;
+    color: var(--_mp-color-text-muted);
   }
   .tag-values code {
     overflow-wrap: anywhere;
