@@ -12,6 +12,7 @@ export {
   type ClientOptions,
   type RequestSpec,
   type RetryPolicy,
+  type TokenAnswer,
   type TokenRequest,
   type Transport,
 } from './transport.js';

@@ -17,6 +17,9 @@ import { RecordVersions } from './record-versions.js';
 import type { CallOptions, UpdateOptions } from './types.js';
 import type { CheckName } from './validators.js';
 
+/** What `getToken` answers: the token, or no token (`null`, `undefined`, `false`, `''`) when signed out, and nothing is sent. */
+export type TokenAnswer = string | null | undefined | false;
+
 /** Why `getToken` is being called. */
 export interface TokenRequest {
   /** `true` when the server just refused the previous token (401): return a fresh one, not a cached one. */
@@ -59,10 +62,10 @@ export interface ClientOptions {
    * when the server answers 401 (the call is then repeated once with the new token). If it throws,
    * the call rejects with an `UnauthorizedError` whose `cause` is that error.
    */
-  getToken?: (request: TokenRequest) => string | Promise<string>;
+  getToken?: (request: TokenRequest) => TokenAnswer | Promise<TokenAnswer>;
   /** The `fetch` to use (default `globalThis.fetch`). */
   fetch?: typeof globalThis.fetch;
-  /** Per-attempt timeout in milliseconds (default 10 000), or `false` for none. */
+  /** Per-attempt timeout in milliseconds (default 10 000; at most 2 147 483 647, a timer's limit), or `false` for none. */
   timeout?: number | false;
   /** Retries: a limit, or a {@link RetryPolicy}. */
   retry?: number | RetryPolicy;
@@ -103,6 +106,8 @@ export interface RequestSpec {
 /** What a successful call answered. */
 export interface ApiResult<T> {
   data: T;
+  /** The URL path called, any base path included, e.g. `/v1/endpoints`. */
+  path: string;
   status: number;
   etag: string | undefined;
   requestId: string | undefined;
@@ -129,12 +134,26 @@ const AUTHORIZATION_SET = 'The Authorization header comes from `token` or `getTo
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 /** An HTTP header name (RFC 9110 token). */
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** A token without the spaces and tabs a copy and paste may leave around it (a line break is refused later, unsent). */
+const bare = (token: string) => token.replace(/^[ \t]+|[ \t]+$/g, '');
+
 /** A signed-out host's getToken may answer nothing: that is no credential, and nothing is sent with it. */
 function someToken(value: unknown): string {
   const token = value instanceof String ? value.valueOf() : value;
   // `signedIn && token` answers false when signed out: text only, so nothing is sent as "Bearer false".
-  if (typeof token !== 'string' || token === '') throw new TypeError('getToken gave no token (signed out?).');
-  return token;
+  if (typeof token !== 'string' || bare(token) === '') throw new TypeError('getToken gave no token (signed out?).');
+  return bare(token);
+}
+
+/** The longest wait a timer takes (2³¹ − 1 ms); a longer one would fire at once. */
+const MAX_TIMEOUT = 2_147_483_647;
+
+/** Refuses a timeout no timer can wait: not a number from 1 ms to {@link MAX_TIMEOUT}. */
+function checkTimeout(timeout: number | false | undefined, where: string): void {
+  if (timeout === undefined || timeout === false) return;
+  if (!(typeof timeout === 'number' && timeout >= 1 && timeout <= MAX_TIMEOUT)) {
+    throw new RangeError(`\`timeout\` ${where} must be from 1 to ${MAX_TIMEOUT} milliseconds, or false for none.`);
+  }
 }
 
 /** Refuses a header name a caller may not set: `Authorization`, or a name HTTP does not allow. */
@@ -145,14 +164,20 @@ function checkHeaderName(name: string, where: string): void {
 
 /** Marks a response whose body could not be read (cut off) or parsed. */
 class BodyError extends Error {
+  readonly status: number;
+  readonly requestId: string | undefined;
+
   constructor(
     readonly kind: 'truncated' | 'malformed',
+    response: Response,
     cause: unknown,
   ) {
     super(kind === 'truncated' ? 'The connection closed before the whole response arrived.' : 'The response is not valid JSON.', {
       cause,
     });
     this.name = 'BodyError';
+    this.status = response.status;
+    this.requestId = response.headers.get('x-request-id') ?? undefined;
   }
 }
 
@@ -192,9 +217,15 @@ function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** Deep-copies server-provided problem text with secrets redacted. */
-function redactProblem(problem: Problem, secrets: readonly string[]): Problem {
-  return secrets.length ? (JSON.parse(redact(JSON.stringify(problem), secrets)) as Problem) : problem;
+/** Deep-copies server-provided JSON (a problem, a response's issues) with secrets redacted in every key and text. */
+function redactDeep<T>(value: T, secrets: readonly string[]): T {
+  if (!secrets.length) return value;
+  if (typeof value === 'string') return redact(value, secrets) as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v, secrets)) as T;
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k, secrets), redactDeep(v, secrets)])) as T;
+  }
+  return value;
 }
 
 /**
@@ -208,7 +239,12 @@ function scrubKyError<E extends HTTPError | KyTimeoutError>(error: E, secrets: r
     const { status, statusText, headers } = error.response;
     const redacted = new Headers();
     for (const [name, value] of headers) redacted.append(name, redact(value, secrets));
-    const response = new Response(null, { status, statusText: redact(statusText, secrets), headers: redacted });
+    // Status and text as own properties: a Response cannot be made with a status outside 200–599, which a server may send.
+    const response = Object.defineProperties(new Response(null, { headers: redacted }), {
+      status: { value: status, enumerable: true },
+      statusText: { value: redact(statusText, secrets), enumerable: true },
+      ok: { value: false, enumerable: true },
+    });
     Object.defineProperty(error, 'response', { value: response, configurable: true, enumerable: true, writable: true });
     // ky's message (and so the stack) quotes the status text, where a server may echo what it was sent.
     error.message = redact(error.message, secrets);
@@ -266,6 +302,7 @@ export function createTransport(options: ClientOptions): Transport {
   const { token, getToken, headers: baseHeaders, validateResponses = true } = options;
   if (!token && !getToken) throw new TypeError('createIntegrationClient needs `token` or `getToken`.');
   checkBaseUrl(options.baseUrl);
+  checkTimeout(options.timeout, 'in the client’s options');
   // Checked once here: `new Headers` would throw on every call quoting the value, or trim a trailing line break.
   for (const [name, value] of Object.entries(baseHeaders ?? {})) {
     checkHeaderName(name, '`headers`');
@@ -302,16 +339,16 @@ export function createTransport(options: ClientOptions): Transport {
     try {
       text = await res.text();
     } catch (cause) {
-      throw new BodyError('truncated', cause);
+      throw new BodyError('truncated', res, cause);
     }
     if (text && /json/i.test(res.headers.get('content-type') ?? '')) {
       try {
         bodies.set(res, JSON.parse(text));
       } catch (cause) {
-        if (res.ok) throw new BodyError('malformed', cause);
+        if (res.ok) throw new BodyError('malformed', res, cause);
       }
     } else if (text && res.ok) {
-      throw new BodyError('malformed', new SyntaxError(`Expected JSON, got ${res.headers.get('content-type') ?? 'no content type'}`));
+      throw new BodyError('malformed', res, new SyntaxError(`Expected JSON, got ${res.headers.get('content-type') ?? 'no content type'}`));
     }
     return res;
   };
@@ -331,7 +368,7 @@ export function createTransport(options: ClientOptions): Transport {
 
   /** A token from getToken; with `refused`, a fresh one to replace that refused token (one refresh at a time). */
   const tokenFor = async (signal?: AbortSignal, refused?: string, waitMs = 10_000): Promise<string> => {
-    if (!getToken) return token!;
+    if (!getToken) return bare(token!);
     if (refused === undefined) return untilAborted(Promise.resolve(getToken({ refresh: false, signal })).then(someToken), signal);
     // One refresh at a time (an auth server rotating refresh tokens may end a session refreshed twice at once):
     // a 401 on another token waits for the running one (for as long as the call may take), then asks for its own
@@ -369,7 +406,7 @@ export function createTransport(options: ClientOptions): Transport {
     if (error instanceof HTTPError) {
       const res = error.response;
       const body = bodies.get(res);
-      const problem = isProblem(body) ? redactProblem(body, secrets) : undefined;
+      const problem = isProblem(body) ? redactDeep(body, secrets) : undefined;
       const status = res.status;
       const init: IntegrationErrorInit = {
         ...ctx,
@@ -407,7 +444,7 @@ export function createTransport(options: ClientOptions): Transport {
     }
     if (error instanceof BodyError) {
       const Cls = error.kind === 'truncated' ? NetworkError : InvalidResponseError;
-      return new Cls(`${error.message} (${ctx.method} ${ctx.path})`, { ...ctx, cause: error });
+      return new Cls(`${error.message} (${ctx.method} ${ctx.path})`, { ...ctx, status: error.status, requestId: error.requestId, cause: error });
     }
     if (error instanceof TypeError) {
       const code = (error.cause as { code?: unknown } | undefined)?.code;
@@ -423,9 +460,11 @@ export function createTransport(options: ClientOptions): Transport {
     const opts = spec.options ?? {};
     const signal = opts.signal;
     signal?.throwIfAborted();
+    checkTimeout(opts.timeout, 'in the call’s options');
     const timeout = opts.timeout ?? options.timeout ?? 10_000;
     const secrets = spec.secrets ?? [];
-    const call: IntegrationErrorInit = { method: spec.method, path: basePath + spec.path.split('?')[0] };
+    const path = basePath + spec.path.split('?')[0];
+    const call: IntegrationErrorInit = { method: spec.method, path };
     const headers = new Headers(baseHeaders);
     // Headers.set would throw a TypeError quoting the value, which may be a token or a secret.
     const refusal = (what: string, Refusal = IntegrationError) =>
@@ -501,14 +540,14 @@ export function createTransport(options: ClientOptions): Transport {
     const etag = res.headers.get('etag') ?? undefined;
     const requestId = res.headers.get('x-request-id') ?? undefined;
     if (spec.check) {
-      const path = basePath + spec.path.split('?')[0];
-      const init = { method: spec.method, path, status: res.status, requestId };
+      const init = { ...call, status: res.status, requestId };
       if (data === undefined) throw new InvalidResponseError(`Expected a JSON body: ${spec.method} ${path}`, init);
       if (validateResponses) {
         const { checks } = await loadValidators().catch((cause: unknown) => {
           throw new InvalidResponseError(`The response checks could not be loaded: ${spec.method} ${path}`, { ...init, cause });
         });
-        const issues = checks[spec.check](data, '');
+        // A server may echo what it was sent anywhere in a body, property names included.
+        const issues = redactDeep(checks[spec.check](data, ''), [...secrets, headers.get('authorization')!.slice(7)]);
         if (issues.length) {
           const first = issues[0]!;
           throw new InvalidResponseError(
@@ -522,7 +561,7 @@ export function createTransport(options: ClientOptions): Transport {
       if (spec.forget) versions.forget(spec.record);
       else if (etag) versions.remember(spec.record, etag);
     }
-    return { data, status: res.status, etag, requestId, replayed: res.headers.get('idempotent-replayed') === 'true' };
+    return { data, path, status: res.status, etag, requestId, replayed: res.headers.get('idempotent-replayed') === 'true' };
   }
 
   if (validateResponses) loadValidators().catch(() => undefined);

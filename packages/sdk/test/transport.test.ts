@@ -332,7 +332,7 @@ describe('retries and idempotency', () => {
     assert.equal(seen.length, 2);
     const w = fakeFetch(() => cut());
     const e = await rejects(client(w.fetch).endpoints.create({ name: 'a', description: 'b' }, { idempotencyKey: false }), NetworkError);
-    assert.equal(e.status, undefined);
+    assert.equal(e.status, 200, 'the status line arrived: the server answered, the body was lost');
     assert.match(e.message, /closed before the whole response/);
   });
 });
@@ -403,16 +403,17 @@ describe('auth', () => {
   });
 
   it('sends nothing when getToken answers no token (a signed-out host), on the first ask or the refresh', async () => {
-    for (const none of ['', undefined, null, false, { access_token: 'x' }]) {
+    // Typed answers (signed out) need no cast; an object is what a careless host might pass.
+    for (const none of ['', undefined, null, false as const, { access_token: 'x' } as unknown as string]) {
       const { fetch, seen } = fakeFetch(() => problem(401));
-      const e = await rejects(client(fetch, { token: undefined, getToken: () => none as unknown as string }).me(), UnauthorizedError);
+      const e = await rejects(client(fetch, { token: undefined, getToken: () => none }).me(), UnauthorizedError);
       assert.match(String((e.cause as Error).message), /no token/);
       assert.equal(seen.length, 0, `nothing sent for ${String(none)}`);
       const after401 = fakeFetch(() => problem(401));
-      await rejects(client(after401.fetch, { token: undefined, getToken: ({ refresh }) => (refresh ? (none as unknown as string) : 'old-token') }).me(), UnauthorizedError);
+      await rejects(client(after401.fetch, { token: undefined, getToken: ({ refresh }) => (refresh ? none : 'old-token') }).me(), UnauthorizedError);
       assert.equal(after401.seen.length, 1, 'no second request with an empty bearer');
       const twice = fakeFetch(() => problem(401));
-      const c = client(twice.fetch, { token: undefined, getToken: ({ refresh }) => (refresh ? (none as unknown as string) : 'old-token') });
+      const c = client(twice.fetch, { token: undefined, getToken: ({ refresh }) => (refresh ? none : 'old-token') });
       await Promise.all([rejects(c.me(), UnauthorizedError), rejects(c.me(), UnauthorizedError)]);
       assert.ok(twice.seen.every((r) => r.headers.get('authorization') === 'Bearer old-token'), 'nor from a refresh another call shared');
     }
@@ -480,6 +481,13 @@ describe('auth', () => {
     const wrapped = fakeFetch(() => json({ tenantId: 't', subject: 's', role: 'admin', permissions: [] }));
     await client(wrapped.fetch, { token: undefined, getToken: () => new String('boxed-token') as unknown as string }).me();
     assert.equal(wrapped.seen[0]!.headers.get('authorization'), 'Bearer boxed-token', 'a token object still reads as its text');
+  });
+
+  it('sends a token with spaces or tabs around it without them', async () => {
+    const { fetch, seen } = fakeFetch(() => json({}));
+    await createIntegrationClient({ baseUrl: 'http://api.test', token: ` \t${TOKEN} `, fetch, validateResponses: false }).me();
+    await createIntegrationClient({ baseUrl: 'http://api.test', getToken: () => `  ${TOKEN}`, fetch, validateResponses: false }).me();
+    assert.deepEqual(seen.map((r) => r.headers.get('authorization')), [`Bearer ${TOKEN}`, `Bearer ${TOKEN}`]);
   });
 
   it('does not retry a 401 with a fixed token', async () => {
@@ -563,13 +571,24 @@ describe('responses', () => {
     assert.deepEqual((await rejects(client(wrong.fetch).settings.get('crm'), InvalidResponseError)).issues.map((i) => i.pointer), ['/crm/memberObject'], 'a known property of the wrong type still fails');
   });
 
-  it('rejects a non-JSON success body and a missing body', async () => {
+  it('rejects a non-JSON success body and a missing body, with their status and request id', async () => {
     const { fetch } = fakeFetch((_r, n) =>
-      n < 3 ? new Response('<html>', { status: 200, headers: { 'content-type': 'text/html' } }) : new Response(null, { status: 204 }),
+      n < 3
+        ? new Response('<html>', { status: 200, headers: { 'content-type': 'text/html', 'x-request-id': 'req-html' } })
+        : new Response(null, { status: 204, headers: { 'x-request-id': 'req-empty' } }),
     );
     const c = client(fetch);
-    await rejects(c.platforms.list(), InvalidResponseError);
-    await rejects(c.platforms.list(), InvalidResponseError);
+    const html = await rejects(c.platforms.list(), InvalidResponseError);
+    assert.deepEqual([html.status, html.requestId, html.method, html.path], [200, 'req-html', 'GET', '/v1/platforms']);
+    const empty = await rejects(c.platforms.list(), InvalidResponseError);
+    assert.deepEqual([empty.status, empty.requestId], [204, 'req-empty']);
+  });
+
+  it('gives a status outside 200–599 as an IntegrationError carrying it', async () => {
+    const weird = { status: 600, statusText: 'Weird', ok: false, headers: new Headers({ 'x-request-id': 'req-600' }), text: async () => '', body: null } as unknown as Response;
+    const { fetch } = fakeFetch(() => weird);
+    const e = await rejects(client(fetch, { retry: 0 }).me(), IntegrationError);
+    assert.deepEqual([e.status, e.requestId], [600, 'req-600']);
   });
 });
 
@@ -598,6 +617,15 @@ describe('timeouts and aborts', () => {
     assert.equal(e.timeout, 20);
     assert.equal(e.status, undefined);
     assert.match(e.message, /GET \/v1\/me/);
+  });
+
+  it('refuses a timeout no timer can wait, before sending', async () => {
+    const { fetch, seen } = fakeFetch(() => json({}));
+    for (const timeout of [0, -5, Number.NaN, 3e9]) {
+      assert.throws(() => client(fetch, { timeout }), (e: Error) => e instanceof RangeError && /timeout/.test(e.message), `client timeout ${timeout}`);
+      await assert.rejects(client(fetch).me({ timeout }), (e: Error) => e instanceof RangeError && /timeout/.test(e.message), `call timeout ${timeout}`);
+    }
+    assert.equal(seen.length, 0, 'nothing was sent');
   });
 
   it('rejects with the signal reason when the caller aborts, during a request or a backoff', async () => {
@@ -683,6 +711,20 @@ describe('no secrets in errors', () => {
     assert.ok(!all.includes(secret) && !all.includes(TOKEN), `nor in the status text: ${all.slice(0, 2000)}`);
     assert.equal(headers.get('x-trace'), 'kept');
     assert.equal((e.cause as { response: Response }).response.status, 422);
+  });
+
+  it('redacts an echoed secret holding a quote, backslash or tab everywhere, and a token in a bad 2xx body’s issues', async () => {
+    for (const secret of ['Tr0ub4dor"3', 'C:\\Tr0ub4dor', 'Tr0ub\t4dor']) {
+      const { fetch } = fakeFetch(() => problem(422, { detail: `Value ${secret} rejected`, errors: [{ pointer: '/value', code: 'invalid', message: `${secret} is too weak` }] }));
+      const e = await rejects(client(fetch).credentials.set('crm', 'consumerSecret', secret), ValidationError);
+      const texts = [e.message, String(e.detail), JSON.stringify(e), inspect(e, { depth: 30, showHidden: true }), ...e.messagesFor('/value')];
+      for (const text of texts) assert.ok(!text.includes(secret), `${JSON.stringify(secret)} leaked: ${text.slice(0, 500)}`);
+      assert.deepEqual(e.messagesFor('/value'), ['[redacted] is too weak']);
+    }
+    const { fetch } = fakeFetch(() => json({ id: 'me', [TOKEN]: true, tenantId: 7 }));
+    const bad = await rejects(client(fetch).me(), InvalidResponseError);
+    const all = [bad.message, JSON.stringify(bad), inspect(bad, { depth: 30, showHidden: true })].join('\n');
+    assert.ok(!all.includes(TOKEN), `token leaked through the response's issues: ${all.slice(0, 1000)}`);
   });
 
   it('refuses a token or header HTTP cannot carry before sending anything, without quoting it', async () => {
@@ -772,10 +814,11 @@ describe('paging', () => {
     assert.equal(seen.length, 1);
   });
 
-  it('stops on a repeated cursor instead of looping forever', async () => {
-    const { fetch } = fakeFetch(() => json({ items: [], nextCursor: 'same', total: 0 }));
-    await rejects((async () => {
+  it('stops on a repeated cursor instead of looping forever, naming the call', async () => {
+    const { fetch } = fakeFetch(() => json({ items: [], nextCursor: 'same', total: 0 }, 200, { 'x-request-id': 'req-loop' }));
+    const e = await rejects((async () => {
       for await (const _ of client(fetch).audit.pages({ action: 'settings.update', from: new Date(0) })) void _;
     })(), InvalidResponseError);
+    assert.deepEqual([e.method, e.path, e.status, e.requestId], ['GET', '/v1/audit-events', 200, 'req-loop']);
   });
 });

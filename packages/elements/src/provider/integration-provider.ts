@@ -1,10 +1,10 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { createIntegrationClient, type IntegrationClient, type TokenRequest } from '@memberpulse/integrations-sdk';
+import { createIntegrationClient, type IntegrationClient, type TokenAnswer, type TokenRequest } from '@memberpulse/integrations-sdk';
 import { integrationClientContext, integrationSignedOutContext } from './context.js';
 import { sameIdentity, speaksForSomeoneElse } from './token-identity.js';
 
-type GetToken = (request: TokenRequest) => string | Promise<string>;
+type GetToken = (request: TokenRequest) => TokenAnswer | Promise<TokenAnswer>;
 
 /** What one built client asks for its token, and the last token it sent. */
 interface TokenSource {

@@ -17,19 +17,17 @@ const iso = (d: string | Date | undefined) => (d instanceof Date ? d.toISOString
 
 /** Builds the audit resource on a transport. */
 export function auditResource(t: Transport): AuditResource {
-  const list = (p: AuditListParams = {}, options?: CallOptions) =>
-    t
-      .request<Page<AuditEvent>>({
-        method: 'GET',
-        path: 'audit-events',
-        query: { action: p.action, from: iso(p.from), to: iso(p.to), limit: p.limit, cursor: p.cursor },
-        check: 'auditPage',
-        options,
-      })
-      .then((r) => r.data);
-  const pages = (p: AuditListParams = {}, options?: CallOptions) => paginate((cursor) => list({ ...p, cursor }, options), p.cursor);
+  const fetchPage = (p: AuditListParams, options?: CallOptions) =>
+    t.request<Page<AuditEvent>>({
+      method: 'GET',
+      path: 'audit-events',
+      query: { action: p.action, from: iso(p.from), to: iso(p.to), limit: p.limit, cursor: p.cursor },
+      check: 'auditPage',
+      options,
+    });
+  const pages = (p: AuditListParams = {}, options?: CallOptions) => paginate((cursor) => fetchPage({ ...p, cursor }, options), p.cursor);
   return {
-    list,
+    list: (p = {}, options) => fetchPage(p, options).then((r) => r.data),
     pages,
     async *all(p, options) {
       for await (const page of pages(p, options)) yield* page.items;

@@ -30,8 +30,8 @@ export interface EndpointsResource {
 export function endpointsResource(t: Transport): EndpointsResource {
   const path = (id: string) => 'endpoints/' + encodeURIComponent(id);
   const record = (id: string) => 'endpoints/' + id;
-  const list = async (params: EndpointListParams = {}, options?: CallOptions) => {
-    const { data } = await t.request<Page<IntegrationEndpoint>>({
+  const fetchPage = async (params: EndpointListParams, options?: CallOptions) => {
+    const result = await t.request<Page<IntegrationEndpoint>>({
       method: 'GET',
       path: 'endpoints',
       query: { limit: params.limit, cursor: params.cursor, sort: params.sort },
@@ -39,13 +39,13 @@ export function endpointsResource(t: Transport): EndpointsResource {
       options,
     });
     // An edit of a listed endpoint then fails with ConflictError if someone else changed it since.
-    for (const e of data.items) t.versions.rememberVersion(record(e.id), e.version);
-    return data;
+    for (const e of result.data.items) t.versions.rememberVersion(record(e.id), e.version);
+    return result;
   };
   const pages = (params: EndpointListParams = {}, options?: CallOptions) =>
-    paginate((cursor) => list({ ...params, cursor }, options), params.cursor);
+    paginate((cursor) => fetchPage({ ...params, cursor }, options), params.cursor);
   return {
-    list,
+    list: (params = {}, options) => fetchPage(params, options).then((r) => r.data),
     pages,
     async *all(params, options) {
       for await (const page of pages(params, options)) yield* page.items;
