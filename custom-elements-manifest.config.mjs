@@ -32,12 +32,32 @@ function litStaticPropertiesAsLit() {
   };
 }
 
+/**
+ * The manifest describes the public API: private, protected and `#private` members, and static plumbing
+ * (`shadowRootOptions`, `formAssociated`), are left out, so Storybook's controls, IDEs and the reference list
+ * nothing a host would use.
+ */
+function publicMembersOnly() {
+  const hidden = (m) => m.privacy === 'private' || m.privacy === 'protected' || m.name.startsWith('#') || m.static;
+  return {
+    name: 'public-members-only',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.members) declaration.members = declaration.members.filter((m) => !hidden(m));
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['packages/elements/src/**/*.ts'],
   exclude: ['**/*.test.ts', '**/*.stories.ts', '**/test-fixtures/**', '**/*.styles.ts'],
-  outdir: 'packages/elements',
+  // The manifest test writes a copy elsewhere, leaving the shipped one alone.
+  outdir: process.env.MP_MANIFEST_OUTDIR ?? 'packages/elements',
   litelement: true,
   dependencies: false,
   packagejson: false,
-  plugins: [litStaticPropertiesAsLit()],
+  plugins: [litStaticPropertiesAsLit(), publicMembersOnly()],
 };

@@ -16,7 +16,8 @@ import type { MapperRow, RowProblem, RowStatus } from './model.js';
  * One row of `<mp-field-mapper>`: a light custom element (no shadow root, no rendering of its own) so the
  * row's status can be a custom state. Style rows from outside with
  * `mp-field-mapper::part(row):state(error)` (or `::part(row-error)`).
- * Internal: rendered only by `<mp-field-mapper>`.
+ *
+ * @summary One row of `<mp-field-mapper>`; rendered only by it.
  */
 export class MpFieldMapperRow extends HTMLElement {
   readonly #internals: ElementInternals;

@@ -97,7 +97,11 @@ function parseMappings(text: unknown): FieldMapping[] | undefined {
  * @csspart suggestion-bar - Shown while suggestions wait: count, accept all, dismiss all.
  * @csspart table - The table of rows (ARIA table).
  * @csspart header - The column header row.
- * @csspart row - Each row; also `row-mapped`, `row-unmapped`, `row-error` or `row-warning`, and `:state()` of the same names.
+ * @csspart row - Each row; also one of the four below, and `:state()` of the same names (`mapped`, `unmapped`, `error`, `warning`).
+ * @csspart row-mapped - A row whose field is mapped without problems.
+ * @csspart row-unmapped - A row with no CRM field.
+ * @csspart row-error - A row with an error.
+ * @csspart row-warning - A row with a warning.
  * @csspart source - The MemberPulse field cell.
  * @csspart required-badge - The "Required" marker.
  * @csspart combobox - The CRM field chooser (`<mp-combobox>`) in a row.
@@ -115,6 +119,7 @@ function parseMappings(text: unknown): FieldMapping[] | undefined {
  * @cssproperty --mp-field-mapper-row-min-height - Minimum height of a row (default `3.25rem`).
  * @cssproperty --mp-field-mapper-border - The frame's border (default `1px solid` the border colour).
  * @cssproperty --mp-field-mapper-source-width - Width of the MemberPulse column on wide layouts (default `minmax(10rem, 1fr)`).
+ * @cssproperty --mp-combobox-list-max-height - Height limit of a row's list of CRM fields (default `20rem`).
  *
  * @cssstate invalid - Some required field is unmapped or a mapping has an error (as `validity` says), shown or not yet.
  * @cssstate complete - Every required field is mapped, nothing is wrong, and at least one mapping exists.
@@ -234,18 +239,23 @@ export class MpFieldMapper extends LitElement {
   get form(): HTMLFormElement | null {
     return this.#internals.form;
   }
+  /** As a form control's: `valueMissing` while a required MemberPulse field is unmapped, `customError` for other errors. */
   get validity(): ValidityState {
     return this.#internals.validity;
   }
+  /** The first problem in the current locale's words, and how many more there are; empty when valid. */
   get validationMessage(): string {
     return this.#internals.validationMessage;
   }
+  /** Whether a form's submit checks this element (not while it is disabled). */
   get willValidate(): boolean {
     return this.#internals.willValidate;
   }
+  /** Whether the mapping is valid; an invalid one fires `invalid`, and the required fields' messages show. */
   checkValidity(): boolean {
     return this.#internals.checkValidity();
   }
+  /** As `checkValidity()`, and the browser shows the validation message at the problems list. */
   reportValidity(): boolean {
     return this.#internals.reportValidity();
   }
@@ -298,6 +308,7 @@ export class MpFieldMapper extends LitElement {
 
   // ---- form association -------------------------------------------------------------------------
 
+  /** @internal The browser's form-reset hook: back to the value last set from outside. */
   formResetCallback(): void {
     const changed = this.#value !== this.#baseline;
     this.#value = this.#baseline;
@@ -309,6 +320,7 @@ export class MpFieldMapper extends LitElement {
     if (changed) this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
 
+  /** @internal The browser's hook for restoring the value after back/forward navigation. */
   formStateRestoreCallback(stateValue: unknown): void {
     const restored = parseMappings(stateValue);
     if (!restored) return;
@@ -317,6 +329,7 @@ export class MpFieldMapper extends LitElement {
     this.requestUpdate('value');
   }
 
+  /** @internal The browser's hook for a disabled fieldset or form around this element. */
   formDisabledCallback(disabled: boolean): void {
     this._formDisabled = disabled;
   }

@@ -113,9 +113,13 @@ export class MpCombobox extends LitElement {
   /** Extra accessible description of the text box, e.g. the errors shown beside it. */
   description = '';
 
+  /** Hint shown in the empty text box. */
   placeholder = '';
+  /** Neither typed in nor opened. */
   disabled = false;
+  /** Marks the text box as required for assistive technology (`aria-required`). */
   required = false;
+  /** Marks the text box as invalid (`aria-invalid`), e.g. while an error shows beside it. */
   invalid = false;
 
   private _open = false;
