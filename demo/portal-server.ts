@@ -65,8 +65,8 @@ export function strictCsp(apiUrl: string): string {
   ].join('; ');
 }
 
-/** Serves the demo portal page, its script and style, and the embed bundle (built on each request). */
-export async function startPortal(options: { port: number; config: PortalConfig; bundle: () => Promise<string> }) {
+/** Serves the demo portal page, its script and style, and the embed's files (`/mp-integration-kit.js` and beside it). */
+export async function startPortal(options: { port: number; config: PortalConfig; embed: Readonly<Record<string, string>> }) {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://portal').pathname;
     try {
@@ -74,10 +74,9 @@ export async function startPortal(options: { port: number; config: PortalConfig;
         const html = await readFile(here + 'index.html', 'utf8');
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': strictCsp(options.config.apiUrl) });
         res.end(html.replace('{{CONFIG}}', inlineJson(options.config)));
-      } else if (path === '/mp-integration-kit.js') {
-        const js = await options.bundle();
+      } else if (Object.hasOwn(options.embed, path)) {
         res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
-        res.end(js);
+        res.end(options.embed[path]);
       } else if (files[path]) {
         const { file, type } = files[path];
         res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });

@@ -1,6 +1,6 @@
 import { startFakeSalesforce } from '@memberpulse/fake-salesforce';
 import { assertCanListen, signDevToken, startServer, type StartOptions } from '@memberpulse/integration-server';
-import { embedBundler, shippedEmbed } from './embed-bundle.js';
+import { shippedEmbed } from './embed-bundle.js';
 import { demoCrmCredentials, startPortal, type RoleTokens } from './portal-server.js';
 
 /** The demo tenant every demo token is for (the server's CLI prints a token for the same one). */
@@ -18,8 +18,6 @@ export interface DemoOptions {
   crmPort?: number;
   /** Options for the API server; by default it reads the environment like `mp-integration-server`. */
   server?: StartOptions;
-  /** `source` (default): bundled from the TypeScript sources on each page load; `shipped`: the minified rollup build. */
-  embed?: 'source' | 'shipped';
 }
 
 /**
@@ -41,10 +39,9 @@ export async function startDemo(options: DemoOptions = {}) {
   };
   const customers = await Promise.all(DEMO_CUSTOMERS.map(async (c) => ({ ...c, tokens: await tokensFor(c.tenant) })));
   const tokens = customers[0]!.tokens; // the demo tenant's: it is the first customer
-  const bundler = options.embed === 'shipped' ? await shippedEmbed() : await embedBundler();
   const portal = await startPortal({
     port: options.portalPort ?? 0,
-    bundle: () => bundler.build(),
+    embed: await shippedEmbed(),
     config: { apiUrl: server.url, tenant: DEMO_TENANT, tokens, customers, demoCrm: { url: crm.url, ...demoCrmCredentials } },
   });
   return {
@@ -54,7 +51,6 @@ export async function startDemo(options: DemoOptions = {}) {
     tokens,
     async close() {
       await portal.close();
-      await bundler.dispose();
       await server.close();
       await crm.close();
     },

@@ -1,7 +1,6 @@
 // End to end: the demo page that `npm start` serves (startDemo: demo CRM, API server, portal), driven in
 // Debian's Chromium through playwright-core. Seed 000's CRM settings and seed 002's endpoints, each once by
-// keyboard alone (on the widgets bundled from source) and once by mouse (on the shipped, minified embed),
-// checked on the server. Screenshots go to test-artifacts/e2e/.
+// keyboard alone and once by mouse, on the embed exactly as `npm run build` ships it, checked on the server. Screenshots go to test-artifacts/e2e/.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -10,8 +9,16 @@ import { after, before, describe, test, type TestContext } from 'node:test';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { demoCrmCredentials } from '../portal-server.js';
 import { startDemo } from '../start-demo.js';
+// @ts-expect-error plain ESM config without types
+import { embedBuilds, generateInMemory } from '../../rollup.config.mjs';
 
 type Demo = Awaited<ReturnType<typeof startDemo>>;
+
+/** A file of the embed as rollup builds it for `npm run build`. */
+async function built(file: string): Promise<string> {
+  const config = (embedBuilds() as Array<{ output: { file: string } }>).find((c) => c.output.file.endsWith(`/${file}`))!;
+  return (await generateInMemory(config)).code;
+}
 type Mode = 'keyboard' | 'mouse';
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -358,15 +365,21 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
   assert.deepEqual(await endpoints(), [], 'deleted on the server');
 }
 
-// The keyboard pass runs on the widgets bundled from source; the mouse pass on the minified embed exactly
-// as `npm run build` ships it.
 for (const mode of ['keyboard', 'mouse'] as const) {
   describe(`demo portal by ${mode}`, () => {
     let demo: Demo;
     before(async () => {
-      demo = await startDemo({ server: { port: 0, databaseUrl: 'memory://', log: () => {} }, embed: mode === 'mouse' ? 'shipped' : 'source' });
+      demo = await startDemo({ server: { port: 0, databaseUrl: 'memory://', log: () => {} } });
     });
     after(() => demo?.close());
+
+    test('serves the embed and its checks file as npm run build writes them', async () => {
+      for (const file of ['mp-integration-kit.js', 'mp-integration-kit-checks.js']) {
+        const served = await fetch(`${demo.portal.url}/${file}`);
+        assert.equal(served.status, 200, file);
+        assert.equal(await served.text(), await built(file), `${file} is the shipped build`);
+      }
+    });
 
     test('seed 000: Salesforce credentials, test, member object, mapping, event tag, enable', { timeout }, (t) => settingsFlow(t, demo, mode));
     test('seed 002: add, duplicate name rejected, edit the description, delete after confirming', { timeout }, (t) => endpointsFlow(t, demo, mode));
