@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { roles, type Role } from '@memberpulse/integration-schema';
 import { signDevToken } from './auth.js';
-import { ConfigError, databaseTarget, loadConfig } from './config.js';
+import { ConfigError, databaseTarget, jwtSecretProblem, loadConfig } from './config.js';
 import { generateMasterKey } from './crypto.js';
 import { openDatabase } from './db.js';
 import { buildOpenApi } from './openapi.js';
@@ -14,6 +14,7 @@ Usage:
   mp-integration-server [serve]             start the server (configuration from the environment, docs/server.md)
   mp-integration-server rotate-key [--new-key KEY]
                                             re-wrap every tenant data key under a new master key
+                                            (the new key may come from MP_NEW_MASTER_KEY instead)
   mp-integration-server gen-key             print a new random master key (base64)
   mp-integration-server token --tenant T --role R [--sub S] [--expires 12h]
                                             mint a token with the configured HS256 secret (dev and tests)
@@ -88,14 +89,23 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const config = loadConfig();
+      const weak = jwtSecretProblem(config.jwtSecret);
+      if (weak) throw new ConfigError(weak);
       const notes: Parameters<typeof resolveJwtSecret>[2] = [];
       const jwtSecret = resolveJwtSecret(config, databaseTarget(config), notes);
       for (const n of notes) process.stderr.write(n.msg + '\n');
-      const token = await signDevToken(
-        { tenant: values.tenant, role: values.role as Role, sub: values.sub ?? `${values.role}@${values.tenant}` },
-        { ...config, jwtSecret },
-        { expiresIn: values.expires ?? '12h' },
-      );
+      let token: string;
+      try {
+        token = await signDevToken(
+          { tenant: values.tenant, role: values.role as Role, sub: values.sub ?? `${values.role}@${values.tenant}` },
+          { ...config, jwtSecret },
+          { expiresIn: values.expires ?? '12h' },
+        );
+      } catch (err) {
+        if (!/time period/i.test((err as Error).message)) throw err;
+        process.stderr.write(`--expires takes a time span such as 12h, 30m or 7d, not “${values.expires}”.\n`);
+        return 2;
+      }
       process.stdout.write(token + '\n');
       return 0;
     }

@@ -176,6 +176,11 @@ export function databaseTarget(config: Pick<ServerConfig, 'databaseUrl' | 'dataD
   throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql:// (or be memory:// for a throw-away database).');
 }
 
+/** What is wrong with an HS256 token secret, if anything (the server's rule, also the `token` command's). */
+export function jwtSecretProblem(secret: string | null): string | null {
+  return secret && secret.length < 32 ? 'MP_JWT_SECRET must be at least 32 characters.' : null;
+}
+
 /**
  * Checks the rules that keep a production server safe; throws `ConfigError` with every problem found.
  * `tokens: false` is for commands that verify no token (`rotate-key`).
@@ -195,7 +200,8 @@ export function checkConfig(config: ServerConfig, { tokens = true }: { tokens?: 
       problems.push(`${name}: ${(err as Error).message}`);
     }
   }
-  if (config.jwtSecret && config.jwtSecret.length < 32) problems.push('MP_JWT_SECRET must be at least 32 characters.');
+  const weak = jwtSecretProblem(config.jwtSecret);
+  if (weak) problems.push(weak);
   if (config.jwksUrl && (!URL.canParse(config.jwksUrl) || !/^https?:$/.test(new URL(config.jwksUrl).protocol))) problems.push('MP_JWKS_URL must be an http(s) URL.');
   else if (config.jwksUrl && config.production && !isHttpsOrLoopback(config.jwksUrl)) problems.push('MP_JWKS_URL must be https in production (http only for localhost, 127.0.0.1 or [::1]).');
   if (!config.salesforceClientId !== !config.salesforceClientSecret) problems.push('SALESFORCE_CLIENT_ID and SALESFORCE_CLIENT_SECRET must be set together.');

@@ -41,6 +41,12 @@ export class Keyring {
     return new Keyring(cur, previous.map(parseMasterKey).filter((k) => k.id !== cur.id));
   }
 
+  /** Adds keys (e.g. `MP_MASTER_KEY_PREVIOUS`) as previous ones, for unwrapping only; answers this keyring. */
+  accept(texts: readonly string[]): this {
+    for (const k of texts.map(parseMasterKey)) if (!this.find(k.id)) this.previous.push(k);
+    return this;
+  }
+
   find(id: string): MasterKey | undefined {
     return id === this.current.id ? this.current : this.previous.find((k) => k.id === id);
   }

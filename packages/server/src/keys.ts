@@ -17,12 +17,16 @@ interface KeyFile {
   previous?: string[];
 }
 
-/** Reads a keyring file written by `writeKeyFile`; null when absent. */
+/** Reads a keyring file written by `writeKeyFile`; null when absent. A damaged one is a `ConfigError` naming it. */
 export function readKeyFile(dir: string): Keyring | null {
   const path = join(dir, MASTER_KEY_FILE);
   if (!existsSync(path)) return null;
-  const data = JSON.parse(readFileSync(path, 'utf8')) as KeyFile;
-  return Keyring.from(data.current, data.previous ?? []);
+  try {
+    const data = JSON.parse(readFileSync(path, 'utf8')) as KeyFile;
+    return Keyring.from(data.current, data.previous ?? []);
+  } catch (err) {
+    throw new ConfigError(`The key file ${path} cannot be read (${(err as Error).message}). Restore it from a backup, or set MP_MASTER_KEY.`);
+  }
 }
 
 /** Writes a keyring file atomically (write + rename), readable by the owner only. */
@@ -81,17 +85,28 @@ export class TenantKeys {
   }
 }
 
+/** Where a keyring came from, so a refusal tells the operator what to fix: the environment, or a dev key file (`missing`: generated just now, not written yet). */
+export type KeySource = { kind: 'env' } | { kind: 'file'; path: string; missing: boolean };
+
 /**
- * Refuses to serve with master keys that cannot open every stored data key: such a server would answer
- * ready and then 500 on each call that needs a credential.
+ * Refuses to serve (or rotate) with master keys that cannot open every stored data key: such a server would
+ * answer ready and then 500 on each call that needs a credential.
  */
-export async function assertKeysOpenStore(q: Queryable, keyring: Keyring): Promise<void> {
+export async function assertKeysOpenStore(q: Queryable, keyring: Keyring, source: KeySource = { kind: 'env' }): Promise<void> {
   const missing = [...(await store.tenantKeysByMasterKey(q))].filter(([id]) => !keyring.find(id));
   if (missing.length === 0) return;
   const tenants = missing.reduce((sum, [, n]) => sum + n, 0);
+  const what = `the data keys of ${tenants} tenant(s), wrapped by master key ${missing.map(([id]) => id).join(', ')}`;
+  if (source.kind === 'env') {
+    throw new ConfigError(
+      `MP_MASTER_KEY (with MP_MASTER_KEY_PREVIOUS) cannot open ${what}. Start with that key in MP_MASTER_KEY_PREVIOUS until rotate-key has re-wrapped them (docs/server.md, key rotation).`,
+    );
+  }
+  if (source.missing) {
+    throw new ConfigError(`The key file ${source.path} is missing, and the data holds ${what}. Restore the file from a backup, or give that key in MP_MASTER_KEY_PREVIOUS; no new key was written.`);
+  }
   throw new ConfigError(
-    `MP_MASTER_KEY (with MP_MASTER_KEY_PREVIOUS) cannot open the data keys of ${tenants} tenant(s), wrapped by master key ${missing.map(([id]) => id).join(', ')}. ` +
-      'Start with that key in MP_MASTER_KEY_PREVIOUS until rotate-key has re-wrapped them (docs/server.md, key rotation).',
+    `The key file ${source.path} (with MP_MASTER_KEY_PREVIOUS) cannot open ${what}. Restore the file from a backup, or give that key in MP_MASTER_KEY_PREVIOUS (rotate-key then re-wraps them under the file's key).`,
   );
 }
 

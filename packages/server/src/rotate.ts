@@ -1,7 +1,8 @@
 import { checkConfig, databaseTarget, loadConfig, type ServerConfig } from './config.js';
 import { Keyring } from './crypto.js';
 import { openDatabase } from './db.js';
-import { keyText, newMasterKey, readKeyFile, rewrapDataKeys, writeKeyFile, type RotationResult } from './keys.js';
+import { join } from 'node:path';
+import { MASTER_KEY_FILE, assertKeysOpenStore, keyText, newMasterKey, readKeyFile, rewrapDataKeys, writeKeyFile, type RotationResult } from './keys.js';
 import { lockDataDir } from './server.js';
 
 /** Options of `rotateMasterKey`. */
@@ -28,27 +29,27 @@ export async function rotateMasterKey(options: RotateOptions = {}): Promise<Rota
   if (target.kind === 'pglite' && !target.dataDir) throw new Error('Nothing to rotate: the database is in memory.');
   const unlock = target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
   try {
-    let keyring: Keyring;
-    let chosen: string | null = null;
-    if (config.masterKey) {
-      keyring = Keyring.from(config.masterKey, config.previousMasterKeys);
-      if (options.newKey) {
-        keyring.promote(newMasterKey(options.newKey).key);
-        chosen = options.newKey;
-      }
-    } else {
-      const fromFile = readKeyFile(config.dataDir);
-      if (!fromFile) throw new Error(`No MP_MASTER_KEY and no key file in ${config.dataDir}: nothing to rotate.`);
-      keyring = fromFile;
-      const next = newMasterKey(options.newKey);
-      // The key file changes first, so a running server that meets a data key under the new key reloads it.
-      const keep = [keyring.current, ...keyring.previous].filter((k) => k.id !== next.key.id).map(keyText);
-      writeKeyFile(config.dataDir, next.text, keep);
-      keyring.promote(next.key);
-      chosen = next.text;
-    }
+    const fromFile = config.masterKey ? null : readKeyFile(config.dataDir);
+    if (!config.masterKey && !fromFile) throw new Error(`No MP_MASTER_KEY and no key file in ${config.dataDir}: nothing to rotate.`);
+    const keyring = config.masterKey ? Keyring.from(config.masterKey, config.previousMasterKeys) : fromFile!.accept(config.previousMasterKeys);
     const db = await openDatabase(target);
     try {
+      // Checked before anything changes: a key file is rewritten only for a rotation that can finish.
+      await assertKeysOpenStore(db, keyring, config.masterKey ? { kind: 'env' } : { kind: 'file', path: join(config.dataDir, MASTER_KEY_FILE), missing: false });
+      let chosen: string | null = null;
+      if (config.masterKey) {
+        if (options.newKey) {
+          keyring.promote(newMasterKey(options.newKey).key);
+          chosen = options.newKey;
+        }
+      } else {
+        const next = newMasterKey(options.newKey);
+        // The key file changes first, so a running server that meets a data key under the new key reloads it.
+        const keep = [keyring.current, ...keyring.previous].filter((k) => k.id !== next.key.id).map(keyText);
+        writeKeyFile(config.dataDir, next.text, keep);
+        keyring.promote(next.key);
+        chosen = next.text;
+      }
       return { ...(await rewrapDataKeys(db, keyring)), masterKey: chosen };
     } finally {
       await db.close();

@@ -50,6 +50,11 @@ export interface ResolvedSecrets {
   keyring: Keyring;
   /** Set when the keyring lives in `<dataDir>/master-key.json`. */
   keyFileDir: string | null;
+  /**
+   * A master key generated because that file is missing; not written yet. `startServer` writes it once the
+   * database holds no data key it cannot open (else the file was lost, and a new one would hide that).
+   */
+  generatedKey: string | null;
   jwtSecret: string | null;
   notes: Array<{ level: 'warn' | 'info'; msg: string; loud?: boolean }>;
 }
@@ -67,6 +72,7 @@ export function resolveSecrets(config: ServerConfig, target: DatabaseTarget = da
   const onDisk = !(target.kind === 'pglite' && target.dataDir === null);
   let keyring: Keyring;
   let keyFileDir: string | null = null;
+  let generatedKey: string | null = null;
   if (config.masterKey) {
     keyring = Keyring.from(config.masterKey, config.previousMasterKeys);
   } else if (config.production) {
@@ -78,24 +84,15 @@ export function resolveSecrets(config: ServerConfig, target: DatabaseTarget = da
       keyring = existing;
       notes.push({ level: 'warn', msg: `Using the development master key in ${join(config.dataDir, MASTER_KEY_FILE)}. Set MP_MASTER_KEY for anything real.` });
     } else {
-      const text = generateMasterKey();
-      writeKeyFile(config.dataDir, text, []);
-      keyring = Keyring.from(text);
-      notes.push({
-        level: 'warn',
-        loud: true,
-        msg: `NO MP_MASTER_KEY: GENERATED A DEVELOPMENT MASTER KEY INTO ${join(config.dataDir, MASTER_KEY_FILE)}. Credentials encrypted with it are lost if that file is. Never use this in production: set MP_MASTER_KEY (32 random bytes, base64).`,
-      });
+      generatedKey = generateMasterKey();
+      keyring = Keyring.from(generatedKey);
     }
-    for (const p of config.previousMasterKeys) {
-      const k = Keyring.from(p).current;
-      if (!keyring.find(k.id)) keyring.previous.push(k);
-    }
+    keyring.accept(config.previousMasterKeys);
   } else {
     keyring = Keyring.from(generateMasterKey());
     notes.push({ level: 'warn', msg: 'No MP_MASTER_KEY: using a throw-away master key for this in-memory database.' });
   }
-  return { keyring, keyFileDir, jwtSecret, notes };
+  return { keyring, keyFileDir, generatedKey, jwtSecret, notes };
 }
 
 /**
@@ -194,13 +191,23 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     const secrets = resolveSecrets(config, target);
     config.jwtSecret = secrets.jwtSecret;
-    for (const n of secrets.notes) {
+    const tell = (n: ResolvedSecrets['notes'][number]) => {
       config.log({ level: n.level, msg: n.msg });
       if (n.loud && config.log !== noLog) process.stderr.write(`\n${'!'.repeat(78)}\n${n.msg}\n${'!'.repeat(78)}\n\n`);
-    }
+    };
+    secrets.notes.forEach(tell);
     const keys = new TenantKeys(secrets.keyring, secrets.keyFileDir ? () => readKeyFile(secrets.keyFileDir!) : null);
     db = await openDatabase(target);
-    await assertKeysOpenStore(db, keys.keyring);
+    const keyFile = secrets.keyFileDir && join(secrets.keyFileDir, MASTER_KEY_FILE);
+    await assertKeysOpenStore(db, keys.keyring, keyFile ? { kind: 'file', path: keyFile, missing: !!secrets.generatedKey } : { kind: 'env' });
+    if (secrets.generatedKey) {
+      writeKeyFile(secrets.keyFileDir!, secrets.generatedKey, keys.keyring.previous.map(keyText));
+      tell({
+        level: 'warn',
+        loud: true,
+        msg: `NO MP_MASTER_KEY: GENERATED A DEVELOPMENT MASTER KEY INTO ${keyFile}. Credentials encrypted with it are lost if that file is. Never use this in production: set MP_MASTER_KEY (32 random bytes, base64).`,
+      });
+    }
     const state: AppState = { draining: false, inFlight: 0 };
     const app = createApp({ config, db, keys, gateway, state });
 

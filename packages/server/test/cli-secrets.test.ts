@@ -34,3 +34,13 @@ test('rotate-key in production needs MP_MASTER_KEY, not a token secret', async (
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /Re-wrapped 0 tenant data key/);
 });
+
+test('token checks what the server would: a token secret too short, an --expires it cannot read', async () => {
+  const short = await runCli(tokenArgs, { MP_JWT_SECRET: 'short', MP_DATA_DIR: join(root, 'short') });
+  assert.equal(short.code, 1);
+  assert.match(short.stderr, /Configuration error: MP_JWT_SECRET must be at least 32 characters/);
+  assert.equal(short.stdout, '', 'no token is printed');
+  const expires = await runCli([...tokenArgs, '--expires', 'banana'], { MP_JWT_SECRET: 'j'.repeat(40), MP_DATA_DIR: join(root, 'expires') });
+  assert.equal(expires.code, 2);
+  assert.match(expires.stderr, /--expires/);
+});

@@ -248,11 +248,48 @@ test('dev key file: rotate-key refuses while a server holds the folder, then re-
       await after.close();
     }
 
-    // A data key under a master key the file no longer has is reported, not skipped in silence.
-    writeFileSync(keyFile, JSON.stringify({ current: generateMasterKey(), previous: [] }));
+    // A data key under a master key the file no longer has is reported, not skipped in silence, and the
+    // refused rotation leaves the file as it was.
+    const stranger = JSON.stringify({ current: generateMasterKey(), previous: [] });
+    writeFileSync(keyFile, stranger);
     const lost = await runCli(['rotate-key'], { MP_DATA_DIR: dir });
     assert.equal(lost.code, 1);
-    assert.match(lost.stderr, /3 tenant data key\(s\) are wrapped by a master key not given to the rotation/);
+    assert.match(lost.stderr, /cannot open the data keys of 3 tenant\(s\).*MP_MASTER_KEY_PREVIOUS/);
+    assert.equal(readFileSync(keyFile, 'utf8'), stranger, 'a refused rotation writes no key');
+    // Given in MP_MASTER_KEY_PREVIOUS, as the message says, the key that wraps them lets the rotation through.
+    const found = await runCli(['rotate-key'], { MP_DATA_DIR: dir, MP_MASTER_KEY_PREVIOUS: file.current });
+    assert.equal(found.code, 0, found.stderr);
+    assert.match(found.stdout, /Re-wrapped 3 tenant data key/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('dev key file lost or damaged: the start refuses naming the file, and writes no key in its place', async () => {
+  const pglite = backends.find((b) => b.name === 'pglite')!;
+  const dir = tempDir('dev-lost');
+  const keyFile = join(dir, 'master-key.json');
+  const devServer = () => startTestServer(pglite, { databaseUrl: null, dataDir: dir, masterKey: null, gateway: recordingGateway() });
+  try {
+    const first = await devServer();
+    const t = await first.tenant();
+    assert.equal((await t.as('admin')('PUT', '/v1/settings/accounting', xero('kept-under-the-lost-key'))).status, 201);
+    await first.close();
+    const kept = readFileSync(keyFile, 'utf8');
+
+    rmSync(keyFile);
+    await assert.rejects(devServer(), (e: Error) => e instanceof ConfigError && e.message.includes(keyFile) && /missing/.test(e.message));
+    assert.equal(existsSync(keyFile), false, 'no new key is written over the lost one');
+
+    for (const damaged of ['{"current": "garbage"', '{"current":"short"}']) {
+      writeFileSync(keyFile, damaged);
+      await assert.rejects(devServer(), (e: Error) => e instanceof ConfigError && e.message.includes(keyFile), damaged);
+      assert.equal(readFileSync(keyFile, 'utf8'), damaged, 'a damaged file is left for the operator');
+    }
+
+    writeFileSync(keyFile, kept);
+    const restored = await devServer();
+    await restored.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
