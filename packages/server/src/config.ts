@@ -104,8 +104,8 @@ function origins(v: string | undefined): string[] {
   });
 }
 
-/** What stops the data folder from being created or written, if anything (checked without creating it). */
-function dataDirProblem(dir: string): string | null {
+/** What stops the data folder from being created or written, naming MP_DATA_DIR (checked without creating it); null when nothing. */
+export function dataDirProblem(dir: string): string | null {
   let existing = dir;
   while (!existsSync(existing) && dirname(existing) !== existing) existing = dirname(existing);
   try {

@@ -1,5 +1,5 @@
 import { chmodSync, mkdirSync, statSync } from 'node:fs';
-import { ConfigError } from './config.js';
+import { ConfigError, dataDirProblem } from './config.js';
 
 /**
  * Creates the data folder with mode 0700, or takes group and other access away from an existing one (PGlite
@@ -7,7 +7,11 @@ import { ConfigError } from './config.js';
  * to tighten an existing folder.
  */
 export function privateDataDir(dir: string): boolean {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch (err) {
+    throw new ConfigError(dataDirProblem(dir) ?? `MP_DATA_DIR ${dir}: ${(err as Error).message}`, { cause: err });
+  }
   if ((statSync(dir).mode & 0o077) === 0) return false;
   try {
     chmodSync(dir, 0o700);

@@ -1,5 +1,5 @@
 import { privateDataDir } from './data-dir.js';
-import type { DatabaseTarget } from './config.js';
+import { ConfigError, type DatabaseTarget } from './config.js';
 import { migrations } from './migrations.js';
 
 /** Rows and count of one statement. */
@@ -46,7 +46,13 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (dataDir) privateDataDir(dataDir);
   const pg = dataDir ? new PGlite(dataDir) : new PGlite();
-  await pg.waitReady;
+  try {
+    await pg.waitReady;
+  } catch (err) {
+    // PGlite aborts with no word of why; a file this user cannot write is the usual reason.
+    if (!dataDir) throw err;
+    throw new ConfigError(`MP_DATA_DIR ${dataDir}: PGlite could not open its database there (${(err as Error).message}). This user must own, and be able to write, every file in it.`, { cause: err });
+  }
   const wrap = (q: { query: (s: string, p?: unknown[]) => Promise<{ rows: unknown[]; affectedRows?: number }> }): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {
       const r = await q.query(sql, params as unknown[]);
@@ -154,9 +160,17 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     await migrate(db);
   } catch (err) {
     await db.close().catch(() => {});
-    throw err;
+    throw target.kind === 'postgres' ? unreachable(target.url, err) : err;
   }
   return db;
+}
+
+/** A connection failure, worded with DATABASE_URL's host, port and database (never its password); other errors as they are. */
+function unreachable(url: string, err: unknown): unknown {
+  const code = (err as { code?: unknown }).code;
+  if (typeof code !== 'string' || !/^(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|EHOSTUNREACH|28P01|28000|3D000)$/.test(code)) return err;
+  const { hostname, port, pathname } = new URL(url);
+  return new Error(`Could not use the database in DATABASE_URL (${hostname}:${port || 5432}${pathname}): ${code} ${(err as Error).message}`, { cause: err });
 }
 
 /** The migration versions already applied; empty when the `mp_migrations` table does not exist yet. */

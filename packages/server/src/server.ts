@@ -141,7 +141,7 @@ export function lockDataDir(dir: string): () => void {
   if (existsSync(path)) {
     const pid = Number(readFileSync(path, 'utf8').trim());
     if (Number.isInteger(pid) && pid !== process.pid && pidAlive(pid)) {
-      throw new Error(`The data folder ${dir} is in use by process ${pid}. Stop it first (PGlite serves one process at a time).`);
+      throw new Error(`The data folder ${dir} is in use by process ${pid} (${path}). Stop it first (PGlite serves one process at a time); if that process is no MemberPulse server, delete ${path}.`);
     }
   }
   writeFileSync(path, String(process.pid));

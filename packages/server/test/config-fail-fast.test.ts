@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { ConfigError, checkConfig, loadConfig } from '../src/config.js';
 import { generateMasterKey, startServer } from '../src/index.js';
+import { runCli } from './support/child.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mp-config-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -88,4 +89,23 @@ test('NODE_ENV is compared case-insensitively; a loopback MP_JWKS_URL may be htt
   mkdirSync(dataDir);
   const server = await startServer({ port: 0, gateway: null, log: () => {}, databaseUrl: 'memory://', env: { ...production, MP_JWKS_URL: 'http://127.0.0.1:9/jwks.json' } });
   await server.close();
+});
+
+test('the CLI commands name MP_DATA_DIR too: migrate and rotate-key on a data folder that is a file', async () => {
+  for (const command of ['migrate', 'rotate-key']) {
+    const r = await runCli([command], { MP_DATA_DIR: aFile });
+    assert.equal(r.code, 1, command);
+    assert.match(r.stderr, /^Configuration error: MP_DATA_DIR .*a-file/, `${command}: ${r.stderr}`);
+  }
+});
+
+test('a database that refuses the connection is named by DATABASE_URL (host and port, never the password)', async () => {
+  const closed = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const port = (closed.address() as AddressInfo).port;
+  await new Promise((resolve) => closed.close(resolve));
+  const r = await runCli(['migrate'], { DATABASE_URL: `postgres://kit:${secret}@127.0.0.1:${port}/kit` });
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, new RegExp(`DATABASE_URL .*127\\.0\\.0\\.1:${port}.*ECONNREFUSED`), r.stderr);
+  assert.ok(!r.stderr.includes(secret), 'no password');
 });

@@ -2,12 +2,12 @@
 // user may enter it, whatever the umask and whatever mode an older version left it in.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
-import { startServer, type LogEntry } from '../src/index.js';
+import { lockDataDir, startServer, type LogEntry } from '../src/index.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mp-data-dir-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -50,4 +50,27 @@ test('a data folder open to others that this user may not tighten stops the star
   const run = spawnSync('runuser', ['-u', 'postgres', '--', process.execPath, '--import', 'tsx', '--conditions=source', '-e', script], { encoding: 'utf8' });
   assert.match(run.stdout, /^ConfigError: MP_DATA_DIR .*not-mine: other users can enter this folder/, run.stdout + run.stderr);
   assert.equal(mode(dir).toString(8), '777', 'left as it was');
+});
+
+test('a data folder held by a stale server.pid of another live process is refused, naming the file to delete', () => {
+  const dir = join(root, 'stale-pid');
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'server.pid'), '1');
+  assert.throws(() => lockDataDir(dir), (e: Error) => e.message.includes('process 1') && e.message.includes(join(dir, 'server.pid')));
+});
+
+test('a data folder whose files this user cannot write stops the start, naming MP_DATA_DIR', async (t) => {
+  if (process.getuid?.() !== 0 || spawnSync('runuser', ['--help']).error) {
+    t.skip('needs root and runuser to act as another user; not available here');
+    return;
+  }
+  // Made by root (its PGlite files root's), then handed over with only the folder itself chowned.
+  const dir = join(root, 'half-handed-over');
+  await startOn(dir);
+  chmodSync(root, 0o755);
+  spawnSync('chown', ['postgres', dir]);
+  const module = fileURLToPath(new URL('../src/db.ts', import.meta.url));
+  const script = `import(${JSON.stringify(module)}).then((m) => m.openDatabase({ kind: 'pglite', dataDir: ${JSON.stringify(dir)} })).then((db) => db.close()).then(() => console.log('opened'), (e) => console.log(e.name + ': ' + e.message))`;
+  const run = spawnSync('runuser', ['-u', 'postgres', '--', process.execPath, '--import', 'tsx', '--conditions=source', '-e', script], { encoding: 'utf8' });
+  assert.match(run.stdout, /^ConfigError: MP_DATA_DIR .*half-handed-over/, run.stdout + run.stderr);
 });
