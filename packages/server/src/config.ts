@@ -72,7 +72,13 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
-const truthy = (v: string | undefined) => v !== undefined && /^(1|true|yes|on)$/i.test(v.trim());
+/** A yes/no variable: 1, true, yes, on or 0, false, no, off (any case), or unset; anything else names it. */
+function flag(name: string, v: string | undefined): boolean {
+  const s = (v ?? '').trim();
+  if (/^(1|true|yes|on)$/i.test(s)) return true;
+  if (/^(0|false|no|off)?$/i.test(s)) return false;
+  throw new ConfigError(`${name} must be 1/true/yes/on or 0/false/no/off, not “${s}”.`);
+}
 const list = (v: string | undefined) => (v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const str = (v: string | undefined) => (v === undefined || v.trim() === '' ? null : v.trim());
 
@@ -151,7 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     salesforceClientId: str(env.SALESFORCE_CLIENT_ID),
     salesforceClientSecret: str(env.SALESFORCE_CLIENT_SECRET),
     salesforceLoginUrl: str(env.SALESFORCE_LOGIN_URL) ?? 'https://login.salesforce.com',
-    dev: truthy(env.MP_DEV),
+    dev: flag('MP_DEV', env.MP_DEV),
     production,
     rateLimitPerMinute: int('MP_RATE_LIMIT', env.MP_RATE_LIMIT, 3000, 0, 10_000_000),
     describeCacheTtlSeconds: int('MP_DESCRIBE_TTL', env.MP_DESCRIBE_TTL, 600, 0, 86_400),

@@ -35,6 +35,7 @@ const bad: Array<[string, Record<string, string>, string]> = [
   ['SALESFORCE_CLIENT_ID alone', { SALESFORCE_CLIENT_ID: '3MVG9app' }, 'SALESFORCE_CLIENT_SECRET'],
   ['SALESFORCE_CLIENT_SECRET alone', { SALESFORCE_CLIENT_SECRET: secret }, 'SALESFORCE_CLIENT_ID'],
   ['NODE_ENV=Production without a master key', { NODE_ENV: 'Production' }, 'MP_MASTER_KEY'],
+  ['MP_DEV neither yes nor no', { MP_DEV: 'banana' }, 'MP_DEV'],
 ];
 
 for (const [what, env, name] of bad) {
