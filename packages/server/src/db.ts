@@ -49,9 +49,12 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   try {
     await pg.waitReady;
   } catch (err) {
-    // PGlite aborts with no word of why; a file this user cannot write is the usual reason.
+    // PGlite aborts with no word of why; a file this user cannot write is the usual reason, not the only one.
     if (!dataDir) throw err;
-    throw new ConfigError(`MP_DATA_DIR ${dataDir}: PGlite could not open its database there (${(err as Error).message}). This user must own, and be able to write, every file in it.`, { cause: err });
+    throw new ConfigError(
+      `MP_DATA_DIR ${dataDir}: PGlite could not open its database there (${(err as Error).message}). Check that this user owns, and can write, every file in it.`,
+      { cause: err },
+    );
   }
   const wrap = (q: { query: (s: string, p?: unknown[]) => Promise<{ rows: unknown[]; affectedRows?: number }> }): Queryable => ({
     async query<T>(sql: string, params: readonly unknown[] = []) {

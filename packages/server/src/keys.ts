@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync, renameSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, Queryable } from './db.js';
 import { privateDataDir } from './data-dir.js';
@@ -14,7 +14,7 @@ export const MASTER_KEY_FILE = 'master-key.json';
 
 interface KeyFile {
   current: string;
-  previous?: string[];
+  previous?: readonly string[];
 }
 
 /** Reads a keyring file written by `writeKeyFile`; null when absent. A damaged one is a `ConfigError` naming it. */
@@ -29,13 +29,36 @@ export function readKeyFile(dir: string): Keyring | null {
   }
 }
 
-/** Writes a keyring file atomically (write + rename), readable by the owner only. */
-export function writeKeyFile(dir: string, current: string, previous: string[]): void {
+/** Writes a keyring beside the key file, readable by the owner only; answers both paths. */
+function stageKeyFile(dir: string, current: string, previous: readonly string[]): { tmp: string; path: string } {
   privateDataDir(dir);
   const path = join(dir, MASTER_KEY_FILE);
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, JSON.stringify({ current, previous } satisfies KeyFile, null, 2) + '\n', { mode: 0o600 });
+  return { tmp, path };
+}
+
+/** Replaces the keyring file atomically (write + rename). */
+export function writeKeyFile(dir: string, current: string, previous: readonly string[]): void {
+  const { tmp, path } = stageKeyFile(dir, current, previous);
   renameSync(tmp, path);
+}
+
+/**
+ * Creates the keyring file unless one exists: written, then hard-linked into place, which is atomic and
+ * refused when another process starting at the same time made one first. Answers whether this call made it.
+ */
+export function createKeyFile(dir: string, current: string, previous: readonly string[]): boolean {
+  const { tmp, path } = stageKeyFile(dir, current, previous);
+  try {
+    linkSync(tmp, path);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  } finally {
+    rmSync(tmp, { force: true });
+  }
 }
 
 /** Base64 of a master key (for the key file). */
@@ -85,7 +108,7 @@ export class TenantKeys {
   }
 }
 
-/** Where a keyring came from, so a refusal tells the operator what to fix: the environment, or a dev key file (`missing`: generated just now, not written yet). */
+/** Where a keyring came from, so a refusal tells the operator what to fix: the environment, or a dev key file (`missing`: it was not there, and this start made it). */
 export type KeySource = { kind: 'env' } | { kind: 'file'; path: string; missing: boolean };
 
 /**
@@ -103,7 +126,7 @@ export async function assertKeysOpenStore(q: Queryable, keyring: Keyring, source
     );
   }
   if (source.missing) {
-    throw new ConfigError(`The key file ${source.path} is missing, and the data holds ${what}. Restore the file from a backup, or give that key in MP_MASTER_KEY_PREVIOUS; no new key was written.`);
+    throw new ConfigError(`The key file ${source.path} was missing, and the data holds ${what}. Restore the file from a backup, or give that key in MP_MASTER_KEY_PREVIOUS; the key generated in its place was removed.`);
   }
   throw new ConfigError(
     `The key file ${source.path} (with MP_MASTER_KEY_PREVIOUS) cannot open ${what}. Restore the file from a backup, or give that key in MP_MASTER_KEY_PREVIOUS (rotate-key then re-wraps them under the file's key).`,

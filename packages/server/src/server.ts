@@ -12,7 +12,7 @@ import { ConfigError, checkConfig, databaseTarget, loadConfig, type DatabaseTarg
 import { Keyring, generateMasterKey } from './crypto.js';
 import { openDatabase, type Database } from './db.js';
 import type { PlatformGateway } from './discovery.js';
-import { MASTER_KEY_FILE, TenantKeys, assertKeysOpenStore, keyText, newMasterKey, readKeyFile, rewrapDataKeys, writeKeyFile, type RotationResult } from './keys.js';
+import { MASTER_KEY_FILE, TenantKeys, assertKeysOpenStore, createKeyFile, keyText, newMasterKey, readKeyFile, rewrapDataKeys, writeKeyFile, type RotationResult } from './keys.js';
 import * as store from './store.js';
 
 /** Options of `startServer`: any configuration field (overriding the environment), plus injections. */
@@ -50,11 +50,8 @@ export interface ResolvedSecrets {
   keyring: Keyring;
   /** Set when the keyring lives in `<dataDir>/master-key.json`. */
   keyFileDir: string | null;
-  /**
-   * A master key generated because that file is missing; not written yet. `startServer` writes it once the
-   * database holds no data key it cannot open (else the file was lost, and a new one would hide that).
-   */
-  generatedKey: string | null;
+  /** That file was missing and has just been made with a new key (`startServer` removes it again if the database needs an older key). */
+  createdKeyFile: boolean;
   jwtSecret: string | null;
   notes: Array<{ level: 'warn' | 'info'; msg: string; loud?: boolean }>;
 }
@@ -72,27 +69,32 @@ export function resolveSecrets(config: ServerConfig, target: DatabaseTarget = da
   const onDisk = !(target.kind === 'pglite' && target.dataDir === null);
   let keyring: Keyring;
   let keyFileDir: string | null = null;
-  let generatedKey: string | null = null;
+  let createdKeyFile = false;
   if (config.masterKey) {
     keyring = Keyring.from(config.masterKey, config.previousMasterKeys);
   } else if (config.production) {
     throw new Error('MP_MASTER_KEY is required in production.');
   } else if (onDisk) {
     keyFileDir = config.dataDir;
-    const existing = readKeyFile(config.dataDir);
-    if (existing) {
-      keyring = existing;
-      notes.push({ level: 'warn', msg: `Using the development master key in ${join(config.dataDir, MASTER_KEY_FILE)}. Set MP_MASTER_KEY for anything real.` });
-    } else {
-      generatedKey = generateMasterKey();
-      keyring = Keyring.from(generatedKey);
-    }
-    keyring.accept(config.previousMasterKeys);
+    const path = join(config.dataDir, MASTER_KEY_FILE);
+    const fresh = readKeyFile(config.dataDir) ? null : generateMasterKey();
+    // Another server starting on the same folder may make the file first: then its key is the one.
+    createdKeyFile = !!fresh && createKeyFile(config.dataDir, fresh, config.previousMasterKeys);
+    keyring = (createdKeyFile ? Keyring.from(fresh!) : readKeyFile(config.dataDir)!).accept(config.previousMasterKeys);
+    notes.push(
+      createdKeyFile
+        ? {
+            level: 'warn',
+            loud: true,
+            msg: `NO MP_MASTER_KEY: GENERATED A DEVELOPMENT MASTER KEY INTO ${path}. Credentials encrypted with it are lost if that file is. Never use this in production: set MP_MASTER_KEY (32 random bytes, base64).`,
+          }
+        : { level: 'warn', msg: `Using the development master key in ${path}. Set MP_MASTER_KEY for anything real.` },
+    );
   } else {
     keyring = Keyring.from(generateMasterKey());
     notes.push({ level: 'warn', msg: 'No MP_MASTER_KEY: using a throw-away master key for this in-memory database.' });
   }
-  return { keyring, keyFileDir, generatedKey, jwtSecret, notes };
+  return { keyring, keyFileDir, createdKeyFile, jwtSecret, notes };
 }
 
 /**
@@ -191,23 +193,18 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     const secrets = resolveSecrets(config, target);
     config.jwtSecret = secrets.jwtSecret;
-    const tell = (n: ResolvedSecrets['notes'][number]) => {
+    for (const n of secrets.notes) {
       config.log({ level: n.level, msg: n.msg });
       if (n.loud && config.log !== noLog) process.stderr.write(`\n${'!'.repeat(78)}\n${n.msg}\n${'!'.repeat(78)}\n\n`);
-    };
-    secrets.notes.forEach(tell);
+    }
     const keys = new TenantKeys(secrets.keyring, secrets.keyFileDir ? () => readKeyFile(secrets.keyFileDir!) : null);
     db = await openDatabase(target);
     const keyFile = secrets.keyFileDir && join(secrets.keyFileDir, MASTER_KEY_FILE);
-    await assertKeysOpenStore(db, keys.keyring, keyFile ? { kind: 'file', path: keyFile, missing: !!secrets.generatedKey } : { kind: 'env' });
-    if (secrets.generatedKey) {
-      writeKeyFile(secrets.keyFileDir!, secrets.generatedKey, keys.keyring.previous.map(keyText));
-      tell({
-        level: 'warn',
-        loud: true,
-        msg: `NO MP_MASTER_KEY: GENERATED A DEVELOPMENT MASTER KEY INTO ${keyFile}. Credentials encrypted with it are lost if that file is. Never use this in production: set MP_MASTER_KEY (32 random bytes, base64).`,
-      });
-    }
+    await assertKeysOpenStore(db, keys.keyring, keyFile ? { kind: 'file', path: keyFile, missing: secrets.createdKeyFile } : { kind: 'env' }).catch((err: unknown) => {
+      // A new key in place of a lost file would hide the loss at the next start: it goes again.
+      if (secrets.createdKeyFile) rmSync(keyFile!, { force: true });
+      throw err;
+    });
     const state: AppState = { draining: false, inFlight: 0 };
     const app = createApp({ config, db, keys, gateway, state });
 

@@ -295,6 +295,32 @@ test('dev key file lost or damaged: the start refuses naming the file, and write
   }
 });
 
+test('dev key file: two servers starting at once on one Postgres and data folder share the one key they make', { skip: postgresSkipReason ?? false }, async () => {
+  const postgres = backends.find((b) => b.name === 'postgres')!;
+  const dir = tempDir('dev-race');
+  try {
+    const options = { databaseUrl: await postgres.databaseUrl(), dataDir: dir, masterKey: null, jwtSecret: `race-${'j'.repeat(32)}` };
+    const servers = await Promise.all([startTestServer(postgres, options), startTestServer(postgres, options)]);
+    // Each wraps a tenant's data key with the key it started with.
+    const tenants = await Promise.all(servers.map(async (srv, i) => {
+      const t = await srv.tenant();
+      assert.equal((await t.as('admin')('PUT', '/v1/settings/accounting', xero(`race-secret-${i}`))).status, 201);
+      return t;
+    }));
+    await Promise.all(servers.map((srv) => srv.close()));
+    const gateway = recordingGateway();
+    const after = await startTestServer(postgres, { ...options, gateway });
+    try {
+      const again = await Promise.all(tenants.map((t) => after.tenant(t.id)));
+      assert.deepEqual(await decryptedSecrets(after, gateway, again), ['race-secret-0', 'race-secret-1'], 'the key file opens what both servers wrapped');
+    } finally {
+      await after.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('dev mode: a master key is generated into the data folder, loudly, once; the demo token works; SIGTERM stops cleanly', async () => {
   const dir = tempDir('dev');
   try {
