@@ -1,7 +1,11 @@
-// Web-test-runner middleware: starts, once, the real API server (in-memory PGlite) and the loopback
-// Salesforce-compatible server, and answers POST /__mp/test-env with a fresh tenant's tokens, so
-// browser tests talk to the real API with no mock of our own.
+// The API beside the browser: starts, once, the real API server (in-memory PGlite) and the loopback
+// Salesforce-compatible server, and answers POST /__mp/test-env with a fresh tenant's tokens, so browser
+// tests and Storybook's stories talk to the real API with no mock of our own. Web-test-runner mounts it
+// as Koa middleware; Storybook's Vite servers (.storybook/test-env-plugin.ts) as connect middleware.
 import { randomUUID } from 'node:crypto';
+
+/** Where the fresh environment is asked for. */
+export const TEST_ENV_PATH = '/__mp/test-env';
 
 let started;
 
@@ -67,19 +71,45 @@ async function start() {
   };
 }
 
+/** A fresh tenant's environment, starting the servers on the first call. */
+export async function freshTestEnv() {
+  started ??= start();
+  return (await started).env();
+}
+
+/** Stops the servers if they were started; a later freshTestEnv() starts them again. */
+export async function stopTestEnv() {
+  const running = started;
+  started = undefined;
+  if (running) await (await running).close();
+}
+
 /** Koa middleware for web-test-runner's `middleware` option. */
 export async function testEnvMiddleware(ctx, next) {
-  if (ctx.path !== '/__mp/test-env') return next();
-  started ??= start();
-  const env = await (await started).env();
+  if (ctx.path !== TEST_ENV_PATH) return next();
   ctx.type = 'application/json';
-  ctx.body = JSON.stringify(env);
+  ctx.body = JSON.stringify(await freshTestEnv());
+}
+
+/** Connect middleware for Vite's dev and preview servers; a failed start answers 503 with its reason. */
+export function testEnvConnectMiddleware(req, res, next) {
+  if (new URL(req.url ?? '/', 'http://x').pathname !== TEST_ENV_PATH) return next();
+  freshTestEnv().then(
+    (env) => {
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify(env));
+    },
+    (error) => {
+      started = undefined;
+      res.statusCode = 503;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end(`The API beside Storybook did not start: ${error instanceof Error ? error.message : String(error)}`);
+    },
+  );
 }
 
 /** Stops what testEnvMiddleware started (wtr plugin `serverStop`). */
 export const testEnvPlugin = {
   name: 'mp-test-env',
-  async serverStop() {
-    if (started) await (await started).close();
-  },
+  serverStop: stopTestEnv,
 };
