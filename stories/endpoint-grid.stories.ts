@@ -1,87 +1,120 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpEndpointGrid } from '../packages/elements/src/index.js';
-import { storyClient, type StoryClientOptions } from './support/story-client.js';
+import { typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
+import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
+import { seedEndpoints } from './support/endpoint-seeds.js';
+import { apiMissingNotice, storyApi, withApi, type Connection } from './support/story-api.js';
 import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
 if (!customElements.get('mp-endpoint-grid')) customElements.define('mp-endpoint-grid', MpEndpointGrid);
 
+const cssProperties: CssProperties = { '--mp-endpoint-grid-border': 'text' };
+
 interface Args extends ThemeArgs {
-  client: StoryClientOptions;
+  endpoints: number;
+  role: 'admin' | 'editor' | 'viewer' | 'auditor';
+  connection: Connection;
   pageSize: number;
   width: string;
+  [cssProperty: `--${string}`]: string;
 }
 
 const meta: Meta<Args> = {
   title: 'Elements/Endpoint grid',
   component: 'mp-endpoint-grid',
-  args: { client: { endpoints: 4 }, pageSize: 10, width: '100%', ...themeArgs },
+  args: { endpoints: 4, role: 'admin', connection: 'live', pageSize: 10, width: '100%', ...cssPropertyArgs(cssProperties), ...themeArgs },
   argTypes: {
-    client: { control: 'object', description: 'Options of the in-memory story client (role, endpoints, delay, offline).' },
+    endpoints: { control: { type: 'number', min: 0, max: 100 }, description: 'How many endpoints the story creates through the real API for its fresh tenant.' },
+    role: { control: 'select', options: ['admin', 'editor', 'viewer', 'auditor'], description: 'Whose token the widget’s client sends.' },
+    connection: { control: 'select', options: ['live', 'never-answers', 'unreachable'], description: 'The real server, a fetch that never answers (loading), or one that fails (load error).' },
     width: { control: 'text' },
+    ...cssPropertyArgTypes(cssProperties),
     ...themeArgTypes,
   },
-  render: (args) => html`<div style="inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">
-    <mp-endpoint-grid .client=${storyClient(args.client)} page-size=${args.pageSize}></mp-endpoint-grid>
-  </div>`,
+  loaders: [withApi((admin, _env, args) => seedEndpoints(admin, Number(args.endpoints)))],
+  render: (args, context) => {
+    const api = storyApi(context);
+    return html`${apiMissingNotice(api)}<div style="inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">
+      <mp-endpoint-grid .client=${api.client} page-size=${args.pageSize} style=${cssPropertyStyle(cssProperties, args)}></mp-endpoint-grid>
+    </div>`;
+  },
 };
 export default meta;
 
 type Story = StoryObj<Args>;
 
-const grid = (canvas: HTMLElement) => canvas.querySelector('mp-endpoint-grid')!;
-async function loaded(canvas: HTMLElement): Promise<MpEndpointGrid> {
-  const el = grid(canvas);
-  for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('table, [part="empty"]'); i++) await new Promise((r) => setTimeout(r, 30));
-  return el;
+/** The grid once its rows (or empty state) show; undefined when it shows its load error (no API beside Storybook). */
+async function whenReady(canvas: HTMLElement): Promise<MpEndpointGrid | undefined> {
+  const el = canvas.querySelector('mp-endpoint-grid')!;
+  for (let i = 0; i < 300 && !el.shadowRoot?.querySelector('table, [part="empty"], .notice.error'); i++) await new Promise((r) => setTimeout(r, 30));
+  return el.shadowRoot?.querySelector('table, [part="empty"]') ? el : undefined;
+}
+
+/** Opens the add form, types a name (and a description), and submits it. */
+async function submitNew(el: MpEndpointGrid, name: string, description: string): Promise<void> {
+  el.openCreate();
+  await el.updateComplete;
+  typeInto(el.shadowRoot!.querySelector('#ep-name'), name);
+  typeInto(el.shadowRoot!.querySelector('#ep-description'), description);
+  await el.updateComplete;
+  el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button[type="submit"]')!.click();
 }
 
 /** A few endpoints: Name, Description and Actions. */
 export const Filled: Story = {};
 
 /** No endpoints yet: the empty state with the New button. */
-export const Empty: Story = { args: { client: { endpoints: 0 } } };
+export const Empty: Story = { args: { endpoints: 0 } };
 
 /** 37 endpoints, 10 per page, sortable by name. */
-export const Paged: Story = { args: { client: { endpoints: 37 } } };
+export const Paged: Story = { args: { endpoints: 37 } };
 
-/** Waiting for the server: skeleton rows. */
-export const Loading: Story = { args: { client: { endpoints: 4, delay: 1e9 } } };
+/** Waiting for the server: skeleton rows (the client's fetch never answers). */
+export const Loading: Story = { args: { connection: 'never-answers' } };
 
-/** The server could not be reached: the message, its reference and a retry. */
-export const LoadError: Story = { args: { client: { offline: true } } };
+/** The server could not be reached: the SDK's NetworkError, and a retry. */
+export const LoadError: Story = { args: { connection: 'unreachable' } };
 
 /** A viewer sees the rows without New, Edit or Delete. */
-export const ReadOnly: Story = { args: { client: { endpoints: 4, role: 'viewer' } } };
+export const ReadOnly: Story = { args: { role: 'viewer' } };
 
 /** "+ New Integration Endpoint" pressed and submitted empty: both required errors inline. */
 export const AddFormWithErrors: Story = {
   play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
+    const el = await whenReady(canvasElement);
+    if (!el) return;
     el.openCreate();
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button[type="submit"]')!.click();
   },
 };
 
+/** A new endpoint named like one that exists ("Orders"): the server's 422, worded by the server, beside the name. */
+export const DuplicateName: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await whenReady(canvasElement);
+    if (el) await submitNew(el, 'Orders', 'A second feed of orders for the warehouse.');
+  },
+};
+
 /** Edit: Name read-only, Description editable, Update. */
 export const EditForm: Story = {
   play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    el.openEdit(el.items[0]!);
+    const el = await whenReady(canvasElement);
+    el?.openEdit(el.items[0]!);
   },
 };
 
 /** Cancel over typed text asks before dropping it, with Keep editing focused. */
 export const DiscardQuestion: Story = {
   play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
+    const el = await whenReady(canvasElement);
+    if (!el) return;
     el.openCreate();
     await el.updateComplete;
-    const name = el.shadowRoot!.querySelector<HTMLInputElement>('#ep-name')!;
-    name.value = 'Member sync to the warehouse';
-    name.dispatchEvent(new Event('input', { bubbles: true }));
+    typeInto(el.shadowRoot!.querySelector('#ep-name'), 'Member sync to the warehouse');
     await el.updateComplete;
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('dialog button')].find((b) => b.type === 'button')!.click();
   },
@@ -90,16 +123,16 @@ export const DiscardQuestion: Story = {
 /** Delete asks first. */
 export const DeleteConfirmation: Story = {
   play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="delete-button"]')!.click();
+    const el = await whenReady(canvasElement);
+    el?.shadowRoot!.querySelector<HTMLButtonElement>('[part="delete-button"]')!.click();
   },
 };
 
 /** Dark theme. */
-export const Dark: Story = { args: { client: { endpoints: 4 } }, parameters: { theme: 'dark' } };
+export const Dark: Story = { parameters: { theme: 'dark' } };
 
 /** 360 px wide: rows become cards. */
-export const Narrow: Story = { args: { client: { endpoints: 4 }, width: '360px' } };
+export const Narrow: Story = { args: { width: '360px' } };
 
 /** Right to left: columns, actions and the dialog mirror. */
 export const RightToLeft: Story = { parameters: { dir: 'rtl' } };
@@ -107,5 +140,7 @@ export const RightToLeft: Story = { parameters: { dir: 'rtl' } };
 /** Every string pseudo-translated about 60 % longer, at a tablet width: headings, buttons and messages wrap. */
 export const LongStrings: Story = { args: { width: '720px' }, parameters: { strings: 'long' } };
 
-/** The brand's tokens: another accent, square corners, a larger font. */
-export const Branded: Story = { args: { accent: '#7a1fa2', radius: '0', fontFamily: 'Georgia, serif', fontSize: '17px' } };
+/** The brand's tokens: another accent, square corners, a larger font, and a heavier frame. */
+export const Branded: Story = {
+  args: { accent: '#7a1fa2', radius: '0', fontFamily: 'Georgia, serif', fontSize: '17px', '--mp-endpoint-grid-border': '2px solid #7a1fa2' },
+};

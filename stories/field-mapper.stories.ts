@@ -1,4 +1,4 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { memberFields, type CrmFieldDescriptor, type FieldMapping, type MemberPulseField } from '@memberpulse/integration-schema';
 import { MpFieldMapper } from '../packages/elements/src/index.js';
@@ -10,10 +10,18 @@ import {
   partialMemberMappings,
   problemMemberMappings,
 } from '../packages/elements/src/test-fixtures/index.js';
+import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
 import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it here keeps bundlers that trust `sideEffects` from dropping that import.
 if (!customElements.get('mp-field-mapper')) customElements.define('mp-field-mapper', MpFieldMapper);
+
+const cssProperties: CssProperties = {
+  '--mp-field-mapper-max-height': 'text',
+  '--mp-field-mapper-row-min-height': 'text',
+  '--mp-field-mapper-border': 'text',
+  '--mp-field-mapper-source-width': 'text',
+};
 
 interface Args extends ThemeArgs {
   sourceFields: readonly MemberPulseField[];
@@ -23,7 +31,9 @@ interface Args extends ThemeArgs {
   disabled: boolean;
   targetHeading: string;
   width: string;
-  maxHeight: string;
+  /** What the host shows while it is still loading the CRM's fields (`targetFields` empty meanwhile). */
+  loadingNote: string;
+  [cssProperty: `--${string}`]: string;
 }
 
 const meta: Meta<Args> = {
@@ -37,7 +47,8 @@ const meta: Meta<Args> = {
     disabled: false,
     targetHeading: 'Salesforce Contact field',
     width: '100%',
-    maxHeight: 'none',
+    loadingNote: '',
+    ...cssPropertyArgs(cssProperties),
     ...themeArgs,
   },
   argTypes: {
@@ -45,20 +56,22 @@ const meta: Meta<Args> = {
     targetFields: { control: false },
     value: { control: 'object' },
     width: { control: 'text', description: 'Width of the container (the element adapts from 320 px).' },
-    maxHeight: { control: 'text', description: '`--mp-field-mapper-max-height`: rows scroll inside the element beyond it.' },
+    loadingNote: { control: 'text', description: 'Slotted as `no-targets` while the host loads the CRM fields, e.g. "Loading the fields of Contact…".' },
+    ...cssPropertyArgTypes(cssProperties),
     ...themeArgTypes,
   },
   render: (args) => html`
-    <div style="inline-size: ${args.width}; max-inline-size: 100%; --mp-field-mapper-max-height: ${args.maxHeight}; ${themeStyle(args)}">
+    <div style="inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">
       <mp-field-mapper
         name="memberMappings"
+        style=${cssPropertyStyle(cssProperties, args)}
         .sourceFields=${args.sourceFields}
         .targetFields=${args.targetFields}
         .value=${args.value}
         ?readonly=${args.readonly}
         ?disabled=${args.disabled}
         target-heading=${args.targetHeading}
-      ></mp-field-mapper>
+      >${args.loadingNote ? html`<span slot="no-targets" role="status">${args.loadingNote}</span>` : nothing}</mp-field-mapper>
     </div>
   `,
 };
@@ -78,6 +91,9 @@ const submitted: Pick<Story, 'play'> = {
 /** No CRM fields yet: the admin has not connected the CRM or picked the member object. */
 export const Empty: Story = { args: { targetFields: [], value: [] } };
 
+/** The saved mapping while the host still loads the Contact's fields: the rows wait, and the host's note says why. */
+export const Loading: Story = { args: { targetFields: [], loadingNote: 'Loading the fields of Contact…' } };
+
 /** The required fields and phone mapped onto a realistic 400-field Contact; the rest waits. Try Auto-map. */
 export const PartlyMapped: Story = {};
 
@@ -92,7 +108,7 @@ export const Errors: Story = { args: { value: problemMemberMappings }, ...submit
 
 /** 150 MemberPulse fields against a 900-field Contact with a 1,000-value multi-select picklist: rows and lists are virtualized. */
 export const LargeOrg: Story = {
-  args: { sourceFields: largeSourceFields(150), targetFields: largeContactFields(900, 1000), value: [], maxHeight: '32rem' },
+  args: { sourceFields: largeSourceFields(150), targetFields: largeContactFields(900, 1000), value: [], '--mp-field-mapper-max-height': '32rem' },
 };
 
 /** A viewer's view: mappings as text, search and filters still work. */
@@ -110,5 +126,17 @@ export const RightToLeft: Story = { args: { value: problemMemberMappings }, para
 /** Every string pseudo-translated about 60 % longer, at a tablet width: headings, filters and messages wrap. */
 export const LongStrings: Story = { args: { value: problemMemberMappings, width: '720px' }, parameters: { strings: 'long' }, ...submitted };
 
-/** The brand's tokens: another accent, square corners, a larger font. */
-export const Branded: Story = { args: { value: problemMemberMappings, accent: '#7a1fa2', radius: '0', fontFamily: 'Georgia, serif', fontSize: '17px' }, ...submitted };
+/** The brand's tokens: another accent, square corners, a larger font; a heavier frame, taller rows, a wider MemberPulse column. */
+export const Branded: Story = {
+  args: {
+    value: problemMemberMappings,
+    accent: '#7a1fa2',
+    radius: '0',
+    fontFamily: 'Georgia, serif',
+    fontSize: '17px',
+    '--mp-field-mapper-border': '2px solid #7a1fa2',
+    '--mp-field-mapper-row-min-height': '4rem',
+    '--mp-field-mapper-source-width': '18rem',
+  },
+  ...submitted,
+};

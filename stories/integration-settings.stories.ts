@@ -1,78 +1,89 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { detectDrift, type CrmMapping, type IntegrationSettings } from '@memberpulse/integration-schema';
-import { contactFields } from '../packages/elements/src/test-fixtures/index.js';
 import { MpIntegrationProvider, MpIntegrationSettings } from '../packages/elements/src/index.js';
-import { salesforceSettings, storyClient, type StoryClientOptions } from './support/story-client.js';
+import { clientFor, typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
+import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
+import { apiMissingNotice, storyApi, withApi, type Connection } from './support/story-api.js';
+import { driftedMemberMappings, inboundInput, seedSalesforce, stripeInput, xeroInput } from './support/settings-seeds.js';
 import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
 if (!customElements.get('mp-integration-settings')) customElements.define('mp-integration-settings', MpIntegrationSettings);
 if (!customElements.get('mp-integration-provider')) customElements.define('mp-integration-provider', MpIntegrationProvider);
 
+const cssProperties: CssProperties = {
+  '--mp-integration-settings-border': 'text',
+  '--mp-integration-settings-footer-position': ['sticky', 'static'],
+};
+
 interface Args extends ThemeArgs {
   category: string;
-  client: StoryClientOptions;
+  role: 'admin' | 'editor' | 'viewer' | 'auditor';
+  connection: Connection;
   width: string;
+  [cssProperty: `--${string}`]: string;
 }
 
 const meta: Meta<Args> = {
   title: 'Elements/Integration settings',
   component: 'mp-integration-settings',
-  args: { category: 'crm', client: {}, width: '100%', ...themeArgs },
+  // The save bar stays at the end of the story rather than sticking to the canvas's bottom edge.
+  args: { category: 'crm', role: 'admin', connection: 'live', width: '100%', ...cssPropertyArgs(cssProperties), '--mp-integration-settings-footer-position': 'static', ...themeArgs },
   argTypes: {
-    category: { control: 'select', options: ['', 'crm', 'accounting', 'payment-gateway'] },
-    client: { control: 'object', description: 'Options of the in-memory story client (role, settings, delay, offline, conflictOnSave).' },
+    category: { control: 'select', options: ['', 'crm', 'accounting', 'payment-gateway', 'inbound'] },
+    role: { control: 'select', options: ['admin', 'editor', 'viewer', 'auditor'], description: 'Whose token the widget’s client sends (a fresh tenant on the real API each time).' },
+    connection: { control: 'select', options: ['live', 'never-answers', 'unreachable'], description: 'The real server, a fetch that never answers (loading), or one that fails (load error).' },
     width: { control: 'text' },
+    ...cssPropertyArgTypes(cssProperties),
     ...themeArgTypes,
   },
-  render: (args) => html`<div style="inline-size: ${args.width}; max-inline-size: 100%; --mp-integration-settings-footer-position: static; ${themeStyle(args)}">
-    <mp-integration-settings category=${args.category || undefined} .client=${storyClient(args.client)}></mp-integration-settings>
-  </div>`,
+  render: (args, context) => {
+    const api = storyApi(context);
+    return html`${apiMissingNotice(api)}<div style="inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">
+      <mp-integration-settings category=${args.category || nothing} style=${cssPropertyStyle(cssProperties, args)} .client=${api.client}></mp-integration-settings>
+    </div>`;
+  },
 };
 export default meta;
 
 type Story = StoryObj<Args>;
 
-async function loaded(canvas: HTMLElement): Promise<MpIntegrationSettings> {
+/** The settings element once loaded; undefined when it shows its load error (no API beside Storybook). */
+async function whenReady(canvas: HTMLElement): Promise<MpIntegrationSettings | undefined> {
   const el = canvas.querySelector('mp-integration-settings')!;
-  for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('.platforms'); i++) await new Promise((r) => setTimeout(r, 30));
-  return el;
+  for (let i = 0; i < 300 && !el.shadowRoot?.querySelector('.platforms, .notice.error'); i++) await new Promise((r) => setTimeout(r, 30));
+  return el.shadowRoot?.querySelector('.platforms') ? el : undefined;
 }
 
-const stripeDraft: IntegrationSettings = {
-  ...salesforceSettings(),
-  id: 'set_pg',
-  category: 'paymentGateway',
-  platform: 'stripe',
-  config: { mode: 'test', publishableKey: 'pk_test_51Hriverside' },
-  credentials: { secretKey: { configured: true, hint: 'x9Aa', updatedAt: '2026-11-03T10:00:00.000Z' }, webhookSecret: { configured: false, hint: null, updatedAt: null } },
-  crm: null,
-};
+const emptyTenant = [withApi()];
+const connected = [withApi((admin, env) => seedSalesforce(admin, env))];
+const enabled = [withApi((admin, env) => seedSalesforce(admin, env, 'enabled'))];
 
 /** First visit: no record yet, choose a platform. */
-export const NotSetUp: Story = {};
+export const NotSetUp: Story = { loaders: emptyTenant };
 
 /** Salesforce chosen, credentials not saved yet: only the connection shows. */
 export const CredentialsFirst: Story = {
+  loaders: emptyTenant,
   play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="platform"][value="salesforce"]')!.click();
+    const el = await whenReady(canvasElement);
+    el?.shadowRoot!.querySelector<HTMLInputElement>('input[name="platform"][value="salesforce"]')!.click();
   },
 };
 
-/** Credentials saved: member object, member mapping, tag fields, orders, Salesforce extras and API usage. */
-export const Connected: Story = { args: { client: { settings: [salesforceSettings()] } } };
+/** Credentials saved for the loopback Salesforce org: member object (its realistic Contact), member mapping, tag fields, orders, Salesforce extras and API usage. */
+export const Connected: Story = { loaders: connected };
 
 /** The payment gateway before set-up: its platform is required (seed 000), and the empty state says so. */
-export const PaymentGatewayRequired: Story = { args: { category: 'payment-gateway' } };
+export const PaymentGatewayRequired: Story = { args: { category: 'payment-gateway' }, loaders: emptyTenant };
 
 /** Connected, with the list of MemberPulse's fixed tag values open (for a restricted picklist). */
 export const TagValues: Story = {
-  args: { client: { settings: [salesforceSettings()] } },
+  loaders: connected,
   play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('details.tag-values'); i++) await new Promise((r) => setTimeout(r, 30));
+    const el = await whenReady(canvasElement);
+    if (!el) return;
+    for (let i = 0; i < 300 && !el.shadowRoot!.querySelector('details.tag-values'); i++) await new Promise((r) => setTimeout(r, 30));
     el.shadowRoot!.querySelector<HTMLDetailsElement>('details.tag-values')!.open = true;
   },
 };
@@ -81,45 +92,45 @@ export const TagValues: Story = {
 export const SignedOut: Story = {
   render: (args) => html`<div style="inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">
     <mp-integration-provider base-url="https://integrations.example.com">
-      <mp-integration-settings category=${args.category}></mp-integration-settings>
+      <mp-integration-settings category=${args.category || nothing} style=${cssPropertyStyle(cssProperties, args)}></mp-integration-settings>
     </mp-integration-provider>
   </div>`,
 };
 
 /** Enabled and in use. */
-export const Enabled: Story = { args: { client: { settings: [salesforceSettings({ status: 'enabled' })] } } };
+export const Enabled: Story = { loaders: enabled };
 
-/** A mapped field vanished and another changed type: the notice points at the rows. */
-const RETIRED_FIELD = 'Old_Membership_Level__c';
-const driftedCrm: CrmMapping = {
-  ...salesforceSettings().crm!,
-  memberMappings: [
-    // Saved when Phone was a text field; the org now has it as a phone field.
-    ...salesforceSettings().crm!.memberMappings.map((m) => (m.target === 'Phone' ? { ...m, targetType: 'string' as const } : m)),
-    { source: 'membershipStatus', target: RETIRED_FIELD, policy: 'always' },
-  ],
-};
-export const SchemaDrift: Story = {
-  args: { client: { settings: [salesforceSettings({ status: 'enabled', crm: driftedCrm, drift: detectDrift(driftedCrm, contactFields) })] } },
-};
+/**
+ * Saved when the org's Phone was a text field (it is a phone field now) and with a member field on a Contact
+ * field that is gone: the server and the screen find the drift, and the notice points at the rows.
+ */
+export const SchemaDrift: Story = { loaders: [withApi((admin, env) => seedSalesforce(admin, env, 'enabled', driftedMemberMappings))] };
 
-/** Enable pressed with problems: errors beside the inputs, a linked summary at the top, focus on the first. */
+/** Enable pressed with a malformed publishable key and no secrets: the server's 422, errors beside the inputs, a linked summary at the top, focus on the first. */
 export const ValidationErrors: Story = {
-  args: { category: 'payment-gateway', client: { settings: [{ ...stripeDraft, config: { mode: 'test', publishableKey: 'pk_wrong' } }] } },
+  args: { category: 'payment-gateway' },
+  loaders: emptyTenant,
   play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
+    const el = await whenReady(canvasElement);
+    if (!el) return;
+    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="platform"][value="stripe"]')!.click();
+    await el.updateComplete;
+    typeInto(el.shadowRoot!.querySelector('#cfg-publishableKey'), 'pk_wrong');
+    await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="enable-button"]')!.click();
   },
 };
 
-/** Someone else saved first: the edits stay; compare, load theirs, or save over. */
+/** Someone else saved between this screen's load and its save: the server's 412; the edits stay; compare, load theirs, or save over. */
 export const Conflict: Story = {
-  args: { category: 'accounting', client: { conflictOnSave: true, settings: [{ ...stripeDraft, id: 'set_acc', category: 'accounting', platform: 'xero', config: { clientId: 'riverside-xero' }, credentials: { clientSecret: { configured: true, hint: 'Zz90', updatedAt: '2026-11-03T10:00:00.000Z' } } }] } },
-  play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#cfg-clientId')!;
-    input.value = 'my-new-client-id';
-    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  args: { category: 'accounting' },
+  loaders: [withApi((admin) => admin.settings.saveDraft('accounting', xeroInput))],
+  play: async ({ canvasElement, loaded }) => {
+    const el = await whenReady(canvasElement);
+    const { env } = storyApi({ loaded });
+    if (!el || !env) return;
+    await clientFor(env).settings.patch('accounting', { config: { clientId: 'changed-by-alex' } }, { ifMatch: false });
+    typeInto(el.shadowRoot!.querySelector('#cfg-clientId'), 'my-new-client-id');
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="save-button"]')!.click();
   },
@@ -127,9 +138,10 @@ export const Conflict: Story = {
 
 /** Another platform chosen over an enabled Salesforce setup and saved: the question names what would be deleted. */
 export const SwitchQuestion: Story = {
-  args: { client: { settings: [salesforceSettings({ status: 'enabled' })] } },
+  loaders: enabled,
   play: async ({ canvasElement }) => {
-    const el = await loaded(canvasElement);
+    const el = await whenReady(canvasElement);
+    if (!el) return;
     el.shadowRoot!.querySelector<HTMLInputElement>('input[name="platform"][value="hubspot"]')!.click();
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('[part="save-button"]')!.click();
@@ -137,46 +149,53 @@ export const SwitchQuestion: Story = {
 };
 
 /** Archived: read-only until restored. */
-export const Archived: Story = { args: { category: 'payment-gateway', client: { settings: [{ ...stripeDraft, status: 'archived' }] } } };
+export const Archived: Story = {
+  args: { category: 'payment-gateway' },
+  loaders: [
+    withApi(async (admin) => {
+      await admin.settings.saveDraft('payment-gateway', stripeInput);
+      await admin.settings.archive('payment-gateway');
+    }),
+  ],
+};
 
 /** A viewer sees everything and changes nothing. */
-export const ReadOnly: Story = { args: { client: { role: 'viewer', settings: [salesforceSettings({ status: 'enabled' })] } } };
+export const ReadOnly: Story = { args: { role: 'viewer' }, loaders: enabled };
 
-/** Waiting for the server. */
-export const Loading: Story = { args: { client: { delay: 1e9 } } };
+/** Waiting for the server: the client's fetch never answers. */
+export const Loading: Story = { args: { connection: 'never-answers' }, loaders: emptyTenant };
 
-/** The server could not be reached. */
-export const LoadError: Story = { args: { client: { offline: true } } };
+/** The server could not be reached: the SDK's NetworkError, and a retry. */
+export const LoadError: Story = { args: { connection: 'unreachable' }, loaders: emptyTenant };
 
 /** No `category`: CRM, Accounting, Payment gateway and Inbound connector one after another. */
-export const AllCategories: Story = { args: { category: '', client: { settings: [salesforceSettings(), stripeDraft] } } };
-
-const inboundTurnUp: IntegrationSettings = {
-  ...salesforceSettings(),
-  id: 'set_inbound',
-  category: 'inbound',
-  platform: 'intouch',
-  config: { clientId: '4711', clubIds: ['12', '13', '27'], customOptions: ['leadSourceSync=true'] },
-  credentials: { password: { configured: false, hint: null, updatedAt: null } },
-  crm: null,
+export const AllCategories: Story = {
+  args: { category: '' },
+  loaders: [
+    withApi(async (admin, env) => {
+      await seedSalesforce(admin, env);
+      await admin.settings.saveDraft('payment-gateway', stripeInput);
+    }),
+  ],
 };
 
 /** An inbound partner connector's turn-up (seed 003): client and club IDs, options; nothing to test, as the partner calls in. */
-export const InboundConnector: Story = { args: { category: 'inbound', client: { settings: [inboundTurnUp] } } };
+export const InboundConnector: Story = { args: { category: 'inbound' }, loaders: [withApi((admin) => admin.settings.saveDraft('inbound', inboundInput))] };
 
 /** Dark theme. */
-export const Dark: Story = { args: { client: { settings: [salesforceSettings()] } }, parameters: { theme: 'dark' } };
+export const Dark: Story = { loaders: connected, parameters: { theme: 'dark' } };
 
 /** 360 px wide. */
-export const Narrow: Story = { args: { client: { settings: [salesforceSettings()] }, width: '360px' } };
+export const Narrow: Story = { args: { width: '360px' }, loaders: connected };
 
 /** Right to left: labels, the save bar and the mapping mirror. */
-export const RightToLeft: Story = { args: { client: { settings: [salesforceSettings()] } }, parameters: { dir: 'rtl' } };
+export const RightToLeft: Story = { loaders: connected, parameters: { dir: 'rtl' } };
 
 /** Every string pseudo-translated about 60 % longer, at a tablet width. */
-export const LongStrings: Story = { args: { client: { settings: [salesforceSettings()] }, width: '720px' }, parameters: { strings: 'long' } };
+export const LongStrings: Story = { args: { width: '720px' }, loaders: connected, parameters: { strings: 'long' } };
 
 /** The brand's tokens: another accent, square corners, a larger font. */
 export const Branded: Story = {
-  args: { client: { settings: [salesforceSettings()] }, accent: '#7a1fa2', radius: '0', fontFamily: 'Georgia, serif', fontSize: '17px' },
+  args: { accent: '#7a1fa2', radius: '0', fontFamily: 'Georgia, serif', fontSize: '17px' },
+  loaders: connected,
 };

@@ -1,10 +1,11 @@
 // Every Storybook story, rendered in Chromium as Storybook renders it: the page set up as the story asks,
-// meta and story args merged, the story's render, then its play function. Each must settle, with no
-// uncaught error, into the state its description names. A story that breaks (the story client missing a
-// call the widgets now make, a play function whose control moved) fails here, not in front of a designer.
+// meta and story args merged, its loaders (a fresh tenant on the real API server, which web-test-runner
+// serves at /__mp/test-env as Storybook does), the story's render, then its play function. Each must settle,
+// with no uncaught error, into the state its description names. A story that breaks (a seed the server now
+// refuses, a play function whose control moved) fails here, not in front of a designer.
 import { nothing, render, type TemplateResult } from 'lit';
-import type { MpIntegrationSettings } from '../packages/elements/src/index.js';
-import { equal, expectNoViolations, ok, until } from '../packages/elements/src/provider/browser-test-kit.js';
+import type { MpFieldMapper, MpIntegrationSettings } from '../packages/elements/src/index.js';
+import { deepText, equal, expectNoViolations, ok, until } from '../packages/elements/src/provider/browser-test-kit.js';
 import * as endpointGrid from './endpoint-grid.stories.js';
 import * as fieldMapper from './field-mapper.stories.js';
 import * as integrationSettings from './integration-settings.stories.js';
@@ -14,58 +15,77 @@ declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
 
 type Args = Record<string, unknown>;
+/** The part of Storybook's story context these stories use. */
+interface Context {
+  args: Args;
+  loaded: Record<string, unknown>;
+  canvasElement: HTMLElement;
+}
+type Loader = (context: Context) => Promise<Record<string, unknown> | void>;
 interface Story {
   args?: Args;
   parameters?: StoryPage;
-  render?: (args: Args) => TemplateResult;
-  play?: (context: { canvasElement: HTMLElement }) => Promise<void>;
+  loaders?: Loader[];
+  render?: (args: Args, context: Context) => TemplateResult;
+  play?: (context: Context) => Promise<void>;
 }
 interface StoryFile {
-  default: { title?: string; args?: Args; render?: (args: Args) => TemplateResult };
+  default: { title?: string; args?: Args; loaders?: Loader[]; render?: (args: Args, context: Context) => TemplateResult };
   [name: string]: unknown;
 }
 
 /** What a story must show once settled, beyond "every widget loaded without an error". */
 interface Expectation {
-  /** The widgets that load from the API stay loading, show their load error, or ask the admin to sign in. */
-  widgets?: 'loading' | 'error' | 'signedOut';
+  /** The widgets that load from the API stay loading, show their load error, ask the admin to sign in, or say they have no client. */
+  widgets?: 'loading' | 'error' | 'signedOut' | 'notConnected';
   /** How many widgets load from the API (default 1 where the story has any). */
   widgetCount?: number;
-  /** A selector that must match inside some shadow root. */
-  shows?: string;
+  /** Selectors that must each match inside some shadow root (or the canvas). */
+  shows?: string | string[];
   /** A selector that must match nowhere. */
   lacks?: string;
+  /** Text that must show in some shadow root, e.g. a message worded by the server. */
+  says?: string;
+  /** What must render (default `[part="base"]`, the frame of every widget). */
+  rendered?: string;
+  /** A condition no selector can state, and what it means. */
+  holds?: [what: string, check: (canvas: HTMLElement) => boolean];
 }
+
+/** The CRM fields the settings' member mapper was given (those of the Contact it described). */
+const memberTargets = (canvas: HTMLElement) => (deepAll(canvas, '#crm-memberMappings')[0] as MpFieldMapper | undefined)?.targetFields.length ?? 0;
 
 const expected: Record<string, Expectation> = {
   'Integration settings/NotSetUp': { shows: '.empty-note' },
   'Integration settings/CredentialsFirst': { shows: '#secret-consumerSecret', lacks: '.crm' },
-  'Integration settings/Connected': { shows: 'mp-field-mapper' },
+  'Integration settings/Connected': { shows: 'mp-field-mapper', holds: ['the mapper has the loopback org’s 400-odd Contact fields', (c) => memberTargets(c) > 400] },
   'Integration settings/Enabled': { shows: '[part="status"].enabled' },
   'Integration settings/PaymentGatewayRequired': { shows: '[part="platforms"] legend .muted' },
   'Integration settings/TagValues': { shows: 'details.tag-values[open] dt code' },
   'Integration settings/SignedOut': { widgets: 'signedOut' },
-  'Integration settings/SchemaDrift': { shows: '[part="drift"]' },
-  'Integration settings/ValidationErrors': { shows: '[part="error-summary"]' },
+  'Integration settings/SchemaDrift': { shows: '[part="drift"]', says: 'Old_Membership_Level__c' },
+  'Integration settings/ValidationErrors': { shows: ['[part="error-summary"]', '#cfg-publishableKey-error'], says: 'Webhook signing secret is required.' },
   'Integration settings/Conflict': { shows: '[part="conflict"]' },
   'Integration settings/SwitchQuestion': { shows: 'dialog[open].switch .danger' },
   'Integration settings/Archived': { shows: '[part="status"].archived' },
   'Integration settings/ReadOnly': { lacks: '[part="save-button"]' },
   'Integration settings/Loading': { widgets: 'loading' },
-  'Integration settings/LoadError': { widgets: 'error' },
+  'Integration settings/LoadError': { widgets: 'error', says: 'The server could not be reached.' },
   'Integration settings/AllCategories': { widgetCount: 4 },
   'Integration settings/InboundConnector': { shows: '#cfg-clubIds' },
   'Endpoint grid/Filled': { shows: '[part="row"]' },
   'Endpoint grid/Empty': { shows: '[part="empty"]' },
   'Endpoint grid/Paged': { shows: '[part="pager"]' },
   'Endpoint grid/Loading': { widgets: 'loading' },
-  'Endpoint grid/LoadError': { widgets: 'error' },
+  'Endpoint grid/LoadError': { widgets: 'error', says: 'The server could not be reached.' },
   'Endpoint grid/ReadOnly': { shows: '[part="row"]', lacks: '[part="new-button"], [part="edit-button"], [part="delete-button"]' },
   'Endpoint grid/AddFormWithErrors': { shows: 'dialog[open] #ep-name-error' },
+  'Endpoint grid/DuplicateName': { shows: 'dialog[open] #ep-name-error', says: 'An endpoint named “Orders” already exists.' },
   'Endpoint grid/EditForm': { shows: 'dialog[open] #ep-name[readonly]' },
   'Endpoint grid/DeleteConfirmation': { shows: 'dialog[open]' },
   'Endpoint grid/DiscardQuestion': { shows: 'dialog[open] .discard .keep-editing' },
   'Field mapper/Empty': { shows: '[part="empty"]' },
+  'Field mapper/Loading': { shows: ['[part="empty"]', 'mp-field-mapper > [slot="no-targets"][role="status"]'] },
   'Field mapper/Errors': { shows: 'mp-field-mapper-row[data-source="lastName"] [part="message"]' },
   'Field mapper/ReadOnly': { shows: '.readonly-target', lacks: '[part="combobox"]' },
 };
@@ -78,17 +98,24 @@ function deepAll(root: ParentNode, selector: string): Element[] {
 }
 
 /** The widgets of a canvas that load from the API (the all-categories settings element only holds four). */
-const loaders = (canvas: HTMLElement) =>
+const apiWidgets = (canvas: HTMLElement) =>
   deepAll(canvas, 'mp-integration-settings, mp-endpoint-grid').filter((el) => el.localName === 'mp-endpoint-grid' || (el as MpIntegrationSettings).resolvedCategory);
 
-function stateOf(widget: Element): 'loading' | 'error' | 'signedOut' | 'ready' {
+function stateOf(widget: Element): 'loading' | 'error' | 'signedOut' | 'notConnected' | 'ready' {
   const root = widget.shadowRoot;
   if (root?.querySelector('.notice.error[role="alert"]')) return 'error';
-  if (root?.querySelector('.notice[role="status"]')?.textContent?.startsWith('Sign in')) return 'signedOut';
+  const notice = root?.querySelector('.notice[role="status"]')?.textContent?.trim();
+  if (notice?.startsWith('Sign in')) return 'signedOut';
+  if (notice?.startsWith('Not connected')) return 'notConnected';
   return root?.querySelector('[part="base"]') && !deepAll(root, '.skeleton').length ? 'ready' : 'loading';
 }
 
-// Storybook's types pass renders a context too; these stories use only their args.
+/** Runs a story's loaders as Storybook does (meta's, then the story's), merging what each answers into `loaded`. */
+async function load(loaders: Loader[], context: Context): Promise<void> {
+  for (const loader of loaders) Object.assign(context.loaded, await loader(context));
+}
+
+// Storybook's types give renders and loaders its full context; these stories use only the part above.
 const files = [integrationSettings, endpointGrid, fieldMapper] as unknown as StoryFile[];
 
 describe('Storybook stories', () => {
@@ -111,20 +138,27 @@ describe('Storybook stories', () => {
         document.body.append(canvas);
         try {
           applyStoryPage(story.parameters ?? {});
-          render((story.render ?? meta.render)!({ ...meta.args, ...story.args }), canvas);
-          await story.play?.({ canvasElement: canvas });
+          const context: Context = { args: { ...meta.args, ...story.args }, loaded: {}, canvasElement: canvas };
+          await load([...(meta.loaders ?? []), ...(story.loaders ?? [])], context);
+          render((story.render ?? meta.render)!(context.args, context), canvas);
+          await story.play?.(context);
 
-          const count = want.widgetCount ?? (loaders(canvas).length ? 1 : 0);
-          const settled = () => loaders(canvas).length === count && loaders(canvas).every((w) => stateOf(w) !== 'loading');
+          const shows = [want.shows ?? []].flat();
+          const count = want.widgetCount ?? (apiWidgets(canvas).length ? 1 : 0);
+          const settled = () => apiWidgets(canvas).length === count && apiWidgets(canvas).every((w) => stateOf(w) !== 'loading');
           if (want.widgets === 'loading') {
             await new Promise((r) => setTimeout(r, 400));
-            ok(count > 0 && loaders(canvas).every((w) => stateOf(w) === 'loading'), 'still loading');
+            ok(count > 0 && apiWidgets(canvas).every((w) => stateOf(w) === 'loading'), 'still loading');
           } else {
-            await until(() => settled() && (!want.shows || deepAll(canvas, want.shows).length), `${want.shows ?? 'the widgets'} to show`);
-            equal(loaders(canvas).map(stateOf).join(), Array(count).fill(want.widgets ?? 'ready').join(), 'each widget’s state');
+            const showing = () =>
+              shows.every((selector) => deepAll(canvas, selector).length) && (!want.says || deepText(canvas).includes(want.says)) && (!want.holds || want.holds[1](canvas));
+            await until(() => settled() && showing(), `${[...shows, want.says, want.holds?.[0]].filter(Boolean).join(', ') || 'the widgets'} to show`);
+            equal(apiWidgets(canvas).map(stateOf).join(), Array(count).fill(want.widgets ?? 'ready').join(), 'each widget’s state');
           }
-          ok(canvas.firstElementChild && (deepAll(canvas, '[part="base"]').length || want.widgets === 'signedOut'), 'something rendered');
+          ok(canvas.firstElementChild && (deepAll(canvas, want.rendered ?? '[part="base"]').length || want.widgets === 'signedOut'), 'something rendered');
           if (want.lacks) equal(deepAll(canvas, want.lacks).length, 0, `nothing matches ${want.lacks}`);
+          if (want.holds) ok(want.holds[1](canvas), want.holds[0]);
+          ok(!canvas.textContent?.includes('needs the MemberPulse API'), 'the API answered beside the page');
           equal(errors.join('\n'), '', 'uncaught errors');
           await expectNoViolations(canvas, `${title} › ${name}`);
         } finally {

@@ -1,0 +1,66 @@
+// Settings the stories save through the real API: a membership club's Salesforce connection to the
+// loopback org (whose Contact is the realistic one), its Stripe, Xero and inbound-connector records.
+import type { FieldMapping, IntegrationSettingsInput } from '@memberpulse/integration-schema';
+import type { IntegrationClient } from '@memberpulse/integrations-sdk';
+import type { TestEnv } from '../../packages/elements/src/provider/browser-test-kit.js';
+
+/** A typical member mapping onto the loopback org's Contact. */
+export const typicalMemberMappings: FieldMapping[] = [
+  { source: 'email', target: 'Email', policy: 'always' },
+  { source: 'firstName', target: 'FirstName', policy: 'always' },
+  { source: 'lastName', target: 'LastName', policy: 'always' },
+  { source: 'phone', target: 'Phone', policy: 'neverBlank' },
+];
+
+/** Salesforce through the loopback org's Connected App, members on Contact, event tags in a multi-select. */
+export function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalMemberMappings): IntegrationSettingsInput {
+  return {
+    platform: 'salesforce',
+    config: {
+      environment: 'production',
+      authMode: 'connectedApp',
+      consumerKey: env.salesforce.consumerKey,
+      autoSync: true,
+      dailyApiAllotment: 25000,
+      emailOptOutField: 'HasOptedOutOfEmail',
+      securityGroupPrefix: 'HL_',
+    },
+    credentials: { consumerSecret: env.salesforce.consumerSecret },
+    crm: { memberObject: 'Contact', memberMappings, eventTagField: 'Event_Tags__c' },
+  };
+}
+
+/**
+ * A mapping saved before the org changed: Phone saved as a text field (the org has it as a phone field
+ * now) and a member field on a Contact field that is gone.
+ */
+export const driftedMemberMappings: FieldMapping[] = [
+  ...typicalMemberMappings.map((m) => (m.target === 'Phone' ? { ...m, targetType: 'string' as const } : m)),
+  { source: 'membershipStatus', target: 'Old_Membership_Level__c', policy: 'always' },
+];
+
+/** Stripe in test mode, with the secret key saved and the webhook secret not yet. */
+export const stripeInput: IntegrationSettingsInput = {
+  platform: 'stripe',
+  config: { mode: 'test', publishableKey: 'pk_test_51HriversideSportsClub' },
+  credentials: { secretKey: 'sk_test_51HriversideSportsClubX9Aa' },
+};
+
+/** Xero with its client ID and secret. */
+export const xeroInput: IntegrationSettingsInput = {
+  platform: 'xero',
+  config: { clientId: 'riverside-xero' },
+  credentials: { clientSecret: 'xero-client-secret-Zz90' },
+};
+
+/** An inbound partner connector's turn-up (seed 003): client and club IDs, one custom option. */
+export const inboundInput: IntegrationSettingsInput = {
+  platform: 'intouch',
+  config: { clientId: '4711', clubIds: ['12', '13', '27'], customOptions: ['leadSourceSync=true'] },
+};
+
+/** Saves the Salesforce draft (and enables it when asked). */
+export async function seedSalesforce(admin: IntegrationClient, env: TestEnv, status: 'draft' | 'enabled' = 'draft', memberMappings?: FieldMapping[]): Promise<void> {
+  const input = salesforceInput(env, memberMappings);
+  await (status === 'enabled' ? admin.settings.enable('crm', input) : admin.settings.saveDraft('crm', input));
+}

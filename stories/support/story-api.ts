@@ -1,0 +1,76 @@
+// Stories that need the API get it from the real server beside Storybook: POST /__mp/test-env (served by
+// Storybook's dev server, `npm run storybook:static`, and web-test-runner) gives each story a fresh tenant.
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Loader, StoryContext } from '@storybook/web-components-vite';
+import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
+import { clientFor, freshEnv, type Role, type TestEnv } from '../../packages/elements/src/provider/browser-test-kit.js';
+
+/** What a story's loader hands to its render and play function as `loaded.api`. */
+export interface StoryApi {
+  /** The client the widget gets. */
+  client: IntegrationClient;
+  /** The fresh tenant, absent when no API answers beside this Storybook. */
+  env?: TestEnv;
+  /** Why there is no API, to show above the widget (which then shows its own load error). */
+  missing?: string;
+}
+
+/** How the widget's client reaches the server: for real, never answered, or not at all (a rejected fetch). */
+export type Connection = 'live' | 'never-answers' | 'unreachable';
+
+/** Writes a story's data through the real API as the tenant's admin, before the widget loads. */
+export type Seed<TArgs> = (admin: IntegrationClient, env: TestEnv, args: TArgs) => Promise<unknown>;
+
+/** The args `withApi` reads; a story without them gets the admin over the live connection. */
+interface ApiArgs {
+  role?: Role;
+  connection?: Connection;
+}
+
+const neverAnswers: typeof fetch = () => new Promise<Response>(() => {});
+// What a browser's fetch does when the server's port is closed: the SDK turns it into its NetworkError.
+const rejects: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+
+function clientWithout(connection: Exclude<Connection, 'live'>, baseUrl: string, token: string): IntegrationClient {
+  const fetch = connection === 'never-answers' ? neverAnswers : rejects;
+  return createIntegrationClient({ baseUrl, token, fetch, timeout: false, retry: 0 });
+}
+
+/**
+ * A Storybook loader: a fresh tenant on the real API server, written by `seed`, and a real SDK client for
+ * the story's `role` arg (admin by default) over its `connection` arg (live by default). Where no API
+ * answers (a static build served without it), the story gets a client that reaches no server, and the reason.
+ */
+export function withApi<TArgs>(seed?: Seed<TArgs>): Loader<TArgs> {
+  return async (context: StoryContext<TArgs>) => {
+    const { role = 'admin', connection = 'live' } = context.args as ApiArgs;
+    let env: TestEnv;
+    try {
+      env = await freshEnv();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const api: StoryApi = { client: clientWithout('unreachable', location.origin, 'no-api'), missing: reason };
+      return { api };
+    }
+    await seed?.(clientFor(env), env, context.args);
+    const client = connection === 'live' ? clientFor(env, role) : clientWithout(connection, env.apiUrl, env.tokens[role]);
+    const api: StoryApi = { client, env };
+    return { api };
+  };
+}
+
+/** The story's API, as its loader left it. */
+export function storyApi(context: { loaded: Record<string, unknown> }): StoryApi {
+  const api = (context.loaded as { api?: StoryApi }).api;
+  if (!api) throw new Error('This story has no `withApi()` loader.');
+  return api;
+}
+
+/** A line above the widget when no API answers beside this Storybook, saying how to get one. */
+export function apiMissingNotice(api: StoryApi): TemplateResult | typeof nothing {
+  if (!api.missing) return nothing;
+  return html`<p role="alert" style="font: 14px/1.5 system-ui, sans-serif; border: 2px solid #b3261e; padding: 0.5rem 0.75rem; margin: 0 0 1rem;">
+    This story needs the MemberPulse API beside Storybook, and none answered (${api.missing}). Run
+    <code>npm run storybook</code>, or <code>npm run storybook:static</code> to serve a built Storybook with it.
+  </p>`;
+}
