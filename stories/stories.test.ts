@@ -6,8 +6,10 @@
 import { nothing, render, type TemplateResult } from 'lit';
 import type { MpFieldMapper, MpIntegrationSettings } from '../packages/elements/src/index.js';
 import { deepText, equal, expectNoViolations, ok, until } from '../packages/elements/src/provider/browser-test-kit.js';
+import * as combobox from './combobox.stories.js';
 import * as endpointGrid from './endpoint-grid.stories.js';
 import * as fieldMapper from './field-mapper.stories.js';
+import * as integrationProvider from './integration-provider.stories.js';
 import * as integrationSettings from './integration-settings.stories.js';
 import { applyStoryPage, type StoryPage } from './support/story-page.js';
 
@@ -54,6 +56,8 @@ interface Expectation {
 
 /** The CRM fields the settings' member mapper was given (those of the Contact it described). */
 const memberTargets = (canvas: HTMLElement) => (deepAll(canvas, '#crm-memberMappings')[0] as MpFieldMapper | undefined)?.targetFields.length ?? 0;
+/** The text a combobox shows while closed. */
+const comboboxText = (canvas: HTMLElement) => canvas.querySelector('mp-combobox')?.shadowRoot?.querySelector('input')?.value;
 
 const expected: Record<string, Expectation> = {
   'Integration settings/NotSetUp': { shows: '.empty-note' },
@@ -88,6 +92,15 @@ const expected: Record<string, Expectation> = {
   'Field mapper/Loading': { shows: ['[part="empty"]', 'mp-field-mapper > [slot="no-targets"][role="status"]'] },
   'Field mapper/Errors': { shows: 'mp-field-mapper-row[data-source="lastName"] [part="message"]' },
   'Field mapper/ReadOnly': { shows: '.readonly-target', lacks: '[part="combobox"]' },
+  'Combobox/Empty': { rendered: '[part="input"]', lacks: '[part="popup"]' },
+  'Combobox/Chosen': { rendered: '[part="input"]', holds: ['the chosen field’s label shows', (c) => comboboxText(c) === 'Email'] },
+  'Combobox/Open': { rendered: '[part="input"]', shows: '[part="popup"]:popover-open [part="option"].current' },
+  'Combobox/Filtered': { rendered: '[part="input"]', shows: '[part="popup"]:popover-open [part="option"]', says: 'Membership Status' },
+  'Combobox/Invalid': { rendered: '[part="input"]', shows: 'input[aria-invalid="true"][aria-required="true"][aria-describedby]' },
+  'Combobox/Disabled': { rendered: '[part="input"]', shows: 'input:disabled' },
+  'Integration provider/SignedIn': { widgetCount: 2, shows: ['[part="row"]', '.platforms'] },
+  'Integration provider/SignedOut': { widgetCount: 2, widgets: 'signedOut' },
+  'Integration provider/Misconfigured': { widgetCount: 2, widgets: 'notConnected', shows: '.misconfigured[role="alert"]', says: '`baseUrl` must be an http(s) URL' },
 };
 
 /** Every match of `selector` in `root` and in every shadow root below it. */
@@ -116,7 +129,7 @@ async function load(loaders: Loader[], context: Context): Promise<void> {
 }
 
 // Storybook's types give renders and loaders its full context; these stories use only the part above.
-const files = [integrationSettings, endpointGrid, fieldMapper] as unknown as StoryFile[];
+const files = [integrationSettings, endpointGrid, fieldMapper, combobox, integrationProvider] as unknown as StoryFile[];
 
 describe('Storybook stories', () => {
   for (const file of files) {

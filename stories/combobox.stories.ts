@@ -1,0 +1,111 @@
+import { html } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { MpCombobox, type ComboboxOption } from '../packages/elements/src/index.js';
+import { typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
+import { contactFields } from '../packages/elements/src/test-fixtures/index.js';
+import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
+import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
+
+// Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
+if (!customElements.get('mp-combobox')) customElements.define('mp-combobox', MpCombobox);
+
+const cssProperties: CssProperties = { '--mp-combobox-list-max-height': 'text', '--mp-combobox-popup-min-width': 'text' };
+
+/** The realistic 400-field Salesforce Contact as choices: label, API name, type; fields nobody can write are shown but not choosable. */
+const contactOptions: ComboboxOption[] = contactFields.map((f) => {
+  const writable = f.createable || f.updateable;
+  return {
+    value: f.name,
+    label: f.label,
+    detail: f.name,
+    badge: f.type,
+    ...(writable ? {} : { disabled: true, tone: 'error' as const, note: 'Read-only in Salesforce: nothing can be written to it.' }),
+  };
+});
+
+interface Args extends ThemeArgs {
+  options: readonly ComboboxOption[];
+  value: string;
+  label: string;
+  placeholder: string;
+  description: string;
+  disabled: boolean;
+  required: boolean;
+  invalid: boolean;
+  width: string;
+  [cssProperty: `--${string}`]: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/Combobox',
+  component: 'mp-combobox',
+  args: {
+    options: contactOptions,
+    value: '',
+    label: 'Salesforce Contact field',
+    placeholder: 'Search 400 Contact fields',
+    description: '',
+    disabled: false,
+    required: false,
+    invalid: false,
+    width: '24rem',
+    ...cssPropertyArgs(cssProperties),
+    ...themeArgs,
+  },
+  argTypes: {
+    options: { control: false },
+    width: { control: 'text' },
+    ...cssPropertyArgTypes(cssProperties),
+    ...themeArgTypes,
+  },
+  render: (args) => html`<div style="inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">
+    <mp-combobox
+      style=${cssPropertyStyle(cssProperties, args)}
+      .options=${args.options}
+      .value=${args.value}
+      label=${args.label}
+      placeholder=${args.placeholder}
+      description=${args.description}
+      ?disabled=${args.disabled}
+      ?required=${args.required}
+      ?invalid=${args.invalid}
+    ></mp-combobox>
+  </div>`,
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+const combobox = (canvas: HTMLElement) => canvas.querySelector('mp-combobox')!;
+
+/** Nothing chosen yet: type to search the Contact's fields by label or API name. */
+export const Empty: Story = {};
+
+/** A field chosen: its label shows while the list is closed. */
+export const Chosen: Story = { args: { value: 'Email' } };
+
+/** The list open on the current choice: label, API name and type of each field, virtualized. */
+export const Open: Story = {
+  args: { value: 'Email' },
+  play: async ({ canvasElement }) => {
+    const el = combobox(canvasElement);
+    await el.updateComplete;
+    el.show();
+  },
+};
+
+/** "member" typed: the matching fields, whole-name and prefix matches first, with the count below. */
+export const Filtered: Story = {
+  play: async ({ canvasElement }) => {
+    const el = combobox(canvasElement);
+    await el.updateComplete;
+    el.focus();
+    typeInto(el.shadowRoot!.querySelector('input'), 'member');
+  },
+};
+
+/** Required and left empty after a submit: marked invalid, with the reason read out. */
+export const Invalid: Story = { args: { required: true, invalid: true, description: 'Choose the Contact field that holds the member’s email address.' } };
+
+/** Disabled: nothing to choose yet (the object is still being described). */
+export const Disabled: Story = { args: { disabled: true, placeholder: 'Loading the fields of Contact…' } };

@@ -1,0 +1,60 @@
+import { html, nothing } from 'lit';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { MpEndpointGrid, MpIntegrationProvider, MpIntegrationSettings } from '../packages/elements/src/index.js';
+import { seedEndpoints } from './support/endpoint-seeds.js';
+import { seedSalesforce } from './support/settings-seeds.js';
+import { apiMissingNotice, storyApi, withApi } from './support/story-api.js';
+import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
+
+// Importing the classes registers the elements; naming them keeps bundlers that trust `sideEffects` from dropping them.
+if (!customElements.get('mp-integration-provider')) customElements.define('mp-integration-provider', MpIntegrationProvider);
+if (!customElements.get('mp-integration-settings')) customElements.define('mp-integration-settings', MpIntegrationSettings);
+if (!customElements.get('mp-endpoint-grid')) customElements.define('mp-endpoint-grid', MpEndpointGrid);
+
+interface Args extends ThemeArgs {
+  role: 'admin' | 'editor' | 'viewer' | 'auditor';
+  /** Overrides the API's URL (the real server's, beside Storybook, when empty). */
+  baseUrl: string;
+  signedIn: boolean;
+  width: string;
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/Integration provider',
+  component: 'mp-integration-provider',
+  args: { role: 'admin', baseUrl: '', signedIn: true, width: '100%', ...themeArgs },
+  argTypes: {
+    role: { control: 'select', options: ['admin', 'editor', 'viewer', 'auditor'], description: 'Whose token the provider is given.' },
+    baseUrl: { control: 'text', description: '`base-url`; empty: the real API server beside Storybook.' },
+    signedIn: { control: 'boolean', description: 'Whether the host has a token to give (`token`); without one the widgets ask to sign in.' },
+    width: { control: 'text' },
+    ...themeArgTypes,
+  },
+  loaders: [
+    withApi(async (admin, env) => {
+      await seedSalesforce(admin, env);
+      await seedEndpoints(admin, 4);
+    }),
+  ],
+  render: (args, context) => {
+    const api = storyApi(context);
+    const widgets = html`<mp-integration-settings category="crm" style="--mp-integration-settings-footer-position: static"></mp-integration-settings><mp-endpoint-grid page-size="5"></mp-endpoint-grid>`;
+    // No API beside this Storybook: the provider hands on a client that reaches no server, so the widgets say so.
+    const provider = api.env
+      ? html`<mp-integration-provider base-url=${args.baseUrl || api.env.apiUrl} token=${args.signedIn ? api.env.tokens[args.role] : nothing}>${widgets}</mp-integration-provider>`
+      : html`<mp-integration-provider .client=${api.client}>${widgets}</mp-integration-provider>`;
+    return html`${apiMissingNotice(api)}<div style="display: grid; gap: 1.5rem; inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">${provider}</div>`;
+  },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** A `base-url` and a token: the settings and the endpoint grid inside both load through the client it builds. */
+export const SignedIn: Story = {};
+
+/** A `base-url` but no token yet (signed out, or the host's sign-in still loading): every widget asks to sign in, and nothing is called. */
+export const SignedOut: Story = { args: { signedIn: false } };
+
+/** A `base-url` the SDK refuses (not http or https): the provider says why where the widgets would be. */
+export const Misconfigured: Story = { args: { baseUrl: 'ftp://integrations.example.com' } };
