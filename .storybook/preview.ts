@@ -2,11 +2,13 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../packages/elements/custom-elements.json';
 import { applyStoryPage } from '../stories/support/story-page.js';
+import { manifestControls } from './manifest-controls.js';
 
 setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   tags: ['autodocs'],
+  argTypesEnhancers: [manifestControls],
   parameters: {
     controls: { expanded: true },
     backgrounds: { disable: true },
