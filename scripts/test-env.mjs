@@ -34,6 +34,8 @@ async function start() {
   const { startServer, signDevToken } = await import('@memberpulse/integration-server');
   const salesforce = await startSalesforce();
   const server = await startServer({
+    // A throw-away test server whatever NODE_ENV its host runs under (Vite's preview server sets production).
+    env: { ...process.env, NODE_ENV: 'test' },
     port: 0,
     host: '127.0.0.1',
     databaseUrl: 'memory://',
