@@ -32,13 +32,16 @@ function litStaticPropertiesAsLit() {
   };
 }
 
+/** Statics that Lit and the browser read, not hosts. */
+const PLUMBING = new Set(['shadowRootOptions', 'formAssociated']);
+
 /**
- * The manifest describes the public API: private, protected and `#private` members, and static plumbing
- * (`shadowRootOptions`, `formAssociated`), are left out, so Storybook's controls, IDEs and the reference list
- * nothing a host would use.
+ * The manifest describes the public API: private, protected and `#private` members, and the statics Lit and
+ * the browser read, are left out, so Storybook's controls, IDEs and the reference list nothing a host cannot
+ * use. Public statics stay (an event class's `type`).
  */
 function publicMembersOnly() {
-  const hidden = (m) => m.privacy === 'private' || m.privacy === 'protected' || m.name.startsWith('#') || m.static;
+  const hidden = (m) => m.privacy === 'private' || m.privacy === 'protected' || m.name.startsWith('#') || (m.static && PLUMBING.has(m.name));
   return {
     name: 'public-members-only',
     packageLinkPhase({ customElementsManifest }) {

@@ -4,18 +4,48 @@ import type { WebComponentsRenderer } from '@storybook/web-components-vite';
 const fromManifest = new Set(['properties', 'attributes', 'css shadow parts', 'css custom properties', 'slots', 'events']);
 
 /**
- * Keeps controls only where a story's render reads them. Storybook lists everything the custom-elements
- * manifest names (private state, parts, events, slots) with a JSON control that sets nothing: private members
- * (`_x`, `#x`) leave the table, and the other entries the story has no arg for keep their row without a control.
+ * Keeps controls only where a story's render reads them: Storybook gives everything the custom-elements
+ * manifest names (parts, events, slots) a JSON control that sets nothing; those keep their row without one.
  */
 export const manifestControls: ArgTypesEnhancer<WebComponentsRenderer> = ({ argTypes, initialArgs }) =>
   Object.fromEntries(
     Object.entries(argTypes).map(([name, argType]) => {
       const category = argType.table?.category;
       if (!category || !fromManifest.has(category) || name in initialArgs) return [name, argType];
-      if (/^[_#]/.test(name)) return [name, { ...argType, table: { ...argType.table, disable: true } }];
       return [name, { ...argType, control: false }];
     }),
   );
 // After Storybook's own enhancers, which read the manifest.
 manifestControls.secondPass = true;
+
+interface Named {
+  name: string;
+}
+interface Declaration {
+  members?: Named[];
+  attributes?: Named[];
+  events?: Named[];
+  slots?: Named[];
+  cssProperties?: Named[];
+  cssParts?: Named[];
+}
+
+/**
+ * Storybook keys an element's args table by name across members, attributes, events, slots, CSS properties
+ * and parts, so a slot or part named like something before it (the grid's `sort` part and attribute, its
+ * `empty` slot and part) would take that row. Such slots and parts are renamed here, for the table only:
+ * `sort (part)`, `empty (slot)`.
+ */
+export function withDistinctNames<M extends { modules: Array<{ declarations?: Declaration[] }> }>(manifest: M): M {
+  const copy = structuredClone(manifest);
+  for (const declaration of copy.modules.flatMap((m) => m.declarations ?? [])) {
+    const taken = new Set([...(declaration.members ?? []), ...(declaration.attributes ?? []), ...(declaration.events ?? [])].map((x) => x.name));
+    for (const [list, kind] of [[declaration.slots, 'slot'], [declaration.cssProperties, 'property'], [declaration.cssParts, 'part']] as const) {
+      for (const item of list ?? []) {
+        if (taken.has(item.name)) item.name = `${item.name} (${kind})`;
+        taken.add(item.name);
+      }
+    }
+  }
+  return copy;
+}

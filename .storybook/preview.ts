@@ -2,9 +2,9 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../packages/elements/custom-elements.json';
 import { applyStoryPage } from '../stories/support/story-page.js';
-import { manifestControls } from './manifest-controls.js';
+import { manifestControls, withDistinctNames } from './manifest-controls.js';
 
-setCustomElementsManifest(manifest);
+setCustomElementsManifest(withDistinctNames(manifest));
 
 const preview: Preview = {
   tags: ['autodocs'],

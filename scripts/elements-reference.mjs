@@ -7,7 +7,8 @@ const manifest = JSON.parse(await readFile(new URL('packages/elements/custom-ele
 const cell = (text = '') => text.replace(/\s*\n\s*/g, ' ').replace(/\|/g, '\\|');
 const table = (title, head, rows) =>
   rows.length ? [`#### ${title}`, '', `| ${head.join(' | ')} |`, `|${head.map(() => ' --- ').join('|')}|`, ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`), ''] : [];
-const isPublic = (m) => !m.static && !m.privacy && !m.name.startsWith('_') && !m.name.startsWith('#');
+// The manifest holds only public members (custom-elements-manifest.config.mjs); an element's statics are not host API.
+const isInstance = (m) => !m.static;
 
 const elements = manifest.modules
   .flatMap((mod) => mod.declarations ?? [])
@@ -22,7 +23,7 @@ const lines = [
   '',
 ];
 for (const el of elements) {
-  const members = (el.members ?? []).filter(isPublic);
+  const members = (el.members ?? []).filter(isInstance);
   lines.push(
     `## \`<${el.tagName}>\``,
     '',
