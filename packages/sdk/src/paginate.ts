@@ -2,21 +2,27 @@ import type { Page } from '@memberpulse/integration-schema';
 import { InvalidResponseError } from './errors.js';
 import type { ApiResult } from './transport.js';
 
+const isResult = <T>(r: Page<T> | ApiResult<Page<T>>): r is ApiResult<Page<T>> => 'data' in r && 'status' in r;
+
 /**
  * Walks a cursor-paged list lazily: fetches the next page only when the loop asks for it, and
  * stops after the page whose `nextCursor` is null. Breaking out of the loop fetches nothing more.
+ * `fetchPage` answers a page, or the transport's whole result for it (then a server that repeats a
+ * cursor is reported with the call's path, status and request id).
  */
 export async function* paginate<T>(
-  fetchPage: (cursor: string | undefined) => Promise<ApiResult<Page<T>>>,
+  fetchPage: (cursor: string | undefined) => Promise<Page<T> | ApiResult<Page<T>>>,
   cursor?: string,
 ): AsyncIterableIterator<Page<T>> {
   const seen = new Set<string>();
   for (;;) {
-    const { data: page, path, status, requestId } = await fetchPage(cursor);
+    const answer = await fetchPage(cursor);
+    const page = isResult(answer) ? answer.data : answer;
     yield page;
     if (!page.nextCursor) return;
     if (seen.has(page.nextCursor)) {
-      throw new InvalidResponseError(`The server repeated cursor ${page.nextCursor}; stopping (GET ${path}).`, { method: 'GET', path, status, requestId });
+      const call = isResult(answer) ? { method: 'GET', path: answer.path, status: answer.status, requestId: answer.requestId } : {};
+      throw new InvalidResponseError(`The server repeated cursor ${page.nextCursor}; stopping${call.path ? ` (GET ${call.path})` : ''}.`, call);
     }
     seen.add(page.nextCursor);
     cursor = page.nextCursor;

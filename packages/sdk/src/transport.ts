@@ -210,10 +210,13 @@ function retryAfterSeconds(headers: Headers): number | undefined {
   return Math.max(0, Math.ceil(ms / 1000));
 }
 
-/** Replaces every occurrence of a secret (4+ characters) in `text`. */
+/** Replaces every occurrence of a secret (4+ characters) in `text`, also as a JSON Pointer writes it (`/` → `~1`, `~` → `~0`). */
 function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
+  for (const s of secrets) {
+    if (s.length < 4) continue;
+    for (const form of new Set([s, s.replaceAll('~', '~0').replaceAll('/', '~1')])) out = out.split(form).join('[redacted]');
+  }
   return out;
 }
 
@@ -300,7 +303,7 @@ const isNoSuchRoute = (body: unknown) => isProblem(body) && body.type === NO_SUC
 /** Creates the HTTP core; see {@link Transport}. */
 export function createTransport(options: ClientOptions): Transport {
   const { token, getToken, headers: baseHeaders, validateResponses = true } = options;
-  if (!token && !getToken) throw new TypeError('createIntegrationClient needs `token` or `getToken`.');
+  if (!bare(token ?? '') && !getToken) throw new TypeError('createIntegrationClient needs `token` or `getToken`.');
   checkBaseUrl(options.baseUrl);
   checkTimeout(options.timeout, 'in the client’s options');
   // Checked once here: `new Headers` would throw on every call quoting the value, or trim a trailing line break.

@@ -15,9 +15,10 @@ import {
   UnauthorizedError,
   ValidationError,
   createIntegrationClient,
+  paginate,
   type ClientOptions,
 } from '@memberpulse/integrations-sdk';
-import { emptyCrmMapping, type CrmMapping } from '@memberpulse/integration-schema';
+import { emptyCrmMapping, type CrmMapping, type Page } from '@memberpulse/integration-schema';
 import { endpointRecord, fakeFetch, json, problem, settingsRecord } from './support/fixtures.ts';
 import { rejects } from './support/rejects.ts';
 
@@ -73,8 +74,9 @@ describe('requests', () => {
     }
   });
 
-  it('rejects a client without a token source', () => {
+  it('rejects a client without a token source, or with a token of only spaces', () => {
     assert.throws(() => createIntegrationClient({ baseUrl: 'http://api.test' }), TypeError);
+    assert.throws(() => createIntegrationClient({ baseUrl: 'http://api.test', token: ' \t ' }), TypeError);
   });
 });
 
@@ -721,10 +723,14 @@ describe('no secrets in errors', () => {
       for (const text of texts) assert.ok(!text.includes(secret), `${JSON.stringify(secret)} leaked: ${text.slice(0, 500)}`);
       assert.deepEqual(e.messagesFor('/value'), ['[redacted] is too weak']);
     }
-    const { fetch } = fakeFetch(() => json({ id: 'me', [TOKEN]: true, tenantId: 7 }));
-    const bad = await rejects(client(fetch).me(), InvalidResponseError);
+    // A token with / and ~ appears in an issue's JSON Pointer escaped (~1, ~0): redacted in that form too.
+    const token = 'tok/en~SECRET-abc123';
+    const { fetch } = fakeFetch(() => json(settingsRecord({ config: { [token]: true } as never })));
+    const c = createIntegrationClient({ baseUrl: 'http://api.test', token, fetch, retry: fast });
+    const bad = await rejects(c.settings.get('crm'), InvalidResponseError);
+    assert.ok(bad.issues.length > 0, 'the unexpected key is an issue');
     const all = [bad.message, JSON.stringify(bad), inspect(bad, { depth: 30, showHidden: true })].join('\n');
-    assert.ok(!all.includes(TOKEN), `token leaked through the response's issues: ${all.slice(0, 1000)}`);
+    for (const form of [token, 'tok~1en~0SECRET-abc123']) assert.ok(!all.includes(form), `token leaked as ${form}: ${all.slice(0, 1000)}`);
   });
 
   it('refuses a token or header HTTP cannot carry before sending anything, without quoting it', async () => {
@@ -820,5 +826,15 @@ describe('paging', () => {
       for await (const _ of client(fetch).audit.pages({ action: 'settings.update', from: new Date(0) })) void _;
     })(), InvalidResponseError);
     assert.deepEqual([e.method, e.path, e.status, e.requestId], ['GET', '/v1/audit-events', 200, 'req-loop']);
+  });
+
+  it('pages through a host’s own function that answers pages', async () => {
+    const pages: Record<string, Page<string>> = { '': { items: ['a'], nextCursor: 'c2', total: 2 }, c2: { items: ['b'], nextCursor: null, total: 2 } };
+    const seen: string[] = [];
+    for await (const page of paginate(async (cursor) => pages[cursor ?? '']!)) seen.push(...page.items);
+    assert.deepEqual(seen, ['a', 'b']);
+    await rejects((async () => {
+      for await (const _ of paginate(async () => ({ items: [], nextCursor: 'same', total: 0 }))) void _;
+    })(), InvalidResponseError);
   });
 });
