@@ -683,6 +683,16 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
+  it('rewords an open comparison when the host switches language', async () => {
+    const { el } = await conflictCompared();
+    const labels = () => [...el.shadowRoot!.querySelectorAll('table.compare tbody th')].map((c) => c.textContent!.trim());
+    ok(labels().includes('Client ID'), labels().join(' | '));
+    await inGerman({ 'catalog.xero.clientId.label': 'Kunden-ID' }, async () => {
+      await el.updateComplete;
+      ok(labels().includes('Kunden-ID'), `the comparison, now in German: ${labels().join(' | ')}`);
+    });
+  });
+
   it('compares a select by its option’s label and a number in the host’s format', async () => {
     const own = await freshEnv();
     const client = await connectedCrm({}, own);

@@ -141,7 +141,8 @@ export class MpIntegrationSettings extends LitElement {
   private _busy = '';
   private _outcome: Outcome | null = null;
   private _test: Outcome | null = null;
-  private _conflict: { theirs: IntegrationSettings | null; differences: Difference[] | null; retry: 'draft' | 'enabled' } | null = null;
+  /** Someone else saved first; `differences`, once compared, is worded at render (it follows `setLocale`). */
+  private _conflict: { theirs: IntegrationSettings | null; differences: (() => Difference[]) | null; retry: 'draft' | 'enabled' } | null = null;
   private _confirm: ConfirmKind | null = null;
   /** The save a platform-switch confirmation holds back. */
   #pendingSave: 'draft' | 'enabled' = 'draft';
@@ -553,7 +554,10 @@ export class MpIntegrationSettings extends LitElement {
         this._fromSave = false;
       }
       const errors = error instanceof ValidationError ? error.errors : [];
-      const reason = () => (errors.length ? errors.map(this.#errorText).join(' ') : errorText(error));
+      // Worded from the inputs as they were tested, not as the admin edits them afterwards.
+      const { platform } = this._draft;
+      const context = this.#errorContext();
+      const reason = () => (errors.length ? errors.map((e) => fieldErrorText(e, platform, context)).join(' ') : errorText(error));
       this._test = { tone: 'error', text: () => t('settings.test.failed', { reason: reason() }), reference: errorReference(error) };
     } finally {
       this._busy = '';
@@ -571,15 +575,17 @@ export class MpIntegrationSettings extends LitElement {
       // Reading the record also gives the SDK its current ETag, so "save mine" afterwards overwrites knowingly.
       const theirs = await client.settings.get(category);
       this.#rebaseOnto(theirs);
-      const platform = this._draft.platform ?? theirs.platform;
-      const differences = compare(theirs, this._draft, shownValue, {
-        platform: t('settings.platform'),
-        setting: (s) => localizedSetting(platform, s).label,
-        option: (s, value) => localizedSetting(platform, s).options?.find((o) => o.value === value)?.label ?? value,
-        crm: (key) => t(crmLabelKeys[key]),
-        policy: (target, policy) => t('settings.conflict.withPolicy', { target, policy: msg(`policy.${policy}`) }),
-        secret: (pending) => t(pending === null ? 'settings.value.cleared' : 'settings.value.newSecret'),
-      });
+      const mine = this._draft;
+      const platform = mine.platform ?? theirs.platform;
+      const differences = () =>
+        compare(theirs, mine, shownValue, {
+          platform: t('settings.platform'),
+          setting: (s) => localizedSetting(platform, s).label,
+          option: (s, value) => localizedSetting(platform, s).options?.find((o) => o.value === value)?.label ?? value,
+          crm: (key) => t(crmLabelKeys[key]),
+          policy: (target, policy) => t('settings.conflict.withPolicy', { target, policy: msg(`policy.${policy}`) }),
+          secret: (pending) => t(pending === null ? 'settings.value.cleared' : 'settings.value.newSecret'),
+        });
       this._conflict = { ...this._conflict, theirs, differences };
     } catch (error) {
       this.#fail(error, 'compare');
@@ -735,7 +741,7 @@ export class MpIntegrationSettings extends LitElement {
       ${this._outcome ? renderOutcome(this._outcome, 'outcome') : nothing}
       ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })) : [], this._general?.() ?? '', this.#focusControl, (p) => !!this.#control(p))}
       ${this._conflict
-        ? renderConflict(this._conflict.theirs, this._conflict.differences, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
+        ? renderConflict(this._conflict.theirs, this._conflict.differences?.() ?? null, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
         : nothing}
       ${!this.#canWrite ? html`<div class="notice info"><p>${t('settings.readOnly')}</p></div>` : nothing}
       ${saved?.status === 'archived' ? html`<div class="notice warning"><p>${t('settings.archivedBanner')}</p></div>` : nothing}
