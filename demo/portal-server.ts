@@ -75,7 +75,8 @@ export async function startPortal(options: { port: number; config: PortalConfig;
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': strictCsp(options.config.apiUrl) });
         res.end(html.replace('{{CONFIG}}', inlineJson(options.config)));
       } else if (Object.hasOwn(options.embed, path)) {
-        res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-store' });
+        const type = path.endsWith('.map') ? 'application/json' : 'text/javascript';
+        res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
         res.end(options.embed[path]);
       } else if (files[path]) {
         const { file, type } = files[path];

@@ -28,6 +28,8 @@ export interface DemoOptions {
 export async function startDemo(options: DemoOptions = {}) {
   delete process.env.HTTP_PROXY;
   delete process.env.HTTPS_PROXY;
+  // Built before anything listens: a build that fails leaves nothing running.
+  const embed = await shippedEmbed();
   // Checked before anything starts: a taken port is named, and found before the API server makes its data folder.
   if (options.crmPort) await assertCanListen('127.0.0.1', options.crmPort, 'MP_DEMO_CRM_PORT');
   if (options.portalPort) await assertCanListen('127.0.0.1', options.portalPort, 'MP_DEMO_PORT');
@@ -41,7 +43,7 @@ export async function startDemo(options: DemoOptions = {}) {
   const tokens = customers[0]!.tokens; // the demo tenant's: it is the first customer
   const portal = await startPortal({
     port: options.portalPort ?? 0,
-    embed: await shippedEmbed(),
+    embed,
     config: { apiUrl: server.url, tenant: DEMO_TENANT, tokens, customers, demoCrm: { url: crm.url, ...demoCrmCredentials } },
   });
   return {

@@ -373,11 +373,17 @@ for (const mode of ['keyboard', 'mouse'] as const) {
     });
     after(() => demo?.close());
 
-    test('serves the embed and its checks file as npm run build writes them', async () => {
+    test('serves the embed and its checks file as npm run build writes them, with their source maps', async () => {
       for (const file of ['mp-integration-kit.js', 'mp-integration-kit-checks.js']) {
         const served = await fetch(`${demo.portal.url}/${file}`);
         assert.equal(served.status, 200, file);
-        assert.equal(await served.text(), await built(file), `${file} is the shipped build`);
+        const code = await served.text();
+        assert.equal(code, await built(file), `${file} is the shipped build`);
+        const mapUrl = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(code)?.[1];
+        assert.ok(mapUrl, `${file} names its source map`);
+        const map = await fetch(new URL(mapUrl, `${demo.portal.url}/${file}`));
+        assert.equal(map.status, 200, `${mapUrl} is served`);
+        assert.ok(((await map.json()) as { sources: string[] }).sources.length > 0);
       }
     });
 
