@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, Queryable } from './db.js';
@@ -29,13 +30,17 @@ export function readKeyFile(dir: string): Keyring | null {
   }
 }
 
-/** Writes a keyring beside the key file, readable by the owner only; answers both paths. */
-function stageKeyFile(dir: string, current: string, previous: readonly string[]): { tmp: string; path: string } {
+/** Filesystems without hard links (FAT, some network mounts) answer these to `link`. */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
+
+/** A keyring file's text, and a temporary file of it beside the key file (named at random: two containers may both be PID 1). */
+function stageKeyFile(dir: string, current: string, previous: readonly string[]): { tmp: string; path: string; text: string } {
   privateDataDir(dir);
   const path = join(dir, MASTER_KEY_FILE);
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, JSON.stringify({ current, previous } satisfies KeyFile, null, 2) + '\n', { mode: 0o600 });
-  return { tmp, path };
+  const tmp = `${path}.${randomUUID()}.tmp`;
+  const text = JSON.stringify({ current, previous } satisfies KeyFile, null, 2) + '\n';
+  writeFileSync(tmp, text, { mode: 0o600 });
+  return { tmp, path, text };
 }
 
 /** Replaces the keyring file atomically (write + rename). */
@@ -46,16 +51,25 @@ export function writeKeyFile(dir: string, current: string, previous: readonly st
 
 /**
  * Creates the keyring file unless one exists: written, then hard-linked into place, which is atomic and
- * refused when another process starting at the same time made one first. Answers whether this call made it.
+ * refused when another process made one first (where hard links are missing, an exclusive create). Never
+ * replaces a file. Answers whether this call made it.
  */
 export function createKeyFile(dir: string, current: string, previous: readonly string[]): boolean {
-  const { tmp, path } = stageKeyFile(dir, current, previous);
+  const { tmp, path, text } = stageKeyFile(dir, current, previous);
+  const exclusively = (write: () => void): boolean => {
+    try {
+      write();
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw err;
+    }
+  };
   try {
-    linkSync(tmp, path);
-    return true;
+    return exclusively(() => linkSync(tmp, path));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw err;
+    if (!NO_HARD_LINKS.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
+    return exclusively(() => writeFileSync(path, text, { mode: 0o600, flag: 'wx' }));
   } finally {
     rmSync(tmp, { force: true });
   }
@@ -108,7 +122,7 @@ export class TenantKeys {
   }
 }
 
-/** Where a keyring came from, so a refusal tells the operator what to fix: the environment, or a dev key file (`missing`: it was not there, and this start made it). */
+/** Where a keyring came from, so a refusal tells the operator what to fix: the environment, or a dev key file (`missing`: not there, a key generated in its place). */
 export type KeySource = { kind: 'env' } | { kind: 'file'; path: string; missing: boolean };
 
 /**
@@ -126,7 +140,7 @@ export async function assertKeysOpenStore(q: Queryable, keyring: Keyring, source
     );
   }
   if (source.missing) {
-    throw new ConfigError(`The key file ${source.path} was missing, and the data holds ${what}. Restore the file from a backup, or give that key in MP_MASTER_KEY_PREVIOUS; the key generated in its place was removed.`);
+    throw new ConfigError(`The key file ${source.path} is missing, and the data holds ${what}. Restore the file from a backup, or give that key in MP_MASTER_KEY_PREVIOUS; no new key was written.`);
   }
   throw new ConfigError(
     `The key file ${source.path} (with MP_MASTER_KEY_PREVIOUS) cannot open ${what}. Restore the file from a backup, or give that key in MP_MASTER_KEY_PREVIOUS (rotate-key then re-wraps them under the file's key).`,

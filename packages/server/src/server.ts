@@ -50,8 +50,12 @@ export interface ResolvedSecrets {
   keyring: Keyring;
   /** Set when the keyring lives in `<dataDir>/master-key.json`. */
   keyFileDir: string | null;
-  /** That file was missing and has just been made with a new key (`startServer` removes it again if the database needs an older key). */
-  createdKeyFile: boolean;
+  /**
+   * A master key generated because that file is missing; not written here. `startServer` creates the file
+   * with it once the database holds no data key it cannot open (else the file was lost, and a new one would
+   * hide that), and only if no other server made the file meanwhile.
+   */
+  pendingKey: string | null;
   jwtSecret: string | null;
   notes: Array<{ level: 'warn' | 'info'; msg: string; loud?: boolean }>;
 }
@@ -60,8 +64,9 @@ const JWT_SECRET_FILE = 'jwt-secret';
 
 /**
  * Finds the master keyring and the token secret. Production: only from the environment (checked by
- * `checkConfig`). Otherwise, missing ones are read from or generated into the data folder (or kept in
- * memory for `memory://`), with a loud note.
+ * `checkConfig`). Otherwise, missing ones are read from the data folder, or generated: the token secret
+ * into the data folder at once, a master key as `pendingKey` for `startServer` to write after checking the
+ * database (both kept in memory for `memory://`).
  */
 export function resolveSecrets(config: ServerConfig, target: DatabaseTarget = databaseTarget(config)): ResolvedSecrets {
   const notes: ResolvedSecrets['notes'] = [];
@@ -69,32 +74,55 @@ export function resolveSecrets(config: ServerConfig, target: DatabaseTarget = da
   const onDisk = !(target.kind === 'pglite' && target.dataDir === null);
   let keyring: Keyring;
   let keyFileDir: string | null = null;
-  let createdKeyFile = false;
+  let pendingKey: string | null = null;
   if (config.masterKey) {
     keyring = Keyring.from(config.masterKey, config.previousMasterKeys);
   } else if (config.production) {
     throw new Error('MP_MASTER_KEY is required in production.');
   } else if (onDisk) {
     keyFileDir = config.dataDir;
-    const path = join(config.dataDir, MASTER_KEY_FILE);
-    const fresh = readKeyFile(config.dataDir) ? null : generateMasterKey();
-    // Another server starting on the same folder may make the file first: then its key is the one.
-    createdKeyFile = !!fresh && createKeyFile(config.dataDir, fresh, config.previousMasterKeys);
-    keyring = (createdKeyFile ? Keyring.from(fresh!) : readKeyFile(config.dataDir)!).accept(config.previousMasterKeys);
-    notes.push(
-      createdKeyFile
-        ? {
-            level: 'warn',
-            loud: true,
-            msg: `NO MP_MASTER_KEY: GENERATED A DEVELOPMENT MASTER KEY INTO ${path}. Credentials encrypted with it are lost if that file is. Never use this in production: set MP_MASTER_KEY (32 random bytes, base64).`,
-          }
-        : { level: 'warn', msg: `Using the development master key in ${path}. Set MP_MASTER_KEY for anything real.` },
-    );
+    const existing = readKeyFile(config.dataDir);
+    if (existing) notes.push(usingKeyFile(config.dataDir));
+    else pendingKey = generateMasterKey();
+    keyring = (existing ?? Keyring.from(pendingKey!)).accept(config.previousMasterKeys);
   } else {
     keyring = Keyring.from(generateMasterKey());
     notes.push({ level: 'warn', msg: 'No MP_MASTER_KEY: using a throw-away master key for this in-memory database.' });
   }
-  return { keyring, keyFileDir, createdKeyFile, jwtSecret, notes };
+  return { keyring, keyFileDir, pendingKey, jwtSecret, notes };
+}
+
+const usingKeyFile = (dir: string): ResolvedSecrets['notes'][number] => ({
+  level: 'warn',
+  msg: `Using the development master key in ${join(dir, MASTER_KEY_FILE)}. Set MP_MASTER_KEY for anything real.`,
+});
+
+/**
+ * Writes the key `resolveSecrets` generated for a missing key file, once `keys` opens every stored data key.
+ * Another server starting on the same folder may have made the file meanwhile: then its key is the one, and
+ * is checked the same way. Never replaces a file.
+ */
+async function settleKeyFile(db: Database, keys: TenantKeys, secrets: ResolvedSecrets, config: ServerConfig): Promise<ResolvedSecrets['notes'][number] | null> {
+  const dir = secrets.keyFileDir;
+  if (!dir) {
+    await assertKeysOpenStore(db, keys.keyring);
+    return null;
+  }
+  const path = join(dir, MASTER_KEY_FILE);
+  await assertKeysOpenStore(db, keys.keyring, { kind: 'file', path, missing: !!secrets.pendingKey });
+  if (!secrets.pendingKey) return null;
+  if (createKeyFile(dir, secrets.pendingKey, keys.keyring.previous.map(keyText))) {
+    return {
+      level: 'warn',
+      loud: true,
+      msg: `NO MP_MASTER_KEY: GENERATED A DEVELOPMENT MASTER KEY INTO ${path}. Credentials encrypted with it are lost if that file is. Never use this in production: set MP_MASTER_KEY (32 random bytes, base64).`,
+    };
+  }
+  const theirs = readKeyFile(dir);
+  if (!theirs) throw new ConfigError(`The key file ${path} appeared and went again while this server started; start it again.`);
+  keys.keyring = theirs.accept(config.previousMasterKeys);
+  await assertKeysOpenStore(db, keys.keyring, { kind: 'file', path, missing: false });
+  return usingKeyFile(dir);
 }
 
 /**
@@ -193,18 +221,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     const secrets = resolveSecrets(config, target);
     config.jwtSecret = secrets.jwtSecret;
-    for (const n of secrets.notes) {
+    const tell = (n: ResolvedSecrets['notes'][number]) => {
       config.log({ level: n.level, msg: n.msg });
       if (n.loud && config.log !== noLog) process.stderr.write(`\n${'!'.repeat(78)}\n${n.msg}\n${'!'.repeat(78)}\n\n`);
-    }
+    };
+    secrets.notes.forEach(tell);
     const keys = new TenantKeys(secrets.keyring, secrets.keyFileDir ? () => readKeyFile(secrets.keyFileDir!) : null);
     db = await openDatabase(target);
-    const keyFile = secrets.keyFileDir && join(secrets.keyFileDir, MASTER_KEY_FILE);
-    await assertKeysOpenStore(db, keys.keyring, keyFile ? { kind: 'file', path: keyFile, missing: secrets.createdKeyFile } : { kind: 'env' }).catch((err: unknown) => {
-      // A new key in place of a lost file would hide the loss at the next start: it goes again.
-      if (secrets.createdKeyFile) rmSync(keyFile!, { force: true });
-      throw err;
-    });
+    const settled = await settleKeyFile(db, keys, secrets, config);
+    if (settled) tell(settled);
     const state: AppState = { draining: false, inFlight: 0 };
     const app = createApp({ config, db, keys, gateway, state });
 

@@ -1,12 +1,13 @@
 // Operations: health and readiness, graceful shutdown, master-key rotation while serving (in-process and
 // through the CLI), dev-mode key generation and the production refusal.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateMasterKey, parseMasterKey, signDevToken } from '../src/index.js';
 import { ConfigError } from '../src/config.js';
+import { createKeyFile } from '../src/keys.js';
 import { binPath, runCli, spawnServer, waitForOutput } from './support/child.js';
 import { backends, describeEachBackend, postgresSkipReason, send, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
 import { recordingGateway } from './support/recording-gateway.js';
@@ -290,6 +291,19 @@ test('dev key file lost or damaged: the start refuses naming the file, and write
     writeFileSync(keyFile, kept);
     const restored = await devServer();
     await restored.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('createKeyFile makes the key file only where there is none, and leaves no temporary file', () => {
+  const dir = tempDir('create-key');
+  try {
+    const [first, second] = [generateMasterKey(), generateMasterKey()];
+    assert.equal(createKeyFile(dir, first, []), true);
+    assert.equal(createKeyFile(dir, second, []), false, 'a second maker is refused');
+    assert.equal((JSON.parse(readFileSync(join(dir, 'master-key.json'), 'utf8')) as { current: string }).current, first, 'the first key stays');
+    assert.deepEqual(readdirSync(dir), ['master-key.json']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
