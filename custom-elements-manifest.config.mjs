@@ -32,8 +32,8 @@ function litStaticPropertiesAsLit() {
   };
 }
 
-/** Statics that Lit and the browser read, not hosts. */
-const PLUMBING = new Set(['shadowRootOptions', 'formAssociated']);
+/** Statics that Lit and the browser read, or that only keep bundlers from dropping registrations: not for hosts. */
+const PLUMBING = new Set(['shadowRootOptions', 'formAssociated', 'dependencies']);
 
 /**
  * The manifest describes the public API: private, protected and `#private` members, and the statics Lit and

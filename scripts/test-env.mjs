@@ -33,6 +33,7 @@ async function start() {
   delete process.env.https_proxy;
   const { startServer, signDevToken } = await import('@memberpulse/integration-server');
   const salesforce = await startSalesforce();
+  // A server that fails to start must not leave the loopback Salesforce listening (a later request starts both again).
   const server = await startServer({
     // A throw-away test server whatever NODE_ENV its host runs under (Vite's preview server sets production).
     env: { ...process.env, NODE_ENV: 'test' },
@@ -43,6 +44,9 @@ async function start() {
     corsOrigins: ['*'],
     salesforceLoginUrl: salesforce.server.url,
     log: () => {},
+  }).catch(async (error) => {
+    await salesforce.server.close();
+    throw error;
   });
   const tokensFor = async (tenant, expiresIn) => {
     const tokens = {};
@@ -103,6 +107,7 @@ export function testEnvConnectMiddleware(req, res, next) {
     },
     (error) => {
       started = undefined;
+      console.error(`${TEST_ENV_PATH}: the API beside Storybook did not start:`, error);
       res.statusCode = 503;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       res.end(`The API beside Storybook did not start: ${error instanceof Error ? error.message : String(error)}`);

@@ -12,6 +12,7 @@ import * as fieldMapper from './field-mapper.stories.js';
 import * as integrationProvider from './integration-provider.stories.js';
 import * as integrationSettings from './integration-settings.stories.js';
 import { applyStoryPage, type StoryPage } from './support/story-page.js';
+import type { StoryApi } from './support/story-api.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -19,6 +20,8 @@ declare const it: (name: string, fn: () => Promise<void>) => void;
 type Args = Record<string, unknown>;
 /** The part of Storybook's story context these stories use. */
 interface Context {
+  /** The story's id, as Storybook gives it (`elements-endpoint-grid--filled`). */
+  id: string;
   args: Args;
   loaded: Record<string, unknown>;
   canvasElement: HTMLElement;
@@ -131,7 +134,28 @@ async function load(loaders: Loader[], context: Context): Promise<void> {
 // Storybook's types give renders and loaders its full context; these stories use only the part above.
 const files = [integrationSettings, endpointGrid, fieldMapper, combobox, integrationProvider] as unknown as StoryFile[];
 
+/** Storybook's id of a story: its title and export name, lower-kebab-cased. */
+const storyId = (title: string, name: string) =>
+  `${title}--${name}`.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase().replace(/-{3,}/g, '--');
+
 describe('Storybook stories', () => {
+  it('names only stories that exist in its expectations', async () => {
+    const names = new Set(files.flatMap((f) => Object.keys(f).filter((k) => k !== 'default').map((k) => `${f.default.title!.replace(/^Elements\//, '')}/${k}`)));
+    equal(Object.keys(expected).filter((k) => !names.has(k)).join(', '), '', 'expectations for stories that are gone');
+  });
+
+  it('gives a story one tenant across control changes that its seed does not read', async () => {
+    const grid = files.find((f) => f.default.title === 'Elements/Endpoint grid')!.default;
+    const tenantWith = async (args: Args) => {
+      const context: Context = { id: 'tenant-reuse-probe', args: { ...grid.args, ...args }, loaded: {}, canvasElement: document.body };
+      await load(grid.loaders ?? [], context);
+      return (context.loaded as { api: StoryApi }).api.env!.tenant;
+    };
+    const first = await tenantWith({});
+    equal(await tenantWith({ width: '360px', accent: '#8a2be2' }), first, 'a width or colour keeps the tenant');
+    ok((await tenantWith({ endpoints: 7 })) !== first, 'another number of endpoints seeds a fresh one');
+  });
+
   for (const file of files) {
     const meta = file.default;
     const title = meta.title!.replace(/^Elements\//, '');
@@ -151,7 +175,7 @@ describe('Storybook stories', () => {
         document.body.append(canvas);
         try {
           applyStoryPage(story.parameters ?? {});
-          const context: Context = { args: { ...meta.args, ...story.args }, loaded: {}, canvasElement: canvas };
+          const context: Context = { id: storyId(meta.title!, name), args: { ...meta.args, ...story.args }, loaded: {}, canvasElement: canvas };
           await load([...(meta.loaders ?? []), ...(story.loaders ?? [])], context);
           render((story.render ?? meta.render)!(context.args, context), canvas);
           await story.play?.(context);

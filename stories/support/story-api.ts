@@ -36,23 +36,47 @@ function clientWithout(connection: Exclude<Connection, 'live'>, baseUrl: string,
   return createIntegrationClient({ baseUrl, token, fetch, timeout: false, retry: 0 });
 }
 
+/** Each story's tenant, with the args its seed read and their values then (`null` while it seeds). */
+const seeded = new Map<string, { reads: string[]; values: string | null; env: Promise<TestEnv> }>();
+
 /**
- * A Storybook loader: a fresh tenant on the real API server, written by `seed`, and a real SDK client for
- * the story's `role` arg (admin by default) over its `connection` arg (live by default). Where no API
- * answers (a static build served without it), the story gets a client that reaches no server, and the reason.
+ * The story's tenant: the one made for it before while the args its seed read are unchanged (Storybook runs
+ * loaders again on every control change: a width or colour must not make and seed another tenant), else a
+ * fresh one, written by `seed`.
+ */
+function tenantFor<TArgs>(id: string, args: TArgs, seed: Seed<TArgs> | undefined): Promise<TestEnv> {
+  const known = seeded.get(id);
+  const now = (keys: string[]) => JSON.stringify(keys.map((k) => (args as Record<string, unknown>)[k]));
+  if (known && (known.values === null || known.values === now(known.reads))) return known.env;
+  const reads: string[] = [];
+  const watched = new Proxy(args as object, { get: (target, key, receiver) => (typeof key === 'string' && reads.push(key), Reflect.get(target, key, receiver)) }) as TArgs;
+  const env = freshEnv().then(async (fresh) => {
+    await seed?.(clientFor(fresh), fresh, watched);
+    return fresh;
+  });
+  const entry: { reads: string[]; values: string | null; env: Promise<TestEnv> } = { reads, values: null, env };
+  seeded.set(id, entry);
+  // Recorded once the seed has read what it reads; a failed one is forgotten, so the next render tries again.
+  env.then(() => (entry.values = now(reads)), () => seeded.delete(id));
+  return env;
+}
+
+/**
+ * A Storybook loader: a tenant on the real API server, written by `seed`, and a real SDK client for the
+ * story's `role` arg (admin by default) over its `connection` arg (live by default). Where no API answers
+ * (a static build served without it), the story gets a client that reaches no server, and the reason.
  */
 export function withApi<TArgs>(seed?: Seed<TArgs>): Loader<TArgs> {
   return async (context: StoryContext<TArgs>) => {
     const { role = 'admin', connection = 'live' } = context.args as ApiArgs;
     let env: TestEnv;
     try {
-      env = await freshEnv();
+      env = await tenantFor(context.id, context.args, seed);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const api: StoryApi = { client: clientWithout('unreachable', location.origin, 'no-api'), missing: reason };
       return { api };
     }
-    await seed?.(clientFor(env), env, context.args);
     const client = connection === 'live' ? clientFor(env, role) : clientWithout(connection, env.apiUrl, env.tokens[role]);
     const api: StoryApi = { client, env };
     return { api };

@@ -25,7 +25,7 @@ export function equal<T>(actual: T, expected: T, message: string): void {
 
 export async function freshEnv(): Promise<TestEnv> {
   const res = await fetch('/__mp/test-env', { method: 'POST' });
-  ok(res.ok, `/__mp/test-env answered ${res.status}`);
+  if (!res.ok) throw new Error(`/__mp/test-env answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
   return res.json();
 }
 
