@@ -549,9 +549,10 @@ export function createTransport(options: ClientOptions): Transport {
         const { checks } = await loadValidators().catch((cause: unknown) => {
           throw new InvalidResponseError(`The response checks could not be loaded: ${spec.method} ${path}`, { ...init, cause });
         });
-        // A server may echo what it was sent anywhere in a body, property names included.
-        const issues = redactDeep(checks[spec.check](data, ''), [...secrets, headers.get('authorization')!.slice(7)]);
-        if (issues.length) {
+        const found = checks[spec.check](data, '');
+        if (found.length) {
+          // A server may echo what it was sent anywhere in a body, property names included.
+          const issues = redactDeep(found, [...secrets, headers.get('authorization')!.slice(7)]);
           const first = issues[0]!;
           throw new InvalidResponseError(
             `The response does not match the schema at ${first.pointer || '/'}: ${first.message} (${spec.method} ${path})`,
