@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, linkSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, Queryable } from './db.js';
 import { privateDataDir } from './data-dir.js';
@@ -33,20 +33,48 @@ export function readKeyFile(dir: string): Keyring | null {
 /** Filesystems without hard links (FAT, some network mounts) answer these to `link`. */
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 
-/** A keyring file's text, and a temporary file of it beside the key file (named at random: two containers may both be PID 1). */
+/**
+ * Writes `text` to a new file and syncs it to disk: a key the database wraps data keys under must survive a
+ * power cut, which the page cache alone does not promise. `flag: 'wx'` refuses an existing file.
+ */
+function writeDurably(path: string, text: string, flag: 'w' | 'wx'): void {
+  const fd = openSync(path, flag, 0o600);
+  try {
+    writeSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Syncs a folder, so a name linked or renamed into it survives a power cut (where the platform allows it). */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows cannot open a folder for syncing; its rename is as durable as it gets there.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A keyring file's text, and a synced temporary file of it beside the key file (named at random: two containers may both be PID 1). */
 function stageKeyFile(dir: string, current: string, previous: readonly string[]): { tmp: string; path: string; text: string } {
   privateDataDir(dir);
   const path = join(dir, MASTER_KEY_FILE);
   const tmp = `${path}.${randomUUID()}.tmp`;
   const text = JSON.stringify({ current, previous } satisfies KeyFile, null, 2) + '\n';
-  writeFileSync(tmp, text, { mode: 0o600 });
+  writeDurably(tmp, text, 'w');
   return { tmp, path, text };
 }
 
-/** Replaces the keyring file atomically (write + rename). */
+/** Replaces the keyring file atomically (write, sync, rename, sync the folder). */
 export function writeKeyFile(dir: string, current: string, previous: readonly string[]): void {
   const { tmp, path } = stageKeyFile(dir, current, previous);
   renameSync(tmp, path);
+  syncFolder(dir);
 }
 
 /**
@@ -69,9 +97,10 @@ export function createKeyFile(dir: string, current: string, previous: readonly s
     return exclusively(() => linkSync(tmp, path));
   } catch (err) {
     if (!NO_HARD_LINKS.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
-    return exclusively(() => writeFileSync(path, text, { mode: 0o600, flag: 'wx' }));
+    return exclusively(() => writeDurably(path, text, 'wx'));
   } finally {
     rmSync(tmp, { force: true });
+    syncFolder(dir);
   }
 }
 

@@ -109,7 +109,21 @@ async function settleKeyFile(db: Database, keys: TenantKeys, secrets: ResolvedSe
     return null;
   }
   const path = join(dir, MASTER_KEY_FILE);
-  await assertKeysOpenStore(db, keys.keyring, { kind: 'file', path, missing: !!secrets.pendingKey });
+  // The file was read before the database opened; another server may have made it meanwhile, or rotate-key
+  // rotated it. The file as it is now has the last word.
+  const adoptTheFile = async (): Promise<ResolvedSecrets['notes'][number]> => {
+    const now = readKeyFile(dir);
+    if (!now) throw new ConfigError(`The key file ${path} changed while this server started and cannot be read now; start it again.`);
+    keys.keyring = now.accept(config.previousMasterKeys);
+    await assertKeysOpenStore(db, keys.keyring, { kind: 'file', path, missing: false });
+    return usingKeyFile(dir);
+  };
+  try {
+    await assertKeysOpenStore(db, keys.keyring, { kind: 'file', path, missing: !!secrets.pendingKey });
+  } catch (err) {
+    if (secrets.pendingKey && !existsSync(path)) throw err;
+    return adoptTheFile();
+  }
   if (!secrets.pendingKey) return null;
   if (createKeyFile(dir, secrets.pendingKey, keys.keyring.previous.map(keyText))) {
     return {
@@ -118,11 +132,7 @@ async function settleKeyFile(db: Database, keys: TenantKeys, secrets: ResolvedSe
       msg: `NO MP_MASTER_KEY: GENERATED A DEVELOPMENT MASTER KEY INTO ${path}. Credentials encrypted with it are lost if that file is. Never use this in production: set MP_MASTER_KEY (32 random bytes, base64).`,
     };
   }
-  const theirs = readKeyFile(dir);
-  if (!theirs) throw new ConfigError(`The key file ${path} appeared and went again while this server started; start it again.`);
-  keys.keyring = theirs.accept(config.previousMasterKeys);
-  await assertKeysOpenStore(db, keys.keyring, { kind: 'file', path, missing: false });
-  return usingKeyFile(dir);
+  return adoptTheFile();
 }
 
 /**

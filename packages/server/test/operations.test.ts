@@ -2,6 +2,7 @@
 // through the CLI), dev-mode key generation and the production refusal.
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -331,6 +332,54 @@ test('dev key file: two servers starting at once on one Postgres and data folder
       await after.close();
     }
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+/** A TCP proxy to `target` that holds each connection opened before `until()` says go, then passes it on. */
+async function holdingProxy(target: URL, held: () => Promise<void>): Promise<{ url: string; close(): void }> {
+  const proxy = createNetServer((socket) => {
+    socket.pause();
+    void held().then(() => {
+      const upstream = connect(Number(target.port), target.hostname);
+      socket.pipe(upstream).pipe(socket);
+      socket.resume();
+      upstream.on('error', () => socket.destroy());
+      socket.on('error', () => upstream.destroy());
+    });
+  });
+  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+  const url = new URL(target);
+  url.port = String((proxy.address() as AddressInfo).port);
+  return { url: url.toString(), close: () => proxy.close() };
+}
+
+test('dev key file: a server whose database opens slowly uses the key file another server made meanwhile', { skip: postgresSkipReason ?? false }, async () => {
+  const postgres = backends.find((b) => b.name === 'postgres')!;
+  const dir = tempDir('dev-slow');
+  const databaseUrl = await postgres.databaseUrl();
+  let go!: () => void;
+  const gate = new Promise<void>((resolve) => (go = resolve));
+  const proxy = await holdingProxy(new URL(databaseUrl), () => gate);
+  const options = { dataDir: dir, masterKey: null, jwtSecret: `slow-${'j'.repeat(32)}` };
+  try {
+    // The slow one finds no key file and waits on its database; the quick one makes the file and stores a secret.
+    const gateway = recordingGateway();
+    const slow = startTestServer(postgres, { ...options, databaseUrl: proxy.url, gateway });
+    const quick = await startTestServer(postgres, { ...options, databaseUrl });
+    const t = await quick.tenant();
+    assert.equal((await t.as('admin')('PUT', '/v1/settings/accounting', xero('made-while-the-other-waited'))).status, 201);
+    await quick.close();
+    go();
+    const late = await slow;
+    try {
+      assert.deepEqual(await decryptedSecrets(late, gateway, [await late.tenant(t.id)]), ['made-while-the-other-waited']);
+    } finally {
+      await late.close();
+    }
+  } finally {
+    go();
+    proxy.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });
