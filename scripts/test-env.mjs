@@ -77,9 +77,12 @@ async function start() {
   };
 }
 
-/** A fresh tenant's environment, starting the servers on the first call. */
+/** A fresh tenant's environment, starting the servers on the first call (again after a failed start). */
 export async function freshTestEnv() {
-  started ??= start();
+  started ??= start().catch((error) => {
+    started = undefined;
+    throw error;
+  });
   return (await started).env();
 }
 
@@ -106,7 +109,6 @@ export function testEnvConnectMiddleware(req, res, next) {
       res.end(JSON.stringify(env));
     },
     (error) => {
-      started = undefined;
       console.error(`${TEST_ENV_PATH}: the API beside Storybook did not start:`, error);
       res.statusCode = 503;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');

@@ -12,7 +12,7 @@ import * as fieldMapper from './field-mapper.stories.js';
 import * as integrationProvider from './integration-provider.stories.js';
 import * as integrationSettings from './integration-settings.stories.js';
 import { applyStoryPage, type StoryPage } from './support/story-page.js';
-import type { StoryApi } from './support/story-api.js';
+import { withApi, type StoryApi } from './support/story-api.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -144,7 +144,7 @@ describe('Storybook stories', () => {
     equal(Object.keys(expected).filter((k) => !names.has(k)).join(', '), '', 'expectations for stories that are gone');
   });
 
-  it('gives a story one tenant across control changes that its seed does not read', async () => {
+  it('gives a story one tenant across control changes that its seed does not read, and a fresh one on a remount', async () => {
     const grid = files.find((f) => f.default.title === 'Elements/Endpoint grid')!.default;
     const tenantWith = async (args: Args) => {
       const context: Context = { id: 'tenant-reuse-probe', args: { ...grid.args, ...args }, loaded: {}, canvasElement: document.body };
@@ -153,7 +153,17 @@ describe('Storybook stories', () => {
     };
     const first = await tenantWith({});
     equal(await tenantWith({ width: '360px', accent: '#8a2be2' }), first, 'a width or colour keeps the tenant');
-    ok((await tenantWith({ endpoints: 7 })) !== first, 'another number of endpoints seeds a fresh one');
+    const seven = await tenantWith({ endpoints: 7 });
+    ok(seven !== first, 'another number of endpoints seeds a fresh one');
+    ok((await tenantWith({ endpoints: 7 })) !== seven, 'the same args again (a remount, a return to the story) seed a fresh one for its play function');
+  });
+
+  it('lets a failing seed fail the story, rather than say that no API answered', async () => {
+    const loader = withApi(async () => {
+      throw new Error('the seed broke');
+    }) as unknown as Loader;
+    const failed = await loader({ id: 'failing-seed-probe', args: {}, loaded: {}, canvasElement: document.body }).then(() => 'loaded', (e: Error) => e.message);
+    equal(failed, 'the seed broke', 'the seed’s own error');
   });
 
   for (const file of files) {

@@ -36,28 +36,53 @@ function clientWithout(connection: Exclude<Connection, 'live'>, baseUrl: string,
   return createIntegrationClient({ baseUrl, token, fetch, timeout: false, retry: 0 });
 }
 
-/** Each story's tenant, with the args its seed read and their values then (`null` while it seeds). */
-const seeded = new Map<string, { reads: string[]; values: string | null; env: Promise<TestEnv> }>();
+/** The API beside Storybook did not answer: the story says so (a failing seed is the story's own error). */
+class NoApi extends Error {}
+
+interface Seeded {
+  /** Every arg as the tenant was asked for, to tell a control change from a remount. */
+  args: string;
+  /** The args the seed read, and their values then (`null` while it seeds). */
+  reads: string[];
+  values: string | null;
+  env: Promise<TestEnv>;
+}
+
+const seeded = new Map<string, Seeded>();
 
 /**
- * The story's tenant: the one made for it before while the args its seed read are unchanged (Storybook runs
- * loaders again on every control change: a width or colour must not make and seed another tenant), else a
- * fresh one, written by `seed`.
+ * The story's tenant. Storybook runs loaders again on every control change; a width or colour must not make
+ * and seed another tenant, so the last one is kept while the args its seed read are unchanged. A render
+ * with every arg as before (a remount, coming back to the story, a reload of its file) gets a fresh tenant,
+ * since its play function expects the data as seeded; so does a render that differs while a seed still runs.
  */
 function tenantFor<TArgs>(id: string, args: TArgs, seed: Seed<TArgs> | undefined): Promise<TestEnv> {
+  const all = JSON.stringify(args);
   const known = seeded.get(id);
   const now = (keys: string[]) => JSON.stringify(keys.map((k) => (args as Record<string, unknown>)[k]));
-  if (known && (known.values === null || known.values === now(known.reads))) return known.env;
+  if (known && (known.values === null ? known.args === all : known.args !== all && known.values === now(known.reads))) return known.env;
   const reads: string[] = [];
-  const watched = new Proxy(args as object, { get: (target, key, receiver) => (typeof key === 'string' && reads.push(key), Reflect.get(target, key, receiver)) }) as TArgs;
-  const env = freshEnv().then(async (fresh) => {
-    await seed?.(clientFor(fresh), fresh, watched);
-    return fresh;
-  });
-  const entry: { reads: string[]; values: string | null; env: Promise<TestEnv> } = { reads, values: null, env };
+  const read = (key: string | symbol) => typeof key === 'string' && reads.push(key);
+  const watched = new Proxy(args as object, {
+    get: (target, key, receiver) => (read(key), Reflect.get(target, key, receiver)),
+    has: (target, key) => (read(key), Reflect.has(target, key)),
+  }) as TArgs;
+  const env = freshEnv().then(
+    async (fresh) => {
+      await seed?.(clientFor(fresh), fresh, watched);
+      return fresh;
+    },
+    (error: unknown) => {
+      throw new NoApi(error instanceof Error ? error.message : String(error));
+    },
+  );
+  const entry: Seeded = { args: all, reads, values: null, env };
   seeded.set(id, entry);
   // Recorded once the seed has read what it reads; a failed one is forgotten, so the next render tries again.
-  env.then(() => (entry.values = now(reads)), () => seeded.delete(id));
+  env.then(
+    () => (entry.values = now(reads)),
+    () => seeded.get(id) === entry && seeded.delete(id),
+  );
   return env;
 }
 
@@ -73,8 +98,8 @@ export function withApi<TArgs>(seed?: Seed<TArgs>): Loader<TArgs> {
     try {
       env = await tenantFor(context.id, context.args, seed);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      const api: StoryApi = { client: clientWithout('unreachable', location.origin, 'no-api'), missing: reason };
+      if (!(error instanceof NoApi)) throw error;
+      const api: StoryApi = { client: clientWithout('unreachable', location.origin, 'no-api'), missing: error.message };
       return { api };
     }
     const client = connection === 'live' ? clientFor(env, role) : clientWithout(connection, env.apiUrl, env.tokens[role]);
