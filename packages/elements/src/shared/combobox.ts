@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { LocalizeController, msg } from '../i18n/index.js';
-import { tokens } from '../styles/tokens.js';
+import { installThemeRoot, tokens } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
 import { icon, iconSvg } from './icons.js';
 import { styles } from './combobox.styles.js';
@@ -158,8 +158,9 @@ export class MpCombobox extends LitElement {
     return this.#options;
   }
 
-  /** Opens the list, highlighting the current choice. */
+  /** Focuses the text box and opens the list, highlighting the current choice (leaving the box closes it again). */
   show(): void {
+    this._input?.focus();
     this.#openList(null, 'selected');
   }
 
@@ -171,6 +172,12 @@ export class MpCombobox extends LitElement {
     this._active = -1;
     this.#options = NONE;
     this.#listen(false);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Standalone too, the box follows the page's dark theme like the other elements.
+    installThemeRoot(this.ownerDocument);
   }
 
   override disconnectedCallback(): void {
