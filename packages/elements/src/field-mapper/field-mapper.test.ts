@@ -401,6 +401,15 @@ describe('<mp-field-mapper>', () => {
     equal(el.value.find((m) => m.source === 'phone')!.policy, 'always', 'policy changed');
   });
 
+  it('keeps focus in the mapper when a row is cleared while the CRM fields are still loading (its field box is disabled)', async () => {
+    const el = await mount({ targetFields: [], value: [{ source: 'email', target: 'Email', policy: 'always' }] });
+    const clear = root(el).querySelector<HTMLButtonElement>('[data-action=clear][data-source=email]')!;
+    clear.focus();
+    clear.click();
+    await settle(el);
+    equal(deepActive()?.id, 'search', 'focus moved to the search box, not to the page');
+  });
+
   it('takes every string from the message table, so a registered locale replaces them, rule messages included', async () => {
     const el = await mount({ value: [{ source: 'joinDate', target: 'HasOptedOutOfEmail', policy: 'always' }] });
     await inGerman({

@@ -579,15 +579,17 @@ export class MpFieldMapper extends LitElement {
 
   /**
    * Call before a change to a row: afterwards focus goes to the row's field box, or, when a filter
-   * (Unmapped only, Problems only, a search) now hides the row, to the row that took its place, so it
-   * never drops to the page.
+   * (Unmapped only, Problems only, a search) now hides the row, to the row that took its place; where that
+   * box cannot take focus (no CRM fields yet), to the search box. It never drops to the page.
    */
   #keepFocusNear(key: string): void {
     const index = this.#getRows(this.#getModel()).findIndex((r) => r.source.key === key);
     void this.updateComplete.then(() => {
       const rows = this.#getRows(this.#getModel());
       const near = this.#comboFor(key) ? key : rows[Math.min(index, rows.length - 1)]?.source.key;
-      (near ? this.#comboFor(near) : this.renderRoot.querySelector<HTMLElement>('#search'))?.focus();
+      const box = near ? this.#comboFor(near) : null;
+      box?.focus();
+      if (!box?.matches(':focus-within')) this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
     });
   }
 
