@@ -246,9 +246,10 @@ export const styles = css`
   .table-wrap {
     overflow-x: auto;
   }
-  /* Fixed columns: words wrap at spaces and break only when one alone is wider than its column. */
+  /* Fixed columns: words wrap at spaces and break only when one alone is wider than its column. Below its
+     minimum the table scrolls in its wrapper rather than break every word. */
   table.compare {
-    inline-size: 100%;
+    inline-size: max(100%, 26rem);
     table-layout: fixed;
     margin-block-start: var(--_mp-space-s);
     border-collapse: collapse;

@@ -683,6 +683,21 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
+  it('keeps a comparison readable at 360 px and right to left: the table scrolls in a focusable region, values sit at the start', async () => {
+    const { el } = await conflictCompared();
+    el.style.inlineSize = '360px';
+    el.dir = 'rtl';
+    await settle(el);
+    const wrap = $(el, '.table-wrap')!;
+    ok(wrap.scrollWidth > wrap.clientWidth, 'narrower than the table: it scrolls instead of breaking every word');
+    equal(wrap.tabIndex, 0, 'and a keyboard can reach it to scroll');
+    const row = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].find((r) => r.textContent!.includes('Client ID'))!;
+    const cell = row.querySelector('td')!;
+    const value = cell.firstElementChild!.getBoundingClientRect();
+    ok(Math.abs(cell.getBoundingClientRect().right - value.right) < 16, 'the value starts at the cell’s right edge, as its header does');
+    await expectNoViolations(el, 'comparison at 360 px, right to left');
+  });
+
   it('rewords an open comparison when the host switches language', async () => {
     const { el } = await conflictCompared();
     const labels = () => [...el.shadowRoot!.querySelectorAll('table.compare tbody th')].map((c) => c.textContent!.trim());

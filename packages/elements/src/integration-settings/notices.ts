@@ -52,10 +52,11 @@ export function renderConflict(
       ${differences ? html`<p>${t('settings.conflict.merged')}</p>` : nothing}
       ${differences
         ? differences.length
-          ? html`<div class="table-wrap"><table class="compare">
+          ? // Narrower than the table's minimum, the wrapper scrolls; it takes focus so a keyboard can scroll it.
+            html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('settings.conflict.caption')}><table class="compare">
               <caption class="visually-hidden">${t('settings.conflict.caption')}</caption>
               <thead><tr><th scope="col">${t('settings.conflict.field')}</th><th scope="col">${t('settings.conflict.theirs', { who: theirs?.updatedBy ?? '' })}</th><th scope="col">${t('settings.conflict.mine')}</th></tr></thead>
-              <tbody>${differences.map((d) => html`<tr><th scope="row">${d.label}</th><td dir="auto">${d.theirs}</td><td dir="auto">${d.mine}</td></tr>`)}</tbody>
+              <tbody>${differences.map((d) => html`<tr><th scope="row">${d.label}</th><td><bdi>${d.theirs}</bdi></td><td><bdi>${d.mine}</bdi></td></tr>`)}</tbody>
             </table></div>`
           : html`<p>${t('settings.conflict.same')}</p>`
         : nothing}
