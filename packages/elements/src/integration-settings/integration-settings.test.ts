@@ -922,8 +922,9 @@ describe('<mp-integration-settings> against the real server', () => {
       el.style.inlineSize = width;
       el.style.setProperty('--mp-font-size-m', text);
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-      const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('input:not([type="hidden"]), select, textarea')].filter((c) => !bar.contains(c));
+      const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('input:not([type="hidden"]), select, textarea, summary, button')].filter((c) => !bar.contains(c) && c.checkVisibility());
       ok(controls.length > 10, 'a long form');
+      ok(controls.some((c) => c.localName === 'summary'), 'with a disclosure (the tag values)');
       const hidden: string[] = [];
       window.scrollTo(0, 0);
       // In order, as Tab goes: the next control often starts in view, half under the bar.
@@ -938,8 +939,17 @@ describe('<mp-integration-settings> against the real server', () => {
       equal(hidden.join(', '), '', `no focused control sits under the bar (${width})`);
     }
 
-    // Tab into a text area that starts just above the bar: the browser only reveals its caret, which shows.
+    // A disclosure's summary that sits in the viewport but under the bar: focusing it scrolls it clear.
     el.style.removeProperty('--mp-font-size-m');
+    el.style.inlineSize = 'auto';
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const summary = $(el, 'details.tag-values summary')!;
+    window.scrollBy(0, summary.getBoundingClientRect().top - (bar.getBoundingClientRect().top + 4));
+    summary.focus();
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    ok(summary.getBoundingClientRect().bottom <= bar.getBoundingClientRect().top + 1, `the summary scrolled clear (${Math.round(summary.getBoundingClientRect().bottom - bar.getBoundingClientRect().top)} px under)`);
+
+    // Tab into a text area that starts just above the bar: the browser only reveals its caret, which shows.
     const groups = $<HTMLTextAreaElement>(el, '#cfg-allowedGroupValues')!;
     const before = $<HTMLInputElement>(el, '#cfg-recordTypesAsGroups')!;
     window.scrollBy(0, groups.getBoundingClientRect().top - (bar.getBoundingClientRect().top + 20));

@@ -38,7 +38,7 @@ export const base: CSSResult = css`
   }
   /* An element with a sticky bar sets the clearance (inherited into nested elements), so the browser scrolls a
      focused control clear of the bar instead of under it (WCAG 2.4.11). */
-  :is(input, select, textarea, button, a[href], [tabindex]) {
+  :is(input, select, textarea, button, summary, a[href], [tabindex]) {
     scroll-margin-block-end: var(--_mp-focus-clearance-end, 0px);
   }
   code,
