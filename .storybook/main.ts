@@ -6,10 +6,13 @@ const config: StorybookConfig = {
   stories: ['../stories/**/*.stories.ts'],
   addons: ['@storybook/addon-docs'],
   core: { disableTelemetry: true },
-  // The workspace packages publish their TypeScript sources under the `source` export condition.
+  // The workspace packages publish their TypeScript sources under the `source` export condition. In the dev
+  // server, Storybook's renderer imports `lit/directive-helpers.js`, which is not pre-bundled with `lit`:
+  // served apart, it would bring a second copy of Lit. Pre-bundled together, there is one.
   viteFinal: async (vite, { configType }) => ({
     ...vite,
     resolve: { ...vite.resolve, conditions: ['source', 'browser', 'module', 'import', 'default'] },
+    optimizeDeps: { ...vite.optimizeDeps, include: [...(vite.optimizeDeps?.include ?? []), 'lit', 'lit/directive.js', 'lit/directive-helpers.js'] },
     plugins: [...(vite.plugins ?? []), ...(configType === 'DEVELOPMENT' ? [testEnvPlugin()] : [])],
   }),
 };

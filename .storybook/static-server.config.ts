@@ -7,6 +7,7 @@ import { testEnvPlugin } from './test-env-plugin.js';
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   build: { outDir: 'storybook-static' },
-  preview: { port: 6007, host: '127.0.0.1' },
+  // A taken port stops it, as `npm start` does; `npm run storybook:static -- --port N` moves it.
+  preview: { port: 6007, strictPort: true, host: '127.0.0.1' },
   plugins: [testEnvPlugin()],
 });

@@ -92,7 +92,7 @@ for (const tab of tabs) {
 
 for (const type of ['mp-saved', 'mp-endpoint-created', 'mp-endpoint-updated', 'mp-endpoint-deleted', 'mp-error']) {
   document.addEventListener(type, (event) => {
-    status.textContent = `${new Date().toLocaleTimeString()}: host page received ${type}`;
+    status.textContent = `For developers: this host page heard ${type} at ${new Date().toLocaleTimeString()}.`;
     console.info('[portal]', type, event.detail ?? event);
   });
 }

@@ -74,7 +74,7 @@ export const CredentialsFirst: Story = {
 /** Credentials saved for the loopback Salesforce org: member object (its realistic Contact), member mapping, tag fields, orders, Salesforce extras and API usage. */
 export const Connected: Story = { loaders: connected };
 
-/** The payment gateway before set-up: its platform is required (seed 000), and the empty state says so. */
+/** The payment gateway before set-up: its platform is required, and the empty state says so. */
 export const PaymentGatewayRequired: Story = { args: { category: 'payment-gateway' }, loaders: emptyTenant };
 
 /** Connected, with the list of MemberPulse's fixed tag values open (for a restricted picklist). */
@@ -179,7 +179,7 @@ export const AllCategories: Story = {
   ],
 };
 
-/** An inbound partner connector's turn-up (seed 003): client and club IDs, options; nothing to test, as the partner calls in. */
+/** An inbound partner connector's turn-up: client and club IDs, options; nothing to test, as the partner calls in. */
 export const InboundConnector: Story = { args: { category: 'inbound' }, loaders: [withApi((admin) => admin.settings.saveDraft('inbound', inboundInput))] };
 
 /** Dark theme. */

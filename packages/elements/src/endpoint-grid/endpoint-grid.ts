@@ -37,7 +37,7 @@ const sorts: readonly EndpointSort[] = ['-createdAt', 'createdAt', 'name', '-nam
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
- * The tenant's integration endpoints (seed 002) in a grid of Name, Description and Actions, with sorting,
+ * The tenant's integration endpoints in a grid of Name, Description and Actions, with sorting,
  * paging and an empty state. "+ New Integration Endpoint" opens a form (both fields required, inline
  * errors, the server's duplicate-name error on Name); Edit opens it pre-filled with Name read-only; Delete
  * asks first. Every outcome shows a message and is announced to screen readers. Roles without

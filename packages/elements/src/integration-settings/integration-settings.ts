@@ -61,11 +61,12 @@ const t = translator(settingsMessages);
 type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: unknown };
 
 /**
- * A tenant's integration settings for CRM, Accounting and Payment gateway (seed 000) and an inbound partner connector (seed 003), wired to the SDK.
+ * A tenant's integration settings for a CRM, an accounting system, a payment gateway and an inbound partner connector, wired to the SDK.
  * A platform is chosen from the catalog and its form is rendered from catalog data; secrets are
  * write-only; the connection can be tested before and after saving. For a CRM, once the saved
  * credentials are complete, the member object (live list), the member field mapping, tag fields, an
- * optional order object and its mapping, and the Salesforce extras of seeds 001 and 004 appear.
+ * optional order object and its mapping, and Salesforce's own settings (sign-in as a service user, email
+ * opt-out, security groups, support tickets) appear.
  *
  * Save draft and Enable send the whole form; the server's field errors show beside their controls and in
  * a linked summary, and focus moves to the first. Nothing typed is lost on a failed save or a conflict.
