@@ -348,6 +348,20 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(!saveAndContinue(), 'with nothing to save first: Xero has no discovery');
   });
 
+  it('“Save and continue” takes the keyboard on to the CRM section it opens', async () => {
+    const own = await freshEnv();
+    const el = await mount(clientFor(own));
+    await choosePlatform(el, 'salesforce');
+    typeInto($(el, '#cfg-consumerKey'), own.salesforce.consumerKey);
+    typeInto($(el, '#secret-consumerSecret'), own.salesforce.consumerSecret);
+    await el.updateComplete;
+    const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!;
+    button.focus();
+    button.click();
+    await until(() => $(el, '#crm-heading') && el.shadowRoot!.activeElement?.id === 'crm-heading', 'focus on the CRM section');
+    equal(el.shadowRoot!.activeElement?.textContent, 'What syncs where', 'the section the save opened');
+  });
+
   it('shows schema drift as soon as this screen describes the member object, without a reload', async () => {
     const client = await connectedCrm({
       memberObject: 'Contact',

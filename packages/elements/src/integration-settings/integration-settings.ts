@@ -428,7 +428,12 @@ export class MpIntegrationSettings extends LitElement {
    */
   async #saveAndContinue(): Promise<void> {
     const missing = missingConnection(this._draft, this._saved);
-    if (missing.length === 0) return this.#save('draft');
+    if (missing.length === 0) {
+      await this.#save('draft');
+      // The admin goes on where the save opened the CRM's lists, not back at the top of the form.
+      if (!this._errors.length && !this._conflict && !this._general) this.renderRoot.querySelector<HTMLElement>('#crm-heading')?.focus();
+      return;
+    }
     this.#setSaveErrors(missing.map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to continue.`)));
     await this.#reportProblems();
   }
