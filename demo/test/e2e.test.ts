@@ -194,7 +194,7 @@ async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<voi
   if (byKeyboard) await expectFocus(page, 'Test connection', 'focus stays on the test button');
   await press('Save and continue');
   await crm.getByText('CRM settings saved as a draft.').waitFor();
-  if (byKeyboard) await expectFocus(page, 'CRM', 'focus moves to the heading above the outcome');
+  if (byKeyboard) await expectFocus(page, 'What syncs where', 'focus moves on to the CRM section the save opened');
   await crm.getByText(`Configured ••••${consumerSecret.slice(-4)}`).waitFor();
   assert.ok(!(await widgetText(page)).includes(consumerSecret), 'the secret left the widget once saved');
 
