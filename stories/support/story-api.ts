@@ -60,7 +60,11 @@ function tenantFor<TArgs>(id: string, args: TArgs, seed: Seed<TArgs> | undefined
   const all = JSON.stringify(args);
   const known = seeded.get(id);
   const now = (keys: string[]) => JSON.stringify(keys.map((k) => (args as Record<string, unknown>)[k]));
-  if (known && (known.values === null ? known.args === all : known.args !== all && known.values === now(known.reads))) return known.env;
+  if (known && (known.values === null ? known.args === all : known.args !== all && known.values === now(known.reads))) {
+    // The args it now shows: a remount after this change, or a change back, is told by these.
+    known.args = all;
+    return known.env;
+  }
   const reads: string[] = [];
   const read = (key: string | symbol) => typeof key === 'string' && reads.push(key);
   const watched = new Proxy(args as object, {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, Queryable } from './db.js';
 import { privateDataDir } from './data-dir.js';
@@ -40,7 +40,8 @@ const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
 function writeDurably(path: string, text: string, flag: 'w' | 'wx'): void {
   const fd = openSync(path, flag, 0o600);
   try {
-    writeSync(fd, text);
+    // writeFileSync on a descriptor writes until all is written (writeSync may write part).
+    writeFileSync(fd, text);
     fsyncSync(fd);
   } finally {
     closeSync(fd);

@@ -111,12 +111,13 @@ async function settleKeyFile(db: Database, keys: TenantKeys, secrets: ResolvedSe
   const path = join(dir, MASTER_KEY_FILE);
   // The file was read before the database opened; another server may have made it meanwhile, or rotate-key
   // rotated it. The file as it is now has the last word.
-  const adoptTheFile = async (): Promise<ResolvedSecrets['notes'][number]> => {
+  const adoptTheFile = async (): Promise<ResolvedSecrets['notes'][number] | null> => {
     const now = readKeyFile(dir);
     if (!now) throw new ConfigError(`The key file ${path} changed while this server started and cannot be read now; start it again.`);
     keys.keyring = now.accept(config.previousMasterKeys);
     await assertKeysOpenStore(db, keys.keyring, { kind: 'file', path, missing: false });
-    return usingKeyFile(dir);
+    // resolveSecrets already said so when the file was there at the start.
+    return secrets.pendingKey ? usingKeyFile(dir) : null;
   };
   try {
     await assertKeysOpenStore(db, keys.keyring, { kind: 'file', path, missing: !!secrets.pendingKey });

@@ -589,7 +589,8 @@ export class MpFieldMapper extends LitElement {
       const near = this.#comboFor(key) ? key : rows[Math.min(index, rows.length - 1)]?.source.key;
       const box = near ? this.#comboFor(near) : null;
       box?.focus();
-      if (!box?.matches(':focus-within')) this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
+      // Whether the box took focus (a disabled one does not); `:focus-within` would not match while the page itself is unfocused.
+      if (!box || this.shadowRoot!.activeElement !== box) this.renderRoot.querySelector<HTMLElement>('#search')?.focus();
     });
   }
 

@@ -146,7 +146,7 @@ export class MpIntegrationSettings extends LitElement {
   private _conflict: { theirs: IntegrationSettings | null; differences: (() => Difference[]) | null; retry: 'draft' | 'enabled' } | null = null;
   private _confirm: ConfirmKind | null = null;
   /** The save a platform-switch confirmation holds back. */
-  #pendingSave: 'draft' | 'enabled' = 'draft';
+  #pendingSave: { status: 'draft' | 'enabled'; continueToCrm: boolean } = { status: 'draft', continueToCrm: false };
 
   readonly #announcer = new Announcer(this);
   readonly #client = new ClientController(this, () => void this.reload());
@@ -383,13 +383,14 @@ export class MpIntegrationSettings extends LitElement {
     this.#announcer.announce(outcome.text());
   }
 
-  async #save(status: 'draft' | 'enabled', switchConfirmed = false): Promise<void> {
+  /** Saves the form; with `continueToCrm` ("Save and continue"), focus then goes on to the CRM section the save opened. */
+  async #save(status: 'draft' | 'enabled', switchConfirmed = false, continueToCrm = false): Promise<void> {
     const client = this.#client.client;
     const category = this.resolvedCategory;
     if (!client || !category || this._busy) return;
     if (!switchConfirmed && this.#switchDeletes) {
       // One click on another platform's card must not delete a working setup: ask first, naming what goes.
-      this.#pendingSave = status;
+      this.#pendingSave = { status, continueToCrm };
       this.#dialogOpener.remember(this.renderRoot.querySelector<HTMLElement>(`[part="${status === 'enabled' ? 'enable-button' : 'save-button'}"]`));
       this._confirm = 'switch';
       return;
@@ -399,8 +400,9 @@ export class MpIntegrationSettings extends LitElement {
     this._outcome = null;
     this._test = null;
     const input = inputFrom(this._draft, category);
+    let saved: IntegrationSettings | null = null;
     try {
-      const saved = status === 'enabled' ? await client.settings.enable(category, input) : await client.settings.saveDraft(category, input);
+      saved = status === 'enabled' ? await client.settings.enable(category, input) : await client.settings.saveDraft(category, input);
       this.#adopt(saved);
       this.#say({ tone: 'success', text: () => t(status === 'enabled' ? 'settings.savedEnabled' : 'settings.savedDraft', { category: t(`settings.category.${category}`) }) });
       emit(this, new SettingsSavedEvent(saved, status));
@@ -420,6 +422,9 @@ export class MpIntegrationSettings extends LitElement {
       this._busy = '';
     }
     await restoreFocus();
+    // Unless the admin went somewhere else meanwhile: then focus stays there.
+    const active = this.shadowRoot?.activeElement;
+    if (saved && continueToCrm && (!active || active === this.#heading)) this.renderRoot.querySelector<HTMLElement>('#crm-heading')?.focus();
   }
 
   /**
@@ -428,12 +433,7 @@ export class MpIntegrationSettings extends LitElement {
    */
   async #saveAndContinue(): Promise<void> {
     const missing = missingConnection(this._draft, this._saved);
-    if (missing.length === 0) {
-      await this.#save('draft');
-      // The admin goes on where the save opened the CRM's lists, not back at the top of the form.
-      if (!this._errors.length && !this._conflict && !this._general) this.renderRoot.querySelector<HTMLElement>('#crm-heading')?.focus();
-      return;
-    }
+    if (missing.length === 0) return this.#save('draft', false, true);
     this.#setSaveErrors(missing.map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to continue.`)));
     await this.#reportProblems();
   }
@@ -664,7 +664,7 @@ export class MpIntegrationSettings extends LitElement {
       this.#leaveAnswer?.(answer);
       this.#leaveAnswer = null;
     } else if (kind === 'switch' && answer) {
-      void refocused.then(() => this.#save(this.#pendingSave, true));
+      void refocused.then(() => this.#save(this.#pendingSave.status, true, this.#pendingSave.continueToCrm));
     }
   }
 

@@ -160,7 +160,7 @@ export class MpCombobox extends LitElement {
 
   /** Focuses the text box and opens the list, highlighting the current choice (leaving the box closes it again). */
   show(): void {
-    this._input?.focus();
+    this.shadowRoot?.querySelector('input')?.focus();
     this.#openList(null, 'selected');
   }
 
