@@ -228,9 +228,15 @@ async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<voi
   await page.reload();
   await crm.getByText('Enabled', { exact: true }).waitFor();
   await crm.getByText(`Configured ••••${consumerSecret.slice(-4)}`).waitFor();
-  assert.equal(await crm.getByRole('combobox', { name: 'Member object' }).inputValue(), 'Contact');
-  assert.equal(await crm.getByRole('combobox', { name: 'Event tag field' }).inputValue(), 'Event Tags');
-  assert.equal(await crm.getByRole('combobox', { name: 'CRM field for Company' }).inputValue(), 'Company Name');
+  // Until the CRM's fields load after the reload, a box shows the stored API name; then its label.
+  const shows = async (box: string, label: string) => {
+    const input = crm.getByRole('combobox', { name: box });
+    for (let i = 0; i < 50 && (await input.inputValue()) !== label; i++) await page.waitForTimeout(100);
+    assert.equal(await input.inputValue(), label, box);
+  };
+  await shows('Member object', 'Contact');
+  await shows('Event tag field', 'Event Tags');
+  await shows('CRM field for Company', 'Company Name');
   assert.ok(!(await widgetText(page)).includes(consumerSecret), 'the secret is nowhere in the widget after a reload');
 }
 
