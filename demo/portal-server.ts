@@ -67,12 +67,13 @@ export function strictCsp(apiUrl: string): string {
 
 /** Serves the demo portal page, its script and style, and the embed's files (`/mp-integration-kit.js` and beside it). */
 export async function startPortal(options: { port: number; config: PortalConfig; embed: Readonly<Record<string, string>> }) {
+  const csp = strictCsp(options.config.apiUrl);
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://portal').pathname;
     try {
       if (path === '/' || path === '/index.html') {
         const html = await readFile(here + 'index.html', 'utf8');
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': strictCsp(options.config.apiUrl) });
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': csp });
         res.end(html.replace('{{CONFIG}}', inlineJson(options.config)));
       } else if (Object.hasOwn(options.embed, path)) {
         const type = path.endsWith('.map') ? 'application/json' : 'text/javascript';

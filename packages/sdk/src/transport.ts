@@ -141,8 +141,9 @@ const bare = (token: string) => token.replace(/^[ \t]+|[ \t]+$/g, '');
 function someToken(value: unknown): string {
   const token = value instanceof String ? value.valueOf() : value;
   // `signedIn && token` answers false when signed out: text only, so nothing is sent as "Bearer false".
-  if (typeof token !== 'string' || bare(token) === '') throw new TypeError('getToken gave no token (signed out?).');
-  return bare(token);
+  const text = typeof token === 'string' ? bare(token) : '';
+  if (!text) throw new TypeError('getToken gave no token (signed out?).');
+  return text;
 }
 
 /** The longest wait a timer takes (2³¹ − 1 ms); a longer one would fire at once. */
@@ -303,7 +304,8 @@ const isNoSuchRoute = (body: unknown) => isProblem(body) && body.type === NO_SUC
 /** Creates the HTTP core; see {@link Transport}. */
 export function createTransport(options: ClientOptions): Transport {
   const { token, getToken, headers: baseHeaders, validateResponses = true } = options;
-  if (!bare(token ?? '') && !getToken) throw new TypeError('createIntegrationClient needs `token` or `getToken`.');
+  const fixedToken = bare(token ?? '');
+  if (!fixedToken && !getToken) throw new TypeError('createIntegrationClient needs `token` or `getToken`.');
   checkBaseUrl(options.baseUrl);
   checkTimeout(options.timeout, 'in the client’s options');
   // Checked once here: `new Headers` would throw on every call quoting the value, or trim a trailing line break.
@@ -371,7 +373,7 @@ export function createTransport(options: ClientOptions): Transport {
 
   /** A token from getToken; with `refused`, a fresh one to replace that refused token (one refresh at a time). */
   const tokenFor = async (signal?: AbortSignal, refused?: string, waitMs = 10_000): Promise<string> => {
-    if (!getToken) return bare(token!);
+    if (!getToken) return fixedToken;
     if (refused === undefined) return untilAborted(Promise.resolve(getToken({ refresh: false, signal })).then(someToken), signal);
     // One refresh at a time (an auth server rotating refresh tokens may end a session refreshed twice at once):
     // a 401 on another token waits for the running one (for as long as the call may take), then asks for its own

@@ -127,8 +127,9 @@ export class MpCombobox extends LitElement {
   private _query: string | null = null;
   private _active = -1;
 
-  private get _input(): HTMLInputElement {
-    return this.renderRoot.querySelector('input')!;
+  /** The text box, once rendered. */
+  private get _input(): HTMLInputElement | null {
+    return this.shadowRoot?.querySelector('input') ?? null;
   }
   private get _popup(): HTMLElement {
     return this.renderRoot.querySelector<HTMLElement>('.popup')!;
@@ -160,7 +161,7 @@ export class MpCombobox extends LitElement {
 
   /** Focuses the text box and opens the list, highlighting the current choice (leaving the box closes it again). */
   show(): void {
-    this.shadowRoot?.querySelector('input')?.focus();
+    this._input?.focus();
     this.#openList(null, 'selected');
   }
 
