@@ -3,6 +3,7 @@ import { ContextProvider } from '@lit/context';
 import { createIntegrationClient, type IntegrationClient, type TokenAnswer, type TokenRequest } from '@memberpulse/integrations-sdk';
 import { integrationClientContext, integrationSignedOutContext } from './context.js';
 import { sameIdentity, speaksForSomeoneElse } from './token-identity.js';
+import { tokens } from '../styles/tokens.js';
 
 type GetToken = (request: TokenRequest) => TokenAnswer | Promise<TokenAnswer>;
 
@@ -35,16 +36,23 @@ declare global {
  * @slot - The widgets (and anything else) that use this client.
  */
 export class MpIntegrationProvider extends LitElement {
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-    .misconfigured {
-      color: CanvasText;
-      border: 2px solid var(--mp-color-danger, #b3261e);
-      padding: 0.5rem 0.75rem;
-    }
-  `;
+  static override styles = [
+    tokens,
+    css`
+      :host {
+        display: contents;
+      }
+      .misconfigured {
+        margin: 0 0 var(--_mp-space-m);
+        padding: var(--_mp-space-s) var(--_mp-space-m);
+        border: 1px solid var(--_mp-color-danger);
+        border-radius: var(--_mp-radius-m);
+        background: var(--_mp-color-danger-subtle);
+        color: var(--_mp-color-text);
+        font: var(--_mp-font-size-m) / 1.5 var(--_mp-font-family);
+      }
+    `,
+  ];
   static override properties = {
     baseUrl: { attribute: 'base-url' },
     token: {},
