@@ -32,6 +32,8 @@ declare global {
 }
 
 const t = translator(endpointGridMessages);
+/** What the element says without a client, by why it has none. */
+const notConnected = { 'signed-out': 'endpointGrid.signIn', misconfigured: 'endpointGrid.providerMisconfigured', 'no-provider': 'endpointGrid.noClient' } as const;
 const sorts: readonly EndpointSort[] = ['-createdAt', 'createdAt', 'name', '-name'];
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -468,7 +470,7 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #renderBody(): TemplateResult {
-    if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(this.#client.awaitingSignIn ? 'endpointGrid.signIn' : 'endpointGrid.noClient')}</p></div>`;
+    if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(notConnected[this.#client.missing!])}</p></div>`;
     if (this._load === 'error') {
       return html`<div class="notice error" role="alert">
         ${iconSvg(icon.error)}

@@ -19,6 +19,7 @@ export const endpointGridMessages = {
   'endpointGrid.error.load': 'The integration endpoints could not be loaded.',
   'endpointGrid.retry': 'Try again',
   'endpointGrid.noClient': 'Not connected: place this element inside <mp-integration-provider> or give it a client.',
+  'endpointGrid.providerMisconfigured': 'Not connected: give the <mp-integration-provider> around this element a valid base-url, or a client.',
   'endpointGrid.signIn': 'Sign in to see the integration endpoints.',
   'endpointGrid.range': '{from}–{to} of {total}',
   'endpointGrid.pageShown': 'Showing {from}–{to} of {total}',

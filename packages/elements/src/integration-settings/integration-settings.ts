@@ -57,6 +57,8 @@ declare global {
 }
 
 const t = translator(settingsMessages);
+/** What the element says without a client, by why it has none. */
+const notConnected = { 'signed-out': 'settings.signIn', misconfigured: 'settings.providerMisconfigured', 'no-provider': 'settings.noClient' } as const;
 
 type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: unknown };
 
@@ -719,7 +721,7 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   #renderBody(category: IntegrationCategory): TemplateResult {
-    if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(this.#client.awaitingSignIn ? 'settings.signIn' : 'settings.noClient')}</p></div>`;
+    if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(notConnected[this.#client.missing!])}</p></div>`;
     const load = this._load;
     if (load.state === 'error') {
       return html`<div class="notice error" role="alert">${iconSvg(icon.error)}

@@ -18,6 +18,7 @@ export const settingsMessages = {
   'settings.loadFailed': 'The settings could not be loaded.',
   'settings.retry': 'Try again',
   'settings.noClient': 'Not connected: place this element inside <mp-integration-provider> or give it a client.',
+  'settings.providerMisconfigured': 'Not connected: give the <mp-integration-provider> around this element a valid base-url, or a client.',
   'settings.signIn': 'Sign in to see the integration settings.',
   'settings.unknownCategory': 'No such category “{category}”: use {categories}, or leave the attribute out to show them all.',
   'settings.notSetUp': 'Not set up yet. Choose a platform to start; nothing is saved until you save.',

@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { IntegrationClient } from '@memberpulse/integrations-sdk';
-import { integrationClientContext, integrationSignedOutContext } from './context.js';
+import { integrationClientContext, integrationProviderGapContext } from './context.js';
 
 /** An element that talks to the API: its own `.client` wins over a provider's. */
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {
@@ -16,7 +16,7 @@ export interface ClientHost extends ReactiveControllerHost, HTMLElement {
 export class ClientController implements ReactiveController {
   readonly #host: ClientHost;
   readonly #consumer: ContextConsumer<typeof integrationClientContext, ClientHost>;
-  readonly #signedOut: ContextConsumer<typeof integrationSignedOutContext, ClientHost>;
+  readonly #gap: ContextConsumer<typeof integrationProviderGapContext, ClientHost>;
   readonly #onChange: (client: IntegrationClient | undefined) => void;
   #last: IntegrationClient | undefined;
 
@@ -24,7 +24,7 @@ export class ClientController implements ReactiveController {
     this.#host = host;
     this.#onChange = onChange;
     this.#consumer = new ContextConsumer(host, { context: integrationClientContext, subscribe: true, callback: () => this.check() });
-    this.#signedOut = new ContextConsumer(host, { context: integrationSignedOutContext, subscribe: true, callback: () => host.requestUpdate() });
+    this.#gap = new ContextConsumer(host, { context: integrationProviderGapContext, subscribe: true, callback: () => host.requestUpdate() });
     host.addController(this);
   }
 
@@ -34,11 +34,12 @@ export class ClientController implements ReactiveController {
   }
 
   /**
-   * Whether the widget has no client because its provider has no token yet (signed out, or sign-in still
-   * loading), rather than because nothing provides one: the first is the admin's to fix, the second the developer's.
+   * Why the widget has no client: its provider has no token yet (signed out, or sign-in still loading), its
+   * provider cannot build one, or nothing provides one. The first is the admin's to fix, the others the developer's.
    */
-  get awaitingSignIn(): boolean {
-    return !this.client && this.#signedOut.value === true;
+  get missing(): 'signed-out' | 'misconfigured' | 'no-provider' | undefined {
+    if (this.client) return undefined;
+    return this.#gap.value ?? 'no-provider';
   }
 
   /** Re-evaluates the effective client (call from `willUpdate` when `client` changed). */

@@ -8,7 +8,10 @@ import type { IntegrationClient } from '@memberpulse/integrations-sdk';
 export const integrationClientContext = createContext<IntegrationClient | undefined>('mp-integration-client');
 
 /**
- * Whether the provider above has a `base-url` but no token yet (signed out, or sign-in still loading): a
- * widget without a client then asks the admin to sign in instead of giving the developer's hint.
+ * Why the provider above gives no client, if it gives none: `signed-out` (a `base-url` but no token yet, the
+ * admin's to fix) or `misconfigured` (no usable `base-url`, the developer's). A widget with no provider at all
+ * hears nothing and gives its own hint.
  */
-export const integrationSignedOutContext = createContext<boolean>('mp-integration-signed-out');
+export type ProviderGap = 'signed-out' | 'misconfigured' | undefined;
+
+export const integrationProviderGapContext = createContext<ProviderGap>('mp-integration-provider-gap');

@@ -29,6 +29,9 @@ async function twoTenants(): Promise<TestEnv> {
   return env;
 }
 
+/** What a widget inside a provider that cannot build a client says. */
+const PROVIDER_HINT = 'Not connected: give the <mp-integration-provider> around this element a valid base-url, or a client.';
+
 describe('<mp-integration-provider>', () => {
   it('builds a client from base-url and token attributes, and follows a token change', async () => {
     const env = await freshEnv();
@@ -272,6 +275,7 @@ describe('<mp-integration-provider>', () => {
     const env = await freshEnv();
     const { host, grid, provider } = await gridIn('<mp-integration-provider><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>');
     try {
+      equal(grid.shadowRoot!.querySelector('.notice')?.textContent?.trim(), PROVIDER_HINT, 'before it, the provider is named, not asked for');
       provider.baseUrl = env.apiUrl;
       await until(() => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim() === 'Sign in to see the integration endpoints.', 'the sign-in notice');
     } finally {
@@ -281,10 +285,13 @@ describe('<mp-integration-provider>', () => {
 
   it('says which base-url it cannot use instead of throwing, and recovers when it is corrected', async () => {
     const env = await freshEnv();
-    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="localhost:9731" token="${env.tokens.viewer}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`);
+    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="localhost:9731" token="${env.tokens.viewer}"><mp-endpoint-grid></mp-endpoint-grid><mp-integration-settings category="crm"></mp-integration-settings></mp-integration-provider>`);
     try {
+      const settings = host.querySelector('mp-integration-settings')!;
+      await until(() => settings.shadowRoot!.querySelector('.notice')?.textContent?.trim() === PROVIDER_HINT, `the settings point at the provider too: ${settings.shadowRoot!.querySelector('.notice')?.textContent}`);
       const alert = provider.shadowRoot!.querySelector('[role="alert"]');
       ok(alert?.textContent?.includes('baseUrl'), `names the attribute’s problem: ${alert?.textContent}`);
+      await until(() => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim() === PROVIDER_HINT, 'the grid points at its provider, which it is inside');
       provider.baseUrl = env.apiUrl;
       await until(() => grid.shadowRoot!.querySelector('table, [part="empty"]'), 'the grid loads once corrected');
       await provider.updateComplete;

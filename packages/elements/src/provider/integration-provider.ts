@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createIntegrationClient, type IntegrationClient, type TokenAnswer, type TokenRequest } from '@memberpulse/integrations-sdk';
-import { integrationClientContext, integrationSignedOutContext } from './context.js';
+import { integrationClientContext, integrationProviderGapContext } from './context.js';
 import { sameIdentity, speaksForSomeoneElse } from './token-identity.js';
 import { tokens } from '../styles/tokens.js';
 
@@ -83,7 +83,7 @@ export class MpIntegrationProvider extends LitElement {
   client?: IntegrationClient;
 
   readonly #provider = new ContextProvider(this, { context: integrationClientContext });
-  readonly #signedOutProvider = new ContextProvider(this, { context: integrationSignedOutContext, initialValue: false });
+  readonly #gapProvider = new ContextProvider(this, { context: integrationProviderGapContext, initialValue: 'misconfigured' });
   #built?: IntegrationClient;
   /** Why no client could be built from the attributes (a `base-url` the SDK refuses), for the host's developer. */
   private _misconfigured = '';
@@ -187,7 +187,7 @@ export class MpIntegrationProvider extends LitElement {
 
   #publish(): void {
     if (this.#provider.value !== this.effectiveClient) this.#provider.setValue(this.effectiveClient);
-    this.#signedOutProvider.setValue(this.signedOut);
+    this.#gapProvider.setValue(this.effectiveClient ? undefined : this.signedOut ? 'signed-out' : 'misconfigured');
   }
 
   protected override render() {
