@@ -99,6 +99,14 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal(created[0]!.endpoint.name, 'Orders', 'the event carries the server record');
     ok(created[0]!.composed && created[0]!.bubbles, 'the event bubbles out of shadow roots');
     await expectNoViolations(el, 'one row and a message');
+
+    const dismiss = $<HTMLButtonElement>(el, '[part~="message"] button')!;
+    equal(dismiss.getAttribute('aria-label'), 'Dismiss message', 'the close button has a name');
+    dismiss.focus();
+    dismiss.click();
+    await el.updateComplete;
+    equal(messageText(el), '', 'the message is dismissed');
+    equal(el.shadowRoot!.activeElement?.id, 'heading', 'focus waits on the grid’s heading, not lost to the page with the button');
   });
 
   it('shows a new endpoint where it lands: newest first, highlighted, with focus kept in the form while it saves', async () => {

@@ -15,7 +15,8 @@ import { whoAmI } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
-import { translator, type Phrase } from '../provider/translate.js';
+import { translator } from '../provider/translate.js';
+import { renderOutcome, type Outcome } from '../shared/outcome.js';
 import { endpointGridMessages } from './messages.js';
 import { EndpointChangeEvent, SortChangeEvent, type EndpointChange } from './events.js';
 import { IntegrationErrorEvent } from '../provider/error-event.js';
@@ -107,7 +108,7 @@ export class MpEndpointGrid extends LitElement {
   private _page = 0;
   private _loadError: unknown;
   private _canWrite = false;
-  private _message: { tone: 'success' | 'error'; text: Phrase; reference?: string } | null = null;
+  private _message: Outcome | null = null;
   private _form: EndpointFormState | null = null;
   private _confirm: IntegrationEndpoint | null = null;
   private _deleting = false;
@@ -280,9 +281,13 @@ export class MpEndpointGrid extends LitElement {
     emit(this, new SortChangeEvent(sort));
   }
 
-  /** Try again gives way to the loading state: focus, when it was there, waits on the heading just above. */
-  #retry(e: Event): void {
+  /** A button that goes away with its click (Try again, Dismiss) leaves focus, when it had it, on the heading. */
+  #headingTakesFocusFrom(e: Event): void {
     if (this.shadowRoot?.activeElement === e.currentTarget) this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
+  }
+
+  #retry(e: Event): void {
+    this.#headingTakesFocusFrom(e);
     // The rows coming back are announced, as a page change is: the live region still says the last range.
     this.#announcePage = true;
     void this.#fetchPage();
@@ -455,18 +460,12 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #renderMessage(): TemplateResult | typeof nothing {
-    const m = this._message;
-    if (!m) return nothing;
-    return html`<div part="message" class="notice ${m.tone} message">
-      ${iconSvg(m.tone === 'success' ? icon.check : icon.error)}
-      <div class="grow">
-        <p dir="auto">${m.text()}</p>
-        ${m.reference ? html`<p class="muted small">${m.reference}</p>` : nothing}
-      </div>
-      <button class="mp-button quiet small icon" type="button" aria-label=${t('endpointGrid.dismiss')} @click=${() => (this._message = null)}>
-        ${iconSvg(icon.clear)}
-      </button>
-    </div>`;
+    if (!this._message) return nothing;
+    const dismiss = (e: Event) => {
+      this.#headingTakesFocusFrom(e);
+      this._message = null;
+    };
+    return renderOutcome(this._message, 'message', { part: 'message', dismiss: { label: t('endpointGrid.dismiss'), onClick: dismiss } });
   }
 
   #renderBody(): TemplateResult {

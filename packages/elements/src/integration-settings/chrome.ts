@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { findPlatform, isPlatformRequired, platformCatalog, type IntegrationCategory, type IntegrationSettings } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
-import { translator, type Phrase } from '../provider/translate.js';
+import { translator } from '../provider/translate.js';
 import { formatDateTime, msg } from '../i18n/index.js';
 import { settingsMessages } from './messages.js';
 
@@ -9,18 +9,6 @@ import { settingsMessages } from './messages.js';
 // Plain render functions; the element owns the state and passes what they need.
 
 const t = translator(settingsMessages);
-
-/** A success or failure sentence, with the request id to quote when there is one. */
-export interface Outcome {
-  tone: 'success' | 'error';
-  text: Phrase;
-  reference?: string;
-}
-
-export function renderOutcome(o: Outcome, cls: string): TemplateResult {
-  return html`<div class="notice ${o.tone} ${cls}">${iconSvg(o.tone === 'success' ? icon.check : icon.error)}
-    <div class="grow"><p dir="auto">${o.text()}</p>${o.reference ? html`<p class="muted small">${o.reference}</p>` : nothing}</div></div>`;
-}
 
 /** The catalog's platforms of a category as a radio group; warns when saving would replace the stored platform. */
 export function renderPlatformPicker(options: {

@@ -45,7 +45,8 @@ import { renderSetting } from './platform-fields.js';
 import { crmLabelKeys, fieldErrorText, localizedSetting, summaryErrorText, type ErrorContext } from './localized-text.js';
 import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js';
 import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
-import { renderConfirm, renderOutcome, renderPlatformPicker, renderSaveBar, type ConfirmKind, type Outcome } from './chrome.js';
+import { renderConfirm, renderPlatformPicker, renderSaveBar, type ConfirmKind } from './chrome.js';
+import { renderOutcome, type Outcome } from '../shared/outcome.js';
 import { styles } from './integration-settings.styles.js';
 
 export { SettingsSavedEvent, BeforeLeaveEvent, type SettingsSaveAction } from './events.js';
