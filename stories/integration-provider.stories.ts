@@ -56,5 +56,5 @@ export const SignedIn: Story = {};
 /** A `base-url` but no token yet (signed out, or the host's sign-in still loading): every widget asks to sign in, and nothing is called. */
 export const SignedOut: Story = { args: { signedIn: false } };
 
-/** A `base-url` the SDK refuses (not http or https): the provider says why where the widgets would be. */
+/** A `base-url` the SDK refuses (not http or https): the provider says why, and the widgets inside point at it. */
 export const Misconfigured: Story = { args: { baseUrl: 'ftp://integrations.example.com' } };
