@@ -22,11 +22,19 @@ interface KeyFile {
 export function readKeyFile(dir: string): Keyring | null {
   const path = join(dir, MASTER_KEY_FILE);
   if (!existsSync(path)) return null;
+  const damaged = (why: string) => new ConfigError(`The key file ${path} cannot be read (${why}). Restore it from a backup, or set MP_MASTER_KEY.`);
+  let data: Partial<KeyFile> | null;
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as KeyFile;
+    data = JSON.parse(readFileSync(path, 'utf8')) as Partial<KeyFile> | null;
+  } catch {
+    // Not JSON.parse's own message: it quotes the text around the fault, which may be the key.
+    throw damaged('it is not valid JSON');
+  }
+  if (typeof data?.current !== 'string') throw damaged('it has no "current" key');
+  try {
     return Keyring.from(data.current, data.previous ?? []);
   } catch (err) {
-    throw new ConfigError(`The key file ${path} cannot be read (${(err as Error).message}). Restore it from a backup, or set MP_MASTER_KEY.`);
+    throw damaged((err as Error).message);
   }
 }
 
