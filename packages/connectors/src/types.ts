@@ -6,6 +6,8 @@ export interface SalesforceDefaults {
   clientSecret: string | null;
   /** Used when a tenant gives no My Domain URL; `https://login.salesforce.com` in production. */
   loginUrl: string;
+  /** Whether a tenant's My Domain URL may name this machine (a test or demo org): the server allows it outside production only. */
+  allowLoopback?: boolean;
 }
 
 /** What a connector needs for one call: the platform, its non-secret settings and its decrypted secrets. */

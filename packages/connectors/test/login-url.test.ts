@@ -1,8 +1,11 @@
-// The server's login URL receives a service user's password when a tenant gives no My Domain URL: it follows
-// the My Domain rule (https, or http on loopback) however the defaults were built.
+// The login URL receives a service user's password, and every answer after it is shown to the tenant. The
+// server's own follows its rule (https, or http on loopback) however the defaults were built; a tenant's My
+// Domain URL must be Salesforce's, so no tenant can point the server at its own network.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { resolveLoginUrl } from '../src/salesforce/login-url.js';
+import { PRODUCTION_LOGIN_URL, resolveLoginUrl } from '../src/salesforce/login-url.js';
+import { ConnectorError } from '../src/errors.js';
+import type { SalesforceDefaults } from '../src/types.js';
 
 const defaults = (loginUrl: string) => ({ clientId: null, clientSecret: null, loginUrl });
 
@@ -12,4 +15,22 @@ test('resolveLoginUrl refuses a server login URL that is not https or loopback h
   }
   assert.equal(resolveLoginUrl({ environment: 'production' }, defaults('http://127.0.0.1:8788/')), 'http://127.0.0.1:8788');
   assert.equal(resolveLoginUrl({ environment: 'production' }, defaults('https://test.salesforce.com')), 'https://test.salesforce.com');
+});
+
+test('takes a tenant’s My Domain URL only on Salesforce, the server’s own login URL, or this machine where the server allows it', () => {
+  const prod: SalesforceDefaults = { clientId: null, clientSecret: null, loginUrl: PRODUCTION_LOGIN_URL };
+  const refusal = (myDomainUrl: string, defaults = prod) => {
+    try {
+      resolveLoginUrl({ myDomainUrl }, defaults);
+      return null;
+    } catch (e) {
+      return `${(e as ConnectorError).kind} ${(e as ConnectorError).errors.map((x) => x.pointer).join()}`;
+    }
+  };
+  for (const url of ['https://intranet.example.com', 'http://10.0.0.5:8080', 'http://169.254.169.254', 'https://acme.my.salesforce.com.evil.example', 'http://127.0.0.1:9']) {
+    assert.equal(refusal(url), 'invalid /config/myDomainUrl', url);
+  }
+  assert.equal(refusal('https://acme--uat.sandbox.my.salesforce.com'), null);
+  assert.equal(refusal('http://127.0.0.1:9', { ...prod, allowLoopback: true }), null, 'a test or demo org on this machine, outside production');
+  assert.equal(refusal('http://127.0.0.1:4000/', { ...prod, loginUrl: 'http://127.0.0.1:4000' }), null, 'the operator’s own login URL');
 });

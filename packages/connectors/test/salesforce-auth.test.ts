@@ -1,4 +1,4 @@
-import { connectedApp, deadUrl, serviceUser } from './support.js';
+import { connectedApp, deadUrl, json, serviceUser, stubServer } from './support.js';
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { FAKE_CONSUMER_KEY, FAKE_CONSUMER_SECRET, startFakeSalesforce, type FakeSalesforce } from '@memberpulse/fake-salesforce';
@@ -92,7 +92,7 @@ describe('Salesforce authentication against the loopback org', () => {
   it('never sends the server’s Connected App secret to a login host the tenant chose', async () => {
     const elsewhere = await startFakeSalesforce();
     try {
-      const serverApp = { clientId: FAKE_CONSUMER_KEY, clientSecret: FAKE_CONSUMER_SECRET, loginUrl: sf.url };
+      const serverApp = { clientId: FAKE_CONSUMER_KEY, clientSecret: FAKE_CONSUMER_SECRET, loginUrl: sf.url, allowLoopback: true };
       assert.equal((await connector.testConnection({ ...serviceUser(elsewhere), defaults: { salesforce: serverApp } })).ok, true);
       assert.equal(elsewhere.callCount(/oauth2\/token/), 0, 'no OAuth request, so no client secret, to the tenant’s host');
       assert.ok(elsewhere.callCount(/\/services\/Soap\//) > 0, 'the SOAP login instead');
@@ -191,6 +191,23 @@ describe('Salesforce authentication against the loopback org', () => {
       assert.deepEqual(sf.calls.filter((c) => c.path.includes('/sobjects')).map((c) => c.status), [401, 200]);
     });
   }
+
+  it('sends nothing to an instance URL outside Salesforce that a login host answers with', async () => {
+    const trap = await stubServer((_req, res) => json(res, 200, { DailyApiRequests: { Max: 1, Remaining: 1 } }));
+    const login = await stubServer((req, res) =>
+      req.path.includes('oauth2/token') ? json(res, 200, { access_token: 'token', instance_url: trap.url, id: `${trap.url}/id/00D000000000001AAA/005000000000001AAA`, token_type: 'Bearer' }) : json(res, 404, []),
+    );
+    try {
+      await assert.rejects(connector.testConnection(connectedApp({ url: login.url } as FakeSalesforce)), (e) => {
+        assert.equal((e as ConnectorError).kind, 'upstream');
+        assert.match((e as Error).message, /instance/);
+        return true;
+      });
+      assert.deepEqual(trap.requests, [], 'not one request, so not the token either, reached it');
+    } finally {
+      await Promise.all([trap.close(), login.close()]);
+    }
+  });
 
   it('an unreachable Salesforce answers `unreachable` quickly', async () => {
     const url = await deadUrl();

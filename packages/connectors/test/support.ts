@@ -12,7 +12,7 @@ import {
   FAKE_USERNAME,
   type FakeSalesforce,
 } from '@memberpulse/fake-salesforce';
-import type { ConnectionInput } from '../src/index.js';
+import { PRODUCTION_LOGIN_URL, type ConnectionInput } from '../src/index.js';
 
 /** Connected App settings for the fake, reached as the server's default login URL. */
 export function connectedApp(sf: FakeSalesforce, config: Record<string, ConfigValue> = {}, secrets: Record<string, string> = {}): ConnectionInput {
@@ -24,12 +24,14 @@ export function connectedApp(sf: FakeSalesforce, config: Record<string, ConfigVa
   };
 }
 
-/** Service-user settings for the fake. */
+/** Service-user settings for the fake, reached as the tenant's My Domain. */
 export function serviceUser(sf: FakeSalesforce, config: Record<string, ConfigValue> = {}, secrets: Record<string, string> = {}): ConnectionInput {
   return {
     platform: 'salesforce',
     config: { environment: 'production', authMode: 'serviceUser', username: FAKE_USERNAME, myDomainUrl: sf.url, ...config },
     secrets: { password: FAKE_PASSWORD, securityToken: FAKE_SECURITY_TOKEN, ...secrets },
+    // The fake is on this machine, which a server outside production lets a tenant name as its My Domain.
+    defaults: { salesforce: { clientId: null, clientSecret: null, loginUrl: PRODUCTION_LOGIN_URL, allowLoopback: true } },
   };
 }
 

@@ -18,4 +18,5 @@ export * from './rules/stripe.js';
 export * from './rules/automap.js';
 export * from './rules/drift.js';
 export * from './rules/endpoint.js';
-export * from './rules/https-or-loopback.js';
+export { HTTPS_OR_LOOPBACK_URL_PATTERN, isHttpsOrLoopback } from './rules/https-or-loopback.js';
+export * from './rules/salesforce-url.js';

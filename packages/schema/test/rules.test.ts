@@ -6,7 +6,9 @@ import {
   detectDrift,
   emptyCrmMapping,
   findPlatform,
+  isLoopbackUrl,
   isNaturalTarget,
+  isSalesforceUrl,
   memberFields,
   memberPulseTags,
   missingConnectionSettings,
@@ -387,4 +389,39 @@ test('drift: vanished and retyped mapped fields point at their rows', () => {
     '/crm/memberMappings/2/target type_changed',
     '/crm/courseTagField missing',
   ]);
+});
+
+test('settings: a My Domain URL is a Salesforce address over https, or this machine (a test or demo org)', () => {
+  const myDomain = findPlatform('salesforce')!.settings.find((s) => s.key === 'myDomainUrl')!;
+  const code = (value: string) => checkSettingValue(myDomain, value)?.code ?? null;
+  for (const ok of [
+    'https://acme.my.salesforce.com',
+    'https://Acme-Corp.my.salesforce.com/',
+    'https://acme--uat.sandbox.my.salesforce.com',
+    'https://acme-dev-ed.develop.my.salesforce.com',
+    'https://login.salesforce.com',
+    'https://test.salesforce.com',
+    'http://127.0.0.1:9123',
+    'https://localhost:8443',
+    'http://[::1]:80',
+  ]) {
+    assert.equal(code(ok), null, ok);
+  }
+  for (const bad of [
+    'http://acme.my.salesforce.com',
+    'https://intranet.example.com',
+    'https://acme.my.salesforce.com.evil.example',
+    'https://evil.example/acme.my.salesforce.com',
+    'https://acme.my.salesforce.com:8443',
+    'https://user@acme.my.salesforce.com',
+    'http://10.0.0.5',
+    'http://169.254.169.254',
+    'https://my.salesforce.com',
+  ]) {
+    assert.equal(code(bad), 'invalid_format', bad);
+  }
+  assert.equal(isSalesforceUrl('https://ACME.my.salesforce.com/'), true, 'a URL’s host is compared lowercased');
+  assert.equal(isSalesforceUrl('http://127.0.0.1:9123'), false, 'this machine is not Salesforce');
+  assert.equal(isLoopbackUrl('http://127.0.0.1:9123'), true);
+  assert.equal(isLoopbackUrl('http://127.0.0.2'), false, 'only the loopback names the server itself uses');
 });

@@ -123,6 +123,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const gateway = deps.gateway ?? null;
   const verify = createVerifier(config);
   const cache = new DescribeCache(config.describeCacheTtlSeconds * 1000);
+  const planDeps = { cache, loopbackOrgs: !config.production };
   // Settings reads per tenant. PGlite serves one process, so this process sees every write; on Postgres
   // other servers write too, and their NOTIFYs invalidate (caching pauses while notifications may be lost).
   const reads = new ReadCache<{ etag?: string; body: string } | null>(db.kind === 'pglite');
@@ -420,7 +421,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       platform: def.id,
       config: settingsConfig,
       secrets,
-      defaults: { salesforce: { clientId: config.salesforceClientId, clientSecret: config.salesforceClientSecret, loginUrl: config.salesforceLoginUrl } },
+      defaults: { salesforce: { clientId: config.salesforceClientId, clientSecret: config.salesforceClientSecret, loginUrl: config.salesforceLoginUrl, allowLoopback: planDeps.loopbackOrgs } },
     };
     try {
       return await call(conn);
@@ -524,7 +525,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       c,
       async (tx) => {
         try {
-          const out = await writeSettings(tx, { keys, cache }, writeContext(c), category, mode, input, pre(c));
+          const out = await writeSettings(tx, { keys, ...planDeps }, writeContext(c), category, mode, input, pre(c));
           changed = out.connectionChanged;
           return { status: out.created ? 201 : 200, body: store.settingsView(out.stored), headers: { ETag: settingsEtag(out.stored) } };
         } catch (err) {
@@ -562,7 +563,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const parsed = parseWithPointers(IntegrationSettingsInputSchema, doc);
     if (!parsed.ok) return c.json({ errors: parsed.errors, warnings: [] });
     const current = await store.getSettings(db, p.tenant, category);
-    return c.json(validateDocument(category, current, parsed.value as IntegrationSettingsInput, mode, cache, p.tenant));
+    return c.json(validateDocument(category, current, parsed.value as IntegrationSettingsInput, mode, planDeps, p.tenant));
   });
 
   const archiveRoute = (archive: boolean) => async (c: Context<Env>) => {

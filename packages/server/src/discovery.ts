@@ -7,8 +7,11 @@ export interface PlatformConnection {
   config: Record<string, ConfigValue>;
   /** Decrypted secrets; they live only for the call. */
   secrets: Record<string, string>;
-  /** Server-wide defaults (`SALESFORCE_CLIENT_ID`, `SALESFORCE_CLIENT_SECRET`, `SALESFORCE_LOGIN_URL`). */
-  defaults: { salesforce: { clientId: string | null; clientSecret: string | null; loginUrl: string } };
+  /**
+   * Server-wide defaults (`SALESFORCE_CLIENT_ID`, `SALESFORCE_CLIENT_SECRET`, `SALESFORCE_LOGIN_URL`), and
+   * whether a tenant may name an org on this machine (outside production only).
+   */
+  defaults: { salesforce: { clientId: string | null; clientSecret: string | null; loginUrl: string; allowLoopback: boolean } };
 }
 
 /** API usage of the connected CRM org. */

@@ -9,6 +9,7 @@ import {
   stripeModeChangeErrors,
   validateCredentialInput,
   validateSettings,
+  loopbackOrgErrors,
   type ConfigValue,
   type CrmMapping,
   type DriftItem,
@@ -123,10 +124,11 @@ export function planWrite(
   current: store.StoredSettings | null,
   mode: 'replace' | 'merge',
   input: IntegrationSettingsInput,
-  cache: DescribeCache | null,
+  deps: PlanDeps,
   tenant: string,
   validateAs?: 'draft' | 'enable',
 ): Plan {
+  const { cache } = deps;
   const errors: FieldError[] = [];
   const merge = mode === 'merge' && current !== null;
   const platform = input.platform !== undefined ? input.platform : merge ? current.platform : null;
@@ -188,6 +190,7 @@ export function planWrite(
   const orderFields = crm ? cache?.fields(tenant, crm.orderObject) : undefined;
   const result = validateSettings(state, validateAs ?? (status === 'enabled' ? 'enable' : 'draft'), { memberFields, orderFields });
   errors.push(...result.errors);
+  if (def && !deps.loopbackOrgs) errors.push(...loopbackOrgErrors(def, config));
   const changedConnection = current && !platformChanged && def ? changedConnectionSettings(def, current.config, config) : [];
   return { current, platform, status, config, crm, platformChanged, changedConnection, secrets, setSecrets, clearSecrets, errors, warnings: result.warnings };
 }
@@ -200,9 +203,15 @@ function recordTargetTypes(mappings: FieldMapping[], fields: ReturnType<Describe
 }
 
 /** Dependencies of the settings writes. */
-export interface SettingsDeps {
-  keys: TenantKeys;
+/** What judging a write needs beside the document. */
+export interface PlanDeps {
   cache: DescribeCache;
+  /** Whether a tenant may name an org on the server's own machine (a test or demo org): outside production only. */
+  loopbackOrgs: boolean;
+}
+
+export interface SettingsDeps extends PlanDeps {
+  keys: TenantKeys;
 }
 
 /** Result of a write: the stored record and whether it was created. */
@@ -234,7 +243,7 @@ export async function writeSettings(
   if (current?.status === 'archived') {
     throw unprocessable([fieldError('/status', 'invalid', 'These settings are archived: restore them before changing them.')]);
   }
-  const plan = planWrite(category, current, mode, input, deps.cache, tenant);
+  const plan = planWrite(category, current, mode, input, deps, tenant);
   const mayWriteSecrets = can(ctx.principal.role, 'credentials:write');
   if (!mayWriteSecrets && (plan.setSecrets.size > 0 || (input.credentials && Object.keys(input.credentials).length > 0))) {
     throw forbidden('Only an admin may write credentials.');
@@ -344,10 +353,10 @@ export function validateDocument(
   current: store.StoredSettings | null,
   input: IntegrationSettingsInput,
   mode: 'draft' | 'enable',
-  cache: DescribeCache,
+  deps: PlanDeps,
   tenant: string,
 ): ValidationResult {
   const kept = current ? { ...current, platform: current.platform } : null;
-  const plan = planWrite(category, kept, 'replace', input, cache, tenant, mode);
+  const plan = planWrite(category, kept, 'replace', input, deps, tenant, mode);
   return { errors: plan.errors, warnings: plan.warnings };
 }

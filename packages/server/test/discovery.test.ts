@@ -272,3 +272,44 @@ describe('the server-wide Salesforce settings from the environment (seed 001)', 
     assert.equal(sf.callCount(/^POST \/services\/oauth2\/token$/), 1, 'the server’s app is not used for a Connected App login');
   });
 });
+
+describe('a tenant’s Salesforce address (SSRF)', () => {
+  let sf: FakeSalesforce;
+  let api: TestServer;
+  let trap: ReturnType<typeof createServer>;
+  let trapUrl: string;
+  const received: string[] = [];
+  before(async () => {
+    sf = await startFakeSalesforce();
+    trap = createServer((req, res) => {
+      received.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
+    trapUrl = `http://127.0.0.1:${(trap.address() as AddressInfo).port}`;
+    // In production, as a portal runs it; the operator's own login URL is the loopback org.
+    api = await startTestServer(pglite, { gateway: await gatewayFromConnectors({}), salesforceLoginUrl: sf.url, production: true });
+  });
+  after(async () => {
+    await api.close();
+    await sf.close();
+    await new Promise<void>((resolve) => trap.close(() => resolve()));
+  });
+
+  it('takes only Salesforce addresses, never a host on the tenant’s or the server’s network, and calls nothing there', async () => {
+    const admin = (await api.tenant()).as('admin');
+    const errors = (r: { body: { errors?: { pointer: string; message: string }[] } }) => (r.body.errors ?? []).map((e) => `${e.pointer} ${e.message}`);
+    const intranet = await admin('PUT', '/v1/settings/crm', { body: crmDoc({ myDomainUrl: 'https://intranet.example.com' }) });
+    assert.deepEqual([intranet.status, pointers(intranet)], [422, ['/config/myDomainUrl']], intranet.text);
+    const own = await admin('PUT', '/v1/settings/crm', { body: crmDoc({ myDomainUrl: trapUrl }) });
+    assert.equal(own.status, 422, own.text);
+    assert.deepEqual(errors(own), ['/config/myDomainUrl My Domain URL: this server reaches Salesforce only, not its own machine. Enter your org’s My Domain, such as https://yourorg.my.salesforce.com.']);
+    assert.equal((await admin('GET', '/v1/settings/crm')).status, 404, 'nothing stored');
+
+    assert.equal((await admin('PUT', '/v1/settings/crm', { body: crmDoc() })).status, 201, 'the server’s own login URL serves the tenant');
+    const tested = await admin('POST', '/v1/settings/crm/test-connection', { body: { config: { myDomainUrl: trapUrl } } });
+    assert.deepEqual([tested.status, pointers(tested)], [422, ['/config/myDomainUrl']], tested.text);
+    assert.equal((await admin('POST', '/v1/settings/crm/test-connection')).status, 200);
+    assert.deepEqual(received, [], 'not one request reached the host on the server’s machine');
+  });
+});

@@ -1,4 +1,5 @@
-import { isHttpsOrLoopback, type SalesforceConfig } from '@memberpulse/integration-schema';
+import { isHttpsOrLoopback, isLoopbackUrl, isSalesforceUrl, type SalesforceConfig } from '@memberpulse/integration-schema';
+import { ConnectorError, pointerError } from '../errors.js';
 import type { SalesforceDefaults } from '../types.js';
 
 /** Salesforce's production login host. */
@@ -6,31 +7,43 @@ export const PRODUCTION_LOGIN_URL = 'https://login.salesforce.com';
 /** Salesforce's sandbox login host. */
 export const SANDBOX_LOGIN_URL = 'https://test.salesforce.com';
 
+/** Whether `a` and `b` parse to the same origin. */
+export function sameOrigin(a: string, b: string | undefined): boolean {
+  if (!b) return false;
+  try {
+    return new URL(a).origin === new URL(b).origin;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Whether the server's own Connected App secret may be sent to `loginUrl`: a Salesforce login host over
  * https (login, test, a My Domain), or exactly the server's configured login URL. A tenant's My Domain URL
  * pointing anywhere else must never receive it.
  */
 export function isTrustedLoginHost(loginUrl: string, serverLoginUrl: string | undefined): boolean {
-  let url: URL;
-  try {
-    url = new URL(loginUrl);
-  } catch {
-    return false;
-  }
-  if (serverLoginUrl && url.origin === new URL(serverLoginUrl).origin) return true;
-  const host = url.hostname.toLowerCase();
-  return url.protocol === 'https:' && (host === 'login.salesforce.com' || host === 'test.salesforce.com' || host.endsWith('.my.salesforce.com'));
+  return isSalesforceUrl(loginUrl) || sameOrigin(loginUrl, serverLoginUrl);
 }
 
 /**
  * The URL to log in at: the tenant's My Domain when given; otherwise the server's login URL, except that a
  * sandbox goes to test.salesforce.com while the server default is the production host. A server default
  * pointing anywhere else (a test or demo org on loopback) is used for both environments.
+ *
+ * A tenant's own URL must be Salesforce's, the server's login URL, or this machine where the server allows it
+ * (outside production): the tenant's secrets go there and its answers are shown, so any other host would let a
+ * tenant make the server call into its own network. Throws `invalid`, pointing at the setting, for any other.
  */
 export function resolveLoginUrl(config: Partial<SalesforceConfig>, defaults: SalesforceDefaults | undefined): string {
   const own = typeof config.myDomainUrl === 'string' ? config.myDomainUrl.trim() : '';
-  if (own) return own.replace(/\/+$/, '');
+  if (own) {
+    if (!isTrustedLoginHost(own, defaults?.loginUrl) && !(defaults?.allowLoopback && isLoopbackUrl(own))) {
+      const message = 'Enter your org’s My Domain, such as https://yourorg.my.salesforce.com.';
+      throw new ConnectorError('invalid', `The My Domain URL is not a Salesforce address. ${message}`, [pointerError('/config/myDomainUrl', 'invalid_format', message)]);
+    }
+    return own.replace(/\/+$/, '');
+  }
   const serverDefault = (defaults?.loginUrl || PRODUCTION_LOGIN_URL).replace(/\/+$/, '');
   if (!isHttpsOrLoopback(serverDefault)) throw new Error('SALESFORCE_LOGIN_URL must be an https URL (http only for localhost, 127.0.0.1 or [::1]).');
   if (config.environment === 'sandbox' && serverDefault === PRODUCTION_LOGIN_URL) return SANDBOX_LOGIN_URL;

@@ -1,9 +1,9 @@
 import { Connection } from '@jsforce/jsforce-node';
-import type { SalesforceConfig, SalesforceSecrets } from '@memberpulse/integration-schema';
+import { isSalesforceUrl, type SalesforceConfig, type SalesforceSecrets } from '@memberpulse/integration-schema';
 import { ConnectorError, pointerError } from '../errors.js';
 import type { ConnectionInput } from '../types.js';
 import { toConnectorError, type AuthMode } from './errors.js';
-import { isTrustedLoginHost, resolveLoginUrl } from './login-url.js';
+import { isTrustedLoginHost, resolveLoginUrl, sameOrigin } from './login-url.js';
 
 /** The Salesforce REST API version the connectors use unless told otherwise (jsforce alone would use 50.0). */
 export const DEFAULT_SALESFORCE_API_VERSION = '62.0';
@@ -95,10 +95,22 @@ export async function openSession(login: SalesforceLogin, options: SalesforceSes
     timeout: options.timeoutMs ?? 30_000,
   };
   try {
-    return login.mode === 'connectedApp' ? await connectedAppSession(login, apiVersion, requestOptions) : await signInServiceUser(login, apiVersion, requestOptions);
+    const session = login.mode === 'connectedApp' ? await connectedAppSession(login, apiVersion, requestOptions) : await signInServiceUser(login, apiVersion, requestOptions);
+    checkInstanceUrl(session.conn.instanceUrl, login.loginUrl);
+    return session;
   } catch (err) {
     throw (login.mode === 'serviceUser' && login.oauth && serverAppRefusal(err)) || toConnectorError(err, login.mode);
   }
+}
+
+/**
+ * Every call after the login goes to the instance URL the login host answered with, bearing the session's
+ * token. A Salesforce login host answers with a My Domain; anything else but the login host itself (a test
+ * org on this machine) is refused before a single call is made there.
+ */
+function checkInstanceUrl(instanceUrl: string, loginUrl: string): void {
+  if (isSalesforceUrl(instanceUrl) || sameOrigin(instanceUrl, loginUrl)) return;
+  throw new ConnectorError('upstream', 'The login host answered with an instance URL outside Salesforce, so nothing was sent there. Check the My Domain URL.', [], 'FOREIGN_INSTANCE_URL');
 }
 
 type Options = SalesforceSession['requestOptions'];

@@ -1,5 +1,5 @@
 import type { PlatformDefinition } from '../platform-types.js';
-import { HTTPS_OR_LOOPBACK_URL_PATTERN } from '../rules/https-or-loopback.js';
+import { SALESFORCE_URL_PATTERN } from '../rules/salesforce-url.js';
 
 const salesforce: PlatformDefinition = {
   id: 'salesforce',
@@ -40,9 +40,9 @@ const salesforce: PlatformDefinition = {
       required: false,
       placeholder: 'https://yourorg.my.salesforce.com',
       help: 'Your org’s My Domain. Leave empty to use the server default login URL.',
-      // The stored secrets are sent here.
-      pattern: HTTPS_OR_LOOPBACK_URL_PATTERN,
-      patternMessage: 'Enter an https URL such as https://yourorg.my.salesforce.com',
+      // The stored secrets are sent here, and what answers is shown.
+      pattern: SALESFORCE_URL_PATTERN,
+      patternMessage: 'Enter your org’s My Domain, such as https://yourorg.my.salesforce.com',
       maxLength: 255,
       group: 'Connection',
     },

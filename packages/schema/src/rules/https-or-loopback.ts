@@ -1,16 +1,23 @@
+/** The names by which a server reaches its own machine, as a pattern fragment. */
+export const LOOPBACK_HOST_PATTERN = '(localhost|127\\.0\\.0\\.1|\\[::1\\])';
+
 /**
- * Where stored secrets may be sent (and keys trusted from): https, or plain http only to this machine's
- * loopback (a test or demo org). The Salesforce My Domain URL setting's pattern; the server holds its own
- * login URL and JWKS URL to it too.
+ * Where the server's own secrets may be sent (and keys trusted from): https, or plain http only to this
+ * machine's loopback (a test or demo org). The server holds its Salesforce login URL and JWKS URL to it.
  */
-export const HTTPS_OR_LOOPBACK_URL_PATTERN = '^(https://[^\\s/:@]+|http://(localhost|127\\.0\\.0\\.1|\\[::1\\]))(:\\d+)?/?$';
+export const HTTPS_OR_LOOPBACK_URL_PATTERN = `^(https://[^\\s/:@]+|http://${LOOPBACK_HOST_PATTERN})(:\\d+)?/?$`;
 
 const httpsOrLoopbackOrigin = new RegExp(HTTPS_OR_LOOPBACK_URL_PATTERN);
 
 /** Whether `url` is absolute and its origin is https, or http on loopback. */
 export function isHttpsOrLoopback(url: string): boolean {
+  return originMatches(url, httpsOrLoopbackOrigin);
+}
+
+/** Whether `url` parses and its origin (host lowercased, default port dropped) matches `rule`. */
+export function originMatches(url: string, rule: RegExp): boolean {
   try {
-    return httpsOrLoopbackOrigin.test(new URL(url).origin);
+    return rule.test(new URL(url).origin);
   } catch {
     return false;
   }
