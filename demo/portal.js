@@ -13,8 +13,9 @@ const widgets = [...document.querySelectorAll('mp-integration-settings, mp-endpo
 let customer = null;
 let signedIn = role.value;
 const applyRole = () => {
-  provider.setAttribute('token', config.tokens[role.value]);
-  if (customer) customerProvider.setAttribute('token', customer.tokens[role.value]);
+  // The token goes in as a property: an attribute would stay in the page (the provider refuses one).
+  provider.token = config.tokens[role.value];
+  if (customer) customerProvider.token = customer.tokens[role.value];
   signedIn = role.value;
 };
 provider.setAttribute('base-url', config.apiUrl);

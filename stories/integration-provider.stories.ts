@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpEndpointGrid, MpIntegrationProvider, MpIntegrationSettings } from '../packages/elements/src/index.js';
 import { seedEndpoints } from './support/endpoint-seeds.js';
@@ -41,7 +41,7 @@ const meta: Meta<Args> = {
     const widgets = html`<mp-integration-settings category="crm" style="--mp-integration-settings-footer-position: static"></mp-integration-settings><mp-endpoint-grid page-size="5"></mp-endpoint-grid>`;
     // No API beside this Storybook: the provider hands on a client that reaches no server, so the widgets say so.
     const provider = api.env
-      ? html`<mp-integration-provider base-url=${args.baseUrl || api.env.apiUrl} token=${args.signedIn ? api.env.tokens[args.role] : nothing}>${widgets}</mp-integration-provider>`
+      ? html`<mp-integration-provider base-url=${args.baseUrl || api.env.apiUrl} .token=${args.signedIn ? api.env.tokens[args.role] : undefined}>${widgets}</mp-integration-provider>`
       : html`<mp-integration-provider .client=${api.client}>${widgets}</mp-integration-provider>`;
     return html`${apiMissingNotice(api)}<div style="display: grid; gap: 1.5rem; inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">${provider}</div>`;
   },

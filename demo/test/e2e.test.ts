@@ -419,6 +419,9 @@ for (const mode of ['keyboard', 'mouse'] as const) {
         // The editor's widgets reload with the saved settings, where accounting is not set up.
         await accounting.getByLabel('Client ID', { exact: true }).waitFor({ state: 'detached' });
         assert.equal(await accounting.getByRole('radio', { name: /^Xero/ }).isChecked(), false, 'the admin’s typing is gone, as they agreed');
+        // The demo's config script holds every demo token; the providers, as a host's page would, hold none in the DOM.
+        const providers = (await page.locator('mp-integration-provider').evaluateAll((els) => els.map((e) => e.outerHTML))).join();
+        for (const [who, token] of Object.entries(demo.tokens)) assert.ok(!providers.includes(token), `the ${who}’s token is in no provider’s attributes`);
       });
 
       // Runs after the flows above, so the settings it shows are the enabled ones.

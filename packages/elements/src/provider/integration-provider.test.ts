@@ -33,10 +33,12 @@ async function twoTenants(): Promise<TestEnv> {
 const PROVIDER_HINT = 'Not connected: give the <mp-integration-provider> around this element a valid base-url, or a client.';
 
 describe('<mp-integration-provider>', () => {
-  it('builds a client from base-url and token attributes, and follows a token change', async () => {
+  it('builds a client from the base-url attribute and the token property, and follows a token change', async () => {
     const env = await freshEnv();
     await clientFor(env).endpoints.create({ name: 'Mine', description: 'tenant one' });
-    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}" token="${env.tokens.viewer}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`);
+    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`, (p) => {
+      p.token = env.tokens.viewer;
+    });
     try {
       await until(() => grid.items.length === 1, 'rows through the provider');
       equal(grid.items[0]!.name, 'Mine', 'the tenant of the token');
@@ -51,9 +53,10 @@ describe('<mp-integration-provider>', () => {
     const env = await freshEnv();
     await clientFor(env).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'saved-id' } });
     const host = document.createElement('div');
-    host.innerHTML = `<mp-integration-provider base-url="${env.apiUrl}" token="${env.tokens.admin}"><mp-integration-settings category="accounting"></mp-integration-settings></mp-integration-provider>`;
-    document.body.append(host);
+    host.innerHTML = `<mp-integration-provider base-url="${env.apiUrl}"><mp-integration-settings category="accounting"></mp-integration-settings></mp-integration-provider>`;
     const provider = host.querySelector('mp-integration-provider')!;
+    provider.token = env.tokens.admin;
+    document.body.append(host);
     const settings = host.querySelector('mp-integration-settings')!;
     const input = () => settings.shadowRoot?.querySelector<HTMLInputElement>('#cfg-clientId');
     const save = () => settings.shadowRoot!.querySelector<HTMLButtonElement>('[part~="save-button"]')!.click();
@@ -109,7 +112,9 @@ describe('<mp-integration-provider>', () => {
   it('stops calling on sign-out (a token set to undefined or null, as React does) and asks the admin to sign in', async () => {
     const env = await freshEnv();
     await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });
-    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}" token="${env.tokens.admin}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`);
+    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`, (p) => {
+      p.token = env.tokens.admin;
+    });
     const notice = () => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim();
     try {
       await until(() => grid.items.length === 1, 'rows');
@@ -285,7 +290,9 @@ describe('<mp-integration-provider>', () => {
 
   it('says which base-url it cannot use instead of throwing, and recovers when it is corrected', async () => {
     const env = await freshEnv();
-    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="localhost:9731" token="${env.tokens.viewer}"><mp-endpoint-grid></mp-endpoint-grid><mp-integration-settings category="crm"></mp-integration-settings></mp-integration-provider>`);
+    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="localhost:9731"><mp-endpoint-grid></mp-endpoint-grid><mp-integration-settings category="crm"></mp-integration-settings></mp-integration-provider>`, (p) => {
+      p.token = env.tokens.viewer;
+    });
     try {
       const settings = host.querySelector('mp-integration-settings')!;
       await until(() => settings.shadowRoot!.querySelector('.notice')?.textContent?.trim() === PROVIDER_HINT, `the settings point at the provider too: ${settings.shadowRoot!.querySelector('.notice')?.textContent}`);
@@ -296,6 +303,26 @@ describe('<mp-integration-provider>', () => {
       await until(() => grid.shadowRoot!.querySelector('table, [part="empty"]'), 'the grid loads once corrected');
       await provider.updateComplete;
       ok(!provider.shadowRoot!.querySelector('[role="alert"]'), 'and the message goes');
+    } finally {
+      host.remove();
+    }
+  });
+
+  it('refuses a token attribute, which would stay in the page for any script or page recorder to read, and takes the property', async () => {
+    const env = await freshEnv();
+    const token = env.tokens.viewer;
+    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}" token="${token}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`);
+    try {
+      equal(provider.getAttribute('token'), null, 'the attribute is taken out of the page');
+      ok(!document.documentElement.outerHTML.includes(token), 'the token is nowhere in the page');
+      equal(provider.effectiveClient, undefined, 'nor used');
+      const alert = () => provider.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '';
+      ok(alert().includes('token property'), `says what to do instead: ${alert()}`);
+      await until(() => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim() === PROVIDER_HINT, 'the grid points at its provider rather than asking the admin to sign in');
+      provider.token = token;
+      await until(() => grid.shadowRoot!.querySelector('table, [part="empty"]'), 'the property is taken');
+      await provider.updateComplete;
+      equal(alert(), '', 'and the message goes');
     } finally {
       host.remove();
     }

@@ -14,6 +14,11 @@ interface TokenSource {
   sent?: string;
 }
 
+/** The attribute a token must never travel in. */
+const REFUSED_ATTRIBUTE = 'token';
+const TOKEN_ATTRIBUTE_REFUSED =
+  '<mp-integration-provider>: a token attribute stays in the page for any script or page recorder to read, so it was removed, not used. Set the token property or getToken instead.';
+
 /** How long a replaced getToken that has not answered yet may take before its successor gets a client of its own. */
 const OLD_TOKEN_WAIT_MS = 3000;
 
@@ -26,7 +31,9 @@ declare global {
 /**
  * Gives every `mp-*` widget inside it an SDK client, through `@lit/context` (no globals: two providers on
  * one page, each with its own API and token, stay independent). Give it either `base-url` plus a `token`
- * (attribute or property) or a `getToken` callback, or a ready-made `client`. A widget's own `.client`
+ * property or a `getToken` callback, or a ready-made `client`. A `token` attribute is refused (and taken out
+ * of the page, with a message saying so): an attribute stays in the DOM, where any script, extension or
+ * page recorder reads it. A widget's own `.client`
  * still wins over the provider's. The client it builds skips the SDK's response checks (`validateResponses:
  * false`): they are for developers, and skipping them spares every page zod and the schemas; give it a
  * `client` of your own to have them.
@@ -55,11 +62,17 @@ export class MpIntegrationProvider extends LitElement {
   ];
   static override properties = {
     baseUrl: { attribute: 'base-url' },
-    token: {},
+    token: { attribute: false },
     getToken: { attribute: false },
     client: { attribute: false },
     _misconfigured: { state: true },
+    _tokenAttribute: { state: true },
   };
+
+  /** Observes the refused `token` attribute too (named by a constant, so the manifest lists no such attribute). */
+  static override get observedAttributes(): string[] {
+    return [...super.observedAttributes, REFUSED_ATTRIBUTE];
+  }
 
   /** API origin (and path prefix); `/v1` is added by the SDK. */
   baseUrl = '';
@@ -67,7 +80,8 @@ export class MpIntegrationProvider extends LitElement {
   /**
    * A bearer token. Setting a renewed one (same tenant, subject and role) only changes what the next call
    * sends: the widgets keep what the admin typed. A token for anyone else reloads the widgets; an empty one
-   * (or `null`/`undefined`, signed out) stops every call and the widgets ask the admin to sign in.
+   * (or `null`/`undefined`, signed out) stops every call and the widgets ask the admin to sign in. A property
+   * only: a `token` attribute is refused.
    */
   token: string | null | undefined = '';
 
@@ -87,6 +101,8 @@ export class MpIntegrationProvider extends LitElement {
   #built?: IntegrationClient;
   /** Why no client could be built from the attributes (a `base-url` the SDK refuses), for the host's developer. */
   private _misconfigured = '';
+  /** A `token` attribute was refused, until the host sets the property or `getToken`. */
+  private _tokenAttribute = false;
   /** Where the built client's token comes from; a change of source builds a new client. */
   #mode: 'callback' | 'token' | 'none' = 'none';
   /**
@@ -97,7 +113,14 @@ export class MpIntegrationProvider extends LitElement {
 
   /** Whether it has a `base-url` but no token nor `getToken` (signed out, or sign-in still loading): the widgets ask the admin to sign in. */
   get signedOut(): boolean {
-    return !this.client && !!this.baseUrl && this.#mode === 'none';
+    return !this.client && !!this.baseUrl && this.#mode === 'none' && !this._tokenAttribute;
+  }
+
+  override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
+    if (name !== REFUSED_ATTRIBUTE) return super.attributeChangedCallback(name, old, value);
+    if (value === null) return;
+    this.removeAttribute(REFUSED_ATTRIBUTE);
+    this._tokenAttribute = true;
   }
 
   /** The client given to the widgets, if the attributes or properties are complete. */
@@ -106,6 +129,7 @@ export class MpIntegrationProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('token') && this.token) || (changed.has('getToken') && this.getToken)) this._tokenAttribute = false;
     // React passes undefined or null for a signed-out admin: that is no token, and no more calls with the old one.
     const token = this.token ?? '';
     const mode = this.getToken ? 'callback' : token ? 'token' : 'none';
@@ -191,7 +215,8 @@ export class MpIntegrationProvider extends LitElement {
   }
 
   protected override render() {
-    return html`${this._misconfigured ? html`<p class="misconfigured" role="alert">${this._misconfigured}</p>` : nothing}<slot></slot>`;
+    const problem = this._misconfigured || (this._tokenAttribute ? TOKEN_ATTRIBUTE_REFUSED : '');
+    return html`${problem ? html`<p class="misconfigured" role="alert">${problem}</p>` : nothing}<slot></slot>`;
   }
 }
 
