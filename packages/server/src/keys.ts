@@ -135,6 +135,9 @@ export class TenantKeys {
     const cached = this.cache.get(tenant);
     if (cached) return cached;
     let row = await store.getTenantKey(q, tenant);
+    // A key made here is stored only if the caller's transaction commits: it is not cached, or a rollback
+    // would leave later writes encrypting under a key the database never kept.
+    const made = !row;
     if (!row) {
       if (!create) return null;
       // Shared with other creators, exclusive with a rotation batch: a rotation either waits for this
@@ -154,6 +157,7 @@ export class TenantKeys {
     }
     if (!master) throw new Error(`The data key of a tenant is wrapped by master key ${row.masterKeyId}, which this server does not have.`);
     const dek = unwrapDataKey(master, tenant, row.wrapped);
+    if (made) return dek;
     if (this.cache.size > 5000) this.cache.clear();
     this.cache.set(tenant, dek);
     return dek;

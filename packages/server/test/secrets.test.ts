@@ -21,6 +21,8 @@ import {
   unwrapDataKey,
   wrapDataKey,
 } from '../src/crypto.js';
+import { openDatabase } from '../src/db.js';
+import { TenantKeys } from '../src/keys.js';
 import { describeEachBackend, postgresCluster, salesforceDoc, send, startTestServer, type Reply, type RequestOptions } from './support/harness.js';
 import { recordingGateway } from './support/recording-gateway.js';
 
@@ -61,6 +63,27 @@ test('an idempotency fingerprint needs the master key to compute, and still matc
   keyring.promote(second);
   assert.equal(fingerprintMatches(keyring, stored, request), true, 'a retry after a rotation replays');
   assert.equal(fingerprintMatches(new Keyring(second), stored, request), false, 'a retired master key matches nothing');
+});
+
+test('a data key made in a transaction that rolls back is never used after it: it was never stored', async () => {
+  const db = await openDatabase({ kind: 'pglite', dataDir: null });
+  try {
+    const keys = new TenantKeys(Keyring.from(generateMasterKey()));
+    let made: Buffer | null = null;
+    await assert.rejects(
+      db.transaction(async (tx) => {
+        made = await keys.dataKey(tx, 'acme', true);
+        throw new Error('a later statement of the same write failed');
+      }),
+    );
+    assert.ok(made, 'a key was made inside the transaction');
+    assert.equal(await keys.dataKey(db, 'acme', false), null, 'after the rollback there is no key to read, cached or stored');
+    const kept = await db.transaction((tx) => keys.dataKey(tx, 'acme', true));
+    assert.ok(kept && !kept.equals(made!), 'the next write makes and stores a key of its own');
+    assert.ok((await keys.dataKey(db, 'acme', false))?.equals(kept), 'which is the one read from then on');
+  } finally {
+    await db.close();
+  }
 });
 
 test('a secret’s hint is its last four characters, never half of one', () => {
