@@ -295,6 +295,47 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(!all.some((e) => e.id === ep.id), 'gone from the server');
   });
 
+  it('deleted elsewhere while being edited: the form offers to add it again with what was typed, and the row goes', async () => {
+    const env = await freshEnv();
+    const own = clientFor(env);
+    const ep = await own.endpoints.create({ name: 'Stale feed', description: 'before' });
+    const el = await mount(own);
+    rowButton(el, 'Stale feed', 'edit').click();
+    await el.updateComplete;
+    typeInto($(el, '#ep-description'), 'my careful description');
+    await clientFor(env).endpoints.delete(ep.id);
+    await submitForm(el);
+    await until(() => $(el, 'dialog.form-dialog .form-general'), 'the form says what happened');
+    equal(
+      $(el, 'dialog.form-dialog .form-general')!.textContent!.trim(),
+      'Someone deleted “Stale feed” while you were editing. Submit to add it again with your description, or Cancel to leave it deleted.',
+    );
+    equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'my careful description', 'the typing is kept');
+    equal($<HTMLInputElement>(el, '#ep-name')!.value, 'Stale feed', 'the name too');
+    ok(!$<HTMLInputElement>(el, '#ep-name')!.readOnly, 'and can be changed, as for a new endpoint');
+    equal(el.shadowRoot!.activeElement, $(el, '.form-general'), 'focus on the explanation');
+    await until(() => !rowNames(el).includes('Stale feed'), 'the deleted row goes from the grid behind');
+    await submitForm(el);
+    await until(() => messageText(el) === 'Integration endpoint “Stale feed” created.', 'added again');
+    const again = (await own.endpoints.list()).items.find((e) => e.name === 'Stale feed');
+    equal(again?.description, 'my careful description', 'with the description typed');
+  });
+
+  it('deleting an endpoint someone else deleted already is done, not an error, and the row goes', async () => {
+    const own = clientFor(await freshEnv());
+    const ep = await own.endpoints.create({ name: 'Gone feed', description: 'x' });
+    const el = await mount(own);
+    await own.endpoints.delete(ep.id);
+    rowButton(el, 'Gone feed', 'delete').click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'dialog.confirm-dialog .danger')!.click();
+    await until(() => messageText(el).includes('Gone feed'), 'the message');
+    equal(messageText(el), 'Integration endpoint “Gone feed” had already been deleted.');
+    ok($(el, '[part~="message"]')!.classList.contains('success'), 'told as done');
+    await until(() => !rowNames(el).includes('Gone feed'), 'the row goes');
+    await until(() => el.shadowRoot!.activeElement === $(el, '[part="new-button"]'), 'focus on New, as after a delete');
+  });
+
   it('shows nothing of one tenant once its client is swapped for another tenant’s, not even an open form', async () => {
     const a = clientFor(await freshEnv());
     await a.endpoints.create({ name: 'Tenant A feed', description: 'only for A' });

@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import type { EndpointSort, IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX } from '@memberpulse/integration-schema';
-import { ConflictError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
+import { ConflictError, NotFoundError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import { LocalizeController } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
@@ -256,10 +256,14 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #done(change: EndpointChange, endpoint: IntegrationEndpoint): void {
-    const text = () => t(`endpointGrid.success.${change}`, { name: endpoint.name });
-    this._message = { tone: 'success', text };
-    this.#announcer.announce(text());
+    this.#say({ tone: 'success', text: () => t(`endpointGrid.success.${change}`, { name: endpoint.name }) });
     emit(this, new EndpointChangeEvent(change, endpoint));
+  }
+
+  /** Shows an outcome above the grid and announces it. */
+  #say(outcome: Outcome): void {
+    this._message = outcome;
+    this.#announcer.announce(outcome.text());
   }
 
   /** The pager's buttons are aria-disabled, never disabled, so the one pressed keeps keyboard focus. */
@@ -333,7 +337,9 @@ export class MpEndpointGrid extends LitElement {
       const placed =
         error instanceof ConflictError && form.mode === 'edit'
           ? await this.#theirsOver(client, form)
-          : error instanceof ValidationError
+          : error instanceof NotFoundError && form.mode === 'edit'
+            ? this.#goneWhileEditing(form)
+            : error instanceof ValidationError
             ? serverErrors(error, form)
             : { errors: { name: [], description: [] }, general: () => errorText(error) };
       this._form = { ...form, busy: false, ...placed };
@@ -356,6 +362,16 @@ export class MpEndpointGrid extends LitElement {
     } catch (error) {
       return { errors: none, general: () => errorText(error) };
     }
+  }
+
+  /**
+   * Someone deleted the endpoint while it was being edited: the form becomes adding it again, with its name
+   * and what was typed (Submit adds it, Cancel leaves it deleted), and the grid behind drops its row.
+   */
+  #goneWhileEditing(form: EndpointFormState): Partial<EndpointFormState> {
+    const name = form.endpoint!.name;
+    void this.#fetchPage();
+    return { mode: 'create', endpoint: undefined, name, errors: { name: [], description: [] }, general: () => t('endpointGrid.form.deletedMeanwhile', { name }) };
   }
 
   #focusFirstInvalid(): void {
@@ -406,18 +422,24 @@ export class MpEndpointGrid extends LitElement {
     if (!endpoint || !client || this._deleting) return;
     this._deleting = true;
     try {
-      await client.endpoints.delete(endpoint.id);
+      // Already deleted by someone else is what was asked for: said so, but no error and no event.
+      const gone = await client.endpoints.delete(endpoint.id).then(
+        () => false,
+        (error: unknown) => {
+          if (error instanceof NotFoundError) return true;
+          throw error;
+        },
+      );
       // The row and its Delete button go away: focus goes to New instead.
       this.#dialogOpener.remember(this.renderRoot.querySelector<HTMLElement>('.new-button'));
       this._confirmDialog?.close();
-      this.#done('deleted', endpoint);
+      if (gone) this.#say({ tone: 'success', text: () => t('endpointGrid.success.alreadyDeleted', { name: endpoint.name }) });
+      else this.#done('deleted', endpoint);
       await this.#fetchPage();
     } catch (error) {
       this._confirmDialog?.close();
       this.#fail(error, 'delete');
-      const text = () => t('endpointGrid.error.delete', { name: endpoint.name, reason: errorText(error) });
-      this._message = { tone: 'error', text, reference: errorReference(error) };
-      this.#announcer.announce(text());
+      this.#say({ tone: 'error', text: () => t('endpointGrid.error.delete', { name: endpoint.name, reason: errorText(error) }), reference: errorReference(error) });
     } finally {
       this._deleting = false;
     }

@@ -37,6 +37,7 @@ export const endpointGridMessages = {
   'endpointGrid.form.saving': 'Saving…',
   'endpointGrid.form.changedMeanwhile':
     'Someone else changed this endpoint while you were editing. Its description now reads: “{description}”. Update again to replace it with yours, or Cancel to keep theirs.',
+  'endpointGrid.form.deletedMeanwhile': 'Someone deleted “{name}” while you were editing. Submit to add it again with your description, or Cancel to leave it deleted.',
   'endpointGrid.form.discardQuestion': 'Discard what you typed?',
   'endpointGrid.form.keepEditing': 'Keep editing',
   'endpointGrid.form.discard': 'Discard',
@@ -50,6 +51,7 @@ export const endpointGridMessages = {
   'endpointGrid.success.created': 'Integration endpoint “{name}” created.',
   'endpointGrid.success.updated': 'Integration endpoint “{name}” updated.',
   'endpointGrid.success.deleted': 'Integration endpoint “{name}” deleted.',
+  'endpointGrid.success.alreadyDeleted': 'Integration endpoint “{name}” had already been deleted.',
   'endpointGrid.error.delete': '“{name}” was not deleted: {reason}',
   'endpointGrid.dismiss': 'Dismiss message',
   'endpointGrid.chars': '{count} / {max}',
