@@ -30,7 +30,7 @@ const CONFIG_VALUE = [
   { type: 'string', maxLength: 2000 },
   { type: 'number' },
   { type: 'boolean' },
-  { type: 'array', maxItems: 200, items: { type: 'string', maxLength: 255 } },
+  { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 2000 } },
 ];
 
 function addMapConstraints(schema) {

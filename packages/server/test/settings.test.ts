@@ -11,6 +11,17 @@ describeEachBackend('integration settings', (backend) => {
 
   const fresh = async (): Promise<TestTenant> => srv.tenant();
 
+  test('a save names every bad value at once: a list value over its length beside out-of-range numbers', async () => {
+    const admin = (await fresh()).as('admin');
+    const r = await admin('PUT', '/v1/settings/crm', {
+      body: { platform: 'salesforce', config: { periodicRefreshMinutes: -5, dailyApiAllotment: 5, allowedGroupValues: ['Gold', 'G'.repeat(300)] } },
+    });
+    assert.equal(r.status, 422, r.text);
+    assert.deepEqual(pointers(r).sort(), ['/config/allowedGroupValues', '/config/dailyApiAllotment', '/config/periodicRefreshMinutes']);
+    const list = r.body.errors.find((e: { pointer: string }) => e.pointer === '/config/allowedGroupValues');
+    assert.match(list.message, /Allowed group values/, 'worded with the setting’s label, as the rules word it');
+  });
+
   test('create, read one, read all, replace, merge', async () => {
     const t = await fresh();
     const admin = t.as('admin');

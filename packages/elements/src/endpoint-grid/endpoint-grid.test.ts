@@ -109,6 +109,21 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal(el.shadowRoot!.activeElement?.id, 'heading', 'focus waits on the grid’s heading, not lost to the page with the button');
   });
 
+  it('keeps a name longer than allowed, as typed or pasted, and says so at the field instead of cutting it off', async () => {
+    const own = clientFor(await freshEnv());
+    const el = await mount(own);
+    el.openCreate();
+    await el.updateComplete;
+    const long = 'Nightly member export to the regional federation’s data warehouse, all clubs and all sections';
+    $<HTMLInputElement>(el, '#ep-name')!.focus();
+    await sendKeys({ type: long });
+    equal($<HTMLInputElement>(el, '#ep-name')!.value, long, `all ${long.length} characters stay in the box`);
+    typeInto($(el, '#ep-description'), 'd');
+    await submitForm(el);
+    ok($(el, '#ep-name-error')?.textContent?.includes('At most 80 characters.'), 'the field says how long it may be');
+    equal((await own.endpoints.list()).total, 0, 'nothing was sent');
+  });
+
   it('shows a new endpoint where it lands: newest first, highlighted, with focus kept in the form while it saves', async () => {
     const own = await freshEnv();
     const client = clientFor(own);

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { EndpointSort, IntegrationEndpoint } from '@memberpulse/integration-schema';
-import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX } from '@memberpulse/integration-schema';
+import { ENDPOINT_DESCRIPTION_MAX } from '@memberpulse/integration-schema';
 import { ConflictError, NotFoundError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import { LocalizeController } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
@@ -594,7 +594,7 @@ export class MpEndpointGrid extends LitElement {
           : nothing}
         <div class="field">
           <label for="ep-name">${t('endpointGrid.name')} <span class="muted small">${t('endpointGrid.form.required')}</span></label>
-          <input id="ep-name" name="name" class="mp-input" autocomplete="off" required maxlength=${ENDPOINT_NAME_MAX} dir="auto"
+          <input id="ep-name" name="name" class="mp-input" autocomplete="off" required dir="auto"
             .value=${live(f.name)} ?readonly=${edit} aria-invalid=${nameError ? 'true' : 'false'}
             aria-describedby=${edit ? 'ep-name-help' : nameError ? 'ep-name-error' : nothing} />
           ${edit ? html`<p id="ep-name-help" class="help">${t('endpointGrid.form.nameReadOnly')}</p>` : nothing}
@@ -602,7 +602,7 @@ export class MpEndpointGrid extends LitElement {
         </div>
         <div class="field">
           <label for="ep-description">${t('endpointGrid.description')} <span class="muted small">${t('endpointGrid.form.required')}</span></label>
-          <textarea id="ep-description" name="description" class="mp-input" rows="4" required maxlength=${ENDPOINT_DESCRIPTION_MAX} dir="auto"
+          <textarea id="ep-description" name="description" class="mp-input" rows="4" required dir="auto"
             .value=${live(f.description)} aria-invalid=${descriptionError ? 'true' : 'false'}
             aria-describedby="ep-description-count${descriptionError ? ' ep-description-error' : ''}"></textarea>
           <p id="ep-description-count" class="help">${t('endpointGrid.chars', { count: f.description.length, max: ENDPOINT_DESCRIPTION_MAX })}</p>

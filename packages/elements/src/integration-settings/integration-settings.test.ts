@@ -113,6 +113,21 @@ describe('<mp-integration-settings> against the real server', () => {
     env = await freshEnv();
   });
 
+
+  it('keeps text longer than a setting allows, as typed, and says so at the field instead of cutting it off', async () => {
+    const el = await mount(clientFor(await freshEnv()), 'accounting');
+    await choosePlatform(el, 'xero');
+    typeInto($(el, '#cfg-clientId'), 'xero-client');
+    typeInto($(el, '#secret-clientSecret'), 'xero-secret-5678');
+    await until(() => $(el, '#cfg-defaultTaxRate'), 'the Accounts settings, once the connection is filled in');
+    const typed = 'GST on income, 15 per cent, for member subscriptions';
+    $<HTMLInputElement>(el, '#cfg-defaultTaxRate')!.focus();
+    await sendKeys({ type: typed });
+    equal($<HTMLInputElement>(el, '#cfg-defaultTaxRate')!.value, typed, `all ${typed.length} characters stay in the box`);
+    await press(el, 'save-button');
+    await until(() => errorOf(el, 'cfg-defaultTaxRate'), 'the field’s error');
+    ok(errorOf(el, 'cfg-defaultTaxRate').includes('at most 40 characters'), errorOf(el, 'cfg-defaultTaxRate'));
+  });
   it('runs seed 000 against the loopback Salesforce: platform, credentials, member object, mapping, event tag, enable', async () => {
     const own = await freshEnv();
     const client = clientFor(own);

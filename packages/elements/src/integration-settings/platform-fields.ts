@@ -117,7 +117,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
         </div>`;
       }
       control = html`<input id=${id} class="mp-input" type="text" autocomplete="off" spellcheck="false" dir="auto"
-        placeholder=${s.placeholder ?? nothing} maxlength=${s.maxLength ?? nothing} .value=${live(typeof value === 'string' ? value : '')}
+        placeholder=${s.placeholder ?? nothing} .value=${live(typeof value === 'string' ? value : '')}
         ?readonly=${locked} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
         @input=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).value)} />`;
   }
@@ -179,7 +179,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
     ${status}
     <div class="secret-row">
       <input id=${id} class="mp-input" type="password" autocomplete="off" data-1p-ignore data-lpignore="true" data-bwignore data-form-type="other"
-        spellcheck="false" maxlength=${s.maxLength ?? nothing}
+        spellcheck="false"
         .value=${live(typeof pending === 'string' ? pending : '')} ?readonly=${locked} ?required=${s.required && !configured}
         aria-describedby="${helpId}${errors.length ? ` ${id}-error` : ''}" aria-invalid=${errors.length ? 'true' : 'false'}
         @input=${(e: Event) => {

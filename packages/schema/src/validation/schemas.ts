@@ -61,11 +61,16 @@ export const CrmMappingInputSchema = z.strictObject({
   supportTicketNotes: z.optional(z.boolean()),
 });
 
+/**
+ * A setting's value as a document may carry it. The bounds only keep a body small: each setting's own limits
+ * (`maxLength`, `LIST_LIMITS`, min and max) are the rules' (`checkSettingValue`), which run over the whole
+ * document, so one save names every bad value at once, each worded with its setting's label.
+ */
 export const ConfigValueSchema = z.union([
   z.string().check(z.maxLength(2000)),
   z.number(),
   z.boolean(),
-  z.array(z.string().check(z.maxLength(255))).check(z.maxLength(200)),
+  z.array(z.string().check(z.maxLength(2000))).check(z.maxLength(1000)),
 ]);
 
 export const IntegrationSettingsInputSchema = z.strictObject({
