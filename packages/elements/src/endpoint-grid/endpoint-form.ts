@@ -1,4 +1,12 @@
-import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX, type FieldError, type IntegrationEndpoint } from '@memberpulse/integration-schema';
+import {
+  ENDPOINT_DESCRIPTION_MAX,
+  ENDPOINT_NAME_MAX,
+  normalizeEndpointName,
+  ONE_LINE_TEXT,
+  VISIBLE_TEXT,
+  type FieldError,
+  type IntegrationEndpoint,
+} from '@memberpulse/integration-schema';
 import { ValidationError } from '@memberpulse/integrations-sdk';
 import { endpointGridMessages } from './messages.js';
 import { translator, type Phrase } from '../provider/translate.js';
@@ -34,13 +42,17 @@ export function hasTyped(form: EndpointFormState): boolean {
   return form.mode === 'create' ? !!(form.name.trim() || form.description.trim()) : form.description !== form.endpoint!.description;
 }
 
-/** The same checks the server makes (required, not blank, length), so most mistakes show before a round trip. */
+/**
+ * The same checks the server makes (something visible, one line, length as stored, not blank), worded for
+ * the form, so most mistakes show before a round trip.
+ */
 export function checkForm(form: EndpointFormState): EndpointFormState['errors'] {
   const name: Phrase[] = [];
   const description: Phrase[] = [];
   if (form.mode === 'create') {
-    if (!form.name.trim()) name.push(() => t('endpointGrid.form.nameRequired'));
-    else if (form.name.length > ENDPOINT_NAME_MAX) name.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_NAME_MAX }));
+    if (!VISIBLE_TEXT.test(form.name)) name.push(() => t('endpointGrid.form.nameRequired'));
+    else if (!ONE_LINE_TEXT.test(form.name)) name.push(() => t('endpointGrid.form.nameOneLine'));
+    else if (normalizeEndpointName(form.name).length > ENDPOINT_NAME_MAX) name.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_NAME_MAX }));
   }
   if (!form.description.trim()) description.push(() => t('endpointGrid.form.descriptionRequired'));
   else if (form.description.length > ENDPOINT_DESCRIPTION_MAX) description.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_DESCRIPTION_MAX }));

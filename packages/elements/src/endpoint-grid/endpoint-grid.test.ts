@@ -109,6 +109,25 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal(el.shadowRoot!.activeElement?.id, 'heading', 'focus waits on the grid’s heading, not lost to the page with the button');
   });
 
+  it('words a name it cannot take in the form’s own words before sending it: a tab, an invisible character, only accents', async () => {
+    const own = clientFor(await freshEnv());
+    const el = await mount(own);
+    el.openCreate();
+    await el.updateComplete;
+    typeInto($(el, '#ep-description'), 'd');
+    const cases: [string, string][] = [
+      ['Orders\tfeed', 'Use one line of visible text: no line breaks, tabs, or invisible direction or spacing characters.'],
+      ['Orders\u200Bfeed', 'Use one line of visible text: no line breaks, tabs, or invisible direction or spacing characters.'],
+      ['\u0301\u0301', 'Enter a name.'],
+    ];
+    for (const [name, message] of cases) {
+      typeInto($(el, '#ep-name'), name);
+      await submitForm(el);
+      equal($(el, '#ep-name-error')?.textContent?.trim(), message, JSON.stringify(name));
+    }
+    equal((await own.endpoints.list()).total, 0, 'nothing was sent');
+  });
+
   it('keeps a name longer than allowed, as typed or pasted, and says so at the field instead of cutting it off', async () => {
     const own = clientFor(await freshEnv());
     const el = await mount(own);

@@ -42,6 +42,7 @@ export const endpointGridMessages = {
   'endpointGrid.form.keepEditing': 'Keep editing',
   'endpointGrid.form.discard': 'Discard',
   'endpointGrid.form.nameRequired': 'Enter a name.',
+  'endpointGrid.form.nameOneLine': 'Use one line of visible text: no line breaks, tabs, or invisible direction or spacing characters.',
   'endpointGrid.form.descriptionRequired': 'Enter a description.',
   'endpointGrid.form.tooLong': 'At most {max} characters.',
   'endpointGrid.confirm.title': 'Delete “{name}”?',
