@@ -667,18 +667,20 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const p = need(c, 'endpoints:write');
     const input = parse(parseWithPointers(IntegrationEndpointCreateSchema, await readJson(c)));
     const name = input.name;
-    const duplicate = () => unprocessable([fieldError('/name', 'duplicate', `An endpoint named “${name}” already exists.`)]);
+    const nameKey = endpointNameKey(name);
+    // Named as stored: "orders" collides with "ORDERS", and the admin looks for "ORDERS" in the grid.
+    const duplicate = (existing: string | null) => unprocessable([fieldError('/name', 'duplicate', `An endpoint named “${existing ?? name}” already exists.`)]);
     try {
       return await runWrite(c, async (tx) => {
         const ctx = writeContext(c);
-        const nameKey = endpointNameKey(input.name);
-        if (await store.endpointNameTaken(tx, p.tenant, nameKey)) throw duplicate();
+        const existing = await store.endpointNamedLike(tx, p.tenant, nameKey);
+        if (existing !== null) throw duplicate(existing);
         const e = await store.insertEndpoint(tx, p.tenant, { name, nameKey, description: input.description.trim(), at: ctx.now, by: p.sub });
         await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'endpoint.create', target: `endpoint/${e.id}`, requestId: ctx.requestId, at: ctx.now });
         return { status: 201, body: store.endpointView(e), headers: { ETag: versionEtag(e.version), Location: `/v1/endpoints/${e.id}` } };
       });
     } catch (err) {
-      if (sqlState(err) === '23505' && violatedConstraint(err) === 'endpoints_tenant_name') throw duplicate();
+      if (sqlState(err) === '23505' && violatedConstraint(err) === 'endpoints_tenant_name') throw duplicate(await store.endpointNamedLike(db, p.tenant, nameKey));
       throw err;
     }
   });

@@ -252,9 +252,10 @@ export async function getEndpoint(q: Queryable, tenant: string, id: string, forU
   return r.rows[0] ? toEndpoint(r.rows[0]) : null;
 }
 
-export async function endpointNameTaken(q: Queryable, tenant: string, nameKey: string): Promise<boolean> {
-  const r = await q.query('SELECT 1 FROM endpoints WHERE tenant_id = $1 AND name_key = $2', [tenant, nameKey]);
-  return r.rows.length > 0;
+/** The name of the tenant's endpoint that `nameKey` collides with, if any. */
+export async function endpointNamedLike(q: Queryable, tenant: string, nameKey: string): Promise<string | null> {
+  const r = await q.query<{ name: string }>('SELECT name FROM endpoints WHERE tenant_id = $1 AND name_key = $2', [tenant, nameKey]);
+  return r.rows[0]?.name ?? null;
 }
 
 export async function insertEndpoint(q: Queryable, tenant: string, e: { name: string; nameKey: string; description: string; at: string; by: string }): Promise<StoredEndpoint> {

@@ -52,10 +52,15 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
     assert.equal(cafe.body.name, 'Café', 'stored composed (NFC)');
     const composedLonger = await admin('POST', '/v1/endpoints', { body: { name: '\u0958'.repeat(80), description: 'd' } });
     assert.deepEqual([composedLonger.status, pointers(composedLonger)], [422, ['/name']], 'the limit holds for the name as stored');
-    for (const name of ['Orders', 'orders', ' ORDERS ', 'Order feed', 'order\u00a0 FEED', 'Café', 'ｃａｆé', 'Orders\uFE0F']) {
+    const taken: Record<string, string> = { Orders: 'Orders', orders: 'Orders', ' ORDERS ': 'Orders', 'Order feed': 'Order feed', 'order\u00a0 FEED': 'Order feed', Café: 'Café', 'ｃａｆé': 'Café', 'Orders\uFE0F': 'Orders' };
+    for (const [name, existing] of Object.entries(taken)) {
       const dup = await admin('POST', '/v1/endpoints', { body: { name, description: 'again' } });
       assert.equal(dup.status, 422, name);
-      assert.deepEqual(dup.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [['/name', 'duplicate']]);
+      assert.deepEqual(
+        dup.body.errors.map((e: { pointer: string; code: string; message: string }) => [e.pointer, e.code, e.message]),
+        [['/name', 'duplicate', `An endpoint named “${existing}” already exists.`]],
+        'the message names the endpoint as it is stored, not as this request spelled it',
+      );
     }
     const racing = await Promise.all(Array.from({ length: 5 }, () => admin('POST', '/v1/endpoints', { body: { name: 'Race', description: 'd' } })));
     assert.deepEqual(racing.map((r) => r.status).sort(), [201, 422, 422, 422, 422]);
