@@ -250,7 +250,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await el.updateComplete;
     typeInto($(el, '#ep-description'), 'my text');
     await submitForm(el);
-    await until(() => $(el, '.form-general')?.textContent?.includes('Someone else changed this endpoint'), 'the notice in the form');
+    await until(() => $(el, '.form-general')?.textContent?.includes('This endpoint was changed elsewhere while you were editing'), 'the notice in the form');
     ok($(el, '.form-general')!.textContent!.includes('“their text”'), 'it says what theirs reads');
     equal((await mine.endpoints.get(ep.id)).description, 'their text', 'theirs was not overwritten');
     equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'my text', 'my typing stays');
@@ -342,7 +342,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await until(() => $(el, 'dialog.form-dialog .form-general'), 'the form says what happened');
     equal(
       $(el, 'dialog.form-dialog .form-general')!.textContent!.trim(),
-      'Someone deleted “Stale feed” while you were editing. Submit to add it again with your description, or Cancel to leave it deleted.',
+      '“Stale feed” was deleted elsewhere while you were editing. Submit to add it again with your description, or Cancel to leave it deleted.',
     );
     equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'my careful description', 'the typing is kept');
     equal($<HTMLInputElement>(el, '#ep-name')!.value, 'Stale feed', 'the name too');

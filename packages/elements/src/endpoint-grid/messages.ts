@@ -36,8 +36,8 @@ export const endpointGridMessages = {
   'endpointGrid.form.cancel': 'Cancel',
   'endpointGrid.form.saving': 'Saving…',
   'endpointGrid.form.changedMeanwhile':
-    'Someone else changed this endpoint while you were editing. Its description now reads: “{description}”. Update again to replace it with yours, or Cancel to keep theirs.',
-  'endpointGrid.form.deletedMeanwhile': 'Someone deleted “{name}” while you were editing. Submit to add it again with your description, or Cancel to leave it deleted.',
+    'This endpoint was changed elsewhere while you were editing (by someone else, or by you in another tab). Its description now reads: “{description}”. Update again to replace it with yours, or Cancel to keep that one.',
+  'endpointGrid.form.deletedMeanwhile': '“{name}” was deleted elsewhere while you were editing. Submit to add it again with your description, or Cancel to leave it deleted.',
   'endpointGrid.form.discardQuestion': 'Discard what you typed?',
   'endpointGrid.form.keepEditing': 'Keep editing',
   'endpointGrid.form.discard': 'Discard',

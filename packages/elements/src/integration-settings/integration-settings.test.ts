@@ -596,8 +596,8 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => el.shadowRoot!.activeElement === $(el, '[part="conflict"]'), 'the notice takes focus from Save, so the admin sees it');
     const notice = $(el, '[part="conflict"]')!;
     equal(notice.getAttribute('role'), 'region', 'a region read once as it takes focus, not an alert read again as Compare fills it');
-    equal($(el, `#${notice.getAttribute('aria-labelledby')}`)?.textContent?.trim(), 'Someone else saved these settings while you were editing.', 'named by its title');
-    ok(!$(el, '[role="status"]')!.textContent!.includes('Someone else saved'), 'and not announced a second time');
+    equal($(el, `#${notice.getAttribute('aria-labelledby')}`)?.textContent?.trim(), 'These settings were saved elsewhere while you were editing: by someone else, or by you in another tab.', 'named by its title');
+    ok(!$(el, '[role="status"]')!.textContent!.includes('saved elsewhere'), 'and not announced a second time');
     [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
     await until(() => $(el, 'table.compare'), 'the comparison');
     const rows = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()).join(' | '));

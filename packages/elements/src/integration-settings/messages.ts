@@ -120,7 +120,7 @@ export const settingsMessages = {
   'settings.summary.item': '{label}: {message}',
   'settings.summary.failed': 'Nothing was saved: {reason} Your changes are still here.',
   'settings.conflict.withPolicy': '{target} · {policy}',
-  'settings.conflict.title': 'Someone else saved these settings while you were editing.',
+  'settings.conflict.title': 'These settings were saved elsewhere while you were editing: by someone else, or by you in another tab.',
   'settings.conflict.body': 'Your changes are still here. Compare the two versions, load theirs, or save yours over theirs.',
   'settings.conflict.compare': 'Compare',
   'settings.conflict.reload': 'Load theirs (discard mine)',

@@ -19,7 +19,7 @@ export const errorMessages = {
   'error.unauthorized': 'Your session has expired. Sign in again.',
   'error.forbidden': 'Your role does not allow this.',
   'error.notFound': 'It no longer exists; someone may have deleted it.',
-  'error.conflict': 'Someone else changed it while you were editing.',
+  'error.conflict': 'It was changed elsewhere while you were editing.',
   'error.rateLimited': 'Too many requests. Try again in {seconds} s.',
   'error.validation': 'Some values need fixing.',
   'error.unknown': 'Something went wrong.',
