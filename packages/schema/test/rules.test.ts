@@ -425,3 +425,10 @@ test('settings: a My Domain URL is a Salesforce address over https, or this mach
   assert.equal(isLoopbackUrl('http://127.0.0.1:9123'), true);
   assert.equal(isLoopbackUrl('http://127.0.0.2'), false, 'only the loopback names the server itself uses');
 });
+
+test('credentials: a secret of only spaces is blank, said in words that fit a form and the API alike', () => {
+  const salesforce = findPlatform('salesforce')!;
+  assert.deepEqual(validateCredentialInput(salesforce, { consumerSecret: '   ' }, {}), [
+    { pointer: '/credentials/consumerSecret', code: 'required', message: 'Consumer Secret cannot be blank.' },
+  ]);
+});

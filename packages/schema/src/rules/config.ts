@@ -159,7 +159,7 @@ export function validateCredentialInput(
     }
     if (value === null) continue;
     if (value.trim() === '') {
-      errors.push(fieldError(at, 'required', `${setting.label} cannot be empty; clear it explicitly instead.`));
+      errors.push(fieldError(at, 'required', `${setting.label} cannot be blank.`));
       continue;
     }
     const found = checkSettingValue(setting, value);
