@@ -340,6 +340,12 @@ export const styles = css`
     border-end-end-radius: var(--_mp-radius-l);
     background: var(--_mp-color-surface);
   }
+  /* In a short window (a phone on its side, 200% zoom) a bar that stays in view would cover much of it. */
+  @media (max-height: 30em) {
+    .footer {
+      position: var(--mp-integration-settings-footer-position, static);
+    }
+  }
   .save-state {
     margin-inline-end: auto;
     color: var(--_mp-color-text-muted);

@@ -1,7 +1,7 @@
 // <mp-integration-settings> in Chromium against the real API server and the loopback Salesforce
 // (POST /__mp/test-env): seed 000's whole flow, server errors on their inputs, write-only secrets,
 // conflicts, archive/restore, viewer read-only, leaving with unsaved changes, axe-core.
-import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schema';
 import type { MpCombobox } from '../shared/combobox.js';
@@ -113,6 +113,22 @@ describe('<mp-integration-settings> against the real server', () => {
     env = await freshEnv();
   });
 
+
+  it('lets its save bar scroll with the page where the window is short (a phone on its side, 200% zoom), so it never covers half of it', async () => {
+    const el = await mount(clientFor(await freshEnv()), 'accounting');
+    await choosePlatform(el, 'xero');
+    const position = () => getComputedStyle($(el, '.footer')!).position;
+    try {
+      await setViewport({ width: 800, height: 900 });
+      equal(position(), 'sticky', 'in a tall window the bar stays in view');
+      await setViewport({ width: 800, height: 420 });
+      equal(position(), 'static', 'in a short one it scrolls with the form');
+      el.style.setProperty('--mp-integration-settings-footer-position', 'sticky');
+      equal(position(), 'sticky', 'unless the host asks for it to stay');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
 
   it('keeps text longer than a setting allows, as typed, and says so at the field instead of cutting it off', async () => {
     const el = await mount(clientFor(await freshEnv()), 'accounting');

@@ -102,7 +102,7 @@ type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: u
  * @csspart dialog - Confirmations (archive, restore, leave, replacing a stored platform).
  *
  * @cssproperty --mp-integration-settings-border - The frame's border (default `1px solid` the border colour).
- * @cssproperty --mp-integration-settings-footer-position - `sticky` (default) keeps the save bar in view; `static` leaves it at the end.
+ * @cssproperty --mp-integration-settings-footer-position - `sticky` keeps the save bar in view (the default, but in a window under 30em tall); `static` leaves it at the end.
  */
 export class MpIntegrationSettings extends LitElement {
   static override styles = [tokens, base, panelStyles, styles];
