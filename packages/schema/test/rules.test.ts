@@ -283,7 +283,8 @@ test('settings: each kind of bad setting value carries its own code, so widgets 
   assert.equal(code('intouch', 'clubIds', Array.from({ length: 201 }, (_, i) => String(i))), 'too_big');
   assert.equal(code('salesforce', 'environment', 'moon'), 'invalid_option');
   const periodic = findPlatform('salesforce')!.settings.find((s) => s.type === 'number' && s.min !== undefined)!;
-  assert.deepEqual(checkSettingValue(periodic, periodic.min! - 1), { code: 'too_small', message: `${periodic.label} must be at least ${periodic.min}.` }, 'the message names the setting');
+  assert.deepEqual(checkSettingValue(periodic, periodic.min! - 1), { code: 'too_small', message: `${periodic.label} must be at least ${periodic.min!.toLocaleString('en')}.` }, 'the message names the setting');
+  assert.equal(checkSettingValue(at('salesforce', 'dailyApiAllotment'), 1e12)?.message, '24-hour API call allotment must be at most 100,000,000.', 'digits grouped');
   const stripe: SettingsState = { category: 'paymentGateway', platform: 'stripe', config: { publishableKey: 'nope' }, configuredSecrets: new Set(), crm: null };
   assert.deepEqual(
     validateSettings(stripe, 'draft').errors.map((e) => `${e.pointer} ${e.code} ${e.message}`),
