@@ -52,10 +52,16 @@ export function checkForm(form: EndpointFormState): EndpointFormState['errors'] 
   if (form.mode === 'create') {
     if (!VISIBLE_TEXT.test(form.name)) name.push(() => t('endpointGrid.form.nameRequired'));
     else if (!ONE_LINE_TEXT.test(form.name)) name.push(() => t('endpointGrid.form.nameOneLine'));
-    else if (normalizeEndpointName(form.name).length > ENDPOINT_NAME_MAX) name.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_NAME_MAX }));
+    else if (normalizeEndpointName(form.name).length > ENDPOINT_NAME_MAX) {
+      const count = normalizeEndpointName(form.name).length;
+      name.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_NAME_MAX, count }));
+    }
   }
   if (!form.description.trim()) description.push(() => t('endpointGrid.form.descriptionRequired'));
-  else if (form.description.length > ENDPOINT_DESCRIPTION_MAX) description.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_DESCRIPTION_MAX }));
+  else if (form.description.length > ENDPOINT_DESCRIPTION_MAX) {
+    const count = form.description.length;
+    description.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_DESCRIPTION_MAX, count }));
+  }
   return { name, description };
 }
 

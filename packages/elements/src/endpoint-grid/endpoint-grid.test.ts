@@ -139,7 +139,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal($<HTMLInputElement>(el, '#ep-name')!.value, long, `all ${long.length} characters stay in the box`);
     typeInto($(el, '#ep-description'), 'd');
     await submitForm(el);
-    ok($(el, '#ep-name-error')?.textContent?.includes('At most 80 characters.'), 'the field says how long it may be');
+    equal($(el, '#ep-name-error')?.textContent?.trim(), `At most 80 characters; this has ${long.length}.`, 'the field says how long it may be, and how long it is');
     equal((await own.endpoints.list()).total, 0, 'nothing was sent');
   });
 
