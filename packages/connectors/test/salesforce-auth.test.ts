@@ -209,6 +209,24 @@ describe('Salesforce authentication against the loopback org', () => {
     }
   });
 
+  it('follows no redirect: a call answered with one fails, and nothing reaches where it points', async () => {
+    const trap = await stubServer((_req, res) => json(res, 200, { DailyApiRequests: { Max: 1, Remaining: 1 } }));
+    const org = await stubServer((req, res) => {
+      if (req.path.includes('oauth2/token')) return json(res, 200, { access_token: 'token', instance_url: org.url, id: `${org.url}/id/00D000000000001AAA/005000000000001AAA`, token_type: 'Bearer' });
+      res.writeHead(302, { location: `${trap.url}${req.path}` }).end();
+    });
+    try {
+      await assert.rejects(connector.testConnection(connectedApp({ url: org.url } as FakeSalesforce)), (e) => {
+        assert.equal((e as ConnectorError).kind, 'upstream');
+        assert.match((e as Error).message, /redirect/);
+        return true;
+      });
+      assert.deepEqual(trap.requests, [], 'not one request, so not the token either, reached it');
+    } finally {
+      await Promise.all([trap.close(), org.close()]);
+    }
+  });
+
   it('an unreachable Salesforce answers `unreachable` quickly', async () => {
     const url = await deadUrl();
     await assert.rejects(connector.testConnection(connectedApp({ url } as FakeSalesforce)), (e) => e instanceof ConnectorError && e.kind === 'unreachable');

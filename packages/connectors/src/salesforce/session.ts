@@ -75,8 +75,8 @@ export interface SalesforceSession {
   conn: Connection;
   mode: AuthMode;
   apiVersion: string;
-  /** Passed to `conn.request` so jsforce's retries stay bounded. */
-  requestOptions: { retry: { maxRetries: number; statusCodes: number[]; minTimeout: number }; timeout: number };
+  /** Passed to `conn.request` so jsforce's retries stay bounded and no redirect is followed. */
+  requestOptions: { retry: { maxRetries: number; statusCodes: number[]; minTimeout: number }; timeout: number; followRedirect: (url: string) => never };
 }
 
 async function clientCredentialsToken(conn: Connection): Promise<{ access_token: string }> {
@@ -93,6 +93,7 @@ export async function openSession(login: SalesforceLogin, options: SalesforceSes
   const requestOptions = {
     retry: { maxRetries: options.retries ?? 1, statusCodes: [500, 502, 503, 504], minTimeout: 300 },
     timeout: options.timeoutMs ?? 30_000,
+    followRedirect: refuseRedirect,
   };
   try {
     const session = login.mode === 'connectedApp' ? await connectedAppSession(login, apiVersion, requestOptions) : await signInServiceUser(login, apiVersion, requestOptions);
@@ -111,6 +112,20 @@ export async function openSession(login: SalesforceLogin, options: SalesforceSes
 function checkInstanceUrl(instanceUrl: string, loginUrl: string): void {
   if (isSalesforceUrl(instanceUrl) || sameOrigin(instanceUrl, loginUrl)) return;
   throw new ConnectorError('upstream', 'The login host answered with an instance URL outside Salesforce, so nothing was sent there. Check the My Domain URL.', [], 'FOREIGN_INSTANCE_URL');
+}
+
+/**
+ * jsforce follows a redirect anywhere, with the session's token; the REST API answers without one, so a
+ * redirect is refused rather than let a host send the server (and its token) somewhere else.
+ */
+function refuseRedirect(url: string): never {
+  let host = 'another address';
+  try {
+    host = new URL(url).host;
+  } catch {
+    // A Location that is no URL names nothing to quote.
+  }
+  throw new ConnectorError('upstream', `Salesforce answered with a redirect to ${host}, which is not followed: nothing was sent there.`, [], 'REDIRECT_REFUSED');
 }
 
 type Options = SalesforceSession['requestOptions'];

@@ -343,6 +343,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal(
       $(el, 'dialog.form-dialog .form-general')!.textContent!.trim(),
       '“Stale feed” was deleted elsewhere while you were editing. Submit to add it again with your description, or Cancel to leave it deleted.',
+      'the form says what happened and what each button does now',
     );
     equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'my careful description', 'the typing is kept');
     equal($<HTMLInputElement>(el, '#ep-name')!.value, 'Stale feed', 'the name too');
@@ -364,7 +365,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await el.updateComplete;
     $<HTMLButtonElement>(el, 'dialog.confirm-dialog .danger')!.click();
     await until(() => messageText(el).includes('Gone feed'), 'the message');
-    equal(messageText(el), 'Integration endpoint “Gone feed” had already been deleted.');
+    equal(messageText(el), 'Integration endpoint “Gone feed” had already been deleted.', 'said as done, naming it');
     ok($(el, '[part~="message"]')!.classList.contains('success'), 'told as done');
     await until(() => !rowNames(el).includes('Gone feed'), 'the row goes');
     await until(() => el.shadowRoot!.activeElement === $(el, '[part="new-button"]'), 'focus on New, as after a delete');
