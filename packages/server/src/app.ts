@@ -18,6 +18,7 @@ import {
   platformCatalog,
   problemTypes,
   validateConfig,
+  loopbackOrgErrors,
   validateCredentialInput,
   type AuditAction,
   type ConfigValue,
@@ -123,7 +124,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const gateway = deps.gateway ?? null;
   const verify = createVerifier(config);
   const cache = new DescribeCache(config.describeCacheTtlSeconds * 1000);
-  const planDeps = { cache, loopbackOrgs: !config.production };
+  const planDeps = { cache, allowLoopback: !config.production };
   // Settings reads per tenant. PGlite serves one process, so this process sees every write; on Postgres
   // other servers write too, and their NOTIFYs invalidate (caching pauses while notifications may be lost).
   const reads = new ReadCache<{ etag?: string; body: string } | null>(db.kind === 'pglite');
@@ -381,7 +382,11 @@ export function createApp(deps: AppDeps): Hono<Env> {
       else settingsConfig[k] = v;
     }
     const given = new Map(Object.entries(overlay?.credentials ?? {}));
-    const errors = [...validateConfig(def, settingsConfig, false), ...validateCredentialInput(def, overlay?.credentials ?? {}, settingsConfig)];
+    const errors = [
+      ...validateConfig(def, settingsConfig, false),
+      ...validateCredentialInput(def, overlay?.credentials ?? {}, settingsConfig),
+      ...(planDeps.allowLoopback ? [] : loopbackOrgErrors(def, settingsConfig)),
+    ];
     if (errors.length) throw unprocessable(errors);
     const storedKeys = samePlatform ? [...stored!.credentials.keys()].filter((k) => !given.has(k)) : [];
     if (storedKeys.length) assertConnectionKept(p.role, changedConnectionSettings(def, stored!.config, settingsConfig));
@@ -421,7 +426,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
       platform: def.id,
       config: settingsConfig,
       secrets,
-      defaults: { salesforce: { clientId: config.salesforceClientId, clientSecret: config.salesforceClientSecret, loginUrl: config.salesforceLoginUrl, allowLoopback: planDeps.loopbackOrgs } },
+      defaults: { salesforce: { clientId: config.salesforceClientId, clientSecret: config.salesforceClientSecret, loginUrl: config.salesforceLoginUrl, allowLoopback: planDeps.allowLoopback } },
     };
     try {
       return await call(conn);

@@ -186,11 +186,11 @@ export function planWrite(
   }
 
   const state: SettingsState = { category, platform, config, configuredSecrets: secrets, crm };
-  const memberFields = crm ? cache?.fields(tenant, crm.memberObject) : undefined;
-  const orderFields = crm ? cache?.fields(tenant, crm.orderObject) : undefined;
+  const memberFields = crm ? cache.fields(tenant, crm.memberObject) : undefined;
+  const orderFields = crm ? cache.fields(tenant, crm.orderObject) : undefined;
   const result = validateSettings(state, validateAs ?? (status === 'enabled' ? 'enable' : 'draft'), { memberFields, orderFields });
   errors.push(...result.errors);
-  if (def && !deps.loopbackOrgs) errors.push(...loopbackOrgErrors(def, config));
+  if (def && !deps.allowLoopback) errors.push(...loopbackOrgErrors(def, config));
   const changedConnection = current && !platformChanged && def ? changedConnectionSettings(def, current.config, config) : [];
   return { current, platform, status, config, crm, platformChanged, changedConnection, secrets, setSecrets, clearSecrets, errors, warnings: result.warnings };
 }
@@ -202,14 +202,14 @@ function recordTargetTypes(mappings: FieldMapping[], fields: ReturnType<Describe
   return mappings.map((m) => (m.targetType || !byName.has(m.target) ? m : { ...m, targetType: byName.get(m.target)! }));
 }
 
-/** Dependencies of the settings writes. */
 /** What judging a write needs beside the document. */
 export interface PlanDeps {
   cache: DescribeCache;
   /** Whether a tenant may name an org on the server's own machine (a test or demo org): outside production only. */
-  loopbackOrgs: boolean;
+  allowLoopback: boolean;
 }
 
+/** Dependencies of the settings writes. */
 export interface SettingsDeps extends PlanDeps {
   keys: TenantKeys;
 }
