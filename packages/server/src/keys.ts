@@ -23,9 +23,15 @@ export function readKeyFile(dir: string): Keyring | null {
   const path = join(dir, MASTER_KEY_FILE);
   if (!existsSync(path)) return null;
   const damaged = (why: string) => new ConfigError(`The key file ${path} cannot be read (${why}). Restore it from a backup, or set MP_MASTER_KEY.`);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw damaged((err as NodeJS.ErrnoException).code ?? (err as Error).message);
+  }
   let data: Partial<KeyFile> | null;
   try {
-    data = JSON.parse(readFileSync(path, 'utf8')) as Partial<KeyFile> | null;
+    data = JSON.parse(text) as Partial<KeyFile> | null;
   } catch {
     // Not JSON.parse's own message: it quotes the text around the fault, which may be the key.
     throw damaged('it is not valid JSON');

@@ -1,7 +1,7 @@
 // Operations: health and readiness, graceful shutdown, master-key rotation while serving (in-process and
 // through the CLI), dev-mode key generation and the production refusal.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -291,6 +291,11 @@ test('dev key file lost or damaged: the start refuses naming the file, and write
       await assert.rejects(devServer(), (e: Error) => e instanceof ConfigError && e.message.includes(keyFile) && !e.message.includes(key.slice(0, 8)), `${damaged}: the error names the file and no part of the key`);
       assert.equal(readFileSync(keyFile, 'utf8'), damaged, 'a damaged file is left for the operator');
     }
+
+    rmSync(keyFile);
+    mkdirSync(keyFile);
+    await assert.rejects(devServer(), (e: Error) => e instanceof ConfigError && e.message.includes(`${keyFile} cannot be read (EISDIR)`), 'a file that cannot be read says why, not that it is not JSON');
+    rmSync(keyFile, { recursive: true });
 
     writeFileSync(keyFile, kept);
     const restored = await devServer();
