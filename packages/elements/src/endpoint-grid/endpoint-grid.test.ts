@@ -371,6 +371,24 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await until(() => el.shadowRoot!.activeElement === $(el, '[part="new-button"]'), 'focus on New, as after a delete');
   });
 
+  it('a 404 that is not the API’s (a proxy’s page) is a failure, not “already deleted”', async () => {
+    const env = await freshEnv();
+    await clientFor(env).endpoints.create({ name: 'Behind a proxy', description: 'x' });
+    const proxied = createIntegrationClient({
+      baseUrl: env.apiUrl,
+      token: env.tokens.admin,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) =>
+        (input instanceof Request ? input.method : init?.method) === 'DELETE' ? Promise.resolve(new Response('<h1>Not Found</h1>', { status: 404, headers: { 'content-type': 'text/html' } })) : fetch(input, init),
+    });
+    const el = await mount(proxied);
+    rowButton(el, 'Behind a proxy', 'delete').click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'dialog.confirm-dialog .danger')!.click();
+    await until(() => messageText(el).includes('Behind a proxy'), 'the message');
+    ok($(el, '[part~="message"]')!.classList.contains('error'), `a failure: ${messageText(el)}`);
+    ok(rowNames(el).includes('Behind a proxy'), 'and the row stays');
+  });
+
   it('shows nothing of one tenant once its client is swapped for another tenant’s, not even an open form', async () => {
     const a = clientFor(await freshEnv());
     await a.endpoints.create({ name: 'Tenant A feed', description: 'only for A' });

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { EndpointSort, IntegrationEndpoint } from '@memberpulse/integration-schema';
-import { ENDPOINT_DESCRIPTION_MAX } from '@memberpulse/integration-schema';
+import { ENDPOINT_DESCRIPTION_MAX, problemTypes } from '@memberpulse/integration-schema';
 import { ConflictError, NotFoundError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import { LocalizeController } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
@@ -33,6 +33,9 @@ declare global {
 }
 
 const t = translator(endpointGridMessages);
+/** The API's own answer that the endpoint is not there (a proxy's 404 page is a failure, not this). */
+const isGone = (error: unknown) => error instanceof NotFoundError && error.type === problemTypes.notFound;
+
 /** What the element says without a client, by why it has none. */
 const notConnected = { 'signed-out': 'endpointGrid.signIn', misconfigured: 'endpointGrid.providerMisconfigured', 'no-provider': 'endpointGrid.noClient' } as const;
 const sorts: readonly EndpointSort[] = ['-createdAt', 'createdAt', 'name', '-name'];
@@ -337,7 +340,7 @@ export class MpEndpointGrid extends LitElement {
       const placed =
         error instanceof ConflictError && form.mode === 'edit'
           ? await this.#theirsOver(client, form)
-          : error instanceof NotFoundError && form.mode === 'edit'
+          : isGone(error) && form.mode === 'edit'
             ? this.#goneWhileEditing(form)
             : error instanceof ValidationError
             ? serverErrors(error, form)
@@ -426,7 +429,7 @@ export class MpEndpointGrid extends LitElement {
       const gone = await client.endpoints.delete(endpoint.id).then(
         () => false,
         (error: unknown) => {
-          if (error instanceof NotFoundError) return true;
+          if (isGone(error)) return true;
           throw error;
         },
       );
