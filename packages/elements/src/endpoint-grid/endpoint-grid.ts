@@ -37,7 +37,12 @@ const t = translator(endpointGridMessages);
 const isGone = (error: unknown) => error instanceof NotFoundError && error.type === problemTypes.notFound;
 
 /** What the element says without a client, by why it has none. */
-const notConnected = { 'signed-out': 'endpointGrid.signIn', misconfigured: 'endpointGrid.providerMisconfigured', 'no-provider': 'endpointGrid.noClient' } as const;
+const notConnected = {
+  'signed-out': 'endpointGrid.signIn',
+  incomplete: 'endpointGrid.providerIncomplete',
+  misconfigured: 'endpointGrid.providerMisconfigured',
+  'no-provider': 'endpointGrid.noClient',
+} as const;
 const sorts: readonly EndpointSort[] = ['-createdAt', 'createdAt', 'name', '-name'];
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';

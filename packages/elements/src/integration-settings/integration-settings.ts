@@ -59,7 +59,12 @@ declare global {
 
 const t = translator(settingsMessages);
 /** What the element says without a client, by why it has none. */
-const notConnected = { 'signed-out': 'settings.signIn', misconfigured: 'settings.providerMisconfigured', 'no-provider': 'settings.noClient' } as const;
+const notConnected = {
+  'signed-out': 'settings.signIn',
+  incomplete: 'settings.providerIncomplete',
+  misconfigured: 'settings.providerMisconfigured',
+  'no-provider': 'settings.noClient',
+} as const;
 
 type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: unknown };
 

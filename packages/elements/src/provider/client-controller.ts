@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { IntegrationClient } from '@memberpulse/integrations-sdk';
-import { integrationClientContext, integrationProviderGapContext } from './context.js';
+import { integrationClientContext, integrationProviderGapContext, type ProviderGap } from './context.js';
 
 /** An element that talks to the API: its own `.client` wins over a provider's. */
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {
@@ -33,11 +33,8 @@ export class ClientController implements ReactiveController {
     return this.#host.client ?? this.#consumer.value;
   }
 
-  /**
-   * Why the widget has no client: its provider has no token yet (signed out, or sign-in still loading), its
-   * provider cannot build one, or nothing provides one. The first is the admin's to fix, the others the developer's.
-   */
-  get missing(): 'signed-out' | 'misconfigured' | 'no-provider' | undefined {
+  /** Why the widget has no client: its provider's gap (see `ProviderGap`), or no provider at all. */
+  get missing(): ProviderGap | 'no-provider' {
     if (this.client) return undefined;
     return this.#gap.value ?? 'no-provider';
   }

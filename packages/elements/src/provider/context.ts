@@ -8,10 +8,11 @@ import type { IntegrationClient } from '@memberpulse/integrations-sdk';
 export const integrationClientContext = createContext<IntegrationClient | undefined>('mp-integration-client');
 
 /**
- * Why the provider above gives no client, if it gives none: `signed-out` (a `base-url` but no token yet, the
- * admin's to fix) or `misconfigured` (no usable `base-url`, the developer's). A widget with no provider at all
- * hears nothing and gives its own hint.
+ * Why the provider above gives no client, if it gives none: `signed-out` (a usable `base-url` but no token
+ * yet: the admin's to fix), `incomplete` (no `base-url` yet) or `misconfigured` (it refused what it was
+ * given and says why in its own message): the developer's. A widget with no provider at all hears nothing
+ * and gives its own hint.
  */
-export type ProviderGap = 'signed-out' | 'misconfigured' | undefined;
+export type ProviderGap = 'signed-out' | 'incomplete' | 'misconfigured' | undefined;
 
 export const integrationProviderGapContext = createContext<ProviderGap>('mp-integration-provider-gap');

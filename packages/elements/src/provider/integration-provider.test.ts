@@ -29,8 +29,10 @@ async function twoTenants(): Promise<TestEnv> {
   return env;
 }
 
-/** What a widget inside a provider that cannot build a client says. */
-const PROVIDER_HINT = 'Not connected: give the <mp-integration-provider> around this element a valid base-url, or a client.';
+/** What a widget says inside a provider without a base-url yet. */
+const PROVIDER_INCOMPLETE = 'Not connected: give the <mp-integration-provider> around this element a base-url, or a client.';
+/** What a widget says inside a provider that refused what it was given, and says why in its own message. */
+const PROVIDER_REFUSED = 'Not connected: see the message of the <mp-integration-provider> around this element.';
 
 describe('<mp-integration-provider>', () => {
   it('builds a client from the base-url attribute and the token property, and follows a token change', async () => {
@@ -280,7 +282,7 @@ describe('<mp-integration-provider>', () => {
     const env = await freshEnv();
     const { host, grid, provider } = await gridIn('<mp-integration-provider><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>');
     try {
-      equal(grid.shadowRoot!.querySelector('.notice')?.textContent?.trim(), PROVIDER_HINT, 'before it, the provider is named, not asked for');
+      equal(grid.shadowRoot!.querySelector('.notice')?.textContent?.trim(), PROVIDER_INCOMPLETE, 'before it, the provider is named, not asked for');
       provider.baseUrl = env.apiUrl;
       await until(() => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim() === 'Sign in to see the integration endpoints.', 'the sign-in notice');
     } finally {
@@ -288,17 +290,19 @@ describe('<mp-integration-provider>', () => {
     }
   });
 
-  it('says which base-url it cannot use instead of throwing, and recovers when it is corrected', async () => {
+  it('says which base-url it cannot use instead of throwing, signed in or not, and recovers when it is corrected', async () => {
     const env = await freshEnv();
-    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="localhost:9731"><mp-endpoint-grid></mp-endpoint-grid><mp-integration-settings category="crm"></mp-integration-settings></mp-integration-provider>`, (p) => {
-      p.token = env.tokens.viewer;
-    });
+    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="localhost:9731"><mp-endpoint-grid></mp-endpoint-grid><mp-integration-settings category="crm"></mp-integration-settings></mp-integration-provider>`);
     try {
       const settings = host.querySelector('mp-integration-settings')!;
-      await until(() => settings.shadowRoot!.querySelector('.notice')?.textContent?.trim() === PROVIDER_HINT, `the settings point at the provider too: ${settings.shadowRoot!.querySelector('.notice')?.textContent}`);
-      const alert = provider.shadowRoot!.querySelector('[role="alert"]');
-      ok(alert?.textContent?.includes('baseUrl'), `names the attribute’s problem: ${alert?.textContent}`);
-      await until(() => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim() === PROVIDER_HINT, 'the grid points at its provider, which it is inside');
+      const alert = () => provider.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '';
+      await until(() => alert().includes('baseUrl'), 'the attribute’s problem named before any token arrives');
+      await until(() => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim() === PROVIDER_REFUSED, 'the grid points at its provider, not at signing in');
+      equal(provider.signedOut, false, 'signing in would not help');
+      provider.token = env.tokens.viewer;
+      await provider.updateComplete;
+      ok(alert().includes('baseUrl'), `still named with a token: ${alert()}`);
+      await until(() => settings.shadowRoot!.querySelector('.notice')?.textContent?.trim() === PROVIDER_REFUSED, `the settings point at the provider too: ${settings.shadowRoot!.querySelector('.notice')?.textContent}`);
       provider.baseUrl = env.apiUrl;
       await until(() => grid.shadowRoot!.querySelector('table, [part="empty"]'), 'the grid loads once corrected');
       await provider.updateComplete;
@@ -318,7 +322,7 @@ describe('<mp-integration-provider>', () => {
       equal(provider.effectiveClient, undefined, 'nor used');
       const alert = () => provider.shadowRoot!.querySelector('[role="alert"]')?.textContent ?? '';
       ok(alert().includes('token property'), `says what to do instead: ${alert()}`);
-      await until(() => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim() === PROVIDER_HINT, 'the grid points at its provider rather than asking the admin to sign in');
+      await until(() => grid.shadowRoot!.querySelector('.notice')?.textContent?.trim() === PROVIDER_REFUSED, 'the grid points at its provider rather than asking the admin to sign in');
       provider.token = token;
       await until(() => grid.shadowRoot!.querySelector('table, [part="empty"]'), 'the property is taken');
       await provider.updateComplete;

@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
 import { createIntegrationClient, type IntegrationClient, type TokenAnswer, type TokenRequest } from '@memberpulse/integrations-sdk';
-import { integrationClientContext, integrationProviderGapContext } from './context.js';
+import { integrationClientContext, integrationProviderGapContext, type ProviderGap } from './context.js';
 import { sameIdentity, speaksForSomeoneElse } from './token-identity.js';
 import { tokens } from '../styles/tokens.js';
 
@@ -97,7 +97,7 @@ export class MpIntegrationProvider extends LitElement {
   client?: IntegrationClient;
 
   readonly #provider = new ContextProvider(this, { context: integrationClientContext });
-  readonly #gapProvider = new ContextProvider(this, { context: integrationProviderGapContext, initialValue: 'misconfigured' });
+  readonly #gapProvider = new ContextProvider(this, { context: integrationProviderGapContext, initialValue: 'incomplete' });
   #built?: IntegrationClient;
   /** Why no client could be built from the attributes (a `base-url` the SDK refuses), for the host's developer. */
   private _misconfigured = '';
@@ -111,9 +111,16 @@ export class MpIntegrationProvider extends LitElement {
    */
   #source: TokenSource = { token: '' };
 
-  /** Whether it has a `base-url` but no token nor `getToken` (signed out, or sign-in still loading): the widgets ask the admin to sign in. */
+  /** Whether it has a usable `base-url` but no token nor `getToken` (signed out, or sign-in still loading): the widgets ask the admin to sign in. */
   get signedOut(): boolean {
-    return !this.client && !!this.baseUrl && this.#mode === 'none' && !this._tokenAttribute;
+    return this.#gap === 'signed-out';
+  }
+
+  /** Why it gives the widgets no client, if it gives none. */
+  get #gap(): ProviderGap {
+    if (this.effectiveClient) return undefined;
+    if (this._misconfigured || this._tokenAttribute) return 'misconfigured';
+    return this.baseUrl ? 'signed-out' : 'incomplete';
   }
 
   override attributeChangedCallback(name: string, old: string | null, value: string | null): void {
@@ -129,7 +136,7 @@ export class MpIntegrationProvider extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('token') && this.token) || (changed.has('getToken') && this.getToken)) this._tokenAttribute = false;
+    if ((changed.has('token') && this.token) || (changed.has('getToken') && this.getToken) || (changed.has('client') && this.client)) this._tokenAttribute = false;
     // React passes undefined or null for a signed-out admin: that is no token, and no more calls with the old one.
     const token = this.token ?? '';
     const mode = this.getToken ? 'callback' : token ? 'token' : 'none';
@@ -154,7 +161,9 @@ export class MpIntegrationProvider extends LitElement {
     this.#built = undefined;
     this._misconfigured = '';
     try {
-      if (this.baseUrl && (source.getToken || source.token)) {
+      // Built whenever there is a base-url, so a refused one is named before any token arrives; given to
+      // the widgets only once there is something to send.
+      if (this.baseUrl) {
         const getToken = async (request: TokenRequest) => {
           const answer: unknown = await (source.getToken ? source.getToken(request) : source.token);
           const token = answer instanceof String ? answer.valueOf() : answer;
@@ -168,7 +177,8 @@ export class MpIntegrationProvider extends LitElement {
           source.sent = token;
           return token;
         };
-        this.#built = createIntegrationClient({ baseUrl: this.baseUrl, getToken, validateResponses: false });
+        const client = createIntegrationClient({ baseUrl: this.baseUrl, getToken, validateResponses: false });
+        if (source.getToken || source.token) this.#built = client;
       }
     } catch (error) {
       // A base-url the SDK refuses: say so where the widgets would be, rather than leave them "not connected".
@@ -211,7 +221,7 @@ export class MpIntegrationProvider extends LitElement {
 
   #publish(): void {
     if (this.#provider.value !== this.effectiveClient) this.#provider.setValue(this.effectiveClient);
-    this.#gapProvider.setValue(this.effectiveClient ? undefined : this.signedOut ? 'signed-out' : 'misconfigured');
+    this.#gapProvider.setValue(this.#gap);
   }
 
   protected override render() {
