@@ -18,5 +18,5 @@ export * from './rules/stripe.js';
 export * from './rules/automap.js';
 export * from './rules/drift.js';
 export * from './rules/endpoint.js';
-export { HTTPS_OR_LOOPBACK_URL_PATTERN, isHttpsOrLoopback } from './rules/https-or-loopback.js';
+export { isHttpsOrLoopback } from './rules/https-or-loopback.js';
 export * from './rules/salesforce-url.js';
