@@ -18,5 +18,4 @@ export * from './rules/stripe.js';
 export * from './rules/automap.js';
 export * from './rules/drift.js';
 export * from './rules/endpoint.js';
-export { isHttpsOrLoopback } from './rules/https-or-loopback.js';
-export * from './rules/salesforce-url.js';
+export { SALESFORCE_URL_PATTERN } from './rules/salesforce-url.js';

@@ -6,9 +6,7 @@ import {
   detectDrift,
   emptyCrmMapping,
   findPlatform,
-  isLoopbackUrl,
   isNaturalTarget,
-  isSalesforceUrl,
   memberFields,
   memberPulseTags,
   missingConnectionSettings,
@@ -24,6 +22,7 @@ import {
   type CrmMapping,
   type SettingsState,
 } from '../src/index.js';
+import { isLoopbackUrl, isSalesforceUrl } from '../src/validation.js';
 import { contactField, contactFields } from './fixtures.js';
 
 const field = (key: string) => memberFields.find((f) => f.key === key)!;

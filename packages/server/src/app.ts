@@ -18,7 +18,6 @@ import {
   platformCatalog,
   problemTypes,
   validateConfig,
-  loopbackOrgErrors,
   validateCredentialInput,
   type AuditAction,
   type ConfigValue,
@@ -36,6 +35,7 @@ import {
   IntegrationEndpointUpdateSchema,
   IntegrationSettingsInputSchema,
   TestConnectionInputSchema,
+  loopbackOrgErrors,
   parseWithPointers,
 } from '@memberpulse/integration-schema/validation';
 import { AuthError, KeysUnavailableError, can, createVerifier, permissionsByRole, type Permission, type Principal } from './auth.js';

@@ -1,7 +1,7 @@
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, resolve } from 'node:path';
-import { isHttpsOrLoopback } from '@memberpulse/integration-schema';
+import { isHttpsOrLoopback } from '@memberpulse/integration-schema/validation';
 import { parseMasterKey } from './crypto.js';
 
 /** One structured log entry. The server never puts a body, a header value or a secret in one. */

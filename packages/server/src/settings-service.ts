@@ -9,7 +9,6 @@ import {
   stripeModeChangeErrors,
   validateCredentialInput,
   validateSettings,
-  loopbackOrgErrors,
   type ConfigValue,
   type CrmMapping,
   type DriftItem,
@@ -22,6 +21,7 @@ import {
   type SettingsState,
   type ValidationResult,
 } from '@memberpulse/integration-schema';
+import { loopbackOrgErrors } from '@memberpulse/integration-schema/validation';
 import { createHash, randomUUID } from 'node:crypto';
 import { can, type Principal } from './auth.js';
 import { encryptField, secretHint } from './crypto.js';

@@ -1,4 +1,5 @@
-import { isHttpsOrLoopback, isLoopbackUrl, isSalesforceUrl, type SalesforceConfig } from '@memberpulse/integration-schema';
+import type { SalesforceConfig } from '@memberpulse/integration-schema';
+import { isHttpsOrLoopback, isLoopbackUrl, isSalesforceUrl } from '@memberpulse/integration-schema/validation';
 import { ConnectorError, pointerError } from '../errors.js';
 import type { SalesforceDefaults } from '../types.js';
 

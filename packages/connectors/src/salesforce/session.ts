@@ -1,5 +1,6 @@
 import { Connection } from '@jsforce/jsforce-node';
-import { isSalesforceUrl, type SalesforceConfig, type SalesforceSecrets } from '@memberpulse/integration-schema';
+import type { SalesforceConfig, SalesforceSecrets } from '@memberpulse/integration-schema';
+import { isSalesforceUrl } from '@memberpulse/integration-schema/validation';
 import { ConnectorError, pointerError } from '../errors.js';
 import type { ConnectionInput } from '../types.js';
 import { toConnectorError, type AuthMode } from './errors.js';
