@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import {
+  findPlatform,
   isTagField,
   memberPulseTags,
   standardMemberMapping,
@@ -131,6 +132,16 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
 }
 
 /**
+ * Reads the CRM's objects and the fields of every object the section shows again, past the server's cache:
+ * a field created, removed or retyped in the CRM shows (and its drift with it) without waiting for the cache.
+ */
+function refreshDiscovery(view: CrmView): void {
+  const { discovery: d, draft } = view;
+  d.loadObjects(true);
+  for (const name of new Set([draft.crm.memberObject, draft.crm.orderObject, draft.crm.tagDestination === 'relatedObject' ? draft.crm.tagObject : null])) d.loadFields(name, true);
+}
+
+/**
  * The CRM part of seed 000, shown once the saved credentials are complete: member object, member field
  * mapping, tag destination and tag fields (only fields that can hold tags), the optional order object and
  * its mapping, and support-ticket notes.
@@ -154,7 +165,15 @@ export function renderCrmSection(view: CrmView): TemplateResult {
   const tagChoices = (withNone: boolean, value: string | null) => (tagFields ? tagOptions(tagFields, withNone) : savedOnly(value));
 
   return html`<section class="card crm" aria-labelledby="crm-heading">
-    <h3 id="crm-heading" tabindex="-1">${t('settings.crm.heading')}</h3>
+    <div class="crm-head">
+      <h3 id="crm-heading" tabindex="-1">${t('settings.crm.heading')}</h3>
+      ${view.canDiscover
+        ? html`<button part="crm-refresh" class="mp-button small quiet" type="button" aria-describedby="crm-refresh-help" @click=${() => refreshDiscovery(view)}>
+            ${t('settings.crm.refresh', { platform: findPlatform(view.draft.platform)?.name ?? '' })}
+          </button>`
+        : nothing}
+    </div>
+    ${view.canDiscover ? html`<p id="crm-refresh-help" class="help">${t('settings.crm.refreshHelp')}</p>` : nothing}
     ${view.canDiscover ? remoteNote(d.objects, t('settings.crm.loadingObjects'), (reason) => t('settings.crm.objectsFailed', { reason }), () => d.loadObjects(true)) : nothing}
     ${picker(view, 'memberObject', t('settings.crm.memberObject'), t('settings.crm.memberObjectHelp'), objectChoices(false, crm.memberObject), crm.memberObject, true)}
     ${crm.memberObject

@@ -271,8 +271,11 @@ export const styles = css`
     gap: var(--_mp-space-xs);
     max-inline-size: 40rem;
   }
-  .usage-head {
+  .usage-head,
+  .crm-head {
     display: flex;
+    flex-wrap: wrap;
+    gap: var(--_mp-space-s);
     align-items: center;
     justify-content: space-between;
   }

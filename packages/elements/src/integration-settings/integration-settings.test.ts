@@ -406,6 +406,37 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(stored.map((d) => d.pointer).join(), '/crm/memberMappings/1/target', 'the server recorded the same drift when the screen described Contact');
   });
 
+  it('refreshes the CRM’s objects and fields on request, so a field removed in the CRM meanwhile shows as drift at once', async () => {
+    const own = await freshEnv();
+    await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }, { source: 'phone', target: 'Phone', policy: 'always' }] }, own);
+    // The CRM, seen through this client, loses Phone once the screen has described Contact: as an admin deleting it in Salesforce would.
+    let phoneGone = false;
+    const asked: string[] = [];
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (url.includes('/crm/')) asked.push(new URL(url).search);
+        const res = await fetch(input, init);
+        if (!phoneGone || !/\/objects\/Contact\/fields/.test(url)) return res;
+        const body = (await res.json()) as { items: { name: string }[] };
+        return Response.json({ items: body.items.filter((f) => f.name !== 'Phone') }, { headers: { 'x-request-id': res.headers.get('x-request-id') ?? '' } });
+      },
+    });
+    const el = await mount(client);
+    await until(() => $(el, '#crm-memberMappings'), 'the member mapping');
+    ok(!$(el, '[part="drift"]'), 'nothing drifted yet');
+    phoneGone = true;
+    const refresh = $<HTMLButtonElement>(el, '[part="crm-refresh"]')!;
+    equal(refresh.textContent!.trim(), 'Refresh from Salesforce', 'the button names the CRM');
+    refresh.focus();
+    refresh.click();
+    await until(() => $(el, '[part="drift"]')?.textContent?.includes('Phone'), 'the drift notice, without a reload');
+    ok(asked.some((q) => q.includes('refresh=true')), `asked past the server’s cache: ${asked.join(' ')}`);
+    equal(el.shadowRoot!.activeElement, refresh, 'focus stays on the button');
+  });
+
   it("keeps the server's order-mapping drift while this screen is still describing the order object, then works it out itself", async () => {
     const client = await connectedCrm({
       memberObject: 'Contact',

@@ -100,6 +100,7 @@ type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: u
  * @csspart error-summary - The linked list of problems after a failed save.
  * @csspart conflict - The conflict notice with compare, reload and save-over.
  * @csspart drift - The schema-drift notice.
+ * @csspart crm-refresh - "Refresh from …": reads the CRM's objects and fields again, past the server's cache.
  * @csspart usage-meter - The CRM's API usage bar (a `<meter>`, in the theme's success, warning and danger colours).
  * @csspart footer - The save bar.
  * @csspart save-button - Save draft (or Switch to draft when enabled).

@@ -52,6 +52,8 @@ export const settingsMessages = {
   'settings.saveFirstOther': 'Fill in the connection details to see the remaining settings.',
   'settings.saveAndContinue': 'Save and continue',
   'settings.crm.heading': 'What syncs where',
+  'settings.crm.refresh': 'Refresh from {platform}',
+  'settings.crm.refreshHelp': 'Objects and fields are read from the CRM at most every few minutes, to spare its API calls. Refresh after changing them there.',
   'settings.crm.memberObject': 'Member object',
   'settings.crm.memberObjectHelp': 'The CRM object that holds your members, e.g. Contact.',
   'settings.crm.custom': 'Custom',
