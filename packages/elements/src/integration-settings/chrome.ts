@@ -16,6 +16,8 @@ export function renderPlatformPicker(options: {
   chosen: string | null;
   saved: IntegrationSettings | null;
   locked: boolean;
+  /** Why the choice is locked, when the admin can do something about it (another role may change it). */
+  lockedBecause?: string;
   errors: readonly string[];
   choose(platform: string): void;
 }): TemplateResult {
@@ -25,6 +27,7 @@ export function renderPlatformPicker(options: {
   const switching = previous && next && previous.id !== next.id;
   return html`<fieldset part="platforms" class="platforms" aria-describedby=${errors.length ? 'platform-error' : nothing}>
     <legend>${t('settings.platform')}${isPlatformRequired(options.category) ? html` <span class="muted small">${t('settings.required')}</span>` : nothing}</legend>
+    ${options.lockedBecause ? html`<p class="help">${options.lockedBecause}</p>` : nothing}
     <div class="platform-list">
       ${platformCatalog
         .filter((p) => p.category === options.category)
@@ -49,6 +52,8 @@ export function renderSaveBar(options: {
   saved: IntegrationSettings | null;
   dirty: boolean;
   hasPlatform: boolean;
+  /** False while the connection waits for secrets this role may not enter. */
+  canEnable: boolean;
   busy: string;
   save(status: 'draft' | 'enabled'): void;
 }): TemplateResult {
@@ -61,7 +66,7 @@ export function renderSaveBar(options: {
     </span>
     <button part="save-button" class="mp-button save" type="button" aria-describedby="heading" ?disabled=${busy !== '' || !options.hasPlatform || (!dirty && !enabled && !!saved)}
       @click=${() => options.save('draft')}>${busy === 'draft' ? t('settings.saving') : t(enabled ? 'settings.toDraft' : 'settings.saveDraft')}</button>
-    <button part="enable-button" class="mp-button primary enable" type="button" aria-describedby="heading" ?disabled=${busy !== '' || !options.hasPlatform || (enabled && !dirty)}
+    <button part="enable-button" class="mp-button primary enable" type="button" aria-describedby="heading" ?disabled=${busy !== '' || !options.hasPlatform || !options.canEnable || (enabled && !dirty)}
       @click=${() => options.save('enabled')}>${busy === 'enabled' ? t('settings.saving') : t(enabled ? 'settings.saveEnabled' : 'settings.enable')}</button>
   </footer>`;
 }

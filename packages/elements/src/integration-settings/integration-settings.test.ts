@@ -976,6 +976,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => $(el, '#cfg-defaultTaxRate'), 'the settings beyond the connection');
     ok($<HTMLInputElement>(el, '#cfg-clientId')!.readOnly, 'the client ID, which decides where the secret goes, is read-only');
     ok($<HTMLInputElement>(el, 'input[name="platform"]')!.disabled, 'the platform fixed');
+    ok($(el, '[part="platforms"]')!.textContent!.includes('Only admins can change the platform'), 'and says why');
     const connection = $(el, 'fieldset[data-group="Connection"]')!;
     ok(connection.textContent!.includes('Only admins can change these settings'), 'says why, once for the group');
     equal(connection.textContent!.split('Only admins').length - 1, 1, 'not again under each secret');
@@ -984,6 +985,25 @@ describe('<mp-integration-settings> against the real server', () => {
     await saveWith(el, 'save-button');
     equal((await clientFor(own).settings.get('accounting')).config.defaultTaxRate, 'OUTPUT2', 'the editor’s change saved');
     await expectNoViolations(el, 'editor');
+  });
+
+  it('tells an editor starting a platform that needs secrets that an admin must enter them, before any button fails', async () => {
+    const own = await freshEnv();
+    const el = await mount(clientFor(own, 'editor'), 'accounting');
+    await choosePlatform(el, 'xero');
+    typeInto($(el, '#cfg-clientId'), 'xero-client');
+    await el.updateComplete;
+    const connection = $(el, 'fieldset[data-group="Connection"]')!;
+    ok(
+      connection.textContent!.replace(/\s+/g, ' ').includes('An admin needs to enter the Client Secret before Xero can be tested or enabled. You can save the other settings as a draft meanwhile.'),
+      `says so where the secret is: ${connection.textContent}`,
+    );
+    ok(!$(el, '[part="test-button"]'), 'no test that could only fail');
+    ok(![...el.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.includes('Save and continue')), 'no continuing that could only fail');
+    ok($<HTMLButtonElement>(el, '[part="enable-button"]')!.disabled, 'nor enabling');
+    await saveWith(el, 'save-button');
+    equal((await clientFor(own).settings.get('accounting')).config.clientId, 'xero-client', 'the draft saves for the admin to finish');
+    await expectNoViolations(el, 'editor awaiting an admin');
   });
 
   it('scrolls a focused control clear of the sticky save bar, never under it, also where the bar’s buttons stack (WCAG 2.4.11)', async () => {

@@ -17,6 +17,7 @@ import {
   type IntegrationCategory,
   type IntegrationSettings,
   type PlatformDefinition,
+  type SettingDefinition,
 } from '@memberpulse/integration-schema';
 import { ConflictError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
 import { LocalizeController, formatNumber, msg } from '../i18n/index.js';
@@ -307,6 +308,15 @@ export class MpIntegrationSettings extends LitElement {
   get #connectionLocked(): boolean {
     const saved = this._saved;
     return !this.#canWriteCredentials && !!saved && saved.platform === this._draft.platform && Object.values(saved.credentials).some((c) => c.configured);
+  }
+
+  /**
+   * The connection's secrets still missing where this role may not enter them (an editor starting a platform):
+   * the connection cannot be tested, continued or enabled until an admin gives them.
+   */
+  get #secretsAwaitingAdmin(): SettingDefinition[] {
+    if (!this.#canWrite || this.#canWriteCredentials) return [];
+    return missingConnection(this._draft, this._saved).filter((s) => s.type === 'secret');
   }
 
   get #locked(): boolean {
@@ -769,11 +779,12 @@ export class MpIntegrationSettings extends LitElement {
         chosen: this._draft.platform,
         saved,
         locked: this.#locked || this.#connectionLocked,
+        ...(this.#connectionLocked && !this.#locked ? { lockedBecause: t('settings.platformAdminOnly') } : {}),
         errors: this.#errorsFor('platform'),
         choose: (id) => this.#choosePlatform(id),
       })}
       ${this.#renderGroups(view, true)}
-      ${platform && !connected && this.#canWrite && saved?.status !== 'archived' && (platform.discovery || (!showRest && platform.settings.some((s) => !isConnectionSetting(s))))
+      ${platform && !connected && this.#canWrite && saved?.status !== 'archived' && this.#secretsAwaitingAdmin.length === 0 && (platform.discovery || (!showRest && platform.settings.some((s) => !isConnectionSetting(s))))
         ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p>${t(platform.discovery ? 'settings.saveFirst' : 'settings.saveFirstOther')}</p>
             <div class="actions"><button class="mp-button" type="button" ?disabled=${this._busy !== ''} @click=${() => this.#saveAndContinue()}>${t('settings.saveAndContinue')}</button></div></div></div>`
         : nothing}
@@ -810,6 +821,7 @@ export class MpIntegrationSettings extends LitElement {
         ({ group, settings }) => html`<fieldset part="group" class="card group" data-group=${group}>
           <legend>${group === CONNECTION_GROUP ? t('settings.group.Connection') : msg(`settings.group.${group}`, undefined, group)}</legend>
           ${view.connectionLocked && !this.#locked && settings.some((s) => s.type === 'secret') ? html`<p class="help">${t('settings.connectionAdminOnly')}</p>` : nothing}
+          ${connection ? this.#renderAwaitingAdmin(platform) : nothing}
           ${settings.map((s) => renderSetting(view, s))}
           ${connection ? this.#renderTest() : nothing}
           ${group === 'Sync' && platform.discovery ? renderApiUsage(view) : nothing}
@@ -817,8 +829,15 @@ export class MpIntegrationSettings extends LitElement {
       );
   }
 
+  #renderAwaitingAdmin(platform: PlatformDefinition): TemplateResult | typeof nothing {
+    const awaiting = this.#secretsAwaitingAdmin;
+    if (awaiting.length === 0) return nothing;
+    const secrets = awaiting.map((s) => localizedSetting(platform.id, s).label).join(msg('common.listSeparator'));
+    return html`<div class="notice info awaiting-admin"><p>${t('settings.awaitingAdmin', { secrets, platform: platform.name })}</p></div>`;
+  }
+
   #renderTest(): TemplateResult | typeof nothing {
-    if (!findPlatform(this._draft.platform)?.testable) return nothing;
+    if (!findPlatform(this._draft.platform)?.testable || this.#secretsAwaitingAdmin.length) return nothing;
     if (!this._me?.permissions.includes('crm:discover') || this._saved?.status === 'archived') return nothing;
     const unsaved = connectionChanged(this._draft, this._saved);
     return html`<div class="test">
@@ -832,7 +851,14 @@ export class MpIntegrationSettings extends LitElement {
 
   #renderFooter(): TemplateResult | typeof nothing {
     if (!this.#canWrite || this._saved?.status === 'archived') return nothing;
-    return renderSaveBar({ saved: this._saved, dirty: this.dirty, hasPlatform: !!this._draft.platform, busy: this._busy, save: (status) => void this.#save(status) });
+    return renderSaveBar({
+      saved: this._saved,
+      dirty: this.dirty,
+      hasPlatform: !!this._draft.platform,
+      canEnable: this.#secretsAwaitingAdmin.length === 0,
+      busy: this._busy,
+      save: (status) => void this.#save(status),
+    });
   }
 
   #renderDialog(category: IntegrationCategory): TemplateResult | typeof nothing {

@@ -26,6 +26,8 @@ export const settingsMessages = {
   'settings.notSetUpRequired': 'Not set up yet, and required: members pay through the payment gateway. Choose a platform to start; nothing is saved until you save.',
   'settings.readOnly': 'You can view these settings but not change them.',
   'settings.noCredentialRights': 'Only admins can set or change credentials.',
+  'settings.awaitingAdmin': 'An admin needs to enter the {secrets} before {platform} can be tested or enabled. You can save the other settings as a draft meanwhile.',
+  'settings.platformAdminOnly': 'Only admins can change the platform: it decides where the stored credentials are sent.',
   'settings.connectionAdminOnly': 'Only admins can change these settings: they decide where the stored credentials are sent.',
   'settings.platform': 'Platform',
   'settings.platformSwitch': 'Saving with {platform} clears the settings and credentials stored for {previous}.',
