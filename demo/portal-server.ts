@@ -10,7 +10,7 @@ import {
 } from '@memberpulse/fake-salesforce';
 
 /** A token per role the demo page can switch between. */
-export type RoleTokens = { admin: string; editor: string; viewer: string };
+export type RoleTokens = { admin: string; editor: string; viewer: string; auditor: string };
 
 /**
  * What the demo page needs to know: where the API is, tokens for the demo tenant, the customers of the

@@ -36,8 +36,13 @@ export async function startDemo(options: DemoOptions = {}) {
   const crm = await startFakeSalesforce({ port: options.crmPort ?? 0, host: '127.0.0.1' });
   const server = await startServer({ dev: true, ...options.server, salesforceLoginUrl: crm.url });
   const tokensFor = async (tenant: string): Promise<RoleTokens> => {
-    const token = (role: 'admin' | 'editor' | 'viewer', sub: string) => signDevToken({ tenant, role, sub }, server.config, { expiresIn: '30d' });
-    return { admin: await token('admin', 'ada@demo.example'), editor: await token('editor', 'eddie@demo.example'), viewer: await token('viewer', 'vera@demo.example') };
+    const token = (role: keyof RoleTokens, sub: string) => signDevToken({ tenant, role, sub }, server.config, { expiresIn: '30d' });
+    return {
+      admin: await token('admin', 'ada@demo.example'),
+      editor: await token('editor', 'eddie@demo.example'),
+      viewer: await token('viewer', 'vera@demo.example'),
+      auditor: await token('auditor', 'otto@demo.example'),
+    };
   };
   const customers = await Promise.all(DEMO_CUSTOMERS.map(async (c) => ({ ...c, tokens: await tokensFor(c.tenant) })));
   const tokens = customers[0]!.tokens; // the demo tenant's: it is the first customer

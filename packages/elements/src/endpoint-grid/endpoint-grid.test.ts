@@ -371,6 +371,16 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await until(() => el.shadowRoot!.activeElement === $(el, '[part="new-button"]'), 'focus on New, as after a delete');
   });
 
+  it('tells a role that may not list endpoints (an auditor) so calmly, with nothing to retry', async () => {
+    const el = document.createElement('mp-endpoint-grid');
+    el.client = clientFor(await freshEnv(), 'auditor');
+    document.body.append(el);
+    placed.push(el);
+    await until(() => $(el, '.notice'), 'the notice');
+    equal($(el, '.notice')!.textContent!.trim(), 'Your role cannot see the integration endpoints. An admin, editor or viewer can.', 'says why');
+    ok(!$(el, '[role="alert"]') && !$(el, '.notice button'), 'no alert, no retry that cannot help');
+  });
+
   it('a 404 that is not the API’s (a proxy’s page) is a failure, not “already deleted”', async () => {
     const env = await freshEnv();
     await clientFor(env).endpoints.create({ name: 'Behind a proxy', description: 'x' });

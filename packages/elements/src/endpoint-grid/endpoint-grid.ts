@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import type { EndpointSort, IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { ENDPOINT_DESCRIPTION_MAX, problemTypes } from '@memberpulse/integration-schema';
-import { ConflictError, NotFoundError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import { LocalizeController } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
@@ -500,6 +500,9 @@ export class MpEndpointGrid extends LitElement {
 
   #renderBody(): TemplateResult {
     if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(notConnected[this.#client.missing!])}</p></div>`;
+    if (this._load === 'error' && this._loadError instanceof ForbiddenError) {
+      return html`<div class="notice info" role="status"><p>${t('endpointGrid.noReadRole')}</p></div>`;
+    }
     if (this._load === 'error') {
       return html`<div class="notice error" role="alert">
         ${iconSvg(icon.error)}

@@ -21,6 +21,7 @@ export const endpointGridMessages = {
   'endpointGrid.noClient': 'Not connected: place this element inside <mp-integration-provider> or give it a client.',
   'endpointGrid.providerIncomplete': 'Not connected: give the <mp-integration-provider> around this element a base-url, or a client.',
   'endpointGrid.providerMisconfigured': 'Not connected: see the message of the <mp-integration-provider> around this element.',
+  'endpointGrid.noReadRole': 'Your role cannot see the integration endpoints. An admin, editor or viewer can.',
   'endpointGrid.signIn': 'Sign in to see the integration endpoints.',
   'endpointGrid.range': '{from}–{to} of {total}',
   'endpointGrid.pageShown': 'Showing {from}–{to} of {total}',

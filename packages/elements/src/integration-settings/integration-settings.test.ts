@@ -987,6 +987,26 @@ describe('<mp-integration-settings> against the real server', () => {
     await expectNoViolations(el, 'editor');
   });
 
+  it('tells a role that may not read settings (an auditor) so once, calmly, with nothing to retry', async () => {
+    const own = await freshEnv();
+    const all = document.createElement('mp-integration-settings');
+    all.client = clientFor(own, 'auditor');
+    document.body.append(all);
+    placed.push(all);
+    const text = 'Your role cannot see the integration settings. An admin, editor or viewer can.';
+    await until(() => deepText(all).includes(text), 'the explanation');
+    equal(deepText(all).split(text).length - 1, 1, 'said once for the whole page, not once per category');
+    ok(!all.shadowRoot!.querySelector('mp-integration-settings'), 'no category tries to load');
+    const one = document.createElement('mp-integration-settings');
+    one.category = 'crm';
+    one.client = clientFor(own, 'auditor');
+    document.body.append(one);
+    placed.push(one);
+    await until(() => $(one, '.notice'), 'one category’s notice');
+    equal($(one, '.notice')?.textContent?.trim(), text, 'one category says the same');
+    ok(!$(one, '[role="alert"]') && ![...one.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.includes('Try again')), 'no alert, no retry that cannot help');
+  });
+
   it('tells an editor starting a platform that needs secrets that an admin must enter them, before any button fails', async () => {
     const own = await freshEnv();
     const el = await mount(clientFor(own, 'editor'), 'accounting');

@@ -19,7 +19,7 @@ import {
   type PlatformDefinition,
   type SettingDefinition,
 } from '@memberpulse/integration-schema';
-import { ConflictError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
+import { ConflictError, ForbiddenError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
 import { LocalizeController, formatNumber, msg } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
@@ -218,8 +218,16 @@ export class MpIntegrationSettings extends LitElement {
     this._outcome = null;
     this._test = null;
     if (!category || !client) {
-      this.#loadToken++;
+      const token = ++this.#loadToken;
       this._load = { state: 'idle' };
+      this._me = null;
+      // Every category: a role that may read none is told once here, instead of once per category.
+      if (client) {
+        void whoAmI(client).then(
+          (me) => token === this.#loadToken && (this._me = me),
+          () => {},
+        );
+      }
       return;
     }
     this._load = { state: 'loading' };
@@ -706,6 +714,7 @@ export class MpIntegrationSettings extends LitElement {
       return html`<div class="notice warning" role="alert"><p>${t('settings.unknownCategory', { category: this.category, categories })}</p></div>`;
     }
     if (!category) {
+      if (this._me && !this._me.permissions.includes('settings:read')) return this.#renderNoReadRole();
       return html`<div class="all">
         ${integrationCategories.map((c) => html`<mp-integration-settings category=${categorySlugs[c]} .client=${this.#client.client}></mp-integration-settings>`)}
       </div>`;
@@ -740,6 +749,7 @@ export class MpIntegrationSettings extends LitElement {
   #renderBody(category: IntegrationCategory): TemplateResult {
     if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(notConnected[this.#client.missing!])}</p></div>`;
     const load = this._load;
+    if (load.state === 'error' && load.error instanceof ForbiddenError) return this.#renderNoReadRole();
     if (load.state === 'error') {
       return html`<div class="notice error" role="alert">${iconSvg(icon.error)}
         <div class="grow">
@@ -827,6 +837,11 @@ export class MpIntegrationSettings extends LitElement {
           ${group === 'Sync' && platform.discovery ? renderApiUsage(view) : nothing}
         </fieldset>`,
       );
+  }
+
+  /** A role without `settings:read` (an auditor): said calmly, with nothing to retry. */
+  #renderNoReadRole(): TemplateResult {
+    return html`<div class="notice info" role="status"><p>${t('settings.noReadRole')}</p></div>`;
   }
 
   #renderAwaitingAdmin(platform: PlatformDefinition): TemplateResult | typeof nothing {

@@ -20,6 +20,7 @@ export const settingsMessages = {
   'settings.noClient': 'Not connected: place this element inside <mp-integration-provider> or give it a client.',
   'settings.providerIncomplete': 'Not connected: give the <mp-integration-provider> around this element a base-url, or a client.',
   'settings.providerMisconfigured': 'Not connected: see the message of the <mp-integration-provider> around this element.',
+  'settings.noReadRole': 'Your role cannot see the integration settings. An admin, editor or viewer can.',
   'settings.signIn': 'Sign in to see the integration settings.',
   'settings.unknownCategory': 'No such category “{category}”: use {categories}, or leave the attribute out to show them all.',
   'settings.notSetUp': 'Not set up yet. Choose a platform to start; nothing is saved until you save.',
