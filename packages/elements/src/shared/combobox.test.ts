@@ -1,6 +1,7 @@
 // <mp-combobox> on its own in a host page (its other tests run inside the field mapper and the settings
-// element): it follows the page's dark theme, and opening it from code gives the box focus, so leaving
-// it closes the list.
+// element): it follows the page's dark theme, opening it from code gives the box focus, so leaving it
+// closes the list, and typed text is kept or taken as a person expects (click then type, Tab, Escape).
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { MpCombobox } from './combobox.js';
 import { equal, ok, settle } from '../provider/browser-test-kit.js';
 
@@ -29,6 +30,56 @@ describe('<mp-combobox> standalone', () => {
     } finally {
       el.remove();
       delete document.documentElement.dataset.mpTheme;
+    }
+  });
+
+  it('a click into the box selects its text, so typing replaces the choice shown instead of adding to it', async () => {
+    const el = await mount();
+    el.value = 'Email';
+    await settle(el);
+    try {
+      const input = el.shadowRoot!.querySelector('input')!;
+      const box = input.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      await sendKeys({ type: 'Busi' });
+      await settle(el);
+      equal(input.value, 'Busi', 'what was typed, alone');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('Tab takes an option typed out exactly; Escape closes the list first, keeping the typing, and discards it second', async () => {
+    const el = await mount();
+    const changes: string[] = [];
+    el.addEventListener('change', () => changes.push(el.value));
+    try {
+      const input = el.shadowRoot!.querySelector('input')!;
+      input.focus();
+      await sendKeys({ type: 'business phone' });
+      await sendKeys({ press: 'Tab' });
+      await settle(el);
+      equal(el.value, 'Phone', 'the option named exactly as typed is taken');
+      equal(changes.join(), 'Phone', 'with a change event');
+
+      input.focus();
+      input.select();
+      await sendKeys({ type: 'Ema' });
+      await settle(el);
+      ok(el.open, 'typing opened the list');
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      ok(!el.open, 'the first Escape closes the list');
+      equal(input.value, 'Ema', 'and keeps what was typed');
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      equal(input.value, 'Business Phone', 'the second discards it');
+      await sendKeys({ type: 'xyz' });
+      await sendKeys({ press: 'Tab' });
+      await settle(el);
+      equal(el.value, 'Phone', 'text matching no option is not taken');
+    } finally {
+      el.remove();
     }
   });
 

@@ -59,7 +59,8 @@ const NONE: readonly ComboboxOption[] = [];
  *
  * Keys: ↓/↑ open the list and move (Alt+↓ opens on the current choice, Alt+↑ closes), Page ↓/↑ move by
  * ten, Home/End jump to the first/last option while the list is open, Enter chooses, Escape closes
- * (or, when closed, discards the typed text), typing filters.
+ * keeping the typed text (and, when closed, discards it), typing filters; Tab takes the option whose label
+ * was typed out exactly. A click into the box selects its text, so typing replaces the choice shown.
  *
  * Not form-associated on its own: hosts read `value` on `change`.
  *
@@ -168,8 +169,13 @@ export class MpCombobox extends LitElement {
   /** Closes the list and discards typed text. */
   hide(): void {
     if (!this._open && this._query === null) return;
-    this._open = false;
+    this.#close();
     this._query = null;
+  }
+
+  /** Closes the list; typed text stays in the box until Escape, leaving the box, or a choice. */
+  #close(): void {
+    this._open = false;
     this._active = -1;
     this.#options = NONE;
     this.#listen(false);
@@ -289,12 +295,12 @@ export class MpCombobox extends LitElement {
     switch (e.key) {
       case 'ArrowDown':
         handled();
-        if (!open) this.#openList(null, 'selected');
+        if (!open) this.#openList(this._query, this._query ? 'first' : 'selected');
         else if (!e.altKey) this.#move(1);
         break;
       case 'ArrowUp':
         handled();
-        if (!open) this.#openList(null, e.altKey ? 'selected' : 'last');
+        if (!open) this.#openList(this._query, e.altKey && !this._query ? 'selected' : 'last');
         else if (e.altKey) this.hide();
         else this.#move(-1);
         break;
@@ -318,9 +324,11 @@ export class MpCombobox extends LitElement {
       case 'Escape':
         if (!open && this._query === null) return;
         handled();
-        this.hide();
+        if (open) this.#close();
+        else this.hide();
         break;
       case 'Tab':
+        this.#chooseTypedOut();
         this.hide();
         break;
     }
@@ -335,10 +343,19 @@ export class MpCombobox extends LitElement {
     }
   };
 
-  #onClick = (): void => {
-    if (this._open) this.hide();
-    else this.show();
+  #onClick = (e: Event): void => {
+    if (this._open) return this.hide();
+    this.show();
+    (e.currentTarget as HTMLInputElement).select();
   };
+
+  /** Takes the option whose label is exactly the typed text (ignoring case and surrounding space), if one is. */
+  #chooseTypedOut(): void {
+    const typed = this._query?.trim().toLocaleLowerCase();
+    if (!typed) return;
+    const match = this.#options.find((o) => o.label.toLocaleLowerCase() === typed);
+    if (match) this.#choose(match);
+  }
 
   #onFocusout = (e: FocusEvent): void => {
     const to = e.relatedTarget as Node | null;
@@ -347,7 +364,7 @@ export class MpCombobox extends LitElement {
   };
 
   #shownText(): string {
-    if (this._open && this._query !== null) return this._query;
+    if (this._query !== null) return this._query;
     if (this.displayValue !== undefined) return this.displayValue;
     if (!this.value || typeof this.options === 'function') return this.value;
     return this.options.find((o) => o.value === this.value)?.label ?? this.value;
