@@ -3,6 +3,7 @@
 import { sendKeys } from '@web/test-runner-commands';
 import { memberFields, type FieldMapping } from '@memberpulse/integration-schema';
 import { MpFieldMapper } from './field-mapper.js';
+import { buildOptions, prepareTargets } from './model.js';
 import type { MpCombobox } from '../shared/combobox.js';
 import { equal, expectNoViolations, inGerman, ok, settle } from '../provider/browser-test-kit.js';
 import {
@@ -12,6 +13,7 @@ import {
   hostileSourceField,
   largeContactFields,
   partialMemberMappings,
+  sfField,
 } from '../test-fixtures/index.js';
 
 declare const describe: (name: string, fn: () => void) => void;
@@ -64,6 +66,20 @@ async function openList(el: MpFieldMapper, source: string, query?: string) {
 const optionEls = (box: MpCombobox) => [...box.shadowRoot!.querySelectorAll<HTMLElement>('[role=option]')];
 
 describe('<mp-field-mapper>', () => {
+  it('offers the field named like the MemberPulse field first, and standard fields before custom ones of the same rank', async () => {
+    const email = memberFields.find((f) => f.key === 'email')!;
+    const targets = [
+      sfField('Alumni_Email__c', 'email', 'Alumni Email', { custom: true }),
+      sfField('Board_Email__c', 'email', 'Board Email', { custom: true }),
+      sfField('Email', 'email', 'Email'),
+      sfField('Assistant_Email__c', 'email', 'Assistant Email', { custom: true }),
+      sfField('Secondary_Email', 'email', 'Secondary Email'),
+    ];
+    const names = (query: string) => buildOptions(email, prepareTargets(targets), new Map(), undefined, query).map((o) => o.target.name);
+    equal(names('')[0], 'Email', 'opened empty');
+    equal(names('mail')[0], 'Email', 'filtered by “mail”');
+    equal(names('mail').join(), 'Email,Secondary_Email,Alumni_Email__c,Assistant_Email__c,Board_Email__c', 'then standard, then custom');
+  });
   it('maps a row with the keyboard alone: Tab to its combobox, type, arrows, Enter; Escape closes without change', async () => {
     const el = await mount({ value: partialMemberMappings });
     const changes: Event[] = [];

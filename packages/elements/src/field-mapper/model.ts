@@ -259,7 +259,8 @@ function rank(t: PreparedTarget, q: string, compactQ: string): number {
  * The target list for one source, each with the schema's compatibility verdict and who else uses it:
  * a field named exactly as typed first, then safe fields of the source's own type, other safe fields, risky
  * ones (so "mail" offers Email before Mailing City), each group in match order; fields that cannot take the
- * source come last.
+ * source come last. Within a match, the field named like the source comes first (Email for Email), then
+ * standard fields before custom ones (Alumni Email), then by label.
  */
 export function buildOptions(
   source: MemberPulseField,
@@ -273,7 +274,10 @@ export function buildOptions(
   // 0: named exactly as typed; 1: safe and of the source's own type; 2: safe; 3: risky (a warning); 4: cannot take the source.
   const groupOf = (t: PreparedTarget, level: Compatibility['level']) =>
     level === 'error' ? 4 : q && (t.label === q || t.name === q) ? 0 : level === 'warning' ? 3 : isNaturalTarget(source, t.field) ? 1 : 2;
-  const scored: { o: TargetOption; group: number; r: number; label: string }[] = [];
+  const sourceNames = new Set([fold(source.label), fold(source.key)]);
+  // 0: named like the source; 1: a standard field; 2: a custom one.
+  const kinship = (t: PreparedTarget) => (sourceNames.has(t.label) || sourceNames.has(t.name) ? 0 : t.field.custom ? 2 : 1);
+  const scored: { o: TargetOption; group: number; r: number; kin: number; label: string }[] = [];
   for (const t of prepared) {
     const r = rank(t, q, compactQ);
     if (r < 0) continue;
@@ -283,10 +287,11 @@ export function buildOptions(
       o: { target: t.field, id: t.index, compat, usedBy: users, selected: t.field.name === selected },
       group: groupOf(t, compat.level),
       r,
+      kin: kinship(t),
       label: t.label,
     });
   }
-  scored.sort((a, b) => a.group - b.group || a.r - b.r || (a.label < b.label ? -1 : a.label > b.label ? 1 : a.o.id - b.o.id));
+  scored.sort((a, b) => a.group - b.group || a.r - b.r || a.kin - b.kin || (a.label < b.label ? -1 : a.label > b.label ? 1 : a.o.id - b.o.id));
   return scored.map((s) => s.o);
 }
 

@@ -47,8 +47,10 @@ function savedOnly(name: string | null): ComboboxOption[] {
   return name ? [{ value: name, label: name, detail: name }] : [];
 }
 
+/** Fields that can hold tags, multi-select picklists (made for tags) before text areas, so the first offered is the likely one. */
 function tagOptions(fields: readonly CrmFieldDescriptor[] | undefined, withNone: boolean): ComboboxOption[] {
-  const options = (fields ?? []).filter(isTagField).map((f) => ({ value: f.name, label: f.label, detail: f.name, badge: msg(`type.crm.${f.type}`) }));
+  const tagFields = (fields ?? []).filter(isTagField);
+  const options = [...tagFields.filter((f) => f.type === 'multipicklist'), ...tagFields.filter((f) => f.type !== 'multipicklist')].map((f) => ({ value: f.name, label: f.label, detail: f.name, badge: msg(`type.crm.${f.type}`) }));
   return withNone ? [{ value: '', label: t('settings.crm.none') }, ...options] : options;
 }
 

@@ -184,6 +184,8 @@ describe('<mp-integration-settings> against the real server', () => {
     const eventOptions = $<MpCombobox>(el, '#crm-eventTagField')!.options as readonly { value: string }[];
     ok(!eventOptions.some((o) => o.value === 'Email' || o.value === 'FirstName'), 'tag pickers offer only fields that can hold tags');
     ok(!eventOptions.some((o) => o.value === 'MailingStreet'), 'nor a plain text area such as an address street');
+    const kinds = (eventOptions as readonly { badge?: string }[]).map((o) => o.badge);
+    equal(kinds.lastIndexOf('Multi-select picklist') < kinds.indexOf('Long text') && kinds.includes('Long text'), true, `multi-select picklists, made for tags, come before text areas: ${kinds.join()}`);
     const listedTags = [...el.shadowRoot!.querySelectorAll('.tag-values dt')].map((dt) => `${dt.textContent!.trim()} = ${dt.nextElementSibling?.matches('dd') ? dt.nextElementSibling.textContent!.trim() : '?'}`);
     equal(listedTags.join(' | '), memberPulseTags.map((tag) => `${tag.value} = ${tag.label}`).join(' | '), 'the fixed tag values shown, each with its meaning, for a restricted picklist');
     await until(() => $(el, '.usage meter, .usage .warning-text'), 'API usage');
