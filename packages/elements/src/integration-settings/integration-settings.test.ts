@@ -408,6 +408,25 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(stored.map((d) => d.pointer).join(), '/crm/memberMappings/1/target', 'the server recorded the same drift when the screen described Contact');
   });
 
+  it('names a vanished tag field by its setting, flags its picker, and tells a viewer who cannot fix it whom to ask', async () => {
+    const own = await freshEnv();
+    await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }], tagDestination: 'multiPicklist', eventTagField: 'Retired_Tags__c' }, own);
+    const el = await mount(clientFor(own));
+    await until(() => $(el, '[part="drift"]'), 'the drift notice', 1200);
+    const line = $(el, '[part="drift"] li')!.textContent!.replace(/\s+/g, ' ').trim();
+    ok(line.startsWith('Event tag field: Retired_Tags__c no longer exists in the CRM.'), `named by its setting: ${line}`);
+    [...$(el, '[part="drift"]')!.querySelectorAll('button')][0]!.click();
+    await el.updateComplete;
+    await until(() => errorOf(el, 'crm-eventTagField').includes('Retired_Tags__c no longer exists in the CRM.'), 'the picker says it too');
+    equal($(el, '#crm-eventTagField')!.getAttribute('invalid') !== null || ($(el, '#crm-eventTagField') as MpCombobox).invalid, true, 'and is marked invalid');
+
+    const viewer = await mount(clientFor(own, 'viewer'));
+    await until(() => $(viewer, '[part="drift"]'), 'the viewer’s drift notice', 1200);
+    const notice = $(viewer, '[part="drift"]')!;
+    ok(notice.textContent!.includes('An admin or editor needs to fix these mappings before the next sync.'), `whom to ask: ${notice.textContent}`);
+    ok(!notice.querySelector('button'), 'no Show buttons that lead nowhere for a viewer');
+  });
+
   it('refreshes the CRM’s objects and fields on request, so a field removed in the CRM meanwhile shows as drift at once', async () => {
     const own = await freshEnv();
     await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }, { source: 'phone', target: 'Phone', policy: 'always' }] }, own);
@@ -996,7 +1015,7 @@ describe('<mp-integration-settings> against the real server', () => {
     document.body.append(all);
     placed.push(all);
     const text = 'Your role cannot see the integration settings. An admin, editor or viewer can.';
-    await until(() => deepText(all).includes(text), 'the explanation');
+    await until(() => deepText(all).includes(text) && !all.shadowRoot!.querySelector('mp-integration-settings'), 'the explanation, in place of the categories');
     equal(deepText(all).split(text).length - 1, 1, 'said once for the whole page, not once per category');
     ok(!all.shadowRoot!.querySelector('mp-integration-settings'), 'no category tries to load');
     const one = document.createElement('mp-integration-settings');

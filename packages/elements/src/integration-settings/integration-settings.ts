@@ -43,7 +43,7 @@ import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
 import { compare, connectionChanged, controlIdFor, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
-import { crmLabelKeys, fieldErrorText, localizedSetting, summaryErrorText, type ErrorContext } from './localized-text.js';
+import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, summaryErrorText, type ErrorContext } from './localized-text.js';
 import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js';
 import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
 import { renderConfirm, renderPlatformPicker, renderSaveBar, type ConfirmKind } from './chrome.js';
@@ -120,6 +120,7 @@ export class MpIntegrationSettings extends LitElement {
     _saved: { state: true },
     _draft: { state: true },
     _me: { state: true },
+    _roleKnown: { state: true },
     _replacing: { state: true },
     _errors: { state: true },
     _fromSave: { state: true },
@@ -143,6 +144,10 @@ export class MpIntegrationSettings extends LitElement {
   private _saved: IntegrationSettings | null = null;
   private _draft: Draft = draftFrom(null);
   private _me: Me | null = null;
+  /** What drifted in the saved CRM mapping, as last worked out before rendering. */
+  #driftShown: readonly DriftItem[] = [];
+  /** Showing every category: whether the role is known yet (one that may read none gets one note instead). */
+  private _roleKnown = false;
   private _replacing = new Set<string>();
   private _errors: FieldError[] = [];
   /** The errors came from a save (summary at the top) rather than a connection test (inline only). */
@@ -221,12 +226,16 @@ export class MpIntegrationSettings extends LitElement {
       const token = ++this.#loadToken;
       this._load = { state: 'idle' };
       this._me = null;
-      // Every category: a role that may read none is told once here, instead of once per category.
+      // Every category: a role that may read none is told once here, instead of once per category; the
+      // categories wait for the answer (they need it too), and load anyway if it fails, to say why themselves.
+      this._roleKnown = !client;
       if (client) {
-        void whoAmI(client).then(
-          (me) => token === this.#loadToken && (this._me = me),
-          () => {},
-        );
+        const known = (me: Me | null) => {
+          if (token !== this.#loadToken) return;
+          this._me = me;
+          this._roleKnown = true;
+        };
+        void whoAmI(client).then(known, () => known(null));
       }
       return;
     }
@@ -254,6 +263,8 @@ export class MpIntegrationSettings extends LitElement {
     if (changed.has('client')) this.#client.check();
     if (changed.has('category') && this.hasUpdated) void this.reload();
     this.#latchRest();
+    const saved = this._saved;
+    this.#driftShown = this.resolvedCategory === 'crm' && saved?.platform === this._draft.platform ? this.#drift(saved) : [];
   }
 
   #children(): MpIntegrationSettings[] {
@@ -338,7 +349,14 @@ export class MpIntegrationSettings extends LitElement {
     return { config: this._draft.config, crm: this._draft.crm, targetsOf: (object) => this.#discovery.fieldsOf(object) };
   }
 
-  #errorsFor = (controlId: string): string[] => this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map(this.#errorText);
+  /**
+   * A control's errors: those of the last save, and the drift of a CRM choice outside the mappers (a vanished
+   * tag field), which the mapper rows show themselves.
+   */
+  #errorsFor = (controlId: string): string[] => [
+    ...this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map(this.#errorText),
+    ...this.#driftShown.filter((d) => !/^\/crm\/(member|order)Mappings\//.test(d.pointer) && controlIdFor(d.pointer) === controlId).map(driftText),
+  ];
 
   #update(draft: Draft): void {
     this._draft = draft;
@@ -714,6 +732,7 @@ export class MpIntegrationSettings extends LitElement {
       return html`<div class="notice warning" role="alert"><p>${t('settings.unknownCategory', { category: this.category, categories })}</p></div>`;
     }
     if (!category) {
+      if (!this._roleKnown) return html``;
       if (this._me && !this._me.permissions.includes('settings:read')) return this.#renderNoReadRole();
       return html`<div class="all">
         ${integrationCategories.map((c) => html`<mp-integration-settings category=${categorySlugs[c]} .client=${this.#client.client}></mp-integration-settings>`)}
@@ -782,7 +801,7 @@ export class MpIntegrationSettings extends LitElement {
       ${saved?.status === 'archived' ? html`<div class="notice warning"><p>${t('settings.archivedBanner')}</p></div>` : nothing}
       ${!saved && !this._draft.platform && this.#canWrite ? html`<p class="empty-note">${t(isPlatformRequired(category) ? 'settings.notSetUpRequired' : 'settings.notSetUp')}</p>` : nothing}
       ${category === 'crm' && saved?.platform === this._draft.platform
-        ? renderDrift(this.#drift(saved), this._draft.crm, this.#showDrift)
+        ? renderDrift(this.#driftShown, this._draft.crm, this.#canWrite && saved?.status !== 'archived' ? this.#showDrift : null)
         : nothing}
       ${renderPlatformPicker({
         category,

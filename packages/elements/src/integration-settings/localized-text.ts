@@ -105,7 +105,7 @@ function settingAt(pointer: string, platform: string | null): SettingDefinition 
 }
 
 /** The label, in the current locale, of the control a pointer names: a setting, the platform or a CRM choice. */
-function controlLabel(pointer: string, platform: string | null): string | undefined {
+export function controlLabel(pointer: string, platform: string | null): string | undefined {
   const setting = settingAt(pointer, platform);
   if (setting) return localizedSetting(platform, setting).label;
   const [first, key, more] = parsePointer(pointer);

@@ -139,6 +139,7 @@ export const settingsMessages = {
   'settings.conflict.caption': 'Differences between the saved settings and yours',
   'settings.drift.title': 'The CRM changed since these fields were mapped',
   'settings.drift.body': 'Fix the rows below before the next sync.',
+  'settings.drift.bodyReadOnly': 'An admin or editor needs to fix these mappings before the next sync.',
   'settings.drift.show': 'Show',
   'settings.switch.title': 'Replace {previous} with {platform}?',
   'settings.switch.body': 'Saving deletes the settings and credentials stored for {previous}. This cannot be undone; to keep them, choose {previous} again.',

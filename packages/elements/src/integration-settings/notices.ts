@@ -4,7 +4,7 @@ import { icon, iconSvg } from '../shared/icons.js';
 import { translator } from '../provider/translate.js';
 import { settingsMessages } from './messages.js';
 import type { Difference } from './draft.js';
-import { driftText, mappedSource, type MappingList } from './localized-text.js';
+import { controlLabel, driftText, mappedSource, type MappingList } from './localized-text.js';
 
 const t = translator(settingsMessages);
 
@@ -69,30 +69,33 @@ export function renderConflict(
   </div>`;
 }
 
-/** The MemberPulse field a mapping pointer names, e.g. `/crm/memberMappings/3/target` → "Email". */
+/** What a drift line names: the MemberPulse field of a mapping row ("Email"), or the CRM choice ("Event tag field"). */
 function rowLabel(item: DriftItem, crm: Pick<CrmMapping, MappingList>): string {
-  return mappedSource(item.pointer, crm)?.label ?? item.field;
+  return mappedSource(item.pointer, crm)?.label ?? controlLabel(item.pointer, null) ?? item.field;
 }
 
-/** Mapped CRM fields that vanished or changed type, each with a button to its row. */
+/**
+ * Mapped CRM fields that vanished or changed type, each with a button to its row; without `show` (a role
+ * that cannot change them), whom to ask instead.
+ */
 export function renderDrift(
   drift: readonly DriftItem[],
   crm: Pick<CrmMapping, MappingList>,
-  show: (item: DriftItem) => void,
+  show: ((item: DriftItem) => void) | null,
 ): TemplateResult | typeof nothing {
   if (drift.length === 0) return nothing;
   return html`<div part="drift" class="notice warning drift">
     ${iconSvg(icon.warning)}
     <div class="grow">
       <p><strong>${t('settings.drift.title')}</strong></p>
-      <p>${t('settings.drift.body')}</p>
+      <p>${t(show ? 'settings.drift.body' : 'settings.drift.bodyReadOnly')}</p>
       <ul>
         ${drift.map((item) => {
           const label = rowLabel(item, crm);
           return html`<li>
             <span dir="auto">${label}: ${driftText(item)}</span>
-            <button class="mp-button small quiet link" type="button" data-pointer=${item.pointer}
-              @click=${() => show(item)}>${t('settings.drift.show')}<span class="visually-hidden"> ${label}</span></button>
+            ${show ? html`<button class="mp-button small quiet link" type="button" data-pointer=${item.pointer}
+              @click=${() => show(item)}>${t('settings.drift.show')}<span class="visually-hidden"> ${label}</span></button>` : nothing}
           </li>`;
         })}
       </ul>
