@@ -1,5 +1,6 @@
 import { connectedApp, deadUrl, json, serviceUser, stubServer } from './support.js';
 import assert from 'node:assert/strict';
+import type { ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { FAKE_CONSUMER_KEY, FAKE_CONSUMER_SECRET, startFakeSalesforce, type FakeSalesforce } from '@memberpulse/fake-salesforce';
 import { ConnectorError, PRODUCTION_LOGIN_URL, SANDBOX_LOGIN_URL, SalesforceClient, SalesforceConnector, resolveLoginUrl } from '../src/index.js';
@@ -192,40 +193,34 @@ describe('Salesforce authentication against the loopback org', () => {
     });
   }
 
-  it('sends nothing to an instance URL outside Salesforce that a login host answers with', async () => {
-    const trap = await stubServer((_req, res) => json(res, 200, { DailyApiRequests: { Max: 1, Remaining: 1 } }));
-    const login = await stubServer((req, res) =>
-      req.path.includes('oauth2/token') ? json(res, 200, { access_token: 'token', instance_url: trap.url, id: `${trap.url}/id/00D000000000001AAA/005000000000001AAA`, token_type: 'Bearer' }) : json(res, 404, []),
-    );
-    try {
-      await assert.rejects(connector.testConnection(connectedApp({ url: login.url } as FakeSalesforce)), (e) => {
-        assert.equal((e as ConnectorError).kind, 'upstream');
-        assert.match((e as Error).message, /instance/);
-        return true;
-      });
-      assert.deepEqual(trap.requests, [], 'not one request, so not the token either, reached it');
-    } finally {
-      await Promise.all([trap.close(), login.close()]);
-    }
-  });
-
-  it('follows no redirect: a call answered with one fails, and nothing reaches where it points', async () => {
+  /**
+   * A login host whose org (instance URL `instanceOf(org)`) answers other calls with `answer`, and a trap
+   * where nothing must arrive: the connection test must fail as `upstream` with `why` in its message.
+   */
+  async function refusedTowardsTrap(why: RegExp, instanceOf: (org: string, trap: string) => string, answer: (path: string, trap: string, res: ServerResponse) => void) {
     const trap = await stubServer((_req, res) => json(res, 200, { DailyApiRequests: { Max: 1, Remaining: 1 } }));
     const org = await stubServer((req, res) => {
-      if (req.path.includes('oauth2/token')) return json(res, 200, { access_token: 'token', instance_url: org.url, id: `${org.url}/id/00D000000000001AAA/005000000000001AAA`, token_type: 'Bearer' });
-      res.writeHead(302, { location: `${trap.url}${req.path}` }).end();
+      if (!req.path.includes('oauth2/token')) return answer(req.path, trap.url, res);
+      const instance = instanceOf(org.url, trap.url);
+      json(res, 200, { access_token: 'token', instance_url: instance, id: `${instance}/id/00D000000000001AAA/005000000000001AAA`, token_type: 'Bearer' });
     });
     try {
       await assert.rejects(connector.testConnection(connectedApp({ url: org.url } as FakeSalesforce)), (e) => {
         assert.equal((e as ConnectorError).kind, 'upstream');
-        assert.match((e as Error).message, /redirect/);
+        assert.match((e as Error).message, why);
         return true;
       });
       assert.deepEqual(trap.requests, [], 'not one request, so not the token either, reached it');
     } finally {
       await Promise.all([trap.close(), org.close()]);
     }
-  });
+  }
+
+  it('sends nothing to an instance URL outside Salesforce that a login host answers with', () =>
+    refusedTowardsTrap(/instance/, (_org, trap) => trap, (_path, _trap, res) => json(res, 404, [])));
+
+  it('follows no redirect: a call answered with one fails, and nothing reaches where it points', () =>
+    refusedTowardsTrap(/redirect/, (org) => org, (path, trap, res) => void res.writeHead(302, { location: `${trap}${path}` }).end()));
 
   it('an unreachable Salesforce answers `unreachable` quickly', async () => {
     const url = await deadUrl();
