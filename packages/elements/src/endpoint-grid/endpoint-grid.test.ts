@@ -381,6 +381,17 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(!$(el, '[role="alert"]') && !$(el, '.notice button'), 'no alert, no retry that cannot help');
   });
 
+  it('a 403 that is not the API’s (a proxy’s page) is a failure to retry, not a role', async () => {
+    const env = await freshEnv();
+    const proxied = createIntegrationClient({
+      baseUrl: env.apiUrl,
+      token: env.tokens.admin,
+      fetch: () => Promise.resolve(new Response('<h1>Forbidden</h1>', { status: 403, headers: { 'content-type': 'text/html' } })),
+    });
+    const el = await mount(proxied);
+    ok($(el, '.notice.error[role="alert"] button'), 'the load error, with Try again');
+  });
+
   it('a 404 that is not the API’s (a proxy’s page) is a failure, not “already deleted”', async () => {
     const env = await freshEnv();
     await clientFor(env).endpoints.create({ name: 'Behind a proxy', description: 'x' });

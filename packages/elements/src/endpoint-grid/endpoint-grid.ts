@@ -33,6 +33,9 @@ declare global {
 }
 
 const t = translator(endpointGridMessages);
+/** The API's own answer that this role may not do it (a proxy's 403 page is a failure, not this). */
+const isRoleRefusal = (error: unknown) => error instanceof ForbiddenError && error.type === problemTypes.forbidden;
+
 /** The API's own answer that the endpoint is not there (a proxy's 404 page is a failure, not this). */
 const isGone = (error: unknown) => error instanceof NotFoundError && error.type === problemTypes.notFound;
 
@@ -243,10 +246,11 @@ export class MpEndpointGrid extends LitElement {
       this._loadError = error;
       this._load = 'error';
       this.#fail(error, 'load');
-      // The error replaces the table and pager: focus on them (a pressed Next, say) moves to Try again.
+      // The error replaces the table and pager: focus on them (a pressed Next, say) moves to Try again, or to
+      // the heading where there is nothing to retry.
       const had = this.shadowRoot?.activeElement;
       await this.updateComplete;
-      if (had && !had.isConnected) this.renderRoot.querySelector<HTMLElement>('.notice.error button')?.focus();
+      if (had && !had.isConnected) (this.renderRoot.querySelector<HTMLElement>('.notice.error button') ?? this.renderRoot.querySelector<HTMLElement>('#heading'))?.focus();
     }
   }
 
@@ -500,7 +504,7 @@ export class MpEndpointGrid extends LitElement {
 
   #renderBody(): TemplateResult {
     if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(notConnected[this.#client.missing!])}</p></div>`;
-    if (this._load === 'error' && this._loadError instanceof ForbiddenError) {
+    if (this._load === 'error' && isRoleRefusal(this._loadError)) {
       return html`<div class="notice info" role="status"><p>${t('endpointGrid.noReadRole')}</p></div>`;
     }
     if (this._load === 'error') {

@@ -25,9 +25,10 @@ export function renderPlatformPicker(options: {
   const previous = findPlatform(options.saved?.platform);
   const next = findPlatform(chosen);
   const switching = previous && next && previous.id !== next.id;
-  return html`<fieldset part="platforms" class="platforms" aria-describedby=${errors.length ? 'platform-error' : nothing}>
+  const describedBy = [options.lockedBecause ? 'platform-locked' : '', errors.length ? 'platform-error' : ''].filter(Boolean).join(' ');
+  return html`<fieldset part="platforms" class="platforms" aria-describedby=${describedBy || nothing}>
     <legend>${t('settings.platform')}${isPlatformRequired(options.category) ? html` <span class="muted small">${t('settings.required')}</span>` : nothing}</legend>
-    ${options.lockedBecause ? html`<p class="help">${options.lockedBecause}</p>` : nothing}
+    ${options.lockedBecause ? html`<p id="platform-locked" class="help">${options.lockedBecause}</p>` : nothing}
     <div class="platform-list">
       ${platformCatalog
         .filter((p) => p.category === options.category)
@@ -66,7 +67,7 @@ export function renderSaveBar(options: {
     </span>
     <button part="save-button" class="mp-button save" type="button" aria-describedby="heading" ?disabled=${busy !== '' || !options.hasPlatform || (!dirty && !enabled && !!saved)}
       @click=${() => options.save('draft')}>${busy === 'draft' ? t('settings.saving') : t(enabled ? 'settings.toDraft' : 'settings.saveDraft')}</button>
-    <button part="enable-button" class="mp-button primary enable" type="button" aria-describedby="heading" ?disabled=${busy !== '' || !options.hasPlatform || !options.canEnable || (enabled && !dirty)}
+    <button part="enable-button" class="mp-button primary enable" type="button" aria-describedby=${options.canEnable ? 'heading' : 'heading awaiting-admin'} ?disabled=${busy !== '' || !options.hasPlatform || !options.canEnable || (enabled && !dirty)}
       @click=${() => options.save('enabled')}>${busy === 'enabled' ? t('settings.saving') : t(enabled ? 'settings.saveEnabled' : 'settings.enable')}</button>
   </footer>`;
 }

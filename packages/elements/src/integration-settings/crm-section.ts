@@ -21,7 +21,7 @@ import { errorText } from '../provider/error-text.js';
 import { localizedSourceFields } from './localized-text.js';
 import { settingsMessages } from './messages.js';
 import { describedBy, renderErrors, type FieldsView } from './platform-fields.js';
-import type { DiscoveryController, Remote } from './discovery-controller.js';
+import { valueOf, type DiscoveryController, type Remote } from './discovery-controller.js';
 
 const t = translator(settingsMessages);
 
@@ -99,9 +99,9 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
   const id = `crm-${key}`;
   const errors = view.errorsFor(id);
   const objects = view.discovery.objects;
-  const objectLabel = (objects.state === 'ready' ? objects.value.find((o) => o.name === objectName)?.label : undefined) ?? objectName;
+  const objectLabel = valueOf(objects)?.find((o) => o.name === objectName)?.label ?? objectName;
   const value = view.draft.crm[key];
-  const targets = fields.state === 'ready' ? fields.value : [];
+  const targets = valueOf(fields) ?? [];
   const offersDefaults = key === 'memberMappings' && view.draft.platform === 'salesforce' && targets.length > 0 && !view.locked;
   const { add: applicable, absent } = offersDefaults ? standardMemberMapping(value, targets) : { add: [], absent: [] };
   const sourceLabel = (source: string) => localizedSourceFields(key).find((f) => f.key === source)?.label ?? source;
@@ -157,7 +157,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
     d.loadFields(crm.orderObject);
     if (crm.tagDestination === 'relatedObject') d.loadFields(crm.tagObject);
   }
-  const objects = d.objects.state === 'ready' ? d.objects.value : undefined;
+  const objects = valueOf(d.objects);
   const memberFieldList = d.fields(crm.memberObject);
   const tagSource = crm.tagDestination === 'relatedObject' ? crm.tagObject : crm.memberObject;
   const tagFields = d.fieldsOf(tagSource);

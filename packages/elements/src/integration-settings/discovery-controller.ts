@@ -2,8 +2,20 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CrmFieldDescriptor, CrmObjectSummary } from '@memberpulse/integration-schema';
 import type { ApiUsage, IntegrationClient } from '@memberpulse/integrations-sdk';
 
-/** A value being fetched: nothing yet, loading, loaded, or failed with the SDK's error. */
-export type Remote<T> = { state: 'idle' } | { state: 'loading' } | { state: 'ready'; value: T } | { state: 'error'; error: unknown };
+/**
+ * A value being fetched: nothing yet, loading, loaded, or failed with the SDK's error. A refresh keeps the
+ * last value while it loads and after it fails, so a screen that worked keeps working.
+ */
+export type Remote<T> =
+  | { state: 'idle' }
+  | { state: 'loading'; value?: T }
+  | { state: 'ready'; value: T }
+  | { state: 'error'; error: unknown; value?: T };
+
+/** The value a remote holds, loaded now or before a refresh. */
+export function valueOf<T>(remote: Remote<T>): T | undefined {
+  return remote.state === 'idle' ? undefined : remote.value;
+}
 
 const IDLE = { state: 'idle' } as const;
 
@@ -20,6 +32,9 @@ export class DiscoveryController implements ReactiveController {
   #usage: Remote<ApiUsage> = IDLE;
   /** Bumped on reset so answers to older requests are dropped. */
   #generation = 0;
+  /** The latest request per value (objects, usage, fields of one object): an older answer arriving later is dropped. */
+  #latest = new Map<string, number>();
+  #requests = 0;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -35,6 +50,7 @@ export class DiscoveryController implements ReactiveController {
     this.#objects = IDLE;
     this.#fields = new Map();
     this.#usage = IDLE;
+    this.#latest.clear();
   }
 
   get objects(): Remote<CrmObjectSummary[]> {
@@ -49,43 +65,44 @@ export class DiscoveryController implements ReactiveController {
     return objectName ? (this.#fields.get(objectName) ?? IDLE) : IDLE;
   }
 
-  /** The fields once loaded, else undefined. */
+  /** The fields once loaded (or as loaded before a refresh), else undefined. */
   fieldsOf(objectName: string | null): CrmFieldDescriptor[] | undefined {
-    const f = this.fields(objectName);
-    return f.state === 'ready' ? f.value : undefined;
+    return valueOf(this.fields(objectName));
   }
 
   loadObjects(refresh = false): void {
     if (!refresh && this.#objects.state !== 'idle') return;
-    this.#objects = { state: 'loading' };
-    void this.#fetch((c) => c.crm.objects({ refresh }), (r) => (this.#objects = r));
+    this.#load('objects', (c) => c.crm.objects({ refresh }), () => this.#objects, (r) => (this.#objects = r));
   }
 
   loadFields(objectName: string | null, refresh = false): void {
     if (!objectName || (!refresh && this.fields(objectName).state !== 'idle')) return;
-    this.#fields.set(objectName, { state: 'loading' });
-    void this.#fetch((c) => c.crm.fields(objectName, { refresh }), (r) => this.#fields.set(objectName, r));
+    this.#load(`fields:${objectName}`, (c) => c.crm.fields(objectName, { refresh }), () => this.fields(objectName), (r) => this.#fields.set(objectName, r));
   }
 
   loadUsage(refresh = false): void {
     if (!refresh && this.#usage.state !== 'idle') return;
-    this.#usage = { state: 'loading' };
-    void this.#fetch((c) => c.crm.apiUsage(), (r) => (this.#usage = r));
+    this.#load('usage', (c) => c.crm.apiUsage(), () => this.#usage, (r) => (this.#usage = r));
   }
 
-  async #fetch<T>(call: (client: IntegrationClient) => Promise<T>, put: (r: Remote<T>) => void): Promise<void> {
+  async #load<T>(key: string, call: (client: IntegrationClient) => Promise<T>, get: () => Remote<T>, put: (r: Remote<T>) => void): Promise<void> {
     const client = this.#client;
-    const generation = this.#generation;
     if (!client) return;
+    const generation = this.#generation;
+    const request = ++this.#requests;
+    this.#latest.set(key, request);
+    const kept = valueOf(get());
+    put(kept === undefined ? { state: 'loading' } : { state: 'loading', value: kept });
     // Loads start while rendering too; re-render after that render, not inside it.
     queueMicrotask(() => this.#host.requestUpdate());
     let result: Remote<T>;
     try {
       result = { state: 'ready', value: await call(client) };
     } catch (error) {
-      result = { state: 'error', error };
+      const before = valueOf(get());
+      result = before === undefined ? { state: 'error', error } : { state: 'error', error, value: before };
     }
-    if (generation !== this.#generation) return;
+    if (generation !== this.#generation || this.#latest.get(key) !== request) return;
     put(result);
     this.#host.requestUpdate();
   }

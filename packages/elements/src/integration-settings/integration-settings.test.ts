@@ -185,7 +185,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(!eventOptions.some((o) => o.value === 'Email' || o.value === 'FirstName'), 'tag pickers offer only fields that can hold tags');
     ok(!eventOptions.some((o) => o.value === 'MailingStreet'), 'nor a plain text area such as an address street');
     const kinds = (eventOptions as readonly { badge?: string }[]).map((o) => o.badge);
-    equal(kinds.lastIndexOf('Multi-select picklist') < kinds.indexOf('Long text') && kinds.includes('Long text'), true, `multi-select picklists, made for tags, come before text areas: ${kinds.join()}`);
+    equal(kinds.includes('Multi-select picklist') && kinds.includes('Long text') && kinds.lastIndexOf('Multi-select picklist') < kinds.indexOf('Long text'), true, `multi-select picklists, made for tags, come before text areas: ${kinds.join()}`);
     const listedTags = [...el.shadowRoot!.querySelectorAll('.tag-values dt')].map((dt) => `${dt.textContent!.trim()} = ${dt.nextElementSibling?.matches('dd') ? dt.nextElementSibling.textContent!.trim() : '?'}`);
     equal(listedTags.join(' | '), memberPulseTags.map((tag) => `${tag.value} = ${tag.label}`).join(' | '), 'the fixed tag values shown, each with its meaning, for a restricted picklist');
     await until(() => $(el, '.usage meter, .usage .warning-text'), 'API usage');
@@ -418,13 +418,21 @@ describe('<mp-integration-settings> against the real server', () => {
     [...$(el, '[part="drift"]')!.querySelectorAll('button')][0]!.click();
     await el.updateComplete;
     await until(() => errorOf(el, 'crm-eventTagField').includes('Retired_Tags__c no longer exists in the CRM.'), 'the picker says it too');
-    equal($(el, '#crm-eventTagField')!.getAttribute('invalid') !== null || ($(el, '#crm-eventTagField') as MpCombobox).invalid, true, 'and is marked invalid');
+    equal(($(el, '#crm-eventTagField') as MpCombobox).invalid, true, 'and is marked invalid');
+    await pick(el, 'crm-eventTagField', 'Event_Tags__c');
+    equal(errorOf(el, 'crm-eventTagField'), '', 'a field that exists, once chosen, is no longer flagged');
+    equal(($(el, '#crm-eventTagField') as MpCombobox).invalid, false, 'nor invalid');
 
     const viewer = await mount(clientFor(own, 'viewer'));
     await until(() => $(viewer, '[part="drift"]'), 'the viewer’s drift notice', 1200);
     const notice = $(viewer, '[part="drift"]')!;
     ok(notice.textContent!.includes('An admin or editor needs to fix these mappings before the next sync.'), `whom to ask: ${notice.textContent}`);
     ok(!notice.querySelector('button'), 'no Show buttons that lead nowhere for a viewer');
+
+    await clientFor(own).settings.archive('crm');
+    const archived = await mount(clientFor(own));
+    await until(() => $(archived, '[part="drift"]'), 'the archived record’s drift notice', 1200);
+    ok($(archived, '[part="drift"]')!.textContent!.includes('Restore these settings to fix these mappings.'), 'an archived record is restored first');
   });
 
   it('refreshes the CRM’s objects and fields on request, so a field removed in the CRM meanwhile shows as drift at once', async () => {
@@ -456,6 +464,37 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => $(el, '[part="drift"]')?.textContent?.includes('Phone'), 'the drift notice, without a reload');
     ok(asked.some((q) => q.includes('refresh=true')), `asked past the server’s cache: ${asked.join(' ')}`);
     equal(el.shadowRoot!.activeElement, refresh, 'focus stays on the button');
+  });
+
+  it('keeps the CRM’s fields on screen while a refresh runs and when it fails, saying it failed', async () => {
+    const own = await freshEnv();
+    await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
+    let failing = false;
+    const held: (() => void)[] = [];
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      retry: 0,
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const url = input instanceof Request ? input.url : String(input);
+        if (!failing || !url.includes('refresh=true')) return fetch(input, init);
+        await new Promise<void>((resolve) => held.push(resolve));
+        return Response.json({ type: 'https://memberpulse.dev/problems/upstream', title: 'Bad gateway', status: 502, detail: 'Salesforce could not be reached.' }, { status: 502 });
+      },
+    });
+    const el = await mount(client);
+    const targets = () => ($(el, '#crm-memberMappings') as MpFieldMapper | null)?.targetFields.length ?? 0;
+    await until(() => targets() > 0, 'the member fields');
+    const count = targets();
+    failing = true;
+    $<HTMLButtonElement>(el, '[part="crm-refresh"]')!.click();
+    await until(() => held.length >= 2, 'the refresh under way');
+    await settle(el);
+    equal(targets(), count, 'the fields stay while the refresh runs');
+    for (const go of held) go();
+    await until(() => $(el, '.crm .notice.error'), 'the failure, said');
+    await settle(el);
+    equal(targets(), count, 'and stay after it failed');
   });
 
   it("keeps the server's order-mapping drift while this screen is still describing the order object, then works it out itself", async () => {
@@ -998,6 +1037,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($<HTMLInputElement>(el, '#cfg-clientId')!.readOnly, 'the client ID, which decides where the secret goes, is read-only');
     ok($<HTMLInputElement>(el, 'input[name="platform"]')!.disabled, 'the platform fixed');
     ok($(el, '[part="platforms"]')!.textContent!.includes('Only admins can change the platform'), 'and says why');
+    ok($(el, '[part="platforms"]')!.getAttribute('aria-describedby')?.includes('platform-locked'), 'tied to the group, since its radios cannot be reached');
     const connection = $(el, 'fieldset[data-group="Connection"]')!;
     ok(connection.textContent!.includes('Only admins can change these settings'), 'says why, once for the group');
     equal(connection.textContent!.split('Only admins').length - 1, 1, 'not again under each secret');
@@ -1014,6 +1054,9 @@ describe('<mp-integration-settings> against the real server', () => {
     all.client = clientFor(own, 'auditor');
     document.body.append(all);
     placed.push(all);
+    await all.updateComplete;
+    ok(all.shadowRoot!.querySelector('.loading[role="status"]'), 'while the role is asked, the page says it is loading');
+    ok(!all.shadowRoot!.querySelector('mp-integration-settings'), 'and no category loads (an auditor would see each refused)');
     const text = 'Your role cannot see the integration settings. An admin, editor or viewer can.';
     await until(() => deepText(all).includes(text) && !all.shadowRoot!.querySelector('mp-integration-settings'), 'the explanation, in place of the categories');
     equal(deepText(all).split(text).length - 1, 1, 'said once for the whole page, not once per category');
@@ -1036,12 +1079,13 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     const connection = $(el, 'fieldset[data-group="Connection"]')!;
     ok(
-      connection.textContent!.replace(/\s+/g, ' ').includes('An admin needs to enter the Client Secret before Xero can be tested or enabled. You can save the other settings as a draft meanwhile.'),
+      connection.textContent!.replace(/\s+/g, ' ').includes('An admin needs to enter the Client Secret before Xero can be tested or enabled. You can save what you entered as a draft meanwhile.'),
       `says so where the secret is: ${connection.textContent}`,
     );
     ok(!$(el, '[part="test-button"]'), 'no test that could only fail');
     ok(![...el.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.includes('Save and continue')), 'no continuing that could only fail');
     ok($<HTMLButtonElement>(el, '[part="enable-button"]')!.disabled, 'nor enabling');
+    ok($(el, '[part="enable-button"]')!.getAttribute('aria-describedby')?.split(' ').includes('awaiting-admin'), 'the disabled Enable says why');
     await saveWith(el, 'save-button');
     equal((await clientFor(own).settings.get('accounting')).config.clientId, 'xero-client', 'the draft saves for the admin to finish');
     await expectNoViolations(el, 'editor awaiting an admin');

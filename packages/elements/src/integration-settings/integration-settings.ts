@@ -10,6 +10,7 @@ import {
   isConnectionSetting,
   isPlatformRequired,
   parsePointer,
+  problemTypes,
   settingPointer,
   type CrmMapping,
   type DriftItem,
@@ -351,11 +352,13 @@ export class MpIntegrationSettings extends LitElement {
 
   /**
    * A control's errors: those of the last save, and the drift of a CRM choice outside the mappers (a vanished
-   * tag field), which the mapper rows show themselves.
+   * tag field) while the choice still names it; the mapper rows show their own.
    */
   #errorsFor = (controlId: string): string[] => [
     ...this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map(this.#errorText),
-    ...this.#driftShown.filter((d) => !/^\/crm\/(member|order)Mappings\//.test(d.pointer) && controlIdFor(d.pointer) === controlId).map(driftText),
+    ...this.#driftShown
+      .filter((d) => controlIdFor(d.pointer) === controlId && this._draft.crm[d.pointer.slice('/crm/'.length) as keyof CrmMapping] === d.field)
+      .map(driftText),
   ];
 
   #update(draft: Draft): void {
@@ -732,7 +735,7 @@ export class MpIntegrationSettings extends LitElement {
       return html`<div class="notice warning" role="alert"><p>${t('settings.unknownCategory', { category: this.category, categories })}</p></div>`;
     }
     if (!category) {
-      if (!this._roleKnown) return html``;
+      if (!this._roleKnown) return this.#renderLoading();
       if (this._me && !this._me.permissions.includes('settings:read')) return this.#renderNoReadRole();
       return html`<div class="all">
         ${integrationCategories.map((c) => html`<mp-integration-settings category=${categorySlugs[c]} .client=${this.#client.client}></mp-integration-settings>`)}
@@ -768,7 +771,7 @@ export class MpIntegrationSettings extends LitElement {
   #renderBody(category: IntegrationCategory): TemplateResult {
     if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(notConnected[this.#client.missing!])}</p></div>`;
     const load = this._load;
-    if (load.state === 'error' && load.error instanceof ForbiddenError) return this.#renderNoReadRole();
+    if (load.state === 'error' && load.error instanceof ForbiddenError && load.error.type === problemTypes.forbidden) return this.#renderNoReadRole();
     if (load.state === 'error') {
       return html`<div class="notice error" role="alert">${iconSvg(icon.error)}
         <div class="grow">
@@ -782,10 +785,7 @@ export class MpIntegrationSettings extends LitElement {
         </div>
       </div>`;
     }
-    if (load.state !== 'ready') {
-      return html`<div class="loading" role="status"><span class="visually-hidden">${t('settings.loading')}</span>
-        ${[0, 1, 2, 3].map(() => html`<span class="skeleton" aria-hidden="true"></span>`)}</div>`;
-    }
+    if (load.state !== 'ready') return this.#renderLoading();
     const view = this.#view();
     const saved = this._saved;
     const connected = isConnected(this._draft, saved);
@@ -801,7 +801,15 @@ export class MpIntegrationSettings extends LitElement {
       ${saved?.status === 'archived' ? html`<div class="notice warning"><p>${t('settings.archivedBanner')}</p></div>` : nothing}
       ${!saved && !this._draft.platform && this.#canWrite ? html`<p class="empty-note">${t(isPlatformRequired(category) ? 'settings.notSetUpRequired' : 'settings.notSetUp')}</p>` : nothing}
       ${category === 'crm' && saved?.platform === this._draft.platform
-        ? renderDrift(this.#driftShown, this._draft.crm, this.#canWrite && saved?.status !== 'archived' ? this.#showDrift : null)
+        ? renderDrift(
+            this.#driftShown,
+            this._draft.crm,
+            !this.#canWrite
+              ? { readOnly: t('settings.drift.bodyReadOnly') }
+              : saved?.status === 'archived'
+                ? { readOnly: t('settings.drift.bodyArchived') }
+                : { show: this.#showDrift },
+          )
         : nothing}
       ${renderPlatformPicker({
         category,
@@ -858,6 +866,11 @@ export class MpIntegrationSettings extends LitElement {
       );
   }
 
+  #renderLoading(): TemplateResult {
+    return html`<div class="loading" role="status" aria-busy="true"><span class="visually-hidden">${t('settings.loading')}</span>
+      ${[0, 1, 2, 3].map(() => html`<span class="skeleton" aria-hidden="true"></span>`)}</div>`;
+  }
+
   /** A role without `settings:read` (an auditor): said calmly, with nothing to retry. */
   #renderNoReadRole(): TemplateResult {
     return html`<div class="notice info" role="status"><p>${t('settings.noReadRole')}</p></div>`;
@@ -867,7 +880,7 @@ export class MpIntegrationSettings extends LitElement {
     const awaiting = this.#secretsAwaitingAdmin;
     if (awaiting.length === 0) return nothing;
     const secrets = awaiting.map((s) => localizedSetting(platform.id, s).label).join(msg('common.listSeparator'));
-    return html`<div class="notice info awaiting-admin"><p>${t('settings.awaitingAdmin', { secrets, platform: platform.name })}</p></div>`;
+    return html`<div class="notice info"><p id="awaiting-admin">${t('settings.awaitingAdmin', { secrets, platform: platform.name })}</p></div>`;
   }
 
   #renderTest(): TemplateResult | typeof nothing {

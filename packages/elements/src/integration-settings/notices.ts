@@ -75,20 +75,21 @@ function rowLabel(item: DriftItem, crm: Pick<CrmMapping, MappingList>): string {
 }
 
 /**
- * Mapped CRM fields that vanished or changed type, each with a button to its row; without `show` (a role
- * that cannot change them), whom to ask instead.
+ * Mapped CRM fields that vanished or changed type, each with a button to its row; where they cannot be
+ * changed here, `readOnly` says what to do instead (ask an admin or editor, restore the record).
  */
 export function renderDrift(
   drift: readonly DriftItem[],
   crm: Pick<CrmMapping, MappingList>,
-  show: ((item: DriftItem) => void) | null,
+  fix: { show(item: DriftItem): void } | { readOnly: string },
 ): TemplateResult | typeof nothing {
+  const show = 'show' in fix ? fix.show : null;
   if (drift.length === 0) return nothing;
   return html`<div part="drift" class="notice warning drift">
     ${iconSvg(icon.warning)}
     <div class="grow">
       <p><strong>${t('settings.drift.title')}</strong></p>
-      <p>${t(show ? 'settings.drift.body' : 'settings.drift.bodyReadOnly')}</p>
+      <p>${show ? t('settings.drift.body') : (fix as { readOnly: string }).readOnly}</p>
       <ul>
         ${drift.map((item) => {
           const label = rowLabel(item, crm);

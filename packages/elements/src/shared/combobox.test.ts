@@ -78,6 +78,47 @@ describe('<mp-combobox> standalone', () => {
       await sendKeys({ press: 'Tab' });
       await settle(el);
       equal(el.value, 'Phone', 'text matching no option is not taken');
+
+      input.focus();
+      input.select();
+      await sendKeys({ type: 'email' });
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      ok(!el.open, 'closed, the typing kept');
+      await sendKeys({ press: 'Tab' });
+      await settle(el);
+      equal(el.value, 'Email', 'Tab takes the kept typing when it names an option exactly');
+    } finally {
+      el.remove();
+    }
+  });
+
+  it('Tab takes no option when two share the typed label, and a click after Escape reopens the list on the kept typing', async () => {
+    const el = document.createElement('mp-combobox') as MpCombobox;
+    el.label = 'Salesforce Contact field';
+    el.options = [
+      { value: 'Email', label: 'Email' },
+      { value: 'Email__c', label: 'Email' },
+      { value: 'Phone', label: 'Business Phone' },
+    ];
+    document.body.append(el);
+    await settle(el);
+    try {
+      const input = el.shadowRoot!.querySelector('input')!;
+      input.focus();
+      await sendKeys({ type: 'email' });
+      await sendKeys({ press: 'Tab' });
+      await settle(el);
+      equal(el.value, '', 'two fields labelled Email: neither is guessed');
+      input.focus();
+      await sendKeys({ type: 'busi' });
+      await sendKeys({ press: 'Escape' });
+      await settle(el);
+      const box = input.getBoundingClientRect();
+      await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      await settle(el);
+      ok(el.open, 'the click opened the list');
+      equal(input.value, 'busi', 'on the kept typing');
     } finally {
       el.remove();
     }

@@ -345,16 +345,18 @@ export class MpCombobox extends LitElement {
 
   #onClick = (e: Event): void => {
     if (this._open) return this.hide();
+    // Text kept by Escape opens the list again filtered by it; otherwise the choice shown is selected, so typing replaces it.
+    if (this._query !== null) return this.#openList(this._query, 'first');
     this.show();
     (e.currentTarget as HTMLInputElement).select();
   };
 
-  /** Takes the option whose label is exactly the typed text (ignoring case and surrounding space), if one is. */
+  /** Takes the one option whose label is exactly the typed text (ignoring case and surrounding space), if there is one. */
   #chooseTypedOut(): void {
     const typed = this._query?.trim().toLocaleLowerCase();
     if (!typed) return;
-    const match = this.#options.find((o) => o.label.toLocaleLowerCase() === typed);
-    if (match) this.#choose(match);
+    const matches = this.#search(this._query!).filter((o) => !o.disabled && o.label.toLocaleLowerCase() === typed);
+    if (matches.length === 1) this.#choose(matches[0]);
   }
 
   #onFocusout = (e: FocusEvent): void => {
