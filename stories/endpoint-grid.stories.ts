@@ -80,6 +80,9 @@ export const LoadError: Story = { args: { connection: 'unreachable' } };
 /** A viewer sees the rows without New, Edit or Delete. */
 export const ReadOnly: Story = { args: { role: 'viewer' } };
 
+/** An auditor may not list endpoints: one calm note, with nothing to retry. */
+export const NoReadRole: Story = { args: { role: 'auditor' } };
+
 /** "+ New Integration Endpoint" pressed and submitted empty: both required errors inline. */
 export const AddFormWithErrors: Story = {
   play: async ({ canvasElement }) => {

@@ -162,6 +162,15 @@ export const Archived: Story = {
 /** A viewer sees everything and changes nothing. */
 export const ReadOnly: Story = { args: { role: 'viewer' }, loaders: enabled };
 
+/** An auditor may not read settings: one calm note, with nothing to retry. */
+export const NoReadRole: Story = { args: { role: 'auditor' }, loaders: enabled };
+
+/** An editor starting Xero: the Client Secret is an admin's to enter, so nothing that needs it is offered yet. */
+export const AwaitingAdmin: Story = {
+  args: { category: 'accounting', role: 'editor' },
+  loaders: [withApi((admin) => admin.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'memberpulse-club-42' } }))],
+};
+
 /** Waiting for the server: the client's fetch never answers. */
 export const Loading: Story = { args: { connection: 'never-answers' }, loaders: emptyTenant };
 
