@@ -130,6 +130,24 @@ describe('<mp-integration-settings> against the real server', () => {
     }
   });
 
+  it('leaves a number as typed while it means the value held ("05000", a long run of nines), and says what is wrong with it', async () => {
+    const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] });
+    const el = await mount(client);
+    await until(() => $(el, '#cfg-dailyApiAllotment'), 'the allotment');
+    const box = $<HTMLInputElement>(el, '#cfg-dailyApiAllotment')!;
+    box.focus();
+    box.select();
+    await sendKeys({ type: '05000' });
+    await settle(el);
+    equal(box.value, '05000', 'not rewritten to 5000 under the cursor');
+    box.select();
+    await sendKeys({ type: '99999999999999999999' });
+    await press(el, 'save-button');
+    await until(() => errorOf(el, 'cfg-dailyApiAllotment'), 'the field’s error');
+    equal(box.value, '99999999999999999999', 'what was typed stays after the refused save');
+    ok(errorOf(el, 'cfg-dailyApiAllotment').includes('at most 100,000,000'), errorOf(el, 'cfg-dailyApiAllotment'));
+  });
+
   it('keeps text longer than a setting allows, as typed, and says so at the field instead of cutting it off', async () => {
     const el = await mount(clientFor(await freshEnv()), 'accounting');
     await choosePlatform(el, 'xero');

@@ -4,6 +4,7 @@ import { findPlatform, guardsSecrets, type CrmFieldDescriptor, type IntegrationS
 import { icon, iconSvg } from '../shared/icons.js';
 import type { ComboboxOption } from '../shared/combobox.js';
 import { listText, parseLines } from '../shared/list-text.js';
+import { numberText } from '../shared/number-text.js';
 import { translator } from '../provider/translate.js';
 import { formatDateTime, msg } from '../i18n/index.js';
 import { settingsMessages } from './messages.js';
@@ -91,7 +92,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
       break;
     case 'number':
       control = html`<input id=${id} class="mp-input" type="number" inputmode="numeric" min=${s.min ?? nothing} max=${s.max ?? nothing}
-        .value=${live(value === undefined ? '' : String(value))} ?readonly=${locked} ?required=${s.required}
+        .value=${numberText(typeof value === 'number' ? value : '')} ?readonly=${locked} ?required=${s.required}
         aria-describedby=${described} aria-invalid=${invalid}
         @input=${(e: Event) => {
           const raw = (e.target as HTMLInputElement).value;
