@@ -148,6 +148,26 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(errorOf(el, 'cfg-dailyApiAllotment').includes('at most 100,000,000'), errorOf(el, 'cfg-dailyApiAllotment'));
   });
 
+  it('shows the record again in number and list boxes when the draft returns to it (archive after typing)', async () => {
+    const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] });
+    await client.settings.patch('crm', { config: { dailyApiAllotment: 5000, allowedGroupValues: ['Gold'] } });
+    const el = await mount(client);
+    await until(() => $(el, '#cfg-dailyApiAllotment'), 'the allotment');
+    const number = $<HTMLInputElement>(el, '#cfg-dailyApiAllotment')!;
+    const list = $<HTMLTextAreaElement>(el, '#cfg-allowedGroupValues')!;
+    equal(number.value, '5000', 'the saved number');
+    typeInto(number, '7');
+    typeInto(list, 'Silver');
+    await settle(el);
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.header button')].find((b) => b.textContent!.includes('Archive'))!.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'dialog[open] .danger, dialog[open] .mp-button.primary')!.click();
+    await until(() => $(el, '[part="status"].archived'), 'archived');
+    await settle(el);
+    equal($<HTMLInputElement>(el, '#cfg-dailyApiAllotment')!.value, '5000', 'the number box shows the record, not the discarded 7');
+    equal($<HTMLTextAreaElement>(el, '#cfg-allowedGroupValues')!.value, 'Gold', 'the list box too');
+  });
+
   it('keeps text longer than a setting allows, as typed, and says so at the field instead of cutting it off', async () => {
     const el = await mount(clientFor(await freshEnv()), 'accounting');
     await choosePlatform(el, 'xero');
