@@ -390,6 +390,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     });
     const el = await mount(proxied);
     ok($(el, '.notice.error[role="alert"] button'), 'the load error, with Try again');
+    ok($(el, '.notice.error')!.textContent!.includes('Something between here and the server refused the request (HTTP 403).'), `not blamed on the role: ${$(el, '.notice.error')!.textContent}`);
   });
 
   it('a 404 that is not the API’s (a proxy’s page) is a failure, not “already deleted”', async () => {

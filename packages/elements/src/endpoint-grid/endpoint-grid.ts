@@ -1,8 +1,8 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { EndpointSort, IntegrationEndpoint } from '@memberpulse/integration-schema';
-import { ENDPOINT_DESCRIPTION_MAX, problemTypes } from '@memberpulse/integration-schema';
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
+import { ENDPOINT_DESCRIPTION_MAX } from '@memberpulse/integration-schema';
+import { ConflictError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import { LocalizeController } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
@@ -13,7 +13,7 @@ import { LeaveGuard } from '../provider/leave-guard.js';
 import { FocusReturn } from '../provider/focus-return.js';
 import { whoAmI } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
-import { errorReference, errorText } from '../provider/error-text.js';
+import { errorReference, errorText, isApiNotFound, isRoleRefusal } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
 import { renderOutcome, type Outcome } from '../shared/outcome.js';
@@ -33,12 +33,6 @@ declare global {
 }
 
 const t = translator(endpointGridMessages);
-/** The API's own answer that this role may not do it (a proxy's 403 page is a failure, not this). */
-const isRoleRefusal = (error: unknown) => error instanceof ForbiddenError && error.type === problemTypes.forbidden;
-
-/** The API's own answer that the endpoint is not there (a proxy's 404 page is a failure, not this). */
-const isGone = (error: unknown) => error instanceof NotFoundError && error.type === problemTypes.notFound;
-
 /** What the element says without a client, by why it has none. */
 const notConnected = {
   'signed-out': 'endpointGrid.signIn',
@@ -349,7 +343,7 @@ export class MpEndpointGrid extends LitElement {
       const placed =
         error instanceof ConflictError && form.mode === 'edit'
           ? await this.#theirsOver(client, form)
-          : isGone(error) && form.mode === 'edit'
+          : isApiNotFound(error) && form.mode === 'edit'
             ? this.#goneWhileEditing(form)
             : error instanceof ValidationError
             ? serverErrors(error, form)
@@ -438,7 +432,7 @@ export class MpEndpointGrid extends LitElement {
       const gone = await client.endpoints.delete(endpoint.id).then(
         () => false,
         (error: unknown) => {
-          if (isGone(error)) return true;
+          if (isApiNotFound(error)) return true;
           throw error;
         },
       );
