@@ -227,13 +227,15 @@ export function renderApiUsage(view: CrmView): TemplateResult | typeof nothing {
   if (!view.canDiscover) return nothing;
   view.discovery.loadUsage();
   const usage = view.discovery.usage;
+  const shown = valueOf(usage);
   let body: TemplateResult;
-  if (usage.state === 'ready') {
-    const { used, limit, allotment } = usage.value;
+  if (shown) {
+    const { used, limit, allotment } = shown;
     const cap = allotment ?? limit;
     body = html`<meter part="usage-meter" min="0" max=${cap || 1} .value=${used} low=${cap * 0.7} high=${cap * 0.9} optimum="0" aria-labelledby="usage-heading" aria-describedby="usage-text"></meter>
       <p id="usage-text">${t('settings.usage.text', { used, limit })}
-        ${allotment === null ? t('settings.usage.noAllotment') : t('settings.usage.allotment', { allotment })}</p>`;
+        ${allotment === null ? t('settings.usage.noAllotment') : t('settings.usage.allotment', { allotment })}</p>
+      ${usage.state === 'error' ? html`<p class="warning-text">${t('settings.usage.failed', { reason: errorText(usage.error) })}</p>` : nothing}`;
   } else if (usage.state === 'error') {
     body = html`<p class="warning-text">${t('settings.usage.failed', { reason: errorText(usage.error) })}</p>`;
   } else {

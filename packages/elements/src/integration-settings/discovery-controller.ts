@@ -32,8 +32,8 @@ export class DiscoveryController implements ReactiveController {
   #usage: Remote<ApiUsage> = IDLE;
   /** Bumped on reset so answers to older requests are dropped. */
   #generation = 0;
-  /** The latest request per value (objects, usage, fields of one object): an older answer arriving later is dropped. */
-  #latest = new Map<string, number>();
+  /** The request whose answer each value (objects, usage, fields of one object) holds: an older answer arriving later is dropped. */
+  #applied = new Map<string, number>();
   #requests = 0;
 
   constructor(host: ReactiveControllerHost) {
@@ -50,7 +50,7 @@ export class DiscoveryController implements ReactiveController {
     this.#objects = IDLE;
     this.#fields = new Map();
     this.#usage = IDLE;
-    this.#latest.clear();
+    this.#applied.clear();
   }
 
   get objects(): Remote<CrmObjectSummary[]> {
@@ -90,7 +90,6 @@ export class DiscoveryController implements ReactiveController {
     if (!client) return;
     const generation = this.#generation;
     const request = ++this.#requests;
-    this.#latest.set(key, request);
     const kept = valueOf(get());
     put(kept === undefined ? { state: 'loading' } : { state: 'loading', value: kept });
     // Loads start while rendering too; re-render after that render, not inside it.
@@ -102,7 +101,8 @@ export class DiscoveryController implements ReactiveController {
       const before = valueOf(get());
       result = before === undefined ? { state: 'error', error } : { state: 'error', error, value: before };
     }
-    if (generation !== this.#generation || this.#latest.get(key) !== request) return;
+    if (generation !== this.#generation || request < (this.#applied.get(key) ?? 0)) return;
+    this.#applied.set(key, request);
     put(result);
     this.#host.requestUpdate();
   }

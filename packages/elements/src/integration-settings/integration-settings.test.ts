@@ -515,7 +515,7 @@ describe('<mp-integration-settings> against the real server', () => {
       retry: 0,
       fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
         const url = input instanceof Request ? input.url : String(input);
-        if (!failing || !url.includes('refresh=true')) return fetch(input, init);
+        if (!failing || !(url.includes('refresh=true') || url.includes('/api-usage'))) return fetch(input, init);
         await new Promise<void>((resolve) => held.push(resolve));
         return Response.json({ type: 'https://memberpulse.dev/problems/upstream', title: 'Bad gateway', status: 502, detail: 'Salesforce could not be reached.' }, { status: 502 });
       },
@@ -533,6 +533,15 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => $(el, '.crm .notice.error'), 'the failure, said');
     await settle(el);
     equal(targets(), count, 'and stay after it failed');
+
+    await until(() => $(el, '.usage meter'), 'the API usage');
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.usage button')].find((b) => b.textContent!.includes('Refresh'))!.click();
+    await until(() => held.length >= 3, 'the usage refresh under way');
+    await settle(el);
+    ok($(el, '.usage meter'), 'the usage stays while it refreshes');
+    held[2]!();
+    await until(() => $(el, '.usage .warning-text'), 'its failure, said');
+    ok($(el, '.usage meter'), 'and the last usage stays beside it');
   });
 
   it("keeps the server's order-mapping drift while this screen is still describing the order object, then works it out itself", async () => {

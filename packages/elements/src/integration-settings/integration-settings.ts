@@ -356,7 +356,8 @@ export class MpIntegrationSettings extends LitElement {
   #errorsFor = (controlId: string): string[] => [
     ...this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map(this.#errorText),
     ...this.#driftShown
-      .filter((d) => controlIdFor(d.pointer) === controlId && this._draft.crm[d.pointer.slice('/crm/'.length) as keyof CrmMapping] === d.field)
+      .filter((d) => !/^\/crm\/(member|order)Mappings\//.test(d.pointer) && controlIdFor(d.pointer) === controlId)
+      .filter((d) => this._draft.crm[d.pointer.slice('/crm/'.length) as keyof CrmMapping] === d.field)
       .map(driftText),
   ];
 
@@ -866,7 +867,7 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   #renderLoading(): TemplateResult {
-    return html`<div class="loading" role="status" aria-busy="true"><span class="visually-hidden">${t('settings.loading')}</span>
+    return html`<div class="loading" role="status"><span class="visually-hidden">${t('settings.loading')}</span>
       ${[0, 1, 2, 3].map(() => html`<span class="skeleton" aria-hidden="true"></span>`)}</div>`;
   }
 

@@ -83,20 +83,20 @@ export function renderDrift(
   crm: Pick<CrmMapping, MappingList>,
   fix: { show(item: DriftItem): void } | { readOnly: string },
 ): TemplateResult | typeof nothing {
-  const show = 'show' in fix ? fix.show : null;
+
   if (drift.length === 0) return nothing;
   return html`<div part="drift" class="notice warning drift">
     ${iconSvg(icon.warning)}
     <div class="grow">
       <p><strong>${t('settings.drift.title')}</strong></p>
-      <p>${show ? t('settings.drift.body') : (fix as { readOnly: string }).readOnly}</p>
+      <p>${'show' in fix ? t('settings.drift.body') : fix.readOnly}</p>
       <ul>
         ${drift.map((item) => {
           const label = rowLabel(item, crm);
           return html`<li>
             <span dir="auto">${label}: ${driftText(item)}</span>
-            ${show ? html`<button class="mp-button small quiet link" type="button" data-pointer=${item.pointer}
-              @click=${() => show(item)}>${t('settings.drift.show')}<span class="visually-hidden"> ${label}</span></button>` : nothing}
+            ${'show' in fix ? html`<button class="mp-button small quiet link" type="button" data-pointer=${item.pointer}
+              @click=${() => fix.show(item)}>${t('settings.drift.show')}<span class="visually-hidden"> ${label}</span></button>` : nothing}
           </li>`;
         })}
       </ul>

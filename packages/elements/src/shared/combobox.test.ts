@@ -119,6 +119,10 @@ describe('<mp-combobox> standalone', () => {
       await settle(el);
       ok(el.open, 'the click opened the list');
       equal(input.value, 'busi', 'on the kept typing');
+      await sendMouse({ type: 'click', position: [Math.round(box.left + 8), Math.round(box.top + box.height / 2)] });
+      await settle(el);
+      ok(el.open, 'a click into the typing only moves the caret');
+      equal(input.value, 'busi', 'and keeps it');
     } finally {
       el.remove();
     }

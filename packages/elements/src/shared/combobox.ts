@@ -59,8 +59,9 @@ const NONE: readonly ComboboxOption[] = [];
  *
  * Keys: ↓/↑ open the list and move (Alt+↓ opens on the current choice, Alt+↑ closes), Page ↓/↑ move by
  * ten, Home/End jump to the first/last option while the list is open, Enter chooses, Escape closes
- * keeping the typed text (and, when closed, discards it), typing filters; Tab takes the option whose label
- * was typed out exactly. A click into the box selects its text, so typing replaces the choice shown.
+ * keeping the typed text (and, when closed, discards it), typing filters; Tab takes the one option whose
+ * label was typed out exactly (none when two share it). A click into the box selects its text, so typing
+ * replaces the choice shown; after Escape it reopens the list on the kept text.
  *
  * Not form-associated on its own: hosts read `value` on `change`.
  *
@@ -344,7 +345,8 @@ export class MpCombobox extends LitElement {
   };
 
   #onClick = (e: Event): void => {
-    if (this._open) return this.hide();
+    // A click into text being typed only moves the caret; otherwise it toggles the list.
+    if (this._open) return this._query === null ? this.hide() : undefined;
     // Text kept by Escape opens the list again filtered by it; otherwise the choice shown is selected, so typing replaces it.
     if (this._query !== null) return this.#openList(this._query, 'first');
     this.show();
