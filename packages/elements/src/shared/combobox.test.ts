@@ -8,16 +8,24 @@ import { equal, ok, settle } from '../provider/browser-test-kit.js';
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
 
-async function mount(): Promise<MpCombobox> {
-  const el = document.createElement('mp-combobox') as MpCombobox;
-  el.label = 'Salesforce Contact field';
-  el.options = [
+async function mount(
+  options: MpCombobox['options'] = [
     { value: 'Email', label: 'Email' },
     { value: 'Phone', label: 'Business Phone' },
-  ];
+  ],
+): Promise<MpCombobox> {
+  const el = document.createElement('mp-combobox') as MpCombobox;
+  el.label = 'Salesforce Contact field';
+  el.options = options;
   document.body.append(el);
   await settle(el);
   return el;
+}
+
+/** A real mouse click into the box, at its middle or `x` pixels from its start. */
+async function clickInto(input: HTMLInputElement, x?: number): Promise<void> {
+  const box = input.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.left + (x ?? box.width / 2)), Math.round(box.top + box.height / 2)] });
 }
 
 describe('<mp-combobox> standalone', () => {
@@ -39,8 +47,7 @@ describe('<mp-combobox> standalone', () => {
     await settle(el);
     try {
       const input = el.shadowRoot!.querySelector('input')!;
-      const box = input.getBoundingClientRect();
-      await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      await clickInto(input);
       await sendKeys({ type: 'Busi' });
       await settle(el);
       equal(input.value, 'Busi', 'what was typed, alone');
@@ -94,15 +101,11 @@ describe('<mp-combobox> standalone', () => {
   });
 
   it('Tab takes no option when two share the typed label, and a click after Escape reopens the list on the kept typing', async () => {
-    const el = document.createElement('mp-combobox') as MpCombobox;
-    el.label = 'Salesforce Contact field';
-    el.options = [
+    const el = await mount([
       { value: 'Email', label: 'Email' },
       { value: 'Email__c', label: 'Email' },
       { value: 'Phone', label: 'Business Phone' },
-    ];
-    document.body.append(el);
-    await settle(el);
+    ]);
     try {
       const input = el.shadowRoot!.querySelector('input')!;
       input.focus();
@@ -114,12 +117,11 @@ describe('<mp-combobox> standalone', () => {
       await sendKeys({ type: 'busi' });
       await sendKeys({ press: 'Escape' });
       await settle(el);
-      const box = input.getBoundingClientRect();
-      await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      await clickInto(input);
       await settle(el);
       ok(el.open, 'the click opened the list');
       equal(input.value, 'busi', 'on the kept typing');
-      await sendMouse({ type: 'click', position: [Math.round(box.left + 8), Math.round(box.top + box.height / 2)] });
+      await clickInto(input, 8);
       await settle(el);
       ok(el.open, 'a click into the typing only moves the caret');
       equal(input.value, 'busi', 'and keeps it');
