@@ -9,7 +9,7 @@ export const PRODUCTION_LOGIN_URL = 'https://login.salesforce.com';
 export const SANDBOX_LOGIN_URL = 'https://test.salesforce.com';
 
 /** Whether `a` and `b` parse to the same origin. */
-export function sameOrigin(a: string, b: string | undefined): boolean {
+function sameOrigin(a: string, b: string | undefined): boolean {
   if (!b) return false;
   try {
     return new URL(a).origin === new URL(b).origin;
@@ -19,9 +19,9 @@ export function sameOrigin(a: string, b: string | undefined): boolean {
 }
 
 /**
- * Whether the server's own Connected App secret may be sent to `loginUrl`: a Salesforce login host over
- * https (login, test, a My Domain), or exactly the server's configured login URL. A tenant's My Domain URL
- * pointing anywhere else must never receive it.
+ * Whether `loginUrl` is a Salesforce host over https (login, test, a My Domain) or exactly the origin of
+ * `serverLoginUrl`: where the server's own Connected App secret may go (a tenant's My Domain URL pointing
+ * anywhere else must never receive it), and where a session's instance URL may be, given its login URL.
  */
 export function isTrustedLoginHost(loginUrl: string, serverLoginUrl: string | undefined): boolean {
   return isSalesforceUrl(loginUrl) || sameOrigin(loginUrl, serverLoginUrl);

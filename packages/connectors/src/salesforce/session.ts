@@ -1,10 +1,9 @@
 import { Connection } from '@jsforce/jsforce-node';
 import type { SalesforceConfig, SalesforceSecrets } from '@memberpulse/integration-schema';
-import { isSalesforceUrl } from '@memberpulse/integration-schema/validation';
 import { ConnectorError, pointerError } from '../errors.js';
 import type { ConnectionInput } from '../types.js';
 import { toConnectorError, type AuthMode } from './errors.js';
-import { isTrustedLoginHost, resolveLoginUrl, sameOrigin } from './login-url.js';
+import { isTrustedLoginHost, resolveLoginUrl } from './login-url.js';
 
 /** The Salesforce REST API version the connectors use unless told otherwise (jsforce alone would use 50.0). */
 export const DEFAULT_SALESFORCE_API_VERSION = '62.0';
@@ -111,7 +110,7 @@ export async function openSession(login: SalesforceLogin, options: SalesforceSes
  * org on this machine) is refused before a single call is made there.
  */
 function checkInstanceUrl(instanceUrl: string, loginUrl: string): void {
-  if (isSalesforceUrl(instanceUrl) || sameOrigin(instanceUrl, loginUrl)) return;
+  if (isTrustedLoginHost(instanceUrl, loginUrl)) return;
   throw new ConnectorError('upstream', 'The login host answered with an instance URL outside Salesforce, so nothing was sent there. Check the My Domain URL.', [], 'FOREIGN_INSTANCE_URL');
 }
 
