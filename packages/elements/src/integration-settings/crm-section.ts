@@ -134,13 +134,13 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
 }
 
 /**
- * Reads the CRM's objects and the fields of every object the section shows again, past the server's cache:
- * a field created, removed or retyped in the CRM shows (and its drift with it) without waiting for the cache.
+ * Loads the CRM's objects and the fields of every object the section shows; with `refresh`, again past the
+ * server's cache, so a field created, removed or retyped in the CRM shows (and its drift with it) at once.
  */
-function refreshDiscovery(view: CrmView): void {
+function loadDiscovery(view: CrmView, refresh = false): void {
   const { discovery: d, draft } = view;
-  d.loadObjects(true);
-  for (const name of new Set([draft.crm.memberObject, draft.crm.orderObject, draft.crm.tagDestination === 'relatedObject' ? draft.crm.tagObject : null])) d.loadFields(name, true);
+  d.loadObjects(refresh);
+  for (const name of new Set([draft.crm.memberObject, draft.crm.orderObject, draft.crm.tagDestination === 'relatedObject' ? draft.crm.tagObject : null])) d.loadFields(name, refresh);
 }
 
 /**
@@ -151,12 +151,7 @@ function refreshDiscovery(view: CrmView): void {
 export function renderCrmSection(view: CrmView): TemplateResult {
   const crm = view.draft.crm;
   const d = view.discovery;
-  if (view.canDiscover) {
-    d.loadObjects();
-    d.loadFields(crm.memberObject);
-    d.loadFields(crm.orderObject);
-    if (crm.tagDestination === 'relatedObject') d.loadFields(crm.tagObject);
-  }
+  if (view.canDiscover) loadDiscovery(view);
   const objects = valueOf(d.objects);
   const memberFieldList = d.fields(crm.memberObject);
   const tagSource = crm.tagDestination === 'relatedObject' ? crm.tagObject : crm.memberObject;
@@ -170,7 +165,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
     <div class="crm-head">
       <h3 id="crm-heading" tabindex="-1">${t('settings.crm.heading')}</h3>
       ${view.canDiscover
-        ? html`<button part="crm-refresh" class="mp-button small quiet" type="button" aria-describedby="crm-refresh-help" @click=${() => refreshDiscovery(view)}>
+        ? html`<button part="crm-refresh" class="mp-button small quiet" type="button" aria-describedby="crm-refresh-help" @click=${() => loadDiscovery(view, true)}>
             ${t('settings.crm.refresh', { platform: findPlatform(view.draft.platform)?.name ?? '' })}
           </button>`
         : nothing}
