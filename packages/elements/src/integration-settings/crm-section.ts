@@ -223,19 +223,17 @@ export function renderApiUsage(view: CrmView): TemplateResult | typeof nothing {
   view.discovery.loadUsage();
   const usage = view.discovery.usage;
   const shown = valueOf(usage);
-  let body: TemplateResult;
+  let figures: TemplateResult | typeof nothing = nothing;
   if (shown) {
     const { used, limit, allotment } = shown;
     const cap = allotment ?? limit;
-    body = html`<meter part="usage-meter" min="0" max=${cap || 1} .value=${used} low=${cap * 0.7} high=${cap * 0.9} optimum="0" aria-labelledby="usage-heading" aria-describedby="usage-text"></meter>
+    figures = html`<meter part="usage-meter" min="0" max=${cap || 1} .value=${used} low=${cap * 0.7} high=${cap * 0.9} optimum="0" aria-labelledby="usage-heading" aria-describedby="usage-text"></meter>
       <p id="usage-text">${t('settings.usage.text', { used, limit })}
-        ${allotment === null ? t('settings.usage.noAllotment') : t('settings.usage.allotment', { allotment })}</p>
-      ${usage.state === 'error' ? html`<p class="warning-text">${t('settings.usage.failed', { reason: errorText(usage.error) })}</p>` : nothing}`;
-  } else if (usage.state === 'error') {
-    body = html`<p class="warning-text">${t('settings.usage.failed', { reason: errorText(usage.error) })}</p>`;
-  } else {
-    body = html`<span class="skeleton" aria-hidden="true"></span>`;
+        ${allotment === null ? t('settings.usage.noAllotment') : t('settings.usage.allotment', { allotment })}</p>`;
+  } else if (usage.state !== 'error') {
+    figures = html`<span class="skeleton" aria-hidden="true"></span>`;
   }
+  const body = html`${figures}${usage.state === 'error' ? html`<p class="warning-text">${t('settings.usage.failed', { reason: errorText(usage.error) })}</p>` : nothing}`;
   return html`<div class="usage" aria-busy=${usage.state === 'loading' ? 'true' : 'false'}>
     <div class="usage-head">
       <span id="usage-heading" class="label">${t('settings.usage.heading')}</span>
