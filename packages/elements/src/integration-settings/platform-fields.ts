@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { findPlatform, guardsSecrets, type CrmFieldDescriptor, type IntegrationSettings, type SettingDefinition } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
 import type { ComboboxOption } from '../shared/combobox.js';
-import { listText, numberText, parseLines } from '../shared/kept-text.js';
+import { listText, numberText, parseLines, parseNumber } from '../shared/kept-text.js';
 import { translator } from '../provider/translate.js';
 import { formatDateTime, msg } from '../i18n/index.js';
 import { settingsMessages } from './messages.js';
@@ -93,10 +93,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
       control = html`<input id=${id} class="mp-input" type="number" inputmode="numeric" min=${s.min ?? nothing} max=${s.max ?? nothing}
         .value=${numberText(typeof value === 'number' ? value : '')} ?readonly=${locked} ?required=${s.required}
         aria-describedby=${described} aria-invalid=${invalid}
-        @input=${(e: Event) => {
-          const raw = (e.target as HTMLInputElement).value;
-          view.setConfig(s.key, raw === '' || !Number.isFinite(Number(raw)) ? '' : Number(raw));
-        }} />`;
+        @input=${(e: Event) => view.setConfig(s.key, parseNumber((e.target as HTMLInputElement).value))} />`;
       break;
     case 'list':
       control = html`<textarea id=${id} class="mp-input" rows="3" .value=${listText(Array.isArray(value) ? value : [])} ?readonly=${locked}

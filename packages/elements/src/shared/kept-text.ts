@@ -46,9 +46,14 @@ const lines: TextForm<readonly string[]> = {
 /** A number setting as the draft holds it: a number, or '' (nothing, or nothing that parses yet). */
 type NumberValue = number | '';
 
+/** What a number box's text means: its number, or '' while it is empty or does not parse. */
+export function parseNumber(text: string): NumberValue {
+  return text.trim() === '' || !Number.isFinite(Number(text)) ? '' : Number(text);
+}
+
 const numbers: TextForm<NumberValue> = {
   format: (value) => String(value),
-  parse: (text) => (text.trim() === '' || !Number.isFinite(Number(text)) ? '' : Number(text)),
+  parse: parseNumber,
   same: (a, b) => a === b,
 };
 
