@@ -146,6 +146,11 @@ export class MpIntegrationSettings extends LitElement {
   private _me: Me | null = null;
   /** What drifted in the saved CRM mapping, as last worked out before rendering. */
   #driftShown: readonly DriftItem[] = [];
+  /**
+   * The connection's secrets still missing where this role may not enter them (an editor starting a platform),
+   * as last worked out before rendering: the connection cannot be tested, continued or enabled until an admin gives them.
+   */
+  #secretsAwaitingAdmin: readonly SettingDefinition[] = [];
   /** Showing every category: whether the role is known yet (one that may read none gets one note instead). */
   private _roleKnown = false;
   private _replacing = new Set<string>();
@@ -265,6 +270,7 @@ export class MpIntegrationSettings extends LitElement {
     this.#latchRest();
     const saved = this._saved;
     this.#driftShown = this.resolvedCategory === 'crm' && saved?.platform === this._draft.platform ? this.#drift(saved) : [];
+    this.#secretsAwaitingAdmin = this.#canWrite && !this.#canWriteCredentials ? missingConnection(this._draft, saved).filter((s) => s.type === 'secret') : [];
   }
 
   #children(): MpIntegrationSettings[] {
@@ -327,15 +333,6 @@ export class MpIntegrationSettings extends LitElement {
   get #connectionLocked(): boolean {
     const saved = this._saved;
     return !this.#canWriteCredentials && !!saved && saved.platform === this._draft.platform && Object.values(saved.credentials).some((c) => c.configured);
-  }
-
-  /**
-   * The connection's secrets still missing where this role may not enter them (an editor starting a platform):
-   * the connection cannot be tested, continued or enabled until an admin gives them.
-   */
-  get #secretsAwaitingAdmin(): SettingDefinition[] {
-    if (!this.#canWrite || this.#canWriteCredentials) return [];
-    return missingConnection(this._draft, this._saved).filter((s) => s.type === 'secret');
   }
 
   get #locked(): boolean {
