@@ -353,8 +353,11 @@ export class MpIntegrationSettings extends LitElement {
   #errorsFor = (controlId: string): string[] => [
     ...this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map(this.#errorText),
     ...this.#driftShown
-      .filter((d) => !/^\/crm\/(member|order)Mappings\//.test(d.pointer) && controlIdFor(d.pointer) === controlId)
-      .filter((d) => this._draft.crm[d.pointer.slice('/crm/'.length) as keyof CrmMapping] === d.field)
+      .filter((d) => {
+        // A CRM choice itself (`/crm/eventTagField`), not a mapping row (`/crm/memberMappings/3/target`).
+        const [first, key, rest] = parsePointer(d.pointer);
+        return first === 'crm' && rest === undefined && this._draft.crm[key as keyof CrmMapping] === d.field && controlIdFor(d.pointer) === controlId;
+      })
       .map(driftText),
   ];
 
