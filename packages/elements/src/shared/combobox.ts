@@ -357,7 +357,7 @@ export class MpCombobox extends LitElement {
   #chooseTypedOut(): void {
     const typed = this._query?.trim().toLocaleLowerCase();
     if (!typed) return;
-    const matches = this.#search(this._query!).filter((o) => !o.disabled && o.label.toLocaleLowerCase() === typed);
+    const matches = (this._open ? this.#options : this.#search(this._query!)).filter((o) => !o.disabled && o.label.toLocaleLowerCase() === typed);
     if (matches.length === 1) this.#choose(matches[0]);
   }
 
