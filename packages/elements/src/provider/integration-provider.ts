@@ -1,11 +1,11 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { ContextProvider } from '@lit/context';
-import { createIntegrationClient, type IntegrationClient, type TokenAnswer, type TokenRequest } from '@memberpulse/integrations-sdk';
+import { createIntegrationClient, type ClientOptions, type IntegrationClient, type TokenRequest } from '@memberpulse/integrations-sdk';
 import { integrationClientContext, integrationProviderGapContext, type ProviderGap } from './context.js';
 import { sameIdentity, speaksForSomeoneElse } from './token-identity.js';
 import { tokens } from '../styles/tokens.js';
 
-type GetToken = (request: TokenRequest) => TokenAnswer | Promise<TokenAnswer>;
+type GetToken = NonNullable<ClientOptions['getToken']>;
 
 /** What one built client asks for its token, and the last token it sent. */
 interface TokenSource {
