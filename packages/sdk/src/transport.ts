@@ -299,7 +299,8 @@ function isProblem(value: unknown): value is Problem {
   return value !== null && typeof value === 'object' && typeof (value as Problem).status === 'number' && typeof (value as Problem).title === 'string';
 }
 
-const isNoSuchRoute = (body: unknown) => isProblem(body) && body.type === NO_SUCH_ROUTE_TYPE;
+/** The API's answer that a record is not there (a problem document, and not the one for a path it has no route for). */
+const isMissingRecord = (body: unknown) => isProblem(body) && body.type !== NO_SUCH_ROUTE_TYPE;
 
 /** Creates the HTTP core; see {@link Transport}. */
 export function createTransport(options: ClientOptions): Transport {
@@ -423,10 +424,12 @@ export function createTransport(options: ClientOptions): Transport {
       const message = redact(problem?.detail || problem?.title || `HTTP ${status} ${res.statusText}`.trim(), secrets);
       if (status === 400 || status === 413 || status === 422) return new ValidationError(message, init);
       if (status === 401) return new UnauthorizedError(message, init);
-      if (status === 403) return new ForbiddenError(message, init);
-      if (status === 404) {
+      // A 403 or 404 without a problem document is a page in the way (a proxy's, a firewall's), not the API
+      // saying the role may not or the record is gone: a plain IntegrationError with its status.
+      if (status === 403 && problem) return new ForbiddenError(message, init);
+      if (status === 404 && problem) {
         // No route at all: the base URL or its prefix is wrong, which is no missing record.
-        if (problem?.type === NO_SUCH_ROUTE_TYPE) return new IntegrationError(`${message} Check the client's baseUrl.`, init);
+        if (problem.type === NO_SUCH_ROUTE_TYPE) return new IntegrationError(`${message} Check the client's baseUrl.`, init);
         return new NotFoundError(message, init);
       }
       if (status === 408) return new TimeoutError(message, init);
@@ -534,7 +537,7 @@ export function createTransport(options: ClientOptions): Transport {
         res = await ky(url, kyOptions);
       }
     } catch (error) {
-      if (spec.record && spec.method === 'GET' && error instanceof HTTPError && error.response.status === 404 && !isNoSuchRoute(bodies.get(error.response))) {
+      if (spec.record && spec.method === 'GET' && error instanceof HTTPError && error.response.status === 404 && isMissingRecord(bodies.get(error.response))) {
         versions.remember(spec.record, null);
       }
       const tokenNow = headers.get('authorization')?.slice(7);

@@ -112,6 +112,19 @@ describe('ETags', () => {
     assert.equal(seen[1]!.headers.get('if-none-match'), null, 'nor remembered as one: a save does not insist on creating it');
   });
 
+  it('tells a page in the way (a proxy’s HTML 403 or 404) from the API’s answer: an IntegrationError with its status, no record forgotten', async () => {
+    const page = (status: number) => new Response(`<h1>${status}</h1>`, { status, headers: { 'content-type': 'text/html' } });
+    const { fetch, seen } = fakeFetch((req, n) => (req.method === 'GET' ? page(n === 0 ? 404 : 403) : json(settingsRecord({ version: 1 }), 201, { etag: '"1"' })));
+    const c = client(fetch);
+    for (const status of [404, 403]) {
+      const e = await rejects(c.settings.get('crm'), IntegrationError);
+      assert.ok(!(e instanceof NotFoundError) && !(e instanceof ForbiddenError), `${status}: no answer of the API`);
+      assert.equal(e.status, status);
+    }
+    await c.settings.saveDraft('crm', { platform: 'salesforce' });
+    assert.equal(seen.at(-1)!.headers.get('if-none-match'), null, 'a proxy’s 404 is not remembered as a missing record');
+  });
+
   it('remembers the ETag it read and sends If-Match on update, unless told otherwise', async () => {
     let version = 3;
     const { fetch, seen } = fakeFetch((req) => {

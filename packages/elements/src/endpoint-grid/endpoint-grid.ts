@@ -2,7 +2,7 @@ import { html, LitElement, nothing, type PropertyValues, type TemplateResult } f
 import { live } from 'lit/directives/live.js';
 import type { EndpointSort, IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { ENDPOINT_DESCRIPTION_MAX } from '@memberpulse/integration-schema';
-import { ConflictError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import { LocalizeController } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
@@ -13,7 +13,7 @@ import { LeaveGuard } from '../provider/leave-guard.js';
 import { FocusReturn } from '../provider/focus-return.js';
 import { whoAmI } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
-import { errorReference, errorText, isApiNotFound, isRoleRefusal } from '../provider/error-text.js';
+import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
 import { renderOutcome, type Outcome } from '../shared/outcome.js';
@@ -343,7 +343,7 @@ export class MpEndpointGrid extends LitElement {
       const placed =
         error instanceof ConflictError && form.mode === 'edit'
           ? await this.#theirsOver(client, form)
-          : isApiNotFound(error) && form.mode === 'edit'
+          : error instanceof NotFoundError && form.mode === 'edit'
             ? this.#goneWhileEditing(form)
             : error instanceof ValidationError
             ? serverErrors(error, form)
@@ -432,7 +432,7 @@ export class MpEndpointGrid extends LitElement {
       const gone = await client.endpoints.delete(endpoint.id).then(
         () => false,
         (error: unknown) => {
-          if (isApiNotFound(error)) return true;
+          if (error instanceof NotFoundError) return true;
           throw error;
         },
       );
@@ -498,7 +498,7 @@ export class MpEndpointGrid extends LitElement {
 
   #renderBody(): TemplateResult {
     if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(notConnected[this.#client.missing!])}</p></div>`;
-    if (this._load === 'error' && isRoleRefusal(this._loadError)) {
+    if (this._load === 'error' && this._loadError instanceof ForbiddenError) {
       return html`<div class="notice info" role="status"><p>${t('endpointGrid.noReadRole')}</p></div>`;
     }
     if (this._load === 'error') {

@@ -19,7 +19,7 @@ import {
   type PlatformDefinition,
   type SettingDefinition,
 } from '@memberpulse/integration-schema';
-import { ConflictError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
+import { ConflictError, ForbiddenError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
 import { LocalizeController, formatNumber, msg } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
@@ -34,7 +34,7 @@ import { BarClearance } from './bar-clearance.js';
 import { whoAmI } from '../provider/permissions.js';
 import { savedSettings } from '../provider/saved-settings.js';
 import { emit } from '../provider/emit.js';
-import { errorReference, errorText, isRoleRefusal } from '../provider/error-text.js';
+import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator, type Phrase } from '../provider/translate.js';
 import { IntegrationErrorEvent } from '../provider/error-event.js';
@@ -771,7 +771,7 @@ export class MpIntegrationSettings extends LitElement {
   #renderBody(category: IntegrationCategory): TemplateResult {
     if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(notConnected[this.#client.missing!])}</p></div>`;
     const load = this._load;
-    if (load.state === 'error' && isRoleRefusal(load.error)) return this.#renderNoReadRole();
+    if (load.state === 'error' && load.error instanceof ForbiddenError) return this.#renderNoReadRole();
     if (load.state === 'error') {
       return html`<div class="notice error" role="alert">${iconSvg(icon.error)}
         <div class="grow">

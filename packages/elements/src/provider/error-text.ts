@@ -9,7 +9,6 @@ import {
   UnauthorizedError,
   ValidationError,
 } from '@memberpulse/integrations-sdk';
-import { problemTypes } from '@memberpulse/integration-schema';
 import { msg } from '../i18n/index.js';
 import { translator } from './translate.js';
 
@@ -31,12 +30,6 @@ export const errorMessages = {
 /** Translates the widgets' error sentences (`error.*` keys). */
 export const errorT = translator(errorMessages);
 
-/** The API's own answer that this role may not do it (a proxy's 403 page is no such answer). */
-export const isRoleRefusal = (error: unknown): boolean => error instanceof ForbiddenError && error.type === problemTypes.forbidden;
-
-/** The API's own answer that the record is not there (a proxy's 404 page is no such answer). */
-export const isApiNotFound = (error: unknown): boolean => error instanceof NotFoundError && error.type === problemTypes.notFound;
-
 /** A plain sentence for a failed call, for people (never the token or a secret: SDK errors hold none). */
 export function errorText(error: unknown): string {
   if (error instanceof ValidationError) {
@@ -46,9 +39,8 @@ export function errorText(error: unknown): string {
   if (error instanceof NetworkError) return errorT('error.network');
   if (error instanceof TimeoutError) return errorT('error.timeout');
   if (error instanceof UnauthorizedError) return errorT('error.unauthorized');
-  if (isRoleRefusal(error)) return errorT('error.forbidden');
-  if (isApiNotFound(error)) return errorT('error.notFound');
-  if (error instanceof ForbiddenError || error instanceof NotFoundError) return errorT('error.status', { status: error.status ?? '' });
+  if (error instanceof ForbiddenError) return errorT('error.forbidden');
+  if (error instanceof NotFoundError) return errorT('error.notFound');
   if (error instanceof ConflictError) return errorT('error.conflict');
   if (error instanceof RateLimitError) return errorT('error.rateLimited', { seconds: error.retryAfter ?? 60 });
   if (error instanceof IntegrationError && error.detail) {
@@ -56,6 +48,8 @@ export function errorText(error: unknown): string {
     const kind = error.type?.slice(error.type.lastIndexOf('/') + 1);
     return kind ? msg(`error.problem.${kind}`, undefined, error.detail) : error.detail;
   }
+  // An HTTP error with no problem document: a page in the way (a proxy's), not the API's answer.
+  if (error instanceof IntegrationError && error.status && !error.problem) return errorT('error.status', { status: error.status });
   return errorT('error.unknown');
 }
 
