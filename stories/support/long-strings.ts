@@ -2,6 +2,7 @@ import { memberFields, orderFields, platformCatalog } from '@memberpulse/integra
 import { en, registerMessages } from '../../packages/elements/src/index.js';
 import { endpointGridMessages } from '../../packages/elements/src/endpoint-grid/messages.js';
 import { settingsMessages } from '../../packages/elements/src/integration-settings/messages.js';
+import { errorMessages } from '../../packages/elements/src/provider/error-text.js';
 
 /** The pseudo-locale the "Long strings" toolbar item and stories switch to. */
 export const LONG_LOCALE = 'en-XA';
@@ -31,5 +32,5 @@ const catalogTexts = platformCatalog.flatMap((p) => [
   ]),
 ]);
 const fieldTexts = [...memberFields.map((f) => [`field.member.${f.key}`, f.label]), ...orderFields.map((f) => [`field.order.${f.key}`, f.label])];
-const english: Record<string, string> = { ...en, ...endpointGridMessages, ...settingsMessages, ...Object.fromEntries([...catalogTexts, ...fieldTexts]) };
+const english: Record<string, string> = { ...en, ...errorMessages, ...endpointGridMessages, ...settingsMessages, ...Object.fromEntries([...catalogTexts, ...fieldTexts]) };
 registerMessages(LONG_LOCALE, Object.fromEntries(Object.entries(english).map(([key, value]) => [key, pseudo(value)])));

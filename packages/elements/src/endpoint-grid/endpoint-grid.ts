@@ -33,13 +33,6 @@ declare global {
 }
 
 const t = translator(endpointGridMessages);
-/** What the element says without a client, by why it has none. */
-const notConnected = {
-  'signed-out': 'endpointGrid.signIn',
-  incomplete: 'endpointGrid.providerIncomplete',
-  misconfigured: 'endpointGrid.providerMisconfigured',
-  'no-provider': 'endpointGrid.noClient',
-} as const;
 const sorts: readonly EndpointSort[] = ['-createdAt', 'createdAt', 'name', '-name'];
 
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
@@ -497,7 +490,7 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #renderBody(): TemplateResult {
-    if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(notConnected[this.#client.missing!])}</p></div>`;
+    if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${this.#client.notConnectedText(() => t('endpointGrid.signIn'))}</p></div>`;
     if (this._load === 'error' && this._loadError instanceof ForbiddenError) {
       return html`<div class="notice info" role="status"><p>${t('endpointGrid.noReadRole')}</p></div>`;
     }

@@ -59,13 +59,6 @@ declare global {
 }
 
 const t = translator(settingsMessages);
-/** What the element says without a client, by why it has none. */
-const notConnected = {
-  'signed-out': 'settings.signIn',
-  incomplete: 'settings.providerIncomplete',
-  misconfigured: 'settings.providerMisconfigured',
-  'no-provider': 'settings.noClient',
-} as const;
 
 type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: unknown };
 
@@ -769,7 +762,7 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   #renderBody(category: IntegrationCategory): TemplateResult {
-    if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${t(notConnected[this.#client.missing!])}</p></div>`;
+    if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${this.#client.notConnectedText(() => t('settings.signIn'))}</p></div>`;
     const load = this._load;
     if (load.state === 'error' && load.error instanceof ForbiddenError) return this.#renderNoReadRole();
     if (load.state === 'error') {

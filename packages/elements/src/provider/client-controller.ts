@@ -2,6 +2,7 @@ import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { IntegrationClient } from '@memberpulse/integrations-sdk';
 import { integrationClientContext, integrationProviderGapContext, type ProviderGap } from './context.js';
+import { errorT } from './error-text.js';
 
 /** An element that talks to the API: its own `.client` wins over a provider's. */
 export interface ClientHost extends ReactiveControllerHost, HTMLElement {
@@ -37,6 +38,17 @@ export class ClientController implements ReactiveController {
   get missing(): ProviderGap | 'no-provider' {
     if (this.client) return undefined;
     return this.#gap.value ?? 'no-provider';
+  }
+
+  /**
+   * What the widget says without a client: `signIn` (its own sentence) while the provider awaits a token,
+   * else the developer's hint, the same for every widget (`error.noProvider`, `error.providerIncomplete`,
+   * `error.providerMisconfigured`).
+   */
+  notConnectedText(signIn: () => string): string {
+    const missing = this.missing;
+    if (missing === 'signed-out') return signIn();
+    return errorT(missing === 'incomplete' ? 'error.providerIncomplete' : missing === 'misconfigured' ? 'error.providerMisconfigured' : 'error.noProvider');
   }
 
   /** Re-evaluates the effective client (call from `willUpdate` when `client` changed). */

@@ -25,6 +25,9 @@ export const errorMessages = {
   'error.unknown': 'Something went wrong.',
   'error.status': 'Something between here and the server refused the request (HTTP {status}).',
   'error.reference': 'Reference: {id}',
+  'error.noProvider': 'Not connected: place this element inside <mp-integration-provider> or give it a client.',
+  'error.providerIncomplete': 'Not connected: give the <mp-integration-provider> around this element a base-url, or a client.',
+  'error.providerMisconfigured': 'Not connected: see the message of the <mp-integration-provider> around this element.',
 } as const;
 
 /** Translates the widgets' error sentences (`error.*` keys). */
