@@ -405,10 +405,9 @@ export function createTransport(options: ClientOptions): Transport {
     return untilAborted(refreshing.promise, signal);
   };
 
-  const toError = (error: unknown, spec: RequestSpec, secrets: readonly string[], timeout: number | false): unknown => {
+  const toError = (error: unknown, spec: RequestSpec, ctx: IntegrationErrorInit, secrets: readonly string[], timeout: number | false): unknown => {
     const signal = spec.options?.signal;
     if (signal?.aborted) return signal.reason;
-    const ctx: IntegrationErrorInit = { method: spec.method, path: basePath + spec.path.split('?')[0] };
     if (error instanceof HTTPError) {
       const res = error.response;
       const body = bodies.get(res);
@@ -474,6 +473,11 @@ export function createTransport(options: ClientOptions): Transport {
     const path = basePath + spec.path.split('?')[0];
     const call: IntegrationErrorInit = { method: spec.method, path };
     const headers = new Headers(baseHeaders);
+    /** What an error must not show: the call's secrets and the token it last sent. */
+    const sentSecrets = (): readonly string[] => {
+      const token = headers.get('authorization')?.slice(7);
+      return token ? [...secrets, token] : secrets;
+    };
     // Headers.set would throw a TypeError quoting the value, which may be a token or a secret.
     const refusal = (what: string, Refusal = IntegrationError) =>
       new Refusal(`${what} cannot be sent: it has a line break or a character HTTP headers cannot carry. Nothing was sent.`, call);
@@ -540,8 +544,7 @@ export function createTransport(options: ClientOptions): Transport {
       if (spec.record && spec.method === 'GET' && error instanceof HTTPError && error.response.status === 404 && isMissingRecord(bodies.get(error.response))) {
         versions.remember(spec.record, null);
       }
-      const tokenNow = headers.get('authorization')?.slice(7);
-      throw toError(error, spec, tokenNow ? [...secrets, tokenNow] : secrets, timeout);
+      throw toError(error, spec, call, sentSecrets(), timeout);
     }
 
     const data = bodies.get(res) as T;
@@ -557,7 +560,7 @@ export function createTransport(options: ClientOptions): Transport {
         const found = checks[spec.check](data, '');
         if (found.length) {
           // A server may echo what it was sent anywhere in a body, property names included.
-          const issues = redactDeep(found, [...secrets, headers.get('authorization')!.slice(7)]);
+          const issues = redactDeep(found, sentSecrets());
           const first = issues[0]!;
           throw new InvalidResponseError(
             `The response does not match the schema at ${first.pointer || '/'}: ${first.message} (${spec.method} ${path})`,
