@@ -4,7 +4,7 @@ import { MpEndpointGrid } from '../packages/elements/src/index.js';
 import { typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
 import { seedEndpoints } from './support/endpoint-seeds.js';
-import { apiMissingNotice, storyApi, withApi, type Connection } from './support/story-api.js';
+import { apiArgs, apiArgTypes, apiMissingNotice, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
 import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
@@ -12,10 +12,8 @@ if (!customElements.get('mp-endpoint-grid')) customElements.define('mp-endpoint-
 
 const cssProperties: CssProperties = { '--mp-endpoint-grid-border': 'text' };
 
-interface Args extends ThemeArgs {
+interface Args extends ThemeArgs, Required<ApiArgs> {
   endpoints: number;
-  role: 'admin' | 'editor' | 'viewer' | 'auditor';
-  connection: Connection;
   pageSize: number;
   width: string;
   [cssProperty: `--${string}`]: string;
@@ -24,11 +22,10 @@ interface Args extends ThemeArgs {
 const meta: Meta<Args> = {
   title: 'Elements/Endpoint grid',
   component: 'mp-endpoint-grid',
-  args: { endpoints: 4, role: 'admin', connection: 'live', pageSize: 10, width: '100%', ...cssPropertyArgs(cssProperties), ...themeArgs },
+  args: { endpoints: 4, ...apiArgs, pageSize: 10, width: '100%', ...cssPropertyArgs(cssProperties), ...themeArgs },
   argTypes: {
     endpoints: { control: { type: 'number', min: 0, max: 100 }, description: 'How many endpoints the story creates through the real API for its fresh tenant.' },
-    role: { control: 'select', options: ['admin', 'editor', 'viewer', 'auditor'], description: 'Whose token the widget’s client sends.' },
-    connection: { control: 'select', options: ['live', 'never-answers', 'unreachable'], description: 'The real server, a fetch that never answers (loading), or one that fails (load error).' },
+    ...apiArgTypes,
     width: { control: 'text' },
     ...cssPropertyArgTypes(cssProperties),
     ...themeArgTypes,
@@ -45,12 +42,7 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-/** The grid once its rows (or empty state) show; undefined when it shows its load error (no API beside Storybook). */
-async function whenReady(canvas: HTMLElement): Promise<MpEndpointGrid | undefined> {
-  const el = canvas.querySelector('mp-endpoint-grid')!;
-  for (let i = 0; i < 300 && !el.shadowRoot?.querySelector('table, [part="empty"], .notice.error'); i++) await new Promise((r) => setTimeout(r, 30));
-  return el.shadowRoot?.querySelector('table, [part="empty"]') ? el : undefined;
-}
+const ready = (canvas: HTMLElement) => whenReady<MpEndpointGrid>(canvas, 'mp-endpoint-grid', 'table, [part="empty"]');
 
 /** Opens the add form, types a name (and a description), and submits it. */
 async function submitNew(el: MpEndpointGrid, name: string, description: string): Promise<void> {
@@ -86,7 +78,7 @@ export const NoReadRole: Story = { args: { role: 'auditor' } };
 /** "+ New Integration Endpoint" pressed and submitted empty: both required errors inline. */
 export const AddFormWithErrors: Story = {
   play: async ({ canvasElement }) => {
-    const el = await whenReady(canvasElement);
+    const el = await ready(canvasElement);
     if (!el) return;
     el.openCreate();
     await el.updateComplete;
@@ -97,7 +89,7 @@ export const AddFormWithErrors: Story = {
 /** A new endpoint named like one that exists ("Orders"): the server's 422, worded by the server, beside the name. */
 export const DuplicateName: Story = {
   play: async ({ canvasElement }) => {
-    const el = await whenReady(canvasElement);
+    const el = await ready(canvasElement);
     if (el) await submitNew(el, 'Orders', 'A second feed of orders for the warehouse.');
   },
 };
@@ -105,7 +97,7 @@ export const DuplicateName: Story = {
 /** Edit: Name read-only, Description editable, Update. */
 export const EditForm: Story = {
   play: async ({ canvasElement }) => {
-    const el = await whenReady(canvasElement);
+    const el = await ready(canvasElement);
     el?.openEdit(el.items[0]!);
   },
 };
@@ -113,7 +105,7 @@ export const EditForm: Story = {
 /** Cancel over typed text asks before dropping it, with Keep editing focused. */
 export const DiscardQuestion: Story = {
   play: async ({ canvasElement }) => {
-    const el = await whenReady(canvasElement);
+    const el = await ready(canvasElement);
     if (!el) return;
     el.openCreate();
     await el.updateComplete;
@@ -126,7 +118,7 @@ export const DiscardQuestion: Story = {
 /** Delete asks first. */
 export const DeleteConfirmation: Story = {
   play: async ({ canvasElement }) => {
-    const el = await whenReady(canvasElement);
+    const el = await ready(canvasElement);
     el?.shadowRoot!.querySelector<HTMLButtonElement>('[part="delete-button"]')!.click();
   },
 };

@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpIntegrationProvider, MpIntegrationSettings } from '../packages/elements/src/index.js';
 import { clientFor, typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
-import { apiMissingNotice, storyApi, withApi, type Connection } from './support/story-api.js';
+import { apiArgs, apiArgTypes, apiMissingNotice, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
 import { driftedMemberMappings, inboundInput, seedSalesforce, stripeInput, xeroInput } from './support/settings-seeds.js';
 import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
@@ -16,10 +16,8 @@ const cssProperties: CssProperties = {
   '--mp-integration-settings-footer-position': ['sticky', 'static'],
 };
 
-interface Args extends ThemeArgs {
+interface Args extends ThemeArgs, Required<ApiArgs> {
   category: string;
-  role: 'admin' | 'editor' | 'viewer' | 'auditor';
-  connection: Connection;
   width: string;
   [cssProperty: `--${string}`]: string;
 }
@@ -28,11 +26,10 @@ const meta: Meta<Args> = {
   title: 'Elements/Integration settings',
   component: 'mp-integration-settings',
   // The save bar stays at the end of the story rather than sticking to the canvas's bottom edge.
-  args: { category: 'crm', role: 'admin', connection: 'live', width: '100%', ...cssPropertyArgs(cssProperties), '--mp-integration-settings-footer-position': 'static', ...themeArgs },
+  args: { category: 'crm', ...apiArgs, width: '100%', ...cssPropertyArgs(cssProperties), '--mp-integration-settings-footer-position': 'static', ...themeArgs },
   argTypes: {
     category: { control: 'select', options: ['', 'crm', 'accounting', 'payment-gateway', 'inbound'] },
-    role: { control: 'select', options: ['admin', 'editor', 'viewer', 'auditor'], description: 'Whose token the widget’s client sends (a fresh tenant on the real API each time).' },
-    connection: { control: 'select', options: ['live', 'never-answers', 'unreachable'], description: 'The real server, a fetch that never answers (loading), or one that fails (load error).' },
+    ...apiArgTypes,
     width: { control: 'text' },
     ...cssPropertyArgTypes(cssProperties),
     ...themeArgTypes,
@@ -48,12 +45,7 @@ export default meta;
 
 type Story = StoryObj<Args>;
 
-/** The settings element once loaded; undefined when it shows its load error (no API beside Storybook). */
-async function whenReady(canvas: HTMLElement): Promise<MpIntegrationSettings | undefined> {
-  const el = canvas.querySelector('mp-integration-settings')!;
-  for (let i = 0; i < 300 && !el.shadowRoot?.querySelector('.platforms, .notice.error'); i++) await new Promise((r) => setTimeout(r, 30));
-  return el.shadowRoot?.querySelector('.platforms') ? el : undefined;
-}
+const ready = (canvas: HTMLElement) => whenReady<MpIntegrationSettings>(canvas, 'mp-integration-settings', '.platforms');
 
 const emptyTenant = [withApi()];
 const connected = [withApi((admin, env) => seedSalesforce(admin, env))];
@@ -66,7 +58,7 @@ export const NotSetUp: Story = { loaders: emptyTenant };
 export const CredentialsFirst: Story = {
   loaders: emptyTenant,
   play: async ({ canvasElement }) => {
-    const el = await whenReady(canvasElement);
+    const el = await ready(canvasElement);
     el?.shadowRoot!.querySelector<HTMLInputElement>('input[name="platform"][value="salesforce"]')!.click();
   },
 };
@@ -81,7 +73,7 @@ export const PaymentGatewayRequired: Story = { args: { category: 'payment-gatewa
 export const TagValues: Story = {
   loaders: connected,
   play: async ({ canvasElement }) => {
-    const el = await whenReady(canvasElement);
+    const el = await ready(canvasElement);
     if (!el) return;
     for (let i = 0; i < 300 && !el.shadowRoot!.querySelector('details.tag-values'); i++) await new Promise((r) => setTimeout(r, 30));
     el.shadowRoot!.querySelector<HTMLDetailsElement>('details.tag-values')!.open = true;
@@ -111,7 +103,7 @@ export const ValidationErrors: Story = {
   args: { category: 'payment-gateway' },
   loaders: emptyTenant,
   play: async ({ canvasElement }) => {
-    const el = await whenReady(canvasElement);
+    const el = await ready(canvasElement);
     if (!el) return;
     el.shadowRoot!.querySelector<HTMLInputElement>('input[name="platform"][value="stripe"]')!.click();
     await el.updateComplete;
@@ -126,7 +118,7 @@ export const Conflict: Story = {
   args: { category: 'accounting' },
   loaders: [withApi((admin) => admin.settings.saveDraft('accounting', xeroInput))],
   play: async ({ canvasElement, loaded }) => {
-    const el = await whenReady(canvasElement);
+    const el = await ready(canvasElement);
     const { env } = storyApi({ loaded });
     if (!el || !env) return;
     await clientFor(env).settings.patch('accounting', { config: { clientId: 'changed-by-alex' } }, { ifMatch: false });
@@ -140,7 +132,7 @@ export const Conflict: Story = {
 export const SwitchQuestion: Story = {
   loaders: enabled,
   play: async ({ canvasElement }) => {
-    const el = await whenReady(canvasElement);
+    const el = await ready(canvasElement);
     if (!el) return;
     el.shadowRoot!.querySelector<HTMLInputElement>('input[name="platform"][value="hubspot"]')!.click();
     await el.updateComplete;

@@ -1,7 +1,7 @@
 // Stories that need the API get it from the real server beside Storybook: POST /__mp/test-env (served by
 // Storybook's dev server, `npm run storybook:static`, and web-test-runner) gives each story a fresh tenant.
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Loader, StoryContext } from '@storybook/web-components-vite';
+import type { ArgTypes, Loader, StoryContext } from '@storybook/web-components-vite';
 import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import { clientFor, freshEnv, type Role, type TestEnv } from '../../packages/elements/src/provider/browser-test-kit.js';
 
@@ -22,9 +22,26 @@ export type Connection = 'live' | 'never-answers' | 'unreachable';
 export type Seed<TArgs> = (admin: IntegrationClient, env: TestEnv, args: TArgs) => Promise<unknown>;
 
 /** The args `withApi` reads; a story without them gets the admin over the live connection. */
-interface ApiArgs {
+export interface ApiArgs {
   role?: Role;
   connection?: Connection;
+}
+
+/** Controls for a widget story's role and connection, with their defaults. */
+export const apiArgs: Required<ApiArgs> = { role: 'admin', connection: 'live' };
+export const apiArgTypes: ArgTypes<Required<ApiArgs>> = {
+  role: { control: 'select', options: ['admin', 'editor', 'viewer', 'auditor'], description: 'Whose token the widget’s client sends (a fresh tenant on the real API).' },
+  connection: { control: 'select', options: ['live', 'never-answers', 'unreachable'], description: 'The real server, a fetch that never answers (loading), or one that fails (load error).' },
+};
+
+/**
+ * The first `tag` in the canvas once it shows `ready` (or its load error); undefined for the load error (no
+ * API beside Storybook), so a story's play function does nothing there.
+ */
+export async function whenReady<E extends HTMLElement>(canvas: HTMLElement, tag: string, ready: string): Promise<E | undefined> {
+  const el = canvas.querySelector<E>(tag)!;
+  for (let i = 0; i < 300 && !el.shadowRoot?.querySelector(`${ready}, .notice.error`); i++) await new Promise((r) => setTimeout(r, 30));
+  return el.shadowRoot?.querySelector(ready) ? el : undefined;
 }
 
 const neverAnswers: typeof fetch = () => new Promise<Response>(() => {});
