@@ -5,7 +5,7 @@ import type { IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { TestEnv } from '../../packages/elements/src/provider/browser-test-kit.js';
 
 /** A typical member mapping onto the loopback org's Contact. */
-export const typicalMemberMappings: FieldMapping[] = [
+const typicalMemberMappings: FieldMapping[] = [
   { source: 'email', target: 'Email', policy: 'always' },
   { source: 'firstName', target: 'FirstName', policy: 'always' },
   { source: 'lastName', target: 'LastName', policy: 'always' },
@@ -13,7 +13,7 @@ export const typicalMemberMappings: FieldMapping[] = [
 ];
 
 /** Salesforce through the loopback org's Connected App, members on Contact, event tags in a multi-select. */
-export function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalMemberMappings): IntegrationSettingsInput {
+function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalMemberMappings): IntegrationSettingsInput {
   return {
     platform: 'salesforce',
     config: {
