@@ -1,4 +1,5 @@
 import { createServer } from 'node:http';
+import type { Role } from '@memberpulse/integration-schema';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import {
@@ -10,7 +11,7 @@ import {
 } from '@memberpulse/fake-salesforce';
 
 /** A token per role the demo page can switch between. */
-export type RoleTokens = { admin: string; editor: string; viewer: string; auditor: string };
+export type RoleTokens = Record<Role, string>;
 
 /**
  * What the demo page needs to know: where the API is, tokens for the demo tenant, the customers of the
