@@ -432,3 +432,14 @@ test('credentials: a secret of only spaces is blank, said in words that fit a fo
     { pointer: '/credentials/consumerSecret', code: 'required', message: 'Consumer Secret cannot be blank.' },
   ]);
 });
+
+test('settings: a Salesforce URL on this machine is refused where the server says so (production), taken otherwise', () => {
+  const state: SettingsState = { category: 'crm', platform: 'salesforce', config: { myDomainUrl: 'http://127.0.0.1:9123/' }, configuredSecrets: new Set(), crm: null };
+  assert.deepEqual(validateSettings(state, 'draft').errors, [], 'outside production, a test org on this machine');
+  assert.deepEqual(
+    validateSettings(state, 'draft', { allowLoopback: false }).errors.map((e) => `${e.pointer} ${e.code}`),
+    ['/config/myDomainUrl invalid_format'],
+    'in production, refused at its field',
+  );
+  assert.deepEqual(validateSettings({ ...state, config: { myDomainUrl: 'https://acme.my.salesforce.com' } }, 'draft', { allowLoopback: false }).errors, [], 'Salesforce itself still is');
+});

@@ -35,7 +35,6 @@ import {
   IntegrationEndpointUpdateSchema,
   IntegrationSettingsInputSchema,
   TestConnectionInputSchema,
-  loopbackOrgErrors,
   parseWithPointers,
 } from '@memberpulse/integration-schema/validation';
 import { AuthError, KeysUnavailableError, can, createVerifier, permissionsByRole, type Permission, type Principal } from './auth.js';
@@ -383,9 +382,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     }
     const given = new Map(Object.entries(overlay?.credentials ?? {}));
     const errors = [
-      ...validateConfig(def, settingsConfig, false),
+      ...validateConfig(def, settingsConfig, false, planDeps),
       ...validateCredentialInput(def, overlay?.credentials ?? {}, settingsConfig),
-      ...(planDeps.allowLoopback ? [] : loopbackOrgErrors(def, settingsConfig)),
     ];
     if (errors.length) throw unprocessable(errors);
     const storedKeys = samePlatform ? [...stored!.credentials.keys()].filter((k) => !given.has(k)) : [];

@@ -21,7 +21,6 @@ import {
   type SettingsState,
   type ValidationResult,
 } from '@memberpulse/integration-schema';
-import { loopbackOrgErrors } from '@memberpulse/integration-schema/validation';
 import { createHash, randomUUID } from 'node:crypto';
 import { can, type Principal } from './auth.js';
 import { encryptField, secretHint } from './crypto.js';
@@ -188,9 +187,8 @@ export function planWrite(
   const state: SettingsState = { category, platform, config, configuredSecrets: secrets, crm };
   const memberFields = crm ? cache.fields(tenant, crm.memberObject) : undefined;
   const orderFields = crm ? cache.fields(tenant, crm.orderObject) : undefined;
-  const result = validateSettings(state, validateAs ?? (status === 'enabled' ? 'enable' : 'draft'), { memberFields, orderFields });
+  const result = validateSettings(state, validateAs ?? (status === 'enabled' ? 'enable' : 'draft'), { memberFields, orderFields, allowLoopback: deps.allowLoopback });
   errors.push(...result.errors);
-  if (def && !deps.allowLoopback) errors.push(...loopbackOrgErrors(def, config));
   const changedConnection = current && !platformChanged && def ? changedConnectionSettings(def, current.config, config) : [];
   return { current, platform, status, config, crm, platformChanged, changedConnection, secrets, setSecrets, clearSecrets, errors, warnings: result.warnings };
 }

@@ -1,6 +1,18 @@
 import type { ConfigValue, PlatformDefinition, SettingDefinition } from '../platform-types.js';
 import { escapePointerToken, fieldError, type FieldError, type FieldErrorCode } from '../problem.js';
 import { stripeKeyModeErrors } from './stripe.js';
+import { LOOPBACK_ORIGIN, SALESFORCE_URL_PATTERN } from './salesforce-url.js';
+
+const loopbackUrl = new RegExp(`^${LOOPBACK_ORIGIN}/?$`);
+
+/** What the checks of a settings document know beyond it. */
+export interface ConfigCheckOptions {
+  /**
+   * Whether a Salesforce URL may name this machine (a test or demo org). The server says no in production,
+   * where such a URL would let a tenant probe the server's own ports; a page of widgets leaves it to the server.
+   */
+  allowLoopback?: boolean;
+}
 
 /** Settings in this group are the connection: the rest of a platform's form waits until they are complete. */
 export const CONNECTION_GROUP = 'Connection';
@@ -114,7 +126,12 @@ export function isFilled(value: ConfigValue | null | undefined): boolean {
  * kind, none contradicting another (`stripeKeyModeErrors`); with `requireComplete`, every visible required
  * setting given.
  */
-export function validateConfig(platform: PlatformDefinition, config: Readonly<Record<string, ConfigValue | null>>, requireComplete: boolean): FieldError[] {
+export function validateConfig(
+  platform: PlatformDefinition,
+  config: Readonly<Record<string, ConfigValue | null>>,
+  requireComplete: boolean,
+  { allowLoopback = true }: ConfigCheckOptions = {},
+): FieldError[] {
   const errors: FieldError[] = [];
   const byKey = new Map(platform.settings.map((s) => [s.key, s]));
   for (const [key, value] of Object.entries(config)) {
@@ -127,6 +144,9 @@ export function validateConfig(platform: PlatformDefinition, config: Readonly<Re
     } else if (value !== null) {
       const found = checkSettingValue(setting, value);
       if (found) errors.push(fieldError(at, found.code, found.message));
+      else if (!allowLoopback && setting.pattern === SALESFORCE_URL_PATTERN && typeof value === 'string' && loopbackUrl.test(value.trim())) {
+        errors.push(fieldError(at, 'invalid_format', `${setting.label}: this server reaches Salesforce only, not its own machine. Enter your org’s My Domain, such as https://yourorg.my.salesforce.com.`));
+      }
     }
   }
   if (requireComplete) {

@@ -8,7 +8,7 @@ import { fieldError, type FieldError } from '../problem.js';
 import type { CrmMapping, ValidationResult } from '../settings.js';
 import { tagValuesFor, type TagFieldKey } from '../tags.js';
 import { activePicklistValues, isTagField } from './compatibility.js';
-import { missingConnectionSettings, settingPointer, validateConfig } from './config.js';
+import { missingConnectionSettings, settingPointer, validateConfig, type ConfigCheckOptions } from './config.js';
 import { validateMappings } from './mappings.js';
 
 /** A settings record as it would stand after a write: what the business rules judge. */
@@ -22,7 +22,7 @@ export interface SettingsState {
 }
 
 /** CRM metadata the rules may use, when the server or the UI has it. */
-export interface CrmMetadata {
+export interface CrmMetadata extends ConfigCheckOptions {
   /** Fields of the member object. */
   memberFields?: readonly CrmFieldDescriptor[];
   /** Fields of the order object. */
@@ -74,7 +74,7 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
     return { errors, warnings };
   }
 
-  errors.push(...validateConfig(platform, state.config, complete));
+  errors.push(...validateConfig(platform, state.config, complete, metadata));
   const missing = missingConnectionSettings(platform, state.config, state.configuredSecrets);
   const connected = missing.length === 0;
   if (complete) {

@@ -1,7 +1,4 @@
-import type { ConfigValue, PlatformDefinition } from '../platform-types.js';
-import { fieldError, type FieldError } from '../problem.js';
-import { settingPointer } from '../rules/config.js';
-import { LOOPBACK_HOST, LOOPBACK_ORIGIN, SALESFORCE_ORIGIN, SALESFORCE_URL_PATTERN } from '../rules/salesforce-url.js';
+import { LOOPBACK_HOST, LOOPBACK_ORIGIN, SALESFORCE_ORIGIN } from '../rules/salesforce-url.js';
 
 // Where the server may send secrets and whose answers it may show: the server's and the connectors' checks,
 // kept out of the main entry a page of widgets loads.
@@ -36,14 +33,4 @@ export function isSalesforceUrl(url: string): boolean {
 /** Whether `url` is http or https on this machine (`localhost`, `127.0.0.1`, `[::1]`). */
 export function isLoopbackUrl(url: string): boolean {
   return originMatches(url, loopbackOrigin);
-}
-
-/**
- * For a server that takes no org on its own machine (in production): each setting naming one, such as a My
- * Domain URL of `http://127.0.0.1:8080`, which would let a tenant probe the server's own ports.
- */
-export function loopbackOrgErrors(platform: PlatformDefinition, config: Readonly<Record<string, ConfigValue>>): FieldError[] {
-  return platform.settings
-    .filter((s) => s.pattern === SALESFORCE_URL_PATTERN && typeof config[s.key] === 'string' && isLoopbackUrl(config[s.key] as string))
-    .map((s) => fieldError(settingPointer(s), 'invalid_format', `${s.label}: this server reaches Salesforce only, not its own machine. Enter your org’s My Domain, such as https://yourorg.my.salesforce.com.`));
 }
