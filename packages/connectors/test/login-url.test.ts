@@ -31,6 +31,7 @@ test('takes a tenant’s My Domain URL only on Salesforce, the server’s own lo
     assert.equal(refusal(url), 'invalid /config/myDomainUrl', url);
   }
   assert.equal(refusal('https://acme--uat.sandbox.my.salesforce.com'), null);
+  assert.equal(resolveLoginUrl({ myDomainUrl: 'HTTPS://Acme.My.Salesforce.com/' }, prod), 'https://acme.my.salesforce.com', 'a host’s case is not part of it');
   assert.equal(refusal('http://127.0.0.1:9', { ...prod, allowLoopback: true }), null, 'a test or demo org on this machine, outside production');
   assert.equal(refusal('http://127.0.0.1:4000/', { ...prod, loginUrl: 'http://127.0.0.1:4000' }), null, 'the operator’s own login URL');
 });

@@ -397,6 +397,8 @@ test('settings: a My Domain URL is a Salesforce address over https, or this mach
   for (const ok of [
     'https://acme.my.salesforce.com',
     'https://Acme-Corp.my.salesforce.com/',
+    'HTTPS://ACME.My.Salesforce.COM',
+    'Https://Login.Salesforce.com',
     'https://acme--uat.sandbox.my.salesforce.com',
     'https://acme-dev-ed.develop.my.salesforce.com',
     'https://login.salesforce.com',
@@ -404,6 +406,7 @@ test('settings: a My Domain URL is a Salesforce address over https, or this mach
     'http://127.0.0.1:9123',
     'https://localhost:8443',
     'http://[::1]:80',
+    'HTTP://LocalHost:8788',
   ]) {
     assert.equal(code(ok), null, ok);
   }
@@ -440,6 +443,11 @@ test('settings: a Salesforce URL on this machine is refused where the server say
     validateSettings(state, 'draft', { allowLoopback: false }).errors.map((e) => `${e.pointer} ${e.code}`),
     ['/config/myDomainUrl invalid_format'],
     'in production, refused at its field',
+  );
+  assert.deepEqual(
+    validateSettings({ ...state, config: { myDomainUrl: 'HTTP://LOCALHOST:8788' } }, 'draft', { allowLoopback: false }).errors.map((e) => `${e.pointer} ${e.code}`),
+    ['/config/myDomainUrl invalid_format'],
+    'a host’s case does not slip this machine past the production refusal',
   );
   assert.deepEqual(validateSettings({ ...state, config: { myDomainUrl: 'https://acme.my.salesforce.com' } }, 'draft', { allowLoopback: false }).errors, [], 'Salesforce itself still is');
 });

@@ -43,7 +43,7 @@ export function resolveLoginUrl(config: Partial<SalesforceConfig>, defaults: Sal
       const message = 'Enter your org’s My Domain, such as https://yourorg.my.salesforce.com.';
       throw new ConnectorError('invalid', `The My Domain URL is not a Salesforce address. ${message}`, [pointerError('/config/myDomainUrl', 'invalid_format', message)]);
     }
-    return own.replace(/\/+$/, '');
+    return new URL(own).origin;
   }
   const serverDefault = (defaults?.loginUrl || PRODUCTION_LOGIN_URL).replace(/\/+$/, '');
   if (!isHttpsOrLoopback(serverDefault)) throw new Error('SALESFORCE_LOGIN_URL must be an https URL (http only for localhost, 127.0.0.1 or [::1]).');
