@@ -2,11 +2,18 @@
  * What a client knows of each record's version (`settings/<category>`, `endpoints/<id>`): the last ETag
  * it saw, or that it read the record and found none. A conditional write sends `If-Match` with that ETag,
  * or `If-None-Match: *` for a record read as missing, so a record someone else created meanwhile is not
- * overwritten either; a record never read gets neither.
+ * overwritten either; a record never read gets neither. What it knows is one tenant's: records are per tenant.
  */
 export class RecordVersions {
   /** The last ETag per record; `null`: read, and there was none. */
   readonly #seen = new Map<string, string | null>();
+  #tenant: string | undefined;
+
+  /** Forgets every record when the calls now act for another tenant (a sign-in since): its versions say nothing of these. */
+  actFor(tenant: string): void {
+    if (this.#tenant !== undefined && this.#tenant !== tenant) this.#seen.clear();
+    this.#tenant = tenant;
+  }
 
   /** Remembers the record's ETag, or `null`: the record was read and does not exist. */
   remember(record: string, etag: string | null): void {

@@ -157,16 +157,37 @@ function checkTimeout(timeout: number | false | undefined, where: string): void 
   }
 }
 
+/** Refuses retry numbers that would retry without end (`NaN`, `Infinity`) or mean nothing (a part of an attempt). */
+function checkRetry({ limit, backoffLimit, maxRetryAfter }: RetryPolicy): void {
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 0)) throw new RangeError('`retry` (its limit) must be a whole number of retries, 0 or more.');
+  for (const [name, ms] of [['backoffLimit', backoffLimit], ['maxRetryAfter', maxRetryAfter]] as const) {
+    if (ms !== undefined && !(ms >= 0 && ms <= MAX_TIMEOUT)) throw new RangeError(`\`retry.${name}\` must be from 0 to ${MAX_TIMEOUT} milliseconds.`);
+  }
+}
+
 /** Refuses a header name a caller may not set: `Authorization`, or a name HTTP does not allow. */
 function checkHeaderName(name: string, where: string): void {
   if (/^authorization$/i.test(name)) throw new TypeError(AUTHORIZATION_SET);
   if (!HEADER_NAME.test(name)) throw new TypeError(`A header name in ${where} is not one HTTP allows (letters, digits and !#$%&'*+.^_\`|~-).`);
 }
 
+/**
+ * The tenant a token acts for, read from its claims (the API's tokens are JWTs; the server verifies them, this
+ * only tells one tenant's calls from another's); the token itself where there is no such claim.
+ */
+function tenantOf(token: string): string {
+  try {
+    return JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).tenant ?? token;
+  } catch {
+    return token;
+  }
+}
+
 /** Marks a response whose body could not be read (cut off) or parsed. */
 class BodyError extends Error {
   readonly status: number;
-  readonly requestId: string | undefined;
+  /** Redacted by `toError` before the error reaches the caller as a cause. */
+  requestId: string | undefined;
 
   constructor(
     readonly kind: 'truncated' | 'malformed',
@@ -319,6 +340,7 @@ export function createTransport(options: ClientOptions): Transport {
   if (!/\/v1$/.test(prefix)) prefix += '/v1';
   const basePath = new URL(prefix + '/', 'http://x').pathname;
   const policy: RetryPolicy = typeof options.retry === 'number' ? { limit: options.retry } : (options.retry ?? {});
+  checkRetry(policy);
   const limit = policy.limit ?? 2;
   const maxRetryAfter = policy.maxRetryAfter ?? 60_000;
   const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -350,8 +372,9 @@ export function createTransport(options: ClientOptions): Transport {
     if (text && /json/i.test(res.headers.get('content-type') ?? '')) {
       try {
         bodies.set(res, JSON.parse(text));
-      } catch (cause) {
-        if (res.ok) throw new BodyError('malformed', res, cause);
+      } catch {
+        // JSON.parse's own message quotes the body, where a server may have echoed a secret or the token.
+        if (res.ok) throw new BodyError('malformed', res, new SyntaxError(`${text.length} characters that do not parse as JSON`));
       }
     } else if (text && res.ok) {
       throw new BodyError('malformed', res, new SyntaxError(`Expected JSON, got ${res.headers.get('content-type') ?? 'no content type'}`));
@@ -409,8 +432,10 @@ export function createTransport(options: ClientOptions): Transport {
     const signal = spec.options?.signal;
     if (signal?.aborted) return signal.reason;
     if (error instanceof HTTPError) {
-      const res = error.response;
-      const body = bodies.get(res);
+      const body = bodies.get(error.response);
+      const cause = scrubKyError(error, secrets);
+      // Read from the scrubbed response: a server may echo the token or a secret in any header.
+      const res = cause.response;
       const problem = isProblem(body) ? redactDeep(body, secrets) : undefined;
       const status = res.status;
       const init: IntegrationErrorInit = {
@@ -418,7 +443,7 @@ export function createTransport(options: ClientOptions): Transport {
         status,
         problem,
         requestId: res.headers.get('x-request-id') ?? problem?.requestId,
-        cause: scrubKyError(error, secrets),
+        cause,
       };
       const message = redact(problem?.detail || problem?.title || `HTTP ${status} ${res.statusText}`.trim(), secrets);
       if (status === 400 || status === 413 || status === 422) return new ValidationError(message, init);
@@ -451,6 +476,7 @@ export function createTransport(options: ClientOptions): Transport {
     }
     if (error instanceof BodyError) {
       const Cls = error.kind === 'truncated' ? NetworkError : InvalidResponseError;
+      error.requestId &&= redact(error.requestId, secrets);
       return new Cls(`${error.message} (${ctx.method} ${ctx.path})`, { ...ctx, status: error.status, requestId: error.requestId, cause: error });
     }
     if (error instanceof TypeError) {
@@ -499,10 +525,18 @@ export function createTransport(options: ClientOptions): Transport {
       setHeader('idempotency-key', opts.idempotencyKey ?? headers.get('idempotency-key') ?? randomId());
       retryable = true;
     }
-    if (spec.conditional && opts.ifMatch !== false) {
+    /** The precondition header this call set from the ETag memory, if any. */
+    let remembered: string | undefined;
+    /** Sends `token`, with the precondition the ETag memory holds for its tenant. */
+    const authorize = (token: string) => {
+      setHeader('authorization', `Bearer ${token}`, tokenRefused);
+      versions.actFor(tenantOf(token));
+      if (!spec.conditional || opts.ifMatch === false) return;
+      if (remembered) headers.delete(remembered);
       const precondition = opts.ifMatch ? (['if-match', opts.ifMatch] as const) : spec.record ? versions.precondition(spec.record) : undefined;
       if (precondition) headers.set(precondition[0], precondition[1]);
-    }
+      remembered = opts.ifMatch ? undefined : precondition?.[0];
+    };
     const kyOptions: KyOptions = {
       method: spec.method,
       headers,
@@ -529,7 +563,7 @@ export function createTransport(options: ClientOptions): Transport {
     let res: Response;
     try {
       const first = await tokenFor(signal).catch(tokenFailed);
-      setHeader('authorization', `Bearer ${first}`, tokenRefused);
+      authorize(first);
       try {
         res = await ky(url, kyOptions);
       } catch (error) {
@@ -537,7 +571,7 @@ export function createTransport(options: ClientOptions): Transport {
         const fresh = await tokenFor(signal, first, timeout || undefined).catch(tokenFailed);
         // The same token again would be refused again: give up without the second request.
         if (fresh === first) throw error;
-        setHeader('authorization', `Bearer ${fresh}`, tokenRefused);
+        authorize(fresh);
         res = await ky(url, kyOptions);
       }
     } catch (error) {
@@ -551,7 +585,7 @@ export function createTransport(options: ClientOptions): Transport {
     const etag = res.headers.get('etag') ?? undefined;
     const requestId = res.headers.get('x-request-id') ?? undefined;
     if (spec.check) {
-      const init = { ...call, status: res.status, requestId };
+      const init = { ...call, status: res.status, requestId: requestId && redact(requestId, sentSecrets()) };
       if (data === undefined) throw new InvalidResponseError(`Expected a JSON body: ${spec.method} ${path}`, init);
       if (validateResponses) {
         const { checks } = await loadValidators().catch((cause: unknown) => {

@@ -145,6 +145,23 @@ describe('ETags', () => {
     assert.deepEqual(JSON.parse(seen[4]!.body), { platform: 'salesforce', status: 'draft' });
   });
 
+  it('keeps what it knows of records per tenant: a token for another tenant sends no precondition from the first', async () => {
+    const jwt = (tenant: string, sub: string) => `h.${Buffer.from(JSON.stringify({ tenant, sub, role: 'admin' })).toString('base64url')}.sig`;
+    let token = jwt('acme', 'ada');
+    const { fetch, seen } = fakeFetch((req) =>
+      req.method === 'GET' && req.url.endsWith('/settings') ? json({ items: [settingsRecord({ version: 1 })], nextCursor: null }) : json(settingsRecord({ version: 2 }), 200, { etag: '"2"' }),
+    );
+    const c = createIntegrationClient({ baseUrl: 'http://api.test', getToken: () => token, fetch, retry: fast });
+    await c.settings.list();
+    token = jwt('acme', 'bob');
+    await c.settings.patch('crm', { config: { a: 1 } });
+    assert.equal(seen[1]!.headers.get('if-match'), '"1"', 'another user of the same tenant edits the record the client showed');
+    token = jwt('globex', 'gus');
+    await c.settings.patch('crm', { config: { a: 1 } });
+    assert.equal(seen[2]!.headers.get('if-match'), null, 'the first tenant’s version says nothing of the second’s record');
+    assert.equal(c.settings.etag('crm'), '"2"', 'what the second tenant’s answer says is remembered');
+  });
+
   it('remembers ETags from the list by version, and sends none for unseen records', async () => {
     const { fetch, seen } = fakeFetch((req) =>
       req.url.endsWith('/settings') ? json({ items: [settingsRecord({ version: 7 })] }) : json(endpointRecord()),
@@ -643,6 +660,15 @@ describe('timeouts and aborts', () => {
     assert.equal(seen.length, 0, 'nothing was sent');
   });
 
+  it('refuses a retry limit or wait that is not a whole number of attempts or milliseconds, before sending', async () => {
+    const { fetch, seen } = fakeFetch(() => json({}));
+    for (const retry of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5, { limit: Number.NaN }, { backoffLimit: -1 }, { maxRetryAfter: Number.NaN }]) {
+      assert.throws(() => client(fetch, { retry }), (e: Error) => e instanceof RangeError && /retry/i.test(e.message), `retry ${JSON.stringify(retry)}`);
+    }
+    assert.doesNotThrow(() => client(fetch, { retry: { limit: 0, backoffLimit: 0, maxRetryAfter: 0 } }));
+    assert.equal(seen.length, 0, 'nothing was sent');
+  });
+
   it('rejects with the signal reason when the caller aborts, during a request or a backoff', async () => {
     const ctl = new AbortController();
     const p = client(hang as typeof fetch, { timeout: false }).me({ signal: ctl.signal });
@@ -726,6 +752,35 @@ describe('no secrets in errors', () => {
     assert.ok(!all.includes(secret) && !all.includes(TOKEN), `nor in the status text: ${all.slice(0, 2000)}`);
     assert.equal(headers.get('x-trace'), 'kept');
     assert.equal((e.cause as { response: Response }).response.status, 422);
+  });
+
+  it('redacts a token or secret a server echoes as the request id or ETag, wherever an error carries them', async () => {
+    const secret = 'sf-consumer-secret-XYZ789';
+    const echo = (name: string, status: number, body: unknown) =>
+      fakeFetch((req) => json(body, status, { [name]: `${req.headers.get('authorization')} ${secret}` })).fetch;
+    const calls = [
+      [echo('x-request-id', 422, { status: 422, title: 'Invalid' }), ValidationError],
+      [echo('etag', 412, { status: 412, title: 'Stale' }), ConflictError],
+      [echo('x-request-id', 200, { unexpected: true }), InvalidResponseError],
+      [fakeFetch((req) => new Response('{', { headers: { 'content-type': 'application/json', 'x-request-id': `${req.headers.get('authorization')} ${secret}` } })).fetch, InvalidResponseError],
+    ] as const;
+    for (const [fetch, Cls] of calls) {
+      const e: IntegrationError = await rejects(client(fetch, { retry: 0 }).credentials.set('crm', 'consumerSecret', secret), Cls as typeof IntegrationError);
+      assert.ok(e instanceof Cls, `${Cls.name}: ${e.name}`);
+      const all = [JSON.stringify(e), inspect(e, { depth: 30, showHidden: true }), String(e.requestId), String((e as Partial<ConflictError>).currentEtag)].join('\n');
+      assert.ok(!all.includes(secret) && !all.includes(TOKEN), `${Cls.name} leaked: ${all.slice(0, 1500)}`);
+    }
+  });
+
+  it('keeps a malformed body’s text out of the error’s cause chain (JSON.parse quotes it)', async () => {
+    const secret = 'pw12345';
+    for (const body of [secret, `Bearer ${TOKEN}`]) {
+      const { fetch } = fakeFetch(() => new Response(body, { headers: { 'content-type': 'application/json' } }));
+      const e = await rejects(client(fetch, { retry: 0 }).credentials.set('crm', 'password', secret), InvalidResponseError);
+      const all = [inspect(e, { depth: 30, showHidden: true }), JSON.stringify(e)];
+      for (let cause: unknown = e.cause; cause; cause = (cause as Error).cause) all.push(String((cause as Error).message), String((cause as Error).stack));
+      assert.ok(!all.join('\n').includes('pw12345') && !all.join('\n').includes(TOKEN), all.join('\n').slice(0, 1500));
+    }
   });
 
   it('redacts an echoed secret holding a quote, backslash or tab everywhere, and a token in a bad 2xx body’s issues', async () => {
