@@ -81,9 +81,15 @@ export function buildOpenApi(): Json {
     },
   };
 
-  const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ref('Problem') } } });
-  const json = (schema: Json, description = 'OK', headers?: Json) => ({ description, content: { 'application/json': { schema } }, ...(headers ? { headers } : {}) });
-  const etagHeader = { ETag: { description: 'Version of the record, for If-Match: "<version>", or for a settings record reporting schema drift "<version>.<drift hash>" (If-Match compares the version).', schema: { type: 'string' } } };
+  const header = (description: string) => ({ description, schema: { type: 'string' } });
+  // Every answer carries its request id (the one sent, else a new one), which logs and problem documents name.
+  const requestId = { 'X-Request-Id': header('This request’s id: the one the client sent, else a new one.') };
+  const retryAfter = { 'Retry-After': header('Seconds to wait before trying again.') };
+  const replayed = { 'Idempotent-Replayed': header('`true` when this is the stored answer to an earlier request with the same Idempotency-Key.') };
+  const problem = (description: string, headers?: Json) => ({ description, headers: { ...requestId, ...headers }, content: { 'application/problem+json': { schema: ref('Problem') } } });
+  const json = (schema: Json, description = 'OK', headers?: Json) => ({ description, headers: { ...requestId, ...headers }, content: { 'application/json': { schema } } });
+  const etagHeader = { ETag: header('Version of the record, for If-Match: "<version>", or for a settings record reporting schema drift "<version>.<drift hash>" (If-Match compares the version).') };
+  const written = { ...etagHeader, ...replayed };
   const errors = (...codes: number[]) => {
     const text: Record<number, string> = {
       400: 'Body not JSON, too deep, not an object, or a bad query parameter',
@@ -98,8 +104,9 @@ export function buildOpenApi(): Json {
       429: 'Rate limited (Retry-After)',
       501: 'No platform connectors configured on this server',
       502: 'The platform could not be reached or failed',
+      503: 'The keys that verify tokens are out of reach for now (Retry-After)',
     };
-    return Object.fromEntries([401, 403, 429, ...codes].map((c) => [String(c), problem(text[c]!)]));
+    return Object.fromEntries([401, 403, 429, 503, ...codes].map((c) => [String(c), problem(text[c]!, c === 429 || c === 503 ? retryAfter : undefined)]));
   };
   const param = (name: string, where: 'path' | 'query' | 'header', schema: Json, required = where === 'path', description?: string) => ({
     name,
@@ -110,12 +117,14 @@ export function buildOpenApi(): Json {
   });
   const category = param('category', 'path', { type: 'string', enum: integrationCategories.map((c) => categorySlugs[c]) });
   const ifMatch = param('If-Match', 'header', { type: 'string' }, false, 'ETag from a read; a stale one answers 412.');
-  const ifNoneMatch = param('If-None-Match', 'header', { type: 'string', enum: ['*'] }, false, 'Create only: 412 if the record already exists.');
+  const ifNoneMatch = param('If-None-Match', 'header', { type: 'string', enum: ['*'] }, false, 'Only if the record does not exist yet (the client read it as missing): 412 if it does.');
   const idem = param('Idempotency-Key', 'header', { type: 'string', minLength: 1, maxLength: 255 }, false, 'Retries with the same key replay the first response.');
   const body = (name: string, required = true) => ({ required, content: { 'application/json': { schema: ref(name) } } });
   const writeErrors = errors(400, 404, 409, 412, 413, 415, 422);
 
   const settingsOne = json(ref('IntegrationSettings'), 'The settings record', etagHeader);
+  const settingsWritten = json(ref('IntegrationSettings'), 'The settings record', written);
+  const settingsWrite = [ifMatch, ifNoneMatch, idem];
   const paths: Json = {
     '/v1/me': { get: { operationId: 'getMe', summary: 'The caller: tenant, subject, role, permissions', responses: { '200': json(ref('Me')), ...errors() } } },
     '/v1/platforms': { get: { operationId: 'listPlatforms', responses: { '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('PlatformDefinition') } }, required: ['items'] }), ...errors() } } },
@@ -133,20 +142,20 @@ export function buildOpenApi(): Json {
     },
     '/v1/settings/{category}': {
       parameters: [category],
-      get: { operationId: 'getSettings', responses: { '200': settingsOne, '304': { description: 'Not modified (If-None-Match)' }, ...errors(404) } },
+      get: { operationId: 'getSettings', responses: { '200': settingsOne, '304': { description: 'Not modified (If-None-Match)', headers: { ...requestId, ...etagHeader } }, ...errors(404) } },
       put: {
         operationId: 'putSettings',
         summary: 'Create or replace; credentials: string sets, null clears, absent keeps',
-        parameters: [ifMatch, ifNoneMatch, idem],
+        parameters: settingsWrite,
         requestBody: body('IntegrationSettingsInput'),
-        responses: { '200': settingsOne, '201': { ...settingsOne, description: 'Created' }, ...writeErrors },
+        responses: { '200': settingsWritten, '201': { ...settingsWritten, description: 'Created' }, ...writeErrors },
       },
       patch: {
         operationId: 'patchSettings',
         summary: 'Merge: config key by key (null removes), crm property by property',
-        parameters: [ifMatch, idem],
+        parameters: settingsWrite,
         requestBody: body('IntegrationSettingsInput'),
-        responses: { '200': settingsOne, ...writeErrors },
+        responses: { '200': settingsWritten, ...writeErrors },
       },
     },
     '/v1/settings/{category}/validate': {
@@ -160,16 +169,16 @@ export function buildOpenApi(): Json {
     },
     '/v1/settings/{category}/archive': {
       parameters: [category],
-      post: { operationId: 'archiveSettings', parameters: [ifMatch, idem], responses: { '200': settingsOne, ...errors(404, 409, 412) } },
+      post: { operationId: 'archiveSettings', parameters: settingsWrite, responses: { '200': settingsWritten, ...errors(404, 409, 412) } },
     },
     '/v1/settings/{category}/restore': {
       parameters: [category],
-      post: { operationId: 'restoreSettings', parameters: [ifMatch, idem], responses: { '200': settingsOne, ...errors(404, 409, 412) } },
+      post: { operationId: 'restoreSettings', parameters: settingsWrite, responses: { '200': settingsWritten, ...errors(404, 409, 412) } },
     },
     '/v1/settings/{category}/credentials/{key}': {
       parameters: [category, param('key', 'path', { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' })],
-      put: { operationId: 'putCredential', parameters: [ifMatch, idem], requestBody: body('CredentialValueInput'), responses: { '200': settingsOne, ...writeErrors } },
-      delete: { operationId: 'deleteCredential', parameters: [ifMatch, idem], responses: { '200': settingsOne, ...errors(404, 409, 412, 422) } },
+      put: { operationId: 'putCredential', parameters: settingsWrite, requestBody: body('CredentialValueInput'), responses: { '200': settingsWritten, ...writeErrors } },
+      delete: { operationId: 'deleteCredential', parameters: settingsWrite, responses: { '200': settingsWritten, ...errors(404, 409, 412, 422) } },
     },
     '/v1/settings/{category}/test-connection': {
       parameters: [category],
@@ -211,14 +220,14 @@ export function buildOpenApi(): Json {
         operationId: 'createEndpoint',
         parameters: [idem],
         requestBody: body('IntegrationEndpointCreate'),
-        responses: { '201': json(ref('IntegrationEndpoint'), 'Created', etagHeader), ...errors(400, 409, 413, 415, 422) },
+        responses: { '201': json(ref('IntegrationEndpoint'), 'Created', written), ...errors(400, 409, 413, 415, 422) },
       },
     },
     '/v1/endpoints/{id}': {
       parameters: [param('id', 'path', { type: 'string', format: 'uuid' })],
       get: { operationId: 'getEndpoint', responses: { '200': json(ref('IntegrationEndpoint'), 'OK', etagHeader), ...errors(404) } },
-      patch: { operationId: 'updateEndpoint', parameters: [ifMatch, idem], requestBody: body('IntegrationEndpointUpdate'), responses: { '200': json(ref('IntegrationEndpoint'), 'OK', etagHeader), ...writeErrors } },
-      delete: { operationId: 'deleteEndpoint', parameters: [ifMatch, idem], responses: { '204': { description: 'Deleted' }, ...errors(404, 409, 412) } },
+      patch: { operationId: 'updateEndpoint', parameters: [ifMatch, idem], requestBody: body('IntegrationEndpointUpdate'), responses: { '200': json(ref('IntegrationEndpoint'), 'OK', written), ...writeErrors } },
+      delete: { operationId: 'deleteEndpoint', parameters: [ifMatch, idem], responses: { '204': { description: 'Deleted', headers: { ...requestId, ...replayed } }, ...errors(404, 409, 412) } },
     },
     '/v1/audit-events': {
       get: {

@@ -52,3 +52,27 @@ test('docs/openapi.json is the served document (regenerate: npx mp-integration-s
   const published = JSON.parse(readFileSync(new URL('../../../docs/openapi.json', import.meta.url), 'utf8'));
   assert.deepEqual(published, (await send(srv.url, null, 'GET', '/v1/openapi.json')).body);
 });
+
+test('the document declares the headers the server answers with, and each settings write’s If-None-Match', async () => {
+  const doc = (await send(srv.url, null, 'GET', '/v1/openapi.json')).body;
+  const t = await srv.tenant();
+  const admin = t.as('admin');
+  await admin('PUT', '/v1/settings/crm', { body: salesforceDoc('a-secret-value-123456') });
+  const created = await admin('PATCH', '/v1/settings/crm', { body: { config: { environment: 'sandbox' } }, headers: { 'if-none-match': '*' } });
+  assert.equal(created.status, 412, 'the server honours If-None-Match on a PATCH');
+  for (const [path, item] of Object.entries<Record<string, { parameters?: { name: string }[]; responses: Record<string, { headers?: Record<string, unknown> }> }>>(doc.paths)) {
+    if (!path.startsWith('/v1/') || path === '/v1/openapi.json') continue;
+    for (const [method, op] of Object.entries(item).filter(([m]) => m !== 'parameters')) {
+      const at = `${method.toUpperCase()} ${path}`;
+      const names = (op.parameters ?? []).map((p) => p.name);
+      for (const [status, response] of Object.entries(op.responses)) {
+        const headers = Object.keys(response.headers ?? {});
+        assert.ok(headers.includes('X-Request-Id'), `${at} ${status} declares X-Request-Id`);
+        if (status === '429' || status === '503') assert.ok(headers.includes('Retry-After'), `${at} ${status} declares Retry-After`);
+        if (names.includes('Idempotency-Key') && status.startsWith('2')) assert.ok(headers.includes('Idempotent-Replayed'), `${at} ${status} declares Idempotent-Replayed`);
+      }
+      assert.ok(op.responses['503'], `${at} lists 503 (keys or token keys out of reach)`);
+      if (path.startsWith('/v1/settings/') && names.includes('If-Match')) assert.ok(names.includes('If-None-Match'), `${at} takes If-None-Match`);
+    }
+  }
+});
