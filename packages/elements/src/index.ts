@@ -6,6 +6,7 @@ export { msg, registerMessages, setLocale, getLocale, formatNumber, LocalizeCont
 export { MpIntegrationProvider } from './provider/integration-provider.js';
 export { integrationClientContext } from './provider/context.js';
 export { MpEndpointGrid, EndpointChangeEvent, IntegrationErrorEvent, SortChangeEvent, type EndpointChange } from './endpoint-grid/endpoint-grid.js';
+export type { EndpointGridAction, SettingsAction } from './provider/error-event.js';
 export { MpIntegrationSettings, SettingsSavedEvent, BeforeLeaveEvent, type SettingsSaveAction } from './integration-settings/integration-settings.js';
 /** The English of each widget's own strings, to list the keys a translation may register (see docs/theming.md). */
 export { settingsMessages } from './integration-settings/messages.js';

@@ -6,7 +6,7 @@
 import * as React from 'react';
 import { createReactWrappers } from './react/wrappers.js';
 
-export { createReactWrappers, type ReactWrappers } from './react/wrappers.js';
+export { createReactWrappers, type ReactWrappers, type FieldMapperValueEvent } from './react/wrappers.js';
 
 /** The wrappers bound to the app's `react`. */
 export const { IntegrationProvider, IntegrationSettings, EndpointGrid, FieldMapper } = createReactWrappers(React);

@@ -270,24 +270,33 @@ export class TimeoutError extends IntegrationError {
 export interface InvalidResponseErrorInit extends IntegrationErrorInit {
   /** What is wrong, by JSON Pointer into the response body. */
   issues?: FieldError[];
+  /** Default: `schema` with issues, else `unreadable`. */
+  reason?: InvalidResponseError['reason'];
 }
 
 /**
  * The server answered something the SDK cannot use: not JSON, or JSON that fails the
- * schema (`validateResponses`). `issues` points into the response body.
+ * schema (`validateResponses`), or the SDK could not load its response checks. `issues` points into the
+ * response body.
  */
 export class InvalidResponseError extends IntegrationError {
   /** Where the response deviates from the schema, by JSON Pointer into the response body. */
   readonly issues: readonly FieldError[];
+  /**
+   * `schema`: the body fails the schema (see `issues`). `unreadable`: no body, not JSON, or pages that never
+   * end. `checks`: the response checks' file could not be loaded (a deployment fault, not the server's answer).
+   */
+  readonly reason: 'schema' | 'unreadable' | 'checks';
 
   /** Builds the error. */
   constructor(message: string, init: InvalidResponseErrorInit = {}) {
     super(message, init);
     this.name = 'InvalidResponseError';
     this.issues = init.issues ?? [];
+    this.reason = init.reason ?? (this.issues.length ? 'schema' : 'unreadable');
   }
 
   override toJSON(): IntegrationErrorJSON {
-    return { ...super.toJSON(), issues: this.issues };
+    return { ...super.toJSON(), issues: this.issues, reason: this.reason };
   }
 }

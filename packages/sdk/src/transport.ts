@@ -589,7 +589,7 @@ export function createTransport(options: ClientOptions): Transport {
       if (data === undefined) throw new InvalidResponseError(`Expected a JSON body: ${spec.method} ${path}`, init);
       if (validateResponses) {
         const { checks } = await loadValidators().catch((cause: unknown) => {
-          throw new InvalidResponseError(`The response checks could not be loaded: ${spec.method} ${path}`, { ...init, cause });
+          throw new InvalidResponseError(`The response checks could not be loaded: ${spec.method} ${path}`, { ...init, reason: 'checks', cause });
         });
         const found = checks[spec.check](data, '');
         if (found.length) {

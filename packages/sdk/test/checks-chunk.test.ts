@@ -27,6 +27,7 @@ it('reports checks that failed to load as InvalidResponseError, and loads them a
   assert.equal(read.status, 200);
   assert.equal(read.requestId, 'req-1');
   assert.match(read.message, /could not be loaded/);
+  assert.equal(read.reason, 'checks', 'a host can tell a deployment fault from a server answering wrong');
   assert.match(String((read.cause as Error).message), /dynamically imported module/);
   const write = await rejects(client.endpoints.create({ name: 'orders', description: 'x' }), InvalidResponseError);
   assert.equal(write.status, 201, 'the server applied the write');

@@ -575,6 +575,7 @@ describe('responses', () => {
     const e = await rejects(client(fetch).settings.get('crm'), InvalidResponseError);
     assert.equal(e.issues[0]?.pointer, '/version');
     assert.equal(e.status, 200);
+    assert.equal(e.reason, 'schema');
   });
 
   it('checks the shapes the schema package has no schema for', async () => {
@@ -614,6 +615,7 @@ describe('responses', () => {
     assert.deepEqual([html.status, html.requestId, html.method, html.path], [200, 'req-html', 'GET', '/v1/platforms']);
     const empty = await rejects(c.platforms.list(), InvalidResponseError);
     assert.deepEqual([empty.status, empty.requestId], [204, 'req-empty']);
+    assert.deepEqual([html.reason, empty.reason], ['unreadable', 'unreadable']);
   });
 
   it('gives a status outside 200–599 as an IntegrationError carrying it', async () => {

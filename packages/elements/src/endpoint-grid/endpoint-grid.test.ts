@@ -1,9 +1,10 @@
 // <mp-endpoint-grid> in Chromium against the real API server (POST /__mp/test-env): seed 002's add, edit and
 // delete with their messages, inline and server errors, the immutable name, paging, sorting, roles, axe-core.
-import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
+import { InvalidResponseError, createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { sendKeys } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
+import { errorText } from '../provider/error-text.js';
 import { clientFor, equal, expectNoViolations, inGerman, freshEnv, ok, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
@@ -391,6 +392,20 @@ describe('<mp-endpoint-grid> against the real server', () => {
     const el = await mount(proxied);
     ok($(el, '.notice.error[role="alert"] button'), 'the load error, with Try again');
     ok($(el, '.notice.error')!.textContent!.includes('Something between here and the server refused the request (HTTP 403).'), `not blamed on the role: ${$(el, '.notice.error')!.textContent}`);
+  });
+
+  it('an answer the page cannot read is not worded as a refusal, and checks that did not load name their file', async () => {
+    const env = await freshEnv();
+    const garbled = createIntegrationClient({
+      baseUrl: env.apiUrl,
+      token: env.tokens.admin,
+      fetch: () => Promise.resolve(new Response('{"items":"none"}', { headers: { 'content-type': 'application/json' } })),
+    });
+    const el = await mount(garbled);
+    const text = $(el, '.notice.error')!.textContent!;
+    ok(text.includes('The server answered something this page cannot read.') && !text.includes('refused'), text);
+    const checks = new InvalidResponseError('The response checks could not be loaded: GET /v1/me', { status: 200, reason: 'checks' });
+    equal(errorText(checks), 'The SDK’s response checks could not be loaded: serve mp-integration-kit-checks.js beside mp-integration-kit.js, or create the client with validateResponses: false.', 'a deployment fault named for the developer');
   });
 
   it('a 404 that is not the API’s (a proxy’s page) is a failure, not “already deleted”', async () => {

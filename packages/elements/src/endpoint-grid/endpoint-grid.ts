@@ -19,7 +19,7 @@ import { translator } from '../provider/translate.js';
 import { renderOutcome, type Outcome } from '../shared/outcome.js';
 import { endpointGridMessages } from './messages.js';
 import { EndpointChangeEvent, SortChangeEvent, type EndpointChange } from './events.js';
-import { IntegrationErrorEvent } from '../provider/error-event.js';
+import { IntegrationErrorEvent, type EndpointGridAction } from '../provider/error-event.js';
 import { checkForm, editForm, hasTyped, newForm, serverErrors, type EndpointFormState } from './endpoint-form.js';
 import { styles } from './endpoint-grid.styles.js';
 
@@ -55,7 +55,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @fires {EndpointChangeEvent} mp-endpoint-updated - An endpoint's description was updated.
  * @fires {EndpointChangeEvent} mp-endpoint-deleted - An endpoint was deleted.
  * @fires {SortChangeEvent} mp-sort-change - The admin sorted the grid, or a new endpoint switched it to newest first; `sort` is the new order (a host that sets `sort` keeps it in step from here).
- * @fires {IntegrationErrorEvent} mp-error - A call failed (`error` is the SDK's typed error, `action` what was tried); the grid shows it as well.
+ * @fires {IntegrationErrorEvent} mp-error - A call failed (`error` is the SDK's typed error, `action` what was tried: `load`, `create`, `update` or `delete`); the grid shows it as well.
  *
  * @csspart base - The frame around everything.
  * @csspart header - Heading, sort and the New button.
@@ -250,7 +250,7 @@ export class MpEndpointGrid extends LitElement {
     return { from, to: from + this._items.length - 1, total: this._total };
   }
 
-  #fail(error: unknown, action: string): void {
+  #fail(error: unknown, action: EndpointGridAction): void {
     emit(this, new IntegrationErrorEvent(error, action));
   }
 

@@ -599,6 +599,20 @@ describe('<mp-integration-settings> against the real server', () => {
     await expectNoViolations(el, 'errors shown');
   });
 
+  it('lists the server’s errors in the order of the form and focuses the first on screen, whatever order the answer gives', async () => {
+    const el = await mount(clientFor(env), 'payment-gateway');
+    await choosePlatform(el, 'stripe');
+    typeInto($(el, '#cfg-publishableKey'), 'nope');
+    typeInto($(el, '#secret-secretKey'), 'bad');
+    typeInto($(el, '#secret-webhookSecret'), 'also bad');
+    await el.updateComplete;
+    await press(el, 'enable-button');
+    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    const order = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="error-summary"] a')].map((a) => a.dataset.pointer);
+    equal(order.join(' '), '/config/publishableKey /credentials/secretKey /credentials/webhookSecret', 'top to bottom, as the inputs stand');
+    equal(el.shadowRoot!.activeElement?.id, 'cfg-publishableKey', 'focus on the first input on screen');
+  });
+
   it('names each missing connection input beside it when a connection test cannot start', async () => {
     const el = await mount(clientFor(env), 'payment-gateway');
     await choosePlatform(el, 'stripe');

@@ -37,7 +37,7 @@ import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator, type Phrase } from '../provider/translate.js';
-import { IntegrationErrorEvent } from '../provider/error-event.js';
+import { IntegrationErrorEvent, type SettingsAction } from '../provider/error-event.js';
 import { settingsMessages } from './messages.js';
 import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
 import { compare, connectionChanged, controlIdFor, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
@@ -81,7 +81,7 @@ type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: u
  * @slot heading - Replaces the category heading (single-category mode).
  *
  * @fires {SettingsSavedEvent} mp-saved - The server accepted a save draft, enable, archive or restore (`settings`, `action`).
- * @fires {IntegrationErrorEvent} mp-error - A call failed (`error` is the SDK's typed error, `action` what was tried); the form shows it too.
+ * @fires {IntegrationErrorEvent} mp-error - A call failed (`error` is the SDK's typed error, `action` what was tried: a `SettingsAction`); the form shows it too.
  * @fires {BeforeLeaveEvent} mp-before-leave - Cancelable: the admin is leaving with unsaved changes (unload, or `requestLeave()`).
  *
  * @csspart base - The frame of one category.
@@ -415,7 +415,7 @@ export class MpIntegrationSettings extends LitElement {
 
   // ---- actions --------------------------------------------------------------------------------------
 
-  #fail(error: unknown, action: string): void {
+  #fail(error: unknown, action: SettingsAction): void {
     emit(this, new IntegrationErrorEvent(error, action));
   }
 
@@ -491,6 +491,8 @@ export class MpIntegrationSettings extends LitElement {
     // The conflict notice takes focus, which reads it; announcing it as well would say it twice.
     if (!this._conflict) this.#announcer.announce(this._errors.length ? t('settings.summary.title', { count: this._errors.length }) : (this._general?.() ?? ''));
     await this.updateComplete;
+    this.#sortErrorsByForm();
+    await this.updateComplete;
     // A mapper an error names shows its unmapped required fields too, as a form's submit makes it.
     for (const e of this._errors) {
       const control = this.#control(e.pointer);
@@ -513,6 +515,18 @@ export class MpIntegrationSettings extends LitElement {
       const target = had.isConnected && !had.matches(':disabled') ? had : this.#heading;
       target?.focus();
     };
+  }
+
+  /**
+   * Orders the errors as their controls stand in the form (the server lists credentials after config, say), so
+   * the summary reads top to bottom and "the first" is the first on screen; errors without a control go last.
+   */
+  #sortErrorsByForm(): void {
+    const at = (e: FieldError) => this.#control(e.pointer);
+    this._errors = this._errors
+      .map((e) => [e, at(e)] as const)
+      .sort(([, a], [, b]) => (!a || !b ? Number(!a) - Number(!b) : a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+      .map(([e]) => e);
   }
 
   #focusFirstProblem(): void {

@@ -2,6 +2,7 @@ import {
   ConflictError,
   ForbiddenError,
   IntegrationError,
+  InvalidResponseError,
   NetworkError,
   NotFoundError,
   RateLimitError,
@@ -24,6 +25,9 @@ export const errorMessages = {
   'error.validation': 'Some values need fixing.',
   'error.unknown': 'Something went wrong.',
   'error.status': 'Something between here and the server refused the request (HTTP {status}).',
+  'error.unreadable': 'The server answered something this page cannot read.',
+  'error.checksUnavailable':
+    'The SDK’s response checks could not be loaded: serve mp-integration-kit-checks.js beside mp-integration-kit.js, or create the client with validateResponses: false.',
   'error.reference': 'Reference: {id}',
   'error.noProvider': 'Not connected: place this element inside <mp-integration-provider> or give it a client.',
   'error.providerIncomplete': 'Not connected: give the <mp-integration-provider> around this element a base-url, or a client.',
@@ -46,6 +50,7 @@ export function errorText(error: unknown): string {
   if (error instanceof NotFoundError) return errorT('error.notFound');
   if (error instanceof ConflictError) return errorT('error.conflict');
   if (error instanceof RateLimitError) return errorT('error.rateLimited', { seconds: error.retryAfter ?? 60 });
+  if (error instanceof InvalidResponseError) return errorT(error.reason === 'checks' ? 'error.checksUnavailable' : 'error.unreadable');
   if (error instanceof IntegrationError && error.detail) {
     // The server's English sentence, unless the host registered `error.problem.<type>` (upstream, internal…).
     const kind = error.type?.slice(error.type.lastIndexOf('/') + 1);

@@ -5,9 +5,12 @@
 import type * as ReactTypes from 'react';
 import { createReactWrappers } from './wrappers.js';
 import type { EndpointChangeEvent, SortChangeEvent } from '../endpoint-grid/events.js';
-import type { EndpointSort } from '@memberpulse/integration-schema';
+import type { EndpointSort, FieldMapping } from '@memberpulse/integration-schema';
 import type { MpEndpointGrid } from '../endpoint-grid/endpoint-grid.js';
+import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
+import type { EndpointGridAction } from '../provider/error-event.js';
 import type { MpIntegrationSettings } from '../integration-settings/integration-settings.js';
+import { contactStandardFields, memberSourceFields } from '../test-fixtures/index.js';
 import { clientFor, equal, expectNoViolations, freshEnv, ok, typeInto, until } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
@@ -121,6 +124,48 @@ describe('React host', () => {
       equal(grid.sort, '-name', 'the sort the admin chose survives the re-render');
       equal(settings.shadowRoot!.querySelector<HTMLInputElement>('#cfg-clientId')?.value, 'typed in React', 'a new getToken arrow did not reload the settings');
       ok(settings.dirty, 'still unsaved, nothing lost');
+    } finally {
+      root.unmount();
+      container.remove();
+    }
+  });
+
+  it('types the mapper’s change and a widget’s error for a controlled host, without casts', async () => {
+    const env = await freshEnv();
+    const { React, client } = await loadReact();
+    const { IntegrationProvider, EndpointGrid, FieldMapper } = createReactWrappers(React);
+    const container = document.createElement('div');
+    document.body.append(container);
+    const root = client.createRoot(container);
+    const failures: { action: EndpointGridAction; message: string }[] = [];
+    let shown: readonly FieldMapping[] = [];
+    function Host() {
+      const [value, setValue] = React.useState<readonly FieldMapping[]>([]);
+      shown = value;
+      return React.createElement(
+        React.Fragment,
+        null,
+        // Handlers without annotations: the wrappers' event types are what a TypeScript host gets.
+        React.createElement(FieldMapper, { sourceFields: memberSourceFields, targetFields: contactStandardFields, value, onChange: (e) => setValue(e.target.value) }),
+        React.createElement(
+          IntegrationProvider,
+          { baseUrl: env.apiUrl, token: 'not-a-token' },
+          React.createElement(EndpointGrid, { onError: (e) => failures.push({ action: e.action, message: e.error.message }) }),
+        ),
+      );
+    }
+    try {
+      root.render(React.createElement(Host));
+      await until(() => container.querySelector<MpFieldMapper>('mp-field-mapper')?.shadowRoot?.querySelector('[part="automap-button"]'), 'the mapper');
+      const mapper = container.querySelector<MpFieldMapper>('mp-field-mapper')!;
+      mapper.shadowRoot!.querySelector<HTMLButtonElement>('[part="automap-button"]')!.click();
+      mapper.acceptSuggestions();
+      await until(() => shown.some((m) => m.source === 'email'), 'the host state took the mapper’s value from onChange');
+      equal(shown.find((m) => m.source === 'email')!.target, 'Email', 'the suggestion the admin accepted');
+      equal(mapper.value.length, shown.length, 'and handed it back as the controlled value');
+      await until(() => failures.length > 0, 'onError called');
+      equal(failures[0]!.action, 'load', 'what the grid was doing');
+      ok(failures[0]!.message.length > 0, 'the error is an Error with its message');
     } finally {
       root.unmount();
       container.remove();

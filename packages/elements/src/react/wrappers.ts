@@ -6,7 +6,10 @@ import { MpEndpointGrid } from '../endpoint-grid/endpoint-grid.js';
 import { MpFieldMapper, type FieldMapperAutoMapEvent } from '../field-mapper/field-mapper.js';
 import type { BeforeLeaveEvent, SettingsSavedEvent } from '../integration-settings/events.js';
 import type { EndpointChangeEvent, SortChangeEvent } from '../endpoint-grid/events.js';
-import type { IntegrationErrorEvent } from '../provider/error-event.js';
+import type { EndpointGridAction, IntegrationErrorEvent, SettingsAction } from '../provider/error-event.js';
+
+/** The field mapper's `input` and `change`: read the new mappings from `target.value`. */
+export type FieldMapperValueEvent = Event & { readonly target: MpFieldMapper };
 
 /**
  * Builds the React components for the mp elements with the React you pass (the `react` entry passes its
@@ -24,7 +27,7 @@ export function createReactWrappers(React: typeof ReactTypes) {
       elementClass: MpIntegrationSettings,
       events: {
         onSaved: 'mp-saved' as EventName<SettingsSavedEvent>,
-        onError: 'mp-error' as EventName<IntegrationErrorEvent>,
+        onError: 'mp-error' as EventName<IntegrationErrorEvent<SettingsAction>>,
         onBeforeLeave: 'mp-before-leave' as EventName<BeforeLeaveEvent>,
       },
     }),
@@ -41,7 +44,7 @@ export function createReactWrappers(React: typeof ReactTypes) {
         onEndpointUpdated: 'mp-endpoint-updated' as EventName<EndpointChangeEvent>,
         onEndpointDeleted: 'mp-endpoint-deleted' as EventName<EndpointChangeEvent>,
         onSortChange: 'mp-sort-change' as EventName<SortChangeEvent>,
-        onError: 'mp-error' as EventName<IntegrationErrorEvent>,
+        onError: 'mp-error' as EventName<IntegrationErrorEvent<EndpointGridAction>>,
       },
     }),
     /** `<mp-field-mapper>`: `sourceFields`, `targetFields`, `value`; `onChange`, `onInput`, `onAutoMap`. */
@@ -49,7 +52,11 @@ export function createReactWrappers(React: typeof ReactTypes) {
       react: React,
       tagName: 'mp-field-mapper',
       elementClass: MpFieldMapper,
-      events: { onChange: 'change', onInput: 'input', onAutoMap: 'mp-automap' as EventName<FieldMapperAutoMapEvent> },
+      events: {
+        onChange: 'change' as EventName<FieldMapperValueEvent>,
+        onInput: 'input' as EventName<FieldMapperValueEvent>,
+        onAutoMap: 'mp-automap' as EventName<FieldMapperAutoMapEvent>,
+      },
     }),
   };
 }
