@@ -52,3 +52,11 @@ for (const variable of ['PORT', 'MP_DEMO_PORT', 'MP_DEMO_CRM_PORT'] as const) {
     }
   });
 }
+
+test('npm start with a port that is no port names its variable at once, and makes nothing', async () => {
+  const dataDir = join(root, 'bad-port');
+  const { code, stderr } = await npmStart({ MP_DEMO_PORT: 'abc', MP_DATA_DIR: dataDir });
+  assert.equal(code, 1, stderr);
+  assert.equal(stderr.trimEnd().split('\n').at(-1), 'The demo could not start: MP_DEMO_PORT must be an integer from 0 to 65535.');
+  assert.equal(existsSync(dataDir), false, 'no data folder, no generated secrets');
+});

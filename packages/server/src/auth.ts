@@ -38,10 +38,20 @@ export const TENANT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 
 type TokenConfig = Pick<ServerConfig, 'jwtSecret' | 'jwtIssuer' | 'jwtAudience'>;
 
+/** The caller a token's claims name, or the `AuthError` saying which claim the server refuses. */
+export function principalOf({ tenant, role, sub }: { tenant?: unknown; role?: unknown; sub?: unknown }): Principal {
+  if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant)) {
+    throw new AuthError('The token has no valid tenant claim (letters, digits and ._:-, up to 128 characters, starting with a letter or digit).');
+  }
+  if (typeof role !== 'string' || !(roles as readonly string[]).includes(role)) throw new AuthError(`The token has no valid role claim (${roles.join(', ')}).`);
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 256) throw new AuthError('The token has no valid sub claim (1 to 256 characters).');
+  return { tenant, role: role as Role, sub };
+}
+
 /**
  * Signs an HS256 bearer token the server accepts (the configured secret, issuer and audience): for
  * `npm start`'s demo token, tests and the browser test harness. Throws when the server verifies with
- * a JWKS URL instead of a secret.
+ * a JWKS URL instead of a secret, and an `AuthError` for claims the server refuses.
  */
 export async function signDevToken(
   claims: { tenant: string; role: Role; sub: string },
@@ -49,6 +59,7 @@ export async function signDevToken(
   options: { expiresIn?: string | number } = {},
 ): Promise<string> {
   if (!config.jwtSecret) throw new Error('signDevToken needs a configuration with jwtSecret (HS256).');
+  principalOf(claims); // a token the server would refuse is no token
   return new SignJWT({ tenant: claims.tenant, role: claims.role })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
@@ -131,11 +142,7 @@ export function createVerifier(config: Pick<ServerConfig, 'jwtSecret' | 'jwksUrl
       if (err instanceof joseErrors.JWTClaimValidationFailed) throw new AuthError(`The token's ${err.claim} claim is not accepted.`);
       throw new AuthError('The token is not valid.');
     }
-    const { tenant, role, sub } = payload as JWTPayload & { tenant?: unknown; role?: unknown };
-    if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant)) throw new AuthError('The token has no valid tenant claim.');
-    if (typeof role !== 'string' || !(roles as readonly string[]).includes(role)) throw new AuthError('The token has no valid role claim.');
-    if (typeof sub !== 'string' || sub.length === 0 || sub.length > 256) throw new AuthError('The token has no valid sub claim.');
-    const principal: Principal = { tenant, role: role as Role, sub };
+    const principal = principalOf(payload as JWTPayload & { tenant?: unknown; role?: unknown });
     if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
     cache.set(token, { principal, exp: payload.exp! });
     return principal;

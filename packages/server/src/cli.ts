@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
 import { roles, type Role } from '@memberpulse/integration-schema';
-import { signDevToken } from './auth.js';
+import { AuthError, signDevToken } from './auth.js';
 import { ConfigError, databaseTarget, jwtSecretProblem, loadConfig } from './config.js';
 import { generateMasterKey } from './crypto.js';
 import { openDatabase } from './db.js';
 import { buildOpenApi } from './openapi.js';
 import { rotateMasterKey } from './rotate.js';
-import { lockDataDir, resolveJwtSecret, startServer } from './server.js';
+import { lockDataDir } from './data-dir.js';
+import { resolveJwtSecret, startServer } from './server.js';
 
 const HELP = `mp-integration-server — MemberPulse integration-settings API
 
@@ -64,8 +65,15 @@ async function serveCommand(): Promise<void> {
   process.stderr.write('\n' + lines.join('\n') + '\n\n');
 }
 
+/** Commands configured only by the environment: an argument given to one would be ignored. */
+const NO_ARGUMENTS = new Set(['serve', 'gen-key', 'migrate', 'openapi']);
+
 async function main(argv: string[]): Promise<number> {
   const [command = 'serve', ...rest] = argv;
+  if (NO_ARGUMENTS.has(command) && rest.length) {
+    process.stderr.write(`${command} takes no arguments (got “${rest.join(' ')}”): the server is configured by environment variables such as PORT and DATABASE_URL (docs/server.md).\n`);
+    return 2;
+  }
   switch (command) {
     case 'serve':
       await serveCommand();
@@ -102,6 +110,10 @@ async function main(argv: string[]): Promise<number> {
           { expiresIn: values.expires ?? '12h' },
         );
       } catch (err) {
+        if (err instanceof AuthError) {
+          process.stderr.write(`No token made: ${err.message} The server would refuse it.\n`);
+          return 2;
+        }
         if (!/time period/i.test((err as Error).message)) throw err;
         process.stderr.write(`--expires takes a time span such as 12h, 30m or 7d, not “${values.expires}”.\n`);
         return 2;

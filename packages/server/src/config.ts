@@ -89,6 +89,11 @@ function int(name: string, v: string | undefined, fallback: number, min: number,
   return n;
 }
 
+/** A port from the environment variable `name`: unset or blank is `fallback`; anything but 0–65535 is a `ConfigError` naming it. */
+export function portFromEnv(name: string, env: Record<string, string | undefined>, fallback: number): number {
+  return int(name, env[name], fallback, 0, 65535);
+}
+
 const hostName = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*\.?$/i;
 
 /** The env list of CORS origins, each reduced to its origin (`https://a.example/` → `https://a.example`). */
@@ -143,7 +148,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const logMode = (env.MP_LOG ?? '').trim().toLowerCase();
   const production = (env.NODE_ENV ?? '').trim().toLowerCase() === 'production';
   return {
-    port: int('PORT', env.PORT, 8787, 0, 65535),
+    port: portFromEnv('PORT', env, 8787),
     host: str(env.HOST) ?? '127.0.0.1',
     databaseUrl: str(env.DATABASE_URL),
     dataDir: resolve(str(env.MP_DATA_DIR) ?? '.data'),

@@ -1,4 +1,5 @@
 import { createConnectorGateway, type ConnectorGatewayOptions } from '@memberpulse/integration-connectors';
+import { ConfigError } from './config.js';
 import type { PlatformGateway } from './discovery.js';
 
 const API_VERSION = /^\d{2,3}\.0$/;
@@ -9,7 +10,7 @@ const API_VERSION = /^\d{2,3}\.0$/;
  */
 export async function gatewayFromConnectors(env: Record<string, string | undefined> = process.env, options: ConnectorGatewayOptions = {}): Promise<PlatformGateway> {
   const version = env.SALESFORCE_API_VERSION?.trim();
-  if (version && !API_VERSION.test(version)) throw new Error(`SALESFORCE_API_VERSION must look like 62.0, not “${version}”.`);
+  if (version && !API_VERSION.test(version)) throw new ConfigError(`SALESFORCE_API_VERSION must look like 62.0, not “${version}”.`);
   const gateway = createConnectorGateway({ ...options, salesforce: { ...options.salesforce, ...(version ? { apiVersion: version } : {}) } });
   return {
     supports: (platform) => gateway.supports(platform),

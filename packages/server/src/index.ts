@@ -9,9 +9,10 @@
  * - `rotateMasterKey(options)` re-wraps every tenant data key under a new master key (also the CLI's
  *   `mp-integration-server rotate-key`).
  */
-export { startServer, resolveSecrets, lockDataDir, noLog, type StartOptions, type RunningServer, type ResolvedSecrets } from './server.js';
+export { lockDataDir } from './data-dir.js';
+export { startServer, resolveSecrets, noLog, type StartOptions, type RunningServer, type ResolvedSecrets } from './server.js';
 export { createApp, type AppDeps, type AppState } from './app.js';
-export { loadConfig, checkConfig, databaseTarget, stdoutLog, ConfigError, type ServerConfig, type LogEntry, type LogSink, type DatabaseTarget } from './config.js';
+export { loadConfig, checkConfig, databaseTarget, portFromEnv, stdoutLog, ConfigError, type ServerConfig, type LogEntry, type LogSink, type DatabaseTarget } from './config.js';
 export { signDevToken, createVerifier, permissionsByRole, can, type Principal, type Permission } from './auth.js';
 export { openDatabase, migrate, type Database, type Queryable } from './db.js';
 export { Keyring, parseMasterKey, generateMasterKey, type MasterKey } from './crypto.js';

@@ -1,9 +1,10 @@
-import { checkConfig, databaseTarget, loadConfig, type ServerConfig } from './config.js';
+import { existsSync } from 'node:fs';
+import { ConfigError, checkConfig, databaseTarget, loadConfig, type ServerConfig } from './config.js';
 import { Keyring } from './crypto.js';
 import { openDatabase } from './db.js';
 import { join } from 'node:path';
 import { MASTER_KEY_FILE, assertKeysOpenStore, keyText, newMasterKey, readKeyFile, rewrapDataKeys, writeKeyFile, type RotationResult } from './keys.js';
-import { lockDataDir } from './server.js';
+import { lockDataDir } from './data-dir.js';
 
 /** Options of `rotateMasterKey`. */
 export interface RotateOptions {
@@ -27,6 +28,8 @@ export async function rotateMasterKey(options: RotateOptions = {}): Promise<Rota
   checkConfig(config, { tokens: false });
   const target = databaseTarget(config);
   if (target.kind === 'pglite' && !target.dataDir) throw new Error('Nothing to rotate: the database is in memory.');
+  // Locking would create the folder: a mistyped MP_DATA_DIR must not leave an empty one behind.
+  if (target.kind === 'pglite' && !existsSync(target.dataDir!)) throw new ConfigError(`MP_DATA_DIR ${target.dataDir} does not exist: nothing to rotate.`);
   const unlock = target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
   try {
     const fromFile = config.masterKey ? null : readKeyFile(config.dataDir);

@@ -1,4 +1,3 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -6,7 +5,9 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp, type AppState } from './app.js';
-import { privateDataDir } from './data-dir.js';
+import { answerClientError } from './client-error.js';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { lockDataDir, privateDataDir } from './data-dir.js';
 import { assertCanListen } from './listen-check.js';
 import { ConfigError, checkConfig, databaseTarget, loadConfig, type DatabaseTarget, type ServerConfig } from './config.js';
 import { Keyring, generateMasterKey } from './crypto.js';
@@ -148,7 +149,11 @@ export function resolveJwtSecret(config: ServerConfig, target: DatabaseTarget, n
     if (onDisk) {
       const path = join(config.dataDir, JWT_SECRET_FILE);
       if (existsSync(path)) {
-        jwtSecret = readFileSync(path, 'utf8').trim();
+        try {
+          jwtSecret = readFileSync(path, 'utf8').trim();
+        } catch (err) {
+          throw new ConfigError(`The development token secret ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Give this user access to it, delete it to make a new one (tokens made with it stop working), or set MP_JWT_SECRET.`);
+        }
         notes.push({ level: 'info', msg: `Using the development token secret in ${path}.` });
       } else {
         jwtSecret = randomBytes(32).toString('base64url');
@@ -162,37 +167,6 @@ export function resolveJwtSecret(config: ServerConfig, target: DatabaseTarget, n
     }
   }
   return jwtSecret;
-}
-
-const LOCK_FILE = 'server.pid';
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/** Claims an embedded data folder for this process (PGlite is single-process); throws when another live process has it. */
-export function lockDataDir(dir: string): () => void {
-  privateDataDir(dir);
-  const path = join(dir, LOCK_FILE);
-  if (existsSync(path)) {
-    const pid = Number(readFileSync(path, 'utf8').trim());
-    if (Number.isInteger(pid) && pid !== process.pid && pidAlive(pid)) {
-      throw new Error(`The data folder ${dir} is in use by process ${pid} (${path}). Stop it first (PGlite serves one process at a time); if that process is no MemberPulse server, delete ${path}.`);
-    }
-  }
-  writeFileSync(path, String(process.pid));
-  return () => {
-    try {
-      if (readFileSync(path, 'utf8').trim() === String(process.pid)) rmSync(path);
-    } catch {
-      /* already gone */
-    }
-  };
 }
 
 /**
@@ -249,6 +223,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       s.once('listening', () => resolve(s));
       s.once('error', reject);
     });
+    server.on('clientError', answerClientError);
     server.keepAliveTimeout = 5_000;
     server.requestTimeout = 30_000;
     const port = (server.address() as AddressInfo).port;

@@ -110,3 +110,12 @@ test('a database that refuses the connection is named by DATABASE_URL (host and 
   assert.match(r.stderr, new RegExp(`DATABASE_URL .*127\\.0\\.0\\.1:${port}.*ECONNREFUSED`), r.stderr);
   assert.ok(!r.stderr.includes(secret), 'no password');
 });
+
+test('a development token secret that cannot be read stops the start, naming the file and not quoting it', async () => {
+  const dir = join(root, 'unreadable-jwt');
+  mkdirSync(join(dir, 'jwt-secret'), { recursive: true });
+  await assert.rejects(
+    startServer({ port: 0, dataDir: dir, gateway: null, env: {}, log: () => {} }),
+    (e: Error) => e instanceof ConfigError && e.message.includes(join(dir, 'jwt-secret')) && e.message.includes('EISDIR'),
+  );
+});

@@ -1,7 +1,7 @@
 // The PGlite data folder holds every record, the audit table and (in dev) the master key: only the server's
 // user may enter it, whatever the umask and whatever mode an older version left it in.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,6 +57,45 @@ test('a data folder held by a stale server.pid of another live process is refuse
   mkdirSync(dir);
   writeFileSync(join(dir, 'server.pid'), '1');
   assert.throws(() => lockDataDir(dir), (e: Error) => e.message.includes('process 1') && e.message.includes(join(dir, 'server.pid')));
+});
+
+test('a data folder serves one server at a time: a second start in the same process is refused, and the first’s writes stay', async () => {
+  const dir = join(root, 'twice');
+  const first = await startServer({ port: 0, dataDir: dir, gateway: null, env: {}, log: () => {} });
+  try {
+    await assert.rejects(startServer({ port: 0, dataDir: dir, gateway: null, env: {}, log: () => {} }), /in use by this process/);
+  } finally {
+    await first.close();
+  }
+  await startOn(dir);
+});
+
+test('of processes taking a data folder at the same moment, exactly one gets it', async () => {
+  const module = fileURLToPath(new URL('../src/data-dir.ts', import.meta.url));
+  for (let round = 0; round < 8; round++) {
+    const dir = join(root, `race-${round}`);
+    mkdirSync(dir, { mode: 0o700 });
+    const go = join(root, `go-${round}`);
+    // Both spin until the go file appears, so they reach for the lock within microseconds of each other; each
+    // then holds it a while, so neither sees the other's lock go away.
+    const script = `const m = await import(${JSON.stringify(module)}); const fs = await import('node:fs'); console.log('ready'); while (!fs.existsSync(${JSON.stringify(go)})); try { m.lockDataDir(${JSON.stringify(dir)}); console.log('got'); } catch (e) { console.log('refused: ' + e.message); } setTimeout(() => {}, 300);`;
+    let ready = 0;
+    const runs = await Promise.all(
+      [0, 1].map(
+        () =>
+          new Promise<string>((resolve) => {
+            const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', '--input-type=module', '-e', script]);
+            let out = '';
+            child.stdout.on('data', (d) => {
+              out += d;
+              if (String(d).includes('ready') && ++ready === 2) writeFileSync(go, '');
+            });
+            child.on('close', () => resolve(out.replace('ready', '').trim()));
+          }),
+      ),
+    );
+    assert.deepEqual(runs.map((r) => r.split(':')[0]).sort(), ['got', 'refused'], `round ${round}: ${runs.join(' | ')}`);
+  }
 });
 
 test('a data folder whose files this user cannot write stops the start, naming MP_DATA_DIR', async (t) => {

@@ -1,6 +1,7 @@
 // Request limits, RFC 9457 problems and unknown fields; then an invalid-input fuzz (fast-check): thousands
 // of bad documents, each answered with a 4xx problem that points at the fault, no 5xx, nothing stored.
 import assert from 'node:assert/strict';
+import { connect } from 'node:net';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { describeEachBackend, pointers, send, startTestServer, type Reply, type TestServer, type TestTenant } from './support/harness.js';
@@ -122,6 +123,32 @@ describeEachBackend('limits and problems', (backend) => {
     const emoji = await admin('POST', '/v1/endpoints', { body: { name: 'Members 😀', description: 'a surrogate pair is fine' } });
     assert.equal(emoji.status, 201);
     assert.equal(emoji.body.name, 'Members 😀');
+  });
+
+  test('what Node’s HTTP parser refuses (headers over 16 KiB, a long URL, not HTTP at all) is a problem with a request id too', async () => {
+    const { port } = new URL(srv.url);
+    const raw = (text: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => socket.end(text));
+        let out = '';
+        socket.on('data', (d) => (out += d));
+        socket.on('close', () => resolve(out));
+        socket.on('error', reject);
+      });
+    const big = 'a'.repeat(20_000);
+    for (const [request, status] of [
+      [`GET /v1/me HTTP/1.1\r\nHost: x\r\nX-Foo: ${big}\r\n\r\n`, 431],
+      [`GET /v1/${big} HTTP/1.1\r\nHost: x\r\n\r\n`, 431],
+      ['HELLO THERE\r\n\r\n', 400],
+    ] as const) {
+      const answer = await raw(request);
+      const [head, body] = answer.split('\r\n\r\n');
+      assert.match(head!, new RegExp(`^HTTP/1.1 ${status} `), answer.slice(0, 300));
+      assert.match(head!, /content-type: application\/problem\+json/i);
+      const requestId = /x-request-id: (\S+)/i.exec(head!)?.[1];
+      assert.ok(requestId, 'a request id to quote');
+      assert.deepEqual([JSON.parse(body!).status, JSON.parse(body!).requestId], [status, requestId]);
+    }
   });
 
   test('every answer is a problem with a request id; unknown routes too', async () => {

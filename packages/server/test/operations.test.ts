@@ -446,7 +446,7 @@ test('production refuses to start without a master key or a token verifier, in d
   assert.match(badKey.stderr, /master key must be 32 random bytes/i);
   const badApiVersion = await runCli(['serve'], { ...base, MP_MASTER_KEY: generateMasterKey(), MP_JWT_SECRET: 'x'.repeat(40), SALESFORCE_API_VERSION: 'latest' });
   assert.equal(badApiVersion.code, 1);
-  assert.match(badApiVersion.stderr, /SALESFORCE_API_VERSION must look like 62\.0/);
+  assert.match(badApiVersion.stderr, /^Configuration error: SALESFORCE_API_VERSION must look like 62\.0/m);
   assert.equal(existsSync(dir), false, 'nothing was created');
 });
 
@@ -531,6 +531,11 @@ test('CLI: gen-key, token, migrate (refused on a folder in use), unknown command
       const me = await send(server.url, minted.stdout.trim(), 'GET', '/v1/me');
       assert.deepEqual([me.body.tenantId, me.body.role], ['cli-tenant', 'viewer']);
       assert.equal((await runCli(['token', '--tenant', 'x', '--role', 'root'], env)).code, 2);
+      for (const [args, claim] of [[['--tenant', 'bad tenant!'], 'tenant'], [['--tenant', 't'.repeat(200)], 'tenant'], [['--tenant', 'ok', '--sub', 's'.repeat(300)], 'sub']] as const) {
+        const refused = await runCli(['token', ...args, '--role', 'admin'], env);
+        assert.deepEqual([refused.code, refused.stdout], [2, ''], `no token the server would refuse: ${args.join(' ')}`);
+        assert.match(refused.stderr, new RegExp(`${claim} claim`));
+      }
     } finally {
       server.proc.kill('SIGTERM');
       assert.equal(await server.exited, 0);
@@ -541,4 +546,14 @@ test('CLI: gen-key, token, migrate (refused on a folder in use), unknown command
   const unknown = await runCli(['frobnicate'], {});
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /Unknown command/);
+  const typo = join(tempDir('typo'), 'no-such-folder');
+  const rotateTypo = await runCli(['rotate-key'], { MP_DATA_DIR: typo });
+  assert.equal(rotateTypo.code, 1);
+  assert.match(rotateTypo.stderr, /^Configuration error: MP_DATA_DIR .*no-such-folder does not exist/m);
+  assert.equal(existsSync(typo), false, 'a mistyped folder is not made');
+  for (const command of ['serve', 'gen-key', 'migrate', 'openapi']) {
+    const extra = await runCli([command, '--port', '9407'], { DATABASE_URL: 'memory://', PORT: '0' });
+    assert.deepEqual([extra.code, extra.stdout], [2, ''], `${command} refuses arguments it would ignore`);
+    assert.match(extra.stderr, /takes no arguments.*environment/s);
+  }
 });
