@@ -15,6 +15,7 @@ test('resolveLoginUrl refuses a server login URL that is not https or loopback h
   }
   assert.equal(resolveLoginUrl({ environment: 'production' }, defaults('http://127.0.0.1:8788/')), 'http://127.0.0.1:8788');
   assert.equal(resolveLoginUrl({ environment: 'production' }, defaults('https://test.salesforce.com')), 'https://test.salesforce.com');
+  assert.equal(resolveLoginUrl({ environment: 'sandbox' }, defaults('HTTPS://Login.Salesforce.com/')), 'https://test.salesforce.com', 'a sandbox goes to test.salesforce.com however the production host is written');
 });
 
 test('takes a tenant’s My Domain URL only on Salesforce, the server’s own login URL, or this machine where the server allows it', () => {

@@ -35,7 +35,8 @@ export {
   type RateLimitErrorInit,
   type TimeoutErrorInit,
 } from './errors.js';
-export type { RecordVersions } from './record-versions.js';
+export type { RecordVersions, TenantVersions } from './record-versions.js';
+export { readTokenClaims } from './token-claims.js';
 export type { CategoryName } from './category.js';
 export { paginate } from './paginate.js';
 export { settingsResource, type SettingsResource } from './resources/settings.js';

@@ -1,19 +1,12 @@
 /**
- * What a client knows of each record's version (`settings/<category>`, `endpoints/<id>`): the last ETag
- * it saw, or that it read the record and found none. A conditional write sends `If-Match` with that ETag,
+ * What a client knows of one tenant's records' versions (`settings/<category>`, `endpoints/<id>`): the last
+ * ETag it saw, or that it read the record and found none. A conditional write sends `If-Match` with that ETag,
  * or `If-None-Match: *` for a record read as missing, so a record someone else created meanwhile is not
- * overwritten either; a record never read gets neither. What it knows is one tenant's: records are per tenant.
+ * overwritten either; a record never read gets neither.
  */
-export class RecordVersions {
+export class TenantVersions {
   /** The last ETag per record; `null`: read, and there was none. */
   readonly #seen = new Map<string, string | null>();
-  #tenant: string | undefined;
-
-  /** Forgets every record when the calls now act for another tenant (a sign-in since): its versions say nothing of these. */
-  actFor(tenant: string): void {
-    if (this.#tenant !== undefined && this.#tenant !== tenant) this.#seen.clear();
-    this.#tenant = tenant;
-  }
 
   /** Remembers the record's ETag, or `null`: the record was read and does not exist. */
   remember(record: string, etag: string | null): void {
@@ -40,5 +33,29 @@ export class RecordVersions {
     const etag = this.#seen.get(record);
     if (etag) return ['if-match', etag];
     return etag === null ? ['if-none-match', '*'] : undefined;
+  }
+}
+
+/**
+ * What a client knows of records' versions, per tenant: records are a tenant's, so a version read in one is
+ * never sent as a precondition in another (a token for another tenant: someone else signed in). Each call
+ * reads and writes the memory of the tenant its token acts for, also when its answer lands after the token
+ * changed.
+ */
+export class RecordVersions {
+  readonly #byTenant = new Map<string, TenantVersions>();
+  #current = '';
+
+  /** The memory of `tenant` (`''`: tokens that name none), which becomes the current one. */
+  actFor(tenant: string): TenantVersions {
+    this.#current = tenant;
+    let versions = this.#byTenant.get(tenant);
+    if (!versions) this.#byTenant.set(tenant, (versions = new TenantVersions()));
+    return versions;
+  }
+
+  /** The memory of the tenant the last call acted for. */
+  get current(): TenantVersions {
+    return this.actFor(this.#current);
   }
 }

@@ -13,7 +13,8 @@ import {
   ValidationError,
   type IntegrationErrorInit,
 } from './errors.js';
-import { RecordVersions } from './record-versions.js';
+import { RecordVersions, type TenantVersions } from './record-versions.js';
+import { readTokenClaims } from './token-claims.js';
 import type { CallOptions, UpdateOptions } from './types.js';
 import type { CheckName } from './validators.js';
 
@@ -94,6 +95,8 @@ export interface RequestSpec {
   conditional?: boolean;
   /** Forget the record's ETag after success (a delete). */
   forget?: boolean;
+  /** Takes in what a successful answer says of records' versions (a list's), into the memory of the call's tenant. */
+  remember?: (data: never, versions: TenantVersions, etag: string | undefined) => void;
   /** Name of the response check; omitted for bodiless answers (204). */
   check?: CheckName;
   /** Values to keep out of every error text (secrets in the body). */
@@ -123,7 +126,7 @@ export interface ApiResult<T> {
 export interface Transport {
   /** Performs one logical call (with its retries). */
   request<T>(spec: RequestSpec): Promise<ApiResult<T>>;
-  /** The last ETag seen per record, or that it was read as missing. */
+  /** The last ETag seen per record, or that it was read as missing, per tenant. */
   readonly versions: RecordVersions;
 }
 
@@ -171,16 +174,10 @@ function checkHeaderName(name: string, where: string): void {
   if (!HEADER_NAME.test(name)) throw new TypeError(`A header name in ${where} is not one HTTP allows (letters, digits and !#$%&'*+.^_\`|~-).`);
 }
 
-/**
- * The tenant a token acts for, read from its claims (the API's tokens are JWTs; the server verifies them, this
- * only tells one tenant's calls from another's); the token itself where there is no such claim.
- */
+/** The tenant a token acts for, from its claims; `''` for a token that names none (an opaque one cannot say). */
 function tenantOf(token: string): string {
-  try {
-    return JSON.parse(atob(token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/'))).tenant ?? token;
-  } catch {
-    return token;
-  }
+  const tenant = readTokenClaims(token)?.tenant;
+  return typeof tenant === 'string' ? tenant : '';
 }
 
 /** Marks a response whose body could not be read (cut off) or parsed. */
@@ -458,7 +455,8 @@ export function createTransport(options: ClientOptions): Transport {
       }
       if (status === 408) return new TimeoutError(message, init);
       if (status === 409 || status === 412) {
-        const currentEtag = res.headers.get('etag') ?? ((body as { currentEtag?: string } | undefined)?.currentEtag || undefined);
+        const sent = (body as { currentEtag?: unknown } | undefined)?.currentEtag;
+        const currentEtag = res.headers.get('etag') ?? (typeof sent === 'string' && sent ? redact(sent, secrets) : undefined);
         return new ConflictError(message, { ...init, currentEtag });
       }
       if (status === 429) {
@@ -527,13 +525,15 @@ export function createTransport(options: ClientOptions): Transport {
     }
     /** The precondition header this call set from the ETag memory, if any. */
     let remembered: string | undefined;
+    /** What the client knows of the records of the tenant this call acts for. */
+    let records = versions.current;
     /** Sends `token`, with the precondition the ETag memory holds for its tenant. */
     const authorize = (token: string) => {
       setHeader('authorization', `Bearer ${token}`, tokenRefused);
-      versions.actFor(tenantOf(token));
+      records = versions.actFor(tenantOf(token));
       if (!spec.conditional || opts.ifMatch === false) return;
       if (remembered) headers.delete(remembered);
-      const precondition = opts.ifMatch ? (['if-match', opts.ifMatch] as const) : spec.record ? versions.precondition(spec.record) : undefined;
+      const precondition = opts.ifMatch ? (['if-match', opts.ifMatch] as const) : spec.record ? records.precondition(spec.record) : undefined;
       if (precondition) headers.set(precondition[0], precondition[1]);
       remembered = opts.ifMatch ? undefined : precondition?.[0];
     };
@@ -576,7 +576,7 @@ export function createTransport(options: ClientOptions): Transport {
       }
     } catch (error) {
       if (spec.record && spec.method === 'GET' && error instanceof HTTPError && error.response.status === 404 && isMissingRecord(bodies.get(error.response))) {
-        versions.remember(spec.record, null);
+        records.remember(spec.record, null);
       }
       throw toError(error, spec, call, sentSecrets(), timeout);
     }
@@ -604,9 +604,10 @@ export function createTransport(options: ClientOptions): Transport {
       }
     }
     if (spec.record) {
-      if (spec.forget) versions.forget(spec.record);
-      else if (etag) versions.remember(spec.record, etag);
+      if (spec.forget) records.forget(spec.record);
+      else if (etag) records.remember(spec.record, etag);
     }
+    spec.remember?.(data as never, records, etag);
     return { data, path, status: res.status, etag, requestId, replayed: res.headers.get('idempotent-replayed') === 'true' };
   }
 

@@ -162,6 +162,35 @@ describe('ETags', () => {
     assert.equal(c.settings.etag('crm'), '"2"', 'what the second tenant’s answer says is remembered');
   });
 
+  it('puts an answer that lands after the token changed tenant in its own tenant’s memory, not the new one’s', async () => {
+    const jwt = (tenant: string) => `h.${Buffer.from(JSON.stringify({ tenant, sub: 's', role: 'admin' })).toString('base64url')}.sig`;
+    let token = jwt('acme');
+    let landList = () => {};
+    const { fetch, seen } = fakeFetch((req) => {
+      if (req.url.endsWith('/settings')) return new Promise<Response>((resolve) => (landList = () => resolve(json({ items: [] })))); // acme has none
+      return json(settingsRecord({ version: 5 }), 200, { etag: '"5"' });
+    });
+    const c = createIntegrationClient({ baseUrl: 'http://api.test', getToken: () => token, fetch, retry: fast });
+    const slowList = c.settings.list();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    token = jwt('globex');
+    await c.settings.get('crm');
+    landList();
+    await slowList;
+    await c.settings.patch('crm', { config: { a: 1 } });
+    const patch = seen.at(-1)!;
+    assert.deepEqual([patch.headers.get('if-match'), patch.headers.get('if-none-match')], ['"5"', null], 'globex’s own version, not acme’s “missing”');
+    token = jwt('acme');
+    await c.settings.saveDraft('crm', { platform: 'salesforce' });
+    assert.equal(seen.at(-1)!.headers.get('if-none-match'), '*', 'acme’s list is remembered for acme');
+  });
+
+  it('redacts a token or secret echoed as the current ETag in a conflict’s body', async () => {
+    const { fetch } = fakeFetch((req) => json({ status: 409, title: 'Conflict', currentEtag: req.headers.get('authorization') }, 409));
+    const e = await rejects(client(fetch, { retry: 0 }).settings.patch('crm', { config: {} }), ConflictError);
+    assert.ok(!JSON.stringify(e).includes(TOKEN) && !String(e.currentEtag).includes(TOKEN), String(e.currentEtag));
+  });
+
   it('remembers ETags from the list by version, and sends none for unseen records', async () => {
     const { fetch, seen } = fakeFetch((req) =>
       req.url.endsWith('/settings') ? json({ items: [settingsRecord({ version: 7 })] }) : json(endpointRecord()),

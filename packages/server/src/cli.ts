@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { roles, type Role } from '@memberpulse/integration-schema';
-import { AuthError, signDevToken } from './auth.js';
+import { AuthError, principalOf, signDevToken } from './auth.js';
 import { ConfigError, databaseTarget, jwtSecretProblem, loadConfig } from './config.js';
 import { generateMasterKey } from './crypto.js';
 import { openDatabase } from './db.js';
@@ -96,6 +96,14 @@ async function main(argv: string[]): Promise<number> {
         process.stderr.write(`token needs --tenant and --role (${roles.join(', ')}).\n`);
         return 2;
       }
+      const claims = { tenant: values.tenant, role: values.role as Role, sub: values.sub ?? `${values.role}@${values.tenant}` };
+      try {
+        principalOf(claims); // before a token secret is read, or made in the data folder
+      } catch (err) {
+        if (!(err instanceof AuthError)) throw err;
+        process.stderr.write(`No token made: ${err.message} The server would refuse it.\n`);
+        return 2;
+      }
       const config = loadConfig();
       const weak = jwtSecretProblem(config.jwtSecret);
       if (weak) throw new ConfigError(weak);
@@ -104,16 +112,8 @@ async function main(argv: string[]): Promise<number> {
       for (const n of notes) process.stderr.write(n.msg + '\n');
       let token: string;
       try {
-        token = await signDevToken(
-          { tenant: values.tenant, role: values.role as Role, sub: values.sub ?? `${values.role}@${values.tenant}` },
-          { ...config, jwtSecret },
-          { expiresIn: values.expires ?? '12h' },
-        );
+        token = await signDevToken(claims, { ...config, jwtSecret }, { expiresIn: values.expires ?? '12h' });
       } catch (err) {
-        if (err instanceof AuthError) {
-          process.stderr.write(`No token made: ${err.message} The server would refuse it.\n`);
-          return 2;
-        }
         if (!/time period/i.test((err as Error).message)) throw err;
         process.stderr.write(`--expires takes a time span such as 12h, 30m or 7d, not “${values.expires}”.\n`);
         return 2;

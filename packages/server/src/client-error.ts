@@ -5,6 +5,7 @@ import { problemBody } from './problem.js';
 /** What Node's HTTP parser refuses before a request reaches the app, and the answer each gets. */
 const answers: Record<string, [status: number, title: string, detail: string]> = {
   HPE_HEADER_OVERFLOW: [431, 'Request Header Fields Too Large', 'The request line and headers may take at most 16 KiB together.'],
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: [413, 'Content Too Large', 'The chunk extensions may take at most 16 KiB.'],
   ERR_HTTP_REQUEST_TIMEOUT: [408, 'Request Timeout', 'The request did not arrive in time.'],
 };
 
@@ -13,8 +14,9 @@ const answers: Record<string, [status: number, title: string, detail: string]> =
  * problem document and a request id, as every other error is answered, instead of Node's bare status line.
  * RFC 9457's `about:blank`: the status says it all.
  */
-export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
-  if (error.code === 'ECONNRESET' || !socket.writable) {
+export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex & { _httpMessage?: { headersSent?: boolean } | null }): void {
+  // As Node's own handler: no answer into a response already under way (a timeout during an upload answered early).
+  if (error.code === 'ECONNRESET' || !socket.writable || socket._httpMessage?.headersSent) {
     socket.destroy();
     return;
   }

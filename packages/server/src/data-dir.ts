@@ -1,6 +1,8 @@
-import { chmodSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { chmodSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, dataDirProblem } from './config.js';
+import { createOnce } from './files.js';
 
 /**
  * Creates the data folder with mode 0700, or takes group and other access away from an existing one (PGlite
@@ -35,43 +37,66 @@ function pidAlive(pid: number): boolean {
   }
 }
 
+/** The pid a lock file names: `undefined` when there is no file, `NaN` when it names none (damaged by hand). */
+function lockHolder(path: string): number | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8').trim();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  return /^[1-9]\d*$/.test(text) ? Number(text) : NaN;
+}
+
 /**
- * Claims an embedded data folder for this process (PGlite is single-process): `server.pid` is created only
- * where there is none, so of servers starting at once exactly one gets it. One whose process is gone is
- * stale and taken over, as is one naming this process's pid that it does not hold (a container's PID 1
- * before a restart). Throws while another live process, or another server in this one, has the folder.
- * Answers the release.
+ * Removes the lock at `path` if it is still the stale one naming `stalePid`: moved aside first, which only one
+ * of several starters can do, and put back if what was moved is a lock another starter took over meanwhile.
+ * Answers the pid of that lock, or `undefined` when the stale lock is gone (removed here or by another).
+ */
+export function removeStaleLock(path: string, stalePid: number): number | undefined {
+  const aside = `${path}.${randomUUID()}.stale`;
+  try {
+    renameSync(path, aside);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+  try {
+    const moved = lockHolder(aside);
+    if (Object.is(moved, stalePid)) return undefined;
+    linkSync(aside, path);
+    return moved;
+  } finally {
+    rmSync(aside, { force: true });
+  }
+}
+
+/**
+ * Claims an embedded data folder for this process (PGlite is single-process). `server.pid` is created whole
+ * and only where there is none (`createOnce`), so of servers starting at once exactly one gets it. One whose
+ * process is gone is stale and taken over (`removeStaleLock`), as is one naming this process's pid that it
+ * does not hold (a container's PID 1 before a restart). Throws while another live process, or another
+ * server in this one, has the folder. Answers the release.
  */
 export function lockDataDir(dir: string): () => void {
   privateDataDir(dir);
   const path = join(dir, LOCK_FILE);
   const key = resolve(path);
   if (heldHere.has(key)) throw new Error(`The data folder ${dir} is in use by this process already (${path}): PGlite serves one server at a time. Close the other first.`);
-  for (let tries = 0; ; tries++) {
-    try {
-      writeFileSync(path, String(process.pid), { flag: 'wx' });
-      break;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      let pid = NaN;
-      try {
-        pid = Number(readFileSync(path, 'utf8').trim());
-      } catch {
-        // released meanwhile: try again
-      }
-      if (tries > 0 || (Number.isInteger(pid) && pid !== process.pid && pidAlive(pid))) {
-        throw new Error(`The data folder ${dir} is in use by process ${pid} (${path}). Stop it first (PGlite serves one process at a time); if that process is no MemberPulse server, delete ${path}.`);
-      }
-      rmSync(path, { force: true });
-    }
+  const inUse = (pid: number) =>
+    new Error(`The data folder ${dir} is in use by process ${pid} (${path}). Stop it first (PGlite serves one process at a time); if that process is no MemberPulse server, delete ${path}.`);
+  for (let tries = 0; !createOnce(path, String(process.pid)); tries++) {
+    const pid = lockHolder(path);
+    if (tries > 3) throw inUse(pid ?? NaN);
+    if (pid === undefined) continue; // released meanwhile
+    if (pid !== process.pid && pidAlive(pid)) throw inUse(pid);
+    const holder = removeStaleLock(path, pid);
+    if (holder !== undefined) throw inUse(holder);
   }
   heldHere.add(key);
   return () => {
     heldHere.delete(key);
-    try {
-      if (readFileSync(path, 'utf8').trim() === String(process.pid)) rmSync(path);
-    } catch {
-      /* already gone */
-    }
+    if (lockHolder(path) === process.pid) rmSync(path, { force: true });
   };
 }

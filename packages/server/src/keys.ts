@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, linkSync, openSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, Queryable } from './db.js';
 import { privateDataDir } from './data-dir.js';
+import { createOnce, syncFolder, writeDurably } from './files.js';
 import { Keyring, generateDataKey, generateMasterKey, parseMasterKey, unwrapDataKey, wrapDataKey, type MasterKey } from './crypto.js';
 import * as store from './store.js';
 import { ConfigError } from './config.js';
@@ -45,78 +46,25 @@ export function readKeyFile(dir: string): Keyring | null {
 }
 
 /** Filesystems without hard links (FAT, some network mounts) answer these to `link`. */
-const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS']);
-
-/**
- * Writes `text` to a new file and syncs it to disk: a key the database wraps data keys under must survive a
- * power cut, which the page cache alone does not promise. `flag: 'wx'` refuses an existing file.
- */
-function writeDurably(path: string, text: string, flag: 'w' | 'wx'): void {
-  const fd = openSync(path, flag, 0o600);
-  try {
-    // writeFileSync on a descriptor writes until all is written (writeSync may write part).
-    writeFileSync(fd, text);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Syncs a folder, so a name linked or renamed into it survives a power cut (where the platform allows it). */
-function syncFolder(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // Windows cannot open a folder for syncing; its rename is as durable as it gets there.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
-/** A keyring file's text, and a synced temporary file of it beside the key file (named at random: two containers may both be PID 1). */
-function stageKeyFile(dir: string, current: string, previous: readonly string[]): { tmp: string; path: string; text: string } {
+/** A keyring file's path and text. */
+function keyFile(dir: string, current: string, previous: readonly string[]): { path: string; text: string } {
   privateDataDir(dir);
-  const path = join(dir, MASTER_KEY_FILE);
-  const tmp = `${path}.${randomUUID()}.tmp`;
-  const text = JSON.stringify({ current, previous } satisfies KeyFile, null, 2) + '\n';
-  writeDurably(tmp, text, 'w');
-  return { tmp, path, text };
+  return { path: join(dir, MASTER_KEY_FILE), text: JSON.stringify({ current, previous } satisfies KeyFile, null, 2) + '\n' };
 }
 
-/** Replaces the keyring file atomically (write, sync, rename, sync the folder). */
+/** Replaces the keyring file atomically (write and sync a random-named file beside it, rename, sync the folder). */
 export function writeKeyFile(dir: string, current: string, previous: readonly string[]): void {
-  const { tmp, path } = stageKeyFile(dir, current, previous);
+  const { path, text } = keyFile(dir, current, previous);
+  const tmp = `${path}.${randomUUID()}.tmp`;
+  writeDurably(tmp, text, 'w');
   renameSync(tmp, path);
   syncFolder(dir);
 }
 
-/**
- * Creates the keyring file unless one exists: written, then hard-linked into place, which is atomic and
- * refused when another process made one first (where hard links are missing, an exclusive create). Never
- * replaces a file. Answers whether this call made it.
- */
+/** Creates the keyring file unless one exists (`createOnce`); never replaces one. Answers whether this call made it. */
 export function createKeyFile(dir: string, current: string, previous: readonly string[]): boolean {
-  const { tmp, path, text } = stageKeyFile(dir, current, previous);
-  const exclusively = (write: () => void): boolean => {
-    try {
-      write();
-      return true;
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
-      throw err;
-    }
-  };
-  try {
-    return exclusively(() => linkSync(tmp, path));
-  } catch (err) {
-    if (!NO_HARD_LINKS.has((err as NodeJS.ErrnoException).code ?? '')) throw err;
-    return exclusively(() => writeDurably(path, text, 'wx'));
-  } finally {
-    rmSync(tmp, { force: true });
-    syncFolder(dir);
-  }
+  const { path, text } = keyFile(dir, current, previous);
+  return createOnce(path, text);
 }
 
 /** Base64 of a master key (for the key file). */

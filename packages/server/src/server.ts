@@ -250,8 +250,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
             clearTimeout(hard);
           });
         });
-        await openDb.close();
-        unlock();
+        try {
+          await openDb.close();
+        } finally {
+          unlock();
+        }
         config.log({ level: 'info', msg: 'stopped' });
       })());
 

@@ -1,7 +1,7 @@
 // The CLI's token and rotate-key commands ask only for the secrets they use, and `token` says on stderr which
 // key file it signed with (or created), so a token the running server rejects is not a mystery.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -30,6 +30,7 @@ test('token in production needs MP_JWT_SECRET, not MP_MASTER_KEY', async () => {
 });
 
 test('rotate-key in production needs MP_MASTER_KEY, not a token secret', async () => {
+  mkdirSync(join(root, 'prod'), { mode: 0o700 });
   const r = await runCli(['rotate-key'], { NODE_ENV: 'production', MP_MASTER_KEY: generateMasterKey(), MP_DATA_DIR: join(root, 'prod') });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /Re-wrapped 0 tenant data key/);

@@ -125,7 +125,7 @@ describeEachBackend('limits and problems', (backend) => {
     assert.equal(emoji.body.name, 'Members 😀');
   });
 
-  test('what Node’s HTTP parser refuses (headers over 16 KiB, a long URL, not HTTP at all) is a problem with a request id too', async () => {
+  test('what Node’s HTTP parser refuses (headers over 16 KiB, a long URL, chunk extensions over 16 KiB, not HTTP at all) is a problem with a request id too', async () => {
     const { port } = new URL(srv.url);
     const raw = (text: string) =>
       new Promise<string>((resolve, reject) => {
@@ -140,6 +140,7 @@ describeEachBackend('limits and problems', (backend) => {
       [`GET /v1/me HTTP/1.1\r\nHost: x\r\nX-Foo: ${big}\r\n\r\n`, 431],
       [`GET /v1/${big} HTTP/1.1\r\nHost: x\r\n\r\n`, 431],
       ['HELLO THERE\r\n\r\n', 400],
+      [`POST /v1/endpoints HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n5;${big}\r\nhello\r\n0\r\n\r\n`, 413],
     ] as const) {
       const answer = await raw(request);
       const [head, body] = answer.split('\r\n\r\n');

@@ -546,6 +546,10 @@ test('CLI: gen-key, token, migrate (refused on a folder in use), unknown command
   const unknown = await runCli(['frobnicate'], {});
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /Unknown command/);
+  const fresh = join(tempDir('token-refused'), 'data');
+  const refusedFresh = await runCli(['token', '--tenant', 'bad tenant!', '--role', 'admin'], { MP_DATA_DIR: fresh });
+  assert.equal(refusedFresh.code, 2);
+  assert.equal(existsSync(fresh), false, 'a refused token makes no data folder and no token secret');
   const typo = join(tempDir('typo'), 'no-such-folder');
   const rotateTypo = await runCli(['rotate-key'], { MP_DATA_DIR: typo });
   assert.equal(rotateTypo.code, 1);

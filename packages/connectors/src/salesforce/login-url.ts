@@ -45,8 +45,9 @@ export function resolveLoginUrl(config: Partial<SalesforceConfig>, defaults: Sal
     }
     return new URL(own).origin;
   }
-  const serverDefault = (defaults?.loginUrl || PRODUCTION_LOGIN_URL).replace(/\/+$/, '');
-  if (!isHttpsOrLoopback(serverDefault)) throw new Error('SALESFORCE_LOGIN_URL must be an https URL (http only for localhost, 127.0.0.1 or [::1]).');
+  const configured = defaults?.loginUrl || PRODUCTION_LOGIN_URL;
+  if (!isHttpsOrLoopback(configured)) throw new Error('SALESFORCE_LOGIN_URL must be an https URL (http only for localhost, 127.0.0.1 or [::1]).');
+  const serverDefault = new URL(configured).origin;
   if (config.environment === 'sandbox' && serverDefault === PRODUCTION_LOGIN_URL) return SANDBOX_LOGIN_URL;
   return serverDefault;
 }

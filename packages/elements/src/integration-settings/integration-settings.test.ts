@@ -611,6 +611,10 @@ describe('<mp-integration-settings> against the real server', () => {
     const order = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="error-summary"] a')].map((a) => a.dataset.pointer);
     equal(order.join(' '), '/config/publishableKey /credentials/secretKey /credentials/webhookSecret', 'top to bottom, as the inputs stand');
     equal(el.shadowRoot!.activeElement?.id, 'cfg-publishableKey', 'focus on the first input on screen');
+    await press(el, 'test-button');
+    await until(() => $(el, '.test-result.error'), 'the connection test’s outcome');
+    const said = $(el, '.test-result')!.textContent!;
+    ok(said.indexOf('pk_test_') >= 0 && said.indexOf('pk_test_') < said.indexOf('sk_test_') && said.indexOf('sk_test_') < said.indexOf('whsec_'), `the failed test names them in form order too: ${said}`);
   });
 
   it('names each missing connection input beside it when a connection test cannot start', async () => {

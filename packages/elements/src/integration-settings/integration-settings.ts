@@ -613,8 +613,9 @@ export class MpIntegrationSettings extends LitElement {
       if (error instanceof ValidationError) {
         this._errors = [...error.errors];
         this._fromSave = false;
+        this.#sortErrorsByForm();
       }
-      const errors = error instanceof ValidationError ? error.errors : [];
+      const errors = error instanceof ValidationError ? this._errors : [];
       // Worded from the inputs as they were tested, not as the admin edits them afterwards.
       const { platform } = this._draft;
       const context = this.#errorContext();

@@ -1,17 +1,9 @@
-/**
- * Who a bearer token speaks for: its `tenant`, `sub` and `role` claims, read without verifying them
- * (the server verifies every call). `undefined` when the token is not a JWT.
- */
+import { readTokenClaims } from '@memberpulse/integrations-sdk';
+
+/** Who a bearer token speaks for: its `tenant`, `sub` and `role` claims. `undefined` when the token is not a JWT. */
 function tokenIdentity(token: unknown): string | undefined {
-  if (typeof token !== 'string') return undefined;
-  const payload = token.split('.')[1];
-  if (!payload) return undefined;
-  try {
-    const claims = JSON.parse(atob(payload.replace(/-/g, '+').replace(/_/g, '/')));
-    return JSON.stringify([claims.tenant, claims.sub, claims.role]);
-  } catch {
-    return undefined;
-  }
+  const claims = typeof token === 'string' ? readTokenClaims(token) : undefined;
+  return claims && JSON.stringify([claims.tenant, claims.sub, claims.role]);
 }
 
 /**

@@ -5,6 +5,7 @@ import {
   type ValidationResult,
 } from '@memberpulse/integration-schema';
 import { categoryOf, settingsPath, type CategoryName } from '../category.js';
+import type { TenantVersions } from '../record-versions.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions, UpdateOptions } from '../types.js';
 
@@ -60,13 +61,15 @@ export function settingsResource(t: Transport): SettingsResource {
     (await t.request<IntegrationSettings>({ method: 'POST', path: `${settingsPath(c)}/${name}`, record: record(c), conditional: true, check: 'settings', options })).data;
   return {
     async list(options) {
-      const { data } = await t.request<{ items: IntegrationSettings[] }>({ method: 'GET', path: 'settings', check: 'settingsList', options });
-      // A category the list lacks has no record yet: saving it creates one only if nobody else has meanwhile.
-      for (const c of integrationCategories) {
-        const s = data.items.find((item) => item.category === c);
-        if (s) t.versions.rememberVersion(record(c), s.version);
-        else t.versions.remember(record(c), null);
-      }
+      const remember = (data: { items: IntegrationSettings[] }, versions: TenantVersions) => {
+        // A category the list lacks has no record yet: saving it creates one only if nobody else has meanwhile.
+        for (const c of integrationCategories) {
+          const s = data.items.find((item) => item.category === c);
+          if (s) versions.rememberVersion(record(c), s.version);
+          else versions.remember(record(c), null);
+        }
+      };
+      const { data } = await t.request<{ items: IntegrationSettings[] }>({ method: 'GET', path: 'settings', check: 'settingsList', remember, options });
       return data.items;
     },
     get: async (c, options) => (await t.request<IntegrationSettings>({ method: 'GET', path: settingsPath(c), record: record(c), check: 'settings', options })).data,
@@ -89,6 +92,6 @@ export function settingsResource(t: Transport): SettingsResource {
       ).data,
     archive: (c, options) => action(c, 'archive', options),
     restore: (c, options) => action(c, 'restore', options),
-    etag: (c) => t.versions.etag(record(c)),
+    etag: (c) => t.versions.current.etag(record(c)),
   };
 }
