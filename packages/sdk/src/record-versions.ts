@@ -54,7 +54,7 @@ export class RecordVersions {
     return versions;
   }
 
-  /** The memory of the tenant the last call acted for. */
+  /** The memory of the tenant the last call was sent for (until a call sends a token for another). */
   get current(): TenantVersions {
     return this.actFor(this.#current);
   }

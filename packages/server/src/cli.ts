@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SignJWT } from 'jose';
 import { roles, type Role } from '@memberpulse/integration-schema';
 import { AuthError, principalOf, signDevToken } from './auth.js';
 import { ConfigError, databaseTarget, jwtSecretProblem, loadConfig } from './config.js';
@@ -97,11 +98,19 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const claims = { tenant: values.tenant, role: values.role as Role, sub: values.sub ?? `${values.role}@${values.tenant}` };
+      const expiresIn = values.expires ?? '12h';
+      // Checked before a token secret is read, or made in the data folder.
       try {
-        principalOf(claims); // before a token secret is read, or made in the data folder
+        principalOf(claims);
       } catch (err) {
         if (!(err instanceof AuthError)) throw err;
         process.stderr.write(`No token made: ${err.message} The server would refuse it.\n`);
+        return 2;
+      }
+      try {
+        new SignJWT().setExpirationTime(expiresIn);
+      } catch {
+        process.stderr.write(`--expires takes a time span such as 12h, 30m or 7d, not “${expiresIn}”.\n`);
         return 2;
       }
       const config = loadConfig();
@@ -110,15 +119,7 @@ async function main(argv: string[]): Promise<number> {
       const notes: Parameters<typeof resolveJwtSecret>[2] = [];
       const jwtSecret = resolveJwtSecret(config, databaseTarget(config), notes);
       for (const n of notes) process.stderr.write(n.msg + '\n');
-      let token: string;
-      try {
-        token = await signDevToken(claims, { ...config, jwtSecret }, { expiresIn: values.expires ?? '12h' });
-      } catch (err) {
-        if (!/time period/i.test((err as Error).message)) throw err;
-        process.stderr.write(`--expires takes a time span such as 12h, 30m or 7d, not “${values.expires}”.\n`);
-        return 2;
-      }
-      process.stdout.write(token + '\n');
+      process.stdout.write((await signDevToken(claims, { ...config, jwtSecret }, { expiresIn })) + '\n');
       return 0;
     }
     case 'migrate': {

@@ -1,5 +1,4 @@
-import { randomUUID } from 'node:crypto';
-import { chmodSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, dataDirProblem } from './config.js';
 import { createOnce } from './files.js';
@@ -50,34 +49,13 @@ function lockHolder(path: string): number | undefined {
 }
 
 /**
- * Removes the lock at `path` if it is still the stale one naming `stalePid`: moved aside first, which only one
- * of several starters can do, and put back if what was moved is a lock another starter took over meanwhile.
- * Answers the pid of that lock, or `undefined` when the stale lock is gone (removed here or by another).
- */
-export function removeStaleLock(path: string, stalePid: number): number | undefined {
-  const aside = `${path}.${randomUUID()}.stale`;
-  try {
-    renameSync(path, aside);
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
-  try {
-    const moved = lockHolder(aside);
-    if (Object.is(moved, stalePid)) return undefined;
-    linkSync(aside, path);
-    return moved;
-  } finally {
-    rmSync(aside, { force: true });
-  }
-}
-
-/**
  * Claims an embedded data folder for this process (PGlite is single-process). `server.pid` is created whole
- * and only where there is none (`createOnce`), so of servers starting at once exactly one gets it. One whose
- * process is gone is stale and taken over (`removeStaleLock`), as is one naming this process's pid that it
- * does not hold (a container's PID 1 before a restart). Throws while another live process, or another
- * server in this one, has the folder. Answers the release.
+ * and only where there is none (`createOnce`), so of servers starting at once on a folder exactly one gets
+ * it. One whose process is gone is stale (a crashed server's, or this pid from before a container restart)
+ * and removed once, then taken like a missing one; servers started at the very same moment over a stale lock
+ * may not be told apart. Throws while another live process, or another server in this one, has the folder,
+ * or when `server.pid` names no process (being written where hard links are missing, or damaged).
+ * Answers the release.
  */
 export function lockDataDir(dir: string): () => void {
   privateDataDir(dir);
@@ -88,15 +66,21 @@ export function lockDataDir(dir: string): () => void {
     new Error(`The data folder ${dir} is in use by process ${pid} (${path}). Stop it first (PGlite serves one process at a time); if that process is no MemberPulse server, delete ${path}.`);
   for (let tries = 0; !createOnce(path, String(process.pid)); tries++) {
     const pid = lockHolder(path);
-    if (tries > 3) throw inUse(pid ?? NaN);
-    if (pid === undefined) continue; // released meanwhile
-    if (pid !== process.pid && pidAlive(pid)) throw inUse(pid);
-    const holder = removeStaleLock(path, pid);
-    if (holder !== undefined) throw inUse(holder);
+    if (pid === undefined && tries < 3) continue; // released meanwhile
+    if (pid === undefined || Number.isNaN(pid)) {
+      throw new Error(`The data folder ${dir} has a ${LOCK_FILE} that names no process. If no server is starting on it, delete ${path}.`);
+    }
+    // A second stale lock in a row is another starter's live one, whatever its pid says.
+    if (tries > 0 || (pid !== process.pid && pidAlive(pid))) throw inUse(pid);
+    rmSync(path, { force: true });
   }
   heldHere.add(key);
   return () => {
     heldHere.delete(key);
-    if (lockHolder(path) === process.pid) rmSync(path, { force: true });
+    try {
+      if (lockHolder(path) === process.pid) rmSync(path, { force: true });
+    } catch {
+      // gone, or unreadable: nothing of this process's to remove
+    }
   };
 }

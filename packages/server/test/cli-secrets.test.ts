@@ -44,4 +44,8 @@ test('token checks what the server would: a token secret too short, an --expires
   const expires = await runCli([...tokenArgs, '--expires', 'banana'], { MP_JWT_SECRET: 'j'.repeat(40), MP_DATA_DIR: join(root, 'expires') });
   assert.equal(expires.code, 2);
   assert.match(expires.stderr, /--expires/);
+  const fresh = join(root, 'expires-fresh');
+  const early = await runCli([...tokenArgs, '--expires', 'banana'], { MP_DATA_DIR: fresh });
+  assert.equal(early.code, 2);
+  assert.equal(existsSync(fresh), false, 'refused before a token secret is made in the data folder');
 });

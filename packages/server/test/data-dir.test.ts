@@ -2,13 +2,12 @@
 // user may enter it, whatever the umask and whatever mode an older version left it in.
 import assert, { equal } from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { lockDataDir, startServer, type LogEntry } from '../src/index.js';
-import { removeStaleLock } from '../src/data-dir.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mp-data-dir-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -71,36 +70,33 @@ test('a data folder serves one server at a time: a second start in the same proc
   await startOn(dir);
 });
 
-test('a server.pid naming no process (empty, damaged by hand) is stale, and taken over', () => {
+test('a server.pid naming no process (empty, being written, damaged by hand) is refused, naming the file to delete', () => {
   for (const [name, text] of [['empty', ''], ['zero', '0'], ['words', 'not a pid']] as const) {
     const dir = join(root, `damaged-${name}`);
     mkdirSync(dir);
     writeFileSync(join(dir, 'server.pid'), text);
-    lockDataDir(dir)();
+    assert.throws(() => lockDataDir(dir), (e: Error) => e.message.includes('names no process') && e.message.includes(join(dir, 'server.pid')), name);
+    equal(readFileSync(join(dir, 'server.pid'), 'utf8'), text, 'left as it was');
   }
 });
 
-test('a stale lock another starter took over between the read and the removal is put back, not removed', () => {
-  const dir = join(root, 'taken-over');
-  mkdirSync(dir);
-  const path = join(dir, 'server.pid');
-  writeFileSync(path, '1'); // what the other starter wrote after it took the stale lock of process 424242 over
-  equal(removeStaleLock(path, 424242), 1, 'names the lock now there');
-  equal(readFileSync(path, 'utf8'), '1', 'and leaves it in place');
-  writeFileSync(path, '424242');
-  equal(removeStaleLock(path, 424242), undefined, 'the stale lock itself is removed');
-  equal(existsSync(path), false);
-  equal(readdirSync(dir).length, 0, 'nothing left aside');
+test('a stale server.pid (its process gone, or this pid from before a restart) is taken over', () => {
+  const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
+  for (const pid of [gone, process.pid]) {
+    const dir = join(root, `stale-${pid}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'server.pid'), String(pid));
+    const release = lockDataDir(dir);
+    equal(readFileSync(join(dir, 'server.pid'), 'utf8'), String(process.pid));
+    release();
+  }
 });
 
-test('of processes taking a data folder at the same moment, exactly one gets it, also over a stale lock', async () => {
+test('of processes taking a data folder at the same moment, exactly one gets it', async () => {
   const module = fileURLToPath(new URL('../src/data-dir.ts', import.meta.url));
-  const gone = spawnSync(process.execPath, ['-e', '0']).pid!;
-  for (let round = 0; round < 10; round++) {
+  for (let round = 0; round < 8; round++) {
     const dir = join(root, `race-${round}`);
     mkdirSync(dir, { mode: 0o700 });
-    // Every other round, a lock left by a server that crashed: both find it stale and reach to take it over.
-    if (round % 2) writeFileSync(join(dir, 'server.pid'), String(gone));
     const go = join(root, `go-${round}`);
     // Both spin until the go file appears, so they reach for the lock within microseconds of each other; each
     // then holds it a while, so neither sees the other's lock go away.

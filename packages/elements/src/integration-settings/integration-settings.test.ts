@@ -600,7 +600,19 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('lists the server’s errors in the order of the form and focuses the first on screen, whatever order the answer gives', async () => {
-    const el = await mount(clientFor(env), 'payment-gateway');
+    // The server's field errors, turned around: the form must not rely on the order they come in.
+    const reversing = createIntegrationClient({
+      baseUrl: env.apiUrl,
+      token: env.tokens.admin,
+      fetch: async (input, init) => {
+        const res = await fetch(input, init);
+        if (res.status !== 422) return res;
+        const body = await res.json();
+        body.errors.reverse();
+        return new Response(JSON.stringify(body), { status: 422, headers: res.headers });
+      },
+    });
+    const el = await mount(reversing, 'payment-gateway');
     await choosePlatform(el, 'stripe');
     typeInto($(el, '#cfg-publishableKey'), 'nope');
     typeInto($(el, '#secret-secretKey'), 'bad');
