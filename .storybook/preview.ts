@@ -1,7 +1,7 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../packages/elements/custom-elements.json';
-import { applyStoryPage } from '../stories/support/story-page.js';
+import { applyStoryPage, storyFrame } from '../stories/support/story-page.js';
 import { manifestControls, withDistinctNames } from './manifest-controls.js';
 
 setCustomElementsManifest(withDistinctNames(manifest));
@@ -30,6 +30,7 @@ const preview: Preview = {
   initialGlobals: { theme: 'light', dir: 'ltr', strings: 'en' },
   decorators: [
     (story, context) => {
+      if (context.viewMode === 'docs') return storyFrame(story(), context.parameters, context.globals);
       applyStoryPage(context.parameters, context.globals);
       return story();
     },

@@ -86,6 +86,8 @@ export const Chosen: Story = { args: { value: 'Email' } };
 
 /** The list open on the current choice: label, API name and type of each field, virtualized. */
 export const Open: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   args: { value: 'Email' },
   play: async ({ canvasElement }) => {
     const el = combobox(canvasElement);
@@ -96,6 +98,8 @@ export const Open: Story = {
 
 /** "member" typed: the matching fields, whole-name and prefix matches first, with the count below. */
 export const Filtered: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   play: async ({ canvasElement }) => {
     const el = combobox(canvasElement);
     await el.updateComplete;

@@ -77,6 +77,8 @@ export const NoReadRole: Story = { args: { role: 'auditor' } };
 
 /** "+ New Integration Endpoint" pressed and submitted empty: both required errors inline. */
 export const AddFormWithErrors: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
     if (!el) return;
@@ -88,6 +90,8 @@ export const AddFormWithErrors: Story = {
 
 /** A new endpoint named like one that exists ("Orders"): the server's 422, worded by the server, beside the name. */
 export const DuplicateName: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
     if (el) await submitNew(el, 'Orders', 'A second feed of orders for the warehouse.');
@@ -96,6 +100,8 @@ export const DuplicateName: Story = {
 
 /** Edit: Name read-only, Description editable, Update. */
 export const EditForm: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
     el?.openEdit(el.items[0]!);
@@ -104,6 +110,8 @@ export const EditForm: Story = {
 
 /** Cancel over typed text asks before dropping it, with Keep editing focused. */
 export const DiscardQuestion: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
     if (!el) return;
@@ -117,6 +125,8 @@ export const DiscardQuestion: Story = {
 
 /** Delete asks first. */
 export const DeleteConfirmation: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
     el?.shadowRoot!.querySelector<HTMLButtonElement>('[part="delete-button"]')!.click();

@@ -56,6 +56,8 @@ export const NotSetUp: Story = { loaders: emptyTenant };
 
 /** Salesforce chosen, credentials not saved yet: only the connection shows. */
 export const CredentialsFirst: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   loaders: emptyTenant,
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
@@ -71,6 +73,8 @@ export const PaymentGatewayRequired: Story = { args: { category: 'payment-gatewa
 
 /** Connected, with the list of MemberPulse's fixed tag values open (for a restricted picklist). */
 export const TagValues: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   loaders: connected,
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
@@ -100,6 +104,8 @@ export const SchemaDrift: Story = { loaders: [withApi((admin, env) => seedSalesf
 
 /** Enable pressed with a malformed publishable key and no secrets: the server's 422, errors beside the inputs, a linked summary at the top, focus on the first. */
 export const ValidationErrors: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   args: { category: 'payment-gateway' },
   loaders: emptyTenant,
   play: async ({ canvasElement }) => {
@@ -115,6 +121,8 @@ export const ValidationErrors: Story = {
 
 /** Someone else saved between this screen's load and its save: the server's 412; the edits stay; compare, load theirs, or save over. */
 export const Conflict: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   args: { category: 'accounting' },
   loaders: [withApi((admin) => admin.settings.saveDraft('accounting', xeroInput))],
   play: async ({ canvasElement, loaded }) => {
@@ -130,6 +138,8 @@ export const Conflict: Story = {
 
 /** Another platform chosen over an enabled Salesforce setup and saved: the question names what would be deleted. */
 export const SwitchQuestion: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   loaders: enabled,
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);

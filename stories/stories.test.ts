@@ -23,6 +23,8 @@ interface Context {
   /** The story's id, as Storybook gives it (`elements-endpoint-grid--filled`). */
   id: string;
   args: Args;
+  /** The toolbar's choices (theme, direction, strings). */
+  globals?: Args;
   loaded: Record<string, unknown>;
   canvasElement: HTMLElement;
 }
@@ -160,6 +162,20 @@ describe('Storybook stories', () => {
     const remounted = await tenantWith({});
     ok(remounted !== first, 'the same args again (a remount, a return to the story) seed a fresh one for its play function');
     ok((await tenantWith({ endpoints: 7 })) !== remounted, 'another number of endpoints seeds a fresh one');
+  });
+
+  it('keeps a story’s tenant and client when the toolbar changes (the play function does not run again), and across control changes', async () => {
+    const grid = files.find((f) => f.default.title === 'Elements/Endpoint grid')!.default;
+    const apiWith = async (args: Args, globals: Args) => {
+      const context: Context = { id: 'toolbar-probe', args: { ...grid.args, ...args }, globals, loaded: {}, canvasElement: document.body };
+      await load(grid.loaders ?? [], context);
+      return (context.loaded as { api: StoryApi }).api;
+    };
+    const first = await apiWith({}, { theme: 'light' });
+    const dark = await apiWith({}, { theme: 'dark' });
+    equal(dark.env!.tenant, first.env!.tenant, 'the dark theme keeps the tenant the story’s play function wrote in');
+    ok(dark.client === first.client, 'and the client, so the widget keeps what was done in it');
+    ok((await apiWith({ width: '700px' }, { theme: 'dark' })).client === first.client, 'a width keeps the client too');
   });
 
   it('lets a failing seed fail the story, rather than say that no API answered', async () => {

@@ -57,7 +57,7 @@ function clientWithout(connection: Exclude<Connection, 'live'>, baseUrl: string,
 class NoApi extends Error {}
 
 interface Seeded {
-  /** Every arg as the tenant was asked for, to tell a control change from a remount. */
+  /** Every arg and toolbar choice as the tenant was asked for, to tell a control or toolbar change from a remount. */
   args: string;
   /** The args the seed read, and their values then (`null` while it seeds). */
   reads: string[];
@@ -66,15 +66,18 @@ interface Seeded {
 }
 
 const seeded = new Map<string, Seeded>();
+/** Each tenant's clients by role and connection. */
+const clientsOf = new WeakMap<TestEnv, Map<string, IntegrationClient>>();
 
 /**
- * The story's tenant. Storybook runs loaders again on every control change; a width or colour must not make
- * and seed another tenant, so the last one is kept while the args its seed read are unchanged. A render
- * with every arg as before (a remount, coming back to the story, a reload of its file) gets a fresh tenant,
- * since its play function expects the data as seeded; so does a render that differs while a seed still runs.
+ * The story's tenant. Storybook runs loaders again on every control and toolbar change, and its play function
+ * does not run again: a width, a colour or the dark theme must not make and seed another tenant, so the last
+ * one is kept while the args its seed read are unchanged. A render with every arg and toolbar choice as before
+ * (a remount, coming back to the story, a reload of its file) gets a fresh tenant, since its play function runs
+ * again and expects the data as seeded; so does a render that differs while a seed still runs.
  */
-function tenantFor<TArgs>(id: string, args: TArgs, seed: Seed<TArgs> | undefined): Promise<TestEnv> {
-  const all = JSON.stringify(args);
+function tenantFor<TArgs>(id: string, args: TArgs, globals: unknown, seed: Seed<TArgs> | undefined): Promise<TestEnv> {
+  const all = JSON.stringify([args, globals]);
   const known = seeded.get(id);
   const now = (keys: string[]) => JSON.stringify(keys.map((k) => (args as Record<string, unknown>)[k]));
   if (known && (known.values === null ? known.args === all : known.args !== all && known.values === now(known.reads))) {
@@ -117,13 +120,19 @@ export function withApi<TArgs>(seed?: Seed<TArgs>): Loader<TArgs> {
     const { role = 'admin', connection = 'live' } = context.args as ApiArgs;
     let env: TestEnv;
     try {
-      env = await tenantFor(context.id, context.args, seed);
+      env = await tenantFor(context.id, context.args, context.globals, seed);
     } catch (error) {
       if (!(error instanceof NoApi)) throw error;
       const api: StoryApi = { client: clientWithout('unreachable', location.origin, 'no-api'), missing: error.message };
       return { api };
     }
-    const client = connection === 'live' ? clientFor(env, role) : clientWithout(connection, env.apiUrl, env.tokens[role]);
+    // The same client for the same tenant, role and connection: a new one would make the widget load again and
+    // drop what the play function (or the designer) did in it.
+    const clients = clientsOf.get(env) ?? new Map<string, IntegrationClient>();
+    clientsOf.set(env, clients);
+    const key = `${role} ${connection}`;
+    let client = clients.get(key);
+    if (!client) clients.set(key, (client = connection === 'live' ? clientFor(env, role) : clientWithout(connection, env.apiUrl, env.tokens[role])));
     const api: StoryApi = { client, env };
     return { api };
   };
