@@ -301,9 +301,14 @@ export class MpFieldMapper extends LitElement {
     this._suggestions = sources ? new Map([...this._suggestions].filter(([k]) => !sources.includes(k))) : new Map();
   }
 
-  /** Turns on the "problems only" filter: only rows with errors or warnings stay. */
-  showProblems(): void {
-    this._problemsOnly = true;
+  /**
+   * Turns on the "problems only" filter: only rows with errors or warnings stay. Given the MemberPulse field
+   * of a row to show, it turns the filter off instead when that row has no problem (a CRM field whose type
+   * changed but still fits), which the filter would hide.
+   */
+  showProblems(source?: string): void {
+    const row = source === undefined ? undefined : this.#getModel().rows.find((r) => r.source.key === source);
+    this._problemsOnly = !row || row.status === 'error' || row.status === 'warning';
   }
 
   // ---- form association -------------------------------------------------------------------------

@@ -446,6 +446,29 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(stored.map((d) => d.pointer).join(), '/crm/memberMappings/1/target', 'the server recorded the same drift when the screen described Contact');
   });
 
+  it('shows the row a drift item names: a vanished field with the other problem rows, a changed type that still fits without hiding it', async () => {
+    const client = await connectedCrm({
+      memberObject: 'Contact',
+      memberMappings: [
+        { source: 'email', target: 'Email', policy: 'always' },
+        { source: 'phone', target: 'Phone', targetType: 'string', policy: 'always' },
+        { source: 'membershipStatus', target: 'Retired_Level__c', policy: 'always' },
+      ],
+    });
+    const el = await mount(client);
+    await until(() => $(el, '[part="drift"]')?.querySelectorAll('button').length === 2, 'the drift notice with both items', 1200);
+    const mapper = $(el, 'mp-field-mapper') as MpFieldMapper;
+    const shown = () => [...mapper.shadowRoot!.querySelectorAll<HTMLElement>('mp-combobox[data-source]')].map((c) => c.dataset.source);
+    const show = (what: string) => [...$(el, '[part="drift"]')!.querySelectorAll('li')].find((li) => li.textContent!.includes(what))!.querySelector('button')!.click();
+    show('Phone');
+    await until(() => mapper.shadowRoot!.activeElement?.closest?.('mp-combobox')?.getAttribute('data-source') === 'phone' || shown().includes('phone'), 'the Phone row');
+    await mapper.updateComplete;
+    ok(shown().includes('phone'), `the Phone row stays in view: ${shown().join(', ')}`);
+    show('Retired_Level__c');
+    await mapper.updateComplete;
+    await until(() => !shown().includes('phone') && shown().includes('membershipStatus'), 'the vanished field among the problem rows only');
+  });
+
   it('names a vanished tag field by its setting, flags its picker, and tells a viewer who cannot fix it whom to ask', async () => {
     const own = await freshEnv();
     await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }], tagDestination: 'multiPicklist', eventTagField: 'Retired_Tags__c' }, own);

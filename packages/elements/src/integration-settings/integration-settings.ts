@@ -589,7 +589,10 @@ export class MpIntegrationSettings extends LitElement {
 
   #showDrift = (item: DriftItem): void => {
     const mapper = this.#control(item.pointer);
-    if (mapper instanceof MpFieldMapper) mapper.showProblems();
+    if (mapper instanceof MpFieldMapper) {
+      const [, list, index] = parsePointer(item.pointer);
+      mapper.showProblems(list === 'memberMappings' || list === 'orderMappings' ? this._draft.crm[list][Number(index)]?.source : undefined);
+    }
     this.#focusControl(item);
   };
 
