@@ -1,4 +1,4 @@
-import { memberFields, orderFields, platformCatalog } from '@memberpulse/integration-schema';
+import { memberFields, memberPulseTags, orderFields, platformCatalog, tagDestinationLabels, tagDestinations } from '@memberpulse/integration-schema';
 import { en, registerMessages } from '../../packages/elements/src/index.js';
 import { endpointGridMessages } from '../../packages/elements/src/endpoint-grid/messages.js';
 import { settingsMessages } from '../../packages/elements/src/integration-settings/messages.js';
@@ -17,8 +17,9 @@ const accented: Record<string, string> = {
  * placeholders kept, so layouts can be checked for wrapping and truncation without a real translation.
  */
 function pseudo(template: string): string {
-  const parts = template.split(/(\{\w+\})/);
-  const text = parts.map((p) => (p.startsWith('{') ? p : p.replace(/[a-zA-Z]/g, (ch) => accented[ch] ?? ch))).join('');
+  // Placeholders and element names (<mp-integration-provider>) are code, not words: kept as they are.
+  const parts = template.split(/(\{\w+\}|<[a-z][\w-]*>)/);
+  const text = parts.map((p) => (/^[{<]/.test(p) ? p : p.replace(/[a-zA-Z]/g, (ch) => accented[ch] ?? ch))).join('');
   const padding = Math.ceil(template.length * 0.6);
   return `⟦${text} ${'ŀöñĝ '.repeat(Math.ceil(padding / 5)).trim()}⟧`;
 }
@@ -32,5 +33,11 @@ const catalogTexts = platformCatalog.flatMap((p) => [
   ]),
 ]);
 const fieldTexts = [...memberFields.map((f) => [`field.member.${f.key}`, f.label]), ...orderFields.map((f) => [`field.order.${f.key}`, f.label])];
-const english: Record<string, string> = { ...en, ...errorMessages, ...endpointGridMessages, ...settingsMessages, ...Object.fromEntries([...catalogTexts, ...fieldTexts]) };
+// Keys made from data (a setting's group, a tag, a tag destination): the widgets fall back to the data's English.
+const dataTexts = [
+  ...[...new Set(platformCatalog.flatMap((p) => p.settings.map((s) => s.group).filter((g): g is string => !!g)))].map((g) => [`settings.group.${g}`, g]),
+  ...memberPulseTags.map((tag) => [`settings.tag.${tag.value}`, tag.label]),
+  ...tagDestinations.map((d) => [`settings.tagDestination.${d}`, tagDestinationLabels[d]]),
+];
+const english: Record<string, string> = { ...en, ...errorMessages, ...endpointGridMessages, ...settingsMessages, ...Object.fromEntries([...catalogTexts, ...fieldTexts, ...dataTexts]) };
 registerMessages(LONG_LOCALE, Object.fromEntries(Object.entries(english).map(([key, value]) => [key, pseudo(value)])));
