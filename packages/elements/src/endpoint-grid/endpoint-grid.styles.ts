@@ -24,6 +24,11 @@ export const styles = css`
     margin: 0;
     font-size: var(--_mp-font-size-l);
   }
+  /* A label longer than a narrow grid (a translation) wraps rather than spill out of it. */
+  .new-button {
+    max-inline-size: 100%;
+    white-space: normal;
+  }
   h2:focus {
     outline: none;
   }

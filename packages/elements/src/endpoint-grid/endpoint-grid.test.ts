@@ -5,7 +5,7 @@ import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { sendKeys } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
-import { clientFor, equal, expectNoViolations, inGerman, freshEnv, ok, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { clientFor, equal, expectNoViolations, inGerman, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -559,6 +559,16 @@ describe('<mp-endpoint-grid> against the real server', () => {
       forced.some((rule) => rule.style.outlineStyle === 'solid' && /^(CanvasText|Highlight|Mark)$/i.test(rule.style.outlineColor)),
       'a solid outline in a system colour',
     );
+  });
+
+  it('wraps a translated New button longer than a 320 px grid, rather than let it spill out', async () => {
+    await inGerman({ 'endpointGrid.new': '+ Neuen Integrationsendpunkt für diesen Kunden anlegen und einrichten' }, async () => {
+      const el = await mount(clientFor(await freshEnv()));
+      el.style.inlineSize = '320px';
+      await settle(el);
+      const button = $(el, '[part~="new-button"]')!.getBoundingClientRect();
+      ok(button.right <= el.getBoundingClientRect().right + 0.5, `the button stays inside (${button.right} > ${el.getBoundingClientRect().right})`);
+    });
   });
 
   it('keeps a long unbroken name inside a 360 px container: the row card, the success message and the delete confirmation wrap it', async () => {
