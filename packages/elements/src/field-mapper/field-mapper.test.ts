@@ -13,6 +13,7 @@ import {
   hostileSourceField,
   largeContactFields,
   partialMemberMappings,
+  problemMemberMappings,
   sfField,
 } from '../test-fixtures/index.js';
 
@@ -254,6 +255,18 @@ describe('<mp-field-mapper>', () => {
     await settle(el);
     equal(rows().length, 11, 'unmapped only');
     ok(summary().includes('Showing 11 of 16'), summary());
+  });
+
+  it('counts each row the problems-only filter keeps once, also one with an error and a warning', async () => {
+    const el = await mount({ value: problemMemberMappings });
+    el.checkValidity();
+    await settle(el);
+    const [, problems] = root(el).querySelectorAll<HTMLInputElement>('[part=filter] input');
+    const badge = Number(problems!.closest('label')!.querySelector('.filter-count')!.textContent!.replace(/\D/g, ''));
+    problems!.click();
+    await settle(el);
+    const summary = root(el).querySelector('[part=summary]')!.textContent!.replace(/\s+/g, ' ');
+    ok(summary.includes(`Showing ${badge} of 16`), `the badge (${badge}) says how many rows the filter shows: ${summary}`);
   });
 
   it('lines an English field name up with the right-hand edge on a right-to-left page', async () => {

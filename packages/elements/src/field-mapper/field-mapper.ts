@@ -633,7 +633,6 @@ export class MpFieldMapper extends LitElement {
     const c = model.counts;
     const disabled = this.#disabled;
     const noTargets = this.targetFields.length === 0;
-    const problems = c.errors + c.warnings;
     const suggestions = this._suggestions.size;
 
     return html`
@@ -675,7 +674,7 @@ export class MpFieldMapper extends LitElement {
                 @change=${(e: Event) => (this._problemsOnly = (e.target as HTMLInputElement).checked)}
               />
               <span>${msg('fieldMapper.problemsOnly')}</span>
-              <span class="filter-count">${formatNumber(problems)}</span>
+              <span class="filter-count">${formatNumber(c.problemRows)}</span>
             </label>
           </div>
           ${this.readonly
@@ -702,7 +701,7 @@ export class MpFieldMapper extends LitElement {
             ${rows.length !== model.rows.length ? html`<span dir="auto">${msg('fieldMapper.counts.shown', { shown: rows.length, total: c.total })}</span>` : nothing}
           </span>
           ${c.errors > 0
-            ? html`<button id="problems" type="button" class="problems-link" ?disabled=${disabled} @click=${this.showProblems}>
+            ? html`<button id="problems" type="button" class="problems-link" ?disabled=${disabled} @click=${() => this.showProblems()}>
                 ${iconSvg(icon.error)}<span dir="auto">${msg('fieldMapper.counts.problems', { count: c.errors })}</span>
               </button>`
             : nothing}

@@ -50,6 +50,8 @@ export interface MapperCounts {
   errors: number;
   /** Rows that show a warning (some with an error too). */
   warnings: number;
+  /** Rows the "problems only" filter keeps: an error or a warning, each row once. */
+  problemRows: number;
 }
 
 export interface MapperModel {
@@ -165,7 +167,7 @@ export function buildModel(
   for (const e of errors) if (e.code !== 'required') attach(e, 'error');
   for (const w of warnings) attach(w, 'warning');
 
-  const counts: MapperCounts = { total: sources.length, mapped: 0, required: 0, requiredMapped: 0, errors: orphanErrors.length, warnings: 0 };
+  const counts: MapperCounts = { total: sources.length, mapped: 0, required: 0, requiredMapped: 0, errors: orphanErrors.length, warnings: 0, problemRows: 0 };
   const rowBySource = new Map<string, MapperRow>();
   const rows = sources.map((source, position): MapperRow => {
     const index = firstMapping.get(source.key);
@@ -187,6 +189,7 @@ export function buildModel(
     if (status === 'error') counts.errors++;
     // A row can show an error and a warning: each count says how many rows show one.
     if (problems.some((p) => p.level === 'warning')) counts.warnings++;
+    if (status === 'error' || status === 'warning') counts.problemRows++;
     const haystack = fold(`${source.label}\n${source.key}\n${target?.label ?? ''}\n${mapping?.target ?? ''}`);
     const row: MapperRow = { source, position, mapping, target, status, problems, haystack };
     rowBySource.set(source.key, row);
