@@ -226,10 +226,12 @@ export function renderApiUsage(view: CrmView): TemplateResult | typeof nothing {
   let figures: TemplateResult | typeof nothing = nothing;
   if (shown) {
     const { used, limit, allotment } = shown;
-    const cap = allotment ?? limit;
+    // An allotment over the org's own limit (set before the org's edition changed, say) is no cap at all.
+    const over = allotment !== null && allotment > limit;
+    const cap = over ? limit : (allotment ?? limit);
     figures = html`<meter part="usage-meter" min="0" max=${cap || 1} .value=${used} low=${cap * 0.7} high=${cap * 0.9} optimum="0" aria-labelledby="usage-heading" aria-describedby="usage-text"></meter>
       <p id="usage-text">${t('settings.usage.text', { used, limit })}
-        ${allotment === null ? t('settings.usage.noAllotment') : t('settings.usage.allotment', { allotment })}</p>`;
+        ${allotment === null ? t('settings.usage.noAllotment') : t(over ? 'settings.usage.allotmentOverLimit' : 'settings.usage.allotment', { allotment })}</p>`;
   } else if (usage.state !== 'error') {
     figures = html`<span class="skeleton" aria-hidden="true"></span>`;
   }

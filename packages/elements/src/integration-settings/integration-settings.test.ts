@@ -446,6 +446,22 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(stored.map((d) => d.pointer).join(), '/crm/memberMappings/1/target', 'the server recorded the same drift when the screen described Contact');
   });
 
+  it('says so when the allotment set is more than the org allows, and measures against the org’s limit', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    await client.settings.saveDraft('crm', {
+      platform: 'salesforce',
+      config: { environment: 'production', authMode: 'connectedApp', consumerKey: own.salesforce.consumerKey, dailyApiAllotment: 25000 },
+      credentials: { consumerSecret: own.salesforce.consumerSecret },
+      crm: { memberObject: 'Contact' },
+    });
+    const el = await mount(client);
+    await until(() => $(el, '#usage-text'), 'API usage', 1200);
+    const text = $(el, '#usage-text')!.textContent!.replace(/\s+/g, ' ').trim();
+    ok(text.includes('25,000') && text.includes('more than the org allows'), text);
+    equal(($(el, '[part="usage-meter"]') as HTMLMeterElement).max, 15000, 'the meter fills at the org’s own limit');
+  });
+
   it('shows the row a drift item names: a vanished field with the other problem rows, a changed type that still fits without hiding it', async () => {
     const client = await connectedCrm({
       memberObject: 'Contact',

@@ -94,6 +94,7 @@ export const settingsMessages = {
   'settings.usage.heading': 'API usage (last 24 hours)',
   'settings.usage.text': '{used} of {limit} API calls used.',
   'settings.usage.allotment': 'MemberPulse may use {allotment} of them.',
+  'settings.usage.allotmentOverLimit': 'The allotment set, {allotment}, is more than the org allows: MemberPulse may use all of them.',
   'settings.usage.noAllotment': 'No allotment set: MemberPulse may use any of them.',
   'settings.usage.failed': 'API usage could not be read: {reason}',
   'settings.usage.refresh': 'Refresh usage',
