@@ -34,7 +34,7 @@ interface Declaration {
  * Storybook keys an element's args table by name across members, attributes, events, slots, CSS properties
  * and parts, so a slot or part named like something before it (the grid's `sort` part and attribute, its
  * `empty` slot and part) would take that row. Such slots and parts are renamed here, for the table only:
- * `sort (part)`, `empty (slot)`.
+ * `sort (part)`, `empty (slot)`. The default slot (no name) is listed as `default`.
  */
 export function withDistinctNames<M extends { modules: Array<{ declarations?: Declaration[] }> }>(manifest: M): M {
   const copy = structuredClone(manifest);
@@ -42,6 +42,8 @@ export function withDistinctNames<M extends { modules: Array<{ declarations?: De
     const taken = new Set([...(declaration.members ?? []), ...(declaration.attributes ?? []), ...(declaration.events ?? [])].map((x) => x.name));
     for (const [list, kind] of [[declaration.slots, 'slot'], [declaration.cssProperties, 'property'], [declaration.cssParts, 'part']] as const) {
       for (const item of list ?? []) {
+        // The default slot's name is empty, which no table row can be keyed by.
+        if (item.name === '' && kind === 'slot') item.name = 'default';
         if (taken.has(item.name)) item.name = `${item.name} (${kind})`;
         taken.add(item.name);
       }

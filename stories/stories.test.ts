@@ -13,6 +13,7 @@ import * as integrationProvider from './integration-provider.stories.js';
 import * as integrationSettings from './integration-settings.stories.js';
 import { applyStoryPage, type StoryPage } from './support/story-page.js';
 import { withApi, type StoryApi } from './support/story-api.js';
+import { withDistinctNames } from '../.storybook/manifest-controls.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -176,6 +177,11 @@ describe('Storybook stories', () => {
     equal(dark.env!.tenant, first.env!.tenant, 'the dark theme keeps the tenant the story’s play function wrote in');
     ok(dark.client === first.client, 'and the client, so the widget keeps what was done in it');
     ok((await apiWith({ width: '700px' }, { theme: 'dark' })).client === first.client, 'a width keeps the client too');
+  });
+
+  it('lists every slot in the docs tables, the default one (no name, as the provider’s) as “default”', async () => {
+    const manifest = { modules: [{ declarations: [{ attributes: [{ name: 'sort' }], slots: [{ name: '' }, { name: 'sort' }] }] }] };
+    equal(withDistinctNames(manifest).modules[0]!.declarations[0]!.slots.map((slot) => slot.name).join(), 'default,sort (slot)', 'the default slot gets a row, and a slot named like an attribute its own');
   });
 
   it('lets a failing seed fail the story, rather than say that no API answered', async () => {
