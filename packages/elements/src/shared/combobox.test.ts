@@ -7,6 +7,15 @@ import { equal, ok, settle } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
+declare const afterEach: (fn: () => void) => void;
+
+/** What a test put on the page, removed after it whether it passed or not. */
+let placed: HTMLElement[] = [];
+afterEach(() => {
+  for (const node of placed) node.remove();
+  placed = [];
+  delete document.documentElement.dataset.mpTheme;
+});
 
 async function mount(
   options: MpCombobox['options'] = [
@@ -18,6 +27,7 @@ async function mount(
   el.label = 'Salesforce Contact field';
   el.options = options;
   document.body.append(el);
+  placed.push(el);
   await settle(el);
   return el;
 }
@@ -32,72 +42,59 @@ describe('<mp-combobox> standalone', () => {
   it('follows the page’s dark theme with no other mp element on the page', async () => {
     document.documentElement.dataset.mpTheme = 'dark';
     const el = await mount();
-    try {
-      const input = el.shadowRoot!.querySelector('input')!;
-      equal(getComputedStyle(input).color, 'rgb(232, 235, 241)', 'the dark theme’s text colour');
-    } finally {
-      el.remove();
-      delete document.documentElement.dataset.mpTheme;
-    }
+    const input = el.shadowRoot!.querySelector('input')!;
+    equal(getComputedStyle(input).color, 'rgb(232, 235, 241)', 'the dark theme’s text colour');
   });
 
   it('a click into the box selects its text, so typing replaces the choice shown instead of adding to it', async () => {
     const el = await mount();
     el.value = 'Email';
     await settle(el);
-    try {
-      const input = el.shadowRoot!.querySelector('input')!;
-      await clickInto(input);
-      await sendKeys({ type: 'Busi' });
-      await settle(el);
-      equal(input.value, 'Busi', 'what was typed, alone');
-    } finally {
-      el.remove();
-    }
+    const input = el.shadowRoot!.querySelector('input')!;
+    await clickInto(input);
+    await sendKeys({ type: 'Busi' });
+    await settle(el);
+    equal(input.value, 'Busi', 'what was typed, alone');
   });
 
   it('Tab takes an option typed out exactly; Escape closes the list first, keeping the typing, and discards it second', async () => {
     const el = await mount();
     const changes: string[] = [];
     el.addEventListener('change', () => changes.push(el.value));
-    try {
-      const input = el.shadowRoot!.querySelector('input')!;
-      input.focus();
-      await sendKeys({ type: 'business phone' });
-      await sendKeys({ press: 'Tab' });
-      await settle(el);
-      equal(el.value, 'Phone', 'the option named exactly as typed is taken');
-      equal(changes.join(), 'Phone', 'with a change event');
+    const input = el.shadowRoot!.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: 'business phone' });
+    await sendKeys({ press: 'Tab' });
+    await settle(el);
+    equal(el.value, 'Phone', 'the option named exactly as typed is taken');
+    equal(changes.join(), 'Phone', 'with a change event');
 
-      input.focus();
-      input.select();
-      await sendKeys({ type: 'Ema' });
-      await settle(el);
-      ok(el.open, 'typing opened the list');
-      await sendKeys({ press: 'Escape' });
-      await settle(el);
-      ok(!el.open, 'the first Escape closes the list');
-      equal(input.value, 'Ema', 'and keeps what was typed');
-      await sendKeys({ press: 'Escape' });
-      await settle(el);
-      equal(input.value, 'Business Phone', 'the second discards it');
-      await sendKeys({ type: 'xyz' });
-      await sendKeys({ press: 'Tab' });
-      await settle(el);
-      equal(el.value, 'Phone', 'text matching no option is not taken');
+    input.focus();
+    input.select();
+    await sendKeys({ type: 'Ema' });
+    await settle(el);
+    ok(el.open, 'typing opened the list');
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    ok(!el.open, 'the first Escape closes the list');
+    equal(input.value, 'Ema', 'and keeps what was typed');
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    equal(input.value, 'Business Phone', 'the second discards it');
+    await sendKeys({ type: 'xyz' });
+    await sendKeys({ press: 'Tab' });
+    await settle(el);
+    equal(el.value, 'Phone', 'text matching no option is not taken');
 
-      input.focus();
-      input.select();
-      await sendKeys({ type: 'email' });
-      await sendKeys({ press: 'Escape' });
-      await settle(el);
-      ok(!el.open, 'closed, the typing kept');
-      await sendKeys({ press: 'Tab' });
-      await settle(el);
-      equal(el.value, 'Email', 'Tab takes the kept typing when it names an option exactly');
-    } finally {
-      el.remove();
-    }
+    input.focus();
+    input.select();
+    await sendKeys({ type: 'email' });
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    ok(!el.open, 'closed, the typing kept');
+    await sendKeys({ press: 'Tab' });
+    await settle(el);
+    equal(el.value, 'Email', 'Tab takes the kept typing when it names an option exactly');
   });
 
   it('Tab takes no option when two share the typed label, and a click after Escape reopens the list on the kept typing', async () => {
@@ -106,45 +103,37 @@ describe('<mp-combobox> standalone', () => {
       { value: 'Email__c', label: 'Email' },
       { value: 'Phone', label: 'Business Phone' },
     ]);
-    try {
-      const input = el.shadowRoot!.querySelector('input')!;
-      input.focus();
-      await sendKeys({ type: 'email' });
-      await sendKeys({ press: 'Tab' });
-      await settle(el);
-      equal(el.value, '', 'two fields labelled Email: neither is guessed');
-      input.focus();
-      await sendKeys({ type: 'busi' });
-      await sendKeys({ press: 'Escape' });
-      await settle(el);
-      await clickInto(input);
-      await settle(el);
-      ok(el.open, 'the click opened the list');
-      equal(input.value, 'busi', 'on the kept typing');
-      await clickInto(input, 8);
-      await settle(el);
-      ok(el.open, 'a click into the typing only moves the caret');
-      equal(input.value, 'busi', 'and keeps it');
-    } finally {
-      el.remove();
-    }
+    const input = el.shadowRoot!.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: 'email' });
+    await sendKeys({ press: 'Tab' });
+    await settle(el);
+    equal(el.value, '', 'two fields labelled Email: neither is guessed');
+    input.focus();
+    await sendKeys({ type: 'busi' });
+    await sendKeys({ press: 'Escape' });
+    await settle(el);
+    await clickInto(input);
+    await settle(el);
+    ok(el.open, 'the click opened the list');
+    equal(input.value, 'busi', 'on the kept typing');
+    await clickInto(input, 8);
+    await settle(el);
+    ok(el.open, 'a click into the typing only moves the caret');
+    equal(input.value, 'busi', 'and keeps it');
   });
 
   it('show() focuses the box, so focus leaving it closes the list', async () => {
     const el = await mount();
     const outside = document.createElement('button');
     document.body.append(outside);
-    try {
-      el.show();
-      await settle(el);
-      equal(el.shadowRoot!.activeElement, el.shadowRoot!.querySelector('input'), 'the box has focus');
-      ok(el.open, 'the list is open');
-      outside.focus();
-      await settle(el);
-      ok(!el.open, 'leaving the box closed the list');
-    } finally {
-      el.remove();
-      outside.remove();
-    }
+    placed.push(outside);
+    el.show();
+    await settle(el);
+    equal(el.shadowRoot!.activeElement, el.shadowRoot!.querySelector('input'), 'the box has focus');
+    ok(el.open, 'the list is open');
+    outside.focus();
+    await settle(el);
+    ok(!el.open, 'leaving the box closed the list');
   });
 });
