@@ -32,6 +32,14 @@ async function mount(
   return el;
 }
 
+/** Focuses the box, types `text` into it and presses `key`, as a person would. */
+async function typeThenPress(el: MpCombobox, text: string, key: string): Promise<void> {
+  el.shadowRoot!.querySelector('input')!.focus();
+  await sendKeys({ type: text });
+  await sendKeys({ press: key });
+  await settle(el);
+}
+
 /** A real mouse click into the box, at its middle or `x` pixels from its start. */
 async function clickInto(input: HTMLInputElement, x?: number): Promise<void> {
   const box = input.getBoundingClientRect();
@@ -62,10 +70,7 @@ describe('<mp-combobox> standalone', () => {
     const changes: string[] = [];
     el.addEventListener('change', () => changes.push(el.value));
     const input = el.shadowRoot!.querySelector('input')!;
-    input.focus();
-    await sendKeys({ type: 'business phone' });
-    await sendKeys({ press: 'Tab' });
-    await settle(el);
+    await typeThenPress(el, 'business phone', 'Tab');
     equal(el.value, 'Phone', 'the option named exactly as typed is taken');
     equal(changes.join(), 'Phone', 'with a change event');
 
@@ -104,15 +109,9 @@ describe('<mp-combobox> standalone', () => {
       { value: 'Phone', label: 'Business Phone' },
     ]);
     const input = el.shadowRoot!.querySelector('input')!;
-    input.focus();
-    await sendKeys({ type: 'email' });
-    await sendKeys({ press: 'Tab' });
-    await settle(el);
+    await typeThenPress(el, 'email', 'Tab');
     equal(el.value, '', 'two fields labelled Email: neither is guessed');
-    input.focus();
-    await sendKeys({ type: 'busi' });
-    await sendKeys({ press: 'Escape' });
-    await settle(el);
+    await typeThenPress(el, 'busi', 'Escape');
     await clickInto(input);
     await settle(el);
     ok(el.open, 'the click opened the list');
