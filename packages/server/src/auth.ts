@@ -59,15 +59,30 @@ export async function signDevToken(
   options: { expiresIn?: string | number } = {},
 ): Promise<string> {
   if (!config.jwtSecret) throw new Error('signDevToken needs a configuration with jwtSecret (HS256).');
+  return devToken(claims, config, options).sign(new TextEncoder().encode(config.jwtSecret));
+}
+
+/**
+ * The token `signDevToken` signs, not yet signed: so a caller can have the request refused (an `AuthError`:
+ * claims the server would refuse, an expiry that is no time span) before it reads or makes a secret.
+ */
+export function devToken(
+  claims: { tenant: string; role: Role; sub: string },
+  config: Omit<TokenConfig, 'jwtSecret'>,
+  { expiresIn = '12h' }: { expiresIn?: string | number } = {},
+): SignJWT {
   principalOf(claims); // a token the server would refuse is no token
-  return new SignJWT({ tenant: claims.tenant, role: claims.role })
+  const jwt = new SignJWT({ tenant: claims.tenant, role: claims.role })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setSubject(claims.sub)
     .setIssuer(config.jwtIssuer)
     .setAudience(config.jwtAudience)
-    .setIssuedAt()
-    .setExpirationTime(options.expiresIn ?? '12h')
-    .sign(new TextEncoder().encode(config.jwtSecret));
+    .setIssuedAt();
+  try {
+    return jwt.setExpirationTime(expiresIn);
+  } catch {
+    throw new AuthError(`The expiry “${expiresIn}” is no time span such as 12h, 30m or 7d.`);
+  }
 }
 
 /** The reason a token was refused, safe to show to the caller. */

@@ -1,7 +1,7 @@
-import { chmodSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, dataDirProblem } from './config.js';
-import { createOnce } from './files.js';
+import { createOnce, readIfPresent } from './files.js';
 
 /**
  * Creates the data folder with mode 0700, or takes group and other access away from an existing one (PGlite
@@ -38,13 +38,8 @@ function pidAlive(pid: number): boolean {
 
 /** The pid a lock file names: `undefined` when there is no file, `NaN` when it names none (damaged by hand). */
 function lockHolder(path: string): number | undefined {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8').trim();
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw err;
-  }
+  const text = readIfPresent(path)?.trim();
+  if (text === undefined) return undefined;
   return /^[1-9]\d*$/.test(text) ? Number(text) : NaN;
 }
 
@@ -64,7 +59,8 @@ export function lockDataDir(dir: string): () => void {
   if (heldHere.has(key)) throw new Error(`The data folder ${dir} is in use by this process already (${path}): PGlite serves one server at a time. Close the other first.`);
   const inUse = (pid: number) =>
     new Error(`The data folder ${dir} is in use by process ${pid} (${path}). Stop it first (PGlite serves one process at a time); if that process is no MemberPulse server, delete ${path}.`);
-  for (let tries = 0; !createOnce(path, String(process.pid)); tries++) {
+  // No syncs: a lock need not outlive a power cut (after one, its process is gone and it is stale anyway).
+  for (let tries = 0; !createOnce(path, String(process.pid), { durable: false }); tries++) {
     const pid = lockHolder(path);
     if (pid === undefined && tries < 3) continue; // released meanwhile
     if (pid === undefined || Number.isNaN(pid)) {

@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database, Queryable } from './db.js';
 import { privateDataDir } from './data-dir.js';
-import { createOnce, syncFolder, writeDurably } from './files.js';
+import { createOnce, readFailure, readIfPresent, replaceDurably } from './files.js';
 import { Keyring, generateDataKey, generateMasterKey, parseMasterKey, unwrapDataKey, wrapDataKey, type MasterKey } from './crypto.js';
 import * as store from './store.js';
 import { ConfigError } from './config.js';
@@ -22,14 +20,14 @@ interface KeyFile {
 /** Reads a keyring file written by `writeKeyFile`; null when absent. A damaged one is a `ConfigError` naming it. */
 export function readKeyFile(dir: string): Keyring | null {
   const path = join(dir, MASTER_KEY_FILE);
-  if (!existsSync(path)) return null;
   const damaged = (why: string) => new ConfigError(`The key file ${path} cannot be read (${why}). Restore it from a backup, or set MP_MASTER_KEY.`);
-  let text: string;
+  let text: string | undefined;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readIfPresent(path);
   } catch (err) {
-    throw damaged((err as NodeJS.ErrnoException).code ?? (err as Error).message);
+    throw damaged(readFailure(err));
   }
+  if (text === undefined) return null;
   let data: Partial<KeyFile> | null;
   try {
     data = JSON.parse(text) as Partial<KeyFile> | null;
@@ -45,20 +43,16 @@ export function readKeyFile(dir: string): Keyring | null {
   }
 }
 
-/** Filesystems without hard links (FAT, some network mounts) answer these to `link`. */
 /** A keyring file's path and text. */
 function keyFile(dir: string, current: string, previous: readonly string[]): { path: string; text: string } {
   privateDataDir(dir);
   return { path: join(dir, MASTER_KEY_FILE), text: JSON.stringify({ current, previous } satisfies KeyFile, null, 2) + '\n' };
 }
 
-/** Replaces the keyring file atomically (write and sync a random-named file beside it, rename, sync the folder). */
+/** Replaces the keyring file atomically and durably. */
 export function writeKeyFile(dir: string, current: string, previous: readonly string[]): void {
   const { path, text } = keyFile(dir, current, previous);
-  const tmp = `${path}.${randomUUID()}.tmp`;
-  writeDurably(tmp, text, 'w');
-  renameSync(tmp, path);
-  syncFolder(dir);
+  replaceDurably(path, text);
 }
 
 /** Creates the keyring file unless one exists (`createOnce`); never replaces one. Answers whether this call made it. */

@@ -6,8 +6,9 @@ import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp, type AppState } from './app.js';
 import { answerClientError } from './client-error.js';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { lockDataDir, privateDataDir } from './data-dir.js';
+import { createOnce, readFailure, readIfPresent } from './files.js';
 import { assertCanListen } from './listen-check.js';
 import { ConfigError, checkConfig, databaseTarget, loadConfig, type DatabaseTarget, type ServerConfig } from './config.js';
 import { Keyring, generateMasterKey } from './crypto.js';
@@ -148,18 +149,28 @@ export function resolveJwtSecret(config: ServerConfig, target: DatabaseTarget, n
     if (config.production) throw new Error('MP_JWT_SECRET or MP_JWKS_URL is required in production.');
     if (onDisk) {
       const path = join(config.dataDir, JWT_SECRET_FILE);
-      if (existsSync(path)) {
+      const read = () => {
         try {
-          jwtSecret = readFileSync(path, 'utf8').trim();
+          return readIfPresent(path)?.trim();
         } catch (err) {
-          throw new ConfigError(`The development token secret ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}). Give this user access to it, delete it to make a new one (tokens made with it stop working), or set MP_JWT_SECRET.`);
+          throw new ConfigError(`The development token secret ${path} cannot be read (${readFailure(err)}). Give this user access to it, delete it to make a new one (tokens made with it stop working), or set MP_JWT_SECRET.`);
         }
+      };
+      jwtSecret = read() ?? null;
+      if (jwtSecret) {
         notes.push({ level: 'info', msg: `Using the development token secret in ${path}.` });
       } else {
-        jwtSecret = randomBytes(32).toString('base64url');
         privateDataDir(config.dataDir);
-        writeFileSync(path, jwtSecret + '\n', { mode: 0o600 });
-        notes.push({ level: 'warn', loud: true, msg: `NO MP_JWT_SECRET: GENERATED A DEVELOPMENT TOKEN SECRET INTO ${path}. Set MP_JWT_SECRET or MP_JWKS_URL for anything real.` });
+        // Created only where there is none: a `token` run racing a server start must not replace the secret
+        // the other one signs with. The one that lost the race reads the winner's.
+        const made = randomBytes(32).toString('base64url');
+        if (createOnce(path, made + '\n')) {
+          jwtSecret = made;
+          notes.push({ level: 'warn', loud: true, msg: `NO MP_JWT_SECRET: GENERATED A DEVELOPMENT TOKEN SECRET INTO ${path}. Set MP_JWT_SECRET or MP_JWKS_URL for anything real.` });
+        } else {
+          jwtSecret = read()!;
+          notes.push({ level: 'info', msg: `Using the development token secret in ${path}.` });
+        }
       }
     } else {
       jwtSecret = randomBytes(32).toString('base64url');
