@@ -56,6 +56,6 @@ export class RecordVersions {
 
   /** The memory of the tenant the last call was sent for (until a call sends a token for another). */
   get current(): TenantVersions {
-    return this.actFor(this.#current);
+    return this.#byTenant.get(this.#current) ?? new TenantVersions();
   }
 }

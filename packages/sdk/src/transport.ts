@@ -95,8 +95,6 @@ export interface RequestSpec {
   conditional?: boolean;
   /** Forget the record's ETag after success (a delete). */
   forget?: boolean;
-  /** Takes in what a successful answer says of records' versions (a list's), into the memory of the call's tenant. */
-  remember?: (data: never, versions: TenantVersions, etag: string | undefined) => void;
   /** Name of the response check; omitted for bodiless answers (204). */
   check?: CheckName;
   /** Values to keep out of every error text (secrets in the body). */
@@ -116,6 +114,8 @@ export interface ApiResult<T> {
   requestId: string | undefined;
   /** The server replayed a stored answer for this `Idempotency-Key`. */
   replayed: boolean;
+  /** What the client knows of the records of the tenant this call acted for: where a list's versions go. */
+  versions: TenantVersions;
 }
 
 /**
@@ -178,6 +178,12 @@ function checkHeaderName(name: string, where: string): void {
 function tenantOf(token: string): string {
   const tenant = readTokenClaims(token)?.tenant;
   return typeof tenant === 'string' ? tenant : '';
+}
+
+/** `tenantOf`, decoded again only when the token changes (it almost never does between calls). */
+function lastTenant(): (token: string) => string {
+  let last: [token: string, tenant: string] | undefined;
+  return (token) => (last?.[0] === token ? last[1] : (last = [token, tenantOf(token)])[1]);
 }
 
 /** Marks a response whose body could not be read (cut off) or parsed. */
@@ -343,6 +349,7 @@ export function createTransport(options: ClientOptions): Transport {
   const baseFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const bodies = new WeakMap<Response, unknown>();
   const versions = new RecordVersions();
+  const tenantFor = lastTenant();
   let validators: Promise<typeof import('./validators.js')> | undefined;
   // A failed load is forgotten, so a later call tries again (the file may be reachable by then).
   const loadValidators = () =>
@@ -525,12 +532,12 @@ export function createTransport(options: ClientOptions): Transport {
     }
     /** The precondition header this call set from the ETag memory, if any. */
     let remembered: string | undefined;
-    /** What the client knows of the records of the tenant this call acts for. */
-    let records = versions.current;
+    /** What the client knows of the records of the tenant this call acts for; set as the token is sent. */
+    let records!: TenantVersions;
     /** Sends `token`, with the precondition the ETag memory holds for its tenant. */
     const authorize = (token: string) => {
       setHeader('authorization', `Bearer ${token}`, tokenRefused);
-      records = versions.actFor(tenantOf(token));
+      records = versions.actFor(tenantFor(token));
       if (!spec.conditional || opts.ifMatch === false) return;
       if (remembered) headers.delete(remembered);
       const precondition = opts.ifMatch ? (['if-match', opts.ifMatch] as const) : spec.record ? records.precondition(spec.record) : undefined;
@@ -607,8 +614,7 @@ export function createTransport(options: ClientOptions): Transport {
       if (spec.forget) records.forget(spec.record);
       else if (etag) records.remember(spec.record, etag);
     }
-    spec.remember?.(data as never, records, etag);
-    return { data, path, status: res.status, etag, requestId, replayed: res.headers.get('idempotent-replayed') === 'true' };
+    return { data, path, status: res.status, etag, requestId, replayed: res.headers.get('idempotent-replayed') === 'true', versions: records };
   }
 
   if (validateResponses) loadValidators().catch(() => undefined);

@@ -1,6 +1,5 @@
 import type { IntegrationEndpoint, IntegrationEndpointCreate, Page } from '@memberpulse/integration-schema';
 import { paginate } from '../paginate.js';
-import type { TenantVersions } from '../record-versions.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions, EndpointListParams, UpdateOptions, WriteOptions } from '../types.js';
 
@@ -37,10 +36,10 @@ export function endpointsResource(t: Transport): EndpointsResource {
       path: 'endpoints',
       query: { limit: params.limit, cursor: params.cursor, sort: params.sort },
       check: 'endpointPage',
-      // An edit of a listed endpoint then fails with ConflictError if someone else changed it since.
-      remember: (data: Page<IntegrationEndpoint>, versions: TenantVersions) => data.items.forEach((e) => versions.rememberVersion(record(e.id), e.version)),
       options,
     });
+    // An edit of a listed endpoint then fails with ConflictError if someone else changed it since.
+    for (const e of result.data.items) result.versions.rememberVersion(record(e.id), e.version);
     return result;
   };
   const pages = (params: EndpointListParams = {}, options?: CallOptions) =>
@@ -54,8 +53,9 @@ export function endpointsResource(t: Transport): EndpointsResource {
     get: (id, options) =>
       t.request<IntegrationEndpoint>({ method: 'GET', path: path(id), record: record(id), check: 'endpoint', options }).then((r) => r.data),
     async create(input, options) {
-      const remember = (data: IntegrationEndpoint, versions: TenantVersions, etag: string | undefined) => etag && versions.remember(record(data.id), etag);
-      return (await t.request<IntegrationEndpoint>({ method: 'POST', path: 'endpoints', body: input, check: 'endpoint', remember, options })).data;
+      const r = await t.request<IntegrationEndpoint>({ method: 'POST', path: 'endpoints', body: input, check: 'endpoint', options });
+      if (r.etag) r.versions.remember(record(r.data.id), r.etag);
+      return r.data;
     },
     updateDescription: (id, description, options) =>
       t

@@ -5,7 +5,6 @@ import {
   type ValidationResult,
 } from '@memberpulse/integration-schema';
 import { categoryOf, settingsPath, type CategoryName } from '../category.js';
-import type { TenantVersions } from '../record-versions.js';
 import type { Transport } from '../transport.js';
 import type { CallOptions, UpdateOptions } from '../types.js';
 
@@ -61,15 +60,13 @@ export function settingsResource(t: Transport): SettingsResource {
     (await t.request<IntegrationSettings>({ method: 'POST', path: `${settingsPath(c)}/${name}`, record: record(c), conditional: true, check: 'settings', options })).data;
   return {
     async list(options) {
-      const remember = (data: { items: IntegrationSettings[] }, versions: TenantVersions) => {
-        // A category the list lacks has no record yet: saving it creates one only if nobody else has meanwhile.
-        for (const c of integrationCategories) {
-          const s = data.items.find((item) => item.category === c);
-          if (s) versions.rememberVersion(record(c), s.version);
-          else versions.remember(record(c), null);
-        }
-      };
-      const { data } = await t.request<{ items: IntegrationSettings[] }>({ method: 'GET', path: 'settings', check: 'settingsList', remember, options });
+      const { data, versions } = await t.request<{ items: IntegrationSettings[] }>({ method: 'GET', path: 'settings', check: 'settingsList', options });
+      // A category the list lacks has no record yet: saving it creates one only if nobody else has meanwhile.
+      for (const c of integrationCategories) {
+        const s = data.items.find((item) => item.category === c);
+        if (s) versions.rememberVersion(record(c), s.version);
+        else versions.remember(record(c), null);
+      }
       return data.items;
     },
     get: async (c, options) => (await t.request<IntegrationSettings>({ method: 'GET', path: settingsPath(c), record: record(c), check: 'settings', options })).data,
