@@ -25,6 +25,7 @@ import {
   buildModel,
   buildOptions,
   filterRows,
+  isProblemRow,
   prepareTargets,
   problemParams,
   pruneSuggestions,
@@ -301,14 +302,21 @@ export class MpFieldMapper extends LitElement {
     this._suggestions = sources ? new Map([...this._suggestions].filter(([k]) => !sources.includes(k))) : new Map();
   }
 
+  /** Turns on the "problems only" filter: only rows with errors or warnings stay. */
+  showProblems(): void {
+    this._problemsOnly = true;
+  }
+
   /**
-   * Turns on the "problems only" filter: only rows with errors or warnings stay. Given the MemberPulse field
-   * of a row to show, it turns the filter off instead when that row has no problem (a CRM field whose type
-   * changed but still fits), which the filter would hide.
+   * Makes the row of one MemberPulse field show: the filters that hide it (a search, "unmapped only", "problems
+   * only" for a row without problems, such as a CRM field whose type changed but still fits) are cleared.
    */
-  showProblems(source?: string): void {
-    const row = source === undefined ? undefined : this.#getModel().rows.find((r) => r.source.key === source);
-    this._problemsOnly = !row || row.status === 'error' || row.status === 'warning';
+  reveal(source: string): void {
+    const row = this.#getModel().rowBySource.get(source);
+    if (!row || filterRows([row], { query: this._query, unmappedOnly: this._unmappedOnly, problemsOnly: this._problemsOnly }).length) return;
+    this._query = '';
+    this._unmappedOnly = false;
+    this._problemsOnly &&= isProblemRow(row);
   }
 
   // ---- form association -------------------------------------------------------------------------

@@ -189,7 +189,7 @@ export function buildModel(
     if (status === 'error') counts.errors++;
     // A row can show an error and a warning: each count says how many rows show one.
     if (problems.some((p) => p.level === 'warning')) counts.warnings++;
-    if (status === 'error' || status === 'warning') counts.problemRows++;
+    if (isProblemRow({ status })) counts.problemRows++;
     const haystack = fold(`${source.label}\n${source.key}\n${target?.label ?? ''}\n${mapping?.target ?? ''}`);
     const row: MapperRow = { source, position, mapping, target, status, problems, haystack };
     rowBySource.set(source.key, row);
@@ -198,6 +198,9 @@ export function buildModel(
 
   return { rows, rowBySource, targetByName, usedBy, errors, warnings, orphanErrors, missing, missingShown, counts };
 }
+
+/** Whether a row shows a problem: the rows "problems only" keeps. */
+export const isProblemRow = (row: Pick<MapperRow, 'status'>) => row.status === 'error' || row.status === 'warning';
 
 export interface RowFilter {
   query: string;
@@ -212,7 +215,7 @@ export function filterRows(rows: readonly MapperRow[], filter: RowFilter): Mappe
   return rows.filter(
     (r) =>
       (!filter.unmappedOnly || !r.mapping) &&
-      (!filter.problemsOnly || r.status === 'error' || r.status === 'warning') &&
+      (!filter.problemsOnly || isProblemRow(r)) &&
       terms.every((t) => r.haystack.includes(t)),
   );
 }

@@ -43,7 +43,7 @@ import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
 import { compare, connectionChanged, controlIdFor, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
-import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, summaryErrorText, type ErrorContext } from './localized-text.js';
+import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, mappedSourceKey, summaryErrorText, type ErrorContext } from './localized-text.js';
 import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js';
 import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
 import { renderConfirm, renderPlatformPicker, renderSaveBar, type ConfirmKind } from './chrome.js';
@@ -452,7 +452,7 @@ export class MpIntegrationSettings extends LitElement {
       if (error instanceof ConflictError) {
         this._conflict = { theirs: null, differences: null, retry: status };
       } else if (error instanceof ValidationError && error.errors.length) {
-        this.#setSaveErrors(error.errors);
+        this.#setErrors(error.errors, true);
       } else {
         this._errors = [];
         this._general = () => t('settings.summary.failed', { reason: errorText(error) });
@@ -475,23 +475,24 @@ export class MpIntegrationSettings extends LitElement {
   async #saveAndContinue(): Promise<void> {
     const missing = missingConnection(this._draft, this._saved);
     if (missing.length === 0) return this.#save('draft', false, true);
-    this.#setSaveErrors(missing.map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to continue.`)));
+    this.#setErrors(missing.map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to continue.`)), true);
     await this.#reportProblems();
   }
 
-  /** Field errors of a save (or of its own check first): beside their controls and listed in the summary. */
-  #setSaveErrors(errors: readonly FieldError[]): void {
-    this._errors = [...errors];
-    this._fromSave = true;
-    this._general = null;
+  /**
+   * Field errors beside their controls (the failing inputs are on screen); those of a save (or of its own check
+   * first) are listed in the summary too. Kept in the order the controls stand in the form.
+   */
+  #setErrors(errors: readonly FieldError[], fromSave: boolean): void {
+    this._errors = this.#inFormOrder(errors);
+    this._fromSave = fromSave;
+    if (fromSave) this._general = null;
   }
 
   /** Says what stopped the save (conflict, field errors or a general failure) and focuses the first problem. */
   async #reportProblems(): Promise<void> {
     // The conflict notice takes focus, which reads it; announcing it as well would say it twice.
     if (!this._conflict) this.#announcer.announce(this._errors.length ? t('settings.summary.title', { count: this._errors.length }) : (this._general?.() ?? ''));
-    await this.updateComplete;
-    this.#sortErrorsByForm();
     await this.updateComplete;
     // A mapper an error names shows its unmapped required fields too, as a form's submit makes it.
     for (const e of this._errors) {
@@ -518,12 +519,12 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   /**
-   * Orders the errors as their controls stand in the form (the server lists credentials after config, say), so
-   * the summary reads top to bottom and "the first" is the first on screen; errors without a control go last.
+   * Errors as their controls stand in the form (the server lists credentials after config, say), so the summary
+   * reads top to bottom and "the first" is the first on screen; errors without a control go last.
    */
-  #sortErrorsByForm(): void {
+  #inFormOrder(errors: readonly FieldError[]): FieldError[] {
     const at = (e: FieldError) => this.#control(e.pointer);
-    this._errors = this._errors
+    return errors
       .map((e) => [e, at(e)] as const)
       .sort(([, a], [, b]) => (!a || !b ? Number(!a) - Number(!b) : a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
       .map(([e]) => e);
@@ -549,7 +550,7 @@ export class MpIntegrationSettings extends LitElement {
     const [, list, index] = parsePointer(pointer);
     if (control instanceof MpFieldMapper && (list === 'memberMappings' || list === 'orderMappings')) {
       // An error on the whole list names its MemberPulse field in `source`.
-      void this.#focusMapping(control, index === undefined ? source : this._draft.crm[list][Number(index)]?.source);
+      void this.#focusMapping(control, index === undefined ? source : mappedSourceKey(pointer, this._draft.crm));
       return;
     }
     control.scrollIntoView({ block: 'center' });
@@ -560,6 +561,7 @@ export class MpIntegrationSettings extends LitElement {
   async #focusMapping(mapper: MpFieldMapper, source: string | undefined): Promise<void> {
     mapper.scrollIntoView({ block: 'start' });
     if (source) {
+      mapper.reveal(source);
       await mapper.updateComplete;
       const row = mapper.shadowRoot?.querySelector<HTMLElement>(`mp-combobox[data-source="${CSS.escape(source)}"]`);
       if (row) {
@@ -589,10 +591,7 @@ export class MpIntegrationSettings extends LitElement {
 
   #showDrift = (item: DriftItem): void => {
     const mapper = this.#control(item.pointer);
-    if (mapper instanceof MpFieldMapper) {
-      const [, list, index] = parsePointer(item.pointer);
-      mapper.showProblems(list === 'memberMappings' || list === 'orderMappings' ? this._draft.crm[list][Number(index)]?.source : undefined);
-    }
+    if (mapper instanceof MpFieldMapper) mapper.showProblems();
     this.#focusControl(item);
   };
 
@@ -613,11 +612,7 @@ export class MpIntegrationSettings extends LitElement {
       this._errors = this._errors.filter((e) => !/^\/(credentials|config)\//.test(e.pointer));
     } catch (error) {
       this.#fail(error, 'test-connection');
-      if (error instanceof ValidationError) {
-        this._errors = [...error.errors];
-        this._fromSave = false;
-        this.#sortErrorsByForm();
-      }
+      if (error instanceof ValidationError) this.#setErrors(error.errors, false);
       const errors = error instanceof ValidationError ? this._errors : [];
       // Worded from the inputs as they were tested, not as the admin edits them afterwards.
       const { platform } = this._draft;

@@ -61,12 +61,17 @@ export function localizedSourceFields(list: MappingList): readonly MemberPulseFi
   return localized;
 }
 
-/** The MemberPulse field a pointer into a mapping list (`/crm/memberMappings/2/…`) maps from, in `crm`. */
-export function mappedSource(pointer: string, crm: Pick<CrmMapping, MappingList>): MemberPulseField | undefined {
+/** The key of the MemberPulse field a pointer into a mapping list (`/crm/memberMappings/2/…`) maps from, in `crm`. */
+export function mappedSourceKey(pointer: string, crm: Pick<CrmMapping, MappingList>): string | undefined {
   const [, list, index] = parsePointer(pointer);
-  if (list !== 'memberMappings' && list !== 'orderMappings') return undefined;
-  const key = crm[list][Number(index)]?.source;
-  return localizedSourceFields(list).find((f) => f.key === key);
+  return list === 'memberMappings' || list === 'orderMappings' ? crm[list][Number(index)]?.source : undefined;
+}
+
+/** The MemberPulse field a pointer into a mapping list maps from, in `crm`, localized. */
+export function mappedSource(pointer: string, crm: Pick<CrmMapping, MappingList>): MemberPulseField | undefined {
+  const key = mappedSourceKey(pointer, crm);
+  const list = parsePointer(pointer)[1] as MappingList;
+  return key === undefined ? undefined : localizedSourceFields(list).find((f) => f.key === key);
 }
 
 /** What an error's wording takes from the screen: the values typed, the mapping, the CRM fields loaded. */
