@@ -35,6 +35,7 @@ import {
   IntegrationEndpointUpdateSchema,
   IntegrationSettingsInputSchema,
   TestConnectionInputSchema,
+  isLoopbackUrl,
   parseWithPointers,
 } from '@memberpulse/integration-schema/validation';
 import { AuthError, KeysUnavailableError, can, createVerifier, permissionsByRole, type Permission, type Principal } from './auth.js';
@@ -108,10 +109,6 @@ function fromB64url<T>(text: string): T | null {
   }
 }
 
-function isLocalOrigin(origin: string): boolean {
-  return /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/.test(origin);
-}
-
 /**
  * Builds the Hono app: every route of docs/api.md, problem+json errors, auth, roles, limits, ETags and
  * idempotency. Use it in-process with `app.request(...)`, or serve it (`startServer` does).
@@ -173,7 +170,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     origin: (origin) => {
       if (!origin) return null;
       if (anyOrigin || config.corsOrigins.includes(origin)) return origin;
-      if ((config.dev || !config.production) && isLocalOrigin(origin)) return origin;
+      if ((config.dev || !config.production) && isLoopbackUrl(origin)) return origin;
       return null;
     },
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],

@@ -145,7 +145,7 @@ export function validateConfig(
       const found = checkSettingValue(setting, value);
       if (found) errors.push(fieldError(at, found.code, found.message));
       else if (!allowLoopback && setting.pattern === SALESFORCE_URL_PATTERN && typeof value === 'string' && loopbackUrl.test(value.trim())) {
-        errors.push(fieldError(at, 'invalid_format', `${setting.label}: this server reaches Salesforce only, not its own machine. Enter your org’s My Domain, such as https://yourorg.my.salesforce.com.`));
+        errors.push(fieldError(at, 'invalid_format', `${setting.label}: this server reaches Salesforce only, not its own machine. ${setting.patternMessage}.`));
       }
     }
   }
