@@ -1,5 +1,6 @@
 import { startFakeSalesforce } from '@memberpulse/fake-salesforce';
 import { assertCanListen, signDevToken, startServer, type StartOptions } from '@memberpulse/integration-server';
+import { roles, type Role } from '@memberpulse/integration-schema';
 import { shippedEmbed } from './embed-bundle.js';
 import { demoCrmCredentials, startPortal, type RoleTokens } from './portal-server.js';
 
@@ -12,6 +13,9 @@ export const DEMO_CUSTOMERS = [
   { tenant: 'harbour-yacht-club', name: 'Harbour Yacht Club' },
   { tenant: 'northside-tennis', name: 'Northside Tennis Centre' },
 ];
+
+/** Who signs in to the demo portal in each role (the role switch names them). */
+const DEMO_PEOPLE: Readonly<Record<Role, string>> = { admin: 'ada@demo.example', editor: 'eddie@demo.example', viewer: 'vera@demo.example', auditor: 'otto@demo.example' };
 
 export interface DemoOptions {
   portalPort?: number;
@@ -35,15 +39,10 @@ export async function startDemo(options: DemoOptions = {}) {
   if (options.portalPort) await assertCanListen('127.0.0.1', options.portalPort, 'MP_DEMO_PORT');
   const crm = await startFakeSalesforce({ port: options.crmPort ?? 0, host: '127.0.0.1' });
   const server = await startServer({ dev: true, ...options.server, salesforceLoginUrl: crm.url });
-  const tokensFor = async (tenant: string): Promise<RoleTokens> => {
-    const token = (role: keyof RoleTokens, sub: string) => signDevToken({ tenant, role, sub }, server.config, { expiresIn: '30d' });
-    return {
-      admin: await token('admin', 'ada@demo.example'),
-      editor: await token('editor', 'eddie@demo.example'),
-      viewer: await token('viewer', 'vera@demo.example'),
-      auditor: await token('auditor', 'otto@demo.example'),
-    };
-  };
+  const tokensFor = async (tenant: string): Promise<RoleTokens> =>
+    Object.fromEntries(
+      await Promise.all(roles.map(async (role) => [role, await signDevToken({ tenant, role, sub: DEMO_PEOPLE[role] }, server.config, { expiresIn: '30d' })] as const)),
+    ) as RoleTokens;
   const customers = await Promise.all(DEMO_CUSTOMERS.map(async (c) => ({ ...c, tokens: await tokensFor(c.tenant) })));
   const tokens = customers[0]!.tokens; // the demo tenant's: it is the first customer
   const portal = await startPortal({

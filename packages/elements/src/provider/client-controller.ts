@@ -35,7 +35,7 @@ export class ClientController implements ReactiveController {
   }
 
   /** Why the widget has no client: its provider's gap (see `ProviderGap`), or no provider at all. */
-  get missing(): ProviderGap | 'no-provider' {
+  get #missing(): ProviderGap | 'no-provider' {
     if (this.client) return undefined;
     return this.#gap.value ?? 'no-provider';
   }
@@ -46,7 +46,7 @@ export class ClientController implements ReactiveController {
    * `error.providerMisconfigured`).
    */
   notConnectedText(signIn: () => string): string {
-    const missing = this.missing;
+    const missing = this.#missing;
     if (missing === 'signed-out') return signIn();
     return errorT(missing === 'incomplete' ? 'error.providerIncomplete' : missing === 'misconfigured' ? 'error.providerMisconfigured' : 'error.noProvider');
   }
