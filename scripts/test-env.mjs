@@ -77,13 +77,18 @@ async function start() {
   };
 }
 
-/** A fresh tenant's environment, starting the servers on the first call (again after a failed start). */
-export async function freshTestEnv() {
+/** Starts the servers unless they run (again after a failed start). */
+function startOnce() {
   started ??= start().catch((error) => {
     started = undefined;
     throw error;
   });
-  return (await started).env();
+  return started;
+}
+
+/** A fresh tenant's environment, starting the servers on the first call. */
+export async function freshTestEnv() {
+  return (await startOnce()).env();
 }
 
 /** Stops the servers if they were started; a later freshTestEnv() starts them again. */
@@ -117,8 +122,15 @@ export function testEnvConnectMiddleware(req, res, next) {
   );
 }
 
-/** Stops what testEnvMiddleware started (wtr plugin `serverStop`). */
+/**
+ * Web-test-runner starts the servers before any browser opens, so their start-up (PGlite's first
+ * compile, migrations) never counts against the first test's 20 s timeout on a busy machine; and it
+ * stops them at the end.
+ */
 export const testEnvPlugin = {
   name: 'mp-test-env',
+  serverStart: async () => {
+    await startOnce();
+  },
   serverStop: stopTestEnv,
 };
