@@ -2,6 +2,7 @@ import { connectedApp, deadUrl, json, serviceUser, stubServer } from './support.
 import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
+import { Connection } from '@jsforce/jsforce-node';
 import { FAKE_CONSUMER_KEY, FAKE_CONSUMER_SECRET, startFakeSalesforce, type FakeSalesforce } from '@memberpulse/fake-salesforce';
 import { ConnectorError, PRODUCTION_LOGIN_URL, SANDBOX_LOGIN_URL, SalesforceClient, SalesforceConnector, resolveLoginUrl } from '../src/index.js';
 import { isTrustedLoginHost } from '../src/salesforce/login-url.js';
@@ -183,12 +184,11 @@ describe('Salesforce authentication against the loopback org', () => {
   for (const [name, input] of [['client credentials', connectedApp], ['service user', serviceUser]] as const) {
     it(`an expired session is refreshed through refreshFn (${name})`, async () => {
       const client = await SalesforceClient.connect(input(sf), { apiVersion: '62.0' });
-      const before = client.connection.accessToken;
       sf.expireSessions();
       sf.resetCalls();
       const objects = await client.describeGlobal();
       assert.ok(objects.length > 900);
-      assert.notEqual(client.connection.accessToken, before);
+      assert.equal(sf.callCount(/oauth2\/token|\/Soap\//), 1, 'one sign-in for a new session');
       assert.deepEqual(sf.calls.filter((c) => c.path.includes('/sobjects')).map((c) => c.status), [401, 200]);
     });
   }
@@ -222,9 +222,23 @@ describe('Salesforce authentication against the loopback org', () => {
   it('follows no redirect: a call answered with one fails, and nothing reaches where it points', () =>
     refusedTowardsTrap(/redirect/, (org) => org, (path, trap, res) => void res.writeHead(302, { location: `${trap}${path}` }).end()));
 
+  it('hands out no jsforce Connection, whose own calls would follow a redirect with the token', async () => {
+    assert.equal('openSession' in (await import('../src/index.js')), false, 'no export opens a session around the client');
+    const client = await SalesforceClient.connect(connectedApp(sf), { apiVersion: '62.0' });
+    assert.equal(reachesConnection(client), false, 'nothing a caller can read on the client is, or holds, the connection');
+  });
+
   it('an unreachable Salesforce answers `unreachable` quickly', async () => {
     const url = await deadUrl();
     await assert.rejects(connector.testConnection(connectedApp({ url } as FakeSalesforce)), (e) => e instanceof ConnectorError && e.kind === 'unreachable');
     await assert.rejects(connector.testConnection(serviceUser({ url } as FakeSalesforce)), (e) => e instanceof ConnectorError && e.kind === 'unreachable');
   });
 });
+
+/** Whether `value`, its properties or its prototype's getters reach a jsforce Connection within `depth` steps. */
+function reachesConnection(value: unknown, depth = 3): boolean {
+  if (value instanceof Connection) return true;
+  if (depth === 0 || typeof value !== 'object' || value === null) return false;
+  const getters = Object.entries(Object.getOwnPropertyDescriptors(Object.getPrototypeOf(value) ?? {})).filter(([, d]) => d.get).map(([k]) => k);
+  return [...Reflect.ownKeys(value), ...getters].some((key) => reachesConnection((value as Record<PropertyKey, unknown>)[key], depth - 1));
+}

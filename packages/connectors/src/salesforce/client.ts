@@ -1,4 +1,3 @@
-import type { Connection } from '@jsforce/jsforce-node';
 import type { ConnectionInput } from '../types.js';
 import { toConnectorError, type AuthMode } from './errors.js';
 import { openSession, resolveLogin, type SalesforceSession, type SalesforceSessionOptions } from './session.js';
@@ -59,53 +58,53 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 
 /**
  * A logged-in Salesforce org. Every call goes through jsforce (session refresh, limit info) with bounded
- * retries, and failures come out as ConnectorErrors. Describes are remembered for the client's lifetime.
+ * retries and no redirect followed, and failures come out as ConnectorErrors. Describes are remembered for
+ * the client's lifetime. The jsforce connection stays private: its own calls would follow a redirect anywhere
+ * with the session's token.
  */
 export class SalesforceClient {
   private readonly describes = new Map<string, Promise<SfDescribe>>();
+  readonly #session: SalesforceSession;
 
-  private constructor(private readonly session: SalesforceSession) {}
+  private constructor(session: SalesforceSession) {
+    this.#session = session;
+  }
 
   /** Logs in with the settings' credentials. */
   static async connect(input: ConnectionInput, options: SalesforceSessionOptions = {}): Promise<SalesforceClient> {
     return new SalesforceClient(await openSession(resolveLogin(input), options));
   }
 
-  /** The underlying jsforce connection (for callers that need more than this client offers). */
-  get connection(): Connection {
-    return this.session.conn;
-  }
-
   /** How this client logged in. */
   get authMode(): AuthMode {
-    return this.session.mode;
+    return this.#session.mode;
   }
 
   /** The API version in use. */
   get apiVersion(): string {
-    return this.session.apiVersion;
+    return this.#session.apiVersion;
   }
 
   /** The last `Sforce-Limit-Info` seen, if any call has been made. */
   get lastApiUsage(): { used: number; limit: number } | undefined {
-    return this.session.conn.limitInfo?.apiUsage;
+    return this.#session.conn.limitInfo?.apiUsage;
   }
 
   /** Sends one REST request; `path` is relative to `/services/data/vXX.X`, or absolute from the host. */
   async request<T>(method: Method, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-    const url = path.startsWith('/services/') ? path : `/services/data/v${this.session.apiVersion}${path}`;
+    const url = path.startsWith('/services/') ? path : `/services/data/v${this.#session.apiVersion}${path}`;
     try {
-      return (await this.session.conn.request<T>(
+      return (await this.#session.conn.request<T>(
         {
           method,
           url,
           ...(body === undefined ? {} : { body: JSON.stringify(body) }),
           headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         },
-        { ...this.session.requestOptions, noContentResponse: null },
+        { ...this.#session.requestOptions, noContentResponse: null },
       )) as T;
     } catch (err) {
-      throw toConnectorError(err, this.session.mode, { write: method !== 'GET' });
+      throw toConnectorError(err, this.#session.mode, { write: method !== 'GET' });
     }
   }
 
@@ -153,6 +152,6 @@ export class SalesforceClient {
 
   /** Ends the session where the login made one (SOAP); OAuth client-credential tokens simply expire. */
   async close(): Promise<void> {
-    if (this.session.mode === 'serviceUser') await this.session.conn.logout().catch(() => undefined);
+    if (this.#session.mode === 'serviceUser') await this.#session.conn.logout().catch(() => undefined);
   }
 }
