@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { ServerResponse } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { Connection } from '@jsforce/jsforce-node';
-import { FAKE_CONSUMER_KEY, FAKE_CONSUMER_SECRET, startFakeSalesforce, type FakeSalesforce } from '@memberpulse/fake-salesforce';
+import { FAKE_CONSUMER_KEY, FAKE_CONSUMER_SECRET, FAKE_PASSWORD, FAKE_SECURITY_TOKEN, startFakeSalesforce, type FakeSalesforce } from '@memberpulse/fake-salesforce';
 import { ConnectorError, PRODUCTION_LOGIN_URL, SANDBOX_LOGIN_URL, SalesforceClient, SalesforceConnector, resolveLoginUrl } from '../src/index.js';
 import { isTrustedLoginHost } from '../src/salesforce/login-url.js';
 
@@ -221,6 +221,24 @@ describe('Salesforce authentication against the loopback org', () => {
 
   it('follows no redirect: a call answered with one fails, and nothing reaches where it points', () =>
     refusedTowardsTrap(/redirect/, (org) => org, (path, trap, res) => void res.writeHead(302, { location: `${trap}${path}` }).end()));
+
+  it('follows a redirect on a sign-in only as a GET without the body, so no secret reaches where it points', async () => {
+    const trap = await stubServer((_req, res) => json(res, 400, { error: 'invalid_grant' }));
+    const org = await stubServer((req, res) => void res.writeHead(307, { location: `${trap.url}${req.path}` }).end());
+    try {
+      for (const input of [connectedApp({ url: org.url } as FakeSalesforce), serviceUser({ url: org.url } as FakeSalesforce)]) {
+        await assert.rejects(connector.testConnection(input), ConnectorError);
+      }
+      assert.deepEqual(trap.requests.map(({ method, path, body }) => ({ method, path, body })), [
+        { method: 'GET', path: '/services/oauth2/token', body: '' },
+        { method: 'GET', path: '/services/Soap/u/62.0', body: '' },
+      ]);
+      const sent = JSON.stringify(trap.requests);
+      for (const secret of [FAKE_CONSUMER_SECRET, FAKE_PASSWORD, FAKE_SECURITY_TOKEN]) assert.equal(sent.includes(secret), false, secret);
+    } finally {
+      await Promise.all([trap.close(), org.close()]);
+    }
+  });
 
   it('hands out no jsforce Connection, whose own calls would follow a redirect with the token', async () => {
     assert.equal('openSession' in (await import('../src/index.js')), false, 'no export opens a session around the client');
