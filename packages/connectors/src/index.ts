@@ -11,7 +11,7 @@ export { StripeConnector, STRIPE_API_URL } from './stripe.js';
 export { discoveryUnsupported } from './test-only.js';
 export { SalesforceConnector } from './salesforce/connector.js';
 export { SalesforceClient, type SfRecord, type SfDescribe, type SfField, type SfObjectSummary } from './salesforce/client.js';
-export { DEFAULT_SALESFORCE_API_VERSION, resolveLogin, type SalesforceLogin, type SalesforceSessionOptions } from './salesforce/session.js';
+export { DEFAULT_SALESFORCE_API_VERSION, type SalesforceSessionOptions } from './salesforce/session.js';
 export { PRODUCTION_LOGIN_URL, SANDBOX_LOGIN_URL, resolveLoginUrl } from './salesforce/login-url.js';
 export { toConnectorError } from './salesforce/errors.js';
 export { escapeSoqlString, soqlString, soqlDateTime, soqlName } from './salesforce/soql.js';
