@@ -7,7 +7,7 @@ import { generateMasterKey } from './crypto.js';
 import { openDatabase } from './db.js';
 import { buildOpenApi } from './openapi.js';
 import { rotateMasterKey } from './rotate.js';
-import { lockDataDir } from './data-dir.js';
+import { lockDataDir, privateDataDir } from './data-dir.js';
 import { resolveJwtSecret, startServer } from './server.js';
 
 const HELP = `mp-integration-server — MemberPulse integration-settings API
@@ -118,7 +118,9 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'migrate': {
       const target = databaseTarget(loadConfig());
-      const unlock = target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
+      const dataDir = target.kind === 'pglite' ? target.dataDir : null;
+      if (dataDir) privateDataDir(dataDir);
+      const unlock = dataDir ? lockDataDir(dataDir) : () => {};
       try {
         await (await openDatabase(target)).close();
       } finally {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, dataDirProblem } from './config.js';
 import { createOnce, readIfPresent } from './files.js';
@@ -49,11 +49,12 @@ function lockHolder(path: string): number | undefined {
  * it. One whose process is gone is stale (a crashed server's, or this pid from before a container restart)
  * and removed once, then taken like a missing one; servers started at the very same moment over a stale lock
  * may not be told apart. Throws while another live process, or another server in this one, has the folder,
- * or when `server.pid` names no process (being written where hard links are missing, or damaged).
- * Answers the release.
+ * or when `server.pid` names no process (being written where hard links are missing, or damaged). Never
+ * creates the folder (a mistyped MP_DATA_DIR is refused, not made): the commands that may make it call
+ * `privateDataDir` first. Answers the release.
  */
 export function lockDataDir(dir: string): () => void {
-  privateDataDir(dir);
+  if (!existsSync(dir)) throw new ConfigError(`MP_DATA_DIR ${dir} does not exist.`);
   const path = join(dir, LOCK_FILE);
   const key = resolve(path);
   if (heldHere.has(key)) throw new Error(`The data folder ${dir} is in use by this process already (${path}): PGlite serves one server at a time. Close the other first.`);

@@ -1,5 +1,4 @@
-import { existsSync } from 'node:fs';
-import { ConfigError, checkConfig, databaseTarget, loadConfig, type ServerConfig } from './config.js';
+import { checkConfig, databaseTarget, loadConfig, type ServerConfig } from './config.js';
 import { Keyring } from './crypto.js';
 import { openDatabase } from './db.js';
 import { join } from 'node:path';
@@ -28,8 +27,6 @@ export async function rotateMasterKey(options: RotateOptions = {}): Promise<Rota
   checkConfig(config, { tokens: false });
   const target = databaseTarget(config);
   if (target.kind === 'pglite' && !target.dataDir) throw new Error('Nothing to rotate: the database is in memory.');
-  // Locking would create the folder: a mistyped MP_DATA_DIR must not leave an empty one behind.
-  if (target.kind === 'pglite' && !existsSync(target.dataDir!)) throw new ConfigError(`MP_DATA_DIR ${target.dataDir} does not exist: nothing to rotate.`);
   const unlock = target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
   try {
     const fromFile = config.masterKey ? null : readKeyFile(config.dataDir);

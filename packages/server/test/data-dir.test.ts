@@ -2,12 +2,12 @@
 // user may enter it, whatever the umask and whatever mode an older version left it in.
 import assert, { equal } from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
-import { lockDataDir, startServer, type LogEntry } from '../src/index.js';
+import { ConfigError, lockDataDir, startServer, type LogEntry } from '../src/index.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mp-data-dir-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -50,6 +50,12 @@ test('a data folder open to others that this user may not tighten stops the star
   const run = spawnSync('runuser', ['-u', 'postgres', '--', process.execPath, '--import', 'tsx', '--conditions=source', '-e', script], { encoding: 'utf8' });
   assert.match(run.stdout, /^ConfigError: MP_DATA_DIR .*not-mine: other users can enter this folder/, run.stdout + run.stderr);
   assert.equal(mode(dir).toString(8), '777', 'left as it was');
+});
+
+test('locking a missing data folder refuses, naming it, and does not create it (a mistyped MP_DATA_DIR)', () => {
+  const dir = join(root, 'never-made', 'data');
+  assert.throws(() => lockDataDir(dir), (e: Error) => e instanceof ConfigError && e.message.includes(`MP_DATA_DIR ${dir} does not exist`));
+  assert.equal(existsSync(join(root, 'never-made')), false);
 });
 
 test('a data folder held by a stale server.pid of another live process is refused, naming the file to delete', () => {

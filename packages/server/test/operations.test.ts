@@ -511,16 +511,18 @@ test('two servers on one Postgres: while a server’s NOTIFY connection is down 
   }
 });
 
-test('CLI: gen-key, token, migrate (refused on a folder in use), unknown commands', async () => {
+test('CLI: gen-key, token, migrate (makes a missing data folder 0700, refused on a folder in use), unknown commands', async () => {
   const gen = await runCli(['gen-key'], {});
   assert.equal(gen.code, 0);
   assert.equal(parseMasterKey(gen.stdout.trim()).key.length, 32);
 
   const dir = tempDir('cli');
   try {
-    const env = { MP_DATA_DIR: dir, MP_MASTER_KEY: gen.stdout.trim(), MP_JWT_SECRET: 'cli-test-secret-cli-test-secret-0000' };
+    const dataDir = join(dir, 'data');
+    const env = { MP_DATA_DIR: dataDir, MP_MASTER_KEY: gen.stdout.trim(), MP_JWT_SECRET: 'cli-test-secret-cli-test-secret-0000' };
     const migrated = await runCli(['migrate'], env);
     assert.equal(migrated.code, 0, migrated.stderr);
+    assert.equal((statSync(dataDir).mode & 0o777).toString(8), '700');
     const server = await spawnServer(env);
     try {
       const busy = await runCli(['migrate'], env);
