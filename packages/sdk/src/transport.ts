@@ -245,6 +245,9 @@ function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/** A string a server sent (a request id, an ETag) as an error carries it: redacted; an empty one or a non-string is none. */
+const redactedText = (value: unknown, secrets: readonly string[]) => (typeof value === 'string' && value ? redact(value, secrets) : undefined);
+
 /** Deep-copies server-provided JSON (a problem, a response's issues) with secrets redacted in every key and text. */
 function redactDeep<T>(value: T, secrets: readonly string[]): T {
   if (!secrets.length) return value;
@@ -436,20 +439,19 @@ export function createTransport(options: ClientOptions): Transport {
     const signal = spec.options?.signal;
     if (signal?.aborted) return signal.reason;
     if (error instanceof HTTPError) {
+      // Everything taken from the response is redacted here: a server may echo the token or a secret anywhere.
+      const { status, statusText, headers } = error.response;
       const body = bodies.get(error.response);
-      const cause = scrubKyError(error, secrets);
-      // Read from the scrubbed response: a server may echo the token or a secret in any header.
-      const res = cause.response;
       const problem = isProblem(body) ? redactDeep(body, secrets) : undefined;
-      const status = res.status;
       const init: IntegrationErrorInit = {
         ...ctx,
         status,
         problem,
-        requestId: res.headers.get('x-request-id') ?? problem?.requestId,
-        cause,
+        // Without an X-Request-Id the error takes the problem's.
+        requestId: redactedText(headers.get('x-request-id'), secrets),
+        cause: scrubKyError(error, secrets),
       };
-      const message = redact(problem?.detail || problem?.title || `HTTP ${status} ${res.statusText}`.trim(), secrets);
+      const message = redact(problem?.detail || problem?.title || `HTTP ${status} ${statusText}`.trim(), secrets);
       if (status === 400 || status === 413 || status === 422) return new ValidationError(message, init);
       if (status === 401) return new UnauthorizedError(message, init);
       // A 403 or 404 without a problem document is a page in the way (a proxy's, a firewall's), not the API
@@ -462,12 +464,11 @@ export function createTransport(options: ClientOptions): Transport {
       }
       if (status === 408) return new TimeoutError(message, init);
       if (status === 409 || status === 412) {
-        const sent = (body as { currentEtag?: unknown } | undefined)?.currentEtag;
-        const currentEtag = res.headers.get('etag') ?? (typeof sent === 'string' && sent ? redact(sent, secrets) : undefined);
+        const currentEtag = redactedText(headers.get('etag') ?? (body as { currentEtag?: unknown } | undefined)?.currentEtag, secrets);
         return new ConflictError(message, { ...init, currentEtag });
       }
       if (status === 429) {
-        const retryAfter = retryAfterSeconds(res.headers);
+        const retryAfter = retryAfterSeconds(headers);
         return new RateLimitError(message, { ...init, retryAfter: Number.isNaN(retryAfter) ? undefined : retryAfter });
       }
       return new IntegrationError(message, init);
@@ -481,7 +482,7 @@ export function createTransport(options: ClientOptions): Transport {
     }
     if (error instanceof BodyError) {
       const Cls = error.kind === 'truncated' ? NetworkError : InvalidResponseError;
-      error.requestId &&= redact(error.requestId, secrets);
+      error.requestId = redactedText(error.requestId, secrets);
       return new Cls(`${error.message} (${ctx.method} ${ctx.path})`, { ...ctx, status: error.status, requestId: error.requestId, cause: error });
     }
     if (error instanceof TypeError) {
@@ -592,7 +593,7 @@ export function createTransport(options: ClientOptions): Transport {
     const etag = res.headers.get('etag') ?? undefined;
     const requestId = res.headers.get('x-request-id') ?? undefined;
     if (spec.check) {
-      const init = { ...call, status: res.status, requestId: requestId && redact(requestId, sentSecrets()) };
+      const init = { ...call, status: res.status, requestId: redactedText(requestId, sentSecrets()) };
       if (data === undefined) throw new InvalidResponseError(`Expected a JSON body: ${spec.method} ${path}`, init);
       if (validateResponses) {
         const { checks } = await loadValidators().catch((cause: unknown) => {

@@ -792,6 +792,7 @@ describe('no secrets in errors', () => {
     const calls = [
       [echo('x-request-id', 422, { status: 422, title: 'Invalid' }), ValidationError],
       [echo('etag', 412, { status: 412, title: 'Stale' }), ConflictError],
+      [fakeFetch((req) => json({ status: 412, title: 'Stale', currentEtag: `${req.headers.get('authorization')} ${secret}` }, 412)).fetch, ConflictError],
       [echo('x-request-id', 200, { unexpected: true }), InvalidResponseError],
       [fakeFetch((req) => new Response('{', { headers: { 'content-type': 'application/json', 'x-request-id': `${req.headers.get('authorization')} ${secret}` } })).fetch, InvalidResponseError],
     ] as const;
