@@ -13,7 +13,7 @@ const step = (label, cmd, args) => {
 };
 const bin = (name) => `${root}node_modules/.bin/${name}`;
 
-step('JSON Schemas (docs/schema)', process.execPath, ['scripts/json-schema.mjs']);
+step('JSON Schemas (docs/schema)', process.execPath, ['--import', 'tsx', '--conditions=source', 'scripts/json-schema.mjs']);
 step('type declarations (tsc -b)', bin('tsc'), ['-b']);
 step('ESM bundles (rollup)', bin('rollup'), ['-c', '--silent']);
 step('custom-elements manifest', bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs']);

@@ -1,8 +1,11 @@
 // Writes docs/schema/<Type>.json from the schema package's TypeScript interfaces (the public contract)
-// with typescript-json-schema. `renderJsonSchemas()` is also used by the contract test.
+// with typescript-json-schema. `renderJsonSchemas()` is also used by the contract test. Run from the
+// sources (`node --import tsx --conditions=source scripts/json-schema.mjs`, as scripts/build.mjs does).
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as TJS from 'typescript-json-schema';
+import { toJsonSchema } from '@memberpulse/integration-schema/json-schema';
+import { IntegrationSettingsInputSchema, IntegrationSettingsSchema } from '@memberpulse/integration-schema/validation';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -23,15 +26,10 @@ export const publishedTypes = [
   'MemberPulseField',
 ];
 
-// What TypeScript cannot say about the config and credentials maps (the zod schemas say it): keys are
-// identifiers, and the values have length limits.
-const SETTING_KEY = { pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' };
-const CONFIG_VALUE = [
-  { type: 'string', maxLength: 2000 },
-  { type: 'number' },
-  { type: 'boolean' },
-  { type: 'array', maxItems: 1000, items: { type: 'string', maxLength: 2000 } },
-];
+// What TypeScript cannot say about the config and credentials maps: keys are identifiers, and the values
+// have length limits. Taken from the zod schemas that enforce them; maps whose values may be null are the input's.
+const inputMaps = toJsonSchema(IntegrationSettingsInputSchema, 'input').properties;
+const responseMaps = toJsonSchema(IntegrationSettingsSchema).properties;
 
 function addMapConstraints(schema) {
   const visit = (node) => {
@@ -39,12 +37,12 @@ function addMapConstraints(schema) {
     const { config, credentials } = node.properties ?? {};
     const nullable = (p) => JSON.stringify(p.additionalProperties).includes('"null"');
     if (config?.additionalProperties) {
-      config.propertyNames = SETTING_KEY;
-      config.additionalProperties = { anyOf: [...CONFIG_VALUE, ...(nullable(config) ? [{ type: 'null' }] : [])] };
+      const { propertyNames, additionalProperties } = (nullable(config) ? inputMaps : responseMaps).config;
+      Object.assign(config, { propertyNames, additionalProperties });
     }
     if (credentials?.additionalProperties) {
-      credentials.propertyNames = SETTING_KEY;
-      if (nullable(credentials)) credentials.additionalProperties = { anyOf: [{ type: 'string', maxLength: 4096 }, { type: 'null' }] };
+      credentials.propertyNames = inputMaps.credentials.propertyNames;
+      if (nullable(credentials)) credentials.additionalProperties = inputMaps.credentials.additionalProperties;
     }
     for (const v of Object.values(node)) visit(v);
   };
