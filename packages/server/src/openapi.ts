@@ -252,7 +252,9 @@ export function buildOpenApi(): Json {
     info: {
       title: 'MemberPulse integration settings API',
       version: '1.0.0',
-      description: 'Integration settings, write-only credentials, endpoints, catalog and audit trail. See docs/api.md.',
+      description:
+        'Integration settings, write-only credentials, endpoints, catalog and audit trail. See docs/api.md. ' +
+        'A method a path does not declare answers 405 (#/components/responses/MethodNotAllowed), which OpenAPI cannot list under the methods a path lacks.',
     },
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     servers: [{ url: '/' }],
@@ -260,6 +262,9 @@ export function buildOpenApi(): Json {
     paths,
     components: {
       schemas,
+      responses: {
+        MethodNotAllowed: problem('The path exists but not with this method; OPTIONS answers 204 with the same Allow.', { Allow: header('The methods this path takes.') }),
+      },
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Claims: sub, tenant, role (admin, editor, viewer, auditor).' } },
     },
   };

@@ -76,3 +76,24 @@ test('the document declares the headers the server answers with, and each settin
     }
   }
 });
+
+test('a method a path does not declare answers the documented 405: a problem with its request id and Allow naming the declared methods', async () => {
+  const doc = (await send(srv.url, null, 'GET', '/v1/openapi.json')).body;
+  const documented = doc.components.responses.MethodNotAllowed;
+  assert.deepEqual(Object.keys(documented.headers).sort(), ['Allow', 'X-Request-Id']);
+  assert.deepEqual(documented.content['application/problem+json'].schema, { $ref: '#/components/schemas/Problem' });
+  assert.match(doc.info.description, /405.*#\/components\/responses\/MethodNotAllowed/);
+  const admin = (await srv.tenant()).as('admin');
+  const example: Record<string, string> = { category: 'crm', key: 'consumerSecret', name: 'Contact', id: '3f1c2a9e-0000-4000-8000-000000000000' };
+  for (const [path, item] of Object.entries<Record<string, unknown>>(doc.paths)) {
+    if (!path.startsWith('/v1/')) continue;
+    const declared = Object.keys(item).filter((k) => k !== 'parameters').map((m) => m.toUpperCase());
+    const wrong = ['DELETE', 'PUT', 'PATCH', 'POST'].find((m) => !declared.includes(m))!;
+    const r = await admin(wrong, path.replace(/\{(\w+)\}/g, (_, p: string) => example[p]!));
+    assert.equal(r.status, 405, `${wrong} ${path}`);
+    assert.equal(r.body.type, 'https://memberpulse.dev/problems/method-not-allowed');
+    assert.equal(r.body.requestId, r.headers.get('x-request-id'));
+    const allow = [...declared, ...(declared.includes('GET') ? ['HEAD'] : []), 'OPTIONS'];
+    assert.deepEqual(r.headers.get('allow')!.split(', ').sort(), allow.sort(), `${wrong} ${path}: Allow`);
+  }
+});
