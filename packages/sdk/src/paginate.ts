@@ -22,7 +22,8 @@ export async function* paginate<T>(
     if (!page.nextCursor) return;
     if (seen.has(page.nextCursor)) {
       const call = isResult(answer) ? { method: 'GET', path: answer.path, status: answer.status, requestId: answer.requestId } : {};
-      throw new InvalidResponseError(`The server repeated cursor ${page.nextCursor}; stopping${call.path ? ` (GET ${call.path})` : ''}.`, call);
+      // The cursor is not quoted: it is the server's text, which may echo the token.
+      throw new InvalidResponseError(`The server repeated a cursor; stopping${call.path ? ` (GET ${call.path})` : ''}.`, call);
     }
     seen.add(page.nextCursor);
     cursor = page.nextCursor;

@@ -591,9 +591,10 @@ export function createTransport(options: ClientOptions): Transport {
 
     const data = bodies.get(res) as T;
     const etag = res.headers.get('etag') ?? undefined;
-    const requestId = res.headers.get('x-request-id') ?? undefined;
+    // Redacted here, since an error built from the result later (a repeated cursor) carries it too.
+    const requestId = redactedText(res.headers.get('x-request-id'), sentSecrets());
     if (spec.check) {
-      const init = { ...call, status: res.status, requestId: redactedText(requestId, sentSecrets()) };
+      const init = { ...call, status: res.status, requestId };
       if (data === undefined) throw new InvalidResponseError(`Expected a JSON body: ${spec.method} ${path}`, init);
       if (validateResponses) {
         const { checks } = await loadValidators().catch((cause: unknown) => {

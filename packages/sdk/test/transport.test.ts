@@ -928,6 +928,18 @@ describe('paging', () => {
     assert.deepEqual([e.method, e.path, e.status, e.requestId], ['GET', '/v1/audit-events', 200, 'req-loop']);
   });
 
+  it('keeps a token a server echoes as the repeated cursor or the request id out of the error', async () => {
+    const { fetch } = fakeFetch((req) => {
+      const echoed = String(req.headers.get('authorization'));
+      return json({ items: [], nextCursor: echoed, total: 0 }, 200, { 'x-request-id': echoed });
+    });
+    const e = await rejects((async () => {
+      for await (const _ of client(fetch).endpoints.pages()) void _;
+    })(), InvalidResponseError);
+    const all = [e.message, JSON.stringify(e), inspect(e, { depth: 30, showHidden: true })].join('\n');
+    assert.ok(!all.includes(TOKEN), `leaked: ${all.slice(0, 1000)}`);
+  });
+
   it('pages through a host’s own function that answers pages', async () => {
     const pages: Record<string, Page<string>> = { '': { items: ['a'], nextCursor: 'c2', total: 2 }, c2: { items: ['b'], nextCursor: null, total: 2 } };
     const seen: string[] = [];
