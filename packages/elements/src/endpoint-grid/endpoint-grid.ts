@@ -16,7 +16,8 @@ import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
-import { renderOutcome, type Outcome } from '../shared/outcome.js';
+import { OutcomeNotice } from '../shared/outcome.js';
+import { noReadRoleNotice, notConnectedNotice } from '../shared/load-notices.js';
 import { endpointGridMessages } from './messages.js';
 import { EndpointChangeEvent, SortChangeEvent, type EndpointChange } from './events.js';
 import { IntegrationErrorEvent, type EndpointGridAction } from '../provider/error-event.js';
@@ -84,7 +85,6 @@ export class MpEndpointGrid extends LitElement {
     _page: { state: true },
     _loadError: { state: true },
     _canWrite: { state: true },
-    _message: { state: true },
     _form: { state: true },
     _confirm: { state: true },
     _deleting: { state: true },
@@ -106,7 +106,6 @@ export class MpEndpointGrid extends LitElement {
   private _page = 0;
   private _loadError: unknown;
   private _canWrite = false;
-  private _message: Outcome | null = null;
   private _form: EndpointFormState | null = null;
   private _confirm: IntegrationEndpoint | null = null;
   private _deleting = false;
@@ -121,6 +120,8 @@ export class MpEndpointGrid extends LitElement {
   }
 
   readonly #announcer = new Announcer(this);
+  /** The last action's outcome, above the grid. */
+  readonly #message = new OutcomeNotice(this, this.#announcer);
   readonly #client = new ClientController(this, () => this.#switchClient());
   /** `#cursors[i]` fetches page i; page 0 needs none. */
   #cursors: (string | undefined)[] = [undefined];
@@ -160,7 +161,7 @@ export class MpEndpointGrid extends LitElement {
     this._items = [];
     this._total = 0;
     this._canWrite = false;
-    this._message = null;
+    this.#message.show(null);
     return this.reload();
   }
 
@@ -255,14 +256,8 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #done(change: EndpointChange, endpoint: IntegrationEndpoint): void {
-    this.#say({ tone: 'success', text: () => t(`endpointGrid.success.${change}`, { name: endpoint.name }) });
+    this.#message.show({ tone: 'success', text: () => t(`endpointGrid.success.${change}`, { name: endpoint.name }) });
     emit(this, new EndpointChangeEvent(change, endpoint));
-  }
-
-  /** Shows an outcome above the grid and announces it. */
-  #say(outcome: Outcome): void {
-    this._message = outcome;
-    this.#announcer.announce(outcome.text());
   }
 
   /** The pager's buttons are aria-disabled, never disabled, so the one pressed keeps keyboard focus. */
@@ -432,13 +427,13 @@ export class MpEndpointGrid extends LitElement {
       // The row and its Delete button go away: focus goes to New instead.
       this.#dialogOpener.remember(this.renderRoot.querySelector<HTMLElement>('.new-button'));
       this._confirmDialog?.close();
-      if (gone) this.#say({ tone: 'success', text: () => t('endpointGrid.success.alreadyDeleted', { name: endpoint.name }) });
+      if (gone) this.#message.show({ tone: 'success', text: () => t('endpointGrid.success.alreadyDeleted', { name: endpoint.name }) });
       else this.#done('deleted', endpoint);
       await this.#fetchPage();
     } catch (error) {
       this._confirmDialog?.close();
       this.#fail(error, 'delete');
-      this.#say({ tone: 'error', text: () => t('endpointGrid.error.delete', { name: endpoint.name, reason: errorText(error) }), reference: errorReference(error) });
+      this.#message.show({ tone: 'error', text: () => t('endpointGrid.error.delete', { name: endpoint.name, reason: errorText(error) }), reference: errorReference(error) });
     } finally {
       this._deleting = false;
     }
@@ -481,19 +476,16 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #renderMessage(): TemplateResult | typeof nothing {
-    if (!this._message) return nothing;
     const dismiss = (e: Event) => {
       this.#headingTakesFocusFrom(e);
-      this._message = null;
+      this.#message.show(null);
     };
-    return renderOutcome(this._message, 'message', { part: 'message', dismiss: { label: t('endpointGrid.dismiss'), onClick: dismiss } });
+    return this.#message.render('message', { part: 'message', dismiss: { label: t('endpointGrid.dismiss'), onClick: dismiss } });
   }
 
   #renderBody(): TemplateResult {
-    if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${this.#client.notConnectedText(() => t('endpointGrid.signIn'))}</p></div>`;
-    if (this._load === 'error' && this._loadError instanceof ForbiddenError) {
-      return html`<div class="notice info" role="status"><p>${t('endpointGrid.noReadRole')}</p></div>`;
-    }
+    if (!this.#client.client) return notConnectedNotice(this.#client, () => t('endpointGrid.signIn'));
+    if (this._load === 'error' && this._loadError instanceof ForbiddenError) return noReadRoleNotice(t('endpointGrid.noReadRole'));
     if (this._load === 'error') {
       return html`<div class="notice error" role="alert">
         ${iconSvg(icon.error)}

@@ -36,6 +36,7 @@ async function mount(client: IntegrationClient, category = 'crm'): Promise<MpInt
 
 const $ = <T extends Element = HTMLElement>(el: MpIntegrationSettings, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const errorOf = (el: MpIntegrationSettings, id: string) => $(el, `#${id}-error`)?.textContent?.trim() ?? '';
+const liveRegion = (el: MpIntegrationSettings) => $(el, '.visually-hidden[role="status"]')?.textContent?.replace(/\u200b/g, '') ?? '';
 
 async function choosePlatform(el: MpIntegrationSettings, id: string): Promise<void> {
   const radio = $<HTMLInputElement>(el, `input[name="platform"][value="${id}"]`);
@@ -197,8 +198,11 @@ describe('<mp-integration-settings> against the real server', () => {
     await press(el, 'test-button');
     await until(() => $(el, '.test-result'), 'the test outcome');
     ok($(el, '.test-result.success'), `test with unsaved values succeeds: ${$(el, '.test-result')?.textContent?.trim()}`);
+    equal(liveRegion(el), $(el, '.test-result p')!.textContent, 'and the outcome announced');
 
     equal((await saveWith(el, 'save-button')).action, 'draft', 'saved as a draft');
+    await el.updateComplete;
+    equal(liveRegion(el), 'CRM settings saved as a draft.', 'the save’s outcome announced');
     await until(() => $(el, '#crm-memberObject'), 'the CRM fields once credentials are saved');
     ok(!deepText(el).includes(own.salesforce.consumerSecret), 'the secret is nowhere in the DOM after saving');
     ok($(el, '[data-key="consumerSecret"]')!.textContent!.includes('••••' + own.salesforce.consumerSecret.slice(-4)), 'configured with its hint');
@@ -852,6 +856,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     $<HTMLButtonElement>(el, 'dialog.confirm .danger')!.click();
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Archived', 'archived');
+    equal(liveRegion(el), 'Accounting settings archived.', 'and announced');
     ok($<HTMLInputElement>(el, '#cfg-clientId')!.readOnly, 'archived settings are read-only');
     await until(() => el.shadowRoot!.activeElement === archive() && archive().textContent?.trim() === 'Restore', 'focus on Restore, where Archive was');
     archive().click();
@@ -859,6 +864,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($<HTMLDialogElement>(el, 'dialog.confirm.restore')?.open, 'restore asks too');
     $<HTMLButtonElement>(el, 'dialog.confirm .primary')!.click();
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored as a draft');
+    equal(liveRegion(el), 'Accounting settings restored as a draft.', 'and announced');
   });
 
   it('alerts when the CRM’s objects or the record cannot be loaded, and keeps focus near while trying again', async () => {
@@ -1176,6 +1182,7 @@ describe('<mp-integration-settings> against the real server', () => {
     const text = 'Your role cannot see the integration settings. An admin, editor or viewer can.';
     await until(() => deepText(all).includes(text) && !all.shadowRoot!.querySelector('mp-integration-settings'), 'the explanation, in place of the categories');
     equal(deepText(all).split(text).length - 1, 1, 'said once for the whole page, not once per category');
+    equal(all.shadowRoot!.querySelector('.notice.info')?.getAttribute('role'), 'status', 'as a status');
     ok(!all.shadowRoot!.querySelector('mp-integration-settings'), 'no category tries to load');
     const one = document.createElement('mp-integration-settings');
     one.category = 'crm';

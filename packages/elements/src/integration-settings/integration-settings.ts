@@ -47,7 +47,8 @@ import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, mappedSource
 import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js';
 import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
 import { renderConfirm, renderPlatformPicker, renderSaveBar, type ConfirmKind } from './chrome.js';
-import { renderOutcome, type Outcome } from '../shared/outcome.js';
+import { OutcomeNotice } from '../shared/outcome.js';
+import { noReadRoleNotice, notConnectedNotice } from '../shared/load-notices.js';
 import { styles } from './integration-settings.styles.js';
 
 export { SettingsSavedEvent, BeforeLeaveEvent, type SettingsSaveAction } from './events.js';
@@ -119,8 +120,6 @@ export class MpIntegrationSettings extends LitElement {
     _fromSave: { state: true },
     _general: { state: true },
     _busy: { state: true },
-    _outcome: { state: true },
-    _test: { state: true },
     _conflict: { state: true },
     _confirm: { state: true },
   };
@@ -153,8 +152,6 @@ export class MpIntegrationSettings extends LitElement {
   /** A save's or comparison's failure that belongs to no field. */
   private _general: Phrase | null = null;
   private _busy = '';
-  private _outcome: Outcome | null = null;
-  private _test: Outcome | null = null;
   /** Someone else saved first; `differences`, once compared, is worded at render (it follows `setLocale`). */
   private _conflict: { theirs: IntegrationSettings | null; differences: (() => Difference[]) | null; retry: 'draft' | 'enabled' } | null = null;
   private _confirm: ConfirmKind | null = null;
@@ -162,6 +159,10 @@ export class MpIntegrationSettings extends LitElement {
   #pendingSave: { status: 'draft' | 'enabled'; continueToCrm: boolean } = { status: 'draft', continueToCrm: false };
 
   readonly #announcer = new Announcer(this);
+  /** The last save's, archive's or restore's outcome, at the top of the form. */
+  readonly #outcome = new OutcomeNotice(this, this.#announcer);
+  /** The last connection test's outcome, beside its button. */
+  readonly #test = new OutcomeNotice(this, this.#announcer);
   readonly #client = new ClientController(this, () => void this.reload());
   readonly #discovery = new DiscoveryController(this);
   #leaveAnswer: ((leave: boolean) => void) | null = null;
@@ -218,8 +219,8 @@ export class MpIntegrationSettings extends LitElement {
     this.#discovery.reset(client);
     // A confirmation, outcome or test result speaks of the record as it was; the reloaded one may be another tenant's.
     if (this._confirm !== 'leave') this._confirm = null;
-    this._outcome = null;
-    this._test = null;
+    this.#outcome.show(null);
+    this.#test.show(null);
     if (!category || !client) {
       const token = ++this.#loadToken;
       this._load = { state: 'idle' };
@@ -356,7 +357,7 @@ export class MpIntegrationSettings extends LitElement {
 
   #update(draft: Draft): void {
     this._draft = draft;
-    this._outcome = null;
+    this.#outcome.show(null);
   }
 
   #choosePlatform(id: string): void {
@@ -364,7 +365,7 @@ export class MpIntegrationSettings extends LitElement {
     this.#update(this.#setAside.get(id) ?? withPlatform(this._saved, id));
     // Errors and a test outcome speak of the inputs of the platform left behind.
     this._errors = [];
-    this._test = null;
+    this.#test.show(null);
   }
 
   #view(): CrmView {
@@ -419,11 +420,6 @@ export class MpIntegrationSettings extends LitElement {
     emit(this, new IntegrationErrorEvent(error, action));
   }
 
-  #say(outcome: Outcome): void {
-    this._outcome = outcome;
-    this.#announcer.announce(outcome.text());
-  }
-
   /** Saves the form; with `continueToCrm` ("Save and continue"), focus then goes on to the CRM section the save opened. */
   async #save(status: 'draft' | 'enabled', switchConfirmed = false, continueToCrm = false): Promise<void> {
     const client = this.#client.client;
@@ -438,14 +434,14 @@ export class MpIntegrationSettings extends LitElement {
     }
     const restoreFocus = this.#holdFocus();
     this._busy = status;
-    this._outcome = null;
-    this._test = null;
+    this.#outcome.show(null);
+    this.#test.show(null);
     const input = inputFrom(this._draft, category);
     let saved: IntegrationSettings | null = null;
     try {
       saved = status === 'enabled' ? await client.settings.enable(category, input) : await client.settings.saveDraft(category, input);
       this.#adopt(saved);
-      this.#say({ tone: 'success', text: () => t(status === 'enabled' ? 'settings.savedEnabled' : 'settings.savedDraft', { category: t(`settings.category.${category}`) }) });
+      this.#outcome.show({ tone: 'success', text: () => t(status === 'enabled' ? 'settings.savedEnabled' : 'settings.savedDraft', { category: t(`settings.category.${category}`) }) });
       emit(this, new SettingsSavedEvent(saved, status));
     } catch (error) {
       this.#fail(error, status === 'enabled' ? 'enable' : 'save');
@@ -601,14 +597,14 @@ export class MpIntegrationSettings extends LitElement {
     if (!client || !category || this._busy) return;
     const restoreFocus = this.#holdFocus();
     this._busy = 'test';
-    this._test = null;
+    this.#test.show(null);
     const unsaved = connectionChanged(this._draft, this._saved);
     try {
       const input = inputFrom(this._draft, category);
       const result = await client.crm.testConnection(unsaved ? { platform: input.platform, config: input.config, credentials: input.credentials } : undefined, { category });
       // The server's sentence carries the API usage in English; a host that registers the key words it its own way.
       const platform = findPlatform(this._draft.platform)?.name ?? '';
-      this._test = { tone: 'success', text: () => msg('settings.test.succeeded', { platform }, result.message) };
+      this.#test.show({ tone: 'success', text: () => msg('settings.test.succeeded', { platform }, result.message) });
       this._errors = this._errors.filter((e) => !/^\/(credentials|config)\//.test(e.pointer));
     } catch (error) {
       this.#fail(error, 'test-connection');
@@ -618,11 +614,10 @@ export class MpIntegrationSettings extends LitElement {
       const { platform } = this._draft;
       const context = this.#errorContext();
       const reason = () => (errors.length ? errors.map((e) => fieldErrorText(e, platform, context)).join(' ') : errorText(error));
-      this._test = { tone: 'error', text: () => t('settings.test.failed', { reason: reason() }), reference: errorReference(error) };
+      this.#test.show({ tone: 'error', text: () => t('settings.test.failed', { reason: reason() }), reference: errorReference(error) });
     } finally {
       this._busy = '';
     }
-    this.#announcer.announce(this._test.text());
     await restoreFocus();
   }
 
@@ -696,12 +691,12 @@ export class MpIntegrationSettings extends LitElement {
     try {
       const saved = action === 'archive' ? await client.settings.archive(category) : await client.settings.restore(category);
       this.#adopt(saved);
-      this.#say({ tone: 'success', text: () => t(action === 'archive' ? 'settings.archived' : 'settings.restored', { category: t(`settings.category.${category}`) }) });
+      this.#outcome.show({ tone: 'success', text: () => t(action === 'archive' ? 'settings.archived' : 'settings.restored', { category: t(`settings.category.${category}`) }) });
       emit(this, new SettingsSavedEvent(saved, action === 'archive' ? 'archived' : 'restored'));
     } catch (error) {
       this.#fail(error, action);
       if (error instanceof ConflictError) this._conflict = null;
-      this.#say({ tone: 'error', text: () => errorText(error), reference: errorReference(error) });
+      this.#outcome.show({ tone: 'error', text: () => errorText(error), reference: errorReference(error) });
     } finally {
       this._busy = '';
       this._confirm = null;
@@ -742,7 +737,7 @@ export class MpIntegrationSettings extends LitElement {
     }
     if (!category) {
       if (!this._roleKnown) return this.#renderLoading();
-      if (this._me && !this._me.permissions.includes('settings:read')) return this.#renderNoReadRole();
+      if (this._me && !this._me.permissions.includes('settings:read')) return noReadRoleNotice(t('settings.noReadRole'));
       return html`<div class="all">
         ${integrationCategories.map((c) => html`<mp-integration-settings category=${categorySlugs[c]} .client=${this.#client.client}></mp-integration-settings>`)}
       </div>`;
@@ -775,9 +770,9 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   #renderBody(category: IntegrationCategory): TemplateResult {
-    if (!this.#client.client) return html`<div class="notice warning" role="status"><p>${this.#client.notConnectedText(() => t('settings.signIn'))}</p></div>`;
+    if (!this.#client.client) return notConnectedNotice(this.#client, () => t('settings.signIn'));
     const load = this._load;
-    if (load.state === 'error' && load.error instanceof ForbiddenError) return this.#renderNoReadRole();
+    if (load.state === 'error' && load.error instanceof ForbiddenError) return noReadRoleNotice(t('settings.noReadRole'));
     if (load.state === 'error') {
       return html`<div class="notice error" role="alert">${iconSvg(icon.error)}
         <div class="grow">
@@ -798,7 +793,7 @@ export class MpIntegrationSettings extends LitElement {
     const platform = findPlatform(this._draft.platform);
     const showRest = !!platform && this.#restShownFor === platform.id;
     return html`
-      ${this._outcome ? renderOutcome(this._outcome, 'outcome') : nothing}
+      ${this.#outcome.render('outcome')}
       ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })) : [], this._general?.() ?? '', this.#focusControl, (p) => !!this.#control(p))}
       ${this._conflict
         ? renderConflict(this._conflict.theirs, this._conflict.differences?.() ?? null, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
@@ -877,11 +872,6 @@ export class MpIntegrationSettings extends LitElement {
       ${[0, 1, 2, 3].map(() => html`<span class="skeleton" aria-hidden="true"></span>`)}</div>`;
   }
 
-  /** A role without `settings:read` (an auditor): said calmly, with nothing to retry. */
-  #renderNoReadRole(): TemplateResult {
-    return html`<div class="notice info" role="status"><p>${t('settings.noReadRole')}</p></div>`;
-  }
-
   #renderAwaitingAdmin(platform: PlatformDefinition): TemplateResult | typeof nothing {
     const awaiting = this.#secretsAwaitingAdmin;
     if (awaiting.length === 0) return nothing;
@@ -898,7 +888,7 @@ export class MpIntegrationSettings extends LitElement {
         ${this._busy === 'test' ? t('settings.testing') : t('settings.test')}
       </button>
       ${unsaved ? html`<span id="test-help" class="help">${t('settings.test.unsaved')}</span>` : nothing}
-      ${this._test ? renderOutcome(this._test, 'test-result') : nothing}
+      ${this.#test.render('test-result')}
     </div>`;
   }
 

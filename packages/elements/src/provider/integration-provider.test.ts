@@ -303,6 +303,7 @@ describe('<mp-integration-provider>', () => {
       await provider.updateComplete;
       ok(alert().includes('baseUrl'), `still named with a token: ${alert()}`);
       await until(() => settings.shadowRoot!.querySelector('.notice')?.textContent?.trim() === PROVIDER_REFUSED, `the settings point at the provider too: ${settings.shadowRoot!.querySelector('.notice')?.textContent}`);
+      for (const widget of [grid, settings]) equal(widget.shadowRoot!.querySelector('.notice.warning')?.getAttribute('role'), 'status', `${widget.localName} says it calmly, as a status`);
       provider.baseUrl = env.apiUrl;
       await until(() => grid.shadowRoot!.querySelector('table, [part="empty"]'), 'the grid loads once corrected');
       await provider.updateComplete;
