@@ -421,6 +421,9 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     ok($(el, '#cfg-membershipRevenueAccount'), 'the rest of the form once the inputs are filled in');
     ok(!saveAndContinue(), 'with nothing to save first: Xero has no discovery');
+    await saveWith(el, 'save-button');
+    await el.updateComplete;
+    equal(errorOf(el, 'cfg-clientId') + errorOf(el, 'secret-clientSecret'), '', 'once saved, no error is left beside them');
   });
 
   it('“Save and continue” takes the keyboard on to the CRM section it opens', async () => {

@@ -147,6 +147,8 @@ export class MpIntegrationSettings extends LitElement {
   private _roleKnown = false;
   private _replacing = new Set<string>();
   private _errors: FieldError[] = [];
+  /** `_errors` by the control they belong to, grouped when they change. */
+  #errorsByControl = new Map<string, FieldError[]>();
   /** The errors came from a save (summary at the top) rather than a connection test (inline only). */
   private _fromSave = false;
   /** A save's or comparison's failure that belongs to no field. */
@@ -258,12 +260,13 @@ export class MpIntegrationSettings extends LitElement {
     installThemeRoot(this.ownerDocument);
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('client')) this.#client.check();
     if (changed.has('category') && this.hasUpdated) void this.reload();
     this.#latchRest();
     const saved = this._saved;
     this.#driftShown = this.resolvedCategory === 'crm' && saved?.platform === this._draft.platform ? this.#drift(saved) : [];
+    if (changed.has('_errors')) this.#errorsByControl = byControl(this._errors);
     this.#secretsAwaitingAdmin = this.#canWrite && !this.#canWriteCredentials ? missingConnection(this._draft, saved).filter((s) => s.type === 'secret') : [];
   }
 
@@ -341,11 +344,11 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   /**
-   * A control's errors: those of the last save, and the drift of a CRM choice outside the mappers (a vanished
-   * tag field) while the choice still names it; the mapper rows show their own.
+   * A control's errors: those of the last save or test, and the drift of a CRM choice outside the mappers (a
+   * vanished tag field) while the choice still names it; the mapper rows show their own.
    */
   #errorsFor = (controlId: string): string[] => [
-    ...this._errors.filter((e) => controlIdFor(e.pointer) === controlId).map(this.#errorText),
+    ...(this.#errorsByControl.get(controlId) ?? []).map(this.#errorText),
     ...this.#driftShown
       .filter((d) => {
         // A CRM choice itself (`/crm/eventTagField`), not a mapping row (`/crm/memberMappings/3/target`).
@@ -919,6 +922,18 @@ export class MpIntegrationSettings extends LitElement {
       else this.#closeConfirm(yes);
     });
   }
+}
+
+/** Field errors by the control their pointer belongs to. */
+function byControl(errors: readonly FieldError[]): Map<string, FieldError[]> {
+  const map = new Map<string, FieldError[]>();
+  for (const e of errors) {
+    const id = controlIdFor(e.pointer);
+    const list = map.get(id);
+    if (list) list.push(e);
+    else map.set(id, [e]);
+  }
+  return map;
 }
 
 /** A setting's value as the conflict comparison shows it, in the current locale. */
