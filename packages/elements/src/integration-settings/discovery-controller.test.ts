@@ -1,5 +1,6 @@
 // The CRM discovery the settings form holds: a refresh keeps the last fields while it runs and after it
-// fails, and of two answers for one object the newer request's wins, whichever arrives first.
+// fails, of two answers for one object the newer request's wins, whichever arrives first, and an answer
+// to the client before a reset (another tenant or connection) is never shown.
 import type { CrmFieldDescriptor } from '@memberpulse/integration-schema';
 import type { IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { ReactiveControllerHost } from 'lit';
@@ -11,20 +12,28 @@ declare const it: (name: string, fn: () => Promise<void>) => void;
 
 const field = (name: string) => ({ name, label: name, type: 'string' }) as CrmFieldDescriptor;
 
-/** A controller on a client whose field lists answer only when the test says, in the order it says. */
-function controlled() {
-  const calls: { resolve: (v: CrmFieldDescriptor[]) => void; reject: (e: unknown) => void }[] = [];
+type Call = { object: string; resolve: (v: CrmFieldDescriptor[]) => void; reject: (e: unknown) => void };
+
+/** A client whose field lists answer only when the test says, in the order it says. */
+function controlledClient() {
+  const calls: Call[] = [];
   const client = {
-    crm: { fields: () => new Promise<CrmFieldDescriptor[]>((resolve, reject) => calls.push({ resolve, reject })) },
+    crm: { fields: (object: string) => new Promise<CrmFieldDescriptor[]>((resolve, reject) => calls.push({ object, resolve, reject })) },
   } as unknown as IntegrationClient;
-  const host = { addController() {}, requestUpdate() {} } as unknown as ReactiveControllerHost;
+  return { client, calls };
+}
+
+/** A controller on such a client. */
+function controlled() {
+  const { client, calls } = controlledClient();
+  const host = { requestUpdate() {} } as unknown as ReactiveControllerHost;
   const d = new DiscoveryController(host);
   d.reset(client);
   return { d, calls };
 }
 
 const settled = () => new Promise((r) => setTimeout(r, 0));
-const names = (d: DiscoveryController) => d.fieldsOf('Contact')?.map((f) => f.name).join() ?? 'none';
+const names = (d: DiscoveryController, object = 'Contact') => d.fieldsOf(object)?.map((f) => f.name).join() ?? 'none';
 
 describe('DiscoveryController', () => {
   it('keeps the first load’s fields when it lands during a refresh that then fails', async () => {
@@ -49,5 +58,36 @@ describe('DiscoveryController', () => {
     await settled();
     equal(names(d), 'Email,Phone', 'the newer request’s answer');
     equal(d.fields('Contact').state, 'ready', 'ready');
+  });
+
+  it('never shows the previous tenant’s answer once reset to another client, whether it lands before or after the new one’s', async () => {
+    const { d, calls: previous } = controlled();
+    d.loadFields('Contact');
+    d.loadFields('Lead');
+    const next = controlledClient();
+    d.reset(next.client);
+    d.loadFields('Contact');
+    previous[0]!.resolve([field('TheirEmail')]);
+    await settled();
+    equal(names(d), 'none', 'the previous tenant’s fields do not show while the new tenant’s load');
+    equal(d.fields('Contact').state, 'loading', 'still loading');
+    next.calls[0]!.resolve([field('Email')]);
+    await settled();
+    previous[1]!.resolve([field('TheirPhone')]);
+    await settled();
+    equal(names(d), 'Email', 'the new tenant’s fields');
+    equal(d.fields('Lead').state, 'idle', 'and an object the new tenant did not ask for stays unloaded');
+  });
+
+  it('keeps each object’s fields apart when the chosen object switches while the first one still loads', async () => {
+    const { d, calls } = controlled();
+    d.loadFields('Contact');
+    d.loadFields('Lead');
+    calls[1]!.resolve([field('Company')]);
+    await settled();
+    calls[0]!.resolve([field('Email')]);
+    await settled();
+    equal(names(d, 'Lead'), 'Company', 'the object now chosen shows its own fields');
+    equal(names(d, 'Contact'), 'Email', 'the late answer fills in only the object it was asked for');
   });
 });

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
 import type { CrmFieldDescriptor, CrmObjectSummary } from '@memberpulse/integration-schema';
 import type { ApiUsage, IntegrationClient } from '@memberpulse/integrations-sdk';
 
@@ -23,30 +23,31 @@ const IDLE = { state: 'idle' } as const;
  * CRM discovery for the settings form: the object list, fields per object and API usage, fetched through
  * the SDK (the server holds the credentials) and kept until the client or connection changes.
  * The host re-renders whenever something arrives.
+ *
+ * Requests are numbered. An answer is applied only when its request is newer than the last reset (another
+ * client or connection) and than the one whose answer its value holds, so a late answer to an older request
+ * never replaces a newer one, while one that lands first still shows until the newer arrives.
  */
-export class DiscoveryController implements ReactiveController {
+export class DiscoveryController {
   readonly #host: ReactiveControllerHost;
   #client: IntegrationClient | undefined;
   #objects: Remote<CrmObjectSummary[]> = IDLE;
   #fields = new Map<string, Remote<CrmFieldDescriptor[]>>();
   #usage: Remote<ApiUsage> = IDLE;
-  /** Bumped on reset so answers to older requests are dropped. */
-  #generation = 0;
-  /** The request whose answer each value (objects, usage, fields of one object) holds: an older answer arriving later is dropped. */
-  #applied = new Map<string, number>();
   #requests = 0;
+  /** The last request made before the last reset. */
+  #resetAt = 0;
+  /** The request whose answer each value (objects, usage, fields of one object) holds. */
+  #applied = new Map<string, number>();
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
-    host.addController(this);
   }
-
-  hostConnected(): void {}
 
   /** Forgets everything (new client, new credentials, reload). */
   reset(client: IntegrationClient | undefined): void {
     this.#client = client;
-    this.#generation++;
+    this.#resetAt = this.#requests;
     this.#objects = IDLE;
     this.#fields = new Map();
     this.#usage = IDLE;
@@ -88,7 +89,6 @@ export class DiscoveryController implements ReactiveController {
   async #load<T>(key: string, call: (client: IntegrationClient) => Promise<T>, get: () => Remote<T>, put: (r: Remote<T>) => void): Promise<void> {
     const client = this.#client;
     if (!client) return;
-    const generation = this.#generation;
     const request = ++this.#requests;
     const kept = valueOf(get());
     put(kept === undefined ? { state: 'loading' } : { state: 'loading', value: kept });
@@ -101,7 +101,7 @@ export class DiscoveryController implements ReactiveController {
       const before = valueOf(get());
       result = before === undefined ? { state: 'error', error } : { state: 'error', error, value: before };
     }
-    if (generation !== this.#generation || request < (this.#applied.get(key) ?? 0)) return;
+    if (request <= (this.#applied.get(key) ?? this.#resetAt)) return;
     this.#applied.set(key, request);
     put(result);
     this.#host.requestUpdate();
