@@ -1197,6 +1197,26 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(!$(one, '[role="alert"]') && ![...one.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.includes('Try again')), 'no alert, no retry that cannot help');
   });
 
+  it('still shows every category when the role question fails, each asking again as it loads', async () => {
+    const own = await freshEnv();
+    let meFailures = 1;
+    const all = document.createElement('mp-integration-settings');
+    all.client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      retry: 0,
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        if (new URL(request.url).pathname === '/v1/me' && meFailures-- > 0) return Promise.resolve(new Response('{}', { status: 503 }));
+        return fetch(request);
+      },
+    });
+    document.body.append(all);
+    placed.push(all);
+    const sections = () => [...all.shadowRoot!.querySelectorAll('mp-integration-settings')];
+    await until(() => sections().length === 4 && sections().every((c) => $(c, '.platforms')), 'the four categories, loaded after the failed question');
+  });
+
   it('tells an editor starting a platform that needs secrets that an admin must enter them, before any button fails', async () => {
     const own = await freshEnv();
     const el = await mount(clientFor(own, 'editor'), 'accounting');

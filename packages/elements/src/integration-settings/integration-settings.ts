@@ -114,7 +114,6 @@ export class MpIntegrationSettings extends LitElement {
     _saved: { state: true },
     _draft: { state: true },
     _me: { state: true },
-    _roleKnown: { state: true },
     _replacing: { state: true },
     _errors: { state: true },
     _fromSave: { state: true },
@@ -135,7 +134,8 @@ export class MpIntegrationSettings extends LitElement {
   private _load: Load = { state: 'idle' };
   private _saved: IntegrationSettings | null = null;
   private _draft: Draft = draftFrom(null);
-  private _me: Me | null = null;
+  /** The signed-in role; null when unknown (no client, or the question failed), undefined while it is asked. */
+  private _me: Me | null | undefined;
   /** What drifted in the saved CRM mapping, as last worked out before rendering. */
   #driftShown: readonly DriftItem[] = [];
   /**
@@ -143,8 +143,6 @@ export class MpIntegrationSettings extends LitElement {
    * as last worked out before rendering: the connection cannot be tested, continued or enabled until an admin gives them.
    */
   #secretsAwaitingAdmin: readonly SettingDefinition[] = [];
-  /** Showing every category: whether the role is known yet (one that may read none gets one note instead). */
-  private _roleKnown = false;
   private _replacing = new Set<string>();
   private _errors: FieldError[] = [];
   /** `_errors` by the control they belong to, grouped when they change. */
@@ -226,15 +224,12 @@ export class MpIntegrationSettings extends LitElement {
     if (!category || !client) {
       const token = ++this.#loadToken;
       this._load = { state: 'idle' };
-      this._me = null;
       // Every category: a role that may read none is told once here, instead of once per category; the
       // categories wait for the answer (they need it too), and load anyway if it fails, to say why themselves.
-      this._roleKnown = !client;
+      this._me = client ? undefined : null;
       if (client) {
         const known = (me: Me | null) => {
-          if (token !== this.#loadToken) return;
-          this._me = me;
-          this._roleKnown = true;
+          if (token === this.#loadToken) this._me = me;
         };
         void whoAmI(client).then(known, () => known(null));
       }
@@ -739,7 +734,7 @@ export class MpIntegrationSettings extends LitElement {
       return html`<div class="notice warning" role="alert"><p>${t('settings.unknownCategory', { category: this.category, categories })}</p></div>`;
     }
     if (!category) {
-      if (!this._roleKnown) return this.#renderLoading();
+      if (this._me === undefined) return this.#renderLoading();
       if (this._me && !this._me.permissions.includes('settings:read')) return noReadRoleNotice(t('settings.noReadRole'));
       return html`<div class="all">
         ${integrationCategories.map((c) => html`<mp-integration-settings category=${categorySlugs[c]} .client=${this.#client.client}></mp-integration-settings>`)}
