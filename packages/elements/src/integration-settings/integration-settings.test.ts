@@ -1197,6 +1197,17 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(!$(one, '[role="alert"]') && ![...one.shadowRoot!.querySelectorAll('button')].some((b) => b.textContent!.includes('Try again')), 'no alert, no retry that cannot help');
   });
 
+  it('without a client, shows every category saying it is not connected instead of loading for ever', async () => {
+    const all = document.createElement('mp-integration-settings');
+    document.body.append(all);
+    placed.push(all);
+    const notices = () => [...all.shadowRoot!.querySelectorAll('mp-integration-settings')].map((c) => $(c, '.notice.warning')?.textContent?.trim());
+    await until(() => notices().length === 4, 'the four categories');
+    equal(new Set(notices()).size, 1, 'each saying the same');
+    equal(notices()[0], 'Not connected: place this element inside <mp-integration-provider> or give it a client.', 'that it has no client');
+    ok(!all.shadowRoot!.querySelector('.loading'), 'and nothing loading');
+  });
+
   it('still shows every category when the role question fails, each asking again as it loads', async () => {
     const own = await freshEnv();
     let meFailures = 1;
