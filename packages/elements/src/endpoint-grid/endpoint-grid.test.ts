@@ -607,6 +607,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     const el = await mount(client);
     const error = $(el, '.notice.error');
     ok(error?.textContent?.includes('could not be loaded'), 'says it failed');
+    ok(/^Reference: \S+$/.test(error!.querySelector('.muted')?.textContent?.trim() ?? ''), `with the request id to quote: ${error!.textContent}`);
     const retry = error?.querySelector('button');
     ok(retry && retry.textContent!.includes('Try again'), 'offers a retry');
     token = env.tokens.admin;

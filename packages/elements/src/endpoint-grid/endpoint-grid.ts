@@ -17,7 +17,7 @@ import { errorReference, errorText } from '../provider/error-text.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
 import { OutcomeNotice } from '../shared/outcome.js';
-import { noReadRoleNotice, notConnectedNotice } from '../shared/load-notices.js';
+import { loadFailedNotice, noReadRoleNotice, notConnectedNotice } from '../shared/load-notices.js';
 import { endpointGridMessages } from './messages.js';
 import { EndpointChangeEvent, SortChangeEvent, type EndpointChange } from './events.js';
 import { IntegrationErrorEvent, type EndpointGridAction } from '../provider/error-event.js';
@@ -486,16 +486,7 @@ export class MpEndpointGrid extends LitElement {
   #renderBody(): TemplateResult {
     if (!this.#client.client) return notConnectedNotice(this.#client, () => t('endpointGrid.signIn'));
     if (this._load === 'error' && this._loadError instanceof ForbiddenError) return noReadRoleNotice(t('endpointGrid.noReadRole'));
-    if (this._load === 'error') {
-      return html`<div class="notice error" role="alert">
-        ${iconSvg(icon.error)}
-        <div class="grow">
-          <p>${t('endpointGrid.error.load')} ${errorText(this._loadError)}</p>
-          ${errorReference(this._loadError) ? html`<p class="muted small">${errorReference(this._loadError)}</p>` : nothing}
-          <div class="actions"><button class="mp-button" type="button" @click=${this.#retry}>${t('endpointGrid.retry')}</button></div>
-        </div>
-      </div>`;
-    }
+    if (this._load === 'error') return loadFailedNotice(t('endpointGrid.error.load'), this._loadError, { label: t('endpointGrid.retry'), onClick: (e) => this.#retry(e) });
     if (this._load !== 'ready' && this._items.length === 0) return this.#renderSkeleton();
     if (this._total === 0) {
       return html`<div part="empty" class="empty">

@@ -48,7 +48,7 @@ import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js
 import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
 import { renderConfirm, renderPlatformPicker, renderSaveBar, type ConfirmKind } from './chrome.js';
 import { OutcomeNotice } from '../shared/outcome.js';
-import { noReadRoleNotice, notConnectedNotice } from '../shared/load-notices.js';
+import { loadFailedNotice, noReadRoleNotice, notConnectedNotice } from '../shared/load-notices.js';
 import { styles } from './integration-settings.styles.js';
 
 export { SettingsSavedEvent, BeforeLeaveEvent, type SettingsSaveAction } from './events.js';
@@ -772,17 +772,14 @@ export class MpIntegrationSettings extends LitElement {
     const load = this._load;
     if (load.state === 'error' && load.error instanceof ForbiddenError) return noReadRoleNotice(t('settings.noReadRole'));
     if (load.state === 'error') {
-      return html`<div class="notice error" role="alert">${iconSvg(icon.error)}
-        <div class="grow">
-          <p>${t('settings.loadFailed')} ${errorText(load.error)}</p>
-          ${errorReference(load.error) ? html`<p class="muted small">${errorReference(load.error)}</p>` : nothing}
-          <div class="actions"><button class="mp-button" type="button" @click=${() => {
-            // The button gives way to the loading state: focus waits on the heading just above.
-            this.#heading?.focus();
-            void this.reload();
-          }}>${t('settings.retry')}</button></div>
-        </div>
-      </div>`;
+      return loadFailedNotice(t('settings.loadFailed'), load.error, {
+        label: t('settings.retry'),
+        onClick: () => {
+          // The button gives way to the loading state: focus waits on the heading just above.
+          this.#heading?.focus();
+          void this.reload();
+        },
+      });
     }
     if (load.state !== 'ready') return this.#renderLoading();
     const view = this.#view();

@@ -1,5 +1,7 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import type { ClientController } from '../provider/client-controller.js';
+import { errorReference, errorText } from '../provider/error-text.js';
+import { icon, iconSvg } from './icons.js';
 
 /** A calm note in place of a widget's content: nothing to retry, so a status rather than an alert. */
 const statusNotice = (tone: 'warning' | 'info', text: string): TemplateResult => html`<div class="notice ${tone}" role="status"><p>${text}</p></div>`;
@@ -9,3 +11,15 @@ export const notConnectedNotice = (client: ClientController, signIn: () => strin
 
 /** The server refused the role reading what the widget shows (an auditor). */
 export const noReadRoleNotice = (text: string): TemplateResult => statusNotice('info', text);
+
+/** The widget's content could not be loaded: `lead` and the error's own words, its request id, and a retry. */
+export function loadFailedNotice(lead: string, error: unknown, retry: { label: string; onClick(e: Event): void }): TemplateResult {
+  const reference = errorReference(error);
+  return html`<div class="notice error" role="alert">${iconSvg(icon.error)}
+    <div class="grow">
+      <p>${lead} ${errorText(error)}</p>
+      ${reference ? html`<p class="muted small">${reference}</p>` : nothing}
+      <div class="actions"><button class="mp-button" type="button" @click=${retry.onClick}>${retry.label}</button></div>
+    </div>
+  </div>`;
+}
