@@ -144,6 +144,15 @@ const files = [integrationSettings, endpointGrid, fieldMapper, combobox, integra
 const storyId = (title: string, name: string) =>
   `${title}--${name}`.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase().replace(/-{3,}/g, '--');
 
+/** Renders a story into `canvas` as Storybook does: the page as the story (then the toolbar) asks, loaders, render, play. */
+async function renderStory(meta: StoryFile['default'], name: string, story: Story, canvas: HTMLElement, globals: Args = {}): Promise<void> {
+  applyStoryPage(story.parameters ?? {}, globals);
+  const context: Context = { id: storyId(meta.title!, name), args: { ...meta.args, ...story.args }, globals, loaded: {}, canvasElement: canvas };
+  await load([...(meta.loaders ?? []), ...(story.loaders ?? [])], context);
+  render((story.render ?? meta.render)!(context.args, context), canvas);
+  await story.play?.(context);
+}
+
 describe('Storybook stories', () => {
   it('names only stories that exist in its expectations', async () => {
     const names = new Set(files.flatMap((f) => Object.keys(f).filter((k) => k !== 'default').map((k) => `${f.default.title!.replace(/^Elements\//, '')}/${k}`)));
@@ -192,6 +201,34 @@ describe('Storybook stories', () => {
     equal(failed, 'the seed broke', 'the seed’s own error');
   });
 
+  // The Narrow stories with the toolbar's long strings, once what widens a widget most has rendered.
+  const narrowWith: Array<[StoryFile, string]> = [
+    [integrationSettings as unknown as StoryFile, '[part="crm-refresh"], mp-field-mapper-row'],
+    [endpointGrid as unknown as StoryFile, '[part="row"]'],
+    [fieldMapper as unknown as StoryFile, 'mp-field-mapper-row [part="message"]'],
+  ];
+  for (const [file, widest] of narrowWith) {
+    const title = file.default.title!.replace(/^Elements\//, '');
+    it(`${title} › Narrow keeps every frame inside its width with the long strings`, async () => {
+      const canvas = document.createElement('div');
+      document.body.append(canvas);
+      try {
+        await renderStory(file.default, 'Narrow', file.Narrow as Story, canvas, { strings: 'long' });
+        const selectors = widest.split(', ');
+        await until(() => selectors.every((s) => deepAll(canvas, s).length), `${widest} to show`);
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        for (const frame of deepAll(canvas, '[part="base"]')) {
+          const host = (frame.getRootNode() as ShadowRoot).host.localName;
+          ok(frame.scrollWidth <= frame.clientWidth, `${host}'s frame does not overflow (${frame.scrollWidth} > ${frame.clientWidth})`);
+        }
+      } finally {
+        render(nothing, canvas);
+        canvas.remove();
+        applyStoryPage({});
+      }
+    });
+  }
+
   for (const file of files) {
     const meta = file.default;
     const title = meta.title!.replace(/^Elements\//, '');
@@ -210,11 +247,7 @@ describe('Storybook stories', () => {
         const canvas = document.createElement('div');
         document.body.append(canvas);
         try {
-          applyStoryPage(story.parameters ?? {});
-          const context: Context = { id: storyId(meta.title!, name), args: { ...meta.args, ...story.args }, loaded: {}, canvasElement: canvas };
-          await load([...(meta.loaders ?? []), ...(story.loaders ?? [])], context);
-          render((story.render ?? meta.render)!(context.args, context), canvas);
-          await story.play?.(context);
+          await renderStory(meta, name, story, canvas);
 
           const shows = [want.shows ?? []].flat();
           const count = want.widgetCount ?? (apiWidgets(canvas).length ? 1 : 0);

@@ -283,7 +283,8 @@ export const styles = css`
     margin: 0;
   }
   /* A long label (longer still translated) wraps inside 320 px rather than pushing the page sideways. */
-  .apply-defaults {
+  .apply-defaults,
+  .crm-head .mp-button {
     white-space: normal;
     text-align: start;
   }
