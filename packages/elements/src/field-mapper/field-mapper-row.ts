@@ -141,7 +141,7 @@ export function renderRow(view: RowView): TemplateResult {
                 aria-label=${msg('fieldMapper.policyFor', { source: source.label })}
                 ?disabled=${disabled}
               >
-                ${updatePolicies.map((p) => html`<option value=${p} ?selected=${p === mapping.policy}>${msg(`policy.${p}`)}</option>`)}
+                ${updatePolicies.map((p) => html`<option value=${p} dir="auto" ?selected=${p === mapping.policy}>${msg(`policy.${p}`)}</option>`)}
               </select>`
           : nothing}
       </div>

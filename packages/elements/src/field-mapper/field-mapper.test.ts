@@ -282,6 +282,27 @@ describe('<mp-field-mapper>', () => {
     ok(cell.right - text.getBoundingClientRect().right < 4, `the name starts at the right of its cell (${Math.round(cell.right - text.getBoundingClientRect().right)} px away)`);
   });
 
+  it('ends a policy cut by a narrow row with an ellipsis, at the end of its own words on a right-to-left page too', async () => {
+    await inGerman({ 'policy.always': 'Immer überschreiben, auch wenn im CRM schon ein anderer Wert steht' }, async () => {
+      const page = document.createElement('div');
+      page.dir = 'rtl';
+      page.style.inlineSize = '320px';
+      document.body.append(page);
+      placed.push(page);
+      const el = await mount({ value: partialMemberMappings }, page);
+      const select = root(el).querySelector<HTMLSelectElement>('select[part="policy"]')!;
+      const chosen = select.selectedOptions[0]!;
+      const label = document.createElement('span');
+      label.style.cssText = `font: ${getComputedStyle(select).font}; white-space: nowrap`;
+      label.textContent = chosen.text;
+      root(el).append(label);
+      ok(label.offsetWidth > select.clientWidth, `the label is wider than its select (${label.offsetWidth} ≤ ${select.clientWidth})`);
+      label.remove();
+      equal(getComputedStyle(select).textOverflow, 'ellipsis', 'the closed select shows where the label is cut');
+      ok(chosen.matches(':dir(ltr)'), 'a left-to-right label keeps its direction in a right-to-left row, so it is cut at its end, not its start');
+    });
+  });
+
   it('offers no field box to open while there are no CRM fields, and says why', async () => {
     const el = await mount({ targetFields: [], value: [] });
     ok(root(el).querySelector('[part="empty"]')?.textContent?.includes('No CRM fields yet'), 'the notice says why');

@@ -110,6 +110,10 @@ export const base: CSSResult = css`
     color: var(--_mp-color-text);
     font: inherit;
   }
+  /* A closed select narrower than its choice shows where it is cut; the open list shows the choices whole. */
+  .mp-select {
+    text-overflow: ellipsis;
+  }
   .mp-input::placeholder {
     color: var(--_mp-color-text-muted);
     opacity: 1;
