@@ -76,7 +76,14 @@ export const styles = css`
   }
   tbody th {
     font-weight: var(--_mp-font-weight-strong);
-    overflow-wrap: anywhere;
+  }
+  /* A name wraps between its words; a single word breaks only where it is longer than the cap. The cap keeps a
+     name of one long word from widening the table past the grid (overflow-wrap: anywhere did that by letting
+     the table squeeze the column until every name broke mid-word). */
+  .name > span {
+    display: block;
+    max-inline-size: max(10rem, 30cqi);
+    overflow-wrap: break-word;
   }
   td.description {
     inline-size: 60%;
@@ -185,6 +192,9 @@ export const styles = css`
       inline-size: auto;
       border: 0;
       padding: var(--_mp-space-2xs) 0;
+    }
+    .name > span {
+      max-inline-size: none;
     }
     .row-actions {
       padding-block-start: var(--_mp-space-s);

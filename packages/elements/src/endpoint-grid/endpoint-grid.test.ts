@@ -591,6 +591,34 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(dialog.scrollWidth <= dialog.clientWidth, `the confirmation wraps the name too (${dialog.scrollWidth} > ${dialog.clientWidth})`);
   });
 
+  it('wraps names between words at 700 px, and keeps a name of one long word inside the grid', async () => {
+    const client = clientFor(await freshEnv());
+    const unbroken = 'Member_sync_endpoint_for_the_northern_region_without_a_single_space';
+    for (const [name, description] of [
+      ['Member sync', 'Pushes member changes to the partner system every 15 minutes.'],
+      ['Event registrations', 'Sends each event registration as it happens.'],
+      ['Course completions', 'Reports finished courses with their certificates.'],
+      [unbroken, 'Order lines for the finance team’s warehouse.'],
+    ]) {
+      await client.endpoints.create({ name: name!, description: description! });
+    }
+    const el = await mount(client);
+    el.style.inlineSize = '700px';
+    await settle(el);
+    for (const cell of el.shadowRoot!.querySelectorAll('tbody th.name')) {
+      const text = [...cell.querySelector('span')!.childNodes].find((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim())!;
+      if (text.textContent === unbroken) continue;
+      for (const word of text.textContent!.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(text, word.index);
+        range.setEnd(text, word.index + word[0].length);
+        equal(range.getClientRects().length, 1, `“${word[0]}” of “${text.textContent}” on one line`);
+      }
+    }
+    const wrap = $(el, '.table-wrap')!;
+    ok(wrap.scrollWidth <= wrap.clientWidth, `the table fits the grid (${wrap.scrollWidth} > ${wrap.clientWidth})`);
+  });
+
   it('is read-only for a viewer: no New, Edit or Delete', async () => {
     await admin.endpoints.create({ name: 'Visible', description: 'viewers see it' }).catch(() => undefined);
     const el = await mount(clientFor(env, 'viewer'));
