@@ -11,7 +11,7 @@ import {
   problemMemberMappings,
 } from '../packages/elements/src/test-fixtures/index.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
-import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
+import { squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it here keeps bundlers that trust `sideEffects` from dropping that import.
 if (!customElements.get('mp-field-mapper')) customElements.define('mp-field-mapper', MpFieldMapper);
@@ -131,7 +131,7 @@ export const Branded: Story = {
   args: {
     value: problemMemberMappings,
     accent: '#7a1fa2',
-    radius: '0',
+    ...squareCorners,
     fontFamily: 'Georgia, serif',
     fontSize: '17px',
     '--mp-field-mapper-border': '2px solid #7a1fa2',

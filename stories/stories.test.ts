@@ -65,6 +65,14 @@ const memberTargets = (canvas: HTMLElement) => (deepAll(canvas, '#crm-memberMapp
 /** The text a combobox shows while closed. */
 const comboboxText = (canvas: HTMLElement) => canvas.querySelector('mp-combobox')?.shadowRoot?.querySelector('input')?.value;
 
+/** Whether every element in the canvas, its shadow roots included, has square corners (a radio button stays round: that is its shape, not a corner). */
+const squareCorners = (canvas: HTMLElement) =>
+  deepAll(canvas, ':not(input[type="radio"])').every((el) => {
+    const style = getComputedStyle(el);
+    return [style.borderStartStartRadius, style.borderStartEndRadius, style.borderEndStartRadius, style.borderEndEndRadius].every((r) => parseFloat(r) === 0);
+  });
+const branded: Expectation = { holds: ['square corners everywhere, as the story says', squareCorners] };
+
 const expected: Record<string, Expectation> = {
   'Integration settings/NotSetUp': { shows: '.empty-note' },
   'Integration settings/CredentialsFirst': { shows: '#secret-consumerSecret', lacks: '.crm' },
@@ -85,6 +93,7 @@ const expected: Record<string, Expectation> = {
   'Integration settings/LoadError': { widgets: 'error', says: 'The server could not be reached.' },
   'Integration settings/AllCategories': { widgetCount: 4 },
   'Integration settings/InboundConnector': { shows: '#cfg-clubIds' },
+  'Integration settings/Branded': { ...branded, shows: 'mp-field-mapper-row' },
   'Endpoint grid/Filled': { shows: '[part="row"]' },
   'Endpoint grid/Empty': { shows: '[part="empty"]' },
   'Endpoint grid/Paged': { shows: '[part="pager"]' },
@@ -97,10 +106,12 @@ const expected: Record<string, Expectation> = {
   'Endpoint grid/EditForm': { shows: 'dialog[open] #ep-name[readonly]' },
   'Endpoint grid/DeleteConfirmation': { shows: 'dialog[open]' },
   'Endpoint grid/DiscardQuestion': { shows: 'dialog[open] .discard .keep-editing' },
+  'Endpoint grid/Branded': { ...branded, shows: '[part="row"]' },
   'Field mapper/Empty': { shows: '[part="empty"]' },
   'Field mapper/Loading': { shows: ['[part="empty"]', 'mp-field-mapper > [slot="no-targets"][role="status"]'] },
   'Field mapper/Errors': { shows: 'mp-field-mapper-row[data-source="lastName"] [part="message"]' },
   'Field mapper/ReadOnly': { shows: '.readonly-target', lacks: '[part="combobox"]' },
+  'Field mapper/Branded': { ...branded, shows: '[part="message"]' },
   'Combobox/Empty': { rendered: '[part="input"]', lacks: '[part="popup"]' },
   'Combobox/Chosen': { rendered: '[part="input"]', holds: ['the chosen field’s label shows', (c) => comboboxText(c) === 'Email'] },
   'Combobox/Open': { rendered: '[part="input"]', shows: '[part="popup"]:popover-open [part="option"].current' },

@@ -1,19 +1,30 @@
 import type { ArgTypes } from '@storybook/web-components-vite';
+import { radiusTokens } from '../../packages/elements/src/index.js';
 
-/** The global design tokens a brand usually sets first (docs/theming.md), as Storybook controls. */
-export interface ThemeArgs {
+type RadiusToken = keyof typeof radiusTokens;
+type RadiusArgs = { [K in RadiusToken as `radius-${K}`]: string };
+
+/** The global design tokens a brand usually sets first (docs/theming.md), as Storybook controls: every corner radius has its own. */
+export interface ThemeArgs extends RadiusArgs {
   accent: string;
-  radius: string;
   fontFamily: string;
   fontSize: string;
 }
 
+const radii = Object.keys(radiusTokens) as RadiusToken[];
+const radiusArgs = (value: string) => Object.fromEntries(radii.map((r) => [`radius-${r}`, value])) as RadiusArgs;
+
 /** Empty values leave each token at its default. */
-export const themeArgs: ThemeArgs = { accent: '', radius: '', fontFamily: '', fontSize: '' };
+export const themeArgs: ThemeArgs = { accent: '', ...radiusArgs(''), fontFamily: '', fontSize: '' };
+
+/** Every radius token at 0: square corners on frames, cards, controls, badges and pills alike. */
+export const squareCorners: RadiusArgs = radiusArgs('0');
 
 export const themeArgTypes: ArgTypes<ThemeArgs> = {
   accent: { control: 'color', description: '`--mp-color-accent` (and `--mp-color-focus`)', table: { category: 'theme tokens' } },
-  radius: { control: 'text', description: '`--mp-radius-m`, e.g. `0` or `12px`', table: { category: 'theme tokens' } },
+  ...(Object.fromEntries(
+    radii.map((r) => [`radius-${r}`, { control: 'text', description: `\`--mp-radius-${r}\` (default ${radiusTokens[r]}), e.g. \`0\``, table: { category: 'theme tokens' } }]),
+  ) as ArgTypes<RadiusArgs>),
   fontFamily: { control: 'text', description: '`--mp-font-family`', table: { category: 'theme tokens' } },
   fontSize: { control: 'text', description: '`--mp-font-size-m`, e.g. `18px`', table: { category: 'theme tokens' } },
 };
@@ -23,7 +34,7 @@ export function themeStyle(args: ThemeArgs): string {
   const tokens: Array<[string, string]> = [
     ['--mp-color-accent', args.accent],
     ['--mp-color-focus', args.accent],
-    ['--mp-radius-m', args.radius],
+    ...radii.map((r): [string, string] => [`--mp-radius-${r}`, args[`radius-${r}`]]),
     ['--mp-font-family', args.fontFamily],
     ['--mp-font-size-m', args.fontSize],
   ];
