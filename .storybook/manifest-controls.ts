@@ -23,7 +23,7 @@ interface Named {
 }
 interface Declaration {
   members?: Named[];
-  attributes?: Named[];
+  attributes?: Array<Named & { fieldName?: string }>;
   events?: Named[];
   slots?: Named[];
   cssProperties?: Named[];
@@ -36,6 +36,20 @@ interface Declaration {
  * `empty` slot and part) would take that row. Such slots and parts are renamed here, for the table only:
  * `sort (part)`, `empty (slot)`. The default slot (no name) is listed as `default`.
  */
+/**
+ * Storybook lists an attribute under its own name and its property under the property's, so `display-value`
+ * and `displayValue` would be two rows, one of them without a control: the stories' args (support/attribute-args)
+ * are by property. An attribute named otherwise than its property is listed once, as the property.
+ */
+export function withAttributesByProperty<M extends { modules: Array<{ declarations?: Declaration[] }> }>(manifest: M): M {
+  const copy = structuredClone(manifest);
+  for (const declaration of copy.modules.flatMap((m) => m.declarations ?? [])) {
+    const members = new Set((declaration.members ?? []).map((m) => m.name));
+    if (declaration.attributes) declaration.attributes = declaration.attributes.filter((a) => !a.fieldName || a.fieldName === a.name || !members.has(a.fieldName));
+  }
+  return copy;
+}
+
 export function withDistinctNames<M extends { modules: Array<{ declarations?: Declaration[] }> }>(manifest: M): M {
   const copy = structuredClone(manifest);
   for (const declaration of copy.modules.flatMap((m) => m.declarations ?? [])) {

@@ -2,9 +2,9 @@ import type { Preview } from '@storybook/web-components-vite';
 import { setCustomElementsManifest } from '@storybook/web-components-vite';
 import manifest from '../packages/elements/custom-elements.json';
 import { applyStoryPage, storyFrame } from '../stories/support/story-page.js';
-import { manifestControls, withDistinctNames } from './manifest-controls.js';
+import { manifestControls, withAttributesByProperty, withDistinctNames } from './manifest-controls.js';
 
-setCustomElementsManifest(withDistinctNames(manifest));
+setCustomElementsManifest(withDistinctNames(withAttributesByProperty(manifest)));
 
 const preview: Preview = {
   tags: ['autodocs'],

@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpCombobox, type ComboboxOption } from '../packages/elements/src/index.js';
 import { typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import { contactFields } from '../packages/elements/src/test-fixtures/index.js';
+import { attributeArgs, attributes } from './support/attribute-args.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
 import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
@@ -12,6 +13,8 @@ if (!customElements.get('mp-combobox')) customElements.define('mp-combobox', MpC
 const cssProperties: CssProperties = { '--mp-combobox-list-max-height': 'text', '--mp-combobox-popup-min-width': 'text' };
 
 /** The realistic 400-field Salesforce Contact as choices: label, API name, type; fields nobody can write are shown but not choosable. */
+const attributeControls = attributeArgs('mp-combobox');
+
 const contactOptions: ComboboxOption[] = contactFields.map((f) => {
   const writable = f.createable || f.updateable;
   return {
@@ -26,7 +29,9 @@ const contactOptions: ComboboxOption[] = contactFields.map((f) => {
 interface Args extends ThemeArgs {
   options: readonly ComboboxOption[];
   value: string;
+  displayValue: string | undefined;
   label: string;
+  listLabel: string;
   placeholder: string;
   description: string;
   disabled: boolean;
@@ -40,36 +45,23 @@ const meta: Meta<Args> = {
   title: 'Elements/Combobox',
   component: 'mp-combobox',
   args: {
+    ...attributeControls.args,
     options: contactOptions,
-    value: '',
     label: 'Salesforce Contact field',
     placeholder: 'Search 400 Contact fields',
-    description: '',
-    disabled: false,
-    required: false,
-    invalid: false,
     width: '24rem',
     ...cssPropertyArgs(cssProperties),
     ...themeArgs,
   },
   argTypes: {
+    ...attributeControls.argTypes,
     options: { control: false },
     width: { control: 'text' },
     ...cssPropertyArgTypes(cssProperties),
     ...themeArgTypes,
   },
   render: (args) => html`<div style="inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">
-    <mp-combobox
-      style=${cssPropertyStyle(cssProperties, args)}
-      .options=${args.options}
-      .value=${args.value}
-      label=${args.label}
-      placeholder=${args.placeholder}
-      description=${args.description}
-      ?disabled=${args.disabled}
-      ?required=${args.required}
-      ?invalid=${args.invalid}
-    ></mp-combobox>
+    <mp-combobox ${attributes('mp-combobox', args)} style=${cssPropertyStyle(cssProperties, args)} .options=${args.options}></mp-combobox>
   </div>`,
 };
 export default meta;

@@ -2,6 +2,8 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpEndpointGrid } from '../packages/elements/src/index.js';
 import { typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
+import type { EndpointSort } from '@memberpulse/integration-schema';
+import { attributeArgs, attributes } from './support/attribute-args.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
 import { seedEndpoints } from './support/endpoint-seeds.js';
 import { apiArgs, apiArgTypes, apiMissingNotice, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
@@ -10,11 +12,15 @@ import { squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } f
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
 if (!customElements.get('mp-endpoint-grid')) customElements.define('mp-endpoint-grid', MpEndpointGrid);
 
+const sorts: readonly EndpointSort[] = ['-createdAt', 'createdAt', 'name', '-name'];
+const attributeControls = attributeArgs('mp-endpoint-grid', { sort: sorts });
+
 const cssProperties: CssProperties = { '--mp-endpoint-grid-border': 'text' };
 
 interface Args extends ThemeArgs, Required<ApiArgs> {
   endpoints: number;
   pageSize: number;
+  sort: EndpointSort;
   width: string;
   [cssProperty: `--${string}`]: string;
 }
@@ -22,8 +28,9 @@ interface Args extends ThemeArgs, Required<ApiArgs> {
 const meta: Meta<Args> = {
   title: 'Elements/Endpoint grid',
   component: 'mp-endpoint-grid',
-  args: { endpoints: 4, ...apiArgs, pageSize: 10, width: '100%', ...cssPropertyArgs(cssProperties), ...themeArgs },
+  args: { endpoints: 4, ...apiArgs, ...attributeControls.args, width: '100%', ...cssPropertyArgs(cssProperties), ...themeArgs },
   argTypes: {
+    ...attributeControls.argTypes,
     endpoints: { control: { type: 'number', min: 0, max: 100 }, description: 'How many endpoints the story creates through the real API for its fresh tenant.' },
     ...apiArgTypes,
     width: { control: 'text' },
@@ -34,7 +41,7 @@ const meta: Meta<Args> = {
   render: (args, context) => {
     const api = storyApi(context);
     return html`${apiMissingNotice(api)}<div style="inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">
-      <mp-endpoint-grid .client=${api.client} page-size=${args.pageSize} style=${cssPropertyStyle(cssProperties, args)}></mp-endpoint-grid>
+      <mp-endpoint-grid ${attributes('mp-endpoint-grid', args)} .client=${api.client} style=${cssPropertyStyle(cssProperties, args)}></mp-endpoint-grid>
     </div>`;
   },
 };

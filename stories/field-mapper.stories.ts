@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { memberFields, type CrmFieldDescriptor, type FieldMapping, type MemberPulseField } from '@memberpulse/integration-schema';
+import { memberFields, updatePolicies, type CrmFieldDescriptor, type FieldMapping, type MemberPulseField, type UpdatePolicy } from '@memberpulse/integration-schema';
 import { MpFieldMapper } from '../packages/elements/src/index.js';
 import {
   completeMemberMappings,
@@ -10,11 +10,14 @@ import {
   partialMemberMappings,
   problemMemberMappings,
 } from '../packages/elements/src/test-fixtures/index.js';
+import { attributeArgs, attributes } from './support/attribute-args.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
 import { squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it here keeps bundlers that trust `sideEffects` from dropping that import.
 if (!customElements.get('mp-field-mapper')) customElements.define('mp-field-mapper', MpFieldMapper);
+
+const attributeControls = attributeArgs('mp-field-mapper', { defaultPolicy: updatePolicies });
 
 const cssProperties: CssProperties = {
   '--mp-field-mapper-max-height': 'text',
@@ -27,9 +30,13 @@ interface Args extends ThemeArgs {
   sourceFields: readonly MemberPulseField[];
   targetFields: readonly CrmFieldDescriptor[];
   value: readonly FieldMapping[];
+  name: string;
   readonly: boolean;
   disabled: boolean;
+  label: string;
+  sourceHeading: string;
   targetHeading: string;
+  defaultPolicy: UpdatePolicy;
   width: string;
   /** What the host shows while it is still loading the CRM's fields (`targetFields` empty meanwhile). */
   loadingNote: string;
@@ -43,8 +50,8 @@ const meta: Meta<Args> = {
     sourceFields: memberFields,
     targetFields: contactFields,
     value: partialMemberMappings,
-    readonly: false,
-    disabled: false,
+    ...attributeControls.args,
+    name: 'memberMappings',
     targetHeading: 'Salesforce Contact field',
     width: '100%',
     loadingNote: '',
@@ -52,6 +59,7 @@ const meta: Meta<Args> = {
     ...themeArgs,
   },
   argTypes: {
+    ...attributeControls.argTypes,
     sourceFields: { control: false },
     targetFields: { control: false },
     value: { control: 'object' },
@@ -63,14 +71,11 @@ const meta: Meta<Args> = {
   render: (args) => html`
     <div style="inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">
       <mp-field-mapper
-        name="memberMappings"
+        ${attributes('mp-field-mapper', args)}
         style=${cssPropertyStyle(cssProperties, args)}
         .sourceFields=${args.sourceFields}
         .targetFields=${args.targetFields}
         .value=${args.value}
-        ?readonly=${args.readonly}
-        ?disabled=${args.disabled}
-        target-heading=${args.targetHeading}
       >${args.loadingNote ? html`<span slot="no-targets" role="status">${args.loadingNote}</span>` : nothing}</mp-field-mapper>
     </div>
   `,

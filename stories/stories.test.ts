@@ -13,7 +13,8 @@ import * as integrationProvider from './integration-provider.stories.js';
 import * as integrationSettings from './integration-settings.stories.js';
 import { applyStoryPage, type StoryPage } from './support/story-page.js';
 import { withApi, type StoryApi } from './support/story-api.js';
-import { withDistinctNames } from '../.storybook/manifest-controls.js';
+import { manifestControls, withAttributesByProperty, withDistinctNames } from '../.storybook/manifest-controls.js';
+import manifest from '../packages/elements/custom-elements.json' with { type: 'json' };
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -38,7 +39,14 @@ interface Story {
   play?: (context: Context) => Promise<void>;
 }
 interface StoryFile {
-  default: { title?: string; args?: Args; loaders?: Loader[]; render?: (args: Args, context: Context) => TemplateResult };
+  default: {
+    title?: string;
+    component?: string;
+    args?: Args;
+    argTypes?: Record<string, { control?: unknown; options?: readonly unknown[] }>;
+    loaders?: Loader[];
+    render?: (args: Args, context: Context) => TemplateResult;
+  };
   [name: string]: unknown;
 }
 
@@ -202,6 +210,42 @@ describe('Storybook stories', () => {
   it('lists every slot in the docs tables, the default one (no name, as the provider’s) as “default”', async () => {
     const manifest = { modules: [{ declarations: [{ attributes: [{ name: 'sort' }], slots: [{ name: '' }, { name: 'sort' }] }] }] };
     equal(withDistinctNames(manifest).modules[0]!.declarations[0]!.slots.map((slot) => slot.name).join(), 'default,sort (slot)', 'the default slot gets a row, and a slot named like an attribute its own');
+  });
+
+  // The elements whose every attribute is a control (support/attribute-args).
+  for (const file of [endpointGrid, fieldMapper, combobox] as unknown as StoryFile[]) {
+    const meta = file.default;
+    const declaration = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => 'tagName' in d && d.tagName === meta.component)!;
+    const fields = ((declaration as { attributes?: Array<{ fieldName?: string }> }).attributes ?? []).flatMap((a) => (a.fieldName ? [a.fieldName] : []));
+
+    it(`gives every attribute of <${meta.component}> in custom-elements.json a control that sets it`, async () => {
+      const kept = manifestControls({ argTypes: meta.argTypes, initialArgs: meta.args } as never) as Record<string, { control?: unknown }>;
+      equal(fields.filter((f) => !kept[f]?.control).join(', '), '', 'attributes without a control');
+      const changed = Object.fromEntries(
+        fields.map((f) => {
+          const { control, options } = meta.argTypes![f]!;
+          const value = control === 'boolean' ? !meta.args![f] : control === 'number' ? 7 : control === 'select' ? options!.at(-1) : 'Probe text';
+          return [f, value];
+        }),
+      );
+      const canvas = document.createElement('div');
+      document.body.append(canvas);
+      try {
+        const context: Context = { id: `attribute-probe-${meta.component}`, args: { ...meta.args, ...changed }, loaded: {}, canvasElement: canvas };
+        await load(meta.loaders ?? [], context);
+        render(meta.render!(context.args, context), canvas);
+        const el = canvas.querySelector(meta.component!) as unknown as Args;
+        equal(fields.filter((f) => el[f] !== changed[f]).join(', '), '', 'attributes the render does not set from their args');
+      } finally {
+        render(nothing, canvas);
+        canvas.remove();
+      }
+    });
+  }
+
+  it('lists an attribute named otherwise than its property once, as the property the args use', async () => {
+    const manifest = { modules: [{ declarations: [{ members: [{ name: 'displayValue' }, { name: 'label' }], attributes: [{ name: 'display-value', fieldName: 'displayValue' }, { name: 'label', fieldName: 'label' }] }] }] };
+    equal(withAttributesByProperty(manifest).modules[0]!.declarations[0]!.attributes.map((a) => a.name).join(), 'label', 'display-value is the displayValue row');
   });
 
   it('lets a failing seed fail the story, rather than say that no API answered', async () => {

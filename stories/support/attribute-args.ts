@@ -1,0 +1,64 @@
+import { noChange } from 'lit';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import type { ArgTypes } from '@storybook/web-components-vite';
+import manifest from '../../packages/elements/custom-elements.json' with { type: 'json' };
+
+interface Attribute {
+  name: string;
+  fieldName?: string;
+  type?: { text: string };
+  default?: string;
+}
+
+function attributesOf(tag: string): Attribute[] {
+  const declaration = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => 'tagName' in d && d.tagName === tag);
+  if (!declaration) throw new Error(`${tag} is not in custom-elements.json`);
+  return ((declaration as { attributes?: Attribute[] }).attributes ?? []).filter((a) => a.fieldName);
+}
+
+/** The manifest's default (source text, such as `''`, `'always'`, `10`, `false`) as a value; none is `undefined`. */
+function parseDefault(text: string | undefined): unknown {
+  if (text === undefined || text === 'undefined') return undefined;
+  return JSON.parse(text.replace(/^'(.*)'$/, '"$1"'));
+}
+
+const controlFor = (type: string, options: readonly string[] | undefined) => {
+  if (options) return { control: 'select' as const, options };
+  if (type === 'boolean') return { control: 'boolean' as const };
+  if (type === 'number') return { control: 'number' as const };
+  if (/^string( \| undefined)?$/.test(type)) return { control: 'text' as const };
+  throw new Error(`an attribute of type ${type} needs its options`);
+};
+
+/**
+ * Args and controls for every attribute the custom-elements manifest gives `tag`, by property name, each
+ * starting at the element's default; bound by {@link attributes}. Attributes of a named union type (the
+ * manifest has only its name) take their `options` from the story.
+ */
+export function attributeArgs(tag: string, options: Record<string, readonly string[]> = {}): { args: Record<string, unknown>; argTypes: ArgTypes } {
+  const attributes = attributesOf(tag);
+  return {
+    args: Object.fromEntries(attributes.map((a) => [a.fieldName!, parseDefault(a.default)])),
+    argTypes: Object.fromEntries(
+      attributes.map((a) => [a.fieldName!, { ...controlFor(a.type?.text ?? 'string', options[a.fieldName!]), table: { category: 'attributes' } }]),
+    ),
+  };
+}
+
+class AttributeProperties extends Directive {
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('attributes() goes on an element');
+  }
+  render(_tag: string, _args: object) {
+    return noChange;
+  }
+  override update(part: ElementPart, [tag, args]: [string, object]) {
+    const values = args as Record<string, unknown>;
+    for (const a of attributesOf(tag)) (part.element as unknown as Record<string, unknown>)[a.fieldName!] = values[a.fieldName!];
+    return noChange;
+  }
+}
+
+/** Sets every manifest attribute of `tag` on the element from the story's args, by property: `<mp-x ${attributes('mp-x', args)}>`. */
+export const attributes = directive(AttributeProperties);
