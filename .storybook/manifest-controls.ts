@@ -31,12 +31,6 @@ interface Declaration {
 }
 
 /**
- * Storybook keys an element's args table by name across members, attributes, events, slots, CSS properties
- * and parts, so a slot or part named like something before it (the grid's `sort` part and attribute, its
- * `empty` slot and part) would take that row. Such slots and parts are renamed here, for the table only:
- * `sort (part)`, `empty (slot)`. The default slot (no name) is listed as `default`.
- */
-/**
  * Storybook lists an attribute under its own name and its property under the property's, so `display-value`
  * and `displayValue` would be two rows, one of them without a control: the stories' args (support/attribute-args)
  * are by property. An attribute named otherwise than its property is listed once, as the property.
@@ -50,6 +44,12 @@ export function withAttributesByProperty<M extends { modules: Array<{ declaratio
   return copy;
 }
 
+/**
+ * Storybook keys an element's args table by name across members, attributes, events, slots, CSS properties
+ * and parts, so a slot or part named like something before it (the grid's `sort` part and attribute, its
+ * `empty` slot and part) would take that row. Such slots and parts are renamed here, for the table only:
+ * `sort (part)`, `empty (slot)`. The default slot (no name) is listed as `default`.
+ */
 export function withDistinctNames<M extends { modules: Array<{ declarations?: Declaration[] }> }>(manifest: M): M {
   const copy = structuredClone(manifest);
   for (const declaration of copy.modules.flatMap((m) => m.declarations ?? [])) {
