@@ -67,8 +67,12 @@ describe('requests', () => {
     try {
       createIntegrationClient({ baseUrl: '/api', token: TOKEN });
       assert.throws(() => createIntegrationClient({ baseUrl: '/api?x=1', token: TOKEN }), TypeError);
-      // A host and port without a scheme would resolve as a path under the page.
-      assert.throws(() => createIntegrationClient({ baseUrl: '127.0.0.1:9731', token: TOKEN }), /`baseUrl` must be an http\(s\) URL/);
+      // A host without a scheme, with or without a port, would resolve as a path under the page.
+      for (const baseUrl of ['127.0.0.1:9731', 'integrations.example.com', 'api.example.com/v1']) {
+        assert.throws(() => createIntegrationClient({ baseUrl, token: TOKEN }), /`baseUrl` must be an http\(s\) URL/, baseUrl);
+      }
+      createIntegrationClient({ baseUrl: 'api/', token: TOKEN });
+      createIntegrationClient({ baseUrl: '../integrations', token: TOKEN });
     } finally {
       delete g.location;
     }
