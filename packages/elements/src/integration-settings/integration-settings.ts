@@ -734,7 +734,8 @@ export class MpIntegrationSettings extends LitElement {
       return html`<div class="notice warning" role="alert"><p>${t('settings.unknownCategory', { category: this.category, categories })}</p></div>`;
     }
     if (!category) {
-      if (this.#client.client && this._me === undefined) return this.#renderLoading();
+      if (!this.#client.client) return notConnectedNotice(this.#client, () => t('settings.signIn'));
+      if (this._me === undefined) return this.#renderLoading();
       if (this._me && !this._me.permissions.includes('settings:read')) return noReadRoleNotice(t('settings.noReadRole'));
       return html`<div class="all">
         ${integrationCategories.map((c) => html`<mp-integration-settings category=${categorySlugs[c]} .client=${this.#client.client}></mp-integration-settings>`)}
