@@ -34,6 +34,14 @@ let failed = 0;
 let skipped = 0;
 let exit = 0;
 
+// The stories and their tests read the custom-elements manifest, which is generated, not kept in git:
+// made afresh here, so a fresh clone has one and no run reads one older than the elements.
+if ((await run(join(root, 'node_modules/.bin/cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'])) !== 0) {
+  console.error('the custom-elements manifest could not be generated (cem analyze)');
+  failed += 1;
+  exit = 1;
+}
+
 if (runNode) {
   // tsx and esbuild strip types without checking them, so only tsc notices a test, story or bench
   // calling an API that changed (tsconfig.check.json covers what the packages do not). A type error counts as one failure.
