@@ -84,6 +84,9 @@ export const styles = css`
     display: block;
     max-inline-size: max(10rem, 30cqi);
     overflow-wrap: break-word;
+    /* A block aligns by its own direction (dir=auto): a name in another script would leave the cell's start edge. */
+    text-align: -webkit-match-parent;
+    text-align: match-parent;
   }
   td.description {
     inline-size: 60%;

@@ -619,6 +619,26 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(wrap.scrollWidth <= wrap.clientWidth, `the table fits the grid (${wrap.scrollWidth} > ${wrap.clientWidth})`);
   });
 
+  it('starts every name at its cell’s start edge, whatever the name’s own direction, left to right and right to left', async () => {
+    const client = clientFor(await freshEnv());
+    for (const name of ['Member sync', 'مزامنة الأعضاء']) await client.endpoints.create({ name, description: 'Pushes member changes.' });
+    const el = await mount(client);
+    el.style.inlineSize = '900px';
+    for (const dir of ['ltr', 'rtl']) {
+      el.dir = dir;
+      await settle(el);
+      for (const cell of el.shadowRoot!.querySelectorAll<HTMLElement>('tbody th.name')) {
+        const range = document.createRange();
+        range.selectNodeContents(cell.querySelector('span')!);
+        const text = range.getBoundingClientRect();
+        const box = cell.getBoundingClientRect();
+        const style = getComputedStyle(cell);
+        const gap = dir === 'ltr' ? text.left - box.left - parseFloat(style.paddingLeft) : box.right - parseFloat(style.paddingRight) - text.right;
+        ok(Math.abs(gap) < 1, `${dir}: “${cell.textContent!.trim()}” starts ${gap.toFixed(1)} px from its cell’s start`);
+      }
+    }
+  });
+
   it('is read-only for a viewer: no New, Edit or Delete', async () => {
     await admin.endpoints.create({ name: 'Visible', description: 'viewers see it' }).catch(() => undefined);
     const el = await mount(clientFor(env, 'viewer'));
