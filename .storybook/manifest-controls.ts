@@ -33,7 +33,8 @@ interface Declaration {
 /**
  * Storybook lists an attribute under its own name and its property under the property's, so `display-value`
  * and `displayValue` would be two rows, one of them without a control: the stories' args (support/attribute-args)
- * are by property. An attribute named otherwise than its property is listed once, as the property.
+ * are by property. An attribute named otherwise than its property is listed once, in the property's row, which
+ * support/attribute-args names after the attribute.
  */
 export function withAttributesByProperty<M extends { modules: Array<{ declarations?: Declaration[] }> }>(manifest: M): M {
   const copy = structuredClone(manifest);

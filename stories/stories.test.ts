@@ -43,7 +43,7 @@ interface StoryFile {
     title?: string;
     component?: string;
     args?: Args;
-    argTypes?: Record<string, { control?: unknown; options?: readonly unknown[] }>;
+    argTypes?: Record<string, { name?: string; control?: unknown; options?: readonly unknown[] }>;
     loaders?: Loader[];
     render?: (args: Args, context: Context) => TemplateResult;
   };
@@ -221,6 +221,8 @@ describe('Storybook stories', () => {
     it(`gives every attribute of <${meta.component}> in custom-elements.json a control that sets it`, async () => {
       const kept = manifestControls({ argTypes: meta.argTypes, initialArgs: meta.args } as never) as Record<string, { control?: unknown }>;
       equal(fields.filter((f) => !kept[f]?.control).join(', '), '', 'attributes without a control');
+      const attributeNames = (declaration as { attributes?: Array<{ name: string; fieldName?: string }> }).attributes!.filter((a) => a.fieldName);
+      equal(attributeNames.filter((a) => meta.argTypes![a.fieldName!]!.name !== a.name).map((a) => a.name).join(', '), '', 'rows named by the attribute HTML takes, not the property');
       const changed = Object.fromEntries(
         fields.map((f) => {
           const { control, options } = meta.argTypes![f]!;
@@ -236,6 +238,12 @@ describe('Storybook stories', () => {
         render(meta.render!(context.args, context), canvas);
         const el = canvas.querySelector(meta.component!) as unknown as Args;
         equal(fields.filter((f) => el[f] !== changed[f]).join(', '), '', 'attributes the render does not set from their args');
+        // A control change sets only what it changed, as a property binding does: what was done in the story stays.
+        const [done, control] = fields as [string, string];
+        el[done] = meta.args![done];
+        render(meta.render!({ ...context.args, [control]: meta.args![control] }, context), canvas);
+        equal(el[control], meta.args![control], `the changed control (${control}) is set`);
+        equal(el[done], meta.args![done], `what the story did to ${done} stays`);
       } finally {
         render(nothing, canvas);
         canvas.remove();

@@ -40,12 +40,16 @@ export function attributeArgs(tag: string, options: Record<string, readonly stri
   return {
     args: Object.fromEntries(attributes.map((a) => [a.fieldName!, parseDefault(a.default)])),
     argTypes: Object.fromEntries(
-      attributes.map((a) => [a.fieldName!, { ...controlFor(a.type?.text ?? 'string', options[a.fieldName!]), table: { category: 'attributes' } }]),
+      // Keyed by property (the args are), named by the attribute an HTML author writes (`page-size`).
+      attributes.map((a) => [a.fieldName!, { name: a.name, ...controlFor(a.type?.text ?? 'string', options[a.fieldName!]), table: { category: 'attributes' } }]),
     ),
   };
 }
 
 class AttributeProperties extends Directive {
+  /** What each property was last set to from its arg. */
+  readonly #set = new Map<string, unknown>();
+
   constructor(part: PartInfo) {
     super(part);
     if (part.type !== PartType.ELEMENT) throw new Error('attributes() goes on an element');
@@ -55,7 +59,14 @@ class AttributeProperties extends Directive {
   }
   override update(part: ElementPart, [tag, args]: [string, object]) {
     const values = args as Record<string, unknown>;
-    for (const a of attributesOf(tag)) (part.element as unknown as Record<string, unknown>)[a.fieldName!] = values[a.fieldName!];
+    const element = part.element as unknown as Record<string, unknown>;
+    // Only an arg that changed is set, as a property binding does: a control change keeps what was done in the story.
+    for (const { fieldName } of attributesOf(tag)) {
+      const value = values[fieldName!];
+      if (this.#set.has(fieldName!) && Object.is(this.#set.get(fieldName!), value)) continue;
+      this.#set.set(fieldName!, value);
+      element[fieldName!] = value;
+    }
     return noChange;
   }
 }
