@@ -67,12 +67,11 @@ describe('requests', () => {
     try {
       createIntegrationClient({ baseUrl: '/api', token: TOKEN });
       assert.throws(() => createIntegrationClient({ baseUrl: '/api?x=1', token: TOKEN }), TypeError);
-      // A host without a scheme, with or without a port, would resolve as a path under the page.
-      for (const baseUrl of ['127.0.0.1:9731', 'integrations.example.com', 'api.example.com/v1']) {
+      // A host without a scheme would resolve as a path under the page: a relative URL starts with / ./ or ../.
+      for (const baseUrl of ['127.0.0.1:9731', '[::1]:9731', 'integrations.example.com', 'api.example.com./v1', 'localhost/api', 'bücher.example/api', 'api/']) {
         assert.throws(() => createIntegrationClient({ baseUrl, token: TOKEN }), /`baseUrl` must be an http\(s\) URL/, baseUrl);
       }
-      createIntegrationClient({ baseUrl: 'api/', token: TOKEN });
-      createIntegrationClient({ baseUrl: '../integrations', token: TOKEN });
+      for (const baseUrl of ['./v1.2/api', '../integrations', '//api.example.com']) createIntegrationClient({ baseUrl, token: TOKEN });
     } finally {
       delete g.location;
     }
