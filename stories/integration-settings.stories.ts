@@ -4,7 +4,7 @@ import { MpIntegrationProvider, MpIntegrationSettings } from '../packages/elemen
 import { clientFor, typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
 import { apiArgs, apiArgTypes, apiMissingNotice, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
-import { driftedMemberMappings, inboundInput, seedSalesforce, stripeInput, xeroInput } from './support/settings-seeds.js';
+import { driftedMemberMappings, inboundInput, seedSalesforce, seedUsage, stripeInput, xeroInput, type UsageRange } from './support/settings-seeds.js';
 import { squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
@@ -50,6 +50,16 @@ const ready = (canvas: HTMLElement) => whenReady<MpIntegrationSettings>(canvas, 
 const emptyTenant = [withApi()];
 const connected = [withApi((admin, env) => seedSalesforce(admin, env))];
 const enabled = [withApi((admin, env) => seedSalesforce(admin, env, 'enabled'))];
+const archivedGateway = [
+  withApi(async (admin) => {
+    await admin.settings.saveDraft('payment-gateway', stripeInput);
+    await admin.settings.archive('payment-gateway');
+  }),
+];
+const usage = (range: UsageRange) => [withApi((admin, env) => seedUsage(admin, env, range))];
+
+/** Presses a button of the element's shadow root. */
+const press = (el: MpIntegrationSettings, selector: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(selector)!.click();
 
 /** First visit: no record yet, choose a platform. */
 export const NotSetUp: Story = { loaders: emptyTenant };
@@ -67,6 +77,45 @@ export const CredentialsFirst: Story = {
 
 /** Credentials saved for the loopback Salesforce org: member object (its realistic Contact), member mapping, tag fields, orders, Salesforce extras and API usage. */
 export const Connected: Story = { loaders: connected };
+
+/** Test connection pressed with the saved credentials: the loopback org answered, and the server's sentence gives its API usage. */
+export const ConnectionTestSucceeded: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  loaders: connected,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    if (el) press(el, '[part="test-button"]');
+  },
+};
+
+/** A mistyped new consumer secret tested before saving: Salesforce refused it, said beside the secret and under the button. */
+export const ConnectionTestFailed: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  loaders: connected,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    if (!el) return;
+    press(el, '#secret-consumerSecret');
+    await el.updateComplete;
+    typeInto(el.shadowRoot!.querySelector('#secret-consumerSecret'), 'mistyped-consumer-secret');
+    await el.updateComplete;
+    press(el, '[part="test-button"]');
+  },
+};
+
+/** API usage well within a 10,000-call allotment: the meter in the theme's success colour. */
+export const UsageLow: Story = { loaders: usage('low') };
+
+/**
+ * API usage a little over 70 % of the allotment: the meter in the warning colour. The allotment is set
+ * around what the loopback org has used (one count for every tenant), so the figures differ from run to run.
+ */
+export const UsageNearLimit: Story = { loaders: usage('near') };
+
+/** More API calls used than the 1,000-call allotment allows: the meter full, in the danger colour. */
+export const UsageOver: Story = { loaders: usage('over') };
 
 /** The payment gateway before set-up: its platform is required, and the empty state says so. */
 export const PaymentGatewayRequired: Story = { args: { category: 'payment-gateway' }, loaders: emptyTenant };
@@ -119,20 +168,42 @@ export const ValidationErrors: Story = {
   },
 };
 
+/** Xero's client ID changed by someone else after the screen loaded, then this admin's own change saved: the server's 412. */
+async function saveOverSomeoneElse(canvas: HTMLElement, loaded: Record<string, unknown>): Promise<MpIntegrationSettings | undefined> {
+  const el = await ready(canvas);
+  const { env } = storyApi({ loaded });
+  if (!el || !env) return undefined;
+  await clientFor(env).settings.patch('accounting', { config: { clientId: 'changed-by-alex' } }, { ifMatch: false });
+  typeInto(el.shadowRoot!.querySelector('#cfg-clientId'), 'my-new-client-id');
+  await el.updateComplete;
+  press(el, '[part="save-button"]');
+  return el;
+}
+
+const xeroSaved = [withApi((admin) => admin.settings.saveDraft('accounting', xeroInput))];
+
 /** Someone else saved between this screen's load and its save: the server's 412; the edits stay; compare, load theirs, or save over. */
 export const Conflict: Story = {
   // Its state comes from its play function, which a docs page does not run: shown on its own page only.
   tags: ['!autodocs'],
   args: { category: 'accounting' },
-  loaders: [withApi((admin) => admin.settings.saveDraft('accounting', xeroInput))],
+  loaders: xeroSaved,
   play: async ({ canvasElement, loaded }) => {
-    const el = await ready(canvasElement);
-    const { env } = storyApi({ loaded });
-    if (!el || !env) return;
-    await clientFor(env).settings.patch('accounting', { config: { clientId: 'changed-by-alex' } }, { ifMatch: false });
-    typeInto(el.shadowRoot!.querySelector('#cfg-clientId'), 'my-new-client-id');
-    await el.updateComplete;
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="save-button"]')!.click();
+    await saveOverSomeoneElse(canvasElement, loaded);
+  },
+};
+
+/** The conflict with Compare pressed: their version and this admin's side by side, the form now theirs with these edits on top. */
+export const ConflictCompared: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  args: { category: 'accounting' },
+  loaders: xeroSaved,
+  play: async ({ canvasElement, loaded }) => {
+    const el = await saveOverSomeoneElse(canvasElement, loaded);
+    if (!el) return;
+    for (let i = 0; i < 300 && !el.shadowRoot!.querySelector('.conflict .actions button'); i++) await new Promise((r) => setTimeout(r, 30));
+    press(el, '.conflict .actions button');
   },
 };
 
@@ -150,15 +221,44 @@ export const SwitchQuestion: Story = {
   },
 };
 
+/** Archive pressed on an enabled setup: the question says the integration stops and the settings become read-only. */
+export const ArchiveQuestion: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  loaders: enabled,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    if (el) press(el, '.header-actions button');
+  },
+};
+
 /** Archived: read-only until restored. */
-export const Archived: Story = {
+export const Archived: Story = { args: { category: 'payment-gateway' }, loaders: archivedGateway };
+
+/** Restore pressed on archived settings: the question says they come back as a draft. */
+export const RestoreQuestion: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
   args: { category: 'payment-gateway' },
-  loaders: [
-    withApi(async (admin) => {
-      await admin.settings.saveDraft('payment-gateway', stripeInput);
-      await admin.settings.archive('payment-gateway');
-    }),
-  ],
+  loaders: archivedGateway,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    if (el) press(el, '.header-actions button');
+  },
+};
+
+/** A changed setting not saved, and the host's router asks to leave (`requestLeave()`): Stay has focus. */
+export const LeaveQuestion: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  loaders: connected,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    if (!el) return;
+    typeInto(el.shadowRoot!.querySelector('#cfg-securityGroupPrefix'), 'MP_');
+    await el.updateComplete;
+    void el.requestLeave();
+  },
 };
 
 /** A viewer sees everything and changes nothing. */
@@ -178,6 +278,22 @@ export const Loading: Story = { args: { connection: 'never-answers' }, loaders: 
 
 /** The server could not be reached: the SDK's NetworkError, and a retry. */
 export const LoadError: Story = { args: { connection: 'unreachable' }, loaders: emptyTenant };
+
+/** Connected, with the list of the CRM's objects still on its way (that call never answers): the note says so, and the member object offers only its saved choice meanwhile. */
+export const CrmObjectsLoading: Story = { args: { connection: 'never-answers', connectionFor: '/crm/objects' }, loaders: connected };
+
+/**
+ * Credentials saved whose consumer secret Salesforce no longer accepts (rotated in the org), before a member
+ * object was chosen: the server's 422 where the objects would be, with a reload; the API usage cannot be read either.
+ */
+export const CrmObjectsFailed: Story = {
+  loaders: [
+    withApi(async (admin, env) => {
+      const config = { environment: 'production', authMode: 'connectedApp', consumerKey: env.salesforce.consumerKey };
+      await admin.settings.saveDraft('crm', { platform: 'salesforce', config, credentials: { consumerSecret: 'rotated-in-salesforce' } });
+    }),
+  ],
+};
 
 /** No `category`: CRM, Accounting, Payment gateway and Inbound connector one after another. */
 export const AllCategories: Story = {

@@ -81,10 +81,29 @@ const squareCorners = (canvas: HTMLElement) =>
   });
 const branded: Expectation = { holds: ['square corners everywhere, as the story says', squareCorners] };
 
+/**
+ * Whether the usage meter is in a range, and so in its colour: with `optimum` at 0, up to `low` (70 %) is the
+ * success colour, up to `high` (90 %) the warning colour, past it the danger colour (a meter has no class to tell).
+ */
+const meterIn = (range: 'low' | 'near' | 'over'): Expectation['holds'] => [
+  `the usage meter in its ${range} range`,
+  (canvas) => {
+    const meter = deepAll(canvas, '[part="usage-meter"]')[0] as HTMLMeterElement | undefined;
+    if (!meter) return false;
+    const { value, low, high } = meter;
+    return range === 'low' ? value <= low : range === 'near' ? value > low && value <= high : value > high;
+  },
+];
+
 const expected: Record<string, Expectation> = {
   'Integration settings/NotSetUp': { shows: '.empty-note' },
   'Integration settings/CredentialsFirst': { shows: '#secret-consumerSecret', lacks: '.crm' },
   'Integration settings/Connected': { shows: 'mp-field-mapper', holds: ['the mapper has the loopback org’s 400-odd Contact fields', (c) => memberTargets(c) > 400] },
+  'Integration settings/ConnectionTestSucceeded': { shows: '.test-result.success', says: 'Connected to Salesforce:' },
+  'Integration settings/ConnectionTestFailed': { shows: ['.test-result.error', '#secret-consumerSecret-error'], says: 'Connection failed: Salesforce did not accept this consumer secret' },
+  'Integration settings/UsageLow': { holds: meterIn('low') },
+  'Integration settings/UsageNearLimit': { holds: meterIn('near') },
+  'Integration settings/UsageOver': { holds: meterIn('over') },
   'Integration settings/Enabled': { shows: '[part="status"].enabled' },
   'Integration settings/PaymentGatewayRequired': { shows: '[part="platforms"] legend .muted' },
   'Integration settings/TagValues': { shows: 'details.tag-values[open] dt code' },
@@ -92,13 +111,19 @@ const expected: Record<string, Expectation> = {
   'Integration settings/SchemaDrift': { shows: '[part="drift"]', says: 'Old_Membership_Level__c' },
   'Integration settings/ValidationErrors': { shows: ['[part="error-summary"]', '#cfg-publishableKey-error'], says: 'Webhook signing secret is required.' },
   'Integration settings/Conflict': { shows: '[part="conflict"]' },
+  'Integration settings/ConflictCompared': { shows: '[part="conflict"] table.compare', says: 'changed-by-alex' },
   'Integration settings/SwitchQuestion': { shows: 'dialog[open].switch .danger' },
+  'Integration settings/ArchiveQuestion': { shows: 'dialog[open].archive .danger', says: 'Archive the CRM settings?' },
   'Integration settings/Archived': { shows: '[part="status"].archived' },
+  'Integration settings/RestoreQuestion': { shows: 'dialog[open].restore .primary', says: 'Restore the Payment gateway settings?' },
+  'Integration settings/LeaveQuestion': { shows: 'dialog[open].leave .danger', says: 'Leave without saving?' },
   'Integration settings/ReadOnly': { lacks: '[part="save-button"]' },
   'Integration settings/NoReadRole': { says: 'Your role cannot see the integration settings.', lacks: '[role="alert"]' },
   'Integration settings/AwaitingAdmin': { shows: ['#awaiting-admin', '[part="enable-button"][disabled]'], lacks: '[part="test-button"]' },
   'Integration settings/Loading': { widgets: 'loading' },
   'Integration settings/LoadError': { widgets: 'error', says: 'The server could not be reached.' },
+  'Integration settings/CrmObjectsLoading': { shows: ['.crm p[role="status"]', 'mp-field-mapper'], says: 'Loading objects from the CRM…' },
+  'Integration settings/CrmObjectsFailed': { shows: '.crm .notice.error[role="alert"] button', says: 'The CRM objects could not be loaded: Salesforce did not accept the consumer secret.' },
   'Integration settings/AllCategories': { widgetCount: 4 },
   'Integration settings/InboundConnector': { shows: '#cfg-clubIds' },
   'Integration settings/Branded': { ...branded, shows: 'mp-field-mapper-row' },
@@ -144,7 +169,8 @@ const apiWidgets = (canvas: HTMLElement) =>
 
 function stateOf(widget: Element): 'loading' | 'error' | 'signedOut' | 'notConnected' | 'ready' {
   const root = widget.shadowRoot;
-  if (root?.querySelector('.notice.error[role="alert"]')) return 'error';
+  // The widget's own load error, not a part's (the CRM objects' failure under a loaded form).
+  if (root?.querySelector('[part="base"] > .notice.error[role="alert"]')) return 'error';
   const notice = root?.querySelector('.notice[role="status"]')?.textContent?.trim();
   if (notice?.startsWith('Sign in')) return 'signedOut';
   if (notice?.startsWith('Not connected')) return 'notConnected';

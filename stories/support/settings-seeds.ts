@@ -13,7 +13,7 @@ const typicalMemberMappings: FieldMapping[] = [
 ];
 
 /** Salesforce through the loopback org's Connected App, members on Contact, event tags in a multi-select. */
-function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalMemberMappings): IntegrationSettingsInput {
+function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalMemberMappings, dailyApiAllotment = 25000): IntegrationSettingsInput {
   return {
     platform: 'salesforce',
     config: {
@@ -21,7 +21,7 @@ function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalM
       authMode: 'connectedApp',
       consumerKey: env.salesforce.consumerKey,
       autoSync: true,
-      dailyApiAllotment: 25000,
+      dailyApiAllotment,
       emailOptOutField: 'HasOptedOutOfEmail',
       securityGroupPrefix: 'HL_',
     },
@@ -60,7 +60,34 @@ export const inboundInput: IntegrationSettingsInput = {
 };
 
 /** Saves the Salesforce draft (and enables it when asked). */
-export async function seedSalesforce(admin: IntegrationClient, env: TestEnv, status: 'draft' | 'enabled' = 'draft', memberMappings?: FieldMapping[]): Promise<void> {
-  const input = salesforceInput(env, memberMappings);
+export async function seedSalesforce(admin: IntegrationClient, env: TestEnv, status: 'draft' | 'enabled' = 'draft', memberMappings?: FieldMapping[], dailyApiAllotment?: number): Promise<void> {
+  const input = salesforceInput(env, memberMappings, dailyApiAllotment);
   await (status === 'enabled' ? admin.settings.enable('crm', input) : admin.settings.saveDraft('crm', input));
+}
+
+/** The usage meter's ranges: under 70 % of the allotment, up to 90 %, and past it. */
+export type UsageRange = 'low' | 'near' | 'over';
+
+/** Spends the loopback org's API calls (each usage read is one) until it has used at least `atLeast`; answers how many it used. */
+async function spendCalls(admin: IntegrationClient, atLeast: number): Promise<number> {
+  let { used } = await admin.crm.apiUsage();
+  while (used < atLeast) {
+    await Promise.all(Array.from({ length: Math.min(50, atLeast - used) }, () => admin.crm.apiUsage()));
+    ({ used } = await admin.crm.apiUsage());
+  }
+  return used;
+}
+
+/**
+ * Salesforce connected with an allotment that puts the org's usage in `range`. The loopback org's count is one
+ * for every tenant and only grows, and an allotment is at least 1,000: for "near" and "over" the org must
+ * have used 750 or 1,100 calls (spent here the first time), and the allotment is set around what it has used
+ * (a little over 70 % of it; 1,000 for over), leaving room for the calls the widget itself makes as it loads.
+ */
+export async function seedUsage(admin: IntegrationClient, env: TestEnv, range: UsageRange): Promise<void> {
+  if (range === 'low') return seedSalesforce(admin, env, 'draft', undefined, 10000);
+  // Saved first: the usage is read through the tenant's connection.
+  await seedSalesforce(admin, env);
+  const used = await spendCalls(admin, range === 'near' ? 750 : 1100);
+  await seedSalesforce(admin, env, 'draft', undefined, range === 'near' ? Math.ceil(used / 0.75 / 10) * 10 : 1000);
 }

@@ -25,13 +25,16 @@ export type Seed<TArgs> = (admin: IntegrationClient, env: TestEnv, args: TArgs) 
 export interface ApiArgs {
   role?: Role;
   connection?: Connection;
+  /** Only calls whose path ends with this go over `connection`, the rest reach the server; empty: every call. */
+  connectionFor?: string;
 }
 
 /** Controls for a widget story's role and connection, with their defaults. */
-export const apiArgs: Required<ApiArgs> = { role: 'admin', connection: 'live' };
+export const apiArgs: Required<ApiArgs> = { role: 'admin', connection: 'live', connectionFor: '' };
 export const apiArgTypes: ArgTypes<Required<ApiArgs>> = {
   role: { control: 'select', options: ['admin', 'editor', 'viewer', 'auditor'], description: 'Whose token the widget’s client sends (a fresh tenant on the real API).' },
   connection: { control: 'select', options: ['live', 'never-answers', 'unreachable'], description: 'The real server, a fetch that never answers (loading), or one that fails (load error).' },
+  connectionFor: { control: 'text', description: 'Only the calls whose path ends with this (e.g. `/crm/objects`) go over `connection`; the rest reach the server. Empty: every call.' },
 };
 
 /**
@@ -48,8 +51,13 @@ const neverAnswers: typeof fetch = () => new Promise<Response>(() => {});
 // What a browser's fetch does when the server's port is closed: the SDK turns it into its NetworkError.
 const rejects: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
 
-function clientWithout(connection: Exclude<Connection, 'live'>, baseUrl: string, token: string): IntegrationClient {
-  const fetch = connection === 'never-answers' ? neverAnswers : rejects;
+/** A client whose calls (those whose path ends with `only`, when given) never answer or fail; the others reach the server. */
+function clientWithout(connection: Exclude<Connection, 'live'>, baseUrl: string, token: string, only = ''): IntegrationClient {
+  const cut = connection === 'never-answers' ? neverAnswers : rejects;
+  const fetch: typeof globalThis.fetch = (input, init) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    return url.pathname.endsWith(only) ? cut(input, init) : globalThis.fetch(input, init);
+  };
   return createIntegrationClient({ baseUrl, token, fetch, timeout: false, retry: 0 });
 }
 
@@ -117,7 +125,7 @@ function tenantFor<TArgs>(id: string, args: TArgs, globals: unknown, seed: Seed<
  */
 export function withApi<TArgs>(seed?: Seed<TArgs>): Loader<TArgs> {
   return async (context: StoryContext<TArgs>) => {
-    const { role = 'admin', connection = 'live' } = context.args as ApiArgs;
+    const { role = 'admin', connection = 'live', connectionFor = '' } = context.args as ApiArgs;
     let env: TestEnv;
     try {
       env = await tenantFor(context.id, context.args, context.globals, seed);
@@ -130,9 +138,9 @@ export function withApi<TArgs>(seed?: Seed<TArgs>): Loader<TArgs> {
     // drop what the play function (or the designer) did in it.
     const clients = clientsOf.get(env) ?? new Map<string, IntegrationClient>();
     clientsOf.set(env, clients);
-    const key = `${role} ${connection}`;
+    const key = `${role} ${connection} ${connectionFor}`;
     let client = clients.get(key);
-    if (!client) clients.set(key, (client = connection === 'live' ? clientFor(env, role) : clientWithout(connection, env.apiUrl, env.tokens[role])));
+    if (!client) clients.set(key, (client = connection === 'live' ? clientFor(env, role) : clientWithout(connection, env.apiUrl, env.tokens[role], connectionFor)));
     const api: StoryApi = { client, env };
     return { api };
   };
