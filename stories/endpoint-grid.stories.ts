@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpEndpointGrid } from '../packages/elements/src/index.js';
-import { typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
+import { clientFor, typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import type { EndpointSort } from '@memberpulse/integration-schema';
 import { attributeArgs, attributes } from './support/attribute-args.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
@@ -112,6 +112,41 @@ export const EditForm: Story = {
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
     el?.openEdit(el.items[0]!);
+  },
+};
+
+/** Opens the first row's edit form, types a new description, and presses Update. */
+async function updateFirst(el: MpEndpointGrid, description: string): Promise<void> {
+  el.openEdit(el.items[0]!);
+  await el.updateComplete;
+  typeInto(el.shadowRoot!.querySelector('#ep-description'), description);
+  await el.updateComplete;
+  el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button[type="submit"]')!.click();
+}
+
+/** "Orders" given a new description and updated: the success message above the grid, the row highlighted. */
+export const UpdateSucceeded: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    if (el) await updateFirst(el, 'Order lines and refunds for the finance team’s warehouse.');
+  },
+};
+
+/**
+ * "Orders" changed by someone else after the grid listed it, then updated here: the server's 412; the form
+ * keeps what was typed and says what the description reads now (Update again replaces it).
+ */
+export const UpdateConflict: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  play: async ({ canvasElement, loaded }) => {
+    const el = await ready(canvasElement);
+    const { env } = storyApi({ loaded });
+    if (!el || !env) return;
+    await clientFor(env).endpoints.updateDescription(el.items[0]!.id, 'Order lines for the warehouse, sent hourly since the move.');
+    await updateFirst(el, 'Order lines and refunds for the finance team’s warehouse.');
   },
 };
 

@@ -139,6 +139,8 @@ const expected: Record<string, Expectation> = {
   'Endpoint grid/EditForm': { shows: 'dialog[open] #ep-name[readonly]' },
   'Endpoint grid/DeleteConfirmation': { shows: 'dialog[open]' },
   'Endpoint grid/DiscardQuestion': { shows: 'dialog[open] .discard .keep-editing' },
+  'Endpoint grid/UpdateSucceeded': { shows: '[part="message"].success', says: 'Integration endpoint “Orders” updated.', lacks: 'dialog[open]' },
+  'Endpoint grid/UpdateConflict': { shows: 'dialog[open] .form-general', says: 'This endpoint was changed elsewhere while you were editing' },
   'Endpoint grid/Branded': { ...branded, shows: '[part="row"]' },
   'Field mapper/Empty': { shows: '[part="empty"]' },
   'Field mapper/Loading': { shows: ['[part="empty"]', 'mp-field-mapper > [slot="no-targets"][role="status"]'] },
