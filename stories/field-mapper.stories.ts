@@ -102,6 +102,17 @@ export const Loading: Story = { args: { targetFields: [], loadingNote: 'Loading 
 /** The required fields and phone mapped onto a realistic 400-field Contact; the rest waits. Try Auto-map. */
 export const PartlyMapped: Story = {};
 
+/** Auto-map pressed on the partly mapped Contact: a suggestion with its confidence and reason in each row it could match, and the bar to accept or dismiss them all. Nothing is applied yet. */
+export const Suggestions: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  play: async ({ canvasElement }) => {
+    const mapper = canvasElement.querySelector('mp-field-mapper')!;
+    await mapper.updateComplete;
+    mapper.autoMap();
+  },
+};
+
 /** Every member field mapped, no problems. */
 export const AllMapped: Story = { args: { value: completeMemberMappings } };
 
@@ -118,6 +129,9 @@ export const LargeOrg: Story = {
 
 /** A viewer's view: mappings as text, search and filters still work. */
 export const ReadOnly: Story = { args: { value: completeMemberMappings, readonly: true } };
+
+/** Disabled (its attribute, or a disabled fieldset or form around it): every control greyed, nothing submitted; unlike read-only, the rows keep their pickers. */
+export const Disabled: Story = { args: { disabled: true } };
 
 /** Dark scheme (also forced by `data-mp-theme="dark"` on any ancestor). */
 export const Dark: Story = { args: { value: problemMemberMappings }, parameters: { theme: 'dark' }, ...submitted };

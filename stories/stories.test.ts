@@ -146,6 +146,8 @@ const expected: Record<string, Expectation> = {
   'Field mapper/Loading': { shows: ['[part="empty"]', 'mp-field-mapper > [slot="no-targets"][role="status"]'] },
   'Field mapper/Errors': { shows: 'mp-field-mapper-row[data-source="lastName"] [part="message"]' },
   'Field mapper/ReadOnly': { shows: '.readonly-target', lacks: '[part="combobox"]' },
+  'Field mapper/Suggestions': { shows: ['[part="suggestion-bar"]', '[part="suggestion"] [part="confidence"]'] },
+  'Field mapper/Disabled': { shows: ['[part="automap-button"]:disabled', '[part="combobox"][disabled]'], lacks: '.readonly-target, [part="combobox"]:not([disabled])' },
   'Field mapper/Branded': { ...branded, shows: '[part="message"]' },
   'Combobox/Empty': { rendered: '[part="input"]', lacks: '[part="popup"]' },
   'Combobox/Chosen': { rendered: '[part="input"]', holds: ['the chosen field’s label shows', (c) => comboboxText(c) === 'Email'] },
