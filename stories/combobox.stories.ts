@@ -70,6 +70,16 @@ type Story = StoryObj<Args>;
 
 const combobox = (canvas: HTMLElement) => canvas.querySelector('mp-combobox')!;
 
+/** Typed in the text box, with the list open, as a user types. */
+const typed = (text: string): Pick<Story, 'play'> => ({
+  play: async ({ canvasElement }) => {
+    const el = combobox(canvasElement);
+    await el.updateComplete;
+    el.focus();
+    typeInto(el.shadowRoot!.querySelector('input'), text);
+  },
+});
+
 /** Nothing chosen yet: type to search the Contact's fields by label or API name. */
 export const Empty: Story = {};
 
@@ -92,12 +102,21 @@ export const Open: Story = {
 export const Filtered: Story = {
   // Its state comes from its play function, which a docs page does not run: shown on its own page only.
   tags: ['!autodocs'],
-  play: async ({ canvasElement }) => {
-    const el = combobox(canvasElement);
-    await el.updateComplete;
-    el.focus();
-    typeInto(el.shadowRoot!.querySelector('input'), 'member');
-  },
+  ...typed('member'),
+};
+
+/** "loyalty points" typed, which no Contact field has: the list stays open and says nothing matches. */
+export const NoMatch: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  ...typed('loyalty points'),
+};
+
+/** "email bounced" typed: Is Email Bounced is listed among the matches but not choosable, with a note that it is read-only in Salesforce. */
+export const DisabledOption: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  ...typed('email bounced'),
 };
 
 /** Required and left empty after a submit: marked invalid, with the reason read out. */

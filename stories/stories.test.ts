@@ -153,6 +153,12 @@ const expected: Record<string, Expectation> = {
   'Combobox/Chosen': { rendered: '[part="input"]', holds: ['the chosen field’s label shows', (c) => comboboxText(c) === 'Email'] },
   'Combobox/Open': { rendered: '[part="input"]', shows: '[part="popup"]:popover-open [part="option"].current' },
   'Combobox/Filtered': { rendered: '[part="input"]', shows: '[part="popup"]:popover-open [part="option"]', says: 'Membership Status' },
+  'Combobox/NoMatch': { rendered: '[part="input"]', shows: '[part="popup"]:popover-open [part="footer"]', lacks: '[part="option"]', says: 'Nothing matches “loyalty points”.' },
+  'Combobox/DisabledOption': {
+    rendered: '[part="input"]',
+    shows: ['[part="popup"]:popover-open [part="option"][aria-disabled="true"]', '[part="popup"]:popover-open [part="option"]:not([aria-disabled])'],
+    says: 'Read-only in Salesforce',
+  },
   'Combobox/Invalid': { rendered: '[part="input"]', shows: 'input[aria-invalid="true"][aria-required="true"][aria-describedby]' },
   'Combobox/Disabled': { rendered: '[part="input"]', shows: 'input:disabled' },
   'Integration provider/SignedIn': { widgetCount: 2, shows: ['[part="row"]', '.platforms'] },
