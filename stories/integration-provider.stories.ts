@@ -1,9 +1,11 @@
 import { html } from 'lit';
+import type { TokenRequest } from '@memberpulse/integrations-sdk';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpEndpointGrid, MpIntegrationProvider, MpIntegrationSettings } from '../packages/elements/src/index.js';
+import { typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import { seedEndpoints } from './support/endpoint-seeds.js';
 import { seedSalesforce } from './support/settings-seeds.js';
-import { apiMissingNotice, storyApi, withApi } from './support/story-api.js';
+import { apiMissingNotice, storyApi, whenReady, withApi } from './support/story-api.js';
 import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the classes registers the elements; naming them keeps bundlers that trust `sideEffects` from dropping them.
@@ -17,6 +19,24 @@ interface Args extends ThemeArgs {
   baseUrl: string;
   signedIn: boolean;
   width: string;
+}
+
+/** The host's sign-in, as its getToken answers: signed in until a story's play function ends the session. */
+interface HostSession {
+  ended: boolean;
+}
+
+/**
+ * What the host's getToken answers: the role's token while signed in; once the session ended, the token it
+ * still holds, which the API now refuses (a tampered copy stands for an expired one), and no renewal.
+ */
+function hostGetToken(session: HostSession, token: string) {
+  return ({ refresh }: TokenRequest) => {
+    if (!session.ended) return token;
+    if (refresh) throw new Error('The host could not renew the session: it has ended.');
+    const [header, payload, signature = ''] = token.split('.');
+    return `${header}.${payload}.${[...signature].reverse().join('')}`;
+  };
 }
 
 const meta: Meta<Args> = {
@@ -39,9 +59,13 @@ const meta: Meta<Args> = {
   render: (args, context) => {
     const api = storyApi(context);
     const widgets = html`<mp-integration-settings category="crm" style="--mp-integration-settings-footer-position: static"></mp-integration-settings><mp-endpoint-grid page-size="5"></mp-endpoint-grid>`;
+    const token = args.signedIn ? api.env?.tokens[args.role] : undefined;
+    // A story with a host session signs in through getToken, as a host whose tokens expire does.
+    const session = context.loaded.session as HostSession | undefined;
     // No API beside this Storybook: the provider hands on a client that reaches no server, so the widgets say so.
     const provider = api.env
-      ? html`<mp-integration-provider base-url=${args.baseUrl || api.env.apiUrl} .token=${args.signedIn ? api.env.tokens[args.role] : undefined}>${widgets}</mp-integration-provider>`
+      ? html`<mp-integration-provider base-url=${args.baseUrl || api.env.apiUrl} .token=${session ? undefined : token}
+          .getToken=${session && token ? hostGetToken(session, token) : undefined}>${widgets}</mp-integration-provider>`
       : html`<mp-integration-provider .client=${api.client}>${widgets}</mp-integration-provider>`;
     return html`${apiMissingNotice(api)}<div style="display: grid; gap: 1.5rem; inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">${provider}</div>`;
   },
@@ -58,3 +82,26 @@ export const SignedOut: Story = { args: { signedIn: false } };
 
 /** A `base-url` the SDK refuses (not http or https): the provider says why, and the widgets inside point at it. */
 export const Misconfigured: Story = { args: { baseUrl: 'ftp://integrations.example.com' } };
+
+/**
+ * Signed in through the host's getToken; then the session ends (the API refuses the token and getToken cannot
+ * renew it) and the admin saves a change and deletes an endpoint. Each fails with the SDK's UnauthorizedError,
+ * said where the action was (the settings' summary, the grid's message): the session has expired, sign in again.
+ */
+export const SessionEnded: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  loaders: [async () => ({ session: { ended: false } satisfies HostSession })],
+  play: async ({ canvasElement, loaded }) => {
+    const settings = await whenReady<MpIntegrationSettings>(canvasElement, 'mp-integration-settings', '.platforms');
+    const grid = await whenReady<MpEndpointGrid>(canvasElement, 'mp-endpoint-grid', '[part="row"]');
+    if (!settings || !grid) return;
+    (loaded.session as HostSession).ended = true;
+    typeInto(settings.shadowRoot!.querySelector('#cfg-securityGroupPrefix'), 'MP_');
+    await settings.updateComplete;
+    settings.shadowRoot!.querySelector<HTMLButtonElement>('[part="save-button"]')!.click();
+    grid.shadowRoot!.querySelector<HTMLButtonElement>('[part="delete-button"]')!.click();
+    await grid.updateComplete;
+    grid.shadowRoot!.querySelector<HTMLButtonElement>('.confirm-dialog .danger')!.click();
+  },
+};

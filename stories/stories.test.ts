@@ -163,6 +163,7 @@ const expected: Record<string, Expectation> = {
   'Combobox/Disabled': { rendered: '[part="input"]', shows: 'input:disabled' },
   'Integration provider/SignedIn': { widgetCount: 2, shows: ['[part="row"]', '.platforms'] },
   'Integration provider/SignedOut': { widgetCount: 2, widgets: 'signedOut' },
+  'Integration provider/SessionEnded': { widgetCount: 2, shows: ['[part="error-summary"]', '[part="message"].error'], says: 'Your session has expired. Sign in again.' },
   'Integration provider/Misconfigured': { widgetCount: 2, widgets: 'notConnected', shows: '.misconfigured[role="alert"]', says: '`baseUrl` must be an http(s) URL' },
 };
 
