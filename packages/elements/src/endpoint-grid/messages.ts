@@ -35,7 +35,7 @@ export const endpointGridMessages = {
   'endpointGrid.form.cancel': 'Cancel',
   'endpointGrid.form.saving': 'Saving…',
   'endpointGrid.form.changedMeanwhile':
-    'This endpoint was changed elsewhere while you were editing (by someone else, or by you in another tab). Its description now reads: “{description}”. Update again to replace it with yours, or Cancel to keep that one.',
+    'This endpoint was changed elsewhere while you were editing (by someone else, or by you in another tab). Update again to replace its description with yours, or Cancel to keep the one it now has: “{description}”',
   'endpointGrid.form.deletedMeanwhile': '“{name}” was deleted elsewhere while you were editing. Submit to add it again with your description, or Cancel to leave it deleted.',
   'endpointGrid.form.discardQuestion': 'Discard what you typed?',
   'endpointGrid.form.keepEditing': 'Keep editing',
