@@ -313,9 +313,9 @@ function checkBaseUrl(baseUrl: string | URL): void {
   } catch {
     // not a URL: refused below
   }
-  // A host without a scheme ("api.example.com", "127.0.0.1:9731") would resolve as a path under the page, so a
-  // relative URL must say it is one.
-  const unclearRelative = !/^[a-z][\w+.-]*:/i.test(raw) && !/^\.{0,2}\//.test(raw);
+  // A host without a scheme ("api.example.com", "127.0.0.1:9731"), or with one slash ("https:/api.example.com"),
+  // would resolve as a path under the page, so a relative URL must say it is one.
+  const unclearRelative = !/^https?:\/\//i.test(raw) && !/^\.{0,2}\//.test(raw);
   if (!url || unclearRelative || !/^https?:$/.test(url.protocol) || url.username || url.password || /[?#]/.test(raw)) {
     throw new TypeError(
       '`baseUrl` must be an http(s) URL such as https://api.example.com (in a browser also one relative to the page, starting with / ./ or ../), without a query, fragment or user name.',

@@ -68,7 +68,7 @@ describe('requests', () => {
       createIntegrationClient({ baseUrl: '/api', token: TOKEN });
       assert.throws(() => createIntegrationClient({ baseUrl: '/api?x=1', token: TOKEN }), TypeError);
       // A host without a scheme would resolve as a path under the page: a relative URL starts with / ./ or ../.
-      for (const baseUrl of ['127.0.0.1:9731', '[::1]:9731', 'integrations.example.com', 'api.example.com./v1', 'localhost/api', 'bücher.example/api', 'api/']) {
+      for (const baseUrl of ['127.0.0.1:9731', '[::1]:9731', 'integrations.example.com', 'api.example.com./v1', 'localhost/api', 'bücher.example/api', 'api/', 'http:/api.example.com', 'https:api.example.com']) {
         assert.throws(() => createIntegrationClient({ baseUrl, token: TOKEN }), /`baseUrl` must be an http\(s\) URL/, baseUrl);
       }
       for (const baseUrl of ['./v1.2/api', '../integrations', '//api.example.com']) createIntegrationClient({ baseUrl, token: TOKEN });
