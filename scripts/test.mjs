@@ -26,6 +26,8 @@ function run(cmd, argv, env = {}) {
   return new Promise((resolve) => {
     const child = spawn(cmd, argv, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    // A command that cannot start at all counts as failed, so the closing line still prints.
+    child.on('error', () => resolve(1));
   });
 }
 
@@ -36,7 +38,8 @@ let exit = 0;
 
 // The stories and their tests read the custom-elements manifest, which is generated, not kept in git:
 // made afresh here, so a fresh clone has one and no run reads one older than the elements.
-if ((await run(join(root, 'node_modules/.bin/cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'])) !== 0) {
+const cem = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
+if ((await run(process.execPath, [cem, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'])) !== 0) {
   console.error('the custom-elements manifest could not be generated (cem analyze)');
   failed += 1;
   exit = 1;
