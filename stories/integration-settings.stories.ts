@@ -105,13 +105,14 @@ export const ConnectionTestFailed: Story = {
   },
 };
 
-/** API usage well within a 10,000-call allotment: the meter in the theme's success colour. */
+/**
+ * API usage at half the allotment: the meter in the theme's success colour. The allotments of the usage
+ * stories are set from what the loopback org has used (one count for every tenant), so the figures differ
+ * from run to run.
+ */
 export const UsageLow: Story = { loaders: usage('low') };
 
-/**
- * API usage a little over 70 % of the allotment: the meter in the warning colour. The allotment is set
- * around what the loopback org has used (one count for every tenant), so the figures differ from run to run.
- */
+/** API usage at 80 % of the allotment: the meter in the warning colour. */
 export const UsageNearLimit: Story = { loaders: usage('near') };
 
 /** More API calls used than the 1,000-call allotment allows: the meter full, in the danger colour. */
@@ -168,13 +169,13 @@ export const ValidationErrors: Story = {
   },
 };
 
-/** Xero's client ID changed by someone else after the screen loaded, then this admin's own change saved: the server's 412. */
+/** Xero's default tax rate changed by an editor after the screen loaded, then this admin's own rate saved: the server's 412. */
 async function saveOverSomeoneElse(canvas: HTMLElement, loaded: Record<string, unknown>): Promise<MpIntegrationSettings | undefined> {
   const el = await ready(canvas);
   const { env } = storyApi({ loaded });
   if (!el || !env) return undefined;
-  await clientFor(env).settings.patch('accounting', { config: { clientId: 'changed-by-alex' } }, { ifMatch: false });
-  typeInto(el.shadowRoot!.querySelector('#cfg-clientId'), 'my-new-client-id');
+  await clientFor(env, 'editor').settings.patch('accounting', { config: { defaultTaxRate: 'OUTPUT2' } }, { ifMatch: false });
+  typeInto(el.shadowRoot!.querySelector('#cfg-defaultTaxRate'), 'INPUT2');
   await el.updateComplete;
   press(el, '[part="save-button"]');
   return el;

@@ -111,7 +111,7 @@ const expected: Record<string, Expectation> = {
   'Integration settings/SchemaDrift': { shows: '[part="drift"]', says: 'Old_Membership_Level__c' },
   'Integration settings/ValidationErrors': { shows: ['[part="error-summary"]', '#cfg-publishableKey-error'], says: 'Webhook signing secret is required.' },
   'Integration settings/Conflict': { shows: '[part="conflict"]' },
-  'Integration settings/ConflictCompared': { shows: '[part="conflict"] table.compare', says: 'changed-by-alex' },
+  'Integration settings/ConflictCompared': { shows: '[part="conflict"] table.compare', says: 'Saved by editor@' },
   'Integration settings/SwitchQuestion': { shows: 'dialog[open].switch .danger' },
   'Integration settings/ArchiveQuestion': { shows: 'dialog[open].archive .danger', says: 'Archive the CRM settings?' },
   'Integration settings/Archived': { shows: '[part="status"].archived' },

@@ -71,5 +71,9 @@ class AttributeProperties extends Directive {
   }
 }
 
-/** Sets every manifest attribute of `tag` on the element from the story's args, by property: `<mp-x ${attributes('mp-x', args)}>`. */
+/**
+ * Sets every manifest attribute of `tag` on the element from the story's args, by property: `<mp-x ${attributes('mp-x', args)}>`.
+ * Like a property binding, it sets only args that changed: a value changed inside the story (a sort, a choice) stays
+ * until its own control changes, also through "Reset controls" when that control was never touched.
+ */
 export const attributes = directive(AttributeProperties);

@@ -80,14 +80,16 @@ async function spendCalls(admin: IntegrationClient, atLeast: number): Promise<nu
 
 /**
  * Salesforce connected with an allotment that puts the org's usage in `range`. The loopback org's count is one
- * for every tenant and only grows, and an allotment is at least 1,000: for "near" and "over" the org must
- * have used 750 or 1,100 calls (spent here the first time), and the allotment is set around what it has used
- * (a little over 70 % of it; 1,000 for over), leaving room for the calls the widget itself makes as it loads.
+ * for every tenant and only grows (a long Storybook session spends it), and an allotment is at least 1,000:
+ * "near" and "over" first spend calls until the org has used 750 or 1,100 (once per server). The allotment is
+ * then set from what the org has used now: twice it for low, a quarter over it for near (leaving room for the
+ * calls the widget makes as it loads), 1,000 for over; never above the org's own limit.
  */
 export async function seedUsage(admin: IntegrationClient, env: TestEnv, range: UsageRange): Promise<void> {
-  if (range === 'low') return seedSalesforce(admin, env, 'draft', undefined, 10000);
   // Saved first: the usage is read through the tenant's connection.
   await seedSalesforce(admin, env);
-  const used = await spendCalls(admin, range === 'near' ? 750 : 1100);
-  await seedSalesforce(admin, env, 'draft', undefined, range === 'near' ? Math.ceil(used / 0.75 / 10) * 10 : 1000);
+  const used = await spendCalls(admin, { low: 0, near: 750, over: 1100 }[range]);
+  const { limit } = await admin.crm.apiUsage();
+  const wanted = { low: used * 2, near: used * 1.25, over: 1000 }[range];
+  await seedSalesforce(admin, env, 'draft', undefined, Math.min(limit, Math.max(1000, Math.ceil(wanted / 10) * 10)));
 }
