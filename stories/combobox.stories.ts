@@ -12,9 +12,9 @@ if (!customElements.get('mp-combobox')) customElements.define('mp-combobox', MpC
 
 const cssProperties: CssProperties = { '--mp-combobox-list-max-height': 'text', '--mp-combobox-popup-min-width': 'text' };
 
-/** The realistic 400-field Salesforce Contact as choices: label, API name, type; fields nobody can write are shown but not choosable. */
 const attributeControls = attributeArgs('mp-combobox');
 
+/** The realistic 400-field Salesforce Contact as choices: label, API name, type; fields nobody can write are shown but not choosable. */
 const contactOptions: ComboboxOption[] = contactFields.map((f) => {
   const writable = f.createable || f.updateable;
   return {
