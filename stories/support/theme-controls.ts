@@ -1,7 +1,6 @@
 import type { ArgTypes } from '@storybook/web-components-vite';
-import { radiusTokens } from '../../packages/elements/src/index.js';
+import { radiusTokens, type RadiusToken } from '../../packages/elements/src/styles/tokens.js';
 
-type RadiusToken = keyof typeof radiusTokens;
 type RadiusArgs = { [K in RadiusToken as `radius-${K}`]: string };
 
 /** The global design tokens a brand usually sets first (docs/theming.md), as Storybook controls: every corner radius has its own. */
