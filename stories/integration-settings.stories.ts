@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpIntegrationProvider, MpIntegrationSettings } from '../packages/elements/src/index.js';
 import { clientFor, typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
-import { apiArgs, apiArgTypes, apiMissingNotice, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
+import { apiArgs, apiArgTypes, apiMissingNotice, shownIn, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
 import { driftedMemberMappings, inboundInput, seedSalesforce, seedUsage, stripeInput, xeroInput, type UsageRange } from './support/settings-seeds.js';
 import { squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
@@ -129,8 +129,7 @@ export const TagValues: Story = {
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
     if (!el) return;
-    for (let i = 0; i < 300 && !el.shadowRoot!.querySelector('details.tag-values'); i++) await new Promise((r) => setTimeout(r, 30));
-    el.shadowRoot!.querySelector<HTMLDetailsElement>('details.tag-values')!.open = true;
+    (await shownIn<HTMLDetailsElement>(el, 'details.tag-values'))!.open = true;
   },
 };
 
@@ -203,8 +202,7 @@ export const ConflictCompared: Story = {
   play: async ({ canvasElement, loaded }) => {
     const el = await saveOverSomeoneElse(canvasElement, loaded);
     if (!el) return;
-    for (let i = 0; i < 300 && !el.shadowRoot!.querySelector('.conflict .actions button'); i++) await new Promise((r) => setTimeout(r, 30));
-    press(el, '.conflict .actions button');
+    (await shownIn<HTMLButtonElement>(el, '.conflict .actions button'))!.click();
   },
 };
 

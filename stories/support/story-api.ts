@@ -43,8 +43,14 @@ export const apiArgTypes: ArgTypes<Required<ApiArgs>> = {
  */
 export async function whenReady<E extends HTMLElement>(canvas: HTMLElement, tag: string, ready: string): Promise<E | undefined> {
   const el = canvas.querySelector<E>(tag)!;
-  for (let i = 0; i < 300 && !el.shadowRoot?.querySelector(`${ready}, .notice.error`); i++) await new Promise((r) => setTimeout(r, 30));
+  await shownIn(el, `${ready}, .notice.error`);
   return el.shadowRoot?.querySelector(ready) ? el : undefined;
+}
+
+/** The first match of `selector` in `el`'s shadow root, waited for up to 9 s (a server's answer); null if none came. */
+export async function shownIn<E extends Element = HTMLElement>(el: HTMLElement, selector: string): Promise<E | null> {
+  for (let i = 0; i < 300 && !el.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 30));
+  return el.shadowRoot?.querySelector<E>(selector) ?? null;
 }
 
 const neverAnswers: typeof fetch = () => new Promise<Response>(() => {});
