@@ -1,5 +1,6 @@
-// Type-checks everything (`npm run typecheck`), runs the Node suites (node:test through tsx) and the
-// browser suites (@web/test-runner in Chromium), then prints one plain closing line "N passed, N failed" over both.
+// Makes the custom-elements manifest, type-checks everything (as `npm run typecheck` does), runs the Node suites
+// (node:test through tsx) and the browser suites (@web/test-runner in Chromium), then prints one plain closing
+// line "N passed, N failed" over both.
 import { spawn } from 'node:child_process';
 import { readFile, rm, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -42,7 +43,6 @@ const cem = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js')
 if ((await run(process.execPath, [cem, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'])) !== 0) {
   console.error('the custom-elements manifest could not be generated (cem analyze)');
   failed += 1;
-  exit = 1;
 }
 
 if (runNode) {
