@@ -253,13 +253,13 @@ describe('Storybook stories', () => {
   for (const file of [endpointGrid, fieldMapper, combobox] as unknown as StoryFile[]) {
     const meta = file.default;
     const declaration = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => 'tagName' in d && d.tagName === meta.component)!;
-    const fields = ((declaration as { attributes?: Array<{ fieldName?: string }> }).attributes ?? []).flatMap((a) => (a.fieldName ? [a.fieldName] : []));
+    const attributes = ((declaration as { attributes?: Array<{ name: string; fieldName?: string }> }).attributes ?? []).filter((a) => a.fieldName);
+    const fields = attributes.map((a) => a.fieldName!);
 
     it(`gives every attribute of <${meta.component}> in custom-elements.json a control that sets it`, async () => {
       const kept = manifestControls({ argTypes: meta.argTypes, initialArgs: meta.args } as never) as Record<string, { control?: unknown }>;
       equal(fields.filter((f) => !kept[f]?.control).join(', '), '', 'attributes without a control');
-      const attributeNames = (declaration as { attributes?: Array<{ name: string; fieldName?: string }> }).attributes!.filter((a) => a.fieldName);
-      equal(attributeNames.filter((a) => meta.argTypes![a.fieldName!]!.name !== a.name).map((a) => a.name).join(', '), '', 'rows named by the attribute HTML takes, not the property');
+      equal(attributes.filter((a) => meta.argTypes![a.fieldName!]!.name !== a.name).map((a) => a.name).join(', '), '', 'rows named by the attribute HTML takes, not the property');
       const changed = Object.fromEntries(
         fields.map((f) => {
           const { control, options } = meta.argTypes![f]!;
