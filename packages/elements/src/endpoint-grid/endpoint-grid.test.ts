@@ -5,7 +5,7 @@ import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { sendKeys } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
-import { clientFor, equal, expectNoViolations, inGerman, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, clientFor, equal, expectNoViolations, inGerman, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -31,7 +31,6 @@ async function mount(client: IntegrationClient, init: Partial<Pick<MpEndpointGri
 const $ = <T extends Element = HTMLElement>(el: MpEndpointGrid, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const rowNames = (el: MpEndpointGrid) => [...el.shadowRoot!.querySelectorAll('tbody th.name')].map((n) => n.textContent!.trim());
 const messageText = (el: MpEndpointGrid) => $(el, '[part~="message"]')?.textContent?.trim() ?? '';
-const liveRegion = (el: MpEndpointGrid) => $(el, '[role="status"][aria-live="polite"]')?.textContent?.replace(/\u200b/g, '') ?? '';
 
 async function submitForm(el: MpEndpointGrid): Promise<void> {
   $<HTMLButtonElement>(el, 'dialog.form-dialog button[type="submit"]')!.click();
@@ -93,7 +92,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await submitForm(el);
     await until(() => messageText(el).includes('created'), 'the success message');
     equal(messageText(el), 'Integration endpoint “Orders” created.', 'success message');
-    ok(liveRegion(el).includes('Integration endpoint “Orders” created.'), 'announced in the live region');
+    ok(announced(el).includes('Integration endpoint “Orders” created.'), 'announced in the live region');
     ok(!$(el, 'dialog.form-dialog'), 'the form closed');
     await until(() => rowNames(el).includes('Orders'), 'the new row');
     equal(created.length, 1, 'one mp-endpoint-created event');
@@ -468,7 +467,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     failNext = false;
     (el.shadowRoot!.activeElement as HTMLButtonElement).click();
     await until(() => rowNames(el).join() === 'EP 1', 'the second page, newest first');
-    await until(() => $(el, '[role="status"]')?.textContent?.trim().startsWith('Showing 3–3 of 3'), 'the rows that came back are announced');
+    await until(() => announced(el).startsWith('Showing 3–3 of 3'), 'the rows that came back are announced');
   });
 
   it('pages through a long list and sorts by name from the column header', async () => {
@@ -489,10 +488,10 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await el.updateComplete;
     equal(rowNames(el)[0], 'EP 06', 'a second press while the page loaded did not skip a page');
     equal(el.shadowRoot!.activeElement, next(), 'focus stays on Next, ready for the next press');
-    await until(() => liveRegion(el) === 'Showing 6–10 of 12', 'the new range announced, since focus did not move');
+    await until(() => announced(el) === 'Showing 6–10 of 12', 'the new range announced, since focus did not move');
     pressByKeyboard(next());
     await until(() => rowNames(el)[0] === 'EP 11', 'page three');
-    await until(() => liveRegion(el) === 'Showing 11–12 of 12', 'the last range announced');
+    await until(() => announced(el) === 'Showing 11–12 of 12', 'the last range announced');
     equal(rowNames(el).length, 2, 'two rows on the last page');
     equal(next().getAttribute('aria-disabled'), 'true', 'no next after the last page');
     equal(el.shadowRoot!.activeElement, next(), 'focus stays on Next, which says it has nothing more, not on the page');
@@ -503,7 +502,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     $<HTMLButtonElement>(el, '.sort-button')!.click();
     await until(() => rowNames(el)[0] === 'EP 12', 'descending first page');
     equal($(el, 'thead th')!.getAttribute('aria-sort'), 'descending', 'now descending');
-    await until(() => liveRegion(el) === 'Showing 1–5 of 12', 'the sorted first page announced');
+    await until(() => announced(el) === 'Showing 1–5 of 12', 'the sorted first page announced');
     await expectNoViolations(el, 'paged and sorted');
   });
 
@@ -518,7 +517,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await until(() => rowNames(el)[0] === 'Alpha', 'oldest first');
     equal(el.sort, 'createdAt', 'the arrow key chose Oldest first');
     equal(el.shadowRoot!.activeElement, select, 'focus stays on the Sort menu, not on the page');
-    await until(() => liveRegion(el) === 'Showing 1–2 of 3', 'the sorted page announced');
+    await until(() => announced(el) === 'Showing 1–2 of 3', 'the sorted page announced');
   });
 
   it('labels the cells of a 320 px card whose column heads are hidden, once for screen readers, and nothing overflows', async () => {

@@ -7,7 +7,7 @@ import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schem
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { clientFor, deepText, equal, expectNoViolations, freshEnv, inGerman, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, clientFor, deepText, equal, expectNoViolations, freshEnv, inGerman, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -36,7 +36,6 @@ async function mount(client: IntegrationClient, category = 'crm'): Promise<MpInt
 
 const $ = <T extends Element = HTMLElement>(el: MpIntegrationSettings, selector: string) => el.shadowRoot!.querySelector<T>(selector);
 const errorOf = (el: MpIntegrationSettings, id: string) => $(el, `#${id}-error`)?.textContent?.trim() ?? '';
-const liveRegion = (el: MpIntegrationSettings) => $(el, '.visually-hidden[role="status"]')?.textContent?.replace(/\u200b/g, '') ?? '';
 
 async function choosePlatform(el: MpIntegrationSettings, id: string): Promise<void> {
   const radio = $<HTMLInputElement>(el, `input[name="platform"][value="${id}"]`);
@@ -198,11 +197,11 @@ describe('<mp-integration-settings> against the real server', () => {
     await press(el, 'test-button');
     await until(() => $(el, '.test-result'), 'the test outcome');
     ok($(el, '.test-result.success'), `test with unsaved values succeeds: ${$(el, '.test-result')?.textContent?.trim()}`);
-    equal(liveRegion(el), $(el, '.test-result p')!.textContent, 'and the outcome announced');
+    equal(announced(el), $(el, '.test-result p')!.textContent, 'and the outcome announced');
 
     equal((await saveWith(el, 'save-button')).action, 'draft', 'saved as a draft');
     await el.updateComplete;
-    equal(liveRegion(el), 'CRM settings saved as a draft.', 'the save’s outcome announced');
+    equal(announced(el), 'CRM settings saved as a draft.', 'the save’s outcome announced');
     await until(() => $(el, '#crm-memberObject'), 'the CRM fields once credentials are saved');
     ok(!deepText(el).includes(own.salesforce.consumerSecret), 'the secret is nowhere in the DOM after saving');
     ok($(el, '[data-key="consumerSecret"]')!.textContent!.includes('••••' + own.salesforce.consumerSecret.slice(-4)), 'configured with its hint');
@@ -221,7 +220,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(mapper.value.some((m) => m.source === 'membershipStatus' && m.target === 'Membership_Status__c'), 'every standard row this org has a field for');
     ok(!$(el, '.apply-defaults'), 'nothing left to apply');
     equal(el.shadowRoot!.activeElement?.id, 'crm-memberMappings', 'focus moved on to the mapper with the button gone');
-    ok($(el, '.visually-hidden[role="status"]')!.textContent!.includes(`The standard mapping filled ${mapper.value.length} fields.`), 'and the count announced');
+    ok(announced(el).includes(`The standard mapping filled ${mapper.value.length} fields.`), 'and the count announced');
     await pick(el, 'crm-eventTagField', 'Event_Tags__c');
     const eventOptions = $<MpCombobox>(el, '#crm-eventTagField')!.options as readonly { value: string }[];
     ok(!eventOptions.some((o) => o.value === 'Email' || o.value === 'FirstName'), 'tag pickers offer only fields that can hold tags');
@@ -827,7 +826,7 @@ describe('<mp-integration-settings> against the real server', () => {
     const notice = $(el, '[part="conflict"]')!;
     equal(notice.getAttribute('role'), 'region', 'a region read once as it takes focus, not an alert read again as Compare fills it');
     equal($(el, `#${notice.getAttribute('aria-labelledby')}`)?.textContent?.trim(), 'These settings were saved elsewhere while you were editing: by someone else, or by you in another tab.', 'named by its title');
-    ok(!$(el, '[role="status"]')!.textContent!.includes('saved elsewhere'), 'and not announced a second time');
+    ok(!announced(el).includes('saved elsewhere'), 'and not announced a second time');
     [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Compare'))!.click();
     await until(() => $(el, 'table.compare'), 'the comparison');
     const rows = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()).join(' | '));
@@ -859,7 +858,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     $<HTMLButtonElement>(el, 'dialog.confirm .danger')!.click();
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Archived', 'archived');
-    equal(liveRegion(el), 'Accounting settings archived.', 'and announced');
+    equal(announced(el), 'Accounting settings archived.', 'and announced');
     ok($<HTMLInputElement>(el, '#cfg-clientId')!.readOnly, 'archived settings are read-only');
     await until(() => el.shadowRoot!.activeElement === archive() && archive().textContent?.trim() === 'Restore', 'focus on Restore, where Archive was');
     archive().click();
@@ -867,7 +866,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($<HTMLDialogElement>(el, 'dialog.confirm.restore')?.open, 'restore asks too');
     $<HTMLButtonElement>(el, 'dialog.confirm .primary')!.click();
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored as a draft');
-    equal(liveRegion(el), 'Accounting settings restored as a draft.', 'and announced');
+    equal(announced(el), 'Accounting settings restored as a draft.', 'and announced');
   });
 
   it('alerts when the CRM’s objects or the record cannot be loaded, and keeps focus near while trying again', async () => {

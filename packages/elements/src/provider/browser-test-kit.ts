@@ -60,6 +60,11 @@ export function typeInto(control: HTMLInputElement | HTMLTextAreaElement | null,
   control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
+/** What an element's live region (its Announcer) says now, without the invisible character that repeats it. */
+export function announced(el: Element): string {
+  return el.shadowRoot?.querySelector('[role="status"][aria-live="polite"]')?.textContent?.replace(/\u200b/g, '') ?? '';
+}
+
 /** Every text an element's shadow tree shows or holds in a control: for "no secret in the DOM" checks. */
 export function deepText(root: Node): string {
   const out: string[] = [];
