@@ -13,7 +13,7 @@ const typicalMemberMappings: FieldMapping[] = [
 ];
 
 /** Salesforce through the loopback org's Connected App, members on Contact, event tags in a multi-select. */
-function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalMemberMappings, dailyApiAllotment = 25000): IntegrationSettingsInput {
+function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalMemberMappings): IntegrationSettingsInput {
   return {
     platform: 'salesforce',
     config: {
@@ -21,7 +21,7 @@ function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalM
       authMode: 'connectedApp',
       consumerKey: env.salesforce.consumerKey,
       autoSync: true,
-      dailyApiAllotment,
+      dailyApiAllotment: 25000,
       emailOptOutField: 'HasOptedOutOfEmail',
       securityGroupPrefix: 'HL_',
     },
@@ -60,8 +60,8 @@ export const inboundInput: IntegrationSettingsInput = {
 };
 
 /** Saves the Salesforce draft (and enables it when asked). */
-export async function seedSalesforce(admin: IntegrationClient, env: TestEnv, status: 'draft' | 'enabled' = 'draft', memberMappings?: FieldMapping[], dailyApiAllotment?: number): Promise<void> {
-  const input = salesforceInput(env, memberMappings, dailyApiAllotment);
+export async function seedSalesforce(admin: IntegrationClient, env: TestEnv, status: 'draft' | 'enabled' = 'draft', memberMappings?: FieldMapping[]): Promise<void> {
+  const input = salesforceInput(env, memberMappings);
   await (status === 'enabled' ? admin.settings.enable('crm', input) : admin.settings.saveDraft('crm', input));
 }
 
@@ -91,5 +91,5 @@ export async function seedUsage(admin: IntegrationClient, env: TestEnv, range: U
   const used = await spendCalls(admin, { low: 0, near: 750, over: 1100 }[range]);
   const { limit } = await admin.crm.apiUsage();
   const wanted = { low: used * 2, near: used * 1.25, over: 1000 }[range];
-  await seedSalesforce(admin, env, 'draft', undefined, Math.min(limit, Math.max(1000, Math.ceil(wanted / 10) * 10)));
+  await admin.settings.patch('crm', { config: { dailyApiAllotment: Math.min(limit, Math.max(1000, Math.ceil(wanted / 10) * 10)) } });
 }
