@@ -16,7 +16,7 @@ const bin = (name) => `${root}node_modules/.bin/${name}`;
 step('JSON Schemas (docs/schema)', process.execPath, ['--import', 'tsx', '--conditions=source', 'scripts/json-schema.mjs']);
 step('type declarations (tsc -b)', bin('tsc'), ['-b']);
 step('ESM bundles (rollup)', bin('rollup'), ['-c', '--silent']);
-step('custom-elements manifest', bin('cem'), ['analyze', '--config', 'custom-elements-manifest.config.mjs']);
+step('custom-elements manifest', bin('cem'), ['analyze']);
 step('element reference (docs/reference/elements.md)', process.execPath, ['scripts/elements-reference.mjs']);
 step('SDK and schema reference (typedoc, docs/reference/api)', bin('typedoc'), ['--logLevel', 'Warn']);
 console.log('\nbuild: done');

@@ -34,7 +34,7 @@ let elements: Element[];
 before(() => {
   out = mkdtempSync(join(tmpdir(), 'mp-manifest-'));
   const cem = join(root, 'node_modules/@custom-elements-manifest/analyzer/cem.js');
-  execFileSync(process.execPath, [cem, 'analyze', '--config', 'custom-elements-manifest.config.mjs', '--quiet'], {
+  execFileSync(process.execPath, [cem, 'analyze'], {
     cwd: root,
     // The analyzer takes its outdir relative to the working folder.
     env: { ...process.env, MP_MANIFEST_OUTDIR: relative(root, out) },
