@@ -7,7 +7,7 @@ import { generateMasterKey } from './crypto.js';
 import { openDatabase } from './db.js';
 import { buildOpenApi } from './openapi.js';
 import { rotateMasterKey } from './rotate.js';
-import { lockDataDir, privateDataDir } from './data-dir.js';
+import { lockTarget, privateDataDir } from './data-dir.js';
 import { resolveJwtSecret, startServer } from './server.js';
 
 const HELP = `mp-integration-server — MemberPulse integration-settings API
@@ -118,9 +118,8 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'migrate': {
       const target = databaseTarget(loadConfig());
-      const dataDir = target.kind === 'pglite' ? target.dataDir : null;
-      if (dataDir) privateDataDir(dataDir);
-      const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+      if (target.kind === 'pglite' && target.dataDir) privateDataDir(target.dataDir);
+      const unlock = lockTarget(target);
       try {
         await (await openDatabase(target)).close();
       } finally {

@@ -1,6 +1,6 @@
 import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ConfigError, dataDirProblem } from './config.js';
+import { ConfigError, dataDirProblem, type DatabaseTarget } from './config.js';
 import { createOnce, readIfPresent } from './files.js';
 
 /**
@@ -80,4 +80,9 @@ export function lockDataDir(dir: string): () => void {
       // gone, or unreadable: nothing of this process's to remove
     }
   };
+}
+
+/** Locks the target's PGlite folder (`lockDataDir`); Postgres and an in-memory database have none. Answers the release. */
+export function lockTarget(target: DatabaseTarget): () => void {
+  return target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
 }

@@ -3,7 +3,7 @@ import { Keyring } from './crypto.js';
 import { openDatabase } from './db.js';
 import { join } from 'node:path';
 import { MASTER_KEY_FILE, assertKeysOpenStore, keyText, newMasterKey, readKeyFile, rewrapDataKeys, writeKeyFile, type RotationResult } from './keys.js';
-import { lockDataDir } from './data-dir.js';
+import { lockTarget } from './data-dir.js';
 
 /** Options of `rotateMasterKey`. */
 export interface RotateOptions {
@@ -27,7 +27,7 @@ export async function rotateMasterKey(options: RotateOptions = {}): Promise<Rota
   checkConfig(config, { tokens: false });
   const target = databaseTarget(config);
   if (target.kind === 'pglite' && !target.dataDir) throw new Error('Nothing to rotate: the database is in memory.');
-  const unlock = target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
+  const unlock = lockTarget(target);
   try {
     const fromFile = config.masterKey ? null : readKeyFile(config.dataDir);
     if (!config.masterKey && !fromFile) throw new Error(`No MP_MASTER_KEY and no key file in ${config.dataDir}: nothing to rotate.`);

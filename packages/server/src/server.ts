@@ -7,7 +7,7 @@ import type { Hono } from 'hono';
 import { createApp, type AppState } from './app.js';
 import { answerClientError } from './client-error.js';
 import { existsSync } from 'node:fs';
-import { lockDataDir, privateDataDir } from './data-dir.js';
+import { lockTarget, privateDataDir } from './data-dir.js';
 import { createOnce, readFailure, readIfPresent } from './files.js';
 import { assertCanListen } from './listen-check.js';
 import { ConfigError, checkConfig, databaseTarget, loadConfig, type DatabaseTarget, type ServerConfig } from './config.js';
@@ -212,7 +212,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   if (target.kind === 'pglite' && target.dataDir && privateDataDir(target.dataDir)) {
     config.log({ level: 'warn', msg: 'The data folder was open to other users: made it 0700.', dataDir: target.dataDir });
   }
-  const unlock = target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
+  const unlock = lockTarget(target);
   let db: Database | null = null;
   try {
     const secrets = resolveSecrets(config, target);
