@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpEndpointGrid } from '../packages/elements/src/index.js';
 import { clientFor, typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import type { EndpointSort } from '@memberpulse/integration-schema';
+import { endpointSorts } from '@memberpulse/integration-schema/validation';
 import { attributeArgs, attributes } from './support/attribute-args.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
 import { seedEndpoints } from './support/endpoint-seeds.js';
@@ -12,8 +13,7 @@ import { squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } f
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
 if (!customElements.get('mp-endpoint-grid')) customElements.define('mp-endpoint-grid', MpEndpointGrid);
 
-const sorts: readonly EndpointSort[] = ['-createdAt', 'createdAt', 'name', '-name'];
-const attributeControls = attributeArgs('mp-endpoint-grid', { sort: sorts });
+const attributeControls = attributeArgs('mp-endpoint-grid', { sort: endpointSorts });
 
 const cssProperties: CssProperties = { '--mp-endpoint-grid-border': 'text' };
 

@@ -1,3 +1,5 @@
+import type { endpointSorts } from './validation/endpoint-sorts.js';
+
 /**
  * An integration endpoint of a tenant (seed 002).
  * @additionalProperties true
@@ -40,8 +42,8 @@ export interface IntegrationEndpointUpdate {
   description: string;
 }
 
-/** Sort orders of the endpoint list. */
-export type EndpointSort = 'name' | '-name' | 'createdAt' | '-createdAt';
+/** Sort orders of the endpoint list (the values live in the `/validation` entry, kept out of the widgets' main entry). */
+export type EndpointSort = (typeof endpointSorts)[number];
 
 /**
  * One page of a cursor-paged list.

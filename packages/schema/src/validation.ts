@@ -5,3 +5,4 @@ export * from './validation/schemas.js';
 export * from './validation/parse.js';
 export * from './validation/request-bodies.js';
 export * from './validation/urls.js';
+export * from './validation/endpoint-sorts.js';

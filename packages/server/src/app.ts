@@ -35,6 +35,7 @@ import {
   IntegrationEndpointUpdateSchema,
   IntegrationSettingsInputSchema,
   TestConnectionInputSchema,
+  endpointSorts,
   isLoopbackUrl,
   parseWithPointers,
 } from '@memberpulse/integration-schema/validation';
@@ -639,9 +640,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.get('/v1/endpoints', async (c) => {
     const p = need(c, 'endpoints:read');
-    const sort = (c.req.query('sort') || 'name') as EndpointSort;
-    if (!['name', '-name', 'createdAt', '-createdAt'].includes(sort)) {
-      throw badRequest('sort must be name, -name, createdAt or -createdAt.', [fieldError('/sort', 'invalid_option', 'Must be one of: name, -name, createdAt, -createdAt.')]);
+    const sort = (c.req.query('sort') || endpointSorts[0]) as EndpointSort;
+    if (!endpointSorts.includes(sort)) {
+      const sorts = endpointSorts.join(', ');
+      throw badRequest(`sort must be one of: ${sorts}.`, [fieldError('/sort', 'invalid_option', `Must be one of: ${sorts}.`)]);
     }
     const limit = limitOf(c);
     const cursorText = c.req.query('cursor');

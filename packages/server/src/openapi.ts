@@ -12,6 +12,7 @@ import {
   IntegrationSettingsSchema,
   ProblemSchema,
   TestConnectionInputSchema,
+  endpointSorts,
   pageSchema,
 } from '@memberpulse/integration-schema/validation';
 import { toJsonSchema } from '@memberpulse/integration-schema/json-schema';
@@ -212,7 +213,7 @@ export function buildOpenApi(): Json {
         parameters: [
           param('limit', 'query', { type: 'integer', minimum: 1, maximum: 100, default: 25 }),
           param('cursor', 'query', { type: 'string' }),
-          param('sort', 'query', { type: 'string', enum: ['name', '-name', 'createdAt', '-createdAt'], default: 'name' }),
+          param('sort', 'query', { type: 'string', enum: [...endpointSorts], default: endpointSorts[0] }),
         ],
         responses: { '200': json(ref('IntegrationEndpointPage')), ...errors(400) },
       },
