@@ -263,7 +263,7 @@ describe('Storybook stories', () => {
       const changed = Object.fromEntries(
         fields.map((f) => {
           const { control, options } = meta.argTypes![f]!;
-          const value = control === 'boolean' ? !meta.args![f] : control === 'number' ? 7 : control === 'select' ? options!.at(-1) : 'Probe text';
+          const value = control === 'boolean' ? !meta.args![f] : control === 'number' ? 7 : control === 'select' ? options!.find((o) => o !== meta.args![f]) : 'Probe text';
           return [f, value];
         }),
       );

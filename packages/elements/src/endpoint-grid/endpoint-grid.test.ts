@@ -2,6 +2,7 @@
 // delete with their messages, inline and server errors, the immutable name, paging, sorting, roles, axe-core.
 import { InvalidResponseError, createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
+import { endpointSorts } from '@memberpulse/integration-schema/validation';
 import { sendKeys } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
@@ -476,6 +477,8 @@ describe('<mp-endpoint-grid> against the real server', () => {
     for (let i = 1; i <= 12; i++) await client.endpoints.create({ name: `EP ${String(i).padStart(2, '0')}`, description: `number ${i}` });
     const el = await mount(client, { pageSize: 5, sort: 'name' });
     equal(rowNames(el).join(','), 'EP 01,EP 02,EP 03,EP 04,EP 05', 'first page by name');
+    const offered = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('[part="sort"] option')].map((o) => o.value);
+    equal(offered.sort().join(), [...endpointSorts].sort().join(), 'the sort menu offers every order the API takes');
     ok($(el, '[part="pager"]')!.textContent!.includes('1–5 of 12'), 'range shown');
     const next = () => $<HTMLButtonElement>(el, '[part="pager"] button:last-of-type')!;
     const pressByKeyboard = (button: HTMLButtonElement) => {
