@@ -7,7 +7,7 @@ import { endpointSorts } from '@memberpulse/integration-schema/validation';
 import { attributeArgs, attributes } from './support/attribute-args.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
 import { seedEndpoints } from './support/endpoint-seeds.js';
-import { apiArgs, apiArgTypes, apiMissingNotice, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
+import { apiArgs, apiArgTypes, apiMissingNotice, press, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
 import { squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
@@ -58,7 +58,7 @@ async function submitNew(el: MpEndpointGrid, name: string, description: string):
   typeInto(el.shadowRoot!.querySelector('#ep-name'), name);
   typeInto(el.shadowRoot!.querySelector('#ep-description'), description);
   await el.updateComplete;
-  el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button[type="submit"]')!.click();
+  press(el, 'dialog button[type="submit"]');
 }
 
 /** A few endpoints: Name, Description and Actions. */
@@ -91,7 +91,7 @@ export const AddFormWithErrors: Story = {
     if (!el) return;
     el.openCreate();
     await el.updateComplete;
-    el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button[type="submit"]')!.click();
+    press(el, 'dialog button[type="submit"]');
   },
 };
 
@@ -121,7 +121,7 @@ async function updateFirst(el: MpEndpointGrid, description: string): Promise<voi
   await el.updateComplete;
   typeInto(el.shadowRoot!.querySelector('#ep-description'), description);
   await el.updateComplete;
-  el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button[type="submit"]')!.click();
+  press(el, 'dialog button[type="submit"]');
 }
 
 /** "Orders" given a new description and updated: the success message above the grid, the row highlighted. */
@@ -171,7 +171,7 @@ export const DeleteConfirmation: Story = {
   tags: ['!autodocs'],
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
-    el?.shadowRoot!.querySelector<HTMLButtonElement>('[part="delete-button"]')!.click();
+    if (el) press(el, '[part="delete-button"]');
   },
 };
 

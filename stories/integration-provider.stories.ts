@@ -5,7 +5,7 @@ import { MpEndpointGrid, MpIntegrationProvider, MpIntegrationSettings } from '..
 import { typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import { seedEndpoints } from './support/endpoint-seeds.js';
 import { seedSalesforce } from './support/settings-seeds.js';
-import { apiMissingNotice, storyApi, whenReady, withApi } from './support/story-api.js';
+import { apiMissingNotice, press, storyApi, whenReady, withApi } from './support/story-api.js';
 import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the classes registers the elements; naming them keeps bundlers that trust `sideEffects` from dropping them.
@@ -99,9 +99,9 @@ export const SessionEnded: Story = {
     (loaded.session as HostSession).ended = true;
     typeInto(settings.shadowRoot!.querySelector('#cfg-securityGroupPrefix'), 'MP_');
     await settings.updateComplete;
-    settings.shadowRoot!.querySelector<HTMLButtonElement>('[part="save-button"]')!.click();
-    grid.shadowRoot!.querySelector<HTMLButtonElement>('[part="delete-button"]')!.click();
+    press(settings, '[part="save-button"]');
+    press(grid, '[part="delete-button"]');
     await grid.updateComplete;
-    grid.shadowRoot!.querySelector<HTMLButtonElement>('.confirm-dialog .danger')!.click();
+    press(grid, '.confirm-dialog .danger');
   },
 };

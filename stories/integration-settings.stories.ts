@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpIntegrationProvider, MpIntegrationSettings } from '../packages/elements/src/index.js';
 import { clientFor, typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
-import { apiArgs, apiArgTypes, apiMissingNotice, shownIn, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
+import { apiArgs, apiArgTypes, apiMissingNotice, press, shownIn, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
 import { driftedMemberMappings, inboundInput, seedSalesforce, seedUsage, stripeInput, xeroInput, type UsageRange } from './support/settings-seeds.js';
 import { squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
@@ -56,10 +56,12 @@ const archivedGateway = [
     await admin.settings.archive('payment-gateway');
   }),
 ];
+/** The header's one action (Archive, or Restore on archived settings), pressed once the settings show. */
+const pressHeaderAction = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
+  const el = await ready(canvasElement);
+  if (el) press(el, '.header-actions button');
+};
 const usage = (range: UsageRange) => [withApi((admin, env) => seedUsage(admin, env, range))];
-
-/** Presses a button of the element's shadow root. */
-const press = (el: MpIntegrationSettings, selector: string) => el.shadowRoot!.querySelector<HTMLButtonElement>(selector)!.click();
 
 /** First visit: no record yet, choose a platform. */
 export const NotSetUp: Story = { loaders: emptyTenant };
@@ -71,7 +73,7 @@ export const CredentialsFirst: Story = {
   loaders: emptyTenant,
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
-    el?.shadowRoot!.querySelector<HTMLInputElement>('input[name="platform"][value="salesforce"]')!.click();
+    if (el) press(el, 'input[name="platform"][value="salesforce"]');
   },
 };
 
@@ -160,11 +162,11 @@ export const ValidationErrors: Story = {
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
     if (!el) return;
-    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="platform"][value="stripe"]')!.click();
+    press(el, 'input[name="platform"][value="stripe"]');
     await el.updateComplete;
     typeInto(el.shadowRoot!.querySelector('#cfg-publishableKey'), 'pk_wrong');
     await el.updateComplete;
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="enable-button"]')!.click();
+    press(el, '[part="enable-button"]');
   },
 };
 
@@ -214,9 +216,9 @@ export const SwitchQuestion: Story = {
   play: async ({ canvasElement }) => {
     const el = await ready(canvasElement);
     if (!el) return;
-    el.shadowRoot!.querySelector<HTMLInputElement>('input[name="platform"][value="hubspot"]')!.click();
+    press(el, 'input[name="platform"][value="hubspot"]');
     await el.updateComplete;
-    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="save-button"]')!.click();
+    press(el, '[part="save-button"]');
   },
 };
 
@@ -225,10 +227,7 @@ export const ArchiveQuestion: Story = {
   // Its state comes from its play function, which a docs page does not run: shown on its own page only.
   tags: ['!autodocs'],
   loaders: enabled,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (el) press(el, '.header-actions button');
-  },
+  play: pressHeaderAction,
 };
 
 /** Archived: read-only until restored. */
@@ -240,10 +239,7 @@ export const RestoreQuestion: Story = {
   tags: ['!autodocs'],
   args: { category: 'payment-gateway' },
   loaders: archivedGateway,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (el) press(el, '.header-actions button');
-  },
+  play: pressHeaderAction,
 };
 
 /** A changed setting not saved, and the host's router asks to leave (`requestLeave()`): Stay has focus. */

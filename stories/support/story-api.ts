@@ -47,6 +47,9 @@ export async function whenReady<E extends HTMLElement>(canvas: HTMLElement, tag:
   return el.shadowRoot?.querySelector(ready) ? el : undefined;
 }
 
+/** Clicks the first match of `selector` in `el`'s shadow root (a button, a radio), as a play function's user would. */
+export const press = (el: Element, selector: string): void => el.shadowRoot!.querySelector<HTMLElement>(selector)!.click();
+
 /** The first match of `selector` in `el`'s shadow root, waited for up to 9 s (a server's answer); null if none came. */
 export async function shownIn<E extends Element = HTMLElement>(el: HTMLElement, selector: string): Promise<E | null> {
   for (let i = 0; i < 300 && !el.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 30));
