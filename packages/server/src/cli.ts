@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import type { SignJWT } from 'jose';
 import { roles, type Role } from '@memberpulse/integration-schema';
 import { AuthError, devToken, signDevToken } from './auth.js';
 import { ConfigError, databaseTarget, jwtSecretProblem, loadConfig } from './config.js';
@@ -98,11 +97,14 @@ async function main(argv: string[]): Promise<number> {
         return 2;
       }
       const config = loadConfig();
+      if (config.jwksUrl && !config.jwtSecret) {
+        process.stderr.write('No token made: this server verifies tokens with MP_JWKS_URL; token signs HS256 with MP_JWT_SECRET, which is not set.\n');
+        return 2;
+      }
       const claims = { tenant: values.tenant, role: values.role as Role, sub: values.sub ?? `${values.role}@${values.tenant}` };
       // Refused before a token secret is read, or made in the data folder.
-      let unsigned: SignJWT;
       try {
-        unsigned = devToken(claims, config, { expiresIn: values.expires });
+        devToken(claims, config, { expiresIn: values.expires });
       } catch (err) {
         if (!(err instanceof AuthError)) throw err;
         process.stderr.write(`No token made: ${err.message} The server would refuse it (--expires takes a span such as 12h).\n`);
@@ -113,7 +115,7 @@ async function main(argv: string[]): Promise<number> {
       const notes: Parameters<typeof resolveJwtSecret>[2] = [];
       const jwtSecret = resolveJwtSecret(config, databaseTarget(config), notes);
       for (const n of notes) process.stderr.write(n.msg + '\n');
-      process.stdout.write((await unsigned.sign(new TextEncoder().encode(jwtSecret!))) + '\n');
+      process.stdout.write((await signDevToken(claims, { ...config, jwtSecret }, { expiresIn: values.expires })) + '\n');
       return 0;
     }
     case 'migrate': {

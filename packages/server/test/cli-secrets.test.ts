@@ -49,3 +49,11 @@ test('token checks what the server would: a token secret too short, an --expires
   assert.equal(early.code, 2);
   assert.equal(existsSync(fresh), false, 'refused before a token secret is made in the data folder');
 });
+
+test('token refuses to sign where the server verifies tokens with MP_JWKS_URL, instead of signing with no secret', async () => {
+  const r = await runCli(tokenArgs, { MP_JWKS_URL: 'http://127.0.0.1:9/jwks.json', MP_DATA_DIR: join(root, 'jwks') });
+  assert.equal(r.code, 2, r.stderr);
+  assert.equal(r.stdout, '', 'no token is printed');
+  assert.match(r.stderr, /MP_JWKS_URL/);
+  assert.equal(existsSync(join(root, 'jwks')), false, 'and no token secret is made');
+});
