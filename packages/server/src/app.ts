@@ -171,7 +171,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     origin: (origin) => {
       if (!origin) return null;
       if (anyOrigin || config.corsOrigins.includes(origin)) return origin;
-      if ((config.dev || !config.production) && isLoopbackUrl(origin)) return origin;
+      if (planDeps.allowLoopback && isLoopbackUrl(origin)) return origin;
       return null;
     },
     allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],

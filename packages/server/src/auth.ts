@@ -39,7 +39,7 @@ export const TENANT_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 type TokenConfig = Pick<ServerConfig, 'jwtSecret' | 'jwtIssuer' | 'jwtAudience'>;
 
 /** The caller a token's claims name, or the `AuthError` saying which claim the server refuses. */
-export function principalOf({ tenant, role, sub }: { tenant?: unknown; role?: unknown; sub?: unknown }): Principal {
+function principalOf({ tenant, role, sub }: { tenant?: unknown; role?: unknown; sub?: unknown }): Principal {
   if (typeof tenant !== 'string' || !TENANT_PATTERN.test(tenant)) {
     throw new AuthError('The token has no valid tenant claim (letters, digits and ._:-, up to 128 characters, starting with a letter or digit).');
   }
@@ -157,7 +157,7 @@ export function createVerifier(config: Pick<ServerConfig, 'jwtSecret' | 'jwksUrl
       if (err instanceof joseErrors.JWTClaimValidationFailed) throw new AuthError(`The token's ${err.claim} claim is not accepted.`);
       throw new AuthError('The token is not valid.');
     }
-    const principal = principalOf(payload as JWTPayload & { tenant?: unknown; role?: unknown });
+    const principal = principalOf(payload);
     if (cache.size >= MAX) cache.delete(cache.keys().next().value!);
     cache.set(token, { principal, exp: payload.exp! });
     return principal;

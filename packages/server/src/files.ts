@@ -45,7 +45,7 @@ export function replaceDurably(path: string, text: string): void {
 }
 
 /** Syncs a folder, so a name linked or renamed into it survives a power cut (where the platform allows it). */
-export function syncFolder(dir: string): void {
+function syncFolder(dir: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(dir, 'r');

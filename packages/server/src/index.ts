@@ -9,7 +9,6 @@
  * - `rotateMasterKey(options)` re-wraps every tenant data key under a new master key (also the CLI's
  *   `mp-integration-server rotate-key`).
  */
-export { lockDataDir } from './data-dir.js';
 export { startServer, resolveSecrets, noLog, type StartOptions, type RunningServer, type ResolvedSecrets } from './server.js';
 export { createApp, type AppDeps, type AppState } from './app.js';
 export { loadConfig, checkConfig, databaseTarget, portFromEnv, stdoutLog, ConfigError, type ServerConfig, type LogEntry, type LogSink, type DatabaseTarget } from './config.js';

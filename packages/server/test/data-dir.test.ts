@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
-import { ConfigError, lockDataDir, startServer, type LogEntry } from '../src/index.js';
+import { ConfigError, startServer, type LogEntry } from '../src/index.js';
+import { lockDataDir } from '../src/data-dir.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mp-data-dir-'));
 after(() => rmSync(root, { recursive: true, force: true }));
