@@ -52,8 +52,9 @@ export interface RetryPolicy {
 /** Options of {@link createIntegrationClient} and {@link createTransport}. */
 export interface ClientOptions {
   /**
-   * Where the API lives, e.g. `https://api.example.com` (`/v1` is added unless present). Relative URLs
-   * work in browsers. Anything but an http(s) URL without query, fragment or user name throws a `TypeError`.
+   * Where the API lives, e.g. `https://api.example.com` (`/v1` is added unless present); in browsers also
+   * relative to the page, starting with `/`, `./` or `../`. Anything else, or a query, fragment or user name,
+   * throws a `TypeError`.
    */
   baseUrl: string | URL;
   /** A fixed bearer token. Use `getToken` instead when tokens expire. */
@@ -440,17 +441,18 @@ export function createTransport(options: ClientOptions): Transport {
     const signal = spec.options?.signal;
     if (signal?.aborted) return signal.reason;
     if (error instanceof HTTPError) {
-      // Everything taken from the response is redacted here: a server may echo the token or a secret anywhere.
-      const { status, statusText, headers } = error.response;
       const body = bodies.get(error.response);
+      // Read from the scrubbed copy: a server may echo the token or a secret in any header.
+      const cause = scrubKyError(error, secrets);
+      const { status, statusText, headers } = cause.response;
       const problem = isProblem(body) ? redactDeep(body, secrets) : undefined;
       const init: IntegrationErrorInit = {
         ...ctx,
         status,
         problem,
         // Without an X-Request-Id the error takes the problem's.
-        requestId: redactedText(headers.get('x-request-id'), secrets),
-        cause: scrubKyError(error, secrets),
+        requestId: headers.get('x-request-id') || undefined,
+        cause,
       };
       const message = redact(problem?.detail || problem?.title || `HTTP ${status} ${statusText}`.trim(), secrets);
       if (status === 400 || status === 413 || status === 422) return new ValidationError(message, init);
@@ -465,7 +467,7 @@ export function createTransport(options: ClientOptions): Transport {
       }
       if (status === 408) return new TimeoutError(message, init);
       if (status === 409 || status === 412) {
-        const currentEtag = redactedText(headers.get('etag') ?? (body as { currentEtag?: unknown } | undefined)?.currentEtag, secrets);
+        const currentEtag = headers.get('etag') || redactedText((body as { currentEtag?: unknown } | undefined)?.currentEtag, secrets);
         return new ConflictError(message, { ...init, currentEtag });
       }
       if (status === 429) {

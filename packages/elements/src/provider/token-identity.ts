@@ -18,6 +18,8 @@ export function sameIdentity(a: string, b: unknown): boolean {
 
 /** Whether two JWTs speak for different people (tenant, subject or role); opaque tokens cannot say, so no. */
 export function speaksForSomeoneElse(a: string, b: string): boolean {
+  // Asked on every call the provider's client makes: the same token again needs no decoding.
+  if (a === b) return false;
   const [first, second] = [tokenIdentity(a), tokenIdentity(b)];
   return first !== undefined && second !== undefined && first !== second;
 }
