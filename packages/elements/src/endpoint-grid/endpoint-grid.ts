@@ -284,8 +284,7 @@ export class MpEndpointGrid extends LitElement {
     if (this.shadowRoot?.activeElement === e.currentTarget) this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
   }
 
-  #retry(e: Event): void {
-    this.#headingTakesFocusFrom(e);
+  #retry(): void {
     // The rows coming back are announced, as a page change is: the live region still says the last range.
     this.#announcePage = true;
     void this.#fetchPage();
@@ -486,7 +485,7 @@ export class MpEndpointGrid extends LitElement {
   #renderBody(): TemplateResult {
     if (!this.#client.client) return notConnectedNotice(this.#client, () => t('endpointGrid.signIn'));
     if (this._load === 'error' && this._loadError instanceof ForbiddenError) return noReadRoleNotice(t('endpointGrid.noReadRole'));
-    if (this._load === 'error') return loadFailedNotice(t('endpointGrid.error.load'), this._loadError, { label: t('endpointGrid.retry'), onClick: (e) => this.#retry(e) });
+    if (this._load === 'error') return loadFailedNotice(t('endpointGrid.error.load'), this._loadError, { label: t('endpointGrid.retry'), heading: '#heading', onClick: () => this.#retry() });
     if (this._load !== 'ready' && this._items.length === 0) return this.#renderSkeleton();
     if (this._total === 0) {
       return html`<div part="empty" class="empty">

@@ -775,11 +775,8 @@ export class MpIntegrationSettings extends LitElement {
     if (load.state === 'error') {
       return loadFailedNotice(t('settings.loadFailed'), load.error, {
         label: t('settings.retry'),
-        onClick: () => {
-          // The button gives way to the loading state: focus waits on the heading just above.
-          this.#heading?.focus();
-          void this.reload();
-        },
+        heading: '#heading',
+        onClick: () => void this.reload(),
       });
     }
     if (load.state !== 'ready') return this.#renderLoading();

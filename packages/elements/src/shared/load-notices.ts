@@ -12,14 +12,23 @@ export const notConnectedNotice = (client: ClientController, signIn: () => strin
 /** The server refused the role reading what the widget shows (an auditor). */
 export const noReadRoleNotice = (text: string): TemplateResult => statusNotice('info', text);
 
-/** The widget's content could not be loaded: `lead` and the error's own words, its request id, and a retry. */
-export function loadFailedNotice(lead: string, error: unknown, retry: { label: string; onClick(e: Event): void }): TemplateResult {
+/**
+ * The widget's content could not be loaded: `lead` and the error's own words, its request id, and a retry.
+ * The notice gives way to the loading state, so a retry pressed with focus on it moves focus to `heading`
+ * (a selector in the widget) first.
+ */
+export function loadFailedNotice(lead: string, error: unknown, retry: { label: string; heading: string; onClick(): void }): TemplateResult {
   const reference = errorReference(error);
+  const onClick = (e: Event) => {
+    const root = (e.currentTarget as Element).getRootNode() as ShadowRoot;
+    if (root.activeElement === e.currentTarget) root.querySelector<HTMLElement>(retry.heading)?.focus();
+    retry.onClick();
+  };
   return html`<div class="notice error" role="alert">${iconSvg(icon.error)}
     <div class="grow">
       <p>${lead} ${errorText(error)}</p>
       ${reference ? html`<p class="muted small">${reference}</p>` : nothing}
-      <div class="actions"><button class="mp-button" type="button" @click=${retry.onClick}>${retry.label}</button></div>
+      <div class="actions"><button class="mp-button" type="button" @click=${onClick}>${retry.label}</button></div>
     </div>
   </div>`;
 }
