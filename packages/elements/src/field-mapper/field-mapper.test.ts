@@ -5,7 +5,7 @@ import { memberFields, type FieldMapping } from '@memberpulse/integration-schema
 import { MpFieldMapper } from './field-mapper.js';
 import { buildOptions, prepareTargets } from './model.js';
 import type { MpCombobox } from '../shared/combobox.js';
-import { equal, expectNoViolations, inGerman, ok, settle } from '../provider/browser-test-kit.js';
+import { announced, equal, expectNoViolations, inGerman, ok, settle } from '../provider/browser-test-kit.js';
 import {
   completeMemberMappings,
   contactFields,
@@ -161,7 +161,7 @@ describe('<mp-field-mapper>', () => {
     equal(s.phone, undefined, 'no suggestion over the admin’s phone mapping');
     ok(!Object.values(s).includes('MobilePhone'), 'no suggestion onto a target the admin used');
     equal(events.length, 1, 'mp-automap fired');
-    ok(/Auto-map found \d+ suggestions/.test(root(el).querySelector('[role=status]')!.textContent!), 'result announced');
+    ok(/Auto-map found \d+ suggestions/.test(announced(el)), 'result announced');
     ok(/95% match/.test(rowText(el, 'email')), `confidence shown: ${rowText(el, 'email')}`);
     equal(el.value.length, 1, 'nothing applied before accepting');
 
