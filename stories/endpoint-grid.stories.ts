@@ -51,15 +51,18 @@ type Story = StoryObj<Args>;
 
 const ready = (canvas: HTMLElement) => whenReady<MpEndpointGrid>(canvas, 'mp-endpoint-grid', 'table, [part="empty"]');
 
-/** Opens the add form, types a name (and a description), and submits it. */
-async function submitNew(el: MpEndpointGrid, name: string, description: string): Promise<void> {
-  el.openCreate();
+/** Opens a form (`open`), types each field (by its input's id), and submits it. */
+async function fillAndSubmit(el: MpEndpointGrid, open: () => void, fields: Record<string, string>): Promise<void> {
+  open();
   await el.updateComplete;
-  typeInto(el.shadowRoot!.querySelector('#ep-name'), name);
-  typeInto(el.shadowRoot!.querySelector('#ep-description'), description);
+  for (const [id, text] of Object.entries(fields)) typeInto(el.shadowRoot!.querySelector(`#${id}`), text);
   await el.updateComplete;
   press(el, 'dialog button[type="submit"]');
 }
+
+/** Opens the add form, types a name and a description, and submits it. */
+const submitNew = (el: MpEndpointGrid, name: string, description: string) =>
+  fillAndSubmit(el, () => el.openCreate(), { 'ep-name': name, 'ep-description': description });
 
 /** A few endpoints: Name, Description and Actions. */
 export const Filled: Story = {};
@@ -116,13 +119,7 @@ export const EditForm: Story = {
 };
 
 /** Opens the first row's edit form, types a new description, and presses Update. */
-async function updateFirst(el: MpEndpointGrid, description: string): Promise<void> {
-  el.openEdit(el.items[0]!);
-  await el.updateComplete;
-  typeInto(el.shadowRoot!.querySelector('#ep-description'), description);
-  await el.updateComplete;
-  press(el, 'dialog button[type="submit"]');
-}
+const updateFirst = (el: MpEndpointGrid, description: string) => fillAndSubmit(el, () => el.openEdit(el.items[0]!), { 'ep-description': description });
 
 /** "Orders" given a new description and updated: the success message above the grid, the row highlighted. */
 export const UpdateSucceeded: Story = {

@@ -5,7 +5,7 @@ import { MpEndpointGrid, MpIntegrationProvider, MpIntegrationSettings } from '..
 import { typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import { seedEndpoints } from './support/endpoint-seeds.js';
 import { seedSalesforce } from './support/settings-seeds.js';
-import { apiMissingNotice, press, storyApi, whenReady, withApi } from './support/story-api.js';
+import { apiArgTypes, apiMissingNotice, press, storyApi, whenReady, withApi } from './support/story-api.js';
 import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the classes registers the elements; naming them keeps bundlers that trust `sideEffects` from dropping them.
@@ -44,7 +44,7 @@ const meta: Meta<Args> = {
   component: 'mp-integration-provider',
   args: { role: 'admin', baseUrl: '', signedIn: true, width: '100%', ...themeArgs },
   argTypes: {
-    role: { control: 'select', options: ['admin', 'editor', 'viewer', 'auditor'], description: 'Whose token the provider is given.' },
+    role: { ...apiArgTypes.role, description: 'Whose token the provider is given.' },
     baseUrl: { control: 'text', description: '`base-url`; empty: the real API server beside Storybook.' },
     signedIn: { control: 'boolean', description: 'Whether the host has a token to give (`token`); without one the widgets ask to sign in.' },
     width: { control: 'text' },

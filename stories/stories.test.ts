@@ -14,7 +14,7 @@ import * as integrationSettings from './integration-settings.stories.js';
 import { applyStoryPage, type StoryPage } from './support/story-page.js';
 import { withApi, type StoryApi } from './support/story-api.js';
 import { manifestControls, withAttributesByProperty, withDistinctNames } from '../.storybook/manifest-controls.js';
-import manifest from '../packages/elements/custom-elements.json' with { type: 'json' };
+import { attributesOf } from './support/attribute-args.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -201,12 +201,21 @@ const storyId = (title: string, name: string) =>
   `${title}--${name}`.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase().replace(/-{3,}/g, '--');
 
 /** Renders a story into `canvas` as Storybook does: the page as the story (then the toolbar) asks, loaders, render, play. */
-async function renderStory(meta: StoryFile['default'], name: string, story: Story, canvas: HTMLElement, globals: Args = {}): Promise<void> {
+async function renderStory(meta: StoryFile['default'], name: string, story: Story, canvas: HTMLElement, globals: Args = {}): Promise<Context> {
   applyStoryPage(story.parameters ?? {}, globals);
   const context: Context = { id: storyId(meta.title!, name), args: { ...meta.args, ...story.args }, globals, loaded: {}, canvasElement: canvas };
   await load([...(meta.loaders ?? []), ...(story.loaders ?? [])], context);
   render((story.render ?? meta.render)!(context.args, context), canvas);
   await story.play?.(context);
+  return context;
+}
+
+/** What the grid stories' loaders give a story of `id` with these args and toolbar choices: its tenant and client. */
+async function gridApi(id: string, args: Args, globals?: Args): Promise<StoryApi> {
+  const grid = files.find((f) => f.default.title === 'Elements/Endpoint grid')!.default;
+  const context: Context = { id, args: { ...grid.args, ...args }, globals, loaded: {}, canvasElement: document.body };
+  await load(grid.loaders ?? [], context);
+  return (context.loaded as { api: StoryApi }).api;
 }
 
 describe('Storybook stories', () => {
@@ -216,12 +225,7 @@ describe('Storybook stories', () => {
   });
 
   it('gives a story one tenant across control changes that its seed does not read, and a fresh one on a remount', async () => {
-    const grid = files.find((f) => f.default.title === 'Elements/Endpoint grid')!.default;
-    const tenantWith = async (args: Args) => {
-      const context: Context = { id: 'tenant-reuse-probe', args: { ...grid.args, ...args }, loaded: {}, canvasElement: document.body };
-      await load(grid.loaders ?? [], context);
-      return (context.loaded as { api: StoryApi }).api.env!.tenant;
-    };
+    const tenantWith = async (args: Args) => (await gridApi('tenant-reuse-probe', args)).env!.tenant;
     const first = await tenantWith({});
     equal(await tenantWith({ width: '360px', accent: '#8a2be2' }), first, 'a width or colour keeps the tenant');
     equal(await tenantWith({}), first, 'and so does changing them back');
@@ -231,12 +235,7 @@ describe('Storybook stories', () => {
   });
 
   it('keeps a story’s tenant and client when the toolbar changes (the play function does not run again), and across control changes', async () => {
-    const grid = files.find((f) => f.default.title === 'Elements/Endpoint grid')!.default;
-    const apiWith = async (args: Args, globals: Args) => {
-      const context: Context = { id: 'toolbar-probe', args: { ...grid.args, ...args }, globals, loaded: {}, canvasElement: document.body };
-      await load(grid.loaders ?? [], context);
-      return (context.loaded as { api: StoryApi }).api;
-    };
+    const apiWith = (args: Args, globals: Args) => gridApi('toolbar-probe', args, globals);
     const first = await apiWith({}, { theme: 'light' });
     const dark = await apiWith({}, { theme: 'dark' });
     equal(dark.env!.tenant, first.env!.tenant, 'the dark theme keeps the tenant the story’s play function wrote in');
@@ -252,8 +251,7 @@ describe('Storybook stories', () => {
   // The elements whose every attribute is a control (support/attribute-args).
   for (const file of [endpointGrid, fieldMapper, combobox] as unknown as StoryFile[]) {
     const meta = file.default;
-    const declaration = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => 'tagName' in d && d.tagName === meta.component)!;
-    const attributes = ((declaration as { attributes?: Array<{ name: string; fieldName?: string }> }).attributes ?? []).filter((a) => a.fieldName);
+    const attributes = attributesOf(meta.component!);
     const fields = attributes.map((a) => a.fieldName!);
 
     it(`gives every attribute of <${meta.component}> in custom-elements.json a control that sets it`, async () => {
@@ -270,9 +268,7 @@ describe('Storybook stories', () => {
       const canvas = document.createElement('div');
       document.body.append(canvas);
       try {
-        const context: Context = { id: `attribute-probe-${meta.component}`, args: { ...meta.args, ...changed }, loaded: {}, canvasElement: canvas };
-        await load(meta.loaders ?? [], context);
-        render(meta.render!(context.args, context), canvas);
+        const context = await renderStory(meta, 'AttributeProbe', { args: changed }, canvas);
         const el = canvas.querySelector(meta.component!) as unknown as Args;
         equal(fields.filter((f) => el[f] !== changed[f]).join(', '), '', 'attributes the render does not set from their args');
         // A control change sets only what it changed, as a property binding does: what was done in the story stays.

@@ -10,10 +10,18 @@ interface Attribute {
   default?: string;
 }
 
-function attributesOf(tag: string): Attribute[] {
-  const declaration = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => 'tagName' in d && d.tagName === tag);
-  if (!declaration) throw new Error(`${tag} is not in custom-elements.json`);
-  return ((declaration as { attributes?: Attribute[] }).attributes ?? []).filter((a) => a.fieldName);
+const byTag = new Map<string, Attribute[]>();
+
+/** The attributes custom-elements.json gives `tag` (each with the property it sets), looked up once per tag. */
+export function attributesOf(tag: string): Attribute[] {
+  let attributes = byTag.get(tag);
+  if (!attributes) {
+    const declaration = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => 'tagName' in d && d.tagName === tag);
+    if (!declaration) throw new Error(`${tag} is not in custom-elements.json`);
+    attributes = ((declaration as { attributes?: Attribute[] }).attributes ?? []).filter((a) => a.fieldName);
+    byTag.set(tag, attributes);
+  }
+  return attributes;
 }
 
 /** The manifest's default (source text, such as `''`, `'always'`, `10`, `false`) as a value; none is `undefined`. */

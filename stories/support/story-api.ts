@@ -3,6 +3,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ArgTypes, Loader, StoryContext } from '@storybook/web-components-vite';
 import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
+import { roles } from '@memberpulse/integration-schema';
 import { clientFor, freshEnv, type Role, type TestEnv } from '../../packages/elements/src/provider/browser-test-kit.js';
 
 /** What a story's loader hands to its render and play function as `loaded.api`. */
@@ -32,7 +33,7 @@ export interface ApiArgs {
 /** Controls for a widget story's role and connection, with their defaults. */
 export const apiArgs: Required<ApiArgs> = { role: 'admin', connection: 'live', connectionFor: '' };
 export const apiArgTypes: ArgTypes<Required<ApiArgs>> = {
-  role: { control: 'select', options: ['admin', 'editor', 'viewer', 'auditor'], description: 'Whose token the widget’s client sends (a fresh tenant on the real API).' },
+  role: { control: 'select', options: roles, description: 'Whose token the widget’s client sends (a fresh tenant on the real API).' },
   connection: { control: 'select', options: ['live', 'never-answers', 'unreachable'], description: 'The real server, a fetch that never answers (loading), or one that fails (load error).' },
   connectionFor: { control: 'text', description: 'Only the calls whose path ends with this (e.g. `/crm/objects`) go over `connection`; the rest reach the server. Empty: every call.' },
 };

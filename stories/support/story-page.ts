@@ -15,15 +15,19 @@ export interface StoryPage {
  * both use it, so the test sees each story as a designer does.
  */
 export function applyStoryPage(parameters: StoryPage, globals: StoryPage = {}): void {
-  const dark = isDark(parameters, globals);
-  document.documentElement.dataset.mpTheme = dark ? 'dark' : 'light';
-  document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
-  document.body.style.background = dark ? '#0f1419' : '#ffffff';
-  document.documentElement.dir = parameters.dir ?? globals.dir ?? 'ltr';
+  const { theme, background, dir } = look(parameters, globals);
+  document.documentElement.dataset.mpTheme = theme;
+  document.documentElement.style.colorScheme = theme;
+  document.body.style.background = background;
+  document.documentElement.dir = dir;
   setLocale((parameters.strings ?? globals.strings) === 'long' ? LONG_LOCALE : 'en');
 }
 
-const isDark = (parameters: StoryPage, globals: StoryPage) => (parameters.theme ?? globals.theme) === 'dark';
+/** The theme, its page background and the direction a story asks for; its own parameters win over the toolbar. */
+function look(parameters: StoryPage, globals: StoryPage) {
+  const theme = (parameters.theme ?? globals.theme) === 'dark' ? 'dark' : 'light';
+  return { theme, background: theme === 'dark' ? '#0f1419' : '#ffffff', dir: parameters.dir ?? globals.dir ?? 'ltr' };
+}
 
 /**
  * On a docs page, where several stories share one page, each story's theme and direction go on a frame
@@ -31,7 +35,6 @@ const isDark = (parameters: StoryPage, globals: StoryPage) => (parameters.theme 
  */
 export function storyFrame(story: unknown, parameters: StoryPage, globals: StoryPage = {}): TemplateResult {
   applyStoryPage({}, globals);
-  const dark = isDark(parameters, globals);
-  const style = `padding: 1rem; color-scheme: ${dark ? 'dark' : 'light'}; background: ${dark ? '#0f1419' : '#ffffff'}`;
-  return html`<div data-mp-theme=${dark ? 'dark' : 'light'} dir=${parameters.dir ?? globals.dir ?? 'ltr'} style=${style}>${story}</div>`;
+  const { theme, background, dir } = look(parameters, globals);
+  return html`<div data-mp-theme=${theme} dir=${dir} style="padding: 1rem; color-scheme: ${theme}; background: ${background}">${story}</div>`;
 }
