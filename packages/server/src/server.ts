@@ -143,41 +143,34 @@ async function settleKeyFile(db: Database, keys: TenantKeys, secrets: ResolvedSe
  * folder, generated there when missing, or a throw-away one for `memory://`. Says which in `notes`.
  */
 export function resolveJwtSecret(config: ServerConfig, target: DatabaseTarget, notes: ResolvedSecrets['notes']): string | null {
-  let jwtSecret = config.jwtSecret;
-  const onDisk = !(target.kind === 'pglite' && target.dataDir === null);
-  if (!jwtSecret && !config.jwksUrl) {
-    if (config.production) throw new Error('MP_JWT_SECRET or MP_JWKS_URL is required in production.');
-    if (onDisk) {
-      const path = join(config.dataDir, JWT_SECRET_FILE);
-      const read = () => {
-        try {
-          return readIfPresent(path)?.trim();
-        } catch (err) {
-          throw new ConfigError(`The development token secret ${path} cannot be read (${readFailure(err)}). Give this user access to it, delete it to make a new one (tokens made with it stop working), or set MP_JWT_SECRET.`);
-        }
-      };
-      jwtSecret = read() ?? null;
-      if (jwtSecret) {
-        notes.push({ level: 'info', msg: `Using the development token secret in ${path}.` });
-      } else {
-        privateDataDir(config.dataDir);
-        // Created only where there is none: a `token` run racing a server start must not replace the secret
-        // the other one signs with. The one that lost the race reads the winner's.
-        const made = randomBytes(32).toString('base64url');
-        if (createOnce(path, made + '\n')) {
-          jwtSecret = made;
-          notes.push({ level: 'warn', loud: true, msg: `NO MP_JWT_SECRET: GENERATED A DEVELOPMENT TOKEN SECRET INTO ${path}. Set MP_JWT_SECRET or MP_JWKS_URL for anything real.` });
-        } else {
-          jwtSecret = read()!;
-          notes.push({ level: 'info', msg: `Using the development token secret in ${path}.` });
-        }
-      }
-    } else {
-      jwtSecret = randomBytes(32).toString('base64url');
-      notes.push({ level: 'info', msg: 'No MP_JWT_SECRET: using a throw-away token secret (mint tokens with signDevToken(claims, server.config)).' });
-    }
+  if (config.jwtSecret || config.jwksUrl) return config.jwtSecret;
+  if (config.production) throw new Error('MP_JWT_SECRET or MP_JWKS_URL is required in production.');
+  if (target.kind === 'pglite' && target.dataDir === null) {
+    notes.push({ level: 'info', msg: 'No MP_JWT_SECRET: using a throw-away token secret (mint tokens with signDevToken(claims, server.config)).' });
+    return randomBytes(32).toString('base64url');
   }
-  return jwtSecret;
+  const path = join(config.dataDir, JWT_SECRET_FILE);
+  const read = () => {
+    try {
+      return readIfPresent(path)?.trim();
+    } catch (err) {
+      throw new ConfigError(`The development token secret ${path} cannot be read (${readFailure(err)}). Give this user access to it, delete it to make a new one (tokens made with it stop working), or set MP_JWT_SECRET.`);
+    }
+  };
+  let secret = read();
+  if (!secret) {
+    privateDataDir(config.dataDir);
+    // Created only where there is none: a `token` run racing a server start must not replace the secret
+    // the other one signs with. The one that lost the race reads the winner's.
+    const made = randomBytes(32).toString('base64url');
+    if (createOnce(path, made + '\n')) {
+      notes.push({ level: 'warn', loud: true, msg: `NO MP_JWT_SECRET: GENERATED A DEVELOPMENT TOKEN SECRET INTO ${path}. Set MP_JWT_SECRET or MP_JWKS_URL for anything real.` });
+      return made;
+    }
+    secret = read()!;
+  }
+  notes.push({ level: 'info', msg: `Using the development token secret in ${path}.` });
+  return secret;
 }
 
 /**
