@@ -1,4 +1,4 @@
-import type { SalesforceConfig } from '@memberpulse/integration-schema';
+import { findPlatform, settingPointer, type SalesforceConfig } from '@memberpulse/integration-schema';
 import { isHttpsOrLoopback, isLoopbackUrl, isSalesforceUrl } from '@memberpulse/integration-schema/validation';
 import { ConnectorError, pointerError } from '../errors.js';
 import type { SalesforceDefaults } from '../types.js';
@@ -40,8 +40,10 @@ export function resolveLoginUrl(config: Partial<SalesforceConfig>, defaults: Sal
   const own = typeof config.myDomainUrl === 'string' ? config.myDomainUrl.trim() : '';
   if (own) {
     if (!isTrustedLoginHost(own, defaults?.loginUrl) && !(defaults?.allowLoopback && isLoopbackUrl(own))) {
-      const message = 'Enter your org’s My Domain, such as https://yourorg.my.salesforce.com.';
-      throw new ConnectorError('invalid', `The My Domain URL is not a Salesforce address. ${message}`, [pointerError('/config/myDomainUrl', 'invalid_format', message)]);
+      // Worded and pointed as the catalog's setting, which the settings checks use for the same refusal.
+      const setting = findPlatform('salesforce')!.settings.find((s) => s.key === 'myDomainUrl')!;
+      const message = `${setting.patternMessage}.`;
+      throw new ConnectorError('invalid', `The My Domain URL is not a Salesforce address. ${message}`, [pointerError(settingPointer(setting), 'invalid_format', message)]);
     }
     return new URL(own).origin;
   }
