@@ -508,11 +508,8 @@ export function createTransport(options: ClientOptions): Transport {
     const path = basePath + spec.path.split('?')[0];
     const call: IntegrationErrorInit = { method: spec.method, path };
     const headers = new Headers(baseHeaders);
-    /** What an error must not show: the call's secrets and the token it last sent. */
-    const sentSecrets = (): readonly string[] => {
-      const token = headers.get('authorization')?.slice(7);
-      return token ? [...secrets, token] : secrets;
-    };
+    /** What an error must not show: the call's secrets and the token it last sent (set as it is sent). */
+    let sent: readonly string[] = secrets;
     // Headers.set would throw a TypeError quoting the value, which may be a token or a secret.
     const refusal = (what: string, Refusal = IntegrationError) =>
       new Refusal(`${what} cannot be sent: it has a line break or a character HTTP headers cannot carry. Nothing was sent.`, call);
@@ -541,6 +538,7 @@ export function createTransport(options: ClientOptions): Transport {
     /** Sends `token`, with the precondition the ETag memory holds for its tenant. */
     const authorize = (token: string) => {
       setHeader('authorization', `Bearer ${token}`, tokenRefused);
+      sent = [...secrets, token];
       records = versions.actFor(tenantFor(token));
       if (!spec.conditional || opts.ifMatch === false) return;
       if (remembered) headers.delete(remembered);
@@ -589,13 +587,13 @@ export function createTransport(options: ClientOptions): Transport {
       if (spec.record && spec.method === 'GET' && error instanceof HTTPError && error.response.status === 404 && isMissingRecord(bodies.get(error.response))) {
         records.remember(spec.record, null);
       }
-      throw toError(error, spec, call, sentSecrets(), timeout);
+      throw toError(error, spec, call, sent, timeout);
     }
 
     const data = bodies.get(res) as T;
     const etag = res.headers.get('etag') ?? undefined;
     // Redacted here, since an error built from the result later (a repeated cursor) carries it too.
-    const requestId = redactedText(res.headers.get('x-request-id'), sentSecrets());
+    const requestId = redactedText(res.headers.get('x-request-id'), sent);
     if (spec.check) {
       const init = { ...call, status: res.status, requestId };
       if (data === undefined) throw new InvalidResponseError(`Expected a JSON body: ${spec.method} ${path}`, init);
@@ -606,7 +604,7 @@ export function createTransport(options: ClientOptions): Transport {
         const found = checks[spec.check](data, '');
         if (found.length) {
           // A server may echo what it was sent anywhere in a body, property names included.
-          const issues = redactDeep(found, sentSecrets());
+          const issues = redactDeep(found, sent);
           const first = issues[0]!;
           throw new InvalidResponseError(
             `The response does not match the schema at ${first.pointer || '/'}: ${first.message} (${spec.method} ${path})`,
