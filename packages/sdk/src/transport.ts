@@ -467,8 +467,7 @@ export function createTransport(options: ClientOptions): Transport {
       }
       if (status === 408) return new TimeoutError(message, init);
       if (status === 409 || status === 412) {
-        const currentEtag = headers.get('etag') || redactedText((body as { currentEtag?: unknown } | undefined)?.currentEtag, secrets);
-        return new ConflictError(message, { ...init, currentEtag });
+        return new ConflictError(message, { ...init, currentEtag: headers.get('etag') || undefined });
       }
       if (status === 429) {
         const retryAfter = retryAfterSeconds(headers);

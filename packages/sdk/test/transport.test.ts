@@ -188,12 +188,6 @@ describe('ETags', () => {
     assert.equal(seen.at(-1)!.headers.get('if-none-match'), '*', 'acme’s list is remembered for acme');
   });
 
-  it('redacts a token or secret echoed as the current ETag in a conflict’s body', async () => {
-    const { fetch } = fakeFetch((req) => json({ status: 409, title: 'Conflict', currentEtag: req.headers.get('authorization') }, 409));
-    const e = await rejects(client(fetch, { retry: 0 }).settings.patch('crm', { config: {} }), ConflictError);
-    assert.ok(!JSON.stringify(e).includes(TOKEN) && !String(e.currentEtag).includes(TOKEN), String(e.currentEtag));
-  });
-
   it('remembers ETags from the list by version, and sends none for unseen records', async () => {
     const { fetch, seen } = fakeFetch((req) =>
       req.url.endsWith('/settings') ? json({ items: [settingsRecord({ version: 7 })] }) : json(endpointRecord()),
@@ -795,7 +789,6 @@ describe('no secrets in errors', () => {
     const calls = [
       [echo('x-request-id', 422, { status: 422, title: 'Invalid' }), ValidationError],
       [echo('etag', 412, { status: 412, title: 'Stale' }), ConflictError],
-      [fakeFetch((req) => json({ status: 412, title: 'Stale', currentEtag: `${req.headers.get('authorization')} ${secret}` }, 412)).fetch, ConflictError],
       [echo('x-request-id', 200, { unexpected: true }), InvalidResponseError],
       [fakeFetch((req) => new Response('{', { headers: { 'content-type': 'application/json', 'x-request-id': `${req.headers.get('authorization')} ${secret}` } })).fetch, InvalidResponseError],
     ] as const;
