@@ -530,6 +530,9 @@ export function createTransport(options: ClientOptions): Transport {
       setHeader('idempotency-key', opts.idempotencyKey ?? headers.get('idempotency-key') ?? randomId());
       retryable = true;
     }
+    if (spec.conditional && opts.ifMatch) headers.set('if-match', opts.ifMatch);
+    /** The record whose precondition comes from the ETag memory (no `ifMatch`, or an empty one), which differs per tenant, so per token. */
+    const rememberedRecord = spec.conditional && opts.ifMatch !== false && !opts.ifMatch ? spec.record : undefined;
     /** The precondition header this call set from the ETag memory, if any. */
     let remembered: string | undefined;
     /** What the client knows of the records of the tenant this call acts for; set as the token is sent. */
@@ -539,11 +542,11 @@ export function createTransport(options: ClientOptions): Transport {
       setHeader('authorization', `Bearer ${token}`, tokenRefused);
       sent = [...secrets, token];
       records = versions.actFor(tenantFor(token));
-      if (!spec.conditional || opts.ifMatch === false) return;
+      if (!rememberedRecord) return;
       if (remembered) headers.delete(remembered);
-      const precondition = opts.ifMatch ? (['if-match', opts.ifMatch] as const) : spec.record ? records.precondition(spec.record) : undefined;
+      const precondition = records.precondition(rememberedRecord);
       if (precondition) headers.set(precondition[0], precondition[1]);
-      remembered = opts.ifMatch ? undefined : precondition?.[0];
+      remembered = precondition?.[0];
     };
     const kyOptions: KyOptions = {
       method: spec.method,

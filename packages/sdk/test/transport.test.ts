@@ -438,6 +438,27 @@ describe('auth', () => {
     assert.equal(e.status, 401);
   });
 
+  it('sends the precondition again after a refresh: an explicit one as given, a remembered one from the fresh token’s tenant', async () => {
+    const jwt = (tenant: string) => `h.${Buffer.from(JSON.stringify({ tenant, sub: 's', role: 'admin' })).toString('base64url')}.sig`;
+    const { fetch, seen } = fakeFetch((req) => {
+      const auth = req.headers.get('authorization');
+      if (req.method === 'GET') return json(settingsRecord({ version: auth === `Bearer ${jwt('acme')}` ? 3 : 8 }), 200, { etag: auth === `Bearer ${jwt('acme')}` ? '"3"' : '"8"' });
+      return auth === `Bearer ${jwt('globex')}` ? json(settingsRecord({ version: 9 }), 200, { etag: '"9"' }) : problem(401);
+    });
+    let tenant = 'acme';
+    const c = client(fetch, { token: undefined, getToken: ({ refresh }) => jwt(refresh ? 'globex' : tenant) });
+    await c.settings.get('crm');
+    tenant = 'globex';
+    await c.settings.get('crm');
+    tenant = 'acme';
+    await c.settings.patch('crm', { config: {} });
+    assert.deepEqual(seen.slice(-2).map((r) => r.headers.get('if-match')), ['"3"', '"8"'], 'acme’s version, then globex’s for globex’s token');
+    await c.settings.patch('crm', { config: {} }, { ifMatch: '"42"' });
+    assert.deepEqual(seen.slice(-2).map((r) => r.headers.get('if-match')), ['"42"', '"42"']);
+    await c.settings.patch('crm', { config: {} }, { ifMatch: false });
+    assert.deepEqual(seen.slice(-2).map((r) => r.headers.get('if-match') ?? r.headers.get('if-none-match')), [null, null]);
+  });
+
   it('does not repeat a 401 when getToken answers the refused token again', async () => {
     const asked: boolean[] = [];
     const { fetch, seen } = fakeFetch(() => problem(401));
