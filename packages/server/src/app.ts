@@ -91,6 +91,8 @@ interface WriteResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Credentials or connection settings changed: every server drops the tenant's describe cache. */
+  connectionChanged?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -125,10 +127,25 @@ export function createApp(deps: AppDeps): Hono<Env> {
   // Settings reads per tenant. PGlite serves one process, so this process sees every write; on Postgres
   // other servers write too, and their NOTIFYs invalidate (caching pauses while notifications may be lost).
   const reads = new ReadCache<{ etag?: string; body: string } | null>(db.kind === 'pglite');
+  // The payload is the tenant, and after a connection change also CONNECTION_CHANGED: the describes cached
+  // for the old org must go on every server. Describes keep being cached while notifications may be lost
+  // (each costs the org's API allowance), and all of them go when the connection drops and when it is back.
   const TENANT_CHANGED = 'mp_tenant_changed';
-  void db.listen?.(TENANT_CHANGED, (tenant) => reads.invalidate(tenant), (listening) => reads.reset(listening));
-  const tenantChanged = async (q: Queryable, tenant: string) => {
-    if (db.kind === 'postgres') await q.query('SELECT pg_notify($1, $2)', [TENANT_CHANGED, tenant]);
+  const CONNECTION_CHANGED = '\nconnection';
+  void db.listen?.(
+    TENANT_CHANGED,
+    (payload) => {
+      const tenant = payload.replace(CONNECTION_CHANGED, '');
+      reads.invalidate(tenant);
+      if (tenant !== payload) cache.drop(tenant);
+    },
+    (listening) => {
+      reads.reset(listening);
+      cache.drop();
+    },
+  );
+  const tenantChanged = async (q: Queryable, tenant: string, connectionChanged = false) => {
+    if (db.kind === 'postgres') await q.query('SELECT pg_notify($1, $2)', [TENANT_CHANGED, connectionChanged ? tenant + CONNECTION_CHANGED : tenant]);
   };
   const buckets = new Map<string, { tokens: number; at: number }>();
   let openapi: string | null = null;
@@ -292,7 +309,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
    * one key queue on a lock of that key, so a concurrent retry waits for the first to commit and replays
    * its answer instead of meeting its effects (a stale If-Match, a name now taken).
    */
-  const runWrite = async (c: Context<Env>, fn: (tx: Queryable) => Promise<WriteResult>, afterCommit?: (r: WriteResult) => void): Promise<Response> => {
+  const runWrite = async (c: Context<Env>, fn: (tx: Queryable) => Promise<WriteResult>): Promise<Response> => {
     const tenant = c.get('principal').tenant;
     const key = header(c, 'idempotency-key');
     if (key !== undefined && !IDEMPOTENCY_KEY_PATTERN.test(key)) throw badRequest('Idempotency-Key must be 1–255 visible ASCII characters.');
@@ -315,7 +332,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
             if (prior) return { prior };
           }
           const r = await fn(tx);
-          await tenantChanged(tx, tenant);
+          await tenantChanged(tx, tenant, r.connectionChanged);
           if (key) {
             await store.putIdempotent(tx, tenant, key, { fingerprint: requestFingerprint(keys.keyring.current, request), status: r.status, headers: r.headers ?? {}, body: r.body === undefined ? '' : JSON.stringify(r.body) });
           }
@@ -332,7 +349,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
         reads.invalidate(tenant);
       }
     }
-    afterCommit?.(result);
+    if (result.connectionChanged) cache.drop(tenant);
     const body = result.body === undefined ? null : JSON.stringify(result.body);
     return c.newResponse(body, result.status as StatusCode, { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(result.headers ?? {}) });
   };
@@ -519,27 +536,17 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.body(s.body, 200, { 'Content-Type': 'application/json', ETag: tag });
   });
 
-  const settingsWrite = async (c: Context<Env>, mode: 'replace' | 'merge', input: IntegrationSettingsInput, category: IntegrationCategory, remap?: (e: FieldError[]) => FieldError[]) => {
-    const p = c.get('principal');
-    let changed = false;
-    return runWrite(
-      c,
-      async (tx) => {
-        try {
-          const out = await writeSettings(tx, { keys, ...planDeps }, writeContext(c), category, mode, input, pre(c));
-          changed = out.connectionChanged;
-          return { status: out.created ? 201 : 200, body: store.settingsView(out.stored), headers: { ETag: settingsEtag(out.stored) } };
-        } catch (err) {
-          // Rebuilt, so the detail speaks of the remapped errors too.
-          if (remap && err instanceof ProblemError && err.status === 422 && err.extra.errors) throw unprocessable(remap(err.extra.errors), err.extra.warnings);
-          throw err;
-        }
-      },
-      () => {
-        if (changed) cache.drop(p.tenant);
-      },
-    );
-  };
+  const settingsWrite = async (c: Context<Env>, mode: 'replace' | 'merge', input: IntegrationSettingsInput, category: IntegrationCategory, remap?: (e: FieldError[]) => FieldError[]) =>
+    runWrite(c, async (tx) => {
+      try {
+        const out = await writeSettings(tx, { keys, ...planDeps }, writeContext(c), category, mode, input, pre(c));
+        return { status: out.created ? 201 : 200, body: store.settingsView(out.stored), headers: { ETag: settingsEtag(out.stored) }, connectionChanged: out.connectionChanged };
+      } catch (err) {
+        // Rebuilt, so the detail speaks of the remapped errors too.
+        if (remap && err instanceof ProblemError && err.status === 422 && err.extra.errors) throw unprocessable(remap(err.extra.errors), err.extra.warnings);
+        throw err;
+      }
+    });
 
   app.put('/v1/settings/:category', async (c) => {
     need(c, 'settings:write');

@@ -132,10 +132,12 @@ export class DescribeCache {
     return answer;
   }
 
-  drop(tenant: string): void {
-    this.tenants.delete(tenant);
+  /** Forgets what is cached for `tenant` (every tenant without one), and keeps loads under way from storing theirs. */
+  drop(tenant?: string): void {
+    if (tenant === undefined) this.tenants.clear();
+    else this.tenants.delete(tenant);
     for (const [id, flight] of this.loading) {
-      if (flight.tenant !== tenant) continue;
+      if (tenant !== undefined && flight.tenant !== tenant) continue;
       flight.stale = true;
       this.loading.delete(id);
     }

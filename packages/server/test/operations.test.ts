@@ -6,7 +6,7 @@ import { connect, createServer as createNetServer, type AddressInfo } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { generateMasterKey, parseMasterKey, signDevToken } from '../src/index.js';
+import { generateMasterKey, parseMasterKey, signDevToken, type PlatformGateway, type StartOptions } from '../src/index.js';
 import { ConfigError } from '../src/config.js';
 import { createKeyFile } from '../src/keys.js';
 import { binPath, runCli, spawnServer, waitForOutput } from './support/child.js';
@@ -39,12 +39,34 @@ async function decryptedSecrets(srv: TestServer, gateway: ReturnType<typeof reco
 }
 
 /** Two servers on one Postgres database with the same master key and token secret, as a rolling deployment runs them. */
-async function twoServersOnOnePostgres(): Promise<{ one: TestServer; two: TestServer }> {
+async function twoServersOnOnePostgres(options: StartOptions = {}): Promise<{ one: TestServer; two: TestServer }> {
   const postgres = backends.find((b) => b.name === 'postgres')!;
   const url = await postgres.databaseUrl();
-  const one = await startTestServer(postgres, { databaseUrl: url });
-  const two = await startTestServer(postgres, { databaseUrl: url, masterKey: one.server.config.masterKey!, jwtSecret: one.server.config.jwtSecret! });
+  const one = await startTestServer(postgres, { ...options, databaseUrl: url });
+  const two = await startTestServer(postgres, { ...options, databaseUrl: url, masterKey: one.server.config.masterKey!, jwtSecret: one.server.config.jwtSecret! });
   return { one, two };
+}
+
+/** A gateway whose org is named by the connection's consumer key: its one object is `<key>_Object__c`. */
+const orgPerKeyGateway: PlatformGateway = {
+  supports: () => true,
+  listObjects: async (conn) => [{ name: `${String(conn.config.consumerKey)}_Object__c`, label: 'Org object', custom: true, createable: true, updateable: true, queryable: true }],
+  describeObject: async () => [],
+  testConnection: async () => ({ ok: true, message: 'ok' }),
+  apiUsage: async () => ({ used: 1, limit: 100, allotment: null }),
+};
+
+/** The settings of `t` pointing at the org named `key`. */
+const crmOrg = (key: string) => ({ body: { platform: 'salesforce', config: { authMode: 'connectedApp', consumerKey: key }, credentials: { consumerSecret: `secret-of-${key}` } } });
+
+/** Asks `t`'s server for the CRM objects until it names `key`'s org (a NOTIFY arrives after the commit); answers the last name seen. */
+async function objectsSettleOn(t: TestTenant, key: string): Promise<string> {
+  let seen = '';
+  for (let tries = 0; tries < 200 && seen !== `${key}_Object__c`; tries++) {
+    seen = (await t.as('editor')('GET', '/v1/settings/crm/objects')).body.items[0].name;
+    if (seen !== `${key}_Object__c`) await new Promise((r) => setTimeout(r, 10));
+  }
+  return seen;
 }
 
 describeEachBackend('operations', (backend) => {
@@ -505,6 +527,44 @@ test('two servers on one Postgres: while a server’s NOTIFY connection is down 
       if (seen !== 'after') await new Promise((r) => setTimeout(r, 10));
     }
     assert.equal(seen, 'after', 'notifications reach two again');
+  } finally {
+    await one.close();
+    await two.close();
+  }
+});
+
+test('two servers on one Postgres: a connection change on one drops the describes the other cached for the old org', { skip: postgresSkipReason ?? false }, async () => {
+  const { one, two } = await twoServersOnOnePostgres({ gateway: orgPerKeyGateway });
+  try {
+    const t1 = await one.tenant();
+    const t2 = await two.tenant(t1.id);
+    assert.equal((await t1.as('admin')('PUT', '/v1/settings/crm', crmOrg('orgA'))).status, 201);
+    assert.equal(await objectsSettleOn(t2, 'orgA'), 'orgA_Object__c', 'two has org A’s objects cached now');
+    assert.equal((await t1.as('admin')('PATCH', '/v1/settings/crm', { body: { config: { consumerKey: 'orgB' }, credentials: { consumerSecret: 'secret-of-orgB' } } })).status, 200);
+    assert.equal(await objectsSettleOn(t2, 'orgB'), 'orgB_Object__c');
+  } finally {
+    await one.close();
+    await two.close();
+  }
+});
+
+test('two servers on one Postgres: describes cached before a NOTIFY connection was lost are dropped, so a change made meanwhile shows', { skip: postgresSkipReason ?? false }, async () => {
+  const { one, two } = await twoServersOnOnePostgres({ gateway: orgPerKeyGateway });
+  const listeners = async () =>
+    (await one.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen' AND query ILIKE 'LISTEN%'`)).rows[0]!.n;
+  try {
+    const t1 = await one.tenant();
+    const t2 = await two.tenant(t1.id);
+    assert.equal((await t1.as('admin')('PUT', '/v1/settings/crm', crmOrg('orgA'))).status, 201);
+    assert.equal(await objectsSettleOn(t2, 'orgA'), 'orgA_Object__c');
+    for (let i = 0; i < 200 && (await listeners()) < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    // Ends both servers' LISTEN connections; one's NOTIFY of the change below reaches nobody.
+    await one.server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen'`);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal((await t1.as('admin')('PATCH', '/v1/settings/crm', crmOrg('orgB'))).status, 200);
+    for (let i = 0; i < 300 && (await listeners()) < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    assert.equal(await listeners(), 2, 'both listen again');
+    assert.equal((await t2.as('editor')('GET', '/v1/settings/crm/objects')).body.items[0].name, 'orgB_Object__c');
   } finally {
     await one.close();
     await two.close();
