@@ -210,6 +210,9 @@ async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<voi
   await press('Enable');
   await crm.getByText('CRM integration enabled.').waitFor();
   if (byKeyboard) await expectFocus(page, 'CRM', 'focus moves to the heading above the outcome');
+  // The host page's line about the events it heard is for developers: announced, it would talk over the widget's outcome.
+  await page.getByText(/^For developers: this host page heard/).waitFor();
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('[role=status], [role=alert], [aria-live]')].map((e) => e.id)), [], 'no live region in the host page itself');
   await shot(page, `${mode}-settings-enabled`);
 
   const stored = await api(demo, '/v1/settings/crm');
