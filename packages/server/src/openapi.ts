@@ -170,11 +170,21 @@ export function buildOpenApi(): Json {
     },
     '/v1/settings/{category}/archive': {
       parameters: [category],
-      post: { operationId: 'archiveSettings', parameters: settingsWrite, responses: { '200': settingsWritten, ...errors(404, 409, 412) } },
+      post: {
+        operationId: 'archiveSettings',
+        summary: 'Archive: the integration is off and writes answer 422 until restored; an archived record is answered unchanged',
+        parameters: settingsWrite,
+        responses: { '200': settingsWritten, ...errors(404, 409, 412) },
+      },
     },
     '/v1/settings/{category}/restore': {
       parameters: [category],
-      post: { operationId: 'restoreSettings', parameters: settingsWrite, responses: { '200': settingsWritten, ...errors(404, 409, 412) } },
+      post: {
+        operationId: 'restoreSettings',
+        summary: 'Restore an archived record as a draft; a record that is not archived is answered as it stands, unchanged',
+        parameters: settingsWrite,
+        responses: { '200': { ...settingsWritten, description: 'The record: status draft when it was archived, else unchanged (same version and status)' }, ...errors(404, 409, 412) },
+      },
     },
     '/v1/settings/{category}/credentials/{key}': {
       parameters: [category, param('key', 'path', { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' })],

@@ -204,6 +204,15 @@ describeEachBackend('integration settings', (backend) => {
     const restored = await admin('POST', '/v1/settings/accounting/restore');
     assert.equal(restored.body.status, 'draft');
     assert.deepEqual(restored.body.config, { clientId: 'cid' });
+    const enabled = await admin('PUT', '/v1/settings/payment-gateway', {
+      body: { platform: 'stripe', status: 'enabled', config: { publishableKey: 'pk_test_abc' }, credentials: { secretKey: 'sk_test_abcdefghijkl', webhookSecret: 'whsec_abcdefghijk' } },
+    });
+    const notArchived = await admin('POST', '/v1/settings/payment-gateway/restore');
+    assert.deepEqual(
+      [notArchived.status, notArchived.body.status, notArchived.body.version, notArchived.headers.get('etag')],
+      [200, 'enabled', enabled.body.version, enabled.headers.get('etag')],
+      'restoring a record that is not archived changes nothing and answers it as it stands',
+    );
     assert.equal((await admin('POST', '/v1/settings/crm/archive')).status, 404);
     assert.equal((await admin('GET', '/v1/settings/nonsense')).status, 404);
   });

@@ -37,7 +37,7 @@ export interface SettingsResource {
   ): Promise<ValidationResult>;
   /** Archives the record (status `archived`); it rejects writes until restored. */
   archive(category: CategoryName, options?: UpdateOptions): Promise<IntegrationSettings>;
-  /** Restores an archived record to `draft`. */
+  /** Restores an archived record to `draft`; a record that is not archived comes back unchanged. */
   restore(category: CategoryName, options?: UpdateOptions): Promise<IntegrationSettings>;
   /** The ETag the client last saw for this category's record, if any. */
   etag(category: CategoryName): string | undefined;
