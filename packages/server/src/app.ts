@@ -91,8 +91,8 @@ interface WriteResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
-  /** Credentials or connection settings changed: every server drops the tenant's describe cache. */
-  connectionChanged?: boolean;
+  /** The tenant's cached CRM describes no longer hold (new credentials or connection, the record archived): every server drops them. */
+  dropDescribes?: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -127,15 +127,15 @@ export function createApp(deps: AppDeps): Hono<Env> {
   // Settings reads per tenant. PGlite serves one process, so this process sees every write; on Postgres
   // other servers write too, and their NOTIFYs invalidate (caching pauses while notifications may be lost).
   const reads = new ReadCache<{ etag?: string; body: string } | null>(db.kind === 'pglite');
-  // The payload is the tenant, and after a connection change also CONNECTION_CHANGED: the describes cached
-  // for the old org must go on every server. Describes keep being cached while notifications may be lost
+  // The payload is the tenant, and after a write whose result says `dropDescribes` also DROP_DESCRIBES: the
+  // describes cached for the old org (or an archived record) must go on every server. Describes keep being cached while notifications may be lost
   // (each costs the org's API allowance), and all of them go when the connection drops and when it is back.
   const TENANT_CHANGED = 'mp_tenant_changed';
-  const CONNECTION_CHANGED = '\nconnection';
+  const DROP_DESCRIBES = '\ndrop-describes';
   void db.listen?.(
     TENANT_CHANGED,
     (payload) => {
-      const tenant = payload.replace(CONNECTION_CHANGED, '');
+      const tenant = payload.replace(DROP_DESCRIBES, '');
       reads.invalidate(tenant);
       if (tenant !== payload) cache.drop(tenant);
     },
@@ -144,8 +144,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
       cache.drop();
     },
   );
-  const tenantChanged = async (q: Queryable, tenant: string, connectionChanged = false) => {
-    if (db.kind === 'postgres') await q.query('SELECT pg_notify($1, $2)', [TENANT_CHANGED, connectionChanged ? tenant + CONNECTION_CHANGED : tenant]);
+  const tenantChanged = async (q: Queryable, tenant: string, dropDescribes = false) => {
+    if (db.kind === 'postgres') await q.query('SELECT pg_notify($1, $2)', [TENANT_CHANGED, dropDescribes ? tenant + DROP_DESCRIBES : tenant]);
   };
   const buckets = new Map<string, { tokens: number; at: number }>();
   let openapi: string | null = null;
@@ -332,7 +332,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
             if (prior) return { prior };
           }
           const r = await fn(tx);
-          await tenantChanged(tx, tenant, r.connectionChanged);
+          await tenantChanged(tx, tenant, r.dropDescribes);
           if (key) {
             await store.putIdempotent(tx, tenant, key, { fingerprint: requestFingerprint(keys.keyring.current, request), status: r.status, headers: r.headers ?? {}, body: r.body === undefined ? '' : JSON.stringify(r.body) });
           }
@@ -349,7 +349,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
         reads.invalidate(tenant);
       }
     }
-    if (result.connectionChanged) cache.drop(tenant);
+    if (result.dropDescribes) cache.drop(tenant);
     const body = result.body === undefined ? null : JSON.stringify(result.body);
     return c.newResponse(body, result.status as StatusCode, { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(result.headers ?? {}) });
   };
@@ -371,15 +371,22 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   // CRM discovery (registered before the generic category routes)
 
+  const archivedCallPurpose = {
+    discovery: 'reading the CRM’s objects and fields',
+    'api-usage': 'reading the CRM’s API usage',
+    'test-connection': 'testing the connection',
+  } as const;
   const platformCall = async <T>(
     c: Context<Env>,
     category: IntegrationCategory,
-    purpose: string,
+    purpose: keyof typeof archivedCallPurpose,
     overlay: { platform?: string | null; config?: Record<string, ConfigValue | null>; credentials?: Record<string, string | null> } | undefined,
     call: (conn: PlatformConnection) => Promise<T>,
   ): Promise<T> => {
     const p = c.get('principal');
     const stored = await store.getSettings(db, p.tenant, category);
+    // An archived record is off: nothing of it is decrypted or sent anywhere, as nothing of it is changed, until it is restored.
+    if (stored?.status === 'archived') throw unprocessable([fieldError('/status', 'invalid', `These settings are archived: restore them before ${archivedCallPurpose[purpose]}.`)]);
     const platform = overlay?.platform !== undefined ? overlay.platform : (stored?.platform ?? null);
     const def = findPlatform(platform);
     if (!def || def.category !== category) {
@@ -540,7 +547,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     runWrite(c, async (tx) => {
       try {
         const out = await writeSettings(tx, { keys, ...planDeps }, writeContext(c), category, mode, input, pre(c));
-        return { status: out.created ? 201 : 200, body: store.settingsView(out.stored), headers: { ETag: settingsEtag(out.stored) }, connectionChanged: out.connectionChanged };
+        return { status: out.created ? 201 : 200, body: store.settingsView(out.stored), headers: { ETag: settingsEtag(out.stored) }, dropDescribes: out.connectionChanged };
       } catch (err) {
         // Rebuilt, so the detail speaks of the remapped errors too.
         if (remap && err instanceof ProblemError && err.status === 422 && err.extra.errors) throw unprocessable(remap(err.extra.errors), err.extra.warnings);
@@ -580,7 +587,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     c.set('rawBody', '');
     return runWrite(c, async (tx) => {
       const s = await setArchived(tx, writeContext(c), category, archive, pre(c));
-      return { status: 200, body: store.settingsView(s), headers: { ETag: settingsEtag(s) } };
+      // Discovery refuses an archived record; what it described before is not answered from the cache either.
+      return { status: 200, body: store.settingsView(s), headers: { ETag: settingsEtag(s) }, dropDescribes: archive && category === 'crm' };
     });
   };
   app.post('/v1/settings/:category/archive', archiveRoute(true));

@@ -172,7 +172,7 @@ export function buildOpenApi(): Json {
       parameters: [category],
       post: {
         operationId: 'archiveSettings',
-        summary: 'Archive: the integration is off and writes answer 422 until restored; an archived record is answered unchanged',
+        summary: 'Archive: the integration is off, writes and platform calls answer 422 until restored; an archived record is answered unchanged',
         parameters: settingsWrite,
         responses: { '200': settingsWritten, ...errors(404, 409, 412) },
       },
@@ -195,6 +195,7 @@ export function buildOpenApi(): Json {
       parameters: [category],
       post: {
         operationId: 'testConnection',
+        description: 'Unsaved values in the body over the stored ones. 422 on /status while the record is archived: nothing is decrypted or sent.',
         requestBody: body('TestConnectionInput', false),
         responses: {
           '200': json({ type: 'object', properties: { ok: { const: true }, message: { type: 'string' } }, required: ['ok', 'message'] }),

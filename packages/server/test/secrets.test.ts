@@ -216,4 +216,44 @@ describeEachBackend('secrets', (backend) => {
       await srv.close();
     }
   });
+
+  test('an archived record’s secrets are neither decrypted nor sent: test-connection, discovery and API usage answer 422 on /status until it is restored', async () => {
+    const gateway = recordingGateway();
+    const srv = await startTestServer(backend, { gateway });
+    try {
+      const admin = (await srv.tenant()).as('admin');
+      assert.equal((await admin('PUT', '/v1/settings/crm', { body: salesforceDoc('crm-secret-value-0001') })).status, 201);
+      const payment = { platform: 'stripe', status: 'enabled', config: { publishableKey: 'pk_test_abc' }, credentials: { secretKey: 'sk_test_abcdefghijkl', webhookSecret: 'whsec_abcdefghijk' } };
+      assert.equal((await admin('PUT', '/v1/settings/payment-gateway', { body: payment })).status, 201);
+      assert.equal((await admin('GET', '/v1/settings/crm/objects')).status, 200, 'described (and cached) while the record is live');
+      assert.equal((await admin('POST', '/v1/settings/crm/archive')).status, 200);
+      assert.equal((await admin('POST', '/v1/settings/payment-gateway/archive')).status, 200);
+      const callsBefore = gateway.calls.length;
+      const decrypts = async () => (await admin('GET', '/v1/audit-events?action=credential.decrypt&limit=100')).body.total;
+      const decryptsBefore = await decrypts();
+
+      const refusals: Array<[string, string, RequestOptions | undefined, string]> = [
+        ['POST', '/v1/settings/payment-gateway/test-connection', undefined, 'testing the connection'],
+        ['POST', '/v1/settings/crm/test-connection', { body: { credentials: { consumerSecret: 'an-unsaved-secret-0002' } } }, 'testing the connection'],
+        ['GET', '/v1/settings/crm/objects', undefined, 'reading the CRM’s objects and fields'],
+        ['GET', '/v1/settings/crm/objects?refresh=true', undefined, 'reading the CRM’s objects and fields'],
+        ['GET', '/v1/settings/crm/objects/Contact/fields', undefined, 'reading the CRM’s objects and fields'],
+        ['GET', '/v1/settings/crm/api-usage', undefined, 'reading the CRM’s API usage'],
+      ];
+      for (const [method, path, opts, doing] of refusals) {
+        const r = await admin(method, path, opts);
+        assert.equal(r.status, 422, `${method} ${path}: ${r.text}`);
+        assert.deepEqual(r.body.errors, [{ pointer: '/status', code: 'invalid', message: `These settings are archived: restore them before ${doing}.` }], `${method} ${path}`);
+      }
+      assert.equal(gateway.calls.length, callsBefore, 'no platform call, not even with unsaved credentials');
+      assert.equal(await decrypts(), decryptsBefore, 'no secret decrypted');
+
+      assert.equal((await admin('POST', '/v1/settings/payment-gateway/restore')).status, 200);
+      const tested = await admin('POST', '/v1/settings/payment-gateway/test-connection');
+      assert.equal(tested.status, 200, `restored, it is tested again: ${tested.text}`);
+      assert.equal(gateway.calls.at(-1)!.secrets.secretKey, 'sk_test_abcdefghijkl');
+    } finally {
+      await srv.close();
+    }
+  });
 });

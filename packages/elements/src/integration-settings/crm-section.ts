@@ -28,7 +28,7 @@ const t = translator(settingsMessages);
 /** What the CRM part reads and calls, beyond the platform fields. */
 export interface CrmView extends FieldsView {
   discovery: DiscoveryController;
-  /** The token may list objects and fields (`crm:discover`). */
+  /** The token may list objects and fields (`crm:discover`), the credentials are saved, and the record is not archived. */
   canDiscover: boolean;
   setCrm(patch: Partial<CrmMapping>): void;
   /** Says something to screen readers through the element's live region. */
@@ -127,7 +127,9 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
       .sourceFields=${localizedSourceFields(key)} .targetFields=${targets} .value=${value}
       ?readonly=${view.locked}
       @change=${(e: Event) => view.setCrm({ [key]: [...(e.target as MpFieldMapper).value] as FieldMapping[] })}>
-      ${view.canDiscover ? nothing : html`<span slot="no-targets">${t('settings.crm.noDiscoverRole', { object: objectLabel })}</span>`}
+      ${view.canDiscover
+        ? nothing
+        : html`<span slot="no-targets">${t(view.saved?.status === 'archived' ? 'settings.crm.archivedNoDiscovery' : 'settings.crm.noDiscoverRole', { object: objectLabel })}</span>`}
     </mp-field-mapper>
     ${renderErrors(id, errors)}
   </div>`;

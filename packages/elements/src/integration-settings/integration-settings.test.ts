@@ -518,6 +518,34 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($(archived, '[part="drift"]')!.textContent!.includes('Restore these settings to fix these mappings.'), 'an archived record is restored first');
   });
 
+  it('reads nothing from the CRM for an archived record: no discovery, usage or test, the mappings by API name, the drift the server recorded', async () => {
+    const own = await freshEnv();
+    const admin = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }, { source: 'phone', target: 'Retired_Phone__c', policy: 'always' }] }, own);
+    await admin.crm.fields('Contact');
+    await admin.settings.archive('crm');
+    const asked: string[] = [];
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+        asked.push(new URL(input instanceof Request ? input.url : String(input)).pathname);
+        return fetch(input, init);
+      },
+    });
+    const el = await mount(client);
+    await until(() => $(el, '[part="drift"]'), 'the drift notice', 1200);
+    ok($(el, '[part="drift"]')!.textContent!.includes('Retired_Phone__c'), `the drift the server recorded: ${$(el, '[part="drift"]')!.textContent}`);
+    await settle(el, 20);
+    equal(asked.filter((path) => /\/crm\/|test-connection/.test(path)).join(), '', 'no call the server would refuse for an archived record');
+    const mapper = $(el, 'mp-field-mapper') as MpFieldMapper;
+    await mapper.updateComplete;
+    const slot = mapper.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="no-targets"]');
+    const shown = slot?.assignedNodes().map((n) => n.textContent).join('') ?? '';
+    ok(shown.includes('These settings are archived, so the fields of Contact are not read from the CRM'), `why the mappings show API names: ${shown}`);
+    ok(!$(el, '[part="test-button"]') && !$(el, '[part="crm-refresh"]') && !$(el, '#usage-text'), 'nor a button that would make one');
+    ok(!$(el, '.crm .notice.error'), 'and no failure notice');
+  });
+
   it('refreshes the CRM’s objects and fields on request, so a field removed in the CRM meanwhile shows as drift at once', async () => {
     const own = await freshEnv();
     await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }, { source: 'phone', target: 'Phone', policy: 'always' }] }, own);

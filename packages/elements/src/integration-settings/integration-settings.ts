@@ -378,7 +378,8 @@ export class MpIntegrationSettings extends LitElement {
       memberFields: this.#discovery.fieldsOf(draft.crm.memberObject),
       errorsFor: this.#errorsFor,
       discovery: this.#discovery,
-      canDiscover: !!this._me?.permissions.includes('crm:discover') && isConnected(draft, this._saved),
+      // An archived record is off: the server reads nothing from its CRM until it is restored.
+      canDiscover: !!this._me?.permissions.includes('crm:discover') && isConnected(draft, this._saved) && this._saved?.status !== 'archived',
       announce: (text) => this.#announcer.announce(text),
       setConfig: (key, value) => {
         // From the current draft, not the one this render saw: autofill fills several inputs in one task.

@@ -61,6 +61,7 @@ export const settingsMessages = {
   'settings.crm.objectsFailed': 'The CRM objects could not be loaded: {reason}',
   'settings.crm.fieldsFailed': 'The fields of {object} could not be loaded: {reason}',
   'settings.crm.noDiscoverRole': 'Your role does not read the fields of {object} from the CRM, so each mapping shows the field’s API name.',
+  'settings.crm.archivedNoDiscovery': 'These settings are archived, so the fields of {object} are not read from the CRM: each mapping shows the field’s API name.',
   'settings.crm.loadingFields': 'Loading the fields of {object}…',
   'settings.crm.reload': 'Reload from the CRM',
   'settings.crm.memberMappings': 'Member fields',

@@ -35,7 +35,7 @@ export interface SettingsResource {
     input: IntegrationSettingsInput,
     options?: CallOptions & { mode?: 'draft' | 'enable' },
   ): Promise<ValidationResult>;
-  /** Archives the record (status `archived`); it rejects writes until restored. */
+  /** Archives the record (status `archived`); it rejects writes, test-connection and CRM discovery until restored. */
   archive(category: CategoryName, options?: UpdateOptions): Promise<IntegrationSettings>;
   /** Restores an archived record to `draft`; a record that is not archived comes back unchanged. */
   restore(category: CategoryName, options?: UpdateOptions): Promise<IntegrationSettings>;
