@@ -103,6 +103,16 @@ const auditActions: readonly AuditAction[] = [
   'credential.clear', 'credential.decrypt', 'endpoint.create', 'endpoint.update', 'endpoint.delete', 'key.rotate',
 ];
 
+/** The CRM choices that need the connection (`credentials_required`), as a sentence names them. */
+const crmChoiceNames = {
+  memberObject: 'member object',
+  memberMappings: 'member field mappings',
+  eventTagField: 'event tag field',
+  courseTagField: 'course tag field',
+  orderObject: 'order object',
+  orderMappings: 'order field mappings',
+} as const;
+
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
 function fromB64url<T>(text: string): T | null {
   try {
@@ -616,25 +626,42 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const category = categoryOf(c);
     const key = credentialKey(c);
     c.set('rawBody', '');
-    const setting = await requireSecretKey(c.get('principal').tenant, category, key);
-    // There is no body to point into: the one thing that stops a clear is the record being enabled.
-    const whyNotCleared = (errors: FieldError[]) =>
-      errors.map((e) =>
-        e.pointer === `/credentials/${key}` && e.code === 'required'
-          ? fieldError('', 'required', `${setting.label} cannot be cleared while these settings are enabled: replace it instead, or save them as a draft first.`)
-          : e,
-      );
+    const { setting, record } = await requireSecretKey(c.get('principal').tenant, category, key);
+    // There is no body to point into: what stops a clear is told once, on the request as a whole (""). Two
+    // rules can: an enabled record needs every secret, and a CRM choice (the member object, a mapping, a
+    // field named in a setting) needs the connection in a draft too, so saving as a draft alone does not help.
+    const whyNotCleared = (errors: FieldError[]) => {
+      const needing = errors.filter((e) => e.code === 'credentials_required');
+      const refused = errors.some((e) => e.pointer === `/credentials/${key}` && e.code === 'required') || needing.length > 0;
+      if (!refused) return errors;
+      const enabled = record.status === 'enabled';
+      const choices = [...new Set(needing.map((e) => choiceName(record.platform, e.pointer)))].join(', ');
+      const message = !choices
+        ? `${setting.label} cannot be cleared while these settings are enabled: replace it instead, or save them as a draft first.`
+        : enabled
+          ? `${setting.label} cannot be cleared while these settings are enabled and CRM choices need the connection (${choices}): replace it instead, or save them as a draft without those choices first.`
+          : `${setting.label} cannot be cleared while CRM choices need the connection (${choices}): replace it instead, or remove those choices first.`;
+      const rest = errors.filter((e) => e.code !== 'credentials_required' && !(e.pointer === `/credentials/${key}` && e.code === 'required'));
+      return [fieldError('', 'required', message), ...rest];
+    };
     return settingsWrite(c, 'merge', { credentials: { [key]: null } }, category, whyNotCleared);
   });
 
-  /** The secret's definition; 404 unless the record exists and its platform has a secret of that key. */
+  /** What a CRM choice that needs the connection is called in a sentence: `/crm/memberObject` → "member object". */
+  const choiceName = (platform: string | null, at: string): string => {
+    const [, where, key = ''] = at.split('/');
+    if (where === 'config') return findPlatform(platform)?.settings.find((s) => s.key === key)?.label ?? key;
+    return crmChoiceNames[key as keyof typeof crmChoiceNames] ?? key;
+  };
+
+  /** The secret's definition and the record; 404 unless the record exists and its platform has a secret of that key. */
   async function requireSecretKey(tenant: string, category: IntegrationCategory, key: string) {
     const s = await store.getSettings(db, tenant, category);
     if (!s) throw notFound(`There are no ${categorySlugs[category]} settings yet.`);
     const def = findPlatform(s.platform);
     const setting = def?.settings.find((x) => x.key === key && x.type === 'secret');
     if (!setting) throw notFound(`${def?.name ?? 'This platform'} has no credential “${key}”.`);
-    return setting;
+    return { setting, record: s };
   }
 
   // Integration endpoints

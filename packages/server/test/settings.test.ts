@@ -167,6 +167,28 @@ describeEachBackend('integration settings', (backend) => {
     ], 'no body to point into, and the reason given');
     assert.equal(refused.body.detail, `The document: ${refused.body.errors[0].message}`, 'the detail says the same');
     assert.equal((await admin('GET', '/v1/settings/accounting')).body.credentials.clientSecret.hint, '4321', 'the secret kept');
+    // A draft whose CRM choices need the connection keeps its secret too (the draft rule), and says that, not "enabled".
+    const crmDraft = { ...doc, config: { authMode: 'connectedApp', consumerKey: 'ck' }, credentials: { consumerSecret: 'crm-secret-value-7777' } };
+    const other = (await fresh()).as('admin');
+    assert.equal((await other('PUT', '/v1/settings/crm', { body: { ...crmDraft, crm: { memberObject: 'Contact' } } })).status, 201);
+    const draftRefused = await other('DELETE', '/v1/settings/crm/credentials/consumerSecret');
+    assert.equal(draftRefused.status, 422, draftRefused.text);
+    assert.deepEqual(draftRefused.body.errors, [
+      { pointer: '', code: 'required', message: 'Consumer Secret cannot be cleared while CRM choices need the connection (member object): replace it instead, or remove those choices first.' },
+    ], 'the draft rule that refuses it, on the request as a whole');
+    assert.equal((await other('GET', '/v1/settings/crm')).body.credentials.consumerSecret.hint, '7777', 'the secret kept');
+    const enabledCrm = await other('PUT', '/v1/settings/crm', { body: { ...crmDraft, status: 'enabled', crm: enableReadyCrm } });
+    assert.equal(enabledCrm.status, 200, enabledCrm.text);
+    const enabledRefused = await other('DELETE', '/v1/settings/crm/credentials/consumerSecret');
+    assert.deepEqual(enabledRefused.body.errors, [
+      {
+        pointer: '',
+        code: 'required',
+        message: 'Consumer Secret cannot be cleared while these settings are enabled and CRM choices need the connection (member object, member field mappings, event tag field): replace it instead, or save them as a draft without those choices first.',
+      },
+    ], 'enabled with CRM choices: a draft alone would not do');
+    assert.equal((await other('PUT', '/v1/settings/crm', { body: { ...crmDraft, credentials: {} } })).status, 200, 'a draft without CRM choices');
+    assert.equal((await other('DELETE', '/v1/settings/crm/credentials/consumerSecret')).status, 200, 'may lose its secret');
     const badValue = await admin('PUT', '/v1/settings/payment-gateway', { body: { platform: 'stripe' } });
     assert.equal(badValue.status, 201);
     const wrongFormat = await admin('PUT', '/v1/settings/payment-gateway/credentials/secretKey', { body: { value: 'nope' } });
