@@ -187,10 +187,109 @@ export function planWrite(
   const state: SettingsState = { category, platform, config, configuredSecrets: secrets, crm };
   const memberFields = crm ? cache.fields(tenant, crm.memberObject) : undefined;
   const orderFields = crm ? cache.fields(tenant, crm.orderObject) : undefined;
-  const result = validateSettings(state, validateAs ?? (status === 'enabled' ? 'enable' : 'draft'), { memberFields, orderFields, allowLoopback: deps.allowLoopback });
-  errors.push(...result.errors);
+  const rules = validateAs ?? (status === 'enabled' ? 'enable' : 'draft');
+  const result = validateSettings(state, rules, { memberFields, orderFields, allowLoopback: deps.allowLoopback });
+  let warnings = result.warnings;
+  // Enabling runs every rule in full: a record must not start syncing onto fields the CRM no longer has.
+  const enabling = rules === 'enable' && current?.status !== 'enabled';
+  if (result.errors.length && crm && current?.crm && !platformChanged && !enabling && (memberFields || orderFields)) {
+    const judged = sparingKeptChoices(state, rules, result, deps.allowLoopback, keptCrmChoices(def, current, config, crm));
+    errors.push(...judged.errors);
+    warnings = judged.warnings;
+  } else {
+    errors.push(...result.errors);
+  }
   const changedConnection = current && !platformChanged && def ? changedConnectionSettings(def, current.config, config) : [];
-  return { current, platform, status, config, crm, platformChanged, changedConnection, secrets, setSecrets, clearSecrets, errors, warnings: result.warnings };
+  return { current, platform, status, config, crm, platformChanged, changedConnection, secrets, setSecrets, clearSecrets, errors, warnings };
+}
+
+/**
+ * The CRM choices of a write's result that it leaves as the stored record holds them. A mapping row is kept
+ * when the stored list of the same object holds a row with its source, target and policy, wherever it now
+ * stands; a tag field when it, the member object and the tag destination are unchanged (and, for what the
+ * event tag field must accept, whether a course tag field is set); a setting that names a member-object field
+ * when its value (or default) and the member object are unchanged.
+ */
+interface KeptChoices {
+  /** Whether the choice a pointer of the new state names (`/crm/memberMappings/3/target`) is kept. */
+  has(pointer: string): boolean;
+  /** Where a stored drift item's choice stands after the write, or null when the write changed it. */
+  moved(pointer: string): string | null;
+}
+
+function keptCrmChoices(
+  def: ReturnType<typeof findPlatform>,
+  current: store.StoredSettings,
+  config: Record<string, ConfigValue>,
+  crm: CrmMapping,
+): KeptChoices {
+  const before = current.crm ?? emptyCrmMapping();
+  const sameMember = before.memberObject === crm.memberObject;
+  const rows = {
+    memberMappings: rowMoves(before.memberMappings, crm.memberMappings, sameMember),
+    orderMappings: rowMoves(before.orderMappings, crm.orderMappings, before.orderObject === crm.orderObject),
+  };
+  const tagKept = (key: 'eventTagField' | 'courseTagField') => sameMember && before.tagDestination === crm.tagDestination && before[key] === crm[key];
+  const crmFieldSettings = new Set((def?.settings ?? []).filter((x) => x.crmFieldTypes).map((x) => x.key));
+  const effective = (values: Record<string, ConfigValue>, key: string) => values[key] ?? def?.settings.find((x) => x.key === key)?.default;
+  const parse = (at: string) => /^\/(crm|config)\/([A-Za-z]+)(?:\/(\d+)\/target)?$/.exec(at);
+  return {
+    has(at) {
+      const m = parse(at);
+      if (!m) return false;
+      const [, where, key, row] = m;
+      if (where === 'config') return row === undefined && sameMember && crmFieldSettings.has(key!) && effective(current.config, key!) === effective(config, key!);
+      if (row !== undefined) return (key === 'memberMappings' || key === 'orderMappings') && [...rows[key].values()].includes(Number(row));
+      if (key === 'courseTagField') return tagKept(key);
+      return key === 'eventTagField' && tagKept(key) && !before.courseTagField === !crm.courseTagField;
+    },
+    moved(at) {
+      const m = parse(at);
+      if (!m || m[1] !== 'crm') return null;
+      const [, , key, row] = m;
+      if (row === undefined) return (key === 'eventTagField' || key === 'courseTagField') && tagKept(key) ? at : null;
+      if (key !== 'memberMappings' && key !== 'orderMappings') return null;
+      const to = rows[key].get(Number(row));
+      return to === undefined ? null : `/crm/${key}/${to}/target`;
+    },
+  };
+}
+
+/** Old index → new index of each stored mapping row the new list holds unchanged (source, target, policy). */
+function rowMoves(before: readonly FieldMapping[], after: readonly FieldMapping[], sameObject: boolean): Map<number, number> {
+  const moves = new Map<number, number>();
+  if (!sameObject) return moves;
+  const rowKey = (m: FieldMapping) => JSON.stringify([m.source, m.target, m.policy]);
+  const free = new Map<string, number[]>();
+  after.forEach((m, j) => {
+    const k = rowKey(m);
+    free.set(k, [...(free.get(k) ?? []), j]);
+  });
+  before.forEach((m, i) => {
+    const j = free.get(rowKey(m))?.shift();
+    if (j !== undefined) moves.set(i, j);
+  });
+  return moves;
+}
+
+/**
+ * A write is refused for what the CRM's describe says only about the choices it changes (docs/api.md, "Write
+ * semantics"). An error that only the describe brings (the same rules without it do not give it: today
+ * `unknown_target`, `incompatible_type`, `not_writable`, `not_tag_field`, `restricted_picklist`) on a choice
+ * the write keeps becomes a warning; the record's `drift` goes on reporting it. Where such an error stood in
+ * for a rule that needs no describe (a tag field that is also a mapping's target), that rule still refuses.
+ */
+function sparingKeptChoices(state: SettingsState, mode: 'draft' | 'enable', judged: ValidationResult, allowLoopback: boolean, kept: KeptChoices): ValidationResult {
+  const blind = validateSettings(state, mode, { allowLoopback });
+  const key = (e: FieldError) => `${e.pointer}\n${e.code}`;
+  const withoutDescribe = new Set(blind.errors.map(key));
+  const errors: FieldError[] = [];
+  const spared: FieldError[] = [];
+  for (const e of judged.errors) (!withoutDescribe.has(key(e)) && kept.has(e.pointer) ? spared : errors).push(e);
+  const sparedAt = new Set(spared.map((e) => e.pointer));
+  const present = new Set(errors.map(key));
+  errors.push(...blind.errors.filter((e) => sparedAt.has(e.pointer) && !present.has(key(e))));
+  return { errors, warnings: [...spared, ...judged.warnings] };
 }
 
 /** Fills each mapping's `targetType` from a cached describe, so a later type change shows as drift. */
@@ -261,7 +360,20 @@ export async function writeSettings(
       }
     : null;
   const memberFields = crm ? deps.cache.fields(tenant, crm.memberObject) : undefined;
-  const drift = crm && memberFields ? detectDrift(crm, memberFields, deps.cache.fields(tenant, crm.orderObject)) : [];
+  const orderFields = crm?.orderObject ? deps.cache.fields(tenant, crm.orderObject) : undefined;
+  // Drift is worked out again for each object the cache describes; for one it no longer does (its TTL ran
+  // out), the record keeps the drift last found on the choices this write keeps.
+  const carried =
+    crm && current?.crm && !plan.platformChanged && (!memberFields || !orderFields)
+      ? carriedDrift(current.drift, keptCrmChoices(findPlatform(plan.platform), current, plan.config, crm))
+      : [];
+  const isOrder = (d: DriftItem) => d.pointer.startsWith('/crm/orderMappings/');
+  const drift = crm
+    ? [
+        ...(memberFields ? detectDrift(crm, memberFields) : carried.filter((d) => !isOrder(d))),
+        ...(orderFields ? detectDrift(crm, undefined, orderFields) : carried.filter(isOrder)),
+      ]
+    : [];
   const row: store.SettingsWrite = {
     id,
     platform: plan.platform,
@@ -300,6 +412,14 @@ export async function writeSettings(
   const stored = (await store.getSettings(tx, tenant, category))!;
   const connectionChanged = plan.platformChanged || plan.setSecrets.size > 0 || plan.clearSecrets.size > 0 || plan.changedConnection.length > 0;
   return { created: !current, stored, connectionChanged };
+}
+
+/** The stored drift items whose choices a write keeps, at their new pointers. */
+function carriedDrift(drift: readonly DriftItem[], kept: KeptChoices): DriftItem[] {
+  return drift.flatMap((d) => {
+    const at = kept.moved(d.pointer);
+    return at === null ? [] : [{ ...d, pointer: at }];
+  });
 }
 
 /**

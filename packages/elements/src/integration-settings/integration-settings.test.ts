@@ -518,6 +518,39 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($(archived, '[part="drift"]')!.textContent!.includes('Restore these settings to fix these mappings.'), 'an archived record is restored first');
   });
 
+  it('saves an unrelated change to an enabled record whose CRM lost a mapped field, keeping the drift notice; enabling it again is refused on that row', async () => {
+    const client = await connectedCrm({
+      memberObject: 'Contact',
+      memberMappings: [
+        { source: 'email', target: 'Email', policy: 'always' },
+        { source: 'firstName', target: 'FirstName', policy: 'always' },
+        { source: 'lastName', target: 'LastName', policy: 'always' },
+        { source: 'phone', target: 'Retired_Phone__c', policy: 'always' },
+      ],
+      eventTagField: 'Event_Tags__c',
+    });
+    // Enabled before anything described Contact for this tenant: the field was there then, as far as anyone knew.
+    equal((await client.settings.enable('crm')).status, 'enabled', 'enabled');
+    const el = await mount(client);
+    await until(() => $(el, '[part="drift"]'), 'the drift notice', 1200);
+    const outcome = () => $(el, '[part="error-summary"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? (announced(el) || null);
+    $<HTMLInputElement>(el, '#crm-supportTicketNotes')!.click();
+    await el.updateComplete;
+    await press(el, 'enable-button');
+    await until(outcome, 'the save’s outcome');
+    equal(outcome(), 'CRM integration enabled.', 'saved, not refused for the mapping it left alone');
+    const stored = await client.settings.get('crm');
+    equal(`${stored.status} ${stored.crm!.supportTicketNotes}`, 'enabled true', 'stored, still enabled');
+    ok($(el, '[part="drift"]')?.textContent?.includes('Retired_Phone__c'), 'the drift notice stays');
+
+    await press(el, 'save-button');
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'switched to a draft');
+    await press(el, 'enable-button');
+    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    ok($(el, '[part="error-summary"]')!.textContent!.includes('Retired_Phone__c does not exist on this CRM object.'), `enabling again names the row: ${$(el, '[part="error-summary"]')!.textContent}`);
+    equal((await client.settings.get('crm')).status, 'draft', 'and leaves it a draft');
+  });
+
   it('reads nothing from the CRM for an archived record: no discovery, usage or test, the mappings by API name, the drift the server recorded', async () => {
     const own = await freshEnv();
     const admin = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }, { source: 'phone', target: 'Retired_Phone__c', policy: 'always' }] }, own);
