@@ -137,25 +137,30 @@ export function createApp(deps: AppDeps): Hono<Env> {
   // Settings reads per tenant. PGlite serves one process, so this process sees every write; on Postgres
   // other servers write too, and their NOTIFYs invalidate (caching pauses while notifications may be lost).
   const reads = new ReadCache<{ etag?: string; body: string } | null>(db.kind === 'pglite');
-  // The payload is the tenant, and after a write whose result says `dropDescribes` also DROP_DESCRIBES: the
-  // describes cached for the old org (or an archived record) must go on every server. Describes keep being cached while notifications may be lost
-  // (each costs the org's API allowance), and all of them go when the connection drops and when it is back.
+  // The payload is the tenant, and after a write whose result says `dropDescribes` also the id of the server
+  // that wrote: the describes cached for the old org (or an archived record) must go on every other server
+  // (the writer dropped its own at the commit; its own NOTIFY, arriving later, would drop a fresh describe).
+  // Describes keep being cached while notifications may be lost (each costs the org's API allowance), and all
+  // of them go when the listening connection drops and again when it is back.
   const TENANT_CHANGED = 'mp_tenant_changed';
-  const DROP_DESCRIBES = '\ndrop-describes';
+  const serverId = randomUUID();
+  let missed = false;
   void db.listen?.(
     TENANT_CHANGED,
     (payload) => {
-      const tenant = payload.replace(DROP_DESCRIBES, '');
+      const [tenant = '', writer] = payload.split('\n');
       reads.invalidate(tenant);
-      if (tenant !== payload) cache.drop(tenant);
+      if (writer && writer !== serverId) cache.drop(tenant);
     },
     (listening) => {
       reads.reset(listening);
-      cache.drop();
+      missed ||= !listening;
+      if (missed) cache.drop();
+      missed = !listening;
     },
   );
   const tenantChanged = async (q: Queryable, tenant: string, dropDescribes = false) => {
-    if (db.kind === 'postgres') await q.query('SELECT pg_notify($1, $2)', [TENANT_CHANGED, dropDescribes ? tenant + DROP_DESCRIBES : tenant]);
+    if (db.kind === 'postgres') await q.query('SELECT pg_notify($1, $2)', [TENANT_CHANGED, dropDescribes ? `${tenant}\n${serverId}` : tenant]);
   };
   const buckets = new Map<string, { tokens: number; at: number }>();
   let openapi: string | null = null;
