@@ -183,6 +183,16 @@ async function loadDefaultGateway(env: Record<string, string | undefined>): Prom
 }
 
 /**
+ * Node's HTTP server options. A request (headers and body) must arrive within `requestTimeout` (408
+ * otherwise, docs/api.md); the headers count against the same 30 s (`headersTimeout` defaults to it). Node
+ * checks for overdue requests only every `connectionsCheckingInterval` (30 s by default, so a stalled
+ * request was answered after 30–60 s): checking every second keeps the answer within 31 s, and a check walks
+ * Node's native list of open connections, which costs next to nothing even with thousands of them. They must
+ * be given to the constructor: the check is scheduled when the server starts listening.
+ */
+const HTTP_OPTIONS = { requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
+
+/**
  * Starts the API server: reads the configuration from the environment (options override it), opens and
  * migrates the database, resolves the keys, serves HTTP, and answers a handle whose `close()` shuts down
  * gracefully. `port: 0` picks a free port; `databaseUrl: 'memory://'` uses a throw-away in-memory PGlite.
@@ -223,13 +233,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const app = createApp({ config, db, keys, gateway, state });
 
     const server = await new Promise<Server>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: HTTP_OPTIONS }) as Server;
       s.once('listening', () => resolve(s));
       s.once('error', reject);
     });
     server.on('clientError', answerClientError);
     server.keepAliveTimeout = 5_000;
-    server.requestTimeout = 30_000;
     const port = (server.address() as AddressInfo).port;
     const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${hostForUrl}:${port}`;
