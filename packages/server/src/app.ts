@@ -44,7 +44,8 @@ import type { LogSink, ServerConfig } from './config.js';
 import { DecryptError, decryptField, fingerprintMatches, requestFingerprint } from './crypto.js';
 import { sqlState, violatedConstraint, type Database, type Queryable } from './db.js';
 import { DescribeCache, PlatformError, type PlatformConnection, type PlatformGateway } from './discovery.js';
-import { IDEMPOTENCY_KEY_PATTERN, REQUEST_ID_PATTERN, UNSTORABLE, readJson } from './http.js';
+import { BodyNotReceivedError, IDEMPOTENCY_KEY_PATTERN, REQUEST_ID_PATTERN, UNSTORABLE, readJson } from './http.js';
+import { CLIENT_CLOSED, trackRequest } from './client-error.js';
 import { parseTimestamp } from './timestamp.js';
 import type { TenantKeys } from './keys.js';
 import { buildOpenApi } from './openapi.js';
@@ -178,20 +179,28 @@ export function createApp(deps: AppDeps): Hono<Env> {
     c.header('X-Content-Type-Options', 'nosniff');
     if (c.req.path.startsWith('/v1/')) c.header('Cache-Control', 'no-store');
     const started = performance.now();
+    // Node's parser may refuse the rest of this request (a timeout, chunk extensions over its limit) and
+    // answer it while the app reads the body: the connection tells this line what was answered.
+    const socket = c.env?.incoming?.socket;
+    const tracked = socket ? trackRequest(socket, requestId) : null;
     state.inFlight++;
     try {
       await next();
     } finally {
       state.inFlight--;
+      tracked?.done();
     }
+    const ended = tracked?.request.ended ?? (c.res.status === CLIENT_CLOSED ? { status: CLIENT_CLOSED, reason: 'client_closed' } : null);
+    const status = ended?.status ?? c.res.status;
     const p = c.get('principal');
     log({
       // A readiness probe told "draining" is the stop working as meant, not an error.
-      level: c.res.status >= 500 && !(state.draining && c.req.path === '/readyz') ? 'error' : 'info',
+      level: status >= 500 && !(state.draining && c.req.path === '/readyz') ? 'error' : 'info',
       msg: 'request',
       method: c.req.method,
       path: c.req.path,
-      status: c.res.status,
+      status,
+      ...(ended ? { reason: ended.reason } : {}),
       ms: Math.round((performance.now() - started) * 10) / 10,
       requestId,
       ...(p ? { tenant: p.tenant, sub: p.sub } : {}),
@@ -222,6 +231,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   app.onError((err, c) => {
     if (err instanceof ProblemError) return problem(c, err);
+    // Nobody to answer (or the parser answered already): the access line says what happened.
+    if (err instanceof BodyNotReceivedError) return c.body(null, CLIENT_CLOSED as StatusCode);
     if (err instanceof PlatformError) return problem(c, platformProblem(err));
     const status = (err as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -17,6 +17,17 @@ function bodyProblem(status: number, detail: string): ProblemError {
   return new ProblemError(status, detail, { errors: [fieldError('', status === 413 ? 'too_big' : 'invalid', detail)], headers });
 }
 
+/**
+ * The body stopped arriving: the client closed the connection, or Node's HTTP parser refused the rest of
+ * the request (and answered it itself). Not an error of the server: the access log names what happened.
+ */
+export class BodyNotReceivedError extends Error {
+  override name = 'BodyNotReceivedError';
+  constructor(cause: unknown) {
+    super('The request body did not arrive in full.', { cause });
+  }
+}
+
 /** Reads the raw body as UTF-8 text, refusing more than `MAX_BODY_BYTES` (413) and invalid UTF-8 (400). */
 export async function readText(c: Context): Promise<string> {
   const declared = c.req.header('content-length');
@@ -29,7 +40,13 @@ export async function readText(c: Context): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let next: ReadableStreamReadResult<Uint8Array>;
+    try {
+      next = await reader.read();
+    } catch (err) {
+      throw new BodyNotReceivedError(err);
+    }
+    const { done, value } = next;
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {

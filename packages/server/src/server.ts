@@ -5,7 +5,7 @@ import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
 import { createApp, type AppState } from './app.js';
-import { answerClientError } from './client-error.js';
+import { clientErrorHandler } from './client-error.js';
 import { existsSync } from 'node:fs';
 import { lockTarget, privateDataDir } from './data-dir.js';
 import { createOnce, readFailure, readIfPresent } from './files.js';
@@ -237,7 +237,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       s.once('listening', () => resolve(s));
       s.once('error', reject);
     });
-    server.on('clientError', answerClientError);
+    server.on('clientError', clientErrorHandler(config.log));
     server.keepAliveTimeout = 5_000;
     const port = (server.address() as AddressInfo).port;
     const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;

@@ -1,7 +1,11 @@
-// Connections that go wrong below the app, with raw sockets against the real server.
+// Connections that go wrong below the app, with raw sockets against the real server: a client that leaves
+// mid-body, what Node's HTTP parser refuses before or while a request reaches the app, and a stalled body.
+// Each gets its answer (or none, when nobody is left to answer) and one access-log line saying what happened,
+// never an "unhandled error" or a 500 (docs/server.md, docs/api.md).
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
+import type { LogEntry } from '../src/index.js';
 import { backends, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
 
 let srv: TestServer;
@@ -35,8 +39,64 @@ const headOf = (length: number | 'chunked') =>
   (length === 'chunked' ? 'Transfer-Encoding: chunked\r\n' : `Content-Length: ${length}\r\n`) +
   '\r\n';
 
-test('a stalled body is answered 408 within about 30 s', async () => {
+/** The log lines written since `from`, once the server had a moment to finish the request. */
+async function linesSince(from: number, wanted = 1): Promise<LogEntry[]> {
+  for (let i = 0; i < 100 && srv.logs.length - from < wanted; i++) await new Promise((r) => setTimeout(r, 20));
+  await new Promise((r) => setTimeout(r, 50));
+  return srv.logs.slice(from);
+}
+
+function assertOneAccessLine(lines: LogEntry[], fields: Record<string, unknown>): LogEntry {
+  assert.equal(lines.length, 1, JSON.stringify(lines));
+  const [line] = lines;
+  assert.equal(line!.msg, 'request', JSON.stringify(line));
+  assert.equal(line!.level, 'info', 'not an error of the server');
+  assert.ok(!('stack' in line!), 'no stack');
+  for (const [k, v] of Object.entries(fields)) assert.equal(line![k], v, `${k} of ${JSON.stringify(line)}`);
+  return line!;
+}
+
+const requestIdOf = (answer: string) => /\r\nx-request-id: (\S+)/i.exec(answer)?.[1];
+
+test('a client that hangs up mid-body (closing or resetting the connection) is logged 499 client_closed, not as an error', async () => {
+  for (const leave of [(s: Socket) => s.destroy(), (s: Socket) => s.end(), (s: Socket) => s.resetAndDestroy()]) {
+    const from = srv.logs.length;
+    const { answer } = await exchange((socket) => {
+      socket.write(headOf(100) + '{"na');
+      setTimeout(() => leave(socket), 100);
+    });
+    assert.equal(answer, '', 'nobody left to answer');
+    assertOneAccessLine(await linesSince(from), { method: 'POST', path: '/v1/endpoints', status: 499, reason: 'client_closed', tenant: t.id });
+  }
+  assert.equal((await t.as('admin')('GET', '/v1/endpoints')).body.total, 0, 'nothing stored');
+});
+
+test('chunk extensions over the limit mid-body: the 413 answer and its log line carry the request id', async () => {
+  const from = srv.logs.length;
+  const { answer } = await exchange((socket) => socket.write(headOf('chunked') + `5;${'a'.repeat(20_000)}\r\nhello\r\n0\r\n\r\n`));
+  assert.match(answer, /^HTTP\/1\.1 413 /);
+  const line = assertOneAccessLine(await linesSince(from), { method: 'POST', path: '/v1/endpoints', status: 413, reason: 'chunk_extensions_too_large' });
+  assert.equal(line.requestId, requestIdOf(answer));
+});
+
+test('what the parser refuses before the app sees it (431, not HTTP) gets an access line with the answer’s request id', async () => {
+  for (const [request, status, reason] of [
+    [`GET /v1/me HTTP/1.1\r\nHost: x\r\nX-Foo: ${'a'.repeat(20_000)}\r\n\r\n`, 431, 'headers_too_large'],
+    ['HELLO THERE\r\n\r\n', 400, 'not_http'],
+  ] as const) {
+    const from = srv.logs.length;
+    const { answer } = await exchange((socket) => socket.end(request));
+    assert.match(answer, new RegExp(`^HTTP/1\\.1 ${status} `));
+    const line = assertOneAccessLine(await linesSince(from), { status, reason });
+    assert.equal(line.requestId, requestIdOf(answer));
+  }
+});
+
+test('a stalled body is answered 408 within about 30 s, and logged 408 with its request id', async () => {
+  const from = srv.logs.length;
   const { answer, ms } = await exchange((socket) => socket.write(headOf(100) + '{"na'), 40_000);
   assert.match(answer, /^HTTP\/1\.1 408 /);
   assert.ok(ms >= 29_000 && ms < 32_500, `answered after ${ms} ms`);
+  const line = assertOneAccessLine(await linesSince(from), { method: 'POST', path: '/v1/endpoints', status: 408, reason: 'request_timeout' });
+  assert.equal(line.requestId, requestIdOf(answer));
 });
