@@ -156,6 +156,14 @@ describe('settings and credentials', () => {
     assert.ok(full.errors.length > 0);
   });
 
+  it('validate resolves with every field error, text the server cannot store included; it never rejects for what the document says', async () => {
+    const { admin } = await tenantClients();
+    const unknown = await admin.settings.validate('crm', { platform: 'salesforce', bogus: 1 } as never);
+    assert.deepEqual(unknown.errors.map((e) => [e.pointer, e.code]), [['/bogus', 'unknown_field']]);
+    const nul = await admin.settings.validate('crm', { platform: 'salesforce', config: { consumerKey: 'a\u0000b' } });
+    assert.ok(nul.errors.some((e) => e.pointer === '/config/consumerKey' && e.code === 'invalid_format'), JSON.stringify(nul));
+  });
+
   it('enable: flips a complete draft (PATCH) or saves the whole form as enabled (PUT)', async () => {
     const { admin, auditor } = await tenantClients();
     const secret = 'xero-client-secret-7788';

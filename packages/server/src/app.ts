@@ -28,6 +28,7 @@ import {
   type Page,
   type IntegrationEndpoint,
   type AuditEvent,
+  type ValidationResult,
 } from '@memberpulse/integration-schema';
 import {
   CredentialValueInputSchema,
@@ -44,7 +45,7 @@ import type { LogSink, ServerConfig } from './config.js';
 import { DecryptError, decryptField, fingerprintMatches, requestFingerprint } from './crypto.js';
 import { sqlState, violatedConstraint, type Database, type Queryable } from './db.js';
 import { DescribeCache, PlatformError, type PlatformConnection, type PlatformGateway } from './discovery.js';
-import { BodyNotReceivedError, IDEMPOTENCY_KEY_PATTERN, REQUEST_ID_PATTERN, UNSTORABLE, readJson } from './http.js';
+import { BodyNotReceivedError, IDEMPOTENCY_KEY_PATTERN, REQUEST_ID_PATTERN, UNSTORABLE, readJson, readJsonDocument } from './http.js';
 import { CLIENT_CLOSED, trackRequest } from './client-error.js';
 import { parseTimestamp } from './timestamp.js';
 import type { TenantKeys } from './keys.js';
@@ -600,11 +601,15 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const category = categoryOf(c);
     const mode = c.req.query('mode') ?? 'draft';
     if (mode !== 'draft' && mode !== 'enable') throw badRequest('mode must be draft or enable.', [fieldError('/mode', 'invalid_option', 'Must be one of: draft, enable.')]);
-    const doc = await readJson(c);
+    // Every error about what the document says is a field error of the answer, those no route can store
+    // (a `__proto__` key, a NUL character) too; only a body that is no JSON object at all is a problem.
+    const { doc, contentErrors } = (await readJsonDocument(c))!;
     const parsed = parseWithPointers(IntegrationSettingsInputSchema, doc);
-    if (!parsed.ok) return c.json({ errors: parsed.errors, warnings: [] });
-    const current = await store.getSettings(db, p.tenant, category);
-    return c.json(validateDocument(category, current, parsed.value as IntegrationSettingsInput, mode, planDeps, p.tenant));
+    const answer: ValidationResult = parsed.ok
+      ? validateDocument(category, await store.getSettings(db, p.tenant, category), parsed.value as IntegrationSettingsInput, mode, planDeps, p.tenant)
+      : { errors: parsed.errors, warnings: [] };
+    const errors = [...contentErrors, ...answer.errors.filter((e) => !contentErrors.some((x) => x.pointer === e.pointer && x.code === e.code))];
+    return c.json({ ...answer, errors });
   });
 
   const archiveRoute = (archive: boolean) => async (c: Context<Env>) => {

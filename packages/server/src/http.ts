@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { fieldError } from '@memberpulse/integration-schema';
+import { fieldError, type FieldError } from '@memberpulse/integration-schema';
 import { ProblemError, unprocessable } from './problem.js';
 
 /** Largest accepted request body. */
@@ -110,9 +110,11 @@ const pointerToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1
 /**
  * Reads and parses a JSON object body. 415 for a non-JSON media type, 400 for broken JSON, too deep
  * nesting or a non-object; `optional` bodies may be empty (answers `undefined`). The raw text is kept on
- * the context for the idempotency fingerprint.
+ * the context for the idempotency fingerprint. What no route can take in a well-formed document (a
+ * `__proto__` key, text Postgres cannot store) comes back as `contentErrors`, with pointers, for the route
+ * to answer: a write refuses it with 422 (`readJson`), validate lists it among its other errors.
  */
-export async function readJson(c: Context, optional = false): Promise<Record<string, unknown> | undefined> {
+export async function readJsonDocument(c: Context, optional = false): Promise<{ doc: Record<string, unknown>; contentErrors: FieldError[] } | undefined> {
   const text = await readText(c);
   c.set('rawBody', text);
   if (text.trim() === '') {
@@ -132,11 +134,18 @@ export async function readJson(c: Context, optional = false): Promise<Record<str
   const { depth, protoKeys, unstorable } = inspectJson(doc);
   if (depth > MAX_JSON_DEPTH) throw bodyProblem(400, `The body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw bodyProblem(400, 'The body must be a JSON object.');
-  if (protoKeys.length) throw unprocessable(protoKeys.map((p) => fieldError(p, 'unknown_field', 'Unknown field “__proto__”.')));
-  if (unstorable.length) {
-    throw unprocessable(unstorable.map((p) => fieldError(p, 'invalid_format', 'Contains a character that cannot be stored (a NUL character or a broken Unicode surrogate); remove it.')));
-  }
-  return doc as Record<string, unknown>;
+  const contentErrors = [
+    ...protoKeys.map((p) => fieldError(p, 'unknown_field', 'Unknown field “__proto__”.')),
+    ...unstorable.map((p) => fieldError(p, 'invalid_format', 'Contains a character that cannot be stored (a NUL character or a broken Unicode surrogate); remove it.')),
+  ];
+  return { doc: doc as Record<string, unknown>, contentErrors };
+}
+
+/** `readJsonDocument` for a route that acts on the body: anything in `contentErrors` is a 422. */
+export async function readJson(c: Context, optional = false): Promise<Record<string, unknown> | undefined> {
+  const read = await readJsonDocument(c, optional);
+  if (read?.contentErrors.length) throw unprocessable(read.contentErrors);
+  return read?.doc;
 }
 
 /** Request ids we echo: short and free of anything that could break a header or a log line. */

@@ -163,9 +163,13 @@ export function buildOpenApi(): Json {
       parameters: [category],
       post: {
         operationId: 'validateSettings',
+        summary: 'Runs the draft or enable rules without saving',
+        description:
+          'Every error about what the document says is a field error of the 200 answer, those a write answers with 422 included: unknown fields (`__proto__` too), values, text that cannot be stored (a NUL character, a lone surrogate). ' +
+          'Only a body that cannot be read as a JSON object (400, 413, 415) or a bad `mode` (400) is a problem.',
         parameters: [param('mode', 'query', { type: 'string', enum: ['draft', 'enable'], default: 'draft' })],
         requestBody: body('IntegrationSettingsInput'),
-        responses: { '200': json(ref('ValidationResult')), ...errors(400, 404, 413, 415) },
+        responses: { '200': json(ref('ValidationResult'), 'The errors and warnings the rules find (empty lists: the document passes)'), ...errors(400, 404, 413, 415) },
       },
     },
     '/v1/settings/{category}/archive': {

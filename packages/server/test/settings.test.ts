@@ -22,6 +22,37 @@ describeEachBackend('integration settings', (backend) => {
     assert.match(list.message, /Allowed group values/, 'worded with the setting’s label, as the rules word it');
   });
 
+  test('validate answers every error about what the document says as 200 {errors, warnings}, __proto__ and unstorable text too; only an unreadable body is a problem', async () => {
+    const admin = (await fresh()).as('admin');
+    const cases: Array<[string, string, Array<[string, string]>]> = [
+      ['an unknown field', '{"platform":"salesforce","bogus":1}', [['/bogus', 'unknown_field']]],
+      ['a __proto__ key', '{"platform":"salesforce","__proto__":{}}', [['/__proto__', 'unknown_field']]],
+      ['a NUL character', '{"platform":"salesforce","config":{"consumerKey":"a\\u0000b"}}', [['/config/consumerKey', 'invalid_format']]],
+      ['a lone surrogate in a key', '{"platform":"salesforce","config":{"x\\ud800":"y"}}', [['/config/x\ud800', 'invalid_format']]],
+    ];
+    for (const [what, raw, expected] of cases) {
+      const r = await admin('POST', '/v1/settings/crm/validate', { raw });
+      assert.equal(r.status, 200, `${what}: ${r.text}`);
+      assert.equal(r.headers.get('content-type'), 'application/json');
+      assert.deepEqual(Object.keys(r.body).sort(), ['errors', 'warnings'], what);
+      for (const [pointer, code] of expected) {
+        assert.ok(r.body.errors.some((e: { pointer: string; code: string }) => e.pointer === pointer && e.code === code), `${what}: ${pointer} ${code} in ${r.text}`);
+      }
+    }
+    for (const [raw, type, status] of [
+      ['{"platform":', 'application/json', 400],
+      ['[1]', 'application/json', 400],
+      [`{"a":${'['.repeat(40)}${']'.repeat(40)}}`, 'application/json', 400],
+      ['{"platform":"salesforce"}', 'text/plain', 415],
+    ] as const) {
+      const r = await admin('POST', '/v1/settings/crm/validate', { raw, headers: { 'content-type': type } });
+      assert.equal(r.status, status, r.text);
+      assert.equal(r.headers.get('content-type'), 'application/problem+json');
+    }
+    assert.equal((await admin('POST', '/v1/settings/crm/validate', { raw: 'x'.repeat(300 * 1024) })).status, 413);
+    assert.equal((await admin('GET', '/v1/settings/crm')).status, 404, 'validate saves nothing');
+  });
+
   test('create, read one, read all, replace, merge', async () => {
     const t = await fresh();
     const admin = t.as('admin');
