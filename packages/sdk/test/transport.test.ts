@@ -44,6 +44,24 @@ describe('requests', () => {
     assert.equal(seen[1]!.url, 'http://api.test/v1/settings/crm/objects/Member%2F__c/fields?refresh=true');
   });
 
+  it('sends no body, and no content type, to the routes that take none (archive, restore, clearing a credential, deleting an endpoint)', async () => {
+    const { fetch, seen } = fakeFetch((req) => (req.method === 'DELETE' && req.url.includes('/endpoints/') ? new Response(null, { status: 204 }) : json(settingsRecord(), 200, { etag: '"2"' })));
+    const c = client(fetch);
+    await c.settings.archive('crm');
+    await c.settings.restore('crm');
+    await c.credentials.clear('crm', 'consumerSecret');
+    await c.endpoints.delete('ep_1');
+    assert.deepEqual(
+      seen.map((s) => [s.method, new URL(s.url).pathname, s.body, s.headers.get('content-type')]),
+      [
+        ['POST', '/v1/settings/crm/archive', '', null],
+        ['POST', '/v1/settings/crm/restore', '', null],
+        ['DELETE', '/v1/settings/crm/credentials/consumerSecret', '', null],
+        ['DELETE', '/v1/endpoints/ep_1', '', null],
+      ],
+    );
+  });
+
   it('adds /v1 to a bare base URL and sends client headers', async () => {
     const { fetch, seen } = fakeFetch(() => json({ tenantId: 't', subject: 's', role: 'viewer', permissions: [] }));
     await client(fetch, { baseUrl: 'http://api.test/base', headers: { 'x-app': 'demo' } }).me();

@@ -45,7 +45,7 @@ import type { LogSink, ServerConfig } from './config.js';
 import { DecryptError, decryptField, fingerprintMatches, requestFingerprint } from './crypto.js';
 import { sqlState, violatedConstraint, type Database, type Queryable } from './db.js';
 import { DescribeCache, PlatformError, type PlatformConnection, type PlatformGateway } from './discovery.js';
-import { BodyNotReceivedError, IDEMPOTENCY_KEY_PATTERN, REQUEST_ID_PATTERN, UNSTORABLE, readJson, readJsonDocument } from './http.js';
+import { BodyNotReceivedError, IDEMPOTENCY_KEY_PATTERN, REQUEST_ID_PATTERN, UNSTORABLE, readJson, readJsonDocument, readNoBody } from './http.js';
 import { CLIENT_CLOSED, trackRequest } from './client-error.js';
 import { parseTimestamp } from './timestamp.js';
 import type { TenantKeys } from './keys.js';
@@ -615,7 +615,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   const archiveRoute = (archive: boolean) => async (c: Context<Env>) => {
     need(c, 'settings:write');
     const category = categoryOf(c);
-    c.set('rawBody', '');
+    await readNoBody(c);
     return runWrite(c, async (tx) => {
       const s = await setArchived(tx, writeContext(c), category, archive, pre(c));
       // Discovery refuses an archived record; what it described before is not answered from the cache either.
@@ -646,7 +646,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     need(c, 'credentials:write');
     const category = categoryOf(c);
     const key = credentialKey(c);
-    c.set('rawBody', '');
+    await readNoBody(c);
     const { setting, record } = await requireSecretKey(c.get('principal').tenant, category, key);
     // There is no body to point into: what stops a clear is told once, on the request as a whole (""). Two
     // rules can: an enabled record needs every secret, and a CRM choice (the member object, a mapping, a
@@ -782,7 +782,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   app.delete('/v1/endpoints/:id', async (c) => {
     const p = need(c, 'endpoints:write');
     const id = endpointId(c);
-    c.set('rawBody', '');
+    await readNoBody(c);
     return runWrite(c, async (tx) => {
       const ctx = writeContext(c);
       const e = await store.getEndpoint(tx, p.tenant, id, true);

@@ -148,6 +148,17 @@ export async function readJson(c: Context, optional = false): Promise<Record<str
   return read?.doc;
 }
 
+/**
+ * For a route that takes no body (archive, restore, the DELETEs): anything but white space is refused with
+ * 400 (pointer `""`) rather than ignored, so nothing a client sends is dropped silently, and a retry with
+ * the same Idempotency-Key cannot differ from the first request in a part the fingerprint leaves out.
+ */
+export async function readNoBody(c: Context): Promise<void> {
+  const text = await readText(c);
+  if (text.trim() !== '') throw bodyProblem(400, 'This request takes no body; send it without one.');
+  c.set('rawBody', '');
+}
+
 /** Request ids we echo: short and free of anything that could break a header or a log line. */
 export const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Idempotency keys: 1–255 visible ASCII characters. */

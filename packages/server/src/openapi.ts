@@ -91,7 +91,9 @@ export function buildOpenApi(): Json {
   const json = (schema: Json, description = 'OK', headers?: Json) => ({ description, headers: { ...requestId, ...headers }, content: { 'application/json': { schema } } });
   const etagHeader = { ETag: header('Version of the record, for If-Match: "<version>", or for a settings record reporting schema drift "<version>.<drift hash>" (If-Match compares the version).') };
   const written = { ...etagHeader, ...replayed };
-  const errors = (...codes: number[]) => {
+  const errors = (...codes: number[]) => withErrors({}, ...codes);
+  /** The error answers for `codes` (401, 403, 429 and 503 always), with `texts` in place of the usual descriptions. */
+  const withErrors = (texts: Record<number, string>, ...codes: number[]) => {
     const text: Record<number, string> = {
       400: 'Body not JSON, too deep, not an object, or a bad query parameter',
       401: 'Missing or invalid token',
@@ -107,7 +109,7 @@ export function buildOpenApi(): Json {
       502: 'The platform could not be reached or failed',
       503: 'The keys that verify tokens are out of reach for now (Retry-After)',
     };
-    return Object.fromEntries([401, 403, 429, 503, ...codes].map((c) => [String(c), problem(text[c]!, c === 429 || c === 503 ? retryAfter : undefined)]));
+    return Object.fromEntries([401, 403, 429, 503, ...codes].map((c) => [String(c), problem(texts[c] ?? text[c]!, c === 429 || c === 503 ? retryAfter : undefined)]));
   };
   const param = (name: string, where: 'path' | 'query' | 'header', schema: Json, required = where === 'path', description?: string) => ({
     name,
@@ -122,6 +124,8 @@ export function buildOpenApi(): Json {
   const idem = param('Idempotency-Key', 'header', { type: 'string', minLength: 1, maxLength: 255 }, false, 'Retries with the same key replay the first response.');
   const body = (name: string, required = true) => ({ required, content: { 'application/json': { schema: ref(name) } } });
   const writeErrors = errors(400, 404, 409, 412, 413, 415, 422);
+  // Archive, restore and the DELETEs take no body: one sent is refused, not ignored.
+  const noBody = { 400: 'A body was sent: this request takes none (pointer "")' };
 
   const settingsOne = json(ref('IntegrationSettings'), 'The settings record', etagHeader);
   const settingsWritten = json(ref('IntegrationSettings'), 'The settings record', written);
@@ -178,7 +182,7 @@ export function buildOpenApi(): Json {
         operationId: 'archiveSettings',
         summary: 'Archive: the integration is off, writes and platform calls answer 422 until restored; an archived record is answered unchanged',
         parameters: settingsWrite,
-        responses: { '200': settingsWritten, ...errors(404, 409, 412) },
+        responses: { '200': settingsWritten, ...withErrors(noBody, 400, 404, 409, 412, 413) },
       },
     },
     '/v1/settings/{category}/restore': {
@@ -187,13 +191,13 @@ export function buildOpenApi(): Json {
         operationId: 'restoreSettings',
         summary: 'Restore an archived record as a draft; a record that is not archived is answered as it stands, unchanged',
         parameters: settingsWrite,
-        responses: { '200': { ...settingsWritten, description: 'The record: status draft when it was archived, else unchanged (same version and status)' }, ...errors(404, 409, 412) },
+        responses: { '200': { ...settingsWritten, description: 'The record: status draft when it was archived, else unchanged (same version and status)' }, ...withErrors(noBody, 400, 404, 409, 412, 413) },
       },
     },
     '/v1/settings/{category}/credentials/{key}': {
       parameters: [category, param('key', 'path', { type: 'string', pattern: '^[A-Za-z][A-Za-z0-9_]{0,63}$' })],
       put: { operationId: 'putCredential', parameters: settingsWrite, requestBody: body('CredentialValueInput'), responses: { '200': settingsWritten, ...writeErrors } },
-      delete: { operationId: 'deleteCredential', parameters: settingsWrite, responses: { '200': settingsWritten, ...errors(404, 409, 412, 422) } },
+      delete: { operationId: 'deleteCredential', parameters: settingsWrite, responses: { '200': settingsWritten, ...withErrors(noBody, 400, 404, 409, 412, 413, 422) } },
     },
     '/v1/settings/{category}/test-connection': {
       parameters: [category],
@@ -243,7 +247,7 @@ export function buildOpenApi(): Json {
       parameters: [param('id', 'path', { type: 'string', format: 'uuid' })],
       get: { operationId: 'getEndpoint', responses: { '200': json(ref('IntegrationEndpoint'), 'OK', etagHeader), ...errors(404) } },
       patch: { operationId: 'updateEndpoint', parameters: [ifMatch, idem], requestBody: body('IntegrationEndpointUpdate'), responses: { '200': json(ref('IntegrationEndpoint'), 'OK', written), ...writeErrors } },
-      delete: { operationId: 'deleteEndpoint', parameters: [ifMatch, idem], responses: { '204': { description: 'Deleted', headers: { ...requestId, ...replayed } }, ...errors(404, 409, 412) } },
+      delete: { operationId: 'deleteEndpoint', parameters: [ifMatch, idem], responses: { '204': { description: 'Deleted', headers: { ...requestId, ...replayed } }, ...withErrors(noBody, 400, 404, 409, 412, 413) } },
     },
     '/v1/audit-events': {
       get: {

@@ -43,6 +43,39 @@ describeEachBackend('limits and problems', (backend) => {
     assert.equal((await admin('GET', '/v1/settings/crm')).body.version, 1);
   });
 
+  test('a route that takes no body (archive, restore, the DELETEs) refuses one with 400 on "" instead of ignoring it', async () => {
+    const tenant = await srv.tenant();
+    const admin = tenant.as('admin');
+    await admin('PUT', '/v1/settings/accounting', { body: { platform: 'xero', credentials: { clientSecret: 'xero-secret-1' } } });
+    const endpoint = (await admin('POST', '/v1/endpoints', { body: { name: 'orders', description: 'd' } })).body.id;
+    const routes: Array<[string, string]> = [
+      ['POST', '/v1/settings/accounting/archive'],
+      ['POST', '/v1/settings/accounting/restore'],
+      ['DELETE', '/v1/settings/accounting/credentials/clientSecret'],
+      ['DELETE', `/v1/endpoints/${endpoint}`],
+    ];
+    for (const [method, path] of routes) {
+      for (const [raw, type] of [
+        ['{"reason":"no longer used","status":"draft"}', 'application/json'],
+        ['{}', 'application/json'],
+        ['this is not JSON', 'text/plain'],
+      ] as const) {
+        const r = await admin(method, path, { raw, headers: { 'content-type': type, 'idempotency-key': `k-${method}-${path}-${raw}` } });
+        assertProblem(r, 400);
+        assert.deepEqual(pointers(r), [''], `${method} ${path} with ${raw}`);
+        assert.match(r.body.detail, /takes no body/);
+      }
+    }
+    const settings = await admin('GET', '/v1/settings/accounting');
+    assert.deepEqual([settings.body.version, settings.body.status, settings.body.credentials.clientSecret?.configured], [1, 'draft', true], 'nothing changed');
+    assert.equal((await admin('GET', `/v1/endpoints/${endpoint}`)).status, 200, 'nothing deleted');
+    // Without a body (or with nothing but white space) each works, the same Idempotency-Key included: a refused request stored no answer.
+    for (const [method, path] of routes) {
+      const r = await admin(method, path, { raw: path.endsWith('restore') ? ' \r\n' : '', headers: { 'idempotency-key': `k-${method}-${path}-{}` } });
+      assert.ok(r.status === 200 || r.status === 204, `${method} ${path}: ${r.text}`);
+    }
+  });
+
   test('string and array lengths are field errors with pointers', async () => {
     const admin = t.as('admin');
     const cases: Array<[string, string, unknown, string]> = [
