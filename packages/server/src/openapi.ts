@@ -95,7 +95,7 @@ export function buildOpenApi(): Json {
   /** The error answers for `codes` (401, 403, 429 and 503 always), with `texts` in place of the usual descriptions. */
   const withErrors = (texts: Record<number, string>, ...codes: number[]) => {
     const text: Record<number, string> = {
-      400: 'Body not JSON, too deep, not an object, or a bad query parameter',
+      400: 'Body not JSON, too deep, not an object, or a bad query parameter; on a write, also a malformed Idempotency-Key',
       401: 'Missing or invalid token',
       403: 'The role may not do this',
       404: 'No such record',
@@ -121,11 +121,13 @@ export function buildOpenApi(): Json {
   const category = param('category', 'path', { type: 'string', enum: integrationCategories.map((c) => categorySlugs[c]) });
   const ifMatch = param('If-Match', 'header', { type: 'string' }, false, 'ETag from a read; a stale one answers 412.');
   const ifNoneMatch = param('If-None-Match', 'header', { type: 'string', enum: ['*'] }, false, 'Only if the record does not exist yet (the client read it as missing): 412 if it does.');
-  const idem = param('Idempotency-Key', 'header', { type: 'string', minLength: 1, maxLength: 255 }, false, 'Retries with the same key replay the first response.');
+  const ifNoneMatchEndpoint = param('If-None-Match', 'header', { type: 'string', enum: ['*'] }, false, 'Only if the endpoint does not exist: 412, as it does (a missing one is 404).');
+  const ifNoneMatchRead = param('If-None-Match', 'header', { type: 'string' }, false, 'ETags the client holds (compared weakly), or *: 304 without a body when one names the current representation.');
+  const idem = param('Idempotency-Key', 'header', { type: 'string', pattern: '^[!-~]{1,255}$' }, false, 'Retries with the same key replay the first response. 1–255 visible ASCII characters; any other is a 400.');
   const body = (name: string, required = true) => ({ required, content: { 'application/json': { schema: ref(name) } } });
   const writeErrors = errors(400, 404, 409, 412, 413, 415, 422);
   // Archive, restore and the DELETEs take no body: one sent is refused, not ignored.
-  const noBody = { 400: 'A body was sent: this request takes none (pointer "")' };
+  const noBody = { 400: 'A body was sent: this request takes none (pointer ""); or a malformed Idempotency-Key' };
 
   const settingsOne = json(ref('IntegrationSettings'), 'The settings record', etagHeader);
   const settingsWritten = json(ref('IntegrationSettings'), 'The settings record', written);
@@ -147,7 +149,7 @@ export function buildOpenApi(): Json {
     },
     '/v1/settings/{category}': {
       parameters: [category],
-      get: { operationId: 'getSettings', responses: { '200': settingsOne, '304': { description: 'Not modified (If-None-Match)', headers: { ...requestId, ...etagHeader } }, ...errors(404) } },
+      get: { operationId: 'getSettings', parameters: [ifNoneMatchRead], responses: { '200': settingsOne, '304': { description: 'Not modified (If-None-Match)', headers: { ...requestId, ...etagHeader } }, ...errors(404) } },
       put: {
         operationId: 'putSettings',
         summary: 'Create or replace; credentials: string sets, null clears, absent keeps',
@@ -246,8 +248,8 @@ export function buildOpenApi(): Json {
     '/v1/endpoints/{id}': {
       parameters: [param('id', 'path', { type: 'string', format: 'uuid' })],
       get: { operationId: 'getEndpoint', responses: { '200': json(ref('IntegrationEndpoint'), 'OK', etagHeader), ...errors(404) } },
-      patch: { operationId: 'updateEndpoint', parameters: [ifMatch, idem], requestBody: body('IntegrationEndpointUpdate'), responses: { '200': json(ref('IntegrationEndpoint'), 'OK', written), ...writeErrors } },
-      delete: { operationId: 'deleteEndpoint', parameters: [ifMatch, idem], responses: { '204': { description: 'Deleted', headers: { ...requestId, ...replayed } }, ...withErrors(noBody, 400, 404, 409, 412, 413) } },
+      patch: { operationId: 'updateEndpoint', parameters: [ifMatch, ifNoneMatchEndpoint, idem], requestBody: body('IntegrationEndpointUpdate'), responses: { '200': json(ref('IntegrationEndpoint'), 'OK', written), ...writeErrors } },
+      delete: { operationId: 'deleteEndpoint', parameters: [ifMatch, ifNoneMatchEndpoint, idem], responses: { '204': { description: 'Deleted', headers: { ...requestId, ...replayed } }, ...withErrors(noBody, 400, 404, 409, 412, 413) } },
     },
     '/v1/audit-events': {
       get: {

@@ -77,6 +77,38 @@ test('the document declares the headers the server answers with, and each settin
   }
 });
 
+test('what the server answers and honours is listed: a malformed Idempotency-Key’s 400 on every write, If-None-Match where it acts', async () => {
+  const doc = (await send(srv.url, null, 'GET', '/v1/openapi.json')).body;
+  const t = await srv.tenant();
+  const admin = t.as('admin');
+  await admin('PUT', '/v1/settings/crm', { body: salesforceDoc('a-secret-value-123456') });
+  const endpoint = (await admin('POST', '/v1/endpoints', { body: { name: 'e', description: 'd' } })).body.id;
+  const example: Record<string, string> = { category: 'crm', key: 'consumerSecret', id: endpoint };
+  type Op = { parameters?: { name: string }[]; responses: Record<string, unknown> };
+  const operations = Object.entries<Record<string, Op>>(doc.paths).flatMap(([path, item]) =>
+    Object.entries(item)
+      .filter(([m]) => m !== 'parameters')
+      .map(([method, op]) => ({ method: method.toUpperCase(), path, op, names: (op.parameters ?? []).map((p) => p.name), url: path.replace(/\{(\w+)\}/g, (_, p: string) => example[p]!) })),
+  );
+  const writes = operations.filter((o) => o.names.includes('Idempotency-Key'));
+  assert.ok(writes.length >= 9, 'every write takes an Idempotency-Key');
+  for (const { method, path, op, url } of writes) {
+    const r = await admin(method, url, { headers: { 'idempotency-key': 'has space' } });
+    assert.equal(r.status, 400, `${method} ${path}: ${r.text}`);
+    assert.ok(op.responses['400'], `${method} ${path} lists the 400 it answers`);
+  }
+  for (const method of ['PATCH', 'DELETE']) {
+    const r = await admin(method, `/v1/endpoints/${endpoint}`, { ...(method === 'PATCH' ? { body: { description: 'x' } } : {}), headers: { 'if-none-match': '*' } });
+    assert.equal(r.status, 412, `${method} honours If-None-Match: *`);
+    assert.ok(writes.find((o) => o.method === method && o.path === '/v1/endpoints/{id}')!.names.includes('If-None-Match'), `${method} /v1/endpoints/{id} lists If-None-Match`);
+  }
+  const read = await admin('GET', '/v1/settings/crm');
+  const notModified = await admin('GET', '/v1/settings/crm', { headers: { 'if-none-match': read.headers.get('etag')! } });
+  assert.equal(notModified.status, 304);
+  const get = operations.find((o) => o.method === 'GET' && o.path === '/v1/settings/{category}')!;
+  assert.ok(get.names.includes('If-None-Match') && get.op.responses['304'], 'GET /v1/settings/{category} lists If-None-Match and its 304');
+});
+
 test('a method a path does not declare answers the documented 405: a problem with its request id and Allow naming the declared methods', async () => {
   const doc = (await send(srv.url, null, 'GET', '/v1/openapi.json')).body;
   const documented = doc.components.responses.MethodNotAllowed;
