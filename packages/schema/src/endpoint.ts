@@ -21,7 +21,7 @@ export interface IntegrationEndpointCreate {
    * One line of visible text (`ONE_LINE_TEXT`, `VISIBLE_TEXT`).
    * @minLength 1
    * @maxLength 80
-   * @pattern ^(?=[\s\S]*[\p{L}\p{N}\p{P}\p{S}])(?:(?![\p{Cc}\p{Bidi_Control}]|(?![\u200C\u200D\uFE00-\uFE0F])\p{Default_Ignorable_Code_Point})[\s\S])*$
+   * @pattern ^(?=[\s\S]*[\p{L}\p{N}\p{P}\p{S}])(?:(?![\p{Cc}\p{Zl}\p{Zp}\p{Bidi_Control}]|(?![\u200C\u200D\uFE00-\uFE0F])\p{Default_Ignorable_Code_Point})[\s\S])*$
    */
   name: string;
   /**

@@ -78,7 +78,7 @@ const cases: Array<[type: string, zod: { safeParse(v: unknown): { success: boole
       { name: 'x'.repeat(81), description: 'd' },
       { name: 'a' },
       { name: 'a', description: 'd', id: 'x' },
-      ...['line\nbreak', 'tab\there', 'bell\u0007', '\u202Etxt.exe', '\u200B', 'a\u2066b', 'Or\u00ADders', 'abc\u061Cdef', '\u3164', '\u0301', 'a\u2062b'].map((name) => ({ name, description: 'd' })),
+      ...['line\nbreak', 'line\u2028separator', 'paragraph\u2029separator', 'tab\there', 'bell\u0007', '\u202Etxt.exe', '\u200B', 'a\u2066b', 'Or\u00ADders', 'abc\u061Cdef', '\u3164', '\u0301', 'a\u2062b'].map((name) => ({ name, description: 'd' })),
     ],
   ],
   ['IntegrationEndpointUpdate', IntegrationEndpointUpdateSchema, [{ description: 'New text' }], [{ description: '' }, { description: 'd', name: 'renamed' }, {}]],

@@ -40,7 +40,7 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
     const blank = await admin('POST', '/v1/endpoints', { body: { name: '   ', description: 'd' } });
     assert.deepEqual(pointers(blank), ['/name']);
     assert.equal(blank.body.errors[0].code, 'required');
-    for (const name of ['line\nbreak', 'bell\u0007', '\u202Etxt.exe', 'Or\u00ADders', '\u3164']) {
+    for (const name of ['line\nbreak', 'line\u2028separator', 'paragraph\u2029separator', 'bell\u0007', '\u202Etxt.exe', 'Or\u00ADders', '\u3164']) {
       const hidden = await admin('POST', '/v1/endpoints', { body: { name, description: 'd' } });
       assert.deepEqual([hidden.status, pointers(hidden), hidden.body.errors[0].code], [422, ['/name'], 'invalid_format'], JSON.stringify(name));
     }

@@ -119,6 +119,9 @@ describe('<mp-endpoint-grid> against the real server', () => {
     const cases: [string, string][] = [
       ['Orders\tfeed', 'Use one line of visible text: no line breaks, tabs, or invisible direction or spacing characters.'],
       ['Orders\u200Bfeed', 'Use one line of visible text: no line breaks, tabs, or invisible direction or spacing characters.'],
+      // Unicode's line and paragraph separators survive a text input's value (it strips only CR and LF).
+      ['Orders\u2028feed', 'Use one line of visible text: no line breaks, tabs, or invisible direction or spacing characters.'],
+      ['Orders\u2029feed', 'Use one line of visible text: no line breaks, tabs, or invisible direction or spacing characters.'],
       ['\u0301\u0301', 'Enter a name.'],
     ];
     for (const [name, message] of cases) {
