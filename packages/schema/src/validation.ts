@@ -6,3 +6,4 @@ export * from './validation/parse.js';
 export * from './validation/request-bodies.js';
 export * from './validation/urls.js';
 export * from './validation/endpoint-sorts.js';
+export * from './validation/endpoint-name-key.js';

@@ -18,12 +18,3 @@ export const VISIBLE_TEXT = /[\p{L}\p{N}\p{P}\p{S}]/u;
 export function normalizeEndpointName(name: string): string {
   return name.normalize('NFC').trim().replace(/\s+/g, ' ');
 }
-
-/**
- * Names compare as they look: without case, repeated space, invisible joiners and variation selectors, or
- * Unicode's alternative spellings (NFKC), so "Orders", " orders", "Orders\uFE0F", "Order  feed" and
- * "Order feed", and "Café" typed either way, collide.
- */
-export function endpointNameKey(name: string): string {
-  return normalizeEndpointName(name.normalize('NFKC').replace(/\p{Default_Ignorable_Code_Point}/gu, '')).toLocaleLowerCase('en');
-}
