@@ -99,4 +99,33 @@ export const migrations: readonly Migration[] = [
       `ALTER TABLE settings ADD CONSTRAINT settings_category_check CHECK (category IN ('crm', 'accounting', 'paymentGateway', 'inbound'))`,
     ],
   },
+  {
+    // endpointNameKey went from lower-casing to Unicode's full case folding ("STRASSE" and "straße", "ΟΔΟΣ"
+    // and "οδοσ" now collide). Every stored key was the old key, lower-cased, so the new one is computed
+    // from it here, in SQL: each character a lower-cased key can hold whose folding differs (ß → ss, final
+    // ς → σ, the iota subscript U+0345 → ι, once decomposed, and the old Cyrillic letter variants), then
+    // composed (NFC) as endpointNameKey composes. endpoint-name-keys.test.ts checks this against
+    // endpointNameKey for every code point. Endpoints whose names now collide both stay: the older keeps
+    // the key, the other gets it with U+0001 and its id appended (no name holds a control character), so
+    // it sorts beside its twin and the unique index holds; new names like either are refused.
+    version: 3,
+    name: 'endpoint name keys by case folding',
+    statements: [
+      `ALTER TABLE endpoints DROP CONSTRAINT endpoints_tenant_name`,
+      `UPDATE endpoints e SET name_key = k.name_key
+       FROM (
+         SELECT id, CASE WHEN row_number() OVER (PARTITION BY tenant_id, folded ORDER BY created_at, id) = 1
+                    THEN folded ELSE folded || chr(1) || id::text END AS name_key
+         FROM (
+           SELECT id, tenant_id, created_at,
+                  normalize(replace(translate(normalize(name_key, NFD),
+                    '\u0345\u03C2\u1C80\u1C81\u1C82\u1C83\u1C84\u1C85\u1C86\u1C87\u1C88',
+                    '\u03B9\u03C3\u0432\u0434\u043E\u0441\u0442\u0442\u044A\u0463\uA64B'), '\u00DF', 'ss'), NFC) AS folded
+           FROM endpoints
+         ) f
+       ) k
+       WHERE e.id = k.id AND e.name_key <> k.name_key`,
+      `ALTER TABLE endpoints ADD CONSTRAINT endpoints_tenant_name UNIQUE (tenant_id, name_key)`,
+    ],
+  },
 ];

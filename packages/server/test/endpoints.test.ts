@@ -52,7 +52,12 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
     assert.equal(cafe.body.name, 'Café', 'stored composed (NFC)');
     const composedLonger = await admin('POST', '/v1/endpoints', { body: { name: '\u0958'.repeat(80), description: 'd' } });
     assert.deepEqual([composedLonger.status, pointers(composedLonger)], [422, ['/name']], 'the limit holds for the name as stored');
-    const taken: Record<string, string> = { Orders: 'Orders', orders: 'Orders', ' ORDERS ': 'Orders', 'Order feed': 'Order feed', 'order\u00a0 FEED': 'Order feed', Café: 'Café', 'ｃａｆé': 'Café', 'Orders\uFE0F': 'Orders' };
+    for (const name of ['Straße', 'ΟΔΟΣ', 'sıkı', 'siki']) assert.equal((await admin('POST', '/v1/endpoints', { body: { name, description: 'd' } })).status, 201, name);
+    const taken: Record<string, string> = {
+      Orders: 'Orders', orders: 'Orders', ' ORDERS ': 'Orders', 'Order feed': 'Order feed', 'order\u00a0 FEED': 'Order feed', Café: 'Café', 'ｃａｆé': 'Café', 'Orders\uFE0F': 'Orders',
+      // Unicode case folding, not lower-casing: ß is ss, a final ς is σ.
+      STRASSE: 'Straße', 'STRAẞE': 'Straße', οδοσ: 'ΟΔΟΣ', Οδος: 'ΟΔΟΣ',
+    };
     for (const [name, existing] of Object.entries(taken)) {
       const dup = await admin('POST', '/v1/endpoints', { body: { name, description: 'again' } });
       assert.equal(dup.status, 422, name);
