@@ -25,6 +25,7 @@ export interface IntegrationEndpointCreate {
    */
   name: string;
   /**
+   * Stored without surrounding space; the 1000-character limit holds for it so (this schema counts it as sent).
    * @minLength 1
    * @maxLength 1000
    * @pattern \S
@@ -35,6 +36,7 @@ export interface IntegrationEndpointCreate {
 /** Body of an update: the name is immutable, so only the description. */
 export interface IntegrationEndpointUpdate {
   /**
+   * Stored without surrounding space; the 1000-character limit holds for it so (this schema counts it as sent).
    * @minLength 1
    * @maxLength 1000
    * @pattern \S

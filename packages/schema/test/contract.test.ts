@@ -125,6 +125,17 @@ test('docs/schema holds what the interfaces generate (run `npm run build` after 
   }
 });
 
+test('an endpoint description is parsed as it is stored, trimmed, and its limit holds for it so', () => {
+  const long = 'd'.repeat(1000);
+  for (const schema of [IntegrationEndpointCreateSchema, IntegrationEndpointUpdateSchema]) {
+    const name = schema === IntegrationEndpointCreateSchema ? { name: 'Orders' } : {};
+    const padded = parseWithPointers(schema, { ...name, description: ` ${long}\n` });
+    assert.deepEqual(padded.ok && padded.value.description, long);
+    const over = parseWithPointers(schema, { ...name, description: ` ${long}d ` });
+    assert.deepEqual(!over.ok && over.errors.map((e) => `${e.pointer} ${e.code}`), ['/description too_long']);
+  }
+});
+
 test('parse errors carry JSON Pointers and plain messages', () => {
   const r = parseWithPointers(IntegrationSettingsInputSchema, {
     platform: 7,

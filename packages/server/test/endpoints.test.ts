@@ -25,6 +25,16 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
     assert.equal(updated.body.name, 'Members feed');
     assert.equal((await admin('PATCH', `/v1/endpoints/${id}`, { body: { description: 'x' }, headers: { 'if-match': '"1"' } })).status, 412);
 
+    // The description is stored trimmed, and its 1000-character limit holds for it so.
+    const long = 'd'.repeat(1000);
+    const padded = await admin('POST', '/v1/endpoints', { body: { name: 'Padded', description: `  ${long}\n` } });
+    assert.deepEqual([padded.status, padded.body.description], [201, long], 'surrounding space does not count');
+    const over = await admin('POST', '/v1/endpoints', { body: { name: 'Over', description: `${long}d` } });
+    assert.deepEqual([over.status, pointers(over), over.body.errors[0].code], [422, ['/description'], 'too_long']);
+    const repadded = await admin('PATCH', `/v1/endpoints/${padded.body.id}`, { body: { description: ` ${long.slice(1)}e ` }, headers: { 'if-match': '"1"' } });
+    assert.deepEqual([repadded.status, repadded.body.description], [200, `${long.slice(1)}e`], 'on update too');
+    assert.equal((await admin('PATCH', `/v1/endpoints/${padded.body.id}`, { body: { description: `${long}d` } })).status, 422);
+
     const deleted = await admin('DELETE', `/v1/endpoints/${id}`);
     assert.equal(deleted.status, 204);
     assert.equal((await admin('GET', `/v1/endpoints/${id}`)).status, 404);

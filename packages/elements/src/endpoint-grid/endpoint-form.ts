@@ -57,9 +57,11 @@ export function checkForm(form: EndpointFormState): EndpointFormState['errors'] 
       name.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_NAME_MAX, count }));
     }
   }
-  if (!form.description.trim()) description.push(() => t('endpointGrid.form.descriptionRequired'));
-  else if (form.description.length > ENDPOINT_DESCRIPTION_MAX) {
-    const count = form.description.length;
+  // Sent and stored trimmed: the limit holds for that.
+  const stored = form.description.trim();
+  if (!stored) description.push(() => t('endpointGrid.form.descriptionRequired'));
+  else if (stored.length > ENDPOINT_DESCRIPTION_MAX) {
+    const count = stored.length;
     description.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_DESCRIPTION_MAX, count }));
   }
   return { name, description };

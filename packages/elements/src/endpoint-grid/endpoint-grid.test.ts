@@ -147,6 +147,27 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal((await own.endpoints.list()).total, 0, 'nothing was sent');
   });
 
+  it('counts a description as it is stored: space and line breaks around it are not held against the limit', async () => {
+    const own = clientFor(await freshEnv());
+    const el = await mount(own);
+    el.openCreate();
+    await el.updateComplete;
+    typeInto($(el, '#ep-name'), 'Padded');
+    const long = 'd'.repeat(1000);
+    typeInto($(el, '#ep-description'), `${long}d\n`);
+    await el.updateComplete;
+    equal($(el, '#ep-description-count')?.textContent?.trim(), '1,001 / 1,000', 'the count, one over');
+    await submitForm(el);
+    equal($(el, '#ep-description-error')?.textContent?.trim(), 'At most 1,000 characters; this has 1,001.', 'one over is said at the field');
+    typeInto($(el, '#ep-description'), `\n  ${long}\n\n`);
+    await el.updateComplete;
+    equal($(el, '#ep-description-count')?.textContent?.trim(), '1,000 / 1,000', 'the count leaves out the space around');
+    await submitForm(el);
+    ok(!$(el, '#ep-description-error'), 'no error for what fits once trimmed');
+    await until(() => messageText(el).includes('created'), 'the success message');
+    equal((await own.endpoints.list()).items[0]?.description, long, 'stored trimmed');
+  });
+
   it('shows a new endpoint where it lands: newest first, highlighted, with focus kept in the form while it saves', async () => {
     const own = await freshEnv();
     const client = clientFor(own);

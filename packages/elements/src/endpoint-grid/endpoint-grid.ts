@@ -589,7 +589,7 @@ export class MpEndpointGrid extends LitElement {
           <textarea id="ep-description" name="description" class="mp-input" rows="4" required dir="auto"
             .value=${live(f.description)} aria-invalid=${descriptionError ? 'true' : 'false'}
             aria-describedby="ep-description-count${descriptionError ? ' ep-description-error' : ''}"></textarea>
-          <p id="ep-description-count" class="help">${t('endpointGrid.chars', { count: f.description.length, max: ENDPOINT_DESCRIPTION_MAX })}</p>
+          <p id="ep-description-count" class="help">${t('endpointGrid.chars', { count: f.description.trim().length, max: ENDPOINT_DESCRIPTION_MAX })}</p>
           ${descriptionError
             ? html`<p id="ep-description-error" class="field-error">${iconSvg(icon.error)}<span dir="auto">${descriptionError}</span></p>`
             : nothing}

@@ -112,11 +112,12 @@ export const IntegrationSettingsSchema = z.object({
 export const IntegrationEndpointCreateSchema = z.strictObject({
   // Parsed as it is stored (normalizeEndpointName), so the length limit holds for the stored name: composing can lengthen one.
   name: z.string().check(z.minLength(1), z.regex(VISIBLE_TEXT), z.regex(ONE_LINE_TEXT), z.overwrite(normalizeEndpointName), z.maxLength(ENDPOINT_NAME_MAX)),
-  description: z.string().check(z.minLength(1), z.maxLength(ENDPOINT_DESCRIPTION_MAX), z.regex(NOT_BLANK)),
+  // Stored trimmed, so the length limit holds for the trimmed text.
+  description: z.string().check(z.minLength(1), z.regex(NOT_BLANK), z.trim(), z.maxLength(ENDPOINT_DESCRIPTION_MAX)),
 });
 
 export const IntegrationEndpointUpdateSchema = z.strictObject({
-  description: z.string().check(z.minLength(1), z.maxLength(ENDPOINT_DESCRIPTION_MAX), z.regex(NOT_BLANK)),
+  description: z.string().check(z.minLength(1), z.regex(NOT_BLANK), z.trim(), z.maxLength(ENDPOINT_DESCRIPTION_MAX)),
 });
 
 export const IntegrationEndpointSchema = z.object({
