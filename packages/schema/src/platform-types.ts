@@ -35,6 +35,8 @@ export interface SettingDefinition {
   /** Bounds for `number` settings. */
   min?: number;
   max?: number;
+  /** A `number` setting that counts something (calls, minutes): whole numbers only. */
+  integer?: boolean;
   /** Longest accepted text. */
   maxLength?: number;
   /** A regular expression (source) that text must match. */

@@ -284,6 +284,11 @@ test('settings: each kind of bad setting value carries its own code, so widgets 
   const periodic = findPlatform('salesforce')!.settings.find((s) => s.type === 'number' && s.min !== undefined)!;
   assert.deepEqual(checkSettingValue(periodic, periodic.min! - 1), { code: 'too_small', message: `${periodic.label} must be at least ${periodic.min!.toLocaleString('en')}.` }, 'the message names the setting');
   assert.equal(checkSettingValue(at('salesforce', 'dailyApiAllotment'), 1e12)?.message, '24-hour API call allotment must be at most 100,000,000.', 'digits grouped');
+  // Seed 004's counts: minutes and API calls are whole numbers.
+  assert.deepEqual(checkSettingValue(at('salesforce', 'periodicRefreshMinutes'), 5.5), { code: 'invalid_type', message: 'Periodic refresh (minutes) must be a whole number.' });
+  assert.deepEqual(checkSettingValue(at('salesforce', 'dailyApiAllotment'), 1000.25), { code: 'invalid_type', message: '24-hour API call allotment must be a whole number.' });
+  assert.equal(checkSettingValue(at('salesforce', 'periodicRefreshMinutes'), 15), null);
+  assert.equal(checkSettingValue(at('salesforce', 'dailyApiAllotment'), 5e3), null, 'a whole number written with an exponent is one');
   const stripe: SettingsState = { category: 'paymentGateway', platform: 'stripe', config: { publishableKey: 'nope' }, configuredSecrets: new Set(), crm: null };
   assert.deepEqual(
     validateSettings(stripe, 'draft').errors.map((e) => `${e.pointer} ${e.code} ${e.message}`),

@@ -53,6 +53,17 @@ describeEachBackend('integration settings', (backend) => {
     assert.equal((await admin('GET', '/v1/settings/crm')).status, 404, 'validate saves nothing');
   });
 
+  test('settings that count (minutes, API calls) take whole numbers only', async () => {
+    const admin = (await fresh()).as('admin');
+    const r = await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce', config: { consumerKey: 'ck', periodicRefreshMinutes: 5.5, dailyApiAllotment: 1000.25 } } });
+    assert.equal(r.status, 422, r.text);
+    assert.deepEqual(
+      r.body.errors.map((e: { pointer: string; code: string; message: string }) => `${e.pointer} ${e.code} ${e.message}`).sort(),
+      ['/config/dailyApiAllotment invalid_type 24-hour API call allotment must be a whole number.', '/config/periodicRefreshMinutes invalid_type Periodic refresh (minutes) must be a whole number.'],
+    );
+    assert.equal((await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce', config: { consumerKey: 'ck', periodicRefreshMinutes: 6, dailyApiAllotment: 1000 } } })).status, 201);
+  });
+
   test('create, read one, read all, replace, merge', async () => {
     const t = await fresh();
     const admin = t.as('admin');

@@ -148,6 +148,23 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(errorOf(el, 'cfg-dailyApiAllotment').includes('at most 100,000,000'), errorOf(el, 'cfg-dailyApiAllotment'));
   });
 
+  it('takes whole numbers in the settings that count: their boxes step by 1, and 5.5 minutes is refused at the field', async () => {
+    const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] });
+    const el = await mount(client);
+    await until(() => $(el, '#cfg-periodicRefreshMinutes'), 'the refresh interval');
+    for (const id of ['cfg-periodicRefreshMinutes', 'cfg-dailyApiAllotment']) {
+      const box = $<HTMLInputElement>(el, `#${id}`)!;
+      equal([box.getAttribute('step'), box.getAttribute('inputmode')].join(' '), '1 numeric', `${id}: whole numbers, a keypad without a decimal point`);
+    }
+    const box = $<HTMLInputElement>(el, '#cfg-periodicRefreshMinutes')!;
+    box.focus();
+    box.select();
+    await sendKeys({ type: '5.5' });
+    await press(el, 'save-button');
+    await until(() => errorOf(el, 'cfg-periodicRefreshMinutes'), 'the field’s error');
+    equal(errorOf(el, 'cfg-periodicRefreshMinutes'), 'Periodic refresh (minutes) must be a whole number.', 'the rule’s words at the field');
+  });
+
   it('shows the record again in number and list boxes when the draft returns to it (archive after typing)', async () => {
     const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] });
     await client.settings.patch('crm', { config: { dailyApiAllotment: 5000, allowedGroupValues: ['Gold'] } });

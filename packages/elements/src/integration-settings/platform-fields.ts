@@ -90,7 +90,8 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
       </select>`;
       break;
     case 'number':
-      control = html`<input id=${id} class="mp-input" type="number" inputmode="numeric" min=${s.min ?? nothing} max=${s.max ?? nothing}
+      control = html`<input id=${id} class="mp-input" type="number" inputmode=${s.integer ? 'numeric' : 'decimal'} step=${s.integer ? '1' : 'any'}
+        min=${s.min ?? nothing} max=${s.max ?? nothing}
         .value=${numberText(typeof value === 'number' ? value : '')} ?readonly=${locked} ?required=${s.required}
         aria-describedby=${described} aria-invalid=${invalid}
         @input=${(e: Event) => view.setConfig(s.key, parseNumber((e.target as HTMLInputElement).value))} />`;

@@ -72,6 +72,7 @@ export function checkSettingValue(setting: SettingDefinition, value: unknown): S
       return typeof value === 'boolean' ? null : problem('invalid_type', `${setting.label} must be on or off (true or false).`);
     case 'number': {
       if (typeof value !== 'number' || !Number.isFinite(value)) return problem('invalid_type', `${setting.label} must be a number.`);
+      if (setting.integer && !Number.isInteger(value)) return problem('invalid_type', `${setting.label} must be a whole number.`);
       // Digits grouped as the screens show counts ("15,000"): 100000000 is hard to read right.
       if (setting.min !== undefined && value < setting.min) return problem('too_small', `${setting.label} must be at least ${setting.min.toLocaleString('en')}.`);
       if (setting.max !== undefined && value > setting.max) return problem('too_big', `${setting.label} must be at most ${setting.max.toLocaleString('en')}.`);
