@@ -243,6 +243,12 @@ test('settings: payment gateway needs a platform even as a draft, and a CRM plat
   const none: SettingsState = { category: 'paymentGateway', platform: null, config: {}, configuredSecrets: new Set(), crm: null };
   assert.deepEqual(pointers(validateSettings(none, 'draft').errors), ['/platform required']);
   assert.deepEqual(pointers(validateSettings({ ...none, platform: 'salesforce' }, 'draft').errors), ['/platform platform_mismatch']);
+  assert.deepEqual(
+    validateSettings({ ...none, platform: 'salesforce' }, 'draft').errors.map((e) => e.message),
+    ['Salesforce is listed under CRM, not Payment gateway.'],
+    'the categories by their labels, not their ids',
+  );
+  assert.deepEqual(validateSettings({ ...none, category: 'accounting', platform: 'stripe' }, 'draft').errors.map((e) => e.message), ['Stripe is listed under Payment gateway, not Accounting.']);
   assert.deepEqual(pointers(validateSettings({ ...none, platform: 'paypal' }, 'draft').errors), ['/platform invalid_option']);
   const stripe = { ...none, platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_test_abc' } };
   assert.deepEqual(pointers(validateSettings(stripe, 'enable').errors), ['/credentials/secretKey required', '/credentials/webhookSecret required']);

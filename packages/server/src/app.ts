@@ -18,6 +18,7 @@ import {
   problemTypes,
   validateConfig,
   validateCredentialInput,
+  validateSettings,
   type AuditAction,
   type ConfigValue,
   type EndpointSort,
@@ -418,7 +419,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const def = findPlatform(platform);
     if (!def || def.category !== category) {
       if (!stored && overlay?.platform === undefined) throw notFound(`There are no ${categorySlugs[category]} settings.`);
-      throw unprocessable([fieldError('/platform', platform ? 'platform_mismatch' : 'required', platform ? `“${platform}” is not a ${category} platform.` : 'Choose a platform.')]);
+      // The rules' own /platform error (none chosen, one we do not integrate with, one of another category): they stop at it.
+      throw unprocessable(validateSettings({ category, platform, config: {}, configuredSecrets: new Set(), crm: null }, 'enable').errors.slice(0, 1));
     }
     if (!def.testable) throw unprocessable([fieldError('/platform', 'invalid', `${def.name} calls MemberPulse; there is no connection to test from here.`)]);
     if (!gateway) throw new ProblemError(501, 'This server has no platform connectors configured.', { title: 'No platform connectors' });

@@ -64,6 +64,19 @@ describeEachBackend('integration settings', (backend) => {
     assert.equal((await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce', config: { consumerKey: 'ck', periodicRefreshMinutes: 6, dailyApiAllotment: 1000 } } })).status, 201);
   });
 
+  test('a platform of another category is refused in the categories’ words, by validate and by test-connection alike', async () => {
+    const admin = (await fresh()).as('admin');
+    const said = (r: { body: { errors?: { pointer: string; code: string; message: string }[] } }) => r.body.errors?.map((e) => `${e.pointer} ${e.code} ${e.message}`);
+    const validated = await admin('POST', '/v1/settings/accounting/validate', { body: { platform: 'stripe' } });
+    assert.deepEqual(said(validated), ['/platform platform_mismatch Stripe is listed under Payment gateway, not Accounting.']);
+    const tested = await admin('POST', '/v1/settings/payment-gateway/test-connection', { body: { platform: 'xero' } });
+    assert.deepEqual([tested.status, said(tested)], [422, ['/platform platform_mismatch Xero is listed under Accounting, not Payment gateway.']]);
+    const unknown = await admin('POST', '/v1/settings/crm/test-connection', { body: { platform: 'nope' } });
+    assert.deepEqual([unknown.status, said(unknown)], [422, ['/platform invalid_option “nope” is not a platform we integrate with.']]);
+    const none = await admin('POST', '/v1/settings/crm/test-connection', { body: { platform: null } });
+    assert.deepEqual([none.status, said(none)], [422, ['/platform required Choose a platform.']]);
+  });
+
   test('create, read one, read all, replace, merge', async () => {
     const t = await fresh();
     const admin = t.as('admin');

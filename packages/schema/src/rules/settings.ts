@@ -1,5 +1,5 @@
 import { isolateBidi } from '../bidi.js';
-import { isPlatformRequired, type IntegrationCategory } from '../categories.js';
+import { categoryLabels, isPlatformRequired, type IntegrationCategory } from '../categories.js';
 import { findPlatform } from '../catalog/platforms.js';
 import { memberFields, orderFields } from '../catalog/memberpulse-fields.js';
 import type { CrmFieldDescriptor } from '../field-types.js';
@@ -70,7 +70,7 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
     return { errors, warnings };
   }
   if (platform.category !== state.category) {
-    errors.push(fieldError('/platform', 'platform_mismatch', `${platform.name} is not a ${state.category} platform.`));
+    errors.push(fieldError('/platform', 'platform_mismatch', `${platform.name} is listed under ${categoryLabels[platform.category]}, not ${categoryLabels[state.category]}.`));
     return { errors, warnings };
   }
 
