@@ -442,6 +442,58 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(errorOf(el, 'cfg-clientId') + errorOf(el, 'secret-clientSecret'), '', 'once saved, no error is left beside them');
   });
 
+  it('drops an error once its field is edited, and every error of a failed save once the form is back to the saved record', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    await client.settings.enable('crm', {
+      platform: 'salesforce',
+      config: { environment: 'production', authMode: 'connectedApp', consumerKey: own.salesforce.consumerKey },
+      credentials: { consumerSecret: own.salesforce.consumerSecret },
+      crm: {
+        memberObject: 'Contact',
+        memberMappings: [
+          { source: 'email', target: 'Email', policy: 'always' },
+          { source: 'firstName', target: 'FirstName', policy: 'always' },
+          { source: 'lastName', target: 'LastName', policy: 'always' },
+        ],
+        eventTagField: 'Event_Tags__c',
+      },
+    });
+    const el = await mount(client);
+    await until(() => $(el, '#crm-memberObject'), 'the CRM part of the enabled record');
+    const summary = () => $(el, '[part="error-summary"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+    typeInto($(el, '#cfg-consumerKey'), '');
+    await el.updateComplete;
+    await press(el, 'enable-button');
+    await until(() => errorOf(el, 'cfg-consumerKey'), 'the save’s errors');
+    ok(errorOf(el, 'crm-memberObject').length > 0, `the member object waits for the credentials: ${summary()}`);
+    typeInto($(el, '#cfg-consumerKey'), 'someone-else’s-key');
+    await el.updateComplete;
+    equal(errorOf(el, 'cfg-consumerKey'), '', 'the key’s error goes as it is typed');
+    equal($(el, '#cfg-consumerKey')!.getAttribute('aria-invalid'), 'false', 'and the key is no longer marked invalid');
+    ok(errorOf(el, 'crm-memberObject').length > 0, 'an error on a control not edited stays while the form differs from the saved record');
+    ok(!summary().includes('Consumer Key'), `the summary drops it too: ${summary()}`);
+    typeInto($(el, '#cfg-consumerKey'), own.salesforce.consumerKey);
+    await el.updateComplete;
+    ok(!el.dirty, 'the form is the saved record again');
+    equal(errorOf(el, 'crm-memberObject') + errorOf(el, 'crm-eventTagField'), '', 'the save’s errors about the other controls go too: they spoke of a form no longer on screen');
+    equal($(el, '[part="error-summary"]'), null, 'and with them the summary');
+  });
+
+  it('drops a “Save and continue” error as its input is filled in, and counts the rest', async () => {
+    const el = await mount(clientFor(await freshEnv()), 'inbound');
+    await choosePlatform(el, 'intouch');
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!.click();
+    await until(() => errorOf(el, 'cfg-clientId'), 'the error beside Client ID');
+    ok($(el, '[part="error-summary"]')!.textContent!.includes('2 problems'), 'two inputs missing');
+    typeInto($(el, '#cfg-clientId'), '123');
+    await el.updateComplete;
+    equal(errorOf(el, 'cfg-clientId'), '', 'no “Client ID is required” beside a Client ID');
+    ok(errorOf(el, 'cfg-clubIds').length > 0, 'the Club IDs still missing keep theirs');
+    ok($(el, '[part="error-summary"]')!.textContent!.includes('1 problem stops'), `the summary counts what is left: ${$(el, '[part="error-summary"]')!.textContent}`);
+    equal([...el.shadowRoot!.querySelectorAll('[part="error-summary"] a')].map((a) => a.getAttribute('data-pointer')).join(' '), '/config/clubIds', 'and links only it');
+  });
+
   it('“Save and continue” takes the keyboard on to the CRM section it opens', async () => {
     const own = await freshEnv();
     const el = await mount(clientFor(own));

@@ -10,6 +10,7 @@ import {
   isConnectionSetting,
   isPlatformRequired,
   parsePointer,
+  pointer,
   settingPointer,
   type CrmMapping,
   type DriftItem,
@@ -353,9 +354,26 @@ export class MpIntegrationSettings extends LitElement {
       .map(driftText),
   ];
 
-  #update(draft: Draft): void {
+  /** An edit of the controls at `edited` (pointers). */
+  #update(draft: Draft, ...edited: string[]): void {
     this._draft = draft;
     this.#outcome.show(null);
+    this.#answered(edited);
+  }
+
+  /**
+   * The controls at `edited` (pointers) were edited: the errors on them and under them (a mapping's rows) go, as
+   * the admin answers them. Once nothing is unsaved, a failed save's errors all go: they spoke of a form that
+   * is no longer on screen (drift is the stored record's own, and stays).
+   */
+  #answered(edited: readonly string[]): void {
+    const stale = (e: FieldError) => edited.some((p) => e.pointer === p || e.pointer.startsWith(`${p}/`));
+    if (this._fromSave && !this.dirty) {
+      this._errors = [];
+      this._general = null;
+    } else if (this._errors.some(stale)) {
+      this._errors = this._errors.filter((e) => !stale(e));
+    }
   }
 
   #choosePlatform(id: string): void {
@@ -386,7 +404,7 @@ export class MpIntegrationSettings extends LitElement {
         const config = { ...this._draft.config };
         if (value === undefined) delete config[key];
         else config[key] = value;
-        this.#update({ ...this._draft, config });
+        this.#update({ ...this._draft, config }, pointer('config', key));
       },
       setSecret: (key, value) => {
         // Clear (null) and Undo (from null) replace the button pressed with the other; typing does not.
@@ -394,7 +412,7 @@ export class MpIntegrationSettings extends LitElement {
         const secrets = { ...this._draft.secrets };
         if (value === undefined) delete secrets[key];
         else secrets[key] = value;
-        this.#update({ ...this._draft, secrets });
+        this.#update({ ...this._draft, secrets }, pointer('credentials', key));
         if (swapsButton) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#secret-${key}`)?.focus());
       },
       setReplacing: (key, open) => {
@@ -405,11 +423,12 @@ export class MpIntegrationSettings extends LitElement {
           const secrets = { ...this._draft.secrets };
           delete secrets[key];
           this._draft = { ...this._draft, secrets };
+          this.#answered([pointer('credentials', key)]);
         }
         this._replacing = next;
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#secret-${key}`)?.focus());
       },
-      setCrm: (patch: Partial<CrmMapping>) => this.#update({ ...this._draft, crm: { ...this._draft.crm, ...patch } }),
+      setCrm: (patch: Partial<CrmMapping>) => this.#update({ ...this._draft, crm: { ...this._draft.crm, ...patch } }, ...Object.keys(patch).map((key) => pointer('crm', key))),
     };
   }
 
@@ -449,7 +468,7 @@ export class MpIntegrationSettings extends LitElement {
       } else if (error instanceof ValidationError && error.errors.length) {
         this.#setErrors(error.errors, true);
       } else {
-        this._errors = [];
+        this.#setErrors([], true);
         this._general = () => t('settings.summary.failed', { reason: errorText(error) });
       }
       this._busy = '';
