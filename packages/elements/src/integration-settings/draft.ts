@@ -7,8 +7,11 @@ import {
   isSettingVisible,
   missingConnectionSettings,
   parsePointer,
+  validateConfig,
+  validateCredentialInput,
   type ConfigValue,
   type CrmMapping,
+  type FieldError,
   type FieldMapping,
   type IntegrationCategory,
   type IntegrationSettings,
@@ -150,6 +153,18 @@ export function missingConnection(draft: Draft, saved: IntegrationSettings | nul
     else secrets.add(key);
   }
   return missingConnectionSettings(platform, draft.config, secrets);
+}
+
+/**
+ * What the schema's rules find in the settings and secrets on screen, as a save would send them
+ * (`validateCredentialInput`, `validateConfig`: the server judges the same values with the same rules, and
+ * more), so a problem is named before anything is sent.
+ */
+export function checkDraft(draft: Draft, category: IntegrationCategory, mode: 'draft' | 'enable'): FieldError[] {
+  const platform = findPlatform(draft.platform);
+  if (!platform) return [];
+  const { config = {}, credentials = {} } = inputFrom(draft, category);
+  return [...validateCredentialInput(platform, credentials, config), ...validateConfig(platform, config, mode === 'enable')];
 }
 
 /** Whether the connection part on screen differs from the saved one (then a test uses the values on screen). */

@@ -494,6 +494,24 @@ describe('<mp-integration-settings> against the real server', () => {
     equal([...el.shadowRoot!.querySelectorAll('[part="error-summary"] a')].map((a) => a.getAttribute('data-pointer')).join(' '), '/config/clubIds', 'and links only it');
   });
 
+  it('“Save and continue” names every problem the schema’s rules find on screen in one pass, not a format error after the missing input is fixed', async () => {
+    const client = clientFor(await freshEnv());
+    const el = await mount(client);
+    await choosePlatform(el, 'salesforce');
+    typeInto($(el, '#cfg-myDomainUrl'), 'yourorg.my.salesforce');
+    typeInto($(el, '#cfg-consumerKey'), '   ');
+    typeInto($(el, '#secret-consumerSecret'), '   ');
+    await el.updateComplete;
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!.click();
+    await until(() => errorOf(el, 'cfg-consumerKey'), 'the error beside Consumer Key');
+    equal(errorOf(el, 'cfg-consumerKey'), 'Consumer Key is required to continue.', 'the blank key is missing');
+    equal(errorOf(el, 'cfg-myDomainUrl'), 'Enter your org’s My Domain, such as https://yourorg.my.salesforce.com', 'the URL’s format rule at once, not after a round trip');
+    equal(errorOf(el, 'secret-consumerSecret'), 'Consumer Secret cannot be blank.', 'and the blank secret');
+    ok($(el, '[part="error-summary"]')!.textContent!.includes('3 problems'), `all three in the summary: ${$(el, '[part="error-summary"]')!.textContent}`);
+    equal(el.shadowRoot!.activeElement?.id, 'cfg-myDomainUrl', 'focus on the first in the form');
+    ok((await client.settings.list()).every((s) => s.category !== 'crm'), 'nothing saved');
+  });
+
   it('“Save and continue” takes the keyboard on to the CRM section it opens', async () => {
     const own = await freshEnv();
     const el = await mount(clientFor(own));

@@ -41,7 +41,7 @@ import { translator, type Phrase } from '../provider/translate.js';
 import { IntegrationErrorEvent, type SettingsAction } from '../provider/error-event.js';
 import { settingsMessages } from './messages.js';
 import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
-import { compare, connectionChanged, controlIdFor, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
+import { checkDraft, compare, connectionChanged, controlIdFor, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
 import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, mappedSourceKey, summaryErrorText, type ErrorContext } from './localized-text.js';
@@ -485,11 +485,15 @@ export class MpIntegrationSettings extends LitElement {
   /**
    * "Save and continue": the rest of the form shows once the connection is saved complete, so a missing
    * input is named beside it (as a failed save names its errors) instead of saving a draft that cannot continue.
+   * Whatever else the schema's rules find in the draft is named with it, in one pass, not after the server's answer.
    */
   async #saveAndContinue(): Promise<void> {
-    const missing = missingConnection(this._draft, this._saved);
+    const category = this.resolvedCategory;
+    if (!category) return;
+    const missing = missingConnection(this._draft, this._saved).map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to continue.`));
     if (missing.length === 0) return this.#save('draft', false, true);
-    this.#setErrors(missing.map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to continue.`)), true);
+    const named = new Set(missing.map((e) => e.pointer));
+    this.#setErrors([...missing, ...checkDraft(this._draft, category, 'draft').filter((e) => !named.has(e.pointer))], true);
     await this.#reportProblems();
   }
 
