@@ -7,8 +7,8 @@ import {
   isSettingVisible,
   missingConnectionSettings,
   parsePointer,
-  validateConfig,
   validateCredentialInput,
+  validateSettings,
   type ConfigValue,
   type CrmMapping,
   type FieldError,
@@ -143,28 +143,32 @@ export function isConnected(draft: Draft, saved: IntegrationSettings | null): bo
   return credentialsComplete(platform, saved.config, configuredSecrets(saved));
 }
 
-/** The connection inputs the form still lacks, counting stored secrets and those typed but not saved. */
-export function missingConnection(draft: Draft, saved: IntegrationSettings | null): SettingDefinition[] {
-  const platform = findPlatform(draft.platform);
-  if (!platform) return [];
-  const secrets = saved?.platform === platform.id ? configuredSecrets(saved) : new Set<string>();
+/** The secrets the record holds once the draft is saved: those stored for its platform, with the pending writes applied. */
+function secretsOnceSaved(draft: Draft, saved: IntegrationSettings | null): Set<string> {
+  const secrets = saved?.platform === draft.platform ? configuredSecrets(saved) : new Set<string>();
   for (const [key, value] of Object.entries(draft.secrets)) {
     if (value === null) secrets.delete(key);
     else secrets.add(key);
   }
-  return missingConnectionSettings(platform, draft.config, secrets);
+  return secrets;
+}
+
+/** The connection inputs the form still lacks, counting stored secrets and those typed but not saved. */
+export function missingConnection(draft: Draft, saved: IntegrationSettings | null): SettingDefinition[] {
+  const platform = findPlatform(draft.platform);
+  return platform ? missingConnectionSettings(platform, draft.config, secretsOnceSaved(draft, saved)) : [];
 }
 
 /**
- * What the schema's rules find in the settings and secrets on screen, as a save would send them
- * (`validateCredentialInput`, `validateConfig`: the server judges the same values with the same rules, and
- * more), so a problem is named before anything is sent.
+ * What the schema's rules find in the form as a save would send it, before it is sent: the server judges the
+ * same document with the same rules (`validateCredentialInput`, `validateSettings`), and more (the CRM's
+ * fields as described, URLs of its own machine), so it finds all of these and may find others.
  */
-export function checkDraft(draft: Draft, category: IntegrationCategory, mode: 'draft' | 'enable'): FieldError[] {
+export function checkDraft(draft: Draft, saved: IntegrationSettings | null, category: IntegrationCategory, mode: 'draft' | 'enable'): FieldError[] {
   const platform = findPlatform(draft.platform);
-  if (!platform) return [];
   const { config = {}, credentials = {} } = inputFrom(draft, category);
-  return [...validateCredentialInput(platform, credentials, config), ...validateConfig(platform, config, mode === 'enable')];
+  const state = { category, platform: draft.platform, config, configuredSecrets: secretsOnceSaved(draft, saved), crm: category === 'crm' ? draft.crm : null };
+  return [...(platform ? validateCredentialInput(platform, credentials, config) : []), ...validateSettings(state, mode).errors];
 }
 
 /** Whether the connection part on screen differs from the saved one (then a test uses the values on screen). */

@@ -1267,6 +1267,30 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => el.shadowRoot!.activeElement, 'focus kept in the settings, not dropped to the page');
   });
 
+  it('names what is wrong with the new platform’s inputs before it asks to delete the stored one, and asks once they pass', async () => {
+    const client = await connectedCrm({ memberObject: 'Contact' });
+    const el = await mount(client);
+    await choosePlatform(el, 'hubspot');
+    typeInto($(el, '#cfg-portalId'), 'not-a-number');
+    typeInto($(el, '#secret-apiKey'), '   ');
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    equal($(el, 'dialog.confirm'), null, 'no question about deleting Salesforce while HubSpot’s own inputs are wrong');
+    equal(errorOf(el, 'cfg-portalId'), 'Digits only', 'the Portal ID’s rule beside it');
+    equal(errorOf(el, 'secret-apiKey'), 'Private app access token cannot be blank.', 'the blank token beside it');
+    ok($(el, '[part="error-summary"]')!.textContent!.includes('2 problems'), `both in the summary: ${$(el, '[part="error-summary"]')!.textContent}`);
+    equal(el.shadowRoot!.activeElement?.id, 'cfg-portalId', 'focus on the first');
+    equal((await client.settings.get('crm')).platform, 'salesforce', 'nothing sent, nothing deleted');
+    typeInto($(el, '#cfg-portalId'), '12345');
+    typeInto($(el, '#secret-apiKey'), 'pat-na1-0000');
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await el.updateComplete;
+    ok($<HTMLDialogElement>(el, 'dialog.confirm.switch')?.open, 'once they pass, the question comes');
+    equal($(el, '[part="error-summary"]'), null, 'with no error left from before');
+  });
+
   it('drops an archive confirmation and a test result when its client changes to another tenant’s, so nothing of the first tenant acts on the second', async () => {
     const own = await freshEnv();
     await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'a' } });

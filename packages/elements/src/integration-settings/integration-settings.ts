@@ -444,6 +444,14 @@ export class MpIntegrationSettings extends LitElement {
     const category = this.resolvedCategory;
     if (!client || !category || this._busy) return;
     if (!switchConfirmed && this.#switchDeletes) {
+      // Deleting the stored platform is asked about only for a save the schema's rules let through: what they
+      // find in the new platform's form shows first, without a question whose answer could not take effect.
+      const problems = checkDraft(this._draft, this._saved, category, status === 'enabled' ? 'enable' : 'draft');
+      if (problems.length) {
+        this.#outcome.show(null);
+        this.#setErrors(problems, true);
+        return this.#reportProblems();
+      }
       // One click on another platform's card must not delete a working setup: ask first, naming what goes.
       this.#pendingSave = { status, continueToCrm };
       this.#dialogOpener.remember(this.renderRoot.querySelector<HTMLElement>(`[part="${status === 'enabled' ? 'enable-button' : 'save-button'}"]`));
@@ -493,7 +501,7 @@ export class MpIntegrationSettings extends LitElement {
     const missing = missingConnection(this._draft, this._saved).map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to continue.`));
     if (missing.length === 0) return this.#save('draft', false, true);
     const named = new Set(missing.map((e) => e.pointer));
-    this.#setErrors([...missing, ...checkDraft(this._draft, category, 'draft').filter((e) => !named.has(e.pointer))], true);
+    this.#setErrors([...missing, ...checkDraft(this._draft, this._saved, category, 'draft').filter((e) => !named.has(e.pointer))], true);
     await this.#reportProblems();
   }
 
