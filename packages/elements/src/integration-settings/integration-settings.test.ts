@@ -74,6 +74,26 @@ async function connectedCrm(crm: Partial<CrmMapping>, own?: TestEnv): Promise<In
   return client;
 }
 
+/** A fresh tenant whose CRM is enabled with Salesforce: Contact, its three required fields mapped, an event tag field. */
+async function enabledCrm(own: TestEnv): Promise<IntegrationClient> {
+  const client = clientFor(own);
+  await client.settings.enable('crm', {
+    platform: 'salesforce',
+    config: { environment: 'production', authMode: 'connectedApp', consumerKey: own.salesforce.consumerKey },
+    credentials: { consumerSecret: own.salesforce.consumerSecret },
+    crm: {
+      memberObject: 'Contact',
+      memberMappings: [
+        { source: 'email', target: 'Email', policy: 'always' },
+        { source: 'firstName', target: 'FirstName', policy: 'always' },
+        { source: 'lastName', target: 'LastName', policy: 'always' },
+      ],
+      eventTagField: 'Event_Tags__c',
+    },
+  });
+  return client;
+}
+
 /**
  * Xero settings on screen, someone else saves `clientId: 'theirs'`, this screen types `mine` and saves:
  * answers the element once its conflict notice shows the comparison.
@@ -444,22 +464,7 @@ describe('<mp-integration-settings> against the real server', () => {
 
   it('drops an error once its field is edited, and every error of a failed save once the form is back to the saved record', async () => {
     const own = await freshEnv();
-    const client = clientFor(own);
-    await client.settings.enable('crm', {
-      platform: 'salesforce',
-      config: { environment: 'production', authMode: 'connectedApp', consumerKey: own.salesforce.consumerKey },
-      credentials: { consumerSecret: own.salesforce.consumerSecret },
-      crm: {
-        memberObject: 'Contact',
-        memberMappings: [
-          { source: 'email', target: 'Email', policy: 'always' },
-          { source: 'firstName', target: 'FirstName', policy: 'always' },
-          { source: 'lastName', target: 'LastName', policy: 'always' },
-        ],
-        eventTagField: 'Event_Tags__c',
-      },
-    });
-    const el = await mount(client);
+    const el = await mount(await enabledCrm(own));
     await until(() => $(el, '#crm-memberObject'), 'the CRM part of the enabled record');
     const summary = () => $(el, '[part="error-summary"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
     typeInto($(el, '#cfg-consumerKey'), '');
@@ -1289,6 +1294,48 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     ok($<HTMLDialogElement>(el, 'dialog.confirm.switch')?.open, 'once they pass, the question comes');
     equal($(el, '[part="error-summary"]'), null, 'with no error left from before');
+  });
+
+  it('leaves out of the summary what shows only once the connection is saved, and says what to do instead', async () => {
+    const client = await enabledCrm(await freshEnv());
+    const el = await mount(client);
+    await choosePlatform(el, 'hubspot');
+    typeInto($(el, '#cfg-portalId'), '12345');
+    typeInto($(el, '#secret-apiKey'), 'pat-na1-0000');
+    await el.updateComplete;
+    await press(el, 'enable-button');
+    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    const summary = $(el, '[part="error-summary"]')!.textContent!.replace(/\s+/g, ' ').trim();
+    equal(summary, 'HubSpot also needs settings that show once its connection is saved: use “Save and continue” below to save it as a draft, then fill them in.', 'one sentence, what to do next');
+    equal(el.shadowRoot!.querySelectorAll('[part="error-summary"] li').length, 0, 'no member object, mapping or tag field to fix that is not on screen');
+    equal($(el, 'dialog.confirm'), null, 'and no question about deleting Salesforce for a save that cannot be enabled');
+    equal(el.shadowRoot!.activeElement, $(el, '[part="error-summary"]'), 'focus on the summary, with no control to go to');
+    ok(announced(el).includes('HubSpot also needs settings'), `and said: ${announced(el)}`);
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!.click();
+    await el.updateComplete;
+    const saved = new Promise<SettingsSavedEvent>((resolve) => el.addEventListener('mp-saved', resolve, { once: true }));
+    $<HTMLButtonElement>(el, 'dialog.confirm.switch .danger')!.click();
+    const { settings } = await saved;
+    equal(`${settings.platform} ${settings.status}`, 'hubspot draft', 'Save and continue replaces Salesforce with a HubSpot draft, as the sentence said');
+  });
+
+  it('leaves out of the summary the server’s errors on the CRM part before the connection is saved', async () => {
+    const own = await freshEnv();
+    const el = await mount(clientFor(own));
+    await choosePlatform(el, 'salesforce');
+    typeInto($(el, '#cfg-consumerKey'), own.salesforce.consumerKey);
+    typeInto($(el, '#secret-consumerSecret'), own.salesforce.consumerSecret);
+    await el.updateComplete;
+    typeInto($(el, '#cfg-dailyApiAllotment'), '-5');
+    await el.updateComplete;
+    await press(el, 'enable-button');
+    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    const items = [...el.shadowRoot!.querySelectorAll('[part="error-summary"] li')].map((li) => li.textContent!.trim());
+    equal(items.length, 1, `only the allotment, on screen: ${items.join(' | ')}`);
+    ok($(el, '[part="error-summary"] a[data-pointer="/config/dailyApiAllotment"]'), 'linked to its input');
+    ok($(el, '[part="error-summary"]')!.textContent!.includes('1 problem stops this from saving'), 'counted alone');
+    const text = $(el, '[part="error-summary"]')!.textContent!;
+    ok(text.indexOf('Salesforce also needs settings that show once its connection is saved') > text.indexOf('allotment'), `and, after it, the sentence for the rest: ${text}`);
   });
 
   it('drops an archive confirmation and a test result when its client changes to another tenant’s, so nothing of the first tenant acts on the second', async () => {

@@ -318,6 +318,34 @@ export class MpIntegrationSettings extends LitElement {
     return !!before && before !== this._draft.platform;
   }
 
+  /**
+   * "Save and continue" is offered: the platform's CRM part waits for its connection to be saved, or the
+   * groups after *Connection* for its inputs to be filled in.
+   */
+  get #offersSaveAndContinue(): boolean {
+    const platform = findPlatform(this._draft.platform);
+    if (!platform || isConnected(this._draft, this._saved) || !this.#canWrite || this._saved?.status === 'archived' || this.#secretsAwaitingAdmin.length) return false;
+    return !!platform.discovery || (this.#restShownFor !== platform.id && platform.settings.some((s) => !isConnectionSetting(s)));
+  }
+
+  /**
+   * What the summary at the top lists: a save's errors, but for those on a control that shows only once the
+   * connection is saved (the CRM part, a setting naming a CRM field). Listed, they would ask the admin to
+   * fix what is not on screen yet; one sentence (`note`) says what to do next instead: Save and continue.
+   */
+  #summary(): { errors: FieldError[]; note: string } {
+    const platform = findPlatform(this._draft.platform);
+    const waits = ({ pointer }: FieldError) => {
+      const [first, key] = parsePointer(pointer);
+      return !!key && (first === 'crm' || (first === 'config' && !!platform?.settings.find((s) => s.key === key)?.crmFieldTypes));
+    };
+    const later = !!platform?.discovery && this.#offersSaveAndContinue;
+    const errors = this._fromSave ? this._errors.filter((e) => !(later && waits(e))) : [];
+    const waiting = this._fromSave && later && this._errors.some(waits);
+    const note = [this._general?.(), waiting ? t('settings.summary.afterConnection', { platform: platform?.name ?? '', action: t('settings.saveAndContinue') }) : ''];
+    return { errors, note: note.filter(Boolean).join(' ') };
+  }
+
   get #canWriteCredentials(): boolean {
     return !!this._me?.permissions.includes('credentials:write');
   }
@@ -517,9 +545,11 @@ export class MpIntegrationSettings extends LitElement {
 
   /** Says what stopped the save (conflict, field errors or a general failure) and focuses the first problem. */
   async #reportProblems(): Promise<void> {
-    // The conflict notice takes focus, which reads it; announcing it as well would say it twice.
-    if (!this._conflict) this.#announcer.announce(this._errors.length ? t('settings.summary.title', { count: this._errors.length }) : (this._general?.() ?? ''));
     await this.updateComplete;
+    // What the summary shows, as rendered. The conflict notice takes focus, which reads it; announcing it as
+    // well would say it twice.
+    const { errors, note } = this.#summary();
+    if (!this._conflict) this.#announcer.announce(errors.length ? t('settings.summary.title', { count: errors.length }) : note);
     // A mapper an error names shows its unmapped required fields too, as a form's submit makes it.
     for (const e of this._errors) {
       const control = this.#control(e.pointer);
@@ -817,9 +847,10 @@ export class MpIntegrationSettings extends LitElement {
     const connected = isConnected(this._draft, saved);
     const platform = findPlatform(this._draft.platform);
     const showRest = !!platform && this.#restShownFor === platform.id;
+    const summary = this.#summary();
     return html`
       ${this.#outcome.render('outcome')}
-      ${renderErrorSummary(this._fromSave ? this._errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })) : [], this._general?.() ?? '', this.#focusControl, (p) => !!this.#control(p))}
+      ${renderErrorSummary(summary.errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })), summary.note, this.#focusControl, (p) => !!this.#control(p))}
       ${this._conflict
         ? renderConflict(this._conflict.theirs, this._conflict.differences?.() ?? null, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
         : nothing}
@@ -847,7 +878,7 @@ export class MpIntegrationSettings extends LitElement {
         choose: (id) => this.#choosePlatform(id),
       })}
       ${this.#renderGroups(view, true)}
-      ${platform && !connected && this.#canWrite && saved?.status !== 'archived' && this.#secretsAwaitingAdmin.length === 0 && (platform.discovery || (!showRest && platform.settings.some((s) => !isConnectionSetting(s))))
+      ${platform && this.#offersSaveAndContinue
         ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p>${t(platform.discovery ? 'settings.saveFirst' : 'settings.saveFirstOther')}</p>
             <div class="actions"><button class="mp-button" type="button" ?disabled=${this._busy !== ''} @click=${() => this.#saveAndContinue()}>${t('settings.saveAndContinue')}</button></div></div></div>`
         : nothing}

@@ -123,6 +123,7 @@ export const settingsMessages = {
   'settings.summary.title#one': '{count} problem stops this from saving',
   'settings.summary.title#other': '{count} problems stop this from saving',
   'settings.summary.item': '{label}: {message}',
+  'settings.summary.afterConnection': '{platform} also needs settings that show once its connection is saved: use “{action}” below to save it as a draft, then fill them in.',
   'settings.summary.failed': 'Nothing was saved: {reason} Your changes are still here.',
   'settings.conflict.withPolicy': '{target} · {policy}',
   'settings.conflict.title': 'These settings were saved elsewhere while you were editing: by someone else, or by you in another tab.',

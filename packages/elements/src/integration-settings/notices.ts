@@ -10,7 +10,8 @@ const t = translator(settingsMessages);
 
 /**
  * The summary at the top of a failed save: the count, then each problem as a link that moves focus to its
- * control. `focusControl` receives the error.
+ * control, then `general` (what the list leaves out); with no problem listed, `general` alone. `focusControl`
+ * receives the error.
  */
 export function renderErrorSummary(errors: readonly FieldError[], general: string, focusControl: (error: FieldError) => void, linkable: (pointer: string) => boolean): TemplateResult | typeof nothing {
   if (errors.length === 0 && !general) return nothing;
@@ -18,7 +19,6 @@ export function renderErrorSummary(errors: readonly FieldError[], general: strin
     ${iconSvg(icon.error)}
     <div class="grow">
       <p id="summary-title"><strong>${errors.length ? t('settings.summary.title', { count: errors.length }) : general}</strong></p>
-      ${errors.length && general ? html`<p>${general}</p>` : nothing}
       ${errors.length
         ? html`<ul>
             ${errors.map((e) =>
@@ -31,6 +31,7 @@ export function renderErrorSummary(errors: readonly FieldError[], general: strin
             )}
           </ul>`
         : nothing}
+      ${errors.length && general ? html`<p>${general}</p>` : nothing}
     </div>
   </div>`;
 }
