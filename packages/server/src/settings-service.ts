@@ -10,6 +10,7 @@ import {
   validateCredentialInput,
   validateSettings,
   type ConfigValue,
+  type CrmFieldDescriptor,
   type CrmMapping,
   type DriftItem,
   type FieldError,
@@ -100,6 +101,11 @@ interface Plan {
   platformChanged: boolean;
   /** Settings that guard the record's secrets and change with this write (the platform staying). */
   changedConnection: SettingDefinition[];
+  /** The write changes the platform or a connection setting: the cached describes are of another org. */
+  orgChanged: boolean;
+  /** The cached describes the write was judged with (none after a change of connection). */
+  memberFields: CrmFieldDescriptor[] | undefined;
+  orderFields: CrmFieldDescriptor[] | undefined;
   /** Secret keys configured after the write. */
   secrets: Set<string>;
   setSecrets: Map<string, string>;
@@ -184,9 +190,12 @@ export function planWrite(
     for (const key of Object.keys(config)) errors.push(fieldError(pointer('config', key), 'unknown_field', 'Choose a platform before entering its settings.'));
   }
 
+  const changedConnection = current && !platformChanged && def ? changedConnectionSettings(def, current.config, config) : [];
+  const orgChanged = platformChanged || changedConnection.length > 0;
   const state: SettingsState = { category, platform, config, configuredSecrets: secrets, crm };
-  const memberFields = crm ? cache.fields(tenant, crm.memberObject) : undefined;
-  const orderFields = crm ? cache.fields(tenant, crm.orderObject) : undefined;
+  // The cache describes the org of the stored connection: a write that points elsewhere is judged without it.
+  const memberFields = crm && !orgChanged ? cache.fields(tenant, crm.memberObject) : undefined;
+  const orderFields = crm && !orgChanged ? cache.fields(tenant, crm.orderObject) : undefined;
   const rules = validateAs ?? (status === 'enabled' ? 'enable' : 'draft');
   const result = validateSettings(state, rules, { memberFields, orderFields, allowLoopback: deps.allowLoopback });
   let warnings = result.warnings;
@@ -199,8 +208,7 @@ export function planWrite(
   } else {
     errors.push(...result.errors);
   }
-  const changedConnection = current && !platformChanged && def ? changedConnectionSettings(def, current.config, config) : [];
-  return { current, platform, status, config, crm, platformChanged, changedConnection, secrets, setSecrets, clearSecrets, errors, warnings };
+  return { current, platform, status, config, crm, platformChanged, changedConnection, orgChanged, secrets, setSecrets, clearSecrets, errors, warnings, memberFields, orderFields };
 }
 
 /**
@@ -352,19 +360,19 @@ export async function writeSettings(
   if (plan.errors.length) throw unprocessable(plan.errors, plan.warnings);
 
   const id = current?.id ?? randomUUID();
+  const { memberFields, orderFields } = plan;
   const crm = plan.crm
     ? {
         ...plan.crm,
-        memberMappings: recordTargetTypes(plan.crm.memberMappings, deps.cache.fields(tenant, plan.crm.memberObject)),
-        orderMappings: recordTargetTypes(plan.crm.orderMappings, deps.cache.fields(tenant, plan.crm.orderObject)),
+        memberMappings: recordTargetTypes(plan.crm.memberMappings, memberFields),
+        orderMappings: recordTargetTypes(plan.crm.orderMappings, orderFields),
       }
     : null;
-  const memberFields = crm ? deps.cache.fields(tenant, crm.memberObject) : undefined;
-  const orderFields = crm?.orderObject ? deps.cache.fields(tenant, crm.orderObject) : undefined;
   // Drift is worked out again for each object the cache describes; for one it no longer does (its TTL ran
-  // out), the record keeps the drift last found on the choices this write keeps.
+  // out), the record keeps the drift last found on the choices this write keeps. Of another org nothing is
+  // known until its first describe: no drift.
   const carried =
-    crm && current?.crm && !plan.platformChanged && (!memberFields || !orderFields)
+    crm && current?.crm && !plan.orgChanged && (!memberFields || !orderFields)
       ? carriedDrift(current.drift, keptCrmChoices(findPlatform(plan.platform), current, plan.config, crm))
       : [];
   const isOrder = (d: DriftItem) => d.pointer.startsWith('/crm/orderMappings/');
@@ -410,7 +418,7 @@ export async function writeSettings(
     }
   }
   const stored = (await store.getSettings(tx, tenant, category))!;
-  const connectionChanged = plan.platformChanged || plan.setSecrets.size > 0 || plan.clearSecrets.size > 0 || plan.changedConnection.length > 0;
+  const connectionChanged = plan.orgChanged || plan.setSecrets.size > 0 || plan.clearSecrets.size > 0;
   return { created: !current, stored, connectionChanged };
 }
 

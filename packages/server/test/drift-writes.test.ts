@@ -184,6 +184,19 @@ describeEachBackend('writes after schema drift', (backend) => {
     assert.deepEqual(fixed.body.drift, [], 'a changed choice takes its drift with it');
   });
 
+  test('a write that points the record at another org judges and keeps nothing by the old org’s describe', async () => {
+    const { admin } = await drifted(drop('Phone'));
+    const other = (await srv.tenant()).id;
+    orgs.set(other, contactFields().filter((f) => f.name !== 'Email'));
+    const moved = await admin('PATCH', '/v1/settings/crm', { body: { config: { consumerKey: other }, credentials: { consumerSecret: SECRET } } });
+    assert.equal(moved.status, 200, moved.text);
+    assert.deepEqual(moved.body.drift, [], 'the old org’s drift says nothing of the new one');
+    const next = await admin('PATCH', '/v1/settings/crm', { body: { config: { autoSync: false } } });
+    assert.deepEqual(next.body.drift, [], 'nor is it carried to the next write');
+    assert.equal((await admin('GET', '/v1/settings/crm/objects/Contact/fields')).status, 200);
+    assert.deepEqual(await driftOf(admin), ['/crm/memberMappings/0/target missing'], 'the new org’s describe finds its own');
+  });
+
   test('another platform leaves nothing to keep', async () => {
     const { admin } = await drifted(drop('Phone'));
     const hubspot = await admin('PUT', '/v1/settings/crm', { body: { platform: 'hubspot' } });
