@@ -254,7 +254,11 @@ export async function getEndpoint(q: Queryable, tenant: string, id: string, forU
 
 /** The name of the tenant's endpoint that `nameKey` collides with, if any. */
 export async function endpointNamedLike(q: Queryable, tenant: string, nameKey: string): Promise<string | null> {
-  const r = await q.query<{ name: string }>('SELECT name FROM endpoints WHERE tenant_id = $1 AND name_key = $2', [tenant, nameKey]);
+  // Migration 3 kept names that only then collided: the younger twin's key is the key, U+0001 and its id.
+  const r = await q.query<{ name: string }>(
+    `SELECT name FROM endpoints WHERE tenant_id = $1 AND (name_key = $2 OR starts_with(name_key, $2 || chr(1))) ORDER BY name_key LIMIT 1`,
+    [tenant, nameKey],
+  );
   return r.rows[0]?.name ?? null;
 }
 

@@ -97,5 +97,9 @@ describeEachBackend('endpoint name keys', (backend) => {
       const dup = await admin('POST', '/v1/endpoints', { body: { name, description: 'again' } });
       assert.deepEqual([dup.status, pointers(dup), dup.body.errors?.[0]?.message], [422, ['/name'], `An endpoint named “${existing}” already exists.`], name);
     }
+    const older = (await admin('GET', '/v1/endpoints?sort=name')).body.items.find((e: { name: string }) => e.name === 'Straße');
+    assert.equal((await admin('DELETE', `/v1/endpoints/${older.id}`)).status, 204);
+    const alone = await admin('POST', '/v1/endpoints', { body: { name: 'strasse', description: 'again' } });
+    assert.deepEqual([alone.status, alone.body.errors?.[0]?.message], [422, 'An endpoint named “STRASSE” already exists.'], 'the younger twin, left alone, still holds its name');
   });
 });
