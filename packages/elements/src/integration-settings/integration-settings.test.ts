@@ -485,6 +485,23 @@ describe('<mp-integration-settings> against the real server', () => {
     equal($(el, '[part="error-summary"]'), null, 'and with them the summary');
   });
 
+  it('keeps the errors of a refused Enable of the saved record when an edit is undone: they speak of the form on screen', async () => {
+    const own = await freshEnv();
+    const el = await mount(await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own));
+    await until(() => $(el, '#crm-memberObject'), 'the CRM part of the draft');
+    ok(!el.dirty, 'nothing unsaved');
+    await press(el, 'enable-button');
+    await until(() => $(el, '[part="error-summary"]'), 'Enable refused');
+    const before = $(el, '[part="error-summary"]')!.textContent!.replace(/\s+/g, ' ');
+    ok(before.includes('First Name must be mapped'), before);
+    typeInto($(el, '#cfg-consumerKey'), `${own.salesforce.consumerKey}x`);
+    await el.updateComplete;
+    typeInto($(el, '#cfg-consumerKey'), own.salesforce.consumerKey);
+    await el.updateComplete;
+    ok(!el.dirty, 'the saved record again');
+    equal($(el, '[part="error-summary"]')?.textContent?.replace(/\s+/g, ' '), before, 'Enable would be refused again: the summary stays');
+  });
+
   it('drops a “Save and continue” error as its input is filled in, and counts the rest', async () => {
     const el = await mount(clientFor(await freshEnv()), 'inbound');
     await choosePlatform(el, 'intouch');

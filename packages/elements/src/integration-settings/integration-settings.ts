@@ -150,6 +150,8 @@ export class MpIntegrationSettings extends LitElement {
   #errorsByControl = new Map<string, FieldError[]>();
   /** The errors came from a save (summary at the top) rather than a connection test (inline only). */
   private _fromSave = false;
+  /** The failed save was of unsaved changes (not of the saved record as it stands, an Enable say). */
+  #failedOnChanges = false;
   /** A save's or comparison's failure that belongs to no field. */
   private _general: Phrase | null = null;
   private _busy = '';
@@ -391,12 +393,13 @@ export class MpIntegrationSettings extends LitElement {
 
   /**
    * The controls at `edited` (pointers) were edited: the errors on them and under them (a mapping's rows) go, as
-   * the admin answers them. Once nothing is unsaved, a failed save's errors all go: they spoke of a form that
-   * is no longer on screen (drift is the stored record's own, and stays).
+   * the admin answers them. Once nothing is unsaved, the errors of a failed save of changes all go: they spoke
+   * of a form that is no longer on screen (drift is the stored record's own, and stays). Those of a failed save
+   * of the saved record itself (Enable pressed on it) speak of the form on screen again, and stay.
    */
   #answered(edited: readonly string[]): void {
     const stale = (e: FieldError) => edited.some((p) => e.pointer === p || e.pointer.startsWith(`${p}/`));
-    if (this._fromSave && !this.dirty) {
+    if (this._fromSave && this.#failedOnChanges && !this.dirty) {
       this._errors = [];
       this._general = null;
     } else if (this._errors.some(stale)) {
@@ -540,6 +543,7 @@ export class MpIntegrationSettings extends LitElement {
   #setErrors(errors: readonly FieldError[], fromSave: boolean): void {
     this._errors = this.#inFormOrder(errors);
     this._fromSave = fromSave;
+    this.#failedOnChanges = this.dirty;
     if (fromSave) this._general = null;
   }
 
