@@ -319,6 +319,13 @@ test('settings: a Stripe key of the other mode is an error where it is given, in
   assert.deepEqual(stripeKeyModeErrors(stripePlatform, undefined, { publishableKey: 'pk_test_1', secretKey: 'sk_test_2' }), [], 'test mode unless live');
   assert.deepEqual(stripeKeyModeErrors(findPlatform('xero')!, 'test', { secretKey: 'sk_live_1' }), [], 'Stripe’s rule only');
   assert.deepEqual(
+    validateSettings({ ...stripe, config: { mode: 'test', publishableKey: 'sk_live_oops' } }, 'draft').errors.map((e) => `${e.pointer} ${e.code}`),
+    ['/config/publishableKey invalid_format'],
+    'a secret key pasted as the publishable one breaks its format rule: that alone, no word of a mode its prefix does not give',
+  );
+  assert.deepEqual(stripeKeyModeErrors(stripePlatform, 'test', { publishableKey: 'sk_live_abc', secretKey: 'pk_live_abc' }), [], 'each key by its own prefix');
+  assert.deepEqual(stripeKeyModeErrors(stripePlatform, 'live', { secretKey: 'sk_test_' }), [], 'nor for a prefix alone, which breaks the rule too');
+  assert.deepEqual(
     validateCredentialInput(stripePlatform, { secretKey: 'sk_live_abc' }, { mode: 'test' }).map((e) => e.pointer),
     ['/credentials/secretKey'],
     'secrets being written are checked against the mode, by every caller (saves, connection tests)',

@@ -254,6 +254,12 @@ describeEachBackend('integration settings', (backend) => {
     assert.deepEqual([liveSecret.status, liveSecret.body.errors?.[0]?.message], [422, 'Secret key is a live-mode key, but Mode is Test.'], 'a key of the other mode is refused');
     assert.equal((await admin('GET', '/v1/settings/payment-gateway')).body.credentials.secretKey, undefined, 'and not stored');
     assert.equal((await admin('PUT', '/v1/settings/payment-gateway/credentials/secretKey', { body: { value: 'sk_test_abc123' } })).status, 200);
+    const pastedSecret = await admin('PATCH', '/v1/settings/payment-gateway', { body: { config: { publishableKey: 'sk_live_oops' } } });
+    assert.deepEqual(
+      [pastedSecret.status, pastedSecret.body.errors?.map((e: { pointer: string; message: string }) => `${e.pointer} ${e.message}`)],
+      [422, ['/config/publishableKey Publishable key: starts with pk_test_ or pk_live_.']],
+      'a secret key pasted as the publishable one breaks its format rule, and that is all that is said: its prefix gives no mode',
+    );
     const liveOnly = await admin('PATCH', '/v1/settings/payment-gateway', { body: { config: { mode: 'live', publishableKey: 'pk_live_abc' } } });
     assert.deepEqual([liveOnly.status, liveOnly.body.errors?.map((e: { pointer: string; message: string }) => `${e.pointer} ${e.message}`)], [422, ['/credentials/secretKey Enter the live-mode secret key: the stored one is for test mode.']], 'Mode cannot change under a stored key of the old mode');
     const live = await admin('PATCH', '/v1/settings/payment-gateway', { body: { config: { mode: 'live', publishableKey: 'pk_live_abc' }, credentials: { secretKey: 'sk_live_abc123' } } });
