@@ -41,7 +41,7 @@ export interface SettingDefinition {
   maxLength?: number;
   /** A regular expression (source) that text must match. */
   pattern?: string;
-  /** Message when `pattern` does not match. */
+  /** Message when `pattern` does not match: a sentence, full stop included ("Digits only."). */
   patternMessage?: string;
   /** Only shown (and only required) while this holds. */
   visibleWhen?: SettingCondition;

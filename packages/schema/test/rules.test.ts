@@ -11,6 +11,7 @@ import {
   memberPulseTags,
   missingConnectionSettings,
   orderFields,
+  platformCatalog,
   salesforceDefaultMemberMappings,
   standardMemberMapping,
   stripeKeyModeErrors,
@@ -306,6 +307,14 @@ test('settings: each kind of bad setting value carries its own code, so widgets 
     ['required'],
     'blank is one problem (required), not a format error too',
   );
+});
+
+test('catalog: each format rule is a sentence with its full stop, shown as it stands beside an input, and led by the label once in an error', () => {
+  const rules = platformCatalog.flatMap((p) => p.settings.filter((s) => s.patternMessage).map((s) => [`${p.id}.${s.key}`, s.patternMessage!] as const));
+  assert.ok(rules.length >= 10, 'the catalog has format rules');
+  assert.deepEqual(rules.filter(([, rule]) => !/[^.]\.$/.test(rule)), [], 'each ends with one full stop');
+  const portalId = findPlatform('hubspot')!.settings.find((s) => s.key === 'portalId')!;
+  assert.equal(checkSettingValue(portalId, 'abc')?.message, 'Portal ID: digits only.', 'the error keeps one full stop');
 });
 
 test('settings: a Stripe key of the other mode is an error where it is given, in a draft too', () => {

@@ -42,7 +42,7 @@ export function resolveLoginUrl(config: Partial<SalesforceConfig>, defaults: Sal
     if (!isTrustedLoginHost(own, defaults?.loginUrl) && !(defaults?.allowLoopback && isLoopbackUrl(own))) {
       // Worded and pointed as the catalog's setting, which the settings checks use for the same refusal.
       const setting = findPlatform('salesforce')!.settings.find((s) => s.key === 'myDomainUrl')!;
-      const message = `${setting.patternMessage}.`;
+      const message = setting.patternMessage!;
       throw new ConnectorError('invalid', `The My Domain URL is not a Salesforce address. ${message}`, [pointerError(settingPointer(setting), 'invalid_format', message)]);
     }
     return new URL(own).origin;

@@ -380,7 +380,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     await press(el, 'save-button');
     await until(() => errorOf(el, 'cfg-clubIds'), 'the club IDs error');
-    equal(errorOf(el, 'cfg-clubIds'), '“club 13”: Digits only, one club ID per line', 'the error names the line and the rule');
+    equal(errorOf(el, 'cfg-clubIds'), '“club 13”: Digits only, one club ID per line.', 'the error names the line and the rule');
     equal($<HTMLTextAreaElement>(el, '#cfg-clubIds')!.value, '12\nclub 13', 'what was typed stays');
     typeInto($(el, '#cfg-clubIds'), '12\n13');
     await el.updateComplete;
@@ -527,7 +527,7 @@ describe('<mp-integration-settings> against the real server', () => {
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!.click();
     await until(() => errorOf(el, 'cfg-consumerKey'), 'the error beside Consumer Key');
     equal(errorOf(el, 'cfg-consumerKey'), 'Consumer Key is required to continue.', 'the blank key is missing');
-    equal(errorOf(el, 'cfg-myDomainUrl'), 'Enter your org’s My Domain, such as https://yourorg.my.salesforce.com', 'the URL’s format rule at once, not after a round trip');
+    equal(errorOf(el, 'cfg-myDomainUrl'), 'Enter your org’s My Domain, such as https://yourorg.my.salesforce.com.', 'the URL’s format rule at once, not after a round trip');
     equal(errorOf(el, 'secret-consumerSecret'), 'Consumer Secret cannot be blank.', 'and the blank secret');
     ok($(el, '[part="error-summary"]')!.textContent!.includes('3 problems'), `all three in the summary: ${$(el, '[part="error-summary"]')!.textContent}`);
     equal(el.shadowRoot!.activeElement?.id, 'cfg-myDomainUrl', 'focus on the first in the form');
@@ -806,7 +806,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(links.length >= 3, 'the summary links every problem');
     equal(
       links.find((a) => a.dataset.pointer === '/config/publishableKey')!.textContent!.trim(),
-      'Publishable key: Starts with pk_test_ or pk_live_',
+      'Publishable key: Starts with pk_test_ or pk_live_.',
       'away from its input, the summary names the setting a format rule is about',
     );
     links.find((a) => a.dataset.pointer === '/credentials/webhookSecret')!.click();
@@ -1299,7 +1299,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await press(el, 'save-button');
     await until(() => $(el, '[part="error-summary"]'), 'the error summary');
     equal($(el, 'dialog.confirm'), null, 'no question about deleting Salesforce while HubSpot’s own inputs are wrong');
-    equal(errorOf(el, 'cfg-portalId'), 'Digits only', 'the Portal ID’s rule beside it');
+    equal(errorOf(el, 'cfg-portalId'), 'Digits only.', 'the Portal ID’s rule beside it');
     equal(errorOf(el, 'secret-apiKey'), 'Private app access token cannot be blank.', 'the blank token beside it');
     ok($(el, '[part="error-summary"]')!.textContent!.includes('2 problems'), `both in the summary: ${$(el, '[part="error-summary"]')!.textContent}`);
     equal(el.shadowRoot!.activeElement?.id, 'cfg-portalId', 'focus on the first');

@@ -45,8 +45,8 @@ describe('fieldErrorText', () => {
   it('names the first line of a list that breaks its format rule, in the host’s words where registered', async () => {
     const context = { config: { clubIds: ['12', '13', 'club 27', 'x'] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
     const e = error('/config/clubIds', 'invalid_format', 'Club IDs: digits only, one club ID per line.');
-    equal(fieldErrorText(e, 'intouch', context), '“club 27”: Digits only, one club ID per line', 'the line, then the rule');
-    equal(fieldErrorText(e, 'intouch'), 'Digits only, one club ID per line', 'without the values, just the rule');
+    equal(fieldErrorText(e, 'intouch', context), '“club 27”: Digits only, one club ID per line.', 'the line, then the rule');
+    equal(fieldErrorText(e, 'intouch'), 'Digits only, one club ID per line.', 'without the values, just the rule');
     await inGerman({ 'catalog.intouch.clubIds.patternMessage': 'Nur Ziffern, eine Club-ID pro Zeile', 'settings.badListValue': '{message} (nicht: „{value}“)' }, async () => {
       equal(fieldErrorText(e, 'intouch', context), 'Nur Ziffern, eine Club-ID pro Zeile (nicht: „club 27“)', 'translated');
     });
@@ -56,7 +56,7 @@ describe('fieldErrorText', () => {
     const long = 'z'.repeat(300);
     const context = { config: { clubIds: ['12', long] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
     const e = error('/config/clubIds/1', 'too_long', 'Item 2 of “clubIds” must be at most 255 characters.');
-    equal(fieldErrorText(e, 'intouch', context), `“${'z'.repeat(24)}…”: Club IDs takes at most 255 characters a line`, 'the value, shortened, then the rule');
+    equal(fieldErrorText(e, 'intouch', context), `“${'z'.repeat(24)}…”: Club IDs takes at most 255 characters a line.`, 'the value, shortened, then the rule');
   });
 
   it('fills a mapping row’s placeholders from the row the pointer names, with the host’s field and type names', async () => {

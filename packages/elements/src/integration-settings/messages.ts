@@ -34,7 +34,7 @@ export const settingsMessages = {
   'settings.required': '(Required)',
   'settings.listHelp': 'One value per line.',
   'settings.badListValue': '“{value}”: {message}',
-  'settings.listValueTooLong': '{label} takes at most {max} characters a line',
+  'settings.listValueTooLong': '{label} takes at most {max} characters a line.',
   'settings.secret.configured': 'Configured ••••{hint}',
   'settings.secret.configuredNoHint': 'Configured',
   'settings.secret.updated': 'updated {date}',

@@ -42,7 +42,7 @@ const salesforce: PlatformDefinition = {
       help: 'Your org’s My Domain. Leave empty to use the server default login URL.',
       // The stored secrets are sent here, and what answers is shown.
       pattern: SALESFORCE_URL_PATTERN,
-      patternMessage: 'Enter your org’s My Domain, such as https://yourorg.my.salesforce.com',
+      patternMessage: 'Enter your org’s My Domain, such as https://yourorg.my.salesforce.com.',
       maxLength: 255,
       group: 'Connection',
     },
@@ -150,7 +150,7 @@ const salesforce: PlatformDefinition = {
       default: 'HL_',
       help: 'Custom fields whose API names start with this prefix feed security groups.',
       pattern: '^[A-Za-z][A-Za-z0-9_]{0,20}$',
-      patternMessage: 'Use letters, digits and underscores, starting with a letter',
+      patternMessage: 'Use letters, digits and underscores, starting with a letter.',
       maxLength: 21,
       group: 'Security groups',
     },
@@ -181,7 +181,7 @@ const hubspot: PlatformDefinition = {
   discovery: true,
   testable: true,
   settings: [
-    { key: 'portalId', label: 'Portal ID', type: 'text', required: true, pattern: '^\\d{1,12}$', patternMessage: 'Digits only', maxLength: 12, group: 'Connection' },
+    { key: 'portalId', label: 'Portal ID', type: 'text', required: true, pattern: '^\\d{1,12}$', patternMessage: 'Digits only.', maxLength: 12, group: 'Connection' },
     { key: 'apiKey', label: 'Private app access token', type: 'secret', required: true, maxLength: 255, help: 'From Settings › Integrations › Private Apps.', group: 'Connection' },
     { key: 'syncContacts', label: 'Sync contacts', type: 'toggle', required: false, default: true, group: 'Sync' },
     { key: 'syncCompanies', label: 'Sync companies', type: 'toggle', required: false, default: false, group: 'Sync' },
@@ -227,9 +227,9 @@ const stripe: PlatformDefinition = {
       ],
       group: 'Connection',
     },
-    { key: 'publishableKey', label: 'Publishable key', type: 'text', required: true, pattern: '^pk_(test|live)_[A-Za-z0-9]+$', patternMessage: 'Starts with pk_test_ or pk_live_', maxLength: 255, group: 'Connection' },
-    { key: 'secretKey', label: 'Secret key', type: 'secret', required: true, pattern: '^(sk|rk)_(test|live)_[A-Za-z0-9]+$', patternMessage: 'Starts with sk_test_, sk_live_, rk_test_ or rk_live_', maxLength: 255, group: 'Connection' },
-    { key: 'webhookSecret', label: 'Webhook signing secret', type: 'secret', required: true, pattern: '^whsec_[A-Za-z0-9]+$', patternMessage: 'Starts with whsec_', maxLength: 255, group: 'Connection' },
+    { key: 'publishableKey', label: 'Publishable key', type: 'text', required: true, pattern: '^pk_(test|live)_[A-Za-z0-9]+$', patternMessage: 'Starts with pk_test_ or pk_live_.', maxLength: 255, group: 'Connection' },
+    { key: 'secretKey', label: 'Secret key', type: 'secret', required: true, pattern: '^(sk|rk)_(test|live)_[A-Za-z0-9]+$', patternMessage: 'Starts with sk_test_, sk_live_, rk_test_ or rk_live_.', maxLength: 255, group: 'Connection' },
+    { key: 'webhookSecret', label: 'Webhook signing secret', type: 'secret', required: true, pattern: '^whsec_[A-Za-z0-9]+$', patternMessage: 'Starts with whsec_.', maxLength: 255, group: 'Connection' },
   ],
 };
 
@@ -246,8 +246,8 @@ const intouchConnector: PlatformDefinition = {
   discovery: false,
   testable: false,
   settings: [
-    { key: 'clientId', label: 'Client ID', type: 'text', required: true, maxLength: 20, pattern: '^[0-9]+$', patternMessage: 'Digits only, as the client is numbered in MemberPulse', help: 'This client’s ID number in MemberPulse.', group: 'Connection' },
-    { key: 'clubIds', label: 'Club IDs', type: 'list', required: true, pattern: '^[0-9]+$', patternMessage: 'Digits only, one club ID per line', help: 'One ID per club the Connector sends data for.', group: 'Connection' },
+    { key: 'clientId', label: 'Client ID', type: 'text', required: true, maxLength: 20, pattern: '^[0-9]+$', patternMessage: 'Digits only, as the client is numbered in MemberPulse.', help: 'This client’s ID number in MemberPulse.', group: 'Connection' },
+    { key: 'clubIds', label: 'Club IDs', type: 'list', required: true, pattern: '^[0-9]+$', patternMessage: 'Digits only, one club ID per line.', help: 'One ID per club the Connector sends data for.', group: 'Connection' },
     {
       key: 'scheme',
       label: 'Scheme',
@@ -260,10 +260,10 @@ const intouchConnector: PlatformDefinition = {
       help: 'Only where the Connector reaches a self-hosted MemberPulse; not needed on MemberPulse’s own hosting.',
       group: 'Self-hosted MemberPulse',
     },
-    { key: 'host', label: 'Host or IP', type: 'text', required: false, maxLength: 255, pattern: '^[A-Za-z0-9.:\\[\\]-]+$', patternMessage: 'A host name or IP address, without scheme or path', group: 'Self-hosted MemberPulse' },
+    { key: 'host', label: 'Host or IP', type: 'text', required: false, maxLength: 255, pattern: '^[A-Za-z0-9.:\\[\\]-]+$', patternMessage: 'A host name or IP address, without scheme or path.', group: 'Self-hosted MemberPulse' },
     { key: 'username', label: 'Username', type: 'text', required: false, maxLength: 255, group: 'Self-hosted MemberPulse' },
     { key: 'password', label: 'Password', type: 'secret', required: false, maxLength: 255, group: 'Self-hosted MemberPulse' },
-    { key: 'customOptions', label: 'Custom options', type: 'list', required: false, pattern: '^[^=\\s]+=.*$', patternMessage: 'One option per line, as name=value', help: 'Options built into the Connector for MemberPulse, one per line as name=value.', group: 'Options' },
+    { key: 'customOptions', label: 'Custom options', type: 'list', required: false, pattern: '^[^=\\s]+=.*$', patternMessage: 'One option per line, as name=value.', help: 'Options built into the Connector for MemberPulse, one per line as name=value.', group: 'Options' },
   ],
 };
 

@@ -103,7 +103,7 @@ export function firstBadListValue(setting: SettingDefinition, values: readonly u
 
 /** The message of a setting's format error: its label, then the catalog's rule ("Portal ID: digits only."). */
 export function settingFormatMessage({ label, patternMessage: rule }: SettingDefinition): string {
-  return rule ? `${label}: ${rule[0]!.toLowerCase()}${rule.slice(1)}.` : `${label} has the wrong format.`;
+  return rule ? `${label}: ${rule[0]!.toLowerCase()}${rule.slice(1)}` : `${label} has the wrong format.`;
 }
 
 function checkText(setting: SettingDefinition, value: unknown): SettingProblem | null {
@@ -146,7 +146,7 @@ export function validateConfig(
       const found = checkSettingValue(setting, value);
       if (found) errors.push(fieldError(at, found.code, found.message));
       else if (!allowLoopback && setting.pattern === SALESFORCE_URL_PATTERN && typeof value === 'string' && loopbackUrl.test(value.trim())) {
-        errors.push(fieldError(at, 'invalid_format', `${setting.label}: this server reaches Salesforce only, not its own machine. ${setting.patternMessage}.`));
+        errors.push(fieldError(at, 'invalid_format', `${setting.label}: this server reaches Salesforce only, not its own machine. ${setting.patternMessage}`));
       }
     }
   }
