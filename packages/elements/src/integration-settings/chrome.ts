@@ -1,9 +1,9 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { findPlatform, isPlatformRequired, platformCatalog, type IntegrationCategory, type IntegrationSettings } from '@memberpulse/integration-schema';
-import { icon, iconSvg } from '../shared/icons.js';
 import { translator } from '../provider/translate.js';
 import { formatDateTime, msg } from '../i18n/index.js';
 import { settingsMessages } from './messages.js';
+import { renderErrors } from './platform-fields.js';
 
 // The frame around a settings form: platform choice, outcome notices, the save bar and confirmations.
 // Plain render functions; the element owns the state and passes what they need.
@@ -41,7 +41,7 @@ export function renderPlatformPicker(options: {
         )}
     </div>
     ${switching ? html`<p class="help warning-text">${t('settings.platformSwitch', { platform: next.name, previous: previous.name })}</p>` : nothing}
-    ${errors.length ? html`<p id="platform-error" class="field-error">${iconSvg(icon.error)}<span>${errors.join(' ')}</span></p>` : nothing}
+    ${renderErrors('platform', errors)}
   </fieldset>`;
 }
 

@@ -814,6 +814,24 @@ describe('<mp-integration-settings> against the real server', () => {
     await expectNoViolations(el, 'errors shown');
   });
 
+  it('shows two errors on one value as two lines, each a sentence, and reads both as the input’s description', async () => {
+    const el = await mount(clientFor(env), 'payment-gateway');
+    await choosePlatform(el, 'stripe');
+    // Too long, and of the other mode than Mode (Test): two problems with one value.
+    typeInto($(el, '#cfg-publishableKey'), `pk_live_${'a'.repeat(260)}`);
+    await el.updateComplete;
+    await press(el, 'enable-button');
+    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    const lines = [...$(el, '#cfg-publishableKey-error')!.querySelectorAll('.field-error')].map((p) => p.textContent!.trim());
+    equal(lines.join(' | '), 'Publishable key must be at most 255 characters. | Publishable key is a live-mode key, but Mode is Test.', 'one line each');
+    const [first, second] = [...$(el, '#cfg-publishableKey-error')!.querySelectorAll('.field-error')].map((p) => p.getBoundingClientRect());
+    ok(second!.top >= first!.bottom, 'the second under the first, not run on after it');
+    type AxNode = { role: string; name?: string; description?: string; children?: AxNode[] };
+    const find = (node: AxNode): AxNode | undefined => (node.name === 'Publishable key' && node.role === 'textbox' ? node : (node.children ?? []).map(find).find(Boolean));
+    const input = find((await a11ySnapshot({})) as unknown as AxNode);
+    equal(input?.description, 'Publishable key must be at most 255 characters. Publishable key is a live-mode key, but Mode is Test.', 'one description, both sentences');
+  });
+
   it('lists the server’s errors in the order of the form and focuses the first on screen, whatever order the answer gives', async () => {
     // The server's field errors, turned around: the form must not rely on the order they come in.
     const reversing = createIntegrationClient({

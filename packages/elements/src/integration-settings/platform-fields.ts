@@ -32,10 +32,13 @@ export interface FieldsView {
   setReplacing(key: string, open: boolean): void;
 }
 
-/** The error line under a control; its id is `<controlId>-error` for `aria-describedby`. */
+/**
+ * The errors under a control, each on its own line (two problems with one value read as two, not one run-on
+ * sentence); together they are `<controlId>-error` for `aria-describedby`.
+ */
 export function renderErrors(controlId: string, messages: readonly string[]): TemplateResult | typeof nothing {
   if (messages.length === 0) return nothing;
-  return html`<p id="${controlId}-error" class="field-error">${iconSvg(icon.error)}<span dir="auto">${messages.join(' ')}</span></p>`;
+  return html`<div id="${controlId}-error">${messages.map((m) => html`<p class="field-error">${iconSvg(icon.error)}<span dir="auto">${m}</span></p>`)}</div>`;
 }
 
 /** `aria-describedby` for a control with optional help and errors. */
