@@ -1403,7 +1403,9 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($<HTMLInputElement>(el, 'input[name="platform"]')!.disabled, 'platform fixed');
     equal($<HTMLInputElement>(el, '#cfg-publishableKey')!.value, 'pk_test_abc', 'values shown');
     ok(!$(el, '[part="footer"]') && !$(el, '.header-actions'), 'no save, enable or archive');
-    ok($<HTMLButtonElement>(el, '#secret-secretKey')!.disabled, 'no replacing secrets');
+    const secret = $(el, '[data-key="secretKey"]')!;
+    equal(secret.querySelectorAll('button').length, 0, 'no Replace or Clear, not even greyed out: a viewer can never use them');
+    ok(secret.textContent!.replace(/\s+/g, ' ').includes('Configured ••••1234'), `the secret’s state still shown: ${secret.textContent}`);
     await expectNoViolations(el, 'viewer');
   });
 
@@ -1419,6 +1421,9 @@ describe('<mp-integration-settings> against the real server', () => {
     const connection = $(el, 'fieldset[data-group="Connection"]')!;
     ok(connection.textContent!.includes('Only admins can change these settings'), 'says why, once for the group');
     equal(connection.textContent!.split('Only admins').length - 1, 1, 'not again under each secret');
+    const secret = $(el, '[data-key="clientSecret"]')!;
+    equal(secret.querySelectorAll('button').length, 0, 'no Replace or Clear for an editor, who may not write credentials either');
+    ok(secret.textContent!.replace(/\s+/g, ' ').includes('Configured ••••5678'), `the secret’s state still shown: ${secret.textContent}`);
     typeInto($(el, '#cfg-defaultTaxRate'), 'OUTPUT2');
     await el.updateComplete;
     await saveWith(el, 'save-button');

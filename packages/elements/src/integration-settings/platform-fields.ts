@@ -127,7 +127,8 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
 
 /**
  * A write-only secret: never prefilled, never shown back. Configured secrets show their hint and when they
- * were set, with Replace and Clear; a new value is typed into an empty password box.
+ * were set, with Replace and Clear for a role that may write credentials; a new value is typed into an empty
+ * password box.
  */
 function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
   const id = `secret-${s.key}`;
@@ -161,14 +162,17 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
     </div>`;
   }
   if (!open) {
+    // A role that may not write credentials (viewer, editor) sees the state alone, without buttons it can never use.
     return html`<div class="field secret" data-key=${s.key}>
       <span class="label">${s.label}</span>
       <div class="secret-row">
         ${status}
-        <button id=${id} class="mp-button small" type="button" ?disabled=${locked}
-          @click=${() => view.setReplacing(s.key, true)}>${t('settings.secret.replace')}<span class="visually-hidden"> ${s.label}</span></button>
-        <button class="mp-button small quiet" type="button" ?disabled=${locked}
-          @click=${() => view.setSecret(s.key, null)}>${t('settings.secret.clear')}<span class="visually-hidden"> ${s.label}</span></button>
+        ${view.canWriteCredentials
+          ? html`<button id=${id} class="mp-button small" type="button" ?disabled=${locked}
+                @click=${() => view.setReplacing(s.key, true)}>${t('settings.secret.replace')}<span class="visually-hidden"> ${s.label}</span></button>
+              <button class="mp-button small quiet" type="button" ?disabled=${locked}
+                @click=${() => view.setSecret(s.key, null)}>${t('settings.secret.clear')}<span class="visually-hidden"> ${s.label}</span></button>`
+          : nothing}
       </div>
       ${noRights}
       ${renderErrors(id, errors)}
