@@ -283,7 +283,16 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(stored.crm?.eventTagField, 'Event_Tags__c', 'event tag stored');
     ok(stored.crm!.memberMappings.length >= 3, 'mappings stored');
     equal($(el, '[part="status"]')!.textContent!.trim(), 'Enabled', 'the badge says Enabled');
+    equal(announced(el), 'CRM integration enabled.', 'the enabling announced');
     ok(!deepText(el).includes(own.salesforce.consumerSecret), 'still no secret in the DOM');
+
+    $<HTMLInputElement>(el, '#crm-supportTicketNotes')!.click();
+    await el.updateComplete;
+    equal($(el, '[part="enable-button"]')!.textContent!.trim(), 'Save changes', 'once enabled, the button saves changes');
+    equal((await saveWith(el, 'enable-button')).action, 'enabled', 'saved, still enabled');
+    await el.updateComplete;
+    equal(announced(el), 'CRM settings saved.', 'what was already enabled is said to be saved, not enabled again');
+    equal($(el, '.outcome')!.textContent!.trim(), 'CRM settings saved.', 'and shown so');
   });
 
   it('signs in a Salesforce service user, routes tags to a related object or fields, and maps an order object (seeds 001 and 004)', async () => {
@@ -647,7 +656,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     await press(el, 'enable-button');
     await until(outcome, 'the save’s outcome');
-    equal(outcome(), 'CRM integration enabled.', 'saved, not refused for the mapping it left alone');
+    equal(outcome(), 'CRM settings saved.', 'saved, not refused for the mapping it left alone');
     const stored = await client.settings.get('crm');
     equal(`${stored.status} ${stored.crm!.supportTicketNotes}`, 'enabled true', 'stored, still enabled');
     ok($(el, '[part="drift"]')?.textContent?.includes('Retired_Phone__c'), 'the drift notice stays');

@@ -494,11 +494,13 @@ export class MpIntegrationSettings extends LitElement {
     this.#outcome.show(null);
     this.#test.show(null);
     const input = inputFrom(this._draft, category);
+    // Save changes on a record already enabled saves it; only a record enabled now is said to be enabled.
+    const savedKey = status === 'draft' ? 'settings.savedDraft' : this._saved?.status === 'enabled' ? 'settings.savedChanges' : 'settings.savedEnabled';
     let saved: IntegrationSettings | null = null;
     try {
       saved = status === 'enabled' ? await client.settings.enable(category, input) : await client.settings.saveDraft(category, input);
       this.#adopt(saved);
-      this.#outcome.show({ tone: 'success', text: () => t(status === 'enabled' ? 'settings.savedEnabled' : 'settings.savedDraft', { category: t(`settings.category.${category}`) }) });
+      this.#outcome.show({ tone: 'success', text: () => t(savedKey, { category: t(`settings.category.${category}`) }) });
       emit(this, new SettingsSavedEvent(saved, status));
     } catch (error) {
       this.#fail(error, status === 'enabled' ? 'enable' : 'save');

@@ -107,6 +107,7 @@ export const settingsMessages = {
   'settings.unsaved': 'Unsaved changes',
   'settings.savedDraft': '{category} settings saved as a draft.',
   'settings.savedEnabled': '{category} integration enabled.',
+  'settings.savedChanges': '{category} settings saved.',
   'settings.archived': '{category} settings archived.',
   'settings.restored': '{category} settings restored as a draft.',
   'settings.lastSaved': 'Last saved {date} by {who}',
