@@ -33,6 +33,8 @@ export interface CrmView extends FieldsView {
   setCrm(patch: Partial<CrmMapping>): void;
   /** Says something to screen readers through the element's live region. */
   announce(text: string): void;
+  /** How many mapped fields the drift notice names now (vanished from the CRM or retyped). */
+  drifted(): number;
 }
 
 function objectOptions(objects: readonly CrmObjectSummary[], withNone: boolean, filter: (o: CrmObjectSummary) => boolean = () => true): ComboboxOption[] {
@@ -135,14 +137,28 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
   </div>`;
 }
 
+/** The objects whose fields the section shows. */
+function shownObjects({ crm }: CrmView['draft']): (string | null)[] {
+  return [crm.memberObject, crm.orderObject, crm.tagDestination === 'relatedObject' ? crm.tagObject : null];
+}
+
+/** Loads the CRM's objects and the fields of every object the section shows, once. */
+function loadDiscovery(view: CrmView): void {
+  void view.discovery.loadObjects();
+  for (const name of shownObjects(view.draft)) void view.discovery.loadFields(name);
+}
+
 /**
- * Loads the CRM's objects and the fields of every object the section shows; with `refresh`, again past the
- * server's cache, so a field created, removed or retyped in the CRM shows (and its drift with it) at once.
+ * "Refresh from …": reads the objects and fields again past the server's cache, so a field created, removed or
+ * retyped in the CRM shows (and its drift with it) at once. The button stays focused and says it is busy
+ * meanwhile; then the live region says what came back, since the drift notice it may change is far above.
+ * A failure is said by the section's own alert, as a first load's is.
  */
-function loadDiscovery(view: CrmView, refresh = false): void {
-  const { discovery: d, draft } = view;
-  d.loadObjects(refresh);
-  for (const name of new Set([draft.crm.memberObject, draft.crm.orderObject, draft.crm.tagDestination === 'relatedObject' ? draft.crm.tagObject : null])) d.loadFields(name, refresh);
+async function refresh(view: CrmView, platform: string): Promise<void> {
+  if (view.discovery.refreshing) return;
+  if (!(await view.discovery.refresh(shownObjects(view.draft)))) return;
+  const count = view.drifted();
+  view.announce(count ? t('settings.crm.refreshed', { platform, count }) : t('settings.crm.refreshedNoDrift', { platform }));
 }
 
 /**
@@ -153,6 +169,7 @@ function loadDiscovery(view: CrmView, refresh = false): void {
 export function renderCrmSection(view: CrmView): TemplateResult {
   const crm = view.draft.crm;
   const d = view.discovery;
+  const platform = findPlatform(view.draft.platform)?.name ?? '';
   if (view.canDiscover) loadDiscovery(view);
   const objects = valueOf(d.objects);
   const memberFieldList = d.fields(crm.memberObject);
@@ -167,9 +184,9 @@ export function renderCrmSection(view: CrmView): TemplateResult {
     <div class="crm-head">
       <h3 id="crm-heading" tabindex="-1">${t('settings.crm.heading')}</h3>
       ${view.canDiscover
-        ? html`<button part="crm-refresh" class="mp-button small quiet" type="button" aria-describedby="crm-refresh-help" @click=${() => loadDiscovery(view, true)}>
-            ${t('settings.crm.refresh', { platform: findPlatform(view.draft.platform)?.name ?? '' })}
-          </button>`
+        ? // aria-disabled, not disabled, while it reads: a disabled button would drop focus to the page.
+          html`<button part="crm-refresh" class="mp-button small quiet" type="button" aria-describedby="crm-refresh-help" aria-disabled=${d.refreshing ? 'true' : 'false'}
+            @click=${() => void refresh(view, platform)}>${t(d.refreshing ? 'settings.crm.refreshing' : 'settings.crm.refresh', { platform })}</button>`
         : nothing}
     </div>
     ${view.canDiscover ? html`<p id="crm-refresh-help" class="help">${t('settings.crm.refreshHelp')}</p>` : nothing}

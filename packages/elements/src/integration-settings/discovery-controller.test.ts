@@ -1,6 +1,7 @@
 // The CRM discovery the settings form holds: a refresh keeps the last fields while it runs and after it
 // fails, of two answers for one object the newer request's wins, whichever arrives first, and an answer
-// to the client before a reset (another tenant or connection) is never shown.
+// to the client before a reset (another tenant or connection) is never shown; "Refresh from …" is busy until
+// every answer is in.
 import type { CrmFieldDescriptor } from '@memberpulse/integration-schema';
 import type { IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { ReactiveControllerHost } from 'lit';
@@ -18,7 +19,10 @@ type Call = { object: string; resolve: (v: CrmFieldDescriptor[]) => void; reject
 function controlledClient() {
   const calls: Call[] = [];
   const client = {
-    crm: { fields: (object: string) => new Promise<CrmFieldDescriptor[]>((resolve, reject) => calls.push({ object, resolve, reject })) },
+    crm: {
+      fields: (object: string) => new Promise<CrmFieldDescriptor[]>((resolve, reject) => calls.push({ object, resolve, reject })),
+      objects: () => Promise.resolve([]),
+    },
   } as unknown as IntegrationClient;
   return { client, calls };
 }
@@ -26,7 +30,7 @@ function controlledClient() {
 /** A controller on such a client. */
 function controlled() {
   const { client, calls } = controlledClient();
-  const host = { requestUpdate() {} } as unknown as ReactiveControllerHost;
+  const host = { requestUpdate() {}, updateComplete: Promise.resolve(true) } as unknown as ReactiveControllerHost;
   const d = new DiscoveryController(host);
   d.reset(client);
   return { d, calls };
@@ -77,6 +81,31 @@ describe('DiscoveryController', () => {
     await settled();
     equal(names(d), 'Email', 'the new tenant’s fields');
     equal(d.fields('Lead').state, 'idle', 'and an object the new tenant did not ask for stays unloaded');
+  });
+
+  it('refreshes the objects and each object named once, busy until every answer is in, and says whether all came back', async () => {
+    const { d, calls } = controlled();
+    const done = d.refresh(['Contact', null, 'Contact', 'Order']);
+    equal(d.refreshing, true, 'under way');
+    equal(calls.map((c) => c.object).join(), 'Contact,Order', 'each object once, none for an empty choice');
+    calls[0]!.resolve([field('Email')]);
+    await settled();
+    equal(d.refreshing, true, 'still under way while one answer is out');
+    calls[1]!.resolve([field('Total')]);
+    equal(await done, true, 'all came back');
+    equal(d.refreshing, false, 'done');
+
+    const failing = d.refresh(['Contact']);
+    calls[2]!.reject(new Error('502'));
+    equal(await failing, false, 'one failed');
+    equal(d.refreshing, false, 'done all the same');
+    equal(names(d), 'Email', 'the fields it had stay');
+
+    const dropped = d.refresh(['Contact']);
+    d.reset(controlledClient().client);
+    equal(d.refreshing, false, 'a reset ends it');
+    calls[3]!.resolve([field('TheirEmail')]);
+    equal(await dropped, undefined, 'and its answers count for nothing');
   });
 
   it('keeps each object’s fields apart when the chosen object switches while the first one still loads', async () => {

@@ -39,6 +39,8 @@ export class DiscoveryController {
   #resetAt = 0;
   /** The request whose answer each value (objects, usage, fields of one object) holds. */
   #applied = new Map<string, number>();
+  /** The last request made before the refresh under way, if one is. */
+  #refreshingSince: number | null = null;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -52,6 +54,30 @@ export class DiscoveryController {
     this.#fields = new Map();
     this.#usage = IDLE;
     this.#applied.clear();
+    this.#refreshingSince = null;
+  }
+
+  /** A {@link refresh} is under way. */
+  get refreshing(): boolean {
+    return this.#refreshingSince !== null;
+  }
+
+  /**
+   * Reads the objects and the fields of each named object again, past the server's cache. Resolves once every
+   * answer is in and the host has rendered them: `true` when all came back, `false` when one failed (its remote
+   * holds the error, and the value it had), `undefined` when a reset (another client or connection) dropped them.
+   */
+  async refresh(objectNames: Iterable<string | null>): Promise<boolean | undefined> {
+    const since = this.#requests;
+    this.#refreshingSince = since;
+    this.#host.requestUpdate();
+    const loads = [this.loadObjects(true), ...[...new Set(objectNames)].map((name) => this.loadFields(name, true))];
+    const answered = await Promise.all(loads);
+    if (this.#resetAt > since) return undefined;
+    this.#refreshingSince = null;
+    this.#host.requestUpdate();
+    await this.#host.updateComplete;
+    return answered.every(Boolean);
   }
 
   get objects(): Remote<CrmObjectSummary[]> {
@@ -71,24 +97,26 @@ export class DiscoveryController {
     return valueOf(this.fields(objectName));
   }
 
-  loadObjects(refresh = false): void {
-    if (!refresh && this.#objects.state !== 'idle') return;
-    this.#load('objects', (c) => c.crm.objects({ refresh }), () => this.#objects, (r) => (this.#objects = r));
+  /** Loads the CRM's objects unless they are loaded or loading (`refresh`: again, past the server's cache). Resolves `false` when the answer is a failure. */
+  loadObjects(refresh = false): Promise<boolean> {
+    if (!refresh && this.#objects.state !== 'idle') return Promise.resolve(true);
+    return this.#load('objects', (c) => c.crm.objects({ refresh }), () => this.#objects, (r) => (this.#objects = r));
   }
 
-  loadFields(objectName: string | null, refresh = false): void {
-    if (!objectName || (!refresh && this.fields(objectName).state !== 'idle')) return;
-    this.#load(`fields:${objectName}`, (c) => c.crm.fields(objectName, { refresh }), () => this.fields(objectName), (r) => this.#fields.set(objectName, r));
+  /** Loads an object's fields, as {@link loadObjects} loads the objects. */
+  loadFields(objectName: string | null, refresh = false): Promise<boolean> {
+    if (!objectName || (!refresh && this.fields(objectName).state !== 'idle')) return Promise.resolve(true);
+    return this.#load(`fields:${objectName}`, (c) => c.crm.fields(objectName, { refresh }), () => this.fields(objectName), (r) => this.#fields.set(objectName, r));
   }
 
   loadUsage(refresh = false): void {
     if (!refresh && this.#usage.state !== 'idle') return;
-    this.#load('usage', (c) => c.crm.apiUsage(), () => this.#usage, (r) => (this.#usage = r));
+    void this.#load('usage', (c) => c.crm.apiUsage(), () => this.#usage, (r) => (this.#usage = r));
   }
 
-  async #load<T>(key: string, call: (client: IntegrationClient) => Promise<T>, get: () => Remote<T>, put: (r: Remote<T>) => void): Promise<void> {
+  async #load<T>(key: string, call: (client: IntegrationClient) => Promise<T>, get: () => Remote<T>, put: (r: Remote<T>) => void): Promise<boolean> {
     const client = this.#client;
-    if (!client) return;
+    if (!client) return true;
     const request = ++this.#requests;
     const kept = valueOf(get());
     put(kept === undefined ? { state: 'loading' } : { state: 'loading', value: kept });
@@ -101,9 +129,10 @@ export class DiscoveryController {
       const before = valueOf(get());
       result = before === undefined ? { state: 'error', error } : { state: 'error', error, value: before };
     }
-    if (request <= (this.#applied.get(key) ?? this.#resetAt)) return;
+    if (request <= (this.#applied.get(key) ?? this.#resetAt)) return result.state === 'ready';
     this.#applied.set(key, request);
     put(result);
     this.#host.requestUpdate();
+    return result.state === 'ready';
   }
 }

@@ -699,33 +699,67 @@ describe('<mp-integration-settings> against the real server', () => {
 
   it('refreshes the CRM’s objects and fields on request, so a field removed in the CRM meanwhile shows as drift at once', async () => {
     const own = await freshEnv();
-    await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }, { source: 'phone', target: 'Phone', policy: 'always' }] }, own);
-    // The CRM, seen through this client, loses Phone once the screen has described Contact: as an admin deleting it in Salesforce would.
-    let phoneGone = false;
+    await connectedCrm(
+      {
+        memberObject: 'Contact',
+        memberMappings: [
+          { source: 'email', target: 'Email', policy: 'always' },
+          { source: 'firstName', target: 'FirstName', policy: 'always' },
+          { source: 'phone', target: 'Phone', policy: 'always' },
+        ],
+      },
+      own,
+    );
+    // The CRM, seen through this client, loses fields once the screen has described Contact: as an admin deleting them in Salesforce would.
+    let gone: string[] = [];
     const asked: string[] = [];
+    let hold: Promise<void> | null = null;
     const client = createIntegrationClient({
       baseUrl: own.apiUrl,
       token: own.tokens.admin,
       fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
         const url = input instanceof Request ? input.url : String(input);
         if (url.includes('/crm/')) asked.push(new URL(url).search);
+        if (hold && url.includes('refresh=true')) await hold;
         const res = await fetch(input, init);
-        if (!phoneGone || !/\/objects\/Contact\/fields/.test(url)) return res;
+        if (!gone.length || !/\/objects\/Contact\/fields/.test(url)) return res;
         const body = (await res.json()) as { items: { name: string }[] };
-        return Response.json({ items: body.items.filter((f) => f.name !== 'Phone') }, { headers: { 'x-request-id': res.headers.get('x-request-id') ?? '' } });
+        return Response.json({ items: body.items.filter((f) => !gone.includes(f.name)) }, { headers: { 'x-request-id': res.headers.get('x-request-id') ?? '' } });
       },
     });
     const el = await mount(client);
     await until(() => $(el, '#crm-memberMappings'), 'the member mapping');
+    await until(() => ($(el, '#crm-memberMappings') as MpFieldMapper).targetFields.length > 0, 'Contact described');
     ok(!$(el, '[part="drift"]'), 'nothing drifted yet');
-    phoneGone = true;
+    gone = ['Phone', 'FirstName'];
+    let release!: () => void;
+    hold = new Promise<void>((resolve) => (release = resolve));
     const refresh = $<HTMLButtonElement>(el, '[part="crm-refresh"]')!;
     equal(refresh.textContent!.trim(), 'Refresh from Salesforce', 'the button names the CRM');
     refresh.focus();
     refresh.click();
-    await until(() => $(el, '[part="drift"]')?.textContent?.includes('Phone'), 'the drift notice, without a reload');
-    ok(asked.some((q) => q.includes('refresh=true')), `asked past the server’s cache: ${asked.join(' ')}`);
-    equal(el.shadowRoot!.activeElement, refresh, 'focus stays on the button');
+    await el.updateComplete;
+    equal(refresh.getAttribute('aria-disabled'), 'true', 'busy while it reads: aria-disabled…');
+    equal(refresh.textContent!.trim(), 'Refreshing from Salesforce…', '…and says so');
+    ok(!refresh.disabled, 'not disabled, which would drop focus to the page');
+    equal(el.shadowRoot!.activeElement, refresh, 'focus stays on the button meanwhile');
+    const refreshes = () => asked.filter((q) => q.includes('refresh=true')).length;
+    await until(() => refreshes() === 2, 'the objects and the fields of Contact asked again');
+    refresh.click();
+    await settle(el);
+    equal(refreshes(), 2, 'a second press while it reads asks nothing more');
+    release();
+    await until(() => refresh.getAttribute('aria-disabled') === 'false', 'the refresh done');
+    ok(['Phone', 'First Name'].every((f) => $(el, '[part="drift"]')?.textContent?.includes(f)), `the drift notice, without a reload: ${$(el, '[part="drift"]')?.textContent}`);
+    equal(refresh.textContent!.trim(), 'Refresh from Salesforce', 'the button as it was');
+    equal(el.shadowRoot!.activeElement, refresh, 'focus still on the button');
+    equal(announced(el), 'Refreshed from Salesforce: 2 mapped fields changed. The notice at the top of the form names them.', 'what came back, said where the admin is');
+
+    hold = null;
+    gone = [];
+    refresh.click();
+    await until(() => !$(el, '[part="drift"]'), 'the fields back in the CRM, the notice gone');
+    await until(() => announced(el) === 'Refreshed from Salesforce: no mapped field changed.', 'and that said too');
   });
 
   it('keeps the CRM’s fields on screen while a refresh runs and when it fails, saying it failed', async () => {
@@ -749,14 +783,24 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => targets() > 0, 'the member fields');
     const count = targets();
     failing = true;
-    $<HTMLButtonElement>(el, '[part="crm-refresh"]')!.click();
+    const refresh = $<HTMLButtonElement>(el, '[part="crm-refresh"]')!;
+    const before = announced(el);
+    refresh.focus();
+    refresh.click();
     await until(() => held.length >= 2, 'the refresh under way');
     await settle(el);
     equal(targets(), count, 'the fields stay while the refresh runs');
+    equal(refresh.getAttribute('aria-disabled'), 'true', 'the button busy');
     for (const go of held) go();
     await until(() => $(el, '.crm .notice.error'), 'the failure, said');
     await settle(el);
     equal(targets(), count, 'and stay after it failed');
+    const alert = $(el, '.crm .notice.error')!;
+    equal(alert.getAttribute('role'), 'alert', 'said as an alert, as a failed first load is');
+    ok(alert.textContent!.includes('Salesforce could not be reached.'), `with the reason: ${alert.textContent}`);
+    equal(refresh.getAttribute('aria-disabled'), 'false', 'the button ready again');
+    equal(el.shadowRoot!.activeElement, refresh, 'with focus on it');
+    equal(announced(el), before, 'and no word of a refresh that did not happen');
 
     await until(() => $(el, '.usage meter'), 'the API usage');
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.usage button')].find((b) => b.textContent!.includes('Refresh'))!.click();

@@ -430,6 +430,7 @@ export class MpIntegrationSettings extends LitElement {
       // An archived record is off: the server reads nothing from its CRM until it is restored.
       canDiscover: !!this._me?.permissions.includes('crm:discover') && isConnected(draft, this._saved) && this._saved?.status !== 'archived',
       announce: (text) => this.#announcer.announce(text),
+      drifted: () => this.#driftShown.length,
       setConfig: (key, value) => {
         // From the current draft, not the one this render saw: autofill fills several inputs in one task.
         const config = { ...this._draft.config };
