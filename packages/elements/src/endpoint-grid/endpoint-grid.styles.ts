@@ -154,6 +154,11 @@ export const styles = css`
     background: var(--_mp-color-surface-sunken);
     color: var(--_mp-color-text-muted);
   }
+  /* As tall as the name it shows (its two rows are for a browser without field-sizing). */
+  textarea.name-readonly {
+    field-sizing: content;
+    resize: none;
+  }
 
   /* Narrow containers: each row becomes a card with its labels. */
   @container (max-width: 560px) {

@@ -3,7 +3,7 @@
 import { InvalidResponseError, createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { endpointSorts } from '@memberpulse/integration-schema/validation';
-import { sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
 import { announced, clientFor, equal, expectNoViolations, inGerman, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
@@ -262,6 +262,41 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal(stored.name, 'Invoices', 'name unchanged on the server');
     equal(stored.description, 'new text', 'description saved');
     equal(updated[0]?.endpoint.description, 'new text', 'mp-endpoint-updated carries the new record');
+  });
+
+  it('shows the whole of a long read-only name in the edit form, on a phone too, still labelled, read-only and explained', async () => {
+    const env = await freshEnv();
+    const own = clientFor(env);
+    const long = `${'Longname'.repeat(9)}Longname`.slice(0, 80);
+    await own.endpoints.create({ name: long, description: 'a feed' });
+    await own.endpoints.create({ name: 'Short', description: 'a feed' });
+    try {
+      await setViewport({ width: 360, height: 740 });
+      const el = await mount(own);
+      rowButton(el, long, 'edit').click();
+      await el.updateComplete;
+      const name = $<HTMLTextAreaElement>(el, '#ep-name')!;
+      equal(name.value, long, 'the whole name');
+      ok(name.scrollHeight <= name.clientHeight + 1 && name.scrollWidth <= name.clientWidth + 1, `none of it cut off or scrolled away: ${name.scrollWidth}×${name.scrollHeight} in ${name.clientWidth}×${name.clientHeight}`);
+      ok(name.readOnly, 'read-only');
+      equal(el.shadowRoot!.activeElement?.id, 'ep-description', 'focus on the first field that can change');
+      type AxNode = { role: string; name?: string; description?: string; readonly?: boolean; children?: AxNode[] };
+      const find = (node: AxNode): AxNode | undefined => (node.name?.startsWith('Name') && node.role === 'textbox' ? node : (node.children ?? []).map(find).find(Boolean));
+      const box = find((await a11ySnapshot({})) as unknown as AxNode);
+      ok(box, 'a text box named by its label');
+      equal(box.readonly, true, 'announced as read-only');
+      equal(box.description, 'The name cannot be changed after the endpoint is created.', 'with its explanation');
+      $<HTMLDialogElement>(el, 'dialog.form-dialog')!.close();
+      await until(() => !$(el, 'dialog.form-dialog'), 'the form closed');
+
+      rowButton(el, 'Short', 'edit').click();
+      await el.updateComplete;
+      const short = $<HTMLTextAreaElement>(el, '#ep-name')!;
+      const description = $<HTMLTextAreaElement>(el, '#ep-description')!;
+      ok(short.offsetHeight < description.offsetHeight / 2, `a short name takes one line, not a box of rows: ${short.offsetHeight}px`);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
   });
 
   it('does not overwrite a description someone else changed after the grid listed it, and keeps what was typed', async () => {

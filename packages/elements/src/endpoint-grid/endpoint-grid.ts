@@ -399,7 +399,7 @@ export class MpEndpointGrid extends LitElement {
 
   /** The form's first editable field: Name when adding, Description when editing (Name is read-only then). */
   #focusFirstField(): void {
-    this._formDialog?.querySelector<HTMLElement>(this._form?.mode === 'edit' ? 'textarea' : 'input')?.focus();
+    this._formDialog?.querySelector<HTMLElement>(this._form?.mode === 'edit' ? '#ep-description' : '#ep-name')?.focus();
   }
 
   #onFormClosed(): void {
@@ -578,10 +578,12 @@ export class MpEndpointGrid extends LitElement {
           : nothing}
         <div class="field">
           <label for="ep-name">${t('endpointGrid.name')} <span class="muted small">${t('endpointGrid.form.required')}</span></label>
-          <input id="ep-name" name="name" class="mp-input" autocomplete="off" required dir="auto"
-            .value=${live(f.name)} ?readonly=${edit} aria-invalid=${nameError ? 'true' : 'false'}
-            aria-describedby=${edit ? 'ep-name-help' : nameError ? 'ep-name-error' : nothing} />
-          ${edit ? html`<p id="ep-name-help" class="help">${t('endpointGrid.form.nameReadOnly')}</p>` : nothing}
+          ${edit
+            ? // Read-only, the whole name wraps (a one-line box would cut a long one off on a phone), still a labelled control.
+              html`<textarea id="ep-name" class="mp-input name-readonly" rows="2" readonly dir="auto" .value=${f.name} aria-describedby="ep-name-help"></textarea>
+                <p id="ep-name-help" class="help">${t('endpointGrid.form.nameReadOnly')}</p>`
+            : html`<input id="ep-name" name="name" class="mp-input" autocomplete="off" required dir="auto"
+                .value=${live(f.name)} aria-invalid=${nameError ? 'true' : 'false'} aria-describedby=${nameError ? 'ep-name-error' : nothing} />`}
           ${nameError ? html`<p id="ep-name-error" class="field-error">${iconSvg(icon.error)}<span dir="auto">${nameError}</span></p>` : nothing}
         </div>
         <div class="field">
