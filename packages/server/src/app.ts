@@ -6,7 +6,6 @@ import type { IncomingMessage } from 'node:http';
 import {
   categoryFromSlug,
   categorySlugs,
-  detectDrift,
   fieldError,
   findPlatform,
   memberFields,
@@ -53,7 +52,7 @@ import type { TenantKeys } from './keys.js';
 import { buildOpenApi } from './openapi.js';
 import { ReadCache } from './read-cache.js';
 import { ProblemError, badRequest, forbidden, notFound, problemBody, unprocessable } from './problem.js';
-import { assertConnectionKept, checkPreconditions, entityTags, settingsEtag, versionEtag, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
+import { assertConnectionKept, checkPreconditions, driftOf, entityTags, settingsEtag, versionEtag, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
 import * as store from './store.js';
 
 /** Readiness and in-flight bookkeeping shared by the app and the HTTP server around it. */
@@ -490,7 +489,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const memberFields = cache.fields(tenant, s.crm.memberObject);
     const orderFields = cache.fields(tenant, s.crm.orderObject);
     if (!memberFields && !orderFields) return;
-    const drift = detectDrift(s.crm, memberFields, orderFields);
+    const drift = driftOf(s.crm, memberFields, orderFields, s.drift);
     if (JSON.stringify(drift) !== JSON.stringify(s.drift)) {
       await db.transaction(async (tx) => {
         await store.setDrift(tx, tenant, s.id, drift);

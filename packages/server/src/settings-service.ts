@@ -375,13 +375,7 @@ export async function writeSettings(
     crm && current?.crm && !plan.orgChanged && (!memberFields || !orderFields)
       ? carriedDrift(current.drift, keptCrmChoices(findPlatform(plan.platform), current, plan.config, crm))
       : [];
-  const isOrder = (d: DriftItem) => d.pointer.startsWith('/crm/orderMappings/');
-  const drift = crm
-    ? [
-        ...(memberFields ? detectDrift(crm, memberFields) : carried.filter((d) => !isOrder(d))),
-        ...(orderFields ? detectDrift(crm, undefined, orderFields) : carried.filter(isOrder)),
-      ]
-    : [];
+  const drift = crm ? driftOf(crm, memberFields, orderFields, carried) : [];
   const row: store.SettingsWrite = {
     id,
     platform: plan.platform,
@@ -423,6 +417,23 @@ export async function writeSettings(
 }
 
 /** The stored drift items whose choices a write keeps, at their new pointers. */
+/**
+ * The drift of `crm`: worked out for each object a describe is given for; for an object without one (not
+ * cached, or no longer), the items `lastFound` holds for it.
+ */
+export function driftOf(
+  crm: CrmMapping,
+  memberFields: CrmFieldDescriptor[] | undefined,
+  orderFields: CrmFieldDescriptor[] | undefined,
+  lastFound: readonly DriftItem[],
+): DriftItem[] {
+  const isOrder = (d: DriftItem) => d.pointer.startsWith('/crm/orderMappings/');
+  return [
+    ...(memberFields ? detectDrift(crm, memberFields) : lastFound.filter((d) => !isOrder(d))),
+    ...(orderFields ? detectDrift(crm, undefined, orderFields) : lastFound.filter(isOrder)),
+  ];
+}
+
 function carriedDrift(drift: readonly DriftItem[], kept: KeptChoices): DriftItem[] {
   return drift.flatMap((d) => {
     const at = kept.moved(d.pointer);

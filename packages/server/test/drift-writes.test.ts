@@ -197,6 +197,29 @@ describeEachBackend('writes after schema drift', (backend) => {
     assert.deepEqual(await driftOf(admin), ['/crm/memberMappings/0/target missing'], 'the new org’s describe finds its own');
   });
 
+  test('describing one object keeps the drift last found on the other while its describe is not cached', async () => {
+    const orderFields = [field('Name', 'string'), field('Ordered_On__c', 'date'), field('Amount__c', 'currency')];
+    const objectGateway: PlatformGateway = { ...gateway, describeObject: async (conn, object) => (object === 'Order__c' ? orderFields : gateway.describeObject(conn, object)) };
+    const short = await startTestServer(backend, { gateway: objectGateway, describeCacheTtlSeconds: 1 });
+    try {
+      const t = await short.tenant();
+      const admin = t.as('admin');
+      orgs.set(t.id, contactFields());
+      const orders = { orderObject: 'Order__c', orderMappings: [{ source: 'orderNumber', target: 'Name', policy: 'always' }, { source: 'orderDate', target: 'Ordered_On__c', policy: 'always' }, { source: 'total', target: 'Amount__c', policy: 'always' }] };
+      const doc = { ...enabledDoc, config: { ...enabledDoc.config, consumerKey: t.id }, crm: { ...enabledDoc.crm, ...orders } };
+      const put = await admin('PUT', '/v1/settings/crm', { body: doc });
+      assert.equal(put.status, 201, put.text);
+      drop('Phone')(orgs.get(t.id)!);
+      assert.equal((await admin('GET', '/v1/settings/crm/objects/Contact/fields?refresh=true')).status, 200);
+      assert.deepEqual(await driftOf(admin), ['/crm/memberMappings/4/target missing']);
+      await new Promise((r) => setTimeout(r, 1100));
+      assert.equal((await admin('GET', '/v1/settings/crm/objects/Order__c/fields')).status, 200);
+      assert.deepEqual(await driftOf(admin), ['/crm/memberMappings/4/target missing'], 'the Contact’s drift stays while only the order object is described');
+    } finally {
+      await short.close();
+    }
+  });
+
   test('another platform leaves nothing to keep', async () => {
     const { admin } = await drifted(drop('Phone'));
     const hubspot = await admin('PUT', '/v1/settings/crm', { body: { platform: 'hubspot' } });
