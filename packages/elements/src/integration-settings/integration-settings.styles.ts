@@ -227,6 +227,8 @@ export const styles = css`
   .summary a {
     /* One link per line of the list: tall enough to be a 24 px target (WCAG 2.2, 2.5.8). */
     display: inline-block;
+    /* Top, so the list's bullet stays on a wrapped link's first line (an inline block's baseline is its last). */
+    vertical-align: top;
     min-block-size: 24px;
     padding-block: 2px;
     color: inherit;
