@@ -148,17 +148,21 @@ function loadDiscovery(view: CrmView): void {
   for (const name of shownObjects(view.draft)) void view.discovery.loadFields(name);
 }
 
+/** What the last refresh brought: how many mapped fields the drift notice names now. */
+function refreshedText(view: CrmView, platform: string): string {
+  const count = view.drifted();
+  return count ? t('settings.crm.refreshed', { platform, count }) : t('settings.crm.refreshedNoDrift', { platform });
+}
+
 /**
  * "Refresh from …": reads the objects and fields again past the server's cache, so a field created, removed or
  * retyped in the CRM shows (and its drift with it) at once. The button stays focused and says it is busy
- * meanwhile; then the live region says what came back, since the drift notice it may change is far above.
- * A failure is said by the section's own alert, as a first load's is.
+ * meanwhile; then the live region says what came back, since the drift notice it may change is far above,
+ * and a line under the button shows it. A failure is said by the section's own alert, as a first load's is.
  */
 async function refresh(view: CrmView, platform: string): Promise<void> {
   if (view.discovery.refreshing) return;
-  if (!(await view.discovery.refresh(shownObjects(view.draft)))) return;
-  const count = view.drifted();
-  view.announce(count ? t('settings.crm.refreshed', { platform, count }) : t('settings.crm.refreshedNoDrift', { platform }));
+  if (await view.discovery.refresh(shownObjects(view.draft))) view.announce(refreshedText(view, platform));
 }
 
 /**
@@ -190,6 +194,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
         : nothing}
     </div>
     ${view.canDiscover ? html`<p id="crm-refresh-help" class="help">${t('settings.crm.refreshHelp')}</p>` : nothing}
+    ${view.canDiscover && d.refreshed ? html`<p id="crm-refreshed" class="help">${refreshedText(view, platform)}</p>` : nothing}
     ${view.canDiscover ? remoteNote(d.objects, t('settings.crm.loadingObjects'), (reason) => t('settings.crm.objectsFailed', { reason }), () => d.loadObjects(true)) : nothing}
     ${picker(view, 'memberObject', t('settings.crm.memberObject'), t('settings.crm.memberObjectHelp'), objectChoices(false, crm.memberObject), crm.memberObject, true)}
     ${crm.memberObject

@@ -41,6 +41,7 @@ export class DiscoveryController {
   #applied = new Map<string, number>();
   /** The last request made before the refresh under way, if one is. */
   #refreshingSince: number | null = null;
+  #refreshed = false;
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -55,11 +56,17 @@ export class DiscoveryController {
     this.#usage = IDLE;
     this.#applied.clear();
     this.#refreshingSince = null;
+    this.#refreshed = false;
   }
 
   /** A {@link refresh} is under way. */
   get refreshing(): boolean {
     return this.#refreshingSince !== null;
+  }
+
+  /** The last {@link refresh} since the last reset got every answer (and none is under way). */
+  get refreshed(): boolean {
+    return this.#refreshed;
   }
 
   /**
@@ -70,14 +77,16 @@ export class DiscoveryController {
   async refresh(objectNames: Iterable<string | null>): Promise<boolean | undefined> {
     const since = this.#requests;
     this.#refreshingSince = since;
+    this.#refreshed = false;
     this.#host.requestUpdate();
     const loads = [this.loadObjects(true), ...[...new Set(objectNames)].map((name) => this.loadFields(name, true))];
     const answered = await Promise.all(loads);
     if (this.#resetAt > since) return undefined;
     this.#refreshingSince = null;
+    this.#refreshed = answered.every(Boolean);
     this.#host.requestUpdate();
     await this.#host.updateComplete;
-    return answered.every(Boolean);
+    return this.#refreshed;
   }
 
   get objects(): Remote<CrmObjectSummary[]> {

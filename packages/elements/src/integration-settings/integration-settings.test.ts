@@ -731,6 +731,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => $(el, '#crm-memberMappings'), 'the member mapping');
     await until(() => ($(el, '#crm-memberMappings') as MpFieldMapper).targetFields.length > 0, 'Contact described');
     ok(!$(el, '[part="drift"]'), 'nothing drifted yet');
+    equal($(el, '#crm-refreshed'), null, 'no word of a refresh before one');
     gone = ['Phone', 'FirstName'];
     let release!: () => void;
     hold = new Promise<void>((resolve) => (release = resolve));
@@ -754,12 +755,14 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(refresh.textContent!.trim(), 'Refresh from Salesforce', 'the button as it was');
     equal(el.shadowRoot!.activeElement, refresh, 'focus still on the button');
     equal(announced(el), 'Refreshed from Salesforce: 2 mapped fields changed. The notice at the top of the form names them.', 'what came back, said where the admin is');
+    equal($(el, '#crm-refreshed')?.textContent, announced(el), 'and shown under the button, for those who see it');
 
     hold = null;
     gone = [];
     refresh.click();
     await until(() => !$(el, '[part="drift"]'), 'the fields back in the CRM, the notice gone');
     await until(() => announced(el) === 'Refreshed from Salesforce: no mapped field changed.', 'and that said too');
+    equal($(el, '#crm-refreshed')?.textContent, 'Refreshed from Salesforce: no mapped field changed.', 'and shown');
   });
 
   it('keeps the CRM’s fields on screen while a refresh runs and when it fails, saying it failed', async () => {
@@ -801,6 +804,7 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(refresh.getAttribute('aria-disabled'), 'false', 'the button ready again');
     equal(el.shadowRoot!.activeElement, refresh, 'with focus on it');
     equal(announced(el), before, 'and no word of a refresh that did not happen');
+    equal($(el, '#crm-refreshed'), null, 'nor a line saying one did');
 
     await until(() => $(el, '.usage meter'), 'the API usage');
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.usage button')].find((b) => b.textContent!.includes('Refresh'))!.click();
