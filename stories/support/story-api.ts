@@ -26,7 +26,7 @@ export type Seed<TArgs> = (admin: IntegrationClient, env: TestEnv, args: TArgs) 
 export interface ApiArgs {
   role?: Role;
   connection?: Connection;
-  /** Only calls whose path ends with this go over `connection`, the rest reach the server; empty: every call. */
+  /** Only calls whose path (with its query, if any) ends with this go over `connection`, the rest reach the server; empty: every call. */
   connectionFor?: string;
 }
 
@@ -35,7 +35,7 @@ export const apiArgs: Required<ApiArgs> = { role: 'admin', connection: 'live', c
 export const apiArgTypes: ArgTypes<Required<ApiArgs>> = {
   role: { control: 'select', options: roles, description: 'Whose token the widget’s client sends (a fresh tenant on the real API).' },
   connection: { control: 'select', options: ['live', 'never-answers', 'unreachable'], description: 'The real server, a fetch that never answers (loading), or one that fails (load error).' },
-  connectionFor: { control: 'text', description: 'Only the calls whose path ends with this (e.g. `/crm/objects`) go over `connection`; the rest reach the server. Empty: every call.' },
+  connectionFor: { control: 'text', description: 'Only the calls whose path, with its query if any, ends with this (e.g. `/crm/objects`, or `refresh=true` for a refresh past the cache) go over `connection`; the rest reach the server. Empty: every call.' },
 };
 
 /**
@@ -61,12 +61,12 @@ const neverAnswers: typeof fetch = () => new Promise<Response>(() => {});
 // What a browser's fetch does when the server's port is closed: the SDK turns it into its NetworkError.
 const rejects: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
 
-/** A client whose calls (those whose path ends with `only`, when given) never answer or fail; the others reach the server. */
+/** A client whose calls (those whose path, with its query, ends with `only`, when given) never answer or fail; the others reach the server. */
 function clientWithout(connection: Exclude<Connection, 'live'>, baseUrl: string, token: string, only = ''): IntegrationClient {
   const cut = connection === 'never-answers' ? neverAnswers : rejects;
   const fetch: typeof globalThis.fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    return url.pathname.endsWith(only) ? cut(input, init) : globalThis.fetch(input, init);
+    return `${url.pathname}${url.search}`.endsWith(only) ? cut(input, init) : globalThis.fetch(input, init);
   };
   return createIntegrationClient({ baseUrl, token, fetch, timeout: false, retry: 0 });
 }
