@@ -62,6 +62,26 @@ const pressHeaderAction = async ({ canvasElement }: { canvasElement: HTMLElement
   if (el) press(el, '.header-actions button');
 };
 const usage = (range: UsageRange) => [withApi((admin, env) => seedUsage(admin, env, range))];
+const drifted = [withApi((admin, env) => seedSalesforce(admin, env, 'enabled', driftedMemberMappings))];
+
+/** Waits up to 9 s until nothing in `el`'s shadow root matches `selector` (a loading note), as `shownIn` waits for one. */
+async function goneFrom(el: HTMLElement, selector: string): Promise<void> {
+  for (let i = 0; i < 300 && el.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 30));
+}
+
+/** The enabled Salesforce setup switched to HubSpot with this Portal ID and private app token typed, then `button` pressed. */
+const switchToHubSpot =
+  (portalId: string, token: string, button: string) =>
+  async ({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> => {
+    const el = await ready(canvasElement);
+    if (!el) return;
+    press(el, 'input[name="platform"][value="hubspot"]');
+    await el.updateComplete;
+    typeInto(el.shadowRoot!.querySelector('#cfg-portalId'), portalId);
+    typeInto(el.shadowRoot!.querySelector('#secret-apiKey'), token);
+    await el.updateComplete;
+    press(el, button);
+  };
 
 /** First visit: no record yet, choose a platform. */
 export const NotSetUp: Story = { loaders: emptyTenant };
@@ -151,7 +171,24 @@ export const Enabled: Story = { loaders: enabled };
  * Saved when the org's Phone was a text field (it is a phone field now) and with a member field on a Contact
  * field that is gone: the server and the screen find the drift, and the notice points at the rows.
  */
-export const SchemaDrift: Story = { loaders: [withApi((admin, env) => seedSalesforce(admin, env, 'enabled', driftedMemberMappings))] };
+export const SchemaDrift: Story = { loaders: drifted };
+
+/**
+ * The drifted record of SchemaDrift with an unrelated change saved (support-ticket notes turned on, Save changes):
+ * the server stores what changed and leaves the drifted rows to be fixed, so "saved" shows with the drift notice still there.
+ */
+export const DriftSaved: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  loaders: drifted,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    if (!el || !(await shownIn(el, '[part="drift"]'))) return;
+    press(el, '#crm-supportTicketNotes');
+    await el.updateComplete;
+    press(el, '[part="enable-button"]');
+  },
+};
 
 /** Enable pressed with a malformed publishable key and no secrets: the server's 422, errors beside the inputs, a linked summary at the top, focus on the first. */
 export const ValidationErrors: Story = {
@@ -222,6 +259,30 @@ export const SwitchQuestion: Story = {
   },
 };
 
+/**
+ * HubSpot chosen over an enabled Salesforce setup with a Portal ID that is not digits and a blank token, then
+ * Switch to draft pressed: the new platform's errors beside its inputs and in the summary, and no question about
+ * deleting Salesforce for a save that could not go through.
+ */
+export const ReplaceChecked: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  loaders: enabled,
+  play: switchToHubSpot('not-a-number', '   ', '[part="save-button"]'),
+};
+
+/**
+ * HubSpot chosen over an enabled Salesforce setup with a valid Portal ID and token, then Save changes pressed:
+ * its CRM part shows only once the connection is saved, so the summary says in one sentence to use
+ * "Save and continue" first, rather than list what is not on screen.
+ */
+export const NeedsConnectionFirst: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  loaders: enabled,
+  play: switchToHubSpot('12345', 'pat-na1-0000', '[part="enable-button"]'),
+};
+
 /** Archive pressed on an enabled setup: the question says the integration stops and the settings become read-only. */
 export const ArchiveQuestion: Story = {
   // Its state comes from its play function, which a docs page does not run: shown on its own page only.
@@ -232,6 +293,16 @@ export const ArchiveQuestion: Story = {
 
 /** Archived: read-only until restored. */
 export const Archived: Story = { args: { category: 'payment-gateway' }, loaders: archivedGateway };
+
+/** An archived CRM record: nothing is read from the CRM (no objects, fields, usage or test), and the mapper says why its rows show API names. */
+export const ArchivedCrm: Story = {
+  loaders: [
+    withApi(async (admin, env) => {
+      await seedSalesforce(admin, env, 'enabled');
+      await admin.settings.archive('crm');
+    }),
+  ],
+};
 
 /** Restore pressed on archived settings: the question says they come back as a draft. */
 export const RestoreQuestion: Story = {
@@ -288,6 +359,23 @@ export const CrmObjectsFailed: Story = {
       await admin.settings.saveDraft('crm', { platform: 'salesforce', config, credentials: { consumerSecret: 'rotated-in-salesforce' } });
     }),
   ],
+};
+
+/**
+ * "Refresh from Salesforce" pressed once the objects and fields were read (the refresh never answers): the button
+ * says it is busy (aria-disabled, so it keeps focus), and what was read first stays while the notes say it loads.
+ */
+export const Refreshing: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  args: { connection: 'never-answers', connectionFor: 'refresh=true' },
+  loaders: connected,
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    if (!el || !(await shownIn(el, '[part="crm-refresh"]'))) return;
+    await goneFrom(el, '.crm [role="status"]');
+    press(el, '[part="crm-refresh"]');
+  },
 };
 
 /** No `category`: CRM, Accounting, Payment gateway and Inbound connector one after another. */
