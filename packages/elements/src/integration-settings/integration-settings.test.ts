@@ -695,6 +695,8 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(shown.includes('These settings are archived, so the fields of Contact are not read from the CRM'), `why the mappings show API names: ${shown}`);
     ok(!$(el, '[part="test-button"]') && !$(el, '[part="crm-refresh"]') && !$(el, '#usage-text'), 'nor a button that would make one');
     ok(!$(el, '.crm .notice.error'), 'and no failure notice');
+    ok($(el, '#secret-consumerSecret-state')?.textContent?.includes('Configured'), 'the secret’s state shows');
+    ok(![...el.shadowRoot!.querySelectorAll('button')].some((b) => /^(Replace|Clear)\b/.test(b.textContent!.trim())), 'with no Replace or Clear an archived record cannot take');
   });
 
   it('refreshes the CRM’s objects and fields on request, so a field removed in the CRM meanwhile shows as drift at once', async () => {

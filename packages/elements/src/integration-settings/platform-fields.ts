@@ -162,12 +162,13 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
     </div>`;
   }
   if (!open) {
-    // A role that may not write credentials (viewer, editor) sees the state alone, without buttons it can never use.
+    // A role that may not write credentials (viewer, editor), or an archived record, shows the state alone,
+    // without buttons that cannot be used.
     return html`<div class="field secret" data-key=${s.key}>
       <span class="label">${s.label}</span>
       <div class="secret-row">
         ${status}
-        ${view.canWriteCredentials
+        ${view.canWriteCredentials && view.saved?.status !== 'archived'
           ? html`<button id=${id} class="mp-button small" type="button" ?disabled=${locked}
                 @click=${() => view.setReplacing(s.key, true)}>${t('settings.secret.replace')}<span class="visually-hidden"> ${s.label}</span></button>
               <button class="mp-button small quiet" type="button" ?disabled=${locked}
