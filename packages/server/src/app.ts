@@ -182,8 +182,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const started = performance.now();
     // Node's parser may refuse the rest of this request (a timeout, chunk extensions over its limit) and
     // answer it while the app reads the body: the connection tells this line what was answered.
-    const socket = c.env?.incoming?.socket;
-    const tracked = socket ? trackRequest(socket, requestId) : null;
+    const incoming = c.env?.incoming;
+    const tracked = incoming ? trackRequest(incoming, requestId) : null;
     state.inFlight++;
     try {
       await next();

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { LogSink } from './config.js';
 import { problemBody } from './problem.js';
@@ -23,14 +24,24 @@ export interface TrackedRequest {
   ended?: { status: number; reason: string };
 }
 
-const requests = new WeakMap<object, TrackedRequest>();
+/** The parser's refusals that can be about the body of the request the app is reading (not about a later one). */
+const MID_BODY = new Set(['HPE_CHUNK_EXTENSIONS_OVERFLOW', 'ERR_HTTP_REQUEST_TIMEOUT']);
 
-/** Notes that `socket` carries the request `requestId` until the returned function is called. */
-export function trackRequest(socket: object, requestId: string): { request: TrackedRequest; done(): void } {
+const requests = new WeakMap<object, { request: TrackedRequest; incoming: IncomingMessage }>();
+
+/** Notes that the connection of `incoming` carries the request `requestId` until the returned function is called. */
+export function trackRequest(incoming: IncomingMessage, requestId: string): { request: TrackedRequest; done(): void } {
   const request: TrackedRequest = { requestId };
-  requests.set(socket, request);
+  const { socket } = incoming;
+  requests.set(socket, { request, incoming });
   // A pipelined request may have taken the connection's slot meanwhile: it keeps it.
-  return { request, done: () => void (requests.get(socket) === request && requests.delete(socket)) };
+  return { request, done: () => void (requests.get(socket)?.request === request && requests.delete(socket)) };
+}
+
+/** The request the app is reading whose body `error` is about, if it is about one. */
+function refusedMidBody(socket: object, error: NodeJS.ErrnoException): TrackedRequest | undefined {
+  const tracked = requests.get(socket);
+  return tracked && MID_BODY.has(error.code ?? '') && !tracked.incoming.complete ? tracked.request : undefined;
 }
 
 type ParserSocket = Duplex & { _httpMessage?: { headersSent?: boolean } | null };
@@ -39,14 +50,14 @@ type ParserSocket = Duplex & { _httpMessage?: { headersSent?: boolean } | null }
  * The server's `clientError` handler. Answers a request Node's HTTP parser refused (headers over its limit,
  * chunk extensions over it, a request that did not arrive in time, one that is not HTTP) with a problem
  * document and a request id, as every other error is answered, instead of Node's bare status line, and logs
- * it: a refusal of a request the app is already handling (its headers were read) is logged on that request's
- * access line, with its request id; one refused before it reached the app gets an access line here (no
+ * it: a refusal of the body of a request the app is already reading (its headers were read) is logged on that
+ * request's access line, with its request id; one refused before it reached the app gets an access line here (no
  * method or path: they were never read). A connection that ends or resets in the middle of a request is the
  * client leaving: no answer (the app logs the request 499 when its body fails to arrive).
  */
 export function clientErrorHandler(log: LogSink) {
   return (error: NodeJS.ErrnoException, socket: ParserSocket): void => {
-    const request = requests.get(socket);
+    const request = refusedMidBody(socket, error);
     // As Node's own handler: no answer into a response already under way (a timeout during an upload answered early).
     if (socket._httpMessage?.headersSent) {
       socket.destroy();
@@ -63,8 +74,10 @@ export function clientErrorHandler(log: LogSink) {
     const requestId = request?.requestId ?? randomUUID();
     const problem = problemBody(status, detail, '', requestId);
     const body = JSON.stringify(problem);
+    // Closed once answered, as Node's own handler does: a client that keeps its side open is not waited for.
     socket.end(
       `HTTP/1.1 ${status} ${problem.title}\r\nContent-Type: application/problem+json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${requestId}\r\nConnection: close\r\n\r\n${body}`,
+      () => socket.destroy(),
     );
     if (request) request.ended = { status, reason };
     else log({ level: 'info', msg: 'request', status, requestId, reason, code: error.code });

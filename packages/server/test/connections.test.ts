@@ -18,15 +18,19 @@ before(async () => {
 });
 after(() => srv.close());
 
-/** Opens a connection, lets `act` write to it, and answers what came back once the connection closed. */
-function exchange(act: (socket: Socket) => void, maxMs = 5_000): Promise<{ answer: string; ms: number }> {
+/**
+ * Opens a connection, lets `act` write to it, and answers what came back once the connection closed, or with
+ * `halfOpen` once the server ended its side (the client keeps its own open, as a slow client may).
+ */
+function exchange(act: (socket: Socket) => void, maxMs = 5_000, halfOpen = false): Promise<{ answer: string; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
-    const socket = connect(port, '127.0.0.1', () => act(socket));
+    const socket = connect({ port, host: '127.0.0.1', allowHalfOpen: halfOpen }, () => act(socket));
     let answer = '';
     socket.on('data', (d) => (answer += d));
     socket.on('error', () => {});
-    socket.on('close', () => resolve({ answer, ms: Date.now() - started }));
+    socket.on(halfOpen ? 'end' : 'close', () => resolve({ answer, ms: Date.now() - started }));
+    if (halfOpen) after(() => void socket.destroy());
     setTimeout(() => {
       socket.destroy();
       reject(new Error(`no close within ${maxMs} ms; got ${JSON.stringify(answer.slice(0, 200))}`));
@@ -92,11 +96,27 @@ test('what the parser refuses before the app sees it (431, not HTTP) gets an acc
   }
 });
 
-test('a stalled body is answered 408 within about 30 s, and logged 408 with its request id', async () => {
+test('a stalled body is answered 408 within about 30 s and the connection closed, also for a client that keeps its side open; logged 408 with its request id', async () => {
   const from = srv.logs.length;
-  const { answer, ms } = await exchange((socket) => socket.write(headOf(100) + '{"na'), 40_000);
+  const { answer, ms } = await exchange((socket) => socket.write(headOf(100) + '{"na'), 40_000, true);
   assert.match(answer, /^HTTP\/1\.1 408 /);
   assert.ok(ms >= 29_000 && ms < 32_500, `answered after ${ms} ms`);
   const line = assertOneAccessLine(await linesSince(from), { method: 'POST', path: '/v1/endpoints', status: 408, reason: 'request_timeout' });
   assert.equal(line.requestId, requestIdOf(answer));
+  assert.equal(srv.server.inFlight, 0, 'the request is over, not waiting on the client to leave');
+});
+
+test('a request the parser refuses behind a complete one on the same connection gets its own line; the first keeps its own', async () => {
+  const from = srv.logs.length;
+  const body = JSON.stringify({ name: 'pipelined', description: 'd' });
+  const { answer } = await exchange((socket) => socket.write(headOf(Buffer.byteLength(body)) + body + 'HELLO THERE\r\n\r\n'));
+  const lines = await linesSince(from, 2);
+  const post = lines.find((l) => l.method === 'POST');
+  const refused = lines.find((l) => l.reason === 'not_http');
+  assert.ok(post && refused, JSON.stringify(lines));
+  assert.equal(post.status, 201, 'the write was made, and its line says so');
+  assert.equal(refused.status, 400);
+  assert.notEqual(refused.requestId, post.requestId, 'each its own request id');
+  assert.equal(requestIdOf(answer), refused.requestId, 'the refusal’s answer carries its own id, not the write’s');
+  assert.deepEqual((await t.as('admin')('GET', '/v1/endpoints')).body.items.map((e: { name: string }) => e.name), ['pipelined']);
 });
