@@ -8,7 +8,7 @@ import { attributeArgs, attributes } from './support/attribute-args.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
 import { seedEndpoints } from './support/endpoint-seeds.js';
 import { apiArgs, apiArgTypes, apiMissingNotice, press, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
-import { squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
+import { brandAccent, squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
 if (!customElements.get('mp-endpoint-grid')) customElements.define('mp-endpoint-grid', MpEndpointGrid);
@@ -186,5 +186,5 @@ export const LongStrings: Story = { args: { width: '720px' }, parameters: { stri
 
 /** The brand's tokens: another accent, square corners, a larger font, and a heavier frame. */
 export const Branded: Story = {
-  args: { accent: '#7a1fa2', ...squareCorners, fontFamily: 'Georgia, serif', fontSize: '17px', '--mp-endpoint-grid-border': '2px solid #7a1fa2' },
+  args: { ...brandAccent, ...squareCorners, fontFamily: 'Georgia, serif', fontSize: '17px', '--mp-endpoint-grid-border': '2px solid light-dark(#7a1fa2, #d6a4f2)' },
 };

@@ -12,7 +12,7 @@ import {
 } from '../packages/elements/src/test-fixtures/index.js';
 import { attributeArgs, attributes } from './support/attribute-args.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
-import { squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
+import { brandAccent, squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it here keeps bundlers that trust `sideEffects` from dropping that import.
 if (!customElements.get('mp-field-mapper')) customElements.define('mp-field-mapper', MpFieldMapper);
@@ -149,11 +149,11 @@ export const LongStrings: Story = { args: { value: problemMemberMappings, width:
 export const Branded: Story = {
   args: {
     value: problemMemberMappings,
-    accent: '#7a1fa2',
+    ...brandAccent,
     ...squareCorners,
     fontFamily: 'Georgia, serif',
     fontSize: '17px',
-    '--mp-field-mapper-border': '2px solid #7a1fa2',
+    '--mp-field-mapper-border': '2px solid light-dark(#7a1fa2, #d6a4f2)',
     '--mp-field-mapper-row-min-height': '4rem',
     '--mp-field-mapper-source-width': '18rem',
   },

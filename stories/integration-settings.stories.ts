@@ -5,7 +5,7 @@ import { clientFor, typeInto } from '../packages/elements/src/provider/browser-t
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
 import { apiArgs, apiArgTypes, apiMissingNotice, press, shownIn, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
 import { driftedMemberMappings, inboundInput, seedSalesforce, seedUsage, stripeInput, xeroInput, type UsageRange } from './support/settings-seeds.js';
-import { squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
+import { brandAccent, squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
 if (!customElements.get('mp-integration-settings')) customElements.define('mp-integration-settings', MpIntegrationSettings);
@@ -406,6 +406,6 @@ export const LongStrings: Story = { args: { width: '720px' }, loaders: connected
 
 /** The brand's tokens: another accent, square corners, a larger font. */
 export const Branded: Story = {
-  args: { accent: '#7a1fa2', ...squareCorners, fontFamily: 'Georgia, serif', fontSize: '17px' },
+  args: { ...brandAccent, ...squareCorners, fontFamily: 'Georgia, serif', fontSize: '17px' },
   loaders: connected,
 };

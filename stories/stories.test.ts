@@ -351,6 +351,25 @@ describe('Storybook stories', () => {
     });
   }
 
+  // A brand's accent given as one colour applies in both schemes: each Branded story passes axe (contrast included) in the dark one too.
+  for (const file of [integrationSettings, endpointGrid, fieldMapper] as unknown as StoryFile[]) {
+    const title = file.default.title!.replace(/^Elements\//, '');
+    it(`${title} › Branded reads in the dark scheme too`, async () => {
+      const canvas = document.createElement('div');
+      document.body.append(canvas);
+      try {
+        await renderStory(file.default, 'Branded', file.Branded as Story, canvas, { theme: 'dark' });
+        const shows = [expected[`${title}/Branded`]?.shows ?? []].flat();
+        await until(() => shows.every((selector) => deepAll(canvas, selector).length), `${shows.join(', ')} to show`);
+        await expectNoViolations(canvas, `${title} › Branded, dark`);
+      } finally {
+        render(nothing, canvas);
+        canvas.remove();
+        applyStoryPage({});
+      }
+    });
+  }
+
   for (const file of files) {
     const meta = file.default;
     const title = meta.title!.replace(/^Elements\//, '');

@@ -6,6 +6,7 @@ type RadiusArgs = { [K in RadiusToken as `radius-${K}`]: string };
 /** The global design tokens a brand usually sets first (docs/theming.md), as Storybook controls: every corner radius has its own. */
 export interface ThemeArgs extends RadiusArgs {
   accent: string;
+  accentText: string;
   fontFamily: string;
   fontSize: string;
 }
@@ -14,13 +15,20 @@ const radii = Object.keys(radiusTokens) as RadiusToken[];
 const radiusArgs = (value: string) => Object.fromEntries(radii.map((r) => [`radius-${r}`, value])) as RadiusArgs;
 
 /** Empty values leave each token at its default. */
-export const themeArgs: ThemeArgs = { accent: '', ...radiusArgs(''), fontFamily: '', fontSize: '' };
+export const themeArgs: ThemeArgs = { accent: '', accentText: '', ...radiusArgs(''), fontFamily: '', fontSize: '' };
+
+/**
+ * A brand's purple as docs/theming.md advises: a `light-dark()` pair, since one dark colour would not read as
+ * text on the dark scheme's surfaces, with the text on accent-filled buttons paired to it.
+ */
+export const brandAccent: Pick<ThemeArgs, 'accent' | 'accentText'> = { accent: 'light-dark(#7a1fa2, #d6a4f2)', accentText: 'light-dark(#ffffff, #2a0838)' };
 
 /** Every radius token at 0: square corners on frames, cards, controls, badges and pills alike. */
 export const squareCorners: RadiusArgs = radiusArgs('0');
 
 export const themeArgTypes: ArgTypes<ThemeArgs> = {
-  accent: { control: 'color', description: '`--mp-color-accent` (and `--mp-color-focus`)', table: { category: 'theme tokens' } },
+  accent: { control: 'text', description: '`--mp-color-accent` (and `--mp-color-focus`): a colour, or `light-dark(light, dark)`', table: { category: 'theme tokens' } },
+  accentText: { control: 'text', description: '`--mp-color-accent-text`, the text on accent-filled buttons', table: { category: 'theme tokens' } },
   ...(Object.fromEntries(
     radii.map((r) => [`radius-${r}`, { control: 'text', description: `\`--mp-radius-${r}\` (default ${radiusTokens[r]}), e.g. \`0\``, table: { category: 'theme tokens' } }]),
   ) as ArgTypes<RadiusArgs>),
@@ -33,6 +41,7 @@ export function themeStyle(args: ThemeArgs): string {
   const tokens: Array<[string, string]> = [
     ['--mp-color-accent', args.accent],
     ['--mp-color-focus', args.accent],
+    ['--mp-color-accent-text', args.accentText],
     ...radii.map((r): [string, string] => [`--mp-radius-${r}`, args[`radius-${r}`]]),
     ['--mp-font-family', args.fontFamily],
     ['--mp-font-size-m', args.fontSize],
