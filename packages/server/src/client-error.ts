@@ -24,9 +24,6 @@ export interface TrackedRequest {
   ended?: { status: number; reason: string };
 }
 
-/** The parser's refusals that can be about the body of the request the app is reading (not about a later one). */
-const MID_BODY = new Set(['HPE_CHUNK_EXTENSIONS_OVERFLOW', 'ERR_HTTP_REQUEST_TIMEOUT']);
-
 const requests = new WeakMap<object, { request: TrackedRequest; incoming: IncomingMessage }>();
 
 /** Notes that the connection of `incoming` carries the request `requestId` until the returned function is called. */
@@ -38,10 +35,14 @@ export function trackRequest(incoming: IncomingMessage, requestId: string): { re
   return { request, done: () => void (requests.get(socket)?.request === request && requests.delete(socket)) };
 }
 
-/** The request the app is reading whose body `error` is about, if it is about one. */
-function refusedMidBody(socket: object, error: NodeJS.ErrnoException): TrackedRequest | undefined {
+/**
+ * The request the app is reading whose body the parser refused, if any: the parser reads a connection's
+ * requests in order, so while one's body is not in, a refusal is about it (a later, pipelined request's
+ * refusal comes only once that body is complete).
+ */
+function refusedMidBody(socket: object): TrackedRequest | undefined {
   const tracked = requests.get(socket);
-  return tracked && MID_BODY.has(error.code ?? '') && !tracked.incoming.complete ? tracked.request : undefined;
+  return tracked && !tracked.incoming.complete ? tracked.request : undefined;
 }
 
 type ParserSocket = Duplex & { _httpMessage?: { headersSent?: boolean } | null };
@@ -57,7 +58,7 @@ type ParserSocket = Duplex & { _httpMessage?: { headersSent?: boolean } | null }
  */
 export function clientErrorHandler(log: LogSink) {
   return (error: NodeJS.ErrnoException, socket: ParserSocket): void => {
-    const request = refusedMidBody(socket, error);
+    const request = refusedMidBody(socket);
     // As Node's own handler: no answer into a response already under way (a timeout during an upload answered early).
     if (socket._httpMessage?.headersSent) {
       socket.destroy();

@@ -416,7 +416,6 @@ export async function writeSettings(
   return { created: !current, stored, connectionChanged };
 }
 
-/** The stored drift items whose choices a write keeps, at their new pointers. */
 /**
  * The drift of `crm`: worked out for each object a describe is given for; for an object without one (not
  * cached, or no longer), the items `lastFound` holds for it.
@@ -434,6 +433,7 @@ export function driftOf(
   ];
 }
 
+/** The stored drift items whose choices a write keeps, at their new pointers. */
 function carriedDrift(drift: readonly DriftItem[], kept: KeptChoices): DriftItem[] {
   return drift.flatMap((d) => {
     const at = kept.moved(d.pointer);

@@ -96,6 +96,17 @@ test('what the parser refuses before the app sees it (431, not HTTP) gets an acc
   }
 });
 
+test('a malformed chunk mid-body is answered 400 and logged once, on the request’s own line with its id', async () => {
+  const from = srv.logs.length;
+  const { answer } = await exchange((socket) => {
+    socket.write(headOf('chunked') + '5\r\n{"na"\r\n');
+    setTimeout(() => socket.write('zz\r\nhello\r\n0\r\n\r\n'), 200);
+  });
+  assert.match(answer, /^HTTP\/1\.1 400 /);
+  const line = assertOneAccessLine(await linesSince(from, 2), { method: 'POST', path: '/v1/endpoints', status: 400 });
+  assert.equal(line.requestId, requestIdOf(answer));
+});
+
 test('a stalled body is answered 408 within about 30 s and the connection closed, also for a client that keeps its side open; logged 408 with its request id', async () => {
   const from = srv.logs.length;
   const { answer, ms } = await exchange((socket) => socket.write(headOf(100) + '{"na'), 40_000, true);
