@@ -3,8 +3,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CrmFieldDescriptor } from '@memberpulse/integration-schema';
-import type { PlatformGateway } from '../src/index.js';
+import type { PlatformConnection } from '../src/index.js';
 import { describeEachBackend, pointers, salesforceDoc, startTestServer, type Client, type Reply, type TestServer } from './support/harness.js';
+import { recordingGateway } from './support/recording-gateway.js';
 
 const field = (name: string, type: CrmFieldDescriptor['type'], extra: Partial<CrmFieldDescriptor> = {}): CrmFieldDescriptor => ({
   name,
@@ -45,21 +46,8 @@ const warningsOf = (r: Reply) => (r.body?.warnings ?? []).map((e: { pointer: str
 
 describeEachBackend('writes after schema drift', (backend) => {
   const orgs = new Map<string, CrmFieldDescriptor[]>();
-  const gateway: PlatformGateway = {
-    supports: (p) => p === 'salesforce',
-    async listObjects() {
-      return [{ name: 'Contact', label: 'Contact', custom: false, createable: true, updateable: true, queryable: true }] as never;
-    },
-    async describeObject(conn) {
-      return structuredClone(orgs.get(String(conn.config.consumerKey)) ?? []);
-    },
-    async testConnection() {
-      return { ok: true, message: 'Connected.' };
-    },
-    async apiUsage() {
-      return { used: 0, limit: 1, allotment: null };
-    },
-  };
+  const contactOf = async (conn: PlatformConnection) => structuredClone(orgs.get(String(conn.config.consumerKey)) ?? []);
+  const gateway = recordingGateway({ describeObject: contactOf });
   let srv: TestServer;
   before(async () => {
     srv = await startTestServer(backend, { gateway });
@@ -199,7 +187,7 @@ describeEachBackend('writes after schema drift', (backend) => {
 
   test('describing one object keeps the drift last found on the other while its describe is not cached', async () => {
     const orderFields = [field('Name', 'string'), field('Ordered_On__c', 'date'), field('Amount__c', 'currency')];
-    const objectGateway: PlatformGateway = { ...gateway, describeObject: async (conn, object) => (object === 'Order__c' ? orderFields : gateway.describeObject(conn, object)) };
+    const objectGateway = recordingGateway({ describeObject: async (conn, object) => (object === 'Order__c' ? orderFields : contactOf(conn)) });
     const short = await startTestServer(backend, { gateway: objectGateway, describeCacheTtlSeconds: 1 });
     try {
       const t = await short.tenant();

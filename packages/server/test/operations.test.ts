@@ -6,7 +6,7 @@ import { connect, createServer as createNetServer, type AddressInfo } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { generateMasterKey, parseMasterKey, signDevToken, type PlatformGateway, type StartOptions } from '../src/index.js';
+import { generateMasterKey, parseMasterKey, signDevToken, type StartOptions } from '../src/index.js';
 import { ConfigError } from '../src/config.js';
 import { createKeyFile } from '../src/keys.js';
 import { binPath, runCli, spawnServer, waitForOutput } from './support/child.js';
@@ -48,13 +48,10 @@ async function twoServersOnOnePostgres(options: StartOptions = {}): Promise<{ on
 }
 
 /** A gateway whose org is named by the connection's consumer key: its one object is `<key>_Object__c`. */
-const orgPerKeyGateway: PlatformGateway = {
-  supports: () => true,
-  listObjects: async (conn) => [{ name: `${String(conn.config.consumerKey)}_Object__c`, label: 'Org object', custom: true, createable: true, updateable: true, queryable: true }],
-  describeObject: async () => [],
-  testConnection: async () => ({ ok: true, message: 'ok' }),
-  apiUsage: async () => ({ used: 1, limit: 100, allotment: null }),
-};
+const orgPerKeyGateway = () =>
+  recordingGateway({
+    listObjects: async (conn) => [{ name: `${String(conn.config.consumerKey)}_Object__c`, label: 'Org object', custom: true, createable: true, updateable: true, queryable: true }],
+  });
 
 /** The settings of `t` pointing at the org named `key`. */
 const crmOrg = (key: string) => ({ body: { platform: 'salesforce', config: { authMode: 'connectedApp', consumerKey: key }, credentials: { consumerSecret: `secret-of-${key}` } } });
@@ -534,7 +531,7 @@ test('two servers on one Postgres: while a server’s NOTIFY connection is down 
 });
 
 test('two servers on one Postgres: a connection change on one drops the describes the other cached for the old org', { skip: postgresSkipReason ?? false }, async () => {
-  const { one, two } = await twoServersOnOnePostgres({ gateway: orgPerKeyGateway });
+  const { one, two } = await twoServersOnOnePostgres({ gateway: orgPerKeyGateway() });
   try {
     const t1 = await one.tenant();
     const t2 = await two.tenant(t1.id);
@@ -549,7 +546,7 @@ test('two servers on one Postgres: a connection change on one drops the describe
 });
 
 test('two servers on one Postgres: describes cached before a NOTIFY connection was lost are dropped, so a change made meanwhile shows', { skip: postgresSkipReason ?? false }, async () => {
-  const { one, two } = await twoServersOnOnePostgres({ gateway: orgPerKeyGateway });
+  const { one, two } = await twoServersOnOnePostgres({ gateway: orgPerKeyGateway() });
   const listeners = async () =>
     (await one.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen' AND query ILIKE 'LISTEN%'`)).rows[0]!.n;
   try {

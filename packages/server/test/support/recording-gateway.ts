@@ -1,7 +1,10 @@
 import type { PlatformConnection, PlatformGateway } from '../../src/index.js';
 
+/** What a test's org answers instead of the one Contact without fields. */
+type OrgAnswers = Partial<Pick<PlatformGateway, 'listObjects' | 'describeObject'>>;
+
 /** A platform gateway that answers from memory and records every connection it was handed (with its secrets). */
-export function recordingGateway(): PlatformGateway & { calls: PlatformConnection[] } {
+export function recordingGateway(org: OrgAnswers = {}): PlatformGateway & { calls: PlatformConnection[] } {
   const calls: PlatformConnection[] = [];
   const record = (conn: PlatformConnection) => {
     calls.push(structuredClone(conn));
@@ -11,11 +14,11 @@ export function recordingGateway(): PlatformGateway & { calls: PlatformConnectio
     supports: () => true,
     async listObjects(conn) {
       record(conn);
-      return [{ name: 'Contact', label: 'Contact', custom: false, createable: true, updateable: true }] as never;
+      return org.listObjects ? org.listObjects(conn) : ([{ name: 'Contact', label: 'Contact', custom: false, createable: true, updateable: true }] as never);
     },
-    async describeObject(conn) {
+    async describeObject(conn, objectName) {
       record(conn);
-      return [];
+      return org.describeObject ? org.describeObject(conn, objectName) : [];
     },
     async testConnection(conn) {
       record(conn);
