@@ -146,7 +146,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
   // of them go when the listening connection drops and again when it is back.
   const TENANT_CHANGED = 'mp_tenant_changed';
   const serverId = randomUUID();
-  let missed = false;
+  let wasDown = false;
   void db.listen?.(
     TENANT_CHANGED,
     (payload) => {
@@ -156,9 +156,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
     },
     (listening) => {
       reads.reset(listening);
-      missed ||= !listening;
-      if (missed) cache.drop();
-      missed = !listening;
+      if (wasDown || !listening) cache.drop();
+      wasDown = !listening;
     },
   );
   const tenantChanged = async (q: Queryable, tenant: string, dropDescribes = false) => {
@@ -741,7 +740,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
         const ctx = writeContext(c);
         const existing = await store.endpointNamedLike(tx, p.tenant, nameKey);
         if (existing !== null) throw duplicate(existing);
-        const e = await store.insertEndpoint(tx, p.tenant, { name, nameKey, description: input.description.trim(), at: ctx.now, by: p.sub });
+        const e = await store.insertEndpoint(tx, p.tenant, { name, nameKey, description: input.description, at: ctx.now, by: p.sub });
         await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'endpoint.create', target: `endpoint/${e.id}`, requestId: ctx.requestId, at: ctx.now });
         return { status: 201, body: store.endpointView(e), headers: { ETag: versionEtag(e.version), Location: `/v1/endpoints/${e.id}` } };
       });
@@ -773,9 +772,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
       const e = await store.getEndpoint(tx, p.tenant, id, true);
       if (!e) throw notFound('No such endpoint.');
       checkPreconditions(pre(c), e.version);
-      await store.updateEndpoint(tx, p.tenant, id, parsed.value.description.trim(), e.version + 1, ctx.now, p.sub);
+      await store.updateEndpoint(tx, p.tenant, id, parsed.value.description, e.version + 1, ctx.now, p.sub);
       await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'endpoint.update', target: `endpoint/${id}`, requestId: ctx.requestId, at: ctx.now });
-      const next = { ...e, description: parsed.value.description.trim(), version: e.version + 1, updatedAt: ctx.now };
+      const next = { ...e, description: parsed.value.description, version: e.version + 1, updatedAt: ctx.now };
       return { status: 200, body: store.endpointView(next), headers: { ETag: versionEtag(next.version) } };
     });
   });

@@ -109,16 +109,16 @@ export const IntegrationSettingsSchema = z.object({
   drift: z.array(DriftItemSchema),
 });
 
+// Stored trimmed, so the length limit holds for the trimmed text.
+const endpointDescription = z.string().check(z.minLength(1), z.regex(NOT_BLANK), z.trim(), z.maxLength(ENDPOINT_DESCRIPTION_MAX));
+
 export const IntegrationEndpointCreateSchema = z.strictObject({
   // Parsed as it is stored (normalizeEndpointName), so the length limit holds for the stored name: composing can lengthen one.
   name: z.string().check(z.minLength(1), z.regex(VISIBLE_TEXT), z.regex(ONE_LINE_TEXT), z.overwrite(normalizeEndpointName), z.maxLength(ENDPOINT_NAME_MAX)),
-  // Stored trimmed, so the length limit holds for the trimmed text.
-  description: z.string().check(z.minLength(1), z.regex(NOT_BLANK), z.trim(), z.maxLength(ENDPOINT_DESCRIPTION_MAX)),
+  description: endpointDescription,
 });
 
-export const IntegrationEndpointUpdateSchema = z.strictObject({
-  description: z.string().check(z.minLength(1), z.regex(NOT_BLANK), z.trim(), z.maxLength(ENDPOINT_DESCRIPTION_MAX)),
-});
+export const IntegrationEndpointUpdateSchema = z.strictObject({ description: endpointDescription });
 
 export const IntegrationEndpointSchema = z.object({
   id: z.string(),
