@@ -530,9 +530,10 @@ export function createTransport(options: ClientOptions): Transport {
       setHeader('idempotency-key', opts.idempotencyKey ?? headers.get('idempotency-key') ?? randomId());
       retryable = true;
     }
-    if (spec.conditional && opts.ifMatch) headers.set('if-match', opts.ifMatch);
+    const explicitIfMatch = spec.conditional && opts.ifMatch;
+    if (explicitIfMatch) setHeader('if-match', explicitIfMatch);
     /** The record whose precondition comes from the ETag memory (no `ifMatch`, or an empty one), which differs per tenant, so per token. */
-    const rememberedRecord = spec.conditional && opts.ifMatch !== false && !opts.ifMatch ? spec.record : undefined;
+    const rememberedRecord = spec.conditional && (opts.ifMatch === undefined || opts.ifMatch === '') ? spec.record : undefined;
     /** The precondition header this call set from the ETag memory, if any. */
     let remembered: string | undefined;
     /** What the client knows of the records of the tenant this call acts for; set as the token is sent. */

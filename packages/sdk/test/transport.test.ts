@@ -878,12 +878,14 @@ describe('no secrets in errors', () => {
       await client(fetch).me({ headers: { 'x-tenant-hint': secretHeader } }).catch((e) => e),
       await client(fetch).me({ headers: { 'x-trace': 'hdr-secret\x01' } }).catch((e) => e),
       await createIntegrationClient({ baseUrl: 'http://api.test', token: `${TOKEN}\x7f`, fetch }).me().catch((e) => e),
+      await client(fetch).settings.patch('crm', {}, { ifMatch: '"7"\r\nX-Evil: 1' }).catch((e) => e),
     ];
     assert.equal(seen.length, 0, 'nothing was sent');
     assert.ok(refused[0] instanceof UnauthorizedError, 'a token that cannot be sent is no credential');
     assert.match(refused[0].message, /^The token cannot be sent/);
     assert.match(refused[1].message, /^The idempotency-key header cannot be sent/);
     assert.match(refused[2].message, /^The x-tenant-hint header cannot be sent/);
+    assert.match(refused[5].message, /^The if-match header cannot be sent/);
     for (const e of refused) {
       assert.ok(e instanceof IntegrationError, String(e));
       const text = [e.message, String(e.stack), JSON.stringify(e), inspect(e, { depth: 30, showHidden: true })].join('\n');
