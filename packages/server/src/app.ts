@@ -52,7 +52,7 @@ import type { TenantKeys } from './keys.js';
 import { buildOpenApi } from './openapi.js';
 import { ReadCache } from './read-cache.js';
 import { ProblemError, badRequest, forbidden, notFound, problemBody, unprocessable } from './problem.js';
-import { assertConnectionKept, checkPreconditions, driftOf, entityTags, settingsEtag, versionEtag, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
+import { archived, assertConnectionKept, checkPreconditions, driftOf, entityTags, settingsEtag, versionEtag, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
 import * as store from './store.js';
 
 /** Readiness and in-flight bookkeeping shared by the app and the HTTP server around it. */
@@ -412,7 +412,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const p = c.get('principal');
     const stored = await store.getSettings(db, p.tenant, category);
     // An archived record is off: nothing of it is decrypted or sent anywhere, as nothing of it is changed, until it is restored.
-    if (stored?.status === 'archived') throw unprocessable([fieldError('/status', 'invalid', `These settings are archived: restore them before ${archivedCallPurpose[purpose]}.`)]);
+    if (stored?.status === 'archived') throw archived(archivedCallPurpose[purpose]);
     const platform = overlay?.platform !== undefined ? overlay.platform : (stored?.platform ?? null);
     const def = findPlatform(platform);
     if (!def || def.category !== category) {
@@ -617,9 +617,9 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const category = categoryOf(c);
     await readNoBody(c);
     return runWrite(c, async (tx) => {
-      const s = await setArchived(tx, writeContext(c), category, archive, pre(c));
+      const { stored: s, changed } = await setArchived(tx, writeContext(c), category, archive, pre(c));
       // Discovery refuses an archived record; what it described before is not answered from the cache either.
-      return { status: 200, body: store.settingsView(s), headers: { ETag: settingsEtag(s) }, dropDescribes: archive && category === 'crm' };
+      return { status: 200, body: store.settingsView(s), headers: { ETag: settingsEtag(s) }, dropDescribes: changed && archive && category === 'crm' };
     });
   };
   app.post('/v1/settings/:category/archive', archiveRoute(true));

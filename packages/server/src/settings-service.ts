@@ -346,7 +346,7 @@ export async function writeSettings(
   checkPreconditions(pre, current?.version ?? null, current && settingsEtag(current));
   if (!current && mode === 'merge') throw notFound(`There are no ${categorySlugs[category]} settings yet: create them with PUT.`);
   if (current?.status === 'archived') {
-    throw unprocessable([fieldError('/status', 'invalid', 'These settings are archived: restore them before changing them.')]);
+    throw archived('changing them');
   }
   const plan = planWrite(category, current, mode, input, deps, tenant);
   const mayWriteSecrets = can(ctx.principal.role, 'credentials:write');
@@ -450,19 +450,24 @@ export function assertConnectionKept(role: Role, changed: readonly SettingDefini
   throw forbidden(`Only an admin may change ${changed.map((s) => s.label).join(', ')}: the connection settings decide where the stored credentials are sent.`);
 }
 
-/** Archives (`archive`) or restores to draft (`restore`); a no-op when already there. */
+/** The refusal of what an archived record may not do (`doing`: "changing them") until it is restored: 422 on `/status`. */
+export function archived(doing: string): ProblemError {
+  return unprocessable([fieldError('/status', 'invalid', `These settings are archived: restore them before ${doing}.`)]);
+}
+
+/** Archives (`archive`) or restores to draft (`restore`); a no-op when already there (`changed` false). */
 export async function setArchived(
   tx: Queryable,
   ctx: WriteContext,
   category: IntegrationCategory,
   archive: boolean,
   pre: Preconditions,
-): Promise<store.StoredSettings> {
+): Promise<{ stored: store.StoredSettings; changed: boolean }> {
   const { tenant, sub } = ctx.principal;
   const current = await store.getSettings(tx, tenant, category, true);
   if (!current) throw notFound(`There are no ${categorySlugs[category]} settings.`);
   checkPreconditions(pre, current.version, settingsEtag(current));
-  if (archive === (current.status === 'archived')) return current;
+  if (archive === (current.status === 'archived')) return { stored: current, changed: false };
   await store.updateSettings(tx, tenant, {
     id: current.id,
     platform: current.platform,
@@ -481,7 +486,7 @@ export async function setArchived(
     requestId: ctx.requestId,
     at: ctx.now,
   });
-  return (await store.getSettings(tx, tenant, category))!;
+  return { stored: (await store.getSettings(tx, tenant, category))!, changed: true };
 }
 
 /** `POST …/validate`: the rules' verdict on a document as a PUT would store it, keeping stored credentials. */
