@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { PRODUCTION_LOGIN_URL, resolveLoginUrl } from '../src/salesforce/login-url.js';
+import { findPlatform, settingFormatMessage } from '@memberpulse/integration-schema';
 import { ConnectorError } from '../src/errors.js';
 import type { SalesforceDefaults } from '../src/types.js';
 
@@ -32,6 +33,12 @@ test('takes a tenant’s My Domain URL only on Salesforce, the server’s own lo
     assert.equal(refusal(url), 'invalid /config/myDomainUrl', url);
   }
   assert.equal(refusal('https://acme--uat.sandbox.my.salesforce.com'), null);
+  const setting = findPlatform('salesforce')!.settings.find((s) => s.key === 'myDomainUrl')!;
+  assert.throws(
+    () => resolveLoginUrl({ myDomainUrl: 'https://intranet.example.com' }, prod),
+    (e: ConnectorError) => e.errors[0]!.message === settingFormatMessage(setting),
+    'worded as the settings checks word the format rule, so a widget translates it the same way',
+  );
   assert.equal(resolveLoginUrl({ myDomainUrl: 'HTTPS://Acme.My.Salesforce.com/' }, prod), 'https://acme.my.salesforce.com', 'a host’s case is not part of it');
   assert.equal(refusal('http://127.0.0.1:9', { ...prod, allowLoopback: true }), null, 'a test or demo org on this machine, outside production');
   assert.equal(refusal('http://127.0.0.1:4000/', { ...prod, loginUrl: 'http://127.0.0.1:4000' }), null, 'the operator’s own login URL');

@@ -1,4 +1,4 @@
-import { findPlatform, settingPointer, type SalesforceConfig } from '@memberpulse/integration-schema';
+import { findPlatform, settingFormatMessage, settingPointer, type SalesforceConfig } from '@memberpulse/integration-schema';
 import { isHttpsOrLoopback, isLoopbackUrl, isSalesforceUrl } from '@memberpulse/integration-schema/validation';
 import { ConnectorError, pointerError } from '../errors.js';
 import type { SalesforceDefaults } from '../types.js';
@@ -42,8 +42,9 @@ export function resolveLoginUrl(config: Partial<SalesforceConfig>, defaults: Sal
     if (!isTrustedLoginHost(own, defaults?.loginUrl) && !(defaults?.allowLoopback && isLoopbackUrl(own))) {
       // Worded and pointed as the catalog's setting, which the settings checks use for the same refusal.
       const setting = findPlatform('salesforce')!.settings.find((s) => s.key === 'myDomainUrl')!;
-      const message = setting.patternMessage!;
-      throw new ConnectorError('invalid', `The My Domain URL is not a Salesforce address. ${message}`, [pointerError(settingPointer(setting), 'invalid_format', message)]);
+      throw new ConnectorError('invalid', `The My Domain URL is not a Salesforce address. ${setting.patternMessage}`, [
+        pointerError(settingPointer(setting), 'invalid_format', settingFormatMessage(setting)),
+      ]);
     }
     return new URL(own).origin;
   }
