@@ -161,7 +161,6 @@ function refreshedText(view: CrmView, platform: string): string {
  * and a line under the button shows it. A failure is said by the section's own alert, as a first load's is.
  */
 async function refresh(view: CrmView, platform: string): Promise<void> {
-  if (view.discovery.refreshing) return;
   if (await view.discovery.refresh(shownObjects(view.draft))) view.announce(refreshedText(view, platform));
 }
 

@@ -88,17 +88,22 @@ describe('DiscoveryController', () => {
     const done = d.refresh(['Contact', null, 'Contact', 'Order']);
     equal(d.refreshing, true, 'under way');
     equal(calls.map((c) => c.object).join(), 'Contact,Order', 'each object once, none for an empty choice');
+    equal(await d.refresh(['Contact']), undefined, 'a second refresh while one runs asks nothing');
+    equal(calls.length, 2, 'no second request');
+    equal(d.refreshed, false, 'nothing refreshed yet');
     calls[0]!.resolve([field('Email')]);
     await settled();
     equal(d.refreshing, true, 'still under way while one answer is out');
     calls[1]!.resolve([field('Total')]);
     equal(await done, true, 'all came back');
     equal(d.refreshing, false, 'done');
+    equal(d.refreshed, true, 'and says so');
 
     const failing = d.refresh(['Contact']);
     calls[2]!.reject(new Error('502'));
     equal(await failing, false, 'one failed');
     equal(d.refreshing, false, 'done all the same');
+    equal(d.refreshed, false, 'but not refreshed');
     equal(names(d), 'Email', 'the fields it had stay');
 
     const dropped = d.refresh(['Contact']);

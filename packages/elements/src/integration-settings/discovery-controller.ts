@@ -39,9 +39,8 @@ export class DiscoveryController {
   #resetAt = 0;
   /** The request whose answer each value (objects, usage, fields of one object) holds. */
   #applied = new Map<string, number>();
-  /** The last request made before the refresh under way, if one is. */
-  #refreshingSince: number | null = null;
-  #refreshed = false;
+  /** Where {@link refresh} stands since the last reset: `done` once one got every answer. */
+  #refresh: 'idle' | 'running' | 'done' = 'idle';
 
   constructor(host: ReactiveControllerHost) {
     this.#host = host;
@@ -55,38 +54,37 @@ export class DiscoveryController {
     this.#fields = new Map();
     this.#usage = IDLE;
     this.#applied.clear();
-    this.#refreshingSince = null;
-    this.#refreshed = false;
+    this.#refresh = 'idle';
   }
 
   /** A {@link refresh} is under way. */
   get refreshing(): boolean {
-    return this.#refreshingSince !== null;
+    return this.#refresh === 'running';
   }
 
   /** The last {@link refresh} since the last reset got every answer (and none is under way). */
   get refreshed(): boolean {
-    return this.#refreshed;
+    return this.#refresh === 'done';
   }
 
   /**
    * Reads the objects and the fields of each named object again, past the server's cache. Resolves once every
    * answer is in and the host has rendered them: `true` when all came back, `false` when one failed (its remote
-   * holds the error, and the value it had), `undefined` when a reset (another client or connection) dropped them.
+   * holds the error, and the value it had), `undefined` when a reset (another client or connection) dropped them
+   * or a refresh was already under way (this call asks nothing).
    */
   async refresh(objectNames: Iterable<string | null>): Promise<boolean | undefined> {
+    if (this.refreshing) return undefined;
     const since = this.#requests;
-    this.#refreshingSince = since;
-    this.#refreshed = false;
+    this.#refresh = 'running';
     this.#host.requestUpdate();
     const loads = [this.loadObjects(true), ...[...new Set(objectNames)].map((name) => this.loadFields(name, true))];
     const answered = await Promise.all(loads);
     if (this.#resetAt > since) return undefined;
-    this.#refreshingSince = null;
-    this.#refreshed = answered.every(Boolean);
+    this.#refresh = answered.every(Boolean) ? 'done' : 'idle';
     this.#host.requestUpdate();
     await this.#host.updateComplete;
-    return this.#refreshed;
+    return this.refreshed;
   }
 
   get objects(): Remote<CrmObjectSummary[]> {

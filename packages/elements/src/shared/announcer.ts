@@ -16,11 +16,6 @@ export class Announcer implements ReactiveController {
     host.addController(this);
   }
 
-  /** What the region says now. */
-  get text(): string {
-    return this.#text.replace(/\u200b$/, '');
-  }
-
   /** Announces `text` now, or after `delayMs` of quiet (later calls replace earlier pending ones, e.g. while typing). */
   announce(text: string, delayMs = 0): void {
     clearTimeout(this.#timer);
