@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpIntegrationProvider, MpIntegrationSettings } from '../packages/elements/src/index.js';
 import { clientFor, typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
-import { apiArgs, apiArgTypes, apiMissingNotice, press, shownIn, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
+import { apiArgs, apiArgTypes, apiMissingNotice, goneFrom, press, shownIn, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
 import { driftedMemberMappings, inboundInput, seedSalesforce, seedUsage, stripeInput, xeroInput, type UsageRange } from './support/settings-seeds.js';
 import { brandAccent, squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
@@ -63,11 +63,6 @@ const pressHeaderAction = async ({ canvasElement }: { canvasElement: HTMLElement
 };
 const usage = (range: UsageRange) => [withApi((admin, env) => seedUsage(admin, env, range))];
 const drifted = [withApi((admin, env) => seedSalesforce(admin, env, 'enabled', driftedMemberMappings))];
-
-/** Waits up to 9 s until nothing in `el`'s shadow root matches `selector` (a loading note), as `shownIn` waits for one. */
-async function goneFrom(el: HTMLElement, selector: string): Promise<void> {
-  for (let i = 0; i < 300 && el.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 30));
-}
 
 /** The enabled Salesforce setup switched to HubSpot with this Portal ID and private app token typed, then `button` pressed. */
 const switchToHubSpot =

@@ -53,8 +53,17 @@ export const press = (el: Element, selector: string): void => el.shadowRoot!.que
 
 /** The first match of `selector` in `el`'s shadow root, waited for up to 9 s (a server's answer); null if none came. */
 export async function shownIn<E extends Element = HTMLElement>(el: HTMLElement, selector: string): Promise<E | null> {
-  for (let i = 0; i < 300 && !el.shadowRoot?.querySelector(selector); i++) await new Promise((r) => setTimeout(r, 30));
+  await waitFor(() => !!el.shadowRoot?.querySelector(selector));
   return el.shadowRoot?.querySelector<E>(selector) ?? null;
+}
+
+/** Waits (up to 9 s) until `selector` matches nothing in `el`'s shadow root, e.g. a loading note. */
+export function goneFrom(el: HTMLElement, selector: string): Promise<void> {
+  return waitFor(() => !el.shadowRoot?.querySelector(selector));
+}
+
+async function waitFor(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 300 && !done(); i++) await new Promise((r) => setTimeout(r, 30));
 }
 
 const neverAnswers: typeof fetch = () => new Promise<Response>(() => {});
