@@ -18,6 +18,7 @@ import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
 import { OutcomeNotice } from '../shared/outcome.js';
 import { loadFailedNotice, noReadRoleNotice, notConnectedNotice } from '../shared/load-notices.js';
+import { renderErrors } from '../shared/field-errors.js';
 import { endpointGridMessages } from './messages.js';
 import { EndpointChangeEvent, SortChangeEvent, type EndpointChange } from './events.js';
 import { IntegrationErrorEvent, type EndpointGridAction } from '../provider/error-event.js';
@@ -568,8 +569,8 @@ export class MpEndpointGrid extends LitElement {
     const f = this._form;
     if (!f) return nothing;
     const edit = f.mode === 'edit';
-    const nameError = f.errors.name.map((p) => p()).join(' ');
-    const descriptionError = f.errors.description.map((p) => p()).join(' ');
+    const nameErrors = f.errors.name.map((p) => p());
+    const descriptionErrors = f.errors.description.map((p) => p());
     return html`<dialog part="dialog" class="form-dialog" aria-labelledby="form-title" @close=${this.#onFormClosed} @cancel=${(e: Event) => this.#cancelForm(e)}>
       <form class="dialog-body" novalidate @submit=${this.#submit} @input=${this.#onFormInput}>
         <h2 id="form-title">${t(edit ? 'endpointGrid.form.editTitle' : 'endpointGrid.form.newTitle')}</h2>
@@ -583,18 +584,16 @@ export class MpEndpointGrid extends LitElement {
               html`<textarea id="ep-name" class="mp-input name-readonly" rows="2" readonly dir="auto" .value=${f.name} aria-describedby="ep-name-help"></textarea>
                 <p id="ep-name-help" class="help">${t('endpointGrid.form.nameReadOnly')}</p>`
             : html`<input id="ep-name" name="name" class="mp-input" autocomplete="off" required dir="auto"
-                .value=${live(f.name)} aria-invalid=${nameError ? 'true' : 'false'} aria-describedby=${nameError ? 'ep-name-error' : nothing} />`}
-          ${nameError ? html`<p id="ep-name-error" class="field-error">${iconSvg(icon.error)}<span dir="auto">${nameError}</span></p>` : nothing}
+                .value=${live(f.name)} aria-invalid=${nameErrors.length ? 'true' : 'false'} aria-describedby=${nameErrors.length ? 'ep-name-error' : nothing} />`}
+          ${renderErrors('ep-name', nameErrors)}
         </div>
         <div class="field">
           <label for="ep-description">${t('endpointGrid.description')} <span class="muted small">${t('endpointGrid.form.required')}</span></label>
           <textarea id="ep-description" name="description" class="mp-input" rows="4" required dir="auto"
-            .value=${live(f.description)} aria-invalid=${descriptionError ? 'true' : 'false'}
-            aria-describedby="ep-description-count${descriptionError ? ' ep-description-error' : ''}"></textarea>
+            .value=${live(f.description)} aria-invalid=${descriptionErrors.length ? 'true' : 'false'}
+            aria-describedby="ep-description-count${descriptionErrors.length ? ' ep-description-error' : ''}"></textarea>
           <p id="ep-description-count" class="help">${t('endpointGrid.chars', { count: f.description.trim().length, max: ENDPOINT_DESCRIPTION_MAX })}</p>
-          ${descriptionError
-            ? html`<p id="ep-description-error" class="field-error">${iconSvg(icon.error)}<span dir="auto">${descriptionError}</span></p>`
-            : nothing}
+          ${renderErrors('ep-description', descriptionErrors)}
         </div>
         ${f.discarding
           ? html`<div class="dialog-actions discard">

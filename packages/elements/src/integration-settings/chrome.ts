@@ -3,7 +3,7 @@ import { findPlatform, isPlatformRequired, platformCatalog, type IntegrationCate
 import { translator } from '../provider/translate.js';
 import { formatDateTime, msg } from '../i18n/index.js';
 import { settingsMessages } from './messages.js';
-import { renderErrors } from './platform-fields.js';
+import { renderErrors } from '../shared/field-errors.js';
 
 // The frame around a settings form: platform choice, outcome notices, the save bar and confirmations.
 // Plain render functions; the element owns the state and passes what they need.

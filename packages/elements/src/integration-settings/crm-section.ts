@@ -20,7 +20,8 @@ import { translator } from '../provider/translate.js';
 import { errorText } from '../provider/error-text.js';
 import { localizedSourceFields } from './localized-text.js';
 import { settingsMessages } from './messages.js';
-import { describedBy, renderErrors, type FieldsView } from './platform-fields.js';
+import { describedBy, type FieldsView } from './platform-fields.js';
+import { renderErrors } from '../shared/field-errors.js';
 import { valueOf, type DiscoveryController, type Remote } from './discovery-controller.js';
 
 const t = translator(settingsMessages);

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { findPlatform, guardsSecrets, type CrmFieldDescriptor, type IntegrationSettings, type SettingDefinition } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
+import { renderErrors } from '../shared/field-errors.js';
 import type { ComboboxOption } from '../shared/combobox.js';
 import { listText, numberText, parseLines, parseNumber } from '../shared/kept-text.js';
 import { translator } from '../provider/translate.js';
@@ -30,15 +31,6 @@ export interface FieldsView {
   /** A string sets the pending secret, `null` marks it for clearing, `undefined` drops the pending change. */
   setSecret(key: string, value: string | null | undefined): void;
   setReplacing(key: string, open: boolean): void;
-}
-
-/**
- * The errors under a control, each on its own line (two problems with one value read as two, not one run-on
- * sentence); together they are `<controlId>-error` for `aria-describedby`.
- */
-export function renderErrors(controlId: string, messages: readonly string[]): TemplateResult | typeof nothing {
-  if (messages.length === 0) return nothing;
-  return html`<div id="${controlId}-error">${messages.map((m) => html`<p class="field-error">${iconSvg(icon.error)}<span dir="auto">${m}</span></p>`)}</div>`;
 }
 
 /** `aria-describedby` for a control with optional help and errors. */
