@@ -10,7 +10,7 @@ import { Announcer } from '../shared/announcer.js';
 import { icon, iconSvg } from '../shared/icons.js';
 import { ClientController } from '../provider/client-controller.js';
 import { LeaveGuard } from '../provider/leave-guard.js';
-import { FocusReturn } from '../provider/focus-return.js';
+import { FocusReturn, headingTakesFocusFrom } from '../provider/focus-return.js';
 import { whoAmI } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
@@ -281,10 +281,6 @@ export class MpEndpointGrid extends LitElement {
   }
 
   /** A button that goes away with its click (Try again, Dismiss) leaves focus, when it had it, on the heading. */
-  #headingTakesFocusFrom(e: Event): void {
-    if (this.shadowRoot?.activeElement === e.currentTarget) this.renderRoot.querySelector<HTMLElement>('#heading')?.focus();
-  }
-
   #retry(): void {
     // The rows coming back are announced, as a page change is: the live region still says the last range.
     this.#announcePage = true;
@@ -477,7 +473,7 @@ export class MpEndpointGrid extends LitElement {
 
   #renderMessage(): TemplateResult | typeof nothing {
     const dismiss = (e: Event) => {
-      this.#headingTakesFocusFrom(e);
+      headingTakesFocusFrom(e);
       this.#message.show(null);
     };
     return this.#message.render('message', { part: 'message', dismiss: { label: t('endpointGrid.dismiss'), onClick: dismiss } });
@@ -486,7 +482,7 @@ export class MpEndpointGrid extends LitElement {
   #renderBody(): TemplateResult {
     if (!this.#client.client) return notConnectedNotice(this.#client, () => t('endpointGrid.signIn'));
     if (this._load === 'error' && this._loadError instanceof ForbiddenError) return noReadRoleNotice(t('endpointGrid.noReadRole'));
-    if (this._load === 'error') return loadFailedNotice(t('endpointGrid.error.load'), this._loadError, { label: t('endpointGrid.retry'), heading: '#heading', onClick: () => this.#retry() });
+    if (this._load === 'error') return loadFailedNotice(t('endpointGrid.error.load'), this._loadError, { label: t('endpointGrid.retry'), onClick: () => this.#retry() });
     if (this._load !== 'ready' && this._items.length === 0) return this.#renderSkeleton();
     if (this._total === 0) {
       return html`<div part="empty" class="empty">

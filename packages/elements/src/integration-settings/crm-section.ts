@@ -22,6 +22,7 @@ import { localizedSourceFields } from './localized-text.js';
 import { settingsMessages } from './messages.js';
 import { describedBy, type FieldsView } from './platform-fields.js';
 import { renderErrors } from '../shared/field-errors.js';
+import { headingTakesFocusFrom } from '../provider/focus-return.js';
 import { valueOf, type DiscoveryController, type Remote } from './discovery-controller.js';
 
 const t = translator(settingsMessages);
@@ -75,7 +76,7 @@ function remoteNote<T>(remote: Remote<T>, loading: string, failed: (reason: stri
       <p class="grow">${failed(errorText(remote.error))}</p>
       <button class="mp-button small" type="button" @click=${(e: Event) => {
         // The note gives way to the loading state: focus waits on the card's heading just above.
-        ((e.currentTarget as Element).getRootNode() as ShadowRoot).getElementById('crm-heading')?.focus();
+        headingTakesFocusFrom(e, '#crm-heading');
         reload();
       }}>${t('settings.crm.reload')}</button>
     </div>`;

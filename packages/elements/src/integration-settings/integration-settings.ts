@@ -844,7 +844,6 @@ export class MpIntegrationSettings extends LitElement {
     if (load.state === 'error') {
       return loadFailedNotice(t('settings.loadFailed'), load.error, {
         label: t('settings.retry'),
-        heading: '#heading',
         onClick: () => void this.reload(),
       });
     }

@@ -39,3 +39,12 @@ export class FocusReturn {
     (opener?.isConnected ? opener : this.#host.renderRoot.querySelector<HTMLElement>(this.#fallback))?.focus();
   }
 }
+
+/**
+ * A control that is about to go (a retry giving way to the loading state, a notice's dismiss) hands focus to
+ * `heading` (a selector in the same shadow root) when it has focus, so focus is not dropped to the page.
+ */
+export function headingTakesFocusFrom(e: Event, heading = '#heading'): void {
+  const root = (e.currentTarget as Element).getRootNode() as ShadowRoot;
+  if (root.activeElement === e.currentTarget) root.querySelector<HTMLElement>(heading)?.focus();
+}

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ClientController } from '../provider/client-controller.js';
 import { errorReference, errorText } from '../provider/error-text.js';
+import { headingTakesFocusFrom } from '../provider/focus-return.js';
 import { icon, iconSvg } from './icons.js';
 
 /** A calm note in place of a widget's content: nothing to retry, so a status rather than an alert. */
@@ -14,14 +15,13 @@ export const noReadRoleNotice = (text: string): TemplateResult => statusNotice('
 
 /**
  * The widget's content could not be loaded: `lead` and the error's own words, its request id, and a retry.
- * The notice gives way to the loading state, so a retry pressed with focus on it moves focus to `heading`
- * (a selector in the widget) first.
+ * The notice gives way to the loading state, so a retry pressed with focus on it moves focus to the widget's
+ * `#heading` first.
  */
-export function loadFailedNotice(lead: string, error: unknown, retry: { label: string; heading: string; onClick(): void }): TemplateResult {
+export function loadFailedNotice(lead: string, error: unknown, retry: { label: string; onClick(): void }): TemplateResult {
   const reference = errorReference(error);
   const onClick = (e: Event) => {
-    const root = (e.currentTarget as Element).getRootNode() as ShadowRoot;
-    if (root.activeElement === e.currentTarget) root.querySelector<HTMLElement>(retry.heading)?.focus();
+    headingTakesFocusFrom(e);
     retry.onClick();
   };
   return html`<div class="notice error" role="alert">${iconSvg(icon.error)}
