@@ -3,7 +3,6 @@ import { fieldError, type FieldError } from '../problem.js';
 
 /** Where each Stripe key sits in a settings document. */
 const keyPointers = { publishableKey: '/config/publishableKey', secretKey: '/credentials/secretKey' } as const;
-const keyLabels = { publishableKey: 'Publishable key', secretKey: 'Secret key' } as const;
 
 /** The settings' Mode: `test` unless `live` (the catalog's default). */
 const modeOf = (mode: unknown): 'test' | 'live' => (mode === 'live' ? 'live' : 'test');
@@ -22,9 +21,10 @@ export function stripeKeyModeErrors(platform: PlatformDefinition, mode: unknown,
     const key = keys[k];
     // Only a key that keeps its setting's format rule (`pk_test_…`, `sk_live_…`: the mode is its 4th to 7th
     // character); one that breaks it (a secret key pasted as the publishable one) has that error already.
-    const keyMode = typeof key === 'string' && new RegExp(platform.settings.find((s) => s.key === k)!.pattern!).test(key) && key.slice(3, 7);
+    const setting = platform.settings.find((s) => s.key === k)!;
+    const keyMode = typeof key === 'string' && new RegExp(setting.pattern!).test(key) && key.slice(3, 7);
     return keyMode && keyMode !== current
-      ? [fieldError(keyPointers[k], 'invalid', `${keyLabels[k]} is a ${keyMode}-mode key, but Mode is ${current === 'live' ? 'Live' : 'Test'}.`)]
+      ? [fieldError(keyPointers[k], 'invalid', `${setting.label} is a ${keyMode}-mode key, but Mode is ${current === 'live' ? 'Live' : 'Test'}.`)]
       : [];
   });
 }
