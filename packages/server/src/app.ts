@@ -652,18 +652,18 @@ export function createApp(deps: AppDeps): Hono<Env> {
     // rules can: an enabled record needs every secret, and a CRM choice (the member object, a mapping, a
     // field named in a setting) needs the connection in a draft too, so saving as a draft alone does not help.
     const whyNotCleared = (errors: FieldError[]) => {
-      const needing = errors.filter((e) => e.code === 'credentials_required');
-      const refused = errors.some((e) => e.pointer === `/credentials/${key}` && e.code === 'required') || needing.length > 0;
-      if (!refused) return errors;
-      const enabled = record.status === 'enabled';
+      const stopsClear = (e: FieldError) => e.code === 'credentials_required' || (e.pointer === `/credentials/${key}` && e.code === 'required');
+      const stopping = errors.filter(stopsClear);
+      if (stopping.length === 0) return errors;
+      const needing = stopping.filter((e) => e.code === 'credentials_required');
       const choices = [...new Set(needing.map((e) => choiceName(record.platform, e.pointer)))].join(', ');
-      const message = !choices
-        ? `${setting.label} cannot be cleared while these settings are enabled: replace it instead, or save them as a draft first.`
-        : enabled
-          ? `${setting.label} cannot be cleared while these settings are enabled and CRM choices need the connection (${choices}): replace it instead, or save them as a draft without those choices first.`
-          : `${setting.label} cannot be cleared while CRM choices need the connection (${choices}): replace it instead, or remove those choices first.`;
-      const rest = errors.filter((e) => e.code !== 'credentials_required' && !(e.pointer === `/credentials/${key}` && e.code === 'required'));
-      return [fieldError('', 'required', message), ...rest];
+      let why = `${setting.label} cannot be cleared while these settings are enabled: replace it instead, or save them as a draft first.`;
+      if (choices && record.status === 'enabled') {
+        why = `${setting.label} cannot be cleared while these settings are enabled and CRM choices need the connection (${choices}): replace it instead, or save them as a draft without those choices first.`;
+      } else if (choices) {
+        why = `${setting.label} cannot be cleared while CRM choices need the connection (${choices}): replace it instead, or remove those choices first.`;
+      }
+      return [fieldError('', 'required', why), ...errors.filter((e) => !stopsClear(e))];
     };
     return settingsWrite(c, 'merge', { credentials: { [key]: null } }, category, whyNotCleared);
   });
