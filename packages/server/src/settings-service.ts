@@ -105,6 +105,8 @@ interface Plan {
   orgChanged: boolean;
   /** The cached describes the write was judged with (none after a change of connection). */
   memberFields: CrmFieldDescriptor[] | undefined;
+  /** The CRM choices the write leaves as stored, when the record had some and stays with its org. */
+  kept: KeptChoices | undefined;
   orderFields: CrmFieldDescriptor[] | undefined;
   /** Secret keys configured after the write. */
   secrets: Set<string>;
@@ -199,16 +201,17 @@ export function planWrite(
   const rules = validateAs ?? (status === 'enabled' ? 'enable' : 'draft');
   const result = validateSettings(state, rules, { memberFields, orderFields, allowLoopback: deps.allowLoopback });
   let warnings = result.warnings;
+  const kept = crm && current?.crm && !orgChanged ? keptCrmChoices(def, current, config, crm) : undefined;
   // Enabling runs every rule in full: a record must not start syncing onto fields the CRM no longer has.
   const enabling = rules === 'enable' && current?.status !== 'enabled';
-  if (result.errors.length && crm && current?.crm && !platformChanged && !enabling && (memberFields || orderFields)) {
-    const judged = sparingKeptChoices(state, rules, result, deps.allowLoopback, keptCrmChoices(def, current, config, crm));
+  if (result.errors.length && kept && !enabling && (memberFields || orderFields)) {
+    const judged = sparingKeptChoices(state, rules, result, deps.allowLoopback, kept);
     errors.push(...judged.errors);
     warnings = judged.warnings;
   } else {
     errors.push(...result.errors);
   }
-  return { current, platform, status, config, crm, platformChanged, changedConnection, orgChanged, secrets, setSecrets, clearSecrets, errors, warnings, memberFields, orderFields };
+  return { current, platform, status, config, crm, platformChanged, changedConnection, orgChanged, secrets, setSecrets, clearSecrets, errors, warnings, memberFields, orderFields, kept };
 }
 
 /**
@@ -371,10 +374,7 @@ export async function writeSettings(
   // Drift is worked out again for each object the cache describes; for one it no longer does (its TTL ran
   // out), the record keeps the drift last found on the choices this write keeps. Of another org nothing is
   // known until its first describe: no drift.
-  const carried =
-    crm && current?.crm && !plan.orgChanged && (!memberFields || !orderFields)
-      ? carriedDrift(current.drift, keptCrmChoices(findPlatform(plan.platform), current, plan.config, crm))
-      : [];
+  const carried = plan.kept && current && (!memberFields || !orderFields) ? carriedDrift(current.drift, plan.kept) : [];
   const drift = crm ? driftOf(crm, memberFields, orderFields, carried) : [];
   const row: store.SettingsWrite = {
     id,
