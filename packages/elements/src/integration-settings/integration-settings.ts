@@ -341,9 +341,9 @@ export class MpIntegrationSettings extends LitElement {
       const [first, key] = parsePointer(pointer);
       return !!key && (first === 'crm' || (first === 'config' && !!platform?.settings.find((s) => s.key === key)?.crmFieldTypes));
     };
-    const later = !!platform?.discovery && this.#offersSaveAndContinue;
-    const errors = this._fromSave ? this._errors.filter((e) => !(later && waits(e))) : [];
-    const waiting = this._fromSave && later && this._errors.some(waits);
+    const listed = this._fromSave ? this._errors : [];
+    const errors = platform?.discovery && this.#offersSaveAndContinue ? listed.filter((e) => !waits(e)) : listed;
+    const waiting = errors.length < listed.length;
     const note = [this._general?.(), waiting ? t('settings.summary.afterConnection', { platform: platform?.name ?? '', action: t('settings.saveAndContinue') }) : ''];
     return { errors, note: note.filter(Boolean).join(' ') };
   }
