@@ -3,23 +3,10 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { CrmFieldDescriptor } from '@memberpulse/integration-schema';
+import { contactField as field } from '../../schema/test/fixtures.js';
 import type { PlatformConnection } from '../src/index.js';
 import { describeEachBackend, pointers, salesforceDoc, startTestServer, type Client, type Reply, type TestServer } from './support/harness.js';
 import { recordingGateway } from './support/recording-gateway.js';
-
-const field = (name: string, type: CrmFieldDescriptor['type'], extra: Partial<CrmFieldDescriptor> = {}): CrmFieldDescriptor => ({
-  name,
-  label: name,
-  type,
-  nillable: true,
-  required: false,
-  createable: true,
-  updateable: true,
-  externalId: false,
-  unique: false,
-  custom: name.endsWith('__c'),
-  ...extra,
-});
 
 /** The CRM's Contact as the tests' org has it: each test works on its own copy, changed as a CRM admin would. */
 const contactFields = () => [
