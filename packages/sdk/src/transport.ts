@@ -188,6 +188,17 @@ function lastTenant(): (token: string) => string {
 }
 
 /** Marks a response whose body could not be read (cut off) or parsed. */
+/**
+ * The answer to a call carrying secrets was a redirect, which is not followed: fetch would send the body, the
+ * secrets in it, again to wherever it points. The API never redirects; something in the way (a proxy) did.
+ */
+class RedirectRefused extends Error {
+  constructor(readonly status: number) {
+    super('The server answered with a redirect, which is not followed for a call carrying secrets: they were not sent on.');
+    this.name = 'RedirectRefused';
+  }
+}
+
 class BodyError extends Error {
   readonly status: number;
   /** Redacted by `toError` before the error reaches the caller as a cause. */
@@ -371,6 +382,8 @@ export function createTransport(options: ClientOptions): Transport {
   // dropped connection) and the per-attempt timeout covers it.
   const fetchBuffered = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const res = await baseFetch(input, init);
+    // A call with secrets asks for redirects unfollowed (`manual`): in a browser the answer is opaque (status 0).
+    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && res.status !== 304)) throw new RedirectRefused(res.status);
     if (NULL_BODY.has(res.status)) return res;
     let text: string;
     try {
@@ -392,7 +405,7 @@ export function createTransport(options: ClientOptions): Transport {
   };
 
   const shouldRetry = ({ error }: { error: Error }): boolean | undefined => {
-    if (error.name === 'AbortError') return false;
+    if (error.name === 'AbortError' || error instanceof RedirectRefused) return false;
     if (error instanceof BodyError) return true;
     // Only a 429 or 503 asks to wait (ky reads the headers on those alone): any other retry status backs off.
     if (error instanceof HTTPError && (error.response.status === 429 || error.response.status === 503)) {
@@ -482,6 +495,9 @@ export function createTransport(options: ClientOptions): Transport {
         cause: scrubKyError(error, secrets),
       });
     }
+    if (error instanceof RedirectRefused) {
+      return new IntegrationError(`${error.message} Check the client's baseUrl. (${ctx.method} ${ctx.path})`, { ...ctx, status: error.status || undefined, cause: error });
+    }
     if (error instanceof BodyError) {
       const Cls = error.kind === 'truncated' ? NetworkError : InvalidResponseError;
       error.requestId = redactedText(error.requestId, secrets);
@@ -557,6 +573,8 @@ export function createTransport(options: ClientOptions): Transport {
       signal,
       timeout,
       fetch: fetchBuffered,
+      // fetch re-sends a 307's or 308's body, secrets included, to wherever it points (another origin too).
+      ...(secrets.length ? { redirect: 'manual' as const } : {}),
       throwHttpErrors: true,
       retry: {
         limit: retryable ? limit : 0,
