@@ -30,13 +30,30 @@ function countReporter() {
   };
 }
 
+/**
+ * `/__mp/redirect/…` answers 307 to `/__mp/landed`, which counts what reaches it (`GET /__mp/landed` says how
+ * many): the SDK's browser test checks that a call carrying secrets follows no redirect.
+ */
+let landed = 0;
+async function redirectTrap(ctx, next) {
+  if (ctx.path.startsWith('/__mp/redirect/')) {
+    ctx.status = 307;
+    ctx.set('Location', '/__mp/landed');
+  } else if (ctx.path === '/__mp/landed') {
+    if (ctx.method !== 'GET') landed++;
+    ctx.body = { landed };
+  } else {
+    return next();
+  }
+}
+
 export default {
   files: ['packages/elements/src/**/*.test.ts', 'packages/*/test/**/*.browser.test.ts', 'stories/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser'] },
   concurrency: 1,
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
-  middleware: [testEnvMiddleware],
+  middleware: [testEnvMiddleware, redirectTrap],
   plugins: [testEnvPlugin, a11ySnapshotPlugin(), esbuildPlugin({ ts: true, json: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname, target: 'es2022' })],
   browsers: [
     chromeLauncher({

@@ -133,6 +133,8 @@ export interface Transport {
 
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const NULL_BODY = new Set([101, 204, 205, 304]);
+/** The statuses fetch follows unless told not to. */
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
 const AUTHORIZATION_SET = 'The Authorization header comes from `token` or `getToken`; it cannot be set in `headers`.';
 /** What HTTP carries in a header value: tab and visible Latin-1, no other control character. */
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
@@ -187,7 +189,6 @@ function lastTenant(): (token: string) => string {
   return (token) => (last?.[0] === token ? last[1] : (last = [token, tenantOf(token)])[1]);
 }
 
-/** Marks a response whose body could not be read (cut off) or parsed. */
 /**
  * The answer to a call carrying secrets was a redirect, which is not followed: fetch would send the body, the
  * secrets in it, again to wherever it points. The API never redirects; something in the way (a proxy) did.
@@ -199,6 +200,7 @@ class RedirectRefused extends Error {
   }
 }
 
+/** Marks a response whose body could not be read (cut off) or parsed. */
 class BodyError extends Error {
   readonly status: number;
   /** Redacted by `toError` before the error reaches the caller as a cause. */
@@ -383,7 +385,9 @@ export function createTransport(options: ClientOptions): Transport {
   const fetchBuffered = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const res = await baseFetch(input, init);
     // A call with secrets asks for redirects unfollowed (`manual`): in a browser the answer is opaque (status 0).
-    if (res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400 && res.status !== 304)) throw new RedirectRefused(res.status);
+    if ((input as Request).redirect === 'manual' && (res.type === 'opaqueredirect' || REDIRECT.has(res.status))) {
+      throw new RedirectRefused(res.status);
+    }
     if (NULL_BODY.has(res.status)) return res;
     let text: string;
     try {

@@ -3,6 +3,7 @@
 import {
   ConflictError,
   ForbiddenError,
+  IntegrationError,
   NotFoundError,
   UnauthorizedError,
   ValidationError,
@@ -133,5 +134,14 @@ describe('SDK in the browser against the real server', () => {
     const mine = await admin.endpoints.create({ name: 'private', description: 'mine' });
     const other = createIntegrationClient({ baseUrl: env.apiUrl, token: env.otherTenant.tokens.admin });
     await rejects(other.endpoints.get(mine.id), NotFoundError);
+  });
+
+  it('sends secrets nowhere a redirect points (web-test-runner answers /__mp/redirect/… with a 307)', async () => {
+    const landed = async () => ((await (await fetch('/__mp/landed')).json()) as { landed: number }).landed;
+    const before = await landed();
+    const client = createIntegrationClient({ baseUrl: `${location.origin}/__mp/redirect`, token: env.tokens.admin, retry: { delay: () => 0 } });
+    const e = await rejects(client.credentials.set('crm', 'consumerSecret', 'REDIRECTED-SECRET-0123'), IntegrationError);
+    ok(/redirect/i.test(e.message), `the error says why: ${e.message}`);
+    equal(await landed(), before, 'the body was not sent again where the redirect pointed');
   });
 });
