@@ -276,6 +276,11 @@ test('settings: an inbound connector needs its client and club IDs to be enabled
   );
   assert.deepEqual(validateSettings({ ...typed, config: { clientId: '4711', clubIds: ['12', '13'] } }, 'enable').errors, [], 'no connection details or password needed');
   assert.deepEqual(pointers(validateSettings({ ...intouch, category: 'crm' }, 'draft').errors), ['/platform platform_mismatch']);
+  // Seed 003: "The club ID numbers in your system (1 for every club)": a club listed twice is a slip, not a second club.
+  assert.deepEqual(
+    validateSettings({ ...intouch, config: { clientId: '4711', clubIds: ['12', '13', '12'] } }, 'draft').errors.map((e) => `${e.pointer} ${e.code} ${e.message}`),
+    ['/config/clubIds duplicate Club IDs lists “12” twice: give each value once.'],
+  );
 });
 
 test('settings: each kind of bad setting value carries its own code, so widgets can word it in the host’s language', () => {

@@ -83,11 +83,15 @@ export function checkSettingValue(setting: SettingDefinition, value: unknown): S
       return setting.options?.some((o) => o.value === value)
         ? null
         : problem('invalid_option', `${setting.label} must be one of: ${setting.options?.map((o) => o.label).join(', ')}.`);
-    case 'list':
+    case 'list': {
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return problem('invalid_type', `${setting.label} must be a list of text values.`);
       if (value.length > LIST_LIMITS.values) return problem('too_big', `${setting.label} takes at most ${LIST_LIMITS.values} values.`);
       if (value.some((v: string) => v.length > LIST_LIMITS.valueLength)) return problem('too_long', `Each value of ${setting.label} can be at most ${LIST_LIMITS.valueLength} characters.`);
-      return firstBadListValue(setting, value) !== undefined ? problem('invalid_format', settingFormatMessage(setting)) : null;
+      if (firstBadListValue(setting, value) !== undefined) return problem('invalid_format', settingFormatMessage(setting));
+      // One value per thing listed (seed 003: one club ID "for every club"): a repeat is a slip, not a second one.
+      const repeated = value.find((v: string, i: number) => value.indexOf(v) !== i);
+      return repeated === undefined ? null : problem('duplicate', `${setting.label} lists “${repeated}” twice: give each value once.`);
+    }
     case 'text':
     case 'secret':
       return checkText(setting, value);
