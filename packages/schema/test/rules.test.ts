@@ -293,6 +293,13 @@ test('settings: each kind of bad setting value carries its own code, so widgets 
   assert.equal(code('intouch', 'clubIds', ['12', 'club 13']), 'invalid_format');
   assert.equal(code('intouch', 'clubIds', Array.from({ length: 201 }, (_, i) => String(i))), 'too_big');
   assert.equal(code('salesforce', 'environment', 'moon'), 'invalid_option');
+  // Seed 003's connection information names the self-hosted MemberPulse's IP: the host is a host name or an IP address.
+  for (const host of ['10.0.0.5', 'mp.club.example', 'mp.club.example:8443', 'localhost', '[::1]:8080', 'fe80::1', '[2001:db8::7]']) {
+    assert.equal(code('intouch', 'host', host), null, host);
+  }
+  for (const host of ['...', '-', ':', '[[', 'a..b', '-mp.example', '999.999.999.999', '10.0.0.5:99999', 'mp.example:']) {
+    assert.equal(code('intouch', 'host', host), 'invalid_format', host);
+  }
   const periodic = findPlatform('salesforce')!.settings.find((s) => s.type === 'number' && s.min !== undefined)!;
   assert.deepEqual(checkSettingValue(periodic, periodic.min! - 1), { code: 'too_small', message: `${periodic.label} must be at least ${periodic.min!.toLocaleString('en')}.` }, 'the message names the setting');
   assert.equal(checkSettingValue(at('salesforce', 'dailyApiAllotment'), 1e12)?.message, '24-hour API call allotment must be at most 100,000,000.', 'digits grouped');

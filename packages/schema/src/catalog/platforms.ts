@@ -233,6 +233,15 @@ const stripe: PlatformDefinition = {
   ],
 };
 
+// A host name (its labels of letters, digits and inner hyphens; not all digits, which is an address), an IPv4
+// address, or an IPv6 address (in brackets when a port follows), with an optional port: what the Connector can reach.
+const hostLabel = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const ipv4Octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const ipv6 = '[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}';
+const port = '(?::(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d\\d|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3}))?';
+const HOST_PATTERN =
+  `^(?:(?:(?![0-9.]+(?::|$))${hostLabel}(?:\\.${hostLabel})*|${ipv4Octet}(?:\\.${ipv4Octet}){3}|\\[${ipv6}\\])${port}|${ipv6})$`;
+
 /**
  * The InTouch Connector pushes prospects and members into MemberPulse (seed 003). Its turn-up needs the
  * client's and clubs' IDs in MemberPulse, connection details only where the partner reaches a self-hosted
@@ -260,7 +269,7 @@ const intouchConnector: PlatformDefinition = {
       help: 'Only where the Connector reaches a self-hosted MemberPulse; not needed on MemberPulse’s own hosting.',
       group: 'Self-hosted MemberPulse',
     },
-    { key: 'host', label: 'Host or IP', type: 'text', required: false, maxLength: 255, pattern: '^[A-Za-z0-9.:\\[\\]-]+$', patternMessage: 'A host name or IP address, without scheme or path.', group: 'Self-hosted MemberPulse' },
+    { key: 'host', label: 'Host or IP', type: 'text', required: false, maxLength: 255, pattern: HOST_PATTERN, patternMessage: 'A host name or IP address, without scheme or path.', group: 'Self-hosted MemberPulse' },
     { key: 'username', label: 'Username', type: 'text', required: false, maxLength: 255, group: 'Self-hosted MemberPulse' },
     { key: 'password', label: 'Password', type: 'secret', required: false, maxLength: 255, group: 'Self-hosted MemberPulse' },
     { key: 'customOptions', label: 'Custom options', type: 'list', required: false, pattern: '^[^=\\s]+=.*$', patternMessage: 'One option per line, as name=value.', help: 'Options built into the Connector for MemberPulse, one per line as name=value.', group: 'Options' },
