@@ -233,14 +233,11 @@ const stripe: PlatformDefinition = {
   ],
 };
 
-// A host name (its labels of letters, digits and inner hyphens; not all digits, which is an address), an IPv4
-// address, or an IPv6 address (in brackets when a port follows), with an optional port: what the Connector can reach.
-const hostLabel = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
-const ipv4Octet = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
-const ipv6 = '[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}';
-const port = '(?::(?:6553[0-5]|655[0-2]\\d|65[0-4]\\d\\d|6[0-4]\\d{3}|[1-5]\\d{4}|[1-9]\\d{0,3}))?';
-const HOST_PATTERN =
-  `^(?:(?:(?![0-9.]+(?::|$))${hostLabel}(?:\\.${hostLabel})*|${ipv4Octet}(?:\\.${ipv4Octet}){3}|\\[${ipv6}\\])${port}|${ipv6})$`;
+// A host name (labels of letters and digits joined by hyphens, not all digits: that is an address), an IPv4
+// address, or an IPv6 address (in brackets when a port follows), then an optional port up to 65535.
+const octet = '(25[0-5]|2[0-4]\\d|1?\\d?\\d)';
+const ipv6 = '[\\da-fA-F]*(:[\\da-fA-F]*){2,7}';
+const HOST_PATTERN = `^((?![\\d.]+(:|$))[^\\W_]+(-+[^\\W_]+)*(\\.[^\\W_]+(-+[^\\W_]+)*)*|(${octet}\\.){3}${octet}|\\[${ipv6}\\])(:([1-5]?\\d{1,4}|6[0-4]\\d{3}|65[0-4]\\d\\d|655[0-2]\\d|6553[0-5]))?$|^${ipv6}$`;
 
 /**
  * The InTouch Connector pushes prospects and members into MemberPulse (seed 003). Its turn-up needs the
