@@ -14,7 +14,7 @@ export * from './rules/compatibility.js';
 export * from './rules/mappings.js';
 export * from './rules/config.js';
 export * from './rules/settings.js';
-export * from './rules/stripe.js';
+export { stripeKeyModeErrors } from './rules/stripe.js';
 export * from './rules/automap.js';
 export * from './rules/drift.js';
 export * from './rules/endpoint.js';

@@ -73,23 +73,6 @@ export interface Problem {
  */
 export const NO_SUCH_ROUTE_TYPE = 'https://memberpulse.dev/problems/no-such-route';
 
-/** Problem type URIs used by the server and understood by the SDK. */
-export const problemTypes = {
-  validation: 'https://memberpulse.dev/problems/validation',
-  unauthorized: 'https://memberpulse.dev/problems/unauthorized',
-  forbidden: 'https://memberpulse.dev/problems/forbidden',
-  notFound: 'https://memberpulse.dev/problems/not-found',
-  noSuchRoute: NO_SUCH_ROUTE_TYPE,
-  methodNotAllowed: 'https://memberpulse.dev/problems/method-not-allowed',
-  conflict: 'https://memberpulse.dev/problems/conflict',
-  preconditionFailed: 'https://memberpulse.dev/problems/precondition-failed',
-  rateLimited: 'https://memberpulse.dev/problems/rate-limited',
-  payloadTooLarge: 'https://memberpulse.dev/problems/payload-too-large',
-  unsupported: 'https://memberpulse.dev/problems/unsupported',
-  upstream: 'https://memberpulse.dev/problems/upstream',
-  internal: 'https://memberpulse.dev/problems/internal',
-} as const;
-
 /** Escapes one reference token for a JSON Pointer (`~` → `~0`, `/` → `~1`). */
 export function escapePointerToken(token: string | number): string {
   return String(token).replace(/~/g, '~0').replace(/\//g, '~1');

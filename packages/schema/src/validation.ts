@@ -7,3 +7,5 @@ export * from './validation/request-bodies.js';
 export * from './validation/urls.js';
 export * from './validation/endpoint-sorts.js';
 export * from './validation/endpoint-name-key.js';
+export * from './validation/problem-types.js';
+export * from './validation/stripe-mode-change.js';

@@ -15,7 +15,6 @@ import {
   salesforceDefaultMemberMappings,
   standardMemberMapping,
   stripeKeyModeErrors,
-  stripeModeChangeErrors,
   suggestMappings,
   validateCredentialInput,
   validateMappings,
@@ -23,7 +22,7 @@ import {
   type CrmMapping,
   type SettingsState,
 } from '../src/index.js';
-import { isLoopbackUrl, isSalesforceUrl } from '../src/validation.js';
+import { isLoopbackUrl, isSalesforceUrl, stripeModeChangeErrors } from '../src/validation.js';
 import { contactField, contactFields } from './fixtures.js';
 
 const field = (key: string) => memberFields.find((f) => f.key === key)!;

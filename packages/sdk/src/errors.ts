@@ -52,7 +52,7 @@ export class IntegrationError extends Error {
   readonly status: number | undefined;
   /** Correlates with the server's logs and audit trail (`X-Request-Id`). */
   readonly requestId: string | undefined;
-  /** The problem type URI (see `problemTypes` in `@memberpulse/integration-schema`). */
+  /** The problem type URI (see `problemTypes` in `@memberpulse/integration-schema/validation`). */
   readonly type: string | undefined;
   /** Short summary of the problem type. */
   readonly title: string | undefined;

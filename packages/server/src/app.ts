@@ -14,7 +14,6 @@ import {
   settingPointer,
   orderFields,
   platformCatalog,
-  problemTypes,
   validateConfig,
   validateCredentialInput,
   validateSettings,
@@ -39,6 +38,7 @@ import {
   endpointSorts,
   isLoopbackUrl,
   parseWithPointers,
+  problemTypes,
 } from '@memberpulse/integration-schema/validation';
 import { AuthError, KeysUnavailableError, can, createVerifier, permissionsByRole, type Permission, type Principal } from './auth.js';
 import type { LogSink, ServerConfig } from './config.js';

@@ -1,4 +1,5 @@
-import { problemTypes, type FieldError, type Problem } from '@memberpulse/integration-schema';
+import type { FieldError, Problem } from '@memberpulse/integration-schema';
+import { problemTypes } from '@memberpulse/integration-schema/validation';
 
 const titles: Record<number, [string, string]> = {
   400: [problemTypes.validation, 'Bad request'],

@@ -6,7 +6,6 @@ import {
   fieldError,
   findPlatform,
   pointer,
-  stripeModeChangeErrors,
   validateCredentialInput,
   validateSettings,
   type ConfigValue,
@@ -22,6 +21,7 @@ import {
   type SettingsState,
   type ValidationResult,
 } from '@memberpulse/integration-schema';
+import { stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
 import { createHash, randomUUID } from 'node:crypto';
 import { can, type Principal } from './auth.js';
 import { encryptField, secretHint } from './crypto.js';

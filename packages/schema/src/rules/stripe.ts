@@ -2,10 +2,10 @@ import type { PlatformDefinition } from '../platform-types.js';
 import { fieldError, type FieldError } from '../problem.js';
 
 /** Where each Stripe key sits in a settings document. */
-const keyPointers = { publishableKey: '/config/publishableKey', secretKey: '/credentials/secretKey' } as const;
+export const keyPointers = { publishableKey: '/config/publishableKey', secretKey: '/credentials/secretKey' } as const;
 
 /** The settings' Mode: `test` unless `live` (the catalog's default). */
-const modeOf = (mode: unknown): 'test' | 'live' => (mode === 'live' ? 'live' : 'test');
+export const modeOf = (mode: unknown): 'test' | 'live' => (mode === 'live' ? 'live' : 'test');
 
 /**
  * Stripe keys carry their mode in their prefix (`pk_test_…`, `sk_live_…`, `rk_test_…`). A key of the other
@@ -27,13 +27,4 @@ export function stripeKeyModeErrors(platform: PlatformDefinition, mode: unknown,
       ? [fieldError(keyPointers[k], 'invalid', `${setting.label} is a ${keyMode}-mode key, but Mode is ${current === 'live' ? 'Live' : 'Test'}.`)]
       : [];
   });
-}
-
-/**
- * Changing Mode needs the secret key of the new mode in the same write: the stored one was checked against
- * the old mode and cannot be read back to check again. No errors for another platform.
- */
-export function stripeModeChangeErrors(platform: PlatformDefinition, before: unknown, after: unknown, hasStoredSecretKey: boolean, writesSecretKey: boolean): FieldError[] {
-  if (platform.id !== 'stripe' || modeOf(before) === modeOf(after) || !hasStoredSecretKey || writesSecretKey) return [];
-  return [fieldError(keyPointers.secretKey, 'required', `Enter the ${modeOf(after)}-mode secret key: the stored one is for ${modeOf(before)} mode.`)];
 }
