@@ -1205,6 +1205,17 @@ describe('<mp-integration-settings> against the real server', () => {
     await expectNoViolations(el, 'comparison at 360 px, right to left');
   });
 
+  it('keeps a comparison inside 320 px: its long buttons wrap rather than push the notice past the card (WCAG 1.4.10)', async () => {
+    const { el } = await conflictCompared();
+    el.style.inlineSize = '320px';
+    await settle(el);
+    const right = el.getBoundingClientRect().right;
+    const outside = [...el.shadowRoot!.querySelectorAll('*')]
+      .filter((node) => !node.closest('.table-wrap') && node.getBoundingClientRect().right > right + 0.5)
+      .map((node) => `${node.localName}.${node.className} “${node.textContent!.trim().slice(0, 30)}”`);
+    equal(outside.join(', '), '', 'nothing but the scrolling table reaches past the element’s edge');
+  });
+
   it('rewords an open comparison when the host switches language', async () => {
     const { el } = await conflictCompared();
     const labels = () => [...el.shadowRoot!.querySelectorAll('table.compare tbody th')].map((c) => c.textContent!.trim());

@@ -65,6 +65,11 @@ export const panelStyles: CSSResult = css`
     gap: var(--_mp-space-s);
     margin-block-start: var(--_mp-space-s);
   }
+  /* A long label ("Save my changes over theirs", longer translated) wraps inside 320 px rather than widen the notice past its card (WCAG 1.4.10). */
+  .notice .actions .mp-button {
+    max-inline-size: 100%;
+    white-space: normal;
+  }
   .muted {
     color: var(--_mp-color-text-muted);
   }
