@@ -29,6 +29,11 @@ export class Announcer implements ReactiveController {
     else say();
   }
 
+  /** Drops an announcement still waiting for its quiet (what it said has stopped being true). */
+  cancel(): void {
+    clearTimeout(this.#timer);
+  }
+
   hostDisconnected(): void {
     clearTimeout(this.#timer);
   }

@@ -3,7 +3,7 @@
 // closes the list, and typed text is kept or taken as a person expects (click then type, Tab, Escape).
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { MpCombobox } from './combobox.js';
-import { equal, ok, settle } from '../provider/browser-test-kit.js';
+import { announced, equal, ok, settle, until } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -120,6 +120,31 @@ describe('<mp-combobox> standalone', () => {
     await settle(el);
     ok(el.open, 'a click into the typing only moves the caret');
     equal(input.value, 'busi', 'and keeps it');
+  });
+
+  it('says so when typing matches nothing (the empty list names no active option to read), once typing pauses, and not after a choice (WCAG 4.1.3)', async () => {
+    const el = await mount();
+    const input = el.shadowRoot!.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: 'zzz' });
+    await settle(el);
+    ok(el.open && el.shownOptions.length === 0, 'the list is open and empty');
+    equal(input.getAttribute('aria-activedescendant'), null, 'no option for a screen reader to read');
+    await until(() => announced(el), 'an announcement');
+    equal(announced(el), 'Nothing matches “zzz”.', 'the empty result, in words');
+
+    await sendKeys({ press: 'Escape' });
+    await sendKeys({ press: 'Escape' });
+    input.select();
+    await sendKeys({ type: 'qq' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ type: 'ema' });
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    equal(el.value, 'Email', 'chosen');
+    await new Promise((r) => setTimeout(r, 900));
+    ok(!announced(el).includes('qq'), `no stale “nothing matches” after the choice: “${announced(el)}”`);
   });
 
   it('show() focuses the box, so focus leaving it closes the list', async () => {

@@ -6,6 +6,7 @@ import { base } from '../styles/base.js';
 import { icon, iconSvg } from './icons.js';
 import { styles } from './combobox.styles.js';
 import { VirtualList } from './virtual-list.js';
+import { Announcer } from './announcer.js';
 
 /** One choice in an `<mp-combobox>` list. Everything is rendered as text. */
 export interface ComboboxOption {
@@ -145,6 +146,8 @@ export class MpCombobox extends LitElement {
     overscan: 240,
   });
   readonly #reposition = () => this.#position();
+  /** Says when the list is empty: with no option active, a screen reader has nothing else to read (WCAG 4.1.3). */
+  readonly #announcer = new Announcer(this);
 
   constructor() {
     super();
@@ -176,6 +179,7 @@ export class MpCombobox extends LitElement {
 
   /** Closes the list; typed text stays in the box until Escape, leaving the box, or a choice. */
   #close(): void {
+    this.#announcer.cancel();
     this._open = false;
     this._active = -1;
     this.#options = NONE;
@@ -237,6 +241,10 @@ export class MpCombobox extends LitElement {
     if (index < 0) index = this.#options.findIndex(enabled);
     this._active = index;
     this.#list.reveal(index);
+    // Once typing pauses; the active option's position ("1 of 5") already says how many match otherwise. Only
+    // for what the person did: new options from the host while open ('keep') would say it again.
+    if (this.#options.length > 0) this.#announcer.cancel();
+    else if (active !== 'keep') this.#announcer.announce(this._query ? msg('combobox.noMatches', { query: this._query }) : msg('combobox.noOptions'), 500);
   }
 
   #listen(on: boolean): void {
@@ -405,6 +413,7 @@ export class MpCombobox extends LitElement {
         ${iconSvg(icon.chevron, 'icon chevron')}
       </div>
       ${this.description ? html`<span id="description" hidden>${this.description}</span>` : nothing}
+      ${this.#announcer.render()}
       ${this._open ? this.#renderPopup() : nothing}
     `;
   }
