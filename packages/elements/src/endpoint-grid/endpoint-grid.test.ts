@@ -623,6 +623,24 @@ describe('<mp-endpoint-grid> against the real server', () => {
     );
   });
 
+  it('draws its loading bars in a system colour in forced-colours mode, where the shimmer’s gradient is dropped and the panel would look empty', async () => {
+    const el = await mount(clientFor(await freshEnv()));
+    const bar = document.createElement('span');
+    bar.className = 'skeleton';
+    el.shadowRoot!.append(bar);
+    // wtr cannot emulate forced colours in Chromium, so read the rules that apply to a loading bar under that query.
+    const forced = el.shadowRoot!.adoptedStyleSheets
+      .flatMap((sheet) => [...sheet.cssRules])
+      .filter((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors: active'))
+      .flatMap((media) => [...media.cssRules])
+      .filter((rule): rule is CSSStyleRule => rule instanceof CSSStyleRule && bar.matches(rule.selectorText));
+    bar.remove();
+    ok(
+      forced.some((rule) => rule.style.forcedColorAdjust === 'none' && /^(GrayText|CanvasText)$/i.test(rule.style.backgroundColor)),
+      'a background in a system colour that forced colours keep',
+    );
+  });
+
   it('wraps a translated New button longer than a 320 px grid, rather than let it spill out', async () => {
     await inGerman({ 'endpointGrid.new': '+ Neuen Integrationsendpunkt für diesen Kunden anlegen und einrichten' }, async () => {
       const el = await mount(clientFor(await freshEnv()));

@@ -157,6 +157,13 @@ export const panelStyles: CSSResult = css`
       animation: none;
     }
   }
+  /* Forced colours drop the shimmer's gradient, which left a loading panel blank: the bars keep a system colour. */
+  @media (forced-colors: active) {
+    .skeleton {
+      forced-color-adjust: none;
+      background: GrayText;
+    }
+  }
 
   .empty {
     display: grid;
