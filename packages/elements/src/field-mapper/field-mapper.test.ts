@@ -303,6 +303,24 @@ describe('<mp-field-mapper>', () => {
     });
   });
 
+  it('reveal() renders a row the window is scrolled far from, so a host can focus it (Enable refused for an unmapped required field)', async () => {
+    const el = await mount({ value: [] });
+    const below = document.createElement('div');
+    below.style.blockSize = '6000px';
+    document.body.append(below);
+    placed.push(below);
+    try {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      await settle(el);
+      ok(!combo(el, 'email'), 'scrolled past the mapper, its first rows are not rendered');
+      el.reveal('email');
+      await el.updateComplete;
+      ok(combo(el, 'email'), 'the Email row is rendered, ready to take focus');
+    } finally {
+      window.scrollTo(0, 0);
+    }
+  });
+
   it('offers no field box to open while there are no CRM fields, and says why', async () => {
     const el = await mount({ targetFields: [], value: [] });
     ok(root(el).querySelector('[part="empty"]')?.textContent?.includes('No CRM fields yet'), 'the notice says why');

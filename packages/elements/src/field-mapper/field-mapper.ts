@@ -309,14 +309,20 @@ export class MpFieldMapper extends LitElement {
 
   /**
    * Makes the row of one MemberPulse field show: the filters that hide it (a search, "unmapped only", "problems
-   * only" for a row without problems, such as a CRM field whose type changed but still fits) are cleared.
+   * only" for a row without problems, such as a CRM field whose type changed but still fits) are cleared, and
+   * the next update renders it even where the page is scrolled far from it (only rows near the view are).
    */
   reveal(source: string): void {
-    const row = this.#getModel().rowBySource.get(source);
-    if (!row || filterRows([row], { query: this._query, unmappedOnly: this._unmappedOnly, problemsOnly: this._problemsOnly }).length) return;
-    this._query = '';
-    this._unmappedOnly = false;
-    this._problemsOnly &&= isProblemRow(row);
+    const model = this.#getModel();
+    const row = model.rowBySource.get(source);
+    if (!row) return;
+    if (!filterRows([row], { query: this._query, unmappedOnly: this._unmappedOnly, problemsOnly: this._problemsOnly }).length) {
+      this._query = '';
+      this._unmappedOnly = false;
+      this._problemsOnly &&= isProblemRow(row);
+    }
+    const index = this.#getRows(model).findIndex((r) => r.source.key === source);
+    if (index >= 0) this.#list.reveal(index);
   }
 
   // ---- form association -------------------------------------------------------------------------
