@@ -5,6 +5,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { testEnvMiddleware, testEnvPlugin } from './scripts/test-env.mjs';
+import { forcedColorsPlugin } from './scripts/wtr-forced-colors.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -54,7 +55,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [testEnvMiddleware, redirectTrap],
-  plugins: [testEnvPlugin, a11ySnapshotPlugin(), esbuildPlugin({ ts: true, json: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname, target: 'es2022' })],
+  plugins: [testEnvPlugin, a11ySnapshotPlugin(), forcedColorsPlugin(), esbuildPlugin({ ts: true, json: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname, target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

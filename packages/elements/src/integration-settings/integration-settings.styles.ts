@@ -234,9 +234,10 @@ export const styles = css`
     color: inherit;
     text-decoration: underline;
   }
+  /* The transparent outline shows in forced colours, which drop the box shadow. */
   .summary:focus,
   .conflict:focus {
-    outline: none;
+    outline: 2px solid transparent;
     box-shadow: var(--_mp-focus-ring);
   }
   .drift li {

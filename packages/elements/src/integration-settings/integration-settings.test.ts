@@ -7,7 +7,7 @@ import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schem
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { announced, clientFor, deepText, equal, expectNoViolations, freshEnv, inGerman, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, clientFor, deepText, equal, expectNoViolations, freshEnv, inForcedColors, inGerman, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -1415,6 +1415,10 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(el.shadowRoot!.querySelectorAll('[part="error-summary"] li').length, 0, 'no member object, mapping or tag field to fix that is not on screen');
     equal($(el, 'dialog.confirm'), null, 'and no question about deleting Salesforce for a save that cannot be enabled');
     equal(el.shadowRoot!.activeElement, $(el, '[part="error-summary"]'), 'focus on the summary, with no control to go to');
+    await inForcedColors(async () => {
+      const ring = getComputedStyle($(el, '[part="error-summary"]')!);
+      ok(ring.outlineStyle !== 'none' && ring.outlineWidth !== '0px', `its focus ring stays in forced colours, which drop box shadows (${ring.outlineStyle} ${ring.outlineWidth})`);
+    });
     ok(announced(el).includes('HubSpot also needs settings'), `and said: ${announced(el)}`);
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!.click();
     await el.updateComplete;
