@@ -561,6 +561,12 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await el.updateComplete;
     equal(rowNames(el)[0], 'EP 11', 'pressing it then does nothing');
     equal($(el, 'thead th')!.getAttribute('aria-sort'), 'ascending', 'the Name column says how it is sorted');
+    type AxNode = { role: string; name?: string; description?: string; children?: AxNode[] };
+    const all = (node: AxNode): AxNode[] => [node, ...(node.children ?? []).flatMap(all)];
+    const tree = all((await a11ySnapshot({})) as unknown as AxNode);
+    const sortButton = tree.find((n) => n.role === 'button' && n.name?.startsWith('Name'));
+    equal(sortButton?.name, 'Name', 'the column head is named “Name” alone, as each of its cells is announced with it');
+    equal(sortButton?.description, 'Sort by name', 'what the button does is its description');
     $<HTMLButtonElement>(el, '.sort-button')!.click();
     await until(() => rowNames(el)[0] === 'EP 12', 'descending first page');
     equal($(el, 'thead th')!.getAttribute('aria-sort'), 'descending', 'now descending');

@@ -511,11 +511,11 @@ export class MpEndpointGrid extends LitElement {
         <thead>
           <tr>
             <th scope="col" aria-sort=${nameSort}>
-              <button class="sort-button" type="button" @click=${() => this.#sortBy(this.sort === 'name' ? '-name' : 'name')}>
+              <button class="sort-button" type="button" aria-describedby="sort-hint" @click=${() => this.#sortBy(this.sort === 'name' ? '-name' : 'name')}>
                 ${t('endpointGrid.name')}
                 <span class="sort-mark" aria-hidden="true">${nameSort === 'ascending' ? '▲' : nameSort === 'descending' ? '▼' : '↕'}</span>
-                <span class="visually-hidden">${t('endpointGrid.sortByName')}</span>
               </button>
+              <span id="sort-hint" hidden>${t('endpointGrid.sortByName')}</span>
             </th>
             <th scope="col">${t('endpointGrid.description')}</th>
             ${this._canWrite ? html`<th scope="col" class="actions-col">${t('endpointGrid.actions')}</th>` : nothing}
