@@ -65,6 +65,18 @@ describe('Salesforce writes: members', () => {
     assert.ok(!sf.records('Account').some((a) => a.Name === 'Other Co'));
   });
 
+  it('refuses an external id that a URL would resolve away ("", ".", ".."), before any call', async () => {
+    const before = sf.records('Contact').length;
+    for (const value of ['', '.', '..']) {
+      await assert.rejects(
+        upsertMember(client, { object: 'Contact', mappings, member: member(), match: { externalIdField: 'Member_Number__c', value } }),
+        (e) => errorAt(e, '/match/value', 'invalid'),
+        JSON.stringify(value),
+      );
+    }
+    assert.equal(sf.records('Contact').length, before, 'nothing created, nothing matched');
+  });
+
   it('finds by email (quotes escaped) and updates the existing record, or creates one', async () => {
     const existing = sf.seed('Contact', { LastName: "O'Brien", Email: "o'brien.test@example.org" });
     const hit = await upsertMember(client, { object: 'Contact', mappings, member: member({ email: "o'brien.test@example.org", lastName: "O'Brien-Smith" }), match: { byEmail: true } });

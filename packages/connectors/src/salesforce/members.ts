@@ -102,6 +102,10 @@ export async function upsertMember(client: SalesforceClient, input: MemberUpsert
   let matchPath: string | undefined;
   try {
     if ('externalIdField' in input.match) {
+      // The value is a path segment: URL resolution would turn ".." into the object itself (GET its metadata, PATCH the collection).
+      if (['', '.', '..'].includes(input.match.value)) {
+        throw new ConnectorError('invalid', 'An external id cannot be empty, “.” or “..”.', [pointerError('/match/value', 'invalid', 'Give the member’s external id.')]);
+      }
       matchPath = `/sobjects/${object}/${soqlName(input.match.externalIdField)}/${encodeURIComponent(input.match.value)}`;
       if (selected.length > 1) existing = await findByExternalId(client, object, input.match.externalIdField, input.match.value, selected);
     } else {
