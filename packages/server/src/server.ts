@@ -192,6 +192,9 @@ async function loadDefaultGateway(env: Record<string, string | undefined>): Prom
  */
 const HTTP_OPTIONS = { requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
 
+/** Hosts that listen on this machine alone. */
+const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+
 /**
  * Starts the API server: reads the configuration from the environment (options override it), opens and
  * migrates the database, resolves the keys, serves HTTP, and answers a handle whose `close()` shuts down
@@ -245,6 +248,12 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const prune = setInterval(() => void store.pruneIdempotency(db!).catch(() => {}), 3_600_000);
     prune.unref();
     config.log({ level: 'info', msg: 'listening', url, database: db.kind, dev: config.dev, connectors: gateway ? 'loaded' : 'none' });
+    if (!config.production && !LOOPBACK_HOST.test(config.host)) {
+      config.log({
+        level: 'warn',
+        msg: `NODE_ENV is not production, yet the server listens on ${config.host}, beyond this machine: tenants may point a CRM at this machine's loopback ports (a test org) and any page on localhost may call the API. Set NODE_ENV=production for a server others reach.`,
+      });
+    }
 
     let closing: Promise<void> | null = null;
     const openDb = db;

@@ -92,6 +92,20 @@ test('NODE_ENV is compared case-insensitively; a loopback MP_JWKS_URL may be htt
   await server.close();
 });
 
+test('outside production, a server listening beyond this machine says what that allows; on loopback or in production it does not', async () => {
+  const warnings = async (options: { host: string; env?: Record<string, string> }) => {
+    const logged: Array<{ level: string; msg: string }> = [];
+    const server = await startServer({ port: 0, gateway: null, databaseUrl: 'memory://', host: options.host, env: options.env ?? {}, log: (e) => logged.push(e as { level: string; msg: string }) });
+    await server.close();
+    return logged.filter((e) => e.level === 'warn' && e.msg.includes('NODE_ENV')).map((e) => e.msg);
+  };
+  const open = await warnings({ host: '0.0.0.0' });
+  assert.equal(open.length, 1, 'one warning');
+  assert.match(open[0]!, /not production.*0\.0\.0\.0.*loopback.*localhost.*NODE_ENV=production/s);
+  assert.deepEqual(await warnings({ host: '127.0.0.1' }), [], 'a development server on this machine alone');
+  assert.deepEqual(await warnings({ host: '0.0.0.0', env: { ...production, MP_JWKS_URL: 'http://127.0.0.1:9/jwks.json' } }), [], 'production');
+});
+
 test('the CLI commands name MP_DATA_DIR too: migrate and rotate-key on a data folder that is a file', async () => {
   for (const command of ['migrate', 'rotate-key']) {
     const r = await runCli([command], { MP_DATA_DIR: aFile });
