@@ -58,7 +58,7 @@ function publicMembersOnly() {
 export default {
   quiet: true,
   globs: ['packages/elements/src/**/*.ts'],
-  exclude: ['**/*.test.ts', '**/*.stories.ts', '**/test-fixtures/**', '**/*.styles.ts'],
+  exclude: ['**/*.test.ts', '**/*.test-kit.ts', '**/*.stories.ts', '**/test-fixtures/**', '**/*.styles.ts'],
   // The manifest test writes a copy elsewhere, leaving the shipped one alone.
   outdir: process.env.MP_MANIFEST_OUTDIR ?? 'packages/elements',
   litelement: true,

@@ -1,5 +1,5 @@
 // Makes the custom-elements manifest, type-checks everything (as `npm run typecheck` does), runs the Node suites
-// (node:test through tsx) and the browser suites (@web/test-runner in Chromium), then prints one plain closing
+// (node:test through tsx), builds Storybook and runs the browser suites (@web/test-runner in Chromium), then prints one plain closing
 // line "N passed, N failed" over both.
 import { spawn } from 'node:child_process';
 import { readFile, rm, readdir } from 'node:fs/promises';
@@ -82,6 +82,15 @@ if (runNode) {
 }
 
 if (runBrowser) {
+  // The stories' tests run them through web-test-runner's esbuild; Storybook builds them with Vite, which
+  // refuses what esbuild lets by (a story importing a test-only module), so its build is a check of its own.
+  const storybookOut = join(tmpdir(), `mp-storybook-${process.pid}`);
+  const built = (await run(process.execPath, [join(root, 'node_modules/storybook/dist/bin/dispatcher.js'), 'build', '-o', storybookOut, '--quiet'])) === 0;
+  await rm(storybookOut, { recursive: true, force: true });
+  if (!built) {
+    console.error('the Storybook build failed (storybook build)');
+    failed += 1;
+  }
   const summary = join(tmpdir(), `mp-browser-tests-${process.pid}.json`);
   // tsx + the source condition let the test-env middleware load the server straight from TypeScript.
   const code = await run(process.execPath, ['--import', 'tsx', '--conditions=source', join(root, 'node_modules/@web/test-runner/dist/bin.js')], {

@@ -6,7 +6,8 @@ import { endpointSorts } from '@memberpulse/integration-schema/validation';
 import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
-import { announced, clientFor, equal, expectNoViolations, inForcedColors, inGerman, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, clientFor, equal, expectNoViolations, inGerman, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;

@@ -7,7 +7,8 @@ import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schem
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { announced, clientFor, deepText, equal, expectNoViolations, freshEnv, inForcedColors, inGerman, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, clientFor, deepText, equal, expectNoViolations, freshEnv, inGerman, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;

@@ -1,6 +1,5 @@
 // Helpers for the widgets' browser tests (web-test-runner, Chromium). Not exported by the package.
 import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
-import { executeServerCommand } from '@web/test-runner-commands';
 import { registerMessages, setLocale } from '../i18n/index.js';
 
 export type Role = 'admin' | 'editor' | 'viewer' | 'auditor';
@@ -114,16 +113,5 @@ export async function inGerman(messages: Record<string, string>, body: () => Pro
     await body();
   } finally {
     setLocale('en');
-  }
-}
-
-/** Runs `body` with Chromium in forced-colours mode (Windows high contrast; web-test-runner.config.mjs's plugin). */
-export async function inForcedColors(body: () => Promise<void>): Promise<void> {
-  await executeServerCommand('emulate-forced-colors', { active: true });
-  try {
-    ok(matchMedia('(forced-colors: active)').matches, 'forced colours are on');
-    await body();
-  } finally {
-    await executeServerCommand('emulate-forced-colors', { active: false });
   }
 }

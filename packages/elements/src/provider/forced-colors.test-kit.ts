@@ -1,0 +1,15 @@
+// For browser tests only (web-test-runner's server command): stories import browser-test-kit.ts, and
+// Storybook's build cannot resolve @web/test-runner-commands, so this helper lives apart.
+import { executeServerCommand } from '@web/test-runner-commands';
+import { ok } from './browser-test-kit.js';
+
+/** Runs `body` with Chromium in forced-colours mode (Windows high contrast; web-test-runner.config.mjs's plugin). */
+export async function inForcedColors(body: () => Promise<void>): Promise<void> {
+  await executeServerCommand('emulate-forced-colors', { active: true });
+  try {
+    ok(matchMedia('(forced-colors: active)').matches, 'forced colours are on');
+    await body();
+  } finally {
+    await executeServerCommand('emulate-forced-colors', { active: false });
+  }
+}
