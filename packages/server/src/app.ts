@@ -52,7 +52,7 @@ import type { TenantKeys } from './keys.js';
 import { buildOpenApi } from './openapi.js';
 import { ReadCache } from './read-cache.js';
 import { ProblemError, badRequest, forbidden, notFound, problemBody, unprocessable } from './problem.js';
-import { archived, assertConnectionKept, checkPreconditions, driftOf, entityTags, settingsEtag, versionEtag, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
+import { archived, assertConnectionKept, checkPreconditions, driftOf, entityTags, planWrite, settingsEtag, versionEtag, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
 import * as store from './store.js';
 
 /** Readiness and in-flight bookkeeping shared by the app and the HTTP server around it. */
@@ -512,24 +512,53 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json({ items });
   });
 
+  /** The fields of one of the tenant's CRM objects: cached, or described by the CRM (and the record's drift judged again). */
+  const describedFields = (c: Context<Env>, tenant: string, name: string, refresh = false) =>
+    (refresh ? undefined : cache.fields(tenant, name)) ??
+    cache.once(
+      tenant,
+      `fields:${name}`,
+      () => platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.describeObject(conn, name)),
+      async (described) => {
+        cache.setFields(tenant, name, described);
+        await recomputeDrift(tenant);
+      },
+    );
+
   app.get('/v1/settings/crm/objects/:name/fields', async (c) => {
     const p = need(c, 'crm:discover');
     const name = c.req.param('name');
     if (!OBJECT_NAME.test(name)) throw notFound('No such CRM object.');
-    const refresh = c.req.query('refresh') === 'true';
-    const items =
-      (refresh ? undefined : cache.fields(p.tenant, name)) ??
-      (await cache.once(
-        p.tenant,
-        `fields:${name}`,
-        () => platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.describeObject(conn, name)),
-        async (described) => {
-          cache.setFields(p.tenant, name, described);
-          await recomputeDrift(p.tenant);
-        },
-      ));
-    return c.json({ items });
+    return c.json({ items: await describedFields(c, p.tenant, name, c.req.query('refresh') === 'true') });
   });
+
+  /**
+   * Enabling runs every rule against the CRM's describes (docs/api.md): before a write or check that enables a
+   * draft CRM record, the member and order objects it names are described if the server does not hold them,
+   * outside the write's transaction. An object the CRM does not have is an error on where the record names it;
+   * any other failure leaves the rules to what is cached (a sync checks its fields again before it writes).
+   */
+  const describeBeforeEnabling = async (c: Context<Env>, category: IntegrationCategory, mode: 'replace' | 'merge', input: IntegrationSettingsInput, validateAs?: 'draft' | 'enable'): Promise<FieldError[]> => {
+    const tenant = c.get('principal').tenant;
+    const current = category === 'crm' && gateway ? await store.getSettings(db, tenant, 'crm') : null;
+    if (current?.status !== 'draft') return [];
+    const plan = planWrite('crm', current, mode, input, planDeps, tenant, validateAs);
+    const enabling = validateAs ? validateAs === 'enable' : plan.status === 'enabled';
+    if (!enabling || plan.orgChanged || !plan.crm || !findPlatform(plan.platform)?.discovery) return [];
+    const missing: FieldError[] = [];
+    for (const key of ['memberObject', 'orderObject'] as const) {
+      const name = plan.crm[key];
+      if (!name || cache.fields(tenant, name)) continue;
+      try {
+        await describedFields(c, tenant, name);
+      } catch (err) {
+        if (!(err instanceof PlatformError)) throw err;
+        if (err.kind === 'not_found') missing.push(fieldError(`/crm/${key}`, 'unknown_target', `${name} does not exist in the CRM.`));
+        else break;
+      }
+    }
+    return missing;
+  };
 
   app.get('/v1/settings/crm/api-usage', async (c) => {
     need(c, 'crm:discover');
@@ -570,8 +599,10 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.body(s.body, 200, { 'Content-Type': 'application/json', ETag: tag });
   });
 
-  const settingsWrite = async (c: Context<Env>, mode: 'replace' | 'merge', input: IntegrationSettingsInput, category: IntegrationCategory, remap?: (e: FieldError[]) => FieldError[]) =>
-    runWrite(c, async (tx) => {
+  const settingsWrite = async (c: Context<Env>, mode: 'replace' | 'merge', input: IntegrationSettingsInput, category: IntegrationCategory, remap?: (e: FieldError[]) => FieldError[]) => {
+    const missingObjects = await describeBeforeEnabling(c, category, mode, input);
+    if (missingObjects.length) throw unprocessable(missingObjects);
+    return runWrite(c, async (tx) => {
       try {
         const out = await writeSettings(tx, { keys, ...planDeps }, writeContext(c), category, mode, input, pre(c));
         return { status: out.created ? 201 : 200, body: store.settingsView(out.stored), headers: { ETag: settingsEtag(out.stored) }, dropDescribes: out.connectionChanged };
@@ -581,6 +612,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
         throw err;
       }
     });
+  };
 
   app.put('/v1/settings/:category', async (c) => {
     need(c, 'settings:write');
@@ -605,9 +637,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
     // (a `__proto__` key, a NUL character) too; only a body that is no JSON object at all is a problem.
     const { doc, contentErrors } = (await readJsonDocument(c))!;
     const parsed = parseWithPointers(IntegrationSettingsInputSchema, doc);
-    const answer: ValidationResult = parsed.ok
-      ? validateDocument(category, await store.getSettings(db, p.tenant, category), parsed.value as IntegrationSettingsInput, mode, planDeps, p.tenant)
-      : { errors: parsed.errors, warnings: [] };
+    let answer: ValidationResult = { errors: parsed.ok ? [] : parsed.errors, warnings: [] };
+    if (parsed.ok) {
+      const input = parsed.value as IntegrationSettingsInput;
+      const missingObjects = await describeBeforeEnabling(c, category, 'replace', input, mode);
+      answer = validateDocument(category, await store.getSettings(db, p.tenant, category), input, mode, planDeps, p.tenant);
+      answer = { ...answer, errors: [...missingObjects, ...answer.errors] };
+    }
     const errors = [...contentErrors, ...answer.errors.filter((e) => !contentErrors.some((x) => x.pointer === e.pointer && x.code === e.code))];
     return c.json({ ...answer, errors });
   });

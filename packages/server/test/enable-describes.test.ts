@@ -1,0 +1,85 @@
+// Enabling a draft CRM record judges its mappings against the CRM even when the server holds no describe of
+// the objects it names: they are described first, so a record cannot start syncing onto fields, or an object,
+// the CRM does not have.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { contactField as field } from '../../schema/test/fixtures.js';
+import { PlatformError, type PlatformConnection } from '../src/index.js';
+import { describeEachBackend, enableReadyCrm, salesforceDoc, startTestServer, type Client, type Reply, type TestServer } from './support/harness.js';
+import { recordingGateway } from './support/recording-gateway.js';
+
+const leadFields = [field('Email', 'email'), field('FirstName', 'string'), field('LastName', 'string'), field('MP_Tags__c', 'multipicklist', { picklistValues: [] }), field('HasOptedOutOfEmail', 'boolean', { nillable: false })];
+const errorsOf = (r: Reply) => (r.body?.errors ?? []).map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`);
+const bogus = [
+  { source: 'email', target: 'Email', policy: 'always' },
+  { source: 'firstName', target: 'Bogus1__c', policy: 'always' },
+  { source: 'lastName', target: 'Bogus2__c', policy: 'always' },
+];
+
+describeEachBackend('enabling describes what it names', (backend) => {
+  let unreachable = false;
+  const described: string[] = [];
+  const gateway = recordingGateway({
+    async describeObject(_conn: PlatformConnection, name: string) {
+      described.push(name);
+      if (unreachable) throw new PlatformError('unreachable', 'The platform could not be reached.');
+      if (name !== 'Lead') throw new PlatformError('not_found', 'The platform has no such object.');
+      return structuredClone(leadFields);
+    },
+  });
+  let srv: TestServer;
+  before(async () => {
+    srv = await startTestServer(backend, { gateway });
+  });
+  after(() => srv.close());
+
+  /** A tenant with a connected draft naming Lead, whose fields nobody has read yet. */
+  async function draft(): Promise<Client> {
+    const admin = (await srv.tenant()).as('admin');
+    const saved = await admin('PUT', '/v1/settings/crm', { body: { ...salesforceDoc('crm-secret-value-4242'), crm: { ...enableReadyCrm, memberObject: 'Lead', memberMappings: bogus } } });
+    assert.equal(saved.status, 201, saved.text);
+    assert.equal(saved.body.status, 'draft');
+    return admin;
+  }
+
+  test('enabling reads the member object’s fields first and refuses mappings onto fields the CRM lacks', async () => {
+    const admin = await draft();
+    described.length = 0;
+    const enabled = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled' } });
+    assert.equal(enabled.status, 422, enabled.text);
+    assert.deepEqual(errorsOf(enabled), ['/crm/memberMappings/1/target unknown_target', '/crm/memberMappings/2/target unknown_target']);
+    assert.deepEqual(described, ['Lead'], 'described once, for the write');
+    assert.equal((await admin('GET', '/v1/settings/crm')).body.status, 'draft', 'still a draft');
+
+    const check = await admin('POST', '/v1/settings/crm/validate?mode=enable', { body: { ...salesforceDoc('crm-secret-value-4242'), crm: { ...enableReadyCrm, memberObject: 'Lead', memberMappings: bogus } } });
+    assert.deepEqual(errorsOf(check).filter((e: string) => e.includes('memberMappings')), ['/crm/memberMappings/1/target unknown_target', '/crm/memberMappings/2/target unknown_target'], 'validate says the same');
+    assert.deepEqual(described, ['Lead'], 'from the describe now held');
+
+    const fixed = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', crm: { memberMappings: enableReadyCrm.memberMappings } } });
+    assert.equal(fixed.status, 200, fixed.text);
+  });
+
+  test('a member object the CRM does not have refuses enabling, on where the record names it', async () => {
+    const admin = await draft();
+    const renamed = await admin('PATCH', '/v1/settings/crm', { body: { crm: { memberObject: 'Member__c', memberMappings: enableReadyCrm.memberMappings } } });
+    assert.equal(renamed.status, 200, renamed.text);
+    const enabled = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled' } });
+    assert.equal(enabled.status, 422, enabled.text);
+    assert.deepEqual(errorsOf(enabled), ['/crm/memberObject unknown_target']);
+    assert.match(enabled.body.errors[0].message, /Member__c does not exist in the CRM/);
+    const check = await admin('POST', '/v1/settings/crm/validate?mode=enable', { body: { ...salesforceDoc('crm-secret-value-4242'), crm: { ...enableReadyCrm, memberObject: 'Member__c' } } });
+    assert.equal(check.status, 200, check.text);
+    assert.ok(errorsOf(check).includes('/crm/memberObject unknown_target'), `validate says so too: ${check.text}`);
+  });
+
+  test('a CRM that cannot be reached leaves the rules to what the server holds, as before', async () => {
+    const admin = await draft();
+    unreachable = true;
+    try {
+      const enabled = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', crm: { memberMappings: enableReadyCrm.memberMappings } } });
+      assert.equal(enabled.status, 200, enabled.text);
+    } finally {
+      unreachable = false;
+    }
+  });
+});
