@@ -638,18 +638,26 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('saves an unrelated change to an enabled record whose CRM lost a mapped field, keeping the drift notice; enabling it again is refused on that row', async () => {
-    const client = await connectedCrm({
-      memberObject: 'Contact',
-      memberMappings: [
-        { source: 'email', target: 'Email', policy: 'always' },
-        { source: 'firstName', target: 'FirstName', policy: 'always' },
-        { source: 'lastName', target: 'LastName', policy: 'always' },
-        { source: 'phone', target: 'Retired_Phone__c', policy: 'always' },
-      ],
-      eventTagField: 'Event_Tags__c',
+    const own = await freshEnv();
+    const client = clientFor(own);
+    // Created enabled in one write, with the connection it names not yet stored, so nothing described Contact:
+    // the field was there then, as far as anyone knew.
+    const created = await client.settings.enable('crm', {
+      platform: 'salesforce',
+      config: { environment: 'production', authMode: 'connectedApp', consumerKey: own.salesforce.consumerKey },
+      credentials: { consumerSecret: own.salesforce.consumerSecret },
+      crm: {
+        memberObject: 'Contact',
+        memberMappings: [
+          { source: 'email', target: 'Email', policy: 'always' },
+          { source: 'firstName', target: 'FirstName', policy: 'always' },
+          { source: 'lastName', target: 'LastName', policy: 'always' },
+          { source: 'phone', target: 'Retired_Phone__c', policy: 'always' },
+        ],
+        eventTagField: 'Event_Tags__c',
+      },
     });
-    // Enabled before anything described Contact for this tenant: the field was there then, as far as anyone knew.
-    equal((await client.settings.enable('crm')).status, 'enabled', 'enabled');
+    equal(created.status, 'enabled', 'enabled');
     const el = await mount(client);
     await until(() => $(el, '[part="drift"]'), 'the drift notice', 1200);
     const outcome = () => $(el, '[part="error-summary"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? (announced(el) || null);
