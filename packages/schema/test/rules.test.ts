@@ -299,6 +299,15 @@ test('settings: each kind of bad setting value carries its own code, so widgets 
   for (const host of ['...', '-', ':', '[[', 'a..b', '-mp.example', '999.999.999.999', '10.0.0.5:99999', 'mp.example:']) {
     assert.equal(code('intouch', 'host', host), 'invalid_format', host);
   }
+  // What a URL or a resolver reads otherwise, or not at all: a zero-led octet is octal to inet_aton and WHATWG URLs
+  // ("010.0.0.1" is 8.0.0.1, "192.168.1.08" no address), port 0 reaches nothing, an IPv6 piece holds four hex digits
+  // and one "::", a name whose last label is a number is read as an IPv4 address, and a DNS label holds 63 characters.
+  for (const host of ['01.02.03.04', '192.168.1.08', '10.00.0.1', '10.0.0.1:0', '10.0.0.1:080', 'mp.example:0', '12345::1', '[12345::1]:80', '1::2::3', ':::', 'example.123', `${'a'.repeat(64)}.example`]) {
+    assert.equal(code('intouch', 'host', host), 'invalid_format', host);
+  }
+  for (const host of ['0.0.0.0', '10.0.0.1:65535', '123.example', 'xn--bcher-kva.example', '[::]:80', '::', '2001:0db8:0000:0000:0000:0000:0000:0001', `${'a'.repeat(63)}.example`]) {
+    assert.equal(code('intouch', 'host', host), null, host);
+  }
   const periodic = findPlatform('salesforce')!.settings.find((s) => s.type === 'number' && s.min !== undefined)!;
   assert.deepEqual(checkSettingValue(periodic, periodic.min! - 1), { code: 'too_small', message: `${periodic.label} must be at least ${periodic.min!.toLocaleString('en')}.` }, 'the message names the setting');
   assert.equal(checkSettingValue(at('salesforce', 'dailyApiAllotment'), 1e12)?.message, '24-hour API call allotment must be at most 100,000,000.', 'digits grouped');

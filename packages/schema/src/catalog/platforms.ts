@@ -233,11 +233,12 @@ const stripe: PlatformDefinition = {
   ],
 };
 
-// A host name (labels of letters and digits joined by hyphens, not all digits: that is an address), an IPv4
-// address, or an IPv6 address (in brackets when a port follows), then an optional port up to 65535.
-const octet = '(25[0-5]|2[0-4]\\d|1?\\d?\\d)';
-const ipv6 = '[\\da-fA-F]*(:[\\da-fA-F]*){2,7}';
-const HOST_PATTERN = `^((?![\\d.]+(:|$))[^\\W_]+(-+[^\\W_]+)*(\\.[^\\W_]+(-+[^\\W_]+)*)*|(${octet}\\.){3}${octet}|\\[${ipv6}\\])(:([1-5]?\\d{1,4}|6[0-4]\\d{3}|65[0-4]\\d\\d|655[0-2]\\d|6553[0-5]))?$|^${ipv6}$`;
+// A host name (labels of up to 63 letters and digits joined by hyphens, the last not a number: a URL reads that
+// as an IPv4 address), an IPv4 address (no zero-led octet: inet_aton and URLs read it as octal), or an IPv6
+// address (pieces of up to four hex digits, one "::"; in brackets when a port follows), then a port 1-65535.
+const octet = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+const ipv6 = '(?!.*::.*::|.*:::)[\\da-fA-F]{0,4}(:[\\da-fA-F]{0,4}){2,7}';
+const HOST_PATTERN = `^((?!([^:]*\\.)?\\d+(:|$)|[^:]*[^.:]{64})[^\\W_]+(-+[^\\W_]+)*(\\.[^\\W_]+(-+[^\\W_]+)*)*|(${octet}\\.){3}${octet}|\\[${ipv6}\\])(:([1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d\\d|655[0-2]\\d|6553[0-5]))?$|^${ipv6}$`;
 
 /**
  * The InTouch Connector pushes prospects and members into MemberPulse (seed 003). Its turn-up needs the
