@@ -52,6 +52,15 @@ describe('fieldErrorText', () => {
     });
   });
 
+  it('names the value a list gives twice ({value}), as the server’s English does', async () => {
+    const context = { config: { clubIds: ['12', '13', '12'] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
+    const e = error('/config/clubIds', 'duplicate', 'Club IDs lists “12” twice: give each value once.');
+    equal(fieldErrorText(e, 'intouch', context), 'Club IDs lists “12” twice: give each value once.', 'English: the server’s words');
+    await inGerman({ 'settings.error.duplicate': '{label}: „{value}“ steht zweimal da.' }, async () => {
+      equal(fieldErrorText(e, 'intouch', context), 'Club IDs: „12“ steht zweimal da.', 'translated, with the value');
+    });
+  });
+
   it('names the value of a list that is too long, and the setting, not the item number and key', async () => {
     const long = 'z'.repeat(300);
     const context = { config: { clubIds: ['12', long] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
