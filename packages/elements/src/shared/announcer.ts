@@ -29,9 +29,15 @@ export class Announcer implements ReactiveController {
     else say();
   }
 
-  /** Drops an announcement still waiting for its quiet (what it said has stopped being true). */
+  /**
+   * Drops an announcement still waiting for its quiet, and empties the region (what it said has stopped being
+   * true, and a screen reader reading the page would still come across it there).
+   */
   cancel(): void {
     clearTimeout(this.#timer);
+    if (!this.#text) return;
+    this.#text = '';
+    this.#host.requestUpdate();
   }
 
   hostDisconnected(): void {

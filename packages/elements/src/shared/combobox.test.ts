@@ -134,6 +134,8 @@ describe('<mp-combobox> standalone', () => {
     equal(announced(el), 'Nothing matches “zzz”.', 'the empty result, in words');
 
     await sendKeys({ press: 'Escape' });
+    await settle(el);
+    equal(announced(el), '', 'closed, the live region no longer holds it for a screen reader to come across later');
     await sendKeys({ press: 'Escape' });
     input.select();
     await sendKeys({ type: 'qq' });
