@@ -13,3 +13,14 @@ export async function inForcedColors(body: () => Promise<void>): Promise<void> {
     await executeServerCommand('emulate-forced-colors', { active: false });
   }
 }
+
+declare const afterEach: ((fn: () => Promise<void>) => void) | undefined;
+
+// `finally` above is not reached while the body of a test that timed out still waits: mocha moves on with the
+// mode on, for the next tests of the file and, as web-test-runner reuses the page and the plugin keeps its CDP
+// session, for the files after it. After every test of a file that imports this kit, it is turned off.
+if (typeof afterEach === 'function') {
+  afterEach(async () => {
+    if (matchMedia('(forced-colors: active)').matches) await executeServerCommand('emulate-forced-colors', { active: false });
+  });
+}
