@@ -146,13 +146,25 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * Exits once stdout and stderr have taken everything written to them: writes to a pipe are asynchronous,
+ * so exiting at once cut what did not fit its buffer (`openapi | jq` got 64 KiB of the document).
+ */
+function exitWhenFlushed(code: number): void {
+  process.exitCode = code;
+  let pending = 2;
+  const done = () => --pending === 0 && process.exit(code);
+  process.stdout.write('', done);
+  process.stderr.write('', done);
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
-    if (code >= 0) process.exit(code);
+    if (code >= 0) exitWhenFlushed(code);
   },
   (err: unknown) => {
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`${err instanceof ConfigError ? 'Configuration error' : 'Error'}: ${message}\n`);
-    process.exit(1);
+    exitWhenFlushed(1);
   },
 );

@@ -32,3 +32,24 @@ test('serve with MP_LOG=silent writes nothing to stdout', async () => {
   await stop(child);
   assert.equal(child.stdout(), '');
 });
+
+test('openapi piped to another program is the whole document (stdout is flushed before the process exits)', async () => {
+  // A pipe is written asynchronously: exiting straight after the write cut the document at 64 KiB.
+  const { spawn } = await import('node:child_process');
+  const { cliPath } = await import('./support/child.js');
+  // Through `| cat`: an OS pipe (64 KiB buffer), as in a shell; Node's own stdio pipe is a socket pair whose
+  // larger buffer would take the whole document at once.
+  const quote = (s: string) => `'${s.replaceAll("'", `'\\''`)}'`;
+  const command = [process.execPath, '--import', 'tsx', '--conditions=source', cliPath, 'openapi'].map(quote).join(' ');
+  const proc = spawn('sh', ['-c', `${command} | cat`], {
+    env: { PATH: process.env.PATH, HOME: process.env.HOME },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const chunks: Buffer[] = [];
+  proc.stdout.on('data', (d: Buffer) => chunks.push(d));
+  const code = await new Promise<number | null>((resolve) => proc.on('close', (c) => resolve(c)));
+  assert.equal(code, 0);
+  const text = Buffer.concat(chunks).toString('utf8');
+  assert.ok(text.length > 65536, `only ${text.length} characters arrived`);
+  assert.equal(JSON.parse(text).openapi, '3.1.0');
+});
