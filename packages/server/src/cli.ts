@@ -105,10 +105,17 @@ async function main(argv: string[]): Promise<number> {
       // Refused before a token secret is read, or made in the data folder.
       let unsigned: ReturnType<typeof devToken>;
       try {
+        devToken(claims, config); // the claims alone, so a refusal names the claim rather than --expires
+      } catch (err) {
+        if (!(err instanceof AuthError)) throw err;
+        process.stderr.write(`No token made: ${err.message} The server would refuse such a token.\n`);
+        return 2;
+      }
+      try {
         unsigned = devToken(claims, config, { expiresIn: values.expires });
       } catch (err) {
         if (!(err instanceof AuthError)) throw err;
-        process.stderr.write(`No token made: ${err.message} The server would refuse it (--expires takes a span such as 12h).\n`);
+        process.stderr.write(`No token made: --expires: ${err.message}\n`);
         return 2;
       }
       const weak = jwtSecretProblem(config.jwtSecret);

@@ -57,3 +57,14 @@ test('token refuses to sign where the server verifies tokens with MP_JWKS_URL, i
   assert.match(r.stderr, /MP_JWKS_URL/);
   assert.equal(existsSync(join(root, 'jwks')), false, 'and no token secret is made');
 });
+
+test('token refusing a claim names that claim, not --expires', async () => {
+  const role = await runCli(['token', '--tenant', 't1', '--role', 'root'], { MP_JWT_SECRET: 'j'.repeat(40), MP_DATA_DIR: join(root, 'claims') });
+  assert.equal(role.code, 2);
+  assert.match(role.stderr, /role claim/);
+  assert.doesNotMatch(role.stderr, /--expires|span/, 'the expiry is fine: the hint about it misleads');
+  const tenant = await runCli(['token', '--tenant', 'a b', '--role', 'admin'], { MP_JWT_SECRET: 'j'.repeat(40), MP_DATA_DIR: join(root, 'claims') });
+  assert.equal(tenant.code, 2);
+  assert.match(tenant.stderr, /tenant claim/);
+  assert.doesNotMatch(tenant.stderr, /--expires|span/);
+});
