@@ -165,11 +165,21 @@ function exitWhenFlushed(code: number): void {
   process.stderr.write('', done);
 }
 
+/** `parseArgs` refused the command line (an unknown option, a missing value): a usage error, like the others. */
+function isUsageError(err: unknown): err is Error {
+  return err instanceof TypeError && String((err as { code?: unknown }).code).startsWith('ERR_PARSE_ARGS_');
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) exitWhenFlushed(code);
   },
   (err: unknown) => {
+    if (isUsageError(err)) {
+      process.stderr.write(`${err.message}\n\n${HELP}`);
+      exitWhenFlushed(2);
+      return;
+    }
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`${err instanceof ConfigError ? 'Configuration error' : 'Error'}: ${message}\n`);
     exitWhenFlushed(1);

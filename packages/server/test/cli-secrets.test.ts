@@ -68,3 +68,17 @@ test('token refusing a claim names that claim, not --expires', async () => {
   assert.match(tenant.stderr, /tenant claim/);
   assert.doesNotMatch(tenant.stderr, /--expires|span/);
 });
+
+test('an option token or rotate-key does not take, or a value that looks like an option, is a usage error (exit code 2)', async () => {
+  const env = { MP_JWT_SECRET: 'j'.repeat(40), MP_DATA_DIR: join(root, 'usage') };
+  const unknown = await runCli([...tokenArgs, '--tennant', 't2'], env);
+  assert.equal(unknown.code, 2, unknown.stderr);
+  assert.match(unknown.stderr, /--tennant/);
+  assert.equal(unknown.stdout, '', 'no token is printed');
+  const dashed = await runCli(['token', '--tenant', '-t1', '--role', 'admin'], env);
+  assert.equal(dashed.code, 2, dashed.stderr);
+  const rotate = await runCli(['rotate-key', '--new'], env);
+  assert.equal(rotate.code, 2, rotate.stderr);
+  assert.match(rotate.stderr, /--new/);
+  assert.equal(existsSync(join(root, 'usage')), false, 'refused before anything is made');
+});
