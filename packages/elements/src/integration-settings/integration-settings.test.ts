@@ -75,8 +75,11 @@ async function connectedCrm(crm: Partial<CrmMapping>, own?: TestEnv): Promise<In
   return client;
 }
 
-/** A fresh tenant whose CRM is enabled with Salesforce: Contact, its three required fields mapped, an event tag field. */
-async function enabledCrm(own: TestEnv): Promise<IntegrationClient> {
+/**
+ * A fresh tenant whose CRM is enabled with Salesforce: Contact, its three required fields mapped (and `more`),
+ * an event tag field. Created enabled in one write, so nothing checks `more` against the CRM's Contact.
+ */
+async function enabledCrm(own: TestEnv, more: CrmMapping['memberMappings'] = []): Promise<IntegrationClient> {
   const client = clientFor(own);
   await client.settings.enable('crm', {
     platform: 'salesforce',
@@ -88,6 +91,7 @@ async function enabledCrm(own: TestEnv): Promise<IntegrationClient> {
         { source: 'email', target: 'Email', policy: 'always' },
         { source: 'firstName', target: 'FirstName', policy: 'always' },
         { source: 'lastName', target: 'LastName', policy: 'always' },
+        ...more,
       ],
       eventTagField: 'Event_Tags__c',
     },
@@ -638,26 +642,10 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('saves an unrelated change to an enabled record whose CRM lost a mapped field, keeping the drift notice; enabling it again is refused on that row', async () => {
-    const own = await freshEnv();
-    const client = clientFor(own);
     // Created enabled in one write, with the connection it names not yet stored, so nothing described Contact:
     // the field was there then, as far as anyone knew.
-    const created = await client.settings.enable('crm', {
-      platform: 'salesforce',
-      config: { environment: 'production', authMode: 'connectedApp', consumerKey: own.salesforce.consumerKey },
-      credentials: { consumerSecret: own.salesforce.consumerSecret },
-      crm: {
-        memberObject: 'Contact',
-        memberMappings: [
-          { source: 'email', target: 'Email', policy: 'always' },
-          { source: 'firstName', target: 'FirstName', policy: 'always' },
-          { source: 'lastName', target: 'LastName', policy: 'always' },
-          { source: 'phone', target: 'Retired_Phone__c', policy: 'always' },
-        ],
-        eventTagField: 'Event_Tags__c',
-      },
-    });
-    equal(created.status, 'enabled', 'enabled');
+    const client = await enabledCrm(await freshEnv(), [{ source: 'phone', target: 'Retired_Phone__c', policy: 'always' }]);
+    equal((await client.settings.get('crm')).status, 'enabled', 'enabled');
     const el = await mount(client);
     await until(() => $(el, '[part="drift"]'), 'the drift notice', 1200);
     const outcome = () => $(el, '[part="error-summary"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? (announced(el) || null);
