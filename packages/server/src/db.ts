@@ -160,12 +160,26 @@ async function openPostgres(url: string): Promise<Database> {
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   const db = target.kind === 'postgres' ? await openPostgres(target.url) : await openPglite(target.dataDir);
   try {
+    if (target.kind === 'postgres') await requireUtf8(db);
     await migrate(db);
   } catch (err) {
     await db.close().catch(() => {});
     throw target.kind === 'postgres' ? unreachable(target.url, err) : err;
   }
   return db;
+}
+
+/**
+ * Names, descriptions and settings hold any Unicode text, and migration 3 folds case with `normalize()`: a
+ * database of another encoding (SQL_ASCII takes any bytes and compares them as bytes) is refused before any
+ * migration runs.
+ */
+async function requireUtf8(db: Database): Promise<void> {
+  const { rows } = await db.query<{ encoding: string }>(`SELECT current_setting('server_encoding') AS encoding`);
+  const encoding = rows[0]?.encoding;
+  if (encoding !== 'UTF8') {
+    throw new Error(`The database in DATABASE_URL is encoded ${encoding}; MemberPulse needs UTF8: create it with ENCODING 'UTF8' (docs/server.md).`);
+  }
 }
 
 /** A connection failure, worded with DATABASE_URL's host, port and database (never its password); other errors as they are. */

@@ -9,6 +9,7 @@ import { after, test } from 'node:test';
 import { ConfigError, checkConfig, loadConfig } from '../src/config.js';
 import { generateMasterKey, startServer } from '../src/index.js';
 import { runCli } from './support/child.js';
+import { postgresCluster, postgresSkipReason } from './support/harness.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mp-config-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -132,4 +133,26 @@ test('a development token secret that cannot be read stops the start, naming the
     startServer({ port: 0, dataDir: dir, gateway: null, env: {}, log: () => {} }),
     (e: Error) => e instanceof ConfigError && e.message.includes(join(dir, 'jwt-secret')) && e.message.includes('EISDIR'),
   );
+});
+
+test('a Postgres database not encoded UTF8 is refused before any migration, naming its encoding', { skip: postgresSkipReason ?? false }, async () => {
+  const cluster = await postgresCluster();
+  const url = await cluster.createDatabase('ascii', 'SQL_ASCII');
+  const outcome = await startServer({ port: 0, gateway: null, log: () => {}, databaseUrl: url, env: {} }).then(
+    async (server) => {
+      await server.close();
+      return 'started';
+    },
+    (err: Error) => err.message,
+  );
+  assert.match(outcome, /encoded SQL_ASCII; MemberPulse needs UTF8/);
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query(`SELECT to_regclass('mp_migrations') IS NULL AS untouched`);
+    assert.equal(rows[0].untouched, true, 'no migration ran');
+  } finally {
+    await client.end();
+  }
 });

@@ -12,7 +12,8 @@ export interface PostgresCluster {
   version: string;
   /** The cluster's data folder (readable by root; the leakage scan reads it raw). */
   dataDir: string;
-  createDatabase(prefix?: string): Promise<string>;
+  /** A new database of the cluster; `SQL_ASCII` makes one of that encoding, which the server refuses. */
+  createDatabase(prefix?: string, encoding?: 'SQL_ASCII'): Promise<string>;
   stop(): void;
 }
 
@@ -90,12 +91,12 @@ export async function startPostgres(): Promise<PostgresCluster> {
     port,
     version,
     dataDir: data,
-    async createDatabase(prefix = 'mp') {
+    async createDatabase(prefix = 'mp', encoding?: 'SQL_ASCII') {
       const name = `${prefix}_${process.pid}_${++n}`.toLowerCase().replace(/[^a-z0-9_]/g, '_');
       const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
       await client.connect();
       try {
-        await client.query(`CREATE DATABASE ${name}`);
+        await client.query(`CREATE DATABASE ${name}${encoding ? ` ENCODING '${encoding}' TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'` : ''}`);
       } finally {
         await client.end();
       }
