@@ -165,6 +165,10 @@ export const styles = css`
   .mapper-field {
     max-inline-size: none;
   }
+  /* The field's small gap would leave the button touching the mapper's frame below it. */
+  .apply-defaults {
+    margin-block-end: var(--_mp-space-xs);
+  }
   .label {
     font-weight: var(--_mp-font-weight-strong);
   }

@@ -1286,6 +1286,8 @@ describe('<mp-integration-settings> against the real server', () => {
         .filter((node) => node.getBoundingClientRect().right > right + 0.5)
         .map((node) => `${node.localName}.${node.className}`);
       equal(outside.join(', '), '', 'nothing reaches past the element’s edge');
+      const gap = $(el, '#crm-memberMappings')!.getBoundingClientRect().top - $(el, '.mapper-field button')!.getBoundingClientRect().bottom;
+      ok(gap >= 8, `the button keeps clear of the mapper below it (${gap} px)`);
 
       frame.style.inlineSize = '1280px';
       $<HTMLButtonElement>(el, '.mapper-field button')!.click();
