@@ -11,6 +11,7 @@ import { ValidationError } from '@memberpulse/integrations-sdk';
 import { endpointGridMessages } from './messages.js';
 import { translator, type Phrase } from '../provider/translate.js';
 import { msg } from '../i18n/index.js';
+import { errorText } from '../provider/error-text.js';
 
 const t = translator(endpointGridMessages);
 
@@ -76,5 +77,8 @@ export function serverErrors(error: ValidationError, sent: Pick<EndpointFormStat
   const text = (e: FieldError) => () => msg(`endpointGrid.error.${e.code}`, { name: sent.name.trim() }, e.message);
   const on = (pointer: string) => error.errors.filter((e) => e.pointer === pointer).map(text);
   const other = error.errors.filter((e) => e.pointer !== '/name' && e.pointer !== '/description').map(text);
-  return { errors: { name: on('/name'), description: on('/description') }, general: other.length ? () => other.map((p) => p()).join(' ') : null };
+  const errors = { name: on('/name'), description: on('/description') };
+  // A refusal that names no field (a 413, a 400 without a list) still says why: never a Submit that shows nothing.
+  const unplaced = !errors.name.length && !errors.description.length && !other.length;
+  return { errors, general: other.length ? () => other.map((p) => p()).join(' ') : unplaced ? () => errorText(error) : null };
 }

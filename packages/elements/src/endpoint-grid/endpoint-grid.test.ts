@@ -469,6 +469,25 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal(errorText(checks), 'The SDK’s response checks could not be loaded: serve mp-integration-kit-checks.js beside mp-integration-kit.js, or create the client with validateResponses: false.', 'a deployment fault named for the developer');
   });
 
+  it('says why a refusal that names no field (a 413) stopped the save, instead of showing nothing, and keeps what was typed', async () => {
+    const env = await freshEnv();
+    const tooLarge = createIntegrationClient({
+      baseUrl: env.apiUrl,
+      token: env.tokens.admin,
+      fetch: (input, init) =>
+        (input instanceof Request ? input.method : init?.method) === 'POST'
+          ? Promise.resolve(new Response(JSON.stringify({ type: 'about:blank', title: 'Payload Too Large', status: 413 }), { status: 413, headers: { 'content-type': 'application/problem+json' } }))
+          : fetch(input, init),
+    });
+    const el = await mount(tooLarge);
+    await submitNew(el, 'Big', 'A long description');
+    await until(() => $(el, '.form-general'), 'a message in the form');
+    ok($(el, '.form-general')!.textContent!.trim() !== '', 'the message says something');
+    equal(el.shadowRoot!.activeElement, $(el, '.form-general'), 'focus on the message');
+    equal($<HTMLInputElement>(el, '#ep-name')!.value, 'Big', 'the name stays as typed');
+    equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'A long description', 'the description stays as typed');
+  });
+
   it('a 404 that is not the API’s (a proxy’s page) is a failure, not “already deleted”', async () => {
     const env = await freshEnv();
     await clientFor(env).endpoints.create({ name: 'Behind a proxy', description: 'x' });
