@@ -1051,6 +1051,38 @@ describe('<mp-integration-settings> against the real server', () => {
     equal((await clientFor(own).settings.get('accounting')).config.clientId, 'theirs', 'their first save stands');
   });
 
+  it('a conflict on the retry of a failed save drops the failure’s “Nothing was saved” message, which no longer holds', async () => {
+    const own = await freshEnv();
+    let failNext = true;
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      retry: 0,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+        const method = input instanceof Request ? input.method : init?.method;
+        if (method === 'PUT' && failNext) {
+          failNext = false;
+          const problem = { type: 'about:blank', title: 'Internal Server Error', status: 500, detail: 'Broken for the test.' };
+          return Promise.resolve(new Response(JSON.stringify(problem), { status: 500, headers: { 'content-type': 'application/problem+json' } }));
+        }
+        return fetch(input, init);
+      },
+    });
+    const el = await mount(client, 'accounting');
+    await choosePlatform(el, 'xero');
+    typeInto($(el, '#cfg-clientId'), 'mine');
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await until(() => el.shadowRoot!.textContent!.includes('Broken for the test.'), 'the failure');
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'theirs' } });
+    await press(el, 'save-button');
+    await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
+    await el.updateComplete;
+    const shown = [...el.shadowRoot!.querySelectorAll('*')].filter((n) => !n.closest('[aria-live]') && [...n.childNodes].some((c) => c.nodeType === Node.TEXT_NODE && c.textContent!.includes('Nothing was saved')));
+    equal(shown.map((n) => n.outerHTML.slice(0, 80)).join(), '', 'the first failure’s message is gone');
+    equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'mine', 'the typing stays');
+  });
+
   it('keeps what someone else saved meanwhile where this screen changed nothing, and compares only what it changed', async () => {
     const own = await freshEnv();
     const email = { source: 'email', target: 'Email', policy: 'always' } as const;

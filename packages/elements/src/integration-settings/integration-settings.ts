@@ -506,6 +506,8 @@ export class MpIntegrationSettings extends LitElement {
     } catch (error) {
       this.#fail(error, status === 'enabled' ? 'enable' : 'save');
       if (error instanceof ConflictError) {
+        // An earlier failure's "Nothing was saved: …" no longer holds beside the conflict notice.
+        this._general = null;
         this._conflict = { theirs: null, differences: null, retry: status };
       } else if (error instanceof ValidationError && error.errors.length) {
         this.#setErrors(error.errors, true);
