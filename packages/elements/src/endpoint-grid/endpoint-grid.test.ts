@@ -488,6 +488,31 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'A long description', 'the description stays as typed');
   });
 
+  it('loses no keystroke typed while a slow save runs: the fields take none until it answers', async () => {
+    const env = await freshEnv();
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const slow = createIntegrationClient({
+      baseUrl: env.apiUrl,
+      token: env.tokens.admin,
+      fetch: async (input, init) => {
+        if ((input instanceof Request ? input.method : init?.method) === 'POST') await held;
+        return fetch(input, init);
+      },
+    });
+    const el = await mount(slow);
+    await submitNew(el, 'Slow', 'As sent');
+    const description = $<HTMLTextAreaElement>(el, '#ep-description')!;
+    description.focus();
+    description.setSelectionRange(description.value.length, description.value.length);
+    await sendKeys({ type: ' and more' });
+    const shown = description.value;
+    release();
+    await until(() => messageText(el).includes('created'), 'the save to finish');
+    const stored = (await clientFor(env).endpoints.list()).items.find((e) => e.name === 'Slow')!;
+    equal(shown, stored.description, 'what the form showed when the save answered is what was stored');
+  });
+
   it('a 404 that is not the API’s (a proxy’s page) is a failure, not “already deleted”', async () => {
     const env = await freshEnv();
     await clientFor(env).endpoints.create({ name: 'Behind a proxy', description: 'x' });

@@ -579,13 +579,14 @@ export class MpEndpointGrid extends LitElement {
             ? // Read-only, the whole name wraps (a one-line box would cut a long one off on a phone), still a labelled control.
               html`<textarea id="ep-name" class="mp-input name-readonly" rows="2" readonly dir="auto" .value=${f.name} aria-describedby="ep-name-help"></textarea>
                 <p id="ep-name-help" class="help">${t('endpointGrid.form.nameReadOnly')}</p>`
-            : html`<input id="ep-name" name="name" class="mp-input" autocomplete="off" required dir="auto"
+            : html`<input id="ep-name" name="name" class="mp-input" autocomplete="off" required dir="auto" ?readonly=${f.busy}
                 .value=${live(f.name)} aria-invalid=${nameErrors.length ? 'true' : 'false'} aria-describedby=${nameErrors.length ? 'ep-name-error' : nothing} />`}
           ${renderErrors('ep-name', nameErrors)}
         </div>
         <div class="field">
           <label for="ep-description">${t('endpointGrid.description')} <span class="muted small">${t('endpointGrid.form.required')}</span></label>
-          <textarea id="ep-description" name="description" class="mp-input" rows="4" required dir="auto"
+          <!-- Read-only while a save runs (focus stays): what is typed then would be neither sent nor kept. -->
+          <textarea id="ep-description" name="description" class="mp-input" rows="4" required dir="auto" ?readonly=${f.busy}
             .value=${live(f.description)} aria-invalid=${descriptionErrors.length ? 'true' : 'false'}
             aria-describedby="ep-description-count${descriptionErrors.length ? ' ep-description-error' : ''}"></textarea>
           <p id="ep-description-count" class="help">${t('endpointGrid.chars', { count: f.description.trim().length, max: ENDPOINT_DESCRIPTION_MAX })}</p>
