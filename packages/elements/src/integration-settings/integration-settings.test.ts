@@ -133,6 +133,38 @@ async function saveWith(el: MpIntegrationSettings, part: 'save-button' | 'enable
 }
 
 describe('<mp-integration-settings> against the real server', () => {
+  it('says a save whose answer was lost may have gone through, and saves again without making it twice or meeting its own conflict', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+    let breakWrites = true;
+    // The server takes each PUT; the page gets an answer it cannot read (a proxy cutting it off, say).
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      retry: { delay: () => 0 },
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const res = await fetch(input, init);
+        const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
+        return breakWrites && method === 'PUT' ? new Response('{"cut', { status: res.status, headers: res.headers }) : res;
+      },
+    });
+    const el = await mount(client, 'accounting');
+    typeInto($(el, '#cfg-clientId'), 'mine');
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await until(() => $(el, '[part="error-summary"]'), 'the failure');
+    const said = $(el, '[part="error-summary"]')!.textContent!.replace(/\s+/g, ' ');
+    ok(!said.includes('Nothing was saved') && said.includes('may or may not have been saved'), `it does not claim nothing was saved: ${said}`);
+    const stored = await clientFor(own).settings.get('accounting');
+    equal(`${stored.config.clientId} ${stored.version}`, 'mine 2', 'the server did take it');
+
+    breakWrites = false;
+    const saved = await saveWith(el, 'save-button');
+    equal(saved.settings.version, 2, 'the same save, answered again: not a second write');
+    equal($(el, '[part="conflict"]'), null, 'and no conflict with itself');
+    equal((await clientFor(own).settings.get('accounting')).version, 2, 'stored once');
+  });
+
   let env: TestEnv;
   before(async () => {
     env = await freshEnv();

@@ -130,6 +130,7 @@ export const settingsMessages = {
   'settings.summary.item': '{label}: {message}',
   'settings.summary.afterConnection': '{platform} also needs settings that show once its connection is saved: use “{action}” below to save it as a draft, then fill them in.',
   'settings.summary.failed': 'Nothing was saved: {reason} Your changes are still here.',
+  'settings.summary.unsure': 'The answer was lost, so this may or may not have been saved: {reason} Your changes are still here, and saving them again is safe: a save that went through is not made twice.',
   'settings.conflict.withPolicy': '{target} · {policy}',
   'settings.conflict.title': 'These settings were saved elsewhere while you were editing: by someone else, or by you in another tab.',
   'settings.conflict.body': 'Your changes are still here. Compare the two versions, load theirs, or save yours over theirs.',

@@ -61,6 +61,11 @@ export function errorText(error: unknown): string {
   return errorT('error.unknown');
 }
 
+/** The call may have taken effect: it was sent, but no readable answer came back (a write's outcome is unknown). */
+export function outcomeUnknown(error: unknown): boolean {
+  return error instanceof NetworkError || error instanceof TimeoutError || (error instanceof InvalidResponseError && error.reason !== 'checks');
+}
+
 /** The request id to quote to support, when the server gave one. */
 export function errorReference(error: unknown): string | undefined {
   const id = error && typeof error === 'object' && 'requestId' in error ? error.requestId : undefined;
