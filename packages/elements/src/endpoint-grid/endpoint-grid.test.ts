@@ -55,6 +55,33 @@ function rowButton(el: MpEndpointGrid, name: string, which: 'edit' | 'delete'): 
 }
 
 describe('<mp-endpoint-grid> against the real server', () => {
+  it('says a new endpoint whose answer was lost may have been added, and Submit again adds it once, without a clash with itself', async () => {
+    const own = await freshEnv();
+    let breakWrites = true;
+    // The server takes the POST; the page gets an answer it cannot read.
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      retry: { delay: () => 0 },
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const res = await fetch(input, init);
+        const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
+        return breakWrites && method === 'POST' ? new Response('{"cut', { status: res.status, headers: res.headers }) : res;
+      },
+    });
+    const el = await mount(client);
+    await submitNew(el, 'Lost answer', 'Created, answer lost');
+    await until(() => $(el, '.form-general'), 'the failure');
+    const said = $(el, '.form-general')!.textContent!.replace(/\s+/g, ' ');
+    ok(said.includes('may or may not have been saved'), `it says the outcome is unknown: ${said}`);
+    equal((await clientFor(own).endpoints.list()).items.length, 1, 'the server did add it');
+
+    breakWrites = false;
+    await submitForm(el);
+    await until(() => !$(el, 'dialog.form-dialog'), 'the form closed: added');
+    equal((await clientFor(own).endpoints.list()).items.map((e) => e.name).join(), 'Lost answer', 'once');
+  });
+
   let env: TestEnv;
   let admin: IntegrationClient;
   before(async () => {

@@ -14,6 +14,7 @@ import { FocusReturn, headingTakesFocusFrom } from '../provider/focus-return.js'
 import { whoAmI } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
+import { RetryKey } from '../provider/retry-key.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
 import { OutcomeNotice } from '../shared/outcome.js';
@@ -130,6 +131,7 @@ export class MpEndpointGrid extends LitElement {
   /** Set by the pager and the sort controls, which keep focus: the page they bring is announced instead. */
   #announcePage = false;
   readonly #dialogOpener = new FocusReturn(this, '.new-button, h2');
+  readonly #retryKey = new RetryKey();
 
   constructor() {
     super();
@@ -310,11 +312,14 @@ export class MpEndpointGrid extends LitElement {
       return;
     }
     this._form = { ...form, busy: true, general: null };
+    const attempt = JSON.stringify([form.mode, form.endpoint?.id, form.name.trim(), form.description.trim()]);
+    const idempotencyKey = this.#retryKey.for(attempt);
     try {
       const saved =
         form.mode === 'create'
-          ? await client.endpoints.create({ name: form.name.trim(), description: form.description.trim() })
-          : await client.endpoints.updateDescription(form.endpoint!.id, form.description.trim());
+          ? await client.endpoints.create({ name: form.name.trim(), description: form.description.trim() }, { idempotencyKey })
+          : await client.endpoints.updateDescription(form.endpoint!.id, form.description.trim(), { idempotencyKey });
+      this.#retryKey.settle(attempt, idempotencyKey);
       this.#closeForm();
       this._highlight = saved.id;
       this.#done(form.mode === 'create' ? 'created' : 'updated', saved);
@@ -324,6 +329,7 @@ export class MpEndpointGrid extends LitElement {
       else await this.#fetchPage();
     } catch (error) {
       this.#fail(error, form.mode === 'create' ? 'create' : 'update');
+      const unsure = this.#retryKey.settle(attempt, idempotencyKey, error);
       const placed =
         error instanceof ConflictError && form.mode === 'edit'
           ? await this.#theirsOver(client, form)
@@ -331,7 +337,7 @@ export class MpEndpointGrid extends LitElement {
             ? this.#goneWhileEditing(form)
             : error instanceof ValidationError
             ? serverErrors(error, form)
-            : { errors: { name: [], description: [] }, general: () => errorText(error) };
+            : { errors: { name: [], description: [] }, general: () => (unsure ? t('endpointGrid.form.unsure', { reason: errorText(error) }) : errorText(error)) };
       this._form = { ...form, busy: false, ...placed };
       await this.updateComplete;
       this.#focusFirstInvalid();

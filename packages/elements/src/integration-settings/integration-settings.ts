@@ -20,7 +20,7 @@ import {
   type PlatformDefinition,
   type SettingDefinition,
 } from '@memberpulse/integration-schema';
-import { ConflictError, ForbiddenError, ValidationError, randomId, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
+import { ConflictError, ForbiddenError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
 import { LocalizeController, formatNumber, msg } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
@@ -35,7 +35,8 @@ import { BarClearance } from './bar-clearance.js';
 import { whoAmI } from '../provider/permissions.js';
 import { savedSettings } from '../provider/saved-settings.js';
 import { emit } from '../provider/emit.js';
-import { errorReference, errorText, outcomeUnknown } from '../provider/error-text.js';
+import { errorReference, errorText } from '../provider/error-text.js';
+import { RetryKey } from '../provider/retry-key.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator, type Phrase } from '../provider/translate.js';
 import { IntegrationErrorEvent, type SettingsAction } from '../provider/error-event.js';
@@ -176,11 +177,7 @@ export class MpIntegrationSettings extends LitElement {
   #restShownFor: string | null = null;
   /** Answers to an older load (client or category changed meanwhile) are dropped. */
   #loadToken = 0;
-  /**
-   * A save whose answer was lost (it may have been stored) and its Idempotency-Key: saving the same again sends
-   * that key, so the server answers what it did instead of refusing the save as a conflict with itself.
-   */
-  #unsure: { attempt: string; key: string } | null = null;
+  readonly #retryKey = new RetryKey();
 
   constructor() {
     super();
@@ -504,15 +501,16 @@ export class MpIntegrationSettings extends LitElement {
     const savedKey = status === 'draft' ? 'settings.savedDraft' : this._saved?.status === 'enabled' ? 'settings.savedChanges' : 'settings.savedEnabled';
     let saved: IntegrationSettings | null = null;
     const attempt = JSON.stringify([category, status, input]);
-    const idempotencyKey = this.#unsure?.attempt === attempt ? this.#unsure.key : randomId();
+    const idempotencyKey = this.#retryKey.for(attempt);
     try {
       saved = status === 'enabled' ? await client.settings.enable(category, input, { idempotencyKey }) : await client.settings.saveDraft(category, input, { idempotencyKey });
-      this.#unsure = null;
+      this.#retryKey.settle(attempt, idempotencyKey);
       this.#adopt(saved);
       this.#outcome.show({ tone: 'success', text: () => t(savedKey, { category: t(`settings.category.${category}`) }) });
       emit(this, new SettingsSavedEvent(saved, status));
     } catch (error) {
       this.#fail(error, status === 'enabled' ? 'enable' : 'save');
+      const unsure = this.#retryKey.settle(attempt, idempotencyKey, error);
       if (error instanceof ConflictError) {
         // An earlier failure's "Nothing was saved: …" no longer holds beside the conflict notice.
         this._general = null;
@@ -521,8 +519,7 @@ export class MpIntegrationSettings extends LitElement {
         this.#setErrors(error.errors, true);
       } else {
         this.#setErrors([], true);
-        this.#unsure = outcomeUnknown(error) ? { attempt, key: idempotencyKey } : null;
-        this._general = () => t(this.#unsure ? 'settings.summary.unsure' : 'settings.summary.failed', { reason: errorText(error) });
+        this._general = () => t(unsure ? 'settings.summary.unsure' : 'settings.summary.failed', { reason: errorText(error) });
       }
       this._busy = '';
       await this.#reportProblems();
