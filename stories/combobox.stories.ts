@@ -2,7 +2,7 @@ import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpCombobox, type ComboboxOption } from '../packages/elements/src/index.js';
 import { typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
-import { contactFields } from '../packages/elements/src/test-fixtures/index.js';
+import { contactFields, largeContactFields } from '../packages/elements/src/test-fixtures/index.js';
 import { attributeArgs, attributes } from './support/attribute-args.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
 import { themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
@@ -14,17 +14,21 @@ const cssProperties: CssProperties = { '--mp-combobox-list-max-height': 'text', 
 
 const attributeControls = attributeArgs('mp-combobox');
 
-/** The realistic 400-field Salesforce Contact as choices: label, API name, type; fields nobody can write are shown but not choosable. */
-const contactOptions: ComboboxOption[] = contactFields.map((f) => {
-  const writable = f.createable || f.updateable;
-  return {
-    value: f.name,
-    label: f.label,
-    detail: f.name,
-    badge: f.type,
-    ...(writable ? {} : { disabled: true, tone: 'error' as const, note: 'Read-only in Salesforce: nothing can be written to it.' }),
-  };
-});
+/** Salesforce fields as choices: label, API name, type; fields nobody can write are shown but not choosable. */
+const asOptions = (fields: typeof contactFields): ComboboxOption[] =>
+  fields.map((f) => {
+    const writable = f.createable || f.updateable;
+    return {
+      value: f.name,
+      label: f.label,
+      detail: f.name,
+      badge: f.type,
+      ...(writable ? {} : { disabled: true, tone: 'error' as const, note: 'Read-only in Salesforce: nothing can be written to it.' }),
+    };
+  });
+
+/** The realistic 400-field Salesforce Contact. */
+const contactOptions = asOptions(contactFields);
 
 interface Args extends ThemeArgs {
   options: readonly ComboboxOption[];
@@ -69,6 +73,15 @@ export default meta;
 type Story = StoryObj<Args>;
 
 const combobox = (canvas: HTMLElement) => canvas.querySelector('mp-combobox')!;
+
+/** The list opened on the current choice, as a click on the box opens it. */
+const opened: Pick<Story, 'play'> = {
+  play: async ({ canvasElement }) => {
+    const el = combobox(canvasElement);
+    await el.updateComplete;
+    el.show();
+  },
+};
 
 /** Typed in the text box, with the list open, as a user types. */
 const typed = (text: string): Pick<Story, 'play'> => ({
@@ -124,3 +137,23 @@ export const Invalid: Story = { args: { required: true, invalid: true, descripti
 
 /** Disabled: nothing to choose yet (the object is still being described). */
 export const Disabled: Story = { args: { disabled: true, placeholder: 'Loading the fields of Contact…' } };
+
+/** A large org's Contact: 900 fields to choose from, the list open; only the rows in view are rendered. */
+export const LargeOrg: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  args: { options: asOptions(largeContactFields(900, 1000)), placeholder: 'Search 900 Contact fields', value: 'Email' },
+  ...opened,
+};
+
+/** The dark theme, the list open on the current choice. */
+export const Dark: Story = { tags: ['!autodocs'], args: { value: 'Email' }, parameters: { theme: 'dark' }, ...opened };
+
+/** In a 240 px column, the list open: the box fits the column, the popup stays inside the viewport. */
+export const Narrow: Story = { tags: ['!autodocs'], args: { value: 'Email', width: '240px' }, ...opened };
+
+/** Right to left, the list open on the current choice. */
+export const RightToLeft: Story = { tags: ['!autodocs'], args: { value: 'Email' }, parameters: { dir: 'rtl' }, ...opened };
+
+/** Pseudo-translated strings about 60 % longer: "loyalty points" typed, so the no-match line and key hints show long. */
+export const LongStrings: Story = { tags: ['!autodocs'], parameters: { strings: 'long' }, ...typed('loyalty points') };

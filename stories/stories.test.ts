@@ -187,6 +187,27 @@ const expected: Record<string, Expectation> = {
   },
   'Combobox/Invalid': { rendered: '[part="input"]', shows: 'input[aria-invalid="true"][aria-required="true"][aria-describedby]' },
   'Combobox/Disabled': { rendered: '[part="input"]', shows: 'input:disabled' },
+  'Combobox/LargeOrg': {
+    rendered: '[part="input"]',
+    shows: '[part="popup"]:popover-open [part="option"].current',
+    holds: ['900 fields, only the rows in view rendered', (c) => deepAll(c, '[part="option"]').length < 100 && !!deepText(c).includes('900')],
+  },
+  'Combobox/Dark': {
+    rendered: '[part="input"]',
+    shows: '[part="popup"]:popover-open [part="option"].current',
+    holds: ['the page is in the dark scheme', () => document.documentElement.dataset.mpTheme === 'dark'],
+  },
+  'Combobox/Narrow': {
+    rendered: '[part="input"]',
+    shows: '[part="popup"]:popover-open [part="option"].current',
+    holds: ['the box stays inside its 240 px column', (c) => (c.querySelector('mp-combobox')?.getBoundingClientRect().width ?? 999) <= 240],
+  },
+  'Combobox/RightToLeft': {
+    rendered: '[part="input"]',
+    shows: '[part="popup"]:popover-open [part="option"].current',
+    holds: ['the page runs right to left', () => document.documentElement.dir === 'rtl'],
+  },
+  'Combobox/LongStrings': { rendered: '[part="input"]', shows: '[part="popup"]:popover-open [part="footer"]', lacks: '[part="option"]', says: 'Ñöthîñg màtçhéš' },
   'Integration provider/SignedIn': { widgetCount: 2, shows: ['[part="row"]', '.platforms'] },
   'Integration provider/SignedOut': { widgetCount: 2, widgets: 'signedOut' },
   'Integration provider/SessionEnded': { widgetCount: 2, shows: ['[part="error-summary"]', '[part="message"].error'], says: 'Your session has expired. Sign in again.' },
@@ -248,6 +269,15 @@ describe('Storybook stories', () => {
   it('names only stories that exist in its expectations', async () => {
     const names = new Set(files.flatMap((f) => Object.keys(f).filter((k) => k !== 'default').map((k) => `${f.default.title!.replace(/^Elements\//, '')}/${k}`)));
     equal(Object.keys(expected).filter((k) => !names.has(k)).join(', '), '', 'expectations for stories that are gone');
+  });
+
+  // The provider draws nothing of its own but a misconfiguration notice: its stories are about its children.
+  it('gives every element that draws something a story in each look a designer checks', async () => {
+    const looks = ['Dark', 'Narrow', 'RightToLeft', 'LongStrings'];
+    const missing = [integrationSettings, endpointGrid, fieldMapper, combobox].flatMap((file) =>
+      looks.filter((look) => !(look in file)).map((look) => `${(file as unknown as StoryFile).default.title}/${look}`),
+    );
+    equal(missing.join(', '), '', 'stories missing');
   });
 
   it('gives a story one tenant across control changes that its seed does not read, and a fresh one on a remount', async () => {
