@@ -24,6 +24,7 @@ const cssProperties: CssProperties = {
   '--mp-field-mapper-row-min-height': 'text',
   '--mp-field-mapper-border': 'text',
   '--mp-field-mapper-source-width': 'text',
+  '--mp-combobox-list-max-height': 'text',
 };
 
 interface Args extends ThemeArgs {

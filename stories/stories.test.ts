@@ -15,6 +15,7 @@ import { applyStoryPage, type StoryPage } from './support/story-page.js';
 import { withApi, type StoryApi } from './support/story-api.js';
 import { manifestControls, withAttributesByProperty, withDistinctNames } from '../.storybook/manifest-controls.js';
 import { attributesOf } from './support/attribute-args.js';
+import manifest from '../packages/elements/custom-elements.json' with { type: 'json' };
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -302,6 +303,35 @@ describe('Storybook stories', () => {
   it('lists every slot in the docs tables, the default one (no name, as the provider’s) as “default”', async () => {
     const manifest = { modules: [{ declarations: [{ attributes: [{ name: 'sort' }], slots: [{ name: '' }, { name: 'sort' }] }] }] };
     equal(withDistinctNames(manifest).modules[0]!.declarations[0]!.slots.map((slot) => slot.name).join(), 'default,sort (slot)', 'the default slot gets a row, and a slot named like an attribute its own');
+  });
+
+  // Every CSS custom property the manifest documents for an element is a control that sets it on the element
+  // (one left to the manifest alone shows as a JSON control that sets nothing).
+  for (const file of [integrationSettings, endpointGrid, fieldMapper, combobox] as unknown as StoryFile[]) {
+    const meta = file.default;
+    const declaration = manifest.modules.flatMap((m) => m.declarations ?? []).find((d) => 'tagName' in d && d.tagName === meta.component);
+    const names = ((declaration as { cssProperties?: Array<{ name: string }> } | undefined)?.cssProperties ?? []).map((p) => p.name);
+    it(`gives every CSS custom property of <${meta.component}> in custom-elements.json a control`, async () => {
+      ok(names.length > 0, 'the manifest lists its custom properties');
+      const controlled = names.filter((n) => (meta.argTypes?.[n] as { table?: { category?: string } } | undefined)?.table?.category === 'css custom properties');
+      equal(names.filter((n) => !controlled.includes(n)).join(', '), '', 'custom properties without a control');
+    });
+  }
+
+  it('sets every CSS custom property control of <mp-field-mapper> on the element', async () => {
+    const meta = (fieldMapper as unknown as StoryFile).default;
+    const names = Object.keys(meta.argTypes ?? {}).filter((n) => n.startsWith('--'));
+    const canvas = document.createElement('div');
+    document.body.append(canvas);
+    try {
+      await renderStory(meta, 'CssProbe', { args: Object.fromEntries(names.map((n) => [n, '7rem'])) }, canvas);
+      const el = canvas.querySelector('mp-field-mapper') as HTMLElement;
+      equal(names.filter((n) => el.style.getPropertyValue(n).trim() !== '7rem').join(', '), '', 'custom properties the render does not set');
+    } finally {
+      render(nothing, canvas);
+      canvas.remove();
+      applyStoryPage({});
+    }
   });
 
   // The elements whose every attribute is a control (support/attribute-args).
