@@ -4,7 +4,7 @@ import { MpIntegrationProvider, MpIntegrationSettings } from '../packages/elemen
 import { clientFor, typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
 import { cssPropertyArgs, cssPropertyArgTypes, cssPropertyStyle, type CssProperties } from './support/css-property-controls.js';
 import { apiArgs, apiArgTypes, apiMissingNotice, goneFrom, press, shownIn, storyApi, whenReady, withApi, type ApiArgs } from './support/story-api.js';
-import { driftedMemberMappings, inboundInput, seedSalesforce, seedUsage, stripeInput, xeroInput, type UsageRange } from './support/settings-seeds.js';
+import { driftedMemberMappings, inboundInput, largeOrgMemberMappings, seedSalesforce, seedUsage, stripeInput, xeroInput, type UsageRange } from './support/settings-seeds.js';
 import { brandAccent, squareCorners, themeArgs, themeArgTypes, themeStyle, type ThemeArgs } from './support/theme-controls.js';
 
 // Importing the class registers the element; naming it keeps bundlers that trust `sideEffects` from dropping it.
@@ -63,6 +63,7 @@ const pressHeaderAction = async ({ canvasElement }: { canvasElement: HTMLElement
 };
 const usage = (range: UsageRange) => [withApi((admin, env) => seedUsage(admin, env, range))];
 const drifted = [withApi((admin, env) => seedSalesforce(admin, env, 'enabled', driftedMemberMappings))];
+const largeOrg = [withApi((admin, env) => seedSalesforce(admin, env, 'draft', largeOrgMemberMappings, 'Association_Member__c'))];
 
 /** The enabled Salesforce setup switched to HubSpot with this Portal ID and private app token typed, then `button` pressed. */
 const switchToHubSpot =
@@ -94,6 +95,9 @@ export const CredentialsFirst: Story = {
 
 /** Credentials saved for the loopback Salesforce org: member object (its realistic Contact), member mapping, tag fields, orders, Salesforce extras and API usage. */
 export const Connected: Story = { loaders: connected };
+
+/** A large org: members on the loopback org's Association_Member__c, 900 fields; the mapper and its lists draw only the rows in view. */
+export const LargeOrg: Story = { loaders: largeOrg };
 
 /** Test connection pressed with the saved credentials: the loopback org answered, and the server's sentence gives its API usage. */
 export const ConnectionTestSucceeded: Story = {

@@ -100,6 +100,10 @@ const expected: Record<string, Expectation> = {
   'Integration settings/NotSetUp': { shows: '.empty-note' },
   'Integration settings/CredentialsFirst': { shows: '#secret-consumerSecret', lacks: '.crm' },
   'Integration settings/Connected': { shows: 'mp-field-mapper', holds: ['the mapper has the loopback org’s 400-odd Contact fields', (c) => memberTargets(c) > 400] },
+  'Integration settings/LargeOrg': {
+    shows: 'mp-field-mapper-row',
+    holds: ['the mapper has the 900 fields of Association_Member__c, and draws only the rows near the view', (c) => memberTargets(c) === 900 && deepAll(c, 'mp-field-mapper-row').length < 40],
+  },
   'Integration settings/ConnectionTestSucceeded': { shows: '.test-result.success', says: 'Connected to Salesforce:' },
   'Integration settings/ConnectionTestFailed': { shows: ['.test-result.error', '#secret-consumerSecret-error'], says: 'Connection failed: Salesforce did not accept this consumer secret' },
   'Integration settings/UsageLow': { holds: meterIn('low') },

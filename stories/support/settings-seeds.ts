@@ -12,8 +12,16 @@ const typicalMemberMappings: FieldMapping[] = [
   { source: 'phone', target: 'Phone', policy: 'neverBlank' },
 ];
 
-/** Salesforce through the loopback org's Connected App, members on Contact, event tags in a multi-select. */
-function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalMemberMappings): IntegrationSettingsInput {
+/** A member mapping onto the loopback org's 900-field Association_Member__c, a large org's member object. */
+export const largeOrgMemberMappings: FieldMapping[] = [
+  { source: 'email', target: 'Email__c', policy: 'always' },
+  { source: 'firstName', target: 'First_Name__c', policy: 'always' },
+  { source: 'lastName', target: 'Last_Name__c', policy: 'always' },
+  { source: 'phone', target: 'Phone__c', policy: 'neverBlank' },
+];
+
+/** Salesforce through the loopback org's Connected App, members on Contact (or `memberObject`), event tags in a multi-select. */
+function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalMemberMappings, memberObject = 'Contact'): IntegrationSettingsInput {
   return {
     platform: 'salesforce',
     config: {
@@ -26,7 +34,7 @@ function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalM
       securityGroupPrefix: 'HL_',
     },
     credentials: { consumerSecret: env.salesforce.consumerSecret },
-    crm: { memberObject: 'Contact', memberMappings, eventTagField: 'Event_Tags__c' },
+    crm: { memberObject, memberMappings, ...(memberObject === 'Contact' ? { eventTagField: 'Event_Tags__c' } : { eventTagField: 'Member_Tags__c' }) },
   };
 }
 
@@ -59,9 +67,9 @@ export const inboundInput: IntegrationSettingsInput = {
   config: { clientId: '4711', clubIds: ['12', '13', '27'], customOptions: ['leadSourceSync=true'] },
 };
 
-/** Saves the Salesforce draft (and enables it when asked). */
-export async function seedSalesforce(admin: IntegrationClient, env: TestEnv, status: 'draft' | 'enabled' = 'draft', memberMappings?: FieldMapping[]): Promise<void> {
-  const input = salesforceInput(env, memberMappings);
+/** Saves the Salesforce draft (and enables it when asked), members on Contact unless `memberObject` says otherwise. */
+export async function seedSalesforce(admin: IntegrationClient, env: TestEnv, status: 'draft' | 'enabled' = 'draft', memberMappings?: FieldMapping[], memberObject?: string): Promise<void> {
+  const input = salesforceInput(env, memberMappings, memberObject);
   await (status === 'enabled' ? admin.settings.enable('crm', input) : admin.settings.saveDraft('crm', input));
 }
 

@@ -120,6 +120,13 @@ describe('fake Salesforce: describes of a realistic org', () => {
     assert.ok(d.fields.some((f) => f.name.startsWith('HL_')), 'HL_ security-group fields');
   });
 
+  it('Association_Member__c is a large org’s member object: 900 fields, Member__c’s among them, none twice', async () => {
+    const fields = (await conn.describe('Association_Member__c')).fields;
+    assert.equal(fields.length, 900);
+    assert.equal(new Set(fields.map((f) => f.name)).size, 900, 'each name once');
+    for (const n of ['Email__c', 'First_Name__c', 'Last_Name__c', 'Member_Number__c']) assert.ok(fields.some((f) => f.name === n), n);
+  });
+
   it('an unknown object answers 404 NOT_FOUND', async () => {
     await assert.rejects(conn.request(`/services/data/v${API_VERSION}/sobjects/Nope__c/describe`), (e: Error & { errorCode?: string }) => e.errorCode === 'NOT_FOUND');
   });

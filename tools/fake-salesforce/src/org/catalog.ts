@@ -77,6 +77,8 @@ export function buildCatalog(): CatalogEntry[] {
       customNames.push(name);
     }
   }
+  // Last, so the objects before it keep their key prefixes: a large org's member object (900 fields).
+  customNames.push('Association_Member__c');
   let seq = 1;
   for (const name of customNames) {
     const label = name === 'Member_Tag__c' ? 'Member Tag' : undefined;

@@ -84,8 +84,16 @@ function generated(prefix: string, suffix: string, type: SfFieldType, rng: Rng):
 /** All Contact custom fields: the named ones followed by the generated ones, deterministic. */
 export function contactCustomFields(count = GENERATED_CONTACT_FIELDS): FieldDescribe[] {
   const named = namedContactCustomFields();
-  const taken = new Set(named.map((f) => f.name.toLowerCase()));
-  const rng = new Rng('Contact custom fields');
+  return [...named, ...generatedCustomFields('Contact custom fields', count, named)];
+}
+
+/**
+ * `count` generated custom fields (of up to 950 prefix and suffix pairs, types mixed), none named like one of
+ * `beside`, sorted by name; `seed` makes each object's choice its own, the same on every run.
+ */
+export function generatedCustomFields(seed: string, count: number, beside: readonly FieldDescribe[]): FieldDescribe[] {
+  const taken = new Set(beside.map((f) => f.name.toLowerCase()));
+  const rng = new Rng(seed);
   const out: FieldDescribe[] = [];
   for (const prefix of FIELD_PREFIXES) {
     for (const [suffix, type] of FIELD_SUFFIXES) {
@@ -100,6 +108,5 @@ export function contactCustomFields(count = GENERATED_CONTACT_FIELDS): FieldDesc
     const j = Math.floor(rng.next() * (i + 1));
     [out[i], out[j]] = [out[j]!, out[i]!];
   }
-  const kept = out.slice(0, count).sort((a, b) => a.name.localeCompare(b.name));
-  return [...named, ...kept];
+  return out.slice(0, count).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -9,7 +9,7 @@ import { buildCatalog, type CatalogEntry } from './catalog.js';
 import { contactFields } from './contact.js';
 import { child, detail, type RecordTypeDef } from './detail.js';
 import { leadFields } from './lead.js';
-import { memberFields, memberTagFields } from './member.js';
+import { largeMemberFields, memberFields, memberTagFields } from './member.js';
 import { genericFields, recordTypeFields, userFields } from './setup.js';
 import { summary } from './summary.js';
 import { addSampleData } from './sample-data.js';
@@ -42,6 +42,7 @@ const HAND_WRITTEN: Record<string, HandWritten> = {
   Order: { fields: orderFields },
   Member__c: { fields: memberFields, children: [child('Task', 'WhatId', 'Tasks', true)] },
   Member_Tag__c: { fields: memberTagFields },
+  Association_Member__c: { fields: largeMemberFields },
   User: { fields: userFields },
   RecordType: { fields: recordTypeFields },
 };

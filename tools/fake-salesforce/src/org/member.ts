@@ -1,7 +1,8 @@
-/** The custom Member__c and Member_Tag__c objects (both related to Contact). */
+/** The custom Member__c and Member_Tag__c objects (both related to Contact), and a large org's 900-field member object. */
 import type { FieldDescribe } from '../types.js';
 import { bool, date, datetime, field, idField, multiPicklist, picklist, readOnly, reference, systemFields, text } from './fields.js';
 import { MEMBERPULSE_TAG_VALUES, MEMBERSHIP_LEVELS, MEMBERSHIP_STATUSES } from './vocab.js';
+import { generatedCustomFields } from './contact-custom.js';
 
 /** All Member__c fields. */
 export function memberFields(): FieldDescribe[] {
@@ -48,4 +49,13 @@ export function memberTagFields(): FieldDescribe[] {
     text('Source__c', 80, { label: 'Source' }),
     text('Tag_Key__c', 120, { label: 'Tag Key', externalId: true, unique: true, inlineHelpText: 'Contact id and tag value; makes re-applying a tag idempotent.' }),
   ];
+}
+
+/** How many fields Association_Member__c has: a large org's member object, for the widgets' large-org stories. */
+export const LARGE_MEMBER_FIELDS = 900;
+
+/** Association_Member__c: Member__c's fields and generated ones, {@link LARGE_MEMBER_FIELDS} in all. */
+export function largeMemberFields(): FieldDescribe[] {
+  const base = memberFields().map((f) => (f.name === 'Name' ? { ...f, label: 'Association Member Name' } : f));
+  return [...base, ...generatedCustomFields('Association_Member__c', LARGE_MEMBER_FIELDS - base.length, base)];
 }
