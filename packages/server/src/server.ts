@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import { BlockList, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -192,8 +192,11 @@ async function loadDefaultGateway(env: Record<string, string | undefined>): Prom
  */
 const HTTP_OPTIONS = { requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
 
-/** Hosts that listen on this machine alone. */
-const LOOPBACK_HOST = /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i;
+/** Addresses only this machine reaches: 127.0.0.0/8 and ::1, IPv4-mapped too. */
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+LOOPBACK.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
 
 /**
  * Starts the API server: reads the configuration from the environment (options override it), opens and
@@ -242,13 +245,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     });
     server.on('clientError', clientErrorHandler(config.log));
     server.keepAliveTimeout = 5_000;
-    const port = (server.address() as AddressInfo).port;
+    const { port, address, family } = server.address() as AddressInfo;
     const hostForUrl = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host.includes(':') ? `[${config.host}]` : config.host;
     const url = `http://${hostForUrl}:${port}`;
     const prune = setInterval(() => void store.pruneIdempotency(db!).catch(() => {}), 3_600_000);
     prune.unref();
     config.log({ level: 'info', msg: 'listening', url, database: db.kind, dev: config.dev, connectors: gateway ? 'loaded' : 'none' });
-    if (!config.production && !LOOPBACK_HOST.test(config.host)) {
+    // The address bound, not HOST as written: a name (localhost., ip6-localhost) or a long IPv6 form says the same.
+    if (!config.production && !LOOPBACK.check(address, family === 'IPv6' ? 'ipv6' : 'ipv4')) {
       config.log({
         level: 'warn',
         msg: `NODE_ENV is not production, yet the server listens on ${config.host}, beyond this machine: tenants may point a CRM at this machine's loopback ports (a test org) and any page on localhost may call the API. Set NODE_ENV=production for a server others reach.`,

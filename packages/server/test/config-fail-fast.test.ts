@@ -103,7 +103,7 @@ test('outside production, a server listening beyond this machine says what that 
   const open = await warnings({ host: '0.0.0.0' });
   assert.equal(open.length, 1, 'one warning');
   assert.match(open[0]!, /not production.*0\.0\.0\.0.*loopback.*localhost.*NODE_ENV=production/s);
-  assert.deepEqual(await warnings({ host: '127.0.0.1' }), [], 'a development server on this machine alone');
+  for (const host of ['127.0.0.1', 'localhost', '127.0.0.2', '::ffff:127.0.0.1', '0:0:0:0:0:0:0:1']) assert.deepEqual(await warnings({ host }), [], `${host}: a development server on this machine alone`);
   assert.deepEqual(await warnings({ host: '0.0.0.0', env: { ...production, MP_JWKS_URL: 'http://127.0.0.1:9/jwks.json' } }), [], 'production');
 });
 
