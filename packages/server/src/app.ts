@@ -545,13 +545,26 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const plan = planWrite('crm', current, mode, input, planDeps, tenant, validateAs);
     const enabling = validateAs ? validateAs === 'enable' : plan.status === 'enabled';
     if (!enabling || plan.orgChanged || !plan.crm || !findPlatform(plan.platform)?.discovery) return [];
+    // Secrets the write sets are the connection it will have (a draft saved without its secret, enabled with
+    // it); only an admin may send them, and the write refuses them from anyone else before any rule.
+    if (plan.setSecrets.size > 0 && !can(c.get('principal').role, 'credentials:write')) return [];
+    const overlay = plan.setSecrets.size > 0 ? { credentials: Object.fromEntries(plan.setSecrets) } : undefined;
     const missing: FieldError[] = [];
     for (const key of ['memberObject', 'orderObject'] as const) {
       const name = plan.crm[key];
       if (!name || cache.fields(tenant, name)) continue;
       try {
-        await describedFields(c, tenant, name);
+        await (overlay
+          ? platformCall(c, 'crm', 'discovery', overlay, (conn) => gateway!.describeObject(conn, name)).then(async (described) => {
+              cache.setFields(tenant, name, described);
+              await recomputeDrift(tenant);
+            })
+          : describedFields(c, tenant, name));
       } catch (err) {
+        // A connection that cannot be described from here (incomplete, no connector on this server, a stored
+        // secret that cannot be read) leaves the rules to what is cached, as an unreachable CRM does: the
+        // write's own rules then say what is wrong.
+        if (err instanceof ProblemError) break;
         if (!(err instanceof PlatformError)) throw err;
         if (err.kind === 'not_found') missing.push(fieldError(`/crm/${key}`, 'unknown_target', `${name} does not exist in the CRM.`));
         else break;

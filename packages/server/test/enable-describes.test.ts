@@ -72,6 +72,29 @@ describeEachBackend('enabling describes what it names', (backend) => {
     assert.ok(errorsOf(check).includes('/crm/memberObject unknown_target'), `validate says so too: ${check.text}`);
   });
 
+  test('a draft saved without its secret is enabled with it in one write: described with that secret, not refused for the one stored', async () => {
+    const admin = (await srv.tenant()).as('admin');
+    const { platform, config, credentials } = salesforceDoc('new-secret-value-77');
+    assert.equal((await admin('PUT', '/v1/settings/crm', { body: { platform, config } })).status, 201);
+    const check = await admin('POST', '/v1/settings/crm/validate?mode=enable', { body: { platform, config, credentials, crm: { ...enableReadyCrm, memberObject: 'Lead', memberMappings: bogus } } });
+    assert.equal(check.status, 200, `validate answers its errors, not a problem: ${check.text}`);
+    assert.deepEqual(errorsOf(check).filter((e: string) => e.includes('memberMappings')), ['/crm/memberMappings/1/target unknown_target', '/crm/memberMappings/2/target unknown_target']);
+    assert.equal(gateway.calls.at(-1)?.secrets.consumerSecret, 'new-secret-value-77', 'described with the secret the write sets');
+    const enabled = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', credentials, crm: { ...enableReadyCrm, memberObject: 'Lead' } } });
+    assert.equal(enabled.status, 200, enabled.text);
+    assert.equal(enabled.body.status, 'enabled');
+  });
+
+  test('an editor enabling with a secret is refused as such (403), with no describe first', async () => {
+    const t = await srv.tenant();
+    const { platform, config, credentials } = salesforceDoc('new-secret-value-78');
+    assert.equal((await t.as('admin')('PUT', '/v1/settings/crm', { body: { platform, config } })).status, 201);
+    described.length = 0;
+    const enabled = await t.as('editor')('PATCH', '/v1/settings/crm', { body: { status: 'enabled', credentials, crm: { ...enableReadyCrm, memberObject: 'Lead' } } });
+    assert.equal(enabled.status, 403, enabled.text);
+    assert.deepEqual(described, []);
+  });
+
   test('a CRM that cannot be reached leaves the rules to what the server holds, as before', async () => {
     const admin = await draft();
     unreachable = true;
