@@ -542,6 +542,17 @@ export function createApp(deps: AppDeps): Hono<Env> {
     const tenant = c.get('principal').tenant;
     const current = category === 'crm' && gateway ? await store.getSettings(db, tenant, 'crm') : null;
     if (current?.status !== 'draft') return [];
+    if (!validateAs) {
+      // A write the server answers without judging it (a stale If-Match: 412; a replayed Idempotency-Key)
+      // calls no CRM first, and gets that answer rather than a 422 about a record it has not seen.
+      try {
+        checkPreconditions(pre(c), current.version, settingsEtag(current));
+      } catch {
+        return [];
+      }
+      const key = header(c, 'idempotency-key');
+      if (key !== undefined && IDEMPOTENCY_KEY_PATTERN.test(key) && (await store.getIdempotent(db, tenant, key))) return [];
+    }
     const plan = planWrite('crm', current, mode, input, planDeps, tenant, validateAs);
     const enabling = validateAs ? validateAs === 'enable' : plan.status === 'enabled';
     if (!enabling || plan.orgChanged || !plan.crm || !findPlatform(plan.platform)?.discovery) return [];

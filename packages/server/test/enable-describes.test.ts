@@ -95,6 +95,31 @@ describeEachBackend('enabling describes what it names', (backend) => {
     assert.deepEqual(described, []);
   });
 
+  test('a stale If-Match answers 412 before any describe, and a replayed Idempotency-Key its stored answer', async () => {
+    const admin = await draft();
+    const stale = (await admin('GET', '/v1/settings/crm')).headers.get('etag')!;
+    const renamed = await admin('PATCH', '/v1/settings/crm', { body: { crm: { memberObject: 'Member__c', memberMappings: enableReadyCrm.memberMappings } } });
+    assert.equal(renamed.status, 200, renamed.text);
+    described.length = 0;
+    const enabled = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled' }, headers: { 'if-match': stale } });
+    assert.equal(enabled.status, 412, enabled.text);
+    assert.deepEqual(described, [], 'no CRM call for a write refused as stale');
+
+    // Enabled with a key, then back to a draft naming an object the CRM lacks: the same enabling write again is
+    // answered what it did, not judged anew.
+    const key = `replay-${Date.now()}`;
+    const enable = { status: 'enabled', crm: { memberObject: 'Lead', memberMappings: enableReadyCrm.memberMappings } };
+    const first = await admin('PATCH', '/v1/settings/crm', { body: enable, headers: { 'idempotency-key': key } });
+    assert.equal(first.status, 200, first.text);
+    const back = await admin('PATCH', '/v1/settings/crm', { body: { status: 'draft', crm: { memberObject: 'Member__c' } } });
+    assert.equal(back.status, 200, back.text);
+    described.length = 0;
+    const again = await admin('PATCH', '/v1/settings/crm', { body: enable, headers: { 'idempotency-key': key } });
+    assert.equal(again.status, 200, again.text);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(described, [], 'no CRM call for a replay');
+  });
+
   test('a CRM that cannot be reached leaves the rules to what the server holds, as before', async () => {
     const admin = await draft();
     unreachable = true;
