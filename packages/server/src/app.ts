@@ -512,13 +512,16 @@ export function createApp(deps: AppDeps): Hono<Env> {
     return c.json({ items });
   });
 
-  /** The fields of one of the tenant's CRM objects: cached, or described by the CRM (and the record's drift judged again). */
-  const describedFields = (c: Context<Env>, tenant: string, name: string, refresh = false) =>
+  /**
+   * The fields of one of the tenant's CRM objects: cached, or described by the CRM (and the record's drift judged
+   * again); `credentials` the write being judged sets, for the same org.
+   */
+  const describedFields = (c: Context<Env>, tenant: string, name: string, refresh = false, credentials?: Record<string, string>) =>
     (refresh ? undefined : cache.fields(tenant, name)) ??
     cache.once(
       tenant,
       `fields:${name}`,
-      () => platformCall(c, 'crm', 'discovery', undefined, (conn) => gateway!.describeObject(conn, name)),
+      () => platformCall(c, 'crm', 'discovery', credentials && { credentials }, (conn) => gateway!.describeObject(conn, name)),
       async (described) => {
         cache.setFields(tenant, name, described);
         await recomputeDrift(tenant);
@@ -559,18 +562,13 @@ export function createApp(deps: AppDeps): Hono<Env> {
     // Secrets the write sets are the connection it will have (a draft saved without its secret, enabled with
     // it); only an admin may send them, and the write refuses them from anyone else before any rule.
     if (plan.setSecrets.size > 0 && !can(c.get('principal').role, 'credentials:write')) return [];
-    const overlay = plan.setSecrets.size > 0 ? { credentials: Object.fromEntries(plan.setSecrets) } : undefined;
+    const credentials = plan.setSecrets.size > 0 ? Object.fromEntries(plan.setSecrets) : undefined;
     const missing: FieldError[] = [];
     for (const key of ['memberObject', 'orderObject'] as const) {
       const name = plan.crm[key];
       if (!name || cache.fields(tenant, name)) continue;
       try {
-        await (overlay
-          ? platformCall(c, 'crm', 'discovery', overlay, (conn) => gateway!.describeObject(conn, name)).then(async (described) => {
-              cache.setFields(tenant, name, described);
-              await recomputeDrift(tenant);
-            })
-          : describedFields(c, tenant, name));
+        await describedFields(c, tenant, name, false, credentials);
       } catch (err) {
         // A connection that cannot be described from here (incomplete, no connector on this server, a stored
         // secret that cannot be read) leaves the rules to what is cached, as an unreachable CRM does: the
