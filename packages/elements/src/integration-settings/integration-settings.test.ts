@@ -165,6 +165,35 @@ describe('<mp-integration-settings> against the real server', () => {
     equal((await clientFor(own).settings.get('accounting')).version, 2, 'stored once');
   });
 
+  it('after a save whose answer was lost, an edited save meets that save as the conflict, and says it may be the admin’s own', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+    let breakWrites = true;
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      retry: { delay: () => 0 },
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const res = await fetch(input, init);
+        const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
+        return breakWrites && method === 'PUT' ? new Response('{"cut', { status: res.status, headers: res.headers }) : res;
+      },
+    });
+    const el = await mount(client, 'accounting');
+    typeInto($(el, '#cfg-clientId'), 'mine');
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await until(() => $(el, '[part="error-summary"]'), 'the failure');
+    breakWrites = false;
+    typeInto($(el, '#cfg-clientId'), 'mine, edited');
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
+    const said = $(el, '[part="conflict"]')!.textContent!.replace(/\s+/g, ' ');
+    ok(said.includes('your own earlier save whose answer was lost'), `it names the likely other save: ${said}`);
+    ok(!said.includes('by someone else, or by you in another tab'), `not someone else: ${said}`);
+  });
+
   let env: TestEnv;
   before(async () => {
     env = await freshEnv();

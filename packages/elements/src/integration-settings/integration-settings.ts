@@ -157,7 +157,13 @@ export class MpIntegrationSettings extends LitElement {
   private _general: Phrase | null = null;
   private _busy = '';
   /** Someone else saved first; `differences`, once compared, is worded at render (it follows `setLocale`). */
-  private _conflict: { theirs: IntegrationSettings | null; differences: (() => Difference[]) | null; retry: 'draft' | 'enabled' } | null = null;
+  private _conflict: {
+    theirs: IntegrationSettings | null;
+    differences: (() => Difference[]) | null;
+    retry: 'draft' | 'enabled';
+    /** The other save may be this form's own, whose answer was lost. */
+    ownLost?: boolean;
+  } | null = null;
   private _confirm: ConfirmKind | null = null;
   /** The save a platform-switch confirmation holds back. */
   #pendingSave: { status: 'draft' | 'enabled'; continueToCrm: boolean } = { status: 'draft', continueToCrm: false };
@@ -502,6 +508,7 @@ export class MpIntegrationSettings extends LitElement {
     let saved: IntegrationSettings | null = null;
     const attempt = JSON.stringify([category, status, input]);
     const idempotencyKey = this.#retryKey.for(attempt);
+    const ownLost = this.#retryKey.lost;
     try {
       saved = status === 'enabled' ? await client.settings.enable(category, input, { idempotencyKey }) : await client.settings.saveDraft(category, input, { idempotencyKey });
       this.#retryKey.settle(attempt, idempotencyKey);
@@ -514,7 +521,7 @@ export class MpIntegrationSettings extends LitElement {
       if (error instanceof ConflictError) {
         // An earlier failure's "Nothing was saved: …" no longer holds beside the conflict notice.
         this._general = null;
-        this._conflict = { theirs: null, differences: null, retry: status };
+        this._conflict = { theirs: null, differences: null, retry: status, ownLost };
       } else if (error instanceof ValidationError && error.errors.length) {
         this.#setErrors(error.errors, true);
       } else {
@@ -866,7 +873,7 @@ export class MpIntegrationSettings extends LitElement {
       ${this.#outcome.render('outcome')}
       ${renderErrorSummary(summary.errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })), summary.note, this.#focusControl, (p) => !!this.#control(p))}
       ${this._conflict
-        ? renderConflict(this._conflict.theirs, this._conflict.differences?.() ?? null, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
+        ? renderConflict(this._conflict, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
         : nothing}
       ${!this.#canWrite ? html`<div class="notice info"><p>${t('settings.readOnly')}</p></div>` : nothing}
       ${saved?.status === 'archived' ? html`<div class="notice warning"><p>${t('settings.archivedBanner')}</p></div>` : nothing}

@@ -133,6 +133,7 @@ export const settingsMessages = {
   'settings.summary.unsure': 'The answer was lost, so this may or may not have been saved: {reason} Your changes are still here, and saving them again is safe: a save that went through is not made twice.',
   'settings.conflict.withPolicy': '{target} · {policy}',
   'settings.conflict.title': 'These settings were saved elsewhere while you were editing: by someone else, or by you in another tab.',
+  'settings.conflict.titleOwnLost': 'These settings were saved since this form loaded, probably by your own earlier save whose answer was lost.',
   'settings.conflict.body': 'Your changes are still here. Compare the two versions, load theirs, or save yours over theirs.',
   'settings.conflict.compare': 'Compare',
   'settings.conflict.reload': 'Load theirs (discard mine)',

@@ -38,17 +38,18 @@ export function renderErrorSummary(errors: readonly FieldError[], general: strin
 
 /** Someone else saved first: the admin's edits stay; compare, load theirs, or save over. */
 export function renderConflict(
-  theirs: IntegrationSettings | null,
-  differences: readonly Difference[] | null,
+  conflict: { theirs: IntegrationSettings | null; differences: (() => readonly Difference[]) | null; ownLost?: boolean },
   actions: { compare(): void; reload(): void; keepMine(): void },
   busy: boolean,
 ): TemplateResult {
+  const { theirs } = conflict;
+  const differences = conflict.differences?.() ?? null;
   // A region that takes focus (its name and description are read then), not an alert: an alert would be read
   // again, table and all, each time Compare fills it in.
   return html`<div part="conflict" class="notice warning conflict" role="region" aria-labelledby="conflict-title" aria-describedby="conflict-body" tabindex="-1">
     ${iconSvg(icon.warning)}
     <div class="grow">
-      <p id="conflict-title"><strong>${t('settings.conflict.title')}</strong></p>
+      <p id="conflict-title"><strong>${t(conflict.ownLost ? 'settings.conflict.titleOwnLost' : 'settings.conflict.title')}</strong></p>
       <p id="conflict-body">${t('settings.conflict.body')}</p>
       ${differences ? html`<p>${t('settings.conflict.merged')}</p>` : nothing}
       ${differences

@@ -6,16 +6,34 @@ import { outcomeUnknown } from './error-text.js';
  * reuses it, so the server answers what it did instead of making it twice or refusing it as a clash with itself.
  */
 export class RetryKey {
-  #unsure: { attempt: string; key: string } | null = null;
+  /** The lost write, by digest (not its text: it may hold typed secrets), and its key. */
+  #unsure: { digest: number; key: string } | null = null;
+
+  /** Whether a write's answer was lost and no later write was answered: a conflict now may be with that write. */
+  get lost(): boolean {
+    return this.#unsure !== null;
+  }
 
   /** The key for `attempt` (the write, as JSON): the lost one's for the same write, else a new one. */
   for(attempt: string): string {
-    return this.#unsure?.attempt === attempt ? this.#unsure.key : randomId();
+    return this.#unsure?.digest === digest(attempt) ? this.#unsure.key : randomId();
   }
 
   /** Records how the write sent with `key` ended (`error` undefined: answered); answers whether its outcome is unknown. */
   settle(attempt: string, key: string, error?: unknown): boolean {
-    this.#unsure = error !== undefined && outcomeUnknown(error) ? { attempt, key } : null;
+    this.#unsure = error !== undefined && outcomeUnknown(error) ? { digest: digest(attempt), key } : null;
     return this.#unsure !== null;
   }
+}
+
+/** A 52-bit digest (two FNV-1a style lanes): enough to tell one lost write from the next attempt. */
+function digest(text: string): number {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+  }
+  return (b >>> 0) * 2 ** 20 + ((a >>> 0) & 0xfffff);
 }
