@@ -82,6 +82,34 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal((await clientFor(own).endpoints.list()).items.map((e) => e.name).join(), 'Lost answer', 'once');
   });
 
+  it('after an update whose answer was lost, an edited Update meets it as the change made meanwhile, and says it is probably the admin’s own', async () => {
+    const own = await freshEnv();
+    await clientFor(own).endpoints.create({ name: 'Orders', description: 'Order feed' });
+    let breakWrites = true;
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      retry: { delay: () => 0 },
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const res = await fetch(input, init);
+        const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
+        return breakWrites && method === 'PATCH' ? new Response('{"cut', { status: res.status, headers: res.headers }) : res;
+      },
+    });
+    const el = await mount(client);
+    rowButton(el, 'Orders', 'edit').click();
+    await el.updateComplete;
+    typeInto($(el, '#ep-description'), 'Order feed, nightly');
+    await submitForm(el);
+    await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
+    breakWrites = false;
+    typeInto($(el, '#ep-description'), 'Order feed, hourly');
+    await submitForm(el);
+    await until(() => $(el, '.form-general')?.textContent?.includes('Order feed, nightly'), 'the change met, shown');
+    const said = $(el, '.form-general')!.textContent!;
+    ok(said.includes('by your own earlier update whose answer was lost'), `it names the likely other update: ${said}`);
+  });
+
   let env: TestEnv;
   let admin: IntegrationClient;
   before(async () => {

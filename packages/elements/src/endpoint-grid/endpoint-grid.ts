@@ -314,6 +314,7 @@ export class MpEndpointGrid extends LitElement {
     this._form = { ...form, busy: true, general: null };
     const attempt = JSON.stringify([form.mode, form.endpoint?.id, form.name.trim(), form.description.trim()]);
     const idempotencyKey = this.#retryKey.for(attempt);
+    const ownLost = this.#retryKey.lost;
     try {
       const saved =
         form.mode === 'create'
@@ -332,7 +333,7 @@ export class MpEndpointGrid extends LitElement {
       const unsure = this.#retryKey.settle(attempt, idempotencyKey, error);
       const placed =
         error instanceof ConflictError && form.mode === 'edit'
-          ? await this.#theirsOver(client, form)
+          ? await this.#theirsOver(client, form, ownLost)
           : error instanceof NotFoundError && form.mode === 'edit'
             ? this.#goneWhileEditing(form)
             : error instanceof ValidationError
@@ -345,16 +346,17 @@ export class MpEndpointGrid extends LitElement {
   }
 
   /**
-   * Someone else changed the endpoint after this grid listed it: read theirs (the client then holds its
-   * ETag, so Update again replaces it knowingly) and say what it reads now, keeping what was typed.
+   * Someone else changed the endpoint after this grid listed it (or, `ownLost`, probably this form's own update
+   * whose answer was lost): read theirs (the client then holds its ETag, so Update again replaces it knowingly)
+   * and say what it reads now, keeping what was typed.
    */
-  async #theirsOver(client: IntegrationClient, form: EndpointFormState): Promise<Partial<EndpointFormState>> {
+  async #theirsOver(client: IntegrationClient, form: EndpointFormState, ownLost: boolean): Promise<Partial<EndpointFormState>> {
     const none = { name: [], description: [] };
     try {
       const theirs = await client.endpoints.get(form.endpoint!.id);
       // The row behind the form shows theirs too.
       this._items = this._items.map((e) => (e.id === theirs.id ? theirs : e));
-      return { endpoint: theirs, errors: none, general: () => t('endpointGrid.form.changedMeanwhile', { description: theirs.description }) };
+      return { endpoint: theirs, errors: none, general: () => t(ownLost ? 'endpointGrid.form.changedByLostUpdate' : 'endpointGrid.form.changedMeanwhile', { description: theirs.description }) };
     } catch (error) {
       return { errors: none, general: () => errorText(error) };
     }

@@ -37,6 +37,8 @@ export const endpointGridMessages = {
   'endpointGrid.form.unsure': 'The answer was lost, so this may or may not have been saved: {reason} Submitting again is safe: what went through is not made twice.',
   'endpointGrid.form.changedMeanwhile':
     'This endpoint was changed elsewhere while you were editing (by someone else, or by you in another tab). Update again to replace its description with yours, or Cancel to keep the one it now has: “{description}”',
+  'endpointGrid.form.changedByLostUpdate':
+    'This endpoint changed since the grid listed it, probably by your own earlier update whose answer was lost. Update again to replace its description with yours, or Cancel to keep the one it now has: “{description}”',
   'endpointGrid.form.deletedMeanwhile': '“{name}” was deleted elsewhere while you were editing. Submit to add it again with your description, or Cancel to leave it deleted.',
   'endpointGrid.form.discardQuestion': 'Discard what you typed?',
   'endpointGrid.form.keepEditing': 'Keep editing',
