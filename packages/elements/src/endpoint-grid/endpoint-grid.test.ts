@@ -6,7 +6,7 @@ import { endpointSorts } from '@memberpulse/integration-schema/validation';
 import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
-import { announced, clientFor, equal, expectNoViolations, inGerman, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, equal, expectNoViolations, inGerman, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
@@ -57,18 +57,8 @@ function rowButton(el: MpEndpointGrid, name: string, which: 'edit' | 'delete'): 
 describe('<mp-endpoint-grid> against the real server', () => {
   it('says a new endpoint whose answer was lost may have been added, and Submit again adds it once, without a clash with itself', async () => {
     const own = await freshEnv();
-    let breakWrites = true;
-    // The server takes the POST; the page gets an answer it cannot read.
-    const client = createIntegrationClient({
-      baseUrl: own.apiUrl,
-      token: own.tokens.admin,
-      retry: { delay: () => 0 },
-      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-        const res = await fetch(input, init);
-        const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
-        return breakWrites && method === 'POST' ? new Response('{"cut', { status: res.status, headers: res.headers }) : res;
-      },
-    });
+    // The server takes each POST; the page gets an answer it cannot read.
+    const { client, lost } = answersLostClient(own, 'POST');
     const el = await mount(client);
     await submitNew(el, 'Lost answer', 'Created, answer lost');
     await until(() => $(el, '.form-general'), 'the failure');
@@ -76,7 +66,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(said.includes('may or may not have been saved'), `it says the outcome is unknown: ${said}`);
     equal((await clientFor(own).endpoints.list()).items.length, 1, 'the server did add it');
 
-    breakWrites = false;
+    lost.on = false;
     await submitForm(el);
     await until(() => !$(el, 'dialog.form-dialog'), 'the form closed: added');
     equal((await clientFor(own).endpoints.list()).items.map((e) => e.name).join(), 'Lost answer', 'once');
@@ -85,24 +75,15 @@ describe('<mp-endpoint-grid> against the real server', () => {
   it('after an update whose answer was lost, an edited Update meets it as the change made meanwhile, and says it is probably the admin’s own', async () => {
     const own = await freshEnv();
     await clientFor(own).endpoints.create({ name: 'Orders', description: 'Order feed' });
-    let breakWrites = true;
-    const client = createIntegrationClient({
-      baseUrl: own.apiUrl,
-      token: own.tokens.admin,
-      retry: { delay: () => 0 },
-      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-        const res = await fetch(input, init);
-        const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
-        return breakWrites && method === 'PATCH' ? new Response('{"cut', { status: res.status, headers: res.headers }) : res;
-      },
-    });
+    // The server takes each PATCH; the page gets an answer it cannot read.
+    const { client, lost } = answersLostClient(own, 'PATCH');
     const el = await mount(client);
     rowButton(el, 'Orders', 'edit').click();
     await el.updateComplete;
     typeInto($(el, '#ep-description'), 'Order feed, nightly');
     await submitForm(el);
     await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
-    breakWrites = false;
+    lost.on = false;
     typeInto($(el, '#ep-description'), 'Order feed, hourly');
     await submitForm(el);
     await until(() => $(el, '.form-general')?.textContent?.includes('Order feed, nightly'), 'the change met, shown');

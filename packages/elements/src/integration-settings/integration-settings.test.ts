@@ -7,7 +7,7 @@ import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schem
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { announced, clientFor, deepText, equal, expectNoViolations, freshEnv, inGerman, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, deepText, equal, expectNoViolations, freshEnv, inGerman, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
@@ -132,33 +132,31 @@ async function saveWith(el: MpIntegrationSettings, part: 'save-button' | 'enable
   return event;
 }
 
+/**
+ * Xero settings on screen, `mine` typed and saved through a client whose answers to PUT are lost while
+ * `lost.on` holds: the server took the save, the screen does not know.
+ */
+async function savedWithAnswerLost(): Promise<{ own: TestEnv; el: MpIntegrationSettings; lost: { on: boolean } }> {
+  const own = await freshEnv();
+  await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+  const { client, lost } = answersLostClient(own, 'PUT');
+  const el = await mount(client, 'accounting');
+  typeInto($(el, '#cfg-clientId'), 'mine');
+  await el.updateComplete;
+  await press(el, 'save-button');
+  await until(() => $(el, '[part="error-summary"]'), 'the failure');
+  return { own, el, lost };
+}
+
 describe('<mp-integration-settings> against the real server', () => {
   it('says a save whose answer was lost may have gone through, and saves again without making it twice or meeting its own conflict', async () => {
-    const own = await freshEnv();
-    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
-    let breakWrites = true;
-    // The server takes each PUT; the page gets an answer it cannot read (a proxy cutting it off, say).
-    const client = createIntegrationClient({
-      baseUrl: own.apiUrl,
-      token: own.tokens.admin,
-      retry: { delay: () => 0 },
-      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-        const res = await fetch(input, init);
-        const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
-        return breakWrites && method === 'PUT' ? new Response('{"cut', { status: res.status, headers: res.headers }) : res;
-      },
-    });
-    const el = await mount(client, 'accounting');
-    typeInto($(el, '#cfg-clientId'), 'mine');
-    await el.updateComplete;
-    await press(el, 'save-button');
-    await until(() => $(el, '[part="error-summary"]'), 'the failure');
+    const { own, el, lost } = await savedWithAnswerLost();
     const said = $(el, '[part="error-summary"]')!.textContent!.replace(/\s+/g, ' ');
     ok(!said.includes('Nothing was saved') && said.includes('may or may not have been saved'), `it does not claim nothing was saved: ${said}`);
     const stored = await clientFor(own).settings.get('accounting');
     equal(`${stored.config.clientId} ${stored.version}`, 'mine 2', 'the server did take it');
 
-    breakWrites = false;
+    lost.on = false;
     const saved = await saveWith(el, 'save-button');
     equal(saved.settings.version, 2, 'the same save, answered again: not a second write');
     equal($(el, '[part="conflict"]'), null, 'and no conflict with itself');
@@ -166,25 +164,8 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('after a save whose answer was lost, an edited save meets that save as the conflict, and says it may be the admin’s own', async () => {
-    const own = await freshEnv();
-    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
-    let breakWrites = true;
-    const client = createIntegrationClient({
-      baseUrl: own.apiUrl,
-      token: own.tokens.admin,
-      retry: { delay: () => 0 },
-      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-        const res = await fetch(input, init);
-        const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
-        return breakWrites && method === 'PUT' ? new Response('{"cut', { status: res.status, headers: res.headers }) : res;
-      },
-    });
-    const el = await mount(client, 'accounting');
-    typeInto($(el, '#cfg-clientId'), 'mine');
-    await el.updateComplete;
-    await press(el, 'save-button');
-    await until(() => $(el, '[part="error-summary"]'), 'the failure');
-    breakWrites = false;
+    const { el, lost } = await savedWithAnswerLost();
+    lost.on = false;
     typeInto($(el, '#cfg-clientId'), 'mine, edited');
     await el.updateComplete;
     await press(el, 'save-button');

@@ -33,6 +33,25 @@ export function clientFor(env: TestEnv, role: Role = 'admin', tokens = env.token
   return createIntegrationClient({ baseUrl: env.apiUrl, token: tokens[role], retry: { limit: 1, delay: () => 10 } });
 }
 
+/**
+ * An admin client whose `method` writes reach the server but whose answers come back cut off (a proxy dropping
+ * them, say) while `lost.on` holds: the server knows the outcome, the widget does not.
+ */
+export function answersLostClient(env: TestEnv, method: 'PUT' | 'POST' | 'PATCH'): { client: IntegrationClient; lost: { on: boolean } } {
+  const lost = { on: true };
+  const client = createIntegrationClient({
+    baseUrl: env.apiUrl,
+    token: env.tokens.admin,
+    retry: { delay: () => 0 },
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      const res = await fetch(input, init);
+      const sent = input instanceof Request ? input.method : (init?.method ?? 'GET');
+      return lost.on && sent === method ? new Response('{"cut', { status: res.status, headers: res.headers }) : res;
+    },
+  });
+  return { client, lost };
+}
+
 /** Waits until `check` holds, re-checking every animation frame; fails with `what` after `limit` frames. */
 export async function until(check: () => unknown, what: string, limit = 600): Promise<void> {
   for (let i = 0; i < limit; i++) {
