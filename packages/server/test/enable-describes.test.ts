@@ -105,13 +105,13 @@ describeEachBackend('enabling describes what it names', (backend) => {
     assert.equal(enabled.status, 412, enabled.text);
     assert.deepEqual(described, [], 'no CRM call for a write refused as stale');
 
-    // Enabled with a key, then back to a draft naming an object the CRM lacks: the same enabling write again is
-    // answered what it did, not judged anew.
+    // Enabled with a key, then back to a draft with a new secret (so Lead's describe is no longer held): the same
+    // enabling write again is answered what it did, not judged anew.
     const key = `replay-${Date.now()}`;
     const enable = { status: 'enabled', crm: { memberObject: 'Lead', memberMappings: enableReadyCrm.memberMappings } };
     const first = await admin('PATCH', '/v1/settings/crm', { body: enable, headers: { 'idempotency-key': key } });
     assert.equal(first.status, 200, first.text);
-    const back = await admin('PATCH', '/v1/settings/crm', { body: { status: 'draft', crm: { memberObject: 'Member__c' } } });
+    const back = await admin('PATCH', '/v1/settings/crm', { body: { status: 'draft', credentials: { consumerSecret: 'crm-secret-value-4343' }, crm: { memberObject: 'Member__c' } } });
     assert.equal(back.status, 200, back.text);
     described.length = 0;
     const again = await admin('PATCH', '/v1/settings/crm', { body: enable, headers: { 'idempotency-key': key } });
