@@ -514,13 +514,15 @@ export function createApp(deps: AppDeps): Hono<Env> {
 
   /**
    * The fields of one of the tenant's CRM objects: cached, or described by the CRM (and the record's drift judged
-   * again); `credentials` the write being judged sets, for the same org.
+   * again); `credentials` the write being judged sets, for the same org. A describe with them is a flight of its
+   * own: a read meanwhile is not answered with a secret another request typed (nor its refusal), and the write
+   * not with the stored one's.
    */
   const describedFields = (c: Context<Env>, tenant: string, name: string, refresh = false, credentials?: Record<string, string>) =>
     (refresh ? undefined : cache.fields(tenant, name)) ??
     cache.once(
       tenant,
-      `fields:${name}`,
+      credentials ? `fields:${name}\n${randomUUID()}` : `fields:${name}`,
       () => platformCall(c, 'crm', 'discovery', credentials && { credentials }, (conn) => gateway!.describeObject(conn, name)),
       async (described) => {
         cache.setFields(tenant, name, described);

@@ -9,6 +9,8 @@ import { describeEachBackend, enableReadyCrm, salesforceDoc, startTestServer, ty
 import { recordingGateway } from './support/recording-gateway.js';
 
 const leadFields = [field('Email', 'email'), field('FirstName', 'string'), field('LastName', 'string'), field('MP_Tags__c', 'multipicklist', { picklistValues: [] }), field('HasOptedOutOfEmail', 'boolean', { nillable: false })];
+/** A secret the CRM refuses. */
+const REFUSED = 'refused-secret-0000';
 const errorsOf = (r: Reply) => (r.body?.errors ?? []).map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`);
 const bogus = [
   { source: 'email', target: 'Email', policy: 'always' },
@@ -18,11 +20,15 @@ const bogus = [
 
 describeEachBackend('enabling describes what it names', (backend) => {
   let unreachable = false;
+  /** While set, describes wait for it (to hold one in flight while another request arrives). */
+  let gate: Promise<void> | null = null;
   const described: string[] = [];
   const gateway = recordingGateway({
-    async describeObject(_conn: PlatformConnection, name: string) {
+    async describeObject(conn: PlatformConnection, name: string) {
       described.push(name);
+      if (gate) await gate;
       if (unreachable) throw new PlatformError('unreachable', 'The platform could not be reached.');
+      if (conn.secrets.consumerSecret === REFUSED) throw new PlatformError('auth', 'The CRM refused the credentials.');
       if (name !== 'Lead') throw new PlatformError('not_found', 'The platform has no such object.');
       return structuredClone(leadFields);
     },
@@ -118,6 +124,43 @@ describeEachBackend('enabling describes what it names', (backend) => {
     assert.equal(again.status, 200, again.text);
     assert.equal(again.headers.get('idempotent-replayed'), 'true');
     assert.deepEqual(described, [], 'no CRM call for a replay');
+  });
+
+  test('a describe with the secret a write sets is its own: a read of the fields meanwhile is not answered with it, nor the write with the stored one', async () => {
+    const t = await srv.tenant();
+    const admin = t.as('admin');
+    const { platform, config } = salesforceDoc('crm-secret-value-4242');
+    assert.equal((await admin('PUT', '/v1/settings/crm', { body: { platform, config, credentials: { consumerSecret: 'crm-secret-value-4242' }, crm: { ...enableReadyCrm, memberObject: 'Lead', memberMappings: bogus } } })).status, 201);
+    const held = async <T>(first: () => Promise<T>, second: () => Promise<Reply>): Promise<[T, Reply]> => {
+      let open!: () => void;
+      gate = new Promise((resolve) => (open = resolve));
+      described.length = 0;
+      const a = first();
+      for (let i = 0; described.length === 0 && i < 200; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      assert.ok(described.length > 0, 'the first request describes');
+      const b = second();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      gate = null;
+      open();
+      return [await a, await b];
+    };
+
+    // An admin enables with a secret the CRM refuses while an editor reads Lead's fields with the stored one.
+    const [, read] = await held(
+      () => admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', credentials: { consumerSecret: REFUSED } } }),
+      () => t.as('editor')('GET', '/v1/settings/crm/objects/Lead/fields'),
+    );
+    assert.equal(read.status, 200, `the read uses the stored secret, not the one another request typed: ${read.text}`);
+
+    // The stored secret is refused now; an admin enables with a good one while a read of Lead's fields is in flight.
+    const back = await admin('PATCH', '/v1/settings/crm', { body: { status: 'draft', credentials: { consumerSecret: REFUSED } } });
+    assert.equal(back.status, 200, back.text);
+    const [, enabled] = await held(
+      () => t.as('editor')('GET', '/v1/settings/crm/objects/Lead/fields'),
+      () => admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', credentials: { consumerSecret: 'crm-secret-value-5151' } } }),
+    );
+    assert.equal(enabled.status, 422, `described with the write's secret, not answered the stored one's refusal: ${enabled.text}`);
+    assert.deepEqual(errorsOf(enabled), ['/crm/memberMappings/1/target unknown_target', '/crm/memberMappings/2/target unknown_target']);
   });
 
   test('a CRM that cannot be reached leaves the rules to what the server holds, as before', async () => {
