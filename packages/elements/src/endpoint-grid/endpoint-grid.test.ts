@@ -91,6 +91,43 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(said.includes('by your own earlier update whose answer was lost'), `it names the likely other update: ${said}`);
   });
 
+  it('an update whose answer was lost is not named as the change met by an Update of another endpoint', async () => {
+    const own = await freshEnv();
+    await clientFor(own).endpoints.create({ name: 'Orders', description: 'Order feed' });
+    const refunds = await clientFor(own).endpoints.create({ name: 'Refunds', description: 'Refund feed' });
+    let breakWrites = true;
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      retry: { delay: () => 0 },
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const res = await fetch(input, init);
+        const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
+        return breakWrites && method === 'PATCH' ? new Response('{"cut', { status: res.status, headers: res.headers }) : res;
+      },
+    });
+    const el = await mount(client);
+    rowButton(el, 'Orders', 'edit').click();
+    await el.updateComplete;
+    typeInto($(el, '#ep-description'), 'Order feed, nightly');
+    await submitForm(el);
+    await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
+    breakWrites = false;
+    $<HTMLButtonElement>(el, 'dialog.form-dialog .dialog-actions button:not([type="submit"])')!.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'dialog.form-dialog .dialog-actions.discard button.danger')!.click();
+    await until(() => !$(el, 'dialog.form-dialog[open]'), 'the form closed');
+    // Someone else changes Refunds; this grid then updates it.
+    await clientFor(own).endpoints.updateDescription(refunds.id, 'Their refund text');
+    rowButton(el, 'Refunds', 'edit').click();
+    await el.updateComplete;
+    typeInto($(el, '#ep-description'), 'My refund text');
+    await submitForm(el);
+    await until(() => $(el, '.form-general')?.textContent?.includes('Their refund text'), 'the change met, shown');
+    const said = $(el, '.form-general')!.textContent!;
+    ok(said.includes('changed elsewhere while you were editing'), `someone else's change, not the lost update of Orders: ${said}`);
+  });
+
   let env: TestEnv;
   let admin: IntegrationClient;
   before(async () => {

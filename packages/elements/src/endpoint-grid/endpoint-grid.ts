@@ -314,13 +314,14 @@ export class MpEndpointGrid extends LitElement {
     this._form = { ...form, busy: true, general: null };
     const attempt = JSON.stringify([form.mode, form.endpoint?.id, form.name.trim(), form.description.trim()]);
     const idempotencyKey = this.#retryKey.for(attempt);
-    const ownLost = this.#retryKey.lost;
+    const target = form.endpoint?.id ?? '';
+    const ownLost = this.#retryKey.lostOn(target);
     try {
       const saved =
         form.mode === 'create'
           ? await client.endpoints.create({ name: form.name.trim(), description: form.description.trim() }, { idempotencyKey })
           : await client.endpoints.updateDescription(form.endpoint!.id, form.description.trim(), { idempotencyKey });
-      this.#retryKey.settle(attempt, idempotencyKey);
+      this.#retryKey.settle(attempt, idempotencyKey, target);
       this.#closeForm();
       this._highlight = saved.id;
       this.#done(form.mode === 'create' ? 'created' : 'updated', saved);
@@ -330,7 +331,7 @@ export class MpEndpointGrid extends LitElement {
       else await this.#fetchPage();
     } catch (error) {
       this.#fail(error, form.mode === 'create' ? 'create' : 'update');
-      const unsure = this.#retryKey.settle(attempt, idempotencyKey, error);
+      const unsure = this.#retryKey.settle(attempt, idempotencyKey, target, error);
       const placed =
         error instanceof ConflictError && form.mode === 'edit'
           ? await this.#theirsOver(client, form, ownLost)

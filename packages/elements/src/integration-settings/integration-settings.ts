@@ -508,16 +508,16 @@ export class MpIntegrationSettings extends LitElement {
     let saved: IntegrationSettings | null = null;
     const attempt = JSON.stringify([category, status, input]);
     const idempotencyKey = this.#retryKey.for(attempt);
-    const ownLost = this.#retryKey.lost;
+    const ownLost = this.#retryKey.lostOn(category);
     try {
       saved = status === 'enabled' ? await client.settings.enable(category, input, { idempotencyKey }) : await client.settings.saveDraft(category, input, { idempotencyKey });
-      this.#retryKey.settle(attempt, idempotencyKey);
+      this.#retryKey.settle(attempt, idempotencyKey, category);
       this.#adopt(saved);
       this.#outcome.show({ tone: 'success', text: () => t(savedKey, { category: t(`settings.category.${category}`) }) });
       emit(this, new SettingsSavedEvent(saved, status));
     } catch (error) {
       this.#fail(error, status === 'enabled' ? 'enable' : 'save');
-      const unsure = this.#retryKey.settle(attempt, idempotencyKey, error);
+      const unsure = this.#retryKey.settle(attempt, idempotencyKey, category, error);
       if (error instanceof ConflictError) {
         // An earlier failure's "Nothing was saved: …" no longer holds beside the conflict notice.
         this._general = null;

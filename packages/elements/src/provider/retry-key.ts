@@ -6,12 +6,15 @@ import { outcomeUnknown } from './error-text.js';
  * reuses it, so the server answers what it did instead of making it twice or refusing it as a clash with itself.
  */
 export class RetryKey {
-  /** The lost write, by digest (not its text: it may hold typed secrets), and its key. */
-  #unsure: { digest: number; key: string } | null = null;
+  /** The lost write, by digest (not its text: it may hold typed secrets), its key, and what it wrote to. */
+  #unsure: { digest: number; key: string; target: string } | null = null;
 
-  /** Whether a write's answer was lost and no later write was answered: a conflict now may be with that write. */
-  get lost(): boolean {
-    return this.#unsure !== null;
+  /**
+   * Whether a write to `target` (an endpoint's id, a settings category) lost its answer and no later write was
+   * answered: a conflict there now may be with that write. A lost write elsewhere says nothing of it.
+   */
+  lostOn(target: string): boolean {
+    return this.#unsure?.target === target;
   }
 
   /** The key for `attempt` (the write, as JSON): the lost one's for the same write, else a new one. */
@@ -19,9 +22,12 @@ export class RetryKey {
     return this.#unsure?.digest === digest(attempt) ? this.#unsure.key : randomId();
   }
 
-  /** Records how the write sent with `key` ended (`error` undefined: answered); answers whether its outcome is unknown. */
-  settle(attempt: string, key: string, error?: unknown): boolean {
-    this.#unsure = error !== undefined && outcomeUnknown(error) ? { digest: digest(attempt), key } : null;
+  /**
+   * Records how the write to `target` sent with `key` ended (`error` undefined: answered); answers whether its
+   * outcome is unknown.
+   */
+  settle(attempt: string, key: string, target: string, error?: unknown): boolean {
+    this.#unsure = error !== undefined && outcomeUnknown(error) ? { digest: digest(attempt), key, target } : null;
     return this.#unsure !== null;
   }
 }
