@@ -228,6 +228,8 @@ export class MpIntegrationSettings extends LitElement {
     const category = this.resolvedCategory;
     const client = this.#client.client;
     this.#discovery.reset(client);
+    // A save whose answer was lost is in what loads now (if it was made): a later conflict is not with it.
+    this.#retryKey.forget();
     // A confirmation, outcome or test result speaks of the record as it was; the reloaded one may be another tenant's.
     if (this._confirm !== 'leave') this._confirm = null;
     this.#outcome.show(null);

@@ -17,6 +17,11 @@ export class RetryKey {
     return this.#unsure?.target === target;
   }
 
+  /** Forgets a lost write: the form now shows what the server holds, that write's outcome included. */
+  forget(): void {
+    this.#unsure = null;
+  }
+
   /** The key for `attempt` (the write, as JSON): the lost one's for the same write, else a new one. */
   for(attempt: string): string {
     return this.#unsure?.digest === digest(attempt) ? this.#unsure.key : randomId();
