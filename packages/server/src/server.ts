@@ -192,11 +192,10 @@ async function loadDefaultGateway(env: Record<string, string | undefined>): Prom
  */
 const HTTP_OPTIONS = { requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
 
-/** Addresses only this machine reaches: 127.0.0.0/8 and ::1, IPv4-mapped too. */
+/** Addresses only this machine reaches: 127.0.0.0/8 (IPv4-mapped too, as BlockList matches those) and ::1. */
 const LOOPBACK = new BlockList();
 LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
 LOOPBACK.addAddress('::1', 'ipv6');
-LOOPBACK.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
 
 /**
  * Starts the API server: reads the configuration from the environment (options override it), opens and
