@@ -54,6 +54,22 @@ function rowButton(el: MpEndpointGrid, name: string, which: 'edit' | 'delete'): 
   return row.querySelector<HTMLButtonElement>(`[part="${which}-button"]`)!;
 }
 
+/**
+ * The grid with "Orders" (created here) edited to "Order feed, nightly" and updated through a client whose
+ * answers to PATCH are lost while `lost.on` holds: the server took the update, the form does not know.
+ */
+async function updatedWithAnswerLost(own: TestEnv): Promise<{ el: MpEndpointGrid; lost: { on: boolean } }> {
+  await clientFor(own).endpoints.create({ name: 'Orders', description: 'Order feed' });
+  const { client, lost } = answersLostClient(own, 'PATCH');
+  const el = await mount(client);
+  rowButton(el, 'Orders', 'edit').click();
+  await el.updateComplete;
+  typeInto($(el, '#ep-description'), 'Order feed, nightly');
+  await submitForm(el);
+  await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
+  return { el, lost };
+}
+
 describe('<mp-endpoint-grid> against the real server', () => {
   it('says a new endpoint whose answer was lost may have been added, and Submit again adds it once, without a clash with itself', async () => {
     const own = await freshEnv();
@@ -73,16 +89,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
   });
 
   it('after an update whose answer was lost, an edited Update meets it as the change made meanwhile, and says it is probably the admin’s own', async () => {
-    const own = await freshEnv();
-    await clientFor(own).endpoints.create({ name: 'Orders', description: 'Order feed' });
-    // The server takes each PATCH; the page gets an answer it cannot read.
-    const { client, lost } = answersLostClient(own, 'PATCH');
-    const el = await mount(client);
-    rowButton(el, 'Orders', 'edit').click();
-    await el.updateComplete;
-    typeInto($(el, '#ep-description'), 'Order feed, nightly');
-    await submitForm(el);
-    await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
+    const { el, lost } = await updatedWithAnswerLost(await freshEnv());
     lost.on = false;
     typeInto($(el, '#ep-description'), 'Order feed, hourly');
     await submitForm(el);
@@ -93,26 +100,9 @@ describe('<mp-endpoint-grid> against the real server', () => {
 
   it('an update whose answer was lost is not named as the change met by an Update of another endpoint', async () => {
     const own = await freshEnv();
-    await clientFor(own).endpoints.create({ name: 'Orders', description: 'Order feed' });
     const refunds = await clientFor(own).endpoints.create({ name: 'Refunds', description: 'Refund feed' });
-    let breakWrites = true;
-    const client = createIntegrationClient({
-      baseUrl: own.apiUrl,
-      token: own.tokens.admin,
-      retry: { delay: () => 0 },
-      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-        const res = await fetch(input, init);
-        const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
-        return breakWrites && method === 'PATCH' ? new Response('{"cut', { status: res.status, headers: res.headers }) : res;
-      },
-    });
-    const el = await mount(client);
-    rowButton(el, 'Orders', 'edit').click();
-    await el.updateComplete;
-    typeInto($(el, '#ep-description'), 'Order feed, nightly');
-    await submitForm(el);
-    await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
-    breakWrites = false;
+    const { el, lost } = await updatedWithAnswerLost(own);
+    lost.on = false;
     $<HTMLButtonElement>(el, 'dialog.form-dialog .dialog-actions button:not([type="submit"])')!.click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, 'dialog.form-dialog .dialog-actions.discard button.danger')!.click();

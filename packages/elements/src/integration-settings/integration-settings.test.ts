@@ -176,25 +176,8 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('a save whose answer was lost, then a reload, is not named as the other save of a later conflict', async () => {
-    const own = await freshEnv();
-    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
-    let breakWrites = true;
-    const client = createIntegrationClient({
-      baseUrl: own.apiUrl,
-      token: own.tokens.admin,
-      retry: { delay: () => 0 },
-      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-        const res = await fetch(input, init);
-        const method = input instanceof Request ? input.method : (init?.method ?? 'GET');
-        return breakWrites && method === 'PUT' ? new Response('{"cut', { status: res.status, headers: res.headers }) : res;
-      },
-    });
-    const el = await mount(client, 'accounting');
-    typeInto($(el, '#cfg-clientId'), 'mine');
-    await el.updateComplete;
-    await press(el, 'save-button');
-    await until(() => $(el, '[part="error-summary"]'), 'the failure');
-    breakWrites = false;
+    const { own, el, lost } = await savedWithAnswerLost();
+    lost.on = false;
     // The form shows what the server holds now, the lost save's outcome included; then someone else saves.
     await el.reload();
     await el.updateComplete;
