@@ -233,12 +233,22 @@ const stripe: PlatformDefinition = {
   ],
 };
 
-// A host name (labels of up to 63 letters and digits joined by hyphens, the last not a number: a URL reads that
-// as an IPv4 address), an IPv4 address (no zero-led octet: inet_aton and URLs read it as octal), or an IPv6
-// address (pieces of up to four hex digits, one "::"; in brackets when a port follows), then a port 1-65535.
+// A host or IP, then an optional port 1-65535; or a bare IPv6 address.
 const octet = '(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
+// Pieces of up to four hex digits, one "::".
 const ipv6 = '(?!.*::.*::|.*:::)[\\da-fA-F]{0,4}(:[\\da-fA-F]{0,4}){2,7}';
-const HOST_PATTERN = `^((?!([^:]*\\.)?\\d+(:|$)|[^:]*[^.:]{64})[^\\W_]+(-+[^\\W_]+)*(\\.[^\\W_]+(-+[^\\W_]+)*)*|(${octet}\\.){3}${octet}|\\[${ipv6}\\])(:([1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d\\d|655[0-2]\\d|6553[0-5]))?$|^${ipv6}$`;
+const HOST_PATTERN =
+  // A host name: labels of letters and digits (`[^\W_]`), hyphens only inside, none over 63 characters, the
+  // last not a number (a URL reads that as an IPv4 address).
+  '^((?!([^:]*\\.)?\\d+(:|$)|[^:]*[^.:]{64})[^\\W_]+(-+[^\\W_]+)*(\\.[^\\W_]+(-+[^\\W_]+)*)*' +
+  // An IPv4 address, no zero-led octet (inet_aton and URLs read it as octal).
+  `|(${octet}\\.){3}${octet}` +
+  // An IPv6 address in brackets, as it is written when a port follows.
+  `|\\[${ipv6}\\])` +
+  // The port.
+  '(:([1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d\\d|655[0-2]\\d|6553[0-5]))?$' +
+  // A bare IPv6 address.
+  `|^${ipv6}$`;
 
 /**
  * The InTouch Connector pushes prospects and members into MemberPulse (seed 003). Its turn-up needs the
