@@ -133,7 +133,7 @@ export interface Transport {
 
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 const NULL_BODY = new Set([101, 204, 205, 304]);
-/** The statuses fetch follows unless told not to. */
+/** The statuses fetch follows unless told not to (a call carrying secrets tells it not to). */
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
 const AUTHORIZATION_SET = 'The Authorization header comes from `token` or `getToken`; it cannot be set in `headers`.';
 /** What HTTP carries in a header value: tab and visible Latin-1, no other control character. */
@@ -187,17 +187,6 @@ function tenantOf(token: string): string {
 function lastTenant(): (token: string) => string {
   let last: [token: string, tenant: string] | undefined;
   return (token) => (last?.[0] === token ? last[1] : (last = [token, tenantOf(token)])[1]);
-}
-
-/**
- * The answer to a call carrying secrets was a redirect, which is not followed: fetch would send the body, the
- * secrets in it, again to wherever it points. The API never redirects; something in the way (a proxy) did.
- */
-class RedirectRefused extends Error {
-  constructor(readonly status: number) {
-    super('The server answered with a redirect, which is not followed for a call carrying secrets: they were not sent on.');
-    this.name = 'RedirectRefused';
-  }
 }
 
 /** Marks a response whose body could not be read (cut off) or parsed. */
@@ -384,10 +373,6 @@ export function createTransport(options: ClientOptions): Transport {
   // dropped connection) and the per-attempt timeout covers it.
   const fetchBuffered = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const res = await baseFetch(input, init);
-    // A call with secrets asks for redirects unfollowed (`manual`): in a browser the answer is opaque (status 0).
-    if ((input as Request).redirect === 'manual' && (res.type === 'opaqueredirect' || REDIRECT.has(res.status))) {
-      throw new RedirectRefused(res.status);
-    }
     if (NULL_BODY.has(res.status)) return res;
     let text: string;
     try {
@@ -409,7 +394,7 @@ export function createTransport(options: ClientOptions): Transport {
   };
 
   const shouldRetry = ({ error }: { error: Error }): boolean | undefined => {
-    if (error.name === 'AbortError' || error instanceof RedirectRefused) return false;
+    if (error.name === 'AbortError') return false;
     if (error instanceof BodyError) return true;
     // Only a 429 or 503 asks to wait (ky reads the headers on those alone): any other retry status backs off.
     if (error instanceof HTTPError && (error.response.status === 429 || error.response.status === 503)) {
@@ -459,6 +444,9 @@ export function createTransport(options: ClientOptions): Transport {
     if (signal?.aborted) return signal.reason;
     if (error instanceof HTTPError) {
       const body = bodies.get(error.response);
+      // A call carrying secrets leaves redirects unfollowed (`redirect: 'manual'`); in a browser the answer is
+      // opaque (status 0). Not retried: neither status is a retry status.
+      const redirected = !!spec.secrets?.length && (error.response.type === 'opaqueredirect' || REDIRECT.has(error.response.status));
       // Read from the scrubbed copy: a server may echo the token or a secret in any header.
       const cause = scrubKyError(error, secrets);
       const { status, statusText, headers } = cause.response;
@@ -471,6 +459,14 @@ export function createTransport(options: ClientOptions): Transport {
         requestId: headers.get('x-request-id') || undefined,
         cause,
       };
+      if (redirected) {
+        // The API never redirects; something in the way (a proxy) did, and fetch would send the body, the
+        // secrets in it, again to wherever it points.
+        return new IntegrationError(
+          `The server answered with a redirect, which is not followed for a call carrying secrets: they were not sent on. Check the client's baseUrl. (${ctx.method} ${ctx.path})`,
+          { ...init, status: status || undefined },
+        );
+      }
       const message = redact(problem?.detail || problem?.title || `HTTP ${status} ${statusText}`.trim(), secrets);
       if (status === 400 || status === 413 || status === 422) return new ValidationError(message, init);
       if (status === 401) return new UnauthorizedError(message, init);
@@ -498,9 +494,6 @@ export function createTransport(options: ClientOptions): Transport {
         timeout: typeof timeout === 'number' ? timeout : undefined,
         cause: scrubKyError(error, secrets),
       });
-    }
-    if (error instanceof RedirectRefused) {
-      return new IntegrationError(`${error.message} Check the client's baseUrl. (${ctx.method} ${ctx.path})`, { ...ctx, status: error.status || undefined, cause: error });
     }
     if (error instanceof BodyError) {
       const Cls = error.kind === 'truncated' ? NetworkError : InvalidResponseError;
@@ -578,7 +571,7 @@ export function createTransport(options: ClientOptions): Transport {
       timeout,
       fetch: fetchBuffered,
       // fetch re-sends a 307's or 308's body, secrets included, to wherever it points (another origin too).
-      ...(secrets.length ? { redirect: 'manual' as const } : {}),
+      redirect: secrets.length ? 'manual' : 'follow',
       throwHttpErrors: true,
       retry: {
         limit: retryable ? limit : 0,
