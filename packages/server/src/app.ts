@@ -52,7 +52,7 @@ import type { TenantKeys } from './keys.js';
 import { buildOpenApi } from './openapi.js';
 import { ReadCache } from './read-cache.js';
 import { ProblemError, badRequest, forbidden, notFound, problemBody, unprocessable } from './problem.js';
-import { archived, assertConnectionKept, checkPreconditions, driftOf, entityTags, planWrite, settingsEtag, versionEtag, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
+import { UndescribedObjects, archived, assertConnectionKept, checkPreconditions, driftOf, entityTags, settingsEtag, versionEtag, setArchived, validateDocument, writeSettings, type WriteContext } from './settings-service.js';
 import * as store from './store.js';
 
 /** Readiness and in-flight bookkeeping shared by the app and the HTTP server around it. */
@@ -538,39 +538,16 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   /**
-   * Enabling runs every rule against the CRM's describes (docs/api.md): before a write or check that enables a
-   * draft CRM record, the member and order objects it names are described if the server does not hold them,
-   * outside the write's transaction. An object the CRM does not have is an error on where the record names it;
-   * any other failure leaves the rules to what is cached (a sync checks its fields again before it writes).
+   * Describes what enabling a draft CRM record needs (`UndescribedObjects`), outside any write's transaction.
+   * An object the CRM does not have is an error on where the record names it; any other failure leaves the
+   * rules to what is cached (a sync checks its fields again before it writes).
    */
-  const describeBeforeEnabling = async (c: Context<Env>, category: IntegrationCategory, mode: 'replace' | 'merge', input: IntegrationSettingsInput, validateAs?: 'draft' | 'enable'): Promise<FieldError[]> => {
+  const describeFirst = async (c: Context<Env>, need: UndescribedObjects): Promise<FieldError[]> => {
     const tenant = c.get('principal').tenant;
-    const current = category === 'crm' && gateway ? await store.getSettings(db, tenant, 'crm') : null;
-    if (current?.status !== 'draft') return [];
-    if (!validateAs) {
-      // A write the server answers without judging it (a stale If-Match: 412; a replayed Idempotency-Key)
-      // calls no CRM first, and gets that answer rather than a 422 about a record it has not seen.
-      try {
-        checkPreconditions(pre(c), current.version, settingsEtag(current));
-      } catch {
-        return [];
-      }
-      const key = header(c, 'idempotency-key');
-      if (key !== undefined && IDEMPOTENCY_KEY_PATTERN.test(key) && (await store.getIdempotent(db, tenant, key))) return [];
-    }
-    const plan = planWrite('crm', current, mode, input, planDeps, tenant, validateAs);
-    const enabling = validateAs ? validateAs === 'enable' : plan.status === 'enabled';
-    if (!enabling || plan.orgChanged || !plan.crm || !findPlatform(plan.platform)?.discovery) return [];
-    // Secrets the write sets are the connection it will have (a draft saved without its secret, enabled with
-    // it); only an admin may send them, and the write refuses them from anyone else before any rule.
-    if (plan.setSecrets.size > 0 && !can(c.get('principal').role, 'credentials:write')) return [];
-    const credentials = plan.setSecrets.size > 0 ? Object.fromEntries(plan.setSecrets) : undefined;
     const missing: FieldError[] = [];
-    for (const key of ['memberObject', 'orderObject'] as const) {
-      const name = plan.crm[key];
-      if (!name || cache.fields(tenant, name)) continue;
+    for (const { key, name } of need.objects) {
       try {
-        await describedFields(c, tenant, name, false, credentials);
+        await describedFields(c, tenant, name, false, need.credentials);
       } catch (err) {
         // A connection that cannot be described from here (incomplete, no connector on this server, a stored
         // secret that cannot be read) leaves the rules to what is cached, as an unreachable CRM does: the
@@ -624,18 +601,28 @@ export function createApp(deps: AppDeps): Hono<Env> {
   });
 
   const settingsWrite = async (c: Context<Env>, mode: 'replace' | 'merge', input: IntegrationSettingsInput, category: IntegrationCategory, remap?: (e: FieldError[]) => FieldError[]) => {
-    const missingObjects = await describeBeforeEnabling(c, category, mode, input);
-    if (missingObjects.length) throw unprocessable(missingObjects);
-    return runWrite(c, async (tx) => {
-      try {
-        const out = await writeSettings(tx, { keys, ...planDeps }, writeContext(c), category, mode, input, pre(c));
-        return { status: out.created ? 201 : 200, body: store.settingsView(out.stored), headers: { ETag: settingsEtag(out.stored) }, dropDescribes: out.connectionChanged };
-      } catch (err) {
-        // Rebuilt, so the detail speaks of the remapped errors too.
-        if (remap && err instanceof ProblemError && err.status === 422 && err.extra.errors) throw unprocessable(remap(err.extra.errors), err.extra.warnings);
-        throw err;
-      }
-    });
+    const write = (describeFirst: boolean) =>
+      runWrite(c, async (tx) => {
+        try {
+          const out = await writeSettings(tx, { keys, ...planDeps, describeFirst }, writeContext(c), category, mode, input, pre(c));
+          return { status: out.created ? 201 : 200, body: store.settingsView(out.stored), headers: { ETag: settingsEtag(out.stored) }, dropDescribes: out.connectionChanged };
+        } catch (err) {
+          // Rebuilt, so the detail speaks of the remapped errors too.
+          if (remap && err instanceof ProblemError && err.status === 422 && err.extra.errors) throw unprocessable(remap(err.extra.errors), err.extra.warnings);
+          throw err;
+        }
+      });
+    // Enabling a draft whose objects the server holds no describe of: the write stops before its rules (a stale
+    // If-Match or a replayed Idempotency-Key is answered first, and calls no CRM), they are described outside
+    // its transaction, and it runs again, judged with them.
+    try {
+      return await write(!!gateway);
+    } catch (err) {
+      if (!(err instanceof UndescribedObjects)) throw err;
+      const missingObjects = await describeFirst(c, err);
+      if (missingObjects.length) throw unprocessable(missingObjects);
+      return write(false);
+    }
   };
 
   app.put('/v1/settings/:category', async (c) => {
@@ -664,9 +651,15 @@ export function createApp(deps: AppDeps): Hono<Env> {
     let answer: ValidationResult = { errors: parsed.ok ? [] : parsed.errors, warnings: [] };
     if (parsed.ok) {
       const input = parsed.value as IntegrationSettingsInput;
-      const missingObjects = await describeBeforeEnabling(c, category, 'replace', input, mode);
-      answer = validateDocument(category, await store.getSettings(db, p.tenant, category), input, mode, planDeps, p.tenant);
-      answer = { ...answer, errors: [...missingObjects, ...answer.errors] };
+      const current = await store.getSettings(db, p.tenant, category);
+      const { undescribed, ...verdict } = validateDocument(category, current, input, mode, planDeps, p.tenant, gateway ? { mayWriteSecrets: can(p.role, 'credentials:write') } : undefined);
+      answer = verdict;
+      if (undescribed) {
+        // Checked for enabling as the write would be: against the describes of the objects it names.
+        const missingObjects = await describeFirst(c, undescribed);
+        const again = validateDocument(category, current, input, mode, planDeps, p.tenant);
+        answer = { ...again, errors: [...missingObjects, ...again.errors] };
+      }
     }
     const errors = [...contentErrors, ...answer.errors.filter((e) => !contentErrors.some((x) => x.pointer === e.pointer && x.code === e.code))];
     return c.json({ ...answer, errors });

@@ -320,6 +320,43 @@ export interface PlanDeps {
 /** Dependencies of the settings writes. */
 export interface SettingsDeps extends PlanDeps {
   keys: TenantKeys;
+  /**
+   * The caller can describe CRM objects and has not yet for this write: enabling a draft CRM record that names
+   * objects the cache does not describe throws {@link UndescribedObjects} (after the preconditions and the
+   * role are checked, before any rule), for the caller to describe them outside the transaction and write again.
+   */
+  describeFirst?: boolean;
+}
+
+/**
+ * Enabling runs every rule against the CRM's describes (docs/api.md): the member and order objects that a
+ * write or check enabling a draft CRM record names and the cache does not describe, and the secrets to
+ * describe them with (those the write sets: the same org, since a change of org is judged without describes).
+ */
+export class UndescribedObjects extends Error {
+  override name = 'UndescribedObjects';
+  constructor(
+    readonly objects: { key: 'memberObject' | 'orderObject'; name: string }[],
+    readonly credentials: Record<string, string> | undefined,
+  ) {
+    super('The CRM objects this enabling names are to be described first.');
+  }
+}
+
+/**
+ * What enabling `plan` needs described first, or null: nothing, the record is no draft of a discoverable CRM,
+ * the write changes its org, or it sets secrets that `mayWriteSecrets` says its author may not send.
+ */
+function undescribedObjects(plan: Plan, enabling: boolean, mayWriteSecrets: boolean, cache: DescribeCache, tenant: string): UndescribedObjects | null {
+  const { crm } = plan;
+  if (plan.current?.status !== 'draft' || !enabling || plan.orgChanged || !crm || !findPlatform(plan.platform)?.discovery) return null;
+  if (plan.setSecrets.size > 0 && !mayWriteSecrets) return null;
+  const objects = (['memberObject', 'orderObject'] as const).flatMap((key) => {
+    const name = crm[key];
+    return name && !cache.fields(tenant, name) ? [{ key, name }] : [];
+  });
+  if (objects.length === 0) return null;
+  return new UndescribedObjects(objects, plan.setSecrets.size > 0 ? Object.fromEntries(plan.setSecrets) : undefined);
 }
 
 /** Result of a write: the stored record and whether it was created. */
@@ -360,6 +397,8 @@ export async function writeSettings(
     if (!mayWriteSecrets && plan.platformChanged) throw forbidden('Changing the platform clears its credentials, which only an admin may do.');
     assertConnectionKept(ctx.principal.role, plan.changedConnection);
   }
+  const undescribed = deps.describeFirst ? undescribedObjects(plan, plan.status === 'enabled', mayWriteSecrets, deps.cache, tenant) : null;
+  if (undescribed) throw undescribed;
   if (plan.errors.length) throw unprocessable(plan.errors, plan.warnings);
 
   const id = current?.id ?? randomUUID();
@@ -489,7 +528,11 @@ export async function setArchived(
   return { stored: (await store.getSettings(tx, tenant, category))!, changed: true };
 }
 
-/** `POST …/validate`: the rules' verdict on a document as a PUT would store it, keeping stored credentials. */
+/**
+ * `POST …/validate`: the rules' verdict on a document as a PUT would store it, keeping stored credentials, and
+ * (given `describing`: the caller can describe) what checking it for enabling needs described first, for the
+ * caller to describe and judge the document again.
+ */
 export function validateDocument(
   category: IntegrationCategory,
   current: store.StoredSettings | null,
@@ -497,8 +540,9 @@ export function validateDocument(
   mode: 'draft' | 'enable',
   deps: PlanDeps,
   tenant: string,
-): ValidationResult {
-  const kept = current ? { ...current, platform: current.platform } : null;
-  const plan = planWrite(category, kept, 'replace', input, deps, tenant, mode);
-  return { errors: plan.errors, warnings: plan.warnings };
+  describing?: { mayWriteSecrets: boolean },
+): ValidationResult & { undescribed: UndescribedObjects | null } {
+  const plan = planWrite(category, current, 'replace', input, deps, tenant, mode);
+  const undescribed = describing ? undescribedObjects(plan, mode === 'enable', describing.mayWriteSecrets, deps.cache, tenant) : null;
+  return { errors: plan.errors, warnings: plan.warnings, undescribed };
 }
