@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import type { CrmFieldDescriptor } from '@memberpulse/integration-schema';
 import { contactField as field } from '../../schema/test/fixtures.js';
 import type { PlatformConnection } from '../src/index.js';
-import { describeEachBackend, pointers, salesforceDoc, startTestServer, type Client, type Reply, type TestServer } from './support/harness.js';
+import { describeEachBackend, enableReadyCrm, errorsOf, pointers, salesforceDoc, startTestServer, warningsOf, type Client, type TestServer } from './support/harness.js';
 import { recordingGateway } from './support/recording-gateway.js';
 
 /** The CRM's Contact as the tests' org has it: each test works on its own copy, changed as a CRM admin would. */
@@ -20,16 +20,12 @@ const contactFields = () => [
 ];
 
 const mappings = [
-  { source: 'email', target: 'Email', policy: 'always' },
-  { source: 'firstName', target: 'FirstName', policy: 'always' },
-  { source: 'lastName', target: 'LastName', policy: 'always' },
+  ...enableReadyCrm.memberMappings,
   { source: 'company', target: 'Title', policy: 'ifTargetEmpty' },
   { source: 'phone', target: 'Phone', policy: 'always' },
 ];
 const SECRET = 'crm-secret-value-4242';
-const enabledDoc = { ...salesforceDoc(SECRET), status: 'enabled', crm: { memberObject: 'Contact', memberMappings: mappings, eventTagField: 'MP_Tags__c' } };
-const errorsOf = (r: Reply) => (r.body?.errors ?? []).map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`);
-const warningsOf = (r: Reply) => (r.body?.warnings ?? []).map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`);
+const enabledDoc = { ...salesforceDoc(SECRET), status: 'enabled', crm: { ...enableReadyCrm, memberMappings: mappings } };
 
 describeEachBackend('writes after schema drift', (backend) => {
   const orgs = new Map<string, CrmFieldDescriptor[]>();

@@ -5,13 +5,12 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { contactField as field } from '../../schema/test/fixtures.js';
 import { PlatformError, type PlatformConnection } from '../src/index.js';
-import { describeEachBackend, enableReadyCrm, salesforceDoc, startTestServer, type Client, type Reply, type TestServer } from './support/harness.js';
+import { describeEachBackend, enableReadyCrm, errorsOf, salesforceDoc, startTestServer, type Client, type Reply, type TestServer } from './support/harness.js';
 import { recordingGateway } from './support/recording-gateway.js';
 
 const leadFields = [field('Email', 'email'), field('FirstName', 'string'), field('LastName', 'string'), field('MP_Tags__c', 'multipicklist', { picklistValues: [] }), field('HasOptedOutOfEmail', 'boolean', { nillable: false })];
 /** A secret the CRM refuses. */
 const REFUSED = 'refused-secret-0000';
-const errorsOf = (r: Reply) => (r.body?.errors ?? []).map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`);
 const bogus = [
   { source: 'email', target: 'Email', policy: 'always' },
   { source: 'firstName', target: 'Bogus1__c', policy: 'always' },

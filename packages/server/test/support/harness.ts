@@ -146,3 +146,8 @@ export const enableReadyCrm = {
 
 /** Field-error pointers of a problem reply. */
 export const pointers = (r: Reply): string[] => (Array.isArray(r.body?.errors) ? r.body.errors.map((e: { pointer: string }) => e.pointer) : []);
+
+/** A reply's field errors (`errors`) or warnings, each as "pointer code". */
+const pointerCodes = (r: Reply, list: 'errors' | 'warnings'): string[] => (r.body?.[list] ?? []).map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`);
+export const errorsOf = (r: Reply) => pointerCodes(r, 'errors');
+export const warningsOf = (r: Reply) => pointerCodes(r, 'warnings');
