@@ -312,16 +312,14 @@ export class MpEndpointGrid extends LitElement {
       return;
     }
     this._form = { ...form, busy: true, general: null };
-    const attempt = JSON.stringify([form.mode, form.endpoint?.id, form.name.trim(), form.description.trim()]);
-    const idempotencyKey = this.#retryKey.for(attempt);
-    const target = form.endpoint?.id ?? '';
-    const ownLost = this.#retryKey.lostOn(target);
+    const write = this.#retryKey.begin(JSON.stringify([form.mode, form.endpoint?.id, form.name.trim(), form.description.trim()]), form.endpoint?.id ?? '');
+    const { idempotencyKey } = write;
     try {
       const saved =
         form.mode === 'create'
           ? await client.endpoints.create({ name: form.name.trim(), description: form.description.trim() }, { idempotencyKey })
           : await client.endpoints.updateDescription(form.endpoint!.id, form.description.trim(), { idempotencyKey });
-      this.#retryKey.settle(attempt, idempotencyKey, target);
+      write.settle();
       this.#closeForm();
       this._highlight = saved.id;
       this.#done(form.mode === 'create' ? 'created' : 'updated', saved);
@@ -331,10 +329,10 @@ export class MpEndpointGrid extends LitElement {
       else await this.#fetchPage();
     } catch (error) {
       this.#fail(error, form.mode === 'create' ? 'create' : 'update');
-      const unsure = this.#retryKey.settle(attempt, idempotencyKey, target, error);
+      const unsure = write.settle(error);
       const placed =
         error instanceof ConflictError && form.mode === 'edit'
-          ? await this.#theirsOver(client, form, ownLost)
+          ? await this.#theirsOver(client, form, write.afterLost)
           : error instanceof NotFoundError && form.mode === 'edit'
             ? this.#goneWhileEditing(form)
             : error instanceof ValidationError

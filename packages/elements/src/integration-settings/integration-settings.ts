@@ -508,22 +508,21 @@ export class MpIntegrationSettings extends LitElement {
     // Save changes on a record already enabled saves it; only a record enabled now is said to be enabled.
     const savedKey = status === 'draft' ? 'settings.savedDraft' : this._saved?.status === 'enabled' ? 'settings.savedChanges' : 'settings.savedEnabled';
     let saved: IntegrationSettings | null = null;
-    const attempt = JSON.stringify([category, status, input]);
-    const idempotencyKey = this.#retryKey.for(attempt);
-    const ownLost = this.#retryKey.lostOn(category);
+    const write = this.#retryKey.begin(JSON.stringify([category, status, input]), category);
+    const { idempotencyKey } = write;
     try {
       saved = status === 'enabled' ? await client.settings.enable(category, input, { idempotencyKey }) : await client.settings.saveDraft(category, input, { idempotencyKey });
-      this.#retryKey.settle(attempt, idempotencyKey, category);
+      write.settle();
       this.#adopt(saved);
       this.#outcome.show({ tone: 'success', text: () => t(savedKey, { category: t(`settings.category.${category}`) }) });
       emit(this, new SettingsSavedEvent(saved, status));
     } catch (error) {
       this.#fail(error, status === 'enabled' ? 'enable' : 'save');
-      const unsure = this.#retryKey.settle(attempt, idempotencyKey, category, error);
+      const unsure = write.settle(error);
       if (error instanceof ConflictError) {
         // An earlier failure's "Nothing was saved: …" no longer holds beside the conflict notice.
         this._general = null;
-        this._conflict = { theirs: null, differences: null, retry: status, ownLost };
+        this._conflict = { theirs: null, differences: null, retry: status, ownLost: write.afterLost };
       } else if (error instanceof ValidationError && error.errors.length) {
         this.#setErrors(error.errors, true);
       } else {

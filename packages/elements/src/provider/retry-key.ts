@@ -1,6 +1,19 @@
 import { randomId } from '@memberpulse/integrations-sdk';
 import { outcomeUnknown } from './error-text.js';
 
+/** One write under way, as {@link RetryKey.begin} starts it. */
+export interface RetryWrite {
+  /** The Idempotency-Key to send it with. */
+  readonly idempotencyKey: string;
+  /**
+   * An earlier write to the same target lost its answer and no later write was answered: a conflict met now
+   * may be with that write. A lost write elsewhere says nothing of it.
+   */
+  readonly afterLost: boolean;
+  /** Records how it ended (`error` undefined: answered); answers whether its outcome is unknown. */
+  settle(error?: unknown): boolean;
+}
+
 /**
  * The Idempotency-Key of a write whose answer was lost (it may have been stored): sending the same write again
  * reuses it, so the server answers what it did instead of making it twice or refusing it as a clash with itself.
@@ -9,31 +22,27 @@ export class RetryKey {
   /** The lost write, by digest (not its text: it may hold typed secrets), its key, and what it wrote to. */
   #unsure: { digest: number; key: string; target: string } | null = null;
 
-  /**
-   * Whether a write to `target` (an endpoint's id, a settings category) lost its answer and no later write was
-   * answered: a conflict there now may be with that write. A lost write elsewhere says nothing of it.
-   */
-  lostOn(target: string): boolean {
-    return this.#unsure?.target === target;
-  }
-
   /** Forgets a lost write: the form now shows what the server holds, that write's outcome included. */
   forget(): void {
     this.#unsure = null;
   }
 
-  /** The key for `attempt` (the write, as JSON): the lost one's for the same write, else a new one. */
-  for(attempt: string): string {
-    return this.#unsure?.digest === digest(attempt) ? this.#unsure.key : randomId();
-  }
-
   /**
-   * Records how the write to `target` sent with `key` ended (`error` undefined: answered); answers whether its
-   * outcome is unknown.
+   * Starts the write `attempt` (the write, as JSON) to `target` (an endpoint's id, a settings category): the
+   * lost write's key when it is the same write, else a new one.
    */
-  settle(attempt: string, key: string, target: string, error?: unknown): boolean {
-    this.#unsure = error !== undefined && outcomeUnknown(error) ? { digest: digest(attempt), key, target } : null;
-    return this.#unsure !== null;
+  begin(attempt: string, target: string): RetryWrite {
+    const sum = digest(attempt);
+    const idempotencyKey = this.#unsure?.digest === sum ? this.#unsure.key : randomId();
+    const afterLost = this.#unsure?.target === target;
+    return {
+      idempotencyKey,
+      afterLost,
+      settle: (error?: unknown) => {
+        this.#unsure = error !== undefined && outcomeUnknown(error) ? { digest: sum, key: idempotencyKey, target } : null;
+        return this.#unsure !== null;
+      },
+    };
   }
 }
 
