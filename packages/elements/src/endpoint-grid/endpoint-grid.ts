@@ -282,7 +282,6 @@ export class MpEndpointGrid extends LitElement {
     emit(this, new SortChangeEvent(sort));
   }
 
-  /** A button that goes away with its click (Try again, Dismiss) leaves focus, when it had it, on the heading. */
   #retry(): void {
     // The rows coming back are announced, as a page change is: the live region still says the last range.
     this.#announcePage = true;
