@@ -52,6 +52,14 @@ async function press(el: MpIntegrationSettings, part: string): Promise<void> {
   await el.updateComplete;
 }
 
+/** Presses `part` (Save draft, Enable) for a save that fails, once what was typed is rendered; answers the error summary it brings. */
+async function pressIntoSummary(el: MpIntegrationSettings, part: 'save-button' | 'enable-button'): Promise<HTMLElement> {
+  await el.updateComplete;
+  await press(el, part);
+  await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+  return $(el, '[part="error-summary"]')!;
+}
+
 async function pick(el: MpIntegrationSettings, id: string, value: string): Promise<void> {
   await until(() => $<MpCombobox>(el, `#${id}`), `#${id}`);
   const combo = $<MpCombobox>(el, `#${id}`)!;
@@ -717,9 +725,8 @@ describe('<mp-integration-settings> against the real server', () => {
 
     await press(el, 'save-button');
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'switched to a draft');
-    await press(el, 'enable-button');
-    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
-    ok($(el, '[part="error-summary"]')!.textContent!.includes('Retired_Phone__c does not exist on this CRM object.'), `enabling again names the row: ${$(el, '[part="error-summary"]')!.textContent}`);
+    const summary = await pressIntoSummary(el, 'enable-button');
+    ok(summary.textContent!.includes('Retired_Phone__c does not exist on this CRM object.'), `enabling again names the row: ${summary.textContent}`);
     equal((await client.settings.get('crm')).status, 'draft', 'and leaves it a draft');
   });
 
@@ -906,9 +913,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($(el, '.empty-note')!.textContent!.includes('required'), 'and the empty state says so');
     await choosePlatform(el, 'stripe');
     typeInto($(el, '#cfg-publishableKey'), 'not-a-key');
-    await el.updateComplete;
-    await press(el, 'enable-button');
-    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    await pressIntoSummary(el, 'enable-button');
     ok(/pk_test_/.test(errorOf(el, 'cfg-publishableKey')), `publishable key error beside it: ${errorOf(el, 'cfg-publishableKey')}`);
     ok(errorOf(el, 'secret-secretKey').length > 0, 'secret key required beside it');
     ok(errorOf(el, 'secret-webhookSecret').length > 0, 'webhook secret required beside it');
@@ -932,9 +937,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await choosePlatform(el, 'stripe');
     // Too long, and of the other mode than Mode (Test): two problems with one value.
     typeInto($(el, '#cfg-publishableKey'), `pk_live_${'a'.repeat(260)}`);
-    await el.updateComplete;
-    await press(el, 'enable-button');
-    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    await pressIntoSummary(el, 'enable-button');
     const lines = [...$(el, '#cfg-publishableKey-error')!.querySelectorAll('.field-error')].map((p) => p.textContent!.trim());
     equal(lines.join(' | '), 'Publishable key must be at most 255 characters. | Publishable key is a live-mode key, but Mode is Test.', 'one line each');
     const [first, second] = [...$(el, '#cfg-publishableKey-error')!.querySelectorAll('.field-error')].map((p) => p.getBoundingClientRect());
@@ -963,9 +966,7 @@ describe('<mp-integration-settings> against the real server', () => {
     typeInto($(el, '#cfg-publishableKey'), 'nope');
     typeInto($(el, '#secret-secretKey'), 'bad');
     typeInto($(el, '#secret-webhookSecret'), 'also bad');
-    await el.updateComplete;
-    await press(el, 'enable-button');
-    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    await pressIntoSummary(el, 'enable-button');
     const order = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="error-summary"] a')].map((a) => a.dataset.pointer);
     equal(order.join(' '), '/config/publishableKey /credentials/secretKey /credentials/webhookSecret', 'top to bottom, as the inputs stand');
     equal(el.shadowRoot!.activeElement?.id, 'cfg-publishableKey', 'focus on the first input on screen');
@@ -1016,8 +1017,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await client.settings.saveDraft('crm', { platform: 'salesforce', config: { consumerKey: own.salesforce.consumerKey }, credentials: { consumerSecret: own.salesforce.consumerSecret } });
     const el = await mount(client);
     await until(() => $(el, '#crm-memberObject'), 'the CRM part for saved credentials');
-    await press(el, 'enable-button');
-    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    await pressIntoSummary(el, 'enable-button');
     ok(errorOf(el, 'crm-memberObject').includes('member object'), `member object error beside its picker: ${errorOf(el, 'crm-memberObject')}`);
     ok(errorOf(el, 'crm-eventTagField').length > 0, 'event tag error beside its picker');
     ok(errorOf(el, 'crm-memberMappings').length > 0, `mapping error beside the mapper: ${$(el, '[part="error-summary"]')!.textContent}`);
@@ -1422,8 +1422,7 @@ describe('<mp-integration-settings> against the real server', () => {
     const rowText = (source: string) => $<MpFieldMapper>(el, '#crm-memberMappings')?.shadowRoot?.querySelector(`mp-field-mapper-row[data-source="${source}"]`)?.textContent ?? '';
     await until(() => ($<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length ?? 0) > 0, 'the mapper with Contact’s fields');
     ok(!rowText('firstName').includes('must be mapped'), `a draft in progress is not red: ${rowText('firstName')}`);
-    await press(el, 'enable-button');
-    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    await pressIntoSummary(el, 'enable-button');
     await until(() => rowText('firstName').includes('First Name must be mapped.'), 'the rows Enable needs say so');
     ok(rowText('lastName').includes('Last Name must be mapped.'), 'each of them');
     ok(!rowText('email').includes('must be mapped'), 'not the mapped one');
@@ -1471,13 +1470,11 @@ describe('<mp-integration-settings> against the real server', () => {
     await choosePlatform(el, 'hubspot');
     typeInto($(el, '#cfg-portalId'), 'not-a-number');
     typeInto($(el, '#secret-apiKey'), '   ');
-    await el.updateComplete;
-    await press(el, 'save-button');
-    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+    const summary = await pressIntoSummary(el, 'save-button');
     equal($(el, 'dialog.confirm'), null, 'no question about deleting Salesforce while HubSpot’s own inputs are wrong');
     equal(errorOf(el, 'cfg-portalId'), 'Digits only.', 'the Portal ID’s rule beside it');
     equal(errorOf(el, 'secret-apiKey'), 'Private app access token cannot be blank.', 'the blank token beside it');
-    ok($(el, '[part="error-summary"]')!.textContent!.includes('2 problems'), `both in the summary: ${$(el, '[part="error-summary"]')!.textContent}`);
+    ok(summary.textContent!.includes('2 problems'), `both in the summary: ${summary.textContent}`);
     equal(el.shadowRoot!.activeElement?.id, 'cfg-portalId', 'focus on the first');
     equal((await client.settings.get('crm')).platform, 'salesforce', 'nothing sent, nothing deleted');
     typeInto($(el, '#cfg-portalId'), '12345');
@@ -1495,16 +1492,13 @@ describe('<mp-integration-settings> against the real server', () => {
     await choosePlatform(el, 'hubspot');
     typeInto($(el, '#cfg-portalId'), '12345');
     typeInto($(el, '#secret-apiKey'), 'pat-na1-0000');
-    await el.updateComplete;
-    await press(el, 'enable-button');
-    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
-    const summary = $(el, '[part="error-summary"]')!.textContent!.replace(/\s+/g, ' ').trim();
-    equal(summary, 'HubSpot also needs settings that show once its connection is saved: use “Save and continue” below to save it as a draft, then fill them in.', 'one sentence, what to do next');
-    equal(el.shadowRoot!.querySelectorAll('[part="error-summary"] li').length, 0, 'no member object, mapping or tag field to fix that is not on screen');
+    const summary = await pressIntoSummary(el, 'enable-button');
+    equal(summary.textContent!.replace(/\s+/g, ' ').trim(), 'HubSpot also needs settings that show once its connection is saved: use “Save and continue” below to save it as a draft, then fill them in.', 'one sentence, what to do next');
+    equal(summary.querySelectorAll('li').length, 0, 'no member object, mapping or tag field to fix that is not on screen');
     equal($(el, 'dialog.confirm'), null, 'and no question about deleting Salesforce for a save that cannot be enabled');
-    equal(el.shadowRoot!.activeElement, $(el, '[part="error-summary"]'), 'focus on the summary, with no control to go to');
+    equal(el.shadowRoot!.activeElement, summary, 'focus on the summary, with no control to go to');
     await inForcedColors(async () => {
-      const ring = getComputedStyle($(el, '[part="error-summary"]')!);
+      const ring = getComputedStyle(summary);
       ok(ring.outlineStyle !== 'none' && ring.outlineWidth !== '0px', `its focus ring stays in forced colours, which drop box shadows (${ring.outlineStyle} ${ring.outlineWidth})`);
     });
     ok(announced(el).includes('HubSpot also needs settings'), `and said: ${announced(el)}`);
@@ -1524,14 +1518,12 @@ describe('<mp-integration-settings> against the real server', () => {
     typeInto($(el, '#secret-consumerSecret'), own.salesforce.consumerSecret);
     await el.updateComplete;
     typeInto($(el, '#cfg-dailyApiAllotment'), '-5');
-    await el.updateComplete;
-    await press(el, 'enable-button');
-    await until(() => $(el, '[part="error-summary"]'), 'the error summary');
-    const items = [...el.shadowRoot!.querySelectorAll('[part="error-summary"] li')].map((li) => li.textContent!.trim());
+    const summary = await pressIntoSummary(el, 'enable-button');
+    const items = [...summary.querySelectorAll('li')].map((li) => li.textContent!.trim());
     equal(items.length, 1, `only the allotment, on screen: ${items.join(' | ')}`);
-    ok($(el, '[part="error-summary"] a[data-pointer="/config/dailyApiAllotment"]'), 'linked to its input');
-    ok($(el, '[part="error-summary"]')!.textContent!.includes('1 problem stops this from saving'), 'counted alone');
-    const text = $(el, '[part="error-summary"]')!.textContent!;
+    ok(summary.querySelector('a[data-pointer="/config/dailyApiAllotment"]'), 'linked to its input');
+    ok(summary.textContent!.includes('1 problem stops this from saving'), 'counted alone');
+    const text = summary.textContent!;
     ok(text.indexOf('Salesforce also needs settings that show once its connection is saved') > text.indexOf('allotment'), `and, after it, the sentence for the rest: ${text}`);
   });
 
@@ -1827,13 +1819,10 @@ describe('<mp-integration-settings> against the real server', () => {
       const el = await mount(clientFor(env), 'payment-gateway');
       await choosePlatform(el, 'stripe');
       typeInto($(el, '#cfg-publishableKey'), 'not-a-key');
-      await el.updateComplete;
-      await press(el, 'enable-button');
-      await until(() => $(el, '[part="error-summary"]'), 'the error summary');
+      const summary = (await pressIntoSummary(el, 'enable-button')).textContent!;
       equal(errorOf(el, 'cfg-publishableKey'), 'Beginnt mit pk_test_ oder pk_live_.', 'the format rule in German');
       equal(errorOf(el, 'secret-secretKey'), 'Geheimer Schlüssel ist erforderlich.', 'a required error with the translated label');
       equal(errorOf(el, 'secret-webhookSecret'), 'Webhook signing secret ist erforderlich.', 'the English label where none is registered');
-      const summary = $(el, '[part="error-summary"]')!.textContent!;
       ok(summary.includes('Geheimer Schlüssel ist erforderlich.') && !summary.includes('is required'), `the summary says the same: ${summary}`);
 
       const { el: xero } = await conflictCompared();
