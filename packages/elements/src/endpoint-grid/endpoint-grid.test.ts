@@ -48,6 +48,14 @@ async function submitNew(el: MpEndpointGrid, name: string, description: string):
   await submitForm(el);
 }
 
+/** Opens the edit form of the row named `name`, types `description`, and submits. */
+async function submitEdit(el: MpEndpointGrid, name: string, description: string): Promise<void> {
+  rowButton(el, name, 'edit').click();
+  await el.updateComplete;
+  typeInto($(el, '#ep-description'), description);
+  await submitForm(el);
+}
+
 function rowButton(el: MpEndpointGrid, name: string, which: 'edit' | 'delete'): HTMLButtonElement {
   const row = [...el.shadowRoot!.querySelectorAll('tbody tr')].find((r) => r.querySelector('th.name')?.textContent?.trim() === name);
   ok(row, `row ${name} exists`);
@@ -62,10 +70,7 @@ async function updatedWithAnswerLost(own: TestEnv): Promise<{ el: MpEndpointGrid
   await clientFor(own).endpoints.create({ name: 'Orders', description: 'Order feed' });
   const { client, lost } = answersLostClient(own, 'PATCH');
   const el = await mount(client);
-  rowButton(el, 'Orders', 'edit').click();
-  await el.updateComplete;
-  typeInto($(el, '#ep-description'), 'Order feed, nightly');
-  await submitForm(el);
+  await submitEdit(el, 'Orders', 'Order feed, nightly');
   await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
   return { el, lost };
 }
@@ -109,10 +114,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await until(() => !$(el, 'dialog.form-dialog[open]'), 'the form closed');
     // Someone else changes Refunds; this grid then updates it.
     await clientFor(own).endpoints.updateDescription(refunds.id, 'Their refund text');
-    rowButton(el, 'Refunds', 'edit').click();
-    await el.updateComplete;
-    typeInto($(el, '#ep-description'), 'My refund text');
-    await submitForm(el);
+    await submitEdit(el, 'Refunds', 'My refund text');
     await until(() => $(el, '.form-general')?.textContent?.includes('Their refund text'), 'the change met, shown');
     const said = $(el, '.form-general')!.textContent!;
     ok(said.includes('changed elsewhere while you were editing'), `someone else's change, not the lost update of Orders: ${said}`);
@@ -370,10 +372,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     const mine = clientFor(own);
     const el = await mount(mine);
     await clientFor(own).endpoints.updateDescription(ep.id, 'Their text, sent hourly.');
-    rowButton(el, 'Refunds', 'edit').click();
-    await el.updateComplete;
-    typeInto($(el, '#ep-description'), 'my text');
-    await submitForm(el);
+    await submitEdit(el, 'Refunds', 'my text');
     await until(() => $(el, '.form-general')?.textContent?.includes('This endpoint was changed elsewhere while you were editing'), 'the notice in the form');
     ok($(el, '.form-general')!.textContent!.includes('“Their text, sent hourly.”'), 'it says what theirs reads');
     ok(!$(el, '.form-general')!.textContent!.includes('”.'), 'with no full stop after the one it quotes');
