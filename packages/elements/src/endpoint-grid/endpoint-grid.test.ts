@@ -314,7 +314,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     el.addEventListener('mp-endpoint-updated', (e) => updated.push(e));
     rowButton(el, 'Invoices', 'edit').click();
     await el.updateComplete;
-    const name = $<HTMLInputElement>(el, '#ep-name')!;
+    const name = $<HTMLTextAreaElement>(el, '#ep-name')!;
     equal(name.value, 'Invoices', 'name pre-filled');
     ok(name.readOnly, 'name is read-only');
     equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'old text', 'description pre-filled');
