@@ -56,41 +56,44 @@ const archivedGateway = [
     await admin.settings.archive('payment-gateway');
   }),
 ];
-/** The header's one action (Archive, or Restore on archived settings), pressed once the settings show. */
-const pressHeaderAction = async ({ canvasElement }: { canvasElement: HTMLElement }) => {
-  const el = await ready(canvasElement);
-  if (el) press(el, '.header-actions button');
-};
+/**
+ * The tags of a story whose state comes from its play function, which a docs page does not run: shown on its
+ * own page only. (Storybook's indexer reads a story's `tags` statically: a literal, or a constant like this.)
+ */
+const ownPageOnly = ['!autodocs'];
+
+/** A play function: `steps`, run on the settings once they show. */
+const played =
+  (steps: (el: MpIntegrationSettings, loaded: Record<string, unknown>) => unknown): Story['play'] =>
+  async ({ canvasElement, loaded }) => {
+    const el = await ready(canvasElement);
+    if (el) await steps(el, loaded);
+  };
+/** The header's one action (Archive, or Restore on archived settings), pressed. */
+const pressHeaderAction = (el: MpIntegrationSettings) => press(el, '.header-actions button');
 const usage = (range: UsageRange) => [withApi((admin, env) => seedUsage(admin, env, range))];
 const drifted = [withApi((admin, env) => seedSalesforce(admin, env, 'enabled', driftedMemberMappings))];
 const largeOrg = [withApi((admin, env) => seedSalesforce(admin, env, 'draft', largeOrgMemberMappings, 'Association_Member__c'))];
 
 /** The enabled Salesforce setup switched to HubSpot with this Portal ID and private app token typed, then `button` pressed. */
-const switchToHubSpot =
-  (portalId: string, token: string, button: string) =>
-  async ({ canvasElement }: { canvasElement: HTMLElement }): Promise<void> => {
-    const el = await ready(canvasElement);
-    if (!el) return;
+const switchToHubSpot = (portalId: string, token: string, button: string) =>
+  played(async (el) => {
     press(el, 'input[name="platform"][value="hubspot"]');
     await el.updateComplete;
     typeInto(el.shadowRoot!.querySelector('#cfg-portalId'), portalId);
     typeInto(el.shadowRoot!.querySelector('#secret-apiKey'), token);
     await el.updateComplete;
     press(el, button);
-  };
+  });
 
 /** First visit: no record yet, choose a platform. */
 export const NotSetUp: Story = { loaders: emptyTenant };
 
 /** Salesforce chosen, credentials not saved yet: only the connection shows. */
 export const CredentialsFirst: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   loaders: emptyTenant,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (el) press(el, 'input[name="platform"][value="salesforce"]');
-  },
+  play: played((el) => press(el, 'input[name="platform"][value="salesforce"]')),
 };
 
 /** Credentials saved for the loopback Salesforce org: member object (its realistic Contact), member mapping, tag fields, orders, Salesforce extras and API usage. */
@@ -101,29 +104,22 @@ export const LargeOrg: Story = { loaders: largeOrg };
 
 /** Test connection pressed with the saved credentials: the loopback org answered, and the server's sentence gives its API usage. */
 export const ConnectionTestSucceeded: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   loaders: connected,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (el) press(el, '[part="test-button"]');
-  },
+  play: played((el) => press(el, '[part="test-button"]')),
 };
 
 /** A mistyped new consumer secret tested before saving: Salesforce refused it, said beside the secret and under the button. */
 export const ConnectionTestFailed: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   loaders: connected,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (!el) return;
+  play: played(async (el) => {
     press(el, '#secret-consumerSecret');
     await el.updateComplete;
     typeInto(el.shadowRoot!.querySelector('#secret-consumerSecret'), 'mistyped-consumer-secret');
     await el.updateComplete;
     press(el, '[part="test-button"]');
-  },
+  }),
 };
 
 /**
@@ -144,14 +140,11 @@ export const PaymentGatewayRequired: Story = { args: { category: 'payment-gatewa
 
 /** Connected, with the list of MemberPulse's fixed tag values open (for a restricted picklist). */
 export const TagValues: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   loaders: connected,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (!el) return;
+  play: played(async (el) => {
     (await shownIn<HTMLDetailsElement>(el, 'details.tag-values'))!.open = true;
-  },
+  }),
 };
 
 /** Inside a provider that has its API's URL but no token yet (signed out, or the host's sign-in still loading). */
@@ -177,85 +170,70 @@ export const SchemaDrift: Story = { loaders: drifted };
  * the server stores what changed and leaves the drifted rows to be fixed, so "saved" shows with the drift notice still there.
  */
 export const DriftSaved: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   loaders: drifted,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (!el || !(await shownIn(el, '[part="drift"]'))) return;
+  play: played(async (el) => {
+    if (!(await shownIn(el, '[part="drift"]'))) return;
     press(el, '#crm-supportTicketNotes');
     await el.updateComplete;
     press(el, '[part="enable-button"]');
-  },
+  }),
 };
 
 /** Enable pressed with a malformed publishable key and no secrets: the server's 422, errors beside the inputs, a linked summary at the top, focus on the first. */
 export const ValidationErrors: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   args: { category: 'payment-gateway' },
   loaders: emptyTenant,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (!el) return;
+  play: played(async (el) => {
     press(el, 'input[name="platform"][value="stripe"]');
     await el.updateComplete;
     typeInto(el.shadowRoot!.querySelector('#cfg-publishableKey'), 'pk_wrong');
     await el.updateComplete;
     press(el, '[part="enable-button"]');
-  },
+  }),
 };
 
 /** Xero's default tax rate changed by an editor after the screen loaded, then this admin's own rate saved: the server's 412. */
-async function saveOverSomeoneElse(canvas: HTMLElement, loaded: Record<string, unknown>): Promise<MpIntegrationSettings | undefined> {
-  const el = await ready(canvas);
+async function saveOverSomeoneElse(el: MpIntegrationSettings, loaded: Record<string, unknown>): Promise<boolean> {
   const { env } = storyApi({ loaded });
-  if (!el || !env) return undefined;
+  if (!env) return false;
   await clientFor(env, 'editor').settings.patch('accounting', { config: { defaultTaxRate: 'OUTPUT2' } }, { ifMatch: false });
   typeInto(el.shadowRoot!.querySelector('#cfg-defaultTaxRate'), 'INPUT2');
   await el.updateComplete;
   press(el, '[part="save-button"]');
-  return el;
+  return true;
 }
 
 const xeroSaved = [withApi((admin) => admin.settings.saveDraft('accounting', xeroInput))];
 
 /** Someone else saved between this screen's load and its save: the server's 412; the edits stay; compare, load theirs, or save over. */
 export const Conflict: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   args: { category: 'accounting' },
   loaders: xeroSaved,
-  play: async ({ canvasElement, loaded }) => {
-    await saveOverSomeoneElse(canvasElement, loaded);
-  },
+  play: played(saveOverSomeoneElse),
 };
 
 /** The conflict with Compare pressed: their version and this admin's side by side, the form now theirs with these edits on top. */
 export const ConflictCompared: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   args: { category: 'accounting' },
   loaders: xeroSaved,
-  play: async ({ canvasElement, loaded }) => {
-    const el = await saveOverSomeoneElse(canvasElement, loaded);
-    if (!el) return;
-    (await shownIn<HTMLButtonElement>(el, '.conflict .actions button'))!.click();
-  },
+  play: played(async (el, loaded) => {
+    if (await saveOverSomeoneElse(el, loaded)) (await shownIn<HTMLButtonElement>(el, '.conflict .actions button'))!.click();
+  }),
 };
 
 /** Another platform chosen over an enabled Salesforce setup and saved: the question names what would be deleted. */
 export const SwitchQuestion: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   loaders: enabled,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (!el) return;
+  play: played(async (el) => {
     press(el, 'input[name="platform"][value="hubspot"]');
     await el.updateComplete;
     press(el, '[part="save-button"]');
-  },
+  }),
 };
 
 /**
@@ -264,8 +242,7 @@ export const SwitchQuestion: Story = {
  * deleting Salesforce for a save that could not go through.
  */
 export const ReplaceChecked: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   loaders: enabled,
   play: switchToHubSpot('not-a-number', '   ', '[part="save-button"]'),
 };
@@ -276,18 +253,16 @@ export const ReplaceChecked: Story = {
  * "Save and continue" first, rather than list what is not on screen.
  */
 export const NeedsConnectionFirst: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   loaders: enabled,
   play: switchToHubSpot('12345', 'pat-na1-0000', '[part="enable-button"]'),
 };
 
 /** Archive pressed on an enabled setup: the question says the integration stops and the settings become read-only. */
 export const ArchiveQuestion: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   loaders: enabled,
-  play: pressHeaderAction,
+  play: played(pressHeaderAction),
 };
 
 /** Archived: read-only until restored. */
@@ -305,25 +280,21 @@ export const ArchivedCrm: Story = {
 
 /** Restore pressed on archived settings: the question says they come back as a draft. */
 export const RestoreQuestion: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   args: { category: 'payment-gateway' },
   loaders: archivedGateway,
-  play: pressHeaderAction,
+  play: played(pressHeaderAction),
 };
 
 /** A changed setting not saved, and the host's router asks to leave (`requestLeave()`): Stay has focus. */
 export const LeaveQuestion: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   loaders: connected,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (!el) return;
+  play: played(async (el) => {
     typeInto(el.shadowRoot!.querySelector('#cfg-securityGroupPrefix'), 'MP_');
     await el.updateComplete;
     void el.requestLeave();
-  },
+  }),
 };
 
 /** A viewer sees everything and changes nothing. */
@@ -365,16 +336,14 @@ export const CrmObjectsFailed: Story = {
  * says it is busy (aria-disabled, so it keeps focus), and what was read first stays while the notes say it loads.
  */
 export const Refreshing: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
+  tags: ownPageOnly,
   args: { connection: 'never-answers', connectionFor: 'refresh=true' },
   loaders: connected,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (!el || !(await shownIn(el, '[part="crm-refresh"]'))) return;
+  play: played(async (el) => {
+    if (!(await shownIn(el, '[part="crm-refresh"]'))) return;
     await goneFrom(el, '.crm [role="status"]');
     press(el, '[part="crm-refresh"]');
-  },
+  }),
 };
 
 /** No `category`: CRM, Accounting, Payment gateway and Inbound connector one after another. */
