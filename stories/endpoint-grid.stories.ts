@@ -186,5 +186,5 @@ export const LongStrings: Story = { args: { width: '720px' }, parameters: { stri
 
 /** The brand's tokens: another accent, square corners, a larger font, and a heavier frame. */
 export const Branded: Story = {
-  args: { ...brandAccent, ...squareCorners, fontFamily: 'Georgia, serif', fontSize: '17px', '--mp-endpoint-grid-border': '2px solid light-dark(#7a1fa2, #d6a4f2)' },
+  args: { ...brandAccent, ...squareCorners, fontFamily: 'Georgia, serif', fontSize: '17px', '--mp-endpoint-grid-border': `2px solid ${brandAccent.accent}` },
 };

@@ -154,7 +154,7 @@ export const Branded: Story = {
     ...squareCorners,
     fontFamily: 'Georgia, serif',
     fontSize: '17px',
-    '--mp-field-mapper-border': '2px solid light-dark(#7a1fa2, #d6a4f2)',
+    '--mp-field-mapper-border': `2px solid ${brandAccent.accent}`,
     '--mp-field-mapper-row-min-height': '4rem',
     '--mp-field-mapper-source-width': '18rem',
   },
