@@ -140,6 +140,17 @@ async function saveWith(el: MpIntegrationSettings, part: 'save-button' | 'enable
   return event;
 }
 
+/** A fresh tenant's CRM screen with Salesforce chosen and the loopback org's consumer key and secret typed, not saved. */
+async function salesforceTyped(): Promise<MpIntegrationSettings> {
+  const own = await freshEnv();
+  const el = await mount(clientFor(own));
+  await choosePlatform(el, 'salesforce');
+  typeInto($(el, '#cfg-consumerKey'), own.salesforce.consumerKey);
+  typeInto($(el, '#secret-consumerSecret'), own.salesforce.consumerSecret);
+  await el.updateComplete;
+  return el;
+}
+
 /**
  * Xero settings on screen, `mine` typed and saved through a client whose answers to PUT are lost while
  * `lost.on` holds: the server took the save, the screen does not know.
@@ -614,12 +625,7 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('“Save and continue” takes the keyboard on to the CRM section it opens', async () => {
-    const own = await freshEnv();
-    const el = await mount(clientFor(own));
-    await choosePlatform(el, 'salesforce');
-    typeInto($(el, '#cfg-consumerKey'), own.salesforce.consumerKey);
-    typeInto($(el, '#secret-consumerSecret'), own.salesforce.consumerSecret);
-    await el.updateComplete;
+    const el = await salesforceTyped();
     const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!;
     button.focus();
     button.click();
@@ -1511,12 +1517,7 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('leaves out of the summary the server’s errors on the CRM part before the connection is saved', async () => {
-    const own = await freshEnv();
-    const el = await mount(clientFor(own));
-    await choosePlatform(el, 'salesforce');
-    typeInto($(el, '#cfg-consumerKey'), own.salesforce.consumerKey);
-    typeInto($(el, '#secret-consumerSecret'), own.salesforce.consumerSecret);
-    await el.updateComplete;
+    const el = await salesforceTyped();
     typeInto($(el, '#cfg-dailyApiAllotment'), '-5');
     const summary = await pressIntoSummary(el, 'enable-button');
     const items = [...summary.querySelectorAll('li')].map((li) => li.textContent!.trim());
