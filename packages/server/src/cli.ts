@@ -6,7 +6,7 @@ import { generateMasterKey } from './crypto.js';
 import { openDatabase } from './db.js';
 import { buildOpenApi } from './openapi.js';
 import { rotateMasterKey } from './rotate.js';
-import { lockTarget, privateDataDir } from './data-dir.js';
+import { lockTarget } from './data-dir.js';
 import { resolveJwtSecret, startServer } from './server.js';
 
 const HELP = `mp-integration-server — MemberPulse integration-settings API
@@ -129,8 +129,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'migrate': {
       const target = databaseTarget(loadConfig());
-      if (target.kind === 'pglite' && target.dataDir) privateDataDir(target.dataDir);
-      const unlock = lockTarget(target);
+      const { unlock } = lockTarget(target, true);
       try {
         await (await openDatabase(target)).close();
       } finally {

@@ -50,8 +50,8 @@ function lockHolder(path: string): number | undefined {
  * and removed once, then taken like a missing one; servers started at the very same moment over a stale lock
  * may not be told apart. Throws while another live process, or another server in this one, has the folder,
  * or when `server.pid` names no process (being written where hard links are missing, or damaged). Never
- * creates the folder (a mistyped MP_DATA_DIR is refused, not made): the commands that may make it call
- * `privateDataDir` first. Answers the release.
+ * creates the folder (a mistyped MP_DATA_DIR is refused, not made): the commands that may make it lock
+ * through `lockTarget(target, true)`. Answers the release.
  */
 export function lockDataDir(dir: string): () => void {
   if (!existsSync(dir)) throw new ConfigError(`MP_DATA_DIR ${dir} does not exist.`);
@@ -82,7 +82,12 @@ export function lockDataDir(dir: string): () => void {
   };
 }
 
-/** Locks the target's PGlite folder (`lockDataDir`); Postgres and an in-memory database have none. Answers the release. */
-export function lockTarget(target: DatabaseTarget): () => void {
-  return target.kind === 'pglite' && target.dataDir ? lockDataDir(target.dataDir) : () => {};
+/**
+ * Locks the target's PGlite folder (`lockDataDir`), with `make` (a start, `migrate`; not `rotate-key`) made private
+ * first (`privateDataDir`). Postgres and an in-memory database have none. Answers the release, and whether `make` tightened it.
+ */
+export function lockTarget(target: DatabaseTarget, make: boolean): { unlock: () => void; tightened: boolean } {
+  if (target.kind !== 'pglite' || !target.dataDir) return { unlock: () => {}, tightened: false };
+  const tightened = make && privateDataDir(target.dataDir);
+  return { unlock: lockDataDir(target.dataDir), tightened };
 }

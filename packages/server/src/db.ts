@@ -1,4 +1,3 @@
-import { privateDataDir } from './data-dir.js';
 import { ConfigError, type DatabaseTarget } from './config.js';
 import { migrations } from './migrations.js';
 
@@ -44,7 +43,6 @@ export function violatedConstraint(err: unknown): string | undefined {
 
 async function openPglite(dataDir: string | null): Promise<Database> {
   const { PGlite } = await import('@electric-sql/pglite');
-  if (dataDir) privateDataDir(dataDir);
   const pg = dataDir ? new PGlite(dataDir) : new PGlite();
   try {
     await pg.waitReady;

@@ -27,7 +27,7 @@ export async function rotateMasterKey(options: RotateOptions = {}): Promise<Rota
   checkConfig(config, { tokens: false });
   const target = databaseTarget(config);
   if (target.kind === 'pglite' && !target.dataDir) throw new Error('Nothing to rotate: the database is in memory.');
-  const unlock = lockTarget(target);
+  const { unlock } = lockTarget(target, false);
   try {
     const fromFile = config.masterKey ? null : readKeyFile(config.dataDir);
     if (!config.masterKey && !fromFile) throw new Error(`No MP_MASTER_KEY and no key file in ${config.dataDir}: nothing to rotate.`);

@@ -217,10 +217,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   await assertCanListen(config.host, config.port);
   const gateway = givenGateway !== undefined ? givenGateway : await loadDefaultGateway(env ?? process.env);
   const target = databaseTarget(config);
-  if (target.kind === 'pglite' && target.dataDir && privateDataDir(target.dataDir)) {
-    config.log({ level: 'warn', msg: 'The data folder was open to other users: made it 0700.', dataDir: target.dataDir });
-  }
-  const unlock = lockTarget(target);
+  const { unlock, tightened } = lockTarget(target, true);
+  if (tightened) config.log({ level: 'warn', msg: 'The data folder was open to other users: made it 0700.', dataDir: config.dataDir });
   let db: Database | null = null;
   try {
     const secrets = resolveSecrets(config, target);
