@@ -204,7 +204,8 @@ export function planWrite(
   const kept = crm && current?.crm && !orgChanged ? keptCrmChoices(def, current, config, crm) : undefined;
   // Enabling runs every rule in full: a record must not start syncing onto fields the CRM no longer has.
   const enabling = rules === 'enable' && current?.status !== 'enabled';
-  if (result.errors.length && kept && !enabling && (memberFields || orderFields)) {
+  // Only an error on a kept choice can be spared: the rules run again, without the describes, only then.
+  if (kept && !enabling && (memberFields || orderFields) && result.errors.some((e) => kept.has(e.pointer))) {
     const judged = sparingKeptChoices(state, rules, result, deps.allowLoopback, kept);
     errors.push(...judged.errors);
     warnings = judged.warnings;
