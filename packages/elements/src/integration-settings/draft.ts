@@ -4,6 +4,7 @@ import {
   credentialsComplete,
   emptyCrmMapping,
   findPlatform,
+  isFilled,
   isSettingVisible,
   missingConnectionSettings,
   parsePointer,
@@ -58,17 +59,16 @@ export function withPlatform(saved: IntegrationSettings | null, platform: string
   return { platform, config: defaults(findPlatform(platform)), secrets: {}, crm: emptyCrmMapping() };
 }
 
-function filled(value: unknown): boolean {
-  return value !== undefined && value !== null && value !== '' && !(Array.isArray(value) && value.length === 0);
-}
-
-/** The body of a save: the whole form (PUT semantics), pending secrets only, CRM only for the CRM. */
+/**
+ * The body of a save: the whole form (PUT semantics), pending secrets only, CRM only for the CRM. A setting of
+ * spaces alone is left out, as the schema's rules take it for no value (`isFilled`).
+ */
 export function inputFrom(draft: Draft, category: IntegrationCategory): IntegrationSettingsInput {
   const platform = findPlatform(draft.platform);
   const config: Record<string, ConfigValue> = {};
   for (const s of platform?.settings ?? []) {
     const value = draft.config[s.key];
-    if (s.type !== 'secret' && filled(value)) config[s.key] = value as ConfigValue;
+    if (s.type !== 'secret' && isFilled(value)) config[s.key] = value as ConfigValue;
   }
   const credentials: Record<string, string | null> = {};
   for (const [key, value] of Object.entries(draft.secrets)) {
@@ -143,20 +143,26 @@ export function isConnected(draft: Draft, saved: IntegrationSettings | null): bo
   return credentialsComplete(platform, saved.config, configuredSecrets(saved));
 }
 
-/** The secrets the record holds once the draft is saved: those stored for its platform, with the pending writes applied. */
-function secretsOnceSaved(draft: Draft, saved: IntegrationSettings | null): Set<string> {
+/**
+ * The secrets the record holds once the draft is saved: those stored for its platform, with the pending writes
+ * applied; `given` says which typed values count.
+ */
+function secretsOnceSaved(draft: Draft, saved: IntegrationSettings | null, given: (typed: string) => boolean): Set<string> {
   const secrets = saved?.platform === draft.platform ? configuredSecrets(saved) : new Set<string>();
   for (const [key, value] of Object.entries(draft.secrets)) {
     if (value === null) secrets.delete(key);
-    else secrets.add(key);
+    else if (given(value)) secrets.add(key);
   }
   return secrets;
 }
 
-/** The connection inputs the form still lacks, counting stored secrets and those typed but not saved. */
+/**
+ * The connection inputs the form still lacks, counting stored secrets and those typed but not saved. A secret
+ * of spaces alone is lacking, as a setting of spaces alone is (`isFilled`): the server refuses it as blank.
+ */
 export function missingConnection(draft: Draft, saved: IntegrationSettings | null): SettingDefinition[] {
   const platform = findPlatform(draft.platform);
-  return platform ? missingConnectionSettings(platform, draft.config, secretsOnceSaved(draft, saved)) : [];
+  return platform ? missingConnectionSettings(platform, draft.config, secretsOnceSaved(draft, saved, isFilled)) : [];
 }
 
 /**
@@ -167,7 +173,8 @@ export function missingConnection(draft: Draft, saved: IntegrationSettings | nul
 export function checkDraft(draft: Draft, saved: IntegrationSettings | null, category: IntegrationCategory, mode: 'draft' | 'enable'): FieldError[] {
   const platform = findPlatform(draft.platform);
   const { config = {}, credentials = {} } = inputFrom(draft, category);
-  const state = { category, platform: draft.platform, config, configuredSecrets: secretsOnceSaved(draft, saved), crm: category === 'crm' ? draft.crm : null };
+  // Every typed secret counts, as the server counts a write: a blank one is refused by `validateCredentialInput` alone.
+  const state = { category, platform: draft.platform, config, configuredSecrets: secretsOnceSaved(draft, saved, () => true), crm: category === 'crm' ? draft.crm : null };
   return [...(platform ? validateCredentialInput(platform, credentials, config) : []), ...validateSettings(state, mode).errors];
 }
 
@@ -194,13 +201,13 @@ export function visibleGroups(draft: Draft): Array<{ group: string; settings: Se
 /**
  * Whether the admin put something into a group after *Connection*: a value other than its default, or a
  * secret. Those groups then stay on screen even if a connection input is emptied again, so nothing that
- * would be saved is out of sight.
+ * would be saved is out of sight: a secret of spaces alone too, which is sent and refused beside its input.
  */
 export function holdsInputBeyondConnection(draft: Draft): boolean {
   return visibleGroups(draft)
     .filter(({ group }) => group !== CONNECTION_GROUP)
     .some(({ settings }) =>
-      settings.some((s) => (s.type === 'secret' ? draft.secrets[s.key] !== undefined : filled(draft.config[s.key]) && !sameJson(draft.config[s.key], s.default))),
+      settings.some((s) => (s.type === 'secret' ? draft.secrets[s.key] !== undefined : isFilled(draft.config[s.key]) && !sameJson(draft.config[s.key], s.default))),
     );
 }
 

@@ -618,10 +618,36 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => errorOf(el, 'cfg-consumerKey'), 'the error beside Consumer Key');
     equal(errorOf(el, 'cfg-consumerKey'), 'Consumer Key is required to continue.', 'the blank key is missing');
     equal(errorOf(el, 'cfg-myDomainUrl'), 'Enter your org’s My Domain, such as https://yourorg.my.salesforce.com.', 'the URL’s format rule at once, not after a round trip');
-    equal(errorOf(el, 'secret-consumerSecret'), 'Consumer Secret cannot be blank.', 'and the blank secret');
+    equal(errorOf(el, 'secret-consumerSecret'), 'Consumer Secret is required to continue.', 'and the blank secret, missing as the key is');
     ok($(el, '[part="error-summary"]')!.textContent!.includes('3 problems'), `all three in the summary: ${$(el, '[part="error-summary"]')!.textContent}`);
     equal(el.shadowRoot!.activeElement?.id, 'cfg-myDomainUrl', 'focus on the first in the form');
     ok((await client.settings.list()).every((s) => s.category !== 'crm'), 'nothing saved');
+  });
+
+  it('takes a secret of spaces alone for no secret: nothing opens after the connection, and “Save and continue” asks for it', async () => {
+    const client = clientFor(await freshEnv());
+    const el = await mount(client, 'accounting');
+    await choosePlatform(el, 'xero');
+    typeInto($(el, '#cfg-clientId'), 'xero-client');
+    typeInto($(el, '#secret-clientSecret'), '   ');
+    await el.updateComplete;
+    ok(!$(el, '#cfg-membershipRevenueAccount'), 'the settings after the connection wait, as for an empty secret');
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!.click();
+    await until(() => errorOf(el, 'secret-clientSecret'), 'the error beside Client Secret');
+    equal(errorOf(el, 'secret-clientSecret'), 'Client Secret is required to continue.', 'named as missing');
+    ok($(el, '[part="error-summary"]')!.textContent!.includes('1 problem stops'), `and counted once: ${$(el, '[part="error-summary"]')!.textContent}`);
+    ok((await client.settings.list()).every((s) => s.category !== 'accounting'), 'nothing saved');
+  });
+
+  it('takes a setting of spaces alone for no value: typed into an empty one, it is no change to save', async () => {
+    const client = clientFor(await freshEnv());
+    await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'abc', defaultTaxRate: 'OUTPUT' } });
+    const el = await mount(client, 'accounting');
+    await until(() => $(el, '#cfg-membershipRevenueAccount'), 'the saved draft’s accounts');
+    typeInto($(el, '#cfg-membershipRevenueAccount'), '   ');
+    await el.updateComplete;
+    ok(!el.dirty, 'nothing unsaved');
+    ok($<HTMLButtonElement>(el, '[part="save-button"]')!.disabled, 'so nothing to save');
   });
 
   it('“Save and continue” takes the keyboard on to the CRM section it opens', async () => {
