@@ -69,8 +69,12 @@ function renderTagValues(): TemplateResult {
   </details>`;
 }
 
+/**
+ * A first load's note, or a failure's alert with a reload. A refresh says nothing while it reads: the lists
+ * loaded before stay as they are, and the button that started it says it is busy.
+ */
 function remoteNote<T>(remote: Remote<T>, loading: string, failed: (reason: string) => string, reload: () => void): TemplateResult | typeof nothing {
-  if (remote.state === 'loading') return html`<p class="help" role="status">${loading}</p>`;
+  if (remote.state === 'loading') return remote.value === undefined ? html`<p class="help" role="status">${loading}</p>` : nothing;
   if (remote.state === 'error') {
     return html`<div class="notice error inline" role="alert">${iconSvg(icon.error)}
       <p class="grow">${failed(errorText(remote.error))}</p>

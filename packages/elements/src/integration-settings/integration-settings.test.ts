@@ -889,6 +889,8 @@ describe('<mp-integration-settings> against the real server', () => {
     await settle(el);
     equal(targets(), count, 'the fields stay while the refresh runs');
     equal(refresh.getAttribute('aria-disabled'), 'true', 'the button busy');
+    const notes = [...el.shadowRoot!.querySelectorAll('.crm [role="status"]')].map((n) => n.textContent!.trim());
+    equal(notes.join(' | '), '', 'and no first load’s “Loading…” notes pushing the lists down meanwhile');
     for (const go of held) go();
     await until(() => $(el, '.crm .notice.error'), 'the failure, said');
     await settle(el);
@@ -909,6 +911,53 @@ describe('<mp-integration-settings> against the real server', () => {
     held[2]!();
     await until(() => $(el, '.usage .warning-text'), 'its failure, said');
     ok($(el, '.usage meter'), 'and the last usage stays beside it');
+  });
+
+  it('keeps the settings on screen, locked, while it loads the same record again, and shows the loading state for another client’s', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+    // Once `holdNext` is set, the next read of the records waits until `release` is called.
+    let holdNext = false;
+    let release: (() => void) | null = null;
+    const holding = (env: TestEnv) =>
+      createIntegrationClient({
+        baseUrl: env.apiUrl,
+        token: env.tokens.admin,
+        fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+          if (holdNext && new URL(input instanceof Request ? input.url : String(input)).pathname.endsWith('/v1/settings')) {
+            holdNext = false;
+            await new Promise<void>((resolve) => (release = resolve));
+          }
+          return fetch(input, init);
+        },
+      });
+    const el = await mount(holding(own), 'accounting');
+    await clientFor(own).settings.patch('accounting', { config: { clientId: 'theirs' } }, { ifMatch: false });
+    holdNext = true;
+    const reloaded = el.reload();
+    await until(() => release, 'the record asked again');
+    await settle(el);
+    const input = $<HTMLInputElement>(el, '#cfg-clientId');
+    equal(input?.value, 'first', 'the record on screen stays while it loads again');
+    equal($(el, '.loading'), null, 'with no “Loading settings…” skeleton in its place');
+    ok(input!.readOnly, 'locked: an edit now would be lost to the record arriving');
+    equal($(el, '[part="base"]')!.getAttribute('aria-busy'), 'true', 'and busy');
+    release!();
+    await reloaded;
+    await el.updateComplete;
+    equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'theirs', 'then the record as loaded');
+    ok(!$<HTMLInputElement>(el, '#cfg-clientId')!.readOnly, 'open for edits again');
+    equal($(el, '[part="base"]')!.getAttribute('aria-busy'), 'false', 'and no longer busy');
+
+    release = null;
+    holdNext = true;
+    el.client = holding(await freshEnv());
+    await until(() => release, 'the other tenant’s settings asked');
+    await settle(el);
+    ok($(el, '.loading'), 'another client’s settings load in the loading state…');
+    equal($(el, '#cfg-clientId'), null, '…not under the first one’s');
+    release!();
+    await until(() => $(el, '.platforms'), 'the other tenant’s empty form');
   });
 
   it("keeps the server's order-mapping drift while this screen is still describing the order object, then works it out itself", async () => {

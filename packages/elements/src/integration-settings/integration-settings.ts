@@ -183,6 +183,8 @@ export class MpIntegrationSettings extends LitElement {
   #restShownFor: string | null = null;
   /** Answers to an older load (client or category changed meanwhile) are dropped. */
   #loadToken = 0;
+  /** The client and category whose record is on screen once loaded. */
+  #loadedFrom: { client: IntegrationClient; category: IntegrationCategory } | null = null;
   readonly #retryKey = new RetryKey();
 
   constructor() {
@@ -223,11 +225,18 @@ export class MpIntegrationSettings extends LitElement {
     return this.#askLeave();
   }
 
-  /** Loads the saved settings again; unsaved edits are discarded. */
+  /**
+   * Loads the saved settings again; unsaved edits are discarded. The record on screen, loaded again, stays
+   * (locked, so no edit is lost to the answer) until the answer replaces it; another client's or category's
+   * shows the loading state, not this one's record.
+   */
   async reload(): Promise<void> {
     const category = this.resolvedCategory;
     const client = this.#client.client;
-    this.#discovery.reset(client);
+    const again = !!client && this._load.state === 'ready' && this.#loadedFrom?.client === client && this.#loadedFrom.category === category;
+    // The CRM's lists stay with the record; `#setSaved` drops them if its connection changed.
+    if (!again) this.#discovery.reset(client);
+    if (this._busy === 'reload') this._busy = '';
     // A save whose answer was lost is in what loads now (if it was made): a later conflict is not with it.
     this.#retryKey.forget();
     // A confirmation, outcome or test result speaks of the record as it was; the reloaded one may be another tenant's.
@@ -248,7 +257,9 @@ export class MpIntegrationSettings extends LitElement {
       }
       return;
     }
-    this._load = { state: 'loading' };
+    const restoreFocus = again ? this.#holdFocus() : null;
+    if (again) this._busy ||= 'reload';
+    else this._load = { state: 'loading' };
     const token = ++this.#loadToken;
     try {
       const [me, saved] = await Promise.all([whoAmI(client), savedSettings(client, category)]);
@@ -256,11 +267,15 @@ export class MpIntegrationSettings extends LitElement {
       this._me = me;
       this.#adopt(saved);
       this._load = { state: 'ready' };
+      this.#loadedFrom = { client, category };
     } catch (error) {
       if (token !== this.#loadToken) return;
       this._load = { state: 'error', error };
       this.#fail(error, 'load');
+    } finally {
+      if (token === this.#loadToken && this._busy === 'reload') this._busy = '';
     }
+    await restoreFocus?.();
   }
 
   override connectedCallback(): void {
