@@ -145,6 +145,10 @@ export class MpIntegrationSettings extends LitElement {
    * as last worked out before rendering: the connection cannot be tested, continued or enabled until an admin gives them.
    */
   #secretsAwaitingAdmin: readonly SettingDefinition[] = [];
+  /** Whether "Save and continue" is offered (`#offersSaveAndContinue`), as last worked out before rendering. */
+  #continueOffered = false;
+  /** What the summary at the top lists (`#summary`), as last worked out before rendering. */
+  #summaryShown: { errors: FieldError[]; note: string } = { errors: [], note: '' };
   private _replacing = new Set<string>();
   private _errors: FieldError[] = [];
   /** `_errors` by the control they belong to, grouped when they change. */
@@ -291,6 +295,9 @@ export class MpIntegrationSettings extends LitElement {
     this.#driftShown = this.resolvedCategory === 'crm' && saved?.platform === this._draft.platform ? this.#drift(saved) : [];
     if (changed.has('_errors')) this.#errorsByControl = byControl(this._errors);
     this.#secretsAwaitingAdmin = this.#canWrite && !this.#canWriteCredentials ? missingConnection(this._draft, saved).filter((s) => s.type === 'secret') : [];
+    // Once per update, after what they read above: the form and the summary each ask for them.
+    this.#continueOffered = this.#offersSaveAndContinue();
+    this.#summaryShown = this.#summary();
   }
 
   #children(): MpIntegrationSettings[] {
@@ -349,7 +356,7 @@ export class MpIntegrationSettings extends LitElement {
    * "Save and continue" is offered: the platform's CRM part waits for its connection to be saved, or the
    * groups after *Connection* for its inputs to be filled in.
    */
-  get #offersSaveAndContinue(): boolean {
+  #offersSaveAndContinue(): boolean {
     const platform = findPlatform(this._draft.platform);
     if (!platform || isConnected(this._draft, this._saved) || !this.#canWrite || this._saved?.status === 'archived' || this.#secretsAwaitingAdmin.length) return false;
     return !!platform.discovery || (this.#restShownFor !== platform.id && platform.settings.some((s) => !isConnectionSetting(s)));
@@ -367,7 +374,7 @@ export class MpIntegrationSettings extends LitElement {
       return !!key && (first === 'crm' || (first === 'config' && !!platform?.settings.find((s) => s.key === key)?.crmFieldTypes));
     };
     const listed = this._fromSave ? this._errors : [];
-    const errors = platform?.discovery && this.#offersSaveAndContinue ? listed.filter((e) => !waits(e)) : listed;
+    const errors = platform?.discovery && this.#continueOffered ? listed.filter((e) => !waits(e)) : listed;
     const waiting = errors.length < listed.length;
     const note = [this._general?.(), waiting ? t('settings.summary.afterConnection', { platform: platform?.name ?? '', action: t('settings.saveAndContinue') }) : ''];
     return { errors, note: note.filter(Boolean).join(' ') };
@@ -586,7 +593,7 @@ export class MpIntegrationSettings extends LitElement {
     await this.updateComplete;
     // What the summary shows, as rendered. The conflict notice takes focus, which reads it; announcing it as
     // well would say it twice.
-    const { errors, note } = this.#summary();
+    const { errors, note } = this.#summaryShown;
     if (!this._conflict) this.#announcer.announce(errors.length ? t('settings.summary.title', { count: errors.length }) : note);
     // A mapper an error names shows its unmapped required fields too, as a form's submit makes it.
     for (const e of this._errors) {
@@ -884,7 +891,7 @@ export class MpIntegrationSettings extends LitElement {
     const connected = isConnected(this._draft, saved);
     const platform = findPlatform(this._draft.platform);
     const showRest = !!platform && this.#restShownFor === platform.id;
-    const summary = this.#summary();
+    const summary = this.#summaryShown;
     return html`
       ${this.#outcome.render('outcome')}
       ${renderErrorSummary(summary.errors.map((e) => ({ ...e, message: summaryErrorText(e, this._draft.platform, this.#errorContext()) })), summary.note, this.#focusControl, (p) => !!this.#control(p))}
@@ -915,7 +922,7 @@ export class MpIntegrationSettings extends LitElement {
         choose: (id) => this.#choosePlatform(id),
       })}
       ${this.#renderGroups(view, true)}
-      ${platform && this.#offersSaveAndContinue
+      ${platform && this.#continueOffered
         ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p>${t(platform.discovery ? 'settings.saveFirst' : 'settings.saveFirstOther')}</p>
             <div class="actions"><button class="mp-button" type="button" ?disabled=${this._busy !== ''} @click=${() => this.#saveAndContinue()}>${t('settings.saveAndContinue')}</button></div></div></div>`
         : nothing}
