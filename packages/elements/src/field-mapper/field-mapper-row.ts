@@ -12,6 +12,9 @@ import type { ComboboxSearch } from '../shared/combobox.js';
 import { icon, iconSvg } from '../shared/icons.js';
 import type { MapperRow, RowProblem, RowStatus } from './model.js';
 
+/** `HTMLElement`, or a stand-in where there is none: an SSR framework imports the package in Node, where Lit's own elements load. */
+const ElementBase: typeof HTMLElement = globalThis.HTMLElement ?? (class {} as typeof HTMLElement);
+
 /**
  * One row of `<mp-field-mapper>`: a light custom element (no shadow root, no rendering of its own) so the
  * row's status can be a custom state. Style rows from outside with
@@ -19,7 +22,7 @@ import type { MapperRow, RowProblem, RowStatus } from './model.js';
  *
  * @summary One row of `<mp-field-mapper>`; rendered only by it.
  */
-export class MpFieldMapperRow extends HTMLElement {
+export class MpFieldMapperRow extends ElementBase {
   readonly #internals: ElementInternals;
   #status: RowStatus | '' = '';
 
