@@ -821,6 +821,19 @@ describe('<mp-endpoint-grid> against the real server', () => {
     }
   });
 
+  it('words a delete question that starts with a right-to-left name left to right in German', async () => {
+    const client = clientFor(await freshEnv());
+    await client.endpoints.create({ name: 'שלום CRM', description: 'Hebrew-named endpoint' });
+    await inGerman({ 'endpointGrid.confirm.title': '„{name}“ löschen?' }, async () => {
+      const el = await mount(client);
+      rowButton(el, 'שלום CRM', 'delete').click();
+      await el.updateComplete;
+      const title = $(el, '#confirm-title')!;
+      ok(title.textContent!.includes('„שלום CRM“ löschen?'), 'the German question');
+      equal(getComputedStyle(title).direction, 'ltr', 'read and laid out left to right, as German');
+    });
+  });
+
   it('is read-only for a viewer: no New, Edit or Delete', async () => {
     await admin.endpoints.create({ name: 'Visible', description: 'viewers see it' }).catch(() => undefined);
     const el = await mount(clientFor(env, 'viewer'));

@@ -26,6 +26,28 @@ describe('i18n', () => {
     equal(msg('test.readOnly', { target: '\u2069\u202EOwner' }, '{target} is read-only in the CRM.'), '\u2068Owner\u2069 is read-only in the CRM.', 'a leading POP DIRECTIONAL ISOLATE cannot close the isolation early');
   });
 
+  it('reads a message in the direction of its own words, or its locale’s, not of a value placed first', async () => {
+    const shown = (text: string) => {
+      const p = document.createElement('p');
+      p.dir = 'auto';
+      p.textContent = text;
+      document.body.append(p);
+      const dir = p.matches(':dir(rtl)') ? 'rtl' : 'ltr';
+      p.remove();
+      return dir;
+    };
+    registerMessages('de', { 'test.delete': '„{name}“ löschen?' });
+    registerMessages('ar', { 'test.required': '{label} مطلوب.', 'test.item': '{label}: {message}' });
+    setLocale('de');
+    equal(shown(msg('test.delete', { name: 'שלום CRM' })), 'ltr', 'a German question about a Hebrew name');
+    setLocale('ar');
+    equal(shown(msg('test.required', { label: 'Consumer Key' })), 'rtl', 'an Arabic sentence that starts with an English label');
+    equal(shown(msg('test.item', { label: 'Consumer Key', message: 'مطلوب' })), 'rtl', 'placeholders only: the locale’s direction');
+    setLocale('en');
+    equal(shown(msg('test.item', { label: 'שם', message: 'Required.' }, '{label}: {message}')), 'ltr', 'placeholders only, in English');
+    equal(msg('test.created', { name: 'Orders' }, '“{name}” created.'), '“Orders” created.', 'a value of the words’ own direction adds nothing');
+  });
+
   it('falls back to English formats for a locale Intl does not know', async () => {
     setLocale('not a locale!');
     equal(formatNumber(15000), '15,000', 'English grouping');

@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isolateBidi } from '@memberpulse/integration-schema';
 import { en, type MessageKey } from './en.js';
+import { firstStrong, scriptDirection, type Direction } from './direction.js';
 
 export { en, type MessageKey };
 
@@ -21,6 +22,7 @@ let current = 'en';
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const directions = new Map<string, Direction>();
 
 function notify(): void {
   if (typeof window !== 'undefined') window.dispatchEvent(new Event(LOCALE_CHANGE_EVENT));
@@ -98,11 +100,17 @@ function englishLookup(key: string, count: number | undefined): string | undefin
 
 function fill(template: string, params: MessageParams | undefined): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = params[name];
     if (v === undefined) return whole;
     return typeof v === 'number' ? formatNumber(v) : isolateBidi(v);
   });
+  // A text takes its direction from its first strong character (dir="auto", a screen reader): a value placed
+  // before the template's own words ("„{name}“ löschen?" with a Hebrew name) must not decide it. The words'
+  // direction, or the locale's for a template of placeholders only, leads as an invisible mark.
+  const own = firstStrong(template.replace(/\{\w+\}/g, '')) ?? forLocale(directions, current, scriptDirection);
+  const found = firstStrong(text);
+  return found === undefined || found === own ? text : `${own === 'rtl' ? '\u200f' : '\u200e'}${text}`;
 }
 
 /**
