@@ -388,7 +388,7 @@ describe('<mp-field-mapper>', () => {
     await settle(el);
     ok(!form.checkValidity(), 'required fields missing');
     ok(el.validity.valueMissing, 'valueMissing');
-    ok(el.validationMessage.includes('First Name, Last Name'), el.validationMessage);
+    ok(el.validationMessage.includes('First Name and Last Name'), el.validationMessage);
 
     el.value = partialMemberMappings;
     await settle(el);
@@ -496,6 +496,15 @@ describe('<mp-field-mapper>', () => {
     await settle(el);
     ok(root(el).querySelector('[part=automap-button]')!.textContent!.includes('Auto-map'), 'back to English');
     ok(!el.validationMessage.startsWith('Noch'), `the validity message back in English: ${el.validationMessage}`);
+  });
+
+  it('names the required fields left as a list in the locale’s words, not with commas alone', async () => {
+    const el = await mount({ value: [] });
+    equal(el.validationMessage, 'Map the required fields: Email, First Name, and Last Name.', 'English');
+    await inGerman({ 'fieldMapper.validity.required': 'Ordnen Sie die Pflichtfelder zu: {fields}.' }, async () => {
+      await settle(el);
+      equal(el.validationMessage, 'Ordnen Sie die Pflichtfelder zu: Email, First Name und Last Name.', 'German');
+    });
   });
 
   it('has no axe-core violations: filled, with problems and suggestions, and with a list open', async () => {

@@ -10,7 +10,7 @@ import {
   type MemberPulseField,
   type UpdatePolicy,
 } from '@memberpulse/integration-schema';
-import { LocalizeController, formatNumber, msg } from '../i18n/index.js';
+import { LocalizeController, formatList, formatNumber, msg } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
 import { Announcer } from '../shared/announcer.js';
@@ -464,7 +464,7 @@ export class MpFieldMapper extends LitElement {
           label: o.target.label,
           detail: o.target.name,
           badge: msg(`type.crm.${o.target.type}`, {}, crmTypeLabel(o.target.type)),
-          hint: users.length > 0 ? msg('fieldMapper.usedBy', { sources: users.join(msg('common.listSeparator')) }) : undefined,
+          hint: users.length > 0 ? msg('fieldMapper.usedBy', { sources: formatList(users) }) : undefined,
           note:
             level === 'ok'
               ? undefined
@@ -541,7 +541,7 @@ export class MpFieldMapper extends LitElement {
     );
     const messages: string[] = [];
     if (missing.length) {
-      messages.push(msg('fieldMapper.validity.required', { fields: missing.map((s) => s.label).join(msg('common.listSeparator')) }));
+      messages.push(msg('fieldMapper.validity.required', { fields: formatList(missing.map((s) => s.label)) }));
     }
     for (const p of rowErrors) messages.push(problemText(p));
     for (const e of model.orphanErrors) messages.push(msg(`rule.${e.code}`, {}, e.message));

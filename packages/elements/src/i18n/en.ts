@@ -140,7 +140,8 @@ export const en = {
   'combobox.count#other': '{count} options',
   'combobox.hint': '↑ ↓ move · Enter choose · Esc close',
 
-  // Shared
+  // Between values shown as values (a picklist's first few, a list setting's lines); names in a sentence
+  // ("Email, First Name, and Last Name") are joined by Intl.ListFormat for the locale.
   'common.listSeparator': ', ',
 } as const;
 

@@ -22,6 +22,7 @@ let current = 'en';
 const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const listFormats = new Map<string, Intl.ListFormat>();
 const directions = new Map<string, Direction>();
 
 function notify(): void {
@@ -74,6 +75,11 @@ export function formatDateTime(iso: string | null | undefined): string {
 export function formatNumber(n: number, options?: Intl.NumberFormatOptions): string {
   const key = `${current}|${options ? JSON.stringify(options) : ''}`;
   return forLocale(numberFormats, key, (locale) => new Intl.NumberFormat(locale, options)).format(n);
+}
+
+/** Joins names into a phrase for the current locale: "Email, First Name, and Last Name" ("… und Last Name" in German). */
+export function formatList(items: readonly string[]): string {
+  return forLocale(listFormats, current, (locale) => new Intl.ListFormat(locale)).format(items);
 }
 
 function lookup(key: string, count: number | undefined): string | undefined {

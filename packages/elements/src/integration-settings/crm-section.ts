@@ -15,7 +15,7 @@ import {
 import type { ComboboxOption } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { icon, iconSvg } from '../shared/icons.js';
-import { msg } from '../i18n/index.js';
+import { formatList, msg } from '../i18n/index.js';
 import { translator } from '../provider/translate.js';
 import { errorText } from '../provider/error-text.js';
 import { localizedSourceFields } from './localized-text.js';
@@ -127,7 +127,7 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
         }}>${t('settings.crm.applyDefaults')}</button></div>`
       : nothing}
     ${absent.length
-      ? html`<p class="help">${t('settings.crm.defaultsAbsent', { object: objectLabel, fields: absent.map((m) => `${sourceLabel(m.source)} (${m.target})`).join(msg('common.listSeparator')) })}</p>`
+      ? html`<p class="help">${t('settings.crm.defaultsAbsent', { object: objectLabel, fields: formatList(absent.map((m) => `${sourceLabel(m.source)} (${m.target})`)) })}</p>`
       : nothing}
     <mp-field-mapper id=${id} aria-labelledby="${id}-label" aria-describedby=${describedBy(id, false, errors)}
       label=${t(key === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings')}

@@ -21,7 +21,7 @@ import {
   type SettingDefinition,
 } from '@memberpulse/integration-schema';
 import { ConflictError, ForbiddenError, ValidationError, type IntegrationClient, type Me } from '@memberpulse/integrations-sdk';
-import { LocalizeController, formatNumber, msg } from '../i18n/index.js';
+import { LocalizeController, formatList, formatNumber, msg } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
 import { Announcer } from '../shared/announcer.js';
@@ -975,7 +975,7 @@ export class MpIntegrationSettings extends LitElement {
   #renderAwaitingAdmin(platform: PlatformDefinition): TemplateResult | typeof nothing {
     const awaiting = this.#secretsAwaitingAdmin;
     if (awaiting.length === 0) return nothing;
-    const secrets = awaiting.map((s) => localizedSetting(platform.id, s).label).join(msg('common.listSeparator'));
+    const secrets = formatList(awaiting.map((s) => localizedSetting(platform.id, s).label));
     return html`<div class="notice info"><p id="awaiting-admin">${t('settings.awaitingAdmin', { secrets, platform: platform.name })}</p></div>`;
   }
 
