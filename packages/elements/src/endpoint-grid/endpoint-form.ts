@@ -43,6 +43,11 @@ export function hasTyped(form: EndpointFormState): boolean {
   return form.mode === 'create' ? !!(form.name.trim() || form.description.trim()) : form.description !== form.endpoint!.description;
 }
 
+/** "At most {max} characters": the plural form goes with the limit, whose noun the sentence inflects. */
+function tooLong(max: number, length: number): Phrase {
+  return () => t('endpointGrid.form.tooLong', { max, length, count: max });
+}
+
 /**
  * The same checks the server makes (something visible, one line, length as stored, not blank), worded for
  * the form, so most mistakes show before a round trip.
@@ -53,18 +58,12 @@ export function checkForm(form: EndpointFormState): EndpointFormState['errors'] 
   if (form.mode === 'create') {
     if (!VISIBLE_TEXT.test(form.name)) name.push(() => t('endpointGrid.form.nameRequired'));
     else if (!ONE_LINE_TEXT.test(form.name)) name.push(() => t('endpointGrid.form.nameOneLine'));
-    else if (normalizeEndpointName(form.name).length > ENDPOINT_NAME_MAX) {
-      const count = normalizeEndpointName(form.name).length;
-      name.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_NAME_MAX, count }));
-    }
+    else if (normalizeEndpointName(form.name).length > ENDPOINT_NAME_MAX) name.push(tooLong(ENDPOINT_NAME_MAX, normalizeEndpointName(form.name).length));
   }
   // Sent and stored trimmed: the limit holds for that.
   const stored = form.description.trim();
   if (!stored) description.push(() => t('endpointGrid.form.descriptionRequired'));
-  else if (stored.length > ENDPOINT_DESCRIPTION_MAX) {
-    const count = stored.length;
-    description.push(() => t('endpointGrid.form.tooLong', { max: ENDPOINT_DESCRIPTION_MAX, count }));
-  }
+  else if (stored.length > ENDPOINT_DESCRIPTION_MAX) description.push(tooLong(ENDPOINT_DESCRIPTION_MAX, stored.length));
   return { name, description };
 }
 

@@ -6,7 +6,8 @@ import { endpointSorts } from '@memberpulse/integration-schema/validation';
 import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
-import { announced, answersLostClient, clientFor, equal, expectNoViolations, inGerman, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { formatNumber } from '../i18n/index.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
@@ -232,6 +233,27 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(!$(el, '#ep-description-error'), 'no error for what fits once trimmed');
     await until(() => messageText(el).includes('created'), 'the success message');
     equal((await own.endpoints.list()).items[0]?.description, long, 'stored trimmed');
+  });
+
+  it('picks the plural form of “at most N characters” by the limit, not by the length typed', async () => {
+    const el = await mount(admin);
+    el.openCreate();
+    await el.updateComplete;
+    typeInto($(el, '#ep-name'), 'Arabic');
+    typeInto($(el, '#ep-description'), 'd'.repeat(1003));
+    await inLocale(
+      'ar',
+      {
+        'endpointGrid.form.tooLong#few': 'الحد الأقصى {max} أحرف؛ هذا فيه {length}.',
+        'endpointGrid.form.tooLong#many': 'الحد الأقصى {max} حرفًا؛ هذا فيه {length}.',
+        'endpointGrid.form.tooLong#other': 'الحد الأقصى {max} حرف؛ هذا فيه {length}.',
+      },
+      async () => {
+        await submitForm(el);
+        // 1,000 takes the “other” form in Arabic; 1,003, the length typed, would take “few”.
+        equal($(el, '#ep-description-error')?.textContent?.trim(), `الحد الأقصى ${formatNumber(1000)} حرف؛ هذا فيه ${formatNumber(1003)}.`, 'the form of 1,000, with the length typed');
+      },
+    );
   });
 
   it('shows a new endpoint where it lands: newest first, highlighted, with focus kept in the form while it saves', async () => {

@@ -46,7 +46,7 @@ export const endpointGridMessages = {
   'endpointGrid.form.nameRequired': 'Enter a name.',
   'endpointGrid.form.nameOneLine': 'Use one line of visible text: no line breaks, tabs, or invisible direction or spacing characters.',
   'endpointGrid.form.descriptionRequired': 'Enter a description.',
-  'endpointGrid.form.tooLong': 'At most {max} characters; this has {count}.',
+  'endpointGrid.form.tooLong': 'At most {max} characters; this has {length}.',
   'endpointGrid.confirm.title': 'Delete “{name}”?',
   'endpointGrid.confirm.body': 'Systems using this endpoint stop exchanging data through it. This cannot be undone.',
   'endpointGrid.confirm.delete': 'Delete endpoint',

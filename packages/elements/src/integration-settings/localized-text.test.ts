@@ -1,7 +1,8 @@
 // How <mp-integration-settings> words the schema's and the server's English field errors in the host's language.
 import { emptyCrmMapping, type FieldError } from '@memberpulse/integration-schema';
 import { fieldErrorText } from './localized-text.js';
-import { equal, inGerman } from '../provider/browser-test-kit.js';
+import { formatNumber } from '../i18n/index.js';
+import { equal, inGerman, inLocale } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -33,6 +34,16 @@ describe('fieldErrorText', () => {
         equal(fieldErrorText(error('', 'required', 'Whole body.'), 'salesforce'), 'Whole body.', 'no control, no label: the English stays');
       },
     );
+  });
+
+  it('picks the plural form of a limit’s noun by the limit: Arabic “10 أحرف” but “255 حرفًا”', async () => {
+    const forms = { 'settings.error.too_long#few': '{label}: {max} أحرف على الأكثر.', 'settings.error.too_long#many': '{label}: {max} حرفًا على الأكثر.', 'settings.error.too_long#other': '{label}: {max} حرف على الأكثر.' };
+    await inLocale('ar', forms, async () => {
+      const account = fieldErrorText(error('/config/membershipRevenueAccount', 'too_long', 'Membership revenue account must be at most 10 characters.'), 'xero');
+      equal(account, `\u200fMembership revenue account: ${formatNumber(10)} أحرف على الأكثر.`, 'ten: few');
+      const id = fieldErrorText(error('/config/clientId', 'too_long', 'Client ID must be at most 255 characters.'), 'xero');
+      equal(id, `\u200fClient ID: ${formatNumber(255)} حرفًا على الأكثر.`, '255: many');
+    });
   });
 
   it('words a mapping row’s error as the field mapper does, by rule.<code>', async () => {

@@ -98,7 +98,7 @@ export function fieldErrorText(e: FieldError, platform: string | null, context?:
     // A list's `duplicate` names the value given twice (`{value}`), as the server's English does.
     const listed = context?.config[setting.key];
     const value = setting.type === 'list' && e.code === 'duplicate' && Array.isArray(listed) ? listed.find((v, i) => listed.indexOf(v) !== i) : undefined;
-    const text = setting.patternMessage && e.message === settingFormatMessage(setting) ? own.patternMessage! : msg(`settings.error.${e.code}`, { label: own.label, min: setting.min, max, value }, e.message);
+    const text = setting.patternMessage && e.message === settingFormatMessage(setting) ? own.patternMessage! : msg(`settings.error.${e.code}`, { label: own.label, min: setting.min, max, value, count: e.code === 'too_small' ? setting.min : max }, e.message);
     return withBadLine(text, e, setting, context?.config[setting.key]);
   }
   const label = first === 'platform' || first === 'crm' ? controlLabel(e.pointer, platform) : undefined;

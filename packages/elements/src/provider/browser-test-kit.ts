@@ -124,13 +124,16 @@ export async function expectNoViolations(el: Element, state: string): Promise<vo
   equal(found.join('\n'), '', `axe violations (${state})`);
 }
 
-/** Runs `body` in German with `messages` registered for it, and switches back to English afterwards. */
-export async function inGerman(messages: Record<string, string>, body: () => Promise<void>): Promise<void> {
-  registerMessages('de', messages);
-  setLocale('de');
+/** Runs `body` in `locale` with `messages` registered for it, and switches back to English afterwards. */
+export async function inLocale(locale: string, messages: Record<string, string>, body: () => Promise<void>): Promise<void> {
+  registerMessages(locale, messages);
+  setLocale(locale);
   try {
     await body();
   } finally {
     setLocale('en');
   }
 }
+
+/** Runs `body` in German with `messages` registered for it, and switches back to English afterwards. */
+export const inGerman = (messages: Record<string, string>, body: () => Promise<void>): Promise<void> => inLocale('de', messages, body);
