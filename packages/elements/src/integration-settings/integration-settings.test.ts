@@ -7,7 +7,7 @@ import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schem
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { announced, answersLostClient, clientFor, deepText, equal, expectNoViolations, freshEnv, inGerman, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, deepText, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
@@ -670,6 +670,20 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($(el, '[part="drift"]')!.textContent!.includes('Retired_Phone__c'), `names the vanished field: ${$(el, '[part="drift"]')!.textContent}`);
     const stored = (await client.settings.get('crm')).drift;
     equal(stored.map((d) => d.pointer).join(), '/crm/memberMappings/1/target', 'the server recorded the same drift when the screen described Contact');
+  });
+
+  it('words a drift line as the host’s language joins a label to its sentence, and reads it in that language’s direction', async () => {
+    const client = await connectedCrm({
+      memberObject: 'Contact',
+      memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }, { source: 'phone', target: 'Retired_Phone__c', policy: 'always' }],
+    });
+    await inLocale('ar', { 'settings.drift.item': '{label} — {change}', 'settings.drift.missing': 'لم يعد {field} موجودًا في نظام إدارة علاقات العملاء.' }, async () => {
+      const el = await mount(client);
+      await until(() => $(el, '[part="drift"] li span'), 'the drift notice', 1200);
+      const line = $(el, '[part="drift"] li span')!;
+      ok(line.textContent!.includes('Phone — لم يعد Retired_Phone__c موجودًا'), `the host’s joint: ${line.textContent}`);
+      equal(getComputedStyle(line).direction, 'rtl', 'right to left, though it starts with an English label');
+    });
   });
 
   it('says so when the allotment set is more than the org allows, and measures against the org’s limit', async () => {

@@ -148,6 +148,7 @@ export const settingsMessages = {
   'settings.drift.body': 'Fix them below before the next sync.',
   'settings.drift.bodyReadOnly': 'An admin or editor needs to fix these mappings before the next sync.',
   'settings.drift.bodyArchived': 'Restore these settings to fix these mappings.',
+  'settings.drift.item': '{label}: {change}',
   'settings.drift.show': 'Show',
   'settings.switch.title': 'Replace {previous} with {platform}?',
   'settings.switch.body': 'Saving deletes the settings and credentials stored for {previous}. This cannot be undone; to keep them, choose {previous} again.',

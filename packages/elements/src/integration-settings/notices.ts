@@ -96,7 +96,7 @@ export function renderDrift(
         ${drift.map((item) => {
           const label = rowLabel(item, crm);
           return html`<li>
-            <span dir="auto">${label}: ${driftText(item)}</span>
+            <span dir="auto">${t('settings.drift.item', { label, change: driftText(item) })}</span>
             ${'show' in fix ? html`<button class="mp-button small quiet link" type="button" data-pointer=${item.pointer}
               @click=${() => fix.show(item)}>${t('settings.drift.show')}<span class="visually-hidden"> ${label}</span></button>` : nothing}
           </li>`;
