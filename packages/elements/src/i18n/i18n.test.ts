@@ -1,6 +1,7 @@
 // The message and formatting functions every widget words its text with, in real Chromium.
 import { formatDateTime, formatNumber, msg, registerMessages, setLocale } from './index.js';
-import { equal } from '../provider/browser-test-kit.js';
+import '../shared/combobox.js';
+import { equal, ok, settle } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -46,6 +47,24 @@ describe('i18n', () => {
     setLocale('en');
     equal(shown(msg('test.item', { label: 'שם', message: 'Required.' }, '{label}: {message}')), 'ltr', 'placeholders only, in English');
     equal(msg('test.created', { name: 'Orders' }, '“{name}” created.'), '“Orders” created.', 'a value of the words’ own direction adds nothing');
+  });
+
+  it('marks an element’s text with the language it is in, not the page’s', async () => {
+    const pageLang = document.documentElement.lang;
+    document.documentElement.lang = 'de';
+    const box = document.createElement('mp-combobox');
+    document.body.append(box);
+    try {
+      await settle(box);
+      const input = box.shadowRoot!.querySelector('input')!;
+      ok(input.matches(':lang(en)'), 'English text on a German page is English');
+      setLocale('ar');
+      await settle(box);
+      ok(input.matches(':lang(ar)'), 'Arabic once the locale is');
+    } finally {
+      box.remove();
+      document.documentElement.lang = pageLang;
+    }
   });
 
   it('falls back to English formats for a locale Intl does not know', async () => {

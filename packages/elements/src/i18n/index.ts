@@ -132,24 +132,27 @@ export function msg(key: MessageKey | (string & {}), params?: MessageParams, fal
 
 /**
  * Re-renders its host when the locale or the current locale's messages change, and calls `onChange` for
- * text the host keeps outside its template (a form control's validity message).
+ * text the host keeps outside its template (a form control's validity message). The host's `lang` is the
+ * locale, so its text is voiced and hyphenated in its own language, not in the page's.
  * `new LocalizeController(this)` in an element's constructor; then call {@link msg} while rendering.
  */
 export class LocalizeController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
+  readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #also: (() => void) | undefined;
   readonly #onChange = () => {
+    this.#host.lang = current;
     this.#host.requestUpdate();
     this.#also?.();
   };
 
-  constructor(host: ReactiveControllerHost, onChange?: () => void) {
+  constructor(host: ReactiveControllerHost & HTMLElement, onChange?: () => void) {
     this.#host = host;
     this.#also = onChange;
     host.addController(this);
   }
 
   hostConnected(): void {
+    this.#host.lang = current;
     window.addEventListener(LOCALE_CHANGE_EVENT, this.#onChange);
   }
 
