@@ -67,6 +67,19 @@ describe('i18n', () => {
     }
   });
 
+  it('falls back to the host’s own English wording for a key another locale leaves out', async () => {
+    registerMessages('en', { 'fieldMapper.autoMap': 'Suggest matches', 'settings.enable': 'Turn on' });
+    try {
+      registerMessages('de', { 'fieldMapper.search': 'Felder suchen' });
+      setLocale('de');
+      equal(msg('fieldMapper.search'), 'Felder suchen', 'translated');
+      equal(msg('fieldMapper.autoMap'), 'Suggest matches', 'left out: the English the host chose');
+      equal(msg('settings.enable', undefined, 'Enable'), 'Turn on', 'a key of a widget’s own table too');
+    } finally {
+      registerMessages('en', { 'fieldMapper.autoMap': 'Auto-map', 'settings.enable': 'Enable' });
+    }
+  });
+
   it('falls back to English formats for a locale Intl does not know', async () => {
     setLocale('not a locale!');
     equal(formatNumber(15000), '15,000', 'English grouping');

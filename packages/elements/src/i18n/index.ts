@@ -95,8 +95,9 @@ function lookup(key: string, count: number | undefined): string | undefined {
   return undefined;
 }
 
+/** The English table with the host's English rewording over it. */
 function englishLookup(key: string, count: number | undefined): string | undefined {
-  const table = en as Record<string, string>;
+  const table = catalogs.get('en')!;
   if (count !== undefined) {
     const form = table[`${key}#${count === 1 ? 'one' : 'other'}`] ?? table[`${key}#other`];
     if (form !== undefined) return form;
@@ -121,8 +122,9 @@ function fill(template: string, params: MessageParams | undefined): string {
 
 /**
  * Looks up a message for the current locale and fills its placeholders.
- * Order: the current locale's table, then the English table, then `fallback` (for keys with no English
- * entry, e.g. a schema rule's own English message), then the key itself.
+ * Order: the current locale's table (then its language's, for a regional locale), then the English table
+ * with the host's own `en` wording over it, then `fallback` (for keys with no English entry, e.g. a schema
+ * rule's own English message, or a widget's table), then the key itself.
  */
 export function msg(key: MessageKey | (string & {}), params?: MessageParams, fallback?: string): string {
   const count = typeof params?.count === 'number' ? params.count : undefined;
