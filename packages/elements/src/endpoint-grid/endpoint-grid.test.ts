@@ -856,6 +856,20 @@ describe('<mp-endpoint-grid> against the real server', () => {
     });
   });
 
+  it('names a row’s Edit and Delete for screen readers in the word order the host’s language gives', async () => {
+    const client = clientFor(await freshEnv());
+    await client.endpoints.create({ name: 'Orders', description: 'Order feed' });
+    await inGerman({ 'common.actionFor': '{name} {action}', 'endpointGrid.edit': 'bearbeiten', 'endpointGrid.delete': 'löschen' }, async () => {
+      const el = await mount(client);
+      const edit = rowButton(el, 'Orders', 'edit');
+      equal(edit.textContent!.replace(/\s+/g, ' ').trim(), 'Orders bearbeiten', 'the name first, as German puts it');
+      const shown = edit.cloneNode(true) as HTMLElement;
+      for (const hidden of shown.querySelectorAll('.visually-hidden')) hidden.remove();
+      equal(shown.textContent!.trim(), 'bearbeiten', 'the button still shows its label alone');
+      equal(rowButton(el, 'Orders', 'delete').textContent!.replace(/\s+/g, ' ').trim(), 'Orders löschen', 'Delete too');
+    });
+  });
+
   it('is read-only for a viewer: no New, Edit or Delete', async () => {
     await admin.endpoints.create({ name: 'Visible', description: 'viewers see it' }).catch(() => undefined);
     const el = await mount(clientFor(env, 'viewer'));

@@ -8,6 +8,7 @@ import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
 import { Announcer } from '../shared/announcer.js';
 import { icon, iconSvg } from '../shared/icons.js';
+import { actionFor } from '../shared/action-for.js';
 import { ClientController } from '../provider/client-controller.js';
 import { LeaveGuard } from '../provider/leave-guard.js';
 import { FocusReturn, headingTakesFocusFrom } from '../provider/focus-return.js';
@@ -538,12 +539,12 @@ export class MpEndpointGrid extends LitElement {
                       @click=${(e: Event) => {
                         this.#dialogOpener.remember(e.currentTarget as HTMLElement);
                         this.openEdit(ep);
-                      }}>${t('endpointGrid.edit')}<span class="visually-hidden"> ${ep.name}</span></button>
+                      }}>${actionFor(t('endpointGrid.edit'), ep.name)}</button>
                     <button part="delete-button" class="mp-button small" type="button"
                       @click=${(e: Event) => {
                         this.#dialogOpener.remember(e.currentTarget as HTMLElement);
                         this._confirm = ep;
-                      }}>${t('endpointGrid.delete')}<span class="visually-hidden"> ${ep.name}</span></button>
+                      }}>${actionFor(t('endpointGrid.delete'), ep.name)}</button>
                   </div></td>`
                 : nothing}
             </tr>`,

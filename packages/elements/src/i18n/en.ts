@@ -140,6 +140,9 @@ export const en = {
   'combobox.count#other': '{count} options',
   'combobox.hint': '↑ ↓ move · Enter choose · Esc close',
 
+  // A row button's name for screen readers: its visible label and what it acts on ("Edit Orders").
+  'common.actionFor': '{action} {name}',
+
   // Between values shown as values (a picklist's first few, a list setting's lines); names in a sentence
   // ("Email, First Name, and Last Name") are joined by Intl.ListFormat for the locale.
   'common.listSeparator': ', ',

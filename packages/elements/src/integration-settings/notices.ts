@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { CrmMapping, DriftItem, FieldError, IntegrationSettings } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
+import { actionFor } from '../shared/action-for.js';
 import { translator } from '../provider/translate.js';
 import { settingsMessages } from './messages.js';
 import type { Difference } from './draft.js';
@@ -98,7 +99,7 @@ export function renderDrift(
           return html`<li>
             <span dir="auto">${t('settings.drift.item', { label, change: driftText(item) })}</span>
             ${'show' in fix ? html`<button class="mp-button small quiet link" type="button" data-pointer=${item.pointer}
-              @click=${() => fix.show(item)}>${t('settings.drift.show')}<span class="visually-hidden"> ${label}</span></button>` : nothing}
+              @click=${() => fix.show(item)}>${actionFor(t('settings.drift.show'), label)}</button>` : nothing}
           </li>`;
         })}
       </ul>

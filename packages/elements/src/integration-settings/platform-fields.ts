@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { findPlatform, guardsSecrets, type CrmFieldDescriptor, type IntegrationSettings, type SettingDefinition } from '@memberpulse/integration-schema';
 import { icon, iconSvg } from '../shared/icons.js';
+import { actionFor } from '../shared/action-for.js';
 import { renderErrors } from '../shared/field-errors.js';
 import type { ComboboxOption } from '../shared/combobox.js';
 import { listText, numberText, parseLines, parseNumber } from '../shared/kept-text.js';
@@ -148,7 +149,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
       <div class="secret-row">
         <span class="secret-state warning-text" id="${id}-state">${t('settings.secret.willClear')}</span>
         <button id=${id} class="mp-button small" type="button" ?disabled=${locked} aria-describedby="${id}-state"
-          @click=${() => view.setSecret(s.key, undefined)}>${t('settings.secret.undo')}<span class="visually-hidden"> ${s.label}</span></button>
+          @click=${() => view.setSecret(s.key, undefined)}>${actionFor(t('settings.secret.undo'), s.label)}</button>
       </div>
       ${renderErrors(id, errors)}
     </div>`;
@@ -162,9 +163,9 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
         ${status}
         ${view.canWriteCredentials && view.saved?.status !== 'archived'
           ? html`<button id=${id} class="mp-button small" type="button" ?disabled=${locked}
-                @click=${() => view.setReplacing(s.key, true)}>${t('settings.secret.replace')}<span class="visually-hidden"> ${s.label}</span></button>
+                @click=${() => view.setReplacing(s.key, true)}>${actionFor(t('settings.secret.replace'), s.label)}</button>
               <button class="mp-button small quiet" type="button" ?disabled=${locked}
-                @click=${() => view.setSecret(s.key, null)}>${t('settings.secret.clear')}<span class="visually-hidden"> ${s.label}</span></button>`
+                @click=${() => view.setSecret(s.key, null)}>${actionFor(t('settings.secret.clear'), s.label)}</button>`
           : nothing}
       </div>
       ${noRights}
@@ -185,7 +186,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
           view.setSecret(s.key, v === '' ? undefined : v);
         }} />
       ${configured
-        ? html`<button class="mp-button small" type="button" ?disabled=${locked} @click=${() => view.setReplacing(s.key, false)}>${t('settings.secret.cancel')}<span class="visually-hidden"> ${s.label}</span></button>`
+        ? html`<button class="mp-button small" type="button" ?disabled=${locked} @click=${() => view.setReplacing(s.key, false)}>${actionFor(t('settings.secret.cancel'), s.label)}</button>`
         : nothing}
     </div>
     <p id=${helpId} class="help">${s.help ? html`${s.help} ` : nothing}${t('settings.secret.writeOnly')}</p>
