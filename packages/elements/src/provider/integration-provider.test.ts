@@ -238,6 +238,56 @@ describe('<mp-integration-provider>', () => {
     }
   });
 
+  // A host that never keeps its renewed token: a refused token of the first tenant's viewer (same claims, broken
+  // signature, as an expired one), and with { refresh: true } the other tenant's viewer. Then it is fixed, either way.
+  const fixes: Array<[string, (env: TestEnv) => NonNullable<MpIntegrationProvider['getToken']>, string, 'reload' | 'try again']> = [
+    ['a new getToken for the other tenant reloads the widgets', (env) => () => env.otherTenant.tokens.viewer, 'Theirs', 'reload'],
+    ['a new getToken for the first tenant, renewed on refresh, is tried at the next call', (env) => ({ refresh }) => (refresh ? env.renewedTokens.viewer : env.tokens.viewer), 'Mine', 'try again'],
+  ];
+  for (const [fix, fixedGetToken, names, then] of fixes) {
+    it(`does not rebuild in a loop when getToken answers one person and its refresh another; ${fix}`, async () => {
+      const env = await twoTenants();
+      const stale = `${env.tokens.viewer.slice(0, -4)}${env.tokens.viewer.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
+      let asked = 0;
+      let requests = 0;
+      const realFetch = globalThis.fetch;
+      globalThis.fetch = (input, init) => {
+        if (String(input instanceof Request ? input.url : input).startsWith(env.apiUrl)) requests++;
+        return realFetch(input, init);
+      };
+      const errors: Error[] = [];
+      const host = document.createElement('div');
+      host.innerHTML = `<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`;
+      const provider = host.querySelector('mp-integration-provider')!;
+      provider.getToken = ({ refresh }) => (asked++, refresh ? env.otherTenant.tokens.viewer : stale);
+      host.addEventListener('mp-error', (e) => errors.push(e.error));
+      const grid = host.querySelector<MpEndpointGrid>('mp-endpoint-grid')!;
+      const failure = () => grid.shadowRoot!.querySelector('.notice.error');
+      try {
+        document.body.append(host);
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        const afterOneSecond = [asked, requests].join();
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        equal([asked, requests].join(), afterOneSecond, 'nothing more after a second: no loop');
+        // The grid makes two calls as it loads: each client sends them once and asks for their renewal.
+        ok(asked <= 8 && requests <= 4, `two clients at most: getToken asked ${asked} times, ${requests} requests`);
+        ok(failure()?.textContent?.includes('Your session has expired.'), `the grid shows the failure: ${failure()?.textContent}`);
+        const cause = errors.at(-1)?.cause;
+        ok(cause instanceof Error && /two people/.test(cause.message), `the error names the host’s getToken answering for two people: ${String(cause)}`);
+        globalThis.fetch = realFetch;
+        provider.getToken = fixedGetToken(env);
+        if (then === 'try again') {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          failure()!.querySelector('button')!.click();
+        }
+        await until(() => grid.items.map((e) => e.name).join() === names, 'the rows once the host’s getToken answers for one person', 300);
+      } finally {
+        globalThis.fetch = realFetch;
+        host.remove();
+      }
+    });
+  }
+
   it('takes a new getToken within seconds while the old one has not answered (a sign-in that never finished)', async () => {
     const env = await freshEnv();
     await clientFor(env).endpoints.create({ name: 'Mine', description: 'x' });

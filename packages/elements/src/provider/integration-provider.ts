@@ -12,6 +12,10 @@ interface TokenSource {
   token: string;
   getToken?: GetToken;
   sent?: string;
+  /** Built because getToken began answering for someone else, and no call of it has succeeded yet. */
+  takenOver?: boolean;
+  /** Taken over, then answered for someone else again: that person's token, the only person it sends for (see `#build`). */
+  waitsFor?: string;
 }
 
 /** The attribute a token must never travel in. */
@@ -21,6 +25,10 @@ const TOKEN_ATTRIBUTE_REFUSED =
 
 /** How long a replaced getToken that has not answered yet may take before its successor gets a client of its own. */
 const OLD_TOKEN_WAIT_MS = 3000;
+
+/** Why a client that took over sends nothing (see `#build`). */
+const TWO_PEOPLE =
+  '<mp-integration-provider>: getToken answers for two people (a token, and one for someone else, as when asked with { refresh: true }: does the host keep the token it renewed?). Rather than reload the widgets again, nothing is sent until it answers for one person, or a new getToken is set.';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -170,14 +178,28 @@ export class MpIntegrationProvider extends LitElement {
           if (typeof token !== 'string' || !token) return token as string;
           // A getToken that starts answering for someone else (the host's session switched under it): this
           // client, whose widgets hold the first person's data, sends nothing more, and a new one takes over.
-          if (source.sent !== undefined && speaksForSomeoneElse(source.sent, token)) {
-            this.#personChanged(source);
-            throw new Error('getToken now answers for someone else: the widgets reload for them.');
+          // A client that took over and meets someone else again before any call of it succeeded does not take
+          // over in turn: a host answering for two people (its stale token, and another's on refresh) would
+          // rebuild, reload and ask again without end. It waits instead, sending nothing until a call's first
+          // token is for that last person again (a refresh for a call sent before does not count).
+          const known = source.waitsFor ?? source.sent;
+          if ((known !== undefined && speaksForSomeoneElse(known, token)) || (source.waitsFor && request.refresh)) {
+            if (!source.takenOver) {
+              this.#personChanged(source);
+              throw new Error('getToken now answers for someone else: the widgets reload for them.');
+            }
+            source.waitsFor ??= token;
+            throw new Error(TWO_PEOPLE);
           }
+          source.waitsFor = undefined;
           source.sent = token;
           return token;
         };
-        const client = createIntegrationClient({ baseUrl: this.baseUrl, getToken, validateResponses: false });
+        const answered = (response: Response) => {
+          if (response.ok) source.takenOver = source.waitsFor = undefined;
+          return response;
+        };
+        const client = createIntegrationClient({ baseUrl: this.baseUrl, getToken, validateResponses: false, fetch: (input, init) => fetch(input, init).then(answered) });
         if (source.getToken || source.token) this.#built = client;
       }
     } catch (error) {
@@ -203,18 +225,22 @@ export class MpIntegrationProvider extends LitElement {
     if (this.#source !== source || this.getToken !== next) return; // something newer decided already
     // A first token the client sent meanwhile is who its widgets loaded as: that is what to compare with.
     const sent = source.sent ?? answered;
-    if (typeof sent === 'string' && sent !== '' && sameIdentity(sent, now)) source.getToken = next;
-    else this.#takeOver(next);
+    if (typeof sent === 'string' && sent !== '' && sameIdentity(sent, now)) {
+      source.getToken = next;
+      // A client waiting for the person of another answer (see `#build`) gives the new function's own a try,
+      // at the next call: a reload here would loop with a host that renders a new function on every mp-error.
+      source.waitsFor = undefined;
+    } else this.#takeOver(next);
   }
 
   #personChanged(source: TokenSource): void {
     // The host's current function, even if a check of it is still under way: that check then has nothing left to do.
-    if (this.#source === source) this.#takeOver(this.getToken ?? source.getToken!);
+    if (this.#source === source) this.#takeOver(this.getToken ?? source.getToken!, true);
   }
 
   /** A new client for `getToken`, outside an update (after an await, or from a call in flight). */
-  #takeOver(getToken: GetToken): void {
-    this.#build({ token: '', getToken });
+  #takeOver(getToken: GetToken, takenOver?: true): void {
+    this.#build({ token: '', getToken, takenOver });
     this.#publish();
     this.requestUpdate();
   }
