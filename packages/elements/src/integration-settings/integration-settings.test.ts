@@ -974,6 +974,44 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => $(el, '.platforms'), 'the other tenant’s empty form');
   });
 
+  it('keeps the form locked through a reload asked for while a save runs, until the reload answers', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+    // Each call whose method and path match `hold` waits until its release is called.
+    const held = new Map<string, () => void>();
+    let hold: string[] = [];
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = new Request(input, init);
+        const call = `${request.method} ${new URL(request.url).pathname.replace(/^.*\/v1/, '')}`;
+        if (hold.includes(call)) await new Promise<void>((resolve) => held.set(call, resolve));
+        return fetch(request);
+      },
+    });
+    const el = await mount(client, 'accounting');
+    typeInto($(el, '#cfg-clientId'), 'mine');
+    await el.updateComplete;
+    hold = ['PUT /settings/accounting', 'GET /settings'];
+    $<HTMLButtonElement>(el, '[part="save-button"]')!.click();
+    await until(() => held.has('PUT /settings/accounting'), 'the save sent');
+    const reloaded = el.reload();
+    await until(() => held.has('GET /settings'), 'the reload sent');
+    const saved = new Promise((resolve) => el.addEventListener('mp-saved', resolve, { once: true }));
+    held.get('PUT /settings/accounting')!();
+    await saved;
+    await settle(el);
+    const input = $<HTMLInputElement>(el, '#cfg-clientId');
+    ok(!input || input.readOnly, 'nothing typed now can be lost to the record the reload brings');
+    equal($(el, '[part="base"]')!.getAttribute('aria-busy'), 'true', 'still busy');
+    held.get('GET /settings')!();
+    await reloaded;
+    await el.updateComplete;
+    equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'mine', 'then the record as saved');
+    ok(!$<HTMLInputElement>(el, '#cfg-clientId')!.readOnly, 'open for edits again');
+  });
+
   it("keeps the server's order-mapping drift while this screen is still describing the order object, then works it out itself", async () => {
     const client = await connectedCrm({
       memberObject: 'Contact',

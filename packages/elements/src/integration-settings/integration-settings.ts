@@ -231,16 +231,17 @@ export class MpIntegrationSettings extends LitElement {
 
   /**
    * Loads the saved settings again; unsaved edits are discarded. The record on screen, loaded again, stays
-   * (locked, so no edit is lost to the answer) until the answer replaces it; another client's or category's
-   * shows the loading state, not this one's record.
+   * (locked, so no edit is lost to the answer) until the answer replaces it; another client's or category's,
+   * or one asked for while another call (a save) runs, shows the loading state.
    */
   async reload(): Promise<void> {
     const category = this.resolvedCategory;
     const client = this.#client.client;
-    const again = !!client && this._load.state === 'ready' && this.#loadedFrom?.client === client && this.#loadedFrom.category === category;
+    if (this._busy === 'reload') this._busy = '';
+    // Another call running (a save) unlocks the form when it answers, before this load does: the loading state then.
+    const again = !!client && !this._busy && this._load.state === 'ready' && this.#loadedFrom?.client === client && this.#loadedFrom.category === category;
     // The CRM's lists stay with the record; `#setSaved` drops them if its connection changed.
     if (!again) this.#discovery.reset(client);
-    if (this._busy === 'reload') this._busy = '';
     // A save whose answer was lost is in what loads now (if it was made): a later conflict is not with it.
     this.#retryKey.forget();
     // A confirmation, outcome or test result speaks of the record as it was; the reloaded one may be another tenant's.
@@ -262,7 +263,7 @@ export class MpIntegrationSettings extends LitElement {
       return;
     }
     const restoreFocus = again ? this.#holdFocus() : null;
-    if (again) this._busy ||= 'reload';
+    if (again) this._busy = 'reload';
     else this._load = { state: 'loading' };
     const token = ++this.#loadToken;
     try {
