@@ -238,6 +238,35 @@ describe('<mp-integration-provider>', () => {
     }
   });
 
+  it('follows a second switch of person made before any call for the first switch has answered', async () => {
+    const env = await twoTenants();
+    let current = env.tokens.viewer;
+    const held = env.otherTenant.tokens.viewer;
+    const realFetch = globalThis.fetch;
+    // Calls for the middle person never answer: that client has no success to show when the next switch comes.
+    globalThis.fetch = (input, init) =>
+      new Request(input, init).headers.get('authorization') === `Bearer ${held}` ? new Promise<Response>(() => {}) : realFetch(input, init);
+    const { host, grid, provider } = await gridIn(`<mp-integration-provider base-url="${env.apiUrl}"><mp-endpoint-grid></mp-endpoint-grid></mp-integration-provider>`, (p) => {
+      p.getToken = () => current;
+    });
+    try {
+      await until(() => grid.items.map((e) => e.name).join() === 'Mine', 'the first person');
+      const first = provider.effectiveClient;
+      current = held;
+      grid.reload();
+      await until(() => provider.effectiveClient !== first, 'a client for the second person, whose calls hang');
+      const second = provider.effectiveClient;
+      current = env.tokens.admin;
+      grid.reload();
+      await until(() => provider.effectiveClient !== second, 'a client for the third person');
+      await until(() => grid.items.map((e) => e.name).join() === 'Mine', 'the widgets load for the third person');
+      equal(grid.shadowRoot!.querySelector('.notice.error'), null, 'no failure shown');
+    } finally {
+      globalThis.fetch = realFetch;
+      host.remove();
+    }
+  });
+
   // A host that never keeps its renewed token: a refused token of the first tenant's viewer (same claims, broken
   // signature, as an expired one), and with { refresh: true } the other tenant's viewer. Then it is fixed, either way.
   const fixes: Array<[string, (env: TestEnv) => NonNullable<MpIntegrationProvider['getToken']>, string, 'reload' | 'try again']> = [

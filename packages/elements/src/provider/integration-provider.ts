@@ -12,8 +12,8 @@ interface TokenSource {
   token: string;
   getToken?: GetToken;
   sent?: string;
-  /** Built because getToken began answering for someone else, and no call of it has succeeded yet. */
-  takenOver?: boolean;
+  /** Built because getToken began answering for someone else, and no call of it has succeeded yet: the token the client it replaced last sent. */
+  replaced?: string;
   /** Taken over, then answered for someone else again: that person's token, the only person it sends for (see `#build`). */
   waitsFor?: string;
 }
@@ -27,8 +27,7 @@ const TOKEN_ATTRIBUTE_REFUSED =
 const OLD_TOKEN_WAIT_MS = 3000;
 
 /** Why a client that took over sends nothing (see `#build`). */
-const TWO_PEOPLE =
-  '<mp-integration-provider>: getToken answers for two people (a token, and one for someone else, as when asked with { refresh: true }: does the host keep the token it renewed?). Rather than reload the widgets again, nothing is sent until it answers for one person, or a new getToken is set.';
+const TWO_PEOPLE = '<mp-integration-provider>: getToken answers for two people; does the host keep the token it renewed?';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -178,13 +177,15 @@ export class MpIntegrationProvider extends LitElement {
           if (typeof token !== 'string' || !token) return token as string;
           // A getToken that starts answering for someone else (the host's session switched under it): this
           // client, whose widgets hold the first person's data, sends nothing more, and a new one takes over.
-          // A client that took over and meets someone else again before any call of it succeeded does not take
-          // over in turn: a host answering for two people (its stale token, and another's on refresh) would
-          // rebuild, reload and ask again without end. It waits instead, sending nothing until a call's first
-          // token is for that last person again (a refresh for a call sent before does not count).
+          // A client that took over, before any call of it succeeded, does not take over in turn for a renewal
+          // answering someone else, nor for the person it replaced: a host answering for two people (its stale
+          // token, and another's on refresh) would rebuild, reload and ask again without end. It waits instead,
+          // sending nothing until a call's first token is for that last person again (a refresh for a call sent
+          // before does not count). A third person is a switch like the first.
           const known = source.waitsFor ?? source.sent;
           if ((known !== undefined && speaksForSomeoneElse(known, token)) || (source.waitsFor && request.refresh)) {
-            if (!source.takenOver) {
+            const back = source.replaced !== undefined && (request.refresh || !speaksForSomeoneElse(source.replaced, token));
+            if (!back) {
               this.#personChanged(source);
               throw new Error('getToken now answers for someone else: the widgets reload for them.');
             }
@@ -196,7 +197,7 @@ export class MpIntegrationProvider extends LitElement {
           return token;
         };
         const answered = (response: Response) => {
-          if (response.ok) source.takenOver = source.waitsFor = undefined;
+          if (response.ok) source.replaced = source.waitsFor = undefined;
           return response;
         };
         const client = createIntegrationClient({ baseUrl: this.baseUrl, getToken, validateResponses: false, fetch: (input, init) => fetch(input, init).then(answered) });
@@ -235,12 +236,12 @@ export class MpIntegrationProvider extends LitElement {
 
   #personChanged(source: TokenSource): void {
     // The host's current function, even if a check of it is still under way: that check then has nothing left to do.
-    if (this.#source === source) this.#takeOver(this.getToken ?? source.getToken!, true);
+    if (this.#source === source) this.#takeOver(this.getToken ?? source.getToken!, source.sent);
   }
 
   /** A new client for `getToken`, outside an update (after an await, or from a call in flight). */
-  #takeOver(getToken: GetToken, takenOver?: true): void {
-    this.#build({ token: '', getToken, takenOver });
+  #takeOver(getToken: GetToken, replaced?: string): void {
+    this.#build({ token: '', getToken, replaced });
     this.#publish();
     this.requestUpdate();
   }
