@@ -8,7 +8,7 @@ const srcDir = new URL('../src/', import.meta.url).pathname;
 
 test('no source file has a statement that changes or removes audit rows', () => {
   const offenders: string[] = [];
-  for (const file of readdirSync(srcDir).filter((f) => f.endsWith('.ts'))) {
+  for (const file of readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'))) {
     const text = readFileSync(join(srcDir, file), 'utf8');
     if (/\b(UPDATE\s+audit_events|DELETE\s+FROM\s+audit_events|TRUNCATE\s+(TABLE\s+)?audit_events|DROP\s+TABLE\s+audit_events)\b/i.test(text)) offenders.push(file);
   }

@@ -1,0 +1,55 @@
+import { Hono } from 'hono';
+import { TestConnectionInputSchema, parseWithPointers } from '@memberpulse/integration-schema/validation';
+import type { RouteDeps } from '../app.js';
+import { can } from '../auth.js';
+import type { Env } from '../hono-env.js';
+import { readJson } from '../http.js';
+import { forbidden, notFound } from '../problem.js';
+import { describedFields } from './crm-describes.js';
+import { platformCall } from './platform-call.js';
+import { categoryOf, need, parse } from './request.js';
+
+const OBJECT_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,254}$/;
+
+/** CRM discovery and test-connection. Mounted at `/v1/settings`. */
+export function crmRoutes(deps: RouteDeps): Hono<Env> {
+  const { cache, gateway } = deps;
+  const app = new Hono<Env>();
+
+  app.get('/crm/objects', async (c) => {
+    const p = need(c, 'crm:discover');
+    const refresh = c.req.query('refresh') === 'true';
+    const items =
+      (refresh ? undefined : cache.objects(p.tenant)) ??
+      (await cache.once(
+        p.tenant,
+        'objects',
+        () => platformCall(deps, c, 'crm', 'discovery', undefined, (conn) => gateway!.listObjects(conn)),
+        (listed) => cache.setObjects(p.tenant, listed),
+      ));
+    return c.json({ items });
+  });
+
+  app.get('/crm/objects/:name/fields', async (c) => {
+    const p = need(c, 'crm:discover');
+    const name = c.req.param('name');
+    if (!OBJECT_NAME.test(name)) throw notFound('No such CRM object.');
+    return c.json({ items: await describedFields(deps, c, p.tenant, name, c.req.query('refresh') === 'true') });
+  });
+
+  app.get('/crm/api-usage', async (c) => {
+    need(c, 'crm:discover');
+    return c.json(await platformCall(deps, c, 'crm', 'api-usage', undefined, (conn) => gateway!.apiUsage(conn)));
+  });
+
+  app.post('/:category/test-connection', async (c) => {
+    const p = need(c, 'crm:discover');
+    const category = categoryOf(c);
+    const doc = await readJson(c, true);
+    const body = doc === undefined ? {} : parse(parseWithPointers(TestConnectionInputSchema, doc));
+    if (body.credentials && Object.keys(body.credentials).length && !can(p.role, 'credentials:write')) throw forbidden('Only an admin may send credentials.');
+    return c.json(await platformCall(deps, c, category, 'test-connection', body, (conn) => gateway!.testConnection(conn)));
+  });
+
+  return app;
+}

@@ -1,0 +1,98 @@
+import { fieldError, type IntegrationSettingsInput, type ValidationResult } from '@memberpulse/integration-schema';
+import { IntegrationSettingsInputSchema, parseWithPointers } from '@memberpulse/integration-schema/validation';
+import { Hono, type Context } from 'hono';
+import type { RouteDeps } from '../app.js';
+import { can } from '../auth.js';
+import { header, type Env } from '../hono-env.js';
+import { readJson, readJsonDocument, readNoBody } from '../http.js';
+import { badRequest, notFound } from '../problem.js';
+import { entityTags, settingsEtag, setArchived, validateDocument } from '../settings-service.js';
+import * as store from '../store.js';
+import { describeFirst } from './crm-describes.js';
+import { categoryOf, need, parse, pre, writeContext } from './request.js';
+import { runWrite } from './run-write.js';
+import { settingsWrite } from './settings-write.js';
+
+/** The integration settings records: read, write, check, archive and restore. Mounted at `/v1/settings`. */
+export function settingsRoutes(deps: RouteDeps): Hono<Env> {
+  const { db, reads, gateway } = deps;
+  const app = new Hono<Env>();
+
+  app.get('/', async (c) => {
+    const p = need(c, 'settings:read');
+    const list = await reads.read(p.tenant, '*', async () => ({
+      body: JSON.stringify({ items: (await store.listSettings(db, p.tenant)).map(store.settingsView) }),
+    }));
+    return c.body(list!.body, 200, { 'Content-Type': 'application/json' });
+  });
+
+  app.get('/:category', async (c) => {
+    const p = need(c, 'settings:read');
+    const category = categoryOf(c);
+    const s = await reads.read(p.tenant, category, async () => {
+      const stored = await store.getSettings(db, p.tenant, category);
+      return stored && { etag: settingsEtag(stored), body: JSON.stringify(store.settingsView(stored)) };
+    });
+    if (!s) throw notFound(`There are no ${c.req.param('category')} settings yet.`);
+    const tag = s.etag!;
+    // If-None-Match compares weakly: W/"7" names the same representation as "7", and * any.
+    const held = entityTags(header(c, 'if-none-match') ?? '').map((t) => t.replace(/^W\//, ''));
+    if (held.includes(tag) || held.includes('*')) return c.body(null, 304, { ETag: tag });
+    return c.body(s.body, 200, { 'Content-Type': 'application/json', ETag: tag });
+  });
+
+  app.put('/:category', async (c) => {
+    need(c, 'settings:write');
+    const category = categoryOf(c);
+    const input = parse(parseWithPointers(IntegrationSettingsInputSchema, await readJson(c)));
+    return settingsWrite(deps, c, 'replace', input as IntegrationSettingsInput, category);
+  });
+
+  app.patch('/:category', async (c) => {
+    need(c, 'settings:write');
+    const category = categoryOf(c);
+    const input = parse(parseWithPointers(IntegrationSettingsInputSchema, await readJson(c)));
+    return settingsWrite(deps, c, 'merge', input as IntegrationSettingsInput, category);
+  });
+
+  app.post('/:category/validate', async (c) => {
+    const p = need(c, 'settings:write');
+    const category = categoryOf(c);
+    const mode = c.req.query('mode') ?? 'draft';
+    if (mode !== 'draft' && mode !== 'enable') throw badRequest('mode must be draft or enable.', [fieldError('/mode', 'invalid_option', 'Must be one of: draft, enable.')]);
+    // Every error about what the document says is a field error of the answer, those no route can store
+    // (a `__proto__` key, a NUL character) too; only a body that is no JSON object at all is a problem.
+    const { doc, contentErrors } = (await readJsonDocument(c))!;
+    const parsed = parseWithPointers(IntegrationSettingsInputSchema, doc);
+    let answer: ValidationResult = { errors: parsed.ok ? [] : parsed.errors, warnings: [] };
+    if (parsed.ok) {
+      const input = parsed.value as IntegrationSettingsInput;
+      const current = await store.getSettings(db, p.tenant, category);
+      const { undescribed, ...verdict } = validateDocument(category, current, input, mode, deps, p.tenant, gateway ? { mayWriteSecrets: can(p.role, 'credentials:write') } : undefined);
+      answer = verdict;
+      if (undescribed) {
+        // Checked for enabling as the write would be: against the describes of the objects it names.
+        const missingObjects = await describeFirst(deps, c, undescribed);
+        const again = validateDocument(category, current, input, mode, deps, p.tenant);
+        answer = { ...again, errors: [...missingObjects, ...again.errors] };
+      }
+    }
+    const errors = [...contentErrors, ...answer.errors.filter((e) => !contentErrors.some((x) => x.pointer === e.pointer && x.code === e.code))];
+    return c.json({ ...answer, errors });
+  });
+
+  const archiveRoute = (archive: boolean) => async (c: Context<Env>) => {
+    need(c, 'settings:write');
+    const category = categoryOf(c);
+    await readNoBody(c);
+    return runWrite(deps, c, async (tx) => {
+      const { stored: s, changed } = await setArchived(tx, writeContext(c), category, archive, pre(c));
+      // Discovery refuses an archived record; what it described before is not answered from the cache either.
+      return { status: 200, body: store.settingsView(s), headers: { ETag: settingsEtag(s) }, dropDescribes: changed && archive && category === 'crm' };
+    });
+  };
+  app.post('/:category/archive', archiveRoute(true));
+  app.post('/:category/restore', archiveRoute(false));
+
+  return app;
+}
