@@ -8,6 +8,7 @@ import {
   pointer,
   validateCredentialInput,
   validateSettings,
+  type AuditAction,
   type ConfigValue,
   type CrmFieldDescriptor,
   type CrmMapping,
@@ -37,6 +38,10 @@ export interface WriteContext {
   requestId: string;
   now: string;
 }
+
+/** Appends the audit record of a write to `target`: by its principal, under its request id, at its time. */
+export const auditWrite = (tx: Queryable, ctx: WriteContext, action: AuditAction, target: string) =>
+  store.appendAudit(tx, ctx.principal.tenant, { actor: ctx.principal.sub, action, target, requestId: ctx.requestId, at: ctx.now });
 
 /** Precondition headers of a write. */
 export interface Preconditions {
@@ -430,8 +435,7 @@ export async function writeSettings(
   if (current) await store.updateSettings(tx, tenant, row);
   else await store.insertSettings(tx, tenant, category, row);
 
-  const audit = (action: Parameters<typeof store.appendAudit>[2]['action'], key?: string) =>
-    store.appendAudit(tx, tenant, { actor: sub, action, target: target(category, key), requestId: ctx.requestId, at: ctx.now });
+  const audit = (action: AuditAction, key?: string) => auditWrite(tx, ctx, action, target(category, key));
 
   await audit(current ? 'settings.update' : 'settings.create');
   if (plan.status === 'enabled' && current?.status !== 'enabled') await audit('settings.enable');
@@ -519,13 +523,7 @@ export async function setArchived(
     at: ctx.now,
     by: sub,
   });
-  await store.appendAudit(tx, tenant, {
-    actor: sub,
-    action: archive ? 'settings.archive' : 'settings.restore',
-    target: target(category),
-    requestId: ctx.requestId,
-    at: ctx.now,
-  });
+  await auditWrite(tx, ctx, archive ? 'settings.archive' : 'settings.restore', target(category));
   return { stored: (await store.getSettings(tx, tenant, category))!, changed: true };
 }
 

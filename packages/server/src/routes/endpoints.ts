@@ -6,7 +6,7 @@ import { sqlState, violatedConstraint } from '../db.js';
 import type { Env } from '../hono-env.js';
 import { UNSTORABLE, readJson, readNoBody } from '../http.js';
 import { badRequest, notFound, unprocessable } from '../problem.js';
-import { checkPreconditions, versionEtag } from '../settings-service.js';
+import { auditWrite, checkPreconditions, versionEtag } from '../settings-service.js';
 import * as store from '../store.js';
 import { parseTimestamp } from '../timestamp.js';
 import { limitOf, need, parse, pre, writeContext } from './request.js';
@@ -74,7 +74,7 @@ export function endpointRoutes(deps: RouteDeps): Hono<Env> {
         const existing = await store.endpointNamedLike(tx, p.tenant, nameKey);
         if (existing !== null) throw duplicate(existing);
         const e = await store.insertEndpoint(tx, p.tenant, { name, nameKey, description: input.description, at: ctx.now, by: p.sub });
-        await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'endpoint.create', target: `endpoint/${e.id}`, requestId: ctx.requestId, at: ctx.now });
+        await auditWrite(tx, ctx, 'endpoint.create', `endpoint/${e.id}`);
         return { status: 201, body: store.endpointView(e), headers: { ETag: versionEtag(e.version), Location: `/v1/endpoints/${e.id}` } };
       });
     } catch (err) {
@@ -106,7 +106,7 @@ export function endpointRoutes(deps: RouteDeps): Hono<Env> {
       if (!e) throw notFound('No such endpoint.');
       checkPreconditions(pre(c), e.version);
       await store.updateEndpoint(tx, p.tenant, id, parsed.value.description, e.version + 1, ctx.now, p.sub);
-      await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'endpoint.update', target: `endpoint/${id}`, requestId: ctx.requestId, at: ctx.now });
+      await auditWrite(tx, ctx, 'endpoint.update', `endpoint/${id}`);
       const next = { ...e, description: parsed.value.description, version: e.version + 1, updatedAt: ctx.now };
       return { status: 200, body: store.endpointView(next), headers: { ETag: versionEtag(next.version) } };
     });
@@ -122,7 +122,7 @@ export function endpointRoutes(deps: RouteDeps): Hono<Env> {
       if (!e) throw notFound('No such endpoint.');
       checkPreconditions(pre(c), e.version);
       await store.deleteEndpoint(tx, p.tenant, id);
-      await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'endpoint.delete', target: `endpoint/${id}`, requestId: ctx.requestId, at: ctx.now });
+      await auditWrite(tx, ctx, 'endpoint.delete', `endpoint/${id}`);
       return { status: 204 };
     });
   });
