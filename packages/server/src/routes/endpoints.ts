@@ -2,7 +2,7 @@ import { fieldError, type EndpointSort, type IntegrationEndpoint, type Page } fr
 import { IntegrationEndpointCreateSchema, IntegrationEndpointUpdateSchema, endpointNameKey, endpointSorts, parseWithPointers } from '@memberpulse/integration-schema/validation';
 import { Hono, type Context } from 'hono';
 import type { RouteDeps } from '../app.js';
-import { sqlState, violatedConstraint } from '../db.js';
+import { sqlState, violatedConstraint, type Queryable } from '../db.js';
 import type { Env } from '../hono-env.js';
 import { UNSTORABLE, readJson, readNoBody } from '../http.js';
 import { badRequest, notFound, unprocessable } from '../problem.js';
@@ -23,11 +23,21 @@ function fromB64url<T>(text: string): T | null {
   }
 }
 
+const nameImmutable = () => fieldError('/name', 'immutable', 'The name cannot be changed after the endpoint is created.');
+
 const endpointId = (c: Context<Env>) => {
   const id = c.req.param('id') ?? '';
   if (!UUID.test(id)) throw notFound('No such endpoint.');
   return id.toLowerCase();
 };
+
+/** The endpoint a write changes, locked, once the request's If-Match / If-None-Match hold for it. */
+async function lockedEndpoint(tx: Queryable, c: Context<Env>, id: string) {
+  const e = await store.getEndpoint(tx, c.get('principal').tenant, id, true);
+  if (!e) throw notFound('No such endpoint.');
+  checkPreconditions(pre(c), e.version);
+  return e;
+}
 
 /** The tenant's integration endpoints. Mounted at `/v1/endpoints`. */
 export function endpointRoutes(deps: RouteDeps): Hono<Env> {
@@ -95,16 +105,12 @@ export function endpointRoutes(deps: RouteDeps): Hono<Env> {
     const id = endpointId(c);
     const doc = (await readJson(c))!;
     const parsed = parseWithPointers(IntegrationEndpointUpdateSchema, doc);
-    const errors = parsed.ok ? [] : parsed.errors.map((e) => (e.pointer === '/name' ? fieldError('/name', 'immutable', 'The name cannot be changed after the endpoint is created.') : e));
-    if (Object.prototype.hasOwnProperty.call(doc, 'name') && !errors.some((e) => e.pointer === '/name')) {
-      errors.push(fieldError('/name', 'immutable', 'The name cannot be changed after the endpoint is created.'));
-    }
+    const errors = parsed.ok ? [] : parsed.errors.map((e) => (e.pointer === '/name' ? nameImmutable() : e));
+    if (Object.hasOwn(doc, 'name') && !errors.some((e) => e.pointer === '/name')) errors.push(nameImmutable());
     if (errors.length || !parsed.ok) throw unprocessable(errors);
     return runWrite(deps, c, async (tx) => {
       const ctx = writeContext(c);
-      const e = await store.getEndpoint(tx, p.tenant, id, true);
-      if (!e) throw notFound('No such endpoint.');
-      checkPreconditions(pre(c), e.version);
+      const e = await lockedEndpoint(tx, c, id);
       await store.updateEndpoint(tx, p.tenant, id, parsed.value.description, e.version + 1, ctx.now, p.sub);
       await auditWrite(tx, ctx, 'endpoint.update', `endpoint/${id}`);
       const next = { ...e, description: parsed.value.description, version: e.version + 1, updatedAt: ctx.now };
@@ -118,9 +124,7 @@ export function endpointRoutes(deps: RouteDeps): Hono<Env> {
     await readNoBody(c);
     return runWrite(deps, c, async (tx) => {
       const ctx = writeContext(c);
-      const e = await store.getEndpoint(tx, p.tenant, id, true);
-      if (!e) throw notFound('No such endpoint.');
-      checkPreconditions(pre(c), e.version);
+      await lockedEndpoint(tx, c, id);
       await store.deleteEndpoint(tx, p.tenant, id);
       await auditWrite(tx, ctx, 'endpoint.delete', `endpoint/${id}`);
       return { status: 204 };
