@@ -41,19 +41,14 @@ export function settingsRoutes(deps: RouteDeps): Hono<Env> {
     return c.body(s.body, 200, { 'Content-Type': 'application/json', ETag: tag });
   });
 
-  app.put('/:category', async (c) => {
+  const writeRoute = (mode: 'replace' | 'merge') => async (c: Context<Env>) => {
     need(c, 'settings:write');
     const category = categoryOf(c);
     const input = parse(parseWithPointers(IntegrationSettingsInputSchema, await readJson(c)));
-    return settingsWrite(deps, c, 'replace', input as IntegrationSettingsInput, category);
-  });
-
-  app.patch('/:category', async (c) => {
-    need(c, 'settings:write');
-    const category = categoryOf(c);
-    const input = parse(parseWithPointers(IntegrationSettingsInputSchema, await readJson(c)));
-    return settingsWrite(deps, c, 'merge', input as IntegrationSettingsInput, category);
-  });
+    return settingsWrite(deps, c, mode, input as IntegrationSettingsInput, category);
+  };
+  app.put('/:category', writeRoute('replace'));
+  app.patch('/:category', writeRoute('merge'));
 
   app.post('/:category/validate', async (c) => {
     const p = need(c, 'settings:write');
