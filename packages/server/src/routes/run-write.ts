@@ -29,11 +29,7 @@ export async function runWrite({ db, keys, reads, cache, tenantChanged }: RouteD
   const request = `${c.req.method} ${c.req.path}\n${c.get('rawBody') ?? ''}`;
   const replay = (prior: store.StoredResponse) => {
     if (!fingerprintMatches(keys.keyring, prior.fingerprint, request)) throw new ProblemError(409, 'This Idempotency-Key was already used for a different request.');
-    return c.newResponse(prior.body === '' ? null : prior.body, prior.status as StatusCode, {
-      ...(prior.body === '' ? {} : { 'Content-Type': 'application/json' }),
-      ...prior.headers,
-      'Idempotent-Replayed': 'true',
-    });
+    return respond(c, { ...prior, headers: { ...prior.headers, 'Idempotent-Replayed': 'true' } });
   };
   let result: WriteResult | undefined;
   for (let attempt = 1; !result; attempt++) {
@@ -46,9 +42,7 @@ export async function runWrite({ db, keys, reads, cache, tenantChanged }: RouteD
         }
         const r = await fn(tx);
         await tenantChanged(tx, tenant, r.dropDescribes);
-        if (key) {
-          await store.putIdempotent(tx, tenant, key, { fingerprint: requestFingerprint(keys.keyring.current, request), status: r.status, headers: r.headers ?? {}, body: r.body === undefined ? '' : JSON.stringify(r.body) });
-        }
+        if (key) await store.putIdempotent(tx, tenant, key, { fingerprint: requestFingerprint(keys.keyring.current, request), ...answerOf(r) });
         return r;
       });
       if ('prior' in outcome) return replay(outcome.prior);
@@ -63,9 +57,13 @@ export async function runWrite({ db, keys, reads, cache, tenantChanged }: RouteD
     }
   }
   if (result.dropDescribes) cache.drop(tenant);
-  const body = result.body === undefined ? null : JSON.stringify(result.body);
-  return c.newResponse(body, result.status as StatusCode, { ...(body ? { 'Content-Type': 'application/json' } : {}), ...(result.headers ?? {}) });
+  return respond(c, answerOf(result));
 }
+
+/** A write's answer as it is sent and stored for a replay: the body as JSON text, '' for none. */
+const answerOf = (r: WriteResult) => ({ status: r.status, headers: r.headers ?? {}, body: r.body === undefined ? '' : JSON.stringify(r.body) });
+const respond = (c: Context<Env>, { status, headers, body }: ReturnType<typeof answerOf>) =>
+  c.newResponse(body === '' ? null : body, status as StatusCode, { ...(body === '' ? {} : { 'Content-Type': 'application/json' }), ...headers });
 
 /** A transaction lost a race that running it again resolves. */
 function isRetryable(err: unknown): boolean {
