@@ -23,11 +23,12 @@ import {
   type ValidationResult,
 } from '@memberpulse/integration-schema';
 import { stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { can, type Principal } from './auth.js';
 import { encryptField, secretHint } from './crypto.js';
 import type { Queryable } from './db.js';
 import type { DescribeCache } from './discovery.js';
+import { checkPreconditions, settingsEtag, type Preconditions } from './etag.js';
 import type { TenantKeys } from './keys.js';
 import { ProblemError, forbidden, notFound, unprocessable } from './problem.js';
 import * as store from './store.js';
@@ -42,56 +43,6 @@ export interface WriteContext {
 /** Appends the audit record of a write to `target`: by its principal, under its request id, at its time. */
 export const auditWrite = (tx: Queryable, ctx: WriteContext, action: AuditAction, target: string) =>
   store.appendAudit(tx, ctx.principal.tenant, { actor: ctx.principal.sub, action, target, requestId: ctx.requestId, at: ctx.now });
-
-/** Precondition headers of a write. */
-export interface Preconditions {
-  ifMatch?: string | undefined;
-  ifNoneMatch?: string | undefined;
-}
-
-/**
- * Answers 412 unless the current version satisfies `If-Match` / `If-None-Match: *`; the 412 carries
- * `etag`, the current representation's tag (a settings record's names its drift too).
- */
-export function checkPreconditions(pre: Preconditions, version: number | null, etag = version === null ? null : versionEtag(version)): void {
-  const headers: Record<string, string> = etag ? { ETag: etag } : {};
-  if (pre.ifMatch !== undefined) {
-    const tags = entityTags(pre.ifMatch);
-    const ok = version !== null && (tags.includes('*') || tags.some((t) => taggedVersion(t) === version));
-    if (!ok) {
-      throw new ProblemError(
-        412,
-        etag ? `The record changed since you read it: its ETag is now ${etag}. Reload it and apply your change again.` : 'The record does not exist.',
-        { headers },
-      );
-    }
-  }
-  if (pre.ifNoneMatch !== undefined && pre.ifNoneMatch.trim() === '*' && etag !== null) {
-    throw new ProblemError(412, 'The record already exists.', { headers });
-  }
-}
-
-/** The entity tags of an If-Match or If-None-Match header. */
-export const entityTags = (header: string) => header.split(',').map((t) => t.trim());
-
-/** A record's ETag by its version: the version in quotes, as the SDK also derives it from a listed record. */
-export const versionEtag = (version: number) => `"${version}"`;
-
-/** The version an entity tag names: `"5"`, and `"5.1a2b3c4d"` (a settings tag that also tells its drift). */
-function taggedVersion(tag: string): number | null {
-  const m = /^"(\d+)(?:\.[0-9a-f]+)?"$/.exec(tag);
-  return m ? Number(m[1]) : null;
-}
-
-/**
- * A settings record's ETag: its version, and when the record reports schema drift, a hash of that drift.
- * Drift is worked out again after each CRM describe without a new version, so a cached copy with other
- * drift must not be answered 304; a write's If-Match is checked against the version alone.
- */
-export function settingsEtag(s: { version: number; drift: readonly DriftItem[] }): string {
-  if (s.drift.length === 0) return versionEtag(s.version);
-  return `"${s.version}.${createHash('sha256').update(JSON.stringify(s.drift)).digest('hex').slice(0, 8)}"`;
-}
 
 const target = (category: IntegrationCategory, key?: string) =>
   key ? `settings/${categorySlugs[category]}/credentials/${key}` : `settings/${categorySlugs[category]}`;

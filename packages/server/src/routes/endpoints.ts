@@ -3,10 +3,11 @@ import { IntegrationEndpointCreateSchema, IntegrationEndpointUpdateSchema, endpo
 import { Hono, type Context } from 'hono';
 import type { RouteDeps } from '../app.js';
 import { sqlState, violatedConstraint, type Queryable } from '../db.js';
+import { checkPreconditions, versionEtag } from '../etag.js';
 import type { Env } from '../hono-env.js';
 import { UNSTORABLE, readJson, readNoBody } from '../http.js';
 import { badRequest, notFound, unprocessable } from '../problem.js';
-import { auditWrite, checkPreconditions, versionEtag } from '../settings-service.js';
+import { auditWrite } from '../settings-service.js';
 import * as store from '../store.js';
 import { parseTimestamp } from '../timestamp.js';
 import { limitOf, need, parse, pre, writeContext } from './request.js';

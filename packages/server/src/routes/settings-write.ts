@@ -1,9 +1,10 @@
 import type { FieldError, IntegrationCategory, IntegrationSettingsInput } from '@memberpulse/integration-schema';
 import type { Context } from 'hono';
 import type { RouteDeps } from '../app.js';
+import { settingsEtag } from '../etag.js';
 import type { Env } from '../hono-env.js';
 import { ProblemError, unprocessable } from '../problem.js';
-import { UndescribedObjects, settingsEtag, writeSettings } from '../settings-service.js';
+import { UndescribedObjects, writeSettings } from '../settings-service.js';
 import * as store from '../store.js';
 import { describeFirst } from './crm-describes.js';
 import { pre, writeContext } from './request.js';

@@ -3,10 +3,11 @@ import { IntegrationSettingsInputSchema, parseWithPointers } from '@memberpulse/
 import { Hono, type Context } from 'hono';
 import type { RouteDeps } from '../app.js';
 import { can } from '../auth.js';
+import { notModified, settingsEtag } from '../etag.js';
 import { header, type Env } from '../hono-env.js';
 import { readJson, readJsonDocument, readNoBody } from '../http.js';
 import { badRequest, notFound } from '../problem.js';
-import { entityTags, settingsEtag, setArchived, validateDocument } from '../settings-service.js';
+import { setArchived, validateDocument } from '../settings-service.js';
 import * as store from '../store.js';
 import { describeFirst } from './crm-describes.js';
 import { categoryOf, need, parse, pre, writeContext } from './request.js';
@@ -35,9 +36,7 @@ export function settingsRoutes(deps: RouteDeps): Hono<Env> {
     });
     if (!s) throw notFound(`There are no ${c.req.param('category')} settings yet.`);
     const tag = s.etag!;
-    // If-None-Match compares weakly: W/"7" names the same representation as "7", and * any.
-    const held = entityTags(header(c, 'if-none-match') ?? '').map((t) => t.replace(/^W\//, ''));
-    if (held.includes(tag) || held.includes('*')) return c.body(null, 304, { ETag: tag });
+    if (notModified(header(c, 'if-none-match') ?? '', tag)) return c.body(null, 304, { ETag: tag });
     return c.body(s.body, 200, { 'Content-Type': 'application/json', ETag: tag });
   });
 
