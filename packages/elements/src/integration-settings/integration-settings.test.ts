@@ -552,6 +552,18 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(errorOf(el, 'cfg-clientId') + errorOf(el, 'secret-clientSecret'), '', 'once saved, no error is left beside them');
   });
 
+  it('words “Save and continue”’s missing inputs in the host’s language, with the setting’s translated label', async () => {
+    const el = await mount(clientFor(await freshEnv()), 'accounting');
+    await choosePlatform(el, 'xero');
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!.click();
+    await until(() => errorOf(el, 'cfg-clientId'), 'the error beside Client ID');
+    await inGerman({ 'catalog.xero.clientId.label': 'Kunden-ID', 'settings.requiredToContinue': 'Ohne {label} geht es nicht weiter.' }, async () => {
+      await el.updateComplete;
+      equal(errorOf(el, 'cfg-clientId'), 'Ohne Kunden-ID geht es nicht weiter.', 'beside the input, reworded when the language changes');
+      ok($(el, '[part="error-summary"]')?.textContent?.includes('Ohne Kunden-ID geht es nicht weiter.'), `in the summary: ${$(el, '[part="error-summary"]')?.textContent}`);
+    });
+  });
+
   it('drops an error once its field is edited, and every error of a failed save once the form is back to the saved record', async () => {
     const own = await freshEnv();
     const el = await mount(await enabledCrm(own));

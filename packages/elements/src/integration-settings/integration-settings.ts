@@ -4,14 +4,12 @@ import {
   categoryFromName,
   categorySlugs,
   detectDrift,
-  fieldError,
   findPlatform,
   integrationCategories,
   isConnectionSetting,
   isPlatformRequired,
   parsePointer,
   pointer,
-  settingPointer,
   type CrmMapping,
   type DriftItem,
   type FieldError,
@@ -45,7 +43,7 @@ import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
 import { checkDraft, compare, connectionChanged, controlIdFor, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
-import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, mappedSourceKey, summaryErrorText, type ErrorContext } from './localized-text.js';
+import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, mappedSourceKey, requiredToContinue, summaryErrorText, type ErrorContext } from './localized-text.js';
 import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js';
 import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
 import { renderConfirm, renderPlatformPicker, renderSaveBar, type ConfirmKind } from './chrome.js';
@@ -571,7 +569,7 @@ export class MpIntegrationSettings extends LitElement {
   async #saveAndContinue(): Promise<void> {
     const category = this.resolvedCategory;
     if (!category) return;
-    const missing = missingConnection(this._draft, this._saved).map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to continue.`));
+    const missing = missingConnection(this._draft, this._saved).map(requiredToContinue);
     if (missing.length === 0) return this.#save('draft', false, true);
     const named = new Set(missing.map((e) => e.pointer));
     this.#setErrors([...missing, ...checkDraft(this._draft, this._saved, category, 'draft').filter((e) => !named.has(e.pointer))], true);

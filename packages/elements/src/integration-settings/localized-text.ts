@@ -1,5 +1,5 @@
 import type { CrmFieldDescriptor, CrmMapping, DriftItem, FieldError, MemberPulseField, SettingDefinition } from '@memberpulse/integration-schema';
-import { LIST_LIMITS, findPlatform, firstBadListValue, settingFormatMessage, memberFields, orderFields, parsePointer } from '@memberpulse/integration-schema';
+import { LIST_LIMITS, fieldError, findPlatform, firstBadListValue, settingFormatMessage, settingPointer, memberFields, orderFields, parsePointer } from '@memberpulse/integration-schema';
 import { msg } from '../i18n/index.js';
 import { problemText } from '../field-mapper/field-mapper-row.js';
 import { problemParams } from '../field-mapper/model.js';
@@ -74,6 +74,16 @@ export function mappedSource(pointer: string, crm: Pick<CrmMapping, MappingList>
   return key === undefined ? undefined : localizedSourceFields(list).find((f) => f.key === key);
 }
 
+// The errors "Save and continue" makes for the connection inputs left blank, worded when shown.
+const missingToContinue = new WeakSet<FieldError>();
+
+/** The error naming a blank connection input that "Save and continue" needs: `settings.requiredToContinue` with `{label}`. */
+export function requiredToContinue(s: SettingDefinition): FieldError {
+  const e = fieldError(settingPointer(s), 'required', settingsMessages['settings.requiredToContinue'].replace('{label}', s.label));
+  missingToContinue.add(e);
+  return e;
+}
+
 /** What an error's wording takes from the screen: the values typed, the mapping, the CRM fields loaded. */
 export interface ErrorContext {
   config: Readonly<Record<string, unknown>>;
@@ -98,7 +108,11 @@ export function fieldErrorText(e: FieldError, platform: string | null, context?:
     // A list's `duplicate` names the value given twice (`{value}`), as the server's English does.
     const listed = context?.config[setting.key];
     const value = setting.type === 'list' && e.code === 'duplicate' && Array.isArray(listed) ? listed.find((v, i) => listed.indexOf(v) !== i) : undefined;
-    const text = setting.patternMessage && e.message === settingFormatMessage(setting) ? own.patternMessage! : msg(`settings.error.${e.code}`, { label: own.label, min: setting.min, max, value, count: e.code === 'too_small' ? setting.min : max }, e.message);
+    const text = missingToContinue.has(e)
+      ? t('settings.requiredToContinue', { label: own.label })
+      : setting.patternMessage && e.message === settingFormatMessage(setting)
+        ? own.patternMessage!
+        : msg(`settings.error.${e.code}`, { label: own.label, min: setting.min, max, value, count: e.code === 'too_small' ? setting.min : max }, e.message);
     return withBadLine(text, e, setting, context?.config[setting.key]);
   }
   const label = first === 'platform' || first === 'crm' ? controlLabel(e.pointer, platform) : undefined;

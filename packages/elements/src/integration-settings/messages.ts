@@ -51,6 +51,7 @@ export const settingsMessages = {
   'settings.saveFirst': 'Save the connection details to choose the member object and map fields.',
   'settings.saveFirstOther': 'Fill in the connection details to see the remaining settings.',
   'settings.saveAndContinue': 'Save and continue',
+  'settings.requiredToContinue': '{label} is required to continue.',
   'settings.crm.heading': 'What syncs where',
   'settings.crm.refresh': 'Refresh from {platform}',
   'settings.crm.refreshing': 'Refreshing from {platform}…',
