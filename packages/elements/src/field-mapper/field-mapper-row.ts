@@ -177,11 +177,17 @@ function renderTargetMeta(mapping: FieldMapping, target: CrmFieldDescriptor | un
       ? html`<span class="values"
           >${msg('fieldMapper.picklistValues', {
             count: values.length,
-            values: values.slice(0, 3).map((v) => v.label).join(msg('common.listSeparator')) + (values.length > 3 ? '…' : ''),
+            values: previewValues(values.map((v) => v.label)),
           })}</span
         >`
       : nothing}
   </span>`;
+}
+
+/** A picklist's first three values, and `common.moreItems` when it has more. */
+function previewValues(labels: readonly string[]): string {
+  const first = labels.slice(0, 3).join(msg('common.listSeparator'));
+  return labels.length > 3 ? msg('common.moreItems', { items: first }) : first;
 }
 
 function renderSuggestion(view: RowView, s: MappingSuggestion, target: CrmFieldDescriptor | undefined): TemplateResult {
@@ -192,7 +198,7 @@ function renderSuggestion(view: RowView, s: MappingSuggestion, target: CrmFieldD
   return html`<div class="suggestion" part="suggestion">
     <span class="suggestion-text">
       ${iconSvg(icon.sparkle)}
-      <span class="visually-hidden">${msg('fieldMapper.suggested')}:</span>
+      <span class="visually-hidden">${msg('fieldMapper.suggested')}</span>
       <span class="suggestion-label"><bdi>${label}</bdi></span>
       <code class="api-name">${s.target}</code>
     </span>

@@ -5,7 +5,7 @@ import { memberFields, type FieldMapping } from '@memberpulse/integration-schema
 import { MpFieldMapper } from './field-mapper.js';
 import { buildOptions, prepareTargets } from './model.js';
 import type { MpCombobox } from '../shared/combobox.js';
-import { announced, equal, expectNoViolations, inGerman, ok, settle } from '../provider/browser-test-kit.js';
+import { announced, equal, expectNoViolations, inGerman, inLocale, ok, settle } from '../provider/browser-test-kit.js';
 import {
   completeMemberMappings,
   contactFields,
@@ -496,6 +496,18 @@ describe('<mp-field-mapper>', () => {
     await settle(el);
     ok(root(el).querySelector('[part=automap-button]')!.textContent!.includes('Auto-map'), 'back to English');
     ok(!el.validationMessage.startsWith('Noch'), `the validity message back in English: ${el.validationMessage}`);
+  });
+
+  it('punctuates a suggestion’s lead and a picklist cut short as the host’s language does', async () => {
+    const sourceFields = memberFields.filter((f) => f.key === 'email' || f.key === 'membershipStatus');
+    const el = await mount({ sourceFields, value: [{ source: 'membershipStatus', target: 'Salutation', policy: 'always' }] });
+    el.autoMap();
+    await settle(el);
+    await inLocale('fr', { 'fieldMapper.suggested': 'Suggestion :', 'common.moreItems': '{items}, etc.' }, async () => {
+      await settle(el);
+      equal(rowOf(el, 'email')!.querySelector('.suggestion .visually-hidden')?.textContent, 'Suggestion :', 'the lead, its colon the translator’s');
+      ok(rowText(el, 'membershipStatus').includes('Mr., Ms., Mrs., etc.'), `the first values, then the rest: ${rowText(el, 'membershipStatus')}`);
+    });
   });
 
   it('names the required fields left as a list in the locale’s words, not with commas alone', async () => {

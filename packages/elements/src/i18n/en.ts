@@ -43,7 +43,7 @@ export const en = {
   'fieldMapper.clearFor': 'Clear mapping for {source}',
   'fieldMapper.picklistValues#one': '{count} value: {values}',
   'fieldMapper.picklistValues#other': '{count} values: {values}',
-  'fieldMapper.suggested': 'Suggested',
+  'fieldMapper.suggested': 'Suggested:',
   'fieldMapper.confidence': '{percent} match',
   'fieldMapper.suggestionNote': '{confidence} · {reason}',
   'fieldMapper.reason.api-name': 'same API name',
@@ -146,6 +146,9 @@ export const en = {
   // Between values shown as values (a picklist's first few, a list setting's lines); names in a sentence
   // ("Email, First Name, and Last Name") are joined by Intl.ListFormat for the locale.
   'common.listSeparator': ', ',
+  // The first few of a longer list of values (a picklist's), and the start of a text cut short.
+  'common.moreItems': '{items}…',
+  'common.shortened': '{text}…',
 } as const;
 
 type BaseKey<K> = K extends `${infer B}#${string}` ? B : K;

@@ -23,6 +23,7 @@ const pluralRules = new Map<string, Intl.PluralRules>();
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
+const segmenters = new Map<string, Intl.Segmenter>();
 const directions = new Map<string, Direction>();
 
 function notify(): void {
@@ -80,6 +81,15 @@ export function formatNumber(n: number, options?: Intl.NumberFormatOptions): str
 /** Joins names into a phrase for the current locale: "Email, First Name, and Last Name" ("… und Last Name" in German). */
 export function formatList(items: readonly string[]): string {
   return forLocale(listFormats, current, (locale) => new Intl.ListFormat(locale)).format(items);
+}
+
+/**
+ * The first `max` characters of a text as a reader counts them (an emoji or a letter with its accent is one),
+ * ended as `common.shortened` says ("Lorem ipsum…"); the text itself when it has no more.
+ */
+export function shorten(text: string, max: number): string {
+  const characters = [...forLocale(segmenters, current, (locale) => new Intl.Segmenter(locale)).segment(text)];
+  return characters.length > max ? msg('common.shortened', { text: characters.slice(0, max).map((c) => c.segment).join('') }) : text;
 }
 
 function lookup(key: string, count: number | undefined): string | undefined {

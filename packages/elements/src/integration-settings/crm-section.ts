@@ -127,7 +127,7 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
         }}>${t('settings.crm.applyDefaults')}</button></div>`
       : nothing}
     ${absent.length
-      ? html`<p class="help">${t('settings.crm.defaultsAbsent', { object: objectLabel, fields: formatList(absent.map((m) => `${sourceLabel(m.source)} (${m.target})`)) })}</p>`
+      ? html`<p class="help">${t('settings.crm.defaultsAbsent', { object: objectLabel, fields: formatList(absent.map((m) => t('settings.crm.defaultsAbsentField', { field: sourceLabel(m.source), apiName: m.target }))) })}</p>`
       : nothing}
     <mp-field-mapper id=${id} aria-labelledby="${id}-label" aria-describedby=${describedBy(id, false, errors)}
       label=${t(key === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings')}

@@ -552,6 +552,16 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(errorOf(el, 'cfg-clientId') + errorOf(el, 'secret-clientSecret'), '', 'once saved, no error is left beside them');
   });
 
+  it('joins a field the standard mapping cannot fill to its API name as the host’s language does', async () => {
+    const client = await connectedCrm({ memberObject: 'Account', memberMappings: [] });
+    await inLocale('zh', { 'settings.crm.defaultsAbsentField': '{field}（{apiName}）' }, async () => {
+      const el = await mount(client);
+      const absent = () => [...el.shadowRoot!.querySelectorAll('.mapper-field p.help')].map((p) => p.textContent!).find((text) => text.includes('standard mapping has no field'));
+      await until(absent, 'the fields the standard mapping finds none for', 1200);
+      ok(absent()!.includes('Email（Email）'), `full-width brackets: ${absent()}`);
+    });
+  });
+
   it('words “Save and continue”’s missing inputs in the host’s language, with the setting’s translated label', async () => {
     const el = await mount(clientFor(await freshEnv()), 'accounting');
     await choosePlatform(el, 'xero');

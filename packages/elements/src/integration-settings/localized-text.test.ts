@@ -2,7 +2,7 @@
 import { emptyCrmMapping, type FieldError } from '@memberpulse/integration-schema';
 import { fieldErrorText } from './localized-text.js';
 import { formatNumber } from '../i18n/index.js';
-import { equal, inGerman, inLocale } from '../provider/browser-test-kit.js';
+import { equal, inGerman, inLocale, ok } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -77,6 +77,16 @@ describe('fieldErrorText', () => {
     const context = { config: { clubIds: ['12', long] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
     const e = error('/config/clubIds/1', 'too_long', 'Item 2 of “clubIds” must be at most 255 characters.');
     equal(fieldErrorText(e, 'intouch', context), `“${'z'.repeat(24)}…”: Club IDs takes at most 255 characters a line.`, 'the value, shortened, then the rule');
+  });
+
+  it('shortens a long value by the characters a reader sees, never inside one, and ends it as the host’s language does', async () => {
+    const long = `${'z'.repeat(23)}👩‍💻${'z'.repeat(300)}`;
+    const e = error('/config/clubIds/0', 'too_long', 'Item 1 of “clubIds” must be at most 255 characters.');
+    const context = { config: { clubIds: [long] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
+    equal(fieldErrorText(e, 'intouch', context), `“${'z'.repeat(23)}👩‍💻…”: Club IDs takes at most 255 characters a line.`, 'the emoji whole');
+    await inLocale('zh', { 'common.shortened': '{text}……', 'settings.badListValue': '“{value}”：{message}' }, async () => {
+      ok(fieldErrorText(e, 'intouch', context).startsWith(`“${'z'.repeat(23)}👩‍💻……”：`), fieldErrorText(e, 'intouch', context));
+    });
   });
 
   it('fills a mapping row’s placeholders from the row the pointer names, with the host’s field and type names', async () => {

@@ -1,6 +1,6 @@
 import type { CrmFieldDescriptor, CrmMapping, DriftItem, FieldError, MemberPulseField, SettingDefinition } from '@memberpulse/integration-schema';
 import { LIST_LIMITS, fieldError, findPlatform, firstBadListValue, settingFormatMessage, settingPointer, memberFields, orderFields, parsePointer } from '@memberpulse/integration-schema';
-import { msg } from '../i18n/index.js';
+import { msg, shorten } from '../i18n/index.js';
 import { problemText } from '../field-mapper/field-mapper-row.js';
 import { problemParams } from '../field-mapper/model.js';
 import { translator } from '../provider/translate.js';
@@ -154,7 +154,7 @@ function listValueErrorText(e: FieldError, platform: string | null, key: string,
   const values = context?.config[key];
   const value = Array.isArray(values) ? values[index] : undefined;
   if (typeof value !== 'string') return text;
-  return t('settings.badListValue', { value: value.length > 24 ? `${value.slice(0, 24)}…` : value, message: text });
+  return t('settings.badListValue', { value: shorten(value, 24), message: text });
 }
 
 /** A list's format error names the first value that breaks the rule: among 200 club IDs, which one. */

@@ -75,6 +75,7 @@ export const settingsMessages = {
   'settings.crm.defaultsApplied#one': 'The standard mapping filled {count} field.',
   'settings.crm.defaultsApplied#other': 'The standard mapping filled {count} fields.',
   'settings.crm.defaultsAbsent': 'The standard mapping has no field on {object} for: {fields}. Choose one below.',
+  'settings.crm.defaultsAbsentField': '{field} ({apiName})',
   'settings.crm.chooseObjectFirst': 'Choose the member object to map its fields.',
   'settings.crm.tags': 'Tags',
   'settings.crm.tagDestination': 'Where tags go',
