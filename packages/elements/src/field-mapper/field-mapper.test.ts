@@ -81,6 +81,15 @@ describe('<mp-field-mapper>', () => {
     equal(names('mail')[0], 'Email', 'filtered by “mail”');
     equal(names('mail').join(), 'Email,Secondary_Email,Alumni_Email__c,Assistant_Email__c,Board_Email__c', 'then standard, then custom');
   });
+  it('orders fields of equal rank as the locale’s alphabet does: Polish Ł after L, not after Z', async () => {
+    const city = memberFields.find((f) => f.key === 'city')!;
+    const targets = ['Zamość', 'Łódź', 'Lublin', 'Mazury'].map((label, i) => sfField(`Town_${i}__c`, 'string', label, { custom: true }));
+    await inLocale('pl', {}, async () => {
+      const labels = buildOptions(city, prepareTargets(targets), new Map(), undefined, '').map((o) => o.target.label);
+      equal(labels.join(), 'Lublin,Łódź,Mazury,Zamość', 'Polish order');
+    });
+  });
+
   it('maps a row with the keyboard alone: Tab to its combobox, type, arrows, Enter; Escape closes without change', async () => {
     const el = await mount({ value: partialMemberMappings });
     const changes: Event[] = [];

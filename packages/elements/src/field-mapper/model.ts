@@ -10,7 +10,7 @@ import {
   type MappingSuggestion,
   type MemberPulseField,
 } from '@memberpulse/integration-schema';
-import type { MessageParams } from '../i18n/index.js';
+import { compareText, type MessageParams } from '../i18n/index.js';
 
 // The field mapper's view model: pure functions over the schema's rules, no DOM. The element
 // rebuilds it when its inputs change and renders from it; the rules themselves live in the schema.
@@ -266,7 +266,7 @@ function rank(t: PreparedTarget, q: string, compactQ: string): number {
  * a field named exactly as typed first, then safe fields of the source's own type, other safe fields, risky
  * ones (so "mail" offers Email before Mailing City), each group in match order; fields that cannot take the
  * source come last. Within a match, the field named like the source comes first (Email for Email), then
- * standard fields before custom ones (Alumni Email), then by label.
+ * standard fields before custom ones (Alumni Email), then by label in the locale's alphabetical order.
  */
 export function buildOptions(
   source: MemberPulseField,
@@ -283,7 +283,7 @@ export function buildOptions(
   const sourceNames = new Set([fold(source.label), fold(source.key)]);
   // 0: named like the source; 1: a standard field; 2: a custom one.
   const kinship = (t: PreparedTarget) => (sourceNames.has(t.label) || sourceNames.has(t.name) ? 0 : t.field.custom ? 2 : 1);
-  const scored: { o: TargetOption; group: number; r: number; kin: number; label: string }[] = [];
+  const scored: { o: TargetOption; group: number; r: number; kin: number }[] = [];
   for (const t of prepared) {
     const r = rank(t, q, compactQ);
     if (r < 0) continue;
@@ -294,10 +294,9 @@ export function buildOptions(
       group: groupOf(t, compat.level),
       r,
       kin: kinship(t),
-      label: t.label,
     });
   }
-  scored.sort((a, b) => a.group - b.group || a.r - b.r || a.kin - b.kin || (a.label < b.label ? -1 : a.label > b.label ? 1 : a.o.id - b.o.id));
+  scored.sort((a, b) => a.group - b.group || a.r - b.r || a.kin - b.kin || compareText(a.o.target.label, b.o.target.label) || a.o.id - b.o.id);
   return scored.map((s) => s.o);
 }
 

@@ -24,6 +24,8 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const listFormats = new Map<string, Intl.ListFormat>();
 const segmenters = new Map<string, Intl.Segmenter>();
+const collators = new Map<string, Intl.Collator>();
+const caseLocales = new Map<string, string>();
 const directions = new Map<string, Direction>();
 
 function notify(): void {
@@ -81,6 +83,16 @@ export function formatNumber(n: number, options?: Intl.NumberFormatOptions): str
 /** Joins names into a phrase for the current locale: "Email, First Name, and Last Name" ("… und Last Name" in German). */
 export function formatList(items: readonly string[]): string {
   return forLocale(listFormats, current, (locale) => new Intl.ListFormat(locale)).format(items);
+}
+
+/** Orders two texts as the current locale's alphabet does (Polish "Łódź" between "Lublin" and "Mazury"). */
+export function compareText(a: string, b: string): number {
+  return forLocale(collators, current, (locale) => new Intl.Collator(locale)).compare(a, b);
+}
+
+/** A text in lower case by the current locale's rules, not the browser's (Turkish "I" → "ı", "İ" → "i"). */
+export function lowerCase(text: string): string {
+  return text.toLocaleLowerCase(forLocale(caseLocales, current, (locale) => Intl.getCanonicalLocales(locale)[0]!));
 }
 
 /**

@@ -3,7 +3,7 @@
 // closes the list, and typed text is kept or taken as a person expects (click then type, Tab, Escape).
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { MpCombobox } from './combobox.js';
-import { announced, equal, ok, settle, until } from '../provider/browser-test-kit.js';
+import { announced, equal, inLocale, ok, settle, until } from '../provider/browser-test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -100,6 +100,22 @@ describe('<mp-combobox> standalone', () => {
     await sendKeys({ press: 'Tab' });
     await settle(el);
     equal(el.value, 'Email', 'Tab takes the kept typing when it names an option exactly');
+  });
+
+  it('matches typing in the case rules of the kit’s locale, not the browser’s: Turkish “izmir” is İzmir and “ıspanak” Ispanak', async () => {
+    await inLocale('tr', {}, async () => {
+      const el = await mount([
+        { value: 'izmir', label: 'İzmir' },
+        { value: 'ispanak', label: 'Ispanak' },
+      ]);
+      await typeThenPress(el, 'izmir', 'Tab');
+      equal(el.value, 'izmir', 'the dotted capital İ is a capital i');
+      const input = el.shadowRoot!.querySelector('input')!;
+      input.focus();
+      input.select();
+      await typeThenPress(el, 'ıspanak', 'Tab');
+      equal(el.value, 'ispanak', 'the capital I is a capital dotless ı');
+    });
   });
 
   it('Tab takes no option when two share the typed label, and a click after Escape reopens the list on the kept typing', async () => {

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { LocalizeController, msg } from '../i18n/index.js';
+import { LocalizeController, lowerCase, msg } from '../i18n/index.js';
 import { installThemeRoot, tokens } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
 import { icon, iconSvg } from './icons.js';
@@ -30,18 +30,19 @@ export interface ComboboxOption {
 export type ComboboxSearch = (query: string) => readonly ComboboxOption[];
 
 /**
- * Default matching for a plain option array: every typed word in the label or detail. Whole-name matches
+ * Default matching for a plain option array: every typed word in the label or detail, in either case as the
+ * kit's locale writes it (set by `setLocale`, not the browser's: Turkish "izmir" finds "İzmir"). Whole-name matches
  * come first, then names that start with the text, so typing "Contact" and Enter picks Contact, not
  * "Account Contact Relation".
  */
 function filterOptions(options: readonly ComboboxOption[], query: string): readonly ComboboxOption[] {
-  const typed = query.trim().toLowerCase();
+  const typed = lowerCase(query.trim());
   const words = typed.split(/\s+/).filter(Boolean);
   if (words.length === 0) return options;
   const tiers: ComboboxOption[][] = [[], [], []];
   for (const o of options) {
-    const label = o.label.toLowerCase();
-    const detail = o.detail?.toLowerCase() ?? '';
+    const label = lowerCase(o.label);
+    const detail = lowerCase(o.detail ?? '');
     const text = `${label}\n${detail}`;
     if (!words.every((w) => text.includes(w))) continue;
     tiers[label === typed || detail === typed ? 0 : label.startsWith(typed) || detail.startsWith(typed) ? 1 : 2]!.push(o);
@@ -363,9 +364,9 @@ export class MpCombobox extends LitElement {
 
   /** Takes the one option whose label is exactly the typed text (ignoring case and surrounding space), if there is one. */
   #chooseTypedOut(): void {
-    const typed = this._query?.trim().toLocaleLowerCase();
+    const typed = lowerCase(this._query?.trim() ?? '');
     if (!typed) return;
-    const matches = (this._open ? this.#options : this.#search(this._query!)).filter((o) => !o.disabled && o.label.toLocaleLowerCase() === typed);
+    const matches = (this._open ? this.#options : this.#search(this._query!)).filter((o) => !o.disabled && lowerCase(o.label) === typed);
     if (matches.length === 1) this.#choose(matches[0]);
   }
 
