@@ -6,7 +6,7 @@ import { endpointSorts } from '@memberpulse/integration-schema/validation';
 import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
-import { announced, answersLostClient, clientFor, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, endsOnTheRight, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { formatNumber } from '../i18n/index.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
@@ -134,6 +134,21 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(empty?.textContent?.includes('No integration endpoints yet'), 'empty-state heading');
     ok($(el, '[part="new-button"]')?.textContent?.includes('+ New Integration Endpoint'), 'the New button is there');
     await expectNoViolations(el, 'empty');
+  });
+
+  it('lays an untranslated English sentence and sort choice out left to right on a right-to-left page', async () => {
+    const own = await freshEnv();
+    await inLocale('ar', { 'endpointGrid.empty.title': 'لا توجد نقاط تكامل بعد' }, async () => {
+      const el = await mount(clientFor(own));
+      el.dir = 'rtl';
+      const body = endsOnTheRight($(el, '[part="empty"] p'));
+      ok(body.right, `the empty state’s English body keeps its full stop at its end: ${body.text}`);
+      await clientFor(own).endpoints.create({ name: 'Orders', description: 'Order feed' });
+      await clientFor(own).endpoints.create({ name: 'Invoices', description: 'Invoice feed' });
+      await el.reload();
+      await until(() => $(el, '[part="sort"]'), 'the Sort menu');
+      ok($(el, '[part="sort"] option')!.matches(':dir(ltr)'), 'an English sort choice');
+    });
   });
 
   it('adds an endpoint: required fields inline, then a success message, an announcement, an event and the new row', async () => {

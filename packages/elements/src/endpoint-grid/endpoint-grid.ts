@@ -473,7 +473,7 @@ export class MpEndpointGrid extends LitElement {
     return html`<label class="sort">
       <span>${t('endpointGrid.sortBy')}</span>
       <select part="sort" class="mp-select" .value=${live(this.sort)} @change=${(e: Event) => this.#sortBy((e.target as HTMLSelectElement).value as EndpointSort)}>
-        ${sorts.map((s) => html`<option value=${s} ?selected=${s === this.sort}>${t(`endpointGrid.sort.${s}`)}</option>`)}
+        ${sorts.map((s) => html`<option value=${s} dir="auto" ?selected=${s === this.sort}>${t(`endpointGrid.sort.${s}`)}</option>`)}
       </select>
     </label>`;
   }
@@ -494,8 +494,8 @@ export class MpEndpointGrid extends LitElement {
     if (this._total === 0) {
       return html`<div part="empty" class="empty">
         <h3>${t('endpointGrid.empty.title')}</h3>
-        <p><slot name="empty">${t('endpointGrid.empty.body')}</slot></p>
-        ${this._canWrite ? nothing : html`<p>${t('endpointGrid.readOnly')}</p>`}
+        <p><slot name="empty"><bdi>${t('endpointGrid.empty.body')}</bdi></slot></p>
+        ${this._canWrite ? nothing : html`<p><bdi>${t('endpointGrid.readOnly')}</bdi></p>`}
       </div>`;
     }
     return html`${this.#renderTable()} ${this.#renderPager()}`;
@@ -585,7 +585,7 @@ export class MpEndpointGrid extends LitElement {
           ${edit
             ? // Read-only, the whole name wraps (a one-line box would cut a long one off on a phone), still a labelled control.
               html`<textarea id="ep-name" class="mp-input name-readonly" rows="2" readonly dir="auto" .value=${f.name} aria-describedby="ep-name-help"></textarea>
-                <p id="ep-name-help" class="help">${t('endpointGrid.form.nameReadOnly')}</p>`
+                <p id="ep-name-help" class="help"><bdi>${t('endpointGrid.form.nameReadOnly')}</bdi></p>`
             : html`<input id="ep-name" name="name" class="mp-input" autocomplete="off" required dir="auto" ?readonly=${f.busy}
                 .value=${live(f.name)} aria-invalid=${nameErrors.length ? 'true' : 'false'} aria-describedby=${nameErrors.length ? 'ep-name-error' : nothing} />`}
           ${renderErrors('ep-name', nameErrors)}
@@ -596,12 +596,12 @@ export class MpEndpointGrid extends LitElement {
           <textarea id="ep-description" name="description" class="mp-input" rows="4" required dir="auto" ?readonly=${f.busy}
             .value=${live(f.description)} aria-invalid=${descriptionErrors.length ? 'true' : 'false'}
             aria-describedby="ep-description-count${descriptionErrors.length ? ' ep-description-error' : ''}"></textarea>
-          <p id="ep-description-count" class="help">${t('endpointGrid.chars', { count: f.description.trim().length, max: ENDPOINT_DESCRIPTION_MAX })}</p>
+          <p id="ep-description-count" class="help"><bdi>${t('endpointGrid.chars', { count: f.description.trim().length, max: ENDPOINT_DESCRIPTION_MAX })}</bdi></p>
           ${renderErrors('ep-description', descriptionErrors)}
         </div>
         ${f.discarding
           ? html`<div class="dialog-actions discard">
-              <p role="alert">${t('endpointGrid.form.discardQuestion')}</p>
+              <p role="alert"><bdi>${t('endpointGrid.form.discardQuestion')}</bdi></p>
               <button class="mp-button keep-editing" type="button" @click=${this.#keepEditing}>${t('endpointGrid.form.keepEditing')}</button>
               <button class="mp-button danger" type="button" @click=${this.#closeForm}>${t('endpointGrid.form.discard')}</button>
             </div>`
@@ -622,7 +622,7 @@ export class MpEndpointGrid extends LitElement {
       @close=${this.#onConfirmClosed}>
       <div class="dialog-body">
         <h2 id="confirm-title" dir="auto">${t('endpointGrid.confirm.title', { name: ep.name })}</h2>
-        <p id="confirm-body">${t('endpointGrid.confirm.body')}</p>
+        <p id="confirm-body"><bdi>${t('endpointGrid.confirm.body')}</bdi></p>
         <div class="dialog-actions">
           <button class="mp-button" type="button" autofocus @click=${() => this._confirmDialog?.close()}>${t('endpointGrid.confirm.cancel')}</button>
           <button class="mp-button danger" type="button" ?disabled=${this._deleting} @click=${this.#confirmDelete}>${t('endpointGrid.confirm.delete')}</button>

@@ -734,7 +734,7 @@ export class MpFieldMapper extends LitElement {
             </div>`
           : nothing}
         ${model.rows.length > 0 && noTargets
-          ? html`<div class="empty notice" part="empty"><slot name="no-targets">${msg('fieldMapper.empty.targets')}</slot></div>`
+          ? html`<div class="empty notice" part="empty"><slot name="no-targets"><bdi>${msg('fieldMapper.empty.targets')}</bdi></slot></div>`
           : nothing}
         ${this.#renderTable(model, rows)} ${this.#renderEmpty(model, rows)} ${this.#announcer.render()}
       </div>
@@ -776,10 +776,10 @@ export class MpFieldMapper extends LitElement {
   }
 
   #renderEmpty(model: MapperModel, rows: MapperRow[]): TemplateResult | typeof nothing {
-    if (model.rows.length === 0) return html`<p class="empty" part="empty">${msg('fieldMapper.empty.sources')}</p>`;
+    if (model.rows.length === 0) return html`<p class="empty" part="empty"><bdi>${msg('fieldMapper.empty.sources')}</bdi></p>`;
     if (rows.length === 0) {
       return html`<div class="empty" part="empty">
-        <p>${msg('fieldMapper.empty.filtered')}</p>
+        <p><bdi>${msg('fieldMapper.empty.filtered')}</bdi></p>
         <button class="mp-button small" type="button" @click=${this.#clearFilters}>${msg('fieldMapper.clearFilters')}</button>
       </div>`;
     }

@@ -38,12 +38,14 @@ describe('i18n', () => {
       return dir;
     };
     registerMessages('de', { 'test.delete': '„{name}“ löschen?' });
-    registerMessages('ar', { 'test.required': '{label} مطلوب.', 'test.item': '{label}: {message}' });
+    registerMessages('ar', { 'test.required': '{label} مطلوب.', 'test.item': '{label}: {message}', 'test.connected': 'Salesforce متصل.' });
     setLocale('de');
     equal(shown(msg('test.delete', { name: 'שלום CRM' })), 'ltr', 'a German question about a Hebrew name');
     setLocale('ar');
     equal(shown(msg('test.required', { label: 'Consumer Key' })), 'rtl', 'an Arabic sentence that starts with an English label');
     equal(shown(msg('test.item', { label: 'Consumer Key', message: 'مطلوب' })), 'rtl', 'placeholders only: the locale’s direction');
+    equal(shown(msg('test.connected')), 'rtl', 'an Arabic sentence that starts with an English name');
+    equal(shown(msg('settings.test', undefined, 'Test connection.')), 'ltr', 'English left untranslated');
     setLocale('en');
     equal(shown(msg('test.item', { label: 'שם', message: 'Required.' }, '{label}: {message}')), 'ltr', 'placeholders only, in English');
     equal(msg('test.created', { name: 'Orders' }, '“{name}” created.'), '“Orders” created.', 'a value of the words’ own direction adds nothing');

@@ -127,17 +127,21 @@ function englishLookup(key: string, count: number | undefined): string | undefin
   return table[key];
 }
 
-function fill(template: string, params: MessageParams | undefined): string {
-  if (!params) return template;
-  const text = template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const v = params[name];
-    if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v) : isolateBidi(v);
-  });
-  // A text takes its direction from its first strong character (dir="auto", a screen reader): a value placed
-  // before the template's own words ("„{name}“ löschen?" with a Hebrew name) must not decide it. The words'
-  // direction, or the locale's for a template of placeholders only, leads as an invisible mark.
-  const own = firstStrong(template.replace(/\{\w+\}/g, '')) ?? forLocale(directions, current, scriptDirection);
+/** Fills a template's placeholders; `translated` says it is from the current locale's table, not English. */
+function fill(template: string, params: MessageParams | undefined, translated: boolean): string {
+  const text = params
+    ? template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+        const v = params[name];
+        if (v === undefined) return whole;
+        return typeof v === 'number' ? formatNumber(v) : isolateBidi(v);
+      })
+    : template;
+  // A text takes its direction from its first strong character (dir="auto", <bdi>, a screen reader): a value
+  // or a name placed before the words ("„{name}“ löschen?" with a Hebrew name, an Arabic sentence that starts
+  // with "Salesforce") must not decide it. A translation reads in its locale's direction; English in its
+  // words', or the locale's for a template of placeholders only. That direction leads as an invisible mark.
+  const locale = forLocale(directions, current, scriptDirection);
+  const own = translated ? locale : (firstStrong(template.replace(/\{\w+\}/g, '')) ?? locale);
   const found = firstStrong(text);
   return found === undefined || found === own ? text : `${own === 'rtl' ? '\u200f' : '\u200e'}${text}`;
 }
@@ -150,8 +154,8 @@ function fill(template: string, params: MessageParams | undefined): string {
  */
 export function msg(key: MessageKey | (string & {}), params?: MessageParams, fallback?: string): string {
   const count = typeof params?.count === 'number' ? params.count : undefined;
-  const template = lookup(key, count) ?? englishLookup(key, count) ?? fallback ?? key;
-  return fill(template, params);
+  const translated = lookup(key, count);
+  return fill(translated ?? englishLookup(key, count) ?? fallback ?? key, params, translated !== undefined);
 }
 
 /**

@@ -28,7 +28,7 @@ export function renderPlatformPicker(options: {
   const describedBy = [options.lockedBecause ? 'platform-locked' : '', errors.length ? 'platform-error' : ''].filter(Boolean).join(' ');
   return html`<fieldset part="platforms" class="platforms" aria-describedby=${describedBy || nothing}>
     <legend>${t('settings.platform')}${isPlatformRequired(options.category) ? html` <span class="muted small">${t('settings.required')}</span>` : nothing}</legend>
-    ${options.lockedBecause ? html`<p id="platform-locked" class="help">${options.lockedBecause}</p>` : nothing}
+    ${options.lockedBecause ? html`<p id="platform-locked" class="help"><bdi>${options.lockedBecause}</bdi></p>` : nothing}
     <div class="platform-list">
       ${platformCatalog
         .filter((p) => p.category === options.category)
@@ -36,11 +36,11 @@ export function renderPlatformPicker(options: {
           (p) => html`<label part="platform" class="platform ${p.id === chosen ? 'chosen' : ''}">
             <input type="radio" name="platform" value=${p.id} .checked=${p.id === chosen} ?disabled=${options.locked}
               aria-invalid=${errors.length ? 'true' : 'false'} @change=${() => options.choose(p.id)} />
-            <span class="platform-text"><strong>${p.name}</strong><span class="muted small">${msg(`catalog.${p.id}.description`, undefined, p.description)}</span></span>
+            <span class="platform-text"><strong>${p.name}</strong><span class="muted small"><bdi>${msg(`catalog.${p.id}.description`, undefined, p.description)}</bdi></span></span>
           </label>`,
         )}
     </div>
-    ${switching ? html`<p class="help warning-text">${t('settings.platformSwitch', { platform: next.name, previous: previous.name })}</p>` : nothing}
+    ${switching ? html`<p class="help warning-text"><bdi>${t('settings.platformSwitch', { platform: next.name, previous: previous.name })}</bdi></p>` : nothing}
     ${renderErrors('platform', errors)}
   </fieldset>`;
 }
@@ -106,8 +106,8 @@ export function renderConfirm(kind: ConfirmKind, subject: ConfirmSubject, busy: 
   return html`<dialog part="dialog" class="confirm ${kind}" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body"
     @close=${() => answer(false)}>
     <div class="dialog-body">
-      <h2 id="confirm-title">${text.title}</h2>
-      <p id="confirm-body">${text.body}</p>
+      <h2 id="confirm-title"><bdi>${text.title}</bdi></h2>
+      <p id="confirm-body"><bdi>${text.body}</bdi></p>
       <div class="dialog-actions">
         <button class="mp-button" type="button" autofocus @click=${() => answer(false)}>${text.cancel}</button>
         <button class="mp-button ${kind === 'restore' ? 'primary' : 'danger'}" type="button" ?disabled=${busy} @click=${() => answer(true)}>${text.ok}</button>

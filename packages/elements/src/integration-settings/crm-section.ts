@@ -20,7 +20,7 @@ import { translator } from '../provider/translate.js';
 import { errorText } from '../provider/error-text.js';
 import { localizedSourceFields } from './localized-text.js';
 import { settingsMessages } from './messages.js';
-import { describedBy, type FieldsView } from './platform-fields.js';
+import { describedBy, labelText, type FieldsView } from './platform-fields.js';
 import { renderErrors } from '../shared/field-errors.js';
 import { headingTakesFocusFrom } from '../provider/focus-return.js';
 import { valueOf, type DiscoveryController, type Remote } from './discovery-controller.js';
@@ -62,9 +62,9 @@ function tagOptions(fields: readonly CrmFieldDescriptor[] | undefined, withNone:
 function renderTagValues(): TemplateResult {
   return html`<details class="tag-values">
     <summary>${t('settings.crm.tagValues')}</summary>
-    <p class="help">${t('settings.crm.tagValuesHelp')}</p>
+    <p class="help"><bdi>${t('settings.crm.tagValuesHelp')}</bdi></p>
     <dl>
-      ${memberPulseTags.map((tag) => html`<dt><code>${tag.value}</code></dt><dd>${msg(`settings.tag.${tag.value}`, undefined, tag.label)}</dd>`)}
+      ${memberPulseTags.map((tag) => html`<dt><code>${tag.value}</code></dt><dd><bdi>${msg(`settings.tag.${tag.value}`, undefined, tag.label)}</bdi></dd>`)}
     </dl>
   </details>`;
 }
@@ -74,10 +74,10 @@ function renderTagValues(): TemplateResult {
  * loaded before stay as they are, and the button that started it says it is busy.
  */
 function remoteNote<T>(remote: Remote<T>, loading: string, failed: (reason: string) => string, reload: () => void): TemplateResult | typeof nothing {
-  if (remote.state === 'loading') return remote.value === undefined ? html`<p class="help" role="status">${loading}</p>` : nothing;
+  if (remote.state === 'loading') return remote.value === undefined ? html`<p class="help" role="status"><bdi>${loading}</bdi></p>` : nothing;
   if (remote.state === 'error') {
     return html`<div class="notice error inline" role="alert">${iconSvg(icon.error)}
-      <p class="grow">${failed(errorText(remote.error))}</p>
+      <p class="grow"><bdi>${failed(errorText(remote.error))}</bdi></p>
       <button class="mp-button small" type="button" @click=${(e: Event) => {
         // The note gives way to the loading state: focus waits on the card's heading just above.
         headingTakesFocusFrom(e, '#crm-heading');
@@ -93,12 +93,12 @@ function picker(view: CrmView, key: keyof CrmMapping, label: string, helpText: s
   const id = `crm-${key}`;
   const errors = view.errorsFor(id);
   return html`<div class="field" data-key=${key}>
-    <span class="label" id="${id}-label">${label}${required ? nothing : html` <span class="muted small">${t('settings.optional')}</span>`}</span>
+    <span class="label" id="${id}-label">${labelText(label, required)}</span>
     <mp-combobox id=${id} .options=${options} .value=${value ?? ''} display-value=${options.find((o) => o.value === (value ?? ''))?.label ?? value ?? ''}
       label=${label} placeholder=${key.endsWith('Object') ? t('settings.crm.pickObject') : t('settings.crm.pickField')}
       ?disabled=${view.locked} ?required=${required} ?invalid=${errors.length > 0} description=${[helpText, ...errors].join(' ')}
       @change=${(e: Event) => view.setCrm({ [key]: (e.target as HTMLInputElement).value || null })}></mp-combobox>
-    <p id="${id}-help" class="help">${helpText}</p>
+    <p id="${id}-help" class="help"><bdi>${helpText}</bdi></p>
     ${renderErrors(id, errors)}
   </div>`;
 }
@@ -127,7 +127,7 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
         }}>${t('settings.crm.applyDefaults')}</button></div>`
       : nothing}
     ${absent.length
-      ? html`<p class="help">${t('settings.crm.defaultsAbsent', { object: objectLabel, fields: formatList(absent.map((m) => t('settings.crm.defaultsAbsentField', { field: sourceLabel(m.source), apiName: m.target }))) })}</p>`
+      ? html`<p class="help"><bdi>${t('settings.crm.defaultsAbsent', { object: objectLabel, fields: formatList(absent.map((m) => t('settings.crm.defaultsAbsentField', { field: sourceLabel(m.source), apiName: m.target }))) })}</bdi></p>`
       : nothing}
     <mp-field-mapper id=${id} aria-labelledby="${id}-label" aria-describedby=${describedBy(id, false, errors)}
       label=${t(key === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings')}
@@ -198,13 +198,13 @@ export function renderCrmSection(view: CrmView): TemplateResult {
             @click=${() => void refresh(view, platform)}>${t(d.refreshing ? 'settings.crm.refreshing' : 'settings.crm.refresh', { platform })}</button>`
         : nothing}
     </div>
-    ${view.canDiscover ? html`<p id="crm-refresh-help" class="help">${t('settings.crm.refreshHelp')}</p>` : nothing}
-    ${view.canDiscover && d.refreshed ? html`<p id="crm-refreshed" class="help">${refreshedText(view, platform)}</p>` : nothing}
+    ${view.canDiscover ? html`<p id="crm-refresh-help" class="help"><bdi>${t('settings.crm.refreshHelp')}</bdi></p>` : nothing}
+    ${view.canDiscover && d.refreshed ? html`<p id="crm-refreshed" class="help"><bdi>${refreshedText(view, platform)}</bdi></p>` : nothing}
     ${view.canDiscover ? remoteNote(d.objects, t('settings.crm.loadingObjects'), (reason) => t('settings.crm.objectsFailed', { reason }), () => d.loadObjects(true)) : nothing}
     ${picker(view, 'memberObject', t('settings.crm.memberObject'), t('settings.crm.memberObjectHelp'), objectChoices(false, crm.memberObject), crm.memberObject, true)}
     ${crm.memberObject
       ? mapper(view, 'memberMappings', crm.memberObject, memberFieldList)
-      : html`<p class="help">${t('settings.crm.chooseObjectFirst')}</p>${renderErrors('crm-memberMappings', view.errorsFor('crm-memberMappings'))}`}
+      : html`<p class="help"><bdi>${t('settings.crm.chooseObjectFirst')}</bdi></p>${renderErrors('crm-memberMappings', view.errorsFor('crm-memberMappings'))}`}
 
     <h4>${t('settings.crm.tags')}</h4>
     <div class="field" data-key="tagDestination">
@@ -215,7 +215,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
           const next = (e.target as HTMLSelectElement).value as TagDestination;
           view.setCrm({ tagDestination: next, ...(next === 'relatedObject' ? {} : { tagObject: null }) });
         }}>
-        ${tagDestinations.map((dest) => html`<option value=${dest} ?selected=${dest === crm.tagDestination}>${msg(`settings.tagDestination.${dest}`, undefined, tagDestinationLabels[dest])}</option>`)}
+        ${tagDestinations.map((dest) => html`<option value=${dest} dir="auto" ?selected=${dest === crm.tagDestination}>${msg(`settings.tagDestination.${dest}`, undefined, tagDestinationLabels[dest])}</option>`)}
       </select>
       ${renderErrors('crm-tagDestination', view.errorsFor('crm-tagDestination'))}
     </div>
@@ -223,9 +223,9 @@ export function renderCrmSection(view: CrmView): TemplateResult {
       ? picker(view, 'tagObject', t('settings.crm.tagObject'), t('settings.crm.tagObjectHelp'), objectChoices(false, crm.tagObject, (o) => o.custom), crm.tagObject, true)
       : nothing}
     ${crm.tagDestination === 'campaignMembership'
-      ? html`<p class="help">${t('settings.crm.campaignTags')}</p>`
+      ? html`<p class="help"><bdi>${t('settings.crm.campaignTags')}</bdi></p>`
       : html`
-          ${tagFields && tagOptions(tagFields, false).length === 0 ? html`<p class="help warning-text">${t('settings.crm.noTagFields', { object: tagObjectLabel })}</p>` : nothing}
+          ${tagFields && tagOptions(tagFields, false).length === 0 ? html`<p class="help warning-text"><bdi>${t('settings.crm.noTagFields', { object: tagObjectLabel })}</bdi></p>` : nothing}
           ${picker(view, 'eventTagField', t('settings.crm.eventTag'), t('settings.crm.eventTagHelp'), tagChoices(false, crm.eventTagField), crm.eventTagField, true)}
           ${picker(view, 'courseTagField', t('settings.crm.courseTag'), t('settings.crm.courseTagHelp'), tagChoices(true, crm.courseTagField), crm.courseTagField, false)}
         `}
@@ -241,7 +241,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
           aria-describedby="crm-supportTicketNotes-help" @change=${(e: Event) => view.setCrm({ supportTicketNotes: (e.target as HTMLInputElement).checked })} />
         <span>${t('settings.crm.supportTicketNotes')}</span>
       </label>
-      <p id="crm-supportTicketNotes-help" class="help">${t('settings.crm.supportTicketNotesHelp')}</p>
+      <p id="crm-supportTicketNotes-help" class="help"><bdi>${t('settings.crm.supportTicketNotesHelp')}</bdi></p>
     </div>
   </section>`;
 }
@@ -259,12 +259,12 @@ export function renderApiUsage(view: CrmView): TemplateResult | typeof nothing {
     const over = allotment !== null && allotment > limit;
     const cap = over ? limit : (allotment ?? limit);
     figures = html`<meter part="usage-meter" min="0" max=${cap || 1} .value=${used} low=${cap * 0.7} high=${cap * 0.9} optimum="0" aria-labelledby="usage-heading" aria-describedby="usage-text"></meter>
-      <p id="usage-text">${t('settings.usage.text', { used, limit })}
-        ${allotment === null ? t('settings.usage.noAllotment') : t(over ? 'settings.usage.allotmentOverLimit' : 'settings.usage.allotment', { allotment })}</p>`;
+      <p id="usage-text"><bdi>${t('settings.usage.text', { used, limit })}</bdi>
+        <bdi>${allotment === null ? t('settings.usage.noAllotment') : t(over ? 'settings.usage.allotmentOverLimit' : 'settings.usage.allotment', { allotment })}</bdi></p>`;
   } else if (usage.state !== 'error') {
     figures = html`<span class="skeleton" aria-hidden="true"></span>`;
   }
-  const body = html`${figures}${usage.state === 'error' ? html`<p class="warning-text">${t('settings.usage.failed', { reason: errorText(usage.error) })}</p>` : nothing}`;
+  const body = html`${figures}${usage.state === 'error' ? html`<p class="warning-text"><bdi>${t('settings.usage.failed', { reason: errorText(usage.error) })}</bdi></p>` : nothing}`;
   return html`<div class="usage" aria-busy=${usage.state === 'loading' ? 'true' : 'false'}>
     <div class="usage-head">
       <span id="usage-heading" class="label">${t('settings.usage.heading')}</span>

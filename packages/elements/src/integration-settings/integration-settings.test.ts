@@ -7,7 +7,7 @@ import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schem
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { announced, answersLostClient, clientFor, deepText, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, deepText, endsOnTheRight, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
@@ -1944,6 +1944,26 @@ describe('<mp-integration-settings> against the real server', () => {
       equal($(crm, '#cfg-environment option[value="production"]')?.textContent?.trim(), 'Production', 'English where none is registered');
       equal($<HTMLInputElement>(crm, '#cfg-myDomainUrl')!.placeholder, 'https://ihre-org.my.salesforce.com', 'a placeholder');
       equal($(crm, '#cfg-myDomainUrl-help')?.textContent?.trim(), 'Die My Domain Ihrer Org.', 'help text');
+    });
+  });
+
+  it('lays the catalog’s untranslated English out left to right on a right-to-left page, its full stop at its end, and a translation in its own direction', async () => {
+    await inLocale('ar', {
+      'settings.secret.writeOnly': 'للكتابة فقط: يُخزَّن مشفّرًا ولا يُعرض مرة أخرى.',
+      'catalog.salesforce.consumerKey.help': 'Consumer Key من التطبيق المتصل.',
+    }, async () => {
+      const el = await mount(clientFor(env), 'crm');
+      el.dir = 'rtl';
+      await choosePlatform(el, 'salesforce');
+      const description = endsOnTheRight($(el, 'input[value="salesforce"]')!.closest('label')!.querySelector('.muted'));
+      ok(description.right, `a platform’s description: ${description.text}`);
+      const help = endsOnTheRight($(el, '#cfg-myDomainUrl-help'));
+      ok(help.right, `a setting’s help: ${help.text}`);
+      const secret = endsOnTheRight($(el, '#secret-consumerSecret-help'));
+      ok(secret.right, `a secret’s help, before the translated sentence: ${secret.text}`);
+      ok($(el, '#cfg-authMode option[value="connectedApp"]')!.matches(':dir(ltr)'), 'an option');
+      const translated = endsOnTheRight($(el, '#cfg-consumerKey-help'));
+      ok(!translated.right, `a translation that starts with an English name still reads right to left: ${translated.text}`);
     });
   });
 

@@ -863,7 +863,7 @@ export class MpIntegrationSettings extends LitElement {
         <h2 id="heading" tabindex="-1"><slot name="heading">${t(`settings.category.${category}`)}</slot></h2>
         ${this._load.state === 'ready' ? html`<span part="status" class="mp-badge status ${status}">${t(`settings.status.${status}`)}</span>` : nothing}
       </div>
-      <p class="muted intro">${t(`settings.intro.${category}`)}</p>
+      <p class="muted intro"><bdi>${t(`settings.intro.${category}`)}</bdi></p>
       ${canArchive || canRestore
         ? html`<div class="header-actions">
             <button class="mp-button small" type="button" ?disabled=${this._busy !== ''} @click=${(e: Event) => this.#openHeaderConfirm(e, canRestore ? 'restore' : 'archive')}>
@@ -897,9 +897,9 @@ export class MpIntegrationSettings extends LitElement {
       ${this._conflict
         ? renderConflict(this._conflict, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
         : nothing}
-      ${!this.#canWrite ? html`<div class="notice info"><p>${t('settings.readOnly')}</p></div>` : nothing}
-      ${saved?.status === 'archived' ? html`<div class="notice warning"><p>${t('settings.archivedBanner')}</p></div>` : nothing}
-      ${!saved && !this._draft.platform && this.#canWrite ? html`<p class="empty-note">${t(isPlatformRequired(category) ? 'settings.notSetUpRequired' : 'settings.notSetUp')}</p>` : nothing}
+      ${!this.#canWrite ? html`<div class="notice info"><p><bdi>${t('settings.readOnly')}</bdi></p></div>` : nothing}
+      ${saved?.status === 'archived' ? html`<div class="notice warning"><p><bdi>${t('settings.archivedBanner')}</bdi></p></div>` : nothing}
+      ${!saved && !this._draft.platform && this.#canWrite ? html`<p class="empty-note"><bdi>${t(isPlatformRequired(category) ? 'settings.notSetUpRequired' : 'settings.notSetUp')}</bdi></p>` : nothing}
       ${category === 'crm' && saved?.platform === this._draft.platform
         ? renderDrift(
             this.#driftShown,
@@ -922,7 +922,7 @@ export class MpIntegrationSettings extends LitElement {
       })}
       ${this.#renderGroups(view, true)}
       ${platform && this.#continueOffered
-        ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p>${t(platform.discovery ? 'settings.saveFirst' : 'settings.saveFirstOther')}</p>
+        ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p><bdi>${t(platform.discovery ? 'settings.saveFirst' : 'settings.saveFirstOther')}</bdi></p>
             <div class="actions"><button class="mp-button" type="button" ?disabled=${this._busy !== ''} @click=${() => this.#saveAndContinue()}>${t('settings.saveAndContinue')}</button></div></div></div>`
         : nothing}
       ${platform?.discovery && category === 'crm' && connected ? renderCrmSection(view) : nothing}
@@ -957,7 +957,7 @@ export class MpIntegrationSettings extends LitElement {
       .map(
         ({ group, settings }) => html`<fieldset part="group" class="card group" data-group=${group}>
           <legend>${group === CONNECTION_GROUP ? t('settings.group.Connection') : msg(`settings.group.${group}`, undefined, group)}</legend>
-          ${view.connectionLocked && !this.#locked && settings.some((s) => s.type === 'secret') ? html`<p class="help">${t('settings.connectionAdminOnly')}</p>` : nothing}
+          ${view.connectionLocked && !this.#locked && settings.some((s) => s.type === 'secret') ? html`<p class="help"><bdi>${t('settings.connectionAdminOnly')}</bdi></p>` : nothing}
           ${connection ? this.#renderAwaitingAdmin(platform) : nothing}
           ${settings.map((s) => renderSetting(view, s))}
           ${connection ? this.#renderTest() : nothing}
@@ -975,7 +975,7 @@ export class MpIntegrationSettings extends LitElement {
     const awaiting = this.#secretsAwaitingAdmin;
     if (awaiting.length === 0) return nothing;
     const secrets = formatList(awaiting.map((s) => localizedSetting(platform.id, s).label));
-    return html`<div class="notice info"><p id="awaiting-admin">${t('settings.awaitingAdmin', { secrets, platform: platform.name })}</p></div>`;
+    return html`<div class="notice info"><p id="awaiting-admin"><bdi>${t('settings.awaitingAdmin', { secrets, platform: platform.name })}</bdi></p></div>`;
   }
 
   #renderTest(): TemplateResult | typeof nothing {
@@ -986,7 +986,7 @@ export class MpIntegrationSettings extends LitElement {
       <button part="test-button" class="mp-button" type="button" ?disabled=${this._busy !== ''} aria-describedby=${unsaved ? 'test-help' : nothing} @click=${() => this.#testConnection()}>
         ${this._busy === 'test' ? t('settings.testing') : t('settings.test')}
       </button>
-      ${unsaved ? html`<span id="test-help" class="help">${t('settings.test.unsaved')}</span>` : nothing}
+      ${unsaved ? html`<span id="test-help" class="help" dir="auto">${t('settings.test.unsaved')}</span>` : nothing}
       ${this.#test.render('test-result')}
     </div>`;
   }

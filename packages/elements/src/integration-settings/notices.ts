@@ -19,7 +19,7 @@ export function renderErrorSummary(errors: readonly FieldError[], general: strin
   return html`<div part="error-summary" class="notice error summary" tabindex="-1" aria-labelledby="summary-title">
     ${iconSvg(icon.error)}
     <div class="grow">
-      <p id="summary-title"><strong>${errors.length ? t('settings.summary.title', { count: errors.length }) : general}</strong></p>
+      <p id="summary-title"><strong><bdi>${errors.length ? t('settings.summary.title', { count: errors.length }) : general}</bdi></strong></p>
       ${errors.length
         ? html`<ul>
             ${errors.map((e) =>
@@ -32,7 +32,7 @@ export function renderErrorSummary(errors: readonly FieldError[], general: strin
             )}
           </ul>`
         : nothing}
-      ${errors.length && general ? html`<p>${general}</p>` : nothing}
+      ${errors.length && general ? html`<p><bdi>${general}</bdi></p>` : nothing}
     </div>
   </div>`;
 }
@@ -50,18 +50,18 @@ export function renderConflict(
   return html`<div part="conflict" class="notice warning conflict" role="region" aria-labelledby="conflict-title" aria-describedby="conflict-body" tabindex="-1">
     ${iconSvg(icon.warning)}
     <div class="grow">
-      <p id="conflict-title"><strong>${t(conflict.ownLost ? 'settings.conflict.titleOwnLost' : 'settings.conflict.title')}</strong></p>
-      <p id="conflict-body">${t('settings.conflict.body')}</p>
-      ${differences ? html`<p>${t('settings.conflict.merged')}</p>` : nothing}
+      <p id="conflict-title"><strong><bdi>${t(conflict.ownLost ? 'settings.conflict.titleOwnLost' : 'settings.conflict.title')}</bdi></strong></p>
+      <p id="conflict-body"><bdi>${t('settings.conflict.body')}</bdi></p>
+      ${differences ? html`<p><bdi>${t('settings.conflict.merged')}</bdi></p>` : nothing}
       ${differences
         ? differences.length
           ? // Narrower than the table's minimum, the wrapper scrolls; it takes focus so a keyboard can scroll it.
             html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('settings.conflict.caption')}><table class="compare">
               <caption class="visually-hidden">${t('settings.conflict.caption')}</caption>
               <thead><tr><th scope="col">${t('settings.conflict.field')}</th><th scope="col">${t('settings.conflict.theirs', { who: theirs?.updatedBy ?? '' })}</th><th scope="col">${t('settings.conflict.mine')}</th></tr></thead>
-              <tbody>${differences.map((d) => html`<tr><th scope="row">${d.label}</th><td><bdi>${d.theirs}</bdi></td><td><bdi>${d.mine}</bdi></td></tr>`)}</tbody>
+              <tbody>${differences.map((d) => html`<tr><th scope="row"><bdi>${d.label}</bdi></th><td><bdi>${d.theirs}</bdi></td><td><bdi>${d.mine}</bdi></td></tr>`)}</tbody>
             </table></div>`
-          : html`<p>${t('settings.conflict.same')}</p>`
+          : html`<p><bdi>${t('settings.conflict.same')}</bdi></p>`
         : nothing}
       <div class="actions">
         ${differences ? nothing : html`<button class="mp-button" type="button" ?disabled=${busy} @click=${actions.compare}>${t('settings.conflict.compare')}</button>`}
@@ -91,8 +91,8 @@ export function renderDrift(
   return html`<div part="drift" class="notice warning drift">
     ${iconSvg(icon.warning)}
     <div class="grow">
-      <p><strong>${t('settings.drift.title')}</strong></p>
-      <p>${'show' in fix ? t('settings.drift.body') : fix.readOnly}</p>
+      <p><strong><bdi>${t('settings.drift.title')}</bdi></strong></p>
+      <p><bdi>${'show' in fix ? t('settings.drift.body') : fix.readOnly}</bdi></p>
       <ul>
         ${drift.map((item) => {
           const label = rowLabel(item, crm);

@@ -40,12 +40,21 @@ export function describedBy(controlId: string, help: boolean, errors: readonly s
   return ids.length ? ids.join(' ') : nothing;
 }
 
+// Catalog texts and messages a host left untranslated are English, whatever the page's direction: each is
+// isolated (<bdi>, dir="auto") so a right-to-left page keeps a sentence's full stop at its end and a leading
+// number ("24-hour …") at its start.
+
+/** A control's label, and "(Optional)" after it unless it is required. */
+export function labelText(label: string, required: boolean): TemplateResult {
+  return html`<bdi>${label}</bdi>${required ? nothing : html` <span class="muted small">${t('settings.optional')}</span>`}`;
+}
+
 function labelFor(s: SettingDefinition, id: string): TemplateResult {
-  return html`<label class="label" for=${id}>${s.label}${s.required ? nothing : html` <span class="muted small">${t('settings.optional')}</span>`}</label>`;
+  return html`<label class="label" for=${id}>${labelText(s.label, !!s.required)}</label>`;
 }
 
 function help(s: SettingDefinition, id: string): TemplateResult | typeof nothing {
-  return s.help ? html`<p id="${id}-help" class="help">${s.help}</p>` : nothing;
+  return s.help ? html`<p id="${id}-help" class="help"><bdi>${s.help}</bdi></p>` : nothing;
 }
 
 /** Options for a setting that names a field of the member object (e.g. the active flag). */
@@ -74,15 +83,15 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
           <input id=${id} type="checkbox" role="switch" .checked=${live(value === true)} ?disabled=${locked}
             aria-describedby=${described} aria-invalid=${invalid}
             @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).checked)} />
-          <span>${s.label}</span>
+          <span dir="auto">${s.label}</span>
         </label>
         ${help(s, id)} ${renderErrors(id, errors)}
       </div>`;
     case 'select':
       control = html`<select id=${id} class="mp-select" ?disabled=${locked} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
         @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLSelectElement).value)}>
-        ${s.required ? nothing : html`<option value="" ?selected=${!value}>${t('settings.crm.none')}</option>`}
-        ${s.options?.map((o) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`)}
+        ${s.required ? nothing : html`<option value="" dir="auto" ?selected=${!value}>${t('settings.crm.none')}</option>`}
+        ${s.options?.map((o) => html`<option value=${o.value} dir="auto" ?selected=${o.value === value}>${o.label}</option>`)}
       </select>`;
       break;
     case 'number':
@@ -96,13 +105,13 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
       control = html`<textarea id=${id} class="mp-input" rows="3" .value=${listText(Array.isArray(value) ? value : [])} ?readonly=${locked}
         aria-describedby="${id}-list-help${errors.length ? ` ${id}-error` : ''}${s.help ? ` ${id}-help` : ''}" aria-invalid=${invalid}
         @input=${(e: Event) => view.setConfig(s.key, parseLines((e.target as HTMLTextAreaElement).value))}></textarea>
-        <p id="${id}-list-help" class="help">${t('settings.listHelp')}</p>`;
+        <p id="${id}-list-help" class="help"><bdi>${t('settings.listHelp')}</bdi></p>`;
       break;
     default:
       if (s.crmFieldTypes && view.memberFields) {
         const text = typeof value === 'string' ? value : '';
         return html`<div class="field" data-key=${s.key}>
-          <span class="label" id="${id}-label">${s.label}${s.required ? nothing : html` <span class="muted small">${t('settings.optional')}</span>`}</span>
+          <span class="label" id="${id}-label">${labelText(s.label, !!s.required)}</span>
           <mp-combobox id=${id} .options=${fieldOptions(view.memberFields, s.crmFieldTypes, !s.required)} .value=${text} label=${s.label}
             placeholder=${t('settings.crm.pickField')} ?disabled=${locked} ?invalid=${errors.length > 0}
             description=${[s.help ?? '', ...errors].filter(Boolean).join(' ')}
@@ -133,7 +142,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
   const locked = view.locked || !view.canWriteCredentials;
   // With the record's secrets stored, the secret's group says it once for all its inputs.
   const noRights = !view.canWriteCredentials && !view.locked && !view.connectionLocked
-    ? html`<p class="help">${t('settings.noCredentialRights')}</p>`
+    ? html`<p class="help"><bdi>${t('settings.noCredentialRights')}</bdi></p>`
     : nothing;
   const status = configured
     ? html`<span class="secret-state" id="${id}-state">
@@ -145,7 +154,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
 
   if (configured && pending === null) {
     return html`<div class="field secret" data-key=${s.key}>
-      <span class="label">${s.label}</span>
+      <span class="label"><bdi>${s.label}</bdi></span>
       <div class="secret-row">
         <span class="secret-state warning-text" id="${id}-state">${t('settings.secret.willClear')}</span>
         <button id=${id} class="mp-button small" type="button" ?disabled=${locked} aria-describedby="${id}-state"
@@ -158,7 +167,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
     // A role that may not write credentials (viewer, editor), or an archived record, shows the state alone,
     // without buttons that cannot be used.
     return html`<div class="field secret" data-key=${s.key}>
-      <span class="label">${s.label}</span>
+      <span class="label"><bdi>${s.label}</bdi></span>
       <div class="secret-row">
         ${status}
         ${view.canWriteCredentials && view.saved?.status !== 'archived'
@@ -189,7 +198,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
         ? html`<button class="mp-button small" type="button" ?disabled=${locked} @click=${() => view.setReplacing(s.key, false)}>${actionFor(t('settings.secret.cancel'), s.label)}</button>`
         : nothing}
     </div>
-    <p id=${helpId} class="help">${s.help ? html`${s.help} ` : nothing}${t('settings.secret.writeOnly')}</p>
+    <p id=${helpId} class="help">${s.help ? html`<bdi>${s.help}</bdi> ` : nothing}<bdi>${t('settings.secret.writeOnly')}</bdi></p>
     ${noRights}
     ${renderErrors(id, errors)}
   </div>`;

@@ -124,6 +124,24 @@ export async function expectNoViolations(el: Element, state: string): Promise<vo
   equal(found.join('\n'), '', `axe violations (${state})`);
 }
 
+/**
+ * The first text `root` shows, and whether its closing character stands right of the one before it: so at the
+ * end of its words for a left-to-right sentence, but not for a right-to-left one (or one whose full stop a
+ * right-to-left page moved to its start).
+ */
+export function endsOnTheRight(root: Element | null): { text: string; right: boolean } {
+  const walker = document.createTreeWalker(root!, NodeFilter.SHOW_TEXT, (n) => (n.textContent!.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP));
+  const node = walker.nextNode() as Text;
+  const end = node.textContent!.trimEnd().length;
+  const left = (i: number) => {
+    const range = document.createRange();
+    range.setStart(node, i);
+    range.setEnd(node, i + 1);
+    return range.getBoundingClientRect().left;
+  };
+  return { text: node.textContent!.trim(), right: left(end - 1) > left(end - 2) };
+}
+
 /** Runs `body` in `locale` with `messages` registered for it, and switches back to English afterwards. */
 export async function inLocale(locale: string, messages: Record<string, string>, body: () => Promise<void>): Promise<void> {
   registerMessages(locale, messages);

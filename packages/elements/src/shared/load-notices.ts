@@ -5,7 +5,7 @@ import { headingTakesFocusFrom } from '../provider/focus-return.js';
 import { icon, iconSvg } from './icons.js';
 
 /** A calm note in place of a widget's content: nothing to retry, so a status rather than an alert. */
-const statusNotice = (tone: 'warning' | 'info', text: string): TemplateResult => html`<div class="notice ${tone}" role="status"><p>${text}</p></div>`;
+const statusNotice = (tone: 'warning' | 'info', text: string): TemplateResult => html`<div class="notice ${tone}" role="status"><p><bdi>${text}</bdi></p></div>`;
 
 /** The widget has no client: `signIn` (its own sentence) while the provider awaits a token, else the developer's hint. */
 export const notConnectedNotice = (client: ClientController, signIn: () => string): TemplateResult => statusNotice('warning', client.notConnectedText(signIn));
@@ -26,7 +26,7 @@ export function loadFailedNotice(lead: string, error: unknown, retry: { label: s
   };
   return html`<div class="notice error" role="alert">${iconSvg(icon.error)}
     <div class="grow">
-      <p>${lead} ${errorText(error)}</p>
+      <p><bdi>${lead}</bdi> <bdi>${errorText(error)}</bdi></p>
       ${reference ? html`<p class="muted small">${reference}</p>` : nothing}
       <div class="actions"><button class="mp-button" type="button" @click=${onClick}>${retry.label}</button></div>
     </div>
