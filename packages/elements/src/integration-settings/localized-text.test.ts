@@ -1,6 +1,6 @@
 // How <mp-integration-settings> words the schema's and the server's English field errors in the host's language.
 import { emptyCrmMapping, type FieldError } from '@memberpulse/integration-schema';
-import { fieldErrorText } from './localized-text.js';
+import { fieldErrorText, summaryErrorText } from './localized-text.js';
 import { formatNumber } from '../i18n/index.js';
 import { equal, inGerman, inLocale, ok } from '../provider/browser-test-kit.js';
 
@@ -106,5 +106,15 @@ describe('fieldErrorText', () => {
         equal(fieldErrorText(error('/crm/memberMappings/9/target', 'incompatible_type', 'Gone.'), 'salesforce', context), 'Gone.', 'no such row: the server’s words rather than empty placeholders');
       },
     );
+  });
+});
+
+describe('summaryErrorText', () => {
+  it('leads with the control’s label only when the words do not name it already, whatever its case', async () => {
+    equal(summaryErrorText(error('/platform', 'required', 'Choose a platform.'), null), 'Choose a platform.', 'named in lower case');
+    equal(summaryErrorText(error('/config/clientId', 'too_long', 'Must be at most 255 characters.'), 'xero'), 'Client ID: Must be at most 255 characters.', 'not named: led by it');
+    await inLocale('tr', { 'settings.platform': 'İşlem platformu', 'settings.error.required': 'Bir işlem platformu seçin.' }, async () => {
+      equal(summaryErrorText(error('/platform', 'required', 'Choose a platform.'), null), 'Bir işlem platformu seçin.', 'Turkish: İ is the capital of i');
+    });
   });
 });

@@ -1,6 +1,6 @@
 import type { CrmFieldDescriptor, CrmMapping, DriftItem, FieldError, MemberPulseField, SettingDefinition } from '@memberpulse/integration-schema';
 import { LIST_LIMITS, fieldError, findPlatform, firstBadListValue, settingFormatMessage, settingPointer, memberFields, orderFields, parsePointer } from '@memberpulse/integration-schema';
-import { msg, shorten } from '../i18n/index.js';
+import { lowerCase, msg, shorten } from '../i18n/index.js';
 import { problemText } from '../field-mapper/field-mapper-row.js';
 import { problemParams } from '../field-mapper/model.js';
 import { translator } from '../provider/translate.js';
@@ -138,12 +138,12 @@ export function controlLabel(pointer: string, platform: string | null): string |
 
 /**
  * A field error as the summary at the top lists it, away from its control: led by the control's label
- * (`settings.summary.item`) unless its words name it already.
+ * (`settings.summary.item`) unless its words name it already, in any case ("Choose a platform." for Platform).
  */
 export function summaryErrorText(e: FieldError, platform: string | null, context?: ErrorContext): string {
   const text = fieldErrorText(e, platform, context);
   const label = controlLabel(e.pointer, platform);
-  return label && !text.includes(label) ? t('settings.summary.item', { label, message: text }) : text;
+  return label && !lowerCase(text).includes(lowerCase(label)) ? t('settings.summary.item', { label, message: text }) : text;
 }
 
 /** An error on one value of a list setting (`/config/clubIds/4`): that value, then what is wrong with it. */
