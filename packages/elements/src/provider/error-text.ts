@@ -40,8 +40,10 @@ export const errorT = translator(errorMessages);
 /** A plain sentence for a failed call, for people (never the token or a secret: SDK errors hold none). */
 export function errorText(error: unknown): string {
   if (error instanceof ValidationError) {
-    const own = error.errors.find((e) => e.pointer === '')?.message;
-    return own ?? error.detail ?? errorT('error.validation');
+    // The server's English (its error on the whole body, or its detail) tells more than the kit's sentence,
+    // unless the host translated that sentence (`error.validation`).
+    const english = error.errors.find((e) => e.pointer === '')?.message ?? error.detail ?? errorMessages['error.validation'];
+    return msg('error.validation', undefined, english);
   }
   if (error instanceof NetworkError) return errorT('error.network');
   if (error instanceof TimeoutError) return errorT('error.timeout');
