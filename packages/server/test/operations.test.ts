@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { connect, createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { generateMasterKey, parseMasterKey, signDevToken, type StartOptions } from '../src/index.js';
 import { ConfigError } from '../src/config.js';
 import { createKeyFile } from '../src/keys.js';
@@ -14,6 +14,13 @@ import { backends, describeEachBackend, postgresSkipReason, send, startTestServe
 import { recordingGateway } from './support/recording-gateway.js';
 
 const tempDir = (label: string) => mkdtempSync(join(tmpdir(), `mp-${label}-`));
+
+/** A path in a fresh temporary folder, for a test that expects nothing to be made there; the folder goes when the test ends. */
+function untouchedPath(t: TestContext, label: string, name: string): string {
+  const parent = tempDir(label);
+  t.after(() => rmSync(parent, { recursive: true, force: true }));
+  return join(parent, name);
+}
 const xero = (secret: string) => ({ body: { platform: 'xero', config: { clientId: 'c' }, credentials: { clientSecret: secret } } });
 
 /** Where a backend keeps data that outlives one server: a PGlite folder or a Postgres database. */
@@ -448,8 +455,8 @@ test('dev mode: a master key is generated into the data folder, loudly, once; th
   }
 });
 
-test('production refuses to start without a master key or a token verifier, in dev mode, or with a malformed setting', async () => {
-  const dir = join(tempDir('prod'), 'data');
+test('production refuses to start without a master key or a token verifier, in dev mode, or with a malformed setting', async (t) => {
+  const dir = untouchedPath(t, 'prod', 'data');
   const base = { NODE_ENV: 'production', MP_DATA_DIR: dir };
   const noKey = await runCli(['serve'], { ...base, MP_JWT_SECRET: 'x'.repeat(40) });
   assert.equal(noKey.code, 1);
@@ -568,7 +575,7 @@ test('two servers on one Postgres: describes cached before a NOTIFY connection w
   }
 });
 
-test('CLI: gen-key, token, migrate (makes a missing data folder 0700, refused on a folder in use), unknown commands', async () => {
+test('CLI: gen-key, token, migrate (makes a missing data folder 0700, refused on a folder in use), unknown commands', async (t) => {
   const gen = await runCli(['gen-key'], {});
   assert.equal(gen.code, 0);
   assert.equal(parseMasterKey(gen.stdout.trim()).key.length, 32);
@@ -605,11 +612,11 @@ test('CLI: gen-key, token, migrate (makes a missing data folder 0700, refused on
   const unknown = await runCli(['frobnicate'], {});
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /Unknown command/);
-  const fresh = join(tempDir('token-refused'), 'data');
+  const fresh = untouchedPath(t, 'token-refused', 'data');
   const refusedFresh = await runCli(['token', '--tenant', 'bad tenant!', '--role', 'admin'], { MP_DATA_DIR: fresh });
   assert.equal(refusedFresh.code, 2);
   assert.equal(existsSync(fresh), false, 'a refused token makes no data folder and no token secret');
-  const typo = join(tempDir('typo'), 'no-such-folder');
+  const typo = untouchedPath(t, 'typo', 'no-such-folder');
   const rotateTypo = await runCli(['rotate-key'], { MP_DATA_DIR: typo });
   assert.equal(rotateTypo.code, 1);
   assert.match(rotateTypo.stderr, /^Configuration error: MP_DATA_DIR .*no-such-folder does not exist/m);
