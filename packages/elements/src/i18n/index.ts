@@ -127,8 +127,18 @@ function englishLookup(key: string, count: number | undefined): string | undefin
   return table[key];
 }
 
+const templateDirections = new Map<string, Direction | undefined>();
+
+/** The direction of a template's own words, placeholders left out; kept per template, as `msg` runs on every render. */
+function wordsDirection(template: string): Direction | undefined {
+  if (!templateDirections.has(template)) templateDirections.set(template, firstStrong(template.replace(/\{\w+\}/g, '')));
+  return templateDirections.get(template);
+}
+
 /** Fills a template's placeholders; `translated` says it is from the current locale's table, not English. */
 function fill(template: string, params: MessageParams | undefined, translated: boolean): string {
+  // English words alone lead with their own direction already.
+  if (!params && !translated) return template;
   const text = params
     ? template.replace(/\{(\w+)\}/g, (whole, name: string) => {
         const v = params[name];
@@ -141,7 +151,7 @@ function fill(template: string, params: MessageParams | undefined, translated: b
   // with "Salesforce") must not decide it. A translation reads in its locale's direction; English in its
   // words', or the locale's for a template of placeholders only. That direction leads as an invisible mark.
   const locale = forLocale(directions, current, scriptDirection);
-  const own = translated ? locale : (firstStrong(template.replace(/\{\w+\}/g, '')) ?? locale);
+  const own = translated ? locale : (wordsDirection(template) ?? locale);
   const found = firstStrong(text);
   return found === undefined || found === own ? text : `${own === 'rtl' ? '\u200f' : '\u200e'}${text}`;
 }
