@@ -312,13 +312,14 @@ export class MpEndpointGrid extends LitElement {
       return;
     }
     this._form = { ...form, busy: true, general: null };
-    const write = this.#retryKey.begin(JSON.stringify([form.mode, form.endpoint?.id, form.name.trim(), form.description.trim()]), form.endpoint?.id ?? '');
+    const sent = { name: form.name.trim(), description: form.description.trim() };
+    const write = this.#retryKey.begin(JSON.stringify([form.mode, form.endpoint?.id, sent.name, sent.description]), form.endpoint?.id ?? '');
     const { idempotencyKey } = write;
     try {
       const saved =
         form.mode === 'create'
-          ? await client.endpoints.create({ name: form.name.trim(), description: form.description.trim() }, { idempotencyKey })
-          : await client.endpoints.updateDescription(form.endpoint!.id, form.description.trim(), { idempotencyKey });
+          ? await client.endpoints.create(sent, { idempotencyKey })
+          : await client.endpoints.updateDescription(form.endpoint!.id, sent.description, { idempotencyKey });
       write.settle();
       this.#closeForm();
       this._highlight = saved.id;
