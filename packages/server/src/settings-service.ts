@@ -82,7 +82,7 @@ function stripNulls(config: Record<string, ConfigValue | null> | undefined): Rec
  * Computes what a PUT (`replace`) or PATCH (`merge`) would store and judges it with the schema package's
  * rules (`validateCredentialInput`, `validateSettings` in draft or enable mode). Nothing is written.
  */
-export function planWrite(
+function planWrite(
   category: IntegrationCategory,
   current: store.StoredSettings | null,
   mode: 'replace' | 'merge',

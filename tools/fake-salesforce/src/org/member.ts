@@ -52,7 +52,7 @@ export function memberTagFields(): FieldDescribe[] {
 }
 
 /** How many fields Association_Member__c has: a large org's member object, for the widgets' large-org stories. */
-export const LARGE_MEMBER_FIELDS = 900;
+const LARGE_MEMBER_FIELDS = 900;
 
 /** Association_Member__c: Member__c's fields and generated ones, {@link LARGE_MEMBER_FIELDS} in all. */
 export function largeMemberFields(): FieldDescribe[] {
