@@ -373,7 +373,8 @@ export function createTransport(options: ClientOptions): Transport {
   // dropped connection) and the per-attempt timeout covers it.
   const fetchBuffered = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const res = await baseFetch(input, init);
-    if (NULL_BODY.has(res.status)) return res;
+    // A redirect left unfollowed (a call carrying secrets) fails whatever its body holds: not read, so a cut-off one is not retried.
+    if (NULL_BODY.has(res.status) || res.type === 'opaqueredirect' || REDIRECT.has(res.status)) return res;
     let text: string;
     try {
       text = await res.text();

@@ -13,6 +13,9 @@ let api: Server;
 let elsewhere: Server;
 let apiUrl = '';
 let redirectStatus = 307;
+/** The redirect's body is cut off after a few bytes (a proxy dropping the connection). */
+let cutBody = false;
+let apiCalls = 0;
 const received: string[] = [];
 
 const listen = async (s: Server) => {
@@ -31,6 +34,13 @@ before(async () => {
   const elsewhereUrl = await listen(elsewhere);
   api = createServer((req, res) => {
     req.resume();
+    apiCalls++;
+    if (cutBody) {
+      res.writeHead(redirectStatus, { location: `${elsewhereUrl}/collect`, 'content-type': 'text/html', 'content-length': '100' });
+      res.write('<html>');
+      setTimeout(() => res.destroy(), 20);
+      return;
+    }
     res.writeHead(redirectStatus, { location: `${elsewhereUrl}/collect` });
     res.end();
   });
@@ -64,4 +74,18 @@ describe('redirects', () => {
       assert.deepEqual(received, [], 'nothing reached the other origin');
     });
   }
+
+  it('says why at once when the redirect’s own body is cut off: no retry, no network error', async () => {
+    cutBody = true;
+    apiCalls = 0;
+    redirectStatus = 307;
+    try {
+      const client = createIntegrationClient({ baseUrl: apiUrl, token: TOKEN, retry: { delay: () => 0 } });
+      const e = await client.credentials.set('crm', 'consumerSecret', SECRET).then(() => assert.fail('resolved'), (err: unknown) => err);
+      assert.ok(e instanceof IntegrationError && /redirect/i.test(e.message), String(e));
+      assert.equal(apiCalls, 1, 'sent once');
+    } finally {
+      cutBody = false;
+    }
+  });
 });
