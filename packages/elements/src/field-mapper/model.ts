@@ -10,7 +10,7 @@ import {
   type MappingSuggestion,
   type MemberPulseField,
 } from '@memberpulse/integration-schema';
-import { compareText, type MessageParams } from '../i18n/index.js';
+import { compareText, searchKey, type MessageParams } from '../i18n/index.js';
 
 // The field mapper's view model: pure functions over the schema's rules, no DOM. The element
 // rebuilds it when its inputs change and renders from it; the rules themselves live in the schema.
@@ -70,11 +70,6 @@ export interface MapperModel {
   /** Whether any of them shows as a row error. */
   missingShown: boolean;
   counts: MapperCounts;
-}
-
-/** Lower-cases and strips diacritics, for matching typed text against labels. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 }
 
 /** Parameters a translated rule message can use. */
@@ -190,7 +185,7 @@ export function buildModel(
     // A row can show an error and a warning: each count says how many rows show one.
     if (problems.some((p) => p.level === 'warning')) counts.warnings++;
     if (isProblemRow({ status })) counts.problemRows++;
-    const haystack = fold(`${source.label}\n${source.key}\n${target?.label ?? ''}\n${mapping?.target ?? ''}`);
+    const haystack = searchKey(`${source.label}\n${source.key}\n${target?.label ?? ''}\n${mapping?.target ?? ''}`);
     const row: MapperRow = { source, position, mapping, target, status, problems, haystack };
     rowBySource.set(source.key, row);
     return row;
@@ -210,7 +205,7 @@ export interface RowFilter {
 
 /** Rows matching the search text (on either side) and the filters. */
 export function filterRows(rows: readonly MapperRow[], filter: RowFilter): MapperRow[] {
-  const terms = fold(filter.query).split(/\s+/).filter(Boolean);
+  const terms = searchKey(filter.query).split(/\s+/).filter(Boolean);
   if (terms.length === 0 && !filter.unmappedOnly && !filter.problemsOnly) return rows as MapperRow[];
   return rows.filter(
     (r) =>
@@ -234,9 +229,9 @@ export interface PreparedTarget {
 
 export function prepareTargets(targets: readonly CrmFieldDescriptor[]): PreparedTarget[] {
   return targets.map((field, index) => {
-    const label = fold(field.label);
-    const name = fold(field.name);
-    return { field, index, label, name, compact: `${label}\n${name}`.replace(/[^\p{L}\p{N}\n]/gu, ''), type: fold(crmTypeLabel(field.type)) };
+    const label = searchKey(field.label);
+    const name = searchKey(field.name);
+    return { field, index, label, name, compact: `${label}\n${name}`.replace(/[^\p{L}\p{N}\n]/gu, ''), type: searchKey(crmTypeLabel(field.type)) };
   });
 }
 
@@ -275,12 +270,12 @@ export function buildOptions(
   selected: string | undefined,
   query: string,
 ): TargetOption[] {
-  const q = fold(query.trim());
+  const q = searchKey(query.trim());
   const compactQ = q.replace(/[^\p{L}\p{N}]/gu, '');
   // 0: named exactly as typed; 1: safe and of the source's own type; 2: safe; 3: risky (a warning); 4: cannot take the source.
   const groupOf = (t: PreparedTarget, level: Compatibility['level']) =>
     level === 'error' ? 4 : q && (t.label === q || t.name === q) ? 0 : level === 'warning' ? 3 : isNaturalTarget(source, t.field) ? 1 : 2;
-  const sourceNames = new Set([fold(source.label), fold(source.key)]);
+  const sourceNames = new Set([searchKey(source.label), searchKey(source.key)]);
   // 0: named like the source; 1: a standard field; 2: a custom one.
   const kinship = (t: PreparedTarget) => (sourceNames.has(t.label) || sourceNames.has(t.name) ? 0 : t.field.custom ? 2 : 1);
   const scored: { o: TargetOption; group: number; r: number; kin: number }[] = [];

@@ -95,6 +95,11 @@ export function lowerCase(text: string): string {
   return text.toLocaleLowerCase(forLocale(caseLocales, current, (locale) => Intl.getCanonicalLocales(locale)[0]!));
 }
 
+/** A text as typed searching compares it: in the locale's lower case with its accents dropped, so "societe" finds "Société". */
+export function searchKey(text: string): string {
+  return lowerCase(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+}
+
 /**
  * The first `max` characters of a text as a reader counts them (an emoji or a letter with its accent is one),
  * ended as `common.shortened` says ("Lorem ipsum…"); the text itself when it has no more.

@@ -118,6 +118,15 @@ describe('<mp-combobox> standalone', () => {
     });
   });
 
+  it('finds an option typed without its accents, as the field mapper’s search does: “societe” is Société', async () => {
+    const el = await mount([
+      { value: 'Partner', label: 'Partenaire' },
+      { value: 'Company', label: 'Société' },
+    ]);
+    await typeThenPress(el, 'societe', 'Enter');
+    equal(el.value, 'Company', 'the one option left is taken by Enter');
+  });
+
   it('Tab takes no option when two share the typed label, and a click after Escape reopens the list on the kept typing', async () => {
     const el = await mount([
       { value: 'Email', label: 'Email' },

@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { LocalizeController, lowerCase, msg } from '../i18n/index.js';
+import { LocalizeController, lowerCase, msg, searchKey } from '../i18n/index.js';
 import { installThemeRoot, tokens } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
 import { icon, iconSvg } from './icons.js';
@@ -31,18 +31,19 @@ export type ComboboxSearch = (query: string) => readonly ComboboxOption[];
 
 /**
  * Default matching for a plain option array: every typed word in the label or detail, in either case as the
- * kit's locale writes it (set by `setLocale`, not the browser's: Turkish "izmir" finds "İzmir"). Whole-name matches
+ * kit's locale writes it (set by `setLocale`, not the browser's: Turkish "izmir" finds "İzmir") and with or without
+ * accents ("societe" finds "Société"), as the field mapper's search matches. Whole-name matches
  * come first, then names that start with the text, so typing "Contact" and Enter picks Contact, not
  * "Account Contact Relation".
  */
 function filterOptions(options: readonly ComboboxOption[], query: string): readonly ComboboxOption[] {
-  const typed = lowerCase(query.trim());
+  const typed = searchKey(query.trim());
   const words = typed.split(/\s+/).filter(Boolean);
   if (words.length === 0) return options;
   const tiers: ComboboxOption[][] = [[], [], []];
   for (const o of options) {
-    const label = lowerCase(o.label);
-    const detail = lowerCase(o.detail ?? '');
+    const label = searchKey(o.label);
+    const detail = searchKey(o.detail ?? '');
     const text = `${label}\n${detail}`;
     if (!words.every((w) => text.includes(w))) continue;
     tiers[label === typed || detail === typed ? 0 : label.startsWith(typed) || detail.startsWith(typed) ? 1 : 2]!.push(o);
