@@ -1,5 +1,5 @@
 // The message and formatting functions every widget words its text with, in real Chromium.
-import { formatDateTime, formatNumber, msg, registerMessages, setLocale } from './index.js';
+import { en, formatDateTime, formatNumber, msg, registerMessages, setLocale } from './index.js';
 import '../shared/combobox.js';
 import { equal, ok, settle } from '../provider/browser-test-kit.js';
 
@@ -18,6 +18,15 @@ describe('i18n', () => {
     equal(msg('test.items', { count: 1 }), '1 Eintrag', 'one');
     equal(msg('test.items', { count: 2500 }), '2\u00a0500 Einträge', 'other, with the count formatted');
     equal(formatDateTime('not a date'), '', 'a bad date is left out');
+  });
+
+  it('falls back subtag by subtag: a script’s table before its language’s', async () => {
+    registerMessages('zh', { 'test.save': '保存', 'test.cancel': '取消' });
+    registerMessages('zh-Hant', { 'test.save': '儲存' });
+    setLocale('zh-Hant-TW');
+    equal(msg('test.save'), '儲存', 'Traditional Chinese, not Simplified');
+    equal(msg('test.cancel'), '取消', 'then the language’s');
+    equal(msg('fieldMapper.search'), en['fieldMapper.search'], 'then English');
   });
 
   it('keeps a value’s directional controls inside it, so a hostile CRM label cannot reverse the sentence', async () => {

@@ -110,8 +110,9 @@ export function shorten(text: string, max: number): string {
 }
 
 function lookup(key: string, count: number | undefined): string | undefined {
-  const chain = [catalogs.get(current), current.includes('-') ? catalogs.get(current.split('-')[0]!) : undefined];
-  for (const table of chain) {
+  // Subtag by subtag: zh-Hant-TW, then zh-Hant, then zh.
+  const chain = current.split('-').map((_, i, subtags) => catalogs.get(subtags.slice(0, i + 1).join('-')));
+  for (const table of chain.reverse()) {
     if (!table) continue;
     if (count !== undefined) {
       const form = table[`${key}#${forLocale(pluralRules, current, (locale) => new Intl.PluralRules(locale)).select(count)}`] ?? table[`${key}#other`];
@@ -163,7 +164,7 @@ function fill(template: string, params: MessageParams | undefined, translated: b
 
 /**
  * Looks up a message for the current locale and fills its placeholders.
- * Order: the current locale's table (then its language's, for a regional locale), then the English table
+ * Order: the current locale's table, then those of the tags it narrows (`zh-Hant-TW`: `zh-Hant`, then `zh`), then the English table
  * with the host's own `en` wording over it, then `fallback` (for keys with no English entry, e.g. a schema
  * rule's own English message, or a widget's table), then the key itself.
  */
