@@ -1,5 +1,5 @@
 // The message and formatting functions every widget words its text with, in real Chromium.
-import { en, formatDateTime, formatNumber, msg, registerMessages, setLocale } from './index.js';
+import { en, formatDateTime, formatNumber, getLocale, msg, registerMessages, setLocale } from './index.js';
 import '../shared/combobox.js';
 import { equal, ok, settle } from '../provider/browser-test-kit.js';
 
@@ -27,6 +27,15 @@ describe('i18n', () => {
     equal(msg('test.save'), '儲存', 'Traditional Chinese, not Simplified');
     equal(msg('test.cancel'), '取消', 'then the language’s');
     equal(msg('fieldMapper.search'), en['fieldMapper.search'], 'then English');
+  });
+
+  it('meets the same table however the host spells the tag’s case', async () => {
+    registerMessages('EN-gb', { 'test.colour': 'Colour' });
+    setLocale('en-gb');
+    equal(getLocale(), 'en-GB', 'as Intl spells it');
+    equal(msg('test.colour'), 'Colour', 'the table registered as EN-gb');
+    registerMessages('en-GB', { 'test.centre': 'Centre' });
+    equal(msg('test.colour') + msg('test.centre'), 'ColourCentre', 'one table for both spellings');
   });
 
   it('keeps a value’s directional controls inside it, so a hostile CRM label cannot reverse the sentence', async () => {

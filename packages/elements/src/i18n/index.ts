@@ -32,23 +32,34 @@ function notify(): void {
   if (typeof window !== 'undefined') window.dispatchEvent(new Event(LOCALE_CHANGE_EVENT));
 }
 
+/** A tag as Intl spells it (`EN-gb` → `en-GB`), so any spelling meets the same table; one Intl refuses as it is. */
+function canonical(locale: string): string {
+  try {
+    return Intl.getCanonicalLocales(locale)[0]!;
+  } catch {
+    return locale;
+  }
+}
+
 /**
- * Adds translations for a locale (merged over earlier ones). Any key left out falls back to English.
+ * Adds translations for a locale (merged over earlier ones; the tag in any case). Any key left out falls back to English.
  * @example registerMessages('de', { 'fieldMapper.search': 'Felder suchen' }); setLocale('de');
  */
 export function registerMessages(locale: string, messages: Messages): void {
+  locale = canonical(locale);
   catalogs.set(locale, { ...catalogs.get(locale), ...messages });
   if (locale === current || locale === 'en') notify();
 }
 
-/** Switches every mp element to `locale` (a BCP 47 tag; also used for number and plural formatting). */
+/** Switches every mp element to `locale` (a BCP 47 tag in any case; also used for number and plural formatting). */
 export function setLocale(locale: string): void {
+  locale = canonical(locale);
   if (locale === current) return;
   current = locale;
   notify();
 }
 
-/** The current locale. */
+/** The current locale, as Intl spells it (`en-GB` after `setLocale('en-gb')`). */
 export function getLocale(): string {
   return current;
 }
