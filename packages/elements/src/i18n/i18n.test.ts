@@ -87,6 +87,29 @@ describe('i18n', () => {
     }
   });
 
+  it('keeps a lang the page put on the element itself, and marks the element’s text again once the page takes it off', async () => {
+    const box = document.createElement('mp-combobox');
+    box.lang = 'de-CH';
+    document.body.append(box);
+    try {
+      await settle(box);
+      equal(box.lang, 'de-CH', 'the page’s own, on connecting');
+      setLocale('ar');
+      await settle(box);
+      equal(box.lang, 'de-CH', 'and when the locale changes');
+      box.removeAttribute('lang');
+      setLocale('fr');
+      await settle(box);
+      equal(box.lang, 'fr', 'taken off: the locale’s');
+      box.lang = 'en-US';
+      setLocale('ar');
+      await settle(box);
+      equal(box.lang, 'en-US', 'put back over the locale’s: the page’s again');
+    } finally {
+      box.remove();
+    }
+  });
+
   it('falls back to the host’s own English wording for a key another locale leaves out', async () => {
     registerMessages('en', { 'fieldMapper.autoMap': 'Suggest matches', 'settings.enable': 'Turn on' });
     try {

@@ -188,14 +188,16 @@ export function msg(key: MessageKey | (string & {}), params?: MessageParams, fal
 /**
  * Re-renders its host when the locale or the current locale's messages change, and calls `onChange` for
  * text the host keeps outside its template (a form control's validity message). The host's `lang` is the
- * locale, so its text is voiced and hyphenated in its own language, not in the page's.
+ * locale, so its text is voiced and hyphenated in its own language, not in the page's; a `lang` the page
+ * put on the element itself is the page's, and stays.
  * `new LocalizeController(this)` in an element's constructor; then call {@link msg} while rendering.
  */
 export class LocalizeController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #also: (() => void) | undefined;
+  #lang: string | undefined;
   readonly #onChange = () => {
-    this.#host.lang = current;
+    this.#markLang();
     this.#host.requestUpdate();
     this.#also?.();
   };
@@ -206,8 +208,12 @@ export class LocalizeController implements ReactiveController {
     host.addController(this);
   }
 
+  #markLang(): void {
+    if (!this.#host.hasAttribute('lang') || this.#host.lang === this.#lang) this.#host.lang = this.#lang = current;
+  }
+
   hostConnected(): void {
-    this.#host.lang = current;
+    this.#markLang();
     window.addEventListener(LOCALE_CHANGE_EVENT, this.#onChange);
   }
 
