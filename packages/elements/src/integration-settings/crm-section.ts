@@ -259,7 +259,7 @@ export function renderApiUsage(view: CrmView): TemplateResult | typeof nothing {
     const over = allotment !== null && allotment > limit;
     const cap = over ? limit : (allotment ?? limit);
     figures = html`<meter part="usage-meter" min="0" max=${cap || 1} .value=${used} low=${cap * 0.7} high=${cap * 0.9} optimum="0" aria-labelledby="usage-heading" aria-describedby="usage-text"></meter>
-      <p id="usage-text"><bdi>${t('settings.usage.text', { used, limit })}</bdi>
+      <p id="usage-text"><bdi>${t('settings.usage.text', { used, limit, count: limit })}</bdi>
         <bdi>${allotment === null ? t('settings.usage.noAllotment') : t(over ? 'settings.usage.allotmentOverLimit' : 'settings.usage.allotment', { allotment })}</bdi></p>`;
   } else if (usage.state !== 'error') {
     figures = html`<span class="skeleton" aria-hidden="true"></span>`;

@@ -724,6 +724,20 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(($(el, '[part="usage-meter"]') as HTMLMeterElement).max, 15000, 'the meter fills at the org’s own limit');
   });
 
+  it('words the API usage line in the plural form of the org’s limit, the number “API calls” goes with', async () => {
+    const forms = {
+      'settings.usage.text#one': 'Wykorzystano {used} z {limit} wywołania API.',
+      'settings.usage.text#few': 'Wykorzystano {used} z {limit} wywołań API (few).',
+      'settings.usage.text#many': 'Wykorzystano {used} z {limit} wywołań API.',
+    };
+    await inLocale('pl', forms, async () => {
+      const el = await mount(await connectedCrm({ memberObject: 'Contact' }));
+      await until(() => $(el, '#usage-text'), 'API usage', 1200);
+      const text = $(el, '#usage-text bdi')!.textContent!;
+      ok(/^Wykorzystano [\d\s\u00a0]+ z 15\u00a0000 wywołań API\.$/.test(text), `15 000: many: ${text}`);
+    });
+  });
+
   it('shows the row a drift item names: a vanished field with the other problem rows, a changed type that still fits without hiding it', async () => {
     const client = await connectedCrm({
       memberObject: 'Contact',

@@ -99,6 +99,7 @@ export const settingsMessages = {
   'settings.crm.pickField': 'Choose a field',
   'settings.crm.pickObject': 'Choose an object',
   'settings.usage.heading': 'API usage (last 24 hours)',
+  // Plural forms (`settings.usage.text#few`…) go by {limit}, the number "API calls" goes with.
   'settings.usage.text': '{used} of {limit} API calls used.',
   'settings.usage.allotment': 'MemberPulse may use {allotment} of them.',
   'settings.usage.allotmentOverLimit': 'The allotment set, {allotment}, is more than the org allows: MemberPulse may use all of them.',
