@@ -67,6 +67,10 @@ describe('i18n', () => {
     setLocale('en');
     equal(shown(msg('test.item', { label: 'שם', message: 'Required.' }, '{label}: {message}')), 'ltr', 'placeholders only, in English');
     equal(msg('test.created', { name: 'Orders' }, '“{name}” created.'), '“Orders” created.', 'a value of the words’ own direction adds nothing');
+    equal(shown(msg('test.only', { name: 'שלום!' }, '{name}')), 'rtl', 'one placeholder alone, in English: the value’s direction');
+    registerMessages('ar', { 'test.fieldOf': '{object}' });
+    setLocale('ar');
+    equal(msg('test.fieldOf', { object: 'Contact (EU)' }), 'Contact (EU)', 'one placeholder alone, translated: the value as it is, no mark');
   });
 
   it('marks an element’s text with the language it is in, not the page’s', async () => {

@@ -167,10 +167,11 @@ function fill(template: string, params: MessageParams | undefined, translated: b
   // or a name placed before the words ("„{name}“ löschen?" with a Hebrew name, an Arabic sentence that starts
   // with "Salesforce") must not decide it. A translation reads in its locale's direction; English in its
   // words', or the locale's for a template of placeholders only. That direction leads as an invisible mark.
+  // One placeholder alone is its value, nothing of the locale's: it keeps the value's own direction.
   const locale = forLocale(directions, current, scriptDirection);
   const own = translated ? locale : (wordsDirection(template) ?? locale);
   const found = firstStrong(text);
-  return found === undefined || found === own ? text : `${own === 'rtl' ? '\u200f' : '\u200e'}${text}`;
+  return found === undefined || found === own || /^\{\w+\}$/.test(template) ? text : `${own === 'rtl' ? '\u200f' : '\u200e'}${text}`;
 }
 
 /**
