@@ -71,7 +71,7 @@ interface Flight {
 export class DescribeCache {
   private tenants = new Map<string, { objects?: Entry<CrmObjectSummary[]>; fields: Map<string, Entry<CrmFieldDescriptor[]>> }>();
   /** Loads in flight by tenant and key; `stale` once a `drop` came after the load started. */
-  private loading = new Map<string, Flight>();
+  private loading = new Map<string | symbol, Flight>();
 
   constructor(private ttlMs: number) {}
 
@@ -113,10 +113,12 @@ export class DescribeCache {
    * a screen opened in several tabs spends one call of the org's daily API allowance, not one per tab.
    * `keep` stores the answer, unless the tenant's cache was dropped meanwhile (new credentials): then the
    * answer goes only to the requests that were already waiting, and later ones start a fresh load.
+   * `shared: false` makes the load the caller's alone (it calls with secrets the request brings): it joins
+   * no load under way and none joins it, and a drop keeps its answer out of the cache all the same.
    */
-  once<T>(tenant: string, key: string, load: () => Promise<T>, keep: (value: T) => void | Promise<void>): Promise<T> {
-    const id = `${tenant}\n${key}`;
-    const running = this.loading.get(id);
+  once<T>(tenant: string, key: string, load: () => Promise<T>, keep: (value: T) => void | Promise<void>, { shared = true } = {}): Promise<T> {
+    const id = shared ? `${tenant}\n${key}` : Symbol(key);
+    const running = shared ? this.loading.get(id) : undefined;
     if (running) return running.answer as Promise<T>;
     const flight = { tenant, stale: false } as Flight;
     const answer = load()

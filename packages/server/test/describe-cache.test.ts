@@ -67,3 +67,20 @@ test('a stale load stays stale however many other tenants drop meanwhile, and th
   assert.equal(cache.objects('t1'), undefined, 'the answer for t1’s old credentials is not cached');
   assert.equal(cache.objects('t2')![0]!.name, 'KEPT', 'other tenants’ drops do not make t2’s answer stale');
 });
+
+test('an unshared load joins none under way and none joins it; a drop still keeps its answer out of the cache', async () => {
+  const cache = new DescribeCache(60_000);
+  const stored = deferred<CrmObjectSummary[]>();
+  const typed = deferred<CrmObjectSummary[]>();
+  const keep = (v: CrmObjectSummary[]) => cache.setObjects('t1', v);
+  const read = cache.once('t1', 'objects', () => stored.promise, keep);
+  const own = cache.once('t1', 'objects', () => typed.promise, keep, { shared: false });
+  const joined = cache.once('t1', 'objects', () => Promise.resolve(org('THIRD')), keep);
+  cache.drop('t1');
+  typed.resolve(org('TYPED'));
+  stored.resolve(org('STORED'));
+  assert.equal((await own)[0]!.name, 'TYPED', 'the unshared load is not answered the running one’s');
+  assert.equal((await joined)[0]!.name, 'STORED', 'a later request joins the shared load, not the unshared one');
+  assert.equal((await read)[0]!.name, 'STORED');
+  assert.equal(cache.objects('t1'), undefined, 'dropped meanwhile: neither answer is cached');
+});

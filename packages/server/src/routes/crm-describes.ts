@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { fieldError, type FieldError } from '@memberpulse/integration-schema';
 import type { Context } from 'hono';
 import type { RouteDeps } from '../app.js';
@@ -36,12 +35,13 @@ export const describedFields = (deps: RouteDeps, c: Context<Env>, tenant: string
   (refresh ? undefined : deps.cache.fields(tenant, name)) ??
   deps.cache.once(
     tenant,
-    credentials ? `fields:${name}\n${randomUUID()}` : `fields:${name}`,
+    `fields:${name}`,
     () => platformCall(deps, c, 'crm', 'discovery', credentials && { credentials }, (conn) => deps.gateway!.describeObject(conn, name)),
     async (described) => {
       deps.cache.setFields(tenant, name, described);
       await recomputeDrift(deps, tenant);
     },
+    { shared: !credentials },
   );
 
 /**
