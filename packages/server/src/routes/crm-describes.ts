@@ -31,18 +31,22 @@ async function recomputeDrift({ db, cache, reads, tenantChanged }: RouteDeps, te
  * own: a read meanwhile is not answered with a secret another request typed (nor its refusal), and the write
  * not with the stored one's.
  */
-export const describedFields = (deps: RouteDeps, c: Context<Env>, tenant: string, name: string, refresh = false, credentials?: Record<string, string>) =>
-  (refresh ? undefined : deps.cache.fields(tenant, name)) ??
-  deps.cache.once(
-    tenant,
-    `fields:${name}`,
-    () => platformCall(deps, c, 'crm', 'discovery', credentials && { credentials }, (conn) => deps.gateway!.describeObject(conn, name)),
-    async (described) => {
-      deps.cache.setFields(tenant, name, described);
-      await recomputeDrift(deps, tenant);
-    },
-    { shared: !credentials },
+export function describedFields(deps: RouteDeps, c: Context<Env>, name: string, refresh = false, credentials?: Record<string, string>) {
+  const { tenant } = c.get('principal');
+  return (
+    (refresh ? undefined : deps.cache.fields(tenant, name)) ??
+    deps.cache.once(
+      tenant,
+      `fields:${name}`,
+      () => platformCall(deps, c, 'crm', 'discovery', credentials && { credentials }, (conn) => deps.gateway!.describeObject(conn, name)),
+      async (described) => {
+        deps.cache.setFields(tenant, name, described);
+        await recomputeDrift(deps, tenant);
+      },
+      { shared: !credentials },
+    )
   );
+}
 
 /**
  * Describes what enabling a draft CRM record needs (`UndescribedObjects`), outside any write's transaction.
@@ -50,11 +54,10 @@ export const describedFields = (deps: RouteDeps, c: Context<Env>, tenant: string
  * rules to what is cached (a sync checks its fields again before it writes).
  */
 export async function describeFirst(deps: RouteDeps, c: Context<Env>, need: UndescribedObjects): Promise<FieldError[]> {
-  const tenant = c.get('principal').tenant;
   const missing: FieldError[] = [];
   for (const { key, name } of need.objects) {
     try {
-      await describedFields(deps, c, tenant, name, false, need.credentials);
+      await describedFields(deps, c, name, false, need.credentials);
     } catch (err) {
       // A connection that cannot be described from here (incomplete, no connector on this server, a stored
       // secret that cannot be read) leaves the rules to what is cached, as an unreachable CRM does: the

@@ -31,10 +31,10 @@ export function crmRoutes(deps: RouteDeps): Hono<Env> {
   });
 
   app.get('/crm/objects/:name/fields', async (c) => {
-    const p = need(c, 'crm:discover');
+    need(c, 'crm:discover');
     const name = c.req.param('name');
     if (!OBJECT_NAME.test(name)) throw notFound('No such CRM object.');
-    return c.json({ items: await describedFields(deps, c, p.tenant, name, c.req.query('refresh') === 'true') });
+    return c.json({ items: await describedFields(deps, c, name, c.req.query('refresh') === 'true') });
   });
 
   app.get('/crm/api-usage', async (c) => {
