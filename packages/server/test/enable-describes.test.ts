@@ -8,6 +8,15 @@ import { PlatformError, type PlatformConnection } from '../src/index.js';
 import { describeEachBackend, enableReadyCrm, errorsOf, salesforceDoc, startTestServer, type Client, type Reply, type TestServer } from './support/harness.js';
 import { recordingGateway } from './support/recording-gateway.js';
 
+const orderFields = [field('Name', 'string'), field('Ordered_On__c', 'date'), field('Amount__c', 'currency')];
+const orders = {
+  orderObject: 'Order__c',
+  orderMappings: [
+    { source: 'orderNumber', target: 'Name', policy: 'always' },
+    { source: 'orderDate', target: 'Ordered_On__c', policy: 'always' },
+    { source: 'total', target: 'Amount__c', policy: 'always' },
+  ],
+};
 const leadFields = [field('Email', 'email'), field('FirstName', 'string'), field('LastName', 'string'), field('MP_Tags__c', 'multipicklist', { picklistValues: [] }), field('HasOptedOutOfEmail', 'boolean', { nillable: false })];
 /** A secret the CRM refuses. */
 const REFUSED = 'refused-secret-0000';
@@ -28,6 +37,7 @@ describeEachBackend('enabling describes what it names', (backend) => {
       if (gate) await gate;
       if (unreachable) throw new PlatformError('unreachable', 'The platform could not be reached.');
       if (conn.secrets.consumerSecret === REFUSED) throw new PlatformError('auth', 'The CRM refused the credentials.');
+      if (name === 'Order__c') return structuredClone(orderFields);
       if (name !== 'Lead') throw new PlatformError('not_found', 'The platform has no such object.');
       return structuredClone(leadFields);
     },
@@ -35,8 +45,15 @@ describeEachBackend('enabling describes what it names', (backend) => {
   let srv: TestServer;
   before(async () => {
     srv = await startTestServer(backend, { gateway });
+    // Counts each statement that stores a settings record's drift, per tenant.
+    await srv.server.db.query('CREATE TABLE drift_stores (tenant_id text NOT NULL)');
+    await srv.server.db.query(`CREATE FUNCTION count_drift_store() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN INSERT INTO drift_stores VALUES (NEW.tenant_id); RETURN NEW; END $$`);
+    await srv.server.db.query('CREATE TRIGGER count_drift_store AFTER UPDATE OF drift ON settings FOR EACH ROW EXECUTE FUNCTION count_drift_store()');
   });
   after(() => srv.close());
+  const driftStores = async (tenant: string) =>
+    (await srv.server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM drift_stores WHERE tenant_id = $1', [tenant])).rows[0]!.n;
 
   /** A tenant with a connected draft naming Lead, whose fields nobody has read yet. */
   async function draft(): Promise<Client> {
@@ -54,7 +71,13 @@ describeEachBackend('enabling describes what it names', (backend) => {
     assert.equal(enabled.status, 422, enabled.text);
     assert.deepEqual(errorsOf(enabled), ['/crm/memberMappings/1/target unknown_target', '/crm/memberMappings/2/target unknown_target']);
     assert.deepEqual(described, ['Lead'], 'described once, for the write');
-    assert.equal((await admin('GET', '/v1/settings/crm')).body.status, 'draft', 'still a draft');
+    const stored = (await admin('GET', '/v1/settings/crm')).body;
+    assert.equal(stored.status, 'draft', 'still a draft');
+    assert.deepEqual(
+      stored.drift.map((d: { pointer: string; kind: string }) => `${d.pointer} ${d.kind}`),
+      ['/crm/memberMappings/1/target missing', '/crm/memberMappings/2/target missing'],
+      'the describe judged the stored record’s drift',
+    );
 
     const check = await admin('POST', '/v1/settings/crm/validate?mode=enable', { body: { ...salesforceDoc('crm-secret-value-4242'), crm: { ...enableReadyCrm, memberObject: 'Lead', memberMappings: bogus } } });
     assert.deepEqual(errorsOf(check).filter((e: string) => e.includes('memberMappings')), ['/crm/memberMappings/1/target unknown_target', '/crm/memberMappings/2/target unknown_target'], 'validate says the same');
@@ -62,6 +85,31 @@ describeEachBackend('enabling describes what it names', (backend) => {
 
     const fixed = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', crm: { memberMappings: enableReadyCrm.memberMappings } } });
     assert.equal(fixed.status, 200, fixed.text);
+  });
+
+  test('describing the member and order objects first, an enabling check or write judges the record’s drift once', async () => {
+    const bogusOrders = { ...orders, orderMappings: orders.orderMappings.map((m) => ({ ...m, target: `Bogus_${m.target}` })) };
+    const drafted = async () => {
+      const t = await srv.tenant();
+      const crm = { ...enableReadyCrm, ...bogusOrders, memberObject: 'Lead', memberMappings: bogus };
+      assert.equal((await t.as('admin')('PUT', '/v1/settings/crm', { body: { ...salesforceDoc('crm-secret-value-4242'), crm } })).status, 201);
+      return { t, admin: t.as('admin'), crm, stores: await driftStores(t.id) };
+    };
+    const fixed = { memberMappings: enableReadyCrm.memberMappings, orderMappings: orders.orderMappings };
+
+    const checked = await drafted();
+    described.length = 0;
+    const check = await checked.admin('POST', '/v1/settings/crm/validate?mode=enable', { body: { ...salesforceDoc('crm-secret-value-4242'), crm: { ...checked.crm, ...fixed } } });
+    assert.deepEqual([check.status, errorsOf(check)], [200, []], check.text);
+    assert.deepEqual(described, ['Lead', 'Order__c']);
+    assert.equal(await driftStores(checked.t.id), checked.stores + 1, 'the stored record’s drift, judged once for both describes');
+    assert.equal((await checked.admin('GET', '/v1/settings/crm')).body.drift.length, 5, 'naming each bogus mapping');
+
+    const written = await drafted();
+    const enabled = await written.admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', crm: fixed } });
+    assert.equal(enabled.status, 200, enabled.text);
+    assert.deepEqual(enabled.body.drift, []);
+    assert.equal(await driftStores(written.t.id), written.stores + 1, 'the enabling write’s own drift alone');
   });
 
   test('a member object the CRM does not have refuses enabling, on where the record names it', async () => {

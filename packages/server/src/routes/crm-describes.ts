@@ -9,7 +9,7 @@ import * as store from '../store.js';
 import { platformCall } from './platform-call.js';
 
 /** Judges the tenant's CRM record's drift again against the describes now cached; stores it when it changed. */
-async function recomputeDrift({ db, cache, reads, tenantChanged }: RouteDeps, tenant: string) {
+export async function recomputeDrift({ db, cache, reads, tenantChanged }: RouteDeps, tenant: string) {
   const s = await store.getSettings(db, tenant, 'crm');
   if (!s?.crm) return;
   const memberFields = cache.fields(tenant, s.crm.memberObject);
@@ -27,11 +27,17 @@ async function recomputeDrift({ db, cache, reads, tenantChanged }: RouteDeps, te
 
 /**
  * The fields of one of the tenant's CRM objects: cached, or described by the CRM (and the record's drift judged
- * again); `credentials` the write being judged sets, for the same org. A describe with them is a flight of its
- * own: a read meanwhile is not answered with a secret another request typed (nor its refusal), and the write
- * not with the stored one's.
+ * again, unless `judgeDrift` is false: the caller judges it once after its describes); `refresh` skips the cache;
+ * `credentials` the write being judged sets, for the same org. A describe with them is a flight of its own: a
+ * read meanwhile is not answered with a secret another request typed (nor its refusal), and the write not with
+ * the stored one's.
  */
-export function describedFields(deps: RouteDeps, c: Context<Env>, name: string, refresh = false, credentials?: Record<string, string>) {
+export function describedFields(
+  deps: RouteDeps,
+  c: Context<Env>,
+  name: string,
+  { refresh = false, credentials, judgeDrift = true }: { refresh?: boolean; credentials?: Record<string, string>; judgeDrift?: boolean } = {},
+) {
   const { tenant } = c.get('principal');
   return (
     (refresh ? undefined : deps.cache.fields(tenant, name)) ??
@@ -41,7 +47,7 @@ export function describedFields(deps: RouteDeps, c: Context<Env>, name: string, 
       () => platformCall(deps, c, 'crm', 'discovery', credentials && { credentials }, (conn) => deps.gateway!.describeObject(conn, name)),
       async (described) => {
         deps.cache.setFields(tenant, name, described);
-        await recomputeDrift(deps, tenant);
+        if (judgeDrift) await recomputeDrift(deps, tenant);
       },
       { shared: !credentials },
     )
@@ -51,13 +57,15 @@ export function describedFields(deps: RouteDeps, c: Context<Env>, name: string, 
 /**
  * Describes what enabling a draft CRM record needs (`UndescribedObjects`), outside any write's transaction.
  * An object the CRM does not have is an error on where the record names it; any other failure leaves the
- * rules to what is cached (a sync checks its fields again before it writes).
+ * rules to what is cached (a sync checks its fields again before it writes). The record's drift is the
+ * caller's to judge again (`recomputeDrift`), once for all the describes: a write that follows and is taken
+ * stores its own.
  */
 export async function describeFirst(deps: RouteDeps, c: Context<Env>, need: UndescribedObjects): Promise<FieldError[]> {
   const missing: FieldError[] = [];
   for (const { key, name } of need.objects) {
     try {
-      await describedFields(deps, c, name, false, need.credentials);
+      await describedFields(deps, c, name, { credentials: need.credentials, judgeDrift: false });
     } catch (err) {
       // A connection that cannot be described from here (incomplete, no connector on this server, a stored
       // secret that cannot be read) leaves the rules to what is cached, as an unreachable CRM does: the

@@ -34,7 +34,7 @@ export function crmRoutes(deps: RouteDeps): Hono<Env> {
     need(c, 'crm:discover');
     const name = c.req.param('name');
     if (!OBJECT_NAME.test(name)) throw notFound('No such CRM object.');
-    return c.json({ items: await describedFields(deps, c, name, c.req.query('refresh') === 'true') });
+    return c.json({ items: await describedFields(deps, c, name, { refresh: c.req.query('refresh') === 'true' }) });
   });
 
   app.get('/crm/api-usage', async (c) => {

@@ -6,7 +6,7 @@ import type { Env } from '../hono-env.js';
 import { ProblemError, unprocessable } from '../problem.js';
 import { UndescribedObjects, writeSettings } from '../settings-service.js';
 import * as store from '../store.js';
-import { describeFirst } from './crm-describes.js';
+import { describeFirst, recomputeDrift } from './crm-describes.js';
 import { pre, writeContext } from './request.js';
 import { runWrite } from './run-write.js';
 
@@ -30,8 +30,14 @@ export async function settingsWrite(deps: RouteDeps, c: Context<Env>, mode: 'rep
     return await write(!!deps.gateway);
   } catch (err) {
     if (!(err instanceof UndescribedObjects)) throw err;
-    const missingObjects = await describeFirst(deps, c, err);
-    if (missingObjects.length) throw unprocessable(missingObjects);
-    return write(false);
+    try {
+      const missingObjects = await describeFirst(deps, c, err);
+      if (missingObjects.length) throw unprocessable(missingObjects);
+      return await write(false);
+    } catch (refused) {
+      // Taken, the write stores the drift it judged with the describes; refused, the stored record's is judged now.
+      await recomputeDrift(deps, c.get('principal').tenant);
+      throw refused;
+    }
   }
 }

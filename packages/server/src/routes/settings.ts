@@ -9,7 +9,7 @@ import { readJson, readJsonDocument, readNoBody } from '../http.js';
 import { badRequest, notFound } from '../problem.js';
 import { setArchived, validateDocument } from '../settings-service.js';
 import * as store from '../store.js';
-import { describeFirst } from './crm-describes.js';
+import { describeFirst, recomputeDrift } from './crm-describes.js';
 import { categoryOf, need, parse, pre, writeContext } from './request.js';
 import { runWrite } from './run-write.js';
 import { settingsWrite } from './settings-write.js';
@@ -67,6 +67,7 @@ export function settingsRoutes(deps: RouteDeps): Hono<Env> {
       if (undescribed) {
         // Checked for enabling as the write would be: against the describes of the objects it names.
         const missingObjects = await describeFirst(deps, c, undescribed);
+        await recomputeDrift(deps, p.tenant);
         const again = validateDocument(category, current, input, mode, deps, p.tenant);
         answer = { ...again, errors: [...missingObjects, ...again.errors] };
       }
