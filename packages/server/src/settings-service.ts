@@ -40,11 +40,15 @@ export interface WriteContext {
   now: string;
 }
 
-/** Appends the audit record of a write to `target`: by its principal, under its request id, at its time. */
-export const auditWrite = (tx: Queryable, ctx: WriteContext, action: AuditAction, target: string) =>
-  store.appendAudit(tx, ctx.principal.tenant, { actor: ctx.principal.sub, action, target, requestId: ctx.requestId, at: ctx.now });
+/**
+ * Appends the audit record of a request's `action` on `target` (a write, or a decrypt with its `purpose`): by its
+ * principal, under its request id, at its time.
+ */
+export const auditWrite = (tx: Queryable, ctx: WriteContext, action: AuditAction, target: string, purpose?: string) =>
+  store.appendAudit(tx, ctx.principal.tenant, { actor: ctx.principal.sub, action, target, purpose, requestId: ctx.requestId, at: ctx.now });
 
-const target = (category: IntegrationCategory, key?: string) =>
+/** The audit target of a settings record, or of its secret `key`. */
+export const settingsTarget = (category: IntegrationCategory, key?: string) =>
   key ? `settings/${categorySlugs[category]}/credentials/${key}` : `settings/${categorySlugs[category]}`;
 
 /** The record as it would stand after a write, before anything is stored. */
@@ -386,7 +390,7 @@ export async function writeSettings(
   if (current) await store.updateSettings(tx, tenant, row);
   else await store.insertSettings(tx, tenant, category, row);
 
-  const audit = (action: AuditAction, key?: string) => auditWrite(tx, ctx, action, target(category, key));
+  const audit = (action: AuditAction, key?: string) => auditWrite(tx, ctx, action, settingsTarget(category, key));
 
   await audit(current ? 'settings.update' : 'settings.create');
   if (plan.status === 'enabled' && current?.status !== 'enabled') await audit('settings.enable');
@@ -474,7 +478,7 @@ export async function setArchived(
     at: ctx.now,
     by: sub,
   });
-  await auditWrite(tx, ctx, archive ? 'settings.archive' : 'settings.restore', target(category));
+  await auditWrite(tx, ctx, archive ? 'settings.archive' : 'settings.restore', settingsTarget(category));
   return { stored: (await store.getSettings(tx, tenant, category))!, changed: true };
 }
 

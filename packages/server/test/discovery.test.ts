@@ -145,7 +145,9 @@ describe('CRM discovery through the server against the loopback Salesforce', () 
     assert.equal(ok.status, 200, ok.text);
     assert.equal(ok.body.ok, true);
     const audit = await admin('GET', '/v1/audit-events?action=credential.decrypt');
-    assert.ok(audit.body.items.some((e: { purpose: string; target: string }) => e.purpose === 'test-connection' && e.target.endsWith('/credentials/consumerSecret')));
+    const requestId = ok.headers.get('x-request-id');
+    const decrypt = audit.body.items.find((e: { requestId: string }) => e.requestId === requestId);
+    assert.deepEqual([decrypt?.actor, decrypt?.purpose, decrypt?.target], [`admin@${t.id}`, 'test-connection', 'settings/crm/credentials/consumerSecret'], 'by the caller, under the request’s id');
   });
 
   it('tests unsaved credentials from the body and points at the wrong one', async () => {

@@ -18,8 +18,9 @@ import { DecryptError, decryptField } from '../crypto.js';
 import { PlatformError, type PlatformConnection } from '../discovery.js';
 import type { Env } from '../hono-env.js';
 import { ProblemError, notFound, unprocessable } from '../problem.js';
-import { archived, assertConnectionKept } from '../settings-service.js';
+import { archived, assertConnectionKept, auditWrite, settingsTarget } from '../settings-service.js';
 import * as store from '../store.js';
+import { writeContext } from './request.js';
 
 const archivedCallPurpose = {
   discovery: 'reading the CRM’s objects and fields',
@@ -79,11 +80,9 @@ export async function platformCall<T>(
   for (const [k, v] of given) if (v !== null) secrets[k] = v;
   if (storedKeys.length) {
     // Decrypt only inside the server, only for this call, and audit each decrypt with its purpose first.
-    const at = new Date().toISOString();
+    const ctx = writeContext(c);
     await db.transaction(async (tx) => {
-      for (const key of storedKeys) {
-        await store.appendAudit(tx, p.tenant, { actor: p.sub, action: 'credential.decrypt', target: `settings/${categorySlugs[category]}/credentials/${key}`, purpose, requestId: c.get('requestId'), at });
-      }
+      for (const key of storedKeys) await auditWrite(tx, ctx, 'credential.decrypt', settingsTarget(category, key), purpose);
     });
     const dek = await keys.dataKey(db, p.tenant, false);
     const sealed = await store.credentialCiphertexts(db, p.tenant, stored!.id);
