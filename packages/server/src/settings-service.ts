@@ -306,7 +306,8 @@ export class UndescribedObjects extends Error {
 
 /**
  * What enabling `plan` needs described first, or null: nothing, the record is no draft of a discoverable CRM,
- * the write changes its org, or it sets secrets that `mayWriteSecrets` says its author may not send.
+ * the write changes its org, or it sets secrets that `mayWriteSecrets` says its author may not send (an editor's
+ * check: a write is refused such secrets before), which no describe is sent with.
  */
 function undescribedObjects(plan: Plan, enabling: boolean, mayWriteSecrets: boolean, cache: DescribeCache, tenant: string): UndescribedObjects | null {
   const { crm } = plan;

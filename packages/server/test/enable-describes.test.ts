@@ -138,7 +138,7 @@ describeEachBackend('enabling describes what it names', (backend) => {
     assert.equal(enabled.body.status, 'enabled');
   });
 
-  test('an editor enabling with a secret is refused as such (403), with no describe first', async () => {
+  test('an editor enabling with a secret is refused as such (403), and checking it so describes nothing', async () => {
     const t = await srv.tenant();
     const { platform, config, credentials } = salesforceDoc('new-secret-value-78');
     assert.equal((await t.as('admin')('PUT', '/v1/settings/crm', { body: { platform, config } })).status, 201);
@@ -146,6 +146,9 @@ describeEachBackend('enabling describes what it names', (backend) => {
     const enabled = await t.as('editor')('PATCH', '/v1/settings/crm', { body: { status: 'enabled', credentials, crm: { ...enableReadyCrm, memberObject: 'Lead' } } });
     assert.equal(enabled.status, 403, enabled.text);
     assert.deepEqual(described, []);
+    const check = await t.as('editor')('POST', '/v1/settings/crm/validate?mode=enable', { body: { platform, config, credentials, crm: { ...enableReadyCrm, memberObject: 'Lead' } } });
+    assert.equal(check.status, 200, check.text);
+    assert.deepEqual(described, [], 'nor does checking it send the CRM a secret an editor typed');
   });
 
   test('a stale If-Match answers 412 before any describe, and a replayed Idempotency-Key its stored answer', async () => {
