@@ -41,9 +41,18 @@ export function violatedConstraint(err: unknown): string | undefined {
   return typeof c === 'string' ? c : undefined;
 }
 
-async function openPglite(dataDir: string | null): Promise<Database> {
+/**
+ * A `memory://` database as migrated, kept (gzipped, about 4.5 MB) from the first this process opens: later
+ * ones start from it, skipping PGlite's initdb and every migration (about 1.6 s a start against 4 s), which a
+ * test suite or a host starting many throw-away servers feels. It is taken before the first database's first
+ * write, so nothing stored in one reaches another.
+ */
+let migratedMemory: Promise<Blob> | undefined;
+
+/** An embedded PGlite at `dataDir`, or in memory (from `loadDataDir`, a dump, when given); `dump` gzips it. */
+async function openPglite(dataDir: string | null, loadDataDir?: Blob): Promise<{ db: Database; dump: () => Promise<Blob> }> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const pg = dataDir ? new PGlite(dataDir) : new PGlite();
+  const pg = dataDir ? new PGlite(dataDir) : new PGlite({ loadDataDir });
   try {
     await pg.waitReady;
   } catch (err) {
@@ -62,7 +71,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
   });
   const base = wrap(pg);
   let closed = false;
-  return {
+  const db: Database = {
     kind: 'pglite',
     query: base.query,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
@@ -72,6 +81,7 @@ async function openPglite(dataDir: string | null): Promise<Database> {
       await pg.close();
     },
   };
+  return { db, dump: () => pg.dumpDataDir('gzip') };
 }
 
 async function openPostgres(url: string): Promise<Database> {
@@ -156,10 +166,14 @@ async function openPostgres(url: string): Promise<Database> {
 
 /** Opens the database the configuration names and applies every pending migration. */
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
-  const db = target.kind === 'postgres' ? await openPostgres(target.url) : await openPglite(target.dataDir);
+  const inMemory = target.kind === 'pglite' && target.dataDir === null;
+  const template = inMemory ? await migratedMemory?.catch(() => undefined) : undefined;
+  const pglite = target.kind === 'pglite' ? await openPglite(target.dataDir, template) : null;
+  const db = target.kind === 'postgres' ? await openPostgres(target.url) : pglite!.db;
   try {
     if (target.kind === 'postgres') await requireUtf8(db);
     await migrate(db);
+    if (inMemory && !template) await (migratedMemory ??= pglite!.dump());
   } catch (err) {
     await db.close().catch(() => {});
     throw target.kind === 'postgres' ? unreachable(target.url, err) : err;
