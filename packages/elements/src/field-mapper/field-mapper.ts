@@ -603,6 +603,9 @@ export class MpFieldMapper extends LitElement {
    */
   #keepFocusNear(key: string): void {
     const index = this.#getRows(this.#getModel()).findIndex((r) => r.source.key === key);
+    // The change this precedes has not asked for its update yet; without one pending, `updateComplete` is the last
+    // update's, already settled, and focus would move before the row leaves.
+    this.requestUpdate();
     void this.updateComplete.then(() => {
       const rows = this.#getRows(this.#getModel());
       const near = this.#comboFor(key) ? key : rows[Math.min(index, rows.length - 1)]?.source.key;
