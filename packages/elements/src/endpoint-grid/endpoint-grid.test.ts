@@ -490,6 +490,20 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(!all.some((e) => e.id === ep.id), 'gone from the server');
   });
 
+  it('keeps focus on “Delete endpoint” while the delete runs: the pressed button is marked unavailable, not disabled', async () => {
+    await admin.endpoints.create({ name: 'Slow feed', description: 'to remove' });
+    const el = await mount(admin);
+    rowButton(el, 'Slow feed', 'delete').click();
+    await el.updateComplete;
+    const remove = $<HTMLButtonElement>(el, 'dialog.confirm-dialog .danger')!;
+    remove.focus();
+    remove.click();
+    await el.updateComplete;
+    equal(remove.getAttribute('aria-disabled'), 'true', 'deleting…');
+    equal(el.shadowRoot!.activeElement, remove, 'focus stays on the button while it deletes, not on the page');
+    await until(() => el.shadowRoot!.activeElement === $(el, '[part="new-button"]'), 'focus on New once the row is gone');
+  });
+
   it('deleted elsewhere while being edited: the form offers to add it again with what was typed, and the row goes', async () => {
     const env = await freshEnv();
     const own = clientFor(env);

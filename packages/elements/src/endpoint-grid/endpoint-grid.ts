@@ -626,7 +626,7 @@ export class MpEndpointGrid extends LitElement {
         <p id="confirm-body"><bdi>${t('endpointGrid.confirm.body')}</bdi></p>
         <div class="dialog-actions">
           <button class="mp-button" type="button" autofocus @click=${() => this._confirmDialog?.close()}>${t('endpointGrid.confirm.cancel')}</button>
-          <button class="mp-button danger" type="button" ?disabled=${this._deleting} @click=${this.#confirmDelete}>${t('endpointGrid.confirm.delete')}</button>
+          <button class="mp-button danger" type="button" aria-disabled=${this._deleting ? 'true' : 'false'} @click=${this.#confirmDelete}>${t('endpointGrid.confirm.delete')}</button>
         </div>
       </div>
     </dialog>`;
