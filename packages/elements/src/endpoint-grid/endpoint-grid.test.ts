@@ -316,6 +316,26 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal(el.shadowRoot!.activeElement?.id, 'ep-name', 'focus on the name');
   });
 
+  it('announces the errors of Name when Enter submits the form from it, as focus stays there and reads nothing', async () => {
+    await admin.endpoints.create({ name: 'Renewals', description: 'first' });
+    const el = await mount(admin);
+    el.openCreate();
+    await el.updateComplete;
+    const said = () => $(el, 'dialog.form-dialog [role="status"]')?.textContent?.replace(/\u200b/g, '') ?? '';
+    equal(el.shadowRoot!.activeElement?.id, 'ep-name', 'the form opens on Name');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    equal(el.shadowRoot!.activeElement?.id, 'ep-name', 'focus stays on Name');
+    equal(said(), 'Enter a name.', 'its error is said inside the modal dialog, where a screen reader still listens');
+
+    await sendKeys({ type: 'Renewals' });
+    await el.updateComplete;
+    equal(said(), '', 'typing takes back what no longer holds');
+    typeInto($(el, '#ep-description'), 'A second one');
+    await sendKeys({ press: 'Enter' });
+    await until(() => said().includes('already exists'), 'the server’s duplicate-name error said');
+  });
+
   it('words the server’s duplicate-name error in the host’s language where it registered it', async () => {
     await admin.endpoints.create({ name: 'Receipts', description: 'first' });
     await inGerman({ 'endpointGrid.error.duplicate': 'Es gibt schon einen Endpunkt „{name}“.' }, async () => {

@@ -123,6 +123,8 @@ export class MpEndpointGrid extends LitElement {
   }
 
   readonly #announcer = new Announcer(this);
+  /** The open form's own live region: a modal dialog hides the rest of the page, `#announcer` too, from screen readers. */
+  readonly #formAnnouncer = new Announcer(this);
   /** The last action's outcome, above the grid. */
   readonly #message = new OutcomeNotice(this, this.#announcer);
   readonly #client = new ClientController(this, () => this.#switchClient());
@@ -295,6 +297,7 @@ export class MpEndpointGrid extends LitElement {
     const target = e.target as HTMLInputElement | HTMLTextAreaElement;
     if (!this._form || (target.name !== 'name' && target.name !== 'description')) return;
     const field = target.name;
+    this.#formAnnouncer.cancel();
     // Typing clears that field's error (the rest stays until the next submit) and any question about discarding.
     this._form = { ...this._form, [field]: target.value, errors: { ...this._form.errors, [field]: [] }, discarding: false };
   }
@@ -373,8 +376,11 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #focusFirstInvalid(): void {
-    const dialog = this._formDialog;
-    dialog?.querySelector<HTMLElement>('[aria-invalid="true"]:not([readonly]), .form-general')?.focus();
+    const first = this._formDialog?.querySelector<HTMLElement>('[aria-invalid="true"]:not([readonly]), .form-general');
+    const field = first?.getAttribute('name') as 'name' | 'description' | null;
+    // Enter pressed in a wrong field leaves focus on it, so nothing would read its errors out.
+    if (field && first === this.shadowRoot!.activeElement) this.#formAnnouncer.announce(this._form!.errors[field].map((p) => p()).join(' '));
+    else first?.focus();
   }
 
   #closeForm(): void {
@@ -409,6 +415,7 @@ export class MpEndpointGrid extends LitElement {
 
   #onFormClosed(): void {
     this._form = null;
+    this.#formAnnouncer.cancel();
     void this.#dialogOpener.restore();
   }
 
@@ -612,6 +619,7 @@ export class MpEndpointGrid extends LitElement {
                 ${f.busy ? t('endpointGrid.form.saving') : t(edit ? 'endpointGrid.form.update' : 'endpointGrid.form.submit')}
               </button>
             </div>`}
+        ${this.#formAnnouncer.render()}
       </form>
     </dialog>`;
   }
