@@ -110,7 +110,7 @@ export function renderConfirm(kind: ConfirmKind, subject: ConfirmSubject, busy: 
       <p id="confirm-body"><bdi>${text.body}</bdi></p>
       <div class="dialog-actions">
         <button class="mp-button" type="button" autofocus @click=${() => answer(false)}>${text.cancel}</button>
-        <button class="mp-button ${kind === 'restore' ? 'primary' : 'danger'}" type="button" ?disabled=${busy} @click=${() => answer(true)}>${text.ok}</button>
+        <button class="mp-button ${kind === 'restore' ? 'primary' : 'danger'}" type="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => answer(true)}>${text.ok}</button>
       </div>
     </div>
   </dialog>`;

@@ -1371,6 +1371,32 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(announced(el), 'Accounting settings restored as a draft.', 'and announced');
   });
 
+  it('keeps focus on the confirmed Archive while it runs, and takes no second press meanwhile', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'abc' } });
+    let archives = 0;
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+        if (String(input instanceof Request ? input.url : input).includes('archive')) archives++;
+        return fetch(input, init);
+      },
+    });
+    const el = await mount(client, 'accounting');
+    $<HTMLButtonElement>(el, '.header-actions button')!.click();
+    await el.updateComplete;
+    const confirm = $<HTMLButtonElement>(el, 'dialog.confirm .danger')!;
+    confirm.focus();
+    confirm.click();
+    await el.updateComplete;
+    equal(confirm.getAttribute('aria-disabled'), 'true', 'archiving…');
+    equal(el.shadowRoot!.activeElement, confirm, 'focus stays on the button while it archives, not on the page');
+    confirm.click();
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Archived', 'archived');
+    equal(archives, 1, 'archived once');
+  });
+
   it('alerts when the CRM’s objects or the record cannot be loaded, and keeps focus near while trying again', async () => {
     const own = await freshEnv();
     await connectedCrm({}, own);

@@ -1013,7 +1013,7 @@ export class MpIntegrationSettings extends LitElement {
       mappings: (this._saved?.crm?.memberMappings.length ?? 0) + (this._saved?.crm?.orderMappings.length ?? 0),
     };
     return renderConfirm(kind, subject, this._busy !== '', (yes) => {
-      if (this._confirm !== kind) return;
+      if (this._confirm !== kind || (yes && this._busy)) return;
       if (yes && (kind === 'archive' || kind === 'restore')) void this.#archiveOrRestore(kind);
       else this.#closeConfirm(yes);
     });
