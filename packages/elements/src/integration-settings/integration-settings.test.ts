@@ -1117,6 +1117,16 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(input?.description, 'Publishable key must be at most 255 characters. Publishable key is a live-mode key, but Mode is Test.', 'one description, both sentences');
   });
 
+  it('reads “(Optional)” apart from the label before it, as it shows', async () => {
+    const el = await mount(clientFor(env), 'crm');
+    await choosePlatform(el, 'salesforce');
+    type AxNode = { role: string; name?: string; children?: AxNode[] };
+    const textboxes = (node: AxNode): string[] => [...(node.role === 'textbox' ? [node.name ?? ''] : []), ...(node.children ?? []).flatMap(textboxes)];
+    const optional = textboxes((await a11ySnapshot({})) as unknown as AxNode).filter((n) => n.endsWith('(Optional)'));
+    ok(optional.length > 0, 'an optional input');
+    equal(optional.filter((n) => !n.endsWith(' (Optional)')).join(' | '), '', 'no label runs into its mark');
+  });
+
   it('lists the server’s errors in the order of the form and focuses the first on screen, whatever order the answer gives', async () => {
     // The server's field errors, turned around: the form must not rely on the order they come in.
     const reversing = createIntegrationClient({
