@@ -681,6 +681,25 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(el.shadowRoot!.activeElement?.textContent, 'What syncs where', 'the section the save opened');
   });
 
+  it('keeps focus on Test connection and “Save and continue” while their call runs, marked unavailable, not disabled', async () => {
+    const el = await salesforceTyped();
+    const test = $<HTMLButtonElement>(el, '[part="test-button"]')!;
+    test.focus();
+    test.click();
+    await el.updateComplete;
+    equal(test.getAttribute('aria-disabled'), 'true', 'testing…');
+    equal(el.shadowRoot!.activeElement, test, 'focus stays on Test connection while it tests, not on the page');
+    await until(() => $(el, '.test-result'), 'the test outcome');
+
+    const saveAndContinue = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!;
+    saveAndContinue.focus();
+    saveAndContinue.click();
+    await el.updateComplete;
+    equal(saveAndContinue.getAttribute('aria-disabled'), 'true', 'saving…');
+    equal(el.shadowRoot!.activeElement, saveAndContinue, 'focus stays on “Save and continue” while it saves');
+    await until(() => el.shadowRoot!.activeElement?.id === 'crm-heading', 'then on the CRM section it opens');
+  });
+
   it('shows schema drift as soon as this screen describes the member object, without a reload', async () => {
     const client = await connectedCrm({
       memberObject: 'Contact',

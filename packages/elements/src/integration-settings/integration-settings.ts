@@ -568,7 +568,7 @@ export class MpIntegrationSettings extends LitElement {
    */
   async #saveAndContinue(): Promise<void> {
     const category = this.resolvedCategory;
-    if (!category) return;
+    if (!category || this._busy) return;
     const missing = missingConnection(this._draft, this._saved).map(requiredToContinue);
     if (missing.length === 0) return this.#save('draft', false, true);
     const named = new Set(missing.map((e) => e.pointer));
@@ -923,7 +923,7 @@ export class MpIntegrationSettings extends LitElement {
       ${this.#renderGroups(view, true)}
       ${platform && this.#continueOffered
         ? html`<div class="notice info">${iconSvg(icon.sparkle)}<div class="grow"><p><bdi>${t(platform.discovery ? 'settings.saveFirst' : 'settings.saveFirstOther')}</bdi></p>
-            <div class="actions"><button class="mp-button" type="button" ?disabled=${this._busy !== ''} @click=${() => this.#saveAndContinue()}>${t('settings.saveAndContinue')}</button></div></div></div>`
+            <div class="actions"><button class="mp-button" type="button" aria-disabled=${this._busy !== '' ? 'true' : 'false'} @click=${() => this.#saveAndContinue()}>${t('settings.saveAndContinue')}</button></div></div></div>`
         : nothing}
       ${platform?.discovery && category === 'crm' && connected ? renderCrmSection(view) : nothing}
       ${connected || showRest ? this.#renderGroups(view, false, connected) : nothing}
@@ -983,7 +983,7 @@ export class MpIntegrationSettings extends LitElement {
     if (!this._me?.permissions.includes('crm:discover') || this._saved?.status === 'archived') return nothing;
     const unsaved = connectionChanged(this._draft, this._saved);
     return html`<div class="test">
-      <button part="test-button" class="mp-button" type="button" ?disabled=${this._busy !== ''} aria-describedby=${unsaved ? 'test-help' : nothing} @click=${() => this.#testConnection()}>
+      <button part="test-button" class="mp-button" type="button" aria-disabled=${this._busy !== '' ? 'true' : 'false'} aria-describedby=${unsaved ? 'test-help' : nothing} @click=${() => this.#testConnection()}>
         ${this._busy === 'test' ? t('settings.testing') : t('settings.test')}
       </button>
       ${unsaved ? html`<span id="test-help" class="help" dir="auto">${t('settings.test.unsaved')}</span>` : nothing}
