@@ -12,6 +12,7 @@ import {
   type FieldMapping,
   type TagDestination,
 } from '@memberpulse/integration-schema';
+import type { ApiUsage } from '@memberpulse/integrations-sdk';
 import type { ComboboxOption } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { icon, iconSvg } from '../shared/icons.js';
@@ -246,21 +247,35 @@ export function renderCrmSection(view: CrmView): TemplateResult {
   </section>`;
 }
 
+/** The line under the usage meter: the calls used of the org's limit, then how many MemberPulse may use. */
+function usageSentences({ used, limit, allotment }: ApiUsage): [string, string] {
+  const over = allotment !== null && allotment > limit;
+  return [t('settings.usage.text', { used, limit, count: limit }), allotment === null ? t('settings.usage.noAllotment') : t(over ? 'settings.usage.allotmentOverLimit' : 'settings.usage.allotment', { allotment })];
+}
+
+/** "Refresh usage": what comes back changes beside the button, which keeps focus, so it is said too. */
+async function refreshUsage(view: CrmView): Promise<void> {
+  await view.discovery.loadUsage(true);
+  const usage = view.discovery.usage;
+  if (usage.state === 'error') view.announce(t('settings.usage.failed', { reason: errorText(usage.error) }));
+  else if (usage.state === 'ready') view.announce(usageSentences(usage.value).join(' '));
+}
+
 /** The org's API consumption against the allotment (seed 004), with a refresh. */
 export function renderApiUsage(view: CrmView): TemplateResult | typeof nothing {
   if (!view.canDiscover) return nothing;
-  view.discovery.loadUsage();
+  void view.discovery.loadUsage();
   const usage = view.discovery.usage;
   const shown = valueOf(usage);
   let figures: TemplateResult | typeof nothing = nothing;
   if (shown) {
     const { used, limit, allotment } = shown;
     // An allotment over the org's own limit (set before the org's edition changed, say) is no cap at all.
-    const over = allotment !== null && allotment > limit;
-    const cap = over ? limit : (allotment ?? limit);
+    const cap = Math.min(allotment ?? limit, limit);
+    const [text, allowed] = usageSentences(shown);
     figures = html`<meter part="usage-meter" min="0" max=${cap || 1} .value=${used} low=${cap * 0.7} high=${cap * 0.9} optimum="0" aria-labelledby="usage-heading" aria-describedby="usage-text"></meter>
-      <p id="usage-text"><bdi>${t('settings.usage.text', { used, limit, count: limit })}</bdi>
-        <bdi>${allotment === null ? t('settings.usage.noAllotment') : t(over ? 'settings.usage.allotmentOverLimit' : 'settings.usage.allotment', { allotment })}</bdi></p>`;
+      <p id="usage-text"><bdi>${text}</bdi>
+        <bdi>${allowed}</bdi></p>`;
   } else if (usage.state !== 'error') {
     figures = html`<span class="skeleton" aria-hidden="true"></span>`;
   }
@@ -268,7 +283,7 @@ export function renderApiUsage(view: CrmView): TemplateResult | typeof nothing {
   return html`<div class="usage" aria-busy=${usage.state === 'loading' ? 'true' : 'false'}>
     <div class="usage-head">
       <span id="usage-heading" class="label">${t('settings.usage.heading')}</span>
-      <button class="mp-button small quiet" type="button" @click=${() => view.discovery.loadUsage(true)}>${t('settings.usage.refresh')}</button>
+      <button class="mp-button small quiet" type="button" @click=${() => void refreshUsage(view)}>${t('settings.usage.refresh')}</button>
     </div>
     ${body}
   </div>`;

@@ -116,9 +116,10 @@ export class DiscoveryController {
     return this.#load(`fields:${objectName}`, (c) => c.crm.fields(objectName, { refresh }), () => this.fields(objectName), (r) => this.#fields.set(objectName, r));
   }
 
-  loadUsage(refresh = false): void {
-    if (!refresh && this.#usage.state !== 'idle') return;
-    void this.#load('usage', (c) => c.crm.apiUsage(), () => this.#usage, (r) => (this.#usage = r));
+  /** Loads the org's API usage, as {@link loadObjects} loads the objects. */
+  loadUsage(refresh = false): Promise<boolean> {
+    if (!refresh && this.#usage.state !== 'idle') return Promise.resolve(true);
+    return this.#load('usage', (c) => c.crm.apiUsage(), () => this.#usage, (r) => (this.#usage = r));
   }
 
   async #load<T>(key: string, call: (client: IntegrationClient) => Promise<T>, get: () => Remote<T>, put: (r: Remote<T>) => void): Promise<boolean> {

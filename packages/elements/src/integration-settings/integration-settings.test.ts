@@ -978,8 +978,17 @@ describe('<mp-integration-settings> against the real server', () => {
     await settle(el);
     ok($(el, '.usage meter'), 'the usage stays while it refreshes');
     held[2]!();
-    await until(() => $(el, '.usage .warning-text'), 'its failure, said');
+    await until(() => $(el, '.usage .warning-text'), 'its failure, shown');
     ok($(el, '.usage meter'), 'and the last usage stays beside it');
+    equal(announced(el), $(el, '.usage .warning-text')!.textContent!.trim(), 'and said: the button pressed keeps focus, away from that line');
+  });
+
+  it('says what the API usage reads once Refresh usage brings it, as the button pressed keeps focus', async () => {
+    const el = await mount(await connectedCrm({ memberObject: 'Contact' }));
+    await until(() => $(el, '#usage-text'), 'API usage', 1200);
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.usage button')].find((b) => b.textContent!.includes('Refresh'))!.click();
+    await until(() => announced(el), 'something said');
+    equal(announced(el), $(el, '#usage-text')!.textContent!.replace(/\s+/g, ' ').trim(), 'what the figures under the meter read now');
   });
 
   it('keeps the settings on screen, locked, while it loads the same record again, and shows the loading state for another client’s', async () => {
