@@ -156,7 +156,6 @@ export function renderRow(view: RowView): TemplateResult {
               type="button"
               data-action="clear"
               data-source=${key}
-              aria-label=${msg('fieldMapper.clearFor', { source: source.label })}
               title=${msg('fieldMapper.clearFor', { source: source.label })}
               ?disabled=${disabled}
             >

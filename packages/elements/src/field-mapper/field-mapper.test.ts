@@ -1,6 +1,6 @@
 // <mp-field-mapper> in real Chromium: keyboard use, auto-map, the schema's rules, form association, events,
 // axe-core and hostile metadata. Data comes from the realistic Salesforce Contact fixture.
-import { sendKeys } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys } from '@web/test-runner-commands';
 import { memberFields, type FieldMapping } from '@memberpulse/integration-schema';
 import { MpFieldMapper } from './field-mapper.js';
 import { buildOptions, prepareTargets } from './model.js';
@@ -348,6 +348,15 @@ describe('<mp-field-mapper>', () => {
     el.targetFields = contactFields;
     await settle(el);
     ok(!combo(el, 'email')!.disabled, 'open once the fields are there');
+  });
+
+  it('names a row’s Clear button once, by its tooltip, with no description repeating the name', async () => {
+    await mount({ value: partialMemberMappings });
+    type AxNode = { role: string; name?: string; description?: string; children?: AxNode[] };
+    const all = (node: AxNode): AxNode[] => [node, ...(node.children ?? []).flatMap(all)];
+    const clear = all((await a11ySnapshot({})) as unknown as AxNode).find((n) => n.role === 'button' && n.name === 'Clear mapping for Email');
+    ok(clear, 'the Email row’s Clear button, named for its row');
+    equal(clear!.description ?? '', '', 'no description saying the name again');
   });
 
   it('keeps focus in the list when Unmapped only hides the row just mapped from the keyboard', async () => {
