@@ -1,5 +1,5 @@
 import { startFakeSalesforce } from '@memberpulse/fake-salesforce';
-import { assertCanListen, signDevToken, startServer, type StartOptions } from '@memberpulse/integration-server';
+import { assertCanListen, loadConfig, signDevToken, startServer, type StartOptions } from '@memberpulse/integration-server';
 import { roles, type Role } from '@memberpulse/integration-schema';
 import { shippedEmbed } from './embed-bundle.js';
 import { demoCrmCredentials, startPortal, type RoleTokens } from './portal-server.js';
@@ -32,11 +32,13 @@ export interface DemoOptions {
 export async function startDemo(options: DemoOptions = {}) {
   delete process.env.HTTP_PROXY;
   delete process.env.HTTPS_PROXY;
-  // Built before anything listens: a build that fails leaves nothing running.
-  const embed = await shippedEmbed();
-  // Checked before anything starts: a taken port is named, and found before the API server makes its data folder.
+  // Checked first: a taken port (a second `npm start`) is named at once, not after the build, and before the
+  // API server makes its data folder.
   if (options.crmPort) await assertCanListen('127.0.0.1', options.crmPort, 'MP_DEMO_CRM_PORT');
   if (options.portalPort) await assertCanListen('127.0.0.1', options.portalPort, 'MP_DEMO_PORT');
+  if (options.server?.port) await assertCanListen(options.server.host ?? loadConfig(options.server.env ?? process.env).host, options.server.port);
+  // Built before anything listens: a build that fails leaves nothing running.
+  const embed = await shippedEmbed();
   const crm = await startFakeSalesforce({ port: options.crmPort ?? 0, host: '127.0.0.1' });
   const server = await startServer({ dev: true, ...options.server, salesforceLoginUrl: crm.url });
   const tokensFor = async (tenant: string): Promise<RoleTokens> =>
