@@ -6,7 +6,7 @@ import { endpointSorts } from '@memberpulse/integration-schema/validation';
 import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
-import { announced, answersLostClient, clientFor, endsOnTheRight, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, endsOnTheRight, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { formatNumber } from '../i18n/index.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
@@ -283,12 +283,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     typeInto($(el, '#ep-name'), 'Zulu feed');
     typeInto($(el, '#ep-description'), 'the newest');
     await el.updateComplete;
-    const submit = $<HTMLButtonElement>(el, 'dialog.form-dialog button[type="submit"]')!;
-    submit.focus();
-    submit.click();
-    await el.updateComplete;
-    equal(submit.getAttribute('aria-disabled'), 'true', 'saving…');
-    equal(el.shadowRoot!.activeElement, submit, 'focus stays on the button while it saves, not on the page');
+    await pressKeepsFocus(el, $<HTMLButtonElement>(el, 'dialog.form-dialog button[type="submit"]')!, 'saving');
     await until(() => messageText(el).includes('created'), 'created');
     await until(() => rowNames(el)[0] === 'Zulu feed', 'the new row on top, although it sorts last by name');
     equal(el.sort, '-createdAt', 'the grid says it now shows newest first');
@@ -515,12 +510,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     const el = await mount(admin);
     rowButton(el, 'Slow feed', 'delete').click();
     await el.updateComplete;
-    const remove = $<HTMLButtonElement>(el, 'dialog.confirm-dialog .danger')!;
-    remove.focus();
-    remove.click();
-    await el.updateComplete;
-    equal(remove.getAttribute('aria-disabled'), 'true', 'deleting…');
-    equal(el.shadowRoot!.activeElement, remove, 'focus stays on the button while it deletes, not on the page');
+    await pressKeepsFocus(el, $<HTMLButtonElement>(el, 'dialog.confirm-dialog .danger')!, 'deleting');
     await until(() => el.shadowRoot!.activeElement === $(el, '[part="new-button"]'), 'focus on New once the row is gone');
   });
 

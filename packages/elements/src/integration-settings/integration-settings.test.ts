@@ -7,7 +7,7 @@ import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schem
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { announced, answersLostClient, clientFor, deepText, endsOnTheRight, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, deepText, endsOnTheRight, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
@@ -683,20 +683,11 @@ describe('<mp-integration-settings> against the real server', () => {
 
   it('keeps focus on Test connection and “Save and continue” while their call runs, marked unavailable, not disabled', async () => {
     const el = await salesforceTyped();
-    const test = $<HTMLButtonElement>(el, '[part="test-button"]')!;
-    test.focus();
-    test.click();
-    await el.updateComplete;
-    equal(test.getAttribute('aria-disabled'), 'true', 'testing…');
-    equal(el.shadowRoot!.activeElement, test, 'focus stays on Test connection while it tests, not on the page');
+    await pressKeepsFocus(el, $<HTMLButtonElement>(el, '[part="test-button"]')!, 'testing the connection');
     await until(() => $(el, '.test-result'), 'the test outcome');
 
     const saveAndContinue = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!;
-    saveAndContinue.focus();
-    saveAndContinue.click();
-    await el.updateComplete;
-    equal(saveAndContinue.getAttribute('aria-disabled'), 'true', 'saving…');
-    equal(el.shadowRoot!.activeElement, saveAndContinue, 'focus stays on “Save and continue” while it saves');
+    await pressKeepsFocus(el, saveAndContinue, 'saving and continuing');
     await until(() => el.shadowRoot!.activeElement?.id === 'crm-heading', 'then on the CRM section it opens');
   });
 
@@ -1425,11 +1416,7 @@ describe('<mp-integration-settings> against the real server', () => {
     $<HTMLButtonElement>(el, '.header-actions button')!.click();
     await el.updateComplete;
     const confirm = $<HTMLButtonElement>(el, 'dialog.confirm .danger')!;
-    confirm.focus();
-    confirm.click();
-    await el.updateComplete;
-    equal(confirm.getAttribute('aria-disabled'), 'true', 'archiving…');
-    equal(el.shadowRoot!.activeElement, confirm, 'focus stays on the button while it archives, not on the page');
+    await pressKeepsFocus(el, confirm, 'archiving');
     confirm.click();
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Archived', 'archived');
     equal(archives, 1, 'archived once');

@@ -72,6 +72,18 @@ export async function settle(el: { updateComplete: Promise<unknown> }, frames = 
   }
 }
 
+/**
+ * Focuses and clicks `button` in `el`'s shadow root, then checks that while its work runs (`doing`) it is marked
+ * unavailable (`aria-disabled`) and keeps focus: a `disabled` button would drop keyboard focus to the page.
+ */
+export async function pressKeepsFocus(el: HTMLElement & { updateComplete: Promise<unknown> }, button: HTMLButtonElement, doing: string): Promise<void> {
+  button.focus();
+  button.click();
+  await el.updateComplete;
+  equal(button.getAttribute('aria-disabled'), 'true', `${doing}: marked unavailable`);
+  equal(el.shadowRoot!.activeElement, button, `${doing}: focus stays on the button, not on the page`);
+}
+
 /** Sets a text control's value as typing would (an `input` event that bubbles out of the shadow root's form). */
 export function typeInto(control: HTMLInputElement | HTMLTextAreaElement | null, value: string): void {
   ok(control, 'control to type into exists');
