@@ -94,6 +94,70 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal((await clientFor(own).endpoints.list()).items.map((e) => e.name).join(), 'Lost answer', 'once');
   });
 
+  it('after a create whose answer was lost, Submit with another name adds no second endpoint: it says the first was added, and keeps what was typed', async () => {
+    const own = await freshEnv();
+    const { client, lost } = answersLostClient(own, 'POST');
+    const el = await mount(client);
+    await submitNew(el, 'Ordres', 'Order feed');
+    await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
+    lost.on = false;
+    typeInto($(el, '#ep-name'), 'Orders');
+    await submitForm(el);
+    await until(() => $(el, '.form-general')?.textContent?.includes('after all'), 'the first create, found');
+    const said = $(el, '.form-general')!.textContent!.replace(/\s+/g, ' ');
+    ok(said.includes('“Ordres”') && said.includes('“Orders”'), `it names the endpoint added and the one typed: ${said}`);
+    equal((await clientFor(own).endpoints.list()).items.map((e) => e.name).join(), 'Ordres', 'one endpoint, under the first name');
+    equal($<HTMLInputElement>(el, '#ep-name')!.value, 'Orders', 'the name typed stays');
+    await until(() => rowNames(el).includes('Ordres'), 'the endpoint added, in the grid behind');
+
+    await submitForm(el);
+    await until(() => !$(el, 'dialog.form-dialog'), 'the form closed: added as well, when asked again');
+    equal((await clientFor(own).endpoints.list({ sort: 'name' })).items.map((e) => e.name).join(), 'Orders,Ordres', 'the second only when submitted knowingly');
+  });
+
+  it('after a create whose answer was lost, Submit with another description edits the endpoint added instead of refusing its name', async () => {
+    const own = await freshEnv();
+    const { client, lost } = answersLostClient(own, 'POST');
+    const el = await mount(client);
+    const created: string[] = [];
+    el.addEventListener('mp-endpoint-created', (e) => created.push(e.endpoint.name));
+    await submitNew(el, 'Orders', 'Order feed');
+    await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
+    lost.on = false;
+    typeInto($(el, '#ep-description'), 'Order feed, nightly');
+    await submitForm(el);
+    await until(() => $(el, '.form-general')?.textContent?.includes('after all'), 'the first create, found');
+    ok($(el, '#ep-name')!.hasAttribute('readonly'), 'the form edits it now');
+    equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'Order feed, nightly', 'the description typed stays');
+    equal(created.join(), 'Orders', 'the host learns it was created');
+
+    await submitForm(el);
+    await until(() => !$(el, 'dialog.form-dialog'), 'the form closed: updated');
+    const items = (await clientFor(own).endpoints.list()).items;
+    equal(items.map((e) => `${e.name}: ${e.description}`).join(), 'Orders: Order feed, nightly', 'one endpoint, with the description typed last');
+  });
+
+  it('after a create that never reached the server, Submit with another name adds that one', async () => {
+    const own = await freshEnv();
+    const down = { on: true };
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      retry: { delay: () => 0 },
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => (down.on ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init)),
+    });
+    down.on = false;
+    const el = await mount(client);
+    down.on = true;
+    await submitNew(el, 'Ordres', 'Order feed');
+    await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
+    down.on = false;
+    typeInto($(el, '#ep-name'), 'Orders');
+    await submitForm(el);
+    await until(() => !$(el, 'dialog.form-dialog'), 'the form closed: added');
+    equal((await clientFor(own).endpoints.list()).items.map((e) => e.name).join(), 'Orders', 'the name typed last, once');
+  });
+
   it('after an update whose answer was lost, an edited Update meets it as the change made meanwhile, and says it is probably the admin’s own', async () => {
     const { el, lost } = await updatedWithAnswerLost(await freshEnv());
     lost.on = false;

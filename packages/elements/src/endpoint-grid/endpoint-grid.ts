@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { EndpointSort, IntegrationEndpoint } from '@memberpulse/integration-schema';
+import type { EndpointSort, IntegrationEndpoint, IntegrationEndpointCreate } from '@memberpulse/integration-schema';
 import { ENDPOINT_DESCRIPTION_MAX } from '@memberpulse/integration-schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import { LocalizeController } from '../i18n/index.js';
@@ -15,7 +15,7 @@ import { FocusReturn, headingTakesFocusFrom } from '../provider/focus-return.js'
 import { whoAmI } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
-import { RetryKey } from '../provider/retry-key.js';
+import { RetryKey, type RetryWrite } from '../provider/retry-key.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
 import { OutcomeNotice } from '../shared/outcome.js';
@@ -135,6 +135,13 @@ export class MpEndpointGrid extends LitElement {
   #announcePage = false;
   readonly #dialogOpener = new FocusReturn(this, '.new-button, h2');
   readonly #retryKey = new RetryKey();
+  /**
+   * Every create after one whose answer was lost sends that one's key, whatever its values: where the lost one
+   * was stored, the server refuses the key for other values (409), so no second endpoint is made unasked.
+   */
+  readonly #createKey = new RetryKey();
+  /** What that lost create sent, to replay it for its endpoint. */
+  #lostCreate: IntegrationEndpointCreate | null = null;
 
   constructor() {
     super();
@@ -316,26 +323,32 @@ export class MpEndpointGrid extends LitElement {
     }
     this._form = { ...form, busy: true, general: null };
     const sent = { name: form.name.trim(), description: form.description.trim() };
-    const write = this.#retryKey.begin(JSON.stringify([form.mode, form.endpoint?.id, sent.name, sent.description]), form.endpoint?.id ?? '');
+    const creating = form.mode === 'create';
+    const write = creating ? this.#createKey.begin('', '') : this.#retryKey.begin(JSON.stringify([form.endpoint!.id, sent.description]), form.endpoint!.id);
     const { idempotencyKey } = write;
+    const lost = this.#lostCreate;
     try {
-      const saved =
-        form.mode === 'create'
-          ? await client.endpoints.create(sent, { idempotencyKey })
-          : await client.endpoints.updateDescription(form.endpoint!.id, sent.description, { idempotencyKey });
+      const saved = creating
+        ? await client.endpoints.create(sent, { idempotencyKey })
+        : await client.endpoints.updateDescription(form.endpoint!.id, sent.description, { idempotencyKey });
       write.settle();
+      if (creating) this.#lostCreate = null;
       this.#closeForm();
-      this._highlight = saved.id;
-      this.#done(form.mode === 'create' ? 'created' : 'updated', saved);
-      // A new row goes where it shows: newest first, page one (cursor paging cannot jump to its page elsewhere).
-      if (form.mode === 'create' && this.sort !== '-createdAt') this.#changeSort('-createdAt');
-      else if (form.mode === 'create') await this.reload();
-      else await this.#fetchPage();
+      if (creating) await this.#showAdded(saved);
+      else {
+        this._highlight = saved.id;
+        this.#done('updated', saved);
+        await this.#fetchPage();
+      }
     } catch (error) {
-      this.#fail(error, form.mode === 'create' ? 'create' : 'update');
       const unsure = write.settle(error);
-      const placed =
-        error instanceof ConflictError && form.mode === 'edit'
+      if (creating) this.#lostCreate = unsure ? sent : null;
+      const lostLanded = creating && lost && error instanceof ConflictError;
+      // Not a failure to report: the admin's first create went through.
+      if (!lostLanded) this.#fail(error, creating ? 'create' : 'update');
+      const placed = lostLanded
+        ? await this.#lostCreateLanded(client, form, lost, write)
+        : error instanceof ConflictError && !creating
           ? await this.#theirsOver(client, form, write.afterLost)
           : error instanceof NotFoundError && form.mode === 'edit'
             ? this.#goneWhileEditing(form)
@@ -345,6 +358,36 @@ export class MpEndpointGrid extends LitElement {
       this._form = { ...form, busy: false, ...placed };
       await this.updateComplete;
       this.#focusFirstInvalid();
+    }
+  }
+
+  /** A new row goes where it shows: newest first, page one (cursor paging cannot jump to its page elsewhere). */
+  async #showAdded(endpoint: IntegrationEndpoint): Promise<void> {
+    this._highlight = endpoint.id;
+    this.#done('created', endpoint);
+    if (this.sort !== '-createdAt') this.#changeSort('-createdAt');
+    else await this.reload();
+  }
+
+  /**
+   * A create met an earlier one whose answer was lost, stored after all: replaying that one (its key, its values)
+   * brings its endpoint, which the grid shows. Under the same name the form now edits it with the description
+   * typed; under another it keeps what was typed, and Submit again adds that too.
+   */
+  async #lostCreateLanded(client: IntegrationClient, form: EndpointFormState, lost: IntegrationEndpointCreate, write: RetryWrite): Promise<Partial<EndpointFormState>> {
+    const none = { name: [], description: [] };
+    try {
+      const landed = await client.endpoints.create(lost, { idempotencyKey: write.idempotencyKey });
+      void this.#showAdded(landed);
+      const name = landed.name;
+      if (lost.name === form.name.trim()) {
+        return { ...editForm(landed), description: form.description, general: () => t('endpointGrid.form.addedByLostCreate', { name, description: landed.description }) };
+      }
+      return { errors: none, general: () => t('endpointGrid.form.addedUnderOldName', { name, typed: form.name.trim() }) };
+    } catch (error) {
+      // The replay's answer lost too: the next create meets the lost one again.
+      if (write.settle(error)) this.#lostCreate = lost;
+      return { errors: none, general: () => errorText(error) };
     }
   }
 

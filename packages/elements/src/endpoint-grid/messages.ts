@@ -35,6 +35,8 @@ export const endpointGridMessages = {
   'endpointGrid.form.cancel': 'Cancel',
   'endpointGrid.form.saving': 'Saving…',
   'endpointGrid.form.unsure': 'The answer was lost, so this may or may not have been saved: {reason} Submitting again is safe: what went through is not made twice.',
+  'endpointGrid.form.addedByLostCreate': 'Your earlier Submit added “{name}” after all; only its answer was lost. Update to give it the description typed here, or Cancel to keep “{description}”.',
+  'endpointGrid.form.addedUnderOldName': 'Your earlier Submit added “{name}” after all; only its answer was lost. It is in the grid now, to edit or delete there. Submit again to add “{typed}” as well.',
   'endpointGrid.form.changedMeanwhile':
     'This endpoint was changed elsewhere while you were editing (by someone else, or by you in another tab). Update again to replace its description with yours, or Cancel to keep the one it now has: “{description}”',
   'endpointGrid.form.changedByLostUpdate':
