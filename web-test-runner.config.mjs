@@ -6,6 +6,7 @@ import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { testEnvMiddleware, testEnvPlugin } from './scripts/test-env.mjs';
 import { forcedColorsPlugin } from './scripts/wtr-forced-colors.mjs';
+import { axNodePlugin } from './scripts/wtr-ax-node.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -55,7 +56,7 @@ export default {
   testsFinishTimeout: 180_000,
   testFramework: { config: { timeout: 20_000 } },
   middleware: [testEnvMiddleware, redirectTrap],
-  plugins: [testEnvPlugin, a11ySnapshotPlugin(), forcedColorsPlugin(), esbuildPlugin({ ts: true, json: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname, target: 'es2022' })],
+  plugins: [testEnvPlugin, a11ySnapshotPlugin(), forcedColorsPlugin(), axNodePlugin(), esbuildPlugin({ ts: true, json: true, tsconfig: new URL('./tsconfig.json', import.meta.url).pathname, target: 'es2022' })],
   browsers: [
     chromeLauncher({
       launchOptions: {

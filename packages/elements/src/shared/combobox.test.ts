@@ -4,6 +4,7 @@
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { MpCombobox } from './combobox.js';
 import { announced, equal, inLocale, ok, settle, until } from '../provider/browser-test-kit.js';
+import { axNode } from '../provider/ax-node.test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -172,6 +173,25 @@ describe('<mp-combobox> standalone', () => {
     equal(el.value, 'Email', 'chosen');
     await new Promise((r) => setTimeout(r, 900));
     ok(!announced(el).includes('qq'), `no stale “nothing matches” after the choice: “${announced(el)}”`);
+  });
+
+  it('names each option by its label (and whether it is the current choice) and describes it by the rest, as shown', async () => {
+    const el = await mount([
+      { value: 'Email', label: 'Email', detail: 'Email', badge: 'Email' },
+      { value: 'Accreditation__c', label: 'Accreditation', detail: 'Accreditation__c', badge: 'Custom', hint: 'Used by Tier', note: 'Holds 80 characters.', tone: 'warning' },
+      { value: '', label: 'None' },
+    ]);
+    el.value = 'Email';
+    el.show();
+    await until(() => el.shadowRoot!.querySelectorAll('[role="option"]').length === 3, 'the options');
+    const [email, accreditation, none] = [
+      await axNode(el.shadowRoot!.querySelector('#option-0')!),
+      await axNode(el.shadowRoot!.querySelector('#option-1')!),
+      await axNode(el.shadowRoot!.querySelector('#option-2')!),
+    ];
+    equal(`${email!.name} | ${email!.description}`, 'Email (current choice) | Email Email', 'the label, then type and API name as the description');
+    equal(`${accreditation!.name} | ${accreditation!.description}`, 'Accreditation | Custom Accreditation__c Used by Tier Holds 80 characters.', 'hint and note described too');
+    equal(`${none!.name} | ${none!.description}`, 'None | ', 'an option of a label alone has no description');
   });
 
   it('show() focuses the box, so focus leaving it closes the list', async () => {

@@ -440,15 +440,20 @@ export class MpCombobox extends LitElement {
 
   #renderOption(o: ComboboxOption, index: number): TemplateResult {
     const current = o.value === this.value;
+    const id = `option-${index}`;
+    // Named by its label alone, described by the rest (hidden from the name, still read as the description):
+    // otherwise a field's type and API name, often its label again, run into its name ("Email Email Email").
+    const more = [o.badge && `${id}-badge`, (o.detail || o.hint) && `${id}-sub`, o.note && `${id}-note`].filter(Boolean).join(' ');
     return html`<div
       role="option"
-      id="option-${index}"
+      id=${id}
       part="option"
       class="option ${o.tone ?? ''} ${index === this._active ? 'active' : ''} ${current ? 'current' : ''}"
       aria-selected=${index === this._active ? 'true' : 'false'}
       aria-setsize=${this.#options.length}
       aria-posinset=${index + 1}
       aria-disabled=${o.disabled ? 'true' : nothing}
+      aria-describedby=${more || nothing}
       @click=${() => this.#choose(o)}
       @pointermove=${() => {
         if (this._active !== index) this._active = index;
@@ -457,13 +462,13 @@ export class MpCombobox extends LitElement {
       <span class="main">
         <span class="label"><bdi>${o.label}</bdi></span>
         ${current ? html`${iconSvg(icon.check, 'icon check')}<span class="visually-hidden">${msg('combobox.current')}</span>` : nothing}
-        ${o.badge ? html`<span class="mp-badge">${o.badge}</span>` : nothing}
+        ${o.badge ? html`<span class="mp-badge" id="${id}-badge" aria-hidden="true">${o.badge}</span>` : nothing}
       </span>
       ${o.detail || o.hint
-        ? html`<span class="sub">${o.detail ? html`<code>${o.detail}</code>` : nothing}${o.hint ? html`<span class="hint">${o.hint}</span>` : nothing}</span>`
+        ? html`<span class="sub" id="${id}-sub" aria-hidden="true">${o.detail ? html`<code>${o.detail}</code>` : nothing}${o.hint ? html`<span class="hint">${o.hint}</span>` : nothing}</span>`
         : nothing}
       ${o.note
-        ? html`<span class="note ${o.tone ?? ''}">${iconSvg(o.tone === 'error' ? icon.error : icon.warning)}<span dir="auto">${o.note}</span></span>`
+        ? html`<span class="note ${o.tone ?? ''}" id="${id}-note" aria-hidden="true">${iconSvg(o.tone === 'error' ? icon.error : icon.warning)}<span dir="auto">${o.note}</span></span>`
         : nothing}
     </div>`;
   }
