@@ -35,8 +35,8 @@ export function renderPlatformPicker(options: {
         .map(
           (p) => html`<label part="platform" class="platform ${p.id === chosen ? 'chosen' : ''}">
             <input type="radio" name="platform" value=${p.id} .checked=${p.id === chosen} ?disabled=${options.locked}
-              aria-invalid=${errors.length ? 'true' : 'false'} @change=${() => options.choose(p.id)} />
-            <span class="platform-text"><strong>${p.name}</strong><span class="muted small"><bdi>${msg(`catalog.${p.id}.description`, undefined, p.description)}</bdi></span></span>
+              aria-invalid=${errors.length ? 'true' : 'false'} aria-labelledby="platform-${p.id}" aria-describedby="platform-${p.id}-about" @change=${() => options.choose(p.id)} />
+            <span class="platform-text"><strong id="platform-${p.id}">${p.name}</strong><span class="muted small" id="platform-${p.id}-about"><bdi>${msg(`catalog.${p.id}.description`, undefined, p.description)}</bdi></span></span>
           </label>`,
         )}
     </div>

@@ -9,6 +9,7 @@ import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
 import { announced, answersLostClient, clientFor, deepText, endsOnTheRight, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
+import { axNode } from '../provider/ax-node.test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -1134,6 +1135,13 @@ describe('<mp-integration-settings> against the real server', () => {
     const find = (node: AxNode): AxNode | undefined => (node.name === 'Publishable key' && node.role === 'textbox' ? node : (node.children ?? []).map(find).find(Boolean));
     const input = find((await a11ySnapshot({})) as unknown as AxNode);
     equal(input?.description, 'Publishable key must be at most 255 characters. Publishable key is a live-mode key, but Mode is Test.', 'one description, both sentences');
+  });
+
+  it('names each platform radio by the platform alone and describes it by the sentence under it', async () => {
+    const el = await mount(clientFor(env), 'payment-gateway');
+    const stripe = await axNode($(el, 'input[name="platform"][value="stripe"]')!);
+    equal(`${stripe.role}: ${stripe.name}`, 'radio: Stripe', 'the platform’s name');
+    equal(stripe.description, 'Take membership, event and course payments through Stripe.', 'what it does, as its description');
   });
 
   it('reads “(Optional)” apart from the label before it, as it shows', async () => {
