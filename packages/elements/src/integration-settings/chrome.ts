@@ -26,8 +26,10 @@ export function renderPlatformPicker(options: {
   const next = findPlatform(chosen);
   const switching = previous && next && previous.id !== next.id;
   const describedBy = [options.lockedBecause ? 'platform-locked' : '', errors.length ? 'platform-error' : ''].filter(Boolean).join(' ');
+  // The space before "(Required)" sits between two elements, as in labelText: next to a part's marker comment,
+  // Chromium leaves it out of the group's name.
   return html`<fieldset part="platforms" class="platforms" aria-describedby=${describedBy || nothing}>
-    <legend>${t('settings.platform')}${isPlatformRequired(options.category) ? html` <span class="muted small">${t('settings.required')}</span>` : nothing}</legend>
+    <legend>${isPlatformRequired(options.category) ? html`<span>${t('settings.platform')}</span> <span class="muted small">${t('settings.required')}</span>` : t('settings.platform')}</legend>
     ${options.lockedBecause ? html`<p id="platform-locked" class="help"><bdi>${options.lockedBecause}</bdi></p>` : nothing}
     <div class="platform-list">
       ${platformCatalog

@@ -1144,6 +1144,12 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(stripe.description, 'Take membership, event and course payments through Stripe.', 'what it does, as its description');
   });
 
+  it('reads the platform group’s “(Required)” apart from its legend, as it shows', async () => {
+    const el = await mount(clientFor(env), 'payment-gateway');
+    const group = await axNode($(el, 'fieldset[part="platforms"]')!);
+    equal(`${group.role}: ${group.name}`, 'group: Platform (Required)', 'the legend with its space');
+  });
+
   it('reads “(Optional)” apart from the label before it, as it shows', async () => {
     const el = await mount(clientFor(env), 'crm');
     await choosePlatform(el, 'salesforce');
