@@ -481,6 +481,29 @@ describe('<mp-endpoint-grid> against the real server', () => {
     }
   });
 
+  it('says “required” once, as the inputs’ state, not again from the visible mark; the edit form’s read-only Name is not marked', async () => {
+    const own = clientFor(await freshEnv());
+    await own.endpoints.create({ name: 'Orders', description: 'a feed' });
+    const el = await mount(own);
+    type AxNode = { role: string; name?: string; required?: boolean; children?: AxNode[] };
+    const textboxes = async () => {
+      const all = (node: AxNode): AxNode[] => [...(node.role === 'textbox' ? [node] : []), ...(node.children ?? []).flatMap(all)];
+      return all((await a11ySnapshot({})) as unknown as AxNode).map((n) => `${n.name}${n.required ? ' (required state)' : ''}`).join(' | ');
+    };
+    const marks = () => [...el.shadowRoot!.querySelectorAll('dialog label')].map((l) => l.textContent!.replace(/\s+/g, ' ').trim()).join(' | ');
+    el.openCreate();
+    await el.updateComplete;
+    equal(marks(), 'Name (Required) | Description (Required)', 'both marked on screen');
+    equal(await textboxes(), 'Name (required state) | Description (required state)', 'each named by its label alone, required once');
+    $<HTMLDialogElement>(el, 'dialog.form-dialog')!.close();
+    await until(() => !$(el, 'dialog.form-dialog'), 'the form closed');
+
+    rowButton(el, 'Orders', 'edit').click();
+    await el.updateComplete;
+    equal(marks(), 'Name | Description (Required)', 'the name, which cannot be changed, is not marked required');
+    equal(await textboxes(), 'Name | Description (required state)', 'nor said to be');
+  });
+
   it('does not overwrite a description someone else changed after the grid listed it, and keeps what was typed', async () => {
     const own = await freshEnv();
     // Created by another client: this grid's client knows the endpoint only from its list.

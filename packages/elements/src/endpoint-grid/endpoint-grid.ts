@@ -625,6 +625,8 @@ export class MpEndpointGrid extends LitElement {
     const edit = f.mode === 'edit';
     const nameErrors = f.errors.name.map((p) => p());
     const descriptionErrors = f.errors.description.map((p) => p());
+    // Seen, not read: each input is `required`, which a screen reader already says.
+    const required = html`<span class="muted small" aria-hidden="true">${t('endpointGrid.form.required')}</span>`;
     return html`<dialog part="dialog" class="form-dialog" aria-labelledby="form-title" @close=${this.#onFormClosed} @cancel=${(e: Event) => this.#cancelForm(e)}>
       <form class="dialog-body" novalidate @submit=${this.#submit} @input=${this.#onFormInput}>
         <h2 id="form-title">${t(edit ? 'endpointGrid.form.editTitle' : 'endpointGrid.form.newTitle')}</h2>
@@ -632,7 +634,7 @@ export class MpEndpointGrid extends LitElement {
           ? html`<div class="notice error form-general" tabindex="-1">${iconSvg(icon.error)}<p class="grow" dir="auto">${f.general()}</p></div>`
           : nothing}
         <div class="field">
-          <label for="ep-name">${t('endpointGrid.name')} <span class="muted small">${t('endpointGrid.form.required')}</span></label>
+          <label for="ep-name">${t('endpointGrid.name')} ${edit ? nothing : required}</label>
           ${edit
             ? // Read-only, the whole name wraps (a one-line box would cut a long one off on a phone), still a labelled control.
               html`<textarea id="ep-name" class="mp-input name-readonly" rows="2" readonly dir="auto" .value=${f.name} aria-describedby="ep-name-help"></textarea>
@@ -642,7 +644,7 @@ export class MpEndpointGrid extends LitElement {
           ${renderErrors('ep-name', nameErrors)}
         </div>
         <div class="field">
-          <label for="ep-description">${t('endpointGrid.description')} <span class="muted small">${t('endpointGrid.form.required')}</span></label>
+          <label for="ep-description">${t('endpointGrid.description')} ${required}</label>
           <!-- Read-only while a save runs (focus stays): what is typed then would be neither sent nor kept. -->
           <textarea id="ep-description" name="description" class="mp-input" rows="4" required dir="auto" ?readonly=${f.busy}
             .value=${live(f.description)} aria-invalid=${descriptionErrors.length ? 'true' : 'false'}
