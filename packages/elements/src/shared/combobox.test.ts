@@ -175,7 +175,7 @@ describe('<mp-combobox> standalone', () => {
     ok(!announced(el).includes('qq'), `no stale “nothing matches” after the choice: “${announced(el)}”`);
   });
 
-  it('names each option by its label (and whether it is the current choice) and describes it by the rest, as shown', async () => {
+  it('names each option by its label (whether it is the current choice, and any note) and describes it by the rest, as shown', async () => {
     const el = await mount([
       { value: 'Email', label: 'Email', detail: 'Email', badge: 'Email' },
       { value: 'Accreditation__c', label: 'Accreditation', detail: 'Accreditation__c', badge: 'Custom', hint: 'Used by Tier', note: 'Holds 80 characters.', tone: 'warning' },
@@ -190,7 +190,7 @@ describe('<mp-combobox> standalone', () => {
       await axNode(el.shadowRoot!.querySelector('#option-2')!),
     ];
     equal(`${email!.name} | ${email!.description}`, 'Email (current choice) | Email Email', 'the label, then type and API name as the description');
-    equal(`${accreditation!.name} | ${accreditation!.description}`, 'Accreditation | Custom Accreditation__c Used by Tier Holds 80 characters.', 'hint and note described too');
+    equal(`${accreditation!.name} | ${accreditation!.description}`, 'Accreditation Holds 80 characters. | Custom Accreditation__c Used by Tier', 'the note heard in the name, the hint described');
     equal(`${none!.name} | ${none!.description}`, 'None | ', 'an option of a label alone has no description');
   });
 

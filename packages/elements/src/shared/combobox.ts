@@ -441,9 +441,10 @@ export class MpCombobox extends LitElement {
   #renderOption(o: ComboboxOption, index: number): TemplateResult {
     const current = o.value === this.value;
     const id = `option-${index}`;
-    // Named by its label alone, described by the rest (hidden from the name, still read as the description):
-    // otherwise a field's type and API name, often its label again, run into its name ("Email Email Email").
-    const more = [o.badge && `${id}-badge`, (o.detail || o.hint) && `${id}-sub`, o.note && `${id}-note`].filter(Boolean).join(' ');
+    // Named by its label (and a note: a warning, or why it cannot be chosen, is heard even where descriptions
+    // are not), described by the rest (hidden from the name, still read as the description): otherwise a
+    // field's type and API name, often its label again, run into its name ("Email Email Email").
+    const more = [o.badge && `${id}-badge`, (o.detail || o.hint) && `${id}-sub`].filter(Boolean).join(' ');
     return html`<div
       role="option"
       id=${id}
@@ -468,7 +469,7 @@ export class MpCombobox extends LitElement {
         ? html`<span class="sub" id="${id}-sub" aria-hidden="true">${o.detail ? html`<code>${o.detail}</code>` : nothing}${o.hint ? html`<span class="hint">${o.hint}</span>` : nothing}</span>`
         : nothing}
       ${o.note
-        ? html`<span class="note ${o.tone ?? ''}" id="${id}-note" aria-hidden="true">${iconSvg(o.tone === 'error' ? icon.error : icon.warning)}<span dir="auto">${o.note}</span></span>`
+        ? html`<span class="note ${o.tone ?? ''}">${iconSvg(o.tone === 'error' ? icon.error : icon.warning)}<span dir="auto">${o.note}</span></span>`
         : nothing}
     </div>`;
   }
