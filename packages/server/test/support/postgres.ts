@@ -85,6 +85,13 @@ export async function startPostgres(): Promise<PostgresCluster> {
     rmSync(dir, { recursive: true, force: true });
   };
   process.once('exit', stop);
+  // A run stopped part-way (Ctrl+C, a CI timeout) stops its cluster too, then ends as the signal would have.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      stop();
+      process.kill(process.pid, signal);
+    });
+  }
   let n = 0;
   const { default: pg } = await import('pg');
   return {
