@@ -1,5 +1,5 @@
 // `memory://` databases: each server's own, migrated and empty, however many one process starts. After the
-// first, they start from a copy of it as migrated (db.ts), so nothing the first stores may be in that copy.
+// second, they start from a copy of it as migrated (db.ts), so nothing stored before may be in that copy.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { backends, startTestServer, type TestServer } from './support/harness.js';
