@@ -94,16 +94,21 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal((await clientFor(own).endpoints.list()).items.map((e) => e.name).join(), 'Lost answer', 'once');
   });
 
+  /** Submits a new endpoint whose answer is lost, then, with answers coming back, changes one input and submits again. */
+  async function lostThenChanged(el: MpEndpointGrid, lost: { on: boolean }, [name, description]: [string, string], input: string, value: string) {
+    await submitNew(el, name, description);
+    await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
+    lost.on = false;
+    typeInto($(el, input), value);
+    await submitForm(el);
+    await until(() => $(el, '.form-general')?.textContent?.includes('after all'), 'the first create, found');
+  }
+
   it('after a create whose answer was lost, Submit with another name adds no second endpoint: it says the first was added, and keeps what was typed', async () => {
     const own = await freshEnv();
     const { client, lost } = answersLostClient(own, 'POST');
     const el = await mount(client);
-    await submitNew(el, 'Ordres', 'Order feed');
-    await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
-    lost.on = false;
-    typeInto($(el, '#ep-name'), 'Orders');
-    await submitForm(el);
-    await until(() => $(el, '.form-general')?.textContent?.includes('after all'), 'the first create, found');
+    await lostThenChanged(el, lost, ['Ordres', 'Order feed'], '#ep-name', 'Orders');
     const said = $(el, '.form-general')!.textContent!.replace(/\s+/g, ' ');
     ok(said.includes('“Ordres”') && said.includes('“Orders”'), `it names the endpoint added and the one typed: ${said}`);
     equal((await clientFor(own).endpoints.list()).items.map((e) => e.name).join(), 'Ordres', 'one endpoint, under the first name');
@@ -121,12 +126,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     const el = await mount(client);
     const created: string[] = [];
     el.addEventListener('mp-endpoint-created', (e) => created.push(e.endpoint.name));
-    await submitNew(el, 'Orders', 'Order feed');
-    await until(() => $(el, '.form-general')?.textContent?.includes('may or may not have been saved'), 'the lost answer');
-    lost.on = false;
-    typeInto($(el, '#ep-description'), 'Order feed, nightly');
-    await submitForm(el);
-    await until(() => $(el, '.form-general')?.textContent?.includes('after all'), 'the first create, found');
+    await lostThenChanged(el, lost, ['Orders', 'Order feed'], '#ep-description', 'Order feed, nightly');
     ok($(el, '#ep-name')!.hasAttribute('readonly'), 'the form edits it now');
     equal($<HTMLTextAreaElement>(el, '#ep-description')!.value, 'Order feed, nightly', 'the description typed stays');
     equal(created.join(), 'Orders', 'the host learns it was created');
