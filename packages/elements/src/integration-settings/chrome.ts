@@ -4,6 +4,7 @@ import { translator } from '../provider/translate.js';
 import { formatDateTime, msg } from '../i18n/index.js';
 import { settingsMessages } from './messages.js';
 import { renderErrors } from '../shared/field-errors.js';
+import { markedLabel } from './platform-fields.js';
 
 // The frame around a settings form: platform choice, outcome notices, the save bar and confirmations.
 // Plain render functions; the element owns the state and passes what they need.
@@ -26,10 +27,8 @@ export function renderPlatformPicker(options: {
   const next = findPlatform(chosen);
   const switching = previous && next && previous.id !== next.id;
   const describedBy = [options.lockedBecause ? 'platform-locked' : '', errors.length ? 'platform-error' : ''].filter(Boolean).join(' ');
-  // The space before "(Required)" sits between two elements, as in labelText: next to a part's marker comment,
-  // Chromium leaves it out of the group's name.
   return html`<fieldset part="platforms" class="platforms" aria-describedby=${describedBy || nothing}>
-    <legend>${isPlatformRequired(options.category) ? html`<span>${t('settings.platform')}</span> <span class="muted small">${t('settings.required')}</span>` : t('settings.platform')}</legend>
+    <legend>${markedLabel(t('settings.platform'), isPlatformRequired(options.category) ? t('settings.required') : undefined)}</legend>
     ${options.lockedBecause ? html`<p id="platform-locked" class="help"><bdi>${options.lockedBecause}</bdi></p>` : nothing}
     <div class="platform-list">
       ${platformCatalog

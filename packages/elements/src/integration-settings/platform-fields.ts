@@ -45,11 +45,16 @@ export function describedBy(controlId: string, help: boolean, errors: readonly s
 // number ("24-hour …") at its start.
 
 /**
- * A control's label, and "(Optional)" after it unless it is required. The space between them sits between the
- * two elements: next to a part's marker comment, Chromium leaves it out of the accessible name.
+ * A label with a muted `mark` after it ("(Optional)", "(Required)"), if one. The space between them sits between
+ * the two elements: next to a part's marker comment, Chromium leaves it out of the accessible name.
  */
+export function markedLabel(label: string, mark?: string): TemplateResult {
+  return mark ? html`<bdi>${label}</bdi> <span class="muted small">${mark}</span>` : html`<bdi>${label}</bdi>`;
+}
+
+/** A control's label, and "(Optional)" after it unless it is required. */
 export function labelText(label: string, required: boolean): TemplateResult {
-  return required ? html`<bdi>${label}</bdi>` : html`<bdi>${label}</bdi> <span class="muted small">${t('settings.optional')}</span>`;
+  return markedLabel(label, required ? undefined : t('settings.optional'));
 }
 
 function labelFor(s: SettingDefinition, id: string): TemplateResult {
