@@ -63,6 +63,11 @@ export interface ServerConfig {
    * balancer sees the server leave. Env `MP_DRAIN_GRACE`, default 0, or 5 with `NODE_ENV=production`.
    */
   drainGraceSeconds: number;
+  /**
+   * Milliseconds a request (headers and body) has to arrive before it is answered 408. Not from the
+   * environment; default 30 000.
+   */
+  requestTimeoutMs: number;
   /** Where log entries go. Not from the environment; `MP_LOG=silent` discards them. */
   log: LogSink;
 }
@@ -167,6 +172,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     rateLimitPerMinute: int('MP_RATE_LIMIT', env.MP_RATE_LIMIT, 3000, 0, 10_000_000),
     describeCacheTtlSeconds: int('MP_DESCRIBE_TTL', env.MP_DESCRIBE_TTL, 600, 0, 86_400),
     drainGraceSeconds: int('MP_DRAIN_GRACE', env.MP_DRAIN_GRACE, production ? 5 : 0, 0, 300),
+    requestTimeoutMs: 30_000,
     log: logMode === 'silent' ? () => {} : stdoutLog,
   };
 }

@@ -184,13 +184,14 @@ async function loadDefaultGateway(env: Record<string, string | undefined>): Prom
 
 /**
  * Node's HTTP server options. A request (headers and body) must arrive within `requestTimeout` (408
- * otherwise, docs/api.md); the headers count against the same 30 s (`headersTimeout` defaults to it). Node
- * checks for overdue requests only every `connectionsCheckingInterval` (30 s by default, so a stalled
- * request was answered after 30–60 s): checking every second keeps the answer within 31 s, and a check walks
- * Node's native list of open connections, which costs next to nothing even with thousands of them. They must
- * be given to the constructor: the check is scheduled when the server starts listening.
+ * otherwise, docs/api.md); the headers count against the same time (`headersTimeout` defaults to it, up to
+ * 60 s). Node checks for overdue requests only every `connectionsCheckingInterval` (30 s by default, so a
+ * stalled request was answered after 30–60 s with the default 30 s timeout): checking every second keeps the
+ * answer within a second of the timeout, and a check walks Node's native list of open connections, which
+ * costs next to nothing even with thousands of them. They must be given to the constructor: the check is
+ * scheduled when the server starts listening.
  */
-const HTTP_OPTIONS = { requestTimeout: 30_000, connectionsCheckingInterval: 1_000 };
+const httpOptions = (config: ServerConfig) => ({ requestTimeout: config.requestTimeoutMs, connectionsCheckingInterval: 1_000 });
 
 /** Addresses only this machine reaches: 127.0.0.0/8 (IPv4-mapped too, as BlockList matches those) and ::1. */
 const LOOPBACK = new BlockList();
@@ -236,7 +237,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const app = createApp({ config, db, keys, gateway, state });
 
     const server = await new Promise<Server>((resolve, reject) => {
-      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: HTTP_OPTIONS }) as Server;
+      const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: httpOptions(config) }) as Server;
       s.once('listening', () => resolve(s));
       s.once('error', reject);
     });

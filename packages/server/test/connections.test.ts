@@ -5,14 +5,14 @@
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
 import { after, before, test } from 'node:test';
-import type { LogEntry } from '../src/index.js';
+import { loadConfig, type LogEntry } from '../src/index.js';
 import { backends, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
 
 let srv: TestServer;
 let t: TestTenant;
 let port: number;
 before(async () => {
-  srv = await startTestServer(backends[0]!);
+  srv = await startTestServer(backends[0]!, { requestTimeoutMs: 1_500 });
   t = await srv.tenant();
   port = Number(new URL(srv.url).port);
 });
@@ -107,14 +107,18 @@ test('a malformed chunk mid-body is answered 400 and logged once, on the request
   assert.equal(line.requestId, requestIdOf(answer));
 });
 
-test('a stalled body is answered 408 within about 30 s and the connection closed, also for a client that keeps its side open; logged 408 with its request id', async () => {
+test('a stalled body is answered 408 within a second of the request timeout and the connection closed, also for a client that keeps its side open; logged 408 with its request id', async () => {
   const from = srv.logs.length;
-  const { answer, ms } = await exchange((socket) => socket.write(headOf(100) + '{"na'), 40_000, true);
+  const { answer, ms } = await exchange((socket) => socket.write(headOf(100) + '{"na'), 10_000, true);
   assert.match(answer, /^HTTP\/1\.1 408 /);
-  assert.ok(ms >= 29_000 && ms < 32_500, `answered after ${ms} ms`);
+  assert.ok(ms >= 1_400 && ms < 3_500, `answered after ${ms} ms`);
   const line = assertOneAccessLine(await linesSince(from), { method: 'POST', path: '/v1/endpoints', status: 408, reason: 'request_timeout' });
   assert.equal(line.requestId, requestIdOf(answer));
   assert.equal(srv.server.inFlight, 0, 'the request is over, not waiting on the client to leave');
+});
+
+test('the request timeout is 30 s unless startServer is given another', () => {
+  assert.equal(loadConfig({}).requestTimeoutMs, 30_000);
 });
 
 test('a request the parser refuses behind a complete one on the same connection gets its own line; the first keeps its own', async () => {
