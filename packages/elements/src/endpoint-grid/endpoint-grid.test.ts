@@ -1005,6 +1005,27 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await expectNoViolations(el, 'viewer');
   });
 
+  it('a failed role question is a load error whose Try again asks again, not a read-only grid for an admin', async () => {
+    const own = await freshEnv();
+    let meFailures = 1;
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      retry: 0,
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        if (new URL(request.url).pathname === '/v1/me' && meFailures-- > 0) return Promise.resolve(new Response('{}', { status: 503 }));
+        return fetch(request);
+      },
+    });
+    const el = await mount(client);
+    ok(!el.shadowRoot!.textContent!.includes('You can view endpoints but not change them.'), 'not told they cannot change endpoints');
+    const retry = $(el, '.notice.error button');
+    ok(retry && retry.textContent!.includes('Try again'), 'the load error, with Try again');
+    retry.click();
+    await until(() => $(el, '[part="new-button"]'), 'the New button once the role is known');
+  });
+
   it('shows a load error with a retry instead of a blank grid, and Try again leaves focus on the heading', async () => {
     let token = 'not-a-token';
     const client = createIntegrationClient({ baseUrl: env.apiUrl, getToken: () => token, retry: { limit: 1, delay: () => 10 } });

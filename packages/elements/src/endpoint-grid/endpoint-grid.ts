@@ -222,10 +222,8 @@ export class MpEndpointGrid extends LitElement {
     }
     this._load = 'loading';
     try {
-      const [page, me] = await Promise.all([
-        client.endpoints.list({ limit: this.#perPage, sort: this.sort, cursor: this.#cursors[this._page] }),
-        whoAmI(client).catch(() => null),
-      ]);
+      // A role not known is a failed load (Try again asks again), not a read-only grid told to an admin.
+      const [page, me] = await Promise.all([client.endpoints.list({ limit: this.#perPage, sort: this.sort, cursor: this.#cursors[this._page] }), whoAmI(client)]);
       if (token !== this.#loadToken) return;
       // A page emptied by a delete: step back to the last page that has rows.
       if (page.items.length === 0 && this._page > 0) {
@@ -237,7 +235,7 @@ export class MpEndpointGrid extends LitElement {
       this._total = page.total;
       this.#cursors[this._page + 1] = page.nextCursor ?? undefined;
       this.#cursors.length = this._page + 2;
-      this._canWrite = !!me?.permissions.includes('endpoints:write');
+      this._canWrite = me.permissions.includes('endpoints:write');
       this._load = 'ready';
       if (this.#announcePage) this.#announcer.announce(t('endpointGrid.pageShown', this.#range()));
       this.#announcePage = false;
