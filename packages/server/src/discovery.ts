@@ -56,6 +56,8 @@ export class PlatformError extends Error {
 interface Entry<T> {
   at: number;
   value: T;
+  /** What the tenant's CRM record was (`describeStamp`) when the describe started. */
+  stamp: string | undefined;
 }
 
 interface Flight {
@@ -66,17 +68,34 @@ interface Flight {
 
 /**
  * Describe results per tenant with a TTL. Dropped for a tenant when its credentials or connection settings
- * change; `refresh=true` bypasses it. Per process (each server instance describes on its own).
+ * change; `refresh=true` bypasses it. Per process (each server instance describes on its own). While the
+ * server cannot hear other servers' drops (`hearing(false)`), an entry is answered only to a caller whose
+ * `stamp` of the tenant's CRM record is the one the entry was described under: a change another server made
+ * meanwhile (an archive, another org) is then seen in the record itself.
  */
 export class DescribeCache {
   private tenants = new Map<string, { objects?: Entry<CrmObjectSummary[]>; fields: Map<string, Entry<CrmFieldDescriptor[]>> }>();
   /** Loads in flight by tenant and key; `stale` once a `drop` came after the load started. */
   private loading = new Map<string | symbol, Flight>();
 
+  #heard = true;
+
   constructor(private ttlMs: number) {}
 
-  private fresh<T>(e: Entry<T> | undefined): T | undefined {
-    return e && Date.now() - e.at < this.ttlMs ? e.value : undefined;
+  /** Whether other servers' drops reach this one; the record's stamp decides only while they do not. */
+  get heard(): boolean {
+    return this.#heard;
+  }
+
+  /** Other servers' drops reach this one again (`true`), or may be missed (`false`); either way what is cached goes. */
+  hearing(heard: boolean): void {
+    this.#heard = heard;
+    this.drop();
+  }
+
+  private fresh<T>(e: Entry<T> | undefined, stamp: string | undefined): T | undefined {
+    if (!e || Date.now() - e.at >= this.ttlMs) return undefined;
+    return this.#heard || (e.stamp !== undefined && e.stamp === stamp) ? e.value : undefined;
   }
 
   private slot(tenant: string) {
@@ -89,23 +108,23 @@ export class DescribeCache {
     return s;
   }
 
-  objects(tenant: string): CrmObjectSummary[] | undefined {
-    return this.fresh(this.tenants.get(tenant)?.objects);
+  objects(tenant: string, stamp?: string): CrmObjectSummary[] | undefined {
+    return this.fresh(this.tenants.get(tenant)?.objects, stamp);
   }
 
-  setObjects(tenant: string, value: CrmObjectSummary[]): void {
-    this.slot(tenant).objects = { at: Date.now(), value };
+  setObjects(tenant: string, value: CrmObjectSummary[], stamp?: string): void {
+    this.slot(tenant).objects = { at: Date.now(), value, stamp };
   }
 
-  fields(tenant: string, objectName: string | null | undefined): CrmFieldDescriptor[] | undefined {
+  fields(tenant: string, objectName: string | null | undefined, stamp?: string): CrmFieldDescriptor[] | undefined {
     if (!objectName) return undefined;
-    return this.fresh(this.tenants.get(tenant)?.fields.get(objectName));
+    return this.fresh(this.tenants.get(tenant)?.fields.get(objectName), stamp);
   }
 
-  setFields(tenant: string, objectName: string, value: CrmFieldDescriptor[]): void {
+  setFields(tenant: string, objectName: string, value: CrmFieldDescriptor[], stamp?: string): void {
     const s = this.slot(tenant);
     if (s.fields.size > 500) s.fields.clear();
-    s.fields.set(objectName, { at: Date.now(), value });
+    s.fields.set(objectName, { at: Date.now(), value, stamp });
   }
 
   /**

@@ -156,8 +156,8 @@ function planWrite(
   const orgChanged = platformChanged || changedConnection.length > 0;
   const state: SettingsState = { category, platform, config, configuredSecrets: secrets, crm };
   // The cache describes the org of the stored connection: a write that points elsewhere is judged without it.
-  const memberFields = crm && !orgChanged ? cache.fields(tenant, crm.memberObject) : undefined;
-  const orderFields = crm && !orgChanged ? cache.fields(tenant, crm.orderObject) : undefined;
+  const memberFields = crm && !orgChanged ? cache.fields(tenant, crm.memberObject, store.describeStamp(current)) : undefined;
+  const orderFields = crm && !orgChanged ? cache.fields(tenant, crm.orderObject, store.describeStamp(current)) : undefined;
   const rules = validateAs ?? (status === 'enabled' ? 'enable' : 'draft');
   const result = validateSettings(state, rules, { memberFields, orderFields, allowLoopback: deps.allowLoopback });
   let warnings = result.warnings;
@@ -315,7 +315,7 @@ function undescribedObjects(plan: Plan, enabling: boolean, mayWriteSecrets: bool
   if (plan.setSecrets.size > 0 && !mayWriteSecrets) return null;
   const objects = (['memberObject', 'orderObject'] as const).flatMap((key) => {
     const name = crm[key];
-    return name && !cache.fields(tenant, name) ? [{ key, name }] : [];
+    return name && !cache.fields(tenant, name, store.describeStamp(plan.current)) ? [{ key, name }] : [];
   });
   if (objects.length === 0) return null;
   return new UndescribedObjects(objects, plan.setSecrets.size > 0 ? Object.fromEntries(plan.setSecrets) : undefined);

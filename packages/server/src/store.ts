@@ -100,6 +100,9 @@ function crmView(c: CrmMapping | null): CrmMapping | null {
   };
 }
 
+/** What a describe is checked against while other servers' drops may be missed (`DescribeCache`): the record and its version. */
+export const describeStamp = (s: StoredSettings | null): string => (s ? `${s.id}:${s.version}` : '');
+
 /** The API view of a stored record: credentials as `{ configured, hint, updatedAt }` only. */
 export function settingsView(s: StoredSettings): IntegrationSettings {
   const credentials: IntegrationSettings['credentials'] = {};

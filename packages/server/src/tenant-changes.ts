@@ -13,12 +13,12 @@ const TENANT_CHANGED = 'mp_tenant_changed';
  * write whose result says `dropDescribes` also the id of the server that wrote: the describes cached for the
  * old org (or an archived record) must go on every other server (the writer dropped its own at the commit; its
  * own NOTIFY, arriving later, would drop a fresh describe). Describes keep being cached while notifications
- * may be lost (each costs the org's API allowance), and all of them go when the listening connection drops
- * and again when it is back.
+ * may be lost (each costs the org's API allowance), each answered only while the CRM record is as it was when
+ * it was described (`DescribeCache`), and all of them go when the listening connection drops and again when it
+ * is back.
  */
 export function watchTenantChanges<T>(db: Database, reads: ReadCache<T>, cache: DescribeCache): TenantChanged {
   const serverId = randomUUID();
-  let wasDown = false;
   void db.listen?.(
     TENANT_CHANGED,
     (payload) => {
@@ -28,8 +28,7 @@ export function watchTenantChanges<T>(db: Database, reads: ReadCache<T>, cache: 
     },
     (listening) => {
       reads.reset(listening);
-      if (wasDown || !listening) cache.drop();
-      wasDown = !listening;
+      cache.hearing(listening);
     },
   );
   return async (q, tenant, dropDescribes = false) => {

@@ -84,3 +84,18 @@ test('an unshared load joins none under way and none joins it; a drop still keep
   assert.equal((await read)[0]!.name, 'STORED');
   assert.equal(cache.objects('t1'), undefined, 'dropped meanwhile: neither answer is cached');
 });
+
+test('while drops may be missed, an entry is answered only to a caller with the stamp it was described under; each change of hearing drops all', () => {
+  const cache = new DescribeCache(60_000);
+  cache.setObjects('t1', org('HEARD'));
+  cache.hearing(false);
+  assert.equal(cache.objects('t1'), undefined, 'what was cached while hearing goes');
+  cache.setObjects('t1', org('A'), 'crm-1:3');
+  assert.equal(cache.objects('t1', 'crm-1:3')![0]!.name, 'A');
+  assert.equal(cache.objects('t1', 'crm-1:4'), undefined, 'the record changed since (archived, another org)');
+  assert.equal(cache.objects('t1'), undefined, 'nor to a caller that says nothing of the record');
+  cache.hearing(true);
+  assert.equal(cache.objects('t1', 'crm-1:3'), undefined, 'what was cached while deaf goes when drops reach it again');
+  cache.setObjects('t1', org('B'));
+  assert.equal(cache.objects('t1', 'crm-1:9')![0]!.name, 'B', 'while hearing, drops keep it true: the stamp is not asked');
+});

@@ -10,7 +10,7 @@ import { generateMasterKey, parseMasterKey, signDevToken, type StartOptions } fr
 import { ConfigError } from '../src/config.js';
 import { createKeyFile } from '../src/keys.js';
 import { binPath, runCli, spawnServer, waitForOutput } from './support/child.js';
-import { backends, describeEachBackend, postgresSkipReason, send, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
+import { backends, describeEachBackend, enableReadyCrm, errorsOf, postgresSkipReason, send, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
 import { recordingGateway } from './support/recording-gateway.js';
 
 const tempDir = (label: string) => mkdtempSync(join(tmpdir(), `mp-${label}-`));
@@ -546,6 +546,41 @@ test('two servers on one Postgres: a connection change on one drops the describe
     assert.equal(await objectsSettleOn(t2, 'orgA'), 'orgA_Object__c', 'two has org A’s objects cached now');
     assert.equal((await t1.as('admin')('PATCH', '/v1/settings/crm', { body: { config: { consumerKey: 'orgB' }, credentials: { consumerSecret: 'secret-of-orgB' } } })).status, 200);
     assert.equal(await objectsSettleOn(t2, 'orgB'), 'orgB_Object__c');
+  } finally {
+    await one.close();
+    await two.close();
+  }
+});
+
+test('two servers on one Postgres: while a server’s NOTIFY connection is down it answers a describe it cached only while the CRM record is as it was', { skip: postgresSkipReason ?? false }, async () => {
+  const gateway = orgPerKeyGateway();
+  const { one, two } = await twoServersOnOnePostgres({ gateway });
+  const listeners = async () =>
+    (await one.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen' AND query ILIKE 'LISTEN%'`)).rows[0]!.n;
+  try {
+    const t1 = await one.tenant();
+    const t2 = await two.tenant(t1.id);
+    const objectsOnTwo = () => t2.as('editor')('GET', '/v1/settings/crm/objects');
+    assert.equal((await t1.as('admin')('PUT', '/v1/settings/crm', crmOrg('orgA'))).status, 201);
+    const drafted = await two.tenant();
+    assert.equal((await drafted.as('admin')('PUT', '/v1/settings/crm', { body: { ...crmOrg('orgC').body, crm: enableReadyCrm } })).status, 201);
+    for (let i = 0; i < 200 && (await listeners()) < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    // Ends both servers' LISTEN connections; they try again after a second: all below happens in that gap.
+    await one.server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen'`);
+    await new Promise((r) => setTimeout(r, 100));
+    assert.equal((await objectsOnTwo()).body.items[0].name, 'orgA_Object__c');
+    const described = gateway.calls.length;
+    assert.equal((await objectsOnTwo()).body.items[0].name, 'orgA_Object__c');
+    assert.equal(gateway.calls.length, described, 'answered from the cache: the record is unchanged');
+    const enabling = await drafted.as('admin')('PATCH', '/v1/settings/crm', { body: { status: 'enabled' } });
+    assert.equal(enabling.status, 422, 'enabling is still judged against the describes it made first (orgC’s Contact has no fields)');
+    assert.ok(errorsOf(enabling).some((e: string) => e.endsWith('unknown_target')), enabling.text);
+
+    assert.equal((await t1.as('admin')('POST', '/v1/settings/crm/archive')).status, 200);
+    const afterArchive = await objectsOnTwo();
+    assert.equal(afterArchive.status, 422, 'refused as archived, not the list described before');
+    assert.match(afterArchive.body.errors[0].message, /archived/);
+    assert.equal(await listeners(), 0, 'all of it while neither server listened');
   } finally {
     await one.close();
     await two.close();

@@ -8,12 +8,20 @@ import { driftOf, type UndescribedObjects } from '../settings-service.js';
 import * as store from '../store.js';
 import { platformCall } from './platform-call.js';
 
+/**
+ * The tenant's CRM record as a describe starting now is made under, read only while other servers' drops may
+ * be missed (`DescribeCache`): read before the describe, so a change made during it leaves the answer unused.
+ */
+export async function stampUnheard({ cache, db }: RouteDeps, tenant: string): Promise<string | undefined> {
+  return cache.heard ? undefined : store.describeStamp(await store.getSettings(db, tenant, 'crm'));
+}
+
 /** Judges the tenant's CRM record's drift again against the describes now cached; stores it when it changed. */
 export async function recomputeDrift({ db, cache, reads, tenantChanged }: RouteDeps, tenant: string) {
   const s = await store.getSettings(db, tenant, 'crm');
   if (!s?.crm) return;
-  const memberFields = cache.fields(tenant, s.crm.memberObject);
-  const orderFields = cache.fields(tenant, s.crm.orderObject);
+  const memberFields = cache.fields(tenant, s.crm.memberObject, store.describeStamp(s));
+  const orderFields = cache.fields(tenant, s.crm.orderObject, store.describeStamp(s));
   if (!memberFields && !orderFields) return;
   const drift = driftOf(s.crm, memberFields, orderFields, s.drift);
   if (JSON.stringify(drift) !== JSON.stringify(s.drift)) {
@@ -32,21 +40,22 @@ export async function recomputeDrift({ db, cache, reads, tenantChanged }: RouteD
  * read meanwhile is not answered with a secret another request typed (nor its refusal), and the write not with
  * the stored one's.
  */
-export function describedFields(
+export async function describedFields(
   deps: RouteDeps,
   c: Context<Env>,
   name: string,
   { refresh = false, credentials, judgeDrift = true }: { refresh?: boolean; credentials?: Record<string, string>; judgeDrift?: boolean } = {},
 ) {
   const { tenant } = c.get('principal');
+  const stamp = await stampUnheard(deps, tenant);
   return (
-    (refresh ? undefined : deps.cache.fields(tenant, name)) ??
+    (refresh ? undefined : deps.cache.fields(tenant, name, stamp)) ??
     deps.cache.once(
       tenant,
-      `fields:${name}`,
+      `fields:${name}\n${stamp ?? ''}`,
       () => platformCall(deps, c, 'crm', 'discovery', credentials && { credentials }, (conn) => deps.gateway!.describeObject(conn, name)),
       async (described) => {
-        deps.cache.setFields(tenant, name, described);
+        deps.cache.setFields(tenant, name, described, stamp);
         if (judgeDrift) await recomputeDrift(deps, tenant);
       },
       { shared: !credentials },

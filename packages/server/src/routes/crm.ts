@@ -5,7 +5,7 @@ import { can } from '../auth.js';
 import type { Env } from '../hono-env.js';
 import { readJson } from '../http.js';
 import { forbidden, notFound } from '../problem.js';
-import { describedFields } from './crm-describes.js';
+import { describedFields, stampUnheard } from './crm-describes.js';
 import { platformCall } from './platform-call.js';
 import { categoryOf, need, parse } from './request.js';
 
@@ -19,13 +19,14 @@ export function crmRoutes(deps: RouteDeps): Hono<Env> {
   app.get('/crm/objects', async (c) => {
     const p = need(c, 'crm:discover');
     const refresh = c.req.query('refresh') === 'true';
+    const stamp = await stampUnheard(deps, p.tenant);
     const items =
-      (refresh ? undefined : cache.objects(p.tenant)) ??
+      (refresh ? undefined : cache.objects(p.tenant, stamp)) ??
       (await cache.once(
         p.tenant,
-        'objects',
+        `objects\n${stamp ?? ''}`,
         () => platformCall(deps, c, 'crm', 'discovery', undefined, (conn) => gateway!.listObjects(conn)),
-        (listed) => cache.setObjects(p.tenant, listed),
+        (listed) => cache.setObjects(p.tenant, listed, stamp),
       ));
     return c.json({ items });
   });
