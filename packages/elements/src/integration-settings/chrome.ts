@@ -62,13 +62,16 @@ export function renderSaveBar(options: {
   const { saved, dirty, busy } = options;
   const enabled = saved?.status === 'enabled';
   const when = formatDateTime(saved?.updatedAt);
+  // aria-disabled while a call runs, not disabled: the button pressed keeps keyboard focus until the answer.
+  const waiting = busy !== '' ? 'true' : 'false';
   return html`<footer part="footer" class="footer">
     <span class="save-state ${dirty ? 'dirty' : ''}">
       ${dirty ? t('settings.unsaved') : saved ? t('settings.lastSaved', { date: when, who: saved.updatedBy }) : nothing}
     </span>
-    <button part="save-button" class="mp-button save" type="button" aria-describedby="heading" ?disabled=${busy !== '' || !options.hasPlatform || (!dirty && !enabled && !!saved)}
+    <button part="save-button" class="mp-button save" type="button" aria-describedby="heading" aria-disabled=${waiting} ?disabled=${!options.hasPlatform || (!dirty && !enabled && !!saved)}
       @click=${() => options.save('draft')}>${busy === 'draft' ? t('settings.saving') : t(enabled ? 'settings.toDraft' : 'settings.saveDraft')}</button>
-    <button part="enable-button" class="mp-button primary enable" type="button" aria-describedby=${options.canEnable ? 'heading' : 'heading awaiting-admin'} ?disabled=${busy !== '' || !options.hasPlatform || !options.canEnable || (enabled && !dirty)}
+    <button part="enable-button" class="mp-button primary enable" type="button" aria-describedby=${options.canEnable ? 'heading' : 'heading awaiting-admin'} aria-disabled=${waiting}
+      ?disabled=${!options.hasPlatform || !options.canEnable || (enabled && !dirty)}
       @click=${() => options.save('enabled')}>${busy === 'enabled' ? t('settings.saving') : t(enabled ? 'settings.saveEnabled' : 'settings.enable')}</button>
   </footer>`;
 }

@@ -152,6 +152,23 @@ async function salesforceTyped(): Promise<MpIntegrationSettings> {
   return el;
 }
 
+/** A client whose calls named in `hold` ("PUT /settings/accounting") wait until `waiting.get(call)` is called. */
+function holdingClient(own: TestEnv): { client: IntegrationClient; hold: Set<string>; waiting: Map<string, () => void> } {
+  const hold = new Set<string>();
+  const waiting = new Map<string, () => void>();
+  const client = createIntegrationClient({
+    baseUrl: own.apiUrl,
+    token: own.tokens.admin,
+    fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+      const request = new Request(input, init);
+      const call = `${request.method} ${new URL(request.url).pathname.replace(/^.*\/v1/, '')}`;
+      if (hold.has(call)) await new Promise<void>((resolve) => waiting.set(call, () => (waiting.delete(call), resolve())));
+      return fetch(request);
+    },
+  });
+  return { client, hold, waiting };
+}
+
 /**
  * Xero settings on screen, `mine` typed and saved through a client whose answers to PUT are lost while
  * `lost.on` holds: the server took the save, the screen does not know.
@@ -692,6 +709,46 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => el.shadowRoot!.activeElement?.id === 'crm-heading', 'then on the CRM section it opens');
   });
 
+  it('keeps keyboard focus on Save draft and Enable while they save, then on the heading, the first problem or the conflict notice', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+    const { client, hold, waiting } = holdingClient(own);
+    const el = await mount(client, 'accounting');
+    const save = 'PUT /settings/accounting';
+    hold.add(save);
+    const active = () => el.shadowRoot!.activeElement;
+    /** Types `clientId`, then presses `part` by keyboard and answers once focus has stayed on it through a held save. */
+    const saveByKeyboard = async (part: 'save-button' | 'enable-button', clientId: string) => {
+      typeInto($(el, '#cfg-clientId'), clientId);
+      await el.updateComplete;
+      const button = $<HTMLButtonElement>(el, `[part="${part}"]`)!;
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      await until(() => waiting.has(save), `${part}: the save sent`);
+      await el.updateComplete;
+      equal(button.getAttribute('aria-disabled'), 'true', `${part}: marked unavailable while it saves`);
+      equal(active(), button, `${part}: focus stays on the button pressed, not on the page`);
+      await sendKeys({ press: 'Enter' });
+      await settle(el);
+      waiting.get(save)!();
+      await settle(el);
+      ok(!waiting.has(save), `${part}: a second press while it saves sends nothing`);
+    };
+
+    await saveByKeyboard('enable-button', 'mine');
+    await until(() => $(el, '[part="error-summary"]'), 'Enable refused: no client secret');
+    equal(active()?.id, 'secret-clientSecret', 'focus on the first problem');
+
+    await saveByKeyboard('save-button', 'mine');
+    await until(() => $(el, '.outcome'), 'saved');
+    ok($<HTMLButtonElement>(el, '[part="save-button"]')!.disabled, 'Save draft has nothing left to save');
+    equal(active()?.id, 'heading', 'so focus is on the heading, just above the outcome');
+
+    await clientFor(own).settings.patch('accounting', { config: { clientId: 'theirs' } }, { ifMatch: false });
+    await saveByKeyboard('save-button', 'again');
+    await until(() => active() === $(el, '[part="conflict"]'), 'focus on the conflict notice');
+  });
+
   it('shows schema drift as soon as this screen describes the member object, without a reload', async () => {
     const client = await connectedCrm({
       memberObject: 'Contact',
@@ -1033,23 +1090,11 @@ describe('<mp-integration-settings> against the real server', () => {
   it('keeps the form locked through a reload asked for while a save runs, until the reload answers', async () => {
     const own = await freshEnv();
     await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
-    // Each call whose method and path match `hold` waits until its release is called.
-    const held = new Map<string, () => void>();
-    let hold: string[] = [];
-    const client = createIntegrationClient({
-      baseUrl: own.apiUrl,
-      token: own.tokens.admin,
-      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-        const request = new Request(input, init);
-        const call = `${request.method} ${new URL(request.url).pathname.replace(/^.*\/v1/, '')}`;
-        if (hold.includes(call)) await new Promise<void>((resolve) => held.set(call, resolve));
-        return fetch(request);
-      },
-    });
+    const { client, hold, waiting: held } = holdingClient(own);
     const el = await mount(client, 'accounting');
     typeInto($(el, '#cfg-clientId'), 'mine');
     await el.updateComplete;
-    hold = ['PUT /settings/accounting', 'GET /settings'];
+    hold.add('PUT /settings/accounting').add('GET /settings');
     $<HTMLButtonElement>(el, '[part="save-button"]')!.click();
     await until(() => held.has('PUT /settings/accounting'), 'the save sent');
     const reloaded = el.reload();

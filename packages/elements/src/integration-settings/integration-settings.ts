@@ -603,16 +603,18 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   /**
-   * The controls are disabled while a call runs, which drops keyboard focus to the page. The returned
-   * function puts it back on the control that had it, or on the heading (just above the outcome) when that
-   * control is gone or stays disabled. It leaves focus alone when something else has it by then.
+   * The button pressed keeps focus while its call runs (aria-disabled), but the answer may remove it or disable
+   * it (Save draft with nothing left to save). The returned function then puts focus on the heading, just
+   * above the outcome, and back on a control that lost it meanwhile. It leaves focus alone when something else
+   * has it by then (the first problem, the conflict notice, wherever the admin went).
    */
   #holdFocus(): () => Promise<void> {
     const had = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
     return async () => {
       await this.updateComplete;
       const now = document.activeElement;
-      if (!had || (now && now !== document.body)) return;
+      // A focused control that has just been disabled still holds focus until Chromium's next frame.
+      if (!had || (now && now !== document.body && this.shadowRoot?.activeElement !== had)) return;
       const target = had.isConnected && !had.matches(':disabled') ? had : this.#heading;
       target?.focus();
     };
