@@ -735,18 +735,20 @@ describe('<mp-integration-settings> against the real server', () => {
       ok(!waiting.has(save), `${part}: a second press while it saves sends nothing`);
     };
 
-    await saveByKeyboard('enable-button', 'mine');
-    await until(() => $(el, '[part="error-summary"]'), 'Enable refused: no client secret');
-    equal(active()?.id, 'secret-clientSecret', 'focus on the first problem');
-
     await saveByKeyboard('save-button', 'mine');
     await until(() => $(el, '.outcome'), 'saved');
     ok($<HTMLButtonElement>(el, '[part="save-button"]')!.disabled, 'Save draft has nothing left to save');
     equal(active()?.id, 'heading', 'so focus is on the heading, just above the outcome');
 
+    await saveByKeyboard('enable-button', 'mine');
+    await until(() => $(el, '[part="error-summary"]'), 'Enable refused: no client secret');
+    equal(active()?.id, 'secret-clientSecret', 'focus on the first problem');
+
     await clientFor(own).settings.patch('accounting', { config: { clientId: 'theirs' } }, { ifMatch: false });
     await saveByKeyboard('save-button', 'again');
-    await until(() => active() === $(el, '[part="conflict"]'), 'focus on the conflict notice');
+    await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
+    ok(errorOf(el, 'secret-clientSecret'), 'beside the refused Enable’s error, still standing');
+    await until(() => active() === $(el, '[part="conflict"]'), 'focus on the conflict notice, this save’s answer, not on that error');
   });
 
   it('shows schema drift as soon as this screen describes the member object, without a reload', async () => {

@@ -633,9 +633,10 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   #focusFirstProblem(): void {
-    const first = this._errors.find((e) => this.#control(e.pointer));
+    // A conflict is this save's answer: errors still standing from an earlier save wait behind it.
+    const first = this._conflict ? undefined : this._errors.find((e) => this.#control(e.pointer));
     if (first) this.#focusControl(first);
-    else this.renderRoot.querySelector<HTMLElement>('.summary, .conflict')?.focus();
+    else this.renderRoot.querySelector<HTMLElement>(this._conflict ? '.conflict' : '.summary')?.focus();
   }
 
   #control(pointer: string): HTMLElement | null {
