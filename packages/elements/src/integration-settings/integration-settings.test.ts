@@ -1083,7 +1083,7 @@ describe('<mp-integration-settings> against the real server', () => {
     el.client = holding(await freshEnv());
     await until(() => release, 'the other tenant’s settings asked');
     await settle(el);
-    ok($(el, '.loading'), 'another client’s settings load in the loading state…');
+    ok($(el, '.loading[role="status"]'), 'another client’s settings load in the loading state, which says so…');
     equal($(el, '#cfg-clientId'), null, '…not under the first one’s');
     release!();
     await until(() => $(el, '.platforms'), 'the other tenant’s empty form');
@@ -2127,7 +2127,7 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
-  it('shows every category without the attribute, loaded by one request with no 404 for those never set up', async () => {
+  it('shows every category without the attribute, loaded by one request with no 404 for those never set up, said to be loading once', async () => {
     const own = await freshEnv();
     await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
     const calls: string[] = [];
@@ -2146,7 +2146,12 @@ describe('<mp-integration-settings> against the real server', () => {
     document.body.append(el);
     placed.push(el);
     const sections = () => [...el.shadowRoot!.querySelectorAll('mp-integration-settings')];
-    await until(() => sections().length === 4 && sections().every((c) => $(c, '.platforms')), 'four loaded sections');
+    const sayingLoading = new Set<Element>();
+    const noteSayingLoading = () => {
+      for (const root of [el, ...sections()]) for (const s of root.shadowRoot!.querySelectorAll('[role="status"]')) if (s.textContent!.includes('Loading settings')) sayingLoading.add(s);
+    };
+    await until(() => (noteSayingLoading(), sections().length === 4 && sections().every((c) => $(c, '.platforms'))), 'four loaded sections');
+    equal(sayingLoading.size, 1, 'one status says the page is loading, not another for each category as it loads');
     equal(sections().map((c) => c.getAttribute('category')).join(), 'crm,accounting,payment-gateway,inbound', 'one per category');
     equal(sections().map((c) => $(c, '[part="status"]')!.textContent!.trim()).join(), 'Not set up,Draft,Not set up,Not set up', 'each section its own status');
     equal(calls.filter((c) => c.startsWith('GET /v1/settings')).join(' | '), 'GET /v1/settings 200', 'one list request for the four');

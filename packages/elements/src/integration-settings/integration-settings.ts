@@ -970,7 +970,9 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   #renderLoading(): TemplateResult {
-    return html`<div class="loading" role="status"><span class="visually-hidden">${t('settings.loading')}</span>
+    // The page of every category said it was loading as it asked for the role: its categories, loading next, say nothing more.
+    const said = (this.getRootNode() as Partial<ShadowRoot>).host instanceof MpIntegrationSettings;
+    return html`<div class="loading" role=${said ? nothing : 'status'}><span class="visually-hidden">${t('settings.loading')}</span>
       ${[0, 1, 2, 3].map(() => html`<span class="skeleton" aria-hidden="true"></span>`)}</div>`;
   }
 
