@@ -296,6 +296,7 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
     await page.getByRole('tab', { name: 'Customer onboard' }).click();
   }
   // Seed 002: Customer onboard → Edit on the customer's row → that customer's endpoints.
+  await page.getByRole('table', { name: 'Customers' }).getByRole('rowheader', { name: 'Riverside Sports Club' }).waitFor();
   await press('Edit Riverside Sports Club');
   if (byKeyboard) await expectFocus(page, 'Riverside Sports Club', 'focus moves to the customer’s heading');
   await grid.getByText('No integration endpoints yet').waitFor();
