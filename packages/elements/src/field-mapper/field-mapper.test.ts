@@ -92,11 +92,12 @@ describe('<mp-field-mapper>', () => {
 
   it('finds fields typed in the locale’s case and without accents: Turkish “ısı” is Isı, “societe” is Société', async () => {
     const company = memberFields.find((f) => f.key === 'company')!;
-    const targets = ['Isı Tercihi', 'İl', 'Société'].map((label, i) => sfField(`Pick_${i}__c`, 'string', label, { custom: true }));
+    const targets = ['Isı Tercihi', 'İl', 'Société', 'Member ID'].map((label, i) => sfField(`Pick_${i}__c`, 'string', label, { custom: true }));
     const labels = (query: string) => buildOptions(company, prepareTargets(targets), new Map(), undefined, query).map((o) => o.target.label);
     await inLocale('tr', {}, async () => {
       equal(labels('ısı').join(), 'Isı Tercihi', 'the capital I is a dotless ı in Turkish');
       equal(labels('il').join(), 'İl', 'and the dotted İ a dotted i');
+      equal(labels('id').join(), 'Member ID', 'yet a plain i finds the capital I too: “id” is ID');
     });
     equal(labels('societe').join(), 'Société', 'accents are not needed to find a field');
   });

@@ -106,9 +106,12 @@ export function lowerCase(text: string): string {
   return text.toLocaleLowerCase(forLocale(caseLocales, current, (locale) => Intl.getCanonicalLocales(locale)[0]!));
 }
 
-/** A text as typed searching compares it: in the locale's lower case with its accents dropped, so "societe" finds "Société". */
+/**
+ * A text as typed searching compares it: in the locale's lower case with its accents dropped, so "societe" finds
+ * "Société", and the dotless ı taken for an i, as the dot over İ is dropped, so Turkish "id" finds "ID" (lower case "ıd").
+ */
 export function searchKey(text: string): string {
-  return lowerCase(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return lowerCase(text).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/ı/g, 'i');
 }
 
 /**

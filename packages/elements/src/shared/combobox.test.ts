@@ -108,6 +108,7 @@ describe('<mp-combobox> standalone', () => {
       const el = await mount([
         { value: 'izmir', label: 'İzmir' },
         { value: 'ispanak', label: 'Ispanak' },
+        { value: 'memberId', label: 'Member ID' },
       ]);
       await typeThenPress(el, 'izmir', 'Tab');
       equal(el.value, 'izmir', 'the dotted capital İ is a capital i');
@@ -116,6 +117,9 @@ describe('<mp-combobox> standalone', () => {
       input.select();
       await typeThenPress(el, 'ıspanak', 'Tab');
       equal(el.value, 'ispanak', 'the capital I is a capital dotless ı');
+      input.select();
+      await typeThenPress(el, 'id', 'Enter');
+      equal(el.value, 'memberId', 'yet a plain i finds it too, as in “ID” typed “id”');
     });
   });
 

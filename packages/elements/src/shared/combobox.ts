@@ -31,8 +31,8 @@ export type ComboboxSearch = (query: string) => readonly ComboboxOption[];
 
 /**
  * Default matching for a plain option array: every typed word in the label or detail, in either case as the
- * kit's locale writes it (set by `setLocale`, not the browser's: Turkish "izmir" finds "İzmir") and with or without
- * accents ("societe" finds "Société"), as the field mapper's search matches. Whole-name matches
+ * kit's locale writes it (set by `setLocale`, not the browser's: Turkish "izmir" finds "İzmir", "id" finds "ID") and
+ * with or without accents ("societe" finds "Société"), as the field mapper's search matches. Whole-name matches
  * come first, then names that start with the text, so typing "Contact" and Enter picks Contact, not
  * "Account Contact Relation".
  */
