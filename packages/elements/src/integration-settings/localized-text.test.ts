@@ -72,11 +72,16 @@ describe('fieldErrorText', () => {
     });
   });
 
-  it('names the value of a list that is too long, and the setting, not the item number and key', async () => {
+  it('names the value of a list that is too long, and the setting, not the item number and key; the limit picks the plural form', async () => {
     const long = 'z'.repeat(300);
     const context = { config: { clubIds: ['12', long] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
     const e = error('/config/clubIds/1', 'too_long', 'Item 2 of “clubIds” must be at most 255 characters.');
     equal(fieldErrorText(e, 'intouch', context), `“${'z'.repeat(24)}…”: Club IDs takes at most 255 characters a line.`, 'the value, shortened, then the rule');
+    const forms = { 'settings.listValueTooLong#few': '{label}: {max} أحرف على الأكثر في السطر.', 'settings.listValueTooLong#many': '{label}: {max} حرفًا على الأكثر في السطر.', 'settings.listValueTooLong#other': '{label}: {max} حرف على الأكثر في السطر.' };
+    await inLocale('ar', forms, async () => {
+      const text = fieldErrorText(e, 'intouch', context);
+      ok(text.includes(`Club IDs: ${formatNumber(255)} حرفًا على الأكثر في السطر.`), `the plural form of its limit, 255: many (${text})`);
+    });
   });
 
   it('shortens a long value by the characters a reader sees, never inside one, and ends it as the host’s language does', async () => {

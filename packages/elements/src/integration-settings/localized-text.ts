@@ -150,7 +150,9 @@ export function summaryErrorText(e: FieldError, platform: string | null, context
 function listValueErrorText(e: FieldError, platform: string | null, key: string, index: number, context?: ErrorContext): string {
   const setting = settingAt(`/config/${key}`, platform);
   if (!setting) return e.message;
-  const text = e.code === 'too_long' ? t('settings.listValueTooLong', { label: localizedSetting(platform, setting).label, max: LIST_LIMITS.valueLength }) : e.message;
+  const max = LIST_LIMITS.valueLength;
+  // `count` picks the plural form of the limit's noun, as for settings.error.too_long.
+  const text = e.code === 'too_long' ? t('settings.listValueTooLong', { label: localizedSetting(platform, setting).label, max, count: max }) : e.message;
   const values = context?.config[key];
   const value = Array.isArray(values) ? values[index] : undefined;
   if (typeof value !== 'string') return text;
