@@ -152,21 +152,23 @@ async function salesforceTyped(): Promise<MpIntegrationSettings> {
   return el;
 }
 
-/** A client whose calls named in `hold` ("PUT /settings/accounting") wait until `waiting.get(call)` is called. */
-function holdingClient(own: TestEnv): { client: IntegrationClient; hold: Set<string>; waiting: Map<string, () => void> } {
+/** A client whose calls named in `hold` ("PUT /settings/accounting") wait until `waiting.get(call)` is called; `sent` lists every call. */
+function holdingClient(own: TestEnv): { client: IntegrationClient; hold: Set<string>; waiting: Map<string, () => void>; sent: string[] } {
   const hold = new Set<string>();
   const waiting = new Map<string, () => void>();
+  const sent: string[] = [];
   const client = createIntegrationClient({
     baseUrl: own.apiUrl,
     token: own.tokens.admin,
     fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init);
       const call = `${request.method} ${new URL(request.url).pathname.replace(/^.*\/v1/, '')}`;
+      sent.push(call);
       if (hold.has(call)) await new Promise<void>((resolve) => waiting.set(call, () => (waiting.delete(call), resolve())));
       return fetch(request);
     },
   });
-  return { client, hold, waiting };
+  return { client, hold, waiting, sent };
 }
 
 /**
@@ -1352,6 +1354,62 @@ describe('<mp-integration-settings> against the real server', () => {
     [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Save my changes'))!.click();
     await until(() => !$(el, '[part="conflict"]') && $(el, '.outcome'), 'saved over theirs');
     equal((await client.settings.get('accounting')).config.clientId, 'mine', 'mine is stored');
+  });
+
+  it('keeps keyboard focus on Compare, “Save my changes” and “Load theirs” while their calls run, then on the notice or the heading', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+    const { client, hold, waiting, sent } = holdingClient(own);
+    const el = await mount(client, 'accounting');
+    const active = () => el.shadowRoot!.activeElement;
+    const conflictOver = async (theirs: string, mine: string) => {
+      await clientFor(own).settings.patch('accounting', { config: { clientId: theirs } }, { ifMatch: false });
+      typeInto($(el, '#cfg-clientId'), mine);
+      await el.updateComplete;
+      await press(el, 'save-button');
+      await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
+    };
+    /** Presses the notice's `label` button by keyboard, and again while each of its `calls` is held in turn. */
+    const pressByKeyboard = async (label: string, ...calls: string[]) => {
+      const button = [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes(label))!;
+      calls.forEach((c) => hold.add(c));
+      const before = sent.length;
+      button.focus();
+      await sendKeys({ press: 'Enter' });
+      for (const call of calls) {
+        await until(() => waiting.has(call), `${label}: ${call} sent`);
+        await el.updateComplete;
+        equal(button.getAttribute('aria-disabled'), 'true', `${label}: marked unavailable while ${call} runs`);
+        equal(active(), button, `${label}: focus stays on the button pressed while ${call} runs, not on the page`);
+        await sendKeys({ press: 'Enter' });
+        await settle(el);
+        waiting.get(call)!();
+      }
+      await settle(el);
+      for (const call of calls) equal(sent.slice(before).filter((c) => c === call).length, 1, `${label}: a second press sends no second ${call}`);
+      calls.forEach((c) => hold.delete(c));
+    };
+
+    await conflictOver('theirs', 'mine');
+    await pressByKeyboard('Compare', 'GET /settings/accounting');
+    await until(() => $(el, 'table.compare'), 'the comparison');
+    equal(active(), $(el, '[part="conflict"]'), 'Compare is gone: the notice holding the comparison has focus');
+    await pressByKeyboard('Load theirs', 'GET /settings');
+    await until(() => !$(el, '[part="conflict"]') && $<HTMLInputElement>(el, '#cfg-clientId')!.value === 'theirs', 'theirs loaded');
+    equal(active()?.id, 'heading', 'the notice is gone: focus on the heading');
+
+    await conflictOver('theirs again', 'mine');
+    await pressByKeyboard('Save my changes', 'GET /settings/accounting', 'PUT /settings/accounting');
+    await until(() => !$(el, '[part="conflict"]') && $(el, '.outcome'), 'saved over theirs');
+    equal(active()?.id, 'heading', 'the notice is gone: focus on the heading, just above the outcome');
+
+    await conflictOver('theirs once more', 'mine again');
+    typeInto($(el, '#cfg-clientId'), 'x'.repeat(256));
+    await el.updateComplete;
+    [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Save my changes'))!.click();
+    await until(() => errorOf(el, 'cfg-clientId'), 'the server refuses the value');
+    ok(!$(el, '[part="conflict"]'), 'the save’s answer replaces the notice');
+    equal(active()?.id, 'cfg-clientId', 'focus on the first problem, not on a notice still standing');
   });
 
   it('does not overwrite settings someone else set up first while this screen showed none', async () => {

@@ -584,7 +584,11 @@ export class MpIntegrationSettings extends LitElement {
     this._errors = this.#inFormOrder(errors);
     this._fromSave = fromSave;
     this.#failedOnChanges = this.dirty;
-    if (fromSave) this._general = null;
+    // A save's problems replace what an earlier save left standing: its failure, or its conflict notice.
+    if (fromSave) {
+      this._general = null;
+      this._conflict = null;
+    }
   }
 
   /** Says what stopped the save (conflict, field errors or a general failure) and focuses the first problem. */
@@ -731,7 +735,7 @@ export class MpIntegrationSettings extends LitElement {
   async #compare(): Promise<void> {
     const client = this.#client.client;
     const category = this.resolvedCategory;
-    if (!client || !category || !this._conflict) return;
+    if (!client || !category || !this._conflict || this._busy) return;
     this._busy = 'compare';
     try {
       // Reading the record also gives the SDK its current ETag, so "save mine" afterwards overwrites knowingly.
@@ -773,19 +777,22 @@ export class MpIntegrationSettings extends LitElement {
     const client = this.#client.client;
     const category = this.resolvedCategory;
     const conflict = this._conflict;
-    if (!client || !category || !conflict) return;
+    if (!client || !category || !conflict || this._busy) return;
     if (!conflict.theirs) {
+      this._busy = conflict.retry;
       try {
         this.#rebaseOnto(await client.settings.get(category));
       } catch (error) {
         this.#fail(error, 'compare');
       }
+      this._busy = '';
     }
-    this._conflict = null;
+    // The notice, and the button pressed in it, stay until the save's answer replaces them.
     await this.#save(conflict.retry);
   }
 
   async #reloadTheirs(): Promise<void> {
+    if (this._busy) return;
     await this.reload();
     this.#heading?.focus();
   }

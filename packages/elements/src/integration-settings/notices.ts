@@ -45,6 +45,8 @@ export function renderConflict(
 ): TemplateResult {
   const { theirs } = conflict;
   const differences = conflict.differences?.() ?? null;
+  // aria-disabled while a call runs, not disabled: the button pressed keeps keyboard focus until the answer.
+  const waiting = busy ? 'true' : 'false';
   // A region that takes focus (its name and description are read then), not an alert: an alert would be read
   // again, table and all, each time Compare fills it in.
   return html`<div part="conflict" class="notice warning conflict" role="region" aria-labelledby="conflict-title" aria-describedby="conflict-body" tabindex="-1">
@@ -64,9 +66,9 @@ export function renderConflict(
           : html`<p><bdi>${t('settings.conflict.same')}</bdi></p>`
         : nothing}
       <div class="actions">
-        ${differences ? nothing : html`<button class="mp-button" type="button" ?disabled=${busy} @click=${actions.compare}>${t('settings.conflict.compare')}</button>`}
-        <button class="mp-button primary" type="button" ?disabled=${busy} @click=${actions.keepMine}>${t('settings.conflict.keepMine')}</button>
-        <button class="mp-button" type="button" ?disabled=${busy} @click=${actions.reload}>${t('settings.conflict.reload')}</button>
+        ${differences ? nothing : html`<button class="mp-button" type="button" aria-disabled=${waiting} @click=${actions.compare}>${t('settings.conflict.compare')}</button>`}
+        <button class="mp-button primary" type="button" aria-disabled=${waiting} @click=${actions.keepMine}>${t('settings.conflict.keepMine')}</button>
+        <button class="mp-button" type="button" aria-disabled=${waiting} @click=${actions.reload}>${t('settings.conflict.reload')}</button>
       </div>
     </div>
   </div>`;
