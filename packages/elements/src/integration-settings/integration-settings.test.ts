@@ -1541,6 +1541,36 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(archives, 1, 'archived once');
   });
 
+  it('a confirmation closed by Escape while Archive runs leaves focus on Archive, which takes no press until the answer', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'abc' } });
+    const { client, hold, waiting, sent } = holdingClient(own);
+    const el = await mount(client, 'accounting');
+    const archive = $<HTMLButtonElement>(el, '.header-actions button')!;
+    const call = 'POST /settings/accounting/archive';
+    hold.add(call);
+    archive.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'dialog.confirm .danger')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => waiting.has(call), 'the archive sent');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !$(el, 'dialog.confirm'), 'the confirmation closed');
+    await settle(el);
+    equal(archive.getAttribute('aria-disabled'), 'true', 'Archive is marked unavailable while it runs');
+    equal(el.shadowRoot!.activeElement, archive, 'focus is back on Archive, not on the page');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    ok(!$(el, 'dialog.confirm'), 'a press meanwhile asks nothing');
+    waiting.get(call)!();
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Archived', 'archived');
+    await settle(el);
+    equal(el.shadowRoot!.activeElement, archive, 'focus stays on the button, now Restore');
+    equal(archive.textContent!.trim(), 'Restore', 'which offers Restore');
+    equal(sent.filter((c) => c === call).length, 1, 'archived once');
+  });
+
   it('alerts when the CRM’s objects or the record cannot be loaded, and keeps focus near while trying again', async () => {
     const own = await freshEnv();
     await connectedCrm({}, own);

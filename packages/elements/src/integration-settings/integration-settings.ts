@@ -310,6 +310,7 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   #openHeaderConfirm(e: Event, kind: 'archive' | 'restore'): void {
+    if (this._busy) return;
     this.#dialogOpener.remember(e.currentTarget as HTMLElement);
     this._confirm = kind;
   }
@@ -813,8 +814,11 @@ export class MpIntegrationSettings extends LitElement {
       this.#outcome.show({ tone: 'error', text: () => errorText(error), reference: errorReference(error) });
     } finally {
       this._busy = '';
-      this._confirm = null;
-      void this.#dialogOpener.restore();
+      // Unless the dialog was closed meanwhile (Escape): focus went back to Archive then, and stays.
+      if (this._confirm === action) {
+        this._confirm = null;
+        void this.#dialogOpener.restore();
+      }
     }
   }
 
@@ -876,7 +880,7 @@ export class MpIntegrationSettings extends LitElement {
       <p class="muted intro"><bdi>${t(`settings.intro.${category}`)}</bdi></p>
       ${canArchive || canRestore
         ? html`<div class="header-actions">
-            <button class="mp-button small" type="button" ?disabled=${this._busy !== ''} @click=${(e: Event) => this.#openHeaderConfirm(e, canRestore ? 'restore' : 'archive')}>
+            <button class="mp-button small" type="button" aria-disabled=${this._busy !== '' ? 'true' : 'false'} @click=${(e: Event) => this.#openHeaderConfirm(e, canRestore ? 'restore' : 'archive')}>
               ${t(canRestore ? 'settings.restore' : 'settings.archive')}
             </button>
           </div>`
