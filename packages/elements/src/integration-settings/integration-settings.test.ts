@@ -2218,26 +2218,29 @@ describe('<mp-integration-settings> against the real server', () => {
   it('shows every category without the attribute, loaded by one request with no 404 for those never set up, said to be loading once', async () => {
     const own = await freshEnv();
     await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+    const el = document.createElement('mp-integration-settings');
+    const sections = () => [...el.shadowRoot!.querySelectorAll('mp-integration-settings')];
+    const sayingLoading = new Set<Element>();
+    const noteSayingLoading = () => {
+      for (const root of [el, ...sections()]) for (const s of root.shadowRoot?.querySelectorAll('[role="status"]') ?? []) if (s.textContent!.includes('Loading settings')) sayingLoading.add(s);
+    };
     const calls: string[] = [];
     const client = createIntegrationClient({
       baseUrl: own.apiUrl,
       token: own.tokens.admin,
       fetch: async (input, init) => {
         const request = new Request(input, init);
+        // Each request is sent while something is loading: what says so is on screen by the next frame.
+        await new Promise(requestAnimationFrame);
+        noteSayingLoading();
         const response = await fetch(request);
         calls.push(`${request.method} ${new URL(request.url).pathname} ${response.status} ${request.headers.get('if-match') ?? ''}`.trim());
         return response;
       },
     });
-    const el = document.createElement('mp-integration-settings');
     el.client = client;
     document.body.append(el);
     placed.push(el);
-    const sections = () => [...el.shadowRoot!.querySelectorAll('mp-integration-settings')];
-    const sayingLoading = new Set<Element>();
-    const noteSayingLoading = () => {
-      for (const root of [el, ...sections()]) for (const s of root.shadowRoot!.querySelectorAll('[role="status"]')) if (s.textContent!.includes('Loading settings')) sayingLoading.add(s);
-    };
     await until(() => (noteSayingLoading(), sections().length === 4 && sections().every((c) => $(c, '.platforms'))), 'four loaded sections');
     equal(sayingLoading.size, 1, 'one status says the page is loading, not another for each category as it loads');
     equal(sections().map((c) => c.getAttribute('category')).join(), 'crm,accounting,payment-gateway,inbound', 'one per category');
