@@ -101,28 +101,37 @@ test('a stale server.pid (its process gone, or this pid from before a restart) i
 
 test('of processes taking a data folder at the same moment, exactly one gets it', async () => {
   const module = fileURLToPath(new URL('../src/data-dir.ts', import.meta.url));
-  for (let round = 0; round < 8; round++) {
-    const dir = join(root, `race-${round}`);
-    mkdirSync(dir, { mode: 0o700 });
-    const go = join(root, `go-${round}`);
-    // Both spin until the go file appears, so they reach for the lock within microseconds of each other; each
-    // then holds it a while, so neither sees the other's lock go away.
-    const script = `const m = await import(${JSON.stringify(module)}); const fs = await import('node:fs'); console.log('ready'); while (!fs.existsSync(${JSON.stringify(go)})); try { m.lockDataDir(${JSON.stringify(dir)}); console.log('got'); } catch (e) { console.log('refused: ' + e.message); } setTimeout(() => {}, 300);`;
-    let ready = 0;
-    const runs = await Promise.all(
-      [0, 1].map(
-        () =>
-          new Promise<string>((resolve) => {
-            const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', '--input-type=module', '-e', script]);
-            let out = '';
-            child.stdout.on('data', (d) => {
-              out += d;
-              if (String(d).includes('ready') && ++ready === 2) writeFileSync(go, '');
-            });
-            child.on('close', () => resolve(out.replace('ready', '').trim()));
-          }),
-      ),
-    );
+  const rounds = 8;
+  const dirs = Array.from({ length: rounds }, (_, round) => join(root, `race-${round}`));
+  for (const dir of dirs) mkdirSync(dir, { mode: 0o700 });
+  const gos = dirs.map((_, round) => join(root, `go-${round}`));
+  // Two processes race for a new folder each round: both spin until that round's go file appears, so they
+  // reach for the lock within microseconds of each other. Neither lets go of a lock it got, and both live
+  // until every round is over (their stdin closes), so neither sees the other's lock go away.
+  const script = `const m = await import(${JSON.stringify(module)}); const fs = await import('node:fs');
+const dirs = ${JSON.stringify(dirs)}; const gos = ${JSON.stringify(gos)};
+for (let round = 0; round < dirs.length; round++) {
+  console.log('ready ' + round);
+  while (!fs.existsSync(gos[round]));
+  try { m.lockDataDir(dirs[round]); console.log(round + ' got'); } catch (e) { console.log(round + ' refused: ' + e.message); }
+}
+process.stdin.resume();`;
+  const outs = ['', ''];
+  const answer = (out: string, round: number) => new RegExp(`^${round} (got|refused: .*)$`, 'm').exec(out)?.[1];
+  const children = outs.map((_, i) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=source', '--input-type=module', '-e', script]);
+    child.stdout.on('data', (d) => {
+      outs[i] += d;
+      gos.forEach((go, round) => {
+        if (!existsSync(go) && outs.every((out) => out.includes(`ready ${round}\n`))) writeFileSync(go, '');
+      });
+      if (outs.every((out) => answer(out, rounds - 1))) for (const c of children) c.stdin.end();
+    });
+    return child;
+  });
+  await Promise.all(children.map((child) => new Promise((resolve) => child.on('close', resolve))));
+  for (let round = 0; round < rounds; round++) {
+    const runs = outs.map((out) => answer(out, round) ?? 'no answer');
     assert.deepEqual(runs.map((r) => r.split(':')[0]).sort(), ['got', 'refused'], `round ${round}: ${runs.join(' | ')}`);
   }
 });
