@@ -10,6 +10,7 @@ import { generateMasterKey, parseMasterKey, signDevToken, type StartOptions } fr
 import { ConfigError } from '../src/config.js';
 import { createKeyFile } from '../src/keys.js';
 import { binPath, runCli, spawnServer, waitForOutput } from './support/child.js';
+import { migratedDataDir } from './support/migrated-data-dir.js';
 import { backends, describeEachBackend, enableReadyCrm, errorsOf, postgresSkipReason, send, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
 import { recordingGateway } from './support/recording-gateway.js';
 
@@ -29,7 +30,7 @@ async function durableStore(backend: { name: string; databaseUrl(): Promise<stri
     const url = await backend.databaseUrl();
     return { options: { databaseUrl: url }, cliEnv: { DATABASE_URL: url }, cleanup: () => {} };
   }
-  const dir = tempDir('ops');
+  const dir = await migratedDataDir(tempDir('ops'));
   return { options: { databaseUrl: null, dataDir: dir }, cliEnv: { MP_DATA_DIR: dir }, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -234,7 +235,7 @@ test('rotate-key CLI on Postgres while a server serves (the rolling procedure of
 
 test('dev key file: rotate-key refuses while a server holds the folder, then re-wraps every data key; the new key alone opens every secret', async () => {
   const pglite = backends.find((b) => b.name === 'pglite')!;
-  const dir = tempDir('dev-rotate');
+  const dir = await migratedDataDir(tempDir('dev-rotate'));
   const keyFile = join(dir, 'master-key.json');
   const devServer = (gateway = recordingGateway(), jwtSecret?: string) =>
     startTestServer(pglite, { databaseUrl: null, dataDir: dir, masterKey: null, ...(jwtSecret ? { jwtSecret } : {}), gateway });
@@ -295,7 +296,7 @@ test('dev key file: rotate-key refuses while a server holds the folder, then re-
 
 test('dev key file lost or damaged: the start refuses naming the file, and writes no key in its place', async () => {
   const pglite = backends.find((b) => b.name === 'pglite')!;
-  const dir = tempDir('dev-lost');
+  const dir = await migratedDataDir(tempDir('dev-lost'));
   const keyFile = join(dir, 'master-key.json');
   const devServer = () => startTestServer(pglite, { databaseUrl: null, dataDir: dir, masterKey: null, gateway: recordingGateway() });
   try {
@@ -419,7 +420,7 @@ test('dev key file: a server whose database opens slowly uses the key file anoth
 });
 
 test('dev mode: a master key is generated into the data folder, loudly, once; the demo token works; SIGTERM stops cleanly', async () => {
-  const dir = tempDir('dev');
+  const dir = await migratedDataDir(tempDir('dev'));
   try {
     const env = { MP_DEV: '1', MP_DATA_DIR: dir };
     const first = await spawnServer(env, binPath);
