@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
 import { ConfigError, startServer, type LogEntry } from '../src/index.js';
 import { lockDataDir } from '../src/data-dir.js';
+import { migratedDataDir } from './support/migrated-data-dir.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mp-data-dir-'));
 after(() => rmSync(root, { recursive: true, force: true }));
@@ -27,8 +28,7 @@ test('a fresh data folder is created 0700', async () => {
 });
 
 test('an existing data folder open to others is tightened to 0700, with a warning naming only the folder', async () => {
-  const dir = join(root, 'open');
-  mkdirSync(dir);
+  const dir = await migratedDataDir(join(root, 'open'));
   chmodSync(dir, 0o777);
   const logs: LogEntry[] = [];
   await startOn(dir, logs);
@@ -67,7 +67,7 @@ test('a data folder held by a stale server.pid of another live process is refuse
 });
 
 test('a data folder serves one server at a time: a second start in the same process is refused, and the first’s writes stay', async () => {
-  const dir = join(root, 'twice');
+  const dir = await migratedDataDir(join(root, 'twice'));
   const first = await startServer({ port: 0, dataDir: dir, gateway: null, env: {}, log: () => {} });
   try {
     await assert.rejects(startServer({ port: 0, dataDir: dir, gateway: null, env: {}, log: () => {} }), /in use by this process/);
@@ -142,8 +142,7 @@ test('a data folder whose files this user cannot write stops the start, naming M
     return;
   }
   // Made by root (its PGlite files root's), then handed over with only the folder itself chowned.
-  const dir = join(root, 'half-handed-over');
-  await startOn(dir);
+  const dir = await migratedDataDir(join(root, 'half-handed-over'));
   chmodSync(root, 0o755);
   spawnSync('chown', ['postgres', dir]);
   const module = fileURLToPath(new URL('../src/db.ts', import.meta.url));
