@@ -357,8 +357,9 @@ export const styles = css`
       position: var(--mp-integration-settings-footer-position, static);
     }
   }
+  /* Takes the room the buttons leave and wraps in it, so the buttons keep to one row. */
   .save-state {
-    margin-inline-end: auto;
+    flex: 1 1 12rem;
     color: var(--_mp-color-text-muted);
     font-size: var(--_mp-font-size-s);
   }

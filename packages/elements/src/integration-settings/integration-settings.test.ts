@@ -2074,6 +2074,21 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(groups.getBoundingClientRect().bottom <= bar.getBoundingClientRect().top + 1, `the text area scrolled clear (${Math.round(groups.getBoundingClientRect().bottom - bar.getBoundingClientRect().top)} px under)`);
   });
 
+  it('keeps the save bar’s buttons on one row beside its wrapping “Last saved” line, above the narrow layout', async () => {
+    const el = await mount(await enabledCrm(await freshEnv()));
+    const bar = $(el, '[part="footer"]')!;
+    await until(() => bar.querySelectorAll('.mp-button').length === 2, 'the saved bar’s two buttons');
+    ok(/Last saved/.test(bar.textContent!), 'the bar says when it was saved');
+    // From just above the narrow layout (560 px inside) to where the line fits beside the buttons.
+    for (let width = 600; width <= 960; width += 40) {
+      el.style.inlineSize = `${width}px`;
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const [first, second] = [...bar.querySelectorAll('.mp-button')].map((b) => b.getBoundingClientRect()) as [DOMRect, DOMRect];
+      equal(Math.round(second.top), Math.round(first.top), `the buttons share a row at ${width}px`);
+      ok(bar.getBoundingClientRect().height < 2.5 * first.height, `the bar stays one row of buttons tall at ${width}px`);
+    }
+  });
+
   it('tells a viewer why the CRM mappings show API names, instead of “No CRM fields yet”', async () => {
     const own = await freshEnv();
     await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
