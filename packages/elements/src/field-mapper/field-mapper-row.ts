@@ -117,7 +117,7 @@ export function renderRow(view: RowView): TemplateResult {
               ?required=${source.required}
               ?invalid=${status === 'error'}
             ></mp-combobox>`}
-        ${mapping ? renderTargetMeta(mapping, target) : nothing}
+        ${mapping && target ? renderTargetMeta(mapping, target) : nothing}
         ${view.suggestion && !mapping ? renderSuggestion(view, view.suggestion.suggestion, view.suggestion.target) : nothing}
         ${row.problems.length > 0
           ? html`<ul class="messages">
@@ -167,11 +167,12 @@ export function renderRow(view: RowView): TemplateResult {
   `;
 }
 
-function renderTargetMeta(mapping: FieldMapping, target: CrmFieldDescriptor | undefined): TemplateResult {
-  const values = target?.picklistValues;
+/** Under a described target's label: its API name, type and picklist. An undescribed one already shows its API name. */
+function renderTargetMeta(mapping: FieldMapping, target: CrmFieldDescriptor): TemplateResult {
+  const values = target.picklistValues;
   return html`<span class="target-meta">
     <code class="api-name">${mapping.target}</code>
-    ${target ? html`<span class="mp-badge">${msg(`type.crm.${target.type}`, {}, crmTypeLabel(target.type))}</span>` : nothing}
+    <span class="mp-badge">${msg(`type.crm.${target.type}`, {}, crmTypeLabel(target.type))}</span>
     ${values && values.length > 0
       ? html`<span class="values"
           >${msg('fieldMapper.picklistValues', {

@@ -351,6 +351,15 @@ describe('<mp-field-mapper>', () => {
     ok(!combo(el, 'email')!.disabled, 'open once the fields are there');
   });
 
+  it('shows an undescribed target’s API name once, not again under it (a viewer whose role cannot read the CRM fields)', async () => {
+    const el = await mount({ targetFields: [], value: [{ source: 'email', target: 'Email', policy: 'always' }], readonly: true });
+    equal(rowText(el, 'email').match(/Email/g)?.length, 3, 'the source’s label and type, and the target’s name once');
+    el.readonly = false;
+    el.targetFields = contactFields;
+    await settle(el);
+    ok(rowOf(el, 'email')!.querySelector('.target-meta code')?.textContent === 'Email', 'a described target still shows its API name under its label');
+  });
+
   it('names a row’s Clear button once, by its tooltip, with no description repeating the name', async () => {
     await mount({ value: partialMemberMappings });
     type AxNode = { role: string; name?: string; description?: string; children?: AxNode[] };
