@@ -139,9 +139,12 @@ export const styles = css`
   .platform input:focus-visible {
     box-shadow: none;
   }
+  /* A name or translated description can be one long word: it wraps inside the card, not past it. */
   .platform-text {
     display: grid;
     gap: var(--_mp-space-2xs);
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
   }
   .card {
     display: grid;

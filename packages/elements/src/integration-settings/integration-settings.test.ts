@@ -2074,6 +2074,19 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(groups.getBoundingClientRect().bottom <= bar.getBoundingClientRect().top + 1, `the text area scrolled clear (${Math.round(groups.getBoundingClientRect().bottom - bar.getBoundingClientRect().top)} px under)`);
   });
 
+  it('wraps a platform’s translated description of one long word inside its card', async () => {
+    await inGerman({ 'catalog.xero.description': 'Rechnungsundzahlungsbuchungsschnittstellenkonfigurationsübersicht für Xero.' }, async () => {
+      const el = await mount(clientFor(env), 'accounting');
+      for (const width of ['auto', '320px']) {
+        el.style.inlineSize = width;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const card = $(el, '[part="platform"]')!.getBoundingClientRect();
+        const about = $(el, '#platform-xero-about')!.getBoundingClientRect();
+        ok(about.right <= card.right + 0.5, `the description ends inside its card at ${width} (${Math.round(about.right - card.right)} px past)`);
+      }
+    });
+  });
+
   it('keeps the save bar’s buttons on one row beside its wrapping “Last saved” line, above the narrow layout', async () => {
     const el = await mount(await enabledCrm(await freshEnv()));
     const bar = $(el, '[part="footer"]')!;
