@@ -290,6 +290,15 @@ describe('<mp-field-mapper>', () => {
     ok(summary.includes(`Showing ${badge} of 16`), `the badge (${badge}) says how many rows the filter shows: ${summary}`);
   });
 
+  it('counts errors as errors beside the warnings, not as “problems”, the filter’s word for both', async () => {
+    const el = await mount({ value: problemMemberMappings });
+    el.checkValidity();
+    await settle(el);
+    ok(el.counts.errors > 0 && el.counts.warnings > 0, 'errors and warnings both');
+    const summary = root(el).querySelector('[part=summary]')!.textContent!.replace(/\s+/g, ' ');
+    ok(summary.includes(`${el.counts.errors} error`) && !/\d problem/.test(summary), `counted as the rows call them (“Error:”): ${summary}`);
+  });
+
   it('lines an English field name up with the right-hand edge on a right-to-left page', async () => {
     const page = document.createElement('div');
     page.dir = 'rtl';
