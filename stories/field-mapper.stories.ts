@@ -47,6 +47,8 @@ interface Args extends ThemeArgs {
 const meta: Meta<Args> = {
   title: 'Elements/Field mapper',
   component: 'mp-field-mapper',
+  // A docs page runs no play function unless told: Errors and the looks after it show there as after a submit too.
+  parameters: { docs: { story: { autoplay: true } } },
   args: {
     sourceFields: memberFields,
     targetFields: contactFields,

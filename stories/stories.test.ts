@@ -32,9 +32,14 @@ interface Context {
   canvasElement: HTMLElement;
 }
 type Loader = (context: Context) => Promise<Record<string, unknown> | void>;
+/** Storybook's docs parameters: whether a docs page runs the story's play function. */
+interface DocsParameters {
+  docs?: { story?: { autoplay?: boolean } };
+}
 interface Story {
   args?: Args;
-  parameters?: StoryPage;
+  parameters?: StoryPage & DocsParameters;
+  tags?: string[];
   loaders?: Loader[];
   render?: (args: Args, context: Context) => TemplateResult;
   play?: (context: Context) => Promise<void>;
@@ -43,6 +48,7 @@ interface StoryFile {
   default: {
     title?: string;
     component?: string;
+    parameters?: DocsParameters;
     args?: Args;
     argTypes?: Record<string, { name?: string; control?: unknown; options?: readonly unknown[] }>;
     loaders?: Loader[];
@@ -302,6 +308,20 @@ describe('Storybook stories', () => {
     equal(dark.env!.tenant, first.env!.tenant, 'the dark theme keeps the tenant the story’s play function wrote in');
     ok(dark.client === first.client, 'and the client, so the widget keeps what was done in it');
     ok((await apiWith({ width: '700px' }, { theme: 'dark' })).client === first.client, 'a width keeps the client too');
+  });
+
+  it('runs on its docs page the play function of every story shown there, so it shows there the state it names', async () => {
+    const unplayed = files.flatMap((file) =>
+      Object.entries(file)
+        .filter(([name]) => name !== 'default')
+        .filter(([, value]) => {
+          const story = value as Story;
+          const autoplay = story.parameters?.docs?.story?.autoplay ?? file.default.parameters?.docs?.story?.autoplay;
+          return story.play && !story.tags?.includes('!autodocs') && !autoplay;
+        })
+        .map(([name]) => `${file.default.title} › ${name}`),
+    );
+    equal(unplayed.join(', '), '', 'stories a docs page shows without their play function');
   });
 
   it('lists every slot in the docs tables, the default one (no name, as the provider’s) as “default”', async () => {
