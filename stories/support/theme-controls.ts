@@ -27,7 +27,7 @@ export const brandAccent: Pick<ThemeArgs, 'accent' | 'accentText'> = { accent: '
 export const squareCorners: RadiusArgs = radiusArgs('0');
 
 export const themeArgTypes: ArgTypes<ThemeArgs> = {
-  accent: { control: 'text', description: '`--mp-color-accent` (and `--mp-color-focus`): a colour, or `light-dark(light, dark)`', table: { category: 'theme tokens' } },
+  accent: { control: 'text', description: '`--mp-color-accent`, which the focus ring and the tints of chosen items follow: a colour, or `light-dark(light, dark)`', table: { category: 'theme tokens' } },
   accentText: { control: 'text', description: '`--mp-color-accent-text`, the text on accent-filled buttons', table: { category: 'theme tokens' } },
   ...(Object.fromEntries(
     radii.map((r) => [`radius-${r}`, { control: 'text', description: `\`--mp-radius-${r}\` (default ${radiusTokens[r]}), e.g. \`0\``, table: { category: 'theme tokens' } }]),
@@ -40,7 +40,6 @@ export const themeArgTypes: ArgTypes<ThemeArgs> = {
 export function themeStyle(args: ThemeArgs): string {
   const tokens: Array<[string, string]> = [
     ['--mp-color-accent', args.accent],
-    ['--mp-color-focus', args.accent],
     ['--mp-color-accent-text', args.accentText],
     ...radii.map((r): [string, string] => [`--mp-radius-${r}`, args[`radius-${r}`]]),
     ['--mp-font-family', args.fontFamily],

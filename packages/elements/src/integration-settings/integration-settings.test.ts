@@ -1187,6 +1187,38 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(input?.description, 'Publishable key must be at most 255 characters. Publishable key is a live-mode key, but Mode is Test.', 'one description, both sentences');
   });
 
+  it('tints the chosen platform and rings focus in a host’s accent, in both schemes, unless the host sets those too', async () => {
+    const el = await mount(clientFor(env), 'payment-gateway');
+    await choosePlatform(el, 'stripe');
+    const card = $(el, '.platform.chosen')!;
+    const radio = card.querySelector('input')!;
+    const channels = (color: string) => color.match(/[\d.]+/g)!.slice(0, 3).map(Number);
+    const near = (color: string, expected: number[], what: string) => {
+      const got = color.startsWith('color(srgb') ? channels(color.replace('color(srgb', '')).map((c) => c * 255) : channels(color);
+      ok(got.every((c, i) => Math.abs(c - expected[i]!) <= 1), `${what}: ${color}, expected rgb(${expected.join(', ')})`);
+    };
+    radio.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowUp' });
+    equal(el.shadowRoot!.activeElement, radio, 'the chosen radio has keyboard focus');
+    el.setAttribute('data-mp-theme', 'light');
+    near(getComputedStyle(card).backgroundColor, [232.6, 238.1, 250.9], 'no host accent: the kit’s own tint, 10% of its blue');
+    ok(getComputedStyle(card).boxShadow.includes('rgb(31, 86, 214)'), `and its own focus colour: ${getComputedStyle(card).boxShadow}`);
+
+    el.style.setProperty('--mp-color-accent', 'light-dark(rgb(122, 31, 162), rgb(214, 164, 242))');
+    // 10% of the accent in the surface (18% in dark).
+    near(getComputedStyle(card).backgroundColor, [241.7, 232.6, 245.7], 'a host accent tints the chosen card, light');
+    ok(getComputedStyle(card).boxShadow.includes('rgb(122, 31, 162)'), `and rings focus: ${getComputedStyle(card).boxShadow}`);
+    el.setAttribute('data-mp-theme', 'dark');
+    near(getComputedStyle(card).backgroundColor, [56.6, 50, 69], 'and dark, from the dark twin');
+    ok(getComputedStyle(card).boxShadow.includes('rgb(214, 164, 242)'), `its dark twin rings focus: ${getComputedStyle(card).boxShadow}`);
+
+    el.style.setProperty('--mp-color-accent-subtle', 'rgb(1, 2, 3)');
+    el.style.setProperty('--mp-color-focus', 'rgb(4, 5, 6)');
+    near(getComputedStyle(card).backgroundColor, [1, 2, 3], 'a host’s own tint wins');
+    ok(getComputedStyle(card).boxShadow.includes('rgb(4, 5, 6)'), `as does its own focus colour: ${getComputedStyle(card).boxShadow}`);
+  });
+
   it('names each platform radio by the platform alone and describes it by the sentence under it', async () => {
     const el = await mount(clientFor(env), 'payment-gateway');
     const stripe = await axNode($(el, 'input[name="platform"][value="stripe"]')!);

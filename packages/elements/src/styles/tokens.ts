@@ -27,7 +27,8 @@ export const colorTokens = {
   'border-strong': ['#8a93a3', '#6b7485'],
   accent: ['#1f56d6', '#8db1ff'],
   'accent-text': ['#ffffff', '#0c1a38'],
-  'accent-subtle': ['#e8effd', '#1c2a4a'],
+  // The accent mixed into the surface, so a host's brand colour tints what is chosen too.
+  'accent-subtle': ['color-mix(in srgb, var(--_mp-color-accent) 10%, var(--_mp-color-surface))', 'color-mix(in srgb, var(--_mp-color-accent) 18%, var(--_mp-color-surface))'],
   focus: ['#1f56d6', '#9cbcff'],
   danger: ['#b3261e', '#ff9a8f'],
   'danger-subtle': ['#fdecea', '#3a1d1c'],
@@ -80,7 +81,9 @@ export type RadiusToken = keyof typeof radiusTokens;
 function declarations(): string {
   const out: string[] = [];
   for (const [name, [light, dark]] of Object.entries(colorTokens)) {
-    out.push(`--_mp-color-${name}: var(--mp-color-${name}, light-dark(${light}, ${dark}));`);
+    const own = `light-dark(${light}, ${dark})`;
+    // The focus ring follows a host's accent; without one it keeps its own colours.
+    out.push(`--_mp-color-${name}: var(--mp-color-${name}, ${name === 'focus' ? `var(--mp-color-accent, ${own})` : own});`);
   }
   for (const [name, value] of Object.entries(spaceTokens)) out.push(`--_mp-space-${name}: var(--mp-space-${name}, ${value});`);
   for (const [name, value] of Object.entries(fontTokens)) out.push(`--_mp-font-${name}: var(--mp-font-${name}, ${value});`);
