@@ -6,7 +6,7 @@ import { endpointSorts } from '@memberpulse/integration-schema/validation';
 import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
-import { announced, answersLostClient, clientFor, endsOnTheRight, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, meFailsOnceClient, endsOnTheRight, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { formatNumber } from '../i18n/index.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
@@ -1006,19 +1006,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
   });
 
   it('a failed role question is a load error whose Try again asks again, not a read-only grid for an admin', async () => {
-    const own = await freshEnv();
-    let meFailures = 1;
-    const client = createIntegrationClient({
-      baseUrl: own.apiUrl,
-      token: own.tokens.admin,
-      retry: 0,
-      fetch: (input, init) => {
-        const request = new Request(input, init);
-        if (new URL(request.url).pathname === '/v1/me' && meFailures-- > 0) return Promise.resolve(new Response('{}', { status: 503 }));
-        return fetch(request);
-      },
-    });
-    const el = await mount(client);
+    const el = await mount(meFailsOnceClient(await freshEnv()));
     ok(!el.shadowRoot!.textContent!.includes('You can view endpoints but not change them.'), 'not told they cannot change endpoints');
     const retry = $(el, '.notice.error button');
     ok(retry && retry.textContent!.includes('Try again'), 'the load error, with Try again');

@@ -7,7 +7,7 @@ import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schem
 import type { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { announced, answersLostClient, clientFor, deepText, endsOnTheRight, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, meFailsOnceClient, deepText, endsOnTheRight, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 import { axNode } from '../provider/ax-node.test-kit.js';
 
@@ -2017,19 +2017,8 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('still shows every category when the role question fails, each asking again as it loads', async () => {
-    const own = await freshEnv();
-    let meFailures = 1;
     const all = document.createElement('mp-integration-settings');
-    all.client = createIntegrationClient({
-      baseUrl: own.apiUrl,
-      token: own.tokens.admin,
-      retry: 0,
-      fetch: (input, init) => {
-        const request = new Request(input, init);
-        if (new URL(request.url).pathname === '/v1/me' && meFailures-- > 0) return Promise.resolve(new Response('{}', { status: 503 }));
-        return fetch(request);
-      },
-    });
+    all.client = meFailsOnceClient(await freshEnv());
     document.body.append(all);
     placed.push(all);
     const sections = () => [...all.shadowRoot!.querySelectorAll('mp-integration-settings')];

@@ -52,6 +52,21 @@ export function answersLostClient(env: TestEnv, method: 'PUT' | 'POST' | 'PATCH'
   return { client, lost };
 }
 
+/** An admin client whose first question of the role (`GET /v1/me`) fails with a 503, not retried; later ones reach the server. */
+export function meFailsOnceClient(env: TestEnv): IntegrationClient {
+  let failures = 1;
+  return createIntegrationClient({
+    baseUrl: env.apiUrl,
+    token: env.tokens.admin,
+    retry: 0,
+    fetch: (input, init) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname === '/v1/me' && failures-- > 0) return Promise.resolve(new Response('{}', { status: 503 }));
+      return fetch(request);
+    },
+  });
+}
+
 /** Waits until `check` holds, re-checking every animation frame; fails with `what` after `limit` frames. */
 export async function until(check: () => unknown, what: string, limit = 600): Promise<void> {
   for (let i = 0; i < limit; i++) {
