@@ -11,6 +11,7 @@ import { icon, iconSvg } from '../shared/icons.js';
 import { actionFor } from '../shared/action-for.js';
 import { ClientController } from '../provider/client-controller.js';
 import { LeaveGuard } from '../provider/leave-guard.js';
+import { ignoreAriaDisabledPresses } from '../shared/aria-disabled-presses.js';
 import { FocusReturn, headingTakesFocusFrom } from '../provider/focus-return.js';
 import { whoAmI } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
@@ -147,6 +148,7 @@ export class MpEndpointGrid extends LitElement {
     super();
     new LocalizeController(this);
     new LeaveGuard(this, () => this.dirty);
+    ignoreAriaDisabledPresses(this);
   }
 
   /** The endpoints on the current page. */
@@ -465,7 +467,7 @@ export class MpEndpointGrid extends LitElement {
   async #confirmDelete(): Promise<void> {
     const endpoint = this._confirm;
     const client = this.#client.client;
-    if (!endpoint || !client || this._deleting) return;
+    if (!endpoint || !client) return;
     this._deleting = true;
     try {
       // Already deleted by someone else is what was asked for: said so, but no error and no event.

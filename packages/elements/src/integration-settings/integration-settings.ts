@@ -28,6 +28,7 @@ import { MpCombobox } from '../shared/combobox.js';
 import { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { ClientController } from '../provider/client-controller.js';
 import { LeaveGuard } from '../provider/leave-guard.js';
+import { ignoreAriaDisabledPresses } from '../shared/aria-disabled-presses.js';
 import { FocusReturn } from '../provider/focus-return.js';
 import { BarClearance } from './bar-clearance.js';
 import { whoAmI } from '../provider/permissions.js';
@@ -193,6 +194,7 @@ export class MpIntegrationSettings extends LitElement {
     super();
     new LocalizeController(this);
     new BarClearance(this);
+    ignoreAriaDisabledPresses(this);
     // In all-categories mode each inner element guards its own category. A host that cancels
     // mp-before-leave asks in its own way, so the browser's question is not shown too.
     new LeaveGuard(this, () => !!this.resolvedCategory && this.dirty && emit(this, new BeforeLeaveEvent(this.#dirtyCategories())));
@@ -310,7 +312,6 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   #openHeaderConfirm(e: Event, kind: 'archive' | 'restore'): void {
-    if (this._busy) return;
     this.#dialogOpener.remember(e.currentTarget as HTMLElement);
     this._confirm = kind;
   }
@@ -569,7 +570,7 @@ export class MpIntegrationSettings extends LitElement {
    */
   async #saveAndContinue(): Promise<void> {
     const category = this.resolvedCategory;
-    if (!category || this._busy) return;
+    if (!category) return;
     const missing = missingConnection(this._draft, this._saved).map(requiredToContinue);
     if (missing.length === 0) return this.#save('draft', false, true);
     const named = new Set(missing.map((e) => e.pointer));
@@ -736,7 +737,7 @@ export class MpIntegrationSettings extends LitElement {
   async #compare(): Promise<void> {
     const client = this.#client.client;
     const category = this.resolvedCategory;
-    if (!client || !category || !this._conflict || this._busy) return;
+    if (!client || !category || !this._conflict) return;
     this._busy = 'compare';
     try {
       // Reading the record also gives the SDK its current ETag, so "save mine" afterwards overwrites knowingly.
@@ -778,7 +779,7 @@ export class MpIntegrationSettings extends LitElement {
     const client = this.#client.client;
     const category = this.resolvedCategory;
     const conflict = this._conflict;
-    if (!client || !category || !conflict || this._busy) return;
+    if (!client || !category || !conflict) return;
     if (!conflict.theirs) {
       this._busy = conflict.retry;
       try {
@@ -793,7 +794,6 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   async #reloadTheirs(): Promise<void> {
-    if (this._busy) return;
     await this.reload();
     this.#heading?.focus();
   }
@@ -1029,7 +1029,7 @@ export class MpIntegrationSettings extends LitElement {
       mappings: (this._saved?.crm?.memberMappings.length ?? 0) + (this._saved?.crm?.orderMappings.length ?? 0),
     };
     return renderConfirm(kind, subject, this._busy !== '', (yes) => {
-      if (this._confirm !== kind || (yes && this._busy)) return;
+      if (this._confirm !== kind) return;
       if (yes && (kind === 'archive' || kind === 'restore')) void this.#archiveOrRestore(kind);
       else this.#closeConfirm(yes);
     });

@@ -89,7 +89,7 @@ export async function settle(el: { updateComplete: Promise<unknown> }, frames = 
 
 /**
  * Focuses and clicks `button` in `el`'s shadow root, then checks that while its work runs (`doing`) it is marked
- * unavailable (`aria-disabled`) and keeps focus: a `disabled` button would drop keyboard focus to the page.
+ * unavailable (`aria-disabled`) and keeps focus (a `disabled` button would drop keyboard focus to the page), and takes no second press.
  */
 export async function pressKeepsFocus(el: HTMLElement & { updateComplete: Promise<unknown> }, button: HTMLButtonElement, doing: string): Promise<void> {
   button.focus();
@@ -97,6 +97,10 @@ export async function pressKeepsFocus(el: HTMLElement & { updateComplete: Promis
   await el.updateComplete;
   equal(button.getAttribute('aria-disabled'), 'true', `${doing}: marked unavailable`);
   equal(el.shadowRoot!.activeElement, button, `${doing}: focus stays on the button, not on the page`);
+  let taken = false;
+  button.addEventListener('click', () => (taken = true), { once: true });
+  button.click();
+  equal(taken, false, `${doing}: a second press is not taken`);
 }
 
 /** Sets a text control's value as typing would (an `input` event that bubbles out of the shadow root's form). */
