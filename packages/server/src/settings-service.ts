@@ -156,8 +156,9 @@ function planWrite(
   const orgChanged = platformChanged || changedConnection.length > 0;
   const state: SettingsState = { category, platform, config, configuredSecrets: secrets, crm };
   // The cache describes the org of the stored connection: a write that points elsewhere is judged without it.
-  const memberFields = crm && !orgChanged ? cache.fields(tenant, crm.memberObject, store.describeStamp(current)) : undefined;
-  const orderFields = crm && !orgChanged ? cache.fields(tenant, crm.orderObject, store.describeStamp(current)) : undefined;
+  const stamp = store.describeStamp(current);
+  const memberFields = crm && !orgChanged ? cache.fields(tenant, crm.memberObject, stamp) : undefined;
+  const orderFields = crm && !orgChanged ? cache.fields(tenant, crm.orderObject, stamp) : undefined;
   const rules = validateAs ?? (status === 'enabled' ? 'enable' : 'draft');
   const result = validateSettings(state, rules, { memberFields, orderFields, allowLoopback: deps.allowLoopback });
   let warnings = result.warnings;
@@ -313,9 +314,10 @@ function undescribedObjects(plan: Plan, enabling: boolean, mayWriteSecrets: bool
   const { crm } = plan;
   if (plan.current?.status !== 'draft' || !enabling || plan.orgChanged || !crm || !findPlatform(plan.platform)?.discovery) return null;
   if (plan.setSecrets.size > 0 && !mayWriteSecrets) return null;
+  const stamp = store.describeStamp(plan.current);
   const objects = (['memberObject', 'orderObject'] as const).flatMap((key) => {
     const name = crm[key];
-    return name && !cache.fields(tenant, name, store.describeStamp(plan.current)) ? [{ key, name }] : [];
+    return name && !cache.fields(tenant, name, stamp) ? [{ key, name }] : [];
   });
   if (objects.length === 0) return null;
   return new UndescribedObjects(objects, plan.setSecrets.size > 0 ? Object.fromEntries(plan.setSecrets) : undefined);

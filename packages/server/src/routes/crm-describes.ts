@@ -20,8 +20,9 @@ export async function stampUnheard({ cache, db }: RouteDeps, tenant: string): Pr
 export async function recomputeDrift({ db, cache, reads, tenantChanged }: RouteDeps, tenant: string) {
   const s = await store.getSettings(db, tenant, 'crm');
   if (!s?.crm) return;
-  const memberFields = cache.fields(tenant, s.crm.memberObject, store.describeStamp(s));
-  const orderFields = cache.fields(tenant, s.crm.orderObject, store.describeStamp(s));
+  const stamp = store.describeStamp(s);
+  const memberFields = cache.fields(tenant, s.crm.memberObject, stamp);
+  const orderFields = cache.fields(tenant, s.crm.orderObject, stamp);
   if (!memberFields && !orderFields) return;
   const drift = driftOf(s.crm, memberFields, orderFields, s.drift);
   if (JSON.stringify(drift) !== JSON.stringify(s.drift)) {
