@@ -24,6 +24,12 @@ export interface AppState {
   /** Set when shutdown starts: `/readyz` answers 503 so load balancers stop sending traffic. */
   draining: boolean;
   inFlight: number;
+  /**
+   * Set by `createApp`: settles once the app first tried to hear other servers' writes (Postgres LISTEN; at
+   * once on PGlite). `startServer` takes requests only after it, so none is answered while the connection
+   * comes up, when every cached describe and read is dropped.
+   */
+  listening?: Promise<void>;
 }
 
 /** What `createApp` needs. `startServer` builds all of it; tests may build it themselves. */
@@ -64,6 +70,8 @@ export function createApp(deps: AppDeps): Hono<Env> {
   // Settings reads per tenant. PGlite serves one process, so this process sees every write; on Postgres
   // other servers write too, and their NOTIFYs invalidate (caching pauses while notifications may be lost).
   const reads: RouteDeps['reads'] = new ReadCache(db.kind === 'pglite');
+  const { tenantChanged, listening } = watchTenantChanges(db, reads, cache);
+  state.listening = listening;
   const routeDeps: RouteDeps = {
     config,
     db,
@@ -73,7 +81,7 @@ export function createApp(deps: AppDeps): Hono<Env> {
     cache,
     allowLoopback: !config.production,
     reads,
-    tenantChanged: watchTenantChanges(db, reads, cache),
+    tenantChanged,
   };
   const app = new Hono<Env>();
   app.use('*', accessLog(log, state));

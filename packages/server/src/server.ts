@@ -235,6 +235,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (settled) tell(settled);
     const state: AppState = { draining: false, inFlight: 0 };
     const app = createApp({ config, db, keys, gateway, state });
+    await state.listening;
 
     const server = await new Promise<Server>((resolve, reject) => {
       const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: httpOptions(config) }) as Server;

@@ -15,11 +15,11 @@ const TENANT_CHANGED = 'mp_tenant_changed';
  * own NOTIFY, arriving later, would drop a fresh describe). Describes keep being cached while notifications
  * may be lost (each costs the org's API allowance), each answered only while the CRM record is as it was when
  * it was described (`DescribeCache`), and all of them go when the listening connection drops and again when it
- * is back.
+ * is back. `listening` settles once the first try to listen is over, whether it listens or tries again later.
  */
-export function watchTenantChanges<T>(db: Database, reads: ReadCache<T>, cache: DescribeCache): TenantChanged {
+export function watchTenantChanges<T>(db: Database, reads: ReadCache<T>, cache: DescribeCache): { tenantChanged: TenantChanged; listening: Promise<void> } {
   const serverId = randomUUID();
-  void db.listen?.(
+  const listening = db.listen?.(
     TENANT_CHANGED,
     (payload) => {
       const [tenant = '', writer] = payload.split('\n');
@@ -31,7 +31,8 @@ export function watchTenantChanges<T>(db: Database, reads: ReadCache<T>, cache: 
       cache.hearing(listening);
     },
   );
-  return async (q, tenant, dropDescribes = false) => {
+  const tenantChanged: TenantChanged = async (q, tenant, dropDescribes = false) => {
     if (db.kind === 'postgres') await q.query('SELECT pg_notify($1, $2)', [TENANT_CHANGED, dropDescribes ? `${tenant}\n${serverId}` : tenant]);
   };
+  return { tenantChanged, listening: listening?.then(() => undefined) ?? Promise.resolve() };
 }

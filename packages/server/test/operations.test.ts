@@ -51,9 +51,20 @@ async function twoServersOnOnePostgres(options: StartOptions = {}): Promise<{ on
   const postgres = backends.find((b) => b.name === 'postgres')!;
   const url = await postgres.databaseUrl();
   const one = await startTestServer(postgres, { ...options, databaseUrl: url });
-  const two = await startTestServer(postgres, { ...options, databaseUrl: url, masterKey: one.server.config.masterKey!, jwtSecret: one.server.config.jwtSecret! });
+  const two = await startTestServer(postgres, { ...options, databaseUrl: url, masterKey: one.server.config.masterKey!, jwtSecret: one.server.config.jwtSecret! }).catch(async (err) => {
+    await one.close();
+    throw err;
+  });
   return { one, two };
 }
+
+/** How many servers on `srv`'s database listen for each other's writes. */
+const listenersOn = async (srv: TestServer) =>
+  (
+    await srv.server.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'mp-integration-server-listen' AND query ILIKE 'LISTEN%'`,
+    )
+  ).rows[0]!.n;
 
 /** A gateway whose org is named by the connection's consumer key: its one object is `<key>_Object__c`. */
 const orgPerKeyGateway = () =>
@@ -477,6 +488,15 @@ test('production refuses to start without a master key or a token verifier, in d
   assert.equal(existsSync(dir), false, 'nothing was created');
 });
 
+test('a server on Postgres listens for other servers’ writes before it takes a request', { skip: postgresSkipReason ?? false }, async () => {
+  const srv = await startTestServer(backends.find((b) => b.name === 'postgres')!);
+  try {
+    assert.equal(await listenersOn(srv), 1, 'no request is answered while the connection comes up: that drops every cached describe and read');
+  } finally {
+    await srv.close();
+  }
+});
+
 test('two servers on one Postgres: a write on one is what the other reads next (cached reads are invalidated by NOTIFY)', { skip: postgresSkipReason ?? false }, async () => {
   const { one, two } = await twoServersOnOnePostgres();
   try {
@@ -505,14 +525,12 @@ test('two servers on one Postgres: a write on one is what the other reads next (
 
 test('two servers on one Postgres: while a server’s NOTIFY connection is down it reads through, and it listens again after', { skip: postgresSkipReason ?? false }, async () => {
   const { one, two } = await twoServersOnOnePostgres();
-  const listeners = async () =>
-    (await one.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen' AND query ILIKE 'LISTEN%'`)).rows[0]!.n;
+  const listeners = () => listenersOn(one);
   const clientIdOnTwo = async (t: TestTenant) => (await t.as('viewer')('GET', '/v1/settings/accounting')).body.config.clientId as string;
   try {
     const t1 = await one.tenant();
     const t2 = await two.tenant(t1.id);
     assert.equal((await t1.as('admin')('PUT', '/v1/settings/accounting', { body: { platform: 'xero', config: { clientId: 'before' } } })).status, 201);
-    for (let i = 0; i < 200 && (await listeners()) < 2; i++) await new Promise((r) => setTimeout(r, 10));
     assert.equal(await clientIdOnTwo(t2), 'before', 'two has it cached now');
 
     await one.server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen'`);
@@ -556,8 +574,7 @@ test('two servers on one Postgres: a connection change on one drops the describe
 test('two servers on one Postgres: while a server’s NOTIFY connection is down it answers a describe it cached only while the CRM record is as it was', { skip: postgresSkipReason ?? false }, async () => {
   const gateway = orgPerKeyGateway();
   const { one, two } = await twoServersOnOnePostgres({ gateway });
-  const listeners = async () =>
-    (await one.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen' AND query ILIKE 'LISTEN%'`)).rows[0]!.n;
+  const listeners = () => listenersOn(one);
   try {
     const t1 = await one.tenant();
     const t2 = await two.tenant(t1.id);
@@ -565,7 +582,6 @@ test('two servers on one Postgres: while a server’s NOTIFY connection is down 
     assert.equal((await t1.as('admin')('PUT', '/v1/settings/crm', crmOrg('orgA'))).status, 201);
     const drafted = await two.tenant();
     assert.equal((await drafted.as('admin')('PUT', '/v1/settings/crm', { body: { ...crmOrg('orgC').body, crm: enableReadyCrm } })).status, 201);
-    for (let i = 0; i < 200 && (await listeners()) < 2; i++) await new Promise((r) => setTimeout(r, 10));
     // Ends both servers' LISTEN connections; they try again after a second: all below happens in that gap.
     await one.server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen'`);
     await new Promise((r) => setTimeout(r, 100));
@@ -590,14 +606,12 @@ test('two servers on one Postgres: while a server’s NOTIFY connection is down 
 
 test('two servers on one Postgres: describes cached before a NOTIFY connection was lost are dropped, so a change made meanwhile shows', { skip: postgresSkipReason ?? false }, async () => {
   const { one, two } = await twoServersOnOnePostgres({ gateway: orgPerKeyGateway() });
-  const listeners = async () =>
-    (await one.server.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen' AND query ILIKE 'LISTEN%'`)).rows[0]!.n;
+  const listeners = () => listenersOn(one);
   try {
     const t1 = await one.tenant();
     const t2 = await two.tenant(t1.id);
     assert.equal((await t1.as('admin')('PUT', '/v1/settings/crm', crmOrg('orgA'))).status, 201);
     assert.equal(await objectsSettleOn(t2, 'orgA'), 'orgA_Object__c');
-    for (let i = 0; i < 200 && (await listeners()) < 2; i++) await new Promise((r) => setTimeout(r, 10));
     // Ends both servers' LISTEN connections; one's NOTIFY of the change below reaches nobody.
     await one.server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen'`);
     await new Promise((r) => setTimeout(r, 200));
