@@ -7,6 +7,13 @@ import { randomUUID } from 'node:crypto';
 /** Where the fresh environment is asked for. */
 export const TEST_ENV_PATH = '/__mp/test-env';
 
+/**
+ * Where a story puts the loopback org's API usage at `?atLeast=` calls, as if they had been spent (the count
+ * only grows, so stories shown side by side agree); answers `{ used, max }`. Spending them through the API
+ * took hundreds of round trips, too slow for a story's 20 s on a busy machine.
+ */
+export const SALESFORCE_USAGE_PATH = '/__mp/salesforce-usage';
+
 let started;
 
 /** Starts the loopback Salesforce (the repo's tools/fake-salesforce). */
@@ -98,23 +105,39 @@ export async function stopTestEnv() {
   if (running) await (await running).close();
 }
 
+/** The loopback org's usage, raised to `atLeast` calls when it is under. */
+async function spendSalesforceCalls(atLeast) {
+  const fake = (await startOnce()).salesforce.server;
+  if (Number.isSafeInteger(atLeast) && atLeast > fake.apiUsage().used) fake.setApiUsage(atLeast);
+  return fake.apiUsage();
+}
+
+/** What each path answers, by its query. */
+const routes = new Map([
+  [TEST_ENV_PATH, () => freshTestEnv()],
+  [SALESFORCE_USAGE_PATH, (query) => spendSalesforceCalls(Number(query.get('atLeast')))],
+]);
+
 /** Koa middleware for web-test-runner's `middleware` option. */
 export async function testEnvMiddleware(ctx, next) {
-  if (ctx.path !== TEST_ENV_PATH) return next();
+  const route = routes.get(ctx.path);
+  if (!route) return next();
   ctx.type = 'application/json';
-  ctx.body = JSON.stringify(await freshTestEnv());
+  ctx.body = JSON.stringify(await route(ctx.URL.searchParams));
 }
 
 /** Connect middleware for Vite's dev and preview servers; a failed start answers 503 with its reason. */
 export function testEnvConnectMiddleware(req, res, next) {
-  if (new URL(req.url ?? '/', 'http://x').pathname !== TEST_ENV_PATH) return next();
-  freshTestEnv().then(
-    (env) => {
+  const url = new URL(req.url ?? '/', 'http://x');
+  const route = routes.get(url.pathname);
+  if (!route) return next();
+  route(url.searchParams).then(
+    (body) => {
       res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify(env));
+      res.end(JSON.stringify(body));
     },
     (error) => {
-      console.error(`${TEST_ENV_PATH}: the API beside Storybook did not start:`, error);
+      console.error(`${url.pathname}: the API beside Storybook did not start:`, error);
       res.statusCode = 503;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       res.end(`The API beside Storybook did not start: ${error instanceof Error ? error.message : String(error)}`);

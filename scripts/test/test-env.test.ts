@@ -1,6 +1,6 @@
 // The API beside Storybook's Vite servers: the connect middleware answers POST /__mp/test-env with a fresh
-// tenant on the real server (the one web-test-runner's Koa middleware gives the browser tests), and passes
-// every other request on.
+// tenant on the real server (the one web-test-runner's Koa middleware gives the browser tests) and
+// POST /__mp/salesforce-usage with the loopback org's usage, and passes every other request on.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { stopTestEnv, testEnvConnectMiddleware } from '../test-env.mjs';
@@ -33,4 +33,15 @@ test('answers a fresh tenant on the real API server, and passes other paths on',
   assert.equal(me.status, 200);
   const who = (await me.json()) as { tenantId: string; role: string };
   assert.deepEqual([who.tenantId, who.role], [envs[0]!.tenant, 'viewer'], 'its tokens are the real server’s');
+});
+
+test('raises the loopback org’s API usage to at least what a story asks, and never lowers it', async () => {
+  const usage = async (atLeast: number) => {
+    const a = await ask(`/__mp/salesforce-usage?atLeast=${atLeast}`);
+    assert.ok(a !== 'next' && a.status === 200, JSON.stringify(a));
+    return JSON.parse(a.body) as { used: number; max: number };
+  };
+  const before = await usage(0);
+  assert.equal((await usage(before.used + 750)).used, before.used + 750);
+  assert.equal((await usage(before.used + 10)).used, before.used + 750, 'the count only grows, as spent calls do');
 });
