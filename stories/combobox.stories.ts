@@ -39,6 +39,7 @@ interface Args extends ThemeArgs {
   placeholder: string;
   description: string;
   disabled: boolean;
+  readonly: boolean;
   required: boolean;
   invalid: boolean;
   width: string;
@@ -137,6 +138,9 @@ export const Invalid: Story = { args: { required: true, invalid: true, descripti
 
 /** Disabled: nothing to choose yet (the object is still being described). */
 export const Disabled: Story = { args: { disabled: true, placeholder: 'Loading the fields of Contact…' } };
+
+/** Read-only (a viewer's): the choice at full contrast, reached by Tab and copyable; the list never opens. */
+export const ReadOnly: Story = { args: { value: 'Email', readonly: true } };
 
 /** A large org's Contact: 900 fields to choose from, the list open; only the rows in view are rendered. */
 export const LargeOrg: Story = {

@@ -198,6 +198,7 @@ const expected: Record<string, Expectation> = {
   },
   'Combobox/Invalid': { rendered: '[part="input"]', shows: 'input[aria-invalid="true"][aria-required="true"][aria-describedby]' },
   'Combobox/Disabled': { rendered: '[part="input"]', shows: 'input:disabled' },
+  'Combobox/ReadOnly': { rendered: '[part="input"]', shows: 'input[readonly][aria-readonly="true"]:not(:disabled)' },
   'Combobox/LargeOrg': {
     rendered: '[part="input"]',
     shows: '[part="popup"]:popover-open [part="option"].current',

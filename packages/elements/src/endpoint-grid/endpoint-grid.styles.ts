@@ -151,7 +151,6 @@ export const styles = css`
     resize: vertical;
   }
   .mp-input[readonly] {
-    background: var(--_mp-color-surface-sunken);
     color: var(--_mp-color-text-muted);
   }
   /* As tall as the name it shows (its two rows are for a browser without field-sizing). */

@@ -208,9 +208,6 @@ export const styles = css`
     block-size: 1rem;
     fill: var(--_mp-color-success);
   }
-  .mp-input[readonly] {
-    background: var(--_mp-color-surface-sunken);
-  }
   .warning-text {
     color: var(--_mp-color-warning);
   }

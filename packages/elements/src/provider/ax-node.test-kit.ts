@@ -6,10 +6,14 @@ export interface AxNode {
   role: string;
   name: string;
   description: string;
+  /** A control's value as read out: a text box's text, a select's or combobox's choice ('' for none). */
+  value: string;
+  /** A checkbox's, switch's or radio's state (false for other roles). */
+  checked: boolean | 'mixed';
 }
 
 /**
- * The role, accessible name and description Chromium gives `element` (web-test-runner.config.mjs's plugin), for
+ * The role, accessible name, description, value and checked state Chromium gives `element` (web-test-runner.config.mjs's plugin), for
  * nodes a11ySnapshot leaves out, such as a listbox's options or a fieldset's group. One at a time: the element is
  * found by a marker attribute.
  */

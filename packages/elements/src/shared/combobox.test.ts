@@ -211,4 +211,43 @@ describe('<mp-combobox> standalone', () => {
     await settle(el);
     ok(!el.open, 'leaving the box closed the list');
   });
+
+  it('read-only: Tab reaches the box, which reads out its name and choice, and no typing, click, Space, Enter or arrow opens or changes it', async () => {
+    const before = document.createElement('button');
+    document.body.append(before);
+    placed.push(before);
+    const el = await mount();
+    el.value = 'Phone';
+    el.readonly = true;
+    await settle(el);
+    let changes = 0;
+    el.addEventListener('change', () => changes++);
+    const input = el.shadowRoot!.querySelector('input')!;
+    before.focus();
+    await sendKeys({ press: 'Tab' });
+    equal(el.shadowRoot!.activeElement, input, 'Tab reaches the box');
+    const ax = await axNode(input);
+    equal(`${ax.role}: ${ax.name} = ${ax.value}`, 'combobox: Salesforce Contact field = Business Phone', 'its name and choice read out');
+    equal(input.getAttribute('aria-readonly'), 'true', 'said to be read-only');
+    for (const key of ['ArrowDown', 'ArrowUp', 'PageDown', 'Enter', 'Space']) {
+      await sendKeys({ press: key });
+      await settle(el);
+      ok(!el.open, `${key} opens no list`);
+    }
+    await sendKeys({ down: 'Alt' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ up: 'Alt' });
+    await sendKeys({ type: 'Email' });
+    await settle(el);
+    ok(!el.open, 'Alt+↓ and typing open no list');
+    equal(input.value, 'Business Phone', 'typing changed nothing');
+    await clickInto(input);
+    await settle(el);
+    ok(!el.open, 'a click opens no list');
+    el.show();
+    await settle(el);
+    ok(!el.open, 'nor does show()');
+    await sendKeys({ press: 'Tab' });
+    equal(`${el.value} ${changes}`, 'Phone 0', 'the choice stands, and no change was fired');
+  });
 });

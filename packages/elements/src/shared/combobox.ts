@@ -66,6 +66,9 @@ const NONE: readonly ComboboxOption[] = [];
  * label was typed out exactly (none when two share it). A click into the box selects its text, so typing
  * replaces the choice shown; after Escape it reopens the list on the kept text.
  *
+ * With `readonly` the choice shows as it is (a viewer's): the box takes focus, its text can be selected and
+ * copied, and the list never opens, so nothing changes it.
+ *
  * Not form-associated on its own: hosts read `value` on `change`.
  *
  * @summary A searchable, keyboard-first, virtualized single-choice combobox.
@@ -93,6 +96,7 @@ export class MpCombobox extends LitElement {
     description: {},
     placeholder: {},
     disabled: { type: Boolean, reflect: true },
+    readonly: { type: Boolean, reflect: true },
     required: { type: Boolean, reflect: true },
     invalid: { type: Boolean, reflect: true },
     _open: { state: true },
@@ -122,6 +126,8 @@ export class MpCombobox extends LitElement {
   placeholder = '';
   /** Neither typed in nor opened. */
   disabled = false;
+  /** Shows the choice without letting it change: focusable and selectable, never typed in or opened. */
+  readonly = false;
   /** Marks the text box as required for assistive technology (`aria-required`). */
   required = false;
   /** Marks the text box as invalid (`aria-invalid`), e.g. while an error shows beside it. */
@@ -207,7 +213,7 @@ export class MpCombobox extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('disabled') && this.disabled) this.hide();
+    if (this.disabled || this.readonly) this.hide();
     // New options while open (the host's data changed): search again, keeping the highlight if possible.
     if (changed.has('options') && this._open) this.#refresh('keep');
   }
@@ -225,7 +231,7 @@ export class MpCombobox extends LitElement {
   }
 
   #openList(query: string | null, active: 'selected' | 'first' | 'last'): void {
-    if (this.disabled) return;
+    if (this.disabled || this.readonly) return;
     this._open = true;
     this._query = query;
     this.#refresh(active);
@@ -404,9 +410,11 @@ export class MpCombobox extends LitElement {
           aria-describedby=${this.description ? 'description' : nothing}
           aria-invalid=${this.invalid ? 'true' : nothing}
           aria-required=${this.required ? 'true' : nothing}
+          aria-readonly=${this.readonly ? 'true' : nothing}
           placeholder=${this.placeholder || nothing}
           .value=${live(this.#shownText())}
           ?disabled=${this.disabled}
+          ?readonly=${this.readonly}
           @keydown=${this.#onKeydown}
           @input=${this.#onInput}
           @click=${this.#onClick}

@@ -123,6 +123,14 @@ export const base: CSSResult = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
+  /* Read-only (a viewer's, an archived record's) keeps full contrast and focus, on a sunken ground. */
+  .mp-input[readonly],
+  .mp-select[aria-readonly='true'] {
+    background: var(--_mp-color-surface-sunken);
+  }
+  .mp-select[aria-readonly='true'] {
+    cursor: default;
+  }
   .mp-input:focus-visible,
   .mp-select:focus-visible {
     border-color: var(--_mp-color-focus);
