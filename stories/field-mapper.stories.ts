@@ -130,10 +130,10 @@ export const LargeOrg: Story = {
   args: { sourceFields: largeSourceFields(150), targetFields: largeContactFields(900, 1000), value: [], '--mp-field-mapper-max-height': '32rem' },
 };
 
-/** A viewer's view: mappings as text, search and filters still work. */
+/** A viewer's view: each row's field and update policy read-only (reached by Tab and read out at full contrast, not changed); search and filters still work; no auto-map or clear. */
 export const ReadOnly: Story = { args: { value: completeMemberMappings, readonly: true } };
 
-/** Disabled (its attribute, or a disabled fieldset or form around it): every control greyed, nothing submitted; unlike read-only, the rows keep their pickers. */
+/** Disabled (its attribute, or a disabled fieldset or form around it): every control greyed and out of the Tab order, nothing submitted; read-only keeps them reachable at full contrast instead. */
 export const Disabled: Story = { args: { disabled: true } };
 
 /** Dark scheme (also forced by `data-mp-theme="dark"` on any ancestor). */

@@ -11,7 +11,7 @@ import { icon, iconSvg } from '../shared/icons.js';
 import { actionFor } from '../shared/action-for.js';
 import { ClientController } from '../provider/client-controller.js';
 import { LeaveGuard } from '../provider/leave-guard.js';
-import { ignoreAriaDisabledPresses } from '../shared/aria-disabled-presses.js';
+import { ignoreAriaHeldPresses } from '../shared/aria-held-presses.js';
 import { FocusReturn, headingTakesFocusFrom } from '../provider/focus-return.js';
 import { whoAmI } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
@@ -148,7 +148,7 @@ export class MpEndpointGrid extends LitElement {
     super();
     new LocalizeController(this);
     new LeaveGuard(this, () => this.dirty);
-    ignoreAriaDisabledPresses(this);
+    ignoreAriaHeldPresses(this);
   }
 
   /** The endpoints on the current page. */

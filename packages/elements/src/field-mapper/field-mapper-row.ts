@@ -58,6 +58,7 @@ export interface RowView {
   row: MapperRow;
   /** Position among the rows shown (for `aria-rowindex`). */
   index: number;
+  /** Shown as it is: each row's field box and policy keep focus and read out their value, but take no change. */
   readonly: boolean;
   disabled: boolean;
   /** No CRM fields to choose from (none loaded yet): the row's field box has nothing to offer. */
@@ -99,24 +100,23 @@ export function renderRow(view: RowView): TemplateResult {
         </span>
       </div>
       <div role="cell" class="cell target">
-        ${readonly
-          ? html`<span class="readonly-target ${mapping ? '' : 'muted'}">${mapping ? shown : msg('fieldMapper.notMapped')}</span>`
-          : html`<mp-combobox
-              part="combobox"
-              exportparts="input: combobox-input, option, listbox"
-              data-source=${key}
-              data-mp-inherit-tokens
-              .value=${mapping?.target ?? ''}
-              .displayValue=${shown}
-              .options=${view.search}
-              .label=${msg('fieldMapper.targetFor', { source: source.label })}
-              .listLabel=${msg('fieldMapper.listLabel', { source: source.label })}
-              .description=${problems.join(' ')}
-              .placeholder=${msg('fieldMapper.chooseTarget')}
-              ?disabled=${disabled || view.noTargets}
-              ?required=${source.required}
-              ?invalid=${status === 'error'}
-            ></mp-combobox>`}
+        <mp-combobox
+          part="combobox"
+          exportparts="input: combobox-input, option, listbox"
+          data-source=${key}
+          data-mp-inherit-tokens
+          .value=${mapping?.target ?? ''}
+          .displayValue=${shown}
+          .options=${view.search}
+          .label=${msg('fieldMapper.targetFor', { source: source.label })}
+          .listLabel=${msg('fieldMapper.listLabel', { source: source.label })}
+          .description=${problems.join(' ')}
+          .placeholder=${msg(readonly ? 'fieldMapper.notMapped' : 'fieldMapper.chooseTarget')}
+          ?disabled=${disabled || (view.noTargets && !readonly)}
+          ?readonly=${readonly}
+          ?required=${source.required}
+          ?invalid=${status === 'error'}
+        ></mp-combobox>
         ${mapping && target ? renderTargetMeta(mapping, target) : nothing}
         ${view.suggestion && !mapping ? renderSuggestion(view, view.suggestion.suggestion, view.suggestion.target) : nothing}
         ${row.problems.length > 0
@@ -134,18 +134,17 @@ export function renderRow(view: RowView): TemplateResult {
       </div>
       <div role="cell" class="cell policy">
         ${mapping
-          ? readonly
-            ? html`<span class="readonly-policy">${msg(`policy.${mapping.policy}`)}</span>`
-            : html`<select
-                class="mp-select"
-                part="policy"
-                data-action="policy"
-                data-source=${key}
-                aria-label=${msg('fieldMapper.policyFor', { source: source.label })}
-                ?disabled=${disabled}
-              >
-                ${updatePolicies.map((p) => html`<option value=${p} dir="auto" ?selected=${p === mapping.policy}>${msg(`policy.${p}`)}</option>`)}
-              </select>`
+          ? html`<select
+              class="mp-select"
+              part="policy"
+              data-action="policy"
+              data-source=${key}
+              aria-label=${msg('fieldMapper.policyFor', { source: source.label })}
+              ?disabled=${disabled}
+              aria-readonly=${readonly ? 'true' : nothing}
+            >
+              ${updatePolicies.map((p) => html`<option value=${p} dir="auto" ?selected=${p === mapping.policy}>${msg(`policy.${p}`)}</option>`)}
+            </select>`
           : nothing}
       </div>
       <div role="cell" class="cell actions">

@@ -209,15 +209,6 @@ export const styles = css`
     flex-direction: column;
     gap: var(--_mp-space-xs);
   }
-  .readonly-target,
-  .readonly-policy {
-    display: block;
-    padding-block-start: var(--_mp-space-xs);
-    overflow-wrap: anywhere;
-  }
-  .muted {
-    color: var(--_mp-color-text-muted);
-  }
   .target-meta {
     display: flex;
     flex-wrap: wrap;

@@ -6,6 +6,8 @@ import { MpFieldMapper } from './field-mapper.js';
 import { buildOptions, prepareTargets } from './model.js';
 import type { MpCombobox } from '../shared/combobox.js';
 import { announced, equal, expectNoViolations, inGerman, inLocale, ok, settle } from '../provider/browser-test-kit.js';
+import { deepActive, tabStops, tryToChange } from '../provider/keyboard.test-kit.js';
+import { axNode } from '../provider/ax-node.test-kit.js';
 import {
   completeMemberMappings,
   contactFields,
@@ -42,13 +44,6 @@ const combo = (el: MpFieldMapper, source: string) => root(el).querySelector<MpCo
 const rowOf = (el: MpFieldMapper, source: string) => root(el).querySelector(`mp-field-mapper-row[data-source="${source}"]`);
 const rowText = (el: MpFieldMapper, source: string) => rowOf(el, source)?.textContent?.replace(/\s+/g, ' ') ?? '';
 const mapped = (el: MpFieldMapper) => Object.fromEntries(el.value.map((m) => [m.source, m.target]));
-
-/** The focused element, looking through shadow roots. */
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 async function openList(el: MpFieldMapper, source: string, query?: string) {
   const box = combo(el, source)!;
@@ -362,7 +357,8 @@ describe('<mp-field-mapper>', () => {
 
   it('shows an undescribed target’s API name once, not again under it (a viewer whose role cannot read the CRM fields)', async () => {
     const el = await mount({ targetFields: [], value: [{ source: 'email', target: 'Email', policy: 'always' }], readonly: true });
-    equal(rowText(el, 'email').match(/Email/g)?.length, 3, 'the source’s label and type, and the target’s name once');
+    equal(rowText(el, 'email').match(/Email/g)?.length, 2, 'the source’s label and type');
+    equal(combo(el, 'email')!.shadowRoot!.querySelector('input')!.value, 'Email', 'and the target’s name once, in its field box');
     el.readonly = false;
     el.targetFields = contactFields;
     await settle(el);
@@ -482,10 +478,54 @@ describe('<mp-field-mapper>', () => {
     el.readonly = true;
     el.value = [];
     await settle(el);
-    equal(combo(el, 'email'), null, 'readonly: no combobox');
-    ok(rowText(el, 'email').includes('Not mapped'), 'readonly shows text');
+    ok(combo(el, 'email')!.readonly && !combo(el, 'email')!.disabled, 'readonly: its field box read-only, not disabled');
+    equal(combo(el, 'email')!.placeholder, 'Not mapped', 'an unmapped row says so');
     ok(el.checkValidity(), 'readonly is barred from validation');
     equal(el.autoMap().length, 0, 'readonly: no auto-map');
+  });
+
+  it('read-only: Tab reaches each row’s field box and policy, which read out their name and value, and no typing, click, Space, Enter or arrow changes them', async () => {
+    const sourceFields = memberFields.filter((f) => ['memberId', 'email', 'phone'].includes(f.key));
+    const value = completeMemberMappings.filter((m) => m.source === 'email' || m.source === 'phone');
+    const [before, after] = [document.createElement('button'), document.createElement('button')];
+    document.body.append(before);
+    placed.push(before);
+    const el = await mount({ sourceFields, value, readonly: true });
+    document.body.append(after);
+    placed.push(after);
+    const events: string[] = [];
+    for (const type of ['input', 'change']) el.addEventListener(type, () => events.push(type));
+
+    const stops = await tabStops(before, after);
+    const read = async (control: HTMLElement) => {
+      const ax = await axNode(control);
+      return `${ax.role}: ${ax.name} = ${ax.value}${control.getAttribute('aria-readonly') === 'true' ? ' (read-only)' : ''}`;
+    };
+    const rows = stops.filter((s) => s.closest('mp-field-mapper-row') || (s.getRootNode() as ShadowRoot).host?.closest('mp-field-mapper-row'));
+    const heard = [];
+    for (const control of rows) heard.push(await read(control));
+    equal(
+      heard.join('\n'),
+      [
+        'combobox: CRM field for Member ID =  (read-only)',
+        'combobox: CRM field for Email = Email (read-only)',
+        'combobox: Update policy for Email = Always overwrite (read-only)',
+        'combobox: CRM field for Phone = Business Phone (read-only)',
+        'combobox: Update policy for Phone = Never blank out (read-only)',
+      ].join('\n'),
+      'each row’s field box and policy, in order, named and with their value',
+    );
+    const shown = () =>
+      [JSON.stringify(el.value), ...rows.map((c) => (c instanceof HTMLSelectElement ? c.value : `${(c as HTMLInputElement).value} ${((c.getRootNode() as ShadowRoot).host as MpCombobox).open ? 'open' : 'closed'}`))].join(' ');
+    const first = shown();
+    for (const control of rows) await tryToChange(control, shown);
+    await settle(el);
+    equal(shown(), first, 'the mappings stand, as each box and policy shows them, with no list open');
+    equal(events.join(), '', 'no input or change fired');
+    const policy = root(el).querySelector<HTMLSelectElement>('select[data-source="email"]')!;
+    const refused = (init: KeyboardEventInit) => !policy.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init }));
+    ok(refused({ key: 'n' }), 'a letter, which would choose the option it starts, is refused');
+    ok(!refused({ key: 'f', ctrlKey: true }) && !refused({ key: 'f', metaKey: true }), 'Ctrl+F and ⌘F, the browser’s find, are left alone');
   });
 
   it('fires input then change, bubbling and composed, only for the admin’s edits', async () => {

@@ -14,6 +14,7 @@ import { LocalizeController, formatList, formatNumber, msg } from '../i18n/index
 import { tokens, installThemeRoot } from '../styles/tokens.js';
 import { base } from '../styles/base.js';
 import { Announcer } from '../shared/announcer.js';
+import { ignoreAriaHeldPresses } from '../shared/aria-held-presses.js';
 import { icon, iconSvg } from '../shared/icons.js';
 // Registers <mp-combobox> (listed in package.json "sideEffects", so bundlers keep it).
 import '../shared/combobox.js';
@@ -162,7 +163,10 @@ export class MpFieldMapper extends LitElement {
   /** Disables every control; the value is not submitted. */
   disabled = false;
 
-  /** Shows the mappings without letting them change (search and filters still work). */
+  /**
+   * Shows the mappings without letting them change: each row's field box and policy keep focus and read out their
+   * value, as read-only controls; search and filters still work; no clear, auto-map or suggestions.
+   */
   readonly = false;
 
   /** Accessible name of the table; defaults to "Field mapping". */
@@ -217,6 +221,7 @@ export class MpFieldMapper extends LitElement {
     this.#internals = this.attachInternals();
     new LocalizeController(this, () => this.#syncForm());
     this.addEventListener('invalid', () => this.#showMissing('all'));
+    ignoreAriaHeldPresses(this);
   }
 
   /**

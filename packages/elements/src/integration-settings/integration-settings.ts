@@ -28,7 +28,7 @@ import { MpCombobox } from '../shared/combobox.js';
 import { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { ClientController } from '../provider/client-controller.js';
 import { LeaveGuard } from '../provider/leave-guard.js';
-import { ignoreAriaDisabledPresses } from '../shared/aria-disabled-presses.js';
+import { ignoreAriaHeldPresses } from '../shared/aria-held-presses.js';
 import { FocusReturn } from '../provider/focus-return.js';
 import { BarClearance } from './bar-clearance.js';
 import { whoAmI } from '../provider/permissions.js';
@@ -194,7 +194,7 @@ export class MpIntegrationSettings extends LitElement {
     super();
     new LocalizeController(this);
     new BarClearance(this);
-    ignoreAriaDisabledPresses(this);
+    ignoreAriaHeldPresses(this);
     // In all-categories mode each inner element guards its own category. A host that cancels
     // mp-before-leave asks in its own way, so the browser's question is not shown too.
     new LeaveGuard(this, () => !!this.resolvedCategory && this.dirty && emit(this, new BeforeLeaveEvent(this.#dirtyCategories())));

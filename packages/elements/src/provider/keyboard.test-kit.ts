@@ -1,0 +1,50 @@
+// For browser tests only (web-test-runner's keyboard and mouse): stories import browser-test-kit.ts, and
+// Storybook's build cannot resolve @web/test-runner-commands, so these helpers live apart.
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { equal, ok } from './browser-test-kit.js';
+
+/** The focused element, looking through shadow roots. */
+export function deepActive(): Element | null {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+}
+
+/** Presses Tab from `start` until focus reaches `end` (at most `limit` times), and answers where focus rested in between. */
+export async function tabStops(start: HTMLElement, end: HTMLElement, limit = 200): Promise<HTMLElement[]> {
+  start.focus();
+  const stops: HTMLElement[] = [];
+  for (let i = 0; i < limit; i++) {
+    await sendKeys({ press: 'Tab' });
+    const now = deepActive() as HTMLElement | null;
+    if (!now || now === end) return stops;
+    stops.push(now);
+  }
+  throw new Error(`Tab did not reach the end in ${limit} presses`);
+}
+
+/**
+ * Tries to change `control` as a person would: a real click at its middle, then Space, Enter, the arrow keys, Home,
+ * End, Page Down and typing, each with focus back on it (a radio's arrow key moves focus on). After each, what
+ * `shown` reads (the values on screen) must be as before, and no select's list open, where a choice would change it.
+ */
+export async function tryToChange(control: HTMLElement, shown: () => string): Promise<void> {
+  const name = control.id || control.getAttribute('aria-label') || control.outerHTML.slice(0, 80);
+  const before = shown();
+  const unchanged = (how: string) => {
+    ok(!control.matches(':open'), `${how} opened the list of ${name}`);
+    equal(shown(), before, `what shows after ${how} on ${name}`);
+  };
+  control.scrollIntoView({ block: 'center' });
+  const box = control.getBoundingClientRect();
+  await sendMouse({ type: 'click', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+  unchanged('a click');
+  for (const key of ['Space', 'Enter', 'ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'Home', 'End', 'PageDown']) {
+    control.focus();
+    await sendKeys({ press: key });
+    unchanged(key);
+  }
+  control.focus();
+  await sendKeys({ type: 'x' });
+  unchanged('typing');
+}
