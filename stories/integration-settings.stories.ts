@@ -297,7 +297,7 @@ export const LeaveQuestion: Story = {
   }),
 };
 
-/** A viewer sees everything and changes nothing. */
+/** A viewer sees everything and changes nothing: every value a read-only control, reached by Tab and read out at full contrast; no save, enable, archive or secret buttons. */
 export const ReadOnly: Story = { args: { role: 'viewer' }, loaders: enabled };
 
 /** An auditor may not read settings: one calm note, with nothing to retry. */

@@ -149,7 +149,10 @@ const expected: Record<string, Expectation> = {
   },
   'Integration settings/RestoreQuestion': { shows: 'dialog[open].restore .primary', says: 'Restore the Payment gateway settings?' },
   'Integration settings/LeaveQuestion': { shows: 'dialog[open].leave .danger', says: 'Leave without saving?' },
-  'Integration settings/ReadOnly': { lacks: '[part="save-button"]' },
+  'Integration settings/ReadOnly': {
+    shows: ['input[name="platform"][aria-disabled="true"]:checked', 'select[aria-readonly="true"]', 'mp-combobox[readonly]', 'input[role="switch"][aria-readonly="true"]'],
+    lacks: '[part="save-button"], input:disabled, select:disabled, mp-combobox[disabled]',
+  },
   'Integration settings/NoReadRole': { says: 'Your role cannot see the integration settings.', lacks: '[role="alert"]' },
   'Integration settings/AwaitingAdmin': { shows: ['#awaiting-admin', '[part="enable-button"][disabled]'], lacks: '[part="test-button"]' },
   'Integration settings/Loading': { widgets: 'loading' },

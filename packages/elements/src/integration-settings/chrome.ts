@@ -11,7 +11,11 @@ import { markedLabel } from './platform-fields.js';
 
 const t = translator(settingsMessages);
 
-/** The catalog's platforms of a category as a radio group; warns when saving would replace the stored platform. */
+/**
+ * The catalog's platforms of a category as a radio group; warns when saving would replace the stored platform.
+ * Locked, each radio is `aria-disabled` (ARIA gives a radio no read-only state): it keeps focus and reads out
+ * whether it is the one chosen, and takes no press.
+ */
 export function renderPlatformPicker(options: {
   category: IntegrationCategory;
   chosen: string | null;
@@ -35,8 +39,9 @@ export function renderPlatformPicker(options: {
         .filter((p) => p.category === options.category)
         .map(
           (p) => html`<label part="platform" class="platform ${p.id === chosen ? 'chosen' : ''}">
-            <input type="radio" name="platform" value=${p.id} .checked=${p.id === chosen} ?disabled=${options.locked}
-              aria-invalid=${errors.length ? 'true' : 'false'} aria-labelledby="platform-${p.id}" aria-describedby="platform-${p.id}-about" @change=${() => options.choose(p.id)} />
+            <input type="radio" name="platform" value=${p.id} .checked=${p.id === chosen} aria-disabled=${options.locked ? 'true' : nothing}
+              aria-invalid=${errors.length ? 'true' : 'false'} aria-labelledby="platform-${p.id}"
+              aria-describedby="platform-${p.id}-about${options.lockedBecause ? ' platform-locked' : ''}" @change=${() => options.choose(p.id)} />
             <span class="platform-text"><strong id="platform-${p.id}">${p.name}</strong><span class="muted small" id="platform-${p.id}-about"><bdi>${msg(`catalog.${p.id}.description`, undefined, p.description)}</bdi></span></span>
           </label>`,
         )}

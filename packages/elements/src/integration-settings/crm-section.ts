@@ -97,7 +97,7 @@ function picker(view: CrmView, key: keyof CrmMapping, label: string, helpText: s
     <span class="label" id="${id}-label">${labelText(label, required)}</span>
     <mp-combobox id=${id} .options=${options} .value=${value ?? ''} display-value=${options.find((o) => o.value === (value ?? ''))?.label ?? value ?? ''}
       label=${label} placeholder=${key.endsWith('Object') ? t('settings.crm.pickObject') : t('settings.crm.pickField')}
-      ?disabled=${view.locked} ?required=${required} ?invalid=${errors.length > 0} description=${[helpText, ...errors].join(' ')}
+      ?readonly=${view.locked} ?required=${required} ?invalid=${errors.length > 0} description=${[helpText, ...errors].join(' ')}
       @change=${(e: Event) => view.setCrm({ [key]: (e.target as HTMLInputElement).value || null })}></mp-combobox>
     <p id="${id}-help" class="help"><bdi>${helpText}</bdi></p>
     ${renderErrors(id, errors)}
@@ -210,7 +210,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
     <h4>${t('settings.crm.tags')}</h4>
     <div class="field" data-key="tagDestination">
       <label class="label" for="crm-tagDestination">${t('settings.crm.tagDestination')}</label>
-      <select id="crm-tagDestination" class="mp-select" ?disabled=${view.locked} aria-invalid=${view.errorsFor('crm-tagDestination').length ? 'true' : 'false'}
+      <select id="crm-tagDestination" class="mp-select" aria-readonly=${view.locked ? 'true' : nothing} aria-invalid=${view.errorsFor('crm-tagDestination').length ? 'true' : 'false'}
         aria-describedby=${describedBy('crm-tagDestination', false, view.errorsFor('crm-tagDestination'))}
         @change=${(e: Event) => {
           const next = (e.target as HTMLSelectElement).value as TagDestination;
@@ -238,7 +238,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
 
     <div class="field toggle-field" data-key="supportTicketNotes">
       <label class="toggle">
-        <input id="crm-supportTicketNotes" type="checkbox" role="switch" .checked=${crm.supportTicketNotes} ?disabled=${view.locked}
+        <input id="crm-supportTicketNotes" type="checkbox" role="switch" .checked=${crm.supportTicketNotes} aria-readonly=${view.locked ? 'true' : nothing}
           aria-describedby="crm-supportTicketNotes-help" @change=${(e: Event) => view.setCrm({ supportTicketNotes: (e.target as HTMLInputElement).checked })} />
         <span>${t('settings.crm.supportTicketNotes')}</span>
       </label>

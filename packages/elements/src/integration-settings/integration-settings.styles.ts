@@ -187,6 +187,11 @@ export const styles = css`
     block-size: 1.1rem;
     accent-color: var(--_mp-color-accent);
   }
+  /* Held (a viewer's, an archived record's): nothing to press, though it keeps focus and full contrast. */
+  .platform:has(input[aria-disabled='true']),
+  .toggle:has(input[aria-readonly='true']) {
+    cursor: default;
+  }
   .secret-row {
     display: flex;
     flex-wrap: wrap;

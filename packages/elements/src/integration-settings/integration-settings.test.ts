@@ -4,10 +4,11 @@
 import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
 import { createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schema';
-import type { MpCombobox } from '../shared/combobox.js';
+import { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
 import { announced, answersLostClient, clientFor, meFailsOnceClient, deepText, endsOnTheRight, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { tabStops, tryToChange } from '../provider/keyboard.test-kit.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 import { axNode } from '../provider/ax-node.test-kit.js';
 
@@ -1950,8 +1951,10 @@ describe('<mp-integration-settings> against the real server', () => {
     const el = await mount(clientFor(own, 'viewer'), 'payment-gateway');
     ok($(el, '.notice.info')?.textContent?.includes('view these settings'), 'says it is read-only');
     ok($<HTMLInputElement>(el, '#cfg-publishableKey')!.readOnly, 'text inputs read-only');
-    ok($<HTMLSelectElement>(el, '#cfg-mode')!.disabled, 'selects disabled');
-    ok($<HTMLInputElement>(el, 'input[name="platform"]')!.disabled, 'platform fixed');
+    const mode = $<HTMLSelectElement>(el, '#cfg-mode')!;
+    ok(mode.getAttribute('aria-readonly') === 'true' && !mode.disabled, 'selects read-only, not disabled');
+    const stripe = $<HTMLInputElement>(el, 'input[name="platform"][value="stripe"]')!;
+    ok(stripe.checked && stripe.getAttribute('aria-disabled') === 'true' && !stripe.disabled, 'the platform fixed, its radio still reached and read');
     equal($<HTMLInputElement>(el, '#cfg-publishableKey')!.value, 'pk_test_abc', 'values shown');
     ok(!$(el, '[part="footer"]') && !$(el, '.header-actions'), 'no save, enable or archive');
     const secret = $(el, '[data-key="secretKey"]')!;
@@ -1960,15 +1963,89 @@ describe('<mp-integration-settings> against the real server', () => {
     await expectNoViolations(el, 'viewer');
   });
 
+  it('lets a viewer Tab to every value, hear its name and value, and change none by typing, a click, Space or Enter; nothing is sent', async () => {
+    const own = await freshEnv();
+    await enabledCrm(own);
+    const sent: string[] = [];
+    const viewer = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.viewer,
+      retry: 0,
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        if (request.method !== 'GET') sent.push(`${request.method} ${new URL(request.url).pathname}`);
+        return fetch(request);
+      },
+    });
+    const [start, end] = [document.createElement('button'), document.createElement('button')];
+    document.body.append(start);
+    placed.push(start);
+    // Tall enough for every mapper row to stay rendered (rows far from the view are not) while the test goes through them.
+    await setViewport({ width: 1000, height: 4000 });
+    try {
+      const el = await mount(viewer);
+      document.body.append(end);
+      placed.push(end);
+      await until(() => $(el, '#crm-memberMappings') && $(el, '#cfg-autoSync'), 'the mapper and the settings below the connection');
+      const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
+      await settle(mapper);
+
+      // Every control that shows a value (of the platform radios, the chosen one: a radio group is one Tab stop).
+      const controls = [
+        ...el.shadowRoot!.querySelectorAll<HTMLElement>('input:not([type="radio"]), input[type="radio"]:checked, select, textarea, mp-combobox'),
+        ...mapper.shadowRoot!.querySelectorAll<HTMLElement>('mp-field-mapper-row mp-combobox, mp-field-mapper-row select'),
+      ];
+      const valueOf = (c: HTMLElement) =>
+        c instanceof HTMLInputElement && (c.type === 'checkbox' || c.type === 'radio') ? String(c.checked)
+          : c instanceof MpCombobox ? `${c.shadowRoot!.querySelector('input')!.value}${c.open ? ' (list open)' : ''}`
+            : c instanceof HTMLSelectElement ? (c.selectedOptions[0]?.text ?? '')
+              : (c as HTMLInputElement).value;
+      const nameOf = (c: HTMLElement) => c.id || (c.dataset.source ? `${c.dataset.source} ${c.localName}` : `${c.getAttribute('name')} ${c.getAttribute('value')}`);
+      const shown = () => controls.map((c) => `${nameOf(c)}=${valueOf(c)}`).join(', ');
+      const first = shown();
+
+      const stops = (await tabStops(start, end)).map((s) => ((s.getRootNode() as ShadowRoot).host instanceof MpCombobox ? ((s.getRootNode() as ShadowRoot).host as HTMLElement) : s));
+      equal(controls.filter((c) => !stops.includes(c)).map(nameOf).join(', '), '', 'every value reached by Tab');
+      equal(controls.filter((c) => c.matches(':disabled') || (c as MpCombobox).disabled).map(nameOf).join(', '), '', 'none disabled, greyed or skipped');
+      const held = (c: HTMLElement) =>
+        c instanceof HTMLInputElement && c.type === 'radio' ? c.getAttribute('aria-disabled') === 'true'
+          : c instanceof MpCombobox ? c.shadowRoot!.querySelector('input')!.getAttribute('aria-readonly') === 'true'
+            : c.getAttribute('aria-readonly') === 'true' || (c as HTMLInputElement).readOnly;
+      equal(controls.filter((c) => !held(c)).map(nameOf).join(', '), '', 'each marked read-only (a radio, which has no read-only state, unavailable)');
+
+      const heard: string[] = [];
+      for (const c of controls) {
+        const ax = await axNode(c instanceof MpCombobox ? c.shadowRoot!.querySelector('input')! : c);
+        ok(ax.name, `${nameOf(c)} has a name`);
+        const value = ax.role === 'checkbox' || ax.role === 'switch' || ax.role === 'radio' ? String(ax.checked) : ax.value;
+        equal(value, valueOf(c).replace(' (list open)', ''), `${nameOf(c)} (${ax.role} “${ax.name}”) reads out the value it shows`);
+        heard.push(`${ax.role}: ${ax.name} = ${value}`);
+      }
+      for (const line of ['radio: Salesforce = true', 'combobox: Environment = Production', 'combobox: Member object = Contact', 'combobox: CRM field for Email = Email', 'combobox: Update policy for Email = Always overwrite', 'switch: Log support tickets to the member as a task = false']) {
+        ok(heard.includes(line), `heard “${line}”, among: ${heard.join('; ')}`);
+      }
+
+      for (const c of controls) await tryToChange(c, shown);
+      await settle(el);
+      equal(shown(), first, 'every value as it was');
+      ok(!el.dirty, 'nothing changed in the form');
+      equal(sent.join(', '), '', 'nothing sent to the server');
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('keeps the connection of a record holding secrets fixed for an editor, who may still change the rest', async () => {
     const own = await freshEnv();
     await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'xero-client' }, credentials: { clientSecret: 'xero-secret-5678' } });
     const el = await mount(clientFor(own, 'editor'), 'accounting');
     await until(() => $(el, '#cfg-defaultTaxRate'), 'the settings beyond the connection');
     ok($<HTMLInputElement>(el, '#cfg-clientId')!.readOnly, 'the client ID, which decides where the secret goes, is read-only');
-    ok($<HTMLInputElement>(el, 'input[name="platform"]')!.disabled, 'the platform fixed');
+    const xero = $<HTMLInputElement>(el, 'input[name="platform"][value="xero"]')!;
+    ok(xero.checked && xero.getAttribute('aria-disabled') === 'true' && !xero.disabled, 'the platform fixed, its radio still reached and read');
     ok($(el, '[part="platforms"]')!.textContent!.includes('Only admins can change the platform'), 'and says why');
-    ok($(el, '[part="platforms"]')!.getAttribute('aria-describedby')?.includes('platform-locked'), 'tied to the group, since its radios cannot be reached');
+    ok($(el, '[part="platforms"]')!.getAttribute('aria-describedby')?.includes('platform-locked'), 'tied to the group');
+    ok(xero.getAttribute('aria-describedby')?.split(' ').includes('platform-locked'), 'and to the radio, which takes focus');
     const connection = $(el, 'fieldset[data-group="Connection"]')!;
     ok(connection.textContent!.includes('Only admins can change these settings'), 'says why, once for the group');
     equal(connection.textContent!.split('Only admins').length - 1, 1, 'not again under each secret');

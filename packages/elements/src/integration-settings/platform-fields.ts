@@ -18,7 +18,7 @@ const t = translator(settingsMessages);
 export interface FieldsView {
   draft: Draft;
   saved: IntegrationSettings | null;
-  /** Nothing can change (viewer, archived, saving). */
+  /** Nothing can change (viewer, archived, saving): the controls are read-only, their values still there to read. */
   locked: boolean;
   canWriteCredentials: boolean;
   /** The saved record holds secrets and this role may not write credentials: the settings that guard them stay as they are. */
@@ -88,7 +88,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
     case 'toggle':
       return html`<div class="field toggle-field" data-key=${s.key}>
         <label class="toggle">
-          <input id=${id} type="checkbox" role="switch" .checked=${live(value === true)} ?disabled=${locked}
+          <input id=${id} type="checkbox" role="switch" .checked=${live(value === true)} aria-readonly=${locked ? 'true' : nothing}
             aria-describedby=${described} aria-invalid=${invalid}
             @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).checked)} />
           <span dir="auto">${s.label}</span>
@@ -96,7 +96,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
         ${help(s, id)} ${renderErrors(id, errors)}
       </div>`;
     case 'select':
-      control = html`<select id=${id} class="mp-select" ?disabled=${locked} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
+      control = html`<select id=${id} class="mp-select" aria-readonly=${locked ? 'true' : nothing} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
         @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLSelectElement).value)}>
         ${s.required ? nothing : html`<option value="" dir="auto" ?selected=${!value}>${t('settings.crm.none')}</option>`}
         ${s.options?.map((o) => html`<option value=${o.value} dir="auto" ?selected=${o.value === value}>${o.label}</option>`)}
@@ -121,7 +121,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
         return html`<div class="field" data-key=${s.key}>
           <span class="label" id="${id}-label">${labelText(s.label, !!s.required)}</span>
           <mp-combobox id=${id} .options=${fieldOptions(view.memberFields, s.crmFieldTypes, !s.required)} .value=${text} label=${s.label}
-            placeholder=${t('settings.crm.pickField')} ?disabled=${locked} ?invalid=${errors.length > 0}
+            placeholder=${t('settings.crm.pickField')} ?readonly=${locked} ?invalid=${errors.length > 0}
             description=${[s.help ?? '', ...errors].filter(Boolean).join(' ')}
             @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).value)}></mp-combobox>
           ${help(s, id)} ${renderErrors(id, errors)}
