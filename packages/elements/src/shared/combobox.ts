@@ -420,7 +420,7 @@ export class MpCombobox extends LitElement {
           @click=${this.#onClick}
           @focusout=${this.#onFocusout}
         />
-        ${iconSvg(icon.chevron, 'icon chevron')}
+        ${this.readonly ? nothing : iconSvg(icon.chevron, 'icon chevron')}
       </div>
       ${this.description ? html`<span id="description" hidden>${this.description}</span>` : nothing}
       ${this.#announcer.render()}

@@ -123,13 +123,14 @@ export const base: CSSResult = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
-  /* Read-only (a viewer's, an archived record's) keeps full contrast and focus, on a sunken ground. */
+  /* Read-only (a viewer's, an archived record's) keeps full contrast and focus, on a sunken ground, with no arrow to suggest a list. */
   .mp-input[readonly],
   .mp-select[aria-readonly='true'] {
     background: var(--_mp-color-surface-sunken);
   }
   .mp-select[aria-readonly='true'] {
     cursor: default;
+    appearance: none;
   }
   .mp-input:focus-visible,
   .mp-select:focus-visible {
