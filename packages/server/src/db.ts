@@ -22,8 +22,9 @@ export interface Database extends Queryable {
   close(): Promise<void>;
   /**
    * Postgres only (other processes may write): calls `onPayload` for every `NOTIFY` on `channel`, and
-   * `onState(false)` while the listening connection is down (notifications may be missed), `onState(true)`
-   * once it listens again. Answers a function that stops listening.
+   * `onState(false)` when the listening connection is down (at first, and each time it is lost: notifications
+   * may be missed), `onState(true)` once it listens again; a try to listen again that fails changes nothing.
+   * Answers a function that stops listening.
    */
   listen?(channel: string, onPayload: (payload: string) => void, onState: (listening: boolean) => void): Promise<() => Promise<void>>;
 }
@@ -100,6 +101,13 @@ async function openPostgres(url: string): Promise<Database> {
     let stopped = closed;
     let client: InstanceType<typeof pg.Client> | null = null;
     let retry: NodeJS.Timeout | null = null;
+    // Only changes are said: each `false` drops every cached describe, which a failed try must not do again.
+    let listening: boolean | undefined;
+    const say = (now: boolean) => {
+      if (listening === now) return;
+      listening = now;
+      onState(now);
+    };
     // Registered before connecting, so a close() that comes first still ends this listener.
     const stop = async () => {
       stopped = true;
@@ -116,7 +124,7 @@ async function openPostgres(url: string): Promise<Database> {
       const lost = () => {
         if (client !== c) return;
         client = null;
-        onState(false);
+        say(false);
         if (!stopped) retry = setTimeout(() => void connect(), 1000);
       };
       c.on('error', lost);
@@ -132,9 +140,9 @@ async function openPostgres(url: string): Promise<Database> {
         return;
       }
       if (stopped) await c.end().catch(() => {});
-      else onState(true);
+      else say(true);
     };
-    onState(false);
+    say(false);
     await connect();
     return stop;
   };

@@ -12,6 +12,7 @@ import { createKeyFile } from '../src/keys.js';
 import { binPath, runCli, spawnServer, waitForOutput } from './support/child.js';
 import { migratedDataDir } from './support/migrated-data-dir.js';
 import { backends, describeEachBackend, enableReadyCrm, errorsOf, postgresSkipReason, send, startTestServer, type TestServer, type TestTenant } from './support/harness.js';
+import { listenGate } from './support/listen-gate.js';
 import { recordingGateway } from './support/recording-gateway.js';
 
 const tempDir = (label: string) => mkdtempSync(join(tmpdir(), `mp-${label}-`));
@@ -65,6 +66,13 @@ const listenersOn = async (srv: TestServer) =>
       `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'mp-integration-server-listen' AND query ILIKE 'LISTEN%'`,
     )
   ).rows[0]!.n;
+
+/** Waits until `check` holds, looking every 10 ms for at most 20 s. */
+async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (const end = Date.now() + 20_000; !(await check()); await new Promise((r) => setTimeout(r, 10))) {
+    if (Date.now() > end) assert.fail(`gave up waiting: ${what}`);
+  }
+}
 
 /** A gateway whose org is named by the connection's consumer key: its one object is `<key>_Object__c`. */
 const orgPerKeyGateway = () =>
@@ -494,6 +502,31 @@ test('a server on Postgres listens for other servers’ writes before it takes a
     assert.equal(await listenersOn(srv), 1, 'no request is answered while the connection comes up: that drops every cached describe and read');
   } finally {
     await srv.close();
+  }
+});
+
+test('a server on Postgres that cannot listen again keeps the describes it makes meanwhile across its tries (each costs the org’s API allowance)', { skip: postgresSkipReason ?? false }, async () => {
+  const postgres = backends.find((b) => b.name === 'postgres')!;
+  const gate = await listenGate(await postgres.databaseUrl());
+  const gateway = orgPerKeyGateway();
+  const srv = await startTestServer(postgres, { databaseUrl: gate.url, gateway });
+  try {
+    const t = await srv.tenant();
+    const objects = async () => (await t.as('editor')('GET', '/v1/settings/crm/objects')).body.items[0].name as string;
+    assert.equal((await t.as('admin')('PUT', '/v1/settings/crm', crmOrg('orgA'))).status, 201);
+    gate.shut();
+    await srv.server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'mp-integration-server-listen'`);
+    await until(() => gate.refused >= 1, 'the server noticed and tried to listen again');
+    assert.equal(await objects(), 'orgA_Object__c');
+    const described = gateway.calls.length;
+    const tries = gate.refused;
+    // A try is made a second after the one before failed: once the second comes, the first's failure was handled.
+    await until(() => gate.refused >= tries + 2, 'two more tries to listen');
+    assert.equal(await objects(), 'orgA_Object__c');
+    assert.equal(gateway.calls.length, described, 'answered from the cache: the record is as it was, and a failed try changes nothing');
+  } finally {
+    await srv.close();
+    await gate.close();
   }
 });
 
