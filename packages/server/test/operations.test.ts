@@ -47,18 +47,6 @@ async function decryptedSecrets(srv: TestServer, gateway: ReturnType<typeof reco
   return out;
 }
 
-/** Two servers on one Postgres database with the same master key and token secret, as a rolling deployment runs them. */
-async function twoServersOnOnePostgres(options: StartOptions = {}): Promise<{ one: TestServer; two: TestServer }> {
-  const postgres = backends.find((b) => b.name === 'postgres')!;
-  const url = await postgres.databaseUrl();
-  const one = await startTestServer(postgres, { ...options, databaseUrl: url });
-  const two = await startTestServer(postgres, { ...options, databaseUrl: url, masterKey: one.server.config.masterKey!, jwtSecret: one.server.config.jwtSecret! }).catch(async (err) => {
-    await one.close();
-    throw err;
-  });
-  return { one, two };
-}
-
 /** How many servers on `srv`'s database listen for each other's writes. */
 const listenersOn = async (srv: TestServer) =>
   (
@@ -67,11 +55,56 @@ const listenersOn = async (srv: TestServer) =>
     )
   ).rows[0]!.n;
 
+/** Ends the LISTEN connections of the servers on `srv`'s database. */
+const endListeners = (srv: TestServer) =>
+  srv.server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'mp-integration-server-listen'`);
+
 /** Waits until `check` holds, looking every 10 ms for at most 20 s. */
 async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
   for (const end = Date.now() + 20_000; !(await check()); await new Promise((r) => setTimeout(r, 10))) {
     if (Date.now() > end) assert.fail(`gave up waiting: ${what}`);
   }
+}
+
+/**
+ * Two servers on one Postgres database with the same master key and token secret, as a rolling deployment runs
+ * them, each through its own `listenGate`: `stopListening()` ends both LISTEN connections and keeps them down,
+ * however long what follows takes, until `listenAgain()`.
+ */
+async function twoServersOnOnePostgres(options: StartOptions = {}) {
+  const postgres = backends.find((b) => b.name === 'postgres')!;
+  const url = await postgres.databaseUrl();
+  const gates = [await listenGate(url), await listenGate(url)] as const;
+  const started: TestServer[] = [];
+  const close = async () => {
+    for (const srv of started) await srv.close();
+    await Promise.all(gates.map((g) => g.close()));
+  };
+  try {
+    started.push(await startTestServer(postgres, { ...options, databaseUrl: gates[0].url }));
+    const [one] = started as [TestServer];
+    started.push(await startTestServer(postgres, { ...options, databaseUrl: gates[1].url, masterKey: one.server.config.masterKey!, jwtSecret: one.server.config.jwtSecret! }));
+  } catch (err) {
+    await close();
+    throw err;
+  }
+  const [one, two] = started as [TestServer, TestServer];
+  return {
+    one,
+    two,
+    close,
+    /** Answers once each server noticed: it tried to listen again, and was refused. */
+    async stopListening() {
+      const tried = gates.map((g) => g.refused);
+      for (const g of gates) g.shut();
+      await endListeners(one);
+      await until(() => gates.every((g, i) => g.refused > tried[i]!), 'both servers noticed and tried to listen again');
+    },
+    async listenAgain() {
+      for (const g of gates) g.open();
+      await until(async () => (await listenersOn(one)) === 2, 'both servers listen again');
+    },
+  };
 }
 
 /** A gateway whose org is named by the connection's consumer key: its one object is `<key>_Object__c`. */
@@ -515,7 +548,7 @@ test('a server on Postgres that cannot listen again keeps the describes it makes
     const objects = async () => (await t.as('editor')('GET', '/v1/settings/crm/objects')).body.items[0].name as string;
     assert.equal((await t.as('admin')('PUT', '/v1/settings/crm', crmOrg('orgA'))).status, 201);
     gate.shut();
-    await srv.server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'mp-integration-server-listen'`);
+    await endListeners(srv);
     await until(() => gate.refused >= 1, 'the server noticed and tried to listen again');
     assert.equal(await objects(), 'orgA_Object__c');
     const described = gateway.calls.length;
@@ -531,7 +564,8 @@ test('a server on Postgres that cannot listen again keeps the describes it makes
 });
 
 test('two servers on one Postgres: a write on one is what the other reads next (cached reads are invalidated by NOTIFY)', { skip: postgresSkipReason ?? false }, async () => {
-  const { one, two } = await twoServersOnOnePostgres();
+  const servers = await twoServersOnOnePostgres();
+  const { one, two } = servers;
   try {
     const t1 = await one.tenant();
     const t2 = await two.tenant(t1.id);
@@ -551,13 +585,13 @@ test('two servers on one Postgres: a write on one is what the other reads next (
       assert.equal((await t2.as('viewer')('GET', '/v1/settings')).body.items[0].config.clientId, `v${i}`);
     }
   } finally {
-    await one.close();
-    await two.close();
+    await servers.close();
   }
 });
 
 test('two servers on one Postgres: while a server’s NOTIFY connection is down it reads through, and it listens again after', { skip: postgresSkipReason ?? false }, async () => {
-  const { one, two } = await twoServersOnOnePostgres();
+  const servers = await twoServersOnOnePostgres();
+  const { one, two } = servers;
   const listeners = () => listenersOn(one);
   const clientIdOnTwo = async (t: TestTenant) => (await t.as('viewer')('GET', '/v1/settings/accounting')).body.config.clientId as string;
   try {
@@ -566,14 +600,13 @@ test('two servers on one Postgres: while a server’s NOTIFY connection is down 
     assert.equal((await t1.as('admin')('PUT', '/v1/settings/accounting', { body: { platform: 'xero', config: { clientId: 'before' } } })).status, 201);
     assert.equal(await clientIdOnTwo(t2), 'before', 'two has it cached now');
 
-    await one.server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen'`);
-    // The servers notice the lost connection at once and try again after a second: write inside that gap.
-    await new Promise((r) => setTimeout(r, 200));
+    // Both servers lose their LISTEN connection and cannot listen again: write inside that gap.
+    await servers.stopListening();
     assert.equal(await clientIdOnTwo(t2), 'before', 'a read in the gap');
     assert.equal((await t1.as('admin')('PATCH', '/v1/settings/accounting', { body: { config: { clientId: 'during' } } })).status, 200);
     assert.equal(await clientIdOnTwo(t2), 'during', 'no notification can arrive, so two reads the database');
 
-    for (let i = 0; i < 300 && (await listeners()) < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    await servers.listenAgain();
     assert.equal(await listeners(), 2, 'both listen again');
     await clientIdOnTwo(t2);
     assert.equal((await t1.as('admin')('PATCH', '/v1/settings/accounting', { body: { config: { clientId: 'after' } } })).status, 200);
@@ -584,13 +617,13 @@ test('two servers on one Postgres: while a server’s NOTIFY connection is down 
     }
     assert.equal(seen, 'after', 'notifications reach two again');
   } finally {
-    await one.close();
-    await two.close();
+    await servers.close();
   }
 });
 
 test('two servers on one Postgres: a connection change on one drops the describes the other cached for the old org', { skip: postgresSkipReason ?? false }, async () => {
-  const { one, two } = await twoServersOnOnePostgres({ gateway: orgPerKeyGateway() });
+  const servers = await twoServersOnOnePostgres({ gateway: orgPerKeyGateway() });
+  const { one, two } = servers;
   try {
     const t1 = await one.tenant();
     const t2 = await two.tenant(t1.id);
@@ -599,14 +632,14 @@ test('two servers on one Postgres: a connection change on one drops the describe
     assert.equal((await t1.as('admin')('PATCH', '/v1/settings/crm', { body: { config: { consumerKey: 'orgB' }, credentials: { consumerSecret: 'secret-of-orgB' } } })).status, 200);
     assert.equal(await objectsSettleOn(t2, 'orgB'), 'orgB_Object__c');
   } finally {
-    await one.close();
-    await two.close();
+    await servers.close();
   }
 });
 
 test('two servers on one Postgres: while a server’s NOTIFY connection is down it answers a describe it cached only while the CRM record is as it was', { skip: postgresSkipReason ?? false }, async () => {
   const gateway = orgPerKeyGateway();
-  const { one, two } = await twoServersOnOnePostgres({ gateway });
+  const servers = await twoServersOnOnePostgres({ gateway });
+  const { one, two } = servers;
   const listeners = () => listenersOn(one);
   try {
     const t1 = await one.tenant();
@@ -615,9 +648,8 @@ test('two servers on one Postgres: while a server’s NOTIFY connection is down 
     assert.equal((await t1.as('admin')('PUT', '/v1/settings/crm', crmOrg('orgA'))).status, 201);
     const drafted = await two.tenant();
     assert.equal((await drafted.as('admin')('PUT', '/v1/settings/crm', { body: { ...crmOrg('orgC').body, crm: enableReadyCrm } })).status, 201);
-    // Ends both servers' LISTEN connections; they try again after a second: all below happens in that gap.
-    await one.server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen'`);
-    await new Promise((r) => setTimeout(r, 100));
+    // Ends both servers' LISTEN connections and keeps them from listening again: all below happens in that gap.
+    await servers.stopListening();
     assert.equal((await objectsOnTwo()).body.items[0].name, 'orgA_Object__c');
     const described = gateway.calls.length;
     assert.equal((await objectsOnTwo()).body.items[0].name, 'orgA_Object__c');
@@ -632,29 +664,27 @@ test('two servers on one Postgres: while a server’s NOTIFY connection is down 
     assert.match(afterArchive.body.errors[0].message, /archived/);
     assert.equal(await listeners(), 0, 'all of it while neither server listened');
   } finally {
-    await one.close();
-    await two.close();
+    await servers.close();
   }
 });
 
 test('two servers on one Postgres: describes cached before a NOTIFY connection was lost are dropped, so a change made meanwhile shows', { skip: postgresSkipReason ?? false }, async () => {
-  const { one, two } = await twoServersOnOnePostgres({ gateway: orgPerKeyGateway() });
+  const servers = await twoServersOnOnePostgres({ gateway: orgPerKeyGateway() });
+  const { one, two } = servers;
   const listeners = () => listenersOn(one);
   try {
     const t1 = await one.tenant();
     const t2 = await two.tenant(t1.id);
     assert.equal((await t1.as('admin')('PUT', '/v1/settings/crm', crmOrg('orgA'))).status, 201);
     assert.equal(await objectsSettleOn(t2, 'orgA'), 'orgA_Object__c');
-    // Ends both servers' LISTEN connections; one's NOTIFY of the change below reaches nobody.
-    await one.server.db.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'mp-integration-server-listen'`);
-    await new Promise((r) => setTimeout(r, 200));
+    // Ends both servers' LISTEN connections until the change below is made: one's NOTIFY of it reaches nobody.
+    await servers.stopListening();
     assert.equal((await t1.as('admin')('PATCH', '/v1/settings/crm', crmOrg('orgB'))).status, 200);
-    for (let i = 0; i < 300 && (await listeners()) < 2; i++) await new Promise((r) => setTimeout(r, 10));
+    await servers.listenAgain();
     assert.equal(await listeners(), 2, 'both listen again');
     assert.equal((await t2.as('editor')('GET', '/v1/settings/crm/objects')).body.items[0].name, 'orgB_Object__c');
   } finally {
-    await one.close();
-    await two.close();
+    await servers.close();
   }
 });
 
