@@ -1,8 +1,7 @@
 // A TCP proxy in front of a Postgres database that holds a server's LISTEN connection down for as long as a
 // test needs, instead of the second a server waits before it tries to listen again: while shut, it closes
 // each new connection whose startup message names the listening application, before it reaches Postgres.
-import { connect, createServer, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo, type Socket } from 'node:net';
 
 const LISTENING_APPLICATION = 'mp-integration-server-listen';
 
