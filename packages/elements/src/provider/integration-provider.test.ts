@@ -279,21 +279,10 @@ describe('<mp-integration-provider>', () => {
       const stale = `${env.tokens.viewer.slice(0, -4)}${env.tokens.viewer.endsWith('AAAA') ? 'BBBB' : 'AAAA'}`;
       let asked = 0;
       let requests = 0;
-      let answering = 0;
       const realFetch = globalThis.fetch;
-      // Each answer is read in full before the widgets get it, so once none is being answered only the SDK's
-      // own handling of the last one (its renewal, the failure shown) is left.
-      globalThis.fetch = async (input, init) => {
-        if (!String(input instanceof Request ? input.url : input).startsWith(env.apiUrl)) return realFetch(input, init);
-        requests++;
-        answering++;
-        try {
-          const response = await realFetch(input, init);
-          await response.clone().arrayBuffer();
-          return response;
-        } finally {
-          answering--;
-        }
+      globalThis.fetch = (input, init) => {
+        if (String(input instanceof Request ? input.url : input).startsWith(env.apiUrl)) requests++;
+        return realFetch(input, init);
       };
       const errors: Error[] = [];
       const host = document.createElement('div');
@@ -305,12 +294,12 @@ describe('<mp-integration-provider>', () => {
       const failure = () => grid.shadowRoot!.querySelector('.notice.error');
       try {
         document.body.append(host);
-        await until(() => failure() && answering === 0, 'the grid gave up, no call under way');
-        const settled = [asked, requests].join();
+        await until(failure, 'the grid gave up');
+        // A rebuild loop keeps asking and sending. The grid makes two calls as it loads: each of the two clients
+        // sends them once and asks for their renewal. How many asks the second client's last call has made when
+        // the failure shows depends on timing (a loaded machine), so the bound is checked a second on, not a count.
         await new Promise((resolve) => setTimeout(resolve, 1000));
-        equal([asked, requests].join(), settled, 'nothing more after a second: no loop');
-        // The grid makes two calls as it loads: each client sends them once and asks for their renewal.
-        ok(asked <= 8 && requests <= 4, `two clients at most: getToken asked ${asked} times, ${requests} requests`);
+        ok(asked <= 8 && requests <= 4, `two clients at most, a second after the failure shows: getToken asked ${asked} times, ${requests} requests`);
         ok(failure()?.textContent?.includes('Your session has expired.'), `the grid shows the failure: ${failure()?.textContent}`);
         const cause = errors.at(-1)?.cause;
         ok(cause instanceof Error && /two people/.test(cause.message), `the error names the host’s getToken answering for two people: ${String(cause)}`);
