@@ -6,7 +6,8 @@ import { MpFieldMapper } from './field-mapper.js';
 import { buildOptions, prepareTargets } from './model.js';
 import type { MpCombobox } from '../shared/combobox.js';
 import { announced, equal, expectNoViolations, inGerman, inLocale, ok, settle } from '../provider/browser-test-kit.js';
-import { deepActive, tabStops, tryToChange } from '../provider/keyboard.test-kit.js';
+import { tabStops, tryToChange } from '../provider/keyboard.test-kit.js';
+import { deepActiveElement } from '../provider/focus-return.js';
 import { axNode } from '../provider/ax-node.test-kit.js';
 import {
   completeMemberMappings,
@@ -102,10 +103,10 @@ describe('<mp-field-mapper>', () => {
     const changes: Event[] = [];
     el.addEventListener('change', (e) => changes.push(e));
     el.focus();
-    const inCombobox = () => (deepActive()?.getRootNode() as ShadowRoot).host?.localName === 'mp-combobox';
+    const inCombobox = () => (deepActiveElement()?.getRootNode() as ShadowRoot | undefined)?.host?.localName === 'mp-combobox';
     for (let i = 0; i < 20 && !inCombobox(); i++) await sendKeys({ press: 'Tab' });
     // Tab reaches the first row's combobox (Member ID) after the toolbar.
-    let input = deepActive() as HTMLInputElement;
+    let input = deepActiveElement() as HTMLInputElement;
     equal(input.getAttribute('role'), 'combobox', 'focus is on a combobox');
     equal((input.getRootNode() as ShadowRoot).host.getAttribute('data-source'), 'memberId', 'the first row');
 
@@ -134,13 +135,13 @@ describe('<mp-field-mapper>', () => {
 
     // Tab on to the policy select and the clear button, then clear with Enter.
     await sendKeys({ press: 'Tab' });
-    equal((deepActive() as HTMLElement).dataset.action, 'policy', 'Tab reaches the policy');
+    equal((deepActiveElement() as HTMLElement).dataset.action, 'policy', 'Tab reaches the policy');
     await sendKeys({ press: 'Tab' });
-    equal((deepActive() as HTMLElement).dataset.action, 'clear', 'then the clear button');
+    equal((deepActiveElement() as HTMLElement).dataset.action, 'clear', 'then the clear button');
     await sendKeys({ press: 'Enter' });
     await settle(el);
     equal(mapped(el).memberId, undefined, 'cleared');
-    input = deepActive() as HTMLInputElement;
+    input = deepActiveElement() as HTMLInputElement;
     equal(input.getAttribute('role'), 'combobox', 'focus returns to the row combobox');
   });
 
@@ -153,7 +154,7 @@ describe('<mp-field-mapper>', () => {
     for (let i = 0; i < 80 && !seen.has(last); i++) {
       await sendKeys({ press: 'Tab' });
       await settle(el);
-      const host = (deepActive()?.getRootNode() as ShadowRoot).host;
+      const host = (deepActiveElement()?.getRootNode() as ShadowRoot | undefined)?.host;
       if (host?.localName === 'mp-combobox') seen.add(host.getAttribute('data-source')!);
     }
     equal([...seen].join(), memberFields.map((f) => f.key).join(), 'every row’s combobox, in order');
@@ -388,7 +389,7 @@ describe('<mp-field-mapper>', () => {
     await sendKeys({ press: 'Enter' });
     await settle(el);
     ok(!shown().includes(second!), 'the mapped row is hidden by the filter');
-    const focusedBox = (deepActive()?.getRootNode() as Partial<ShadowRoot>).host as HTMLElement | undefined;
+    const focusedBox = (deepActiveElement()?.getRootNode() as Partial<ShadowRoot> | undefined)?.host as HTMLElement | undefined;
     equal(focusedBox?.dataset.source, third, 'focus on the row that took its place, not the page');
   });
 
@@ -566,7 +567,7 @@ describe('<mp-field-mapper>', () => {
     clear.focus();
     clear.click();
     await settle(el);
-    equal(deepActive()?.id, 'search', 'focus moved to the search box, not to the page');
+    equal(deepActiveElement()?.id, 'search', 'focus moved to the search box, not to the page');
   });
 
   it('takes every string from the message table, so a registered locale replaces them, rule messages included', async () => {

@@ -4,8 +4,8 @@ interface FocusHost extends ReactiveControllerHost {
   readonly renderRoot: ParentNode;
 }
 
-/** The focused element, looking through open shadow roots. */
-function deepActiveElement(): HTMLElement | null {
+/** The focused element, looking through open shadow roots; null when nothing is (the page's body). */
+export function deepActiveElement(): HTMLElement | null {
   let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement && active !== document.body ? active : null;

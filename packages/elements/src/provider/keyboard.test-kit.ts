@@ -2,13 +2,7 @@
 // Storybook's build cannot resolve @web/test-runner-commands, so these helpers live apart.
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { equal, ok } from './browser-test-kit.js';
-
-/** The focused element, looking through shadow roots. */
-export function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
+import { deepActiveElement } from './focus-return.js';
 
 /** Presses Tab from `start` until focus reaches `end` (at most `limit` times), and answers where focus rested in between. */
 export async function tabStops(start: HTMLElement, end: HTMLElement, limit = 200): Promise<HTMLElement[]> {
@@ -16,7 +10,7 @@ export async function tabStops(start: HTMLElement, end: HTMLElement, limit = 200
   const stops: HTMLElement[] = [];
   for (let i = 0; i < limit; i++) {
     await sendKeys({ press: 'Tab' });
-    const now = deepActive() as HTMLElement | null;
+    const now = deepActiveElement();
     if (!now || now === end) return stops;
     stops.push(now);
   }
