@@ -485,7 +485,7 @@ describe('<mp-field-mapper>', () => {
     equal(el.autoMap().length, 0, 'readonly: no auto-map');
   });
 
-  it('read-only: Tab reaches each row’s field box and policy, which read out their name and value, and no typing, click, Space, Enter or arrow changes them', async () => {
+  it('read-only: Tab reaches each row’s field box and policy, which read out their name and value, and no typing, click, Space, Enter, arrow or picker choice changes them', async () => {
     const sourceFields = memberFields.filter((f) => ['memberId', 'email', 'phone'].includes(f.key));
     const value = completeMemberMappings.filter((m) => m.source === 'email' || m.source === 'phone');
     const [before, after] = [document.createElement('button'), document.createElement('button')];

@@ -1963,7 +1963,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await expectNoViolations(el, 'viewer');
   });
 
-  it('lets a viewer Tab to every value, hear its name and value, and change none by typing, a click, Space or Enter; nothing is sent', async () => {
+  it('lets a viewer Tab to every value, hear its name and value, and change none by typing, a click, Space, Enter or a picker’s choice; nothing is sent', async () => {
     const own = await freshEnv();
     await enabledCrm(own);
     const sent: string[] = [];

@@ -19,8 +19,10 @@ export async function tabStops(start: HTMLElement, end: HTMLElement, limit = 200
 
 /**
  * Tries to change `control` as a person would: a real click at its middle, then Space, Enter, the arrow keys, Home,
- * End, Page Down and typing, each with focus back on it (a radio's arrow key moves focus on). After each, what
- * `shown` reads (the values on screen) must be as before, and no select's list open, where a choice would change it.
+ * End, Page Down and typing, each with focus back on it (a radio's arrow key moves focus on); for a select, also a
+ * choice made in a picker that opens without a press (a touch browser's), which the browser reports as `input` and
+ * `change` only. After each, what `shown` reads (the values on screen) must be as before, and no select's list
+ * open, where a choice would change it.
  */
 export async function tryToChange(control: HTMLElement, shown: () => string): Promise<void> {
   const name = control.id || control.getAttribute('aria-label') || control.outerHTML.slice(0, 80);
@@ -41,4 +43,12 @@ export async function tryToChange(control: HTMLElement, shown: () => string): Pr
   control.focus();
   await sendKeys({ type: 'x' });
   unchanged('typing');
+  if (control instanceof HTMLSelectElement) {
+    control.selectedIndex = (control.selectedIndex + 1) % control.options.length;
+    control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+    // A change let through re-renders the form only on its next update.
+    await new Promise(requestAnimationFrame);
+    unchanged('a choice in its picker');
+  }
 }
