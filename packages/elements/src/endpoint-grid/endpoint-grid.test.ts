@@ -723,6 +723,51 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal(shown, stored.description, 'what the form showed when the save answered is what was stored');
   });
 
+  it('holds the form while a save runs without changing its look; a name that can never change stays read-only-looking', async () => {
+    const env = await freshEnv();
+    let release!: () => void;
+    let held!: Promise<void>;
+    const hold = () => (held = new Promise<void>((r) => (release = r)));
+    const slow = createIntegrationClient({
+      baseUrl: env.apiUrl,
+      token: env.tokens.admin,
+      fetch: async (input, init) => {
+        if ((input instanceof Request ? input.method : init?.method) !== 'GET') await held;
+        return fetch(input, init);
+      },
+    });
+    const el = await mount(slow);
+    const look = (selector: string) => {
+      const style = getComputedStyle($(el, selector)!);
+      return `${style.appearance} on ${style.backgroundColor}`;
+    };
+    const looks = () => `name: ${look('#ep-name')}; description: ${look('#ep-description')}`;
+    const savedHeld = async (done: string) => {
+      const before = looks();
+      hold();
+      await submitForm(el);
+      ok($<HTMLTextAreaElement>(el, '#ep-description')!.readOnly, 'the description takes nothing typed while it saves');
+      equal(looks(), before, 'and looks as it did');
+      release();
+      await until(() => messageText(el).includes(done), done);
+    };
+
+    el.openCreate();
+    await el.updateComplete;
+    typeInto($(el, '#ep-name'), 'Held');
+    typeInto($(el, '#ep-description'), 'first');
+    const editable = look('#ep-description');
+    equal(look('#ep-name'), editable, 'a new endpoint’s name is editable');
+    await savedHeld('created');
+
+    await until(() => rowNames(el).includes('Held'), 'the new row');
+    rowButton(el, 'Held', 'edit').click();
+    await el.updateComplete;
+    typeInto($(el, '#ep-description'), 'second');
+    ok(look('#ep-name') !== editable, `an endpoint’s name, which never changes, looks read-only (${look('#ep-name')})`);
+    await savedHeld('updated');
+  });
+
   it('a 404 that is not the API’s (a proxy’s page) is a failure, not “already deleted”', async () => {
     const env = await freshEnv();
     await clientFor(env).endpoints.create({ name: 'Behind a proxy', description: 'x' });

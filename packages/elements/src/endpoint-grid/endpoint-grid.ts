@@ -628,7 +628,7 @@ export class MpEndpointGrid extends LitElement {
     // Seen, not read: each input is `required`, which a screen reader already says.
     const required = html`<span class="muted small" aria-hidden="true">${t('endpointGrid.form.required')}</span>`;
     return html`<dialog part="dialog" class="form-dialog" aria-labelledby="form-title" @close=${this.#onFormClosed} @cancel=${(e: Event) => this.#cancelForm(e)}>
-      <form class="dialog-body" novalidate @submit=${this.#submit} @input=${this.#onFormInput}>
+      <form class="dialog-body ${f.busy ? 'held' : ''}" novalidate @submit=${this.#submit} @input=${this.#onFormInput}>
         <h2 id="form-title">${t(edit ? 'endpointGrid.form.editTitle' : 'endpointGrid.form.newTitle')}</h2>
         ${f.general
           ? html`<div class="notice error form-general" tabindex="-1">${iconSvg(icon.error)}<p class="grow" dir="auto">${f.general()}</p></div>`
@@ -637,7 +637,7 @@ export class MpEndpointGrid extends LitElement {
           <label for="ep-name">${t('endpointGrid.name')} ${edit ? nothing : required}</label>
           ${edit
             ? // Read-only, the whole name wraps (a one-line box would cut a long one off on a phone), still a labelled control.
-              html`<textarea id="ep-name" class="mp-input name-readonly" rows="2" readonly dir="auto" .value=${f.name} aria-describedby="ep-name-help"></textarea>
+              html`<textarea id="ep-name" class="mp-input name-readonly stays-readonly" rows="2" readonly dir="auto" .value=${f.name} aria-describedby="ep-name-help"></textarea>
                 <p id="ep-name-help" class="help"><bdi>${t('endpointGrid.form.nameReadOnly')}</bdi></p>`
             : html`<input id="ep-name" name="name" class="mp-input" autocomplete="off" required dir="auto" ?readonly=${f.busy}
                 .value=${live(f.name)} aria-invalid=${nameErrors.length ? 'true' : 'false'} aria-describedby=${nameErrors.length ? 'ep-name-error' : nothing} />`}

@@ -7,7 +7,7 @@ import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schem
 import { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { announced, answersLostClient, clientFor, meFailsOnceClient, deepText, endsOnTheRight, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, meFailsOnceClient, deepText, endsOnTheRight, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, pressKeepsFocus, settle, typeInto, until, type Role, type TestEnv } from '../provider/browser-test-kit.js';
 import { tabStops, tryToChange } from '../provider/keyboard.test-kit.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 import { axNode } from '../provider/ax-node.test-kit.js';
@@ -154,13 +154,13 @@ async function salesforceTyped(): Promise<MpIntegrationSettings> {
 }
 
 /** A client whose calls named in `hold` ("PUT /settings/accounting") wait until `waiting.get(call)` is called; `sent` lists every call. */
-function holdingClient(own: TestEnv): { client: IntegrationClient; hold: Set<string>; waiting: Map<string, () => void>; sent: string[] } {
+function holdingClient(own: TestEnv, role: Role = 'admin'): { client: IntegrationClient; hold: Set<string>; waiting: Map<string, () => void>; sent: string[] } {
   const hold = new Set<string>();
   const waiting = new Map<string, () => void>();
   const sent: string[] = [];
   const client = createIntegrationClient({
     baseUrl: own.apiUrl,
-    token: own.tokens.admin,
+    token: own.tokens[role],
     fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init);
       const call = `${request.method} ${new URL(request.url).pathname.replace(/^.*\/v1/, '')}`;
@@ -1117,6 +1117,78 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'mine', 'then the record as saved');
     ok(!$<HTMLInputElement>(el, '#cfg-clientId')!.readOnly, 'open for edits again');
+  });
+
+  it('holds a writer’s controls while a save runs without changing their look, but for what the role may never change; a viewer’s look read-only', async () => {
+    const own = await freshEnv();
+    await enabledCrm(own);
+    const ready = async (el: MpIntegrationSettings) => {
+      await until(() => $(el, '#crm-memberMappings') && $(el, '#cfg-autoSync'), 'the mapper and the settings below the connection');
+      await settle($<MpFieldMapper>(el, '#crm-memberMappings')!);
+    };
+    /** How the Environment select, a text box, a combobox and a mapper row's box and policy look. */
+    const looks = (el: MpIntegrationSettings) => {
+      const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!.shadowRoot!;
+      const box = (c: Element) => {
+        const style = getComputedStyle(c);
+        return `${style.appearance} on ${style.backgroundColor}`;
+      };
+      const combobox = (c: Element) => {
+        const arrow = c.shadowRoot!.querySelector('.chevron');
+        return `${box(c.shadowRoot!.querySelector('input')!)}, arrow ${arrow ? getComputedStyle(arrow).visibility : 'none'}`;
+      };
+      return {
+        environment: box($(el, '#cfg-environment')!),
+        consumerKey: box($(el, '#cfg-consumerKey')!),
+        memberObject: combobox($(el, '#crm-memberObject')!),
+        mappedField: combobox(mapper.querySelector('mp-field-mapper-row[data-source="email"] mp-combobox')!),
+        policy: box(mapper.querySelector('select[data-source="email"]')!),
+      };
+    };
+    /** Mounts the CRM settings for `role`, types a prefix and saves, running `meanwhile` while the save is held. */
+    const saveHeld = async (role: Role, meanwhile: (el: MpIntegrationSettings, before: ReturnType<typeof looks>) => Promise<void>) => {
+      const { client, hold, waiting } = holdingClient(own, role);
+      const el = await mount(client);
+      await ready(el);
+      const before = looks(el);
+      typeInto($(el, '#cfg-securityGroupPrefix'), `${role}_`);
+      await el.updateComplete;
+      hold.add('PUT /settings/crm');
+      $<HTMLButtonElement>(el, '[part="save-button"]')!.click();
+      await until(() => waiting.has('PUT /settings/crm'), `${role}: the save sent`);
+      await settle(el);
+      equal($(el, '#cfg-environment')!.getAttribute('aria-readonly'), 'true', `${role}: held while it saves`);
+      ok($<HTMLInputElement>(el, '#cfg-consumerKey')!.readOnly, `${role}: a text box too`);
+      equal(JSON.stringify(looks(el)), JSON.stringify(before), `${role}: but looking as it did`);
+      await meanwhile(el, before);
+      waiting.get('PUT /settings/crm')!();
+      await until(() => $(el, '.outcome'), `${role}: saved`);
+      equal(JSON.stringify(looks(el)), JSON.stringify(before), `${role}: after the save`);
+      return before;
+    };
+
+    const editable = await saveHeld('admin', async (el) => {
+      const replace = $<HTMLButtonElement>(el, '[data-key="consumerSecret"] button')!;
+      equal(replace.getAttribute('aria-disabled'), 'true', 'Replace is unavailable meanwhile');
+      replace.focus();
+      replace.click();
+      await el.updateComplete;
+      ok(!replace.disabled && el.shadowRoot!.activeElement === replace, 'yet keeps focus, where disabled would drop it to the page');
+      ok(!$(el, 'input#secret-consumerSecret'), 'and its press opened no box for a new secret');
+    });
+    ok(editable.environment.startsWith('auto') && editable.memberObject.endsWith('arrow visible'), `an admin’s have arrows: ${JSON.stringify(editable)}`);
+
+    const editor = await saveHeld('editor', async () => {});
+    ok(editor.consumerKey !== editable.consumerKey && editor.environment.startsWith('none'), `an editor’s connection, which guards the stored secret, looks read-only: ${JSON.stringify(editor)}`);
+    equal(editor.memberObject, editable.memberObject, 'the rest as an admin’s');
+
+    const viewer = await mount(clientFor(own, 'viewer'));
+    await ready(viewer);
+    const read = looks(viewer);
+    for (const [control, look] of Object.entries(read)) {
+      ok(look !== editable[control as keyof typeof read], `a viewer’s ${control} looks read-only (${look}), not editable (${editable[control as keyof typeof read]})`);
+    }
+    ok(read.environment.startsWith('none') && !read.memberObject.endsWith('arrow visible'), `with no arrows: ${JSON.stringify(read)}`);
   });
 
   it("keeps the server's order-mapping drift while this screen is still describing the order object, then works it out itself", async () => {

@@ -391,8 +391,14 @@ export class MpIntegrationSettings extends LitElement {
     return !this.#canWriteCredentials && !!saved && saved.platform === this._draft.platform && Object.values(saved.credentials).some((c) => c.configured);
   }
 
+  /** What is shown to be read, not changed: a role that may not write, or an archived record. */
+  get #readOnly(): boolean {
+    return !this.#canWrite || this._saved?.status === 'archived';
+  }
+
+  /** Read-only, or held while a call (a save) runs. */
   get #locked(): boolean {
-    return !this.#canWrite || this._saved?.status === 'archived' || this._busy !== '';
+    return this.#readOnly || this._busy !== '';
   }
 
   /** A field error in the current locale, for the platform being edited. */
@@ -861,7 +867,7 @@ export class MpIntegrationSettings extends LitElement {
         ${integrationCategories.map((c) => html`<mp-integration-settings category=${categorySlugs[c]} .client=${this.#client.client}></mp-integration-settings>`)}
       </div>`;
     }
-    return html`<section part="base" class="frame" aria-labelledby="heading" aria-busy=${this._load.state === 'loading' || this._busy !== '' ? 'true' : 'false'}>
+    return html`<section part="base" class="frame ${this._busy && !this.#readOnly ? 'held' : ''}" aria-labelledby="heading" aria-busy=${this._load.state === 'loading' || this._busy !== '' ? 'true' : 'false'}>
         ${this.#renderHeader(category)} ${this.#renderBody(category)}
       </section>
       ${this.#renderDialog(category)} ${this.#announcer.render()}`;

@@ -77,7 +77,9 @@ export function fieldOptions(fields: readonly CrmFieldDescriptor[], types: reado
 export function renderSetting(view: FieldsView, definition: SettingDefinition): TemplateResult {
   const s = localizedSetting(view.draft.platform, definition);
   if (s.type === 'secret') return renderSecret(view, s);
-  const locked = view.locked || (view.connectionLocked && guardsSecrets(findPlatform(view.draft.platform)!, s));
+  const lockedForRole = view.connectionLocked && guardsSecrets(findPlatform(view.draft.platform)!, s);
+  const locked = view.locked || lockedForRole;
+  const field = lockedForRole ? 'field stays-readonly' : 'field';
   const id = `cfg-${s.key}`;
   const errors = view.errorsFor(id);
   const value = view.draft.config[s.key];
@@ -86,7 +88,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
   let control: TemplateResult;
   switch (s.type) {
     case 'toggle':
-      return html`<div class="field toggle-field" data-key=${s.key}>
+      return html`<div class="${field} toggle-field" data-key=${s.key}>
         <label class="toggle">
           <input id=${id} type="checkbox" role="switch" .checked=${live(value === true)} aria-readonly=${locked ? 'true' : nothing}
             aria-describedby=${described} aria-invalid=${invalid}
@@ -118,7 +120,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
     default:
       if (s.crmFieldTypes && view.memberFields) {
         const text = typeof value === 'string' ? value : '';
-        return html`<div class="field" data-key=${s.key}>
+        return html`<div class=${field} data-key=${s.key}>
           <span class="label" id="${id}-label">${labelText(s.label, !!s.required)}</span>
           <mp-combobox id=${id} .options=${fieldOptions(view.memberFields, s.crmFieldTypes, !s.required)} .value=${text} label=${s.label}
             placeholder=${t('settings.crm.pickField')} ?readonly=${locked} ?invalid=${errors.length > 0}
@@ -132,7 +134,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
         ?readonly=${locked} ?required=${s.required} aria-describedby=${described} aria-invalid=${invalid}
         @input=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).value)} />`;
   }
-  return html`<div class="field" data-key=${s.key}>${labelFor(s, id)} ${control} ${help(s, id)} ${renderErrors(id, errors)}</div>`;
+  return html`<div class=${field} data-key=${s.key}>${labelFor(s, id)} ${control} ${help(s, id)} ${renderErrors(id, errors)}</div>`;
 }
 
 /**
@@ -165,7 +167,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
       <span class="label"><bdi>${s.label}</bdi></span>
       <div class="secret-row">
         <span class="secret-state warning-text" id="${id}-state">${t('settings.secret.willClear')}</span>
-        <button id=${id} class="mp-button small" type="button" ?disabled=${locked} aria-describedby="${id}-state"
+        <button id=${id} class="mp-button small" type="button" aria-disabled=${locked ? 'true' : nothing} aria-describedby="${id}-state"
           @click=${() => view.setSecret(s.key, undefined)}>${actionFor(t('settings.secret.undo'), s.label)}</button>
       </div>
       ${renderErrors(id, errors)}
@@ -179,9 +181,9 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
       <div class="secret-row">
         ${status}
         ${view.canWriteCredentials && view.saved?.status !== 'archived'
-          ? html`<button id=${id} class="mp-button small" type="button" ?disabled=${locked}
+          ? html`<button id=${id} class="mp-button small" type="button" aria-disabled=${locked ? 'true' : nothing}
                 @click=${() => view.setReplacing(s.key, true)}>${actionFor(t('settings.secret.replace'), s.label)}</button>
-              <button class="mp-button small quiet" type="button" ?disabled=${locked}
+              <button class="mp-button small quiet" type="button" aria-disabled=${locked ? 'true' : nothing}
                 @click=${() => view.setSecret(s.key, null)}>${actionFor(t('settings.secret.clear'), s.label)}</button>`
           : nothing}
       </div>
@@ -190,7 +192,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
     </div>`;
   }
   const helpId = `${id}-help`;
-  return html`<div class="field secret" data-key=${s.key}>
+  return html`<div class="field secret ${view.canWriteCredentials ? '' : 'stays-readonly'}" data-key=${s.key}>
     ${labelFor(s, id)}
     ${status}
     <div class="secret-row">
@@ -203,7 +205,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
           view.setSecret(s.key, v === '' ? undefined : v);
         }} />
       ${configured
-        ? html`<button class="mp-button small" type="button" ?disabled=${locked} @click=${() => view.setReplacing(s.key, false)}>${actionFor(t('settings.secret.cancel'), s.label)}</button>`
+        ? html`<button class="mp-button small" type="button" aria-disabled=${locked ? 'true' : nothing} @click=${() => view.setReplacing(s.key, false)}>${actionFor(t('settings.secret.cancel'), s.label)}</button>`
         : nothing}
     </div>
     <p id=${helpId} class="help">${s.help ? html`<bdi>${s.help}</bdi> ` : nothing}<bdi>${t('settings.secret.writeOnly')}</bdi></p>

@@ -30,6 +30,9 @@ export const styles = css`
     color: var(--_mp-color-text-muted);
     pointer-events: none;
   }
+  :host([readonly]) .chevron {
+    visibility: var(--_mp-readonly-chevron, hidden);
+  }
   .popup {
     position: fixed;
     inset: auto;

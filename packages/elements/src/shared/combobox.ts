@@ -66,8 +66,8 @@ const NONE: readonly ComboboxOption[] = [];
  * label was typed out exactly (none when two share it). A click into the box selects its text, so typing
  * replaces the choice shown; after Escape it reopens the list on the kept text.
  *
- * With `readonly` the choice shows as it is (a viewer's): the box takes focus, its text can be selected and
- * copied, and the list never opens, so nothing changes it.
+ * With `readonly` the choice shows as it is (a viewer's), on a sunken ground with no arrow: the box takes focus,
+ * its text can be selected and copied, and the list never opens, so nothing changes it.
  *
  * Not form-associated on its own: hosts read `value` on `change`.
  *
@@ -420,7 +420,7 @@ export class MpCombobox extends LitElement {
           @click=${this.#onClick}
           @focusout=${this.#onFocusout}
         />
-        ${this.readonly ? nothing : iconSvg(icon.chevron, 'icon chevron')}
+        ${iconSvg(icon.chevron, 'icon chevron')}
       </div>
       ${this.description ? html`<span id="description" hidden>${this.description}</span>` : nothing}
       ${this.#announcer.render()}

@@ -123,14 +123,29 @@ export const base: CSSResult = css`
     cursor: not-allowed;
     opacity: 0.6;
   }
-  /* Read-only (a viewer's, an archived record's) keeps full contrast and focus, on a sunken ground, with no arrow to suggest a list. */
+  /*
+   * Read-only (a viewer's, an archived record's) keeps full contrast and focus, on a sunken ground, with no arrow
+   * to suggest a list. A form held only while its call runs is marked .held, whose --_mp-readonly-* properties
+   * (they reach the elements inside it too) keep its controls' look, so a save does not make them flicker; what
+   * stays read-only whatever runs (what the role may not change) is marked .stays-readonly inside it.
+   */
+  .held {
+    --_mp-readonly-ground: var(--_mp-color-surface);
+    --_mp-readonly-appearance: auto;
+    --_mp-readonly-chevron: visible;
+  }
+  .stays-readonly {
+    --_mp-readonly-ground: initial;
+    --_mp-readonly-appearance: initial;
+    --_mp-readonly-chevron: initial;
+  }
   .mp-input[readonly],
   .mp-select[aria-readonly='true'] {
-    background: var(--_mp-color-surface-sunken);
+    background: var(--_mp-readonly-ground, var(--_mp-color-surface-sunken));
   }
   .mp-select[aria-readonly='true'] {
     cursor: default;
-    appearance: none;
+    appearance: var(--_mp-readonly-appearance, none);
   }
   .mp-input:focus-visible,
   .mp-select:focus-visible {
