@@ -20,7 +20,7 @@ export const styles = css`
     justify-content: space-between;
     gap: var(--_mp-space-m);
   }
-  h2 {
+  #heading {
     margin: 0;
     font-size: var(--_mp-font-size-l);
   }
@@ -29,7 +29,7 @@ export const styles = css`
     max-inline-size: 100%;
     white-space: normal;
   }
-  h2:focus {
+  #heading:focus {
     outline: none;
   }
   .dialog-actions.discard {

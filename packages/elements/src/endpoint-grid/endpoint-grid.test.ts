@@ -355,13 +355,26 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok($(el, 'tbody tr.highlight')?.textContent?.includes('Zulu feed'), 'highlighted');
   });
 
+  it('puts its heading at the level the host page asks for with heading-level, the empty state’s one below', async () => {
+    const el = await mount(clientFor(await freshEnv()));
+    const levels = () => ['#heading', '.empty :is(h1, h2, h3, h4, h5, h6)'].map((s) => $(el, s)?.localName ?? 'none').join(' ');
+    equal(levels(), 'h2 h3', 'by default');
+    el.setAttribute('heading-level', '3');
+    await el.updateComplete;
+    equal(levels(), 'h3 h4', 'under a host’s h2');
+    equal($(el, '#heading')!.textContent!.trim(), 'Integration endpoints', 'the same heading');
+    el.headingLevel = 1;
+    await el.updateComplete;
+    equal(levels(), 'h1 h2', 'as the page’s own heading');
+  });
+
   it('scales every text size with the one body size a host sets', async () => {
     const el = await mount(admin);
     el.style.setProperty('--mp-font-size-m', '17px');
     const px = (selector: string) => parseFloat(getComputedStyle($(el, selector)!).fontSize);
     equal(px('tbody td'), 17, 'body text');
     equal(Math.round(px('thead th') * 100) / 100, Math.round(((17 * 13) / 14) * 100) / 100, 'column heads follow at 13/14');
-    ok(px('h2') > 17, `the heading stays larger than the text (${px('h2')} px)`);
+    ok(px('#heading') > 17, `the heading stays larger than the text (${px('#heading')} px)`);
   });
 
   it("puts the server's duplicate-name error on the Name input and keeps what was typed", async () => {
@@ -1073,6 +1086,6 @@ describe('<mp-endpoint-grid> against the real server', () => {
     retry.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => rowNames(el).includes('Back again'), 'the grid after the retry');
-    equal(el.shadowRoot!.activeElement, $(el, 'h2'), 'focus on the grid’s heading, not on the page');
+    equal(el.shadowRoot!.activeElement, $(el, '#heading'), 'focus on the grid’s heading, not on the page');
   });
 });

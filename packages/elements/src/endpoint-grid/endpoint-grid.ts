@@ -12,6 +12,7 @@ import { actionFor } from '../shared/action-for.js';
 import { ClientController } from '../provider/client-controller.js';
 import { LeaveGuard } from '../provider/leave-guard.js';
 import { ignoreAriaHeldPresses } from '../shared/aria-held-presses.js';
+import { heading } from '../shared/heading.js';
 import { FocusReturn, headingTakesFocusFrom } from '../provider/focus-return.js';
 import { whoAmI } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
@@ -82,6 +83,7 @@ export class MpEndpointGrid extends LitElement {
   static override properties = {
     client: { attribute: false },
     pageSize: { type: Number, attribute: 'page-size' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     sort: { reflect: true },
     _load: { state: true },
     _items: { state: true },
@@ -100,6 +102,9 @@ export class MpEndpointGrid extends LitElement {
 
   /** Rows per page (1–100). */
   pageSize = 10;
+
+  /** The level of the grid's heading (1–6, default 2), so it fits the host page's outline; the empty state's is one below. */
+  headingLevel = 2;
 
   /** Sort order: `-createdAt` (newest first, the default, so a new endpoint shows on top), `createdAt`, `name`, `-name`. */
   sort: EndpointSort = '-createdAt';
@@ -134,7 +139,7 @@ export class MpEndpointGrid extends LitElement {
   #loadToken = 0;
   /** Set by the pager and the sort controls, which keep focus: the page they bring is announced instead. */
   #announcePage = false;
-  readonly #dialogOpener = new FocusReturn(this, '.new-button, h2');
+  readonly #dialogOpener = new FocusReturn(this, '.new-button, #heading');
   readonly #retryKey = new RetryKey();
   /**
    * Every create after one whose answer was lost sends that one's key, whatever its values: where the lost one
@@ -504,7 +509,7 @@ export class MpEndpointGrid extends LitElement {
     return html`
       <section part="base" class="frame" aria-labelledby="heading" aria-busy=${this._load === 'loading' ? 'true' : 'false'}>
         <header part="header" class="header">
-          <h2 id="heading" tabindex="-1"><slot name="heading">${t('endpointGrid.title')}</slot></h2>
+          ${heading(this.headingLevel, 0, html`<slot name="heading">${t('endpointGrid.title')}</slot>`, 'heading')}
           <div class="tools">
             ${this._total > 1 ? this.#renderSort() : nothing}
             ${this._canWrite
@@ -544,7 +549,7 @@ export class MpEndpointGrid extends LitElement {
     if (this._load !== 'ready' && this._items.length === 0) return this.#renderSkeleton();
     if (this._total === 0) {
       return html`<div part="empty" class="empty">
-        <h3>${t('endpointGrid.empty.title')}</h3>
+        ${heading(this.headingLevel, 1, t('endpointGrid.empty.title'))}
         <p><slot name="empty"><bdi>${t('endpointGrid.empty.body')}</bdi></slot></p>
         ${this._canWrite ? nothing : html`<p><bdi>${t('endpointGrid.readOnly')}</bdi></p>`}
       </div>`;

@@ -23,6 +23,7 @@ import { localizedSourceFields } from './localized-text.js';
 import { settingsMessages } from './messages.js';
 import { describedBy, labelText, type FieldsView } from './platform-fields.js';
 import { renderErrors } from '../shared/field-errors.js';
+import { heading } from '../shared/heading.js';
 import { headingTakesFocusFrom } from '../provider/focus-return.js';
 import { valueOf, type DiscoveryController, type Remote } from './discovery-controller.js';
 
@@ -30,6 +31,8 @@ const t = translator(settingsMessages);
 
 /** What the CRM part reads and calls, beyond the platform fields. */
 export interface CrmView extends FieldsView {
+  /** The element's `heading-level`: the CRM section's heading is one below it. */
+  headingLevel: number;
   discovery: DiscoveryController;
   /** The token may list objects and fields (`crm:discover`), the credentials are saved, and the record is not archived. */
   canDiscover: boolean;
@@ -192,7 +195,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
 
   return html`<section class="card crm" aria-labelledby="crm-heading">
     <div class="crm-head">
-      <h3 id="crm-heading" tabindex="-1">${t('settings.crm.heading')}</h3>
+      ${heading(view.headingLevel, 1, t('settings.crm.heading'), 'crm-heading')}
       ${view.canDiscover
         ? // aria-disabled, not disabled, while it reads: a disabled button would drop focus to the page.
           html`<button part="crm-refresh" class="mp-button small quiet" type="button" aria-describedby="crm-refresh-help" aria-disabled=${d.refreshing ? 'true' : 'false'}
@@ -207,7 +210,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
       ? mapper(view, 'memberMappings', crm.memberObject, memberFieldList)
       : html`<p class="help"><bdi>${t('settings.crm.chooseObjectFirst')}</bdi></p>${renderErrors('crm-memberMappings', view.errorsFor('crm-memberMappings'))}`}
 
-    <h4>${t('settings.crm.tags')}</h4>
+    ${heading(view.headingLevel, 2, t('settings.crm.tags'), undefined, 'subheading')}
     <div class="field" data-key="tagDestination">
       <label class="label" for="crm-tagDestination">${t('settings.crm.tagDestination')}</label>
       <select id="crm-tagDestination" class="mp-select" aria-readonly=${view.locked ? 'true' : nothing} aria-invalid=${view.errorsFor('crm-tagDestination').length ? 'true' : 'false'}
@@ -232,7 +235,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
         `}
     ${renderTagValues()}
 
-    <h4>${t('settings.crm.orders')}</h4>
+    ${heading(view.headingLevel, 2, t('settings.crm.orders'), undefined, 'subheading')}
     ${picker(view, 'orderObject', t('settings.crm.orderObject'), t('settings.crm.orderObjectHelp'), objectChoices(true, crm.orderObject), crm.orderObject, false)}
     ${crm.orderObject ? mapper(view, 'orderMappings', crm.orderObject, d.fields(crm.orderObject)) : nothing}
 

@@ -39,21 +39,21 @@ export const styles = css`
     grid-column: 2;
     grid-row: 1 / span 2;
   }
-  h2 {
+  #heading {
     margin: 0;
     font-size: 1.25rem;
     /* A translated category name can be one long word ("Kundenbeziehungsmanagement"). */
     overflow-wrap: anywhere;
   }
-  h2:focus,
-  h3:focus {
+  #heading:focus,
+  #crm-heading:focus {
     outline: none;
   }
-  h3 {
+  #crm-heading {
     margin: 0;
     font-size: var(--_mp-font-size-l);
   }
-  h4 {
+  .subheading {
     margin: var(--_mp-space-s) 0 0;
     font-size: var(--_mp-font-size-m);
     color: var(--_mp-color-text-muted);

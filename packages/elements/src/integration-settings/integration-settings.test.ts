@@ -2414,6 +2414,36 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
+  it('puts its headings at the level the host page asks for with heading-level, the CRM’s one and two below, in one category or all', async () => {
+    const own = await freshEnv();
+    await enabledCrm(own);
+    const el = await mount(clientFor(own));
+    await until(() => $(el, '#crm-heading') && $(el, '.subheading'), 'the CRM section');
+    const levels = (root: MpIntegrationSettings) =>
+      ['#heading', '#crm-heading', '.subheading'].map((s) => root.shadowRoot!.querySelector(s)?.localName ?? 'none').join(' ');
+    equal(levels(el), 'h2 h3 h4', 'by default');
+    el.setAttribute('heading-level', '4');
+    await el.updateComplete;
+    equal(levels(el), 'h4 h5 h6', 'under a host’s h3');
+    equal($(el, '#heading')!.textContent!.trim(), 'CRM', 'the same heading');
+    el.headingLevel = 6;
+    await el.updateComplete;
+    equal(levels(el), 'h6 h6 h6', 'never deeper than HTML has');
+    el.setAttribute('heading-level', 'none');
+    await el.updateComplete;
+    equal(levels(el), 'h2 h3 h4', 'the default for a value that is not a number');
+
+    const all = document.createElement('mp-integration-settings');
+    all.setAttribute('heading-level', '3');
+    all.client = clientFor(own);
+    document.body.append(all);
+    placed.push(all);
+    await until(() => all.shadowRoot!.querySelectorAll('mp-integration-settings').length > 0, 'the categories');
+    const inner = [...all.shadowRoot!.querySelectorAll<MpIntegrationSettings>('mp-integration-settings')];
+    await until(() => inner.every((c) => c.shadowRoot?.querySelector('#heading')), 'each category’s heading');
+    equal(inner.map((c) => c.shadowRoot!.querySelector('#heading')!.localName).join(), inner.map(() => 'h3').join(), 'every category at the level asked');
+  });
+
   it('shows every category without the attribute, loaded by one request with no 404 for those never set up, said to be loading once', async () => {
     const own = await freshEnv();
     await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });

@@ -29,6 +29,7 @@ import { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { ClientController } from '../provider/client-controller.js';
 import { LeaveGuard } from '../provider/leave-guard.js';
 import { ignoreAriaHeldPresses } from '../shared/aria-held-presses.js';
+import { heading } from '../shared/heading.js';
 import { FocusReturn } from '../provider/focus-return.js';
 import { BarClearance } from './bar-clearance.js';
 import { whoAmI } from '../provider/permissions.js';
@@ -111,6 +112,7 @@ export class MpIntegrationSettings extends LitElement {
   static override properties = {
     client: { attribute: false },
     category: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
     _load: { state: true },
     _saved: { state: true },
     _draft: { state: true },
@@ -131,6 +133,12 @@ export class MpIntegrationSettings extends LitElement {
 
   /** `crm`, `accounting`, `payment-gateway` (also `paymentGateway`) or `inbound` shows one section; absent shows them all. */
   category?: string;
+
+  /**
+   * The level of the category heading (1–6, default 2), so it fits the host page's outline; the headings
+   * inside follow one and two levels below (the CRM's mapping, its tags and orders).
+   */
+  headingLevel = 2;
 
   private _load: Load = { state: 'idle' };
   private _saved: IntegrationSettings | null = null;
@@ -460,6 +468,7 @@ export class MpIntegrationSettings extends LitElement {
       draft,
       saved: this._saved,
       locked: this.#locked,
+      headingLevel: this.headingLevel,
       canWriteCredentials: this.#canWriteCredentials,
       connectionLocked: this.#connectionLocked,
       replacing: this._replacing,
@@ -864,7 +873,7 @@ export class MpIntegrationSettings extends LitElement {
       if (this._me === undefined) return this.#renderLoading();
       if (this._me && !this._me.permissions.includes('settings:read')) return noReadRoleNotice(t('settings.noReadRole'));
       return html`<div class="all">
-        ${integrationCategories.map((c) => html`<mp-integration-settings category=${categorySlugs[c]} .client=${this.#client.client}></mp-integration-settings>`)}
+        ${integrationCategories.map((c) => html`<mp-integration-settings category=${categorySlugs[c]} heading-level=${this.headingLevel} .client=${this.#client.client}></mp-integration-settings>`)}
       </div>`;
     }
     return html`<section part="base" class="frame ${this._busy && !this.#readOnly ? 'held' : ''}" aria-labelledby="heading" aria-busy=${this._load.state === 'loading' || this._busy !== '' ? 'true' : 'false'}>
@@ -880,7 +889,7 @@ export class MpIntegrationSettings extends LitElement {
     const canRestore = this.#canWrite && saved?.status === 'archived';
     return html`<header part="header" class="header">
       <div class="title">
-        <h2 id="heading" tabindex="-1"><slot name="heading">${t(`settings.category.${category}`)}</slot></h2>
+        ${heading(this.headingLevel, 0, html`<slot name="heading">${t(`settings.category.${category}`)}</slot>`, 'heading')}
         ${this._load.state === 'ready' ? html`<span part="status" class="mp-badge status ${status}">${t(`settings.status.${status}`)}</span>` : nothing}
       </div>
       <p class="muted intro"><bdi>${t(`settings.intro.${category}`)}</bdi></p>

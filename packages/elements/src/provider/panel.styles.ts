@@ -172,7 +172,7 @@ export const panelStyles: CSSResult = css`
     padding: var(--_mp-space-2xl) var(--_mp-space-l);
     text-align: center;
   }
-  .empty h3 {
+  .empty :is(h2, h3, h4, h5, h6) {
     margin: 0;
     font-size: var(--_mp-font-size-l);
   }
