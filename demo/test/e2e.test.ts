@@ -300,6 +300,9 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
   await press('Edit Riverside Sports Club');
   if (byKeyboard) await expectFocus(page, 'Riverside Sports Club', 'focus moves to the customer’s heading');
   await grid.getByText('No integration endpoints yet').waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Riverside Sports Club' }).waitFor();
+  await grid.getByRole('heading', { level: 3, name: 'Integration endpoints' }).waitFor({ timeout: 1000 });
+  await grid.getByRole('heading', { level: 4, name: 'No integration endpoints yet' }).waitFor({ timeout: 1000 });
 
   await submit(name, 'Order sync to the warehouse');
   await grid.getByText(`Integration endpoint “${name}” created.`).waitFor();
