@@ -60,6 +60,8 @@ export interface RowView {
   index: number;
   /** Shown as it is: each row's field box and policy keep focus and read out their value, but take no change. */
   readonly: boolean;
+  /** Held while the form around it saves (`busy`): read-only as well, but looking and laid out as editable. */
+  held: boolean;
   disabled: boolean;
   /** No CRM fields to choose from (none loaded yet): the row's field box has nothing to offer. */
   noTargets: boolean;
@@ -83,7 +85,7 @@ export function problemText(p: RowProblem): string {
 
 /** Renders one row: source, target combobox with its metadata, suggestion and problems, policy, clear. */
 export function renderRow(view: RowView): TemplateResult {
-  const { row, readonly, disabled } = view;
+  const { row, readonly, held, disabled } = view;
   const { source, mapping, target, status } = row;
   const key = source.key;
   const shown = target?.label ?? mapping?.target ?? '';
@@ -113,7 +115,7 @@ export function renderRow(view: RowView): TemplateResult {
           .description=${problems.join(' ')}
           .placeholder=${msg(readonly ? 'fieldMapper.notMapped' : 'fieldMapper.chooseTarget')}
           ?disabled=${disabled || (view.noTargets && !readonly)}
-          ?readonly=${readonly}
+          ?readonly=${readonly || held}
           ?required=${source.required}
           ?invalid=${status === 'error'}
         ></mp-combobox>
@@ -141,7 +143,7 @@ export function renderRow(view: RowView): TemplateResult {
               data-source=${key}
               aria-label=${msg('fieldMapper.policyFor', { source: source.label })}
               ?disabled=${disabled}
-              aria-readonly=${readonly ? 'true' : nothing}
+              aria-readonly=${readonly || held ? 'true' : nothing}
             >
               ${updatePolicies.map((p) => html`<option value=${p} dir="auto" ?selected=${p === mapping.policy}>${msg(`policy.${p}`)}</option>`)}
             </select>`
@@ -157,6 +159,7 @@ export function renderRow(view: RowView): TemplateResult {
               data-source=${key}
               title=${msg('fieldMapper.clearFor', { source: source.label })}
               ?disabled=${disabled}
+              aria-disabled=${held ? 'true' : nothing}
             >
               ${iconSvg(icon.clear)}
             </button>`
@@ -211,6 +214,7 @@ function renderSuggestion(view: RowView, s: MappingSuggestion, target: CrmFieldD
         type="button"
         data-action="accept"
         data-source=${source.key}
+        aria-disabled=${view.held ? 'true' : nothing}
         aria-label=${msg('fieldMapper.acceptFor', { target: label, source: source.label })}
       >
         ${iconSvg(icon.check)}${msg('fieldMapper.accept')}

@@ -30,7 +30,7 @@ afterEach(() => {
   placed = [];
 });
 
-async function mount(init: Partial<Pick<MpFieldMapper, 'sourceFields' | 'targetFields' | 'value' | 'name' | 'readonly' | 'disabled'>>, parent?: HTMLElement) {
+async function mount(init: Partial<Pick<MpFieldMapper, 'sourceFields' | 'targetFields' | 'value' | 'name' | 'readonly' | 'disabled' | 'busy'>>, parent?: HTMLElement) {
   const el = document.createElement('mp-field-mapper');
   Object.assign(el, { sourceFields: memberFields, targetFields: contactFields, ...init });
   const container = parent ?? document.body;
@@ -527,6 +527,57 @@ describe('<mp-field-mapper>', () => {
     const refused = (init: KeyboardEventInit) => !policy.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true, cancelable: true, ...init }));
     ok(refused({ key: 'n' }), 'a letter, which would choose the option it starts, is refused');
     ok(!refused({ key: 'f', ctrlKey: true }) && !refused({ key: 'f', metaKey: true }), 'Ctrl+F and ⌘F, the browser’s find, are left alone');
+  });
+
+  it('busy (its form saving): takes no change, yet keeps its look, its buttons and its validity, and still submits', async () => {
+    const form = document.createElement('form');
+    document.body.append(form);
+    placed.push(form);
+    // Last Name, which is required, left unmapped.
+    const el = await mount({ name: 'mappings', value: partialMemberMappings.filter((m) => m.source !== 'lastName') }, form);
+    el.autoMap();
+    await settle(el);
+    const events: string[] = [];
+    for (const type of ['input', 'change']) el.addEventListener(type, () => events.push(type));
+    const look = (c: Element) => {
+      const style = getComputedStyle(c);
+      return `${style.appearance} on ${style.backgroundColor}`;
+    };
+    const email = combo(el, 'email')!;
+    const policy = root(el).querySelector<HTMLSelectElement>('select[data-source="email"]')!;
+    const state = () =>
+      JSON.stringify({
+        box: look(email.shadowRoot!.querySelector('input')!),
+        arrow: getComputedStyle(email.shadowRoot!.querySelector('.chevron')!).visibility,
+        policy: look(policy),
+        buttons: [...root(el).querySelectorAll('button')].map((b) => b.textContent!.trim().replace(/\s+/g, ' ')),
+        height: Math.round(root(el).querySelector('.frame')!.getBoundingClientRect().height),
+        valid: el.validity.valid,
+        submitted: new FormData(form).get('mappings'),
+      });
+    const before = state();
+    const value = JSON.stringify(el.value);
+    ok(el.suggestions.length > 0 && el.validity.valueMissing, 'suggestions wait, and a required field is left');
+
+    el.busy = true;
+    await settle(el);
+    equal(state(), before, 'looks, is laid out, validates and submits as before');
+    ok(email.readonly && policy.getAttribute('aria-readonly') === 'true', 'its field boxes and policies are read-only meanwhile');
+    const valueButtons = [...root(el).querySelectorAll<HTMLButtonElement>('[data-action="clear"], [data-action="accept"], [part="automap-button"], .bar-actions .primary')];
+    ok(valueButtons.length >= 4, `clear, accept, accept all and auto-map are there (${valueButtons.length})`);
+    equal(valueButtons.filter((b) => b.getAttribute('aria-disabled') !== 'true').length, 0, 'each unavailable, not disabled');
+    for (const button of valueButtons) button.click();
+    el.acceptSuggestions();
+    await tryToChange(policy, () => JSON.stringify(el.value));
+    await settle(el);
+    equal(JSON.stringify(el.value), value, 'no press nor call changed the mappings');
+    equal(events.join(), '', 'and no input or change fired');
+
+    el.busy = false;
+    await settle(el);
+    root(el).querySelector<HTMLButtonElement>('[data-action="clear"]')!.click();
+    await settle(el);
+    ok(JSON.stringify(el.value) !== value, 'once the save is done, a clear works again');
   });
 
   it('fires input then change, bubbling and composed, only for the admin’s edits', async () => {

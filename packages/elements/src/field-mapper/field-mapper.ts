@@ -139,6 +139,7 @@ export class MpFieldMapper extends LitElement {
     name: { reflect: true },
     disabled: { type: Boolean, reflect: true },
     readonly: { type: Boolean, reflect: true },
+    busy: { type: Boolean, reflect: true },
     label: {},
     sourceHeading: { attribute: 'source-heading' },
     targetHeading: { attribute: 'target-heading' },
@@ -168,6 +169,13 @@ export class MpFieldMapper extends LitElement {
    * value, as read-only controls; search and filters still work; no clear, auto-map or suggestions.
    */
   readonly = false;
+
+  /**
+   * The form around it is saving: the mappings take no change meanwhile, as with `readonly`, but everything
+   * stays as it looks and where it is (the clear, auto-map and suggestion buttons are there, `aria-disabled`),
+   * so a save does not make the table flicker. Still validated and submitted.
+   */
+  busy = false;
 
   /** Accessible name of the table; defaults to "Field mapping". */
   label = '';
@@ -424,8 +432,14 @@ export class MpFieldMapper extends LitElement {
     return this.disabled || this._formDisabled;
   }
 
-  get #locked(): boolean {
+  /** Shown as it is, nothing to change: no suggestions, no validation. */
+  get #fixed(): boolean {
     return this.#disabled || this.readonly;
+  }
+
+  /** Nothing may change now: fixed, or busy. */
+  get #locked(): boolean {
+    return this.#fixed || this.busy;
   }
 
   #getModel(): MapperModel {
@@ -536,7 +550,7 @@ export class MpFieldMapper extends LitElement {
     const invalid = model.counts.errors > 0 || model.missing.length > 0;
     this.#setState('invalid', invalid);
     this.#setState('complete', !invalid && model.counts.requiredMapped === model.counts.required && model.counts.mapped > 0);
-    if (this.#locked || !invalid) {
+    if (this.#fixed || !invalid) {
       this.#internals.setValidity({});
       return;
     }
@@ -656,9 +670,11 @@ export class MpFieldMapper extends LitElement {
     const disabled = this.#disabled;
     const noTargets = this.targetFields.length === 0;
     const suggestions = this._suggestions.size;
+    const held = this.busy && !this.#fixed;
+    const heldMark = held ? 'true' : nothing;
 
     return html`
-      <div class="frame" part="base">
+      <div class="frame ${held ? 'held' : ''}" part="base">
         <div class="toolbar" part="toolbar">
           <div class="search">
             <label class="visually-hidden" for="search">${msg('fieldMapper.search')}</label>
@@ -706,6 +722,7 @@ export class MpFieldMapper extends LitElement {
                 part="automap-button"
                 type="button"
                 ?disabled=${disabled || this.sourceFields.length === 0 || noTargets}
+                aria-disabled=${heldMark}
                 @click=${() => this.autoMap()}
               >
                 ${iconSvg(icon.sparkle)}<span>${msg('fieldMapper.autoMap')}</span>
@@ -731,12 +748,12 @@ export class MpFieldMapper extends LitElement {
             ? html`<span class="warnings-count">${iconSvg(icon.warning)}<span dir="auto">${msg('fieldMapper.counts.warnings', { count: c.warnings })}</span></span>`
             : nothing}
         </div>
-        ${suggestions > 0 && !this.#locked
+        ${suggestions > 0 && !this.#fixed
           ? html`<div class="suggestion-bar" part="suggestion-bar">
               ${iconSvg(icon.sparkle)}
               <span class="suggestion-count">${msg('fieldMapper.suggestions', { count: suggestions })}</span>
               <span class="bar-actions">
-                <button class="mp-button small primary" type="button" @click=${() => this.#fromBar(() => this.acceptSuggestions())}>${msg('fieldMapper.acceptAll')}</button>
+                <button class="mp-button small primary" type="button" aria-disabled=${heldMark} @click=${() => this.#fromBar(() => this.acceptSuggestions())}>${msg('fieldMapper.acceptAll')}</button>
                 <button class="mp-button small quiet" type="button" @click=${() => this.#fromBar(() => this.dismissSuggestions())}>${msg('fieldMapper.dismissAll')}</button>
               </span>
             </div>`
@@ -751,7 +768,7 @@ export class MpFieldMapper extends LitElement {
 
   #renderTable(model: MapperModel, rows: MapperRow[]): TemplateResult | typeof nothing {
     if (model.rows.length === 0) return nothing;
-    const locked = this.#locked;
+    const fixed = this.#fixed;
     const noTargets = this.targetFields.length === 0;
     return html`
       <div class="table" role="table" aria-label=${this.label || msg('fieldMapper.label')} aria-rowcount=${rows.length + 1} part="table">
@@ -766,11 +783,12 @@ export class MpFieldMapper extends LitElement {
         <div class="scroller">
           <div role="rowgroup" class="body" @change=${this.#onRowsChange} @click=${this.#onRowsClick}>
             ${this.#list.render(rows, (row, index) => {
-              const s = locked ? undefined : this._suggestions.get(row.source.key);
+              const s = fixed ? undefined : this._suggestions.get(row.source.key);
               return renderRow({
                 row,
                 index,
                 readonly: this.readonly,
+                held: this.busy && !fixed,
                 disabled: this.#disabled,
                 noTargets,
                 suggestion: s && { suggestion: s, target: model.targetByName.get(s.target) },

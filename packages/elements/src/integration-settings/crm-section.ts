@@ -114,7 +114,7 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
   const objectLabel = valueOf(objects)?.find((o) => o.name === objectName)?.label ?? objectName;
   const value = view.draft.crm[key];
   const targets = valueOf(fields) ?? [];
-  const offersDefaults = key === 'memberMappings' && view.draft.platform === 'salesforce' && targets.length > 0 && !view.locked;
+  const offersDefaults = key === 'memberMappings' && view.draft.platform === 'salesforce' && targets.length > 0 && !view.readOnly;
   const { add: applicable, absent } = offersDefaults ? standardMemberMapping(value, targets) : { add: [], absent: [] };
   const sourceLabel = (source: string) => localizedSourceFields(key).find((f) => f.key === source)?.label ?? source;
   return html`<div class="field mapper-field" data-key=${key}>
@@ -123,7 +123,7 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
       view.discovery.loadFields(objectName, true),
     )}
     ${applicable.length
-      ? html`<div><button class="mp-button small apply-defaults" type="button" @click=${(e: Event) => {
+      ? html`<div><button class="mp-button small apply-defaults" type="button" aria-disabled=${view.locked ? 'true' : nothing} @click=${(e: Event) => {
           // The button goes with what it applied: focus moves on to the mapper, and the count is announced.
           ((e.currentTarget as Element).getRootNode() as ShadowRoot).getElementById(id)?.focus();
           view.setCrm({ [key]: [...value, ...applicable] });
@@ -137,7 +137,7 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
       label=${t(key === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings')}
       target-heading=${t('settings.crm.fieldOf', { object: objectLabel })}
       .sourceFields=${localizedSourceFields(key)} .targetFields=${targets} .value=${value}
-      ?readonly=${view.locked}
+      ?readonly=${view.readOnly} ?busy=${view.locked && !view.readOnly}
       @change=${(e: Event) => view.setCrm({ [key]: [...(e.target as MpFieldMapper).value] as FieldMapping[] })}>
       ${view.canDiscover
         ? nothing

@@ -1122,9 +1122,12 @@ describe('<mp-integration-settings> against the real server', () => {
   it('holds a writer’s controls while a save runs without changing their look, but for what the role may never change; a viewer’s look read-only', async () => {
     const own = await freshEnv();
     await enabledCrm(own);
-    const ready = async (el: MpIntegrationSettings) => {
+    /** Waits for the form, and for a role that reads the CRM, for Contact's fields and the API usage. */
+    const ready = async (el: MpIntegrationSettings, readsCrm = true) => {
       await until(() => $(el, '#crm-memberMappings') && $(el, '#cfg-autoSync'), 'the mapper and the settings below the connection');
-      await settle($<MpFieldMapper>(el, '#crm-memberMappings')!);
+      const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
+      if (readsCrm) await until(() => mapper.targetFields.length > 0 && $(el, '#usage-text'), 'Contact’s fields and the API usage');
+      await settle(mapper);
     };
     /** How the Environment select, a text box, a combobox and a mapper row's box and policy look. */
     const looks = (el: MpIntegrationSettings) => {
@@ -1145,6 +1148,15 @@ describe('<mp-integration-settings> against the real server', () => {
         policy: box(mapper.querySelector('select[data-source="email"]')!),
       };
     };
+    /** What is laid out, but for the save bar (whose button says "Saving…"): buttons, notes, placeholders and the height. */
+    const layout = (el: MpIntegrationSettings) => {
+      const shown = (root: ShadowRoot) =>
+        [...root.querySelectorAll<HTMLElement>('button, .help, mp-combobox')]
+          .filter((e) => !e.closest('[part="footer"]'))
+          .map((e) => (e instanceof MpCombobox ? `[${e.placeholder}]` : e.textContent!.trim().replace(/\s+/g, ' ')));
+      const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
+      return JSON.stringify({ height: Math.round($(el, '[part="base"]')!.getBoundingClientRect().height), settings: shown(el.shadowRoot!), mapper: shown(mapper.shadowRoot!) });
+    };
     /** Mounts the CRM settings for `role`, types a prefix and saves, running `meanwhile` while the save is held. */
     const saveHeld = async (role: Role, meanwhile: (el: MpIntegrationSettings, before: ReturnType<typeof looks>) => Promise<void>) => {
       const { client, hold, waiting } = holdingClient(own, role);
@@ -1153,6 +1165,7 @@ describe('<mp-integration-settings> against the real server', () => {
       const before = looks(el);
       typeInto($(el, '#cfg-securityGroupPrefix'), `${role}_`);
       await el.updateComplete;
+      const laidOut = layout(el);
       hold.add('PUT /settings/crm');
       $<HTMLButtonElement>(el, '[part="save-button"]')!.click();
       await until(() => waiting.has('PUT /settings/crm'), `${role}: the save sent`);
@@ -1160,6 +1173,7 @@ describe('<mp-integration-settings> against the real server', () => {
       equal($(el, '#cfg-environment')!.getAttribute('aria-readonly'), 'true', `${role}: held while it saves`);
       ok($<HTMLInputElement>(el, '#cfg-consumerKey')!.readOnly, `${role}: a text box too`);
       equal(JSON.stringify(looks(el)), JSON.stringify(before), `${role}: but looking as it did`);
+      equal(layout(el), laidOut, `${role}: and laid out as it was, nothing gone or added`);
       await meanwhile(el, before);
       waiting.get('PUT /settings/crm')!();
       await until(() => $(el, '.outcome'), `${role}: saved`);
@@ -1175,6 +1189,15 @@ describe('<mp-integration-settings> against the real server', () => {
       await el.updateComplete;
       ok(!replace.disabled && el.shadowRoot!.activeElement === replace, 'yet keeps focus, where disabled would drop it to the page');
       ok(!$(el, 'input#secret-consumerSecret'), 'and its press opened no box for a new secret');
+      const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
+      const mapped = JSON.stringify(mapper.value);
+      const clear = mapper.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="clear"]')!;
+      equal(clear.getAttribute('aria-disabled'), 'true', 'a mapping’s clear button is unavailable meanwhile');
+      clear.click();
+      mapper.shadowRoot!.querySelector<HTMLButtonElement>('[part="automap-button"]')!.click();
+      await mapper.updateComplete;
+      equal(JSON.stringify(mapper.value), mapped, 'and neither it nor Auto-map changes the mappings');
+      equal(mapper.suggestions.length, 0, 'nor suggests any');
     });
     ok(editable.environment.startsWith('auto') && editable.memberObject.endsWith('arrow visible'), `an admin’s have arrows: ${JSON.stringify(editable)}`);
 
@@ -1183,7 +1206,7 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(editor.memberObject, editable.memberObject, 'the rest as an admin’s');
 
     const viewer = await mount(clientFor(own, 'viewer'));
-    await ready(viewer);
+    await ready(viewer, false);
     const read = looks(viewer);
     for (const [control, look] of Object.entries(read)) {
       ok(look !== editable[control as keyof typeof read], `a viewer’s ${control} looks read-only (${look}), not editable (${editable[control as keyof typeof read]})`);

@@ -468,6 +468,7 @@ export class MpIntegrationSettings extends LitElement {
       draft,
       saved: this._saved,
       locked: this.#locked,
+      readOnly: this.#readOnly,
       headingLevel: this.headingLevel,
       canWriteCredentials: this.#canWriteCredentials,
       connectionLocked: this.#connectionLocked,
@@ -945,7 +946,7 @@ export class MpIntegrationSettings extends LitElement {
         chosen: this._draft.platform,
         saved,
         locked: this.#locked || this.#connectionLocked,
-        ...(this.#connectionLocked && !this.#locked ? { lockedBecause: t('settings.platformAdminOnly') } : {}),
+        ...(this.#connectionLocked && !this.#readOnly ? { lockedBecause: t('settings.platformAdminOnly') } : {}),
         errors: this.#errorsFor('platform'),
         choose: (id) => this.#choosePlatform(id),
       })}
@@ -986,7 +987,7 @@ export class MpIntegrationSettings extends LitElement {
       .map(
         ({ group, settings }) => html`<fieldset part="group" class="card group" data-group=${group}>
           <legend>${group === CONNECTION_GROUP ? t('settings.group.Connection') : msg(`settings.group.${group}`, undefined, group)}</legend>
-          ${view.connectionLocked && !this.#locked && settings.some((s) => s.type === 'secret') ? html`<p class="help"><bdi>${t('settings.connectionAdminOnly')}</bdi></p>` : nothing}
+          ${view.connectionLocked && !this.#readOnly && settings.some((s) => s.type === 'secret') ? html`<p class="help"><bdi>${t('settings.connectionAdminOnly')}</bdi></p>` : nothing}
           ${connection ? this.#renderAwaitingAdmin(platform) : nothing}
           ${settings.map((s) => renderSetting(view, s))}
           ${connection ? this.#renderTest() : nothing}

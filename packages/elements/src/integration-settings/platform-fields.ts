@@ -20,6 +20,8 @@ export interface FieldsView {
   saved: IntegrationSettings | null;
   /** Nothing can change (viewer, archived, saving): the controls are read-only, their values still there to read. */
   locked: boolean;
+  /** Locked for what it is (viewer, archived), not only while a call runs: shown read-only, without what only a writer can use. */
+  readOnly: boolean;
   canWriteCredentials: boolean;
   /** The saved record holds secrets and this role may not write credentials: the settings that guard them stay as they are. */
   connectionLocked: boolean;
@@ -151,7 +153,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
   const open = !configured || view.replacing.has(s.key);
   const locked = view.locked || !view.canWriteCredentials;
   // With the record's secrets stored, the secret's group says it once for all its inputs.
-  const noRights = !view.canWriteCredentials && !view.locked && !view.connectionLocked
+  const noRights = !view.canWriteCredentials && !view.readOnly && !view.connectionLocked
     ? html`<p class="help"><bdi>${t('settings.noCredentialRights')}</bdi></p>`
     : nothing;
   const status = configured
