@@ -437,6 +437,11 @@ export class MpFieldMapper extends LitElement {
     return this.#disabled || this.readonly;
   }
 
+  /** Busy, and otherwise open to changes: held as it looks, its value-changing buttons `aria-disabled`. */
+  get #held(): boolean {
+    return this.busy && !this.#fixed;
+  }
+
   /** Nothing may change now: fixed, or busy. */
   get #locked(): boolean {
     return this.#fixed || this.busy;
@@ -670,7 +675,7 @@ export class MpFieldMapper extends LitElement {
     const disabled = this.#disabled;
     const noTargets = this.targetFields.length === 0;
     const suggestions = this._suggestions.size;
-    const held = this.busy && !this.#fixed;
+    const held = this.#held;
     const heldMark = held ? 'true' : nothing;
 
     return html`
@@ -788,7 +793,7 @@ export class MpFieldMapper extends LitElement {
                 row,
                 index,
                 readonly: this.readonly,
-                held: this.busy && !fixed,
+                held: this.#held,
                 disabled: this.#disabled,
                 noTargets,
                 suggestion: s && { suggestion: s, target: model.targetByName.get(s.target) },
