@@ -150,11 +150,9 @@ export const styles = css`
   textarea.mp-input {
     resize: vertical;
   }
-  .mp-input[readonly] {
-    color: var(--_mp-color-text-muted);
-  }
-  /* As tall as the name it shows (its two rows are for a browser without field-sizing). */
+  /* As tall as the name it shows (its two rows are for a browser without field-sizing); muted, as it never changes. */
   textarea.name-readonly {
+    color: var(--_mp-color-text-muted);
     field-sizing: content;
     resize: none;
   }

@@ -752,7 +752,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     const el = await mount(slow);
     const look = (selector: string) => {
       const style = getComputedStyle($(el, selector)!);
-      return `${style.appearance} on ${style.backgroundColor}`;
+      return `${style.appearance}, ${style.color} on ${style.backgroundColor}`;
     };
     const looks = () => `name: ${look('#ep-name')}; description: ${look('#ep-description')}`;
     const savedHeld = async (done: string) => {

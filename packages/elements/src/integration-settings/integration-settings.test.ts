@@ -1134,7 +1134,7 @@ describe('<mp-integration-settings> against the real server', () => {
       const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!.shadowRoot!;
       const box = (c: Element) => {
         const style = getComputedStyle(c);
-        return `${style.appearance} on ${style.backgroundColor}`;
+        return `${style.appearance}, ${style.color} on ${style.backgroundColor}`;
       };
       const combobox = (c: Element) => {
         const arrow = c.shadowRoot!.querySelector('.chevron');
