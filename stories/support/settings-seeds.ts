@@ -2,7 +2,7 @@
 // loopback org (whose Contact is the realistic one), its Stripe, Xero and inbound-connector records.
 import type { FieldMapping, IntegrationSettingsInput } from '@memberpulse/integration-schema';
 import type { IntegrationClient } from '@memberpulse/integrations-sdk';
-import type { TestEnv } from '../../packages/elements/src/provider/browser-test-kit.js';
+import { postBeside, type TestEnv } from '../../packages/elements/src/provider/browser-test-kit.js';
 
 /** A typical member mapping onto the loopback org's Contact. */
 const typicalMemberMappings: FieldMapping[] = [
@@ -78,9 +78,7 @@ export type UsageRange = 'low' | 'near' | 'over';
 
 /** The loopback org's API usage, raised to `atLeast` calls as if they had been spent (`SALESFORCE_USAGE_PATH`); answers how many it used. */
 async function spendCalls(atLeast: number): Promise<number> {
-  const res = await fetch(`/__mp/salesforce-usage?atLeast=${atLeast}`, { method: 'POST' });
-  if (!res.ok) throw new Error(`/__mp/salesforce-usage answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
-  return ((await res.json()) as { used: number }).used;
+  return (await postBeside<{ used: number }>(`/__mp/salesforce-usage?atLeast=${atLeast}`)).used;
 }
 
 /**

@@ -19,7 +19,7 @@ const TENANT_CHANGED = 'mp_tenant_changed';
  */
 export function watchTenantChanges<T>(db: Database, reads: ReadCache<T>, cache: DescribeCache): { tenantChanged: TenantChanged; listening: Promise<void> } {
   const serverId = randomUUID();
-  const listening = db.listen?.(
+  const firstTry = db.listen?.(
     TENANT_CHANGED,
     (payload) => {
       const [tenant = '', writer] = payload.split('\n');
@@ -34,5 +34,5 @@ export function watchTenantChanges<T>(db: Database, reads: ReadCache<T>, cache: 
   const tenantChanged: TenantChanged = async (q, tenant, dropDescribes = false) => {
     if (db.kind === 'postgres') await q.query('SELECT pg_notify($1, $2)', [TENANT_CHANGED, dropDescribes ? `${tenant}\n${serverId}` : tenant]);
   };
-  return { tenantChanged, listening: listening?.then(() => undefined) ?? Promise.resolve() };
+  return { tenantChanged, listening: firstTry?.then(() => undefined) ?? Promise.resolve() };
 }

@@ -23,10 +23,15 @@ export function equal<T>(actual: T, expected: T, message: string): void {
   if (actual !== expected) throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
 }
 
-export async function freshEnv(): Promise<TestEnv> {
-  const res = await fetch('/__mp/test-env', { method: 'POST' });
-  if (!res.ok) throw new Error(`/__mp/test-env answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
-  return res.json();
+/** POSTs to a route of the API beside the tests and stories (scripts/test-env.mjs), and answers its JSON. */
+export async function postBeside<T>(path: string): Promise<T> {
+  const res = await fetch(path, { method: 'POST' });
+  if (!res.ok) throw new Error(`${path} answered ${res.status}: ${(await res.text()).slice(0, 500)}`);
+  return res.json() as Promise<T>;
+}
+
+export function freshEnv(): Promise<TestEnv> {
+  return postBeside<TestEnv>('/__mp/test-env');
 }
 
 export function clientFor(env: TestEnv, role: Role = 'admin', tokens = env.tokens): IntegrationClient {

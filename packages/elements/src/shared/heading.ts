@@ -6,7 +6,7 @@ import { html, nothing, type TemplateResult } from 'lit';
  * from script, where focus goes after an action.
  */
 export function heading(level: number, below: number, content: unknown, id?: string, className?: string): TemplateResult {
-  const n = Math.min(Math.min(Math.max(Math.round(level) || 2, 1), 6) + below, 6);
+  const n = Math.min(Math.max(Math.round(level) || 2, 1) + below, 6);
   const i = id ?? nothing;
   const c = className ?? nothing;
   const focusable = id ? '-1' : nothing;
