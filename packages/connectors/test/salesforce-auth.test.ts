@@ -52,6 +52,26 @@ describe('Salesforce authentication against the loopback org', () => {
     assert.ok(sf.callCount(/\/services\/Soap\//) > 0, 'the SOAP login without a server-wide app');
   });
 
+  it("ends a service user's session when its work is done: SOAP logout, or revoking the token of the OAuth username-password flow", async () => {
+    const serverApp = { clientId: FAKE_CONSUMER_KEY, clientSecret: FAKE_CONSUMER_SECRET, loginUrl: sf.url };
+    for (const [how, input, kind] of [
+      ['SOAP', serviceUser(sf), 'soap'],
+      ['OAuth', { ...serviceUser(sf), defaults: { salesforce: serverApp } }, 'oauth2'],
+    ] as const) {
+      const live = () => sf.liveSessions(kind);
+      const before = live();
+      assert.equal((await connector.testConnection(input)).ok, true);
+      assert.equal(live(), before, `${how}: the connection test's session ended`);
+      await Promise.all([connector.listObjects(input), connector.describeObject(input, 'Contact'), connector.apiUsage(input)]);
+      assert.equal(live(), before, `${how}: the shared session ended with the last call`);
+      const client = await connector.connect(input);
+      assert.equal(live(), before + 1, `${how}: signed in`);
+      assert.ok((await client.describeGlobal()).length > 0);
+      await client.close();
+      assert.equal(live(), before, `${how}: close() ended the session`);
+    }
+  });
+
   it('signs a service user in through SOAP where the org blocks the OAuth username-password flow, and signs in again the same way', async () => {
     const serverApp = { clientId: FAKE_CONSUMER_KEY, clientSecret: FAKE_CONSUMER_SECRET, loginUrl: sf.url };
     const logins = () => sf.calls.filter((c) => /oauth2\/token|\/Soap\//.test(c.path)).map((c) => `${c.path} ${c.status}`);

@@ -75,6 +75,11 @@ export class AuthService {
     this.refreshTokens.clear();
   }
 
+  /** How many access tokens are valid, of `kind` if given. */
+  liveSessions(kind?: Session['kind']): number {
+    return [...this.sessions.values()].filter((s) => !kind || s.kind === kind).length;
+  }
+
   /** Revokes one access or refresh token. */
   revoke(token: string): boolean {
     return this.sessions.delete(token) || this.refreshTokens.delete(token);

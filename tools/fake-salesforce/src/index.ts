@@ -59,6 +59,8 @@ export interface FakeSalesforce {
   expireSessions(): void;
   /** Invalidates access and refresh tokens. */
   revokeAll(): void;
+  /** How many access tokens are valid now, of `kind` if given (a SOAP login's session, or an OAuth token). */
+  liveSessions(kind?: 'oauth2' | 'soap'): number;
   /** API calls used and the 24-hour maximum. */
   apiUsage(): { used: number; max: number };
   /** Sets the used count (and optionally the maximum) of DailyApiRequests. */
@@ -118,6 +120,7 @@ export async function startFakeSalesforce(options: FakeSalesforceOptions = {}): 
     },
     expireSessions: () => auth.expireSessions(),
     revokeAll: () => auth.revokeAll(),
+    liveSessions: (kind) => auth.liveSessions(kind),
     apiUsage: () => ({ used: allowance.used, max: allowance.max }),
     setApiUsage: (used, max) => {
       allowance.used = used;

@@ -150,7 +150,7 @@ export class SalesforceClient {
     return this.request('GET', '/limits');
   }
 
-  /** Ends the session where the login made one (SOAP); OAuth client-credential tokens simply expire. */
+  /** Ends a service user's session (a SOAP logout, or revoking its OAuth token); a client-credentials token simply expires. */
   async close(): Promise<void> {
     if (this.#session.mode === 'serviceUser') await this.#session.conn.logout().catch(() => undefined);
   }
