@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { fieldError, type FieldError } from '@memberpulse/integration-schema';
+import { escapePointerToken, fieldError, type FieldError } from '@memberpulse/integration-schema';
+import { duplicateKeys } from './duplicate-keys.js';
 import { ProblemError, unprocessable } from './problem.js';
 
 /** Largest accepted request body. */
@@ -92,7 +93,7 @@ export function inspectJson(value: unknown): { depth: number; protoKeys: string[
     if (Array.isArray(v)) v.forEach((child, i) => stack.push([child, d + 1, `${at}/${i}`]));
     else {
       for (const key of Object.keys(v)) {
-        const here = `${at}/${pointerToken(key)}`;
+        const here = `${at}/${escapePointerToken(key)}`;
         if (key === '__proto__') protoKeys.push(here);
         check(key, here);
         stack.push([(v as Record<string, unknown>)[key], d + 1, here]);
@@ -105,13 +106,11 @@ export function inspectJson(value: unknown): { depth: number; protoKeys: string[
 /** A NUL, or a UTF-16 surrogate not in a pair (in `u` mode a proper pair is one code point, not `Cs`). */
 export const UNSTORABLE = /[\0\p{Cs}]/u;
 
-const pointerToken = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
-
 /**
  * Reads and parses a JSON object body. 415 for a non-JSON media type, 400 for broken JSON, too deep
  * nesting or a non-object; `optional` bodies may be empty (answers `undefined`). The raw text is kept on
- * the context for the idempotency fingerprint. What no route can take in a well-formed document (a
- * `__proto__` key, text Postgres cannot store) comes back as `contentErrors`, with pointers, for the route
+ * the context for the idempotency fingerprint. What no route can take in a well-formed document (a name
+ * given twice in one object, a `__proto__` key, text Postgres cannot store) comes back as `contentErrors`, with pointers, for the route
  * to answer: a write refuses it with 422 (`readJson`), validate lists it among its other errors.
  */
 export async function readJsonDocument(c: Context, optional = false): Promise<{ doc: Record<string, unknown>; contentErrors: FieldError[] } | undefined> {
@@ -135,6 +134,7 @@ export async function readJsonDocument(c: Context, optional = false): Promise<{ 
   if (depth > MAX_JSON_DEPTH) throw bodyProblem(400, `The body is nested deeper than ${MAX_JSON_DEPTH} levels.`);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) throw bodyProblem(400, 'The body must be a JSON object.');
   const contentErrors = [
+    ...duplicateKeys(text).map((d) => fieldError(d.pointer, 'duplicate', `“${d.name}” is given more than once; send it once.`)),
     ...protoKeys.map((p) => fieldError(p, 'unknown_field', 'Unknown field “__proto__”.')),
     ...unstorable.map((p) => fieldError(p, 'invalid_format', 'Contains a character that cannot be stored (a NUL character or a broken Unicode surrogate); remove it.')),
   ];

@@ -136,6 +136,40 @@ describeEachBackend('limits and problems', (backend) => {
     assert.equal((await admin('GET', '/v1/settings/crm')).body.version, 1);
   });
 
+  test('a name given twice in one object is a field error at its pointer, however it is spelt, and nothing stored changes', async () => {
+    const tenant = await srv.tenant();
+    const admin = tenant.as('admin');
+    await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce', config: { consumerKey: 'kept-key' } } });
+    const endpoint = (await admin('POST', '/v1/endpoints', { body: { name: 'Kept', description: 'kept' } })).body;
+    const cases: Array<[string, string, string, string[]]> = [
+      ['PATCH', '/v1/settings/crm', '{"config":{"consumerKey":"first","consumerKey":"second"}}', ['/config/consumerKey']],
+      ['PUT', '/v1/settings/crm', '{"platform":"salesforce","\\u0070latform":"hubspot"}', ['/platform']],
+      ['PUT', '/v1/settings/crm', '{"platform":"salesforce","crm":{"memberMappings":[{"source":"email","target":"Email","target":"Name"}]}}', ['/crm/memberMappings/0/target']],
+      ['PUT', '/v1/settings/crm', '{"platform":"salesforce","config":{"a/b":1,"a/b":2,"x":{"y":1,"y":2}},"config":{}}', ['/config/a~1b', '/config/x/y', '/config']],
+      ['PATCH', `/v1/endpoints/${endpoint.id}`, '{"description":"typed first","description":"typed second"}', ['/description']],
+      ['POST', '/v1/endpoints', '{"name":"One","description":"d","name":"Two"}', ['/name']],
+      ['PUT', '/v1/settings/crm/credentials/consumerSecret', '{"value":"secret-one","value":"secret-two"}', ['/value']],
+    ];
+    for (const [method, path, raw, expected] of cases) {
+      const r = await admin(method, path, { raw });
+      assertProblem(r, 422);
+      assert.deepEqual(r.body.errors.filter((e: { code: string }) => e.code === 'duplicate').map((e: { pointer: string }) => e.pointer), expected, raw);
+      assert.ok(!r.text.includes('secret-one') && !r.text.includes('secret-two'), 'no value is echoed');
+    }
+    const dup = await admin('PATCH', `/v1/endpoints/${endpoint.id}`, { raw: '{"description":"a","description":"b"}' });
+    assert.equal(dup.body.errors[0].message, '“description” is given more than once; send it once.');
+    const validated = await admin('POST', '/v1/settings/crm/validate', { raw: '{"platform":"salesforce","platform":"salesforce"}' });
+    assert.equal(validated.status, 200, 'validate lists it among the document’s errors');
+    assert.deepEqual(validated.body.errors.map((e: { pointer: string; code: string }) => [e.pointer, e.code]), [['/platform', 'duplicate']]);
+    const stored = (await admin('GET', '/v1/settings/crm')).body;
+    assert.equal(stored.version, 1, 'settings unchanged');
+    assert.equal(stored.config.consumerKey, 'kept-key');
+    assert.equal(stored.credentials.consumerSecret, undefined, 'no secret stored');
+    assert.deepEqual((await admin('GET', '/v1/endpoints')).body.items.map((e: { name: string; description: string }) => [e.name, e.description]), [['Kept', 'kept']]);
+    const same = await admin('PATCH', '/v1/settings/crm', { raw: '{"config":{"consumerKey":"k"},"crm":{"consumerKey":null}}' });
+    assert.ok(!same.body.errors?.some((e: { code: string }) => e.code === 'duplicate'), 'one name in two objects is no duplicate');
+  });
+
   test('text that cannot be stored (a NUL, a lone surrogate) is a field error at its pointer, and nothing stored changes', async () => {
     const admin = t.as('admin');
     const before = (await admin('GET', '/v1/settings/crm')).body.version;
