@@ -224,6 +224,7 @@ export const styles = css`
   }
   .test .notice {
     flex-basis: 100%;
+    scroll-margin-block-end: var(--_mp-focus-clearance-end, 0px);
   }
   .notice.inline {
     align-items: center;

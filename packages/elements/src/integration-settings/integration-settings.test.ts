@@ -712,6 +712,31 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => el.shadowRoot!.activeElement?.id === 'crm-heading', 'then on the CRM section it opens');
   });
 
+  it('brings a connection test’s outcome into view clear of the sticky save bar, unless the admin has moved on', async () => {
+    const el = await salesforceTyped();
+    const button = $<HTMLButtonElement>(el, '[part="test-button"]')!;
+    const bar = $(el, '[part="footer"]')!;
+    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const test = async (moveOn: boolean) => {
+      // The button just above the bar, so the outcome appears under it.
+      window.scrollBy(0, button.getBoundingClientRect().bottom - (bar.getBoundingClientRect().top - 4));
+      await frames();
+      button.focus({ preventScroll: true });
+      button.click();
+      if (moveOn) $<HTMLInputElement>(el, '#cfg-consumerKey')!.focus({ preventScroll: true });
+      const scrolled = window.scrollY;
+      await until(() => $(el, '.test-result'), 'the test outcome');
+      await frames();
+      return { result: $(el, '.test-result')!.getBoundingClientRect(), barTop: bar.getBoundingClientRect().top, moved: window.scrollY - scrolled };
+    };
+    const shown = await test(false);
+    ok(shown.result.bottom <= shown.barTop + 1 && shown.result.top >= 0, `the outcome shows above the bar (${Math.round(shown.result.bottom - shown.barTop)} px under it)`);
+    equal(el.shadowRoot!.activeElement, button, 'focus stays on the button');
+    const left = await test(true);
+    equal(left.moved, 0, 'an admin who went on to another field is not scrolled back');
+    ok(left.result.bottom > left.barTop, 'the outcome is left where it is');
+  });
+
   it('keeps keyboard focus on Save draft and Enable while they save, then on the heading, the first problem or the conflict notice', async () => {
     const own = await freshEnv();
     await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });

@@ -748,6 +748,8 @@ export class MpIntegrationSettings extends LitElement {
       this._busy = '';
     }
     await restoreFocus();
+    // The outcome opens below the button, often under the save bar; it is scrolled clear unless the admin went on elsewhere.
+    if (this.shadowRoot?.activeElement?.matches('[part="test-button"]')) this.renderRoot.querySelector('.test-result')?.scrollIntoView({ block: 'nearest' });
   }
 
   async #compare(): Promise<void> {
