@@ -33,6 +33,7 @@ interface Args extends ThemeArgs {
   value: readonly FieldMapping[];
   name: string;
   readonly: boolean;
+  busy: boolean;
   disabled: boolean;
   label: string;
   sourceHeading: string;
@@ -132,6 +133,9 @@ export const LargeOrg: Story = {
 
 /** A viewer's view: each row's field and update policy read-only (reached by Tab and read out at full contrast, not changed); search and filters still work; no auto-map or clear. */
 export const ReadOnly: Story = { args: { value: completeMemberMappings, readonly: true } };
+
+/** Busy, as while the host saves: every control takes no change but keeps its look and place; clear, Auto-map and the suggestions stay, `aria-disabled`. */
+export const Busy: Story = { args: { value: partialMemberMappings, busy: true } };
 
 /** Disabled (its attribute, or a disabled fieldset or form around it): every control greyed and out of the Tab order, nothing submitted; read-only keeps them reachable at full contrast instead. */
 export const Disabled: Story = { args: { disabled: true } };

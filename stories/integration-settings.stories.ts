@@ -99,6 +99,21 @@ export const CredentialsFirst: Story = {
 /** Credentials saved for the loopback Salesforce org: member object (its realistic Contact), member mapping, tag fields, orders, Salesforce extras and API usage. */
 export const Connected: Story = { loaders: connected };
 
+/**
+ * Save draft pressed after a change, the server not answering yet: "Saving…", every control held as it looks
+ * (text boxes, arrows, the mapper's buttons in place, `aria-disabled`), so the form neither jumps nor takes a change.
+ */
+export const Saving: Story = {
+  tags: ownPageOnly,
+  args: { connection: 'never-answers', connectionFor: 'PUT /settings/crm' },
+  loaders: connected,
+  play: played(async (el) => {
+    typeInto(el.shadowRoot!.querySelector('#cfg-consumerKey'), 'a-new-consumer-key');
+    await el.updateComplete;
+    press(el, '[part~="save-button"]');
+  }),
+};
+
 /** A large org: members on the loopback org's Association_Member__c, 900 fields; the mapper and its lists draw only the rows in view. */
 export const LargeOrg: Story = { loaders: largeOrg };
 

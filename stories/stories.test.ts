@@ -164,6 +164,11 @@ const expected: Record<string, Expectation> = {
     says: 'Refreshing from Salesforce…',
     holds: ['the mapper keeps the Contact fields read before the refresh', (c) => memberTargets(c) > 400],
   },
+  'Integration settings/Saving': {
+    shows: ['[part="base"].frame.held', '[part="save-button"][aria-disabled="true"]', 'mp-field-mapper[busy]', '#cfg-consumerKey[readonly]'],
+    says: 'Saving…',
+    lacks: 'input:disabled, select:disabled, mp-combobox[disabled]',
+  },
   'Integration settings/AllCategories': { widgetCount: 4 },
   'Integration settings/InboundConnector': { shows: '#cfg-clubIds' },
   'Integration settings/Branded': { ...branded, shows: 'mp-field-mapper-row' },
@@ -188,6 +193,10 @@ const expected: Record<string, Expectation> = {
   'Field mapper/ReadOnly': {
     shows: ['[part="combobox"][readonly]', '[part="policy"][aria-readonly="true"]:not(:disabled)'],
     lacks: '[part="combobox"][disabled], [part="clear-button"], [part="automap-button"]',
+  },
+  'Field mapper/Busy': {
+    shows: ['[part="base"].frame.held', '[part="combobox"][readonly]', '[part="clear-button"][aria-disabled="true"]', '[part="automap-button"][aria-disabled="true"]'],
+    lacks: '[part="combobox"][disabled], [part="policy"]:disabled',
   },
   'Field mapper/Suggestions': { shows: ['[part="suggestion-bar"]', '[part="suggestion"] [part="confidence"]'] },
   'Field mapper/Disabled': { shows: ['[part="automap-button"]:disabled', '[part="combobox"][disabled]'], lacks: '[part="combobox"]:not([disabled]), [part="combobox"][readonly]' },

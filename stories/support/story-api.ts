@@ -26,7 +26,10 @@ export type Seed<TArgs> = (admin: IntegrationClient, env: TestEnv, args: TArgs) 
 export interface ApiArgs {
   role?: Role;
   connection?: Connection;
-  /** Only calls whose path (with its query, if any) ends with this go over `connection`, the rest reach the server; empty: every call. */
+  /**
+   * Only calls whose path (with its query, if any) ends with this go over `connection`, the rest reach the
+   * server; a method first (`PUT /settings/crm`) narrows it to that method's calls; empty: every call.
+   */
   connectionFor?: string;
 }
 
@@ -35,7 +38,7 @@ export const apiArgs: Required<ApiArgs> = { role: 'admin', connection: 'live', c
 export const apiArgTypes: ArgTypes<Required<ApiArgs>> = {
   role: { control: 'select', options: roles, description: 'Whose token the widget’s client sends (a fresh tenant on the real API).' },
   connection: { control: 'select', options: ['live', 'never-answers', 'unreachable'], description: 'The real server, a fetch that never answers (loading), or one that fails (load error).' },
-  connectionFor: { control: 'text', description: 'Only the calls whose path, with its query if any, ends with this (e.g. `/crm/objects`, or `refresh=true` for a refresh past the cache) go over `connection`; the rest reach the server. Empty: every call.' },
+  connectionFor: { control: 'text', description: 'Only the calls whose path, with its query if any, ends with this (e.g. `/crm/objects`, or `refresh=true` for a refresh past the cache) go over `connection`; the rest reach the server. A method first (`PUT /settings/crm`) narrows it to that method. Empty: every call.' },
 };
 
 /**
@@ -73,9 +76,11 @@ const rejects: typeof fetch = () => Promise.reject(new TypeError('Failed to fetc
 /** A client whose calls (those whose path, with its query, ends with `only`, when given) never answer or fail; the others reach the server. */
 function clientWithout(connection: Exclude<Connection, 'live'>, baseUrl: string, token: string, only = ''): IntegrationClient {
   const cut = connection === 'never-answers' ? neverAnswers : rejects;
+  const [, method, path = ''] = /^(?:([A-Z]+) )?(.*)$/s.exec(only)!;
   const fetch: typeof globalThis.fetch = (input, init) => {
     const url = new URL(input instanceof Request ? input.url : String(input));
-    return `${url.pathname}${url.search}`.endsWith(only) ? cut(input, init) : globalThis.fetch(input, init);
+    const sent = input instanceof Request ? input.method : (init?.method ?? 'GET');
+    return (!method || sent === method) && `${url.pathname}${url.search}`.endsWith(path) ? cut(input, init) : globalThis.fetch(input, init);
   };
   return createIntegrationClient({ baseUrl, token, fetch, timeout: false, retry: 0 });
 }
