@@ -108,6 +108,17 @@ export const DuplicateName: Story = {
   },
 };
 
+/** A new endpoint submitted, the server not answering yet: "Saving…", Name and Description held as they look, taking no change. */
+export const Saving: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  args: { connection: 'never-answers', connectionFor: 'POST /endpoints' },
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    if (el) await submitNew(el, 'Member sync to the warehouse', 'Members and their tags, sent every hour.');
+  },
+};
+
 /** Edit: Name read-only, Description editable, Update. */
 export const EditForm: Story = {
   // Its state comes from its play function, which a docs page does not run: shown on its own page only.

@@ -181,6 +181,7 @@ const expected: Record<string, Expectation> = {
   'Endpoint grid/ReadOnly': { shows: '[part="row"]', lacks: '[part="new-button"], [part="edit-button"], [part="delete-button"]' },
   'Endpoint grid/AddFormWithErrors': { shows: 'dialog[open] #ep-name-error' },
   'Endpoint grid/DuplicateName': { shows: 'dialog[open] #ep-name-error', says: 'An endpoint named “Orders” already exists.' },
+  'Endpoint grid/Saving': { shows: ['dialog[open] form.held #ep-name[readonly]', 'dialog[open] button[type="submit"][aria-disabled="true"]'], says: 'Saving…' },
   'Endpoint grid/EditForm': { shows: 'dialog[open] #ep-name[readonly]' },
   'Endpoint grid/DeleteConfirmation': { shows: 'dialog[open]' },
   'Endpoint grid/DiscardQuestion': { shows: 'dialog[open] .discard .keep-editing' },
