@@ -79,6 +79,11 @@ export interface CredentialState {
   hint: string | null;
   /** When the secret was last written. */
   updatedAt: string | null;
+  /**
+   * Who last wrote it (their token's subject), as `updatedBy` names who last saved the record; null where
+   * the server has no record of it. Absent from servers older than the field.
+   */
+  updatedBy?: string | null;
 }
 
 /**

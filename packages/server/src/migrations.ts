@@ -128,4 +128,20 @@ export const migrations: readonly Migration[] = [
       `ALTER TABLE endpoints ADD CONSTRAINT endpoints_tenant_name UNIQUE (tenant_id, name_key)`,
     ],
   },
+  {
+    // Who last wrote each secret. For a secret written before, it is read from the audit trail: the
+    // `credential.write` event of the same tenant, target and moment as the secret's `updated_at` (one write
+    // stamps both with the same time). A secret without one (its audit events lost) keeps null.
+    version: 4,
+    name: 'credential writer',
+    statements: [
+      `ALTER TABLE credentials ADD COLUMN updated_by text`,
+      `UPDATE credentials c SET updated_by = (
+         SELECT e.actor FROM audit_events e JOIN settings s ON s.id = c.settings_id
+         WHERE e.tenant_id = c.tenant_id AND e.action = 'credential.write' AND e.at = c.updated_at
+           AND e.target = 'settings/' || CASE s.category WHEN 'paymentGateway' THEN 'payment-gateway' ELSE s.category END || '/credentials/' || c.key
+         ORDER BY e.seq DESC LIMIT 1
+       )`,
+    ],
+  },
 ];

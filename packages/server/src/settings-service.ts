@@ -409,7 +409,7 @@ export async function writeSettings(
   if (plan.setSecrets.size) {
     const dek = (await deps.keys.dataKey(tx, tenant, true))!;
     for (const [key, value] of plan.setSecrets) {
-      await store.upsertCredential(tx, tenant, id, key, encryptField(dek, tenant, id, key, value), secretHint(value), ctx.now);
+      await store.upsertCredential(tx, tenant, id, key, encryptField(dek, tenant, id, key, value), secretHint(value), ctx.now, ctx.principal.sub);
       await audit('credential.write', key);
     }
   }

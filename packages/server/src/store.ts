@@ -34,7 +34,7 @@ export interface StoredSettings {
   createdAt: string;
   updatedAt: string;
   updatedBy: string;
-  credentials: Map<string, { hint: string | null; updatedAt: string }>;
+  credentials: Map<string, { hint: string | null; updatedAt: string; updatedBy: string | null }>;
 }
 
 interface SettingsRow {
@@ -50,11 +50,11 @@ interface SettingsRow {
   created_at: unknown;
   updated_at: unknown;
   updated_by: string;
-  creds: Array<{ key: string; hint: string | null; updated_at: string }> | null;
+  creds: Array<{ key: string; hint: string | null; updated_at: string; updated_by: string | null }> | null;
 }
 
 const SETTINGS_SELECT = `SELECT s.*, (
-    SELECT json_agg(json_build_object('key', c.key, 'hint', c.hint, 'updated_at', c.updated_at) ORDER BY c.key)
+    SELECT json_agg(json_build_object('key', c.key, 'hint', c.hint, 'updated_at', c.updated_at, 'updated_by', c.updated_by) ORDER BY c.key)
     FROM credentials c WHERE c.settings_id = s.id
   ) AS creds
   FROM settings s`;
@@ -73,7 +73,7 @@ function toStored(r: SettingsRow): StoredSettings {
     createdAt: iso(r.created_at),
     updatedAt: iso(r.updated_at),
     updatedBy: r.updated_by,
-    credentials: new Map((r.creds ?? []).map((c) => [c.key, { hint: c.hint, updatedAt: iso(c.updated_at) }])),
+    credentials: new Map((r.creds ?? []).map((c) => [c.key, { hint: c.hint, updatedAt: iso(c.updated_at), updatedBy: c.updated_by }])),
   };
 }
 
@@ -106,7 +106,7 @@ export const describeStamp = (s: StoredSettings | null): string => (s ? `${s.id}
 /** The API view of a stored record: credentials as `{ configured, hint, updatedAt }` only. */
 export function settingsView(s: StoredSettings): IntegrationSettings {
   const credentials: IntegrationSettings['credentials'] = {};
-  for (const [key, c] of s.credentials) credentials[key] = { configured: true, hint: c.hint, updatedAt: c.updatedAt };
+  for (const [key, c] of s.credentials) credentials[key] = { configured: true, hint: c.hint, updatedAt: c.updatedAt, updatedBy: c.updatedBy };
   return {
     id: s.id,
     category: s.category,
@@ -177,11 +177,11 @@ export async function setDrift(q: Queryable, tenant: string, id: string, drift: 
   await q.query('UPDATE settings SET drift = $3::jsonb WHERE tenant_id = $1 AND id = $2', [tenant, id, JSON.stringify(drift)]);
 }
 
-export async function upsertCredential(q: Queryable, tenant: string, settingsId: string, key: string, ciphertext: string, hint: string | null, at: string): Promise<void> {
+export async function upsertCredential(q: Queryable, tenant: string, settingsId: string, key: string, ciphertext: string, hint: string | null, at: string, by: string): Promise<void> {
   await q.query(
-    `INSERT INTO credentials (settings_id, tenant_id, key, ciphertext, hint, updated_at) VALUES ($1, $2, $3, $4, $5, $6)
-     ON CONFLICT (settings_id, key) DO UPDATE SET ciphertext = EXCLUDED.ciphertext, hint = EXCLUDED.hint, updated_at = EXCLUDED.updated_at`,
-    [settingsId, tenant, key, ciphertext, hint, at],
+    `INSERT INTO credentials (settings_id, tenant_id, key, ciphertext, hint, updated_at, updated_by) VALUES ($1, $2, $3, $4, $5, $6, $7)
+     ON CONFLICT (settings_id, key) DO UPDATE SET ciphertext = EXCLUDED.ciphertext, hint = EXCLUDED.hint, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by`,
+    [settingsId, tenant, key, ciphertext, hint, at, by],
   );
 }
 

@@ -119,7 +119,7 @@ describeEachBackend('integration settings', (backend) => {
     const turnUp = { platform: 'intouch', config: { clientId: '4711', clubIds: ['12', '13'], customOptions: ['leadSourceSync=true'] }, credentials: { password: 'partner-pass-9876' } };
     const created = await admin('PUT', '/v1/settings/inbound', { body: turnUp });
     assert.equal(created.status, 201, created.text);
-    assert.deepEqual(created.body.credentials.password, { configured: true, hint: '9876', updatedAt: created.body.credentials.password.updatedAt });
+    assert.deepEqual(created.body.credentials.password, { configured: true, hint: '9876', updatedAt: created.body.credentials.password.updatedAt, updatedBy: created.body.updatedBy });
     assert.ok(!created.text.includes('partner-pass-9876'), 'the password is never read back');
     const enabled = await admin('PATCH', '/v1/settings/inbound', { body: { status: 'enabled' } });
     assert.equal(enabled.status, 200, enabled.text);

@@ -1458,6 +1458,7 @@ describe('<mp-integration-settings> against the real server', () => {
     const el = await mount(client, 'payment-gateway');
     const field = $(el, '[data-key="secretKey"]')!;
     ok(field.textContent!.includes('Configured ••••9876'), 'hint shown');
+    ok(field.textContent!.replace(/\s+/g, ' ').includes(` by admin@${own.tenant}`), `and who wrote it: ${field.textContent}`);
     ok(!deepText(el).includes('sk_test_SECRET9876'), 'the secret is not in the DOM');
     ok(!$(el, 'input#secret-secretKey'), 'no input until Replace');
     $<HTMLButtonElement>(el, '#secret-secretKey')!.click();

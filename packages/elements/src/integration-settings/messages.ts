@@ -38,6 +38,7 @@ export const settingsMessages = {
   'settings.secret.configured': 'Configured ••••{hint}',
   'settings.secret.configuredNoHint': 'Configured',
   'settings.secret.updated': 'updated {date}',
+  'settings.secret.updatedBy': 'updated {date} by {who}',
   'settings.secret.replace': 'Replace',
   'settings.secret.clear': 'Clear',
   'settings.secret.cancel': 'Keep current',

@@ -160,7 +160,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
     ? html`<span class="secret-state" id="${id}-state">
         ${iconSvg(icon.check)}
         <span>${state?.hint ? t('settings.secret.configured', { hint: state.hint }) : t('settings.secret.configuredNoHint')}</span>
-        ${state?.updatedAt ? html`<span class="muted">${t('settings.secret.updated', { date: formatDateTime(state.updatedAt) })}</span>` : nothing}
+        ${state?.updatedAt ? html`<span class="muted">${t(state.updatedBy ? 'settings.secret.updatedBy' : 'settings.secret.updated', { date: formatDateTime(state.updatedAt), who: state.updatedBy ?? '' })}</span>` : nothing}
       </span>`
     : nothing;
 

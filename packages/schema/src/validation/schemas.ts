@@ -85,6 +85,7 @@ export const CredentialStateSchema = z.object({
   configured: z.boolean(),
   hint: z.nullable(z.string()),
   updatedAt: z.nullable(isoDate),
+  updatedBy: z.optional(z.nullable(z.string())),
 });
 
 export const DriftItemSchema = z.object({
