@@ -55,23 +55,25 @@ async function start() {
     await salesforce.server.close();
     throw error;
   });
-  const tokensFor = async (tenant, expiresIn) => {
+  const tokensFor = async (tenant, expiresIn, adminSub) => {
     const tokens = {};
     for (const role of ['admin', 'editor', 'viewer', 'auditor']) {
-      tokens[role] = await signDevToken({ tenant, role, sub: `${role}@${tenant}` }, server.config, { expiresIn });
+      const sub = (role === 'admin' && adminSub) || `${role}@${tenant}`;
+      tokens[role] = await signDevToken({ tenant, role, sub }, server.config, { expiresIn });
     }
     return tokens;
   };
   return {
     server,
     salesforce,
-    async env() {
+    /** A fresh tenant; its admin's tokens name `adminSub` as their subject where one is given. */
+    async env(adminSub) {
       const tenant = `t-${randomUUID().slice(0, 8)}`;
       const otherTenant = `t-${randomUUID().slice(0, 8)}`;
       return {
         apiUrl: server.url,
         tenant,
-        tokens: await tokensFor(tenant),
+        tokens: await tokensFor(tenant, undefined, adminSub),
         renewedTokens: await tokensFor(tenant, '11h'),
         otherTenant: { tenant: otherTenant, tokens: await tokensFor(otherTenant) },
         salesforce: salesforce.details,
@@ -93,9 +95,9 @@ function startOnce() {
   return started;
 }
 
-/** A fresh tenant's environment, starting the servers on the first call. */
-export async function freshTestEnv() {
-  return (await startOnce()).env();
+/** A fresh tenant's environment, starting the servers on the first call; `adminSub` names its admin. */
+export async function freshTestEnv(adminSub) {
+  return (await startOnce()).env(adminSub);
 }
 
 /** Stops the servers if they were started; a later freshTestEnv() starts them again. */
@@ -114,7 +116,7 @@ async function spendSalesforceCalls(atLeast) {
 
 /** What each path answers, by its query. */
 const routes = new Map([
-  [TEST_ENV_PATH, () => freshTestEnv()],
+  [TEST_ENV_PATH, (query) => freshTestEnv(query.get('adminSub') || undefined)],
   [SALESFORCE_USAGE_PATH, (query) => spendSalesforceCalls(Number(query.get('atLeast')))],
 ]);
 

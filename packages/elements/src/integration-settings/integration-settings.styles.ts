@@ -207,6 +207,8 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: var(--_mp-space-xs);
+    /* Who wrote it is a token's subject, often an email address with no break in it. */
+    overflow-wrap: anywhere;
   }
   .secret-state .icon {
     inline-size: 1rem;
@@ -368,6 +370,7 @@ export const styles = css`
     flex: 1 1 12rem;
     color: var(--_mp-color-text-muted);
     font-size: var(--_mp-font-size-s);
+    overflow-wrap: anywhere;
   }
   .save-state.dirty {
     color: var(--_mp-color-warning);

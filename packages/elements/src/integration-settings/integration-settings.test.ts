@@ -2306,6 +2306,24 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
+  it('wraps who saved and who wrote a secret inside a narrow frame, a long subject without a break in it too', async () => {
+    const adminSub = 'integration.administrator.for.the.riverside.sports.club@members.riverside.example.org';
+    const own = await freshEnv({ adminSub });
+    const client = clientFor(own);
+    await client.settings.saveDraft('paymentGateway', { platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_test_abc' }, credentials: { secretKey: 'sk_test_SECRET9876', webhookSecret: 'whsec_HOOK5555' } });
+    const el = await mount(client, 'payment-gateway');
+    el.style.inlineSize = '320px';
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const frame = $(el, '[part="base"]')!.getBoundingClientRect();
+    for (const selector of ['[data-key="secretKey"] .secret-state', '.save-state']) {
+      const shown = $(el, selector)!;
+      ok(shown.textContent!.includes(adminSub), `${selector} names the writer: ${shown.textContent}`);
+      const right = Math.max(...[...shown.querySelectorAll('*'), shown].map((e) => e.getBoundingClientRect().right));
+      ok(right <= frame.right + 0.5, `${selector} ends inside the frame (${Math.round(right - frame.right)} px past)`);
+    }
+    ok(document.documentElement.scrollWidth <= window.innerWidth, 'the page does not scroll sideways');
+  });
+
   it('keeps the save bar’s buttons on one row beside its wrapping “Last saved” line, above the narrow layout', async () => {
     const el = await mount(await enabledCrm(await freshEnv()));
     const bar = $(el, '[part="footer"]')!;

@@ -30,8 +30,9 @@ export async function postBeside<T>(path: string): Promise<T> {
   return res.json() as Promise<T>;
 }
 
-export function freshEnv(): Promise<TestEnv> {
-  return postBeside<TestEnv>('/__mp/test-env');
+/** A fresh tenant on the real API server; `adminSub` is the subject its admin's token names (default `admin@<tenant>`). */
+export function freshEnv({ adminSub }: { adminSub?: string } = {}): Promise<TestEnv> {
+  return postBeside<TestEnv>(`/__mp/test-env${adminSub ? `?adminSub=${encodeURIComponent(adminSub)}` : ''}`);
 }
 
 export function clientFor(env: TestEnv, role: Role = 'admin', tokens = env.tokens): IntegrationClient {
