@@ -10,11 +10,13 @@ describeEachBackend('who last wrote a secret', (backend) => {
     srv = await startTestServer(backend);
   });
   after(() => srv.close());
+  /** A token of another admin of `tenant`, named `sub`. */
+  const adminNamed = (tenant: string, sub: string) => signDevToken({ tenant, role: 'admin', sub }, srv.server.config);
 
   test('each secret names who last wrote it: kept through writes that leave it, changed by a replace, gone with a clear', async () => {
     const t = await srv.tenant();
     const ada = t.as('admin');
-    const grace = (await signDevToken({ tenant: t.id, role: 'admin', sub: 'grace@example.org' }, srv.server.config)) as string;
+    const grace = await adminNamed(t.id, 'grace@example.org');
     const asGrace = (method: string, path: string, body: unknown) => send(srv.url, grace, method, path, { body });
     const who = async () => {
       const creds = (await ada('GET', '/v1/settings/crm')).body.credentials as Record<string, { updatedBy?: string | null }>;
@@ -35,7 +37,7 @@ describeEachBackend('who last wrote a secret', (backend) => {
   test('migration 4 reads the writer of each secret stored before it from the audit trail, in every category', async () => {
     const t = await srv.tenant();
     const admin = t.as('admin');
-    const grace = (await signDevToken({ tenant: t.id, role: 'admin', sub: 'grace@example.org' }, srv.server.config)) as string;
+    const grace = await adminNamed(t.id, 'grace@example.org');
     await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce', config: { consumerKey: 'ck' }, credentials: { consumerSecret: 'crm-secret' } } });
     await admin('PUT', '/v1/settings/payment-gateway', {
       body: { platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_test_1234567890' }, credentials: { secretKey: 'sk_test_1234567890', webhookSecret: 'whsec_1' } },
