@@ -74,7 +74,7 @@ async function start() {
         apiUrl: server.url,
         tenant,
         tokens: await tokensFor(tenant, undefined, adminSub),
-        renewedTokens: await tokensFor(tenant, '11h'),
+        renewedTokens: await tokensFor(tenant, '11h', adminSub),
         otherTenant: { tenant: otherTenant, tokens: await tokensFor(otherTenant) },
         salesforce: salesforce.details,
       };

@@ -110,8 +110,9 @@ export const UNSTORABLE = /[\0\p{Cs}]/u;
  * Reads and parses a JSON object body. 415 for a non-JSON media type, 400 for broken JSON, too deep
  * nesting or a non-object; `optional` bodies may be empty (answers `undefined`). The raw text is kept on
  * the context for the idempotency fingerprint. What no route can take in a well-formed document (a name
- * given twice in one object, a `__proto__` key, text Postgres cannot store) comes back as `contentErrors`, with pointers, for the route
- * to answer: a write refuses it with 422 (`readJson`), validate lists it among its other errors.
+ * given twice in one object, a `__proto__` key, text Postgres cannot store) comes back as `contentErrors`,
+ * with pointers, for the route to answer: a write refuses it with 422 (`readJson`), validate lists it among
+ * its other errors.
  */
 export async function readJsonDocument(c: Context, optional = false): Promise<{ doc: Record<string, unknown>; contentErrors: FieldError[] } | undefined> {
   const text = await readText(c);

@@ -131,7 +131,8 @@ export const migrations: readonly Migration[] = [
   {
     // Who last wrote each secret. For a secret written before, it is read from the audit trail: the
     // `credential.write` event of the same tenant, target and moment as the secret's `updated_at` (one write
-    // stamps both with the same time). A secret without one (its audit events lost) keeps null.
+    // stamps both with the same time; the category slugs are spelt out as they stand at this version). A
+    // secret without one (its audit events lost) keeps null.
     version: 4,
     name: 'credential writer',
     statements: [

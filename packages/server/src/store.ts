@@ -103,7 +103,7 @@ function crmView(c: CrmMapping | null): CrmMapping | null {
 /** What a describe is checked against while other servers' drops may be missed (`DescribeCache`): the record and its version. */
 export const describeStamp = (s: StoredSettings | null): string => (s ? `${s.id}:${s.version}` : '');
 
-/** The API view of a stored record: credentials as `{ configured, hint, updatedAt }` only. */
+/** The API view of a stored record: credentials as `{ configured, hint, updatedAt, updatedBy }` only. */
 export function settingsView(s: StoredSettings): IntegrationSettings {
   const credentials: IntegrationSettings['credentials'] = {};
   for (const [key, c] of s.credentials) credentials[key] = { configured: true, hint: c.hint, updatedAt: c.updatedAt, updatedBy: c.updatedBy };

@@ -10,7 +10,8 @@ interface Shared {
 /**
  * One login for calls that overlap: opening the settings screen asks for the object list and two
  * describes at once, and they share one session instead of signing in three times. The client is closed
- * when the last of them finishes, so secrets live no longer than the calls (a later call signs in again). Calls share only when their whole login (URL, app or user, secrets) is the same.
+ * when the last of them finishes, so secrets live no longer than the calls (a later call signs in again).
+ * Calls share only when their whole login (URL, app or user, secrets) is the same.
  */
 export class SharedSessions {
   readonly #sessions = new Map<string, Shared>();
