@@ -337,6 +337,19 @@ test('catalog: each format rule is a sentence with its full stop, shown as it st
   assert.equal(checkSettingValue(portalId, 'abc')?.message, 'Portal ID: digits only.', 'the error keeps one full stop');
 });
 
+test('settings: a key right but for a space or line break around it is told to lose that, not the format rule it seems to meet', () => {
+  const stripe: SettingsState = { category: 'paymentGateway', platform: 'stripe', config: { mode: 'test', publishableKey: ' pk_test_abc123 ' }, configuredSecrets: new Set(), crm: null };
+  const gateway = findPlatform('stripe')!;
+  const errors = [...validateSettings(stripe, 'draft').errors, ...validateCredentialInput(gateway, { secretKey: 'sk_test_abc123\n', webhookSecret: '\twhsec_abc' }, stripe.config)];
+  assert.deepEqual(errors.map((e) => `${e.pointer} ${e.code} ${e.message}`).sort(), [
+    '/config/publishableKey invalid_format Publishable key: remove the space before or after it.',
+    '/credentials/secretKey invalid_format Secret key: remove the space before or after it.',
+    '/credentials/webhookSecret invalid_format Webhook signing secret: remove the space before or after it.',
+  ]);
+  const portalId = findPlatform('hubspot')!.settings.find((s) => s.key === 'portalId')!;
+  assert.equal(checkSettingValue(portalId, ' 12 34 ')?.message, 'Portal ID: digits only.', 'a value wrong inside as well gets its rule');
+});
+
 test('settings: a Stripe key of the other mode is an error where it is given, in a draft too', () => {
   const stripe: SettingsState = { category: 'paymentGateway', platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_live_123' }, configuredSecrets: new Set(), crm: null };
   assert.deepEqual(validateSettings(stripe, 'draft').errors, [

@@ -114,7 +114,9 @@ function checkText(setting: SettingDefinition, value: unknown): SettingProblem |
   if (typeof value !== 'string') return problem('invalid_type', `${setting.label} must be text.`);
   if (setting.maxLength !== undefined && value.length > setting.maxLength) return problem('too_long', `${setting.label} must be at most ${setting.maxLength} characters.`);
   // Blank is the required rule's business: one message, not a format error beside it.
-  if (value.trim() !== '' && setting.pattern && !new RegExp(setting.pattern).test(value)) return problem('invalid_format', settingFormatMessage(setting));
+  const rule = value.trim() && setting.pattern && new RegExp(setting.pattern);
+  // A key pasted with a space or line break around it is right but for that: say so, not the rule it seems to meet.
+  if (rule && !rule.test(value)) return problem('invalid_format', rule.test(value.trim()) ? `${setting.label}: remove the space before or after it.` : settingFormatMessage(setting));
   return null;
 }
 
