@@ -108,6 +108,9 @@ export const Saving: Story = {
   args: { connection: 'never-answers', connectionFor: 'PUT /settings/crm' },
   loaders: connected,
   play: played(async (el) => {
+    // Once the CRM's objects and fields are read, so every control shows as it is held, none as it loads.
+    if (!(await shownIn(el, '[part="crm-refresh"]'))) return;
+    await goneFrom(el, '.crm [role="status"]');
     typeInto(el.shadowRoot!.querySelector('#cfg-consumerKey'), 'a-new-consumer-key');
     await el.updateComplete;
     press(el, '[part~="save-button"]');
