@@ -137,12 +137,15 @@ export const migrations: readonly Migration[] = [
     name: 'credential writer',
     statements: [
       `ALTER TABLE credentials ADD COLUMN updated_by text`,
-      `UPDATE credentials c SET updated_by = (
-         SELECT e.actor FROM audit_events e JOIN settings s ON s.id = c.settings_id
-         WHERE e.tenant_id = c.tenant_id AND e.action = 'credential.write' AND e.at = c.updated_at
-           AND e.target = 'settings/' || CASE s.category WHEN 'paymentGateway' THEN 'payment-gateway' ELSE s.category END || '/credentials/' || c.key
-         ORDER BY e.seq DESC LIMIT 1
-       )`,
+      // One pass over the trail's writes (a tenant's trail is mostly decrypts), not one search of it per secret.
+      `UPDATE credentials c SET updated_by = w.actor
+       FROM settings s, (
+         SELECT DISTINCT ON (tenant_id, target, at) tenant_id, target, at, actor
+         FROM audit_events WHERE action = 'credential.write'
+         ORDER BY tenant_id, target, at, seq DESC
+       ) w
+       WHERE s.id = c.settings_id AND w.tenant_id = c.tenant_id AND w.at = c.updated_at
+         AND w.target = 'settings/' || CASE s.category WHEN 'paymentGateway' THEN 'payment-gateway' ELSE s.category END || '/credentials/' || c.key`,
     ],
   },
 ];
