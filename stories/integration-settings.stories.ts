@@ -69,6 +69,12 @@ const played =
     const el = await ready(canvasElement);
     if (el) await steps(el, loaded);
   };
+/** Whether the CRM section shows, once its objects and fields are read (its loading notes gone). */
+const crmRead = async (el: MpIntegrationSettings): Promise<boolean> => {
+  if (!(await shownIn(el, '[part="crm-refresh"]'))) return false;
+  await goneFrom(el, '.crm [role="status"]');
+  return true;
+};
 /** The header's one action (Archive, or Restore on archived settings), pressed. */
 const pressHeaderAction = (el: MpIntegrationSettings) => press(el, '.header-actions button');
 const usage = (range: UsageRange) => [withApi((admin, env) => seedUsage(admin, env, range))];
@@ -109,8 +115,7 @@ export const Saving: Story = {
   loaders: connected,
   play: played(async (el) => {
     // Once the CRM's objects and fields are read, so every control shows as it is held, none as it loads.
-    if (!(await shownIn(el, '[part="crm-refresh"]'))) return;
-    await goneFrom(el, '.crm [role="status"]');
+    if (!(await crmRead(el))) return;
     typeInto(el.shadowRoot!.querySelector('#cfg-consumerKey'), 'a-new-consumer-key');
     await el.updateComplete;
     press(el, '[part~="save-button"]');
@@ -358,8 +363,7 @@ export const Refreshing: Story = {
   args: { connection: 'never-answers', connectionFor: 'refresh=true' },
   loaders: connected,
   play: played(async (el) => {
-    if (!(await shownIn(el, '[part="crm-refresh"]'))) return;
-    await goneFrom(el, '.crm [role="status"]');
+    if (!(await crmRead(el))) return;
     press(el, '[part="crm-refresh"]');
   }),
 };
