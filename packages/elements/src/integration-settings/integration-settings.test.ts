@@ -2306,6 +2306,26 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
+  it('says when a secret was written without naming anyone where the server does not say who (a server older than the field)', async () => {
+    const own = await freshEnv();
+    await clientFor(own).settings.saveDraft('paymentGateway', { platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_test_abc' }, credentials: { secretKey: 'sk_test_SECRET9876', webhookSecret: 'whsec_HOOK5555' } });
+    // The answers as a server from before `updatedBy` gives them.
+    const older = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const res = await fetch(input, init);
+        if (!res.headers.get('content-type')?.includes('json')) return res;
+        const text = (await res.text()).replace(/,"updatedBy":"[^"]*"(?=})/g, '');
+        return new Response(text, { status: res.status, statusText: res.statusText, headers: res.headers });
+      },
+    });
+    equal((await older.settings.get('paymentGateway')).credentials.secretKey?.updatedBy, undefined, 'the secret’s writer is left out');
+    const el = await mount(older, 'payment-gateway');
+    const state = $(el, '[data-key="secretKey"] .secret-state')!.textContent!.replace(/\s+/g, ' ').trim();
+    ok(/updated \S/.test(state) && !/\bby\b/.test(state), `when, and no one: ${state}`);
+  });
+
   it('wraps who saved and who wrote a secret inside a narrow frame, a long subject without a break in it too', async () => {
     const adminSub = 'integration.administrator.for.the.riverside.sports.club@members.riverside.example.org';
     const own = await freshEnv({ adminSub });
