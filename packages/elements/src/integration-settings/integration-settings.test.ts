@@ -716,17 +716,16 @@ describe('<mp-integration-settings> against the real server', () => {
     const el = await salesforceTyped();
     const button = $<HTMLButtonElement>(el, '[part="test-button"]')!;
     const bar = $(el, '[part="footer"]')!;
-    const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const test = async (moveOn: boolean) => {
       // The button just above the bar, so the outcome appears under it.
       window.scrollBy(0, button.getBoundingClientRect().bottom - (bar.getBoundingClientRect().top - 4));
-      await frames();
+      await settle(el, 2);
       button.focus({ preventScroll: true });
       button.click();
       if (moveOn) $<HTMLInputElement>(el, '#cfg-consumerKey')!.focus({ preventScroll: true });
       const scrolled = window.scrollY;
       await until(() => $(el, '.test-result'), 'the test outcome');
-      await frames();
+      await settle(el, 2);
       return { result: $(el, '.test-result')!.getBoundingClientRect(), barTop: bar.getBoundingClientRect().top, moved: window.scrollY - scrolled };
     };
     const shown = await test(false);
@@ -2254,7 +2253,7 @@ describe('<mp-integration-settings> against the real server', () => {
     for (const [width, text] of [['auto', ''], ['320px', '32px']] as const) {
       el.style.inlineSize = width;
       el.style.setProperty('--mp-font-size-m', text);
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await settle(el, 2);
       const controls = [...el.shadowRoot!.querySelectorAll<HTMLElement>('input:not([type="hidden"]), select, textarea, summary, button')].filter((c) => !bar.contains(c) && c.checkVisibility());
       ok(controls.length > 10, 'a long form');
       ok(controls.some((c) => c.localName === 'summary'), 'with a disclosure (the tag values)');
@@ -2263,7 +2262,7 @@ describe('<mp-integration-settings> against the real server', () => {
       // In order, as Tab goes: the next control often starts in view, half under the bar.
       for (const control of controls) {
         control.focus();
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        await settle(el, 2);
         const box = control.getBoundingClientRect();
         const barTop = bar.getBoundingClientRect().top;
         // One taller than the room above the bar must at least start well above it.
@@ -2275,11 +2274,11 @@ describe('<mp-integration-settings> against the real server', () => {
     // A disclosure's summary that sits in the viewport but under the bar: focusing it scrolls it clear.
     el.style.removeProperty('--mp-font-size-m');
     el.style.inlineSize = 'auto';
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await settle(el, 2);
     const summary = $(el, 'details.tag-values summary')!;
     window.scrollBy(0, summary.getBoundingClientRect().top - (bar.getBoundingClientRect().top + 4));
     summary.focus();
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await settle(el, 2);
     ok(summary.getBoundingClientRect().bottom <= bar.getBoundingClientRect().top + 1, `the summary scrolled clear (${Math.round(summary.getBoundingClientRect().bottom - bar.getBoundingClientRect().top)} px under)`);
 
     // Tab into a text area that starts just above the bar: the browser only reveals its caret, which shows.
@@ -2289,7 +2288,7 @@ describe('<mp-integration-settings> against the real server', () => {
     before.focus({ preventScroll: true });
     await sendKeys({ press: 'Tab' });
     equal(el.shadowRoot!.activeElement, groups, 'Tab reached the text area');
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await settle(el, 2);
     ok(groups.getBoundingClientRect().bottom <= bar.getBoundingClientRect().top + 1, `the text area scrolled clear (${Math.round(groups.getBoundingClientRect().bottom - bar.getBoundingClientRect().top)} px under)`);
   });
 
@@ -2298,7 +2297,7 @@ describe('<mp-integration-settings> against the real server', () => {
       const el = await mount(clientFor(env), 'accounting');
       for (const width of ['auto', '320px']) {
         el.style.inlineSize = width;
-        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        await settle(el, 2);
         const card = $(el, '[part="platform"]')!.getBoundingClientRect();
         const about = $(el, '#platform-xero-about')!.getBoundingClientRect();
         ok(about.right <= card.right + 0.5, `the description ends inside its card at ${width} (${Math.round(about.right - card.right)} px past)`);
@@ -2333,7 +2332,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await client.settings.saveDraft('paymentGateway', { platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_test_abc' }, credentials: { secretKey: 'sk_test_SECRET9876', webhookSecret: 'whsec_HOOK5555' } });
     const el = await mount(client, 'payment-gateway');
     el.style.inlineSize = '320px';
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await settle(el, 2);
     const frame = $(el, '[part="base"]')!.getBoundingClientRect();
     for (const selector of ['[data-key="secretKey"] .secret-state', '.save-state']) {
       const shown = $(el, selector)!;
@@ -2352,7 +2351,7 @@ describe('<mp-integration-settings> against the real server', () => {
     // From just above the narrow layout (560 px inside) to where the line fits beside the buttons.
     for (let width = 600; width <= 960; width += 40) {
       el.style.inlineSize = `${width}px`;
-      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      await settle(el, 2);
       const [first, second] = [...bar.querySelectorAll('.mp-button')].map((b) => b.getBoundingClientRect()) as [DOMRect, DOMRect];
       equal(Math.round(second.top), Math.round(first.top), `the buttons share a row at ${width}px`);
       ok(bar.getBoundingClientRect().height < 2.5 * first.height, `the bar stays one row of buttons tall at ${width}px`);
