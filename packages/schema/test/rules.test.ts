@@ -350,6 +350,20 @@ test('settings: a key right but for a space or line break around it is told to l
   assert.equal(checkSettingValue(portalId, ' 12 34 ')?.message, 'Portal ID: digits only.', 'a value wrong inside as well gets its rule');
 });
 
+test('settings: text with no format rule is told to lose a space around it too; a secret with no rule keeps its spaces', () => {
+  const salesforce = findPlatform('salesforce')!;
+  const setting = (key: string) => salesforce.settings.find((s) => s.key === key)!;
+  // A consumer key or username pasted with a space around it would be stored and fail only at sign-in.
+  const config = { environment: 'production', authMode: 'connectedApp', consumerKey: '3MVG9abc ', username: '\nops@example.org' };
+  assert.deepEqual(
+    validateSettings({ category: 'crm', platform: 'salesforce', config, configuredSecrets: new Set(), crm: null }, 'draft').errors.map((e) => `${e.pointer} ${e.code} ${e.message}`),
+    ['/config/consumerKey invalid_format Consumer Key: remove the space before or after it.', '/config/username invalid_format Service username: remove the space before or after it.'],
+  );
+  assert.equal(checkSettingValue(setting('consumerKey'), '3MVG9 abc'), null, 'a space inside is the platform’s business');
+  assert.equal(checkSettingValue(setting('consumerKey'), '   '), null, 'blank is the required rule’s business');
+  assert.deepEqual(validateCredentialInput(salesforce, { password: ' correct horse ', consumerSecret: 'abc\t' }, {}), [], 'a password may start or end with a space');
+});
+
 test('settings: a Stripe key of the other mode is an error where it is given, in a draft too', () => {
   const stripe: SettingsState = { category: 'paymentGateway', platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_live_123' }, configuredSecrets: new Set(), crm: null };
   assert.deepEqual(validateSettings(stripe, 'draft').errors, [

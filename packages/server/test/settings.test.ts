@@ -22,6 +22,26 @@ describeEachBackend('integration settings', (backend) => {
     assert.match(list.message, /Allowed group values/, 'worded with the setting’s label, as the rules word it');
   });
 
+  test('a text setting with a space around it is refused on its pointer; one stored before the rule is named on the next save, and kept until then', async () => {
+    const tenant = await fresh();
+    const admin = tenant.as('admin');
+    const doc = salesforceDoc('sfsecret-AAAA-2222');
+    const padded = await admin('PUT', '/v1/settings/crm', { body: { ...doc, config: { ...doc.config, consumerKey: 'ck-public-1\n' } } });
+    assert.equal(padded.status, 422, padded.text);
+    assert.deepEqual(padded.body.errors, [{ pointer: '/config/consumerKey', code: 'invalid_format', message: 'Consumer Key: remove the space before or after it.' }]);
+    assert.equal((await admin('GET', '/v1/settings/crm')).status, 404, 'nothing is stored');
+
+    assert.equal((await admin('PUT', '/v1/settings/crm', { body: doc })).status, 201);
+    await srv.server.db.query(`UPDATE settings SET config = jsonb_set(config, '{consumerKey}', '" ck-public-1"') WHERE tenant_id = $1`, [tenant.id]);
+    const other = await admin('PATCH', '/v1/settings/crm', { body: { config: { autoSync: true } } });
+    assert.equal(other.status, 422, other.text);
+    assert.deepEqual(pointers(other), ['/config/consumerKey']);
+    const [row] = (await srv.server.db.query<{ config: Record<string, unknown>; version: number }>('SELECT config, version FROM settings WHERE tenant_id = $1', [tenant.id])).rows;
+    assert.deepEqual([row!.config.consumerKey, row!.config.autoSync, row!.version], [' ck-public-1', undefined, 1], 'the refused save changed nothing');
+    const mended = await admin('PATCH', '/v1/settings/crm', { body: { config: { autoSync: true, consumerKey: 'ck-public-1' } } });
+    assert.equal(mended.status, 200, mended.text);
+  });
+
   test('validate answers every error about what the document says as 200 {errors, warnings}, __proto__ and unstorable text too; only an unreadable body is a problem', async () => {
     const admin = (await fresh()).as('admin');
     const cases: Array<[string, string, Array<[string, string]>]> = [

@@ -112,12 +112,14 @@ export function settingFormatMessage({ label, patternMessage: rule }: SettingDef
 
 function checkText(setting: SettingDefinition, value: unknown): SettingProblem | null {
   if (typeof value !== 'string') return problem('invalid_type', `${setting.label} must be text.`);
-  if (setting.maxLength !== undefined && value.length > setting.maxLength) return problem('too_long', `${setting.label} must be at most ${setting.maxLength} characters.`);
+  if (value.length > (setting.maxLength ?? Infinity)) return problem('too_long', `${setting.label} must be at most ${setting.maxLength} characters.`);
+  const trimmed = value.trim();
   // Blank is the required rule's business: one message, not a format error beside it.
-  const rule = value.trim() && setting.pattern && new RegExp(setting.pattern);
-  // A key pasted with a space or line break around it is right but for that: say so, not the rule it seems to meet.
-  if (rule && !rule.test(value)) return problem('invalid_format', rule.test(value.trim()) ? `${setting.label}: remove the space before or after it.` : settingFormatMessage(setting));
-  return null;
+  const rule = trimmed && setting.pattern && new RegExp(setting.pattern);
+  // A value pasted with a space or line break around it is right but for that: say so, not the rule it seems to
+  // meet. Text is never meant to start or end with one; a secret without a rule may (a password's spaces).
+  if (rule ? rule.test(value) : !trimmed || value === trimmed || setting.type === 'secret') return null;
+  return problem('invalid_format', !rule || rule.test(trimmed) ? `${setting.label}: remove the space before or after it.` : settingFormatMessage(setting));
 }
 
 /** True when a value counts as given for a required setting. */
@@ -151,7 +153,7 @@ export function validateConfig(
     } else if (value !== null) {
       const found = checkSettingValue(setting, value);
       if (found) errors.push(fieldError(at, found.code, found.message));
-      else if (!allowLoopback && setting.pattern === SALESFORCE_URL_PATTERN && typeof value === 'string' && loopbackUrl.test(value.trim())) {
+      else if (!allowLoopback && setting.pattern === SALESFORCE_URL_PATTERN && typeof value === 'string' && loopbackUrl.test(value)) {
         errors.push(fieldError(at, 'invalid_format', `${setting.label}: this server reaches Salesforce only, not its own machine. ${setting.patternMessage}`));
       }
     }
