@@ -1,7 +1,7 @@
 import { html } from 'lit';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { MpEndpointGrid } from '../packages/elements/src/index.js';
-import { clientFor, typeInto } from '../packages/elements/src/provider/browser-test-kit.js';
+import { clientFor, typeInto, until } from '../packages/elements/src/provider/browser-test-kit.js';
 import type { EndpointSort } from '@memberpulse/integration-schema';
 import { endpointSorts } from '@memberpulse/integration-schema/validation';
 import { attributeArgs, attributes } from './support/attribute-args.js';
@@ -72,6 +72,34 @@ export const Empty: Story = { args: { endpoints: 0 } };
 
 /** 37 endpoints, 10 per page, sortable by name. */
 export const Paged: Story = { args: { endpoints: 37 } };
+
+/** Types into "Find by name" and waits until the grid shows `total` endpoints. */
+async function search(el: MpEndpointGrid, text: string, total: number): Promise<void> {
+  typeInto(el.shadowRoot!.querySelector('[part="search"]'), text);
+  await until(() => el.items.length === total && el.shadowRoot!.querySelector(total ? '[part="row"]' : '[part="empty"]'), `the search for “${text}” to answer`);
+}
+
+/** 37 endpoints searched for "order": the three names that contain it, without case. */
+export const Search: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  args: { endpoints: 37 },
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    if (el) await search(el, 'order', 3);
+  },
+};
+
+/** A search that finds nothing: said so, with a button that clears it. */
+export const NoMatch: Story = {
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  args: { endpoints: 37 },
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    if (el) await search(el, 'warehouse', 0);
+  },
+};
 
 /** Waiting for the server: skeleton rows (the client's fetch never answers). */
 export const Loading: Story = { args: { connection: 'never-answers' } };

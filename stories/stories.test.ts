@@ -175,6 +175,11 @@ const expected: Record<string, Expectation> = {
   'Endpoint grid/Filled': { shows: '[part="row"]' },
   'Endpoint grid/Empty': { shows: '[part="empty"]' },
   'Endpoint grid/Paged': { shows: '[part="pager"]' },
+  'Endpoint grid/Search': {
+    shows: '[part="search"]',
+    holds: ['the three names with “order” in them, of 37', (c) => deepAll(c, '[part="row"] th').map((th) => th.textContent!.trim()).join() === 'Orders 3,Orders 2,Orders'],
+  },
+  'Endpoint grid/NoMatch': { shows: '[part="empty"] button', says: 'No endpoint’s name contains “warehouse”.' },
   'Endpoint grid/NoReadRole': { says: 'Your role cannot see the integration endpoints.', lacks: '[role="alert"]' },
   'Endpoint grid/Loading': { widgets: 'loading' },
   'Endpoint grid/LoadError': { widgets: 'error', says: 'The server could not be reached.' },

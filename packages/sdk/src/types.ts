@@ -80,6 +80,11 @@ export interface EndpointListParams {
   /** `nextCursor` of the previous page. */
   cursor?: string;
   sort?: EndpointSort;
+  /**
+   * Only endpoints whose name contains this (up to 80 characters), compared as the server compares names:
+   * without case or repeated space, so `'order'` finds "ORDERS" and "Back orders". `total` counts them.
+   */
+  q?: string;
 }
 
 /** Query of `audit.list`. */

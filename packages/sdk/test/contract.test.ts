@@ -276,6 +276,18 @@ describe('endpoints', () => {
     assert.deepEqual(all, ['a', 'b', 'c', 'd', 'e']);
   });
 
+  it('list and pages search by part of a name; every page keeps the search', async () => {
+    const { admin, viewer } = await tenantClients();
+    for (const name of ['Orders feed', 'Members', 'Back ORDERS', 'Order archive']) await admin.endpoints.create({ name, description: name });
+    const first = await viewer.endpoints.list({ q: 'order', sort: 'name', limit: 1 });
+    assert.deepEqual([first.total, first.items.map((e) => e.name)], [3, ['Back ORDERS']]);
+    const pages: string[][] = [];
+    for await (const page of viewer.endpoints.pages({ q: 'Order', sort: 'name', limit: 2 })) pages.push(page.items.map((e) => e.name));
+    assert.deepEqual(pages, [['Back ORDERS', 'Order archive'], ['Orders feed']]);
+    const tooLong = await rejects(viewer.endpoints.list({ q: 'o'.repeat(81) }), ValidationError);
+    assert.deepEqual(tooLong.errors.map((e) => `${e.pointer} ${e.code}`), ['/q too_long']);
+  });
+
   it('an explicit idempotency key is applied once and replayed; reused for another body it conflicts', async () => {
     const { admin } = await tenantClients();
     const key = 'contract-key-1';

@@ -1,4 +1,4 @@
-import { categorySlugs, integrationCategories } from '@memberpulse/integration-schema';
+import { ENDPOINT_NAME_MAX, categorySlugs, integrationCategories } from '@memberpulse/integration-schema';
 import {
   AuditEventSchema,
   CredentialValueInputSchema,
@@ -235,6 +235,7 @@ export function buildOpenApi(): Json {
           param('limit', 'query', { type: 'integer', minimum: 1, maximum: 100, default: 25 }),
           param('cursor', 'query', { type: 'string' }),
           param('sort', 'query', { type: 'string', enum: [...endpointSorts], default: endpointSorts[0] }),
+          param('q', 'query', { type: 'string', maxLength: ENDPOINT_NAME_MAX }, false, 'Only endpoints whose name contains this, compared without case or repeated space; `total` counts them.'),
         ],
         responses: { '200': json(ref('IntegrationEndpointPage')), ...errors(400) },
       },

@@ -292,21 +292,28 @@ export interface EndpointCursor {
 export async function listEndpoints(
   q: Queryable,
   tenant: string,
-  opts: { sort: EndpointSort; limit: number; after: EndpointCursor | null },
+  opts: { sort: EndpointSort; limit: number; after: EndpointCursor | null; nameContains?: string },
 ): Promise<{ items: StoredEndpoint[]; total: number; last: EndpointCursor | null; more: boolean }> {
   const byName = opts.sort === 'name' || opts.sort === '-name';
   const desc = opts.sort.startsWith('-');
   const col = byName ? 'name_key' : 'created_at';
   const cmp = desc ? '<' : '>';
   const dir = desc ? 'DESC' : 'ASC';
-  const params: unknown[] = [tenant, opts.limit + 1];
-  let where = 'tenant_id = $1';
+  const params: unknown[] = [tenant];
+  // `nameContains` is a name key (endpointNameKey); a key made unique by migration 3 ends in chr(1) and an id, not searched.
+  let matching = 'tenant_id = $1';
+  if (opts.nameContains) {
+    params.push(opts.nameContains);
+    matching += ` AND strpos(split_part(name_key, chr(1), 1), $2) > 0`;
+  }
+  const total = await q.query<{ n: number }>(`SELECT count(*)::int AS n FROM endpoints WHERE ${matching}`, params);
+  let where = matching;
   if (opts.after) {
     params.push(opts.after.v, opts.after.id);
-    where += ` AND (${col}, id) ${cmp} ($3${byName ? '' : '::timestamptz'}, $4::uuid)`;
+    where += ` AND (${col}, id) ${cmp} ($${params.length - 1}${byName ? '' : '::timestamptz'}, $${params.length}::uuid)`;
   }
-  const r = await q.query<EndpointRow>(`SELECT * FROM endpoints WHERE ${where} ORDER BY ${col} ${dir}, id ${dir} LIMIT $2`, params);
-  const total = await q.query<{ n: number }>('SELECT count(*)::int AS n FROM endpoints WHERE tenant_id = $1', [tenant]);
+  params.push(opts.limit + 1);
+  const r = await q.query<EndpointRow>(`SELECT * FROM endpoints WHERE ${where} ORDER BY ${col} ${dir}, id ${dir} LIMIT $${params.length}`, params);
   const more = r.rows.length > opts.limit;
   const rows = r.rows.slice(0, opts.limit);
   const lastRow = rows[rows.length - 1];

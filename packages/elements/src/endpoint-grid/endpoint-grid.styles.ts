@@ -54,6 +54,10 @@ export const styles = css`
   .sort .mp-select {
     inline-size: auto;
   }
+  .search .mp-input {
+    inline-size: 12rem;
+    min-inline-size: 0;
+  }
   .table-wrap {
     overflow-x: auto;
   }

@@ -901,6 +901,53 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await until(() => announced(el) === 'Showing 1–2 of 3', 'the sorted page announced');
   });
 
+  it('finds endpoints by part of the name once typing pauses, pages within the search, says how many, and clears it', async () => {
+    const client = clientFor(await freshEnv());
+    for (let i = 1; i <= 7; i++) await client.endpoints.create({ name: `Orders ${i}`, description: 'd' });
+    for (let i = 1; i <= 4; i++) await client.endpoints.create({ name: `Members ${i}`, description: 'd' });
+    const el = await mount(client, { pageSize: 5, sort: 'name' });
+    const search = $<HTMLInputElement>(el, '[part="search"]')!;
+    ok(search, 'a search field once there are endpoints to look through');
+    search.focus();
+    for (const typed of ['o', 'or', 'ORDER']) typeInto(search, typed);
+    await until(() => rowNames(el).join() === 'Orders 1,Orders 2,Orders 3,Orders 4,Orders 5', 'the names with “order” in them, without case');
+    await until(() => announced(el) === '7 endpoints’ names contain “ORDER”. Showing 1–5.', 'how many, as focus stays in the field');
+    equal(el.shadowRoot!.activeElement, search, 'focus stays in the search field');
+    ok($(el, '[part="pager"]')!.textContent!.includes('1–5 of 7'), 'the pager counts the names found');
+    $<HTMLButtonElement>(el, '[part="pager"] button:last-of-type')!.click();
+    await until(() => rowNames(el).join() === 'Orders 6,Orders 7', 'the next page of the search');
+
+    el.style.inlineSize = '1100px'; // the heading and its tools on one line, the tools at its end
+    await settle(el, 2);
+    const left = search.getBoundingClientRect().left;
+    typeInto(search, 'members 9');
+    await until(() => $(el, '[part="empty"]')?.textContent?.includes('No endpoint’s name contains “members 9”.'), 'the search that finds nothing');
+    equal(search.getBoundingClientRect().left, left, 'the field stays where it was as it finds fewer: the Sort menu beside it stays');
+    ok(!$(el, '[part="empty"]')!.textContent!.includes('No integration endpoints yet'), 'not the empty state of a tenant without endpoints');
+    await until(() => announced(el) === 'No endpoint’s name contains “members 9”.', 'said too');
+    equal(search.value, 'members 9', 'what was typed stays');
+    await expectNoViolations(el, 'a search that finds nothing');
+    $<HTMLButtonElement>(el, '[part="empty"] button')!.click();
+    await until(() => rowNames(el).length === 5 && announced(el) === 'Showing 1–5 of 11', 'every endpoint again');
+    equal(search.value, '', 'the field is empty');
+    equal(el.shadowRoot!.activeElement, search, 'and has focus, to search again');
+  });
+
+  it('clears the search when an endpoint is added, so the new one shows; a grid of one endpoint has no search', async () => {
+    const client = clientFor(await freshEnv());
+    await client.endpoints.create({ name: 'Orders', description: 'd' });
+    const el = await mount(client);
+    equal($(el, '[part="search"]'), null, 'nothing to look through');
+    await client.endpoints.create({ name: 'Members', description: 'd' });
+    await el.reload();
+    typeInto($(el, '[part="search"]'), 'orders');
+    await until(() => rowNames(el).join() === 'Orders', 'the search found one');
+    ok($(el, '[part="search"]'), 'the field stays while it searches, though one endpoint shows');
+    await submitNew(el, 'Invoices', 'Invoice feed');
+    await until(() => rowNames(el).join() === 'Invoices,Members,Orders', 'every endpoint, the new one first');
+    equal($<HTMLInputElement>(el, '[part="search"]')!.value, '', 'the search is cleared');
+  });
+
   it('labels the cells of a 320 px card whose column heads are hidden, once for screen readers, and nothing overflows', async () => {
     const client = clientFor(await freshEnv());
     await client.endpoints.create({ name: 'Card feed', description: 'Shown as a card with labelled cells' });

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { EndpointSort, IntegrationEndpoint, IntegrationEndpointCreate } from '@memberpulse/integration-schema';
-import { ENDPOINT_DESCRIPTION_MAX } from '@memberpulse/integration-schema';
+import { ENDPOINT_DESCRIPTION_MAX, ENDPOINT_NAME_MAX } from '@memberpulse/integration-schema';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import { LocalizeController } from '../i18n/index.js';
 import { tokens, installThemeRoot } from '../styles/tokens.js';
@@ -45,7 +45,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
  * The tenant's integration endpoints in a grid of Name, Description and Actions, with sorting,
- * paging and an empty state. "+ New Integration Endpoint" opens a form (both fields required, inline
+ * paging, a search by name (once there are two) and an empty state. "+ New Integration Endpoint" opens a form (both fields required, inline
  * errors, the server's duplicate-name error on Name); Edit opens it pre-filled with Name read-only; Delete
  * asks first. Every outcome shows a message and is announced to screen readers. Roles without
  * `endpoints:write` see the grid only. Under 560px of its own width (a container query), rows stack as cards.
@@ -67,6 +67,7 @@ type LoadState = 'idle' | 'loading' | 'ready' | 'error';
  * @csspart header - Heading, sort and the New button.
  * @csspart new-button - "+ New Integration Endpoint".
  * @csspart sort - The sort select.
+ * @csspart search - The "Find by name" search field.
  * @csspart message - The success or error message after an action.
  * @csspart table - The grid.
  * @csspart row - Each endpoint row.
@@ -95,6 +96,7 @@ export class MpEndpointGrid extends LitElement {
     _confirm: { state: true },
     _deleting: { state: true },
     _highlight: { state: true },
+    _query: { state: true },
   };
 
   /** SDK client; when unset, the nearest `<mp-integration-provider>`'s. */
@@ -120,6 +122,8 @@ export class MpEndpointGrid extends LitElement {
   private _deleting = false;
   /** Id of the row to highlight after it was created or updated. */
   private _highlight = '';
+  /** What the search field holds. */
+  private _query = '';
 
   private get _formDialog(): HTMLDialogElement | null {
     return this.renderRoot.querySelector('dialog.form-dialog');
@@ -137,6 +141,9 @@ export class MpEndpointGrid extends LitElement {
   /** `#cursors[i]` fetches page i; page 0 needs none. */
   #cursors: (string | undefined)[] = [undefined];
   #loadToken = 0;
+  /** The search the shown rows (and `#cursors`) are for: the field's text once its pause has passed. */
+  #searched = '';
+  #searchTimer?: ReturnType<typeof setTimeout>;
   /** Set by the pager and the sort controls, which keep focus: the page they bring is announced instead. */
   #announcePage = false;
   readonly #dialogOpener = new FocusReturn(this, '.new-button, #heading');
@@ -229,8 +236,10 @@ export class MpEndpointGrid extends LitElement {
     }
     this._load = 'loading';
     try {
+      // Page one needs no cursor, so it takes the search typed; a later page keeps the one its cursor is for.
+      const q = this._page === 0 ? this._query.trim() : this.#searched;
       // A role not known is a failed load (Try again asks again), not a read-only grid told to an admin.
-      const [page, me] = await Promise.all([client.endpoints.list({ limit: this.#perPage, sort: this.sort, cursor: this.#cursors[this._page] }), whoAmI(client)]);
+      const [page, me] = await Promise.all([client.endpoints.list({ limit: this.#perPage, sort: this.sort, cursor: this.#cursors[this._page], q: q || undefined }), whoAmI(client)]);
       if (token !== this.#loadToken) return;
       // A page emptied by a delete: step back to the last page that has rows.
       if (page.items.length === 0 && this._page > 0) {
@@ -238,13 +247,14 @@ export class MpEndpointGrid extends LitElement {
         await this.#fetchPage();
         return;
       }
+      this.#searched = q;
       this._items = page.items;
       this._total = page.total;
       this.#cursors[this._page + 1] = page.nextCursor ?? undefined;
       this.#cursors.length = this._page + 2;
       this._canWrite = me.permissions.includes('endpoints:write');
       this._load = 'ready';
-      if (this.#announcePage) this.#announcer.announce(t('endpointGrid.pageShown', this.#range()));
+      if (this.#announcePage) this.#announcer.announce(this.#shown());
       this.#announcePage = false;
     } catch (error) {
       if (token !== this.#loadToken) return;
@@ -267,6 +277,13 @@ export class MpEndpointGrid extends LitElement {
   #range(): { from: number; to: number; total: number } {
     const from = this._page * this.#perPage + 1;
     return { from, to: from + this._items.length - 1, total: this._total };
+  }
+
+  /** What the rows shown are: their range, or how many names contain the search. */
+  #shown(): string {
+    const query = this.#searched;
+    if (!query) return t('endpointGrid.pageShown', this.#range());
+    return this._total ? t('endpointGrid.matches', { ...this.#range(), count: this._total, query }) : t('endpointGrid.noMatch', { query });
   }
 
   #fail(error: unknown, action: EndpointGridAction): void {
@@ -295,6 +312,23 @@ export class MpEndpointGrid extends LitElement {
   #changeSort(sort: EndpointSort): void {
     this.sort = sort;
     emit(this, new SortChangeEvent(sort));
+  }
+
+  /** Searches once typing pauses, from page one; what it finds is announced, as a page change is. */
+  #onSearchInput(e: Event): void {
+    this._query = (e.target as HTMLInputElement).value;
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = setTimeout(() => {
+      this.#announcePage = true;
+      void this.reload();
+    }, 300);
+  }
+
+  #clearSearch(): void {
+    this._query = '';
+    this.#announcePage = true;
+    void this.reload();
+    this.renderRoot.querySelector<HTMLElement>('[part=search]')?.focus();
   }
 
   #retry(): void {
@@ -366,9 +400,14 @@ export class MpEndpointGrid extends LitElement {
     }
   }
 
-  /** A new row goes where it shows: newest first, page one (cursor paging cannot jump to its page elsewhere). */
+  /**
+   * A new row goes where it shows: newest first, page one (cursor paging cannot jump to its page elsewhere),
+   * the search cleared (it might not find the new name).
+   */
   async #showAdded(endpoint: IntegrationEndpoint): Promise<void> {
     this._highlight = endpoint.id;
+    clearTimeout(this.#searchTimer);
+    this._query = '';
     this.#done('created', endpoint);
     if (this.sort !== '-createdAt') this.#changeSort('-createdAt');
     else await this.reload();
@@ -511,7 +550,7 @@ export class MpEndpointGrid extends LitElement {
         <header part="header" class="header">
           ${heading(this.headingLevel, 0, html`<slot name="heading">${t('endpointGrid.title')}</slot>`, 'heading')}
           <div class="tools">
-            ${this._total > 1 ? this.#renderSort() : nothing}
+            ${this._total > 1 || this._query || this.#searched ? [this.#renderSearch(), this.#renderSort()] : nothing}
             ${this._canWrite
               ? html`<button part="new-button" class="mp-button primary new-button" type="button" @click=${this.openCreate}>
                   ${t('endpointGrid.new')}
@@ -523,6 +562,14 @@ export class MpEndpointGrid extends LitElement {
       </section>
       ${this.#renderFormDialog()} ${this.#renderConfirmDialog()} ${this.#announcer.render()}
     `;
+  }
+
+  /** Shown once there are two endpoints, and while a search is typed or shown: the field does not move as it finds fewer. */
+  #renderSearch(): TemplateResult {
+    return html`<label class="sort search">
+      <span>${t('endpointGrid.search')}</span>
+      <input part="search" class="mp-input" type="search" autocomplete="off" dir="auto" maxlength=${ENDPOINT_NAME_MAX} .value=${live(this._query)} @input=${this.#onSearchInput} />
+    </label>`;
   }
 
   #renderSort(): TemplateResult {
@@ -547,6 +594,12 @@ export class MpEndpointGrid extends LitElement {
     if (this._load === 'error' && this._loadError instanceof ForbiddenError) return noReadRoleNotice(t('endpointGrid.noReadRole'));
     if (this._load === 'error') return loadFailedNotice(t('endpointGrid.error.load'), this._loadError, { label: t('endpointGrid.retry'), onClick: () => this.#retry() });
     if (this._load !== 'ready' && this._items.length === 0) return this.#renderSkeleton();
+    if (this._total === 0 && this.#searched) {
+      return html`<div part="empty" class="empty">
+        <p><bdi>${this.#shown()}</bdi></p>
+        <p><button class="mp-button small" type="button" @click=${this.#clearSearch}>${t('endpointGrid.clearSearch')}</button></p>
+      </div>`;
+    }
     if (this._total === 0) {
       return html`<div part="empty" class="empty">
         ${heading(this.headingLevel, 1, t('endpointGrid.empty.title'))}

@@ -34,7 +34,7 @@ export function endpointsResource(t: Transport): EndpointsResource {
     const result = await t.request<Page<IntegrationEndpoint>>({
       method: 'GET',
       path: 'endpoints',
-      query: { limit: params.limit, cursor: params.cursor, sort: params.sort },
+      query: { limit: params.limit, cursor: params.cursor, sort: params.sort, q: params.q },
       check: 'endpointPage',
       options,
     });

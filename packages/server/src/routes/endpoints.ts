@@ -1,4 +1,4 @@
-import { fieldError, type EndpointSort, type IntegrationEndpoint, type Page } from '@memberpulse/integration-schema';
+import { ENDPOINT_NAME_MAX, fieldError, type EndpointSort, type IntegrationEndpoint, type Page } from '@memberpulse/integration-schema';
 import { IntegrationEndpointCreateSchema, IntegrationEndpointUpdateSchema, endpointNameKey, endpointSorts, parseWithPointers } from '@memberpulse/integration-schema/validation';
 import { Hono, type Context } from 'hono';
 import type { RouteDeps } from '../app.js';
@@ -22,6 +22,18 @@ function fromB64url<T>(text: string): T | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The list's `q`: a part of a name, compared as names are (`endpointNameKey`: without case, repeated space or
+ * Unicode's alternative spellings), so "order" finds "Orders" and "ORDER FEED". Blank searches nothing.
+ */
+function nameSearch(q: string): string {
+  if (q.length > ENDPOINT_NAME_MAX) {
+    throw badRequest(`q must be at most ${ENDPOINT_NAME_MAX} characters, as a name is.`, [fieldError('/q', 'too_long', `At most ${ENDPOINT_NAME_MAX} characters.`)]);
+  }
+  if (UNSTORABLE.test(q)) throw badRequest('q holds a character no name has.', [fieldError('/q', 'invalid_format', 'No name holds this character.')]);
+  return endpointNameKey(q);
 }
 
 const nameImmutable = () => fieldError('/name', 'immutable', 'The name cannot be changed after the endpoint is created.');
@@ -53,20 +65,21 @@ export function endpointRoutes(deps: RouteDeps): Hono<Env> {
       throw badRequest(`sort must be one of: ${sorts}.`, [fieldError('/sort', 'invalid_option', `Must be one of: ${sorts}.`)]);
     }
     const limit = limitOf(c);
+    const nameContains = nameSearch(c.req.query('q') ?? '');
     const cursorText = c.req.query('cursor');
     let after: store.EndpointCursor | null = null;
     if (cursorText) {
-      const cur = fromB64url<{ s?: unknown; v?: unknown; id?: unknown }>(cursorText);
+      const cur = fromB64url<{ s?: unknown; q?: unknown; v?: unknown; id?: unknown }>(cursorText);
       const v = typeof cur?.v !== 'string' ? null : sort.endsWith('name') ? (UNSTORABLE.test(cur.v) ? null : cur.v) : parseTimestamp(cur.v);
-      if (!cur || cur.s !== sort || v === null || typeof cur.id !== 'string' || !UUID.test(cur.id)) {
-        throw badRequest('cursor is not one this list gave out (with this sort).', [fieldError('/cursor', 'invalid', 'Not a cursor of this list.')]);
+      if (!cur || cur.s !== sort || (cur.q ?? '') !== nameContains || v === null || typeof cur.id !== 'string' || !UUID.test(cur.id)) {
+        throw badRequest('cursor is not one this list gave out (with this sort and search).', [fieldError('/cursor', 'invalid', 'Not a cursor of this list.')]);
       }
       after = { v, id: cur.id };
     }
-    const page = await store.listEndpoints(db, p.tenant, { sort, limit, after });
+    const page = await store.listEndpoints(db, p.tenant, { sort, limit, after, nameContains });
     const body: Page<IntegrationEndpoint> = {
       items: page.items.map(store.endpointView),
-      nextCursor: page.more && page.last ? b64url({ s: sort, ...page.last }) : null,
+      nextCursor: page.more && page.last ? b64url({ s: sort, q: nameContains || undefined, ...page.last }) : null,
       total: page.total,
     };
     return c.json(body);
