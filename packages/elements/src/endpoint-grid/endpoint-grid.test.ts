@@ -799,19 +799,24 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(rowNames(el).includes('Behind a proxy'), 'and the row stays');
   });
 
-  it('shows nothing of one tenant once its client is swapped for another tenant’s, not even an open form', async () => {
+  it('shows nothing of one tenant once its client is swapped for another tenant’s, not even an open form or a search', async () => {
     const a = clientFor(await freshEnv());
     await a.endpoints.create({ name: 'Tenant A feed', description: 'only for A' });
+    await a.endpoints.create({ name: 'Tenant A archive', description: 'only for A' });
     const el = await mount(a);
     ok(rowNames(el).includes('Tenant A feed'), 'A’s row first');
+    typeInto($(el, '[part="search"]'), 'feed');
+    await until(() => rowNames(el).join() === 'Tenant A feed', 'A searched');
     el.openEdit(el.items[0]!);
     await el.updateComplete;
     const b = clientFor(await freshEnv());
+    await b.endpoints.create({ name: 'Tenant B orders', description: 'only for B' });
     el.client = b;
     await el.updateComplete;
     ok(!rowNames(el).includes('Tenant A feed'), 'A’s rows are gone the moment the client changes');
     await until(() => !$(el, 'dialog.form-dialog'), 'A’s form closed, so nothing of A is sent with B’s client');
-    await until(() => $(el, '.empty'), 'B’s empty state');
+    await until(() => rowNames(el).join() === 'Tenant B orders', 'B’s endpoints, not searched for what was typed for A');
+    equal($(el, '[part="search"]'), null, 'no search field for B’s one endpoint');
   });
 
   it('moves focus from Next to Try again when the next page fails to load', async () => {

@@ -189,6 +189,9 @@ export class MpEndpointGrid extends LitElement {
     this._total = 0;
     this._canWrite = false;
     this.#message.show(null);
+    // A search was for the previous tenant's endpoints.
+    this.#forgetSearch();
+    this.#searched = '';
     return this.reload();
   }
 
@@ -324,8 +327,14 @@ export class MpEndpointGrid extends LitElement {
     }, 300);
   }
 
-  #clearSearch(): void {
+  /** Empties the search field and drops a search still waiting for its pause: the next load lists every endpoint. */
+  #forgetSearch(): void {
+    clearTimeout(this.#searchTimer);
     this._query = '';
+  }
+
+  #clearSearch(): void {
+    this.#forgetSearch();
     this.#announcePage = true;
     void this.reload();
     this.renderRoot.querySelector<HTMLElement>('[part=search]')?.focus();
@@ -406,8 +415,7 @@ export class MpEndpointGrid extends LitElement {
    */
   async #showAdded(endpoint: IntegrationEndpoint): Promise<void> {
     this._highlight = endpoint.id;
-    clearTimeout(this.#searchTimer);
-    this._query = '';
+    this.#forgetSearch();
     this.#done('created', endpoint);
     if (this.sort !== '-createdAt') this.#changeSort('-createdAt');
     else await this.reload();
