@@ -73,33 +73,24 @@ export const Empty: Story = { args: { endpoints: 0 } };
 /** 37 endpoints, 10 per page, sortable by name. */
 export const Paged: Story = { args: { endpoints: 37 } };
 
-/** Types into "Find by name" and waits until the grid shows `total` endpoints. */
-async function search(el: MpEndpointGrid, text: string, total: number): Promise<void> {
-  typeInto(el.shadowRoot!.querySelector('[part="search"]'), text);
-  await until(() => el.items.length === total && el.shadowRoot!.querySelector(total ? '[part="row"]' : '[part="empty"]'), `the search for “${text}” to answer`);
-}
+/** 37 endpoints searched with "Find by name" for `text`, shown once the grid lists the `total` it finds. */
+const searchedFor = (text: string, total: number): Story => ({
+  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
+  tags: ['!autodocs'],
+  args: { endpoints: 37 },
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    if (!el) return;
+    typeInto(el.shadowRoot!.querySelector('[part="search"]'), text);
+    await until(() => el.items.length === total && el.shadowRoot!.querySelector(total ? '[part="row"]' : '[part="empty"]'), `the search for “${text}” to answer`);
+  },
+});
 
 /** 37 endpoints searched for "order": the three names that contain it, without case. */
-export const Search: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
-  args: { endpoints: 37 },
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (el) await search(el, 'order', 3);
-  },
-};
+export const Search: Story = searchedFor('order', 3);
 
 /** A search that finds nothing: said so, with a button that clears it. */
-export const NoMatch: Story = {
-  // Its state comes from its play function, which a docs page does not run: shown on its own page only.
-  tags: ['!autodocs'],
-  args: { endpoints: 37 },
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    if (el) await search(el, 'warehouse', 0);
-  },
-};
+export const NoMatch: Story = searchedFor('warehouse', 0);
 
 /** Waiting for the server: skeleton rows (the client's fetch never answers). */
 export const Loading: Story = { args: { connection: 'never-answers' } };

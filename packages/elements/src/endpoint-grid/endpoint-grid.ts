@@ -44,11 +44,12 @@ const sorts: readonly EndpointSort[] = ['-createdAt', 'createdAt', 'name', '-nam
 type LoadState = 'idle' | 'loading' | 'ready' | 'error';
 
 /**
- * The tenant's integration endpoints in a grid of Name, Description and Actions, with sorting,
- * paging, a search by name (once there are two) and an empty state. "+ New Integration Endpoint" opens a form (both fields required, inline
- * errors, the server's duplicate-name error on Name); Edit opens it pre-filled with Name read-only; Delete
- * asks first. Every outcome shows a message and is announced to screen readers. Roles without
- * `endpoints:write` see the grid only. Under 560px of its own width (a container query), rows stack as cards.
+ * The tenant's integration endpoints in a grid of Name, Description and Actions, with sorting, paging,
+ * a search by name (once there are two) and an empty state. "+ New Integration Endpoint" opens a form (both
+ * fields required, inline errors, the server's duplicate-name error on Name); Edit opens it pre-filled with
+ * Name read-only; Delete asks first. Every outcome shows a message and is announced to screen readers. Roles
+ * without `endpoints:write` see the grid only. Under 560px of its own width (a container query), rows stack
+ * as cards.
  *
  * Gets its SDK client from its `client` property or the nearest `<mp-integration-provider>`.
  *
