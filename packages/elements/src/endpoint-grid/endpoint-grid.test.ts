@@ -956,9 +956,11 @@ describe('<mp-endpoint-grid> against the real server', () => {
   it('labels the cells of a 320 px card whose column heads are hidden, once for screen readers, and nothing overflows', async () => {
     const client = clientFor(await freshEnv());
     await client.endpoints.create({ name: 'Card feed', description: 'Shown as a card with labelled cells' });
+    await client.endpoints.create({ name: 'Second feed', description: 'Two, so the search and sort show above the cards' });
     const el = await mount(client);
     el.style.inlineSize = '320px';
     await el.updateComplete;
+    ok($(el, '[part="search"]') && $(el, '[part="sort"]'), 'the header’s tools are there to fit');
     const head = $(el, 'thead th:nth-child(2)')!;
     ok(head.getBoundingClientRect().width <= 1, 'the Description column head is out of sight');
     ok(getComputedStyle(head).display !== 'none', 'but not display: none, so screen readers keep it for the cells');
@@ -970,10 +972,13 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(text.top - cell.getBoundingClientRect().top >= parseFloat(label.fontSize), 'the label takes room above the description');
     equal(getComputedStyle($(el, 'td.row-actions')!, '::before').content, '"Actions" / ""', 'the actions are labelled too');
     equal(getComputedStyle($(el, 'tbody th.name')!, '::before').content, 'none', 'the name needs no label: its column head stays');
-    for (const selector of ['[part="base"]', '.table-wrap']) {
+    for (const selector of ['[part="base"]', '.table-wrap', '[part="header"]']) {
       const box = $(el, selector)!;
       ok(box.scrollWidth <= box.clientWidth, `${selector} does not overflow (${box.scrollWidth} > ${box.clientWidth})`);
     }
+    const frame = $(el, '[part="base"]')!.getBoundingClientRect();
+    const field = $(el, '[part="search"]')!.getBoundingClientRect();
+    ok(field.right <= frame.right, `the search field ends inside the frame (${field.right} > ${frame.right})`);
     await expectNoViolations(el, 'cards at 320 px');
   });
 
