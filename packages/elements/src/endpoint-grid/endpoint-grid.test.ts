@@ -936,6 +936,14 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await until(() => rowNames(el).length === 5 && announced(el) === 'Showing 1–5 of 11', 'every endpoint again');
     equal(search.value, '', 'the field is empty');
     equal(el.shadowRoot!.activeElement, search, 'and has focus, to search again');
+
+    typeInto(search, 'members');
+    await el.updateComplete;
+    equal($(el, '[part="base"]')!.getAttribute('aria-busy'), 'false', 'typing waits for a pause before it searches');
+    search.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true }));
+    await el.updateComplete;
+    equal($(el, '[part="base"]')!.getAttribute('aria-busy'), 'true', 'Enter searches at once');
+    await until(() => rowNames(el).join() === 'Members 1,Members 2,Members 3,Members 4', 'the members');
   });
 
   it('clears the search when an endpoint is added, so the new one shows; a grid of one endpoint has no search', async () => {

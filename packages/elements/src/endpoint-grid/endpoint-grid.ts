@@ -318,14 +318,18 @@ export class MpEndpointGrid extends LitElement {
     emit(this, new SortChangeEvent(sort));
   }
 
-  /** Searches once typing pauses, from page one; what it finds is announced, as a page change is. */
+  /** Searches once typing pauses. */
   #onSearchInput(e: Event): void {
     this._query = (e.target as HTMLInputElement).value;
     clearTimeout(this.#searchTimer);
-    this.#searchTimer = setTimeout(() => {
-      this.#announcePage = true;
-      void this.reload();
-    }, 300);
+    this.#searchTimer = setTimeout(() => this.#search(), 300);
+  }
+
+  /** Searches from page one (at once on Enter); what it finds is announced, as a page change is. */
+  #search(): void {
+    clearTimeout(this.#searchTimer);
+    this.#announcePage = true;
+    void this.reload();
   }
 
   /** Empties the search field and drops a search still waiting for its pause: the next load lists every endpoint. */
@@ -336,8 +340,7 @@ export class MpEndpointGrid extends LitElement {
 
   #clearSearch(): void {
     this.#forgetSearch();
-    this.#announcePage = true;
-    void this.reload();
+    this.#search();
     this.renderRoot.querySelector<HTMLElement>('[part=search]')?.focus();
   }
 
@@ -577,7 +580,8 @@ export class MpEndpointGrid extends LitElement {
   #renderSearch(): TemplateResult {
     return html`<label class="sort search">
       <span>${t('endpointGrid.search')}</span>
-      <input part="search" class="mp-input" type="search" autocomplete="off" dir="auto" maxlength=${ENDPOINT_NAME_MAX} .value=${live(this._query)} @input=${this.#onSearchInput} />
+      <input part="search" class="mp-input" type="search" autocomplete="off" dir="auto" maxlength=${ENDPOINT_NAME_MAX} .value=${live(this._query)}
+        @input=${this.#onSearchInput} @keydown=${(e: KeyboardEvent) => e.key === 'Enter' && this.#search()} />
     </label>`;
   }
 
