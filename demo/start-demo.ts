@@ -2,12 +2,16 @@ import { startFakeSalesforce } from '@memberpulse/fake-salesforce';
 import { assertCanListen, loadConfig, signDevToken, startServer, type StartOptions } from '@memberpulse/integration-server';
 import { roles, type Role } from '@memberpulse/integration-schema';
 import { shippedEmbed } from './embed-bundle.js';
+import { seedShowcaseEndpoints } from './showcase-endpoints.js';
 import { demoCrmCredentials, startPortal, type RoleTokens } from './portal-server.js';
 
 /** The demo tenant every demo token is for (the server's CLI prints a token for the same one). */
 export const DEMO_TENANT = 'demo';
 
-/** The customers on the demo's "Customer onboard" list (seed 002), each its own tenant; the first is the demo tenant. */
+/**
+ * The customers on the demo's "Customer onboard" list (seed 002), each its own tenant; the first is the demo
+ * tenant. The last has endpoints from the start (`seedShowcaseEndpoints`).
+ */
 export const DEMO_CUSTOMERS = [
   { tenant: DEMO_TENANT, name: 'Riverside Sports Club' },
   { tenant: 'harbour-yacht-club', name: 'Harbour Yacht Club' },
@@ -47,6 +51,7 @@ export async function startDemo(options: DemoOptions = {}) {
     ) as RoleTokens;
   const customers = await Promise.all(DEMO_CUSTOMERS.map(async (c) => ({ ...c, tokens: await tokensFor(c.tenant) })));
   const tokens = customers[0]!.tokens; // the demo tenant's: it is the first customer
+  await seedShowcaseEndpoints(server.url, customers.at(-1)!.tokens.admin);
   const portal = await startPortal({
     port: options.portalPort ?? 0,
     embed,

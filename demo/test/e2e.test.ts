@@ -410,6 +410,21 @@ for (const mode of ['keyboard', 'mouse'] as const) {
     }
 
     if (mode === 'mouse') {
+      test('a customer with two pages of endpoints: Next, then Find by name', { timeout }, async (t) => {
+        const page = await openPortal(t, demo);
+        await page.getByRole('tab', { name: 'Customer onboard' }).click();
+        await page.getByRole('button', { name: 'Edit Northside Tennis Centre' }).click();
+        const grid = page.locator('mp-endpoint-grid');
+        await grid.getByText(/^1–10 of \d+$/).waitFor();
+        await grid.getByRole('button', { name: 'Next page' }).click();
+        await grid.getByText(/^11–\d+ of \d+$/).waitFor();
+        await grid.getByRole('searchbox', { name: 'Find by name' }).fill('COURT');
+        // Court lighting is on the first page only: the search has answered once it shows.
+        await grid.getByRole('rowheader', { name: 'Court lighting' }).waitFor();
+        assert.deepEqual(await grid.getByRole('rowheader').allTextContents(), ['Court lighting', 'Court bookings'], 'the names with “court” in them, newest first');
+        await shot(page, 'endpoints-search');
+      });
+
       test('signing in as someone else asks first when settings are unsaved', { timeout }, async (t) => {
         const page = await openPortal(t, demo);
         const accounting = page.getByRole('region', { name: 'Accounting' });
