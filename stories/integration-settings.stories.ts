@@ -75,6 +75,18 @@ const crmRead = async (el: MpIntegrationSettings): Promise<boolean> => {
   await goneFrom(el, '.crm [role="status"]');
   return true;
 };
+/**
+ * A connected record whose calls named by `connectionFor` never answer, and `act` done once the CRM's objects
+ * and fields are read, so every control shows as that call holds it, none as it loads.
+ */
+const heldOnceCrmRead = (connectionFor: string, act: (el: MpIntegrationSettings) => Promise<void> | void): Story => ({
+  tags: ownPageOnly,
+  args: { connection: 'never-answers', connectionFor },
+  loaders: connected,
+  play: played(async (el) => {
+    if (await crmRead(el)) await act(el);
+  }),
+});
 /** The header's one action (Archive, or Restore on archived settings), pressed. */
 const pressHeaderAction = (el: MpIntegrationSettings) => press(el, '.header-actions button');
 const usage = (range: UsageRange) => [withApi((admin, env) => seedUsage(admin, env, range))];
@@ -109,18 +121,11 @@ export const Connected: Story = { loaders: connected };
  * Save draft pressed after a change, the server not answering yet: "Saving…", every control held as it looks
  * (text boxes, arrows, the mapper's buttons in place, `aria-disabled`), so the form neither jumps nor takes a change.
  */
-export const Saving: Story = {
-  tags: ownPageOnly,
-  args: { connection: 'never-answers', connectionFor: 'PUT /settings/crm' },
-  loaders: connected,
-  play: played(async (el) => {
-    // Once the CRM's objects and fields are read, so every control shows as it is held, none as it loads.
-    if (!(await crmRead(el))) return;
-    typeInto(el.shadowRoot!.querySelector('#cfg-consumerKey'), 'a-new-consumer-key');
-    await el.updateComplete;
-    press(el, '[part~="save-button"]');
-  }),
-};
+export const Saving: Story = heldOnceCrmRead('PUT /settings/crm', async (el) => {
+  typeInto(el.shadowRoot!.querySelector('#cfg-consumerKey'), 'a-new-consumer-key');
+  await el.updateComplete;
+  press(el, '[part~="save-button"]');
+});
 
 /** A large org: members on the loopback org's Association_Member__c, 900 fields; the mapper and its lists draw only the rows in view. */
 export const LargeOrg: Story = { loaders: largeOrg };
@@ -358,15 +363,7 @@ export const CrmObjectsFailed: Story = {
  * "Refresh from Salesforce" pressed once the objects and fields were read (the refresh never answers): the button
  * says it is busy (aria-disabled, so it keeps focus), and what was read first stays while the notes say it loads.
  */
-export const Refreshing: Story = {
-  tags: ownPageOnly,
-  args: { connection: 'never-answers', connectionFor: 'refresh=true' },
-  loaders: connected,
-  play: played(async (el) => {
-    if (!(await crmRead(el))) return;
-    press(el, '[part="crm-refresh"]');
-  }),
-};
+export const Refreshing: Story = heldOnceCrmRead('refresh=true', (el) => press(el, '[part="crm-refresh"]'));
 
 /** No `category`: CRM, Accounting, Payment gateway and Inbound connector one after another. */
 export const AllCategories: Story = {

@@ -3,7 +3,7 @@
  * REST API's describes, records, upserts, collections, SOQL queries with paging, limits, Salesforce-shaped
  * errors, and hooks that make the org misbehave on purpose.
  */
-import { AuthService, DEFAULT_CREDENTIALS, type FakeCredentials } from './auth.js';
+import { AuthService, DEFAULT_CREDENTIALS, type FakeCredentials, type Session } from './auth.js';
 import { changeFieldType, removeField, renameField } from './drift.js';
 import { ApiAllowance } from './limits.js';
 import { createSampleOrg } from './org/index.js';
@@ -60,7 +60,7 @@ export interface FakeSalesforce {
   /** Invalidates access and refresh tokens. */
   revokeAll(): void;
   /** How many access tokens are valid now, of `kind` if given (a SOAP login's session, or an OAuth token). */
-  liveSessions(kind?: 'oauth2' | 'soap'): number;
+  liveSessions(kind?: Session['kind']): number;
   /** API calls used and the 24-hour maximum. */
   apiUsage(): { used: number; max: number };
   /** Sets the used count (and optionally the maximum) of DailyApiRequests. */

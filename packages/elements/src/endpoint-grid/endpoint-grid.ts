@@ -339,7 +339,7 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #clearSearch(): void {
-    this.#forgetSearch();
+    this._query = '';
     this.#search();
     this.renderRoot.querySelector<HTMLElement>('[part=search]')?.focus();
   }
