@@ -427,6 +427,11 @@ for (const mode of ['keyboard', 'mouse'] as const) {
 
       test('signing in as someone else asks first when settings are unsaved', { timeout }, async (t) => {
         const page = await openPortal(t, demo);
+        // The enabled CRM above reads its objects and fields after the page loads, and grows as they arrive:
+        // a click aimed at Accounting's radio before then can land where the radio no longer is.
+        const crm = page.getByRole('region', { name: 'CRM' });
+        await crm.getByRole('button', { name: 'Refresh from Salesforce' }).waitFor();
+        await crm.locator('.crm p[role="status"]').first().waitFor({ state: 'detached' });
         const accounting = page.getByRole('region', { name: 'Accounting' });
         await accounting.getByRole('radio', { name: /^Xero/ }).click();
         await accounting.getByLabel('Client ID', { exact: true }).fill('typed-client-id');
