@@ -417,10 +417,10 @@ for (const mode of ['keyboard', 'mouse'] as const) {
         const grid = page.locator('mp-endpoint-grid');
         await grid.getByText(/^1–10 of \d+$/).waitFor();
         await grid.getByRole('button', { name: 'Next page' }).click();
-        await grid.getByText(/^11–\d+ of \d+$/).waitFor();
+        // The pager's range changes as Next is pressed; the announcement waits for the page itself.
+        await grid.getByText(/^Showing 11–\d+ of \d+/).waitFor({ state: 'attached' });
         await grid.getByRole('searchbox', { name: 'Find by name' }).fill('COURT');
-        // Court lighting is on the first page only: the search has answered once it shows.
-        await grid.getByRole('rowheader', { name: 'Court lighting' }).waitFor();
+        await grid.getByText(/^2 endpoints’ names contain “COURT”/).waitFor({ state: 'attached' });
         assert.deepEqual(await grid.getByRole('rowheader').allTextContents(), ['Court lighting', 'Court bookings'], 'the names with “court” in them, newest first');
         await shot(page, 'endpoints-search');
       });
