@@ -6,6 +6,7 @@ import {
   detectDrift,
   emptyCrmMapping,
   findPlatform,
+  firstBadListValue,
   isNaturalTarget,
   memberFields,
   memberPulseTags,
@@ -362,6 +363,28 @@ test('settings: text with no format rule is told to lose a space around it too; 
   assert.equal(checkSettingValue(setting('consumerKey'), '3MVG9 abc'), null, 'a space inside is the platform’s business');
   assert.equal(checkSettingValue(setting('consumerKey'), '   '), null, 'blank is the required rule’s business');
   assert.deepEqual(validateCredentialInput(salesforce, { password: ' correct horse ', consumerSecret: 'abc\t' }, {}), [], 'a password may start or end with a space');
+});
+
+test('settings: a list value with a space around it, or blank, is refused; the forms name it beside the rule', () => {
+  const salesforce = findPlatform('salesforce')!;
+  const groups = salesforce.settings.find((s) => s.key === 'allowedGroupValues')!;
+  // "Gold " would never equal the CRM's "Gold": the filter would silently drop every Gold member.
+  assert.equal(checkSettingValue(groups, ['Silver', 'Gold '])?.message, 'Allowed group values: remove the space before or after it.');
+  assert.equal(firstBadListValue(groups, ['Silver', 'Gold ']), 'Gold ', 'the forms name the value');
+  assert.equal(checkSettingValue(groups, ['Silver', '\t'])?.message, 'Allowed group values: remove the space before or after it.');
+  assert.equal(checkSettingValue(groups, ['Silver', ''])?.code, 'invalid_format', 'a blank value is no group');
+  assert.equal(firstBadListValue(groups, ['Silver', '']), '');
+  assert.equal(checkSettingValue(groups, ['Silver', 'Gold Plus']), null, 'a space inside is the CRM’s business');
+  const clubIds = findPlatform('intouch')!.settings.find((s) => s.key === 'clubIds')!;
+  assert.equal(checkSettingValue(clubIds, ['12', ' 13'])?.message, 'Club IDs: remove the space before or after it.');
+  assert.equal(checkSettingValue(clubIds, ['12', ''])?.message, 'Club IDs: digits only, one club ID per line.', 'blank breaks a list’s format rule');
+  assert.equal(checkSettingValue(clubIds, ['12', '1 3 '])?.message, 'Club IDs: digits only, one club ID per line.', 'wrong inside as well: the rule');
+  const config = { environment: 'production', authMode: 'connectedApp', allowedGroupValues: ['Gold', ' Silver'] };
+  assert.deepEqual(
+    validateSettings({ category: 'crm', platform: 'salesforce', config, configuredSecrets: new Set(), crm: null }, 'draft').errors.map((e) => `${e.pointer} ${e.code}`),
+    ['/config/allowedGroupValues invalid_format'],
+    'in a draft too',
+  );
 });
 
 test('settings: a Stripe key of the other mode is an error where it is given, in a draft too', () => {

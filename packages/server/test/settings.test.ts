@@ -42,6 +42,23 @@ describeEachBackend('integration settings', (backend) => {
     assert.equal(mended.status, 200, mended.text);
   });
 
+  test('a list value with a space around it is refused too, and one stored before the rule is named on the next save', async () => {
+    const tenant = await fresh();
+    const admin = tenant.as('admin');
+    const doc = salesforceDoc('sfsecret-AAAA-3333');
+    const padded = await admin('PUT', '/v1/settings/crm', { body: { ...doc, config: { ...doc.config, allowedGroupValues: ['Gold', 'Silver '] } } });
+    assert.equal(padded.status, 422, padded.text);
+    assert.deepEqual(padded.body.errors, [{ pointer: '/config/allowedGroupValues', code: 'invalid_format', message: 'Allowed group values: remove the space before or after it.' }]);
+    assert.equal((await admin('GET', '/v1/settings/crm')).status, 404, 'nothing is stored');
+
+    assert.equal((await admin('PUT', '/v1/settings/crm', { body: { ...doc, config: { ...doc.config, allowedGroupValues: ['Gold'] } } })).status, 201);
+    await srv.server.db.query(`UPDATE settings SET config = jsonb_set(config, '{allowedGroupValues}', '["Gold", ""]') WHERE tenant_id = $1`, [tenant.id]);
+    const other = await admin('PATCH', '/v1/settings/crm', { body: { config: { autoSync: true } } });
+    assert.deepEqual([other.status, pointers(other)], [422, ['/config/allowedGroupValues']], other.text);
+    const mended = await admin('PATCH', '/v1/settings/crm', { body: { config: { autoSync: true, allowedGroupValues: ['Gold'] } } });
+    assert.equal(mended.status, 200, mended.text);
+  });
+
   test('validate answers every error about what the document says as 200 {errors, warnings}, __proto__ and unstorable text too; only an unreadable body is a problem', async () => {
     const admin = (await fresh()).as('admin');
     const cases: Array<[string, string, Array<[string, string]>]> = [

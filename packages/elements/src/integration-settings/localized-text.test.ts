@@ -61,6 +61,10 @@ describe('fieldErrorText', () => {
     await inGerman({ 'catalog.intouch.clubIds.patternMessage': 'Nur Ziffern, eine Club-ID pro Zeile', 'settings.badListValue': '{message} (nicht: „{value}“)' }, async () => {
       equal(fieldErrorText(e, 'intouch', context), 'Nur Ziffern, eine Club-ID pro Zeile (nicht: „club 27“)', 'translated');
     });
+    // Only an API client (or a row stored before the rule) sends one: the form trims each line.
+    const padded = { config: { allowedGroupValues: ['Gold', 'Silver '] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
+    const spaced = error('/config/allowedGroupValues', 'invalid_format', 'Allowed group values: remove the space before or after it.');
+    equal(fieldErrorText(spaced, 'salesforce', padded), '“Silver ”: Allowed group values: remove the space before or after it.', 'a value with a space around it');
   });
 
   it('names the value a list gives twice ({value}), as the server’s English does', async () => {

@@ -49,9 +49,7 @@ export function changedConnectionSettings(
 export function isSettingVisible(setting: SettingDefinition, config: Readonly<Record<string, unknown>>, platform: PlatformDefinition): boolean {
   const when = setting.visibleWhen;
   if (!when) return true;
-  const other = platform.settings.find((s) => s.key === when.key);
-  const value = config[when.key] ?? other?.default;
-  return value === when.equals;
+  return (config[when.key] ?? platform.settings.find((s) => s.key === when.key)?.default) === when.equals;
 }
 
 /** How many values a list setting holds at most, and how long each may be. */
@@ -87,7 +85,8 @@ export function checkSettingValue(setting: SettingDefinition, value: unknown): S
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return problem('invalid_type', `${setting.label} must be a list of text values.`);
       if (value.length > LIST_LIMITS.values) return problem('too_big', `${setting.label} takes at most ${LIST_LIMITS.values} values.`);
       if (value.some((v: string) => v.length > LIST_LIMITS.valueLength)) return problem('too_long', `Each value of ${setting.label} can be at most ${LIST_LIMITS.valueLength} characters.`);
-      if (firstBadListValue(setting, value) !== undefined) return problem('invalid_format', settingFormatMessage(setting));
+      const bad = firstBadListValue(setting, value);
+      if (bad !== undefined) return checkText(setting, bad);
       // One value per thing listed (seed 003: one club ID "for every club"): a repeat is a slip, not a second one.
       const repeated = value.find((v: string, i: number) => value.indexOf(v) !== i);
       return repeated === undefined ? null : problem('duplicate', `${setting.label} lists “${repeated}” twice: give each value once.`);
@@ -98,11 +97,9 @@ export function checkSettingValue(setting: SettingDefinition, value: unknown): S
   }
 }
 
-/** The first value of a list setting that breaks its format rule, if any (forms name it beside the rule). */
+/** The first value of a list setting with a space around it or breaking its format rule, if any (forms name it beside the rule). */
 export function firstBadListValue(setting: SettingDefinition, values: readonly unknown[]): string | undefined {
-  if (!setting.pattern) return undefined;
-  const rule = new RegExp(setting.pattern);
-  return values.find((v): v is string => typeof v === 'string' && !rule.test(v));
+  return values.find((v): v is string => typeof v === 'string' && !!checkText(setting, v));
 }
 
 /** The message of a setting's format error: its label, then the catalog's rule ("Portal ID: digits only."). */
@@ -114,18 +111,19 @@ function checkText(setting: SettingDefinition, value: unknown): SettingProblem |
   if (typeof value !== 'string') return problem('invalid_type', `${setting.label} must be text.`);
   if (value.length > (setting.maxLength ?? Infinity)) return problem('too_long', `${setting.label} must be at most ${setting.maxLength} characters.`);
   const trimmed = value.trim();
-  // Blank is the required rule's business: one message, not a format error beside it.
-  const rule = trimmed && setting.pattern && new RegExp(setting.pattern);
+  // A blank text is the required rule's business: one message, not a format error beside it. A list's blank line is not.
+  if (!trimmed && setting.type !== 'list') return null;
+  const rule = setting.pattern && new RegExp(setting.pattern);
   // A value pasted with a space or line break around it is right but for that: say so, not the rule it seems to
   // meet. Text is never meant to start or end with one; a secret without a rule may (a password's spaces).
-  if (rule ? rule.test(value) : !trimmed || value === trimmed || setting.type === 'secret') return null;
-  return problem('invalid_format', !rule || rule.test(trimmed) ? `${setting.label}: remove the space before or after it.` : settingFormatMessage(setting));
+  if (rule ? rule.test(value) : value === trimmed ? trimmed : setting.type === 'secret') return null;
+  return problem('invalid_format', value !== trimmed && (!rule || rule.test(trimmed)) ? `${setting.label}: remove the space before or after it.` : settingFormatMessage(setting));
 }
 
 /** True when a value counts as given for a required setting. */
 export function isFilled(value: ConfigValue | null | undefined): boolean {
   if (value === undefined || value === null) return false;
-  if (typeof value === 'string') return value.trim() !== '';
+  if (typeof value === 'string') return !!value.trim();
   if (Array.isArray(value)) return value.length > 0;
   return true;
 }
@@ -188,7 +186,7 @@ export function validateCredentialInput(
       continue;
     }
     if (value === null) continue;
-    if (value.trim() === '') {
+    if (!value.trim()) {
       errors.push(fieldError(at, 'required', `${setting.label} cannot be blank.`));
       continue;
     }
