@@ -54,6 +54,10 @@ export const styles = css`
   .sort .mp-select {
     inline-size: auto;
   }
+  /* Where the label and the field do not fit side by side, the field goes below rather than the label wrap. */
+  .search {
+    flex-wrap: wrap;
+  }
   .search .mp-input {
     inline-size: 12rem;
     min-inline-size: 0;

@@ -987,6 +987,9 @@ describe('<mp-endpoint-grid> against the real server', () => {
     const frame = $(el, '[part="base"]')!.getBoundingClientRect();
     const field = $(el, '[part="search"]')!.getBoundingClientRect();
     ok(field.right <= frame.right, `the search field ends inside the frame (${field.right} > ${frame.right})`);
+    const words = document.createRange();
+    words.selectNodeContents($(el, '.search span')!);
+    equal(words.getClientRects().length, 1, '“Find by name” stays on one line: the field goes below it');
     await expectNoViolations(el, 'cards at 320 px');
   });
 
