@@ -73,23 +73,23 @@ function renderTagValues(): TemplateResult {
   </details>`;
 }
 
+/** Whether a remote list is loading for the first time: a refresh keeps the lists loaded before on screen. */
+const firstLoad = (remote: Remote<unknown>) => remote.state === 'loading' && remote.value === undefined;
+
 /**
- * A first load's note, or a failure's alert with a reload. A refresh says nothing while it reads: the lists
- * loaded before stay as they are, and the button that started it says it is busy.
+ * A failure's alert with a reload. A refresh says nothing while it reads: the lists loaded before stay as they
+ * are, and the button that started it says it is busy.
  */
-function remoteNote<T>(remote: Remote<T>, loading: string, failed: (reason: string) => string, reload: () => void): TemplateResult | typeof nothing {
-  if (remote.state === 'loading') return remote.value === undefined ? html`<p class="help" role="status"><bdi>${loading}</bdi></p>` : nothing;
-  if (remote.state === 'error') {
-    return html`<div class="notice error inline" role="alert">${iconSvg(icon.error)}
-      <p class="grow"><bdi>${failed(errorText(remote.error))}</bdi></p>
-      <button class="mp-button small" type="button" @click=${(e: Event) => {
-        // The note gives way to the loading state: focus waits on the card's heading just above.
-        headingTakesFocusFrom(e, '#crm-heading');
-        reload();
-      }}>${t('settings.crm.reload')}</button>
-    </div>`;
-  }
-  return nothing;
+function failureNote<T>(remote: Remote<T>, failed: (reason: string) => string, reload: () => void): TemplateResult | typeof nothing {
+  if (remote.state !== 'error') return nothing;
+  return html`<div class="notice error inline" role="alert">${iconSvg(icon.error)}
+    <p class="grow"><bdi>${failed(errorText(remote.error))}</bdi></p>
+    <button class="mp-button small" type="button" @click=${(e: Event) => {
+      // The note gives way to the loading state: focus waits on the card's heading just above.
+      headingTakesFocusFrom(e, '#crm-heading');
+      reload();
+    }}>${t('settings.crm.reload')}</button>
+  </div>`;
 }
 
 /** A combobox field for a CRM name (object or field), with its label, help and errors. */
@@ -117,11 +117,11 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
   const offersDefaults = key === 'memberMappings' && view.draft.platform === 'salesforce' && targets.length > 0 && !view.readOnly;
   const { add: applicable, absent } = offersDefaults ? standardMemberMapping(value, targets) : { add: [], absent: [] };
   const sourceLabel = (source: string) => localizedSourceFields(key).find((f) => f.key === source)?.label ?? source;
+  // A first load says so where the mapper would say it has no fields: it has none yet, but the CRM is connected.
+  const loading = firstLoad(fields);
   return html`<div class="field mapper-field" data-key=${key}>
     <span class="label" id="${id}-label">${t(key === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings')}</span>
-    ${remoteNote(fields, t('settings.crm.loadingFields', { object: objectLabel }), (reason) => t('settings.crm.fieldsFailed', { object: objectLabel, reason }), () =>
-      view.discovery.loadFields(objectName, true),
-    )}
+    ${failureNote(fields, (reason) => t('settings.crm.fieldsFailed', { object: objectLabel, reason }), () => view.discovery.loadFields(objectName, true))}
     ${applicable.length
       ? html`<div><button class="mp-button small apply-defaults" type="button" aria-disabled=${view.locked ? 'true' : nothing} @click=${(e: Event) => {
           // The button goes with what it applied: focus moves on to the mapper, and the count is announced.
@@ -137,10 +137,12 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
       label=${t(key === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings')}
       target-heading=${t('settings.crm.fieldOf', { object: objectLabel })}
       .sourceFields=${localizedSourceFields(key)} .targetFields=${targets} .value=${value}
-      ?readonly=${view.readOnly} ?busy=${view.locked && !view.readOnly}
+      ?readonly=${view.readOnly} ?busy=${view.locked && !view.readOnly} aria-busy=${loading ? 'true' : nothing}
       @change=${(e: Event) => view.setCrm({ [key]: [...(e.target as MpFieldMapper).value] as FieldMapping[] })}>
       ${view.canDiscover
-        ? nothing
+        ? loading
+          ? html`<span slot="no-targets" role="status">${t('settings.crm.loadingFields', { object: objectLabel })}</span>`
+          : nothing
         : html`<span slot="no-targets">${t(view.saved?.status === 'archived' ? 'settings.crm.archivedNoDiscovery' : 'settings.crm.noDiscoverRole', { object: objectLabel })}</span>`}
     </mp-field-mapper>
     ${renderErrors(id, errors)}
@@ -204,7 +206,8 @@ export function renderCrmSection(view: CrmView): TemplateResult {
     </div>
     ${view.canDiscover ? html`<p id="crm-refresh-help" class="help"><bdi>${t('settings.crm.refreshHelp')}</bdi></p>` : nothing}
     ${view.canDiscover && d.refreshed ? html`<p id="crm-refreshed" class="help"><bdi>${refreshedText(view, platform)}</bdi></p>` : nothing}
-    ${view.canDiscover ? remoteNote(d.objects, t('settings.crm.loadingObjects'), (reason) => t('settings.crm.objectsFailed', { reason }), () => d.loadObjects(true)) : nothing}
+    ${view.canDiscover && firstLoad(d.objects) ? html`<p class="help" role="status"><bdi>${t('settings.crm.loadingObjects')}</bdi></p>` : nothing}
+    ${view.canDiscover ? failureNote(d.objects, (reason) => t('settings.crm.objectsFailed', { reason }), () => d.loadObjects(true)) : nothing}
     ${picker(view, 'memberObject', t('settings.crm.memberObject'), t('settings.crm.memberObjectHelp'), objectChoices(false, crm.memberObject), crm.memberObject, true)}
     ${crm.memberObject
       ? mapper(view, 'memberMappings', crm.memberObject, memberFieldList)

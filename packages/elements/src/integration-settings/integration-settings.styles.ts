@@ -168,6 +168,11 @@ export const styles = css`
   .mapper-field {
     max-inline-size: none;
   }
+  /* Fields on their way are news, not the warning the mapper gives when it has none. */
+  [aria-busy='true']::part(empty) {
+    background: none;
+    color: var(--_mp-color-text-muted);
+  }
   /* The field's small gap would leave the button touching the mapper's frame below it. */
   .apply-defaults {
     margin-block-end: var(--_mp-space-xs);

@@ -724,6 +724,8 @@ describe('<mp-integration-settings> against the real server', () => {
       button.click();
       if (moveOn) $<HTMLInputElement>(el, '#cfg-consumerKey')!.focus({ preventScroll: true });
       const scrolled = window.scrollY;
+      // The click clears the previous outcome at the next render: wait for that, not find the old one.
+      await el.updateComplete;
       await until(() => $(el, '.test-result'), 'the test outcome');
       await settle(el, 2);
       return { result: $(el, '.test-result')!.getBoundingClientRect(), barTop: bar.getBoundingClientRect().top, moved: window.scrollY - scrolled };
@@ -1006,6 +1008,35 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => !$(el, '[part="drift"]'), 'the fields back in the CRM, the notice gone');
     await until(() => announced(el) === 'Refreshed from Salesforce: no mapped field changed.', 'and that said too');
     equal($(el, '#crm-refreshed')?.textContent, 'Refreshed from Salesforce: no mapped field changed.', 'and shown');
+  });
+
+  it('says the fields of the member object are loading where the mapper would say it has none, not both', async () => {
+    const own = await freshEnv();
+    await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
+    const held: (() => void)[] = [];
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        if ((input instanceof Request ? input.url : String(input)).includes('/fields')) await new Promise<void>((resolve) => held.push(resolve));
+        return fetch(input, init);
+      },
+    });
+    const el = await mount(client);
+    const mapper = () => $(el, '#crm-memberMappings') as MpFieldMapper | null;
+    await until(() => held.length > 0 && mapper(), 'the mapper, its fields under way');
+    await settle(el);
+    const status = mapper()!.querySelector('[slot="no-targets"][role="status"]');
+    equal(status?.textContent, 'Loading the fields of Contact…', 'the mapper’s notice says they are loading');
+    equal(mapper()!.getAttribute('aria-busy'), 'true', 'and the mapper is busy');
+    const notes = [...el.shadowRoot!.querySelectorAll('.crm [role="status"]')].map((n) => n.textContent!.trim());
+    ok(!notes.some((n) => n.startsWith('No CRM fields')), `no “No CRM fields yet. Connect the CRM…” beside it: ${notes.join(' | ')}`);
+    equal(notes.filter((n) => n.includes('fields of Contact')).length, 1, 'said once');
+    for (const go of held) go();
+    await until(() => (mapper()?.targetFields.length ?? 0) > 0, 'the fields');
+    await settle(el);
+    equal(mapper()!.querySelector('[slot="no-targets"]'), null, 'the note gone with them');
+    equal(mapper()!.hasAttribute('aria-busy'), false, 'and the mapper no longer busy');
   });
 
   it('keeps the CRM’s fields on screen while a refresh runs and when it fails, saying it failed', async () => {
