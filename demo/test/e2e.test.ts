@@ -417,7 +417,7 @@ for (const mode of ['keyboard', 'mouse'] as const) {
         const grid = page.locator('mp-endpoint-grid');
         await grid.getByText(/^1–10 of \d+$/).waitFor();
         await grid.getByRole('button', { name: 'Next page' }).click();
-        // The pager's range changes as Next is pressed; the announcement waits for the page itself.
+        // The announcement, like the pager's range, comes with the page itself.
         await grid.getByText(/^Showing 11–\d+ of \d+/).waitFor({ state: 'attached' });
         await grid.getByRole('searchbox', { name: 'Find by name' }).fill('COURT');
         await grid.getByText(/^2 endpoints’ names contain “COURT”/).waitFor({ state: 'attached' });

@@ -848,6 +848,38 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await until(() => announced(el).startsWith('Showing 3–3 of 3'), 'the rows that came back are announced');
   });
 
+  it('counts the rows it shows in the pager while the next page or a search loads, never a range past the total', async () => {
+    const own = await freshEnv();
+    for (let i = 1; i <= 7; i++) await clientFor(own).endpoints.create({ name: `EP ${i}`, description: `number ${i}` });
+    const held: (() => void)[] = [];
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        if (/[?&](cursor|q)=/.test(input instanceof Request ? input.url : String(input))) await new Promise<void>((resolve) => held.push(resolve));
+        return fetch(input, init);
+      },
+    });
+    const el = await mount(client, { pageSize: 5 });
+    const range = () => $(el, '[part="pager"] span')!.textContent;
+    const release = async (what: string) => {
+      await until(() => held.length > 0, what);
+      await settle(el);
+      const go = held.splice(0);
+      return () => go.forEach((resolve) => resolve());
+    };
+    $<HTMLButtonElement>(el, '[part="pager"] button:last-of-type')!.click();
+    const nextPage = await release('page two asked for');
+    equal(range(), '1–5 of 7', 'page one’s rows are still shown, so still counted (not “6–10 of 7”)');
+    nextPage();
+    await until(() => range() === '6–7 of 7', 'page two, counted');
+    typeInto($(el, '[part="search"]'), 'EP');
+    const found = await release('the search asked for');
+    equal(range(), '6–7 of 7', 'page two’s rows still shown while the search runs');
+    found();
+    await until(() => range() === '1–5 of 7', 'the first page of what it found');
+  });
+
   it('pages through a long list and sorts by name from the column header', async () => {
     const own = await freshEnv();
     const client = clientFor(own);

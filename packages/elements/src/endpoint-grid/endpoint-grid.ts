@@ -144,6 +144,8 @@ export class MpEndpointGrid extends LitElement {
   #loadToken = 0;
   /** The search the shown rows (and `#cursors`) are for: the field's text once its pause has passed. */
   #searched = '';
+  /** The page the shown rows are: `_page` is the one asked for, and the pager counts what is shown until it comes. */
+  #shownPage = 0;
   #searchTimer?: ReturnType<typeof setTimeout>;
   /** Set by the pager and the sort controls, which keep focus: the page they bring is announced instead. */
   #announcePage = false;
@@ -193,6 +195,7 @@ export class MpEndpointGrid extends LitElement {
     // A search was for the previous tenant's endpoints.
     this.#forgetSearch();
     this.#searched = '';
+    this.#shownPage = 0;
     return this.reload();
   }
 
@@ -252,6 +255,7 @@ export class MpEndpointGrid extends LitElement {
         return;
       }
       this.#searched = q;
+      this.#shownPage = this._page;
       this._items = page.items;
       this._total = page.total;
       this.#cursors[this._page + 1] = page.nextCursor ?? undefined;
@@ -279,7 +283,7 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #range(): { from: number; to: number; total: number } {
-    const from = this._page * this.#perPage + 1;
+    const from = this.#shownPage * this.#perPage + 1;
     return { from, to: from + this._items.length - 1, total: this._total };
   }
 
@@ -677,7 +681,7 @@ export class MpEndpointGrid extends LitElement {
   }
 
   #renderPager(): TemplateResult | typeof nothing {
-    if (this._total <= this._items.length && this._page === 0) return nothing;
+    if (this._total <= this._items.length && this.#shownPage === 0) return nothing;
     const loading = this._load === 'loading';
     return html`<nav part="pager" class="pager" aria-label=${t('endpointGrid.paging')}>
       <span>${t('endpointGrid.range', this.#range())}</span>
