@@ -431,7 +431,8 @@ for (const mode of ['keyboard', 'mouse'] as const) {
         // a click aimed at Accounting's radio before then can land where the radio no longer is.
         const crm = page.getByRole('region', { name: 'CRM' });
         await crm.getByRole('button', { name: 'Refresh from Salesforce' }).waitFor();
-        await crm.locator('.crm p[role="status"]').first().waitFor({ state: 'detached' });
+        // Its loading notes are role="status": the objects' above the member object, the fields' in the mapper.
+        await crm.locator('.crm p[role="status"], .crm [slot][role="status"]').first().waitFor({ state: 'detached' });
         const accounting = page.getByRole('region', { name: 'Accounting' });
         await accounting.getByRole('radio', { name: /^Xero/ }).click();
         await accounting.getByLabel('Client ID', { exact: true }).fill('typed-client-id');
