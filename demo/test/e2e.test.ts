@@ -1,12 +1,12 @@
 // End to end: the demo page that `npm start` serves (startDemo: demo CRM, API server, portal), driven in
 // Debian's Chromium through playwright-core. Seed 000's CRM settings and seed 002's endpoints, each once by
-// keyboard alone and once by mouse, on the embed exactly as `npm run build` ships it, checked on the server. Screenshots go to test-artifacts/e2e/.
+// keyboard alone, once by mouse and once by touch on a phone-sized screen, on the embed exactly as `npm run build` ships it, checked on the server. Screenshots go to test-artifacts/e2e/.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, test, type TestContext } from 'node:test';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { demoCrmCredentials } from '../portal-server.js';
 import { startDemo } from '../start-demo.js';
 // @ts-expect-error plain ESM config without types
@@ -19,7 +19,11 @@ async function built(file: string): Promise<string> {
   const config = (embedBuilds() as Array<{ output: { file: string } }>).find((c) => c.output.file.endsWith(`/${file}`))!;
   return (await generateInMemory(config)).code;
 }
-type Mode = 'keyboard' | 'mouse';
+type Mode = 'keyboard' | 'mouse' | 'touch';
+/** A phone held upright, with a touch screen: the touch run taps where the mouse run clicks. */
+const phone: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
+/** Clicks, or taps in the touch run; either fails when something covers its target (the sticky save bar, say). */
+const pointer = (mode: Mode) => (target: Locator) => (mode === 'touch' ? target.tap() : target.click());
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
@@ -147,7 +151,8 @@ function widgetText(page: Page): Promise<string> {
 }
 
 async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<void> {
-  const page = await openPortal(t, demo);
+  const page = await openPortal(t, demo, mode === 'touch' ? phone : {});
+  const point = pointer(mode);
   const keys = page.keyboard;
   const byKeyboard = mode === 'keyboard';
   const crm = page.getByRole('region', { name: 'CRM' });
@@ -156,12 +161,12 @@ async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<voi
       await tabTo(page, name);
       await keys.press('Enter');
     } else {
-      await crm.getByRole('button', { name, exact: true }).click();
+      await point(crm.getByRole('button', { name, exact: true }));
     }
   };
   const enter = async (label: string, text: string) => {
     if (byKeyboard) await tabTo(page, label);
-    else await crm.getByLabel(label, { exact: true }).click();
+    else await point(crm.getByLabel(label, { exact: true }));
     await keys.type(text);
   };
   // An option is named by its label; `apiName`, shown under it (its description), tells apart fields of one label.
@@ -174,9 +179,9 @@ async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<voi
       await wanted.waitFor();
       await keys.press('Enter');
     } else {
-      await crm.getByRole('combobox', { name: label }).click();
+      await point(crm.getByRole('combobox', { name: label }));
       await keys.type(typed);
-      await wanted.click();
+      await point(wanted);
     }
   };
 
@@ -187,7 +192,7 @@ async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<voi
     await tabTo(page, /^Salesforce/);
     await keys.press('Space');
   } else {
-    await salesforce.click();
+    await point(salesforce);
   }
   assert.ok(await salesforce.isChecked(), 'Salesforce chosen');
   await enter('Consumer Key', consumerKey);
@@ -206,9 +211,16 @@ async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<voi
   await press('Auto-map');
   await press('Accept all');
   if (byKeyboard) await expectFocus(page, 'Auto-map', 'focus stays in the mapper when the suggestion bar goes');
-  else await crm.getByRole('button', { name: 'Clear mapping for Company' }).click();
+  // On a phone the mapper's rows are cards, and only those near the screen are drawn: the search brings Company's.
+  const search = crm.getByRole('searchbox', { name: 'Search fields' });
+  if (mode === 'touch') {
+    await point(search);
+    await keys.type('Company');
+  }
+  if (!byKeyboard) await point(crm.getByRole('button', { name: 'Clear mapping for Company' }));
   // By keyboard, tabbing into the combobox selects its text, so typing replaces the suggested target.
   await choose('CRM field for Company', 'Company Name', /^Company Name/, 'Company_Name__c');
+  if (mode === 'touch') await search.clear();
   await choose('Event tag field', 'Event Tags', /^Event Tags/);
   await press('Enable');
   await crm.getByText('CRM integration enabled.').waitFor();
@@ -242,12 +254,14 @@ async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<voi
   };
   await shows('Member object', 'Contact');
   await shows('Event tag field', 'Event Tags');
+  if (mode === 'touch') await search.fill('Company');
   await shows('CRM field for Company', 'Company Name');
   assert.ok(!(await widgetText(page)).includes(consumerSecret), 'the secret is nowhere in the widget after a reload');
 }
 
 async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<void> {
-  const page = await openPortal(t, demo);
+  const page = await openPortal(t, demo, mode === 'touch' ? phone : {});
+  const point = pointer(mode);
   const keys = page.keyboard;
   const byKeyboard = mode === 'keyboard';
   const widget = page.locator('mp-endpoint-grid');
@@ -266,7 +280,7 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
       await tabTo(page, label);
       await keys.press('Enter');
     } else {
-      await page.getByRole('button', { name: label, exact: true }).click();
+      await point(page.getByRole('button', { name: label, exact: true }));
     }
   };
   const submit = async (nameText: string, descriptionText: string) => {
@@ -278,9 +292,9 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
       await keys.press('Tab');
       await keys.type(descriptionText);
     } else {
-      await nameInput.click();
+      await point(nameInput);
       await keys.type(nameText);
-      await description.click();
+      await point(description);
       await keys.type(descriptionText);
     }
     await press('Submit');
@@ -293,7 +307,7 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
     await keys.press('ArrowRight');
     await expectFocus(page, 'Customer onboard', 'the arrow key moves to the customer onboard tab');
   } else {
-    await page.getByRole('tab', { name: 'Customer onboard' }).click();
+    await point(page.getByRole('tab', { name: 'Customer onboard' }));
   }
   // Seed 002: Customer onboard → Edit on the customer's row → that customer's endpoints.
   await page.getByRole('table', { name: 'Customers' }).getByRole('rowheader', { name: 'Riverside Sports Club' }).waitFor();
@@ -327,8 +341,8 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
     await expectFocus(page, 'Keep editing', 'Escape over typed text asks first, with focus on the safe answer');
     await keys.press('Escape');
   } else {
-    await form.getByRole('button', { name: 'Cancel' }).click();
-    await form.getByRole('button', { name: 'Discard' }).click();
+    await point(form.getByRole('button', { name: 'Cancel' }));
+    await point(form.getByRole('button', { name: 'Discard' }));
   }
   await form.waitFor({ state: 'detached' });
   assert.deepEqual(await endpoints(), [[name, 'Order sync to the warehouse']], 'the duplicate was not stored');
@@ -344,7 +358,7 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
     assert.equal(await nameInput.inputValue(), name, 'typing into Name changes nothing');
     await keys.press('Tab');
   } else {
-    await description.click();
+    await point(description);
   }
   await keys.press('Control+A');
   await keys.type('Hourly order sync');
@@ -361,7 +375,7 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
     await expectFocus(page, 'Keep it', 'the safe choice has focus');
     await keys.press('Escape');
   } else {
-    await confirm.getByRole('button', { name: 'Keep it' }).click();
+    await point(confirm.getByRole('button', { name: 'Keep it' }));
   }
   await confirm.waitFor({ state: 'detached' });
   if (byKeyboard) await expectFocus(page, `Delete ${name}`, 'focus returns to the Delete button');
@@ -373,7 +387,7 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
     await tabTo(page, 'Delete endpoint');
     await keys.press('Enter');
   } else {
-    await confirm.getByRole('button', { name: 'Delete endpoint' }).click();
+    await point(confirm.getByRole('button', { name: 'Delete endpoint' }));
   }
   await grid.getByText(`Integration endpoint “${name}” deleted.`).waitFor();
   await grid.getByText('No integration endpoints yet').waitFor();
@@ -381,7 +395,7 @@ async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<vo
   assert.deepEqual(await endpoints(), [], 'deleted on the server');
 }
 
-for (const mode of ['keyboard', 'mouse'] as const) {
+for (const mode of ['keyboard', 'mouse', 'touch'] as const) {
   describe(`demo portal by ${mode}`, () => {
     let demo: Demo;
     before(async () => {
