@@ -80,7 +80,7 @@ const firstLoad = (remote: Remote<unknown>) => remote.state === 'loading' && rem
  * A failure's alert with a reload. A refresh says nothing while it reads: the lists loaded before stay as they
  * are, and the button that started it says it is busy.
  */
-function failureNote<T>(remote: Remote<T>, failed: (reason: string) => string, reload: () => void): TemplateResult | typeof nothing {
+function failureNote(remote: Remote<unknown>, failed: (reason: string) => string, reload: () => void): TemplateResult | typeof nothing {
   if (remote.state !== 'error') return nothing;
   return html`<div class="notice error inline" role="alert">${iconSvg(icon.error)}
     <p class="grow"><bdi>${failed(errorText(remote.error))}</bdi></p>

@@ -169,7 +169,7 @@ export const styles = css`
     max-inline-size: none;
   }
   /* Fields on their way are news, not the warning the mapper gives when it has none. */
-  [aria-busy='true']::part(empty) {
+  mp-field-mapper[aria-busy='true']::part(empty) {
     background: none;
     color: var(--_mp-color-text-muted);
   }

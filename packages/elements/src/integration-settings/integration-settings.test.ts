@@ -1029,6 +1029,7 @@ describe('<mp-integration-settings> against the real server', () => {
     const status = mapper()!.querySelector('[slot="no-targets"][role="status"]');
     equal(status?.textContent, 'Loading the fields of Contact…', 'the mapper’s notice says they are loading');
     equal(mapper()!.getAttribute('aria-busy'), 'true', 'and the mapper is busy');
+    equal(getComputedStyle(mapper()!.shadowRoot!.querySelector('[part="empty"]')!).backgroundColor, 'rgba(0, 0, 0, 0)', 'without the tint of its no-fields warning');
     const notes = [...el.shadowRoot!.querySelectorAll('.crm [role="status"]')].map((n) => n.textContent!.trim());
     ok(!notes.some((n) => n.startsWith('No CRM fields')), `no “No CRM fields yet. Connect the CRM…” beside it: ${notes.join(' | ')}`);
     equal(notes.filter((n) => n.includes('fields of Contact')).length, 1, 'said once');
