@@ -346,6 +346,9 @@ export const LoadError: Story = { args: { connection: 'unreachable' }, loaders: 
 /** Connected, with the list of the CRM's objects still on its way (that call never answers): the note says so, and the member object offers only its saved choice meanwhile. */
 export const CrmObjectsLoading: Story = { args: { connection: 'never-answers', connectionFor: '/crm/objects' }, loaders: connected };
 
+/** Connected, with Contact's fields still on their way (that call never answers): the mapper says so in place of its no-fields warning, and is `aria-busy`. */
+export const CrmFieldsLoading: Story = { args: { connection: 'never-answers', connectionFor: '/fields' }, loaders: connected };
+
 /**
  * Credentials saved whose consumer secret Salesforce no longer accepts (rotated in the org), before a member
  * object was chosen: the server's 422 where the objects would be, with a reload; the API usage cannot be read either.
@@ -361,7 +364,7 @@ export const CrmObjectsFailed: Story = {
 
 /**
  * "Refresh from Salesforce" pressed once the objects and fields were read (the refresh never answers): the button
- * says it is busy (aria-disabled, so it keeps focus), and what was read first stays while the notes say it loads.
+ * says it is busy (aria-disabled, so it keeps focus), and what was read first stays, with no first load's notes.
  */
 export const Refreshing: Story = heldOnceCrmRead('refresh=true', (el) => press(el, '[part="crm-refresh"]'));
 

@@ -157,7 +157,8 @@ const expected: Record<string, Expectation> = {
   'Integration settings/AwaitingAdmin': { shows: ['#awaiting-admin', '[part="enable-button"][disabled]'], lacks: '[part="test-button"]' },
   'Integration settings/Loading': { widgets: 'loading' },
   'Integration settings/LoadError': { widgets: 'error', says: 'The server could not be reached.' },
-  'Integration settings/CrmObjectsLoading': { shows: ['.crm p[role="status"]', 'mp-field-mapper[aria-busy="true"] [slot="no-targets"]'], says: 'Loading objects from the CRM…' },
+  'Integration settings/CrmObjectsLoading': { shows: ['.crm p[role="status"]', 'mp-field-mapper'], says: 'Loading objects from the CRM…' },
+  'Integration settings/CrmFieldsLoading': { shows: 'mp-field-mapper[aria-busy="true"] [slot="no-targets"][role="status"]', says: 'Loading the fields of Contact…' },
   'Integration settings/CrmObjectsFailed': { shows: '.crm .notice.error[role="alert"] button', says: 'The CRM objects could not be loaded: Salesforce did not accept the consumer secret.' },
   'Integration settings/Refreshing': {
     shows: '[part="crm-refresh"][aria-disabled="true"]',

@@ -22,8 +22,6 @@ async function built(file: string): Promise<string> {
 type Mode = 'keyboard' | 'mouse' | 'touch';
 /** A phone held upright, with a touch screen: the touch run taps where the mouse run clicks. */
 const phone: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-/** Clicks, or taps in the touch run; either fails when something covers its target (the sticky save bar, say). */
-const pointer = (mode: Mode) => (target: Locator) => (mode === 'touch' ? target.tap() : target.click());
 
 const chromePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 const artifacts = fileURLToPath(new URL('../../test-artifacts/e2e/', import.meta.url));
@@ -150,11 +148,18 @@ function widgetText(page: Page): Promise<string> {
   });
 }
 
-async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<void> {
+/**
+ * The demo page as a flow's `mode` uses it: on a phone for touch; `point` clicks, or taps in the touch run (either
+ * fails when something covers its target, the sticky save bar say).
+ */
+async function portalFor(t: TestContext, demo: Demo, mode: Mode) {
   const page = await openPortal(t, demo, mode === 'touch' ? phone : {});
-  const point = pointer(mode);
-  const keys = page.keyboard;
-  const byKeyboard = mode === 'keyboard';
+  const point = (target: Locator) => (mode === 'touch' ? target.tap() : target.click());
+  return { page, point, keys: page.keyboard, byKeyboard: mode === 'keyboard' };
+}
+
+async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<void> {
+  const { page, point, keys, byKeyboard } = await portalFor(t, demo, mode);
   const crm = page.getByRole('region', { name: 'CRM' });
   const press = async (name: string) => {
     if (byKeyboard) {
@@ -260,10 +265,7 @@ async function settingsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<voi
 }
 
 async function endpointsFlow(t: TestContext, demo: Demo, mode: Mode): Promise<void> {
-  const page = await openPortal(t, demo, mode === 'touch' ? phone : {});
-  const point = pointer(mode);
-  const keys = page.keyboard;
-  const byKeyboard = mode === 'keyboard';
+  const { page, point, keys, byKeyboard } = await portalFor(t, demo, mode);
   const widget = page.locator('mp-endpoint-grid');
   // The grid's own section: the live region beside it repeats every message.
   const grid = widget.getByRole('region', { name: 'Integration endpoints' });

@@ -1013,27 +1013,22 @@ describe('<mp-integration-settings> against the real server', () => {
   it('says the fields of the member object are loading where the mapper would say it has none, not both', async () => {
     const own = await freshEnv();
     await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
-    const held: (() => void)[] = [];
-    const client = createIntegrationClient({
-      baseUrl: own.apiUrl,
-      token: own.tokens.admin,
-      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
-        if ((input instanceof Request ? input.url : String(input)).includes('/fields')) await new Promise<void>((resolve) => held.push(resolve));
-        return fetch(input, init);
-      },
-    });
+    const { client, hold, waiting } = holdingClient(own);
+    const fields = 'GET /settings/crm/objects/Contact/fields';
+    hold.add(fields);
     const el = await mount(client);
     const mapper = () => $(el, '#crm-memberMappings') as MpFieldMapper | null;
-    await until(() => held.length > 0 && mapper(), 'the mapper, its fields under way');
+    await until(() => waiting.has(fields) && mapper(), 'the mapper, its fields under way');
     await settle(el);
     const status = mapper()!.querySelector('[slot="no-targets"][role="status"]');
     equal(status?.textContent, 'Loading the fields of Contact…', 'the mapper’s notice says they are loading');
     equal(mapper()!.getAttribute('aria-busy'), 'true', 'and the mapper is busy');
     equal(getComputedStyle(mapper()!.shadowRoot!.querySelector('[part="empty"]')!).backgroundColor, 'rgba(0, 0, 0, 0)', 'without the tint of its no-fields warning');
-    const notes = [...el.shadowRoot!.querySelectorAll('.crm [role="status"]')].map((n) => n.textContent!.trim());
-    ok(!notes.some((n) => n.startsWith('No CRM fields')), `no “No CRM fields yet. Connect the CRM…” beside it: ${notes.join(' | ')}`);
-    equal(notes.filter((n) => n.includes('fields of Contact')).length, 1, 'said once');
-    for (const go of held) go();
+    const slot = mapper()!.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="no-targets"]')!;
+    equal(slot.assignedElements()[0], status, 'in place of the slot’s own “No CRM fields yet. Connect the CRM…”');
+    const notes = [...el.shadowRoot!.querySelectorAll('.crm [role="status"]')].filter((n) => n.textContent!.includes('fields of Contact'));
+    equal(notes.length, 1, 'said once');
+    waiting.get(fields)!();
     await until(() => (mapper()?.targetFields.length ?? 0) > 0, 'the fields');
     await settle(el);
     equal(mapper()!.querySelector('[slot="no-targets"]'), null, 'the note gone with them');
