@@ -189,7 +189,9 @@ describeEachBackend('enabling describes what it names', (backend) => {
       for (let i = 0; described.length === 0 && i < 200; i++) await new Promise((resolve) => setTimeout(resolve, 5));
       assert.ok(described.length > 0, 'the first request describes');
       const b = second();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Held until the second request describes too (its own flight); were it to join the first's, it never
+      // would, and after a while the gate opens for the assertions to say so.
+      for (let i = 0; described.length < 2 && i < 400; i++) await new Promise((resolve) => setTimeout(resolve, 5));
       gate = null;
       open();
       return [await a, await b];
