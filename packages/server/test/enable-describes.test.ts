@@ -186,7 +186,7 @@ describeEachBackend('enabling describes what it names', (backend) => {
       gate = new Promise((resolve) => (open = resolve));
       described.length = 0;
       const a = first();
-      for (let i = 0; described.length === 0 && i < 200; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      for (let i = 0; described.length === 0 && i < 2000; i++) await new Promise((resolve) => setTimeout(resolve, 5));
       assert.ok(described.length > 0, 'the first request describes');
       const b = second();
       // Held until the second request describes too (its own flight); were it to join the first's, it never

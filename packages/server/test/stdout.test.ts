@@ -18,7 +18,7 @@ async function stop(child: Child) {
 test('serve in dev mode: stdout is JSON lines only; the banner and the demo token are on stderr', async () => {
   const child = await spawnServer({ MP_DEV: '1', MP_DATA_DIR: dir });
   // The banner follows the "listening" log line once the demo token is signed: wait for it before stopping.
-  for (let i = 0; i < 200 && !/Demo admin token[^\n]*\n\S+/.test(child.stderr()); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+  for (let i = 0; i < 1200 && !/Demo admin token[^\n]*\n\S+/.test(child.stderr()); i++) await new Promise((resolve) => setTimeout(resolve, 25));
   await stop(child);
   const lines = child.stdout().split('\n').filter((l) => l !== '');
   assert.ok(lines.length > 0);
