@@ -177,6 +177,17 @@ async function refresh(view: CrmView, platform: string): Promise<void> {
 }
 
 /**
+ * The refresh button's help; on a first load of the objects, the note that they are loading stands over it,
+ * in the same grid cell, so nothing below moves when they arrive and the note goes.
+ */
+function refreshHelp(loading: boolean): TemplateResult {
+  return html`<div class="stack">
+    <p id="crm-refresh-help" class="help ${loading ? 'covered' : ''}"><bdi>${t('settings.crm.refreshHelp')}</bdi></p>
+    ${loading ? html`<p class="help" role="status"><bdi>${t('settings.crm.loadingObjects')}</bdi></p>` : nothing}
+  </div>`;
+}
+
+/**
  * The CRM part of seed 000, shown once the saved credentials are complete: member object, member field
  * mapping, tag destination and tag fields (only fields that can hold tags), the optional order object and
  * its mapping, and support-ticket notes.
@@ -204,9 +215,8 @@ export function renderCrmSection(view: CrmView): TemplateResult {
             @click=${() => void refresh(view, platform)}>${t(d.refreshing ? 'settings.crm.refreshing' : 'settings.crm.refresh', { platform })}</button>`
         : nothing}
     </div>
-    ${view.canDiscover ? html`<p id="crm-refresh-help" class="help"><bdi>${t('settings.crm.refreshHelp')}</bdi></p>` : nothing}
+    ${view.canDiscover ? refreshHelp(firstLoad(d.objects)) : nothing}
     ${view.canDiscover && d.refreshed ? html`<p id="crm-refreshed" class="help"><bdi>${refreshedText(view, platform)}</bdi></p>` : nothing}
-    ${view.canDiscover && firstLoad(d.objects) ? html`<p class="help" role="status"><bdi>${t('settings.crm.loadingObjects')}</bdi></p>` : nothing}
     ${view.canDiscover ? failureNote(d.objects, (reason) => t('settings.crm.objectsFailed', { reason }), () => d.loadObjects(true)) : nothing}
     ${picker(view, 'memberObject', t('settings.crm.memberObject'), t('settings.crm.memberObjectHelp'), objectChoices(false, crm.memberObject), crm.memberObject, true)}
     ${crm.memberObject

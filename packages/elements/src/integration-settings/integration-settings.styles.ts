@@ -302,6 +302,15 @@ export const styles = css`
   .usage p {
     margin: 0;
   }
+  .stack {
+    display: grid;
+  }
+  .stack > * {
+    grid-area: 1 / 1;
+  }
+  .covered {
+    visibility: hidden;
+  }
   /* A long label (longer still translated) wraps inside 320 px rather than pushing the page sideways. */
   .apply-defaults,
   .crm-head .mp-button {

@@ -1035,6 +1035,29 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(mapper()!.hasAttribute('aria-busy'), false, 'and the mapper no longer busy');
   });
 
+  it('says the CRM’s objects are loading where the refresh help stands, so nothing below moves when they arrive', async () => {
+    const own = await freshEnv();
+    await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
+    const { client, hold, waiting } = holdingClient(own);
+    const objects = 'GET /settings/crm/objects';
+    hold.add(objects);
+    const el = await mount(client);
+    const picker = () => $(el, '#crm-memberObject') as MpCombobox | null;
+    await until(() => waiting.has(objects) && picker(), 'the member object picker, the objects under way');
+    await settle(el);
+    const status = $(el, '.crm p[role="status"]');
+    equal(status?.textContent, 'Loading objects from the CRM…', 'said while they load');
+    const help = $(el, '#crm-refresh-help')!;
+    equal(getComputedStyle(help).visibility, 'hidden', 'over the refresh help, which says nothing of use meanwhile');
+    const top = picker()!.getBoundingClientRect().top;
+    waiting.get(objects)!();
+    await until(() => picker()!.options.length > 1, 'the objects');
+    await settle(el);
+    equal($(el, '.crm p[role="status"]'), null, 'the note gone with them');
+    equal(getComputedStyle(help).visibility, 'visible', 'the help back');
+    equal(picker()!.getBoundingClientRect().top, top, 'and the picker where it was');
+  });
+
   it('keeps the CRM’s fields on screen while a refresh runs and when it fails, saying it failed', async () => {
     const own = await freshEnv();
     await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
