@@ -37,6 +37,7 @@ export const demoCrmCredentials = {
 const files: Record<string, { file: string; type: string }> = {
   '/portal.css': { file: 'portal.css', type: 'text/css' },
   '/portal.js': { file: 'portal.js', type: 'text/javascript' },
+  '/portal-audit.js': { file: 'portal-audit.js', type: 'text/javascript' },
 };
 
 const here = new URL('.', import.meta.url).pathname;
