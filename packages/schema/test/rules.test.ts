@@ -365,19 +365,20 @@ test('settings: text with no format rule is told to lose a space around it too; 
   assert.deepEqual(validateCredentialInput(salesforce, { password: ' correct horse ', consumerSecret: 'abc\t' }, {}), [], 'a password may start or end with a space');
 });
 
-test('settings: a list value with a space around it, or blank, is refused; the forms name it beside the rule', () => {
+test('settings: a list value with a space around it, or blank, is refused, each in its own words; the forms name it beside the rule', () => {
   const salesforce = findPlatform('salesforce')!;
   const groups = salesforce.settings.find((s) => s.key === 'allowedGroupValues')!;
   // "Gold " would never equal the CRM's "Gold": the filter would silently drop every Gold member.
   assert.equal(checkSettingValue(groups, ['Silver', 'Gold '])?.message, 'Allowed group values: remove the space before or after it.');
   assert.equal(firstBadListValue(groups, ['Silver', 'Gold ']), 'Gold ', 'the forms name the value');
-  assert.equal(checkSettingValue(groups, ['Silver', '\t'])?.message, 'Allowed group values: remove the space before or after it.');
-  assert.equal(checkSettingValue(groups, ['Silver', ''])?.code, 'invalid_format', 'a blank value is no group');
+  // Blank is no group, and no value to trim: said as such, not as a space to remove or a rule to meet.
+  assert.deepEqual(checkSettingValue(groups, ['Silver', '\t']), { code: 'invalid_format', message: 'Allowed group values: remove the blank value.' });
+  assert.deepEqual(checkSettingValue(groups, ['Silver', '']), { code: 'invalid_format', message: 'Allowed group values: remove the blank value.' });
   assert.equal(firstBadListValue(groups, ['Silver', '']), '');
   assert.equal(checkSettingValue(groups, ['Silver', 'Gold Plus']), null, 'a space inside is the CRM’s business');
   const clubIds = findPlatform('intouch')!.settings.find((s) => s.key === 'clubIds')!;
   assert.equal(checkSettingValue(clubIds, ['12', ' 13'])?.message, 'Club IDs: remove the space before or after it.');
-  assert.equal(checkSettingValue(clubIds, ['12', ''])?.message, 'Club IDs: digits only, one club ID per line.', 'blank breaks a list’s format rule');
+  assert.equal(checkSettingValue(clubIds, ['12', ''])?.message, 'Club IDs: remove the blank value.', 'blank, whatever the list’s rule');
   assert.equal(checkSettingValue(clubIds, ['12', '1 3 '])?.message, 'Club IDs: digits only, one club ID per line.', 'wrong inside as well: the rule');
   const config = { environment: 'production', authMode: 'connectedApp', allowedGroupValues: ['Gold', ' Silver'] };
   assert.deepEqual(

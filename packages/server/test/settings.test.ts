@@ -55,6 +55,7 @@ describeEachBackend('integration settings', (backend) => {
     await srv.server.db.query(`UPDATE settings SET config = jsonb_set(config, '{allowedGroupValues}', '["Gold", ""]') WHERE tenant_id = $1`, [tenant.id]);
     const other = await admin('PATCH', '/v1/settings/crm', { body: { config: { autoSync: true } } });
     assert.deepEqual([other.status, pointers(other)], [422, ['/config/allowedGroupValues']], other.text);
+    assert.equal(other.body.errors[0].message, 'Allowed group values: remove the blank value.', 'the blank value said as blank');
     const mended = await admin('PATCH', '/v1/settings/crm', { body: { config: { autoSync: true, allowedGroupValues: ['Gold'] } } });
     assert.equal(mended.status, 200, mended.text);
   });

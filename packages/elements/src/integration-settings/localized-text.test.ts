@@ -65,6 +65,9 @@ describe('fieldErrorText', () => {
     const padded = { config: { allowedGroupValues: ['Gold', 'Silver '] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
     const spaced = error('/config/allowedGroupValues', 'invalid_format', 'Allowed group values: remove the space before or after it.');
     equal(fieldErrorText(spaced, 'salesforce', padded), '“Silver ”: Allowed group values: remove the space before or after it.', 'a value with a space around it');
+    const withBlank = { config: { allowedGroupValues: ['Gold', ''] }, crm: emptyCrmMapping(), targetsOf: () => undefined };
+    const blank = error('/config/allowedGroupValues', 'invalid_format', 'Allowed group values: remove the blank value.');
+    equal(fieldErrorText(blank, 'salesforce', withBlank), 'Allowed group values: remove the blank value.', 'a blank value, with no empty quotes before it');
   });
 
   it('names the value a list gives twice ({value}), as the server’s English does', async () => {

@@ -159,10 +159,10 @@ function listValueErrorText(e: FieldError, platform: string | null, key: string,
   return t('settings.badListValue', { value: shorten(value, 24), message: text });
 }
 
-/** A list's format error names the first value that breaks the rule: among 200 club IDs, which one. */
+/** A list's format error names the first value that breaks the rule: among 200 club IDs, which one (a blank one has no name). */
 function withBadLine(text: string, e: FieldError, setting: SettingDefinition, value: unknown): string {
   const bad = setting.type === 'list' && e.code === 'invalid_format' && Array.isArray(value) ? firstBadListValue(setting, value) : undefined;
-  return bad === undefined ? text : t('settings.badListValue', { value: bad, message: text });
+  return !bad?.trim() ? text : t('settings.badListValue', { value: bad, message: text });
 }
 
 /** An error on one mapping row, worded as the field mapper words it on that row. */

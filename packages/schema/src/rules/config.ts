@@ -111,8 +111,8 @@ function checkText(setting: SettingDefinition, value: unknown): SettingProblem |
   if (typeof value !== 'string') return problem('invalid_type', `${setting.label} must be text.`);
   if (value.length > (setting.maxLength ?? Infinity)) return problem('too_long', `${setting.label} must be at most ${setting.maxLength} characters.`);
   const trimmed = value.trim();
-  // A blank text is the required rule's business: one message, not a format error beside it. A list's blank line is not.
-  if (!trimmed && setting.type !== 'list') return null;
+  // A blank text is the required rule's business: one message, not a format error beside it. A list's blank value is not.
+  if (!trimmed) return setting.type === 'list' ? problem('invalid_format', `${setting.label}: remove the blank value.`) : null;
   const rule = setting.pattern && new RegExp(setting.pattern);
   // A value pasted with a space or line break around it is right but for that: say so, not the rule it seems to
   // meet. Text is never meant to start or end with one; a secret without a rule may (a password's spaces).
