@@ -498,7 +498,7 @@ for (const mode of ['keyboard', 'mouse', 'touch'] as const) {
         assert.equal(await overflow(), 0, 'right to left, nothing scrolls sideways either');
       });
 
-      test('audit trail: read through the SDK page by page, filtered to credential use, and only by the roles that may', { timeout }, async (t) => {
+      test('audit trail: read through the SDK page by page, filtered to decrypts of stored credentials, and only by the roles that may', { timeout }, async (t) => {
         // More events than one page of the tab holds (20), on top of the flows' settings, secrets and decrypts.
         for (let i = 1; i <= 21; i++) await api(demo, '/v1/endpoints', { name: `Audit filler ${i}`, description: 'Gives the audit trail a second page' });
         const page = await openPortal(t, demo);
@@ -522,7 +522,7 @@ for (const mode of ['keyboard', 'mouse', 'touch'] as const) {
         assert.deepEqual(await shownActions(), all.items.slice(newer, newer + shown).map((e) => e.action), 'the next page follows on');
         assert.equal(await panel.locator('tbody tr').nth(20).evaluate((row) => row === document.activeElement), true, 'focus moves to the first of the older events');
 
-        await panel.getByLabel('Credential use only').check();
+        await panel.getByLabel('Only decrypts of stored credentials').check();
         await panel.locator('tbody td:nth-child(3)').filter({ hasNotText: 'credential.decrypt' }).first().waitFor({ state: 'detached' });
         assert.ok((await shownActions()).length > 0, 'the flows’ decrypts are listed');
         await shot(page, 'audit-trail');
