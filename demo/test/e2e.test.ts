@@ -506,7 +506,10 @@ for (const mode of ['keyboard', 'mouse', 'touch'] as const) {
         const state = panel.getByRole('status');
         const shownActions = () => panel.locator('tbody td:nth-child(3)').allTextContents();
         const stored = async (query = '') => (await api(demo, `/v1/audit-events?limit=100${query}`)) as { items: Array<{ action: string }>; total: number };
-        const counts = async () => /^Showing (\d+) of (\d+) events\.$/.exec((await state.textContent()) ?? '')!.slice(1).map(Number);
+        const counts = async (): Promise<[shown: number, total: number]> => {
+          const [, shown, total] = /^Showing (\d+) of (\d+) events\.$/.exec((await state.textContent()) ?? '')!;
+          return [Number(shown), Number(total)];
+        };
 
         await page.getByRole('tab', { name: 'Audit trail' }).click();
         await state.getByText(/^Showing 20 of \d+ events\.$/).waitFor();
