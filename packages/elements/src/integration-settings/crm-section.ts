@@ -293,7 +293,8 @@ export function renderApiUsage(view: CrmView): TemplateResult | typeof nothing {
       <p id="usage-text"><bdi>${text}</bdi>
         <bdi>${allowed}</bdi></p>`;
   } else if (usage.state !== 'error') {
-    figures = html`<span class="skeleton" aria-hidden="true"></span>`;
+    // A bar and a line of like words, unseen under the shimmer: the settings below stay put when the figures come.
+    figures = html`<div class="skeleton usage-pending" aria-hidden="true"><span class="usage-bar"></span><p>${usageSentences({ used: 0, limit: 15000, allotment: null }).join(' ')}</p></div>`;
   }
   const body = html`${figures}${usage.state === 'error' ? html`<p class="warning-text"><bdi>${t('settings.usage.failed', { reason: errorText(usage.error) })}</bdi></p>` : nothing}`;
   return html`<div class="usage" aria-busy=${usage.state === 'loading' ? 'true' : 'false'}>

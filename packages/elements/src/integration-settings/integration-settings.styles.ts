@@ -291,6 +291,14 @@ export const styles = css`
     gap: var(--_mp-space-xs);
     max-inline-size: 40rem;
   }
+  .usage-pending {
+    display: grid;
+    gap: inherit;
+    block-size: auto;
+  }
+  .usage-pending > * {
+    visibility: hidden;
+  }
   .usage-head,
   .crm-head {
     display: flex;
@@ -318,7 +326,8 @@ export const styles = css`
     text-align: start;
   }
   /* The usage meter in the theme's colours, light and dark, instead of the browser's green, yellow and red. */
-  meter {
+  meter,
+  .usage-bar {
     appearance: none;
     inline-size: 100%;
     block-size: 0.75rem;

@@ -1058,6 +1058,26 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(picker()!.getBoundingClientRect().top, top, 'and the picker where it was');
   });
 
+  it('keeps the API usage’s place while it loads, so the settings below do not move when it arrives', async () => {
+    const own = await freshEnv();
+    await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
+    const { client, hold, waiting } = holdingClient(own);
+    const usage = 'GET /settings/crm/api-usage';
+    hold.add(usage);
+    const el = await mount(client);
+    const below = () => $(el, '#cfg-securityGroupPrefix');
+    await until(() => waiting.has(usage) && below() && ($<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length ?? 0) > 0, 'the settings and Contact’s fields, the usage under way');
+    await settle(el);
+    ok($(el, '.usage .skeleton'), 'a shimmer while it loads');
+    equal($(el, '#usage-text'), null, 'and no figures yet');
+    const top = below()!.getBoundingClientRect().top;
+    waiting.get(usage)!();
+    await until(() => $(el, '#usage-text'), 'the API usage');
+    await settle(el);
+    equal($(el, '.usage .skeleton'), null, 'the shimmer gone');
+    equal(below()!.getBoundingClientRect().top, top, 'and the settings below where they were');
+  });
+
   it('keeps the CRM’s fields on screen while a refresh runs and when it fails, saying it failed', async () => {
     const own = await freshEnv();
     await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
