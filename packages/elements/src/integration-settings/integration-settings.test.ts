@@ -172,6 +172,16 @@ function holdingClient(own: TestEnv, role: Role = 'admin'): { client: Integratio
   return { client, hold, waiting, sent };
 }
 
+/** A connected CRM's settings (Contact, with Email mapped) mounted with the call `call` held until `release()`. */
+async function mountHolding(call: string): Promise<{ el: MpIntegrationSettings; held: () => boolean; release: () => void }> {
+  const own = await freshEnv();
+  await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
+  const { client, hold, waiting } = holdingClient(own);
+  hold.add(call);
+  const el = await mount(client);
+  return { el, held: () => waiting.has(call), release: () => waiting.get(call)!() };
+}
+
 /**
  * Xero settings on screen, `mine` typed and saved through a client whose answers to PUT are lost while
  * `lost.on` holds: the server took the save, the screen does not know.
@@ -1011,14 +1021,9 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('says the fields of the member object are loading where the mapper would say it has none, not both', async () => {
-    const own = await freshEnv();
-    await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
-    const { client, hold, waiting } = holdingClient(own);
-    const fields = 'GET /settings/crm/objects/Contact/fields';
-    hold.add(fields);
-    const el = await mount(client);
+    const { el, held, release } = await mountHolding('GET /settings/crm/objects/Contact/fields');
     const mapper = () => $(el, '#crm-memberMappings') as MpFieldMapper | null;
-    await until(() => waiting.has(fields) && mapper(), 'the mapper, its fields under way');
+    await until(() => held() && mapper(), 'the mapper, its fields under way');
     await settle(el);
     const status = mapper()!.querySelector('[slot="no-targets"][role="status"]');
     equal(status?.textContent, 'Loading the fields of Contact…', 'the mapper’s notice says they are loading');
@@ -1028,7 +1033,7 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(slot.assignedElements()[0], status, 'in place of the slot’s own “No CRM fields yet. Connect the CRM…”');
     const notes = [...el.shadowRoot!.querySelectorAll('.crm [role="status"]')].filter((n) => n.textContent!.includes('fields of Contact'));
     equal(notes.length, 1, 'said once');
-    waiting.get(fields)!();
+    release();
     await until(() => (mapper()?.targetFields.length ?? 0) > 0, 'the fields');
     await settle(el);
     equal(mapper()!.querySelector('[slot="no-targets"]'), null, 'the note gone with them');
@@ -1036,21 +1041,16 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('says the CRM’s objects are loading where the refresh help stands, so nothing below moves when they arrive', async () => {
-    const own = await freshEnv();
-    await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
-    const { client, hold, waiting } = holdingClient(own);
-    const objects = 'GET /settings/crm/objects';
-    hold.add(objects);
-    const el = await mount(client);
+    const { el, held, release } = await mountHolding('GET /settings/crm/objects');
     const picker = () => $(el, '#crm-memberObject') as MpCombobox | null;
-    await until(() => waiting.has(objects) && picker(), 'the member object picker, the objects under way');
+    await until(() => held() && picker(), 'the member object picker, the objects under way');
     await settle(el);
     const status = $(el, '.crm p[role="status"]');
     equal(status?.textContent, 'Loading objects from the CRM…', 'said while they load');
     const help = $(el, '#crm-refresh-help')!;
     equal(getComputedStyle(help).visibility, 'hidden', 'over the refresh help, which says nothing of use meanwhile');
     const top = picker()!.getBoundingClientRect().top;
-    waiting.get(objects)!();
+    release();
     await until(() => picker()!.options.length > 1, 'the objects');
     await settle(el);
     equal($(el, '.crm p[role="status"]'), null, 'the note gone with them');
@@ -1059,19 +1059,14 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('keeps the API usage’s place while it loads, so the settings below do not move when it arrives', async () => {
-    const own = await freshEnv();
-    await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] }, own);
-    const { client, hold, waiting } = holdingClient(own);
-    const usage = 'GET /settings/crm/api-usage';
-    hold.add(usage);
-    const el = await mount(client);
+    const { el, held, release } = await mountHolding('GET /settings/crm/api-usage');
     const below = () => $(el, '#cfg-securityGroupPrefix');
-    await until(() => waiting.has(usage) && below() && ($<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length ?? 0) > 0, 'the settings and Contact’s fields, the usage under way');
+    await until(() => held() && below() && ($<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length ?? 0) > 0, 'the settings and Contact’s fields, the usage under way');
     await settle(el);
     ok($(el, '.usage .skeleton'), 'a shimmer while it loads');
     equal($(el, '#usage-text'), null, 'and no figures yet');
     const top = below()!.getBoundingClientRect().top;
-    waiting.get(usage)!();
+    release();
     await until(() => $(el, '#usage-text'), 'the API usage');
     await settle(el);
     equal($(el, '.usage .skeleton'), null, 'the shimmer gone');
