@@ -1,6 +1,7 @@
 // The host page's audit trail tab: no widget, just the SDK the embed exports, as a host or a third-party app
-// would use it. It reads the signed-in person's events page by page, newest first, and branches on the SDK's
-// error classes: a role without `audit:read` is told who can read it; anything else says what went wrong.
+// would use it. It reads the signed-in person's events page by page through `client.audit.pages`, newest
+// first, and branches on the SDK's error classes: a role without `audit:read` is told who can read it;
+// anything else says what went wrong.
 import { createIntegrationClient, ForbiddenError } from '/mp-integration-kit.js';
 
 const config = JSON.parse(document.getElementById('mp-demo-config').textContent);
@@ -17,9 +18,9 @@ const client = createIntegrationClient({ baseUrl: config.apiUrl, getToken: () =>
 const PAGE_SIZE = 20;
 const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
 
-let cursor = null;
-let shown = 0;
-let loading = null;
+// The SDK's iterator over the pages of the list on screen, and the signal that ends it when another list replaces it.
+let pages = null;
+let reading = null;
 
 function code(text) {
   const el = document.createElement('code');
@@ -39,32 +40,30 @@ function addRow(event) {
   cells.forEach((content, i) => {
     const cell = row.insertCell();
     cell.dataset.label = columns[i];
-    cell.append(content);
+    // Left empty (no purpose but for decrypts), so the narrow layout can drop its label too.
+    if (content !== '') cell.append(content);
   });
 }
 
-/** Loads the first page (`older` false) or the next one; a newer call supersedes one still running. */
+/** Shows the list's first page, as filtered now (`older` false), or adds its next one. */
 async function load(older = false) {
-  loading?.abort();
-  const call = (loading = new AbortController());
-  if (!older) cursor = null;
+  if (!older) {
+    reading?.abort();
+    reading = new AbortController();
+    const action = decryptsOnly.checked ? 'credential.decrypt' : undefined;
+    pages = client.audit.pages({ action, limit: PAGE_SIZE }, { signal: reading.signal });
+  }
+  const call = reading;
   more.disabled = true;
   state.textContent = older ? 'Loading older events…' : 'Loading the audit trail…';
   try {
-    const page = await client.audit.list(
-      { action: decryptsOnly.checked ? 'credential.decrypt' : undefined, limit: PAGE_SIZE, cursor: cursor ?? undefined },
-      { signal: call.signal },
-    );
-    if (!older) {
-      rows.replaceChildren();
-      shown = 0;
-    }
+    const { value: page } = await pages.next();
+    if (!older) rows.replaceChildren();
     const firstNew = rows.rows.length;
     page.items.forEach(addRow);
-    shown += page.items.length;
-    cursor = page.nextCursor;
+    const shown = rows.rows.length;
     scroll.hidden = shown === 0;
-    more.hidden = cursor === null;
+    more.hidden = page.nextCursor === null;
     // Keyboard users land on what they asked for, not on the page when the button goes away.
     if (older && rows.rows[firstNew]) {
       rows.rows[firstNew].tabIndex = -1;
@@ -73,20 +72,18 @@ async function load(older = false) {
     state.textContent = shown === 0 ? 'No events yet.' : `Showing ${shown} of ${page.total} events.`;
   } catch (error) {
     if (call.signal.aborted) return;
+    // A failed read ends the iterator: only Refresh starts the list again.
+    more.hidden = true;
     if (!older) {
       rows.replaceChildren();
       scroll.hidden = true;
-      more.hidden = true;
     }
     state.textContent =
       error instanceof ForbiddenError
         ? 'Your role cannot read the audit trail. An admin or auditor can.'
         : `The audit trail did not load (${error.message}). Press Refresh to try again.`;
   } finally {
-    if (loading === call) {
-      loading = null;
-      more.disabled = false;
-    }
+    if (reading === call) more.disabled = false;
   }
 }
 
