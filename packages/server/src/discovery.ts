@@ -66,15 +66,21 @@ interface Flight {
   answer: Promise<unknown>;
 }
 
+/** The longest an org's API usage is answered from the cache: the figure moves with every call the org takes. */
+const USAGE_TTL_MS = 60_000;
+
 /**
- * Describe results per tenant with a TTL. Dropped for a tenant when its credentials or connection settings
+ * Describe results (and the org's API usage, for at most a minute) per tenant with a TTL. Dropped for a tenant when its credentials or connection settings
  * change; `refresh=true` bypasses it. Per process (each server instance describes on its own). While the
  * server cannot hear other servers' drops (`hearing(false)`), an entry is answered only to a caller whose
  * `stamp` of the tenant's CRM record is the one the entry was described under: a change another server made
  * meanwhile (an archive, another org) is then seen in the record itself.
  */
 export class DescribeCache {
-  private tenants = new Map<string, { objects?: Entry<CrmObjectSummary[]>; fields: Map<string, Entry<CrmFieldDescriptor[]>> }>();
+  private tenants = new Map<
+    string,
+    { objects?: Entry<CrmObjectSummary[]>; fields: Map<string, Entry<CrmFieldDescriptor[]>>; usage?: Entry<ApiUsage> }
+  >();
   /** Loads in flight by tenant and key; `stale` once a `drop` came after the load started. */
   private loading = new Map<string | symbol, Flight>();
 
@@ -125,6 +131,19 @@ export class DescribeCache {
     const s = this.slot(tenant);
     if (s.fields.size > 500) s.fields.clear();
     s.fields.set(objectName, { at: Date.now(), value, stamp });
+  }
+
+  /**
+   * The API usage read under `stamp`, the tenant's CRM record as it is now (`describeStamp`), whether or not
+   * other servers' drops are heard: a saved allotment, new credentials or an archive make a new reading.
+   */
+  usage(tenant: string, stamp: string): ApiUsage | undefined {
+    const e = this.tenants.get(tenant)?.usage;
+    return e && e.stamp === stamp && Date.now() - e.at < Math.min(this.ttlMs, USAGE_TTL_MS) ? e.value : undefined;
+  }
+
+  setUsage(tenant: string, value: ApiUsage, stamp: string): void {
+    this.slot(tenant).usage = { at: Date.now(), value, stamp };
   }
 
   /**

@@ -227,7 +227,13 @@ export function buildOpenApi(): Json {
         responses: { '200': json({ type: 'object', properties: { items: { type: 'array', items: ref('CrmFieldDescriptor') } }, required: ['items'] }), ...errors(404, 422, 501, 502) },
       },
     },
-    '/v1/settings/crm/api-usage': { get: { operationId: 'getCrmApiUsage', responses: { '200': json(ref('ApiUsage')), ...errors(404, 422, 501, 502) } } },
+    '/v1/settings/crm/api-usage': {
+      get: {
+        operationId: 'getCrmApiUsage',
+        parameters: [param('refresh', 'query', { type: 'boolean' })],
+        responses: { '200': json(ref('ApiUsage')), ...errors(404, 422, 501, 502) },
+      },
+    },
     '/v1/endpoints': {
       get: {
         operationId: 'listEndpoints',

@@ -1,6 +1,6 @@
 // The describe cache's single flight: shared while it runs, and never outliving a drop (new credentials).
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { mock, test } from 'node:test';
 import { DescribeCache } from '../src/discovery.js';
 import type { CrmObjectSummary } from '@memberpulse/integration-schema';
 
@@ -98,4 +98,28 @@ test('while drops may be missed, an entry is answered only to a caller with the 
   assert.equal(cache.objects('t1', 'crm-1:3'), undefined, 'what was cached while deaf goes when drops reach it again');
   cache.setObjects('t1', org('B'));
   assert.equal(cache.objects('t1', 'crm-1:9')![0]!.name, 'B', 'while hearing, drops keep it true: the stamp is not asked');
+});
+
+test('the API usage is answered for a minute at most, and only under the CRM record it was read under', () => {
+  mock.timers.enable({ apis: ['Date'], now: 0 });
+  try {
+    const cache = new DescribeCache(600_000);
+    const read = { used: 120, limit: 15_000, allotment: null };
+    cache.setUsage('t1', read, 'crm-1:3');
+    assert.deepEqual(cache.usage('t1', 'crm-1:3'), read);
+    assert.equal(cache.usage('t1', 'crm-1:4'), undefined, 'not once the record changed (an allotment saved, new credentials)');
+    assert.equal(cache.usage('t2', 'crm-1:3'), undefined, 'nor to another tenant');
+    mock.timers.tick(59_999);
+    assert.deepEqual(cache.usage('t1', 'crm-1:3'), read);
+    mock.timers.tick(1);
+    assert.equal(cache.usage('t1', 'crm-1:3'), undefined, 'a minute on, it is read again, though describes last ten');
+    cache.setUsage('t1', read, 'crm-1:3');
+    cache.drop('t1');
+    assert.equal(cache.usage('t1', 'crm-1:3'), undefined, 'a drop forgets it with the describes');
+    const off = new DescribeCache(0);
+    off.setUsage('t1', read, 'crm-1:3');
+    assert.equal(off.usage('t1', 'crm-1:3'), undefined, 'and MP_DESCRIBE_TTL=0 turns it off');
+  } finally {
+    mock.timers.reset();
+  }
 });

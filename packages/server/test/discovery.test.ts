@@ -203,6 +203,35 @@ describe('CRM discovery through the server against the loopback Salesforce', () 
     assert.deepEqual([usage.status, usage.body], [200, { used: 701, limit: 15000, allotment: 5000 }]);
   });
 
+  it('reads the API usage from Salesforce once a minute: opening the screen again costs no call and no decrypt; refresh and a saved allotment read it again', async () => {
+    const admin = t.as('admin');
+    const decrypts = async () => (await admin('GET', '/v1/audit-events?action=credential.decrypt')).body.total;
+    const usage = async (query = '') => {
+      const r = await t.as('editor')('GET', `/v1/settings/crm/api-usage${query}`);
+      assert.equal(r.status, 200, r.text);
+      return r.body as { used: number; limit: number; allotment: number | null };
+    };
+    const first = await usage('?refresh=true');
+    sf.resetCalls();
+    const decrypted = await decrypts();
+    assert.deepEqual(await usage(), first, 'the same reading');
+    assert.equal(sf.callCount(), 0, 'without asking Salesforce');
+    assert.equal(await decrypts(), decrypted, 'nor decrypting the secret');
+
+    assert.equal((await usage('?refresh=true')).used, first.used + 1, 'refresh reads it again (the /limits call itself counted)');
+    assert.equal(sf.callCount(), 1);
+    assert.equal(await decrypts(), decrypted + 1);
+
+    const saved = await admin('PATCH', '/v1/settings/crm', { body: { config: { dailyApiAllotment: 6000 } } });
+    assert.equal(saved.status, 200, saved.text);
+    try {
+      assert.equal((await usage()).allotment, 6000, 'a saved allotment is a new reading, not the minute-old one');
+      assert.equal(sf.callCount(), 2);
+    } finally {
+      await admin('PATCH', '/v1/settings/crm', { body: { config: { dailyApiAllotment: 5000 } } });
+    }
+  });
+
   it('a spent daily allowance answers 429, says so, and asks for a long wait', async () => {
     sf.exhaustApiLimit();
     try {

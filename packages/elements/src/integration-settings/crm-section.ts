@@ -221,7 +221,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
     ${picker(view, 'memberObject', t('settings.crm.memberObject'), t('settings.crm.memberObjectHelp'), objectChoices(false, crm.memberObject), crm.memberObject, true)}
     ${crm.memberObject
       ? mapper(view, 'memberMappings', crm.memberObject, memberFieldList)
-      : html`<p class="help"><bdi>${t('settings.crm.chooseObjectFirst')}</bdi></p>${renderErrors('crm-memberMappings', view.errorsFor('crm-memberMappings'))}`}
+      : html`<p class="help"><bdi>${t(view.readOnly ? 'settings.crm.noObjectYet' : 'settings.crm.chooseObjectFirst')}</bdi></p>${renderErrors('crm-memberMappings', view.errorsFor('crm-memberMappings'))}`}
 
     ${heading(view.headingLevel, 2, t('settings.crm.tags'), undefined, 'subheading')}
     <div class="field" data-key="tagDestination">

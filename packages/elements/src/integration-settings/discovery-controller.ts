@@ -119,7 +119,7 @@ export class DiscoveryController {
   /** Loads the org's API usage, as {@link loadObjects} loads the objects. */
   loadUsage(refresh = false): Promise<boolean> {
     if (!refresh && this.#usage.state !== 'idle') return Promise.resolve(true);
-    return this.#load('usage', (c) => c.crm.apiUsage(), () => this.#usage, (r) => (this.#usage = r));
+    return this.#load('usage', (c) => c.crm.apiUsage({ refresh }), () => this.#usage, (r) => (this.#usage = r));
   }
 
   async #load<T>(key: string, call: (client: IntegrationClient) => Promise<T>, get: () => Remote<T>, put: (r: Remote<T>) => void): Promise<boolean> {

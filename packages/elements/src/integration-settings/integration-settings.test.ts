@@ -1127,12 +1127,15 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(announced(el), $(el, '.usage .warning-text')!.textContent!.trim(), 'and said: the button pressed keeps focus, away from that line');
   });
 
-  it('says what the API usage reads once Refresh usage brings it, as the button pressed keeps focus', async () => {
+  it('Refresh usage reads the org’s usage afresh, past the server’s minute-long cache, and says what it reads as the button keeps focus', async () => {
     const el = await mount(await connectedCrm({ memberObject: 'Contact' }));
     await until(() => $(el, '#usage-text'), 'API usage', 1200);
+    const used = () => ($(el, '[part="usage-meter"]') as HTMLMeterElement).value;
+    const before = used();
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.usage button')].find((b) => b.textContent!.includes('Refresh'))!.click();
     await until(() => announced(el), 'something said');
     equal(announced(el), $(el, '#usage-text')!.textContent!.replace(/\s+/g, ' ').trim(), 'what the figures under the meter read now');
+    ok(used() > before, `a new reading (the org counts the call that reads it): ${before} → ${used()}`);
   });
 
   it('keeps the settings on screen, locked, while it loads the same record again, and shows the loading state for another client’s', async () => {
@@ -2433,6 +2436,20 @@ describe('<mp-integration-settings> against the real server', () => {
     const slot = mapper.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="no-targets"]');
     const shown = slot?.assignedNodes().map((n) => n.textContent).join('') ?? '';
     ok(shown.includes('Your role does not read the fields of Contact'), `says why: ${shown}`);
+  });
+
+  it('tells a viewer that no member object is chosen yet, not to choose one', async () => {
+    const own = await freshEnv();
+    await connectedCrm({}, own);
+    const help = async (role: Role) => {
+      const el = await mount(clientFor(own, role));
+      await until(() => $(el, '#crm-memberObject'), 'the member object picker');
+      return [...el.shadowRoot!.querySelectorAll('.crm > .help')].map((p) => p.textContent!.trim()).join(' | ');
+    };
+    const viewer = await help('viewer');
+    ok(viewer.includes('No member object is chosen yet, so no fields are mapped.'), `the viewer reads what is so: ${viewer}`);
+    ok(!viewer.includes('Choose the member object'), 'and is not told to do what the role cannot');
+    ok((await help('editor')).includes('Choose the member object to map its fields.'), 'an editor is told what to do');
   });
 
   it('warns before leaving with unsaved changes through a cancelable event', async () => {

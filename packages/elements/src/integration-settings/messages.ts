@@ -78,6 +78,7 @@ export const settingsMessages = {
   'settings.crm.defaultsAbsent': 'The standard mapping has no field on {object} for: {fields}. Choose one below.',
   'settings.crm.defaultsAbsentField': '{field} ({apiName})',
   'settings.crm.chooseObjectFirst': 'Choose the member object to map its fields.',
+  'settings.crm.noObjectYet': 'No member object is chosen yet, so no fields are mapped.',
   'settings.crm.tags': 'Tags',
   'settings.crm.tagDestination': 'Where tags go',
   'settings.crm.tagObject': 'Tag object',

@@ -6,7 +6,7 @@ import { secretsOf } from './settings.js';
 
 /** Options of discovery reads. */
 export interface DiscoveryOptions extends CallOptions {
-  /** Bypass the server's describe cache. */
+  /** Bypass the server's cache (describes for a few minutes, API usage for a minute). */
   refresh?: boolean;
 }
 
@@ -22,16 +22,16 @@ export interface CrmResource {
    * when the platform is unreachable).
    */
   testConnection(values?: ConnectionValues, options?: CallOptions & { category?: CategoryName }): Promise<TestConnectionResult>;
-  /** API calls used and allowed in the CRM's current window. */
-  apiUsage(options?: CallOptions): Promise<ApiUsage>;
+  /** API calls used and allowed in the CRM's current window, as read within the last minute unless `refresh`. */
+  apiUsage(options?: DiscoveryOptions): Promise<ApiUsage>;
 }
 
 /** Builds the CRM discovery resource on a transport. */
 export function crmResource(t: Transport): CrmResource {
+  const read = <T>(path: string, check: 'crmObjects' | 'crmFields' | 'apiUsage', options?: DiscoveryOptions) =>
+    t.request<T>({ method: 'GET', path, query: { refresh: options?.refresh || undefined }, check, options }).then((r) => r.data);
   const list = <T>(path: string, check: 'crmObjects' | 'crmFields', options?: DiscoveryOptions) =>
-    t
-      .request<{ items: T[] }>({ method: 'GET', path, query: { refresh: options?.refresh || undefined }, check, options })
-      .then((r) => r.data.items);
+    read<{ items: T[] }>(path, check, options).then((data) => data.items);
   return {
     objects: (options) => list<CrmObjectSummary>('settings/crm/objects', 'crmObjects', options),
     fields: (name, options) => list<CrmFieldDescriptor>(`settings/crm/objects/${encodeURIComponent(name)}/fields`, 'crmFields', options),
@@ -49,7 +49,6 @@ export function crmResource(t: Transport): CrmResource {
           options,
         })
         .then((r) => r.data),
-    apiUsage: (options) =>
-      t.request<ApiUsage>({ method: 'GET', path: 'settings/crm/api-usage', check: 'apiUsage', options }).then((r) => r.data),
+    apiUsage: (options) => read<ApiUsage>('settings/crm/api-usage', 'apiUsage', options),
   };
 }

@@ -5,6 +5,7 @@ import { can } from '../auth.js';
 import type { Env } from '../hono-env.js';
 import { readJson } from '../http.js';
 import { forbidden, notFound } from '../problem.js';
+import * as store from '../store.js';
 import { describedFields, stampUnheard } from './crm-describes.js';
 import { platformCall } from './platform-call.js';
 import { categoryOf, need, parse } from './request.js';
@@ -38,9 +39,20 @@ export function crmRoutes(deps: RouteDeps): Hono<Env> {
     return c.json({ items: await describedFields(deps, c, name, { refresh: c.req.query('refresh') === 'true' }) });
   });
 
+  // Cached for a minute, so opening the settings screen again neither spends the org's API calls nor
+  // decrypts (and audits) its secret each time; the form's "Refresh usage" asks with refresh=true.
   app.get('/crm/api-usage', async (c) => {
-    need(c, 'crm:discover');
-    return c.json(await platformCall(deps, c, 'crm', 'api-usage', undefined, (conn) => gateway!.apiUsage(conn)));
+    const p = need(c, 'crm:discover');
+    const stamp = store.describeStamp(await store.getSettings(deps.db, p.tenant, 'crm'));
+    const usage =
+      (c.req.query('refresh') === 'true' ? undefined : cache.usage(p.tenant, stamp)) ??
+      (await cache.once(
+        p.tenant,
+        `usage\n${stamp}`,
+        () => platformCall(deps, c, 'crm', 'api-usage', undefined, (conn) => gateway!.apiUsage(conn)),
+        (read) => cache.setUsage(p.tenant, read, stamp),
+      ));
+    return c.json(usage);
   });
 
   app.post('/:category/test-connection', async (c) => {
