@@ -1,8 +1,9 @@
 // Discovery through the server (real connectors, jsforce, loopback Salesforce with a ~1,000-object org and a
 // 400-field Contact). A "settings-screen open" is what <mp-integration-settings> asks for when it opens on a
-// Salesforce tenant: the object list, the member object's fields and the order object's fields, in parallel.
+// Salesforce tenant: the object list, the member object's fields, the order object's fields and the org's API
+// usage, in parallel.
 // Cold: every open forces a fresh describe (`refresh=true`). Cached: opens within the describe TTL.
-// Budgets: 0 Salesforce API calls per cached open; cached open ≤ 50 ms median; cold open ≤ 1,000 ms median.
+// Budgets: 0 Salesforce API calls per cached open (≤ 4 cold: three describes and the usage); cached open ≤ 50 ms median; cold open ≤ 1,000 ms median.
 for (const k of ['HTTP_PROXY', 'HTTPS_PROXY', 'http_proxy', 'https_proxy']) delete process.env[k];
 
 import { FAKE_CONSUMER_KEY, FAKE_CONSUMER_SECRET, startFakeSalesforce } from '@memberpulse/fake-salesforce';
@@ -58,6 +59,7 @@ try {
       call('GET', `/v1/settings/crm/objects${q}`),
       call('GET', `/v1/settings/crm/objects/Contact/fields${q}`),
       call('GET', `/v1/settings/crm/objects/Order/fields${q}`),
+      call('GET', `/v1/settings/crm/api-usage${q}`),
     ]);
     bytes = bodies.reduce((n, b) => n + Buffer.byteLength(b), 0);
     return performance.now() - started;
@@ -82,11 +84,11 @@ try {
     { metric: 'settings-screen open, cold (fresh describes), median', value: cold.ms, unit: 'ms', budget: '≤ 1000 ms', ok: cold.ms <= 1000 },
     { metric: 'settings-screen open, cached, median', value: cached.ms, unit: 'ms', budget: '≤ 50 ms', ok: cached.ms <= 50 },
     { metric: 'cold ÷ cached', value: cold.ms / cached.ms, unit: '×' },
-    { metric: 'Salesforce API calls per open, cold', value: cold.apiPerOpen, unit: 'calls', budget: '≤ 3', ok: cold.apiPerOpen <= 3 },
+    { metric: 'Salesforce API calls per open, cold', value: cold.apiPerOpen, unit: 'calls', budget: '≤ 4', ok: cold.apiPerOpen <= 4 },
     { metric: 'Salesforce API calls per open, cached', value: cached.apiPerOpen, unit: 'calls', budget: '0', ok: cached.apiPerOpen === 0 },
     { metric: 'OAuth logins per open, cold', value: cold.loginsPerOpen, unit: 'logins' },
     { metric: 'OAuth logins per open, cached', value: cached.loginsPerOpen, unit: 'logins', budget: '0', ok: cached.loginsPerOpen === 0 },
-    { metric: 'response bytes per open (objects + 2 describes)', value: bytes / 1024, unit: 'KiB' },
+    { metric: 'response bytes per open (objects, 2 describes, usage)', value: bytes / 1024, unit: 'KiB' },
   ];
   report('discovery', rows);
   if (rows.some((r) => r.ok === false)) process.exitCode = 1;
