@@ -70,8 +70,8 @@ interface Flight {
 const USAGE_TTL_MS = 60_000;
 
 /**
- * Describe results (and the org's API usage, for at most a minute) per tenant with a TTL. Dropped for a tenant when its credentials or connection settings
- * change; `refresh=true` bypasses it. Per process (each server instance describes on its own). While the
+ * Describe results (and the org's API usage, for at most a minute) per tenant with a TTL. Dropped for a
+ * tenant when its credentials or connection settings change; `refresh=true` bypasses it. Per process (each server instance describes on its own). While the
  * server cannot hear other servers' drops (`hearing(false)`), an entry is answered only to a caller whose
  * `stamp` of the tenant's CRM record is the one the entry was described under: a change another server made
  * meanwhile (an archive, another org) is then seen in the record itself.
