@@ -924,6 +924,52 @@ describe('<mp-endpoint-grid> against the real server', () => {
     await expectNoViolations(el, 'paged and sorted');
   });
 
+  it('keeps keyboard focus in sight when the page a pager button brings, or an update’s message, pushes that button down', async () => {
+    const client = clientFor(await freshEnv());
+    for (let i = 1; i <= 12; i++) await client.endpoints.create({ name: `EP ${String(i).padStart(2, '0')}`, description: `number ${i}` });
+    // The grid low on a long page, as under a host's own content, so the window scrolls to reach its rows.
+    const above = document.createElement('div');
+    above.style.height = '1500px';
+    document.body.append(above);
+    placed.push(above);
+    const el = await mount(client, { pageSize: 10, sort: 'name' });
+    const inSight = (b: Element) => {
+      const r = b.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    };
+    const atBottomEdge = (b: Element) => scrollBy(0, b.getBoundingClientRect().bottom - innerHeight + 4);
+    const [previous, next] = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part="pager"] button')] as [HTMLButtonElement, HTMLButtonElement];
+
+    next.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => rowNames(el)[0] === 'EP 11', 'page two, of two rows');
+    atBottomEdge(previous);
+    previous.focus();
+    ok(inSight(previous), 'Previous at the bottom of the window');
+    await sendKeys({ press: 'Enter' });
+    await until(() => rowNames(el)[0] === 'EP 01', 'page one, eight rows longer');
+    await el.updateComplete;
+    equal(el.shadowRoot!.activeElement, previous, 'focus stays on Previous');
+    ok(inSight(previous), `and the window follows it down: its top at ${previous.getBoundingClientRect().top} of ${innerHeight}`);
+
+    const edit = rowButton(el, 'EP 10', 'edit');
+    atBottomEdge(edit);
+    edit.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    $(el, 'dialog.form-dialog button[type="submit"]')!.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => messageText(el).includes('updated'), 'the update’s message, above the rows');
+    await el.updateComplete;
+    equal(el.shadowRoot!.activeElement, edit, 'focus back on the row’s Edit');
+    ok(inSight(edit), `in sight below the message: its top at ${edit.getBoundingClientRect().top} of ${innerHeight}`);
+
+    scrollTo(0, 0);
+    el.requestUpdate();
+    await el.updateComplete;
+    equal(scrollY, 0, 'someone who scrolled away from the focused button is left where they are');
+  });
+
   it('keeps keyboard focus on the Sort menu while the grid reloads, and announces the page it brings', async () => {
     const client = clientFor(await freshEnv());
     for (const name of ['Alpha', 'Beta', 'Gamma']) await client.endpoints.create({ name, description: 'd' });

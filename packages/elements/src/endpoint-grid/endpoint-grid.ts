@@ -21,6 +21,7 @@ import { RetryKey, type RetryWrite } from '../provider/retry-key.js';
 import { panelStyles } from '../provider/panel.styles.js';
 import { translator } from '../provider/translate.js';
 import { OutcomeNotice } from '../shared/outcome.js';
+import { FocusInView } from '../shared/focus-in-view.js';
 import { loadFailedNotice, noReadRoleNotice, notConnectedNotice } from '../shared/load-notices.js';
 import { renderErrors } from '../shared/field-errors.js';
 import { endpointGridMessages } from './messages.js';
@@ -163,6 +164,7 @@ export class MpEndpointGrid extends LitElement {
     super();
     new LocalizeController(this);
     new LeaveGuard(this, () => this.dirty);
+    new FocusInView(this);
     ignoreAriaHeldPresses(this);
   }
 

@@ -37,9 +37,9 @@ export const base: CSSResult = css`
     box-shadow: var(--_mp-focus-ring);
   }
   /* An element with a sticky bar sets the clearance (inherited into nested elements), so the browser scrolls a
-     focused control clear of the bar instead of under it (WCAG 2.4.11). */
+     focused control clear of the bar instead of under it (WCAG 2.4.11); else the focus ring's room is kept. */
   :is(input, select, textarea, button, summary, a[href], [tabindex]) {
-    scroll-margin-block-end: var(--_mp-focus-clearance-end, 0px);
+    scroll-margin-block: 0.5rem var(--_mp-focus-clearance-end, 0.5rem);
   }
   code,
   .mono {
