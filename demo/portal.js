@@ -10,6 +10,7 @@ for (const el of document.querySelectorAll('[data-demo]')) el.textContent = conf
 
 const role = document.getElementById('role');
 const widgets = [...document.querySelectorAll('mp-integration-settings, mp-endpoint-grid')];
+const customerButtons = [];
 let customer = null;
 let signedIn = role.value;
 const applyRole = () => {
@@ -17,6 +18,12 @@ const applyRole = () => {
   provider.token = config.tokens[role.value];
   if (customer) customerProvider.token = customer.tokens[role.value];
   signedIn = role.value;
+  // Only the roles that may change endpoints are offered to edit a customer's (seed 002's Edit); the rest view them.
+  const action = ['admin', 'editor'].includes(role.value) ? 'Edit' : 'View';
+  for (const [button, c] of customerButtons) {
+    button.textContent = action;
+    button.setAttribute('aria-label', `${action} ${c.name}`);
+  }
 };
 provider.setAttribute('base-url', config.apiUrl);
 customerProvider.setAttribute('base-url', config.apiUrl);
@@ -25,7 +32,6 @@ role.addEventListener('change', () => {
   if (widgets.some((w) => w.dirty) && !confirm('There are unsaved changes. Sign in as someone else and lose them?')) role.value = signedIn;
   else applyRole();
 });
-applyRole();
 
 const list = document.getElementById('customer-list');
 const detail = document.getElementById('customer-detail');
@@ -36,13 +42,13 @@ for (const c of config.customers) {
   name.scope = 'row';
   name.textContent = c.name;
   row.append(name);
-  const edit = document.createElement('button');
-  edit.type = 'button';
-  edit.textContent = 'Edit';
-  edit.setAttribute('aria-label', `Edit ${c.name}`);
-  edit.addEventListener('click', () => openCustomer(c));
-  row.insertCell().append(edit);
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.addEventListener('click', () => openCustomer(c));
+  row.insertCell().append(button);
+  customerButtons.push([button, c]);
 }
+applyRole();
 function openCustomer(c) {
   customer = c;
   applyRole();
@@ -56,7 +62,7 @@ document.getElementById('back-to-customers').addEventListener('click', () => {
   customer = null;
   detail.hidden = true;
   list.hidden = false;
-  rows.querySelector(`[aria-label="Edit ${CSS.escape(left.name)}"]`)?.focus();
+  customerButtons.find(([, c]) => c === left)?.[0].focus();
 });
 
 const theme = document.getElementById('theme');
