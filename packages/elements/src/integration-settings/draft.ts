@@ -178,6 +178,16 @@ export function checkDraft(draft: Draft, saved: IntegrationSettings | null, cate
   return [...(platform ? validateCredentialInput(platform, credentials, config) : []), ...validateSettings(state, mode).errors];
 }
 
+/**
+ * The errors a form shows: a CRM choice that waits on the connection (`credentials_required`) is left out when the
+ * missing connection setting it waits on is named too (`required`), as the rules always name it in a save that
+ * enables, or that keeps CRM choices: the choice is not wrong, and fixing the setting clears both.
+ */
+export function shownErrors(errors: readonly FieldError[]): readonly FieldError[] {
+  const cause = errors.some((e) => e.code === 'required' && /^\/(config|credentials)\//.test(e.pointer));
+  return cause ? errors.filter((e) => e.code !== 'credentials_required') : errors;
+}
+
 /** Whether the connection part on screen differs from the saved one (then a test uses the values on screen). */
 export function connectionChanged(draft: Draft, saved: IntegrationSettings | null): boolean {
   if (Object.keys(draft.secrets).length > 0 || draft.platform !== (saved?.platform ?? null)) return true;

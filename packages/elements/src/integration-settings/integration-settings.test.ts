@@ -610,21 +610,28 @@ describe('<mp-integration-settings> against the real server', () => {
     const el = await mount(await enabledCrm(own));
     await until(() => $(el, '#crm-memberObject'), 'the CRM part of the enabled record');
     const summary = () => $(el, '[part="error-summary"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-    typeInto($(el, '#cfg-consumerKey'), '');
-    await el.updateComplete;
+    const destination = $<HTMLSelectElement>(el, '#crm-tagDestination')!;
+    const sendTagsTo = async (to: string) => {
+      destination.value = to;
+      destination.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    };
+    typeInto($(el, '#cfg-dailyApiAllotment'), '-5');
+    // Tags to a related object want one chosen: an error on a control the admin has not touched.
+    await sendTagsTo('relatedObject');
     await press(el, 'enable-button');
-    await until(() => errorOf(el, 'cfg-consumerKey'), 'the save’s errors');
-    ok(errorOf(el, 'crm-memberObject').length > 0, `the member object waits for the credentials: ${summary()}`);
-    typeInto($(el, '#cfg-consumerKey'), 'someone-else’s-key');
+    await until(() => errorOf(el, 'cfg-dailyApiAllotment'), 'the save’s errors');
+    ok(errorOf(el, 'crm-tagObject').length > 0, `the related object is asked for: ${summary()}`);
+    typeInto($(el, '#cfg-dailyApiAllotment'), '500');
     await el.updateComplete;
-    equal(errorOf(el, 'cfg-consumerKey'), '', 'the key’s error goes as it is typed');
-    equal($(el, '#cfg-consumerKey')!.getAttribute('aria-invalid'), 'false', 'and the key is no longer marked invalid');
-    ok(errorOf(el, 'crm-memberObject').length > 0, 'an error on a control not edited stays while the form differs from the saved record');
-    ok(!summary().includes('Consumer Key'), `the summary drops it too: ${summary()}`);
-    typeInto($(el, '#cfg-consumerKey'), own.salesforce.consumerKey);
-    await el.updateComplete;
+    equal(errorOf(el, 'cfg-dailyApiAllotment'), '', 'the allotment’s error goes as it is typed');
+    equal($(el, '#cfg-dailyApiAllotment')!.getAttribute('aria-invalid'), 'false', 'and it is no longer marked invalid');
+    ok(errorOf(el, 'crm-tagObject').length > 0, 'an error on a control not edited stays while the form differs from the saved record');
+    ok(!summary().includes('allotment'), `the summary drops it too: ${summary()}`);
+    typeInto($(el, '#cfg-dailyApiAllotment'), '');
+    await sendTagsTo('multiPicklist');
     ok(!el.dirty, 'the form is the saved record again');
-    equal(errorOf(el, 'crm-memberObject') + errorOf(el, 'crm-eventTagField'), '', 'the save’s errors about the other controls go too: they spoke of a form no longer on screen');
+    equal(errorOf(el, 'crm-tagObject'), '', 'the save’s errors about the other controls go too: they spoke of a form no longer on screen');
     equal($(el, '[part="error-summary"]'), null, 'and with them the summary');
   });
 
@@ -2099,6 +2106,23 @@ describe('<mp-integration-settings> against the real server', () => {
     $<HTMLButtonElement>(el, 'dialog.confirm.switch .danger')!.click();
     const { settings } = await saved;
     equal(`${settings.platform} ${settings.status}`, 'hubspot draft', 'Save and continue replaces Salesforce with a HubSpot draft, as the sentence said');
+  });
+
+  it('names only the cleared Consumer Key when a save of an enabled CRM lacks it, not each CRM choice that waits on it', async () => {
+    const client = await enabledCrm(await freshEnv());
+    const el = await mount(client);
+    await until(() => $(el, '#cfg-consumerKey'), 'the connection');
+    typeInto($(el, '#cfg-consumerKey'), '');
+    const summary = await pressIntoSummary(el, 'enable-button');
+    const items = [...summary.querySelectorAll('li')].map((li) => li.textContent!.trim());
+    equal(items.join(' | '), 'Consumer Key is required.', 'one problem, the cause');
+    equal(errorOf(el, 'crm-memberObject'), '', 'the member object kept as it was is not marked wrong');
+    ok(!$(el, '#crm-memberObject')!.hasAttribute('invalid'), 'nor drawn as invalid');
+    equal(errorOf(el, 'crm-eventTagField'), '', 'nor the event tag field');
+    typeInto($(el, '#cfg-consumerKey'), 'the-key-again');
+    await press(el, 'enable-button');
+    await until(() => !$(el, '[part="error-summary"]') && !el.dirty, 'the save, with the key given again');
+    equal((await client.settings.get('crm')).config.consumerKey, 'the-key-again', 'fixing the cause alone saves it');
   });
 
   it('leaves out of the summary the server’s errors on the CRM part before the connection is saved', async () => {

@@ -42,7 +42,7 @@ import { translator, type Phrase } from '../provider/translate.js';
 import { IntegrationErrorEvent, type SettingsAction } from '../provider/error-event.js';
 import { settingsMessages } from './messages.js';
 import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
-import { checkDraft, compare, connectionChanged, controlIdFor, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
+import { checkDraft, compare, connectionChanged, controlIdFor, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, shownErrors, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
 import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, mappedSourceKey, requiredToContinue, summaryErrorText, type ErrorContext } from './localized-text.js';
@@ -599,7 +599,7 @@ export class MpIntegrationSettings extends LitElement {
    * first) are listed in the summary too. Kept in the order the controls stand in the form.
    */
   #setErrors(errors: readonly FieldError[], fromSave: boolean): void {
-    this._errors = this.#inFormOrder(errors);
+    this._errors = this.#inFormOrder(shownErrors(errors));
     this._fromSave = fromSave;
     this.#failedOnChanges = this.dirty;
     // A save's problems replace what an earlier save left standing: its failure, or its conflict notice.
