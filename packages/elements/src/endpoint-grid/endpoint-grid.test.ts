@@ -3,10 +3,10 @@
 import { InvalidResponseError, createIntegrationClient, type IntegrationClient } from '@memberpulse/integrations-sdk';
 import type { IntegrationEndpoint } from '@memberpulse/integration-schema';
 import { endpointSorts } from '@memberpulse/integration-schema/validation';
-import { a11ySnapshot, sendKeys, setViewport } from '@web/test-runner-commands';
+import { a11ySnapshot, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
-import { announced, answersLostClient, clientFor, meFailsOnceClient, endsOnTheRight, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, contrast, meFailsOnceClient, endsOnTheRight, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { formatNumber } from '../i18n/index.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
@@ -603,6 +603,44 @@ describe('<mp-endpoint-grid> against the real server', () => {
     const all: IntegrationEndpoint[] = [];
     for await (const e of admin.endpoints.all()) all.push(e);
     ok(!all.some((e) => e.id === ep.id), 'gone from the server');
+  });
+
+  it('keeps Discard and Delete endpoint readable under the pointer, light and dark: their label 4.5:1 or more on the hover colour', async () => {
+    const client = clientFor(await freshEnv());
+    await client.endpoints.create({ name: 'Orders', description: 'Order feed' });
+    const el = await mount(client);
+    const hovered = async (button: HTMLElement) => {
+      const box = button.getBoundingClientRect();
+      await sendMouse({ type: 'move', position: [Math.round(box.left + box.width / 2), Math.round(box.top + box.height / 2)] });
+      ok(button.matches(':hover'), `${button.textContent!.trim()} under the pointer`);
+      const style = getComputedStyle(button);
+      return contrast(style.color, style.backgroundColor);
+    };
+    try {
+      for (const theme of ['light', 'dark']) {
+        el.dataset.mpTheme = theme;
+        rowButton(el, 'Orders', 'delete').click();
+        await el.updateComplete;
+        const remove = $(el, 'dialog.confirm-dialog .danger')!;
+        const deleteRatio = await hovered(remove);
+        ok(deleteRatio >= 4.5, `${theme}: Delete endpoint at ${deleteRatio.toFixed(2)}:1`);
+        $<HTMLDialogElement>(el, 'dialog.confirm-dialog')!.close();
+        await el.updateComplete;
+
+        el.openCreate();
+        await el.updateComplete;
+        $(el, '#ep-name')!.focus();
+        await sendKeys({ type: 'Typed' });
+        await sendKeys({ press: 'Escape' });
+        await until(() => $(el, '.discard .danger'), 'the discard question');
+        const discardRatio = await hovered($(el, '.discard .danger')!);
+        ok(discardRatio >= 4.5, `${theme}: Discard at ${discardRatio.toFixed(2)}:1`);
+        $<HTMLButtonElement>(el, '.discard .danger')!.click();
+        await el.updateComplete;
+      }
+    } finally {
+      await sendMouse({ type: 'move', position: [0, 0] });
+    }
   });
 
   it('keeps focus on “Delete endpoint” while the delete runs: the pressed button is marked unavailable, not disabled', async () => {

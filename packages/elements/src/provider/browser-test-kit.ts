@@ -161,6 +161,17 @@ export async function expectNoViolations(el: Element, state: string): Promise<vo
   equal(found.join('\n'), '', `axe violations (${state})`);
 }
 
+/** The WCAG contrast ratio of two opaque computed colours, as Chromium gives them (`rgb(…)`, or `color(srgb …)` for a mix). */
+export function contrast(color: string, background: string): number {
+  const luminance = (css: string) => {
+    const channels = css.match(/[\d.]+/g)!.map(Number).slice(0, 3);
+    const [r, g, b] = (css.startsWith('color(srgb') ? channels : channels.map((c) => c / 255)).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4)) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(color), luminance(background)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
 /**
  * The first text `root` shows, and whether its closing character stands right of the one before it: so at the
  * end of its words for a left-to-right sentence, but not for a right-to-left one (or one whose full stop a

@@ -135,6 +135,9 @@ export const panelStyles: CSSResult = css`
     border-color: var(--_mp-color-danger);
     color: var(--_mp-color-surface);
   }
+  .mp-button.danger:hover:not(:disabled, [aria-disabled='true']) {
+    background: color-mix(in srgb, var(--_mp-color-danger) 88%, var(--_mp-color-text));
+  }
 
   .skeleton {
     display: block;
