@@ -6,7 +6,7 @@ import { endpointSorts } from '@memberpulse/integration-schema/validation';
 import { a11ySnapshot, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
-import { announced, answersLostClient, clientFor, contrast, meFailsOnceClient, endsOnTheRight, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, contrast, meFailsOnceClient, endsOnTheRight, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, readsLeftToRight, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { formatNumber } from '../i18n/index.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
@@ -212,6 +212,11 @@ describe('<mp-endpoint-grid> against the real server', () => {
       await el.reload();
       await until(() => $(el, '[part="sort"]'), 'the Sort menu');
       ok($(el, '[part="sort"] option')!.matches(':dir(ltr)'), 'an English sort choice');
+      el.pageSize = 1;
+      await el.reload();
+      await until(() => $(el, '[part="pager"]'), 'the pager');
+      const range = readsLeftToRight($(el, '[part="pager"] span'));
+      ok(range.ltr, `the pager’s English range reads left to right, not “of 2 1–1”: ${range.text}`);
     });
   });
 

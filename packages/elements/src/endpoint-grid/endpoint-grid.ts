@@ -686,7 +686,7 @@ export class MpEndpointGrid extends LitElement {
     if (this._total <= this._items.length && this.#shownPage === 0) return nothing;
     const loading = this._load === 'loading';
     return html`<nav part="pager" class="pager" aria-label=${t('endpointGrid.paging')}>
-      <span>${t('endpointGrid.range', this.#range())}</span>
+      <span><bdi>${t('endpointGrid.range', this.#range())}</bdi></span>
       <button class="mp-button small" type="button" aria-disabled=${this._page === 0 || loading ? 'true' : 'false'} @click=${() => this.#goTo(this._page - 1)}>
         ${t('endpointGrid.previous')}
       </button>

@@ -141,9 +141,9 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
       @change=${(e: Event) => view.setCrm({ [key]: [...(e.target as MpFieldMapper).value] as FieldMapping[] })}>
       ${view.canDiscover
         ? loading
-          ? html`<span slot="no-targets" role="status">${t('settings.crm.loadingFields', { object: objectLabel })}</span>`
+          ? html`<span slot="no-targets" role="status"><bdi>${t('settings.crm.loadingFields', { object: objectLabel })}</bdi></span>`
           : nothing
-        : html`<span slot="no-targets">${t(view.saved?.status === 'archived' ? 'settings.crm.archivedNoDiscovery' : 'settings.crm.noDiscoverRole', { object: objectLabel })}</span>`}
+        : html`<span slot="no-targets"><bdi>${t(view.saved?.status === 'archived' ? 'settings.crm.archivedNoDiscovery' : 'settings.crm.noDiscoverRole', { object: objectLabel })}</bdi></span>`}
     </mp-field-mapper>
     ${renderErrors(id, errors)}
   </div>`;

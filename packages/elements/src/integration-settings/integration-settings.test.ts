@@ -1874,6 +1874,24 @@ describe('<mp-integration-settings> against the real server', () => {
     });
   });
 
+  it('keeps the full stop at the end of a secret’s “will be cleared” line and a viewer’s note on the mappings, right to left', async () => {
+    const own = await freshEnv();
+    await connectedCrm({ memberObject: 'Contact' }, own);
+    const admin = await mount(clientFor(own));
+    admin.dir = 'rtl';
+    await until(() => $(admin, '#secret-consumerSecret'), 'the stored secret');
+    [...admin.shadowRoot!.querySelectorAll<HTMLButtonElement>('.secret button')].find((b) => b.textContent!.trim().startsWith('Clear'))!.click();
+    await until(() => $(admin, '#secret-consumerSecret-state.warning-text'), 'the line saying it will be cleared');
+    const clearing = endsOnTheRight($(admin, '#secret-consumerSecret-state'));
+    ok(clearing.right, `its full stop at its end: ${clearing.text}`);
+
+    const viewer = await mount(clientFor(own, 'viewer'));
+    viewer.dir = 'rtl';
+    await until(() => $(viewer, '#crm-memberMappings [slot="no-targets"]'), 'the viewer’s note on the mappings');
+    const note = endsOnTheRight($(viewer, '#crm-memberMappings [slot="no-targets"]'));
+    ok(note.right, `its full stop at its end: ${note.text}`);
+  });
+
   it('keeps a comparison readable at 360 px and right to left: the table scrolls in a focusable region, values sit at the start', async () => {
     const { el } = await conflictCompared();
     el.style.inlineSize = '360px';

@@ -869,7 +869,7 @@ export class MpIntegrationSettings extends LitElement {
     const category = this.resolvedCategory;
     if (this.category && !category) {
       const categories = integrationCategories.map((c) => categorySlugs[c]).join(msg('common.listSeparator'));
-      return html`<div class="notice warning" role="alert"><p>${t('settings.unknownCategory', { category: this.category, categories })}</p></div>`;
+      return html`<div class="notice warning" role="alert"><p><bdi>${t('settings.unknownCategory', { category: this.category, categories })}</bdi></p></div>`;
     }
     if (!category) {
       if (!this.#client.client) return notConnectedNotice(this.#client, () => t('settings.signIn'));

@@ -168,7 +168,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
     return html`<div class="field secret" data-key=${s.key}>
       <span class="label"><bdi>${s.label}</bdi></span>
       <div class="secret-row">
-        <span class="secret-state warning-text" id="${id}-state">${t('settings.secret.willClear')}</span>
+        <bdi class="secret-state warning-text" id="${id}-state">${t('settings.secret.willClear')}</bdi>
         <button id=${id} class="mp-button small" type="button" aria-disabled=${locked ? 'true' : nothing} aria-describedby="${id}-state"
           @click=${() => view.setSecret(s.key, undefined)}>${actionFor(t('settings.secret.undo'), s.label)}</button>
       </div>

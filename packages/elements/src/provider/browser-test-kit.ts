@@ -172,22 +172,36 @@ export function contrast(color: string, background: string): number {
   return (light + 0.05) / (dark + 0.05);
 }
 
+/** The first text `root` shows, and where on screen its character at `i` starts (`i` < 0 counts from its end). */
+function firstText(root: Element | null): { text: string; leftOf: (i: number) => number } {
+  const walker = document.createTreeWalker(root!, NodeFilter.SHOW_TEXT, (n) => (n.textContent!.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP));
+  const node = walker.nextNode() as Text;
+  const start = node.textContent!.length - node.textContent!.trimStart().length;
+  const end = node.textContent!.trimEnd().length;
+  const leftOf = (i: number) => {
+    const at = i < 0 ? end + i : start + i;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + 1);
+    return range.getBoundingClientRect().left;
+  };
+  return { text: node.textContent!.trim(), leftOf };
+}
+
 /**
  * The first text `root` shows, and whether its closing character stands right of the one before it: so at the
  * end of its words for a left-to-right sentence, but not for a right-to-left one (or one whose full stop a
  * right-to-left page moved to its start).
  */
 export function endsOnTheRight(root: Element | null): { text: string; right: boolean } {
-  const walker = document.createTreeWalker(root!, NodeFilter.SHOW_TEXT, (n) => (n.textContent!.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP));
-  const node = walker.nextNode() as Text;
-  const end = node.textContent!.trimEnd().length;
-  const left = (i: number) => {
-    const range = document.createRange();
-    range.setStart(node, i);
-    range.setEnd(node, i + 1);
-    return range.getBoundingClientRect().left;
-  };
-  return { text: node.textContent!.trim(), right: left(end - 1) > left(end - 2) };
+  const { text, leftOf } = firstText(root);
+  return { text, right: leftOf(-1) > leftOf(-2) };
+}
+
+/** The first text `root` shows, and whether it starts left of where it ends: its words in left-to-right order. */
+export function readsLeftToRight(root: Element | null): { text: string; ltr: boolean } {
+  const { text, leftOf } = firstText(root);
+  return { text, ltr: leftOf(0) < leftOf(-1) };
 }
 
 /** Runs `body` in `locale` with `messages` registered for it, and switches back to English afterwards. */

@@ -3,7 +3,7 @@
 // closes the list, and typed text is kept or taken as a person expects (click then type, Tab, Escape).
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import { MpCombobox } from './combobox.js';
-import { announced, equal, inLocale, ok, settle, until } from '../provider/browser-test-kit.js';
+import { announced, equal, inLocale, ok, readsLeftToRight, settle, until } from '../provider/browser-test-kit.js';
 import { axNode } from '../provider/ax-node.test-kit.js';
 
 declare const describe: (name: string, fn: () => void) => void;
@@ -211,6 +211,18 @@ describe('<mp-combobox> standalone', () => {
     outside.focus();
     await settle(el);
     ok(!el.open, 'leaving the box closed the list');
+  });
+
+  it('lays the list’s English count and key hints out left to right on a right-to-left page', async () => {
+    const el = await mount();
+    el.dir = 'rtl';
+    el.show();
+    await settle(el);
+    const [count, hints] = [...el.shadowRoot!.querySelectorAll('[part="footer"] > span')];
+    for (const line of [count!, hints!]) {
+      const shown = readsLeftToRight(line);
+      ok(shown.ltr, `“${shown.text}” in its own order`);
+    }
   });
 
   it('read-only: Tab reaches the box, which reads out its name and choice, and no typing, click, Space, Enter or arrow opens or changes it', async () => {

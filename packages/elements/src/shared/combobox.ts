@@ -435,12 +435,12 @@ export class MpCombobox extends LitElement {
           <div class="items">${this.#list.render(this.#options, (o, i) => this.#renderOption(o, i))}</div>
         </div>
         <div class="footer" part="footer" aria-hidden="true">
-          <span>${this.#options.length === 0
+          <span><bdi>${this.#options.length === 0
             ? this._query
               ? msg('combobox.noMatches', { query: this._query })
               : msg('combobox.noOptions')
-            : msg('combobox.count', { count: this.#options.length })}</span>
-          <span class="hint">${msg('combobox.hint')}</span>
+            : msg('combobox.count', { count: this.#options.length })}</bdi></span>
+          <span class="hint"><bdi>${msg('combobox.hint')}</bdi></span>
         </div>
       </div>
     `;
