@@ -17,6 +17,7 @@ import {
   createIntegrationClient,
   paginate,
   type ClientOptions,
+  type IntegrationClient,
 } from '@memberpulse/integrations-sdk';
 import { emptyCrmMapping, type CrmMapping, type Page } from '@memberpulse/integration-schema';
 import { endpointRecord, fakeFetch, json, problem, settingsRecord } from './support/fixtures.ts';
@@ -380,6 +381,17 @@ describe('retries and idempotency', () => {
     const r = await client(fetch, { retry: { limit: 3, delay: () => 0 } }).crm.testConnection();
     assert.equal(r.message, 'Connected.');
     assert.equal(seen.length, 4);
+  });
+
+  it('does not retry a CRM discovery read on 502 (the platform answered), but does on 503', async () => {
+    for (const read of [(c: IntegrationClient) => c.crm.objects(), (c: IntegrationClient) => c.crm.fields('Contact'), (c: IntegrationClient) => c.crm.apiUsage()]) {
+      const { fetch, seen } = fakeFetch(() => problem(502, { type: 'https://memberpulse.dev/problems/upstream', detail: 'HubSpot could not be reached.' }));
+      await rejects(read(client(fetch, { retry: { limit: 2, delay: () => 0 } })), IntegrationError);
+      assert.equal(seen.length, 1, `${seen[0]!.url}: asked once, so the server decrypts the secret once`);
+    }
+    const { fetch, seen } = fakeFetch((_r, n) => (n === 0 ? problem(503, {}, { 'retry-after': '0' }) : json({ used: 1, limit: 10, allotment: null })));
+    assert.equal((await client(fetch, { retry: { limit: 2, delay: () => 0 } }).crm.apiUsage()).used, 1);
+    assert.equal(seen.length, 2, 'a 503 is still tried again');
   });
 
   it('does not retry a test connection on 502 (the platform answered)', async () => {

@@ -26,10 +26,18 @@ export interface CrmResource {
   apiUsage(options?: DiscoveryOptions): Promise<ApiUsage>;
 }
 
+/**
+ * What a call to the platform through the server retries on: a 502 is the platform's answer (unreachable, or
+ * failing), not a passing glitch, and each try would decrypt (and audit) the stored secret again.
+ */
+const PLATFORM_RETRY_STATUSES = [408, 429, 500, 503, 504];
+
 /** Builds the CRM discovery resource on a transport. */
 export function crmResource(t: Transport): CrmResource {
   const read = <T>(path: string, check: 'crmObjects' | 'crmFields' | 'apiUsage', options?: DiscoveryOptions) =>
-    t.request<T>({ method: 'GET', path, query: { refresh: options?.refresh || undefined }, check, options }).then((r) => r.data);
+    t
+      .request<T>({ method: 'GET', path, query: { refresh: options?.refresh || undefined }, retryStatuses: PLATFORM_RETRY_STATUSES, check, options })
+      .then((r) => r.data);
   const list = <T>(path: string, check: 'crmObjects' | 'crmFields', options?: DiscoveryOptions) =>
     read<{ items: T[] }>(path, check, options).then((data) => data.items);
   return {
@@ -42,8 +50,7 @@ export function crmResource(t: Transport): CrmResource {
           path: `${settingsPath(options?.category ?? 'crm')}/test-connection`,
           body: values ?? {},
           safe: true,
-          // A 502 here is the platform's answer, not a passing glitch: do not hammer it.
-          retryStatuses: [408, 429, 500, 503, 504],
+          retryStatuses: PLATFORM_RETRY_STATUSES,
           check: 'testConnection',
           secrets: secretsOf(values),
           options,

@@ -1,0 +1,10 @@
+import { start, open, focused } from './lib.mjs';
+const { b, ctx } = await start();
+const p = await open(ctx);
+p.on('dialog', d => { console.log('DIALOG', d.type(), JSON.stringify(d.message())); d.dismiss(); });
+await p.locator('#tab-endpoints').click();
+await p.getByRole('button', { name: 'Edit Riverside Sports Club' }).click();
+await p.waitForTimeout(1500);
+console.log(await p.locator('mp-endpoint-grid').ariaSnapshot());
+await p.screenshot({ path: '/tmp/qa-helper3/14-grid.png' });
+await b.close();

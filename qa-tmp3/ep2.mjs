@@ -1,0 +1,14 @@
+import { start, open, focused } from './lib.mjs';
+const { b, ctx } = await start();
+const p = await open(ctx);
+p.on('dialog', d => { console.log('DIALOG', d.type(), JSON.stringify(d.message())); d.dismiss(); });
+await p.locator('#tab-endpoints').click();
+await p.getByRole('button', { name: 'Edit Riverside Sports Club' }).click();
+await p.waitForTimeout(1500);
+const g = p.locator('mp-endpoint-grid');
+await g.getByRole('button', { name: '+ New Integration Endpoint' }).click();
+await p.waitForTimeout(800);
+console.log(await g.ariaSnapshot());
+console.log('focus', await focused(p));
+await p.screenshot({ path: '/tmp/qa-helper3/15-grid-new.png' });
+await b.close();

@@ -1,0 +1,23 @@
+import { start, open, focused } from './lib.mjs';
+const { b, ctx } = await start();
+const p = await open(ctx);
+p.on('dialog', d => { console.log('DIALOG', d.type(), JSON.stringify(d.message())); d.dismiss(); });
+await p.locator('#tab-endpoints').click();
+await p.getByRole('button', { name: 'Edit Riverside Sports Club' }).click();
+await p.waitForTimeout(1500);
+const g = p.locator('mp-endpoint-grid');
+await g.getByRole('button', { name: '+ New Integration Endpoint' }).click();
+await p.waitForTimeout(500);
+await p.keyboard.type('Gym door sensor');
+await p.keyboard.press('Tab'); await p.keyboard.type('Counts entries');
+await g.getByRole('button', { name: 'Submit' }).click();
+await p.waitForTimeout(1500);
+console.log(await g.ariaSnapshot());
+await p.screenshot({ path: '/tmp/qa-helper3/17-grid-row.png' });
+// is the header role select modal-blocked when dialog open?
+await g.getByRole('button', { name: '+ New Integration Endpoint' }).click();
+await p.waitForTimeout(500);
+await p.keyboard.type('x');
+const inert = await p.evaluate(() => { const d = document.querySelector('mp-endpoint-grid').shadowRoot.querySelector('dialog'); return d ? { open: d.open, modal: d.matches(':modal') } : null; });
+console.log('dialog', inert);
+await b.close();

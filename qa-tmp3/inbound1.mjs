@@ -1,0 +1,16 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+const p = await ctx.newPage();
+p.on('console', m => { if (m.type()==='error'||m.type()==='warning') console.log('CONSOLE', m.type(), m.text()); });
+p.on('dialog', d => { console.log('DIALOG', d.type(), d.message()); d.dismiss(); });
+await p.goto('http://127.0.0.1:9080');
+await p.waitForTimeout(2000);
+const card = p.locator('mp-integration-settings[category=inbound]');
+await card.getByRole('radio', { name: 'InTouch Connector' }).focus();
+await p.keyboard.press('Space');
+await p.waitForTimeout(800);
+console.log(await card.ariaSnapshot());
+await card.scrollIntoViewIfNeeded();
+await p.screenshot({ path: '/tmp/qa-helper3/02-inbound.png' });
+await b.close();

@@ -1,0 +1,34 @@
+import { chromium } from 'playwright-core';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const ctx = await b.newContext({ viewport: { width: 1280, height: 900 } });
+const p = await ctx.newPage();
+p.on('console', m => { if (m.type()==='error'||m.type()==='warning') console.log('CONSOLE', m.type(), m.text()); });
+p.on('dialog', d => { console.log('DIALOG', d.type(), d.message()); d.dismiss(); });
+await p.goto('http://127.0.0.1:9080');
+await p.waitForTimeout(2000);
+const card = p.locator('mp-integration-settings[category=inbound]');
+await card.getByRole('radio', { name: 'InTouch Connector' }).focus();
+await p.keyboard.press('Space');
+await p.waitForTimeout(500);
+await p.keyboard.press('Tab');
+const info = async () => p.evaluate(() => { let a = document.activeElement; while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement; return a ? `${a.tagName} ${a.getAttribute('aria-label')||a.id||''} ${a.textContent?.slice(0,30)||''}` : null; });
+console.log('focus', await info());
+await p.keyboard.type('12ab');
+await p.keyboard.press('Tab');
+console.log('focus', await info());
+for (const l of ['101', '', '101', 'abc', ' 102 ']) { await p.keyboard.type(l); await p.keyboard.press('Enter'); }
+await p.keyboard.press('Tab');
+console.log('focus', await info());
+await p.waitForTimeout(300);
+console.log(await card.ariaSnapshot());
+await card.locator('text=Client ID').first().scrollIntoViewIfNeeded();
+await p.screenshot({ path: '/tmp/qa-helper3/03-inbound-bad.png' });
+// activate Save and continue by keyboard
+await card.getByRole('button', { name: 'Save and continue' }).focus();
+await p.keyboard.press('Enter');
+await p.waitForTimeout(1500);
+console.log('---- after save and continue');
+console.log(await card.ariaSnapshot());
+console.log('focus', await info());
+await p.screenshot({ path: '/tmp/qa-helper3/04-inbound-bad-save.png' });
+await b.close();
