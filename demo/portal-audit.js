@@ -22,9 +22,11 @@ const when = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle
 let pages = null;
 let reading = null;
 
+// An action or target breaks only after a dot or a slash (settings/crm/credentials/apiKey), not mid-word.
 function code(text) {
   const el = document.createElement('code');
-  el.textContent = text;
+  for (const part of text.split(/(?<=[./])/)) el.append(part, document.createElement('wbr'));
+  el.lastChild.remove();
   return el;
 }
 
