@@ -451,6 +451,8 @@ for (const mode of ['keyboard', 'mouse', 'touch'] as const) {
         await crm.getByRole('button', { name: 'Refresh from Salesforce' }).waitFor();
         // Its loading notes are role="status": the objects' above the member object, the fields' in the mapper.
         await crm.locator('.crm p[role="status"], .crm [slot][role="status"]').first().waitFor({ state: 'detached' });
+        // The notes may not have shown yet when that check ran: wait for every read (objects, fields, usage) to end.
+        await page.waitForLoadState('networkidle');
         const accounting = page.getByRole('region', { name: 'Accounting' });
         await accounting.getByRole('radio', { name: /^Xero/ }).click();
         await accounting.getByLabel('Client ID', { exact: true }).fill('typed-client-id');
