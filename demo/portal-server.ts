@@ -22,6 +22,8 @@ export interface PortalConfig {
   tenant: string;
   tokens: RoleTokens;
   customers: Array<{ tenant: string; name: string; tokens: RoleTokens }>;
+  /** The roles that may change a customer's endpoints (Edit), from the server's own table; the others View. */
+  endpointWriters: Role[];
   demoCrm: typeof demoCrmCredentials & { url: string };
 }
 

@@ -19,7 +19,7 @@ const applyRole = () => {
   if (customer) customerProvider.token = customer.tokens[role.value];
   signedIn = role.value;
   // Only the roles that may change endpoints are offered to edit a customer's (seed 002's Edit); the rest view them.
-  const action = ['admin', 'editor'].includes(role.value) ? 'Edit' : 'View';
+  const action = config.endpointWriters.includes(role.value) ? 'Edit' : 'View';
   for (const [button, c] of customerButtons) {
     button.textContent = action;
     button.setAttribute('aria-label', `${action} ${c.name}`);

@@ -1,5 +1,5 @@
 import { startFakeSalesforce } from '@memberpulse/fake-salesforce';
-import { assertCanListen, loadConfig, signDevToken, startServer, type StartOptions } from '@memberpulse/integration-server';
+import { assertCanListen, loadConfig, permissionsByRole, signDevToken, startServer, type StartOptions } from '@memberpulse/integration-server';
 import { roles, type Role } from '@memberpulse/integration-schema';
 import { shippedEmbed } from './embed-bundle.js';
 import { seedShowcaseEndpoints } from './showcase-endpoints.js';
@@ -55,7 +55,14 @@ export async function startDemo(options: DemoOptions = {}) {
   const portal = await startPortal({
     port: options.portalPort ?? 0,
     embed,
-    config: { apiUrl: server.url, tenant: DEMO_TENANT, tokens, customers, demoCrm: { url: crm.url, ...demoCrmCredentials } },
+    config: {
+      apiUrl: server.url,
+      tenant: DEMO_TENANT,
+      tokens,
+      customers,
+      endpointWriters: roles.filter((role) => permissionsByRole[role].includes('endpoints:write')),
+      demoCrm: { url: crm.url, ...demoCrmCredentials },
+    },
   });
   return {
     portal,
