@@ -71,10 +71,11 @@ const USAGE_TTL_MS = 60_000;
 
 /**
  * Describe results (and the org's API usage, for at most a minute) per tenant with a TTL. Dropped for a
- * tenant when its credentials or connection settings change; `refresh=true` bypasses it. Per process (each server instance describes on its own). While the
- * server cannot hear other servers' drops (`hearing(false)`), an entry is answered only to a caller whose
- * `stamp` of the tenant's CRM record is the one the entry was described under: a change another server made
- * meanwhile (an archive, another org) is then seen in the record itself.
+ * tenant when its credentials or connection settings change; `refresh=true` bypasses it. Per process (each
+ * server instance describes on its own). While the server cannot hear other servers' drops
+ * (`hearing(false)`), an entry is answered only to a caller whose `stamp` of the tenant's CRM record is the
+ * one the entry was described under: a change another server made meanwhile (an archive, another org) is
+ * then seen in the record itself.
  */
 export class DescribeCache {
   private tenants = new Map<
@@ -99,8 +100,8 @@ export class DescribeCache {
     this.drop();
   }
 
-  private fresh<T>(e: Entry<T> | undefined, stamp: string | undefined): T | undefined {
-    if (!e || Date.now() - e.at >= this.ttlMs) return undefined;
+  private fresh<T>(e: Entry<T> | undefined, stamp: string | undefined, maxAgeMs = this.ttlMs): T | undefined {
+    if (!e || Date.now() - e.at >= Math.min(this.ttlMs, maxAgeMs)) return undefined;
     return this.#heard || (e.stamp !== undefined && e.stamp === stamp) ? e.value : undefined;
   }
 
@@ -139,7 +140,7 @@ export class DescribeCache {
    */
   usage(tenant: string, stamp: string): ApiUsage | undefined {
     const e = this.tenants.get(tenant)?.usage;
-    return e && e.stamp === stamp && Date.now() - e.at < Math.min(this.ttlMs, USAGE_TTL_MS) ? e.value : undefined;
+    return e?.stamp === stamp ? this.fresh(e, stamp, USAGE_TTL_MS) : undefined;
   }
 
   setUsage(tenant: string, value: ApiUsage, stamp: string): void {
