@@ -62,6 +62,14 @@ async function pressIntoSummary(el: MpIntegrationSettings, part: 'save-button' |
   return $(el, '[part="error-summary"]')!;
 }
 
+/** Chooses `value` in the native select `#id`, as a person's choice does (a change event). */
+async function choose(el: MpIntegrationSettings, id: string, value: string): Promise<void> {
+  const select = $<HTMLSelectElement>(el, `#${id}`)!;
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
 async function pick(el: MpIntegrationSettings, id: string, value: string): Promise<void> {
   await until(() => $<MpCombobox>(el, `#${id}`), `#${id}`);
   const combo = $<MpCombobox>(el, `#${id}`)!;
@@ -412,10 +420,7 @@ describe('<mp-integration-settings> against the real server', () => {
     const client = clientFor(own);
     const el = await mount(client);
     await choosePlatform(el, 'salesforce');
-    const authMode = $<HTMLSelectElement>(el, '#cfg-authMode')!;
-    authMode.value = 'serviceUser';
-    authMode.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    await choose(el, 'cfg-authMode', 'serviceUser');
     ok(!$(el, '#cfg-consumerKey') && !$(el, '#secret-consumerSecret'), 'no Connected App fields for a service user');
     typeInto($(el, '#cfg-username'), own.salesforce.username);
     typeInto($(el, '#secret-password'), own.salesforce.password);
@@ -432,14 +437,9 @@ describe('<mp-integration-settings> against the real server', () => {
     $<HTMLButtonElement>(el, '.mapper-field button')!.click();
     await el.updateComplete;
 
-    const destination = $<HTMLSelectElement>(el, '#crm-tagDestination')!;
-    destination.value = 'relatedObject';
-    destination.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    await choose(el, 'crm-tagDestination', 'relatedObject');
     await pick(el, 'crm-tagObject', 'Member_Tag__c');
-    destination.value = 'multiPicklist';
-    destination.dispatchEvent(new Event('change'));
-    await el.updateComplete;
+    await choose(el, 'crm-tagDestination', 'multiPicklist');
     ok(!$(el, '#crm-tagObject'), 'the related object picker goes with its destination');
     await pick(el, 'crm-eventTagField', 'Event_Tags__c');
     await pick(el, 'crm-courseTagField', 'Course_Tags__c');
@@ -610,15 +610,9 @@ describe('<mp-integration-settings> against the real server', () => {
     const el = await mount(await enabledCrm(own));
     await until(() => $(el, '#crm-memberObject'), 'the CRM part of the enabled record');
     const summary = () => $(el, '[part="error-summary"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-    const destination = $<HTMLSelectElement>(el, '#crm-tagDestination')!;
-    const sendTagsTo = async (to: string) => {
-      destination.value = to;
-      destination.dispatchEvent(new Event('change'));
-      await el.updateComplete;
-    };
     typeInto($(el, '#cfg-dailyApiAllotment'), '-5');
     // Tags to a related object want one chosen: an error on a control the admin has not touched.
-    await sendTagsTo('relatedObject');
+    await choose(el, 'crm-tagDestination', 'relatedObject');
     await press(el, 'enable-button');
     await until(() => errorOf(el, 'cfg-dailyApiAllotment'), 'the save’s errors');
     ok(errorOf(el, 'crm-tagObject').length > 0, `the related object is asked for: ${summary()}`);
@@ -629,7 +623,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(errorOf(el, 'crm-tagObject').length > 0, 'an error on a control not edited stays while the form differs from the saved record');
     ok(!summary().includes('allotment'), `the summary drops it too: ${summary()}`);
     typeInto($(el, '#cfg-dailyApiAllotment'), '');
-    await sendTagsTo('multiPicklist');
+    await choose(el, 'crm-tagDestination', 'multiPicklist');
     ok(!el.dirty, 'the form is the saved record again');
     equal(errorOf(el, 'crm-tagObject'), '', 'the save’s errors about the other controls go too: they spoke of a form no longer on screen');
     equal($(el, '[part="error-summary"]'), null, 'and with them the summary');
@@ -1935,9 +1929,7 @@ describe('<mp-integration-settings> against the real server', () => {
       const el = await mount(client);
       await until(() => $(el, '#cfg-dailyApiAllotment'), 'the sync settings');
       await clientFor(own).settings.patch('crm', { config: { dailyApiAllotment: 20000 } }, { ifMatch: false });
-      const environment = $<HTMLSelectElement>(el, '#cfg-environment')!;
-      environment.value = 'sandbox';
-      environment.dispatchEvent(new Event('change', { bubbles: true }));
+      await choose(el, 'cfg-environment', 'sandbox');
       typeInto($(el, '#cfg-dailyApiAllotment'), '30000');
       await el.updateComplete;
       const rows = await saveIntoComparison(el);
