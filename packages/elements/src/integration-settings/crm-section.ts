@@ -99,7 +99,7 @@ function picker(view: CrmView, key: keyof CrmMapping, label: string, helpText: s
   return html`<div class="field" data-key=${key}>
     <span class="label" id="${id}-label">${labelText(label, required)}</span>
     <mp-combobox id=${id} .options=${options} .value=${value ?? ''} display-value=${options.find((o) => o.value === (value ?? ''))?.label ?? value ?? ''}
-      label=${label} placeholder=${key.endsWith('Object') ? t('settings.crm.pickObject') : t('settings.crm.pickField')}
+      label=${label} placeholder=${t(view.readOnly ? 'settings.crm.noneChosen' : key.endsWith('Object') ? 'settings.crm.pickObject' : 'settings.crm.pickField')}
       ?readonly=${view.locked} ?required=${required} ?invalid=${errors.length > 0} description=${[helpText, ...errors].join(' ')}
       @change=${(e: Event) => view.setCrm({ [key]: (e.target as HTMLInputElement).value || null })}></mp-combobox>
     <p id="${id}-help" class="help"><bdi>${helpText}</bdi></p>

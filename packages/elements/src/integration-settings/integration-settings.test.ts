@@ -2475,15 +2475,19 @@ describe('<mp-integration-settings> against the real server', () => {
   it('tells a viewer that no member object is chosen yet, not to choose one', async () => {
     const own = await freshEnv();
     await connectedCrm({}, own);
-    const help = async (role: Role) => {
+    const shown = async (role: Role) => {
       const el = await mount(clientFor(own, role));
       await until(() => $(el, '#crm-memberObject'), 'the member object picker');
-      return [...el.shadowRoot!.querySelectorAll('.crm > .help')].map((p) => p.textContent!.trim()).join(' | ');
+      const help = [...el.shadowRoot!.querySelectorAll('.crm > .help')].map((p) => p.textContent!.trim()).join(' | ');
+      return { help, placeholder: $<MpCombobox>(el, '#crm-memberObject')!.placeholder };
     };
-    const viewer = await help('viewer');
-    ok(viewer.includes('No member object is chosen yet, so no fields are mapped.'), `the viewer reads what is so: ${viewer}`);
-    ok(!viewer.includes('Choose the member object'), 'and is not told to do what the role cannot');
-    ok((await help('editor')).includes('Choose the member object to map its fields.'), 'an editor is told what to do');
+    const viewer = await shown('viewer');
+    ok(viewer.help.includes('No member object is chosen yet, so no fields are mapped.'), `the viewer reads what is so: ${viewer.help}`);
+    ok(!viewer.help.includes('Choose the member object'), 'and is not told to do what the role cannot');
+    equal(viewer.placeholder, 'None chosen', 'nor by the empty picker');
+    const editor = await shown('editor');
+    ok(editor.help.includes('Choose the member object to map its fields.'), 'an editor is told what to do');
+    equal(editor.placeholder, 'Choose an object', 'in the picker too');
   });
 
   it('warns before leaving with unsaved changes through a cancelable event', async () => {

@@ -100,6 +100,7 @@ export const settingsMessages = {
   'settings.crm.supportTicketNotesHelp': 'Ticket number, status and a link back to MemberPulse.',
   'settings.crm.pickField': 'Choose a field',
   'settings.crm.pickObject': 'Choose an object',
+  'settings.crm.noneChosen': 'None chosen',
   'settings.usage.heading': 'API usage (last 24 hours)',
   // Plural forms (`settings.usage.text#few`…) go by {limit}, the number "API calls" goes with.
   'settings.usage.text': '{used} of {limit} API calls used.',
