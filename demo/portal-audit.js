@@ -30,6 +30,17 @@ function code(text) {
   return el;
 }
 
+// An endpoint is named as it was called then (it may be gone since), over the id it is found by.
+function target(event) {
+  if (event.targetName === null) return code(event.target);
+  const name = document.createElement('span');
+  name.className = 'audit-target-name';
+  name.textContent = event.targetName;
+  const cell = document.createDocumentFragment();
+  cell.append(name, code(event.target));
+  return cell;
+}
+
 // Each cell names its column, for the narrow layout where a row stacks and the header row is hidden.
 const columns = [...panel.querySelectorAll('thead th')].map((th) => th.textContent);
 
@@ -38,7 +49,7 @@ function addRow(event) {
   const time = document.createElement('time');
   time.dateTime = event.at;
   time.textContent = when.format(new Date(event.at));
-  const cells = [time, event.actor, code(event.action), code(event.target), event.purpose ?? ''];
+  const cells = [time, event.actor, code(event.action), target(event), event.purpose ?? ''];
   cells.forEach((content, i) => {
     const cell = row.insertCell();
     cell.dataset.label = columns[i];

@@ -507,7 +507,9 @@ for (const mode of ['keyboard', 'mouse', 'touch'] as const) {
         const panel = page.getByRole('tabpanel', { name: 'Audit trail' });
         const state = panel.getByRole('status');
         const shownActions = () => panel.locator('tbody td:nth-child(3)').allTextContents();
-        const stored = async (query = '') => (await api(demo, `/v1/audit-events?limit=100${query}`)) as { items: Array<{ action: string }>; total: number };
+        const shownTargets = () => panel.locator('tbody td:nth-child(4)').allTextContents();
+        const stored = async (query = '') =>
+          (await api(demo, `/v1/audit-events?limit=100${query}`)) as { items: Array<{ action: string; target: string; targetName: string | null }>; total: number };
         const counts = async (): Promise<[shown: number, total: number]> => {
           const [, shown, total] = /^Showing (\d+) of (\d+) events\.$/.exec((await state.textContent()) ?? '')!;
           return [Number(shown), Number(total)];
@@ -520,6 +522,9 @@ for (const mode of ['keyboard', 'mouse', 'touch'] as const) {
         const all = await stored();
         const newer = all.total - (await counts())[1];
         assert.deepEqual(await shownActions(), all.items.slice(newer, newer + 20).map((e) => e.action), 'the newest 20, in the server’s order');
+        const newest = all.items.slice(newer, newer + 20);
+        assert.deepEqual(await shownTargets(), newest.map((e) => (e.targetName ?? '') + e.target), 'an endpoint is named over its id');
+        assert.ok(newest.some((e) => e.targetName === 'Audit filler 21'), 'the fillers are among them, by name');
         assert.ok(all.items.some((e) => e.action === 'settings.enable') && all.items.some((e) => e.action === 'credential.decrypt'), 'the settings flow left its enable and decrypts');
         await page.getByRole('button', { name: 'Show older events' }).click();
         await state.getByText(/^Showing (2[1-9]|[3-9]\d) of \d+ events\.$/).waitFor();

@@ -25,6 +25,12 @@ export interface AuditEvent {
   action: AuditAction;
   /** What was acted on, e.g. `settings/crm`, `settings/crm/credentials/consumerSecret`, `endpoint/<id>`. */
   target: string;
+  /**
+   * What the target was called when the event was recorded, where its id alone would not tell a person:
+   * an endpoint's name (it outlives the endpoint's deletion). Null for other targets and for events
+   * recorded before the kit kept it.
+   */
+  targetName: string | null;
   /** Why, for decrypts: `discovery`, `test-connection`, `sync`. */
   purpose: string | null;
   at: string;

@@ -87,8 +87,14 @@ const cases: Array<[type: string, zod: { safeParse(v: unknown): { success: boole
   [
     'AuditEvent',
     AuditEventSchema,
-    [{ id: 'a', tenantId: 't', actor: 'u', action: 'credential.decrypt', target: 'settings/crm', purpose: 'discovery', at: now, requestId: null }],
-    [{ id: 'a', tenantId: 't', actor: 'u', action: 'x', target: 't', at: now, requestId: null }],
+    [
+      { id: 'a', tenantId: 't', actor: 'u', action: 'credential.decrypt', target: 'settings/crm', targetName: null, purpose: 'discovery', at: now, requestId: null },
+      { id: 'b', tenantId: 't', actor: 'u', action: 'endpoint.delete', target: 'endpoint/e1', targetName: 'Member sync', purpose: null, at: now, requestId: 'r' },
+    ],
+    [
+      { id: 'a', tenantId: 't', actor: 'u', action: 'x', target: 't', at: now, requestId: null },
+      { id: 'b', tenantId: 't', actor: 'u', action: 'endpoint.delete', target: 'endpoint/e1', purpose: null, at: now, requestId: 'r' },
+    ],
   ],
   [
     'Problem',

@@ -311,12 +311,12 @@ describe('audit', () => {
     const page = await c.auditor.audit.list({ action: 'endpoint.create', from: start, limit: 2 });
     assert.equal(page.items.length, 2);
     assert.ok(page.items.every((e) => e.action === 'endpoint.create'));
-    let n = 0;
+    const named: string[] = [];
     for await (const e of c.admin.audit.all({ action: 'endpoint.create', limit: 1 })) {
       assert.equal(e.target.startsWith('endpoint/'), true);
-      n++;
+      named.push(e.targetName!);
     }
-    assert.equal(n, 3);
+    assert.deepEqual(named, ['x3', 'x2', 'x1'], 'newest first, each endpoint by its name');
     const sizes: number[] = [];
     for await (const p of c.auditor.audit.pages({ action: 'endpoint.create', limit: 2 })) sizes.push(p.items.length);
     assert.deepEqual(sizes, [2, 1]);

@@ -148,4 +148,11 @@ export const migrations: readonly Migration[] = [
          AND w.target = 'settings/' || CASE s.category WHEN 'paymentGateway' THEN 'payment-gateway' ELSE s.category END || '/credentials/' || c.key`,
     ],
   },
+  {
+    // What an event's target was called (an endpoint's name), so the trail still names a deleted endpoint.
+    // Earlier events keep null: the trail is append-only, even to a migration.
+    version: 5,
+    name: 'audit target name',
+    statements: [`ALTER TABLE audit_events ADD COLUMN target_name text`],
+  },
 ];

@@ -41,11 +41,16 @@ export interface WriteContext {
 }
 
 /**
- * Appends the audit record of a request's `action` on `target` (a write, or a decrypt with its `purpose`): by its
- * principal, under its request id, at its time.
+ * Appends the audit record of a request's `action` on `target` (a write, or a decrypt with its `purpose`; an
+ * endpoint with its `targetName`): by its principal, under its request id, at its time.
  */
-export const auditWrite = (tx: Queryable, ctx: WriteContext, action: AuditAction, target: string, purpose?: string) =>
-  store.appendAudit(tx, ctx.principal.tenant, { actor: ctx.principal.sub, action, target, purpose, requestId: ctx.requestId, at: ctx.now });
+export const auditWrite = (
+  tx: Queryable,
+  ctx: WriteContext,
+  action: AuditAction,
+  target: string,
+  about: { purpose?: string; targetName?: string } = {},
+) => store.appendAudit(tx, ctx.principal.tenant, { actor: ctx.principal.sub, action, target, ...about, requestId: ctx.requestId, at: ctx.now });
 
 /** The audit target of a settings record, or of its secret `key`. */
 export const settingsTarget = (category: IntegrationCategory, key?: string) =>

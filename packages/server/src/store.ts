@@ -332,6 +332,7 @@ export interface AuditWrite {
   actor: string;
   action: AuditAction;
   target: string;
+  targetName?: string | null;
   purpose?: string | null;
   requestId: string | null;
   at: string;
@@ -339,8 +340,8 @@ export interface AuditWrite {
 
 export async function appendAudit(q: Queryable, tenant: string, e: AuditWrite): Promise<void> {
   await q.query(
-    'INSERT INTO audit_events (id, tenant_id, actor, action, target, purpose, at, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-    [randomUUID(), tenant, e.actor, e.action, e.target, e.purpose ?? null, e.at, e.requestId],
+    'INSERT INTO audit_events (id, tenant_id, actor, action, target, target_name, purpose, at, request_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
+    [randomUUID(), tenant, e.actor, e.action, e.target, e.targetName ?? null, e.purpose ?? null, e.at, e.requestId],
   );
 }
 
@@ -351,6 +352,7 @@ interface AuditRow {
   actor: string;
   action: AuditAction;
   target: string;
+  target_name: string | null;
   purpose: string | null;
   at: unknown;
   request_id: string | null;
@@ -376,6 +378,7 @@ export async function listAudit(
       actor: a.actor,
       action: a.action,
       target: a.target,
+      targetName: a.target_name,
       purpose: a.purpose,
       at: iso(a.at),
       requestId: a.request_id,

@@ -22,7 +22,7 @@ describeEachBackend('audit trail', (backend) => {
   });
   after(() => srv.close());
 
-  test('records actor, action, target, time and request id of every change', async () => {
+  test('records actor, action, target (an endpoint by its name too), time and request id of every change', async () => {
     const t = await srv.tenant();
     const admin = t.as('admin');
     const editor = t.as('editor');
@@ -31,27 +31,28 @@ describeEachBackend('audit trail', (backend) => {
     await editor('PATCH', '/v1/settings/accounting', { body: { config: { defaultTaxRate: 'OUTPUT' } }, headers: rid('2') });
     await admin('POST', '/v1/settings/accounting/archive', { headers: rid('3') });
     await admin('POST', '/v1/settings/accounting/restore', { headers: rid('4') });
-    const e = await editor('POST', '/v1/endpoints', { body: { name: 'E', description: 'd' }, headers: rid('5') });
+    const e = await editor('POST', '/v1/endpoints', { body: { name: 'Member sync', description: 'd' }, headers: rid('5') });
     await editor('PATCH', `/v1/endpoints/${e.body.id}`, { body: { description: 'd2' }, headers: rid('6') });
     await editor('DELETE', `/v1/endpoints/${e.body.id}`, { headers: rid('7') });
     await admin('DELETE', '/v1/settings/accounting/credentials/clientSecret', { headers: rid('8') });
 
     const page = await t.as('auditor')('GET', '/v1/audit-events?limit=100');
     assert.equal(page.status, 200);
-    const got = page.body.items.map((a: { actor: string; action: string; target: string; requestId: string }) => [a.requestId, a.actor, a.action, a.target]).reverse();
+    type Row = { actor: string; action: string; target: string; targetName: string | null; requestId: string };
+    const got = page.body.items.map((a: Row) => [a.requestId, a.actor, a.action, a.target, a.targetName]).reverse();
     const adminSub = `admin@${t.id}`;
     const editorSub = `editor@${t.id}`;
     assert.deepEqual(got, [
-      ['req-1', adminSub, 'settings.create', 'settings/accounting'],
-      ['req-1', adminSub, 'credential.write', 'settings/accounting/credentials/clientSecret'],
-      ['req-2', editorSub, 'settings.update', 'settings/accounting'],
-      ['req-3', adminSub, 'settings.archive', 'settings/accounting'],
-      ['req-4', adminSub, 'settings.restore', 'settings/accounting'],
-      ['req-5', editorSub, 'endpoint.create', `endpoint/${e.body.id}`],
-      ['req-6', editorSub, 'endpoint.update', `endpoint/${e.body.id}`],
-      ['req-7', editorSub, 'endpoint.delete', `endpoint/${e.body.id}`],
-      ['req-8', adminSub, 'settings.update', 'settings/accounting'],
-      ['req-8', adminSub, 'credential.clear', 'settings/accounting/credentials/clientSecret'],
+      ['req-1', adminSub, 'settings.create', 'settings/accounting', null],
+      ['req-1', adminSub, 'credential.write', 'settings/accounting/credentials/clientSecret', null],
+      ['req-2', editorSub, 'settings.update', 'settings/accounting', null],
+      ['req-3', adminSub, 'settings.archive', 'settings/accounting', null],
+      ['req-4', adminSub, 'settings.restore', 'settings/accounting', null],
+      ['req-5', editorSub, 'endpoint.create', `endpoint/${e.body.id}`, 'Member sync'],
+      ['req-6', editorSub, 'endpoint.update', `endpoint/${e.body.id}`, 'Member sync'],
+      ['req-7', editorSub, 'endpoint.delete', `endpoint/${e.body.id}`, 'Member sync'],
+      ['req-8', adminSub, 'settings.update', 'settings/accounting', null],
+      ['req-8', adminSub, 'credential.clear', 'settings/accounting/credentials/clientSecret', null],
     ]);
     for (const item of page.body.items) {
       assert.equal(item.tenantId, t.id);

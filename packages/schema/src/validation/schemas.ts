@@ -149,6 +149,7 @@ export const AuditEventSchema = z.object({
   actor: z.string(),
   action: z.string(),
   target: z.string(),
+  targetName: z.nullable(z.string()),
   purpose: z.nullable(z.string()),
   at: isoDate,
   requestId: z.nullable(z.string()),

@@ -98,7 +98,7 @@ export function endpointRoutes(deps: RouteDeps): Hono<Env> {
         const existing = await store.endpointNamedLike(tx, p.tenant, nameKey);
         if (existing !== null) throw duplicate(existing);
         const e = await store.insertEndpoint(tx, p.tenant, { name, nameKey, description: input.description, at: ctx.now, by: p.sub });
-        await auditWrite(tx, ctx, 'endpoint.create', `endpoint/${e.id}`);
+        await auditWrite(tx, ctx, 'endpoint.create', `endpoint/${e.id}`, { targetName: e.name });
         return { status: 201, body: store.endpointView(e), headers: { ETag: versionEtag(e.version), Location: `/v1/endpoints/${e.id}` } };
       });
     } catch (err) {
@@ -126,7 +126,7 @@ export function endpointRoutes(deps: RouteDeps): Hono<Env> {
       const ctx = writeContext(c);
       const e = await lockedEndpoint(tx, c, id);
       await store.updateEndpoint(tx, p.tenant, id, parsed.value.description, e.version + 1, ctx.now, p.sub);
-      await auditWrite(tx, ctx, 'endpoint.update', `endpoint/${id}`);
+      await auditWrite(tx, ctx, 'endpoint.update', `endpoint/${id}`, { targetName: e.name });
       const next = { ...e, description: parsed.value.description, version: e.version + 1, updatedAt: ctx.now };
       return { status: 200, body: store.endpointView(next), headers: { ETag: versionEtag(next.version) } };
     });
@@ -138,9 +138,9 @@ export function endpointRoutes(deps: RouteDeps): Hono<Env> {
     await readNoBody(c);
     return runWrite(deps, c, async (tx) => {
       const ctx = writeContext(c);
-      await lockedEndpoint(tx, c, id);
+      const e = await lockedEndpoint(tx, c, id);
       await store.deleteEndpoint(tx, p.tenant, id);
-      await auditWrite(tx, ctx, 'endpoint.delete', `endpoint/${id}`);
+      await auditWrite(tx, ctx, 'endpoint.delete', `endpoint/${id}`, { targetName: e.name });
       return { status: 204 };
     });
   });

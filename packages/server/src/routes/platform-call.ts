@@ -82,7 +82,7 @@ export async function platformCall<T>(
     // Decrypt only inside the server, only for this call, and audit each decrypt with its purpose first.
     const ctx = writeContext(c);
     await db.transaction(async (tx) => {
-      for (const key of storedKeys) await auditWrite(tx, ctx, 'credential.decrypt', settingsTarget(category, key), purpose);
+      for (const key of storedKeys) await auditWrite(tx, ctx, 'credential.decrypt', settingsTarget(category, key), { purpose });
     });
     const dek = await keys.dataKey(db, p.tenant, false);
     const sealed = await store.credentialCiphertexts(db, p.tenant, stored!.id);
