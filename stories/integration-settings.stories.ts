@@ -286,6 +286,13 @@ export const NeedsConnectionFirst: Story = {
   play: switchToHubSpot('12345', 'pat-na1-0000', '[part="enable-button"]'),
 };
 
+/** Switch to draft pressed on an enabled setup: the question says the integration stops until it is enabled again. */
+export const DraftQuestion: Story = {
+  tags: ownPageOnly,
+  loaders: enabled,
+  play: played((el) => press(el, '[part="save-button"]')),
+};
+
 /** Archive pressed on an enabled setup: the question says the integration stops and the settings become read-only. */
 export const ArchiveQuestion: Story = {
   tags: ownPageOnly,

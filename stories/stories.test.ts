@@ -140,6 +140,7 @@ const expected: Record<string, Expectation> = {
     lacks: '[part="error-summary"] li, dialog[open]',
   },
   'Integration settings/ArchiveQuestion': { shows: 'dialog[open].archive .danger', says: 'Archive the CRM settings?' },
+  'Integration settings/DraftQuestion': { shows: 'dialog[open].draft .danger', says: 'Switch the CRM settings to draft?' },
   'Integration settings/Archived': { shows: '[part="status"].archived' },
   'Integration settings/ArchivedCrm': {
     shows: ['[part="status"].archived', 'mp-field-mapper > [slot="no-targets"]'],

@@ -82,7 +82,7 @@ export function renderSaveBar(options: {
 }
 
 /** What a confirmation asks about. */
-export type ConfirmKind = 'archive' | 'restore' | 'leave' | 'switch';
+export type ConfirmKind = 'archive' | 'restore' | 'leave' | 'switch' | 'draft';
 
 /** What a confirmation names: the category, and for a platform switch the platforms and what is deleted. */
 export interface ConfirmSubject {
@@ -101,6 +101,8 @@ function confirmText(kind: ConfirmKind, s: ConfirmSubject): { title: string; bod
       return { title: t('settings.archive.title', { category: s.category }), body: t('settings.archive.body'), ok: t('settings.archive.confirm'), cancel: t('settings.cancel') };
     case 'restore':
       return { title: t('settings.restore.title', { category: s.category }), body: t('settings.restore.body'), ok: t('settings.restore.confirm'), cancel: t('settings.cancel') };
+    case 'draft':
+      return { title: t('settings.toDraft.title', { category: s.category }), body: t('settings.toDraft.body'), ok: t('settings.toDraft'), cancel: t('settings.cancel') };
     case 'switch': {
       const names = { previous: s.previous ?? '', platform: s.platform ?? '' };
       const body = s.mappings ? t('settings.switch.bodyMappings', { ...names, count: s.mappings }) : t('settings.switch.body', names);

@@ -917,6 +917,7 @@ describe('<mp-integration-settings> against the real server', () => {
     ok($(el, '[part="drift"]')?.textContent?.includes('Retired_Phone__c'), 'the drift notice stays');
 
     await press(el, 'save-button');
+    $<HTMLButtonElement>(el, 'dialog.confirm.draft .danger')!.click();
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'switched to a draft');
     const summary = await pressIntoSummary(el, 'enable-button');
     ok(summary.textContent!.includes('Retired_Phone__c does not exist on this CRM object.'), `enabling again names the row: ${summary.textContent}`);
@@ -1250,7 +1251,7 @@ describe('<mp-integration-settings> against the real server', () => {
       const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
       return JSON.stringify({ height: Math.round($(el, '[part="base"]')!.getBoundingClientRect().height), settings: shown(el.shadowRoot!), mapper: shown(mapper.shadowRoot!) });
     };
-    /** Mounts the CRM settings for `role`, types a prefix and saves, running `meanwhile` while the save is held. */
+    /** Mounts the CRM settings for `role`, types a prefix and saves the changes (Save changes), running `meanwhile` while the save is held. */
     const saveHeld = async (role: Role, meanwhile: (el: MpIntegrationSettings, before: ReturnType<typeof looks>) => Promise<void>) => {
       const { client, hold, waiting } = holdingClient(own, role);
       const el = await mount(client);
@@ -1260,7 +1261,7 @@ describe('<mp-integration-settings> against the real server', () => {
       await el.updateComplete;
       const laidOut = layout(el);
       hold.add('PUT /settings/crm');
-      $<HTMLButtonElement>(el, '[part="save-button"]')!.click();
+      $<HTMLButtonElement>(el, '[part="enable-button"]')!.click();
       await until(() => waiting.has('PUT /settings/crm'), `${role}: the save sent`);
       await settle(el);
       equal($(el, '#cfg-environment')!.getAttribute('aria-readonly'), 'true', `${role}: held while it saves`);
@@ -1740,6 +1741,48 @@ describe('<mp-integration-settings> against the real server', () => {
     $<HTMLButtonElement>(el, 'dialog.confirm .primary')!.click();
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored as a draft');
     equal(announced(el), 'Accounting settings restored as a draft.', 'and announced');
+  });
+
+  it('switches an enabled integration to draft only after confirming, with the changes on the form', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    await client.settings.enable('accounting', { platform: 'xero', config: { clientId: 'abc' }, credentials: { clientSecret: 'xero-secret-0001' } });
+    const el = await mount(client, 'accounting');
+    const toDraft = $<HTMLButtonElement>(el, '[part="save-button"]')!;
+    equal(toDraft.textContent?.trim(), 'Switch to draft', 'the enabled record’s draft button');
+    typeInto($(el, '#cfg-clientId'), 'changed');
+    await el.updateComplete;
+    toDraft.focus();
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const dialog = $<HTMLDialogElement>(el, 'dialog.confirm.draft')!;
+    ok(dialog?.open, 'a confirmation opens');
+    equal(dialog.querySelector('#confirm-title')!.textContent?.trim(), 'Switch the Accounting settings to draft?', 'it names the settings');
+    equal(dialog.querySelector('#confirm-body')!.textContent?.trim(), 'The integration stops until they are enabled again.', 'and what happens');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !$(el, 'dialog.confirm'), 'Escape closes it');
+    await until(() => el.shadowRoot!.activeElement === toDraft, 'focus back on Switch to draft');
+    equal((await client.settings.get('accounting')).status, 'enabled', 'nothing saved');
+    equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'changed', 'the typed change stays');
+    toDraft.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'dialog.confirm .danger')!.click();
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'saved as a draft');
+    const stored = await client.settings.get('accounting');
+    equal(stored.status, 'draft', 'stored as a draft');
+    equal(stored.config.clientId, 'changed', 'with the form’s change');
+    equal(announced(el), 'Accounting settings saved as a draft.', 'and announced');
+  });
+
+  it('asks nothing about a draft save of a record that is not enabled', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'abc' } });
+    const el = await mount(client, 'accounting');
+    typeInto($(el, '#cfg-clientId'), 'changed');
+    await el.updateComplete;
+    equal((await saveWith(el, 'save-button')).action, 'draft', 'saved at once');
+    ok(!$(el, 'dialog.confirm'), 'no confirmation');
   });
 
   it('keeps focus on the confirmed Archive while it runs, and takes no second press meanwhile', async () => {

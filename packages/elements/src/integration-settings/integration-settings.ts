@@ -520,23 +520,25 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   /** Saves the form; with `continueToCrm` ("Save and continue"), focus then goes on to the CRM section the save opened. */
-  async #save(status: 'draft' | 'enabled', switchConfirmed = false, continueToCrm = false): Promise<void> {
+  async #save(status: 'draft' | 'enabled', confirmed = false, continueToCrm = false): Promise<void> {
     const client = this.#client.client;
     const category = this.resolvedCategory;
     if (!client || !category || this._busy) return;
-    if (!switchConfirmed && this.#switchDeletes) {
-      // Deleting the stored platform is asked about only for a save the schema's rules let through: what they
-      // find in the new platform's form shows first, without a question whose answer could not take effect.
+    // One click must neither delete a working setup (another platform's card chosen) nor stop a live
+    // integration (Switch to draft): ask first, naming what happens.
+    const question = this.#switchDeletes ? 'switch' : status === 'draft' && this._saved?.status === 'enabled' ? 'draft' : null;
+    if (!confirmed && question) {
+      // Asked only about a save the schema's rules let through: what they find in the form shows first,
+      // without a question whose answer could not take effect.
       const problems = checkDraft(this._draft, this._saved, category, status === 'enabled' ? 'enable' : 'draft');
       if (problems.length) {
         this.#outcome.show(null);
         this.#setErrors(problems, true);
         return this.#reportProblems();
       }
-      // One click on another platform's card must not delete a working setup: ask first, naming what goes.
       this.#pendingSave = { status, continueToCrm };
       this.#dialogOpener.remember(this.renderRoot.querySelector<HTMLElement>(`[part="${status === 'enabled' ? 'enable-button' : 'save-button'}"]`));
-      this._confirm = 'switch';
+      this._confirm = question;
       return;
     }
     const restoreFocus = this.#holdFocus();
@@ -848,7 +850,7 @@ export class MpIntegrationSettings extends LitElement {
     if (kind === 'leave') {
       this.#leaveAnswer?.(answer);
       this.#leaveAnswer = null;
-    } else if (kind === 'switch' && answer) {
+    } else if ((kind === 'switch' || kind === 'draft') && answer) {
       void refocused.then(() => this.#save(this.#pendingSave.status, true, this.#pendingSave.continueToCrm));
     }
   }

@@ -113,6 +113,8 @@ export const settingsMessages = {
   'settings.enable': 'Enable',
   'settings.saveEnabled': 'Save changes',
   'settings.toDraft': 'Switch to draft',
+  'settings.toDraft.title': 'Switch the {category} settings to draft?',
+  'settings.toDraft.body': 'The integration stops until they are enabled again.',
   'settings.saving': 'Saving…',
   'settings.unsaved': 'Unsaved changes',
   'settings.savedDraft': '{category} settings saved as a draft.',
