@@ -9,6 +9,9 @@ import { createOnce, readIfPresent } from './files.js';
  * to tighten an existing folder.
  */
 export function privateDataDir(dir: string): boolean {
+  // Named before anything is made in it: a folder this user may not write otherwise fails later, on a file's name.
+  const problem = dataDirProblem(dir);
+  if (problem) throw new ConfigError(problem);
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (err) {

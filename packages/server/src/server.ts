@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs';
 import { lockTarget, privateDataDir } from './data-dir.js';
 import { createOnce, readFailure, readIfPresent } from './files.js';
 import { assertCanListen } from './listen-check.js';
-import { ConfigError, checkConfig, databaseTarget, loadConfig, type DatabaseTarget, type ServerConfig } from './config.js';
+import { ConfigError, checkConfig, dataDirProblem, databaseTarget, loadConfig, type DatabaseTarget, type ServerConfig } from './config.js';
 import { Keyring, generateMasterKey } from './crypto.js';
 import { openDatabase, type Database } from './db.js';
 import type { PlatformGateway } from './discovery.js';
@@ -154,6 +154,7 @@ export function resolveJwtSecret(config: ServerConfig, target: DatabaseTarget, n
     try {
       return readIfPresent(path)?.trim();
     } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOTDIR') throw new ConfigError(dataDirProblem(config.dataDir) ?? `MP_DATA_DIR ${config.dataDir} is not a folder.`);
       throw new ConfigError(`The development token secret ${path} cannot be read (${readFailure(err)}). Give this user access to it, delete it to make a new one (tokens made with it stop working), or set MP_JWT_SECRET.`);
     }
   };

@@ -107,11 +107,11 @@ test('outside production, a server listening beyond this machine says what that 
   assert.deepEqual(await warnings({ host: '0.0.0.0', env: { ...production, MP_JWKS_URL: 'http://127.0.0.1:9/jwks.json' } }), [], 'production');
 });
 
-test('the CLI commands name MP_DATA_DIR too: migrate and rotate-key on a data folder that is a file', async () => {
-  for (const command of ['migrate', 'rotate-key']) {
-    const r = await runCli([command], { MP_DATA_DIR: aFile });
-    assert.equal(r.code, 1, command);
-    assert.match(r.stderr, /^Configuration error: MP_DATA_DIR .*a-file/, `${command}: ${r.stderr}`);
+test('the CLI commands name MP_DATA_DIR too: migrate, rotate-key and token on a data folder that is a file', async () => {
+  for (const command of [['migrate'], ['rotate-key'], ['token', '--tenant', 'acme', '--role', 'admin']]) {
+    const r = await runCli(command, { MP_DATA_DIR: aFile });
+    assert.equal(r.code, 1, command[0]);
+    assert.match(r.stderr, /^Configuration error: MP_DATA_DIR .*a-file/, `${command[0]}: ${r.stderr}`);
   }
 });
 

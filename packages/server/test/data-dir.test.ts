@@ -53,6 +53,22 @@ test('a data folder open to others that this user may not tighten stops the star
   assert.equal(mode(dir).toString(8), '777', 'left as it was');
 });
 
+test('migrate and token on a data folder this user may not write name MP_DATA_DIR, as serve and rotate-key do', async (t) => {
+  if (process.getuid?.() !== 0 || spawnSync('runuser', ['--help']).error) {
+    t.skip('needs root and runuser to act as another user; not available here');
+    return;
+  }
+  const dir = join(root, 'read-only-to-others');
+  mkdirSync(dir, { mode: 0o755 });
+  chmodSync(root, 0o755);
+  const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+  for (const command of [['migrate'], ['token', '--tenant', 'acme', '--role', 'admin']]) {
+    const run = spawnSync('runuser', ['-u', 'postgres', '--', 'env', `MP_DATA_DIR=${dir}`, process.execPath, '--import', 'tsx', '--conditions=source', cli, ...command], { encoding: 'utf8' });
+    equal(run.status, 1, `${command[0]}: ${run.stderr}`);
+    assert.match(run.stderr, /^Configuration error: MP_DATA_DIR .*read-only-to-others is not writable by this user\./, command[0]);
+  }
+});
+
 test('locking a missing data folder refuses, naming it, and does not create it (a mistyped MP_DATA_DIR)', () => {
   const dir = join(root, 'never-made', 'data');
   assert.throws(() => lockDataDir(dir), (e: Error) => e instanceof ConfigError && e.message.includes(`MP_DATA_DIR ${dir} does not exist`));
