@@ -12,6 +12,7 @@ const state = document.getElementById('audit-state');
 const scroll = document.getElementById('audit-scroll');
 const rows = document.getElementById('audit-rows');
 const more = document.getElementById('audit-more');
+const tools = panel.querySelector('.audit-tools');
 
 // The token is read per call, so signing in as someone else needs no new client.
 const client = createIntegrationClient({ baseUrl: config.apiUrl, getToken: () => config.tokens[role.value] });
@@ -71,6 +72,7 @@ async function load(older = false) {
   state.textContent = older ? 'Loading older events…' : 'Loading the audit trail…';
   try {
     const { value: page } = await pages.next();
+    tools.hidden = false;
     if (!older) rows.replaceChildren();
     const firstNew = rows.rows.length;
     page.items.forEach(addRow);
@@ -91,6 +93,8 @@ async function load(older = false) {
       rows.replaceChildren();
       scroll.hidden = true;
     }
+    // A role the server refuses is offered no filter or Refresh: they would only ask again.
+    tools.hidden = error instanceof ForbiddenError;
     state.textContent =
       error instanceof ForbiddenError
         ? 'Your role cannot read the audit trail. An admin or auditor can.'

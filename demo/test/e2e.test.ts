@@ -541,11 +541,14 @@ for (const mode of ['keyboard', 'mouse', 'touch'] as const) {
         await role.selectOption('viewer');
         await state.getByText('Your role cannot read the audit trail. An admin or auditor can.').waitFor();
         assert.equal(await panel.getByRole('table').isVisible(), false, 'no events left on screen for the viewer');
+        assert.equal(await panel.getByRole('button', { name: 'Refresh' }).isVisible(), false, 'nor a Refresh the server would refuse');
+        assert.equal(await panel.getByLabel('Only decrypts of stored credentials').isVisible(), false, 'nor a filter');
         const customers = page.getByRole('table', { name: 'Customers', includeHidden: true });
         assert.equal(await customers.getByRole('button', { name: 'View Riverside Sports Club', includeHidden: true }).count(), 1, 'a viewer is offered to view a customer’s endpoints, not to edit them');
         await role.selectOption('auditor');
         await state.getByText(/^Showing \d+ of \d+ events\.$/).waitFor();
         assert.deepEqual(new Set(await shownActions()), new Set(['credential.decrypt']), 'the auditor reads them too, still filtered');
+        assert.equal(await panel.getByRole('button', { name: 'Refresh' }).isVisible(), true, 'with Refresh offered again');
       });
     }
   });

@@ -302,6 +302,17 @@ describe('the server-wide Salesforce settings from the environment (seed 001)', 
     );
     assert.equal(sf.callCount(/^POST \/services\/oauth2\/token$/), 1, 'the server’s app is not used for a Connected App login');
   });
+
+  it('a connection test names every input it lacks with the others’ mistakes, in one answer', async () => {
+    const admin = (await api.tenant()).as('admin');
+    const r = await admin('POST', '/v1/settings/crm/test-connection', { body: { platform: 'hubspot', config: { portalId: '12ab 34' } } });
+    assert.equal(r.status, 422, r.text);
+    assert.deepEqual(
+      r.body.errors.map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`),
+      ['/config/portalId invalid_format', '/credentials/apiKey required'],
+      'the Portal ID’s format and the missing token together',
+    );
+  });
 });
 
 describe('a tenant’s Salesforce address (SSRF)', () => {

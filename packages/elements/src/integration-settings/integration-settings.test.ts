@@ -1377,6 +1377,39 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(input?.description, 'Publishable key must be at most 255 characters. Publishable key is a live-mode key, but Mode is Test.', 'one description, both sentences');
   });
 
+  it('takes a Stripe key’s mode error away once Mode is changed to match it, and keeps the errors Mode does not answer', async () => {
+    const el = await mount(clientFor(await freshEnv()), 'payment-gateway');
+    await choosePlatform(el, 'stripe');
+    typeInto($(el, '#cfg-publishableKey'), 'pk_live_abc');
+    typeInto($(el, '#secret-secretKey'), 'sk_live_abc');
+    await pressIntoSummary(el, 'enable-button');
+    equal(errorOf(el, 'cfg-publishableKey'), 'Publishable key is a live-mode key, but Mode is Test.', 'the key against Mode');
+    equal(errorOf(el, 'secret-secretKey'), 'Secret key is a live-mode key, but Mode is Test.', 'the secret key too');
+    ok(errorOf(el, 'secret-webhookSecret').length > 0, 'and the webhook secret left out');
+    await choose(el, 'cfg-mode', 'live');
+    await settle(el);
+    equal(errorOf(el, 'cfg-publishableKey'), '', 'the publishable key’s error goes with the change of Mode');
+    equal(errorOf(el, 'secret-secretKey'), '', 'as does the secret key’s');
+    equal($(el, '#cfg-publishableKey')!.getAttribute('aria-invalid'), 'false', 'neither is marked invalid');
+    ok(errorOf(el, 'secret-webhookSecret').length > 0, 'the webhook secret’s stays: Mode does not answer it');
+    ok($(el, '[part="error-summary"]')?.textContent?.includes('1 problem'), `the summary counts what is left: ${$(el, '[part="error-summary"]')?.textContent}`);
+  });
+
+  it('names each input in a failed connection test’s reasons, every missing one with the others’ mistakes', async () => {
+    const el = await mount(clientFor(await freshEnv()));
+    await choosePlatform(el, 'hubspot');
+    typeInto($(el, '#cfg-portalId'), '12ab 34');
+    await el.updateComplete;
+    await press(el, 'test-button');
+    await until(() => $(el, '.test-result.error'), 'the test outcome');
+    equal(
+      $(el, '.test-result.error p')?.textContent?.replace(/\s+/g, ' ').trim(),
+      'Connection failed: Portal ID: Digits only. Private app access token is required to connect to HubSpot.',
+      'each reason led by its input, unless it names it',
+    );
+    equal(errorOf(el, 'cfg-portalId'), 'Digits only.', 'beside the input, its label is beside it');
+  });
+
   it('tints the chosen platform and rings focus in a host’s accent, in both schemes, unless the host sets those too', async () => {
     const el = await mount(clientFor(env), 'payment-gateway');
     await choosePlatform(el, 'stripe');

@@ -433,19 +433,27 @@ export class MpIntegrationSettings extends LitElement {
 
   /** An edit of the controls at `edited` (pointers). */
   #update(draft: Draft, ...edited: string[]): void {
+    const before = this._draft;
     this._draft = draft;
     this.#outcome.show(null);
-    this.#answered(edited);
+    this.#answered(edited, before);
   }
 
   /**
    * The controls at `edited` (pointers) were edited: the errors on them and under them (a mapping's rows) go, as
-   * the admin answers them. Once nothing is unsaved, the errors of a failed save of changes all go: they spoke
-   * of a form that is no longer on screen (drift is the stored record's own, and stays). Those of a failed save
-   * of the saved record itself (Enable pressed on it) speak of the form on screen again, and stay.
+   * the admin answers them, and so do those on other controls that the rules found in the form `before` and no
+   * longer find (a Stripe key of the other mode, once Mode is changed to match it). Once nothing is unsaved, the
+   * errors of a failed save of changes all go: they spoke of a form that is no longer on screen (drift is the
+   * stored record's own, and stays). Those of a failed save of the saved record itself (Enable pressed on it)
+   * speak of the form on screen again, and stay.
    */
-  #answered(edited: readonly string[]): void {
-    const stale = (e: FieldError) => edited.some((p) => e.pointer === p || e.pointer.startsWith(`${p}/`));
+  #answered(edited: readonly string[], before?: Draft): void {
+    const category = this.resolvedCategory!;
+    const found = (draft: Draft) => new Set(checkDraft(draft, this._saved, category, 'enable').map((e) => e.pointer));
+    const own = (e: FieldError) => edited.some((p) => e.pointer === p || e.pointer.startsWith(`${p}/`));
+    const others = this._errors.filter((e) => !own(e));
+    const [was, is] = before && others.length ? [found(before), found(this._draft)] : [];
+    const stale = (e: FieldError) => own(e) || (!!was && was.has(e.pointer) && !is!.has(e.pointer));
     if (this._fromSave && this.#failedOnChanges && !this.dirty) {
       this._errors = [];
       this._general = null;
@@ -744,7 +752,8 @@ export class MpIntegrationSettings extends LitElement {
       // Worded from the inputs as they were tested, not as the admin edits them afterwards.
       const { platform } = this._draft;
       const context = this.#errorContext();
-      const reason = () => (errors.length ? errors.map((e) => fieldErrorText(e, platform, context)).join(' ') : errorText(error));
+      // Away from the inputs, each reason is led by its input's label, as in the summary a save brings.
+      const reason = () => (errors.length ? errors.map((e) => summaryErrorText(e, platform, context)).join(' ') : errorText(error));
       this.#test.show({ tone: 'error', text: () => t('settings.test.failed', { reason: reason() }), reference: errorReference(error) });
     } finally {
       this._busy = '';

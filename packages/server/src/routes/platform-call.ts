@@ -62,20 +62,19 @@ export async function platformCall<T>(
     else settingsConfig[k] = v;
   }
   const given = new Map(Object.entries(overlay?.credentials ?? {}));
+  const storedKeys = samePlatform ? [...stored!.credentials.keys()].filter((k) => !given.has(k)) : [];
+  const configured = new Set([...storedKeys, ...[...given].filter(([, v]) => v !== null).map(([k]) => k)]);
   const errors = [
     ...validateConfig(def, settingsConfig, false, { allowLoopback }),
     ...validateCredentialInput(def, overlay?.credentials ?? {}, settingsConfig),
   ];
-  if (errors.length) throw unprocessable(errors);
-  const storedKeys = samePlatform ? [...stored!.credentials.keys()].filter((k) => !given.has(k)) : [];
-  if (storedKeys.length) assertConnectionKept(p.role, changedConnectionSettings(def, stored!.config, settingsConfig));
-  const configured = new Set([...storedKeys, ...[...given].filter(([, v]) => v !== null).map(([k]) => k)]);
-  const missing = missingConnectionSettings(def, settingsConfig, configured);
-  if (missing.length) {
-    throw unprocessable(
-      missing.map((s) => fieldError(settingPointer(s), 'required', `${s.label} is required to connect to ${def.name}.`)),
-    );
+  // Every input the test lacks, named with the others' mistakes in one answer, not after they are fixed.
+  for (const s of missingConnectionSettings(def, settingsConfig, configured)) {
+    const at = settingPointer(s);
+    if (!errors.some((e) => e.pointer === at)) errors.push(fieldError(at, 'required', `${s.label} is required to connect to ${def.name}.`));
   }
+  if (errors.length) throw unprocessable(errors);
+  if (storedKeys.length) assertConnectionKept(p.role, changedConnectionSettings(def, stored!.config, settingsConfig));
   const secrets: Record<string, string> = {};
   for (const [k, v] of given) if (v !== null) secrets[k] = v;
   if (storedKeys.length) {
