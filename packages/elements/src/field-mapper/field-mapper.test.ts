@@ -5,7 +5,7 @@ import { memberFields, type FieldMapping } from '@memberpulse/integration-schema
 import { MpFieldMapper } from './field-mapper.js';
 import { buildOptions, prepareTargets } from './model.js';
 import type { MpCombobox } from '../shared/combobox.js';
-import { announced, equal, expectNoViolations, inGerman, inLocale, ok, settle } from '../provider/browser-test-kit.js';
+import { announced, equal, expectNoViolations, inGerman, inLocale, ok, settle, until } from '../provider/browser-test-kit.js';
 import { tabStops, tryToChange } from '../provider/keyboard.test-kit.js';
 import { deepActiveElement } from '../provider/focus-return.js';
 import { axNode } from '../provider/ax-node.test-kit.js';
@@ -272,6 +272,32 @@ describe('<mp-field-mapper>', () => {
     await settle(el);
     equal(rows().length, 11, 'unmapped only');
     ok(summary().includes('Showing 11 of 16'), summary());
+  });
+
+  it('says how many rows each change of the search or filters leaves: typing, Escape, either filter, the errors button (WCAG 4.1.3)', async () => {
+    const el = await mount({ value: problemMemberMappings });
+    el.checkValidity();
+    await settle(el);
+    const shownNow = async (what: string, change: () => unknown) => {
+      change();
+      await settle(el);
+      // As the summary counts them: only the rows near the view are rendered.
+      const shown = /Showing (\d+) of/.exec(root(el).querySelector('[part=summary]')!.textContent!);
+      const count = shown ? Number(shown[1]) : 16;
+      await until(() => announced(el) === `${count} field${count === 1 ? '' : 's'} shown.`, `${what}: ${count} announced`);
+      return count;
+    };
+    const search = root(el).querySelector<HTMLInputElement>('#search')!;
+    search.focus();
+    await shownNow('typing', () => sendKeys({ type: 'namezzz' }));
+    equal(await shownNow('Escape', () => sendKeys({ press: 'Escape' })), 16, 'Escape brings every row back');
+    const [unmapped, problems] = root(el).querySelectorAll<HTMLInputElement>('[part=filter] input');
+    const onlyProblems = await shownNow('problems only', () => problems!.click());
+    ok(onlyProblems < 16, 'fewer rows');
+    await shownNow('problems only off', () => problems!.click());
+    await shownNow('unmapped only', () => unmapped!.click());
+    await shownNow('unmapped only off', () => unmapped!.click());
+    equal(await shownNow('the errors button', () => root(el).querySelector<HTMLButtonElement>('#problems')!.click()), onlyProblems, 'as problems only');
   });
 
   it('counts each row the problems-only filter keeps once, also one with an error and a warning', async () => {

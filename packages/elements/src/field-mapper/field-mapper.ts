@@ -646,23 +646,28 @@ export class MpFieldMapper extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="automap-button"]')?.focus());
   }
 
-  #onSearch = (e: Event): void => {
-    this._query = (e.target as HTMLInputElement).value;
+  /** Applies a person's change of the search or filters, then says how many rows it leaves (once typing pauses). */
+  #filter(change: () => void): void {
+    change();
     this.#announcer.announce(msg('fieldMapper.announce.shown', { count: this.#getRows(this.#getModel()).length }), 600);
-  };
+  }
+
+  #onSearch = (e: Event): void => this.#filter(() => (this._query = (e.target as HTMLInputElement).value));
 
   #onSearchKeydown = (e: KeyboardEvent): void => {
     if (e.key === 'Escape' && this._query) {
       e.preventDefault();
       e.stopPropagation();
-      this._query = '';
+      this.#filter(() => (this._query = ''));
     }
   };
 
   #clearFilters = (): void => {
-    this._query = '';
-    this._unmappedOnly = false;
-    this._problemsOnly = false;
+    this.#filter(() => {
+      this._query = '';
+      this._unmappedOnly = false;
+      this._problemsOnly = false;
+    });
     this.renderRoot.querySelector<HTMLInputElement>('#search')?.focus();
   };
 
@@ -704,7 +709,7 @@ export class MpFieldMapper extends LitElement {
                 type="checkbox"
                 .checked=${this._unmappedOnly}
                 ?disabled=${disabled}
-                @change=${(e: Event) => (this._unmappedOnly = (e.target as HTMLInputElement).checked)}
+                @change=${(e: Event) => this.#filter(() => (this._unmappedOnly = (e.target as HTMLInputElement).checked))}
               />
               <span>${msg('fieldMapper.unmappedOnly')}</span>
               <span class="filter-count">${formatNumber(c.total - c.mapped)}</span>
@@ -714,7 +719,7 @@ export class MpFieldMapper extends LitElement {
                 type="checkbox"
                 .checked=${this._problemsOnly}
                 ?disabled=${disabled}
-                @change=${(e: Event) => (this._problemsOnly = (e.target as HTMLInputElement).checked)}
+                @change=${(e: Event) => this.#filter(() => (this._problemsOnly = (e.target as HTMLInputElement).checked))}
               />
               <span>${msg('fieldMapper.problemsOnly')}</span>
               <span class="filter-count">${formatNumber(c.problemRows)}</span>
@@ -745,7 +750,7 @@ export class MpFieldMapper extends LitElement {
             ${rows.length !== model.rows.length ? html`<span dir="auto">${msg('fieldMapper.counts.shown', { shown: rows.length, total: c.total })}</span>` : nothing}
           </span>
           ${c.errors > 0
-            ? html`<button id="problems" type="button" class="problems-link" ?disabled=${disabled} @click=${() => this.showProblems()}>
+            ? html`<button id="problems" type="button" class="problems-link" ?disabled=${disabled} @click=${() => this.#filter(() => this.showProblems())}>
                 ${iconSvg(icon.error)}<span dir="auto">${msg('fieldMapper.counts.problems', { count: c.errors })}</span>
               </button>`
             : nothing}

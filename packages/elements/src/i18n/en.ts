@@ -136,6 +136,8 @@ export const en = {
   'combobox.current': '(current choice)',
   'combobox.noMatches': 'Nothing matches “{query}”.',
   'combobox.noOptions': 'Nothing to choose from.',
+  'combobox.noneEnabled#one': 'The one option here cannot be chosen.',
+  'combobox.noneEnabled#other': 'None of these {count} options can be chosen.',
   'combobox.count#one': '{count} option',
   'combobox.count#other': '{count} options',
   'combobox.hint': '↑ ↓ move · Enter choose · Esc close',

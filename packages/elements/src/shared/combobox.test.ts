@@ -180,6 +180,31 @@ describe('<mp-combobox> standalone', () => {
     ok(!announced(el).includes('qq'), `no stale “nothing matches” after the choice: “${announced(el)}”`);
   });
 
+  it('says so when everything typing matches cannot be chosen (no option is active to read), as for one match and for more', async () => {
+    const el = await mount([
+      { value: 'Id', label: 'Contact ID', disabled: true, note: 'read-only in the CRM' },
+      { value: 'Jigsaw', label: 'Jigsaw Contact ID', disabled: true, note: 'read-only in the CRM' },
+      { value: 'Email', label: 'Email' },
+    ]);
+    const input = el.shadowRoot!.querySelector('input')!;
+    input.focus();
+    await sendKeys({ type: 'contact id' });
+    await settle(el);
+    ok(el.open && el.shownOptions.length === 2, 'two matches listed');
+    equal(input.getAttribute('aria-activedescendant'), null, 'neither active');
+    await until(() => announced(el) !== '', 'an announcement');
+    equal(announced(el), 'None of these 2 options can be chosen.', 'the result, in words');
+    input.select();
+    await sendKeys({ type: 'jigsaw' });
+    await until(() => announced(el) === 'The one option here cannot be chosen.', 'one match, in words');
+    input.select();
+    await sendKeys({ type: 'ema' });
+    await settle(el);
+    ok(input.getAttribute('aria-activedescendant'), 'a choosable match is active');
+    await new Promise((r) => setTimeout(r, 700));
+    equal(announced(el), '', 'and read as itself, not announced');
+  });
+
   it('names each option by its label (whether it is the current choice, and any note) and describes it by the rest, as shown', async () => {
     const el = await mount([
       { value: 'Email', label: 'Email', detail: 'Email', badge: 'Email' },

@@ -249,10 +249,12 @@ export class MpCombobox extends LitElement {
     if (index < 0) index = this.#options.findIndex(enabled);
     this._active = index;
     this.#list.reveal(index);
-    // Once typing pauses; the active option's position ("1 of 5") already says how many match otherwise. Only
+    // Once typing pauses; the active option's position ("1 of 5") already says how many match otherwise. With
+    // none active (nothing matches, or nothing that matches may be chosen) there is nothing else to read. Only
     // for what the person did: new options from the host while open ('keep') would say it again.
-    if (this.#options.length > 0) this.#announcer.cancel();
-    else if (active !== 'keep') this.#announcer.announce(this._query ? msg('combobox.noMatches', { query: this._query }) : msg('combobox.noOptions'), 500);
+    const count = this.#options.length;
+    if (index >= 0) this.#announcer.cancel();
+    else if (active !== 'keep') this.#announcer.announce(count ? msg('combobox.noneEnabled', { count }) : this._query ? msg('combobox.noMatches', { query: this._query }) : msg('combobox.noOptions'), 500);
   }
 
   #listen(on: boolean): void {
