@@ -210,6 +210,7 @@ export const styles = css`
       max-inline-size: none;
     }
     .row-actions {
+      inline-size: auto;
       padding-block-start: var(--_mp-space-s);
     }
     /* Each cell shows its hidden column head's label; empty alternative text, since screen readers have the head. */

@@ -464,6 +464,26 @@ describe('<mp-endpoint-grid> against the real server', () => {
     equal(updated[0]?.endpoint.description, 'new text', 'mp-endpoint-updated carries the new record');
   });
 
+  it('gives a card’s actions the card’s width on a phone, their buttons inside it', async () => {
+    const env = await freshEnv();
+    const own = clientFor(env);
+    await own.endpoints.create({ name: 'Orders', description: 'a feed' });
+    try {
+      await setViewport({ width: 360, height: 740 });
+      const el = await mount(own);
+      await until(() => $(el, 'tbody .row-actions'), 'the row');
+      const cell = $(el, 'tbody .row-actions')!.getBoundingClientRect();
+      const card = $(el, 'tbody tr')!.getBoundingClientRect();
+      ok(cell.width >= card.width - 1, `the actions as wide as the card: ${cell.width} of ${card.width}`);
+      for (const button of $(el, 'tbody .row-actions')!.querySelectorAll('button')) {
+        const box = button.getBoundingClientRect();
+        ok(box.left >= cell.left - 0.5 && box.right <= cell.right + 0.5, `${button.textContent!.trim()} inside its cell`);
+      }
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
   it('shows the whole of a long read-only name in the edit form, on a phone too, still labelled, read-only and explained', async () => {
     const env = await freshEnv();
     const own = clientFor(env);

@@ -219,6 +219,9 @@ export const styles = css`
     inline-size: 1rem;
     block-size: 1rem;
     fill: var(--_mp-color-success);
+    /* In the line of its text, so a long one wraps beside it rather than leave it alone on a line. */
+    vertical-align: -0.2em;
+    margin-inline-end: var(--_mp-space-xs);
   }
   .warning-text {
     color: var(--_mp-color-warning);
@@ -424,6 +427,41 @@ export const styles = css`
     .header-actions {
       grid-column: 1;
       grid-row: auto;
+    }
+    /* The comparison stacks: each setting, then the saved value and yours under their column's name. */
+    table.compare,
+    .compare tbody,
+    .compare tr,
+    .compare th:first-child,
+    .compare td {
+      display: block;
+      inline-size: auto;
+    }
+    /* Out of sight, not display: none: screen readers keep each value's column head. */
+    .compare thead {
+      position: absolute;
+      inline-size: 1px;
+      block-size: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+    }
+    .compare th:first-child {
+      border: 0;
+      padding-inline: 0;
+    }
+    .compare td {
+      padding-inline: var(--_mp-space-s) 0;
+      border: 0;
+    }
+    .compare tr {
+      border-block-end: 1px solid var(--_mp-color-border);
+      padding-block-end: var(--_mp-space-xs);
+    }
+    .compare td::before {
+      content: attr(data-label) / '';
+      display: block;
+      color: var(--_mp-color-text-muted);
+      font-weight: var(--_mp-font-weight-strong);
     }
   }
 `;

@@ -1962,18 +1962,27 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(note.right, `its full stop at its end: ${note.text}`);
   });
 
-  it('keeps a comparison readable at 360 px and right to left: the table scrolls in a focusable region, values sit at the start', async () => {
+  it('stacks a comparison at 360 px, right to left too: each value under its column’s name, none out of sight, values at the start', async () => {
     const { el } = await conflictCompared();
     el.style.inlineSize = '360px';
     el.dir = 'rtl';
     await settle(el);
     const wrap = $(el, '.table-wrap')!;
-    ok(wrap.scrollWidth > wrap.clientWidth, 'narrower than the table: it scrolls instead of breaking every word');
-    equal(wrap.tabIndex, 0, 'and a keyboard can reach it to scroll');
+    ok(wrap.scrollWidth <= wrap.clientWidth, 'nothing to scroll sideways to');
     const row = [...el.shadowRoot!.querySelectorAll('table.compare tbody tr')].find((r) => r.textContent!.includes('Client ID'))!;
-    const cell = row.querySelector('td')!;
-    const value = cell.firstElementChild!.getBoundingClientRect();
-    ok(Math.abs(cell.getBoundingClientRect().right - value.right) < 16, 'the value starts at the cell’s right edge, as its header does');
+    const [theirs, mine] = [...row.querySelectorAll('td')];
+    const heads = [...el.shadowRoot!.querySelectorAll('table.compare thead th')].slice(1).map((th) => th.textContent!.trim());
+    equal(`${theirs!.dataset.label} | ${mine!.dataset.label}`, heads.join(' | '), 'each named as its column');
+    ok(/^Saved by .+ \| Yours$/.test(heads.join(' | ')), heads.join(' | '));
+    ok(getComputedStyle(mine!, '::before').display === 'block', 'the name shown over the value');
+    ok(mine!.getBoundingClientRect().top >= theirs!.getBoundingClientRect().bottom - 0.5, 'yours under theirs');
+    const inside = wrap.getBoundingClientRect();
+    for (const cell of [theirs!, mine!]) {
+      const box = cell.getBoundingClientRect();
+      ok(box.left >= inside.left - 0.5 && box.right <= inside.right + 0.5, `${cell.dataset.label} in sight`);
+      const value = cell.querySelector('bdi')!.getBoundingClientRect();
+      ok(Math.abs(box.right - value.right) < 16, 'the value starts at the cell’s right edge');
+    }
     await expectNoViolations(el, 'comparison at 360 px, right to left');
   });
 
@@ -1985,7 +1994,7 @@ describe('<mp-integration-settings> against the real server', () => {
     const outside = [...el.shadowRoot!.querySelectorAll('*')]
       .filter((node) => !node.closest('.table-wrap') && node.getBoundingClientRect().right > right + 0.5)
       .map((node) => `${node.localName}.${node.className} “${node.textContent!.trim().slice(0, 30)}”`);
-    equal(outside.join(', '), '', 'nothing but the scrolling table reaches past the element’s edge');
+    equal(outside.join(', '), '', 'nothing reaches past the element’s edge');
   });
 
   it('rewords an open comparison when the host switches language', async () => {
@@ -2519,6 +2528,22 @@ describe('<mp-integration-settings> against the real server', () => {
       ok(right <= frame.right + 0.5, `${selector} ends inside the frame (${Math.round(right - frame.right)} px past)`);
     }
     ok(document.documentElement.scrollWidth <= window.innerWidth, 'the page does not scroll sideways');
+  });
+
+  it('keeps a stored secret’s check mark on the first line of a long translation of “Configured”, in a narrow frame', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    await client.settings.saveDraft('paymentGateway', { platform: 'stripe', config: { mode: 'test', publishableKey: 'pk_test_abc' }, credentials: { secretKey: 'sk_test_SECRET9876' } });
+    await inGerman({ 'settings.secret.configured': 'Gespeichert und verschlüsselt, der Wert endet auf {hint}' }, async () => {
+      const el = await mount(client, 'payment-gateway');
+      el.style.inlineSize = '320px';
+      await settle(el, 2);
+      const state = $(el, '[data-key="secretKey"] .secret-state')!;
+      const mark = state.querySelector('svg')!.getBoundingClientRect();
+      const text = state.firstElementChild!.getClientRects();
+      ok(text.length > 1 || state.firstElementChild!.getBoundingClientRect().height > mark.height * 2, 'the translation wraps');
+      ok(mark.top >= text[0]!.top - 1 && mark.bottom <= text[0]!.top + 2 * mark.height, `the mark on its first line, not alone above it (mark ${Math.round(mark.top)}, text ${Math.round(text[0]!.top)})`);
+    });
   });
 
   it('keeps the save bar’s buttons on one row beside its wrapping “Last saved” line, above the narrow layout', async () => {

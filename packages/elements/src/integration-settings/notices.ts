@@ -45,6 +45,8 @@ export function renderConflict(
 ): TemplateResult {
   const { theirs } = conflict;
   const differences = conflict.differences?.() ?? null;
+  const theirsHead = t('settings.conflict.theirs', { who: theirs?.updatedBy ?? '' });
+  const mineHead = t('settings.conflict.mine');
   // aria-disabled while a call runs, not disabled: the button pressed keeps keyboard focus until the answer.
   const waiting = busy ? 'true' : 'false';
   // A region that takes focus (its name and description are read then), not an alert: an alert would be read
@@ -57,11 +59,12 @@ export function renderConflict(
       ${differences ? html`<p><bdi>${t('settings.conflict.merged')}</bdi></p>` : nothing}
       ${differences
         ? differences.length
-          ? // Narrower than the table's minimum, the wrapper scrolls; it takes focus so a keyboard can scroll it.
+          ? // Narrower than the table's minimum, the wrapper scrolls; it takes focus so a keyboard can scroll it. In a
+            // narrow frame each row stacks, its values under their column's name (data-label).
             html`<div class="table-wrap" tabindex="0" role="region" aria-label=${t('settings.conflict.caption')}><table class="compare">
               <caption class="visually-hidden">${t('settings.conflict.caption')}</caption>
-              <thead><tr><th scope="col">${t('settings.conflict.field')}</th><th scope="col">${t('settings.conflict.theirs', { who: theirs?.updatedBy ?? '' })}</th><th scope="col">${t('settings.conflict.mine')}</th></tr></thead>
-              <tbody>${differences.map((d) => html`<tr><th scope="row"><bdi>${d.label}</bdi></th><td><bdi>${d.theirs}</bdi></td><td><bdi>${d.mine}</bdi></td></tr>`)}</tbody>
+              <thead><tr><th scope="col">${t('settings.conflict.field')}</th><th scope="col">${theirsHead}</th><th scope="col">${mineHead}</th></tr></thead>
+              <tbody>${differences.map((d) => html`<tr><th scope="row"><bdi>${d.label}</bdi></th><td data-label=${theirsHead}><bdi>${d.theirs}</bdi></td><td data-label=${mineHead}><bdi>${d.mine}</bdi></td></tr>`)}</tbody>
             </table></div>`
           : html`<p><bdi>${t('settings.conflict.same')}</bdi></p>`
         : nothing}

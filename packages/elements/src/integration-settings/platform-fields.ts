@@ -158,8 +158,7 @@ function renderSecret(view: FieldsView, s: SettingDefinition): TemplateResult {
     : nothing;
   const status = configured
     ? html`<span class="secret-state" id="${id}-state">
-        ${iconSvg(icon.check)}
-        <span>${state?.hint ? t('settings.secret.configured', { hint: state.hint }) : t('settings.secret.configuredNoHint')}</span>
+        <span>${iconSvg(icon.check)}${state?.hint ? t('settings.secret.configured', { hint: state.hint }) : t('settings.secret.configuredNoHint')}</span>
         ${state?.updatedAt ? html`<span class="muted">${t(state.updatedBy ? 'settings.secret.updatedBy' : 'settings.secret.updated', { date: formatDateTime(state.updatedAt), who: state.updatedBy ?? '' })}</span>` : nothing}
       </span>`
     : nothing;
