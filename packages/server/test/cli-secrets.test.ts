@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { generateMasterKey } from '../src/index.js';
+import { generateMasterKey, parseMasterKey } from '../src/index.js';
 import { runCli } from './support/child.js';
 
 const root = mkdtempSync(join(tmpdir(), 'mp-cli-'));
@@ -34,6 +34,15 @@ test('rotate-key in production needs MP_MASTER_KEY, not a token secret', async (
   const r = await runCli(['rotate-key'], { NODE_ENV: 'production', MP_MASTER_KEY: generateMasterKey(), MP_DATA_DIR: join(root, 'prod') });
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /Re-wrapped 0 tenant data key/);
+});
+
+test('rotate-key takes the key to rotate to from MP_NEW_MASTER_KEY, as from --new-key', async () => {
+  mkdirSync(join(root, 'new-key'), { mode: 0o700 });
+  const next = generateMasterKey();
+  const r = await runCli(['rotate-key'], { NODE_ENV: 'production', MP_MASTER_KEY: generateMasterKey(), MP_NEW_MASTER_KEY: next, MP_DATA_DIR: join(root, 'new-key') });
+  assert.equal(r.code, 0, r.stderr);
+  assert.ok(r.stdout.includes(`under master key ${parseMasterKey(next).id}.`), r.stdout);
+  assert.match(r.stdout, /Set MP_MASTER_KEY to the new key/);
 });
 
 test('token checks what the server would: a token secret too short, an --expires it cannot read', async () => {

@@ -217,6 +217,10 @@ describe('<mp-endpoint-grid> against the real server', () => {
       await until(() => $(el, '[part="pager"]'), 'the pager');
       const range = readsLeftToRight($(el, '[part="pager"] span'));
       ok(range.ltr, `the pager’s English range reads left to right, not “of 2 1–1”: ${range.text}`);
+      rowButton(el, (await clientFor(own).endpoints.list()).items[0]!.name, 'delete').click();
+      await until(() => $(el, '#confirm-title'), 'the delete question');
+      const title = $(el, '#confirm-title')!;
+      ok(title.matches(':dir(rtl)') && endsOnTheRight(title.querySelector('bdi')).right, `its English title at the page’s start, its question mark at its end: ${title.textContent}`);
     });
   });
 

@@ -708,7 +708,7 @@ export class MpEndpointGrid extends LitElement {
       <form class="dialog-body ${f.busy ? 'held' : ''}" novalidate @submit=${this.#submit} @input=${this.#onFormInput}>
         <h2 id="form-title">${t(edit ? 'endpointGrid.form.editTitle' : 'endpointGrid.form.newTitle')}</h2>
         ${f.general
-          ? html`<div class="notice error form-general" tabindex="-1">${iconSvg(icon.error)}<p class="grow" dir="auto">${f.general()}</p></div>`
+          ? html`<div class="notice error form-general" tabindex="-1">${iconSvg(icon.error)}<p class="grow"><bdi>${f.general()}</bdi></p></div>`
           : nothing}
         <div class="field">
           <label for="ep-name">${t('endpointGrid.name')} ${edit ? nothing : required}</label>
@@ -752,7 +752,7 @@ export class MpEndpointGrid extends LitElement {
     return html`<dialog part="dialog" class="confirm-dialog" role="alertdialog" aria-labelledby="confirm-title" aria-describedby="confirm-body"
       @close=${this.#onConfirmClosed}>
       <div class="dialog-body">
-        <h2 id="confirm-title" dir="auto">${t('endpointGrid.confirm.title', { name: ep.name })}</h2>
+        <h2 id="confirm-title"><bdi>${t('endpointGrid.confirm.title', { name: ep.name })}</bdi></h2>
         <p id="confirm-body"><bdi>${t('endpointGrid.confirm.body')}</bdi></p>
         <div class="dialog-actions">
           <button class="mp-button" type="button" autofocus @click=${() => this._confirmDialog?.close()}>${t('endpointGrid.confirm.cancel')}</button>

@@ -2682,6 +2682,13 @@ describe('<mp-integration-settings> against the real server', () => {
       const secret = endsOnTheRight($(el, '#secret-consumerSecret-help'));
       ok(secret.right, `a secret’s help, before the translated sentence: ${secret.text}`);
       ok($(el, '#cfg-authMode option[value="connectedApp"]')!.matches(':dir(ltr)'), 'an option');
+      typeInto($(el, '#cfg-consumerKey'), 'key');
+      typeInto($(el, '#secret-consumerSecret'), 'secret');
+      await until(() => $(el, '.toggle-field'), 'the settings after the connection');
+      const testHelp = $(el, '#test-help')!;
+      ok(testHelp.matches(':dir(rtl)') && endsOnTheRight(testHelp.querySelector('bdi')).right, `the test’s note at the page’s start, its English isolated: ${testHelp.textContent}`);
+      const toggle = $(el, '.toggle-field label span')!;
+      ok(toggle.matches(':dir(rtl)') && endsOnTheRight(toggle.querySelector('bdi')).right, `a switch’s label at the page’s start, its English isolated: ${toggle.textContent}`);
       const translated = endsOnTheRight($(el, '#cfg-consumerKey-help'));
       ok(!translated.right, `a translation that starts with an English name still reads right to left: ${translated.text}`);
     });

@@ -1031,7 +1031,7 @@ export class MpIntegrationSettings extends LitElement {
       <button part="test-button" class="mp-button" type="button" aria-disabled=${this._busy !== '' ? 'true' : 'false'} aria-describedby=${unsaved ? 'test-help' : nothing} @click=${() => this.#testConnection()}>
         ${this._busy === 'test' ? t('settings.testing') : t('settings.test')}
       </button>
-      ${unsaved ? html`<span id="test-help" class="help" dir="auto">${t('settings.test.unsaved')}</span>` : nothing}
+      ${unsaved ? html`<span id="test-help" class="help"><bdi>${t('settings.test.unsaved')}</bdi></span>` : nothing}
       ${this.#test.render('test-result')}
     </div>`;
   }

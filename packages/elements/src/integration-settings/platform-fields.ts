@@ -95,7 +95,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
           <input id=${id} type="checkbox" role="switch" .checked=${live(value === true)} aria-readonly=${locked ? 'true' : nothing}
             aria-describedby=${described} aria-invalid=${invalid}
             @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).checked)} />
-          <span dir="auto">${s.label}</span>
+          <span><bdi>${s.label}</bdi></span>
         </label>
         ${help(s, id)} ${renderErrors(id, errors)}
       </div>`;
