@@ -72,7 +72,10 @@ export function inputFrom(draft: Draft, category: IntegrationCategory): Integrat
   }
   const credentials: Record<string, string | null> = {};
   for (const [key, value] of Object.entries(draft.secrets)) {
-    if (platform?.settings.some((s) => s.key === key && s.type === 'secret')) credentials[key] = value;
+    const setting = platform?.settings.find((s) => s.key === key && s.type === 'secret');
+    // A secret typed for what the form no longer shows (the other sign-in method) stays on screen, not sent:
+    // secrets go only where they are used. A clear is sent still: it removes, and the admin asked for it.
+    if (setting && (value === null || isSettingVisible(setting, draft.config, platform!))) credentials[key] = value;
   }
   return {
     platform: draft.platform,

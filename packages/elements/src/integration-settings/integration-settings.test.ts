@@ -415,6 +415,38 @@ describe('<mp-integration-settings> against the real server', () => {
     equal($(el, '.outcome')!.textContent!.trim(), 'CRM settings saved.', 'and shown so');
   });
 
+  it('sends and stores only the secrets of the sign-in method chosen, not those typed for the other one', async () => {
+    const own = await freshEnv();
+    const bodies: string[] = [];
+    const client = createIntegrationClient({
+      baseUrl: own.apiUrl,
+      token: own.tokens.admin,
+      fetch: async (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = new Request(input, init);
+        if (request.method !== 'GET') bodies.push(await request.clone().text());
+        return fetch(request);
+      },
+    });
+    const el = await mount(client);
+    await choosePlatform(el, 'salesforce');
+    await choose(el, 'cfg-authMode', 'serviceUser');
+    typeInto($(el, '#cfg-username'), 'someone@example.org');
+    typeInto($(el, '#secret-password'), 'service-pass-1234');
+    typeInto($(el, '#secret-securityToken'), 'SERVICETOKEN');
+    await choose(el, 'cfg-authMode', 'connectedApp');
+    typeInto($(el, '#cfg-consumerKey'), own.salesforce.consumerKey);
+    typeInto($(el, '#secret-consumerSecret'), own.salesforce.consumerSecret);
+    await el.updateComplete;
+    await press(el, 'test-button');
+    await until(() => $(el, '.test-result'), 'the test outcome');
+    ok($(el, '.test-result.success'), `the Connected App connects: ${$(el, '.test-result')?.textContent?.trim()}`);
+    await saveWith(el, 'save-button');
+    ok(bodies.length >= 2 && bodies.every((b) => b.includes(own.salesforce.consumerSecret)), 'the test and the save each carried the consumer secret');
+    ok(!bodies.some((b) => b.includes('service-pass-1234') || b.includes('SERVICETOKEN')), `neither carried the service user’s secrets: ${bodies.join(' | ')}`);
+    const stored = await client.settings.get('crm');
+    equal(Object.keys(stored.credentials).filter((k) => stored.credentials[k]!.configured).join(), 'consumerSecret', 'only the consumer secret is stored');
+  });
+
   it('signs in a Salesforce service user, routes tags to a related object or fields, and maps an order object (seeds 001 and 004)', async () => {
     const own = await freshEnv();
     const client = clientFor(own);
