@@ -282,7 +282,10 @@ export function renderApiUsage(view: CrmView): TemplateResult | typeof nothing {
   if (!view.canDiscover) return nothing;
   void view.discovery.loadUsage();
   const usage = view.discovery.usage;
-  const shown = valueOf(usage);
+  const reading = valueOf(usage);
+  // The allotment as saved now: a reading taken before a save that changed it would show the old one.
+  const saved = view.saved?.config.dailyApiAllotment;
+  const shown = reading && { ...reading, allotment: typeof saved === 'number' ? saved : null };
   let figures: TemplateResult | typeof nothing = nothing;
   if (shown) {
     const { used, limit, allotment } = shown;

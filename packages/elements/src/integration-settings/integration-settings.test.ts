@@ -413,6 +413,11 @@ describe('<mp-integration-settings> against the real server', () => {
     await el.updateComplete;
     equal(announced(el), 'CRM settings saved.', 'what was already enabled is said to be saved, not enabled again');
     equal($(el, '.outcome')!.textContent!.trim(), 'CRM settings saved.', 'and shown so');
+
+    typeInto($(el, '#cfg-dailyApiAllotment'), '7000');
+    await el.updateComplete;
+    await saveWith(el, 'enable-button');
+    await until(() => $(el, '#usage-text')?.textContent?.includes('MemberPulse may use 7,000 of them.'), 'the usage follows the allotment just saved');
   });
 
   it('sends and stores only the secrets of the sign-in method chosen, not those typed for the other one', async () => {
