@@ -15,7 +15,7 @@ export function privateDataDir(dir: string): boolean {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
   } catch (err) {
-    throw new ConfigError(dataDirProblem(dir) ?? `MP_DATA_DIR ${dir}: ${(err as Error).message}`, { cause: err });
+    throw new ConfigError(`MP_DATA_DIR ${dir}: ${(err as Error).message}`, { cause: err });
   }
   if ((statSync(dir).mode & 0o077) === 0) return false;
   try {

@@ -10,6 +10,7 @@ import {
   type CrmMapping,
   type CrmObjectSummary,
   type FieldMapping,
+  type SalesforceConfig,
   type TagDestination,
 } from '@memberpulse/integration-schema';
 import type { ApiUsage } from '@memberpulse/integrations-sdk';
@@ -284,8 +285,8 @@ export function renderApiUsage(view: CrmView): TemplateResult | typeof nothing {
   const usage = view.discovery.usage;
   const reading = valueOf(usage);
   // The allotment as saved now: a reading taken before a save that changed it would show the old one.
-  const saved = view.saved?.config.dailyApiAllotment;
-  const shown = reading && { ...reading, allotment: typeof saved === 'number' ? saved : null };
+  const saved = view.saved?.config as Partial<SalesforceConfig> | undefined;
+  const shown = reading && { ...reading, allotment: saved?.dailyApiAllotment ?? null };
   let figures: TemplateResult | typeof nothing = nothing;
   if (shown) {
     const { used, limit, allotment } = shown;

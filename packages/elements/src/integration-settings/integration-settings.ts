@@ -448,12 +448,11 @@ export class MpIntegrationSettings extends LitElement {
    * speak of the form on screen again, and stay.
    */
   #answered(edited: readonly string[], before?: Draft): void {
-    const category = this.resolvedCategory!;
-    const found = (draft: Draft) => new Set(checkDraft(draft, this._saved, category, 'enable').map((e) => e.pointer));
     const own = (e: FieldError) => edited.some((p) => e.pointer === p || e.pointer.startsWith(`${p}/`));
-    const others = this._errors.filter((e) => !own(e));
-    const [was, is] = before && others.length ? [found(before), found(this._draft)] : [];
-    const stale = (e: FieldError) => own(e) || (!!was && was.has(e.pointer) && !is!.has(e.pointer));
+    // The rules run (twice) only while errors stand on controls other than those edited: after a failed save.
+    const found = (draft: Draft) => new Set(checkDraft(draft, this._saved, this.resolvedCategory!, 'enable').map((e) => e.pointer));
+    const judged = before && this._errors.some((e) => !own(e)) ? { was: found(before), is: found(this._draft) } : null;
+    const stale = (e: FieldError) => own(e) || (!!judged && judged.was.has(e.pointer) && !judged.is.has(e.pointer));
     if (this._fromSave && this.#failedOnChanges && !this.dirty) {
       this._errors = [];
       this._general = null;
