@@ -11,6 +11,7 @@ import {
   validateCredentialInput,
   validateSettings,
   type ConfigValue,
+  type CrmMetadata,
   type CrmMapping,
   type FieldError,
   type FieldMapping,
@@ -173,12 +174,24 @@ export function missingConnection(draft: Draft, saved: IntegrationSettings | nul
  * same document with the same rules (`validateCredentialInput`, `validateSettings`), and more (the CRM's
  * fields as described, URLs of its own machine), so it finds all of these and may find others.
  */
-export function checkDraft(draft: Draft, saved: IntegrationSettings | null, category: IntegrationCategory, mode: 'draft' | 'enable'): FieldError[] {
+export function checkDraft(draft: Draft, saved: IntegrationSettings | null, category: IntegrationCategory, mode: 'draft' | 'enable', metadata?: CrmMetadata): FieldError[] {
   const platform = findPlatform(draft.platform);
   const { config = {}, credentials = {} } = inputFrom(draft, category);
   // Every typed secret counts, as the server counts a write: a blank one is refused by `validateCredentialInput` alone.
   const state = { category, platform: draft.platform, config, configuredSecrets: secretsOnceSaved(draft, saved, () => true), crm: category === 'crm' ? draft.crm : null };
-  return [...(platform ? validateCredentialInput(platform, credentials, config) : []), ...validateSettings(state, mode).errors];
+  return [...(platform ? validateCredentialInput(platform, credentials, config) : []), ...validateSettings(state, mode, metadata).errors];
+}
+
+/** What the rules can say of a named CRM field only once its object is described. */
+const describedCodes: ReadonlySet<FieldError['code']> = new Set(['unknown_target', 'incompatible_type', 'not_tag_field', 'restricted_picklist']);
+
+/**
+ * What the rules find wrong with the CRM fields named outside the mappers (the Email opt-out field, a tag
+ * field) against the fields described: found as soon as the member object changes, as the mapper finds its
+ * rows', not only when a save is refused. The mapper's rows are left to the mapper.
+ */
+export function describedFieldErrors(draft: Draft, saved: IntegrationSettings | null, metadata: CrmMetadata): FieldError[] {
+  return checkDraft(draft, saved, 'crm', 'draft', metadata).filter((e) => describedCodes.has(e.code) && parsePointer(e.pointer).length === 2);
 }
 
 /**

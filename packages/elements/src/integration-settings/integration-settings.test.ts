@@ -842,6 +842,22 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(stored.map((d) => d.pointer).join(), '/crm/memberMappings/1/target', 'the server recorded the same drift when the screen described Contact');
   });
 
+  it('flags the Email opt-out and event tag fields as soon as the member object changes to one without them, as it flags the mapping rows', async () => {
+    const el = await mount(await enabledCrm(await freshEnv()));
+    await until(() => $(el, '#cfg-emailOptOutField') && $(el, '#crm-eventTagField'), 'Contact’s fields described', 1200);
+    equal(errorOf(el, 'cfg-emailOptOutField') + errorOf(el, 'crm-eventTagField'), '', 'both exist on Contact');
+    await until(() => ($<MpCombobox>(el, '#crm-memberObject')!.options as unknown[]).length > 1, 'the CRM’s objects', 1200);
+    await pick(el, 'crm-memberObject', 'Account');
+    await until(() => errorOf(el, 'cfg-emailOptOutField') && errorOf(el, 'crm-eventTagField'), 'both flagged once Account is described, before any save', 1200);
+    ok(errorOf(el, 'cfg-emailOptOutField').includes('HasOptedOutOfEmail does not exist'), errorOf(el, 'cfg-emailOptOutField'));
+    ok(errorOf(el, 'crm-eventTagField').includes('Event_Tags__c does not exist on Account'), errorOf(el, 'crm-eventTagField'));
+    equal($(el, '#cfg-emailOptOutField')!.hasAttribute('invalid'), true, 'the picker is marked invalid');
+    ok(!$(el, '[part="error-summary"]'), 'no save was refused: nothing in the summary');
+
+    await pick(el, 'crm-memberObject', 'Contact');
+    await until(() => !errorOf(el, 'cfg-emailOptOutField') && !errorOf(el, 'crm-eventTagField'), 'gone with Contact back');
+  });
+
   it('words a drift line as the host’s language joins a label to its sentence, and reads it in that language’s direction', async () => {
     const client = await connectedCrm({
       memberObject: 'Contact',

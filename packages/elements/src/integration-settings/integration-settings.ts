@@ -42,7 +42,7 @@ import { translator, type Phrase } from '../provider/translate.js';
 import { IntegrationErrorEvent, type SettingsAction } from '../provider/error-event.js';
 import { settingsMessages } from './messages.js';
 import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
-import { checkDraft, compare, connectionChanged, controlIdFor, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, shownErrors, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
+import { checkDraft, compare, connectionChanged, controlIdFor, describedFieldErrors, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, shownErrors, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
 import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, mappedSourceKey, requiredToContinue, summaryErrorText, type ErrorContext } from './localized-text.js';
@@ -158,7 +158,7 @@ export class MpIntegrationSettings extends LitElement {
   #summaryShown: { errors: FieldError[]; note: string } = { errors: [], note: '' };
   private _replacing = new Set<string>();
   private _errors: FieldError[] = [];
-  /** `_errors` by the control they belong to, grouped when they change. */
+  /** `_errors` and `#describedErrors` by the control they belong to, as last worked out before rendering. */
   #errorsByControl = new Map<string, FieldError[]>();
   /** The errors came from a save (summary at the top) rather than a connection test (inline only). */
   private _fromSave = false;
@@ -302,7 +302,7 @@ export class MpIntegrationSettings extends LitElement {
     this.#latchRest();
     const saved = this._saved;
     this.#driftShown = this.resolvedCategory === 'crm' && saved?.platform === this._draft.platform ? this.#drift(saved) : [];
-    if (changed.has('_errors')) this.#errorsByControl = byControl(this._errors);
+    this.#errorsByControl = byControl([...this._errors, ...this.#describedErrors()]);
     this.#secretsAwaitingAdmin = this.#canWrite && !this.#canWriteCredentials ? missingConnection(this._draft, saved).filter((s) => s.type === 'secret') : [];
     // Once per update, after what they read above: the form and the summary each ask for them.
     this.#continueOffered = this.#offersSaveAndContinue();
@@ -417,19 +417,34 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   /**
-   * A control's errors: those of the last save or test, and the drift of a CRM choice outside the mappers (a
-   * vanished tag field) while the choice still names it; the mapper rows show their own.
+   * A control's errors: those of the last save or test, those the rules find against the described fields, and
+   * the drift of a CRM choice outside the mappers; the mapper rows show their own.
    */
   #errorsFor = (controlId: string): string[] => [
     ...(this.#errorsByControl.get(controlId) ?? []).map(this.#errorText),
-    ...this.#driftShown
-      .filter((d) => {
-        // A CRM choice itself (`/crm/eventTagField`), not a mapping row (`/crm/memberMappings/3/target`).
-        const [first, key, rest] = parsePointer(d.pointer);
-        return first === 'crm' && rest === undefined && this._draft.crm[key as keyof CrmMapping] === d.field && controlIdFor(d.pointer) === controlId;
-      })
-      .map(driftText),
+    ...this.#choiceDrift().filter((d) => controlIdFor(d.pointer) === controlId).map(driftText),
   ];
+
+  /** The drift of a CRM choice itself (a vanished tag field, not a mapping row) while the choice still names it. */
+  #choiceDrift(): DriftItem[] {
+    return this.#driftShown.filter((d) => {
+      const [first, key, rest] = parsePointer(d.pointer);
+      return first === 'crm' && rest === undefined && this._draft.crm[key as keyof CrmMapping] === d.field;
+    });
+  }
+
+  /**
+   * What the rules find in the CRM fields named outside the mappers, against the fields this screen has
+   * described (`describedFieldErrors`), but for what a save's errors or the drift already say there.
+   */
+  #describedErrors(): FieldError[] {
+    const { crm } = this._draft;
+    const memberFields = this.resolvedCategory === 'crm' ? this.#discovery.fieldsOf(crm.memberObject) : undefined;
+    if (!memberFields) return [];
+    const drift = this.#choiceDrift();
+    const said = (e: FieldError) => this._errors.some((s) => s.pointer === e.pointer && s.code === e.code) || drift.some((d) => d.pointer === e.pointer);
+    return describedFieldErrors(this._draft, this._saved, { memberFields, orderFields: this.#discovery.fieldsOf(crm.orderObject) }).filter((e) => !said(e));
+  }
 
   /** An edit of the controls at `edited` (pointers). */
   #update(draft: Draft, ...edited: string[]): void {
