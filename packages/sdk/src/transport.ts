@@ -1,5 +1,5 @@
 import ky, { HTTPError, TimeoutError as KyTimeoutError, type Options as KyOptions } from 'ky';
-import { NO_SUCH_ROUTE_TYPE, type Problem } from '@memberpulse/integration-schema';
+import { NO_SUCH_ROUTE_TYPE, type FieldError, type Problem } from '@memberpulse/integration-schema';
 import {
   ConflictError,
   ForbiddenError,
@@ -73,7 +73,7 @@ export interface ClientOptions {
   retry?: number | RetryPolicy;
   /**
    * Headers sent with every call. A value HTTP cannot carry, `Authorization` (use `token` /
-   * `getToken`) and `Idempotency-Key` (per call) throw a `TypeError` here.
+   * `getToken`), and `Idempotency-Key`, `If-Match` and `If-None-Match` (per call) throw a `TypeError` here.
    */
   headers?: Record<string, string>;
   /** Check every response against the schema (default `true`); a mismatch throws `InvalidResponseError`. */
@@ -330,6 +330,21 @@ function isProblem(value: unknown): value is Problem {
   return value !== null && typeof value === 'object' && typeof (value as Problem).status === 'number' && typeof (value as Problem).title === 'string';
 }
 
+const isFieldError = (e: unknown): e is FieldError =>
+  !!e && typeof e === 'object' && ['pointer', 'code', 'message'].every((key) => typeof (e as Record<string, unknown>)[key] === 'string');
+
+/**
+ * The problem document an error body holds, with what the error classes read in the shapes they read: a
+ * `detail` that is no text, or field errors not in the API's shape (a gateway's), are left out, so the
+ * caller still gets the error class for the status, with the status and request id.
+ */
+function problemOf(body: unknown): Problem | undefined {
+  if (!isProblem(body)) return undefined;
+  const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
+  const fieldErrors = (list: unknown) => (Array.isArray(list) ? list.filter(isFieldError) : undefined);
+  return { ...body, type: text(body.type) ?? 'about:blank', detail: text(body.detail), requestId: text(body.requestId), errors: fieldErrors(body.errors), warnings: fieldErrors(body.warnings) };
+}
+
 /** The API's answer that a record is not there (a problem document, and not the one for a path it has no route for). */
 const isMissingRecord = (body: unknown) => isProblem(body) && body.type !== NO_SUCH_ROUTE_TYPE;
 
@@ -343,7 +358,7 @@ export function createTransport(options: ClientOptions): Transport {
   // Checked once here: `new Headers` would throw on every call quoting the value, or trim a trailing line break.
   for (const [name, value] of Object.entries(baseHeaders ?? {})) {
     checkHeaderName(name, '`headers`');
-    if (/^idempotency-key$/i.test(name)) throw new TypeError(`An ${name} in the client's \`headers\` would be shared by every write: give it per call.`);
+    if (/^(idempotency-key|if-(none-)?match)$/i.test(name)) throw new TypeError(`${name} in the client's \`headers\` would be shared by every write: give it per call.`);
     if (!HEADER_VALUE.test(value)) throw new TypeError(`The ${name} header in \`headers\` cannot be sent: it has a line break or a character HTTP headers cannot carry.`);
   }
   let prefix = String(options.baseUrl).replace(/\/+$/, '');
@@ -451,7 +466,7 @@ export function createTransport(options: ClientOptions): Transport {
       // Read from the scrubbed copy: a server may echo the token or a secret in any header.
       const cause = scrubKyError(error, secrets);
       const { status, statusText, headers } = cause.response;
-      const problem = isProblem(body) ? redactDeep(body, secrets) : undefined;
+      const problem = redactDeep(problemOf(body), secrets);
       const init: IntegrationErrorInit = {
         ...ctx,
         status,
@@ -519,6 +534,10 @@ export function createTransport(options: ClientOptions): Transport {
     const timeout = opts.timeout ?? options.timeout ?? 10_000;
     const secrets = spec.secrets ?? [];
     const path = basePath + spec.path.split('?')[0];
+    // encodeURIComponent leaves these as they are, and a URL resolves them away: the call would reach another route.
+    if (spec.path.split('?')[0]!.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) {
+      throw new TypeError(`An id, key or name in ${spec.method} ${path} is empty, “.” or “..”, which names no record. Nothing was sent.`);
+    }
     const call: IntegrationErrorInit = { method: spec.method, path };
     const headers = new Headers(baseHeaders);
     /** What an error must not show: the call's secrets and the token it last sent (set as it is sent). */
@@ -546,8 +565,10 @@ export function createTransport(options: ClientOptions): Transport {
     }
     const explicitIfMatch = spec.conditional && opts.ifMatch;
     if (explicitIfMatch) setHeader('if-match', explicitIfMatch);
-    /** The record whose precondition comes from the ETag memory (no `ifMatch`, or an empty one), which differs per tenant, so per token. */
-    const rememberedRecord = spec.conditional && (opts.ifMatch === undefined || opts.ifMatch === '') ? spec.record : undefined;
+    // A precondition in the call's headers is the caller's own, as `ifMatch` is: the ETag memory stays out of it.
+    const preconditionGiven = headers.has('if-match') || headers.has('if-none-match');
+    /** The record whose precondition comes from the ETag memory (none given, and not `ifMatch: false`), which differs per tenant, so per token. */
+    const rememberedRecord = spec.conditional && !preconditionGiven && opts.ifMatch !== false ? spec.record : undefined;
     /** The precondition header this call set from the ETag memory, if any. */
     let remembered: string | undefined;
     /** What the client knows of the records of the tenant this call acts for; set as the token is sent. */

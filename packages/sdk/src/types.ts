@@ -6,7 +6,8 @@ export interface CallOptions {
   signal?: AbortSignal;
   /**
    * Extra headers for this call only. `Authorization` is refused (a `TypeError`): it comes from
-   * `token` / `getToken`. An `Idempotency-Key` here is the write's key, as `idempotencyKey` would be.
+   * `token` / `getToken`. An `Idempotency-Key` here is the write's key, as `idempotencyKey` would be; an
+   * `If-Match` or `If-None-Match` is sent as given, in place of the ETag the client remembers.
    */
   headers?: Record<string, string>;
   /** Per-attempt timeout in milliseconds for this call (overrides the client's), or `false` for none. */

@@ -45,6 +45,19 @@ describe('requests', () => {
     assert.equal(seen[1]!.url, 'http://api.test/v1/settings/crm/objects/Member%2F__c/fields?refresh=true');
   });
 
+  it('refuses an id, key or object name that is empty, “.” or “..” before sending, as a URL would resolve it to another route', async () => {
+    const { fetch, seen } = fakeFetch(() => json(endpointRecord()));
+    const c = client(fetch);
+    const calls = [() => c.endpoints.get(''), () => c.endpoints.delete('..'), () => c.credentials.set('crm', '.', 'x'), () => c.crm.fields('..')];
+    for (const call of calls) {
+      const refused = await call().catch((e: unknown) => e);
+      assert.ok(refused instanceof TypeError && /empty, “\.” or “\.\.”, which names no record/.test(refused.message), String(refused));
+    }
+    assert.equal(seen.length, 0, 'nothing sent');
+    await c.endpoints.get('..a');
+    assert.equal(seen[0]!.url, 'http://api.test/v1/endpoints/..a', 'dots within an id are an id');
+  });
+
   it('sends no body, and no content type, to the routes that take none (archive, restore, clearing a credential, deleting an endpoint)', async () => {
     const { fetch, seen } = fakeFetch((req) => (req.method === 'DELETE' && req.url.includes('/endpoints/') ? new Response(null, { status: 204 }) : json(settingsRecord(), 200, { etag: '"2"' })));
     const c = client(fetch);
@@ -165,6 +178,19 @@ describe('ETags', () => {
     await c.settings.saveDraft('crm', { platform: 'salesforce' }, { ifMatch: '"99"' });
     assert.equal(seen[4]!.headers.get('if-match'), '"99"');
     assert.deepEqual(JSON.parse(seen[4]!.body), { platform: 'salesforce', status: 'draft' });
+  });
+
+  it('sends a precondition in a call’s headers as given, over the ETag it remembers, and refuses one in the client’s headers', async () => {
+    const { fetch, seen } = fakeFetch(() => json(settingsRecord({ version: 5 }), 200, { etag: '"5"' }));
+    const c = client(fetch);
+    await c.settings.get('crm');
+    await c.settings.patch('crm', { config: { a: 1 } }, { headers: { 'If-Match': '"1"' } });
+    assert.equal(seen[1]!.headers.get('if-match'), '"1"', 'the caller’s version, not the remembered "5"');
+    await c.settings.patch('crm', { config: { a: 1 } }, { headers: { 'If-None-Match': '*' } });
+    assert.deepEqual([seen[2]!.headers.get('if-match'), seen[2]!.headers.get('if-none-match')], [null, '*'], 'only the caller’s precondition');
+    for (const name of ['If-Match', 'if-none-match']) {
+      assert.throws(() => client(fetch, { headers: { [name]: '"1"' } }), (e) => e instanceof TypeError && e.message.includes(name));
+    }
   });
 
   it('keeps what it knows of records per tenant: a token for another tenant sends no precondition from the first', async () => {
@@ -632,6 +658,23 @@ describe('validation errors', () => {
     assert.equal(e.fieldErrors['/name']?.length, 2);
     assert.deepEqual(e.warnings, warnings);
     assert.deepEqual(JSON.parse(JSON.stringify(e)).errors, errors);
+  });
+
+  it('gives the right error class with its status and request id when a problem’s detail or field errors are not in the API’s shape (a gateway’s)', async () => {
+    const bodies: Array<[number, Record<string, unknown>, typeof IntegrationError]> = [
+      [502, { detail: { upstream: 'timeout' } }, IntegrationError],
+      [404, { detail: 404 }, NotFoundError],
+      [422, { errors: { name: ['taken'] } }, ValidationError],
+      [400, { errors: [null, { pointer: 0, code: 'x', message: 'm' }, { pointer: '/name', code: 'duplicate', message: 'Taken.' }] }, ValidationError],
+    ];
+    for (const [status, extra, Class] of bodies) {
+      const { fetch } = fakeFetch(() => problem(status, extra));
+      const e = await rejects(client(fetch, { retry: 0 }).endpoints.get('ep_1'), Class);
+      assert.deepEqual([e.status, e.requestId, e.message], [status, 'req-h', `Status ${status}`], JSON.stringify(extra));
+      if (e instanceof ValidationError) {
+        assert.deepEqual(e.messagesFor('/name', { nested: true }), status === 400 ? ['Taken.'] : [], 'the well-formed field errors kept');
+      }
+    }
   });
 
   it('maps 400 and 413 to ValidationError too, and a text error body to a plain message', async () => {
