@@ -31,6 +31,7 @@ import type { DescribeCache } from './discovery.js';
 import { checkPreconditions, settingsEtag, type Preconditions } from './etag.js';
 import type { TenantKeys } from './keys.js';
 import { ProblemError, forbidden, notFound, unprocessable } from './problem.js';
+import { invisibleCharacterErrors } from './setting-values.js';
 import * as store from './store.js';
 
 /** Who writes, when, under which request id. */
@@ -153,6 +154,7 @@ function planWrite(
     }
   }
 
+  if (def) errors.push(...invisibleCharacterErrors(def, config));
   if (platform === null) {
     for (const key of Object.keys(config)) errors.push(fieldError(pointer('config', key), 'unknown_field', 'Choose a platform before entering its settings.'));
   }

@@ -60,6 +60,32 @@ describeEachBackend('integration settings', (backend) => {
     assert.equal(mended.status, 200, mended.text);
   });
 
+  test('a text or list setting with an invisible character in it (a pasted zero-width space, a direction mark) is refused on its pointer, worded with its label', async () => {
+    const admin = (await fresh()).as('admin');
+    const doc = salesforceDoc('sfsecret-AAAA-4444');
+    const pasted = await admin('PUT', '/v1/settings/crm', {
+      body: { ...doc, config: { ...doc.config, consumerKey: 'ck-public-1\u200B', allowedGroupValues: ['Gold', 'Sil\u202Ever', '👩\u200D💻'] } },
+    });
+    assert.equal(pasted.status, 422, pasted.text);
+    const invisible = 'remove the invisible character in it (a zero-width space or a direction mark, often pasted along).';
+    assert.deepEqual(pasted.body.errors, [
+      { pointer: '/config/consumerKey', code: 'invalid_format', message: `Consumer Key: ${invisible}` },
+      { pointer: '/config/allowedGroupValues/1', code: 'invalid_format', message: `Allowed group values: ${invisible}` },
+    ], 'the emoji’s joiner is no such character');
+    assert.equal((await admin('GET', '/v1/settings/crm')).status, 404, 'nothing is stored');
+    const checked = await admin('POST', '/v1/settings/crm/validate', { body: { ...doc, config: { ...doc.config, consumerKey: '\u2066ck-public-1' } } });
+    assert.deepEqual(pointers(checked), ['/config/consumerKey'], 'validate says so too');
+  });
+
+  test('a setting value of a type no setting takes is worded by its setting’s rule and label, not by its key, on a PATCH naming no platform too', async () => {
+    const admin = (await fresh()).as('admin');
+    const put = await admin('PUT', '/v1/settings/crm', { body: { ...salesforceDoc('sfsecret-AAAA-5555'), config: { ...salesforceDoc('x').config, allowedGroupValues: ['Gold', 1] } } });
+    assert.deepEqual(put.body.errors, [{ pointer: '/config/allowedGroupValues', code: 'invalid_type', message: 'Allowed group values must be a list of text values.' }], put.text);
+    assert.equal((await admin('PUT', '/v1/settings/crm', { body: salesforceDoc('sfsecret-AAAA-5555') })).status, 201);
+    const patch = await admin('PATCH', '/v1/settings/crm', { raw: '{"config":{"dailyApiAllotment":1e400}}' });
+    assert.deepEqual(patch.body.errors, [{ pointer: '/config/dailyApiAllotment', code: 'invalid_type', message: '24-hour API call allotment must be a number.' }], patch.text);
+  });
+
   test('validate answers every error about what the document says as 200 {errors, warnings}, __proto__ and unstorable text too; only an unreadable body is a problem', async () => {
     const admin = (await fresh()).as('admin');
     const cases: Array<[string, string, Array<[string, string]>]> = [

@@ -1,4 +1,4 @@
-import { fieldError, type IntegrationSettingsInput, type ValidationResult } from '@memberpulse/integration-schema';
+import { fieldError, findPlatform, type IntegrationCategory, type IntegrationSettingsInput, type ValidationResult } from '@memberpulse/integration-schema';
 import { IntegrationSettingsInputSchema, parseWithPointers } from '@memberpulse/integration-schema/validation';
 import { Hono, type Context } from 'hono';
 import type { RouteDeps } from '../app.js';
@@ -8,6 +8,7 @@ import { header, type Env } from '../hono-env.js';
 import { readJson, readJsonDocument, readNoBody } from '../http.js';
 import { badRequest, notFound } from '../problem.js';
 import { setArchived, validateDocument } from '../settings-service.js';
+import { withSettingLabels } from '../setting-values.js';
 import * as store from '../store.js';
 import { describeFirst, recomputeDrift } from './crm-describes.js';
 import { categoryOf, need, parse, pre, writeContext } from './request.js';
@@ -40,10 +41,22 @@ export function settingsRoutes(deps: RouteDeps): Hono<Env> {
     return c.body(s.body, 200, { 'Content-Type': 'application/json', ETag: tag });
   });
 
+  /**
+   * A settings document parsed, its settings' type errors worded with their labels: by the platform it names,
+   * else (a PATCH) by the stored record's, read only then.
+   */
+  const parseInput = async (tenant: string, category: IntegrationCategory, doc: unknown) => {
+    const parsed = parseWithPointers(IntegrationSettingsInputSchema, doc);
+    if (parsed.ok) return parsed;
+    const { platform, config } = (doc ?? {}) as { platform?: unknown; config?: unknown };
+    const named = typeof platform === 'string' ? platform : (await store.getSettings(db, tenant, category))?.platform;
+    return { ok: false as const, errors: withSettingLabels(parsed.errors, findPlatform(named ?? null), config) };
+  };
+
   const writeRoute = (mode: 'replace' | 'merge') => async (c: Context<Env>) => {
-    need(c, 'settings:write');
+    const p = need(c, 'settings:write');
     const category = categoryOf(c);
-    const input = parse(parseWithPointers(IntegrationSettingsInputSchema, await readJson(c)));
+    const input = parse(await parseInput(p.tenant, category, await readJson(c)));
     return settingsWrite(deps, c, mode, input as IntegrationSettingsInput, category);
   };
   app.put('/:category', writeRoute('replace'));
@@ -57,7 +70,7 @@ export function settingsRoutes(deps: RouteDeps): Hono<Env> {
     // Every error about what the document says is a field error of the answer, those no route can store
     // (a `__proto__` key, a NUL character) too; only a body that is no JSON object at all is a problem.
     const { doc, contentErrors } = (await readJsonDocument(c))!;
-    const parsed = parseWithPointers(IntegrationSettingsInputSchema, doc);
+    const parsed = await parseInput(p.tenant, category, doc);
     let answer: ValidationResult = { errors: parsed.ok ? [] : parsed.errors, warnings: [] };
     if (parsed.ok) {
       const input = parsed.value as IntegrationSettingsInput;
