@@ -138,11 +138,12 @@ test('settings: enabling demands member object, email mapped and event tag; a dr
   ]);
 });
 
-test('settings: campaign membership needs no event tag field; a related object needs its object', () => {
+test('settings: campaign membership and a related object need no event tag field; a related object needs its object', () => {
   const campaign = crmState({ ...completeCrm, eventTagField: null, tagDestination: 'campaignMembership' });
   assert.deepEqual(validateSettings(campaign, 'enable').errors, []);
-  const related = crmState({ ...completeCrm, tagDestination: 'relatedObject' });
+  const related = crmState({ ...completeCrm, eventTagField: null, tagDestination: 'relatedObject' });
   assert.deepEqual(pointers(validateSettings(related, 'enable').errors), ['/crm/tagObject required']);
+  assert.deepEqual(validateSettings(crmState({ ...completeCrm, eventTagField: null, tagDestination: 'relatedObject', tagObject: 'Member_Tag__c' }), 'enable').errors, []);
 });
 
 test('settings: nothing that needs credentials before they are set', () => {

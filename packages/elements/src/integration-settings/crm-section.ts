@@ -200,9 +200,8 @@ export function renderCrmSection(view: CrmView): TemplateResult {
   if (view.canDiscover) loadDiscovery(view);
   const objects = valueOf(d.objects);
   const memberFieldList = d.fields(crm.memberObject);
-  const tagSource = crm.tagDestination === 'relatedObject' ? crm.tagObject : crm.memberObject;
-  const tagFields = d.fieldsOf(tagSource);
-  const tagObjectLabel = objects?.find((o) => o.name === tagSource)?.label ?? tagSource ?? '';
+  const tagFields = d.fieldsOf(crm.memberObject);
+  const memberObjectLabel = objects?.find((o) => o.name === crm.memberObject)?.label ?? crm.memberObject ?? '';
   const objectChoices = (withNone: boolean, value: string | null, filter?: (o: CrmObjectSummary) => boolean) =>
     objects ? objectOptions(objects, withNone, filter) : savedOnly(value);
   const tagChoices = (withNone: boolean, value: string | null) => (tagFields ? tagOptions(tagFields, withNone) : savedOnly(value));
@@ -242,8 +241,10 @@ export function renderCrmSection(view: CrmView): TemplateResult {
       : nothing}
     ${crm.tagDestination === 'campaignMembership'
       ? html`<p class="help"><bdi>${t('settings.crm.campaignTags')}</bdi></p>`
-      : html`
-          ${tagFields && tagOptions(tagFields, false).length === 0 ? html`<p class="help warning-text"><bdi>${t('settings.crm.noTagFields', { object: tagObjectLabel })}</bdi></p>` : nothing}
+      : crm.tagDestination === 'relatedObject'
+        ? nothing
+        : html`
+          ${tagFields && tagOptions(tagFields, false).length === 0 ? html`<p class="help warning-text"><bdi>${t('settings.crm.noTagFields', { object: memberObjectLabel })}</bdi></p>` : nothing}
           ${picker(view, 'eventTagField', t('settings.crm.eventTag'), t('settings.crm.eventTagHelp'), tagChoices(false, crm.eventTagField), crm.eventTagField, true)}
           ${picker(view, 'courseTagField', t('settings.crm.courseTag'), t('settings.crm.courseTagHelp'), tagChoices(true, crm.courseTagField), crm.courseTagField, false)}
         `}

@@ -82,9 +82,12 @@ export function inputFrom(draft: Draft, category: IntegrationCategory): Integrat
     platform: draft.platform,
     config,
     ...(Object.keys(credentials).length ? { credentials } : {}),
-    ...(category === 'crm' ? { crm: draft.crm } : {}),
+    ...(category === 'crm' ? { crm: sentCrm(draft.crm) } : {}),
   };
 }
+
+/** The CRM part as a save sends it: the tag fields only where tags go to member fields; on screen they stay, for a switch back. */
+const sentCrm = (crm: CrmMapping): CrmMapping => (crm.tagDestination === 'multiPicklist' ? crm : { ...crm, eventTagField: null, courseTagField: null });
 
 /** Whether two values are the same data (absent and null alike). */
 export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

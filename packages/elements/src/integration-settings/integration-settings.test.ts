@@ -858,6 +858,27 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => !errorOf(el, 'cfg-emailOptOutField') && !errorOf(el, 'crm-eventTagField'), 'gone with Contact back');
   });
 
+  it('enables tags to a related object without a tag field on the member object, and saves no hidden tag field', async () => {
+    const client = await connectedCrm({
+      memberObject: 'Contact',
+      memberMappings: [
+        { source: 'email', target: 'Email', policy: 'always' },
+        { source: 'firstName', target: 'FirstName', policy: 'always' },
+        { source: 'lastName', target: 'LastName', policy: 'always' },
+      ],
+      eventTagField: 'Event_Tags__c',
+    });
+    const el = await mount(client);
+    await until(() => $(el, '#crm-tagDestination') && ($<MpCombobox>(el, '#crm-memberObject')!.options as unknown[]).length > 1, 'the CRM part, objects loaded', 1200);
+    await choose(el, 'crm-tagDestination', 'relatedObject');
+    ok(!$(el, '#crm-eventTagField') && !$(el, '#crm-courseTagField'), 'no tag field to choose: the related object gets one record per tag');
+    await pick(el, 'crm-tagObject', 'Member_Tag__c');
+    await press(el, 'enable-button');
+    await until(() => announced(el).includes('enabled'), `enabled: ${$(el, '[part="error-summary"]')?.textContent ?? ''}`);
+    const stored = (await client.settings.get('crm')).crm!;
+    equal(`${stored.tagDestination} ${stored.tagObject} ${stored.eventTagField}`, 'relatedObject Member_Tag__c null', 'the event tag field left on screen is not saved');
+  });
+
   it('words a drift line as the host’s language joins a label to its sentence, and reads it in that language’s direction', async () => {
     const client = await connectedCrm({
       memberObject: 'Contact',

@@ -82,7 +82,7 @@ export const settingsMessages = {
   'settings.crm.tags': 'Tags',
   'settings.crm.tagDestination': 'Where tags go',
   'settings.crm.tagObject': 'Tag object',
-  'settings.crm.tagObjectHelp': 'A related custom object that receives one record per tag.',
+  'settings.crm.tagObjectHelp': 'A related custom object that receives one record per tag: it needs a lookup to the member object and a tag field such as Tag__c. No tag field on the member object is needed.',
   'settings.crm.eventTag': 'Event tag field',
   'settings.crm.eventTagHelp': 'Receives event registration and attendance tags, and membership status tags. Multi-select picklist or long text area fields only.',
   'settings.crm.courseTag': 'Course tag field',

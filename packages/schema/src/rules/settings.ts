@@ -127,8 +127,9 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
     errors.push(fieldError('/crm/memberObject', 'required', 'Choose the member object before mapping its fields.'));
   }
 
-  const tagsNeedField = crm.tagDestination !== 'campaignMembership';
-  if (complete && tagsNeedField && !crm.eventTagField) {
+  // Only member fields take tags: a related object gets a record per tag, a campaign a member (seed 001).
+  const toFields = crm.tagDestination === 'multiPicklist';
+  if (complete && toFields && !crm.eventTagField) {
     errors.push(fieldError('/crm/eventTagField', 'required', 'Choose the field that receives event tags.'));
   }
   if (crm.tagDestination === 'relatedObject' && complete && !crm.tagObject) {
@@ -137,7 +138,7 @@ export function validateSettings(state: SettingsState, mode: 'draft' | 'enable',
   if (crm.tagDestination !== 'relatedObject' && crm.tagObject) {
     errors.push(fieldError('/crm/tagObject', 'invalid', 'Only used when tags go to a related object.'));
   }
-  if (crm.tagDestination === 'multiPicklist') errors.push(...tagFieldErrors(crm, metadata.memberFields));
+  if (toFields) errors.push(...tagFieldErrors(crm, metadata.memberFields));
 
   if (crm.orderObject) {
     merge(
