@@ -9,3 +9,4 @@ export * from './validation/endpoint-sorts.js';
 export * from './validation/endpoint-name-key.js';
 export * from './validation/problem-types.js';
 export * from './validation/stripe-mode-change.js';
+export * from './validation/tag-destination.js';

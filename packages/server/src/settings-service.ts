@@ -22,7 +22,7 @@ import {
   type SettingsState,
   type ValidationResult,
 } from '@memberpulse/integration-schema';
-import { stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
+import { salesforceTagErrors, stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
 import { randomUUID } from 'node:crypto';
 import { can, type Principal } from './auth.js';
 import { encryptField, secretHint } from './crypto.js';
@@ -168,6 +168,7 @@ function planWrite(
   const orderFields = crm && !orgChanged ? cache.fields(tenant, crm.orderObject, stamp) : undefined;
   const rules = validateAs ?? (status === 'enabled' ? 'enable' : 'draft');
   const result = validateSettings(state, rules, { memberFields, orderFields, allowLoopback: deps.allowLoopback });
+  if (crm && def?.id === 'salesforce') errors.push(...salesforceTagErrors(crm, judgedTagObject(current, crm, rules, orgChanged) ? cache.fields(tenant, crm.tagObject, stamp) : undefined));
   let warnings = result.warnings;
   const kept = crm && current?.crm && !orgChanged ? keptCrmChoices(def, current, config, crm) : undefined;
   // Enabling runs every rule in full: a record must not start syncing onto fields the CRM no longer has.
@@ -181,6 +182,18 @@ function planWrite(
     errors.push(...result.errors);
   }
   return { current, platform, status, config, crm, platformChanged, changedConnection, orgChanged, secrets, setSecrets, clearSecrets, errors, warnings, memberFields, orderFields, kept };
+}
+
+/**
+ * Whether a write's related tag object is judged against its describe: when enabling, or when the write
+ * changes the object, the member object or where tags go. One kept as stored is not, as a drifted mapping
+ * row is not: a field removed in the CRM does not stop an unrelated save.
+ */
+function judgedTagObject(current: store.StoredSettings | null, crm: CrmMapping, rules: 'draft' | 'enable', orgChanged: boolean): boolean {
+  const before = current?.crm;
+  if (orgChanged || crm.tagDestination !== 'relatedObject') return false;
+  const kept = !!before && before.tagDestination === crm.tagDestination && before.tagObject === crm.tagObject && before.memberObject === crm.memberObject;
+  return (rules === 'enable' && current?.status !== 'enabled') || !kept;
 }
 
 /**
@@ -298,14 +311,14 @@ export interface SettingsDeps extends PlanDeps {
 }
 
 /**
- * Enabling runs every rule against the CRM's describes (docs/api.md): the member and order objects that a
+ * Enabling runs every rule against the CRM's describes (docs/api.md): the member, order and related tag objects that a
  * write or check enabling a draft CRM record names and the cache does not describe, and the secrets to
  * describe them with (those the write sets: the same org, since a change of org is judged without describes).
  */
 export class UndescribedObjects extends Error {
   override name = 'UndescribedObjects';
   constructor(
-    readonly objects: { key: 'memberObject' | 'orderObject'; name: string }[],
+    readonly objects: { key: 'memberObject' | 'orderObject' | 'tagObject'; name: string }[],
     readonly credentials: Record<string, string> | undefined,
   ) {
     super('The CRM objects this enabling names are to be described first.');
@@ -322,8 +335,8 @@ function undescribedObjects(plan: Plan, enabling: boolean, mayWriteSecrets: bool
   if (plan.current?.status !== 'draft' || !enabling || plan.orgChanged || !crm || !findPlatform(plan.platform)?.discovery) return null;
   if (plan.setSecrets.size > 0 && !mayWriteSecrets) return null;
   const stamp = store.describeStamp(plan.current);
-  const objects = (['memberObject', 'orderObject'] as const).flatMap((key) => {
-    const name = crm[key];
+  const objects = (['memberObject', 'orderObject', 'tagObject'] as const).flatMap((key) => {
+    const name = key === 'tagObject' && crm.tagDestination !== 'relatedObject' ? null : crm[key];
     return name && !cache.fields(tenant, name, stamp) ? [{ key, name }] : [];
   });
   if (objects.length === 0) return null;

@@ -18,6 +18,8 @@ const orders = {
   ],
 };
 const leadFields = [field('Email', 'email'), field('FirstName', 'string'), field('LastName', 'string'), field('MP_Tags__c', 'multipicklist', { picklistValues: [] }), field('HasOptedOutOfEmail', 'boolean', { nillable: false })];
+/** A related tag object as the connector writes one: a lookup to the member (Lead) and a tag field. */
+const leadTagFields = [field('Lead__c', 'reference', { referenceTo: ['Lead'] }), field('Tag__c', 'string', { custom: true })];
 /** A secret the CRM refuses. */
 const REFUSED = 'refused-secret-0000';
 const bogus = [
@@ -38,6 +40,8 @@ describeEachBackend('enabling describes what it names', (backend) => {
       if (unreachable) throw new PlatformError('unreachable', 'The platform could not be reached.');
       if (conn.secrets.consumerSecret === REFUSED) throw new PlatformError('auth', 'The CRM refused the credentials.');
       if (name === 'Order__c') return structuredClone(orderFields);
+      if (name === 'Lead_Tag__c') return structuredClone(leadTagFields);
+      if (name === 'Plain__c') return [field('Name', 'string')];
       if (name !== 'Lead') throw new PlatformError('not_found', 'The platform has no such object.');
       return structuredClone(leadFields);
     },
@@ -85,6 +89,26 @@ describeEachBackend('enabling describes what it names', (backend) => {
 
     const fixed = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', crm: { memberMappings: enableReadyCrm.memberMappings } } });
     assert.equal(fixed.status, 200, fixed.text);
+  });
+
+  test('tags go to a related object only with a lookup to the member and a tag field, described first when enabling; to campaigns only from Contact or Lead', async () => {
+    const admin = await draft();
+    const crm = { ...enableReadyCrm, memberObject: 'Lead', tagDestination: 'relatedObject' };
+    const drafted = await admin('PATCH', '/v1/settings/crm', { body: { crm: { ...crm, tagObject: 'Plain__c' } } });
+    assert.equal(drafted.status, 200, `a draft naming an object not described yet is taken: ${drafted.text}`);
+    described.length = 0;
+    const enabled = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled' } });
+    assert.deepEqual([enabled.status, errorsOf(enabled)], [422, ['/crm/tagObject invalid']], enabled.text);
+    assert.match(enabled.body.errors[0].message, /Plain__c cannot take tags: it needs a lookup to Lead and a tag field such as Tag__c\./);
+    assert.deepEqual(described, ['Lead', 'Plain__c'], 'the tag object described before the rules ran');
+    const fixed = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', crm: { tagObject: 'Lead_Tag__c' } } });
+    assert.equal(fixed.status, 200, fixed.text);
+
+    const campaign = await admin('PATCH', '/v1/settings/crm', { body: { status: 'draft', crm: { memberObject: 'Member__c', memberMappings: [], tagDestination: 'campaignMembership', tagObject: null } } });
+    assert.deepEqual([campaign.status, errorsOf(campaign)], [422, ['/crm/tagDestination invalid']], campaign.text);
+    assert.match(campaign.body.errors[0].message, /Campaign membership works with Contact or Lead members only, not Member__c/);
+    const lead = await admin('PATCH', '/v1/settings/crm', { body: { crm: { tagDestination: 'campaignMembership', tagObject: null } } });
+    assert.equal(lead.status, 200, `Lead members join campaigns: ${lead.text}`);
   });
 
   test('describing the member and order objects first, an enabling check or write judges the record’s drift once', async () => {

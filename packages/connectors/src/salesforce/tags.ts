@@ -1,4 +1,5 @@
 import { memberPulseTags, tagFieldKey, type CrmMapping, type TagDestination } from '@memberpulse/integration-schema';
+import { CAMPAIGN_MEMBER_OBJECTS, tagObjectShape } from '@memberpulse/integration-schema/validation';
 import { ConnectorError, pointerError } from '../errors.js';
 import type { SalesforceClient, SfField } from './client.js';
 import { soqlId, soqlName, soqlString } from './soql.js';
@@ -108,23 +109,18 @@ async function picklistTags(client: SalesforceClient, object: string, id: string
 }
 
 /** The tag object's lookup to the member object, its tag field and (optionally) a unique external-id key. */
-async function tagObjectShape(client: SalesforceClient, tagObject: string, memberObject: string): Promise<{ lookup: SfField; tag: SfField; key?: SfField }> {
-  const fields = (await client.describe(tagObject)).fields;
-  const lookup = fields.find((f) => f.type === 'reference' && f.createable && f.referenceTo?.some((r) => r.toLowerCase() === memberObject.toLowerCase()));
-  const key = fields.find((f) => f.externalId && f.unique && f.createable && f.type === 'string');
-  const tag =
-    fields.find((f) => f.name.toLowerCase() === 'tag__c') ??
-    fields.find((f) => f.custom && f.createable && f !== key && ['picklist', 'string', 'combobox'].includes(f.type) && /tag/i.test(f.name));
-  if (!lookup || !tag) {
+async function tagObjectFields(client: SalesforceClient, tagObject: string, memberObject: string): Promise<{ lookup: SfField; tag: SfField; key?: SfField }> {
+  const shape = tagObjectShape((await client.describe(tagObject)).fields, memberObject);
+  if (!shape) {
     throw new ConnectorError('invalid', `${tagObject} needs a lookup to ${memberObject} and a tag field (e.g. Tag__c) to receive tags.`, [pointerError('/crm/tagObject', 'invalid', `${tagObject} has no lookup to ${memberObject} or no tag field.`)]);
   }
-  return key ? { lookup, tag, key } : { lookup, tag };
+  return shape;
 }
 
 async function relatedTags(client: SalesforceClient, memberObject: string, id: string, tagObject: string, add: string[], remove: string[]): Promise<ApplyTagsResult> {
   const where = { mappings: [], base: '/crm/memberMappings', settings: {} as Record<string, string> };
   try {
-    const { lookup, tag, key } = await tagObjectShape(client, tagObject, memberObject);
+    const { lookup, tag, key } = await tagObjectFields(client, tagObject, memberObject);
     where.settings = { [tag.name]: '/crm/tagObject', [lookup.name]: '/crm/tagObject' };
     const all = [...add, ...remove];
     const existing = all.length
@@ -154,7 +150,7 @@ async function relatedTags(client: SalesforceClient, memberObject: string, id: s
 
 async function campaignTags(client: SalesforceClient, memberObject: string, id: string, campaignField: string, add: string[], remove: string[]): Promise<ApplyTagsResult> {
   const memberField = memberObject.toLowerCase() === 'lead' ? 'LeadId' : 'ContactId';
-  if (memberObject.toLowerCase() !== 'contact' && memberField === 'ContactId') {
+  if (!CAMPAIGN_MEMBER_OBJECTS.some((o) => o.toLowerCase() === memberObject.toLowerCase())) {
     throw new ConnectorError('invalid', 'Campaign membership needs Contact or Lead as the member object.', [pointerError('/crm/tagDestination', 'invalid', 'Campaign membership works with Contact or Lead members only.')]);
   }
   const all = [...add, ...remove];
