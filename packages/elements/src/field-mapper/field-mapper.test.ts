@@ -279,7 +279,8 @@ describe('<mp-field-mapper>', () => {
     el.checkValidity();
     await settle(el);
     const shownNow = async (what: string, change: () => unknown) => {
-      change();
+      // Awaited: sendKeys types through the test runner, and a count read mid-word is not the last one announced.
+      await change();
       await settle(el);
       // As the summary counts them: only the rows near the view are rendered.
       const shown = /Showing (\d+) of/.exec(root(el).querySelector('[part=summary]')!.textContent!);

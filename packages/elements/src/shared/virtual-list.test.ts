@@ -131,6 +131,17 @@ describe('VirtualList', () => {
     }
   });
 
+  it('keeps focus on an item revealed far from the view (the last but one: an edge of the range) and focused as it is scrolled into view, in the same task', async () => {
+    const el = await mount();
+    el.list.reveal(998);
+    await el.updateComplete;
+    const target = el.shadowRoot!.getElementById('item-998')!;
+    target.scrollIntoView({ block: 'center' });
+    target.querySelector('button')!.focus();
+    await settle(el);
+    equal(el.shadowRoot!.activeElement?.textContent, 'item-998', 'still focused: the range follows the view the item was scrolled to');
+  });
+
   it('scrolls up into items never measured without the content jumping', async () => {
     const el = await mount();
     el.list.reveal(800);

@@ -165,8 +165,13 @@ export class VirtualList<T> implements ReactiveController {
     const index = this.#range.start + Array.prototype.indexOf.call(container.children, item);
     this.#focusKey = this.#options.key(this.#items[index]!);
     this.#hasFocus = true;
-    // At an edge of the rendered range: render the neighbour now, so the next Tab has somewhere to go.
-    if (index <= this.#range.start || index >= this.#range.end - 2) this.#host.requestUpdate();
+    // At an edge of the rendered range: render the neighbour now, so the next Tab has somewhere to go. From the
+    // view as it is now: focus often follows a scroll this frame (a revealed item scrolled into view), and a
+    // range worked out from the view before it would leave out the item that has focus, and so drop the focus.
+    if (index <= this.#range.start || index >= this.#range.end - 2) {
+      this.#readView(container);
+      this.#host.requestUpdate();
+    }
   };
 
   #onFocusout = (e: FocusEvent): void => {
@@ -257,12 +262,24 @@ export class VirtualList<T> implements ReactiveController {
     container.style.paddingBlockEnd = `${range.after}px`;
   }
 
+  /** Reads the visible span of the container: where neither the viewport nor a clipping ancestor cuts it off. */
+  #readView(container: HTMLElement): void {
+    const box = container.getBoundingClientRect();
+    let top = 0;
+    let bottom = innerHeight;
+    for (const clip of this.#getClips(container)) {
+      const r = clip.el.getBoundingClientRect();
+      top = Math.max(top, r.top);
+      bottom = Math.min(bottom, r.bottom);
+    }
+    this.#view = [top - box.top, bottom - box.top];
+  }
+
   /** Measures the rendered items and the visible span; renders again when the range has to change. */
   #measure = (): void => {
     this.#frame = 0;
     const container = this.#container;
     if (!container?.isConnected) return;
-    const clips = this.#getClips(container);
     const { start, end } = this.#range;
     const children = container.children;
     if (children.length === end - start) {
@@ -271,15 +288,7 @@ export class VirtualList<T> implements ReactiveController {
         if (height > 0) this.#heights.set(this.#options.key(this.#items[start + i]!), height);
       }
     }
-    const box = container.getBoundingClientRect();
-    let top = 0;
-    let bottom = innerHeight;
-    for (const clip of clips) {
-      const r = clip.el.getBoundingClientRect();
-      top = Math.max(top, r.top);
-      bottom = Math.min(bottom, r.bottom);
-    }
-    this.#view = [top - box.top, bottom - box.top];
+    this.#readView(container);
     const next = this.#compute();
     if (next.start !== start || next.end !== end) this.#host.requestUpdate();
     else {
