@@ -116,7 +116,9 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
   const value = view.draft.crm[key];
   const targets = valueOf(fields) ?? [];
   const offersDefaults = key === 'memberMappings' && view.draft.platform === 'salesforce' && targets.length > 0 && !view.readOnly;
-  const { add: applicable, absent } = offersDefaults ? standardMemberMapping(value, targets) : { add: [], absent: [] };
+  // A row onto a field this object lacks (left from another member object) maps nothing: a standard row replaces it.
+  const live = value.filter((m) => targets.some((f) => f.name === m.target));
+  const { add: applicable, absent } = offersDefaults ? standardMemberMapping(live, targets) : { add: [], absent: [] };
   const sourceLabel = (source: string) => localizedSourceFields(key).find((f) => f.key === source)?.label ?? source;
   // A first load says so where the mapper would say it has no fields: it has none yet, but the CRM is connected.
   const loading = firstLoad(fields);
@@ -127,7 +129,7 @@ function mapper(view: CrmView, key: 'memberMappings' | 'orderMappings', objectNa
       ? html`<div><button class="mp-button small apply-defaults" type="button" aria-disabled=${view.locked ? 'true' : nothing} @click=${(e: Event) => {
           // The button goes with what it applied: focus moves on to the mapper, and the count is announced.
           ((e.currentTarget as Element).getRootNode() as ShadowRoot).getElementById(id)?.focus();
-          view.setCrm({ [key]: [...value, ...applicable] });
+          view.setCrm({ [key]: [...value.filter((m) => !applicable.some((a) => a.source === m.source)), ...applicable] });
           view.announce(t('settings.crm.defaultsApplied', { count: applicable.length }));
         }}>${t('settings.crm.applyDefaults')}</button></div>`
       : nothing}

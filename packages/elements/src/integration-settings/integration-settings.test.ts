@@ -844,8 +844,9 @@ describe('<mp-integration-settings> against the real server', () => {
 
   it('flags the Email opt-out and event tag fields as soon as the member object changes to one without them, as it flags the mapping rows', async () => {
     const el = await mount(await enabledCrm(await freshEnv()));
-    await until(() => $(el, '#cfg-emailOptOutField') && $(el, '#crm-eventTagField'), 'Contact’s fields described', 1200);
+    await until(() => $(el, '#cfg-emailOptOutField')?.localName === 'mp-combobox' && $(el, '#crm-eventTagField'), 'Contact’s fields described', 1200);
     equal(errorOf(el, 'cfg-emailOptOutField') + errorOf(el, 'crm-eventTagField'), '', 'both exist on Contact');
+    equal(`${$(el, '#cfg-emailOptOutField')!.hasAttribute('required')} ${$(el, '#cfg-activeFlagField')!.hasAttribute('required')}`, 'true false', 'required as the catalog says, for assistive technology too');
     await until(() => ($<MpCombobox>(el, '#crm-memberObject')!.options as unknown[]).length > 1, 'the CRM’s objects', 1200);
     await pick(el, 'crm-memberObject', 'Account');
     await until(() => errorOf(el, 'cfg-emailOptOutField') && errorOf(el, 'crm-eventTagField'), 'both flagged once Account is described, before any save', 1200);
@@ -856,6 +857,23 @@ describe('<mp-integration-settings> against the real server', () => {
 
     await pick(el, 'crm-memberObject', 'Contact');
     await until(() => !errorOf(el, 'cfg-emailOptOutField') && !errorOf(el, 'crm-eventTagField'), 'gone with Contact back');
+  });
+
+  it('replaces mapping rows onto fields the member object lacks (left from another object) with the standard mapping', async () => {
+    const client = await connectedCrm({
+      memberObject: 'Contact',
+      memberMappings: [
+        { source: 'email', target: 'Email__c', policy: 'always' },
+        { source: 'firstName', target: 'First_Name__c', policy: 'always' },
+        { source: 'phone', target: 'MobilePhone', policy: 'always' },
+      ],
+    });
+    const el = await mount(client);
+    await until(() => $(el, '.apply-defaults'), 'the standard-mapping button', 1200);
+    $<HTMLButtonElement>(el, '.apply-defaults')!.click();
+    await el.updateComplete;
+    const rows = $<MpFieldMapper>(el, '#crm-memberMappings')!.value.map((m) => `${m.source}→${m.target}`).sort();
+    equal(rows.join(' '), 'company→Account.Name email→Email firstName→FirstName lastName→LastName membershipStatus→Membership_Status__c phone→MobilePhone', 'the admin’s working row kept, the broken ones replaced');
   });
 
   it('enables tags to a related object without a tag field on the member object, and saves no hidden tag field', async () => {

@@ -125,7 +125,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
         return html`<div class=${field} data-key=${s.key}>
           <span class="label" id="${id}-label">${labelText(s.label, !!s.required)}</span>
           <mp-combobox id=${id} .options=${fieldOptions(view.memberFields, s.crmFieldTypes, !s.required)} .value=${text} label=${s.label}
-            placeholder=${t('settings.crm.pickField')} ?readonly=${locked} ?invalid=${errors.length > 0}
+            placeholder=${t('settings.crm.pickField')} ?readonly=${locked} ?required=${!!s.required} ?invalid=${errors.length > 0}
             description=${[s.help ?? '', ...errors].filter(Boolean).join(' ')}
             @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).value)}></mp-combobox>
           ${help(s, id)} ${renderErrors(id, errors)}
