@@ -47,6 +47,8 @@ export interface SettingDefinition {
   visibleWhen?: SettingCondition;
   /** The value names a field of the member object in the CRM, of one of these types; the UI offers a field picker. */
   crmFieldTypes?: CrmFieldType[];
+  /** MemberPulse writes into the field it names (the email opt-out, kept in step both ways): it must be writable. */
+  writes?: boolean;
   /** Form group heading, e.g. `Connection`, `Sync`, `Security groups`. */
   group?: string;
 }

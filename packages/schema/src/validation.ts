@@ -10,3 +10,5 @@ export * from './validation/endpoint-name-key.js';
 export * from './validation/problem-types.js';
 export * from './validation/stripe-mode-change.js';
 export * from './validation/tag-destination.js';
+export * from './validation/setting-fields.js';
+export * from './validation/setting-text.js';

@@ -2,14 +2,11 @@ import {
   checkSettingValue,
   fieldError,
   parsePointer,
-  pointer,
-  type ConfigValue,
   type FieldError,
   type PlatformDefinition,
 } from '@memberpulse/integration-schema';
 
-// What the server says of setting values beyond the schema's rules: the rules live in the schema's main
-// entry, which every browser loads and which has no bytes to spare, so these two stay on the server.
+// How the server words a document's type errors on settings, which the zod schemas name by key.
 
 /**
  * A document's type errors on settings worded by each setting's own rule, with its label ("Allowed group
@@ -22,26 +19,4 @@ export function withSettingLabels(errors: readonly FieldError[], platform: Platf
     const found = setting && checkSettingValue(setting, (config as Record<string, unknown> | undefined)?.[key!]);
     return found ? fieldError(e.pointer, found.code, found.message) : e;
   });
-}
-
-/**
- * Direction controls, and the invisible characters but for the joiners and variation selectors that some
- * scripts and emoji need: nobody types them into a setting, but a paste from a chat or a page carries them.
- */
-const INVISIBLE = /\p{Bidi_Control}|(?![\u200C\u200D\uFE00-\uFE0F])\p{Default_Ignorable_Code_Point}/u;
-
-/**
- * A text or list setting with an invisible character in it (a zero-width space, a direction mark): stored, a
- * key would fail only when the platform is called, and a group value would never match the CRM's. Like a space
- * around a value, one stored before this check is named on the next save of the record.
- */
-export function invisibleCharacterErrors(platform: PlatformDefinition, config: Record<string, ConfigValue>): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const s of platform.settings) {
-    const value = config[s.key];
-    const message = `${s.label}: remove the invisible character in it (a zero-width space or a direction mark, often pasted along).`;
-    if (Array.isArray(value)) value.forEach((v, i) => INVISIBLE.test(v) && errors.push(fieldError(pointer('config', s.key, i), 'invalid_format', message)));
-    else if (s.type === 'text' && typeof value === 'string' && INVISIBLE.test(value)) errors.push(fieldError(pointer('config', s.key), 'invalid_format', message));
-  }
-  return errors;
 }

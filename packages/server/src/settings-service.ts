@@ -22,7 +22,7 @@ import {
   type SettingsState,
   type ValidationResult,
 } from '@memberpulse/integration-schema';
-import { salesforceTagErrors, stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
+import { invisibleCharacterErrors, salesforceTagErrors, settingFieldErrors, stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
 import { randomUUID } from 'node:crypto';
 import { can, type Principal } from './auth.js';
 import { encryptField, secretHint } from './crypto.js';
@@ -31,7 +31,6 @@ import type { DescribeCache } from './discovery.js';
 import { checkPreconditions, settingsEtag, type Preconditions } from './etag.js';
 import type { TenantKeys } from './keys.js';
 import { ProblemError, forbidden, notFound, unprocessable } from './problem.js';
-import { invisibleCharacterErrors } from './setting-values.js';
 import * as store from './store.js';
 
 /** Who writes, when, under which request id. */
@@ -173,6 +172,11 @@ function planWrite(
   const kept = crm && current?.crm && !orgChanged ? keptCrmChoices(def, current, config, crm) : undefined;
   // Enabling runs every rule in full: a record must not start syncing onto fields the CRM no longer has.
   const enabling = rules === 'enable' && current?.status !== 'enabled';
+  if (def) {
+    // A field made read-only in the CRM since it was chosen stops no unrelated save, as a drifted mapping row does not.
+    const spared = (e: FieldError) => e.code === 'not_writable' && !enabling && !!kept?.has(e.pointer);
+    errors.push(...settingFieldErrors(def, config, memberFields).filter((e) => !spared(e)));
+  }
   // Only an error on a kept choice can be spared: the rules run again, without the describes, only then.
   if (kept && !enabling && (memberFields || orderFields) && result.errors.some((e) => kept.has(e.pointer))) {
     const judged = sparingKeptChoices(state, rules, result, deps.allowLoopback, kept);

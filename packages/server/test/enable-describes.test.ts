@@ -17,7 +17,7 @@ const orders = {
     { source: 'total', target: 'Amount__c', policy: 'always' },
   ],
 };
-const leadFields = [field('Email', 'email'), field('FirstName', 'string'), field('LastName', 'string'), field('MP_Tags__c', 'multipicklist', { picklistValues: [] }), field('HasOptedOutOfEmail', 'boolean', { nillable: false })];
+const leadFields = [field('Email', 'email'), field('FirstName', 'string'), field('LastName', 'string'), field('MP_Tags__c', 'multipicklist', { picklistValues: [] }), field('HasOptedOutOfEmail', 'boolean', { nillable: false }), field('IsConverted', 'boolean', { nillable: false, createable: false, updateable: false })];
 /** A related tag object as the connector writes one: a lookup to the member (Lead) and a tag field. */
 const leadTagFields = [field('Lead__c', 'reference', { referenceTo: ['Lead'] }), field('Tag__c', 'string', { custom: true })];
 /** A secret the CRM refuses. */
@@ -89,6 +89,18 @@ describeEachBackend('enabling describes what it names', (backend) => {
 
     const fixed = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', crm: { memberMappings: enableReadyCrm.memberMappings } } });
     assert.equal(fixed.status, 200, fixed.text);
+  });
+
+  test('the email opt-out field must be one MemberPulse can write, and no two settings may name the same field', async () => {
+    const admin = await draft();
+    const fixed = { crm: { memberMappings: enableReadyCrm.memberMappings } };
+    const readOnly = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', ...fixed, config: { emailOptOutField: 'IsConverted' } } });
+    assert.deepEqual([readOnly.status, errorsOf(readOnly)], [422, ['/config/emailOptOutField not_writable']], readOnly.text);
+    assert.match(readOnly.body.errors[0].message, /^Email opt-out field: IsConverted is read-only in the CRM, and MemberPulse writes into it\./);
+    const same = await admin('PATCH', '/v1/settings/crm', { body: { config: { activeFlagField: 'HasOptedOutOfEmail' } } });
+    assert.deepEqual([same.status, errorsOf(same)], [422, ['/config/activeFlagField duplicate_target', '/config/emailOptOutField duplicate_target']], `a draft too, the default opt-out field counted: ${same.text}`);
+    const enabled = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', ...fixed } });
+    assert.equal(enabled.status, 200, enabled.text);
   });
 
   test('tags go to a related object only with a lookup to the member and a tag field, described first when enabling; to campaigns only from Contact or Lead', async () => {

@@ -847,6 +847,8 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => $(el, '#cfg-emailOptOutField')?.localName === 'mp-combobox' && $(el, '#crm-eventTagField'), 'Contact’s fields described', 1200);
     equal(errorOf(el, 'cfg-emailOptOutField') + errorOf(el, 'crm-eventTagField'), '', 'both exist on Contact');
     equal(`${$(el, '#cfg-emailOptOutField')!.hasAttribute('required')} ${$(el, '#cfg-activeFlagField')!.hasAttribute('required')}`, 'true false', 'required as the catalog says, for assistive technology too');
+    const isDeleted = (id: string) => ($<MpCombobox>(el, `#${id}`)!.options as readonly { value: string; disabled?: boolean }[]).find((o) => o.value === 'IsDeleted');
+    equal(`${isDeleted('cfg-emailOptOutField')?.disabled} ${isDeleted('cfg-activeFlagField')?.disabled}`, 'true undefined', 'a read-only checkbox cannot take the opt-out MemberPulse writes, but may be read as the active flag');
     await until(() => ($<MpCombobox>(el, '#crm-memberObject')!.options as unknown[]).length > 1, 'the CRM’s objects', 1200);
     await pick(el, 'crm-memberObject', 'Account');
     await until(() => errorOf(el, 'cfg-emailOptOutField') && errorOf(el, 'crm-eventTagField'), 'both flagged once Account is described, before any save', 1200);

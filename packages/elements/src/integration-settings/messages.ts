@@ -99,6 +99,7 @@ export const settingsMessages = {
   'settings.crm.supportTicketNotes': 'Log support tickets to the member as a task',
   'settings.crm.supportTicketNotesHelp': 'Ticket number, status and a link back to MemberPulse.',
   'settings.crm.pickField': 'Choose a field',
+  'settings.crm.readOnlyField': 'Read-only in the CRM: MemberPulse writes into this field.',
   'settings.crm.pickObject': 'Choose an object',
   'settings.crm.noneChosen': 'None chosen',
   'settings.usage.heading': 'API usage (last 24 hours)',

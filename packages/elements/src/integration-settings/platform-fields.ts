@@ -68,11 +68,18 @@ function help(s: SettingDefinition, id: string): TemplateResult | typeof nothing
 }
 
 /** Options for a setting that names a field of the member object (e.g. the active flag). */
-export function fieldOptions(fields: readonly CrmFieldDescriptor[], types: readonly string[], withNone: boolean): ComboboxOption[] {
+export function fieldOptions(fields: readonly CrmFieldDescriptor[], setting: SettingDefinition): ComboboxOption[] {
   const options: ComboboxOption[] = fields
-    .filter((f) => types.includes(f.type))
-    .map((f) => ({ value: f.name, label: f.label, detail: f.name, badge: msg(`type.crm.${f.type}`) }));
-  return withNone ? [{ value: '', label: t('settings.crm.none') }, ...options] : options;
+    .filter((f) => setting.crmFieldTypes!.includes(f.type))
+    .map((f) => ({
+      value: f.name,
+      label: f.label,
+      detail: f.name,
+      badge: msg(`type.crm.${f.type}`),
+      // A field MemberPulse writes into must take the writes (the email opt-out, kept in step both ways).
+      ...(setting.writes && !f.updateable ? { disabled: true, note: t('settings.crm.readOnlyField'), tone: 'error' as const } : {}),
+    }));
+  return setting.required ? options : [{ value: '', label: t('settings.crm.none') }, ...options];
 }
 
 /** One setting, rendered from its catalog definition. */
@@ -124,7 +131,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
         const text = typeof value === 'string' ? value : '';
         return html`<div class=${field} data-key=${s.key}>
           <span class="label" id="${id}-label">${labelText(s.label, !!s.required)}</span>
-          <mp-combobox id=${id} .options=${fieldOptions(view.memberFields, s.crmFieldTypes, !s.required)} .value=${text} label=${s.label}
+          <mp-combobox id=${id} .options=${fieldOptions(view.memberFields, s)} .value=${text} label=${s.label}
             placeholder=${t('settings.crm.pickField')} ?readonly=${locked} ?required=${!!s.required} ?invalid=${errors.length > 0}
             description=${[s.help ?? '', ...errors].filter(Boolean).join(' ')}
             @change=${(e: Event) => view.setConfig(s.key, (e.target as HTMLInputElement).value)}></mp-combobox>

@@ -139,6 +139,7 @@ const salesforce: PlatformDefinition = {
       default: 'HasOptedOutOfEmail',
       help: 'Kept in step with MemberPulse’s email opt-out (GDPR): a member who opts out in one is opted out in the other.',
       crmFieldTypes: ['boolean'],
+      writes: true,
       maxLength: 80,
       group: 'Member records',
     },

@@ -1,0 +1,26 @@
+// A rule on setting values beyond those of the main entry, which has no bytes to spare: the server judges it
+// on a save, and a form hears of it from the save.
+import type { ConfigValue, PlatformDefinition } from '../platform-types.js';
+import { fieldError, pointer, type FieldError } from '../problem.js';
+
+/**
+ * Direction controls, and the invisible characters but for the joiners and variation selectors that some
+ * scripts and emoji need: nobody types them into a setting, but a paste from a chat or a page carries them.
+ */
+const INVISIBLE = /\p{Bidi_Control}|(?![\u200C\u200D\uFE00-\uFE0F])\p{Default_Ignorable_Code_Point}/u;
+
+/**
+ * A text or list setting with an invisible character in it (a zero-width space, a direction mark): stored, a
+ * key would fail only when the platform is called, and a group value would never match the CRM's. Like a space
+ * around a value, one stored before this check is named on the next save of the record.
+ */
+export function invisibleCharacterErrors(platform: PlatformDefinition, config: Record<string, ConfigValue>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const s of platform.settings) {
+    const value = config[s.key];
+    const message = `${s.label}: remove the invisible character in it (a zero-width space or a direction mark, often pasted along).`;
+    if (Array.isArray(value)) value.forEach((v, i) => INVISIBLE.test(v) && errors.push(fieldError(pointer('config', s.key, i), 'invalid_format', message)));
+    else if (s.type === 'text' && typeof value === 'string' && INVISIBLE.test(value)) errors.push(fieldError(pointer('config', s.key), 'invalid_format', message));
+  }
+  return errors;
+}
