@@ -861,6 +861,21 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => !errorOf(el, 'cfg-emailOptOutField') && !errorOf(el, 'crm-eventTagField'), 'gone with Contact back');
   });
 
+  it('names each mapping row in the error summary by its list and MemberPulse field, in the mapper’s order', async () => {
+    const el = await mount(await connectedCrm({ memberObject: 'Contact' }));
+    await until(() => $<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length, 'Contact described', 1200);
+    const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
+    mapper.value = [
+      { source: 'lastName', target: 'Last_Name__c', policy: 'always' },
+      { source: 'email', target: 'Email__c', policy: 'always' },
+    ];
+    mapper.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    const summary = await pressIntoSummary(el, 'save-button');
+    const items = [...summary.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    equal(items.join(' | '), 'Member fields › Email: Email__c does not exist on this CRM object. | Member fields › Last Name: Last_Name__c does not exist on this CRM object.', 'Email before Last Name, as the rows stand');
+  });
+
   it('replaces mapping rows onto fields the member object lacks (left from another object) with the standard mapping', async () => {
     const client = await connectedCrm({
       memberObject: 'Contact',

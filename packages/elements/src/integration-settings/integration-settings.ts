@@ -45,7 +45,7 @@ import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
 import { checkDraft, compare, connectionChanged, controlIdFor, describedFieldErrors, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, shownErrors, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
-import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, mappedSourceKey, requiredToContinue, summaryErrorText, type ErrorContext } from './localized-text.js';
+import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, localizedSourceFields, mappedSourceKey, requiredToContinue, summaryErrorText, type ErrorContext } from './localized-text.js';
 import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js';
 import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
 import { renderConfirm, renderPlatformPicker, renderSaveBar, type ConfirmKind } from './chrome.js';
@@ -672,9 +672,15 @@ export class MpIntegrationSettings extends LitElement {
    */
   #inFormOrder(errors: readonly FieldError[]): FieldError[] {
     const at = (e: FieldError) => this.#control(e.pointer);
+    // Within a mapper, as its rows stand: in the order of the MemberPulse fields, the list's own errors first.
+    const row = (e: FieldError) => {
+      const [, list, index] = parsePointer(e.pointer);
+      const key = index === undefined ? undefined : mappedSourceKey(e.pointer, this._draft.crm);
+      return key === undefined ? -1 : localizedSourceFields(list as 'memberMappings' | 'orderMappings').findIndex((f) => f.key === key);
+    };
     return errors
       .map((e) => [e, at(e)] as const)
-      .sort(([, a], [, b]) => (!a || !b ? Number(!a) - Number(!b) : a === b ? 0 : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
+      .sort(([x, a], [y, b]) => (!a || !b ? Number(!a) - Number(!b) : a === b ? row(x) - row(y) : a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING ? -1 : 1))
       .map(([e]) => e);
   }
 

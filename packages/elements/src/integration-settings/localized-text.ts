@@ -142,8 +142,15 @@ export function controlLabel(pointer: string, platform: string | null): string |
  */
 export function summaryErrorText(e: FieldError, platform: string | null, context?: ErrorContext): string {
   const text = fieldErrorText(e, platform, context);
-  const label = controlLabel(e.pointer, platform);
+  const label = controlLabel(e.pointer, platform) ?? rowLabel(e.pointer, context);
   return label && !lowerCase(text).includes(lowerCase(label)) ? t('settings.summary.item', { label, message: text }) : text;
+}
+
+/** A mapping row as the summary names it, away from its mapper: the list, then the row's MemberPulse field. */
+function rowLabel(pointer: string, context: ErrorContext | undefined): string | undefined {
+  const [, list] = parsePointer(pointer);
+  const source = context && mappedSource(pointer, context.crm);
+  return source && t('settings.summary.row', { list: t(list === 'memberMappings' ? 'settings.crm.memberMappings' : 'settings.crm.orderMappings'), field: source.label });
 }
 
 /** An error on one value of a list setting (`/config/clubIds/4`): that value, then what is wrong with it. */

@@ -137,6 +137,7 @@ export const settingsMessages = {
   'settings.summary.title#one': '{count} problem stops this from saving',
   'settings.summary.title#other': '{count} problems stop this from saving',
   'settings.summary.item': '{label}: {message}',
+  'settings.summary.row': '{list} › {field}',
   'settings.summary.afterConnection': '{platform} also needs settings that show once its connection is saved: use “{action}” below to save it as a draft, then fill them in.',
   'settings.summary.failed': 'Nothing was saved: {reason} Your changes are still here.',
   'settings.summary.unsure': 'The answer was lost, so this may or may not have been saved: {reason} Your changes are still here, and saving them again is safe: a save that went through is not made twice.',
