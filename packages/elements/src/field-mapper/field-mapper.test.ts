@@ -199,7 +199,7 @@ describe('<mp-field-mapper>', () => {
     const option = optionEls(box).find((o) => o.textContent!.includes('HasOptedOutOfEmail'))!;
     ok(option, 'the boolean field is listed');
     equal(option.getAttribute('aria-disabled'), 'true', 'but disabled');
-    ok(option.textContent!.includes('Join Date (date) cannot be written into Email Opt Out (boolean).'), `with the reason: ${option.textContent}`);
+    ok(option.textContent!.includes('Join Date (Date) cannot be written into Email Opt Out (Checkbox).'), `with the reason: ${option.textContent}`);
     option.click();
     await settle(el);
     equal(el.value.length, 0, 'a disabled option cannot be chosen');

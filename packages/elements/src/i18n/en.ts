@@ -83,8 +83,9 @@ export const en = {
   'fieldMapper.validity.more#one': '{message} ({count} more problem.)',
   'fieldMapper.validity.more#other': '{message} ({count} more problems.)',
 
-  // Rules without a schema message
+  // Rules without a schema message, and those whose schema message names a type by its id
   'rule.duplicate_target_partner': '{targetName} is also mapped from {other}.',
+  'rule.incompatible_type': '{source} ({sourceType}) cannot be written into {target} ({targetType}).',
 
   // Update policies (schema `updatePolicies`)
   'policy.always': 'Always overwrite',

@@ -495,7 +495,7 @@ describe('<mp-integration-settings> against the real server', () => {
     orders.dispatchEvent(new Event('change', { bubbles: true }));
     await el.updateComplete;
     await press(el, 'enable-button');
-    await until(() => $(el, '.summary')?.textContent?.includes('Total (currency) cannot be written into Description (long text).'), 'the type check on the order mapping');
+    await until(() => $(el, '.summary')?.textContent?.includes('Total (Currency) cannot be written into Description (Long text).'), 'the type check on the order mapping');
     orders.value = orders.value.map((m) => (m.source === 'total' ? { ...m, target: 'PoNumber' } : m));
     orders.dispatchEvent(new Event('change', { bubbles: true }));
     await el.updateComplete;
