@@ -175,6 +175,33 @@ export const TagValues: Story = {
   }),
 };
 
+/** Tags to a related custom object: one record per tag on Member Tag, so no tag field on the member object is asked for. */
+export const TagsToRelatedObject: Story = {
+  loaders: [
+    withApi(async (admin, env) => {
+      await seedSalesforce(admin, env, 'enabled');
+      await admin.settings.patch('crm', { crm: { tagDestination: 'relatedObject', tagObject: 'Member_Tag__c' } });
+    }),
+  ],
+};
+
+/**
+ * Campaign membership chosen for a custom member object and saved: the server's refusal beside "Where tags go", as
+ * a Campaign takes only Contacts and Leads.
+ */
+export const CampaignNeedsContactOrLead: Story = {
+  tags: ownPageOnly,
+  loaders: [withApi((admin, env) => seedSalesforce(admin, env, 'draft', [], 'Member__c'))],
+  play: played(async (el) => {
+    const select = await shownIn<HTMLSelectElement>(el, '#crm-tagDestination');
+    if (!select) return;
+    select.value = 'campaignMembership';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    press(el, '[part="save-button"]');
+  }),
+};
+
 /** Inside a provider that has its API's URL but no token yet (signed out, or the host's sign-in still loading). */
 export const SignedOut: Story = {
   render: (args) => html`<div style="inline-size: ${args.width}; max-inline-size: 100%; ${themeStyle(args)}">

@@ -118,6 +118,8 @@ const expected: Record<string, Expectation> = {
   'Integration settings/Enabled': { shows: '[part="status"].enabled' },
   'Integration settings/PaymentGatewayRequired': { shows: '[part="platforms"] legend .muted' },
   'Integration settings/TagValues': { shows: 'details.tag-values[open] dt code' },
+  'Integration settings/TagsToRelatedObject': { shows: '#crm-tagObject', lacks: '#crm-eventTagField' },
+  'Integration settings/CampaignNeedsContactOrLead': { shows: ['[part="error-summary"]', '#crm-tagDestination-error'], says: 'Campaign membership works with Contact or Lead members only, not Member__c' },
   'Integration settings/SignedOut': { widgets: 'signedOut' },
   'Integration settings/SchemaDrift': { shows: '[part="drift"]', says: 'Old_Membership_Level__c' },
   'Integration settings/DriftSaved': {
