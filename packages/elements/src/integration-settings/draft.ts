@@ -92,12 +92,15 @@ const sentCrm = (crm: CrmMapping): CrmMapping => (crm.tagDestination === 'multiP
 /** Whether two values are the same data (absent and null alike). */
 export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
-/** Whether the form differs from what is saved. */
+/**
+ * Whether a save would change what is saved: a secret typed for what the form no longer shows (the other sign-in
+ * method) is not sent (`inputFrom`), so it alone leaves the form unchanged.
+ */
 export function isDirty(draft: Draft, saved: IntegrationSettings | null, category: IntegrationCategory): boolean {
-  if (Object.keys(draft.secrets).length > 0) return true;
-  const base = draftFrom(saved);
+  const input = inputFrom(draft, category);
+  if (input.credentials) return true;
   if (!saved && draft.platform === null) return false;
-  return !sameJson(inputFrom(draft, category), inputFrom(base, category));
+  return !sameJson(input, inputFrom(draftFrom(saved), category));
 }
 
 /**

@@ -861,6 +861,19 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => !errorOf(el, 'cfg-emailOptOutField') && !errorOf(el, 'crm-eventTagField'), 'gone with Contact back');
   });
 
+  it('is not “unsaved” for a secret typed for the sign-in method no longer chosen, which a save would not send', async () => {
+    const el = await mount(await enabledCrm(await freshEnv()));
+    await until(() => $(el, '#cfg-authMode'), 'the connection');
+    await choose(el, 'cfg-authMode', 'serviceUser');
+    typeInto($(el, '#secret-password'), 'service-pass-1234');
+    await el.updateComplete;
+    equal(el.dirty, true, 'unsaved while the service user is chosen');
+    await choose(el, 'cfg-authMode', 'connectedApp');
+    equal(el.dirty, false, 'back to the saved method: nothing a save would change');
+    await choose(el, 'cfg-authMode', 'serviceUser');
+    equal(($(el, '#secret-password') as HTMLInputElement).value, 'service-pass-1234', 'the typed secret still there on the way back');
+  });
+
   it('names each mapping row in the error summary by its list and MemberPulse field, in the mapper’s order', async () => {
     const el = await mount(await connectedCrm({ memberObject: 'Contact' }));
     await until(() => $<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length, 'Contact described', 1200);
