@@ -1,4 +1,4 @@
-import type { FieldError, Problem } from '@memberpulse/integration-schema';
+import { fieldError, type FieldError, type Problem } from '@memberpulse/integration-schema';
 import { problemTypes } from '@memberpulse/integration-schema/validation';
 
 const titles: Record<number, [string, string]> = {
@@ -47,7 +47,17 @@ export const badRequest = (detail: string, errors?: FieldError[]) => new Problem
 export const notFound = (detail = 'No such record.') => new ProblemError(404, detail);
 export const forbidden = (detail: string) => new ProblemError(403, detail);
 export const unprocessable = (errors: FieldError[], warnings: FieldError[] = [], detail?: string) =>
-  new ProblemError(422, detail ?? describeErrors(errors), { errors, warnings });
+  new ProblemError(422, detail ?? describeErrors(errors), { errors: listed(errors), warnings: listed(warnings) });
+
+/** How many field errors (or warnings) an answer lists: a body of 25,000 unknown keys gets the first, not a 2 MB answer. */
+export const MAX_LISTED = 100;
+
+/** The first `MAX_LISTED` of `errors`, then one on the whole body (`''`) saying how many more there are. */
+export function listed(errors: FieldError[]): FieldError[] {
+  if (errors.length <= MAX_LISTED) return errors;
+  const more = errors.length - MAX_LISTED;
+  return [...errors.slice(0, MAX_LISTED), fieldError('', 'invalid', `${more.toLocaleString('en')} more ${more === 1 ? 'problem' : 'problems'} not listed: fix these first.`)];
+}
 
 function describeErrors(errors: FieldError[]): string {
   if (errors.length === 1) return `${errors[0]!.pointer || 'The document'}: ${errors[0]!.message}`;

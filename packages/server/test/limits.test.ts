@@ -26,6 +26,21 @@ describeEachBackend('limits and problems', (backend) => {
   });
   after(() => srv.close());
 
+  test('a body of 25,000 unknown fields gets the first 100 and a count of the rest, not a 2 MB answer; settings with as many keys too', async () => {
+    const admin = t.as('admin');
+    const keys = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i.toString(36)}`, 1]));
+    for (const [path, method, body] of [
+      ['/v1/endpoints', 'POST', keys(25_000)],
+      ['/v1/settings/crm', 'PATCH', { config: keys(25_000) }],
+    ] as const) {
+      const r = await admin(method, path, { body });
+      assertProblem(r, 422);
+      assert.ok(r.text.length < 20_000, `${path}: a small answer (${r.text.length} bytes)`);
+      assert.equal(r.body.errors.length, 101, `${path}: the first 100, then the count`);
+      assert.deepEqual(r.body.errors.at(-1), { pointer: '', code: 'invalid', message: `${(25_000 - 100 + (path === '/v1/endpoints' ? 2 : 0)).toLocaleString('en')} more problems not listed: fix these first.` });
+    }
+  });
+
   test('body size: over 256 KiB is 413, declared or streamed', async () => {
     const admin = t.as('admin');
     const big = JSON.stringify({ platform: 'salesforce', config: { consumerKey: 'x'.repeat(300 * 1024) } });

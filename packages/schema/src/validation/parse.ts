@@ -77,16 +77,22 @@ function describe(issue: Issue, doc: unknown, subject: string): { code: FieldErr
 /** Turns zod issues into field errors with JSON Pointers into `doc` and plain messages. */
 export function issuesToFieldErrors(issues: readonly Issue[], doc: unknown): FieldError[] {
   const out: FieldError[] = [];
+  // Two checks can fail alike ('' is both too short and blank): one error says it. A set, as a body may hold
+  // thousands of unknown keys.
+  const said = new Set<string>();
+  const add = (at: string, code: FieldErrorCode, message: string) => {
+    if (said.has(`${code} ${at}`)) return;
+    said.add(`${code} ${at}`);
+    out.push(fieldError(at, code, message));
+  };
   for (const issue of issues) {
     const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p.description) : p));
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push(fieldError(pointer(...path, key), 'unknown_field', `Unknown field “${key}”.`));
+      for (const key of issue.keys) add(pointer(...path, key), 'unknown_field', `Unknown field “${key}”.`);
       continue;
     }
     const { code, message } = describe(issue, doc, subjectOf(path));
-    const at = pointer(...path);
-    // Two checks can fail alike ('' is both too short and blank): one error says it.
-    if (!out.some((e) => e.pointer === at && e.code === code)) out.push(fieldError(at, code, message));
+    add(pointer(...path), code, message);
   }
   return out;
 }

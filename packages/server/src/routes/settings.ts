@@ -6,7 +6,7 @@ import { can } from '../auth.js';
 import { notModified, settingsEtag } from '../etag.js';
 import { header, type Env } from '../hono-env.js';
 import { readJson, readJsonDocument, readNoBody } from '../http.js';
-import { badRequest, notFound } from '../problem.js';
+import { badRequest, listed, notFound } from '../problem.js';
 import { setArchived, validateDocument } from '../settings-service.js';
 import { withSettingLabels } from '../setting-values.js';
 import * as store from '../store.js';
@@ -86,7 +86,7 @@ export function settingsRoutes(deps: RouteDeps): Hono<Env> {
       }
     }
     const errors = [...contentErrors, ...answer.errors.filter((e) => !contentErrors.some((x) => x.pointer === e.pointer && x.code === e.code))];
-    return c.json({ ...answer, errors });
+    return c.json({ errors: listed(errors), warnings: listed(answer.warnings) });
   });
 
   const archiveRoute = (archive: boolean) => async (c: Context<Env>) => {
