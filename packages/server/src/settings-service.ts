@@ -5,6 +5,7 @@ import {
   emptyCrmMapping,
   fieldError,
   findPlatform,
+  parsePointer,
   pointer,
   validateCredentialInput,
   validateSettings,
@@ -153,7 +154,8 @@ function planWrite(
     }
   }
 
-  if (def) errors.push(...invisibleCharacterErrors(def, config));
+  const invisible = def ? invisibleCharacterErrors(def, config) : [];
+  errors.push(...invisible);
   if (platform === null) {
     for (const key of Object.keys(config)) errors.push(fieldError(pointer('config', key), 'unknown_field', 'Choose a platform before entering its settings.'));
   }
@@ -185,7 +187,10 @@ function planWrite(
   } else {
     errors.push(...result.errors);
   }
-  return { current, platform, status, config, crm, platformChanged, changedConnection, orgChanged, secrets, setSecrets, clearSecrets, errors, warnings, memberFields, orderFields, kept };
+  // An invisible character is the one thing to fix in its value: the format rule it breaks is not said as well.
+  const cleaned = new Set(invisible.map((e) => pointer('config', parsePointer(e.pointer)[1]!)));
+  const said = errors.filter((e) => invisible.includes(e) || e.code !== 'invalid_format' || !cleaned.has(e.pointer));
+  return { current, platform, status, config, crm, platformChanged, changedConnection, orgChanged, secrets, setSecrets, clearSecrets, errors: said, warnings, memberFields, orderFields, kept };
 }
 
 /**

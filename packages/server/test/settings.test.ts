@@ -75,6 +75,12 @@ describeEachBackend('integration settings', (backend) => {
     assert.equal((await admin('GET', '/v1/settings/crm')).status, 404, 'nothing is stored');
     const checked = await admin('POST', '/v1/settings/crm/validate', { body: { ...doc, config: { ...doc.config, consumerKey: '\u2066ck-public-1' } } });
     assert.deepEqual(pointers(checked), ['/config/consumerKey'], 'validate says so too');
+    const prefixed = await admin('POST', '/v1/settings/crm/validate', { body: { ...doc, config: { ...doc.config, securityGroupPrefix: 'HL\u200B_', allowedGroupValues: ['Gold\u200B'] } } });
+    assert.deepEqual(
+      prefixed.body.errors.map((e: { pointer: string; message: string }) => `${e.pointer} ${e.message.split(':')[0]}`),
+      ['/config/securityGroupPrefix Security-group field prefix', '/config/allowedGroupValues/0 Allowed group values'],
+      'one error for the invisible character, not the format rule it breaks as well',
+    );
   });
 
   test('a setting value of a type no setting takes is worded by its setting’s rule and label, not by its key, on a PATCH naming no platform too', async () => {

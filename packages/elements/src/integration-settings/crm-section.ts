@@ -232,7 +232,7 @@ export function renderCrmSection(view: CrmView): TemplateResult {
         aria-describedby=${describedBy('crm-tagDestination', false, view.errorsFor('crm-tagDestination'))}
         @change=${(e: Event) => {
           const next = (e.target as HTMLSelectElement).value as TagDestination;
-          view.setCrm({ tagDestination: next, ...(next === 'relatedObject' ? {} : { tagObject: null }) });
+          view.setCrm({ tagDestination: next });
         }}>
         ${tagDestinations.map((dest) => html`<option value=${dest} dir="auto" ?selected=${dest === crm.tagDestination}>${msg(`settings.tagDestination.${dest}`, undefined, tagDestinationLabels[dest])}</option>`)}
       </select>

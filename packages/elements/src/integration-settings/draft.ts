@@ -86,8 +86,14 @@ export function inputFrom(draft: Draft, category: IntegrationCategory): Integrat
   };
 }
 
-/** The CRM part as a save sends it: the tag fields only where tags go to member fields; on screen they stay, for a switch back. */
-const sentCrm = (crm: CrmMapping): CrmMapping => (crm.tagDestination === 'multiPicklist' ? crm : { ...crm, eventTagField: null, courseTagField: null });
+/**
+ * The CRM part as a save sends it: the tag fields only where tags go to member fields, the tag object only where
+ * they go to a related object. In the form they stay, for a switch back.
+ */
+function sentCrm(crm: CrmMapping): CrmMapping {
+  const toFields = crm.tagDestination === 'multiPicklist';
+  return { ...crm, ...(toFields ? {} : { eventTagField: null, courseTagField: null }), ...(crm.tagDestination === 'relatedObject' ? {} : { tagObject: null }) };
+}
 
 /** Whether two values are the same data (absent and null alike). */
 export const sameJson = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

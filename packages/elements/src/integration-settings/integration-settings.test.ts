@@ -861,6 +861,37 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => !errorOf(el, 'cfg-emailOptOutField') && !errorOf(el, 'crm-eventTagField'), 'gone with Contact back');
   });
 
+  it('drops what a refused save found in the CRM choices once the member object changes: they spoke of the object left behind', async () => {
+    const el = await mount(await enabledCrm(await freshEnv()));
+    await until(() => ($<MpCombobox>(el, '#crm-memberObject')?.options as unknown[] | undefined)?.length! > 1, 'the CRM’s objects', 1200);
+    $<HTMLInputElement>(el, '#crm-supportTicketNotes')!.click();
+    await pick(el, 'crm-memberObject', 'Account');
+    await until(() => $<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.some((f) => f.name === 'AccountNumber'), 'Account described', 1200);
+    const summary = await pressIntoSummary(el, 'enable-button');
+    ok(summary.textContent!.includes('Member fields › Email'), `the rows refused: ${summary.textContent}`);
+    await pick(el, 'crm-memberObject', 'Contact');
+    await until(() => !$(el, '[part="error-summary"]') && !errorOf(el, 'cfg-emailOptOutField'), 'no error left from the save onto Account, the form still changed');
+    equal(el.dirty, true, 'still unsaved: the support-ticket notes');
+    await saveWith(el, 'enable-button');
+  });
+
+  it('keeps the tag object chosen through a switch of where tags go and back, and saves it only for a related object', async () => {
+    const client = await enabledCrm(await freshEnv());
+    const el = await mount(client);
+    await until(() => ($<MpCombobox>(el, '#crm-memberObject')?.options as unknown[] | undefined)?.length! > 1, 'the CRM’s objects', 1200);
+    await choose(el, 'crm-tagDestination', 'relatedObject');
+    await pick(el, 'crm-tagObject', 'Member_Tag__c');
+    await choose(el, 'crm-tagDestination', 'campaignMembership');
+    await choose(el, 'crm-tagDestination', 'relatedObject');
+    equal($<MpCombobox>(el, '#crm-tagObject')!.value, 'Member_Tag__c', 'still chosen on the way back');
+    await choose(el, 'crm-tagDestination', 'multiPicklist');
+    equal(el.dirty, false, 'back where it was saved: the hidden tag object changes nothing a save would send');
+    $<HTMLInputElement>(el, '#crm-supportTicketNotes')!.click();
+    await el.updateComplete;
+    await saveWith(el, 'enable-button');
+    equal((await client.settings.get('crm')).crm!.tagObject, null, 'not saved where tags go to fields');
+  });
+
   it('is not “unsaved” for a secret typed for the sign-in method no longer chosen, which a save would not send', async () => {
     const el = await mount(await enabledCrm(await freshEnv()));
     await until(() => $(el, '#cfg-authMode'), 'the connection');

@@ -378,12 +378,8 @@ export class MpIntegrationSettings extends LitElement {
    */
   #summary(): { errors: FieldError[]; note: string } {
     const platform = findPlatform(this._draft.platform);
-    const waits = ({ pointer }: FieldError) => {
-      const [first, key] = parsePointer(pointer);
-      return !!key && (first === 'crm' || (first === 'config' && !!platform?.settings.find((s) => s.key === key)?.crmFieldTypes));
-    };
     const listed = this._fromSave ? this._errors : [];
-    const errors = platform?.discovery && this.#continueOffered ? listed.filter((e) => !waits(e)) : listed;
+    const errors = platform?.discovery && this.#continueOffered ? listed.filter((e) => !this.#namesMemberField(e.pointer)) : listed;
     const waiting = errors.length < listed.length;
     const note = [this._general?.(), waiting ? t('settings.summary.afterConnection', { platform: platform?.name ?? '', action: t('settings.saveAndContinue') }) : ''];
     return { errors, note: note.filter(Boolean).join(' ') };
@@ -433,6 +429,12 @@ export class MpIntegrationSettings extends LitElement {
     });
   }
 
+  /** Whether a pointer is a CRM choice or a setting naming a member-object field: what a member object decides. */
+  #namesMemberField(at: string): boolean {
+    const [first, key] = parsePointer(at);
+    return !!key && (first === 'crm' || (first === 'config' && !!findPlatform(this._draft.platform)?.settings.find((s) => s.key === key)?.crmFieldTypes));
+  }
+
   /**
    * What the rules find in the CRM fields named outside the mappers, against the fields this screen has
    * described (`describedFieldErrors`), but for what a save's errors or the drift already say there.
@@ -463,7 +465,10 @@ export class MpIntegrationSettings extends LitElement {
    * speak of the form on screen again, and stay.
    */
   #answered(edited: readonly string[], before?: Draft): void {
-    const own = (e: FieldError) => edited.some((p) => e.pointer === p || e.pointer.startsWith(`${p}/`));
+    // A new member object: what a save found wrong with the CRM choices and the settings naming its fields was
+    // judged against the object left behind. The mappers and the described fields judge them again at once.
+    const objectChanged = edited.includes('/crm/memberObject');
+    const own = (e: FieldError) => edited.some((p) => e.pointer === p || e.pointer.startsWith(`${p}/`)) || (objectChanged && this.#namesMemberField(e.pointer));
     // The rules run (twice) only while errors stand on controls other than those edited: after a failed save.
     const found = (draft: Draft) => new Set(checkDraft(draft, this._saved, this.resolvedCategory!, 'enable').map((e) => e.pointer));
     const judged = before && this._errors.some((e) => !own(e)) ? { was: found(before), is: found(this._draft) } : null;
