@@ -411,13 +411,22 @@ test('settings: a Stripe key of the other mode is an error where it is given, in
     ['/credentials/secretKey'],
     'secrets being written are checked against the mode, by every caller (saves, connection tests)',
   );
-  assert.deepEqual(stripeModeChangeErrors(stripePlatform, 'test', 'live', true, false).map((e) => e.pointer), ['/credentials/secretKey'], 'a mode change under a stored key');
+  const set = (...keys: string[]) => new Set(keys);
+  assert.deepEqual(
+    stripeModeChangeErrors(stripePlatform, 'test', 'live', set('secretKey', 'webhookSecret'), set()).map((e) => `${e.pointer} ${e.message}`),
+    [
+      '/credentials/secretKey Enter the live-mode secret key: the stored one is for test mode.',
+      '/credentials/webhookSecret Enter the live-mode webhook signing secret: the stored one is for test mode.',
+    ],
+    'a mode change under stored secrets: each of the old mode asked for anew',
+  );
+  assert.deepEqual(stripeModeChangeErrors(stripePlatform, 'test', 'live', set('secretKey', 'webhookSecret'), set('secretKey')).map((e) => e.pointer), ['/credentials/webhookSecret'], 'the webhook secret too, not only the key');
   assert.deepEqual(
     [
-      stripeModeChangeErrors(stripePlatform, undefined, 'test', true, false),
-      stripeModeChangeErrors(stripePlatform, 'test', 'live', true, true),
-      stripeModeChangeErrors(stripePlatform, 'test', 'live', false, false),
-      stripeModeChangeErrors(findPlatform('xero')!, 'test', 'live', true, false),
+      stripeModeChangeErrors(stripePlatform, undefined, 'test', set('secretKey'), set()),
+      stripeModeChangeErrors(stripePlatform, 'test', 'live', set('secretKey', 'webhookSecret'), set('secretKey', 'webhookSecret')),
+      stripeModeChangeErrors(stripePlatform, 'test', 'live', set(), set()),
+      stripeModeChangeErrors(findPlatform('xero')!, 'test', 'live', set('secretKey'), set()),
     ],
     [[], [], [], []],
   );

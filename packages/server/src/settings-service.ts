@@ -132,7 +132,7 @@ function planWrite(
   const secrets = new Set(platformChanged || !current ? [] : current.credentials.keys());
   const def = findPlatform(platform);
   if (def && current && !platformChanged) {
-    errors.push(...stripeModeChangeErrors(def, current.config.mode, config.mode, secrets.has('secretKey'), input.credentials?.secretKey !== undefined));
+    errors.push(...stripeModeChangeErrors(def, current.config.mode, config.mode, secrets, new Set(Object.keys(input.credentials ?? {}))));
   }
   const setSecrets = new Map<string, string>();
   const clearSecrets = new Set<string>();

@@ -334,13 +334,22 @@ describeEachBackend('integration settings', (backend) => {
     assert.deepEqual([liveOnly.status, liveOnly.body.errors?.map((e: { pointer: string; message: string }) => `${e.pointer} ${e.message}`)], [422, ['/credentials/secretKey Enter the live-mode secret key: the stored one is for test mode.']], 'Mode cannot change under a stored key of the old mode');
     const live = await admin('PATCH', '/v1/settings/payment-gateway', { body: { config: { mode: 'live', publishableKey: 'pk_live_abc' }, credentials: { secretKey: 'sk_live_abc123' } } });
     assert.equal(live.status, 200, 'with the key of the new mode it can');
+    assert.equal((await admin('PUT', '/v1/settings/payment-gateway/credentials/webhookSecret', { body: { value: 'whsec_live1' } })).status, 200);
+    const keyOnly = await admin('PATCH', '/v1/settings/payment-gateway', { body: { config: { mode: 'test', publishableKey: 'pk_test_abc' }, credentials: { secretKey: 'sk_test_abc123' } } });
+    assert.deepEqual(
+      [keyOnly.status, keyOnly.body.errors?.map((e: { pointer: string; message: string }) => `${e.pointer} ${e.message}`)],
+      [422, ['/credentials/webhookSecret Enter the test-mode webhook signing secret: the stored one is for live mode.']],
+      'the webhook endpoint of the other mode signs with its own secret: asked for too',
+    );
+    const both = await admin('PATCH', '/v1/settings/payment-gateway', { body: { config: { mode: 'test', publishableKey: 'pk_test_abc' }, credentials: { secretKey: 'sk_test_abc123', webhookSecret: 'whsec_test1' } } });
+    assert.equal(both.status, 200, both.text);
 
     const switched = await admin('PATCH', '/v1/settings/crm', { body: { platform: 'hubspot' } });
     assert.deepEqual(switched.body.credentials, {}, 'changing the platform clears the old credentials');
     assert.deepEqual(switched.body.config, {});
 
     const actions = (await admin('GET', '/v1/audit-events?limit=100')).body.items.map((e: { action: string }) => e.action);
-    assert.equal(actions.filter((a: string) => a === 'credential.write').length, 8);
+    assert.equal(actions.filter((a: string) => a === 'credential.write').length, 11);
     assert.equal(actions.filter((a: string) => a === 'credential.clear').length, 3);
   });
 
