@@ -12,3 +12,4 @@ export * from './validation/stripe-mode-change.js';
 export * from './validation/tag-destination.js';
 export * from './validation/setting-fields.js';
 export * from './validation/setting-text.js';
+export * from './validation/self-hosted.js';

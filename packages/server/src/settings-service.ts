@@ -23,7 +23,7 @@ import {
   type SettingsState,
   type ValidationResult,
 } from '@memberpulse/integration-schema';
-import { invisibleCharacterErrors, salesforceTagErrors, settingFieldErrors, stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
+import { invisibleCharacterErrors, salesforceTagErrors, selfHostedConnectionErrors, settingFieldErrors, stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
 import { randomUUID } from 'node:crypto';
 import { can, type Principal } from './auth.js';
 import { encryptField, secretHint } from './crypto.js';
@@ -169,6 +169,7 @@ function planWrite(
   const orderFields = crm && !orgChanged ? cache.fields(tenant, crm.orderObject, stamp) : undefined;
   const rules = validateAs ?? (status === 'enabled' ? 'enable' : 'draft');
   const result = validateSettings(state, rules, { memberFields, orderFields, allowLoopback: deps.allowLoopback });
+  if (def && rules === 'enable') errors.push(...selfHostedConnectionErrors(def, config, secrets));
   if (crm && def?.id === 'salesforce') errors.push(...salesforceTagErrors(crm, judgedTagObject(current, crm, rules, orgChanged) ? cache.fields(tenant, crm.tagObject, stamp) : undefined));
   let warnings = result.warnings;
   const kept = crm && current?.crm && !orgChanged ? keptCrmChoices(def, current, config, crm) : undefined;

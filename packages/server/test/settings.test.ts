@@ -186,11 +186,18 @@ describeEachBackend('integration settings', (backend) => {
   test('an inbound connector’s turn-up (seed 003): stored with a write-only password, listed after the other categories, nothing to test', async () => {
     const admin = (await fresh()).as('admin');
     await admin('PUT', '/v1/settings/crm', { body: { platform: 'salesforce' } });
-    const turnUp = { platform: 'intouch', config: { clientId: '4711', clubIds: ['12', '13'], customOptions: ['leadSourceSync=true'] }, credentials: { password: 'partner-pass-9876' } };
+    const selfHosted = { scheme: 'https', host: 'members.example.org', username: 'intouch' };
+    const turnUp = { platform: 'intouch', config: { clientId: '4711', clubIds: ['12', '13'], customOptions: ['leadSourceSync=true'], ...selfHosted }, credentials: { password: 'partner-pass-9876' } };
     const created = await admin('PUT', '/v1/settings/inbound', { body: turnUp });
     assert.equal(created.status, 201, created.text);
     assert.deepEqual(created.body.credentials.password, { configured: true, hint: '9876', updatedAt: created.body.credentials.password.updatedAt, updatedBy: created.body.updatedBy });
     assert.ok(!created.text.includes('partner-pass-9876'), 'the password is never read back');
+    const partial = await admin('PATCH', '/v1/settings/inbound', { body: { status: 'enabled', config: { host: null, username: null } } });
+    assert.deepEqual(
+      [partial.status, partial.body.errors?.map((e: { pointer: string; message: string }) => `${e.pointer} ${e.message}`)],
+      [422, ['/config/host Host or IP is required: a self-hosted connection needs Scheme, Host or IP, Username and Password together.', '/config/username Username is required: a self-hosted connection needs Scheme, Host or IP, Username and Password together.']],
+      'the self-hosted connection comes whole (seed 003: IP, username/password, scheme), a stored password counted',
+    );
     const enabled = await admin('PATCH', '/v1/settings/inbound', { body: { status: 'enabled' } });
     assert.equal(enabled.status, 200, enabled.text);
     assert.equal(enabled.body.credentials.password.hint, '9876', 'enabling keeps the password');

@@ -548,6 +548,14 @@ describe('<mp-integration-settings> against the real server', () => {
     typeInto($(el, '#secret-password'), 'partner-pass-9876');
     await el.updateComplete;
     await press(el, 'enable-button');
+    // A password alone is a self-hosted connection in part: the Connector needs the rest of it too.
+    await until(() => errorOf(el, 'cfg-host'), 'the host asked for with the password');
+    equal(errorOf(el, 'cfg-host'), 'Host or IP is required: a self-hosted connection needs Scheme, Host or IP, Username and Password together.', 'beside the host');
+    await choose(el, 'cfg-scheme', 'https');
+    typeInto($(el, '#cfg-host'), 'members.riverside.example');
+    typeInto($(el, '#cfg-username'), 'intouch');
+    await el.updateComplete;
+    await press(el, 'enable-button');
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Enabled', 'enabled');
     const stored = await client.settings.get('inbound');
     equal(stored.platform, 'intouch', 'the platform');
