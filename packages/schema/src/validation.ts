@@ -13,3 +13,4 @@ export * from './validation/tag-destination.js';
 export * from './validation/setting-fields.js';
 export * from './validation/setting-text.js';
 export * from './validation/self-hosted.js';
+export * from './validation/intouch-lists.js';

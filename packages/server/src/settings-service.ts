@@ -23,7 +23,7 @@ import {
   type SettingsState,
   type ValidationResult,
 } from '@memberpulse/integration-schema';
-import { invisibleCharacterErrors, salesforceTagErrors, selfHostedConnectionErrors, settingFieldErrors, stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
+import { intouchListErrors, invisibleCharacterErrors, salesforceTagErrors, selfHostedConnectionErrors, settingFieldErrors, stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
 import { randomUUID } from 'node:crypto';
 import { can, type Principal } from './auth.js';
 import { encryptField, secretHint } from './crypto.js';
@@ -155,7 +155,7 @@ function planWrite(
   }
 
   const invisible = def ? invisibleCharacterErrors(def, config) : [];
-  errors.push(...invisible);
+  errors.push(...invisible, ...(def ? intouchListErrors(def, config) : []));
   if (platform === null) {
     for (const key of Object.keys(config)) errors.push(fieldError(pointer('config', key), 'unknown_field', 'Choose a platform before entering its settings.'));
   }

@@ -202,6 +202,12 @@ describeEachBackend('integration settings', (backend) => {
     assert.equal(enabled.status, 200, enabled.text);
     assert.equal(enabled.body.credentials.password.hint, '9876', 'enabling keeps the password');
     assert.deepEqual((await admin('GET', '/v1/settings')).body.items.map((s: { category: string }) => s.category), ['crm', 'inbound']);
+    const repeated = await admin('PUT', '/v1/settings/inbound', { body: { ...turnUp, config: { ...turnUp.config, clubIds: ['7', '07', '12'], customOptions: ['syncStaff=true', 'syncStaff=false'] } } });
+    assert.deepEqual(
+      [repeated.status, repeated.body.errors?.map((e: { pointer: string; message: string }) => `${e.pointer} ${e.message}`)],
+      [422, ['/config/clubIds/1 Club IDs: the same club as “7”.', '/config/customOptions/1 Custom options: the same option as “syncStaff=true”: give each option once.']],
+      'one club in other digits, one option given twice',
+    );
     const badClub = await admin('PUT', '/v1/settings/inbound', { body: { ...turnUp, config: { ...turnUp.config, clubIds: ['12', 'club 13'] } } });
     assert.equal(badClub.status, 422);
     assert.deepEqual(pointers(badClub), ['/config/clubIds']);
