@@ -1,4 +1,11 @@
-import type { CrmFieldDescriptor } from '../src/index.js';
+import type { CrmFieldDescriptor, FieldMapping } from '../src/index.js';
+
+/** Contact's three required MemberPulse fields mapped onto its standard fields: the least a CRM record enables with. */
+export const requiredContactMappings: FieldMapping[] = [
+  { source: 'email', target: 'Email', policy: 'always' },
+  { source: 'firstName', target: 'FirstName', policy: 'always' },
+  { source: 'lastName', target: 'LastName', policy: 'always' },
+];
 
 /** A compact Salesforce-like Contact describe for rule tests. */
 export function contactField(name: string, type: CrmFieldDescriptor['type'], extra: Partial<CrmFieldDescriptor> = {}): CrmFieldDescriptor {

@@ -24,7 +24,7 @@ import {
   type SettingsState,
 } from '../src/index.js';
 import { isLoopbackUrl, isSalesforceUrl, stripeModeChangeErrors } from '../src/validation.js';
-import { contactField, contactFields } from './fixtures.js';
+import { contactField, contactFields, requiredContactMappings } from './fixtures.js';
 
 const field = (key: string) => memberFields.find((f) => f.key === key)!;
 const target = (name: string) => contactFields.find((f) => f.name === name)!;
@@ -45,11 +45,7 @@ function crmState(crm: Partial<CrmMapping>, overrides: Partial<SettingsState> = 
 
 const completeCrm: Partial<CrmMapping> = {
   memberObject: 'Contact',
-  memberMappings: [
-    { source: 'email', target: 'Email', policy: 'always' },
-    { source: 'firstName', target: 'FirstName', policy: 'always' },
-    { source: 'lastName', target: 'LastName', policy: 'always' },
-  ],
+  memberMappings: requiredContactMappings,
   eventTagField: 'Member_Tags__c',
 };
 

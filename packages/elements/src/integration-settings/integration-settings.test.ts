@@ -11,6 +11,7 @@ import { announced, answersLostClient, clientFor, meFailsOnceClient, deepText, e
 import { tabStops, tryToChange } from '../provider/keyboard.test-kit.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 import { axNode } from '../provider/ax-node.test-kit.js';
+import { requiredContactMappings } from '../../../schema/test/fixtures.js';
 
 declare const describe: (name: string, fn: () => void) => void;
 declare const it: (name: string, fn: () => Promise<void>) => void;
@@ -93,6 +94,13 @@ async function connectedCrm(crm: Partial<CrmMapping>, own?: TestEnv): Promise<In
   return client;
 }
 
+/** Contact with its three required fields mapped and an event tag field: what enabling a CRM record asks for. */
+const requiredOnContact = {
+  memberObject: 'Contact',
+  memberMappings: requiredContactMappings,
+  eventTagField: 'Event_Tags__c',
+} satisfies Partial<CrmMapping>;
+
 /**
  * A fresh tenant whose CRM is enabled with Salesforce: Contact, its three required fields mapped (and `more`),
  * an event tag field. Created enabled in one write, so nothing checks `more` against the CRM's Contact.
@@ -103,16 +111,7 @@ async function enabledCrm(own: TestEnv, more: CrmMapping['memberMappings'] = [])
     platform: 'salesforce',
     config: { environment: 'production', authMode: 'connectedApp', consumerKey: own.salesforce.consumerKey },
     credentials: { consumerSecret: own.salesforce.consumerSecret },
-    crm: {
-      memberObject: 'Contact',
-      memberMappings: [
-        { source: 'email', target: 'Email', policy: 'always' },
-        { source: 'firstName', target: 'FirstName', policy: 'always' },
-        { source: 'lastName', target: 'LastName', policy: 'always' },
-        ...more,
-      ],
-      eventTagField: 'Event_Tags__c',
-    },
+    crm: { ...requiredOnContact, memberMappings: [...requiredOnContact.memberMappings, ...more] },
   });
   return client;
 }
@@ -946,15 +945,7 @@ describe('<mp-integration-settings> against the real server', () => {
   });
 
   it('enables tags to a related object without a tag field on the member object, and saves no hidden tag field', async () => {
-    const client = await connectedCrm({
-      memberObject: 'Contact',
-      memberMappings: [
-        { source: 'email', target: 'Email', policy: 'always' },
-        { source: 'firstName', target: 'FirstName', policy: 'always' },
-        { source: 'lastName', target: 'LastName', policy: 'always' },
-      ],
-      eventTagField: 'Event_Tags__c',
-    });
+    const client = await connectedCrm(requiredOnContact);
     const el = await mount(client);
     await until(() => $(el, '#crm-tagDestination') && ($<MpCombobox>(el, '#crm-memberObject')!.options as unknown[]).length > 1, 'the CRM part, objects loaded', 1200);
     await choose(el, 'crm-tagDestination', 'relatedObject');

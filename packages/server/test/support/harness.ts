@@ -5,6 +5,7 @@ import { describe } from 'node:test';
 import type { Role } from '@memberpulse/integration-schema';
 import { generateMasterKey, signDevToken, startServer, type LogEntry, type RunningServer, type StartOptions } from '../../src/index.js';
 import { findPostgres, startPostgres, type PostgresCluster } from './postgres.js';
+import { requiredContactMappings } from '../../../schema/test/fixtures.js';
 
 /** A database the suites run against. */
 export interface Backend {
@@ -136,11 +137,7 @@ export function salesforceDoc(secret: string) {
 /** The CRM part that, with `salesforceDoc`, passes every enable rule. */
 export const enableReadyCrm = {
   memberObject: 'Contact',
-  memberMappings: [
-    { source: 'email', target: 'Email', policy: 'always' },
-    { source: 'firstName', target: 'FirstName', policy: 'always' },
-    { source: 'lastName', target: 'LastName', policy: 'always' },
-  ],
+  memberMappings: requiredContactMappings,
   eventTagField: 'MP_Tags__c',
 };
 
