@@ -912,7 +912,7 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(($(el, '#secret-password') as HTMLInputElement).value, 'service-pass-1234', 'the typed secret still there on the way back');
   });
 
-  it('names each mapping row in the error summary by its list and MemberPulse field, in the mapper’s order', async () => {
+  it('names each mapping row in the error summary by its list and MemberPulse field, and under the mapper by its field, in the mapper’s order', async () => {
     const el = await mount(await connectedCrm({ memberObject: 'Contact' }));
     await until(() => $<MpFieldMapper>(el, '#crm-memberMappings')?.targetFields.length, 'Contact described', 1200);
     const mapper = $<MpFieldMapper>(el, '#crm-memberMappings')!;
@@ -925,6 +925,8 @@ describe('<mp-integration-settings> against the real server', () => {
     const summary = await pressIntoSummary(el, 'save-button');
     const items = [...summary.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     equal(items.join(' | '), 'Member fields › Email: Email__c does not exist on this CRM object. | Member fields › Last Name: Last_Name__c does not exist on this CRM object.', 'Email before Last Name, as the rows stand');
+    const beside = [...$(el, '#crm-memberMappings-error')!.querySelectorAll('.field-error')].map((p) => p.textContent!.trim());
+    equal(beside.join(' | '), 'Email: Email__c does not exist on this CRM object. | Last Name: Last_Name__c does not exist on this CRM object.', 'under the mapper, each led by its row’s field');
   });
 
   it('replaces mapping rows onto fields the member object lacks (left from another object) with the standard mapping', async () => {

@@ -45,7 +45,7 @@ import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
 import { checkDraft, compare, connectionChanged, controlIdFor, describedFieldErrors, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, shownErrors, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
-import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, localizedSourceFields, mappedSourceKey, requiredToContinue, summaryErrorText, type ErrorContext } from './localized-text.js';
+import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, localizedSourceFields, mappedSource, mappedSourceKey, requiredToContinue, summaryErrorText, type ErrorContext } from './localized-text.js';
 import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js';
 import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
 import { renderConfirm, renderPlatformPicker, renderSaveBar, type ConfirmKind } from './chrome.js';
@@ -408,6 +408,12 @@ export class MpIntegrationSettings extends LitElement {
   /** A field error in the current locale, for the platform being edited. */
   #errorText = (e: FieldError): string => fieldErrorText(e, this._draft.platform, this.#errorContext());
 
+  /** A field error beside its control; a mapping row's, listed under its mapper, led by the row's MemberPulse field. */
+  #besideText = (e: FieldError): string => {
+    const source = parsePointer(e.pointer)[2] === undefined ? undefined : mappedSource(e.pointer, this._draft.crm);
+    return source ? t('settings.summary.item', { label: source.label, message: this.#errorText(e) }) : this.#errorText(e);
+  };
+
   #errorContext(): ErrorContext {
     return { config: this._draft.config, crm: this._draft.crm, targetsOf: (object) => this.#discovery.fieldsOf(object) };
   }
@@ -417,7 +423,7 @@ export class MpIntegrationSettings extends LitElement {
    * the drift of a CRM choice outside the mappers; the mapper rows show their own.
    */
   #errorsFor = (controlId: string): string[] => [
-    ...(this.#errorsByControl.get(controlId) ?? []).map(this.#errorText),
+    ...(this.#errorsByControl.get(controlId) ?? []).map(this.#besideText),
     ...this.#choiceDrift().filter((d) => controlIdFor(d.pointer) === controlId).map(driftText),
   ];
 
