@@ -533,9 +533,10 @@ export function createTransport(options: ClientOptions): Transport {
     checkTimeout(opts.timeout, 'in the call’s options');
     const timeout = opts.timeout ?? options.timeout ?? 10_000;
     const secrets = spec.secrets ?? [];
-    const path = basePath + spec.path.split('?')[0];
+    const route = spec.path.split('?')[0]!;
+    const path = basePath + route;
     // encodeURIComponent leaves these as they are, and a URL resolves them away: the call would reach another route.
-    if (spec.path.split('?')[0]!.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) {
+    if (route.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) {
       throw new TypeError(`An id, key or name in ${spec.method} ${path} is empty, “.” or “..”, which names no record. Nothing was sent.`);
     }
     const call: IntegrationErrorInit = { method: spec.method, path };

@@ -1,5 +1,5 @@
 import { memberPulseTags, tagFieldKey, type CrmMapping, type TagDestination } from '@memberpulse/integration-schema';
-import { CAMPAIGN_MEMBER_OBJECTS, tagObjectShape } from '@memberpulse/integration-schema/validation';
+import { tagObjectShape, takesCampaignMembers } from '@memberpulse/integration-schema/validation';
 import { ConnectorError, pointerError } from '../errors.js';
 import type { SalesforceClient, SfField } from './client.js';
 import { soqlId, soqlName, soqlString } from './soql.js';
@@ -150,7 +150,7 @@ async function relatedTags(client: SalesforceClient, memberObject: string, id: s
 
 async function campaignTags(client: SalesforceClient, memberObject: string, id: string, campaignField: string, add: string[], remove: string[]): Promise<ApplyTagsResult> {
   const memberField = memberObject.toLowerCase() === 'lead' ? 'LeadId' : 'ContactId';
-  if (!CAMPAIGN_MEMBER_OBJECTS.some((o) => o.toLowerCase() === memberObject.toLowerCase())) {
+  if (!takesCampaignMembers(memberObject)) {
     throw new ConnectorError('invalid', 'Campaign membership needs Contact or Lead as the member object.', [pointerError('/crm/tagDestination', 'invalid', 'Campaign membership works with Contact or Lead members only.')]);
   }
   const all = [...add, ...remove];

@@ -91,8 +91,10 @@ export function inputFrom(draft: Draft, category: IntegrationCategory): Integrat
  * they go to a related object. In the form they stay, for a switch back.
  */
 function sentCrm(crm: CrmMapping): CrmMapping {
-  const toFields = crm.tagDestination === 'multiPicklist';
-  return { ...crm, ...(toFields ? {} : { eventTagField: null, courseTagField: null }), ...(crm.tagDestination === 'relatedObject' ? {} : { tagObject: null }) };
+  const sent = { ...crm };
+  if (crm.tagDestination !== 'multiPicklist') sent.eventTagField = sent.courseTagField = null;
+  if (crm.tagDestination !== 'relatedObject') sent.tagObject = null;
+  return sent;
 }
 
 /** Whether two values are the same data (absent and null alike). */

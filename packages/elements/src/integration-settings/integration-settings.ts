@@ -45,7 +45,7 @@ import { BeforeLeaveEvent, SettingsSavedEvent } from './events.js';
 import { checkDraft, compare, connectionChanged, controlIdFor, describedFieldErrors, draftFrom, holdsInputBeyondConnection, inputFrom, isConnected, isDirty, missingConnection, rebase, sameJson, shownErrors, visibleGroups, withPlatform, type Difference, type Draft } from './draft.js';
 import { DiscoveryController } from './discovery-controller.js';
 import { renderSetting } from './platform-fields.js';
-import { crmLabelKeys, driftText, fieldErrorText, localizedSetting, localizedSourceFields, mappedSource, mappedSourceKey, requiredToContinue, summaryErrorText, type ErrorContext } from './localized-text.js';
+import { besideErrorText, crmLabelKeys, driftText, localizedSetting, localizedSourceFields, mappedSourceKey, requiredToContinue, summaryErrorText, type ErrorContext } from './localized-text.js';
 import { renderApiUsage, renderCrmSection, type CrmView } from './crm-section.js';
 import { renderConflict, renderDrift, renderErrorSummary } from './notices.js';
 import { renderConfirm, renderPlatformPicker, renderSaveBar, type ConfirmKind } from './chrome.js';
@@ -160,6 +160,8 @@ export class MpIntegrationSettings extends LitElement {
   private _errors: FieldError[] = [];
   /** `_errors` and `#describedErrors` by the control they belong to, as last worked out before rendering. */
   #errorsByControl = new Map<string, FieldError[]>();
+  /** `describedFieldErrors` as last worked out, and what from (`#describedErrors`). */
+  #described?: { from: readonly unknown[]; errors: FieldError[] };
   /** The errors came from a save (summary at the top) rather than a connection test (inline only). */
   private _fromSave = false;
   /** The failed save was of unsaved changes (not of the saved record as it stands, an Enable say). */
@@ -405,14 +407,8 @@ export class MpIntegrationSettings extends LitElement {
     return this.#readOnly || this._busy !== '';
   }
 
-  /** A field error in the current locale, for the platform being edited. */
-  #errorText = (e: FieldError): string => fieldErrorText(e, this._draft.platform, this.#errorContext());
-
-  /** A field error beside its control; a mapping row's, listed under its mapper, led by the row's MemberPulse field. */
-  #besideText = (e: FieldError): string => {
-    const source = parsePointer(e.pointer)[2] === undefined ? undefined : mappedSource(e.pointer, this._draft.crm);
-    return source ? t('settings.summary.item', { label: source.label, message: this.#errorText(e) }) : this.#errorText(e);
-  };
+  /** A field error beside its control, in the current locale, for the platform being edited (`besideErrorText`). */
+  #besideText = (e: FieldError): string => besideErrorText(e, this._draft.platform, this.#errorContext());
 
   #errorContext(): ErrorContext {
     return { config: this._draft.config, crm: this._draft.crm, targetsOf: (object) => this.#discovery.fieldsOf(object) };
@@ -449,9 +445,15 @@ export class MpIntegrationSettings extends LitElement {
     const { crm } = this._draft;
     const memberFields = this.resolvedCategory === 'crm' ? this.#discovery.fieldsOf(crm.memberObject) : undefined;
     if (!memberFields) return [];
+    const orderFields = this.#discovery.fieldsOf(crm.orderObject);
+    // Worked out again only when the form, the saved record or a described object changed, not on every update.
+    const from = [this._draft, this._saved, memberFields, orderFields];
+    if (!this.#described || from.some((input, i) => input !== this.#described!.from[i])) {
+      this.#described = { from, errors: describedFieldErrors(this._draft, this._saved, { memberFields, orderFields }) };
+    }
     const drift = this.#choiceDrift();
     const said = (e: FieldError) => this._errors.some((s) => s.pointer === e.pointer && s.code === e.code) || drift.some((d) => d.pointer === e.pointer);
-    return describedFieldErrors(this._draft, this._saved, { memberFields, orderFields: this.#discovery.fieldsOf(crm.orderObject) }).filter((e) => !said(e));
+    return this.#described.errors.filter((e) => !said(e));
   }
 
   /** An edit of the controls at `edited` (pointers). */

@@ -146,6 +146,13 @@ export function summaryErrorText(e: FieldError, platform: string | null, context
   return label && !lowerCase(text).includes(lowerCase(label)) ? t('settings.summary.item', { label, message: text }) : text;
 }
 
+/** A field error as its control shows it; a mapping row's, listed under its mapper, led by the row's MemberPulse field. */
+export function besideErrorText(e: FieldError, platform: string | null, context?: ErrorContext): string {
+  const text = fieldErrorText(e, platform, context);
+  const source = context && mappedSource(e.pointer, context.crm);
+  return source ? t('settings.summary.item', { label: source.label, message: text }) : text;
+}
+
 /** A mapping row as the summary names it, away from its mapper: the list, then the row's MemberPulse field. */
 function rowLabel(pointer: string, context: ErrorContext | undefined): string | undefined {
   const [, list] = parsePointer(pointer);

@@ -10,11 +10,10 @@ import { fieldError, type FieldError } from '../problem.js';
  * email opt-out would let the opt-out decide who syncs).
  */
 export function settingFieldErrors(platform: PlatformDefinition, config: Readonly<Record<string, ConfigValue | null>>, memberFields: readonly CrmFieldDescriptor[] | undefined): FieldError[] {
-  const valueOf = (key: string, fallback: ConfigValue | undefined) => {
-    const value = config[key] ?? fallback;
-    return typeof value === 'string' && value ? value : undefined;
-  };
-  const named = platform.settings.flatMap((s) => (s.crmFieldTypes && valueOf(s.key, s.default) ? [{ s, value: valueOf(s.key, s.default)! }] : []));
+  const named = platform.settings.flatMap((s) => {
+    const value = config[s.key] ?? s.default;
+    return s.crmFieldTypes && typeof value === 'string' && value ? [{ s, value }] : [];
+  });
   const errors: FieldError[] = [];
   for (const { s, value } of named) {
     const other = named.find((o) => o.s !== s && o.value === value);

@@ -30,8 +30,8 @@ export function tagObjectShape<F extends TagObjectField>(fields: readonly F[], m
   return key ? { lookup, tag, key } : { lookup, tag };
 }
 
-/** The member objects a Campaign takes as members. */
-export const CAMPAIGN_MEMBER_OBJECTS: readonly string[] = ['Contact', 'Lead'];
+/** Whether a Campaign takes records of the member object as members: Contacts and Leads only. */
+export const takesCampaignMembers = (memberObject: string) => /^(contact|lead)$/i.test(memberObject);
 
 /**
  * Where tags go, against what Salesforce takes: campaign membership only for Contact or Lead members, and a
@@ -40,7 +40,7 @@ export const CAMPAIGN_MEMBER_OBJECTS: readonly string[] = ['Contact', 'Lead'];
 export function salesforceTagErrors(crm: CrmMapping, tagObjectFields: readonly TagObjectField[] | undefined): FieldError[] {
   const member = crm.memberObject;
   if (!member) return [];
-  if (crm.tagDestination === 'campaignMembership' && !CAMPAIGN_MEMBER_OBJECTS.some((o) => o.toLowerCase() === member.toLowerCase())) {
+  if (crm.tagDestination === 'campaignMembership' && !takesCampaignMembers(member)) {
     return [fieldError('/crm/tagDestination', 'invalid', `Campaign membership works with Contact or Lead members only, not ${member}: choose another place for tags.`)];
   }
   if (crm.tagDestination === 'relatedObject' && crm.tagObject && tagObjectFields && !tagObjectShape(tagObjectFields, member)) {
