@@ -6,7 +6,7 @@ import { endpointSorts } from '@memberpulse/integration-schema/validation';
 import { a11ySnapshot, sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import { MpEndpointGrid, type EndpointChangeEvent } from './endpoint-grid.js';
 import { errorText } from '../provider/error-text.js';
-import { announced, answersLostClient, clientFor, contrast, meFailsOnceClient, endsOnTheRight, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, readsLeftToRight, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, contrast, meAnsweredLastClient, meFailsOnceClient, endsOnTheRight, equal, expectNoViolations, inGerman, inLocale, freshEnv, ok, readsLeftToRight, pressKeepsFocus, settle, typeInto, until, type TestEnv } from '../provider/browser-test-kit.js';
 import { formatNumber } from '../i18n/index.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 
@@ -1286,8 +1286,8 @@ describe('<mp-endpoint-grid> against the real server', () => {
   });
 
   it('shows a load error with a retry instead of a blank grid, and Try again leaves focus on the heading', async () => {
-    let token = 'not-a-token';
-    const client = createIntegrationClient({ baseUrl: env.apiUrl, getToken: () => token, retry: { limit: 1, delay: () => 10 } });
+    // Who the token is for is answered last: Try again must not meet that answer, made with the refused token.
+    const { client, token } = meAnsweredLastClient(env);
     await admin.endpoints.create({ name: 'Back again', description: 'after a retry' });
     const el = await mount(client);
     const error = $(el, '.notice.error');
@@ -1295,7 +1295,7 @@ describe('<mp-endpoint-grid> against the real server', () => {
     ok(/^Reference: \S+$/.test(error!.querySelector('.muted')?.textContent?.trim() ?? ''), `with the request id to quote: ${error!.textContent}`);
     const retry = error?.querySelector('button');
     ok(retry && retry.textContent!.includes('Try again'), 'offers a retry');
-    token = env.tokens.admin;
+    token.value = env.tokens.admin;
     retry.focus();
     await sendKeys({ press: 'Enter' });
     await until(() => rowNames(el).includes('Back again'), 'the grid after the retry');

@@ -14,7 +14,7 @@ import { LeaveGuard } from '../provider/leave-guard.js';
 import { ignoreAriaHeldPresses } from '../shared/aria-held-presses.js';
 import { heading } from '../shared/heading.js';
 import { FocusReturn, headingTakesFocusFrom } from '../provider/focus-return.js';
-import { whoAmI } from '../provider/permissions.js';
+import { withMe } from '../provider/permissions.js';
 import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
 import { RetryKey, type RetryWrite } from '../provider/retry-key.js';
@@ -248,7 +248,7 @@ export class MpEndpointGrid extends LitElement {
       // Page one needs no cursor, so it takes the search typed; a later page keeps the one its cursor is for.
       const q = this._page === 0 ? this._query.trim() : this.#searched;
       // A role not known is a failed load (Try again asks again), not a read-only grid told to an admin.
-      const [page, me] = await Promise.all([client.endpoints.list({ limit: this.#perPage, sort: this.sort, cursor: this.#cursors[this._page], q: q || undefined }), whoAmI(client)]);
+      const [page, me] = await withMe(client, client.endpoints.list({ limit: this.#perPage, sort: this.sort, cursor: this.#cursors[this._page], q: q || undefined }));
       if (token !== this.#loadToken) return;
       // A page emptied by a delete: step back to the last page that has rows.
       if (page.items.length === 0 && this._page > 0) {

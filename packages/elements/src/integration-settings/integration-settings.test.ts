@@ -7,7 +7,7 @@ import { memberPulseTags, type CrmMapping } from '@memberpulse/integration-schem
 import { MpCombobox } from '../shared/combobox.js';
 import type { MpFieldMapper } from '../field-mapper/field-mapper.js';
 import { MpIntegrationSettings, type BeforeLeaveEvent, type SettingsSavedEvent } from './integration-settings.js';
-import { announced, answersLostClient, clientFor, meFailsOnceClient, deepText, endsOnTheRight, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, pressKeepsFocus, settle, typeInto, until, type Role, type TestEnv } from '../provider/browser-test-kit.js';
+import { announced, answersLostClient, clientFor, meAnsweredLastClient, meFailsOnceClient, deepText, endsOnTheRight, equal, expectNoViolations, freshEnv, inGerman, inLocale, ok, pressKeepsFocus, settle, typeInto, until, type Role, type TestEnv } from '../provider/browser-test-kit.js';
 import { tabStops, tryToChange } from '../provider/keyboard.test-kit.js';
 import { inForcedColors } from '../provider/forced-colors.test-kit.js';
 import { axNode } from '../provider/ax-node.test-kit.js';
@@ -2056,6 +2056,18 @@ describe('<mp-integration-settings> against the real server', () => {
     reload.click();
     equal(el.shadowRoot!.activeElement?.id, 'crm-heading', 'focus waits on the CRM card’s heading while the objects load again');
     await until(() => !note() && ($<MpCombobox>(el, '#crm-memberObject')!.options as unknown[]).length > 0, 'the objects, loaded');
+  });
+
+  it('loads on Try again after a refused token, though who the token is for was answered after the record', async () => {
+    const own = await freshEnv();
+    await connectedCrm({}, own);
+    const { client, token } = meAnsweredLastClient(own);
+    const el = await mount(client);
+    const retry = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.error button')].find((b) => b.textContent!.includes('Try again'));
+    ok(retry, 'the refused load offers Try again');
+    token.value = own.tokens.admin;
+    retry!.click();
+    await until(() => $(el, '#crm-memberObject'), 'the record after Try again');
   });
 
   it('words a connection test’s outcome in the host’s language where it registered the keys, else the server’s English', async () => {

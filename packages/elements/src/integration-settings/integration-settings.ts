@@ -32,7 +32,7 @@ import { ignoreAriaHeldPresses } from '../shared/aria-held-presses.js';
 import { heading } from '../shared/heading.js';
 import { FocusReturn } from '../provider/focus-return.js';
 import { BarClearance } from './bar-clearance.js';
-import { whoAmI } from '../provider/permissions.js';
+import { whoAmI, withMe } from '../provider/permissions.js';
 import { savedSettings } from '../provider/saved-settings.js';
 import { emit } from '../provider/emit.js';
 import { errorReference, errorText } from '../provider/error-text.js';
@@ -277,7 +277,7 @@ export class MpIntegrationSettings extends LitElement {
     else this._load = { state: 'loading' };
     const token = ++this.#loadToken;
     try {
-      const [me, saved] = await Promise.all([whoAmI(client), savedSettings(client, category)]);
+      const [saved, me] = await withMe(client, savedSettings(client, category));
       if (token !== this.#loadToken) return;
       this._me = me;
       this.#adopt(saved);

@@ -73,6 +73,25 @@ export function meFailsOnceClient(env: TestEnv): IntegrationClient {
   });
 }
 
+/**
+ * A client whose token is refused until `token.value` is set to the admin's, and whose question of the role
+ * (`GET /v1/me`) is answered 300 ms after the others, as a slow network may.
+ */
+export function meAnsweredLastClient(env: TestEnv): { client: IntegrationClient; token: { value: string } } {
+  const token = { value: 'not-a-token' };
+  const client = createIntegrationClient({
+    baseUrl: env.apiUrl,
+    getToken: () => token.value,
+    retry: { limit: 1, delay: () => 10 },
+    fetch: async (input, init) => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname === '/v1/me') await new Promise((r) => setTimeout(r, 300));
+      return fetch(request);
+    },
+  });
+  return { client, token };
+}
+
 /** Waits until `check` holds, re-checking every animation frame; fails with `what` after `limit` frames. */
 export async function until(check: () => unknown, what: string, limit = 600): Promise<void> {
   for (let i = 0; i < limit; i++) {

@@ -15,3 +15,14 @@ export function whoAmI(client: IntegrationClient): Promise<Me> {
   }
   return answer;
 }
+
+/**
+ * `load` and {@link whoAmI}, answered once both have ended. Failing as soon as one fails would let a quick
+ * Try again meet the other's answer still on its way, and fail with the token the first try had.
+ */
+export async function withMe<T>(client: IntegrationClient, load: Promise<T>): Promise<[T, Me]> {
+  const [loaded, me] = await Promise.allSettled([load, whoAmI(client)]);
+  if (loaded.status === 'rejected') throw loaded.reason;
+  if (me.status === 'rejected') throw me.reason;
+  return [loaded.value, me.value];
+}
