@@ -193,6 +193,28 @@ describe('<mp-field-mapper>', () => {
     ok(el.checkValidity(), 'required fields now mapped');
   });
 
+  it('counts a mapping onto a field the object lacks as unmapped, and auto-map replaces it', async () => {
+    const stale: FieldMapping[] = [
+      { source: 'email', target: 'Email__c', policy: 'always' },
+      { source: 'phone', target: 'MobilePhone', policy: 'neverBlank' },
+    ];
+    const el = await mount({ value: stale });
+    const counts = () => root(el).querySelector('.counts')!.textContent!.replace(/\s+/g, ' ');
+    equal(el.counts.mapped, 1, 'only the mapping onto a field the object has counts');
+    equal(el.counts.requiredMapped, 0, 'Email is required and maps nothing');
+    ok(/0 of \d+ required/.test(counts()), `the counter says so: ${counts()}`);
+
+    el.autoMap();
+    await settle(el);
+    equal(el.suggestions.find((s) => s.source === 'email')?.target, 'Email', 'a suggestion for the broken row');
+    el.acceptSuggestions(['email']);
+    await settle(el);
+    equal(el.value.filter((m) => m.source === 'email').length, 1, 'the suggestion replaced the broken mapping, not added a second');
+    equal(mapped(el).email, 'Email', 'now onto Email');
+    equal((rowOf(el, 'email') as HTMLElement & { status: string }).status, 'mapped', 'the row is no longer an error');
+    equal(el.counts.requiredMapped, 1, 'and counts');
+  });
+
   it('applies the schema’s type rules: incompatible targets disabled with the reason, risky ones warned', async () => {
     const el = await mount({ value: [] });
     const box = await openList(el, 'joinDate', 'email opt');

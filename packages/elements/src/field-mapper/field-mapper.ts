@@ -30,6 +30,7 @@ import {
   prepareTargets,
   problemParams,
   pruneSuggestions,
+  standingMappings,
   type MapperModel,
   type MapperRow,
   type PreparedTarget,
@@ -285,12 +286,13 @@ export class MpFieldMapper extends LitElement {
   }
 
   /**
-   * Proposes mappings for unmapped fields onto unused CRM fields (the schema's `suggestMappings`), shows
+   * Proposes mappings for unmapped fields, and for fields mapped onto one the CRM object lacks, onto unused
+   * CRM fields (the schema's `suggestMappings`), shows
    * each in its row with its confidence and announces the result. Nothing changes until accepted.
    */
   autoMap(): MappingSuggestion[] {
     if (this.#locked) return [];
-    const found = suggestMappings(this.sourceFields, this.targetFields, this.#value);
+    const found = suggestMappings(this.sourceFields, this.targetFields, standingMappings(this.#value, this.#getModel().targetByName));
     this._suggestions = new Map(found.map((s) => [s.source, s]));
     this.#announcer.announce(
       found.length ? msg('fieldMapper.announce.suggestions', { count: found.length }) : msg('fieldMapper.announce.noSuggestions'),
@@ -300,12 +302,16 @@ export class MpFieldMapper extends LitElement {
     return found;
   }
 
-  /** Accepts pending suggestions (all, or those for the given source keys) and fires `input` and `change`. */
+  /** Accepts pending suggestions (all, or those for the given source keys), each replacing its field's mapping, and fires `input` and `change`. */
   acceptSuggestions(sources?: readonly string[]): void {
     if (this.#locked) return;
     const picked = [...this._suggestions.values()].filter((s) => !sources || sources.includes(s.source));
     if (picked.length === 0) return;
-    const next = [...this.#value, ...picked.map((s): FieldMapping => ({ source: s.source, target: s.target, policy: this.defaultPolicy }))];
+    const replaced = new Set(picked.map((s) => s.source));
+    const next = [
+      ...this.#value.filter((m) => !replaced.has(m.source)),
+      ...picked.map((s): FieldMapping => ({ source: s.source, target: s.target, policy: this.defaultPolicy })),
+    ];
     this.#commit(next);
     this.#announcer.announce(msg('fieldMapper.announce.accepted', { count: picked.length }));
   }
@@ -502,7 +508,7 @@ export class MpFieldMapper extends LitElement {
   }
 
   #afterValueChange(): void {
-    const pruned = pruneSuggestions(this._suggestions, this.#value);
+    const pruned = pruneSuggestions(this._suggestions, standingMappings(this.#value, this.#getModel().targetByName));
     if (pruned.size !== this._suggestions.size) this._suggestions = pruned;
     this.#syncForm();
   }

@@ -176,10 +176,12 @@ export function buildModel(
         : mapping
           ? 'mapped'
           : 'unmapped';
-    if (mapping) counts.mapped++;
+    // A mapping onto a field the object lacks maps nothing: the counts leave it out, as auto-map does.
+    const standing = mapping && (target || targetByName.size === 0);
+    if (standing) counts.mapped++;
     if (source.required) {
       counts.required++;
-      if (mapping) counts.requiredMapped++;
+      if (standing) counts.requiredMapped++;
     }
     if (status === 'error') counts.errors++;
     // A row can show an error and a warning: each count says how many rows show one.
@@ -294,6 +296,10 @@ export function buildOptions(
   scored.sort((a, b) => a.group - b.group || a.r - b.r || a.kin - b.kin || compareText(a.o.target.label, b.o.target.label) || a.o.id - b.o.id);
   return scored.map((s) => s.o);
 }
+
+/** The mappings onto fields the CRM object has (all of them while its fields are unknown). */
+export const standingMappings = (value: readonly FieldMapping[], targetByName: ReadonlyMap<string, unknown>): readonly FieldMapping[] =>
+  targetByName.size === 0 ? value : value.filter((m) => targetByName.has(m.target));
 
 /** Drops suggestions the admin has overtaken: their source is now mapped or their target used. */
 export function pruneSuggestions(
