@@ -7,8 +7,8 @@ const isResult = <T>(r: Page<T> | ApiResult<Page<T>>): r is ApiResult<Page<T>> =
 /**
  * Walks a cursor-paged list lazily: fetches the next page only when the loop asks for it, and
  * stops after the page whose `nextCursor` is null. Breaking out of the loop fetches nothing more.
- * `fetchPage` answers a page, or the transport's whole result for it (then a server that repeats a
- * cursor is reported with the call's path, status and request id).
+ * A server that repeats a cursor, or sends one with an empty page, is an `InvalidResponseError`; when
+ * `fetchPage` answers the transport's whole result, not just the page, it names the call's path, status and request id.
  */
 export async function* paginate<T>(
   fetchPage: (cursor: string | undefined) => Promise<Page<T> | ApiResult<Page<T>>>,
@@ -20,10 +20,12 @@ export async function* paginate<T>(
     const page = isResult(answer) ? answer.data : answer;
     yield page;
     if (!page.nextCursor) return;
-    if (seen.has(page.nextCursor)) {
+    // An empty page cannot mark where the next one starts: a server sending one with a cursor would be followed forever.
+    const fault = seen.has(page.nextCursor) ? 'repeated a cursor' : page.items.length === 0 ? 'sent an empty page with a cursor' : undefined;
+    if (fault) {
       const call = isResult(answer) ? { method: 'GET', path: answer.path, status: answer.status, requestId: answer.requestId } : {};
       // The cursor is not quoted: it is the server's text, which may echo the token.
-      throw new InvalidResponseError(`The server repeated a cursor; stopping${call.path ? ` (GET ${call.path})` : ''}.`, call);
+      throw new InvalidResponseError(`The server ${fault}; stopping${call.path ? ` (GET ${call.path})` : ''}.`, call);
     }
     seen.add(page.nextCursor);
     cursor = page.nextCursor;

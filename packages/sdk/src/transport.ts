@@ -251,15 +251,17 @@ function redact(text: string, secrets: readonly string[]): string {
 /** A string a server sent (a request id, an ETag) as an error carries it: redacted; an empty one or a non-string is none. */
 const redactedText = (value: unknown, secrets: readonly string[]) => (typeof value === 'string' && value ? redact(value, secrets) : undefined);
 
-/** Deep-copies server-provided JSON (a problem, a response's issues) with secrets redacted in every key and text. */
-function redactDeep<T>(value: T, secrets: readonly string[]): T {
+/** How deep a copy of a server's JSON goes: no problem or issue list nests so far, and a deeper one would overflow the stack. */
+const COPY_DEPTH = 32;
+
+/** Deep-copies server-provided JSON (a problem, a response's issues) with secrets redacted in every key and text; what nests deeper than {@link COPY_DEPTH} is left out. */
+function redactDeep<T>(value: T, secrets: readonly string[], depth = 0): T {
   if (!secrets.length) return value;
   if (typeof value === 'string') return redact(value, secrets) as T;
-  if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v, secrets)) as T;
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k, secrets), redactDeep(v, secrets)])) as T;
-  }
-  return value;
+  if (!value || typeof value !== 'object') return value;
+  if (depth === COPY_DEPTH) return undefined as T;
+  if (Array.isArray(value)) return value.map((v: unknown) => redactDeep(v, secrets, depth + 1)) as T;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [redact(k, secrets), redactDeep(v, secrets, depth + 1)])) as T;
 }
 
 /**

@@ -677,6 +677,16 @@ describe('validation errors', () => {
     }
   });
 
+  it('gives the right error class for a problem with a member nested thousands deep, its copy cut at 32 levels', async () => {
+    // Written as text: JSON.stringify itself cannot go this deep.
+    const deep = `${'{"d":'.repeat(3000)}"bottom"${'}'.repeat(3000)}`;
+    const body = `{"type":"about:blank","title":"Status 422","status":422,"errors":[{"pointer":"/name","code":"duplicate","message":"Taken."}],"deep":${deep}}`;
+    const { fetch } = fakeFetch(() => new Response(body, { status: 422, headers: { 'content-type': 'application/problem+json', 'x-request-id': 'req-h' } }));
+    const e = await rejects(client(fetch, { retry: 0 }).endpoints.get('ep_1'), ValidationError);
+    assert.deepEqual([e.status, e.requestId, e.messagesFor('/name')], [422, 'req-h', ['Taken.']]);
+    assert.ok(JSON.stringify(e).length < 1000, 'the copy is cut, not the whole nesting');
+  });
+
   it('maps 400 and 413 to ValidationError too, and a text error body to a plain message', async () => {
     const { fetch } = fakeFetch((_r, n) =>
       n === 0 ? problem(400, { title: 'Bad request' }) : new Response('too big', { status: 413, statusText: 'Payload Too Large' }),
@@ -1037,8 +1047,19 @@ describe('paging', () => {
     const seen: string[] = [];
     for await (const page of paginate(async (cursor) => pages[cursor ?? '']!)) seen.push(...page.items);
     assert.deepEqual(seen, ['a', 'b']);
-    await rejects((async () => {
-      for await (const _ of paginate(async () => ({ items: [], nextCursor: 'same', total: 0 }))) void _;
+    const repeated = await rejects((async () => {
+      for await (const _ of paginate(async () => ({ items: ['x'], nextCursor: 'same', total: 1 }))) void _;
     })(), InvalidResponseError);
+    assert.match(repeated.message, /repeated a cursor/);
+  });
+
+  it('stops at an empty page that still has a cursor: a server sending new ones would be followed forever', async () => {
+    let asked = 0;
+    const e = await rejects((async () => {
+      for await (const _ of client(async () => json({ items: [], nextCursor: ++asked < 5 ? `c${asked}` : null, total: 0 })).endpoints.pages()) void _;
+    })(), InvalidResponseError);
+    assert.equal(asked, 1, 'one page asked for');
+    assert.match(e.message, /empty page with a cursor; stopping \(GET \/v1\/endpoints\)/);
+    assert.equal(e.status, 200);
   });
 });
