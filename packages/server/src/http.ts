@@ -71,32 +71,34 @@ export async function readText(c: Context): Promise<string> {
 
 /**
  * Walks a parsed JSON value (iteratively, so a hostile document cannot overflow the stack): its deepest
- * nesting, the pointers of every `__proto__` key, and of every text (value or key) that cannot be stored.
+ * nesting, the pointers of every `__proto__` key, and of every text (value or key) that cannot be stored,
+ * with what a message names it by (as the schema's parse errors do: “key”, or Item 2 of “key”).
  * `__proto__` is never a field of ours, and some parsers downstream drop it silently instead of reporting
  * it. Postgres refuses a NUL character in text and JSON, and a lone UTF-16 surrogate (valid in a JSON
  * escape, not in Unicode) would be stored as a replacement character. Both are refused here, for every route.
  */
-export function inspectJson(value: unknown): { depth: number; protoKeys: string[]; unstorable: string[] } {
+export function inspectJson(value: unknown): { depth: number; protoKeys: string[]; unstorable: Array<{ at: string; subject: string }> } {
   let depth = 0;
   const protoKeys: string[] = [];
-  const unstorable: string[] = [];
-  const check = (text: string, at: string) => {
-    if (UNSTORABLE.test(text)) unstorable.push(at);
+  const unstorable: Array<{ at: string; subject: string }> = [];
+  const check = (text: string, at: string, subject: string) => {
+    if (UNSTORABLE.test(text)) unstorable.push({ at, subject });
   };
-  const stack: Array<[unknown, number, string]> = [[value, 1, '']];
+  const stack: Array<[unknown, number, string, string]> = [[value, 1, '', 'The body']];
   while (stack.length) {
-    const [v, d, at] = stack.pop()!;
-    if (typeof v === 'string') check(v, at);
+    const [v, d, at, subject] = stack.pop()!;
+    if (typeof v === 'string') check(v, at, subject);
     if (v === null || typeof v !== 'object') continue;
     if (d > depth) depth = d;
     if (d > MAX_JSON_DEPTH) break;
-    if (Array.isArray(v)) v.forEach((child, i) => stack.push([child, d + 1, `${at}/${i}`]));
+    if (Array.isArray(v)) v.forEach((child, i) => stack.push([child, d + 1, `${at}/${i}`, `Item ${i + 1} of ${subject}`]));
     else {
       for (const key of Object.keys(v)) {
         const here = `${at}/${escapePointerToken(key)}`;
         if (key === '__proto__') protoKeys.push(here);
-        check(key, here);
-        stack.push([(v as Record<string, unknown>)[key], d + 1, here]);
+        // The key itself is not quoted: it holds the character.
+        check(key, here, 'A field name');
+        stack.push([(v as Record<string, unknown>)[key], d + 1, here, `“${key}”`]);
       }
     }
   }
@@ -137,7 +139,7 @@ export async function readJsonDocument(c: Context, optional = false): Promise<{ 
   const contentErrors = [
     ...duplicateKeys(text).map((d) => fieldError(d.pointer, 'duplicate', `“${d.name}” is given more than once; send it once.`)),
     ...protoKeys.map((p) => fieldError(p, 'unknown_field', 'Unknown field “__proto__”.')),
-    ...unstorable.map((p) => fieldError(p, 'invalid_format', 'Contains a character that cannot be stored (a NUL character or a broken Unicode surrogate); remove it.')),
+    ...unstorable.map((u) => fieldError(u.at, 'invalid_format', `${u.subject} contains a character that cannot be stored (a NUL character or a broken Unicode surrogate); remove it.`)),
   ];
   return { doc: doc as Record<string, unknown>, contentErrors };
 }

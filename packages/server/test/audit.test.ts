@@ -92,7 +92,9 @@ describeEachBackend('audit trail', (backend) => {
     for (const q of bad) {
       const r = await admin('GET', `/v1/audit-events?${q}`);
       assert.equal(r.status, 400, q);
-      assert.deepEqual(pointers(r), [`/${q.split('=')[0]}`], q);
+      const name = q.split('=')[0]!;
+      assert.deepEqual(pointers(r), [`/${name}`], q);
+      assert.ok(r.body.errors[0].message.startsWith(`“${name}” `), `the message names the parameter, so a list of them reads on its own: ${r.body.errors[0].message}`);
     }
   });
 

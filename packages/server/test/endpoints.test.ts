@@ -123,10 +123,12 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
     assert.deepEqual((await walk('createdAt', 4)).seen, names);
     assert.deepEqual((await walk('-createdAt', 5)).seen, [...names].reverse());
 
-    for (const q of ['sort=size', 'limit=0', 'limit=101', 'limit=abc', 'cursor=garbage']) {
+    for (const q of ['sort=size', 'limit=0', 'limit=101', 'limit=abc', 'cursor=garbage', `q=${'n'.repeat(81)}`, 'q=a%00b']) {
       const r = await admin('GET', `/v1/endpoints?${q}`);
+      const name = q.split('=')[0]!;
       assert.equal(r.status, 400, q);
-      assert.equal(pointers(r).length, 1, q);
+      assert.deepEqual(pointers(r), [`/${name}`], q);
+      assert.ok(r.body.errors[0].message.startsWith(`“${name}” `), `the message names the parameter: ${r.body.errors[0].message}`);
     }
     const limitCode = async (q: string) => (await admin('GET', `/v1/endpoints?${q}`)).body.errors[0].code;
     assert.deepEqual([await limitCode('limit=0'), await limitCode('limit=101'), await limitCode('limit=abc')], ['too_small', 'too_big', 'invalid_type']);

@@ -292,9 +292,12 @@ describeEachBackend('integration settings', (backend) => {
     const shortOne = await admin('PUT', '/v1/settings/crm/credentials/password', { body: { value: 'short' } });
     assert.equal(shortOne.body.credentials.password.hint, null, 'short secrets get no hint');
     assert.equal((await admin('PUT', '/v1/settings/crm/credentials/username', { body: { value: 'x' } })).status, 404, 'not a secret of this platform');
-    const empty = await admin('PUT', '/v1/settings/crm/credentials/password', { body: {} });
-    assert.equal(empty.status, 422);
-    assert.deepEqual(pointers(empty), ['/value']);
+    for (const body of [{}, { value: '' }]) {
+      const empty = await admin('PUT', '/v1/settings/crm/credentials/password', { body });
+      assert.equal(empty.status, 422);
+      assert.deepEqual(pointers(empty), ['/value']);
+      assert.equal(empty.body.errors[0].message, 'Service password is required.', 'named by the secret’s label, not as “value”');
+    }
 
     const xero = { platform: 'xero', status: 'enabled', config: { clientId: 'xero-client' }, credentials: { clientSecret: 'xero-secret-value-4321' } };
     assert.equal((await admin('PUT', '/v1/settings/accounting', { body: xero })).status, 201);

@@ -32,8 +32,9 @@ const presenceCodes = new Set(['invalid_type', 'invalid_value', 'invalid_union']
  * What a message names: the property, or the list item and its list, so a caller reading the errors as a
  * list (not beside a form control) knows which input to fix without decoding the pointer.
  */
-function subjectOf(path: readonly (string | number)[]): string {
+function subjectOf(path: readonly (string | number)[], names: Readonly<Record<string, string>> = {}): string {
   const last = path.at(-1);
+  if (path.length === 1 && typeof last === 'string' && Object.hasOwn(names, last)) return names[last]!;
   if (last === undefined) return 'The body';
   if (typeof last === 'number') {
     const list = path.at(-2);
@@ -74,8 +75,11 @@ function describe(issue: Issue, doc: unknown, subject: string): { code: FieldErr
   }
 }
 
-/** Turns zod issues into field errors with JSON Pointers into `doc` and plain messages. */
-export function issuesToFieldErrors(issues: readonly Issue[], doc: unknown): FieldError[] {
+/**
+ * Turns zod issues into field errors with JSON Pointers into `doc` and plain messages; `names` words a
+ * top-level property as the caller knows it (a secret's label for `value`), not by its key.
+ */
+export function issuesToFieldErrors(issues: readonly Issue[], doc: unknown, names?: Readonly<Record<string, string>>): FieldError[] {
   const out: FieldError[] = [];
   // Two checks can fail alike ('' is both too short and blank): one error says it. A set, as a body may hold
   // thousands of unknown keys.
@@ -91,15 +95,15 @@ export function issuesToFieldErrors(issues: readonly Issue[], doc: unknown): Fie
       for (const key of issue.keys) add(pointer(...path, key), 'unknown_field', `Unknown field “${key}”.`);
       continue;
     }
-    const { code, message } = describe(issue, doc, subjectOf(path));
+    const { code, message } = describe(issue, doc, subjectOf(path, names));
     add(pointer(...path), code, message);
   }
   return out;
 }
 
-/** Parses untrusted input with a schema, answering field errors instead of throwing. */
-export function parseWithPointers<S extends z.ZodMiniType>(schema: S, doc: unknown): ParseResult<z.output<S>> {
+/** Parses untrusted input with a schema, answering field errors (worded with `names`, as `issuesToFieldErrors`) instead of throwing. */
+export function parseWithPointers<S extends z.ZodMiniType>(schema: S, doc: unknown, names?: Readonly<Record<string, string>>): ParseResult<z.output<S>> {
   const result = schema.safeParse(doc);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, errors: issuesToFieldErrors(result.error.issues, doc) };
+  return { ok: false, errors: issuesToFieldErrors(result.error.issues, doc, names) };
 }

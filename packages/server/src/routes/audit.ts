@@ -1,11 +1,10 @@
-import { fieldError, type AuditAction, type AuditEvent, type Page } from '@memberpulse/integration-schema';
+import { type AuditAction, type AuditEvent, type Page } from '@memberpulse/integration-schema';
 import { Hono } from 'hono';
 import type { Database } from '../db.js';
 import type { Env } from '../hono-env.js';
-import { badRequest } from '../problem.js';
 import * as store from '../store.js';
 import { parseTimestamp } from '../timestamp.js';
-import { limitOf, need } from './request.js';
+import { badQuery, limitOf, need } from './request.js';
 
 const auditActions: readonly AuditAction[] = [
   'settings.create', 'settings.update', 'settings.enable', 'settings.archive', 'settings.restore', 'credential.write',
@@ -19,16 +18,14 @@ export function auditRoutes(db: Database): Hono<Env> {
     const p = need(c, 'audit:read');
     const action = c.req.query('action') || null;
     if (action && !(auditActions as readonly string[]).includes(action)) {
-      throw badRequest('Unknown audit action.', [fieldError('/action', 'invalid_option', `Must be one of: ${auditActions.join(', ')}.`)]);
+      throw badQuery('action', 'invalid_option', `must be one of: ${auditActions.join(', ')}.`);
     }
     const time = (name: 'from' | 'to') => {
       const v = c.req.query(name);
       if (!v) return null;
       const at = v.length > 40 ? null : parseTimestamp(v);
       if (at === null) {
-        throw badRequest(`${name} must be an ISO 8601 date or date-time with its offset.`, [
-          fieldError(`/${name}`, 'invalid_format', `“${name}” must be an ISO 8601 date or date-time with its offset, such as 2026-11-29 or 2026-11-29T09:30:00Z.`),
-        ]);
+        throw badQuery(name, 'invalid_format', 'must be an ISO 8601 date or date-time with its offset, such as 2026-11-29 or 2026-11-29T09:30:00Z.');
       }
       return at;
     };
@@ -36,7 +33,7 @@ export function auditRoutes(db: Database): Hono<Env> {
     const to = time('to');
     const limit = limitOf(c);
     const cursor = c.req.query('cursor');
-    if (cursor && !/^\d{1,18}$/.test(cursor)) throw badRequest('cursor is not one this list gave out.', [fieldError('/cursor', 'invalid', 'Not a cursor of this list.')]);
+    if (cursor && !/^\d{1,18}$/.test(cursor)) throw badQuery('cursor', 'invalid', 'is not one this list gave out.');
     const page = await store.listAudit(db, p.tenant, { action, from, to, limit, beforeSeq: cursor || null });
     const body: Page<AuditEvent> = { items: page.items, nextCursor: page.more ? page.lastSeq : null, total: page.total };
     return c.json(body);

@@ -56,8 +56,9 @@ export function credentialRoutes(deps: RouteDeps): Hono<Env> {
     need(c, 'credentials:write');
     const category = categoryOf(c);
     const key = credentialKey(c);
-    const body = parse(parseWithPointers(CredentialValueInputSchema, await readJson(c)));
-    await requireSecretKey(db, c.get('principal').tenant, category, key);
+    const doc = await readJson(c);
+    const { setting } = await requireSecretKey(db, c.get('principal').tenant, category, key);
+    const body = parse(parseWithPointers(CredentialValueInputSchema, doc, { value: setting.label }));
     return settingsWrite(deps, c, 'merge', { credentials: { [key]: body.value } }, category, toValuePointer(key));
   });
 

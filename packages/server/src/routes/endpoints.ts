@@ -6,11 +6,11 @@ import { sqlState, violatedConstraint, type Queryable } from '../db.js';
 import { checkPreconditions, versionEtag } from '../etag.js';
 import type { Env } from '../hono-env.js';
 import { UNSTORABLE, readJson, readNoBody } from '../http.js';
-import { badRequest, notFound, unprocessable } from '../problem.js';
+import { notFound, unprocessable } from '../problem.js';
 import { auditWrite } from '../settings-service.js';
 import * as store from '../store.js';
 import { parseTimestamp } from '../timestamp.js';
-import { limitOf, need, parse, pre, writeContext } from './request.js';
+import { badQuery, limitOf, need, parse, pre, writeContext } from './request.js';
 import { runWrite } from './run-write.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,9 +30,9 @@ function fromB64url<T>(text: string): T | null {
  */
 function nameSearch(q: string): string {
   if (q.length > ENDPOINT_NAME_MAX) {
-    throw badRequest(`q must be at most ${ENDPOINT_NAME_MAX} characters, as a name is.`, [fieldError('/q', 'too_long', `At most ${ENDPOINT_NAME_MAX} characters.`)]);
+    throw badQuery('q', 'too_long', `must be at most ${ENDPOINT_NAME_MAX} characters, as a name is.`);
   }
-  if (UNSTORABLE.test(q)) throw badRequest('q holds a character no name has.', [fieldError('/q', 'invalid_format', 'No name holds this character.')]);
+  if (UNSTORABLE.test(q)) throw badQuery('q', 'invalid_format', 'holds a character no name has.');
   return endpointNameKey(q);
 }
 
@@ -62,7 +62,7 @@ export function endpointRoutes(deps: RouteDeps): Hono<Env> {
     const sort = (c.req.query('sort') || endpointSorts[0]) as EndpointSort;
     if (!endpointSorts.includes(sort)) {
       const sorts = endpointSorts.join(', ');
-      throw badRequest(`sort must be one of: ${sorts}.`, [fieldError('/sort', 'invalid_option', `Must be one of: ${sorts}.`)]);
+      throw badQuery('sort', 'invalid_option', `must be one of: ${sorts}.`);
     }
     const limit = limitOf(c);
     const nameContains = nameSearch(c.req.query('q') ?? '');
@@ -72,7 +72,7 @@ export function endpointRoutes(deps: RouteDeps): Hono<Env> {
       const cur = fromB64url<{ s?: unknown; q?: unknown; v?: unknown; id?: unknown }>(cursorText);
       const v = typeof cur?.v !== 'string' ? null : sort.endsWith('name') ? (UNSTORABLE.test(cur.v) ? null : cur.v) : parseTimestamp(cur.v);
       if (!cur || cur.s !== sort || (cur.q ?? '') !== nameContains || v === null || typeof cur.id !== 'string' || !UUID.test(cur.id)) {
-        throw badRequest('cursor is not one this list gave out (with this sort and search).', [fieldError('/cursor', 'invalid', 'Not a cursor of this list.')]);
+        throw badQuery('cursor', 'invalid', 'is not one this list gave out (with this sort and search).');
       }
       after = { v, id: cur.id };
     }

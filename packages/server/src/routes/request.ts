@@ -1,4 +1,4 @@
-import { categoryFromSlug, categorySlugs, fieldError, type FieldError, type IntegrationCategory } from '@memberpulse/integration-schema';
+import { categoryFromSlug, categorySlugs, fieldError, type FieldError, type FieldErrorCode, type IntegrationCategory } from '@memberpulse/integration-schema';
 import type { Context } from 'hono';
 import { can, type Permission, type Principal } from '../auth.js';
 import { header, type Env } from '../hono-env.js';
@@ -23,12 +23,15 @@ export const parse = <T>(result: { ok: true; value: T } | { ok: false; errors: F
   return result.value;
 };
 
+/** A 400 for a bad query parameter: `said` (“must be …”) follows its name, in the detail and in its field error. */
+export const badQuery = (name: string, code: FieldErrorCode, said: string) => badRequest(`${name} ${said}`, [fieldError(`/${name}`, code, `“${name}” ${said}`)]);
+
 /** The `limit` query parameter of a list: 1 to 100, 25 when absent. */
 export const limitOf = (c: Context<Env>) => {
   const raw = c.req.query('limit');
   if (raw === undefined || raw === '') return 25;
   const n = /^\d+$/.test(raw) ? Number(raw) : NaN;
   const code = Number.isNaN(n) ? 'invalid_type' : n < 1 ? 'too_small' : n > 100 ? 'too_big' : null;
-  if (code) throw badRequest('limit must be an integer from 1 to 100.', [fieldError('/limit', code, 'Must be an integer from 1 to 100.')]);
+  if (code) throw badQuery('limit', code, 'must be an integer from 1 to 100.');
   return n;
 };

@@ -1,4 +1,4 @@
-import { fieldError, findPlatform, type IntegrationCategory, type IntegrationSettingsInput, type ValidationResult } from '@memberpulse/integration-schema';
+import { findPlatform, type IntegrationCategory, type IntegrationSettingsInput, type ValidationResult } from '@memberpulse/integration-schema';
 import { IntegrationSettingsInputSchema, parseWithPointers } from '@memberpulse/integration-schema/validation';
 import { Hono, type Context } from 'hono';
 import type { RouteDeps } from '../app.js';
@@ -6,12 +6,12 @@ import { can } from '../auth.js';
 import { notModified, settingsEtag } from '../etag.js';
 import { header, type Env } from '../hono-env.js';
 import { readJson, readJsonDocument, readNoBody } from '../http.js';
-import { badRequest, listed, notFound } from '../problem.js';
+import { listed, notFound } from '../problem.js';
 import { setArchived, validateDocument } from '../settings-service.js';
 import { withSettingLabels } from '../setting-values.js';
 import * as store from '../store.js';
 import { describeFirst, recomputeDrift } from './crm-describes.js';
-import { categoryOf, need, parse, pre, writeContext } from './request.js';
+import { badQuery, categoryOf, need, parse, pre, writeContext } from './request.js';
 import { runWrite } from './run-write.js';
 import { settingsWrite } from './settings-write.js';
 
@@ -66,7 +66,7 @@ export function settingsRoutes(deps: RouteDeps): Hono<Env> {
     const p = need(c, 'settings:write');
     const category = categoryOf(c);
     const mode = c.req.query('mode') ?? 'draft';
-    if (mode !== 'draft' && mode !== 'enable') throw badRequest('mode must be draft or enable.', [fieldError('/mode', 'invalid_option', 'Must be one of: draft, enable.')]);
+    if (mode !== 'draft' && mode !== 'enable') throw badQuery('mode', 'invalid_option', 'must be one of: draft, enable.');
     // Every error about what the document says is a field error of the answer, those no route can store
     // (a `__proto__` key, a NUL character) too; only a body that is no JSON object at all is a problem.
     const { doc, contentErrors } = (await readJsonDocument(c))!;
