@@ -304,7 +304,7 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(errorOf(el, 'cfg-periodicRefreshMinutes'), 'Periodic refresh (minutes) must be a whole number.', 'the rule’s words at the field');
   });
 
-  it('shows the record again in number and list boxes when the draft returns to it (archive after typing)', async () => {
+  it('keeps what was typed over Archive and Restore, unsaved, and saves it once restored; the boxes show the record when a reload discards it', async () => {
     const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] });
     await client.settings.patch('crm', { config: { dailyApiAllotment: 5000, allowedGroupValues: ['Gold'] } });
     const el = await mount(client);
@@ -312,16 +312,33 @@ describe('<mp-integration-settings> against the real server', () => {
     const number = $<HTMLInputElement>(el, '#cfg-dailyApiAllotment')!;
     const list = $<HTMLTextAreaElement>(el, '#cfg-allowedGroupValues')!;
     equal(number.value, '5000', 'the saved number');
-    typeInto(number, '7');
+    typeInto(number, '7000');
     typeInto(list, 'Silver');
     await settle(el);
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.header button')].find((b) => b.textContent!.includes('Archive'))!.click();
-    await el.updateComplete;
-    $<HTMLButtonElement>(el, 'dialog[open] .danger, dialog[open] .mp-button.primary')!.click();
-    await until(() => $(el, '[part="status"].archived'), 'archived');
+    const confirmed = async (button: string, status: string) => {
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.header button')].find((b) => b.textContent!.includes(button))!.click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, 'dialog[open] .danger, dialog[open] .mp-button.primary')!.click();
+      await until(() => $(el, '[part="status"]')?.textContent?.trim() === status, status);
+      await settle(el);
+    };
+    const shown = () => [$<HTMLInputElement>(el, '#cfg-dailyApiAllotment')!.value, $<HTMLTextAreaElement>(el, '#cfg-allowedGroupValues')!.value];
+    await confirmed('Archive', 'Archived');
+    equal(shown().join(), '7000,Silver', 'archiving keeps what was typed');
+    ok(el.dirty, 'unsaved');
+    await confirmed('Restore', 'Draft');
+    equal(shown().join(), '7000,Silver', 'restoring too');
+    await press(el, 'save-button');
+    await until(() => !el.dirty, 'saved');
+    const stored = (await client.settings.get('crm')).config;
+    equal([stored.dailyApiAllotment, stored.allowedGroupValues].join(), '7000,Silver', 'saved once restored');
+
+    typeInto($<HTMLInputElement>(el, '#cfg-dailyApiAllotment'), '9000');
+    typeInto($<HTMLTextAreaElement>(el, '#cfg-allowedGroupValues'), 'Bronze');
     await settle(el);
-    equal($<HTMLInputElement>(el, '#cfg-dailyApiAllotment')!.value, '5000', 'the number box shows the record, not the discarded 7');
-    equal($<HTMLTextAreaElement>(el, '#cfg-allowedGroupValues')!.value, 'Gold', 'the list box too');
+    await el.reload();
+    await settle(el);
+    equal(shown().join(), '7000,Silver', 'the boxes show the record again, not the discarded 9000 and Bronze');
   });
 
   it('keeps text longer than a setting allows, as typed, and says so at the field instead of cutting it off', async () => {

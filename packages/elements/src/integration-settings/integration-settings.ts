@@ -867,7 +867,9 @@ export class MpIntegrationSettings extends LitElement {
     this._busy = action;
     try {
       const saved = action === 'archive' ? await client.settings.archive(category) : await client.settings.restore(category);
-      this.#adopt(saved);
+      // Neither saves the form: what the admin typed stays over the record, unsaved, to be saved once restored.
+      this.#rebaseOnto(saved);
+      this._conflict = null;
       this.#outcome.show({ tone: 'success', text: () => t(action === 'archive' ? 'settings.archived' : 'settings.restored', { category: t(`settings.category.${category}`) }) });
       emit(this, new SettingsSavedEvent(saved, action === 'archive' ? 'archived' : 'restored'));
     } catch (error) {
