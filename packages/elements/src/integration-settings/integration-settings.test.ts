@@ -2713,6 +2713,25 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(document.documentElement.scrollWidth <= window.innerWidth, 'the page does not scroll sideways');
   });
 
+  it('wraps a field error quoting a long value without a break inside a narrow frame, and says the list is required', async () => {
+    const client = clientFor(await freshEnv());
+    await client.settings.saveDraft('inbound', { platform: 'intouch', config: { clientId: '4711', clubIds: ['101'] } });
+    const el = await mount(client, 'inbound');
+    el.style.inlineSize = '320px';
+    await until(() => $(el, '#cfg-clubIds'), 'the club IDs');
+    const clubIds = $<HTMLTextAreaElement>(el, '#cfg-clubIds')!;
+    ok(clubIds.required, 'Club IDs says it is required, as the catalog has it');
+    typeInto(clubIds, `101\nx${'9'.repeat(150)}`);
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await until(() => errorOf(el, 'cfg-clubIds').includes('999'), 'the error quoting the value');
+    await settle(el, 2);
+    const frame = $(el, '[part="base"]')!.getBoundingClientRect();
+    const error = $(el, '#cfg-clubIds-error')!.getBoundingClientRect();
+    ok(error.right <= frame.right + 0.5, `the error ends inside the frame (${Math.round(error.right - frame.right)} px past)`);
+    ok(document.documentElement.scrollWidth <= window.innerWidth, 'the page does not scroll sideways');
+  });
+
   it('keeps a stored secret’s check mark on the first line of a long translation of “Configured”, in a narrow frame', async () => {
     const own = await freshEnv();
     const client = clientFor(own);

@@ -121,7 +121,7 @@ export function renderSetting(view: FieldsView, definition: SettingDefinition): 
         @input=${(e: Event) => view.setConfig(s.key, parseNumber((e.target as HTMLInputElement).value))} />`;
       break;
     case 'list':
-      control = html`<textarea id=${id} class="mp-input" rows="3" .value=${listText(Array.isArray(value) ? value : [])} ?readonly=${locked}
+      control = html`<textarea id=${id} class="mp-input" rows="3" .value=${listText(Array.isArray(value) ? value : [])} ?readonly=${locked} ?required=${s.required}
         aria-describedby="${id}-list-help${errors.length ? ` ${id}-error` : ''}${s.help ? ` ${id}-help` : ''}" aria-invalid=${invalid}
         @input=${(e: Event) => view.setConfig(s.key, parseLines((e.target as HTMLTextAreaElement).value))}></textarea>
         <p id="${id}-list-help" class="help"><bdi>${t('settings.listHelp')}</bdi></p>`;

@@ -82,6 +82,7 @@ export const panelStyles: CSSResult = css`
     margin: var(--_mp-space-xs) 0 0;
     color: var(--_mp-color-danger);
     font-size: var(--_mp-font-size-s);
+    overflow-wrap: anywhere;
   }
   .field-error .icon {
     flex: none;
