@@ -2340,6 +2340,23 @@ describe('<mp-integration-settings> against the real server', () => {
     await until(() => el.shadowRoot!.activeElement, 'focus kept in the settings, not dropped to the page');
   });
 
+  it('gives focus back to “Save and continue” when the question it brought is cancelled', async () => {
+    const client = clientFor(await freshEnv());
+    await client.settings.saveDraft('crm', { platform: 'hubspot', config: { portalId: '12345' } });
+    const el = await mount(client);
+    await choosePlatform(el, 'salesforce');
+    typeInto($(el, '#cfg-consumerKey'), '3MVG9fakeMemberPulseConsumerKey.loopback.only');
+    typeInto($(el, '#secret-consumerSecret'), 'FAKE0SECRET0123456789ABCDEF');
+    await el.updateComplete;
+    const saveAndContinue = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.notice.info button')].find((b) => b.textContent!.includes('Save and continue'))!;
+    saveAndContinue.focus();
+    await sendKeys({ press: 'Enter' });
+    await until(() => $<HTMLDialogElement>(el, 'dialog.confirm.switch')?.open, 'the question');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !$(el, 'dialog.confirm.switch[open]'), 'closed');
+    await until(() => el.shadowRoot!.activeElement === saveAndContinue, 'focus back on Save and continue, not on Save draft');
+  });
+
   it('names what is wrong with the new platform’s inputs before it asks to delete the stored one, and asks once they pass', async () => {
     const client = await connectedCrm({ memberObject: 'Contact' });
     const el = await mount(client);

@@ -30,7 +30,7 @@ import { ClientController } from '../provider/client-controller.js';
 import { LeaveGuard } from '../provider/leave-guard.js';
 import { ignoreAriaHeldPresses } from '../shared/aria-held-presses.js';
 import { heading } from '../shared/heading.js';
-import { FocusReturn } from '../provider/focus-return.js';
+import { FocusReturn, deepActiveElement } from '../provider/focus-return.js';
 import { BarClearance } from './bar-clearance.js';
 import { whoAmI, withMe } from '../provider/permissions.js';
 import { savedSettings } from '../provider/saved-settings.js';
@@ -572,7 +572,13 @@ export class MpIntegrationSettings extends LitElement {
         return this.#reportProblems();
       }
       this.#pendingSave = { status, continueToCrm };
-      this.#dialogOpener.remember(this.renderRoot.querySelector<HTMLElement>(`[part="${status === 'enabled' ? 'enable-button' : 'save-button'}"]`));
+      // Focus goes back to the button pressed (Save and continue, say), else to the save's own.
+      const pressed = deepActiveElement();
+      this.#dialogOpener.remember(
+        pressed instanceof HTMLButtonElement && this.renderRoot.contains(pressed)
+          ? pressed
+          : this.renderRoot.querySelector<HTMLElement>(`[part="${status === 'enabled' ? 'enable-button' : 'save-button'}"]`),
+      );
       this._confirm = question;
       return;
     }
