@@ -212,6 +212,8 @@ describe('<mp-endpoint-grid> against the real server', () => {
       await el.reload();
       await until(() => $(el, '[part="sort"]'), 'the Sort menu');
       ok($(el, '[part="sort"] option')!.matches(':dir(ltr)'), 'an English sort choice');
+      const newButton = readsLeftToRight($(el, '[part="new-button"]'));
+      ok(newButton.ltr, `the English New button keeps its plus at its start, not “New Integration Endpoint +”: ${newButton.text}`);
       el.pageSize = 1;
       await el.reload();
       await until(() => $(el, '[part="pager"]'), 'the pager');

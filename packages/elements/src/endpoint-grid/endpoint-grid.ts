@@ -571,7 +571,7 @@ export class MpEndpointGrid extends LitElement {
             ${this._total > 1 || this._query || this.#searched ? [this.#renderSearch(), this.#renderSort()] : nothing}
             ${this._canWrite
               ? html`<button part="new-button" class="mp-button primary new-button" type="button" @click=${this.openCreate}>
-                  ${t('endpointGrid.new')}
+                  <bdi>${t('endpointGrid.new')}</bdi>
                 </button>`
               : nothing}
           </div>
