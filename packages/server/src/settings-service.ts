@@ -154,7 +154,7 @@ function planWrite(
     }
   }
 
-  const invisible = def ? invisibleCharacterErrors(def, config) : [];
+  const invisible = def ? invisibleCharacterErrors(def, config, input.credentials) : [];
   errors.push(...invisible, ...(def ? intouchListErrors(def, config) : []));
   if (platform === null) {
     for (const key of Object.keys(config)) errors.push(fieldError(pointer('config', key), 'unknown_field', 'Choose a platform before entering its settings.'));
@@ -189,7 +189,7 @@ function planWrite(
     errors.push(...result.errors);
   }
   // An invisible character is the one thing to fix in its value: the format rule it breaks is not said as well.
-  const cleaned = new Set(invisible.map((e) => pointer('config', parsePointer(e.pointer)[1]!)));
+  const cleaned = new Set(invisible.map((e) => pointer(...parsePointer(e.pointer).slice(0, 2))));
   const said = errors.filter((e) => invisible.includes(e) || e.code !== 'invalid_format' || !cleaned.has(e.pointer));
   return { current, platform, status, config, crm, platformChanged, changedConnection, orgChanged, secrets, setSecrets, clearSecrets, errors: said, warnings, memberFields, orderFields, kept };
 }

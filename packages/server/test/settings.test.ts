@@ -60,7 +60,7 @@ describeEachBackend('integration settings', (backend) => {
     assert.equal(mended.status, 200, mended.text);
   });
 
-  test('a text or list setting with an invisible character in it (a pasted zero-width space, a direction mark) is refused on its pointer, worded with its label', async () => {
+  test('a text, list or secret setting with an invisible character in it (a pasted zero-width space, a direction mark) is refused on its pointer, worded with its label', async () => {
     const admin = (await fresh()).as('admin');
     const doc = salesforceDoc('sfsecret-AAAA-4444');
     const pasted = await admin('PUT', '/v1/settings/crm', {
@@ -81,6 +81,12 @@ describeEachBackend('integration settings', (backend) => {
       ['/config/securityGroupPrefix Security-group field prefix', '/config/allowedGroupValues/0 Allowed group values'],
       'one error for the invisible character, not the format rule it breaks as well',
     );
+    assert.equal((await admin('PUT', '/v1/settings/crm', { body: doc })).status, 201);
+    const secret = await admin('PATCH', '/v1/settings/crm', { body: { credentials: { consumerSecret: ' sfsecret​-BBBB-5555 ' } } });
+    assert.deepEqual(secret.body.errors, [{ pointer: '/credentials/consumerSecret', code: 'invalid_format', message: `Consumer Secret: ${invisible}` }], secret.text);
+    const alone = await admin('PUT', '/v1/settings/crm/credentials/consumerSecret', { body: { value: 'sfsecret-⁠CCCC-6666' } });
+    assert.deepEqual(pointers(alone), ['/value'], `sent alone, too, at its body's value: ${alone.text}`);
+    assert.equal((await admin('GET', '/v1/settings/crm')).body.credentials.consumerSecret.hint, '4444', 'the stored secret is kept');
   });
 
   test('a setting value of a type no setting takes is worded by its setting’s rule and label, not by its key, on a PATCH naming no platform too', async () => {

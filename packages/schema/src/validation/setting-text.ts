@@ -10,17 +10,25 @@ import { fieldError, pointer, type FieldError } from '../problem.js';
 const INVISIBLE = /\p{Bidi_Control}|(?![\u200C\u200D\uFE00-\uFE0F])\p{Default_Ignorable_Code_Point}/u;
 
 /**
- * A text or list setting with an invisible character in it (a zero-width space, a direction mark): stored, a
- * key would fail only when the platform is called, and a group value would never match the CRM's. Like a space
- * around a value, one stored before this check is named on the next save of the record.
+ * A text, list or secret setting with an invisible character in it (a zero-width space, a direction mark):
+ * stored, a key or password would fail only when the platform is called, and a group value would never match
+ * the CRM's. Like a space around a value, one stored before this check is named on the next save of the record;
+ * a secret, sent in `credentials`, only as it is sent.
  */
-export function invisibleCharacterErrors(platform: PlatformDefinition, config: Record<string, ConfigValue>): FieldError[] {
+export function invisibleCharacterErrors(
+  platform: PlatformDefinition,
+  config: Record<string, ConfigValue>,
+  credentials: Record<string, string | null> = {},
+): FieldError[] {
   const errors: FieldError[] = [];
   for (const s of platform.settings) {
-    const value = config[s.key];
+    const secret = s.type === 'secret';
+    const value = secret ? credentials[s.key] : config[s.key];
     const message = `${s.label}: remove the invisible character in it (a zero-width space or a direction mark, often pasted along).`;
     if (Array.isArray(value)) value.forEach((v, i) => INVISIBLE.test(v) && errors.push(fieldError(pointer('config', s.key, i), 'invalid_format', message)));
-    else if (s.type === 'text' && typeof value === 'string' && INVISIBLE.test(value)) errors.push(fieldError(pointer('config', s.key), 'invalid_format', message));
+    else if ((secret || s.type === 'text') && typeof value === 'string' && INVISIBLE.test(value)) {
+      errors.push(fieldError(pointer(secret ? 'credentials' : 'config', s.key), 'invalid_format', message));
+    }
   }
   return errors;
 }
