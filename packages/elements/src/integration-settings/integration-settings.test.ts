@@ -341,6 +341,22 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(shown().join(), '7000,Silver', 'the boxes show the record again, not the discarded 9000 and Bronze');
   });
 
+  it('names the value at its field when a huge paste makes the form too large for the server to read, and keeps it as typed', async () => {
+    const el = await mount(clientFor(await freshEnv()), 'accounting');
+    await choosePlatform(el, 'xero');
+    typeInto($(el, '#cfg-clientId'), 'xero-client');
+    typeInto($(el, '#secret-clientSecret'), 'xero-secret-5678');
+    await until(() => $(el, '#cfg-defaultTaxRate'), 'the Accounts settings, once the connection is filled in');
+    const pasted = 'GST '.repeat(75_000);
+    typeInto($(el, '#cfg-defaultTaxRate'), pasted);
+    await el.updateComplete;
+    await press(el, 'save-button');
+    await until(() => errorOf(el, 'cfg-defaultTaxRate'), 'the field’s error');
+    ok(errorOf(el, 'cfg-defaultTaxRate').includes('at most 40 characters'), errorOf(el, 'cfg-defaultTaxRate'));
+    ok($(el, '[part="error-summary"] a'), 'the summary links it');
+    equal($<HTMLInputElement>(el, '#cfg-defaultTaxRate')!.value.length, pasted.length, 'the paste stays as it was');
+  });
+
   it('keeps text longer than a setting allows, as typed, and says so at the field instead of cutting it off', async () => {
     const el = await mount(clientFor(await freshEnv()), 'accounting');
     await choosePlatform(el, 'xero');

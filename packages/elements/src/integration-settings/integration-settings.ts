@@ -601,12 +601,15 @@ export class MpIntegrationSettings extends LitElement {
     } catch (error) {
       this.#fail(error, status === 'enabled' ? 'enable' : 'save');
       const unsure = write.settle(error);
+      // A form the server would not read for its size (a huge paste): the schema's rules name the value that made it so.
+      const tooLarge = error instanceof ValidationError && error.status === 413 ? checkDraft(this._draft, this._saved, category, status === 'enabled' ? 'enable' : 'draft') : [];
+      const fieldErrors = tooLarge.length ? tooLarge : error instanceof ValidationError ? error.errors : [];
       if (error instanceof ConflictError) {
         // An earlier failure's "Nothing was saved: …" no longer holds beside the conflict notice.
         this._general = null;
         this._conflict = { theirs: null, differences: null, retry: status, ownLost: write.afterLost };
-      } else if (error instanceof ValidationError && error.errors.length) {
-        this.#setErrors(error.errors, true);
+      } else if (fieldErrors.length) {
+        this.#setErrors(fieldErrors, true);
       } else {
         this.#setErrors([], true);
         this._general = () => t(unsure ? 'settings.summary.unsure' : 'settings.summary.failed', { reason: errorText(error) });
