@@ -31,8 +31,8 @@ export interface TokenRequest {
 
 /**
  * Retry tuning. Which calls retry is fixed: reads, safe POSTs (validate, test connection) and
- * idempotency-keyed writes, on network errors, 408, 429, 500, 502, 503 and 504 (a connection test not on
- * 502, which is the platform's own answer).
+ * idempotency-keyed writes, on network errors, 408, 429, 500, 502, 503 and 504 (the connection test and
+ * the CRM reads `objects`, `fields` and `apiUsage` not on 502, which is the platform's own answer).
  */
 export interface RetryPolicy {
   /** Retries after the first attempt. Default 2. `0` turns retries off. */

@@ -68,10 +68,11 @@ type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: u
 /**
  * A tenant's integration settings for a CRM, an accounting system, a payment gateway and an inbound partner connector, wired to the SDK.
  * A platform is chosen from the catalog and its form is rendered from catalog data; secrets are
- * write-only; the connection can be tested before and after saving. For a CRM, once the saved
- * credentials are complete, the member object (live list), the member field mapping, tag fields, an
- * optional order object and its mapping, and Salesforce's own settings (sign-in as a service user, email
- * opt-out, security groups, support tickets) appear.
+ * write-only; the connection can be tested before and after saving. The sign-in method is part of the
+ * connection; the groups after it (sync, member records, security groups) appear once every connection
+ * input holds a value. For a CRM, once the saved credentials are complete, the member object (live list),
+ * the member field mapping, tag fields, an optional order object and its mapping, and the settings that
+ * pick a CRM field (such as the email opt-out field) appear.
  *
  * Save draft and Enable send the whole form; the server's field errors show beside their controls and in
  * a linked summary, and focus moves to the first. Nothing typed is lost on a failed save or a conflict.

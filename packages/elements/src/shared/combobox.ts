@@ -61,7 +61,7 @@ const NONE: readonly ComboboxOption[] = [];
  * the typed text, so a host can rank and annotate options lazily, only while the list is open.
  *
  * Keys: ↓/↑ open the list and move (Alt+↓ opens on the current choice, Alt+↑ closes), Page ↓/↑ move by
- * ten, Home/End jump to the first/last option while the list is open, Enter chooses, Escape closes
+ * ten, Home/End jump to the first/last option while the list is open and nothing is typed, Enter chooses, Escape closes
  * keeping the typed text (and, when closed, discards it), typing filters; Tab takes the one option whose
  * label was typed out exactly (none when two share it). A click into the box selects its text, so typing
  * replaces the choice shown; after Escape it reopens the list on the kept text.

@@ -5,7 +5,7 @@ import type { UpdateOptions } from '../types.js';
 
 /**
  * One secret at a time (`/v1/settings/{category}/credentials/{key}`). Answers the settings record,
- * whose `credentials` hold only `{ configured, hint, updatedAt }`, never the secret.
+ * whose `credentials` hold only `{ configured, hint, updatedAt, updatedBy }`, never the secret.
  */
 export interface CredentialsResource {
   /** Sets (or replaces) one secret, e.g. `set('crm', 'consumerSecret', value)`. */
