@@ -14,3 +14,4 @@ export * from './validation/setting-fields.js';
 export * from './validation/setting-text.js';
 export * from './validation/self-hosted.js';
 export * from './validation/intouch-lists.js';
+export * from './validation/list-values.js';

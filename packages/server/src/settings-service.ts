@@ -15,6 +15,7 @@ import {
   type CrmMapping,
   type DriftItem,
   type FieldError,
+  type FieldErrorCode,
   type FieldMapping,
   type IntegrationCategory,
   type IntegrationSettingsInput,
@@ -23,7 +24,7 @@ import {
   type SettingsState,
   type ValidationResult,
 } from '@memberpulse/integration-schema';
-import { intouchListErrors, invisibleCharacterErrors, salesforceTagErrors, selfHostedConnectionErrors, settingFieldErrors, stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
+import { intouchListErrors, invisibleCharacterErrors, listValueErrors, salesforceTagErrors, selfHostedConnectionErrors, settingFieldErrors, stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
 import { randomUUID } from 'node:crypto';
 import { can, type Principal } from './auth.js';
 import { encryptField, secretHint } from './crypto.js';
@@ -81,6 +82,9 @@ interface Plan {
   errors: FieldError[];
   warnings: FieldError[];
 }
+
+/** The setting an error's pointer is in: `/config/clubIds` for `/config/clubIds/3`. */
+const settingOf = (at: string) => pointer(...parsePointer(at).slice(0, 2));
 
 function stripNulls(config: Record<string, ConfigValue | null> | undefined): Record<string, ConfigValue> {
   const out: Record<string, ConfigValue> = {};
@@ -188,9 +192,15 @@ function planWrite(
   } else {
     errors.push(...result.errors);
   }
+  // Each bad list value on its own line, in place of the main rules' one per list.
+  const valueErrors = def ? listValueErrors(def, config) : [];
+  const itemized = new Set(valueErrors.map((e) => settingOf(e.pointer)));
+  const perList = new Set<FieldErrorCode>(['invalid_format', 'too_long', 'duplicate']);
   // An invisible character is the one thing to fix in its value: the format rule it breaks is not said as well.
-  const cleaned = new Set(invisible.map((e) => pointer(...parsePointer(e.pointer).slice(0, 2))));
-  const said = errors.filter((e) => invisible.includes(e) || e.code !== 'invalid_format' || !cleaned.has(e.pointer));
+  const cleaned = new Set(invisible.flatMap((e) => [e.pointer, settingOf(e.pointer)]));
+  const superseded = (e: FieldError) =>
+    !invisible.includes(e) && ((e.code === 'invalid_format' && cleaned.has(e.pointer)) || (!valueErrors.includes(e) && perList.has(e.code) && itemized.has(e.pointer)));
+  const said = [...errors, ...valueErrors].filter((e) => !superseded(e));
   return { current, platform, status, config, crm, platformChanged, changedConnection, orgChanged, secrets, setSecrets, clearSecrets, errors: said, warnings, memberFields, orderFields, kept };
 }
 

@@ -17,8 +17,8 @@ describeEachBackend('integration settings', (backend) => {
       body: { platform: 'salesforce', config: { periodicRefreshMinutes: -5, dailyApiAllotment: 5, allowedGroupValues: ['Gold', 'G'.repeat(300)] } },
     });
     assert.equal(r.status, 422, r.text);
-    assert.deepEqual(pointers(r).sort(), ['/config/allowedGroupValues', '/config/dailyApiAllotment', '/config/periodicRefreshMinutes']);
-    const list = r.body.errors.find((e: { pointer: string }) => e.pointer === '/config/allowedGroupValues');
+    assert.deepEqual(pointers(r).sort(), ['/config/allowedGroupValues/1', '/config/dailyApiAllotment', '/config/periodicRefreshMinutes']);
+    const list = r.body.errors.find((e: { pointer: string }) => e.pointer === '/config/allowedGroupValues/1');
     assert.match(list.message, /Allowed group values/, 'worded with the setting’s label, as the rules word it');
   });
 
@@ -48,13 +48,13 @@ describeEachBackend('integration settings', (backend) => {
     const doc = salesforceDoc('sfsecret-AAAA-3333');
     const padded = await admin('PUT', '/v1/settings/crm', { body: { ...doc, config: { ...doc.config, allowedGroupValues: ['Gold', 'Silver '] } } });
     assert.equal(padded.status, 422, padded.text);
-    assert.deepEqual(padded.body.errors, [{ pointer: '/config/allowedGroupValues', code: 'invalid_format', message: 'Allowed group values: remove the space before or after it.' }]);
+    assert.deepEqual(padded.body.errors, [{ pointer: '/config/allowedGroupValues/1', code: 'invalid_format', message: 'Allowed group values: remove the space before or after it.' }]);
     assert.equal((await admin('GET', '/v1/settings/crm')).status, 404, 'nothing is stored');
 
     assert.equal((await admin('PUT', '/v1/settings/crm', { body: { ...doc, config: { ...doc.config, allowedGroupValues: ['Gold'] } } })).status, 201);
     await srv.server.db.query(`UPDATE settings SET config = jsonb_set(config, '{allowedGroupValues}', '["Gold", ""]') WHERE tenant_id = $1`, [tenant.id]);
     const other = await admin('PATCH', '/v1/settings/crm', { body: { config: { autoSync: true } } });
-    assert.deepEqual([other.status, pointers(other)], [422, ['/config/allowedGroupValues']], other.text);
+    assert.deepEqual([other.status, pointers(other)], [422, ['/config/allowedGroupValues/1']], other.text);
     assert.equal(other.body.errors[0].message, 'Allowed group values: remove the blank value.', 'the blank value said as blank');
     const mended = await admin('PATCH', '/v1/settings/crm', { body: { config: { autoSync: true, allowedGroupValues: ['Gold'] } } });
     assert.equal(mended.status, 200, mended.text);
@@ -216,7 +216,15 @@ describeEachBackend('integration settings', (backend) => {
     );
     const badClub = await admin('PUT', '/v1/settings/inbound', { body: { ...turnUp, config: { ...turnUp.config, clubIds: ['12', 'club 13'] } } });
     assert.equal(badClub.status, 422);
-    assert.deepEqual(pointers(badClub), ['/config/clubIds']);
+    assert.deepEqual(pointers(badClub), ['/config/clubIds/1']);
+    const many = await admin('POST', '/v1/settings/inbound/validate', { body: { ...turnUp, config: { ...turnUp.config, clubIds: ['101', '107\u200B', 'abc', 'def', '101', ' 9'] } } });
+    assert.deepEqual(
+      many.body.errors.map((e: { pointer: string; code: string }) => `${e.pointer} ${e.code}`).sort(),
+      ['/config/clubIds/1 invalid_format', '/config/clubIds/2 invalid_format', '/config/clubIds/3 invalid_format', '/config/clubIds/4 duplicate', '/config/clubIds/5 invalid_format'],
+      `every bad line at once, each on its own pointer, the invisible character alone on its line: ${many.text}`,
+    );
+    assert.match(many.body.errors.find((e: { pointer: string }) => e.pointer === '/config/clubIds/1').message, /invisible character/);
+    assert.match(many.body.errors.find((e: { pointer: string }) => e.pointer === '/config/clubIds/5').message, /remove the space/);
     const tested = await admin('POST', '/v1/settings/inbound/test-connection');
     assert.equal(tested.status, 422);
     assert.match(tested.body.errors[0].message, /calls MemberPulse; there is no connection to test/);

@@ -102,21 +102,21 @@ export function fieldErrorText(e: FieldError, platform: string | null, context?:
   if (first === 'config' && key && index !== undefined) return listValueErrorText(e, platform, key, Number(index), context);
   if (index !== undefined) return mappingErrorText(e, context);
   const setting = settingAt(e.pointer, platform);
-  if (setting) {
-    const own = localizedSetting(platform, setting);
-    const max = setting.type === 'list' ? (e.code === 'too_big' ? LIST_LIMITS.values : LIST_LIMITS.valueLength) : (setting.max ?? setting.maxLength);
-    // A list's `duplicate` names the value given twice (`{value}`), as the server's English does.
-    const listed = context?.config[setting.key];
-    const value = setting.type === 'list' && e.code === 'duplicate' && Array.isArray(listed) ? listed.find((v, i) => listed.indexOf(v) !== i) : undefined;
-    const text = missingToContinue.has(e)
-      ? t('settings.requiredToContinue', { label: own.label })
-      : setting.patternMessage && e.message === settingFormatMessage(setting)
-        ? own.patternMessage!
-        : msg(`settings.error.${e.code}`, { label: own.label, min: setting.min, max, value, count: e.code === 'too_small' ? setting.min : max }, e.message);
-    return withBadLine(text, e, setting, context?.config[setting.key]);
-  }
+  if (setting) return withBadLine(settingErrorText(e, setting, platform, context), e, setting, context?.config[setting.key]);
   const label = first === 'platform' || first === 'crm' ? controlLabel(e.pointer, platform) : undefined;
   return label ? msg(`settings.error.${e.code}`, { label }, e.message) : e.message;
+}
+
+/** An error on a setting (or on one of a list's values) in the current locale, without the value it is about. */
+function settingErrorText(e: FieldError, setting: SettingDefinition, platform: string | null, context?: ErrorContext): string {
+  const own = localizedSetting(platform, setting);
+  const max = setting.type === 'list' ? (e.code === 'too_big' ? LIST_LIMITS.values : LIST_LIMITS.valueLength) : (setting.max ?? setting.maxLength);
+  // A list's `duplicate` names the value given twice (`{value}`), as the server's English does.
+  const listed = context?.config[setting.key];
+  const value = setting.type === 'list' && e.code === 'duplicate' && Array.isArray(listed) ? listed.find((v, i) => listed.indexOf(v) !== i) : undefined;
+  if (missingToContinue.has(e)) return t('settings.requiredToContinue', { label: own.label });
+  if (setting.patternMessage && e.message === settingFormatMessage(setting)) return own.patternMessage!;
+  return msg(`settings.error.${e.code}`, { label: own.label, min: setting.min, max, value, count: e.code === 'too_small' ? setting.min : max }, e.message);
 }
 
 /** The catalog setting a `/config/<key>` or `/credentials/<key>` pointer names. */
@@ -166,7 +166,7 @@ function listValueErrorText(e: FieldError, platform: string | null, key: string,
   if (!setting) return e.message;
   const max = LIST_LIMITS.valueLength;
   // `count` picks the plural form of the limit's noun, as for settings.error.too_long.
-  const text = e.code === 'too_long' ? t('settings.listValueTooLong', { label: localizedSetting(platform, setting).label, max, count: max }) : e.message;
+  const text = e.code === 'too_long' ? t('settings.listValueTooLong', { label: localizedSetting(platform, setting).label, max, count: max }) : settingErrorText(e, setting, platform, context);
   const values = context?.config[key];
   const value = Array.isArray(values) ? values[index] : undefined;
   if (typeof value !== 'string') return text;
