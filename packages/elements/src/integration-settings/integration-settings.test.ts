@@ -304,7 +304,7 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(errorOf(el, 'cfg-periodicRefreshMinutes'), 'Periodic refresh (minutes) must be a whole number.', 'the rule’s words at the field');
   });
 
-  it('keeps what was typed over Archive and Restore, unsaved, and saves it once restored; the boxes show the record when a reload discards it', async () => {
+  it('keeps what was typed aside over Archive, showing the record, and brings it back on Restore to be saved; the boxes show the record when a reload discards it', async () => {
     const client = await connectedCrm({ memberObject: 'Contact', memberMappings: [{ source: 'email', target: 'Email', policy: 'always' }] });
     await client.settings.patch('crm', { config: { dailyApiAllotment: 5000, allowedGroupValues: ['Gold'] } });
     const el = await mount(client);
@@ -324,8 +324,9 @@ describe('<mp-integration-settings> against the real server', () => {
     };
     const shown = () => [$<HTMLInputElement>(el, '#cfg-dailyApiAllotment')!.value, $<HTMLTextAreaElement>(el, '#cfg-allowedGroupValues')!.value];
     await confirmed('Archive', 'Archived');
-    equal(shown().join(), '7000,Silver', 'archiving keeps what was typed');
-    ok(el.dirty, 'unsaved');
+    equal(shown().join(), '5000,Gold', 'the archived view shows the record, not what was typed');
+    ok($(el, '.notice.warning')!.textContent!.includes('What you typed before archiving is kept aside'), 'and says the typing is kept');
+    ok(el.dirty, 'unsaved, so leaving asks first');
     await confirmed('Restore', 'Draft');
     equal(shown().join(), '7000,Silver', 'restoring too');
     await press(el, 'save-button');

@@ -193,6 +193,8 @@ export class MpIntegrationSettings extends LitElement {
   readonly #dialogOpener = new FocusReturn(this, '#heading');
   /** The draft of each platform the admin chose away from, so choosing it again brings their typing back; a new baseline drops them. */
   #setAside = new Map<string, Draft>();
+  /** What the admin had typed when the record was archived: kept aside (the form shows the record) until Restore replays it. */
+  #heldEdits: { draft: Draft; base: IntegrationSettings | null; replacing: Set<string> } | null = null;
   /** The platform whose settings after Connection were shown in this form (they then stay). */
   #restShownFor: string | null = null;
   /** Answers to an older load (client or category changed meanwhile) are dropped. */
@@ -219,7 +221,7 @@ export class MpIntegrationSettings extends LitElement {
   /** Whether anything on screen is not saved yet (in any category shown). */
   get dirty(): boolean {
     if (!this.resolvedCategory) return this.#children().some((c) => c.dirty);
-    return this._load.state === 'ready' && isDirty(this._draft, this._saved, this.resolvedCategory);
+    return this._load.state === 'ready' && (!!this.#heldEdits || isDirty(this._draft, this._saved, this.resolvedCategory));
   }
 
   /** The record as the server last answered it (no secrets), or null before the first save. */
@@ -339,6 +341,7 @@ export class MpIntegrationSettings extends LitElement {
   #adopt(saved: IntegrationSettings | null): void {
     this.#setSaved(saved);
     this._draft = draftFrom(saved);
+    this.#heldEdits = null;
     this.#setAside.clear();
     this.#restShownFor = null;
     this._replacing = new Set();
@@ -877,9 +880,14 @@ export class MpIntegrationSettings extends LitElement {
     this._busy = action;
     try {
       const saved = action === 'archive' ? await client.settings.archive(category) : await client.settings.restore(category);
-      // Neither saves the form: what the admin typed stays over the record, unsaved, to be saved once restored.
-      this.#rebaseOnto(saved);
-      this._conflict = null;
+      // Neither saves the form: what the admin typed waits aside while archived, then comes back over the restored record.
+      const held = action === 'archive' ? (isDirty(this._draft, this._saved, category) ? { draft: this._draft, base: this._saved, replacing: this._replacing } : null) : this.#heldEdits;
+      this.#adopt(saved);
+      if (held && action === 'archive') this.#heldEdits = held;
+      else if (held) {
+        this._draft = rebase(held.draft, held.base, saved);
+        this._replacing = held.replacing;
+      }
       this.#outcome.show({ tone: 'success', text: () => t(action === 'archive' ? 'settings.archived' : 'settings.restored', { category: t(`settings.category.${category}`) }) });
       emit(this, new SettingsSavedEvent(saved, action === 'archive' ? 'archived' : 'restored'));
     } catch (error) {
@@ -986,7 +994,9 @@ export class MpIntegrationSettings extends LitElement {
         ? renderConflict(this._conflict, { compare: () => this.#compare(), reload: () => this.#reloadTheirs(), keepMine: () => this.#keepMine() }, this._busy !== '')
         : nothing}
       ${!this.#canWrite ? html`<div class="notice info"><p><bdi>${t('settings.readOnly')}</bdi></p></div>` : nothing}
-      ${saved?.status === 'archived' ? html`<div class="notice warning"><p><bdi>${t('settings.archivedBanner')}</bdi></p></div>` : nothing}
+      ${saved?.status === 'archived'
+        ? html`<div class="notice warning"><p><bdi>${t('settings.archivedBanner')}</bdi></p>${this.#heldEdits ? html`<p><bdi>${t('settings.archivedKeepsEdits')}</bdi></p>` : nothing}</div>`
+        : nothing}
       ${!saved && !this._draft.platform && this.#canWrite ? html`<p class="empty-note"><bdi>${t(isPlatformRequired(category) ? 'settings.notSetUpRequired' : 'settings.notSetUp')}</bdi></p>` : nothing}
       ${category === 'crm' && saved?.platform === this._draft.platform
         ? renderDrift(

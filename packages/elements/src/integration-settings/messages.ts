@@ -134,6 +134,7 @@ export const settingsMessages = {
   'settings.restore.confirm': 'Restore',
   'settings.cancel': 'Cancel',
   'settings.archivedBanner': 'These settings are archived: the integration is off and nothing can be changed until they are restored.',
+  'settings.archivedKeepsEdits': 'What you typed before archiving is kept aside, unsaved: it comes back when you restore them.',
   'settings.summary.title#one': '{count} problem stops this from saving',
   'settings.summary.title#other': '{count} problems stop this from saving',
   'settings.summary.item': '{label}: {message}',
