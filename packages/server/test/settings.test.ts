@@ -84,8 +84,10 @@ describeEachBackend('integration settings', (backend) => {
     assert.equal((await admin('PUT', '/v1/settings/crm', { body: doc })).status, 201);
     const secret = await admin('PATCH', '/v1/settings/crm', { body: { credentials: { consumerSecret: ' sfsecret​-BBBB-5555 ' } } });
     assert.deepEqual(secret.body.errors, [{ pointer: '/credentials/consumerSecret', code: 'invalid_format', message: `Consumer Secret: ${invisible}` }], secret.text);
-    const alone = await admin('PUT', '/v1/settings/crm/credentials/consumerSecret', { body: { value: 'sfsecret-⁠CCCC-6666' } });
-    assert.deepEqual(pointers(alone), ['/value'], `sent alone, too, at its body's value: ${alone.text}`);
+    for (const pasted of ['\u2060', '\u200C', '\u200D', '\u2028', '\uFE0F']) {
+      const alone = await admin('PUT', '/v1/settings/crm/credentials/consumerSecret', { body: { value: `sfsecret-${pasted}CCCC-6666` } });
+      assert.deepEqual(pointers(alone), ['/value'], `sent alone, too, at its body's value, a joiner or separator as well (U+${pasted.codePointAt(0)!.toString(16)}): ${alone.text}`);
+    }
     assert.equal((await admin('GET', '/v1/settings/crm')).body.credentials.consumerSecret.hint, '4444', 'the stored secret is kept');
   });
 

@@ -120,7 +120,7 @@ export function renderRow(view: RowView): TemplateResult {
           ?invalid=${status === 'error'}
         ></mp-combobox>
         ${mapping && target ? renderTargetMeta(mapping, target) : nothing}
-        ${view.suggestion && !mapping ? renderSuggestion(view, view.suggestion.suggestion, view.suggestion.target) : nothing}
+        ${view.suggestion && !target ? renderSuggestion(view, view.suggestion.suggestion, view.suggestion.target) : nothing}
         ${row.problems.length > 0
           ? html`<ul class="messages">
               ${row.problems.map(

@@ -207,6 +207,7 @@ describe('<mp-field-mapper>', () => {
     el.autoMap();
     await settle(el);
     equal(el.suggestions.find((s) => s.source === 'email')?.target, 'Email', 'a suggestion for the broken row');
+    ok(rowOf(el, 'email')!.querySelector('[part="suggestion"]'), `shown in the row, to accept or dismiss there: ${rowText(el, 'email')}`);
     el.acceptSuggestions(['email']);
     await settle(el);
     equal(el.value.filter((m) => m.source === 'email').length, 1, 'the suggestion replaced the broken mapping, not added a second');

@@ -41,8 +41,8 @@ declare global {
  * property or a `getToken` callback, or a ready-made `client`. A `token` attribute is refused (and taken out
  * of the page, with a message saying so): an attribute stays in the DOM, where any script, extension or
  * page recorder reads it. A widget's own `.client`
- * still wins over the provider's. The client it builds skips the SDK's response checks (`validateResponses:
- * false`): they are for developers, and skipping them spares every page zod and the schemas; give it a
+ * still wins over the provider's. The client it builds skips the SDK's response checks
+ * (`validateResponses: false`): they are for developers, and skipping them spares every page zod and the schemas; give it a
  * `client` of your own to have them.
  *
  * @summary Provides the MemberPulse SDK client to the widgets inside it.

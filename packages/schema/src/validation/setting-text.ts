@@ -9,6 +9,9 @@ import { fieldError, pointer, type FieldError } from '../problem.js';
  */
 const INVISIBLE = /\p{Bidi_Control}|(?![\u200C\u200D\uFE00-\uFE0F])\p{Default_Ignorable_Code_Point}/u;
 
+/** In a secret (a key, a password) no script needs a joiner or variation selector, nor a line or paragraph separator. */
+const INVISIBLE_IN_SECRET = /\p{Bidi_Control}|\p{Default_Ignorable_Code_Point}|[\u2028\u2029]/u;
+
 /**
  * A text, list or secret setting with an invisible character in it (a zero-width space, a direction mark):
  * stored, a key or password would fail only when the platform is called, and a group value would never match
@@ -26,7 +29,7 @@ export function invisibleCharacterErrors(
     const value = secret ? credentials[s.key] : config[s.key];
     const message = `${s.label}: remove the invisible character in it (a zero-width space or a direction mark, often pasted along).`;
     if (Array.isArray(value)) value.forEach((v, i) => INVISIBLE.test(v) && errors.push(fieldError(pointer('config', s.key, i), 'invalid_format', message)));
-    else if ((secret || s.type === 'text') && typeof value === 'string' && INVISIBLE.test(value)) {
+    else if (typeof value === 'string' && (secret ? INVISIBLE_IN_SECRET : s.type === 'text' ? INVISIBLE : undefined)?.test(value)) {
       errors.push(fieldError(pointer(secret ? 'credentials' : 'config', s.key), 'invalid_format', message));
     }
   }
