@@ -2006,6 +2006,31 @@ describe('<mp-integration-settings> against the real server', () => {
     ok(!$(el, 'dialog.confirm'), 'no confirmation');
   });
 
+  it('after Archive meets a save made elsewhere, shows that save under what was typed, and the next Archive goes through', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'abc', defaultTaxRate: 'OUTPUT' } });
+    const el = await mount(client, 'accounting');
+    await until(() => $(el, '#cfg-eventRevenueAccount'), 'the accounts');
+    await clientFor(own).settings.patch('accounting', { config: { defaultTaxRate: 'OUTPUT2' } });
+    typeInto($<HTMLInputElement>(el, '#cfg-eventRevenueAccount'), '410');
+    await el.updateComplete;
+    const archive = async () => {
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.header button')].find((b) => b.textContent!.includes('Archive'))!.click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, 'dialog.confirm .danger')!.click();
+      await until(() => !el.shadowRoot!.querySelector('dialog.confirm[open]') && !$(el, '.header button[aria-disabled="true"]'), 'the answer');
+      await settle(el);
+    };
+    await archive();
+    ok(el.shadowRoot!.textContent!.includes('changed elsewhere'), 'says it was saved elsewhere');
+    equal($<HTMLInputElement>(el, '#cfg-defaultTaxRate')!.value, 'OUTPUT2', 'the form shows that save');
+    equal($<HTMLInputElement>(el, '#cfg-eventRevenueAccount')!.value, '410', 'under what was typed');
+    await archive();
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Archived', 'archived at the second press');
+    equal((await client.settings.get('accounting')).config.defaultTaxRate, 'OUTPUT2', 'the other save kept');
+  });
+
   it('keeps focus on the confirmed Archive while it runs, and takes no second press meanwhile', async () => {
     const own = await freshEnv();
     await clientFor(own).settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'abc' } });

@@ -892,7 +892,12 @@ export class MpIntegrationSettings extends LitElement {
       emit(this, new SettingsSavedEvent(saved, action === 'archive' ? 'archived' : 'restored'));
     } catch (error) {
       this.#fail(error, action);
-      if (error instanceof ConflictError) this._conflict = null;
+      if (error instanceof ConflictError) {
+        this._conflict = null;
+        // Saved elsewhere meanwhile: the record as it is now, with what the admin typed over it, so the next press
+        // acts on it (not on the version this form read, refused again and again).
+        await client.settings.get(category).then((theirs) => this.#rebaseOnto(theirs), () => undefined);
+      }
       this.#outcome.show({ tone: 'error', text: () => errorText(error), reference: errorReference(error) });
     } finally {
       this._busy = '';
