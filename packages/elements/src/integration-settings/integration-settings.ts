@@ -1000,7 +1000,7 @@ export class MpIntegrationSettings extends LitElement {
         : nothing}
       ${!this.#canWrite ? html`<div class="notice info"><p><bdi>${t('settings.readOnly')}</bdi></p></div>` : nothing}
       ${saved?.status === 'archived'
-        ? html`<div class="notice warning"><p><bdi>${t('settings.archivedBanner')}</bdi></p>${this.#heldEdits ? html`<p><bdi>${t('settings.archivedKeepsEdits')}</bdi></p>` : nothing}</div>`
+        ? html`<div class="notice warning"><p><bdi>${t('settings.archivedBanner')}</bdi>${this.#heldEdits ? html` <bdi>${t('settings.archivedKeepsEdits')}</bdi>` : nothing}</p></div>`
         : nothing}
       ${!saved && !this._draft.platform && this.#canWrite ? html`<p class="empty-note"><bdi>${t(isPlatformRequired(category) ? 'settings.notSetUpRequired' : 'settings.notSetUp')}</bdi></p>` : nothing}
       ${category === 'crm' && saved?.platform === this._draft.platform
