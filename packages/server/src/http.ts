@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
-import { escapePointerToken, fieldError, type FieldError } from '@memberpulse/integration-schema';
+import { fieldError, pointer, type FieldError } from '@memberpulse/integration-schema';
+import { subjectOf } from '@memberpulse/integration-schema/validation';
 import { duplicateKeys } from './duplicate-keys.js';
 import { ProblemError, unprocessable } from './problem.js';
 
@@ -72,7 +73,7 @@ export async function readText(c: Context): Promise<string> {
 /**
  * Walks a parsed JSON value (iteratively, so a hostile document cannot overflow the stack): its deepest
  * nesting, the pointers of every `__proto__` key, and of every text (value or key) that cannot be stored,
- * with what a message names it by (as the schema's parse errors do: “key”, or Item 2 of “key”).
+ * with what a message names it by (the schema's parse errors' `subjectOf`: “key”, or Item 2 of “key”).
  * `__proto__` is never a field of ours, and some parsers downstream drop it silently instead of reporting
  * it. Postgres refuses a NUL character in text and JSON, and a lone UTF-16 surrogate (valid in a JSON
  * escape, not in Unicode) would be stored as a replacement character. Both are refused here, for every route.
@@ -81,24 +82,21 @@ export function inspectJson(value: unknown): { depth: number; protoKeys: string[
   let depth = 0;
   const protoKeys: string[] = [];
   const unstorable: Array<{ at: string; subject: string }> = [];
-  const check = (text: string, at: string, subject: string) => {
-    if (UNSTORABLE.test(text)) unstorable.push({ at, subject });
-  };
-  const stack: Array<[unknown, number, string, string]> = [[value, 1, '', 'The body']];
+  const stack: Array<[unknown, number, Array<string | number>]> = [[value, 1, []]];
   while (stack.length) {
-    const [v, d, at, subject] = stack.pop()!;
-    if (typeof v === 'string') check(v, at, subject);
+    const [v, d, path] = stack.pop()!;
+    if (typeof v === 'string' && UNSTORABLE.test(v)) unstorable.push({ at: pointer(...path), subject: subjectOf(path) });
     if (v === null || typeof v !== 'object') continue;
     if (d > depth) depth = d;
     if (d > MAX_JSON_DEPTH) break;
-    if (Array.isArray(v)) v.forEach((child, i) => stack.push([child, d + 1, `${at}/${i}`, `Item ${i + 1} of ${subject}`]));
+    if (Array.isArray(v)) v.forEach((child, i) => stack.push([child, d + 1, [...path, i]]));
     else {
       for (const key of Object.keys(v)) {
-        const here = `${at}/${escapePointerToken(key)}`;
-        if (key === '__proto__') protoKeys.push(here);
+        const here = [...path, key];
+        if (key === '__proto__') protoKeys.push(pointer(...here));
         // The key itself is not quoted: it holds the character.
-        check(key, here, 'A field name');
-        stack.push([(v as Record<string, unknown>)[key], d + 1, here, `“${key}”`]);
+        if (UNSTORABLE.test(key)) unstorable.push({ at: pointer(...here), subject: 'A field name' });
+        stack.push([(v as Record<string, unknown>)[key], d + 1, here]);
       }
     }
   }

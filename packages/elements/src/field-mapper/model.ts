@@ -177,7 +177,7 @@ export function buildModel(
           ? 'mapped'
           : 'unmapped';
     // A mapping onto a field the object lacks maps nothing: the counts leave it out, as auto-map does.
-    const standing = mapping && (target || targetByName.size === 0);
+    const standing = mapping && stands(mapping, targetByName);
     if (standing) counts.mapped++;
     if (source.required) {
       counts.required++;
@@ -297,9 +297,12 @@ export function buildOptions(
   return scored.map((s) => s.o);
 }
 
-/** The mappings onto fields the CRM object has (all of them while its fields are unknown). */
+/** Whether a mapping is onto a field the CRM object has (any is, while its fields are unknown). */
+const stands = (m: FieldMapping, targetByName: ReadonlyMap<string, unknown>) => targetByName.size === 0 || targetByName.has(m.target);
+
+/** The mappings onto fields the CRM object has. */
 export const standingMappings = (value: readonly FieldMapping[], targetByName: ReadonlyMap<string, unknown>): readonly FieldMapping[] =>
-  targetByName.size === 0 ? value : value.filter((m) => targetByName.has(m.target));
+  value.filter((m) => stands(m, targetByName));
 
 /** Drops suggestions the admin has overtaken: their source is now mapped or their target used. */
 export function pruneSuggestions(

@@ -32,7 +32,7 @@ const presenceCodes = new Set(['invalid_type', 'invalid_value', 'invalid_union']
  * What a message names: the property, or the list item and its list, so a caller reading the errors as a
  * list (not beside a form control) knows which input to fix without decoding the pointer.
  */
-function subjectOf(path: readonly (string | number)[], names: Readonly<Record<string, string>> = {}): string {
+export function subjectOf(path: readonly (string | number)[], names: Readonly<Record<string, string>> = {}): string {
   const last = path.at(-1);
   if (path.length === 1 && typeof last === 'string' && Object.hasOwn(names, last)) return names[last]!;
   if (last === undefined) return 'The body';
