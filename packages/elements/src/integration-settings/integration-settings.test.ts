@@ -325,7 +325,7 @@ describe('<mp-integration-settings> against the real server', () => {
     const shown = () => [$<HTMLInputElement>(el, '#cfg-dailyApiAllotment')!.value, $<HTMLTextAreaElement>(el, '#cfg-allowedGroupValues')!.value];
     await confirmed('Archive', 'Archived');
     equal(shown().join(), '5000,Gold', 'the archived view shows the record, not what was typed');
-    ok($(el, '.notice.warning')!.textContent!.includes('What you typed before archiving is kept aside'), 'and says the typing is kept');
+    ok($(el, '.notice.warning')!.textContent!.includes('What you typed is kept aside'), 'and says the typing is kept');
     ok(el.dirty, 'unsaved, so leaving asks first');
     await confirmed('Restore', 'Draft');
     equal(shown().join(), '7000,Silver', 'restoring too');
@@ -1799,6 +1799,59 @@ describe('<mp-integration-settings> against the real server', () => {
     [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes('Save my changes'))!.click();
     await until(() => !$(el, '[part="conflict"]') && $(el, '.outcome'), 'saved over theirs');
     equal((await client.settings.get('accounting')).config.clientId, 'mine', 'mine is stored');
+  });
+
+  for (const pressed of ['Compare', 'Save my changes']) {
+    it(`saves nothing when “${pressed}” finds the settings archived elsewhere, and keeps the edits aside for Restore`, async () => {
+      const own = await freshEnv();
+      const client = clientFor(own);
+      await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+      const el = await mount(client, 'accounting');
+      await clientFor(own).settings.archive('accounting');
+      typeInto($(el, '#cfg-clientId'), 'mine');
+      await el.updateComplete;
+      await press(el, 'save-button');
+      await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
+      [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes(pressed))!.click();
+      await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Archived', 'the form shows the record archived');
+      ok(!$(el, '[part="conflict"]'), 'the conflict notice, whose save cannot take, is gone');
+      equal($(el, '.outcome')?.textContent?.trim(), 'Nothing was saved: Accounting settings were archived elsewhere while you were editing.', 'says why');
+      equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'first', 'the archived record as stored');
+      ok(deepText(el).includes('What you typed is kept aside'), 'the typing is kept aside');
+      ok(el.dirty, 'so leaving asks first');
+      await until(() => el.shadowRoot!.activeElement?.id === 'heading', 'focus on the heading, the pressed button being gone');
+      const stored = await client.settings.get('accounting');
+      equal([stored.status, stored.config.clientId].join(), 'archived,first', 'nothing written over the archived record');
+
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.header button')].find((b) => b.textContent!.includes('Restore'))!.click();
+      await el.updateComplete;
+      $<HTMLButtonElement>(el, 'dialog.confirm .primary')!.click();
+      await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored');
+      equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'mine', 'the typing comes back');
+      await press(el, 'save-button');
+      await until(() => !el.dirty, 'saved');
+      equal((await client.settings.get('accounting')).config.clientId, 'mine', 'and is stored');
+    });
+  }
+
+  it('keeps the edits aside when an Archive is refused because the settings were archived elsewhere meanwhile', async () => {
+    const own = await freshEnv();
+    const client = clientFor(own);
+    await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+    const el = await mount(client, 'accounting');
+    await clientFor(own).settings.archive('accounting');
+    typeInto($(el, '#cfg-clientId'), 'mine');
+    await el.updateComplete;
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.header button')].find((b) => b.textContent!.includes('Archive'))!.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'dialog.confirm .danger')!.click();
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Archived', 'the record as it now is');
+    ok(deepText(el).includes('What you typed is kept aside'), 'the typing is kept aside');
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.header button')].find((b) => b.textContent!.includes('Restore'))!.click();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, 'dialog.confirm .primary')!.click();
+    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored');
+    equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'mine', 'the typing comes back over the restored record');
   });
 
   it('keeps keyboard focus on Compare, “Save my changes” and “Load theirs” while their calls run, then on the notice or the heading', async () => {

@@ -63,6 +63,8 @@ declare global {
 
 const t = translator(settingsMessages);
 
+/** What the admin typed, with the record it was typed over, to be replayed over a newer one. */
+type HeldEdits = { draft: Draft; base: IntegrationSettings | null; replacing: Set<string> };
 type Load = { state: 'idle' | 'loading' | 'ready' } | { state: 'error'; error: unknown };
 
 /**
@@ -194,7 +196,7 @@ export class MpIntegrationSettings extends LitElement {
   /** The draft of each platform the admin chose away from, so choosing it again brings their typing back; a new baseline drops them. */
   #setAside = new Map<string, Draft>();
   /** What the admin had typed when the record was archived: kept aside (the form shows the record) until Restore replays it. */
-  #heldEdits: { draft: Draft; base: IntegrationSettings | null; replacing: Set<string> } | null = null;
+  #heldEdits: HeldEdits | null = null;
   /** The platform whose settings after Connection were shown in this form (they then stay). */
   #restShownFor: string | null = null;
   /** Answers to an older load (client or category changed meanwhile) are dropped. */
@@ -337,8 +339,11 @@ export class MpIntegrationSettings extends LitElement {
 
   // ---- state ----------------------------------------------------------------------------------------
 
-  /** Takes the server's record as the new baseline; the draft follows it and pending secrets go. */
-  #adopt(saved: IntegrationSettings | null): void {
+  /**
+   * Takes the server's record as the new baseline; the draft follows it and pending secrets go. `held`, what the
+   * admin typed, is replayed over it, or kept aside while it is archived (it takes no save) until Restore.
+   */
+  #adopt(saved: IntegrationSettings | null, held: HeldEdits | null = null): void {
     this.#setSaved(saved);
     this._draft = draftFrom(saved);
     this.#heldEdits = null;
@@ -348,6 +353,17 @@ export class MpIntegrationSettings extends LitElement {
     this._errors = [];
     this._general = null;
     this._conflict = null;
+    if (held && saved?.status === 'archived') this.#heldEdits = held;
+    else if (held && saved) {
+      this._draft = rebase(held.draft, held.base, saved);
+      this._replacing = held.replacing;
+    }
+  }
+
+  /** What the admin typed and has not saved: kept aside already, or in the form. */
+  #typedEdits(): HeldEdits | null {
+    const category = this.resolvedCategory;
+    return this.#heldEdits ?? (category && isDirty(this._draft, this._saved, category) ? { draft: this._draft, base: this._saved, replacing: this._replacing } : null);
   }
 
   /** The record as the server holds it; discovery starts over when its platform or credentials changed. */
@@ -817,6 +833,7 @@ export class MpIntegrationSettings extends LitElement {
     try {
       // Reading the record also gives the SDK its current ETag, so "save mine" afterwards overwrites knowingly.
       const theirs = await client.settings.get(category);
+      if (await this.#archivedElsewhere(theirs)) return;
       this.#rebaseOnto(theirs);
       const mine = this._draft;
       const platform = mine.platform ?? theirs.platform;
@@ -857,15 +874,33 @@ export class MpIntegrationSettings extends LitElement {
     if (!client || !category || !conflict) return;
     if (!conflict.theirs) {
       this._busy = conflict.retry;
+      let theirs: IntegrationSettings | null = null;
       try {
-        this.#rebaseOnto(await client.settings.get(category));
+        theirs = await client.settings.get(category);
       } catch (error) {
         this.#fail(error, 'compare');
       }
       this._busy = '';
+      if (theirs && (await this.#archivedElsewhere(theirs))) return;
+      if (theirs) this.#rebaseOnto(theirs);
     }
     // The notice, and the button pressed in it, stay until the save's answer replaces them.
     await this.#save(conflict.retry);
+  }
+
+  /**
+   * Their record, read after a conflict, was archived: it takes no save, so the form shows it archived, with
+   * the admin's edits kept aside for Restore (as its own Archive keeps them), and says why nothing was saved.
+   */
+  async #archivedElsewhere(theirs: IntegrationSettings): Promise<boolean> {
+    const category = this.resolvedCategory;
+    if (theirs.status !== 'archived' || !category) return false;
+    this.#adopt(theirs, this.#typedEdits());
+    this.#outcome.show({ tone: 'error', text: () => t('settings.archivedElsewhere', { category: t(`settings.category.${category}`) }) });
+    // The notice whose button was pressed is gone.
+    await this.updateComplete;
+    this.#heading?.focus();
+    return true;
   }
 
   async #reloadTheirs(): Promise<void> {
@@ -881,13 +916,7 @@ export class MpIntegrationSettings extends LitElement {
     try {
       const saved = action === 'archive' ? await client.settings.archive(category) : await client.settings.restore(category);
       // Neither saves the form: what the admin typed waits aside while archived, then comes back over the restored record.
-      const held = action === 'archive' ? (isDirty(this._draft, this._saved, category) ? { draft: this._draft, base: this._saved, replacing: this._replacing } : null) : this.#heldEdits;
-      this.#adopt(saved);
-      if (held && action === 'archive') this.#heldEdits = held;
-      else if (held) {
-        this._draft = rebase(held.draft, held.base, saved);
-        this._replacing = held.replacing;
-      }
+      this.#adopt(saved, this.#typedEdits());
       this.#outcome.show({ tone: 'success', text: () => t(action === 'archive' ? 'settings.archived' : 'settings.restored', { category: t(`settings.category.${category}`) }) });
       emit(this, new SettingsSavedEvent(saved, action === 'archive' ? 'archived' : 'restored'));
     } catch (error) {
@@ -896,7 +925,7 @@ export class MpIntegrationSettings extends LitElement {
         this._conflict = null;
         // Saved elsewhere meanwhile: the record as it is now, with what the admin typed over it, so the next press
         // acts on it (not on the version this form read, refused again and again).
-        await client.settings.get(category).then((theirs) => this.#rebaseOnto(theirs), () => undefined);
+        await client.settings.get(category).then((theirs) => this.#adopt(theirs, this.#typedEdits()), () => undefined);
       }
       this.#outcome.show({ tone: 'error', text: () => errorText(error), reference: errorReference(error) });
     } finally {
