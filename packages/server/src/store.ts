@@ -221,6 +221,7 @@ interface EndpointRow {
   id: string;
   name: string;
   name_key: string;
+  sort_key: string;
   description: string;
   version: number;
   created_at: unknown;
@@ -296,7 +297,7 @@ export async function listEndpoints(
 ): Promise<{ items: StoredEndpoint[]; total: number; last: EndpointCursor | null; more: boolean }> {
   const byName = opts.sort === 'name' || opts.sort === '-name';
   const desc = opts.sort.startsWith('-');
-  const col = byName ? 'name_key' : 'created_at';
+  const col = byName ? 'sort_key' : 'created_at';
   const cmp = desc ? '<' : '>';
   const dir = desc ? 'DESC' : 'ASC';
   const params: unknown[] = [tenant];
@@ -321,7 +322,7 @@ export async function listEndpoints(
     items: rows.map(toEndpoint),
     total: total.rows[0]!.n,
     more,
-    last: lastRow ? { v: byName ? lastRow.name_key : iso(lastRow.created_at), id: lastRow.id } : null,
+    last: lastRow ? { v: byName ? lastRow.sort_key : iso(lastRow.created_at), id: lastRow.id } : null,
   };
 }
 

@@ -102,4 +102,21 @@ describeEachBackend('endpoint name keys', (backend) => {
     const alone = await admin('POST', '/v1/endpoints', { body: { name: 'strasse', description: 'again' } });
     assert.deepEqual([alone.status, alone.body.errors?.[0]?.message], [422, 'An endpoint named “STRASSE” already exists.'], 'the younger twin, left alone, still holds its name');
   });
+
+  test('migration 6 puts the endpoints stored before it in name order, accented names beside plain ones', async () => {
+    const t = await srv.tenant();
+    const db = srv.server.db;
+    await db.query('DELETE FROM mp_migrations WHERE version = 6');
+    await db.query('DROP INDEX endpoints_by_name');
+    await db.query('ALTER TABLE endpoints DROP COLUMN sort_key');
+    const names = ['Zoë', 'Émile', 'emile', 'Ångström'];
+    await db.query(
+      `INSERT INTO endpoints (id, tenant_id, name, name_key, description, version, created_at, updated_at, updated_by)
+       SELECT gen_random_uuid(), $1, n, k, 'd', 1, now(), now(), 'test' FROM unnest($2::text[], $3::text[]) AS t(n, k)`,
+      [t.id, names, names.map(endpointNameKey)],
+    );
+    assert.deepEqual(await migrate(db), [6]);
+    const listed = await t.as('admin')('GET', '/v1/endpoints?sort=name');
+    assert.deepEqual(listed.body.items.map((e: { name: string }) => e.name), ['Ångström', 'emile', 'Émile', 'Zoë']);
+  });
 });

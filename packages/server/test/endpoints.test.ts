@@ -143,6 +143,26 @@ describeEachBackend('endpoints, catalog, identity', (backend) => {
     }
   });
 
+  test('sorts by name with an accented letter beside the plain one, not after Z, across pages and backwards', async () => {
+    const admin = (await srv.tenant()).as('admin');
+    const names = ['Zoë feed', 'Émile', 'Nora', 'emile', 'Ñandú', 'Ångström', 'Eve', 'André', 'nandu'];
+    for (const name of names) assert.equal((await admin('POST', '/v1/endpoints', { body: { name, description: 'x' } })).status, 201, name);
+    const walk = async (sort: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const r = await admin('GET', `/v1/endpoints?sort=${sort}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+        assert.equal(r.status, 200, r.text);
+        seen.push(...r.body.items.map((i: { name: string }) => i.name));
+        cursor = r.body.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    const aToZ = ['André', 'Ångström', 'emile', 'Émile', 'Eve', 'nandu', 'Ñandú', 'Nora', 'Zoë feed'];
+    assert.deepEqual(await walk('name'), aToZ);
+    assert.deepEqual(await walk('-name'), [...aToZ].reverse());
+  });
+
   test('q finds endpoints by part of the name, compared as names are; total counts them and a cursor keeps the search', async () => {
     const tenant = await srv.tenant();
     const admin = tenant.as('admin');
