@@ -238,12 +238,24 @@ function retryAfterSeconds(headers: Headers): number | undefined {
   return Math.max(0, Math.ceil(ms / 1000));
 }
 
-/** Replaces every occurrence of a secret (4+ characters) in `text`, also as a JSON Pointer writes it (`/` → `~1`, `~` → `~0`). */
+const WORD_EDGE = /^[\p{L}\p{N}_]$/u;
+
+/**
+ * Replaces every occurrence of a secret (4+ characters) in `text`, also as a JSON Pointer writes it (`/` → `~1`,
+ * `~` → `~0`), where it stands whole: not inside a longer word. A partial key typed by mistake ("whsec", "test")
+ * then leaves the server's own words about it readable ("starts with whsec_", "sk_test_"), which an echo of
+ * the key never is part of.
+ */
 function redact(text: string, secrets: readonly string[]): string {
   let out = text;
   for (const s of secrets) {
     if (s.length < 4) continue;
-    for (const form of new Set([s, s.replaceAll('~', '~0').replaceAll('/', '~1')])) out = out.split(form).join('[redacted]');
+    for (const form of new Set([s, s.replaceAll('~', '~0').replaceAll('/', '~1')])) {
+      const chars = [...form];
+      const before = WORD_EDGE.test(chars[0]!) ? '(?<![\\p{L}\\p{N}_])' : '';
+      const after = WORD_EDGE.test(chars.at(-1)!) ? '(?![\\p{L}\\p{N}_])' : '';
+      out = out.replace(new RegExp(before + form.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + after, 'gu'), '[redacted]');
+    }
   }
   return out;
 }

@@ -210,6 +210,20 @@ describe('settings and credentials', () => {
     assert.equal(actions.filter((a) => a === 'credential.clear').length, 1);
   });
 
+  it('a JavaScript caller’s value of the wrong type gets the server’s field error, and a missing form erases nothing', async () => {
+    const { admin } = await tenantClients();
+    await admin.settings.saveDraft('crm', { platform: 'salesforce', config: { authMode: 'connectedApp', consumerKey: 'ck' }, credentials: { consumerSecret: 'kept-secret-1234' } });
+    for (const value of [1234567, true, { a: 1 }, null]) {
+      const e = await rejects(admin.credentials.set('crm', 'consumerSecret', value as never), ValidationError);
+      assert.deepEqual(e.messagesFor('/value'), ['Consumer Secret must be text.'], JSON.stringify(value));
+    }
+    for (const input of [undefined, null, [], 42]) {
+      await assert.rejects(admin.settings.saveDraft('crm', input as never), (e: unknown) => e instanceof ValidationError && e.status === 400, JSON.stringify(input));
+    }
+    const stored = await admin.settings.get('crm');
+    assert.deepEqual([stored.platform, stored.config.consumerKey, stored.credentials.consumerSecret?.hint], ['salesforce', 'ck', '1234'], 'the record as it was');
+  });
+
   it('roles: a viewer reads but may not write; other tenants see nothing', async () => {
     const c = await tenantClients();
     await c.admin.settings.saveDraft('crm', { platform: 'salesforce' });
@@ -321,6 +335,11 @@ describe('audit', () => {
     for await (const p of c.auditor.audit.pages({ action: 'endpoint.create', limit: 2 })) sizes.push(p.items.length);
     assert.deepEqual(sizes, [2, 1]);
     await rejects(c.viewer.audit.list(), ForbiddenError);
+    // An empty date picker's Date: the call rejects with the server's words on the parameter, not a throw.
+    const invalid = c.auditor.audit.list({ from: new Date('') });
+    assert.ok(invalid instanceof Promise);
+    const e = await rejects(invalid, ValidationError);
+    assert.deepEqual(Object.keys(e.fieldErrors), ['/from']);
   });
 });
 

@@ -933,6 +933,19 @@ describe('no secrets in errors', () => {
     for (const form of [token, 'tok~1en~0SECRET-abc123']) assert.ok(!all.includes(form), `token leaked as ${form}: ${all.slice(0, 1000)}`);
   });
 
+  it('redacts a sent secret where it stands whole, leaving the server’s words about a partial key readable', async () => {
+    const cases = [
+      ['whsec', 'Webhook signing secret: starts with whsec_. You sent whsec.', 'Webhook signing secret: starts with whsec_. You sent [redacted].'],
+      ['test', 'Secret key: starts with sk_test_, rk_test_; “test” is not one.', 'Secret key: starts with sk_test_, rk_test_; “[redacted]” is not one.'],
+      ['@p4ss!', 'Rejected x@p4ss!y', 'Rejected x[redacted]y'],
+    ] as const;
+    for (const [secret, said, shown] of cases) {
+      const { fetch } = fakeFetch(() => problem(422, { errors: [{ pointer: '/value', code: 'invalid', message: said }] }));
+      const e = await rejects(client(fetch).credentials.set('crm', 'secretKey', secret), ValidationError);
+      assert.deepEqual(e.messagesFor('/value'), [shown], secret);
+    }
+  });
+
   it('refuses a token or header HTTP cannot carry before sending anything, without quoting it', async () => {
     const { fetch, seen } = fakeFetch(() => json({}));
     const broken = `${TOKEN}\r\nX-Evil: 1`;

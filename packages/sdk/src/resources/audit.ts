@@ -13,7 +13,8 @@ export interface AuditResource {
   all(params?: AuditListParams, options?: CallOptions): AsyncIterableIterator<AuditEvent>;
 }
 
-const iso = (d: string | Date | undefined) => (d instanceof Date ? d.toISOString() : d);
+// An invalid Date (an empty date picker's) goes as "Invalid Date", for the server to name the parameter it came in.
+const iso = (d: string | Date | undefined) => (d instanceof Date && !Number.isNaN(d.getTime()) ? d.toISOString() : d && String(d));
 
 /** Builds the audit resource on a transport. */
 export function auditResource(t: Transport): AuditResource {

@@ -27,7 +27,7 @@ export function credentialsResource(t: Transport): CredentialsResource {
         record: 'settings/' + categoryOf(c),
         conditional: true,
         check: 'settings',
-        secrets: value === undefined ? [] : [value],
+        secrets: typeof value === 'string' ? [value] : [],
         options,
       })
     ).data;

@@ -48,6 +48,13 @@ export function secretsOf(input: { credentials?: Record<string, string | null> }
   return Object.values(input?.credentials ?? {}).filter((v): v is string => typeof v === 'string');
 }
 
+/**
+ * The input with its status. What is not an object (a JavaScript caller's null) goes as it is, for the server to
+ * refuse: with only a status, the PUT would replace the record with an empty one, its secrets gone.
+ */
+const withStatus = (input: IntegrationSettingsInput, status: 'draft' | 'enabled'): IntegrationSettingsInput =>
+  input !== null && typeof input === 'object' && !Array.isArray(input) ? { ...input, status } : input;
+
 /** Builds the settings resource on a transport. */
 export function settingsResource(t: Transport): SettingsResource {
   const record = (c: CategoryName) => 'settings/' + categoryOf(c);
@@ -70,8 +77,8 @@ export function settingsResource(t: Transport): SettingsResource {
       return data.items;
     },
     get: async (c, options) => (await t.request<IntegrationSettings>({ method: 'GET', path: settingsPath(c), record: record(c), check: 'settings', options })).data,
-    saveDraft: (c, input, options) => put(c, { ...input, status: 'draft' }, options),
-    enable: (c, input, options) => (input ? put(c, { ...input, status: 'enabled' }, options) : patch(c, { status: 'enabled' }, options)),
+    saveDraft: (c, input, options) => put(c, withStatus(input, 'draft'), options),
+    enable: (c, input, options) => (input ? put(c, withStatus(input, 'enabled'), options) : patch(c, { status: 'enabled' }, options)),
     patch,
     replace: put,
     validate: async (c, input, options) =>
