@@ -1,6 +1,7 @@
 import { SignJWT, createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { roles, type Role } from '@memberpulse/integration-schema';
 import type { ServerConfig } from './config.js';
+import { UNSTORABLE } from './http.js';
 
 /** Who is calling, from a verified token. */
 export interface Principal {
@@ -44,7 +45,10 @@ function principalOf({ tenant, role, sub }: { tenant?: unknown; role?: unknown; 
     throw new AuthError('The token has no valid tenant claim (letters, digits and ._:-, up to 128 characters, starting with a letter or digit).');
   }
   if (typeof role !== 'string' || !(roles as readonly string[]).includes(role)) throw new AuthError(`The token has no valid role claim (${roles.join(', ')}).`);
-  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 256) throw new AuthError('The token has no valid sub claim (1 to 256 characters).');
+  // Who wrote what is stored under the subject: one Postgres cannot store (a NUL, a broken surrogate) is no subject.
+  if (typeof sub !== 'string' || sub.length === 0 || sub.length > 256 || UNSTORABLE.test(sub)) {
+    throw new AuthError('The token has no valid sub claim (1 to 256 characters, none a NUL or a broken surrogate).');
+  }
   return { tenant, role: role as Role, sub };
 }
 

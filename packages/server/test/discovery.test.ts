@@ -70,6 +70,12 @@ describe('CRM discovery through the server against the loopback Salesforce', () 
     assert.equal(sf.callCount(), cold);
     await admin('GET', '/v1/settings/crm/objects?refresh=true');
     assert.equal(sf.callCount(), cold + 1);
+    // A refresh asked some other way is refused, not taken for the cached answer.
+    for (const path of ['objects', 'objects/Contact/fields', 'api-usage']) {
+      const r = await admin('GET', `/v1/settings/crm/${path}?refresh=1`);
+      assert.deepEqual([r.status, r.body.errors?.[0]?.pointer, r.body.errors?.[0]?.message], [400, '/refresh', '“refresh” must be true or false.'], path);
+    }
+    assert.equal(sf.callCount(), cold + 1);
   });
 
   it('concurrent cold requests for one describe share a single Salesforce call', async () => {

@@ -113,6 +113,12 @@ describeEachBackend('tenant isolation', (backend) => {
     assert.equal((await send(srv.url, expired, 'GET', '/v1/settings')).status, 401, 'expired');
     const otherAudience = await new SignJWT({ tenant: a.id, role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject('m').setIssuer(srv.server.config.jwtIssuer).setAudience('someone-else').setExpirationTime('1h').sign(secret);
     assert.equal((await send(srv.url, otherAudience, 'GET', '/v1/settings')).status, 401, 'audience');
+    // Writes are stored under the subject: one Postgres cannot store is refused at the door, not a 500 at the write.
+    for (const sub of ['a\u0000b', 'a\ud800b']) {
+      const unstorable = await new SignJWT({ tenant: a.id, role: 'admin' }).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer(srv.server.config.jwtIssuer).setAudience(srv.server.config.jwtAudience).setExpirationTime('1h').sign(secret);
+      const r = await send(srv.url, unstorable, 'POST', '/v1/endpoints', { body: { name: 'x', description: 'd' } });
+      assert.deepEqual([r.status, r.body.detail], [401, 'The token has no valid sub claim (1 to 256 characters, none a NUL or a broken surrogate).'], JSON.stringify(sub));
+    }
     assert.deepEqual(await snapshot(a), aBefore);
   });
 });

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { TestConnectionInputSchema, parseWithPointers } from '@memberpulse/integration-schema/validation';
 import type { RouteDeps } from '../app.js';
 import { can } from '../auth.js';
@@ -8,9 +8,16 @@ import { forbidden, notFound } from '../problem.js';
 import * as store from '../store.js';
 import { describedFields, stampUnheard } from './crm-describes.js';
 import { platformCall } from './platform-call.js';
-import { categoryOf, need, parse } from './request.js';
+import { badQuery, categoryOf, need, parse } from './request.js';
 
 const OBJECT_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,254}$/;
+
+/** `?refresh=true` reads past the cache; a value that is neither true nor false is refused, not taken as false. */
+function refreshOf(c: Context<Env>): boolean {
+  const refresh = c.req.query('refresh');
+  if (refresh !== undefined && refresh !== '' && refresh !== 'true' && refresh !== 'false') throw badQuery('refresh', 'invalid_option', 'must be true or false.');
+  return refresh === 'true';
+}
 
 /** CRM discovery and test-connection. Mounted at `/v1/settings`. */
 export function crmRoutes(deps: RouteDeps): Hono<Env> {
@@ -19,7 +26,7 @@ export function crmRoutes(deps: RouteDeps): Hono<Env> {
 
   app.get('/crm/objects', async (c) => {
     const p = need(c, 'crm:discover');
-    const refresh = c.req.query('refresh') === 'true';
+    const refresh = refreshOf(c);
     const stamp = await stampUnheard(deps, p.tenant);
     const items =
       (refresh ? undefined : cache.objects(p.tenant, stamp)) ??
@@ -36,7 +43,7 @@ export function crmRoutes(deps: RouteDeps): Hono<Env> {
     need(c, 'crm:discover');
     const name = c.req.param('name');
     if (!OBJECT_NAME.test(name)) throw notFound('No such CRM object.');
-    return c.json({ items: await describedFields(deps, c, name, { refresh: c.req.query('refresh') === 'true' }) });
+    return c.json({ items: await describedFields(deps, c, name, { refresh: refreshOf(c) }) });
   });
 
   // Cached for a minute, so opening the settings screen again neither spends the org's API calls nor
@@ -45,7 +52,7 @@ export function crmRoutes(deps: RouteDeps): Hono<Env> {
     const p = need(c, 'crm:discover');
     const stamp = store.describeStamp(await store.getSettings(deps.db, p.tenant, 'crm'));
     const usage =
-      (c.req.query('refresh') === 'true' ? undefined : cache.usage(p.tenant, stamp)) ??
+      (refreshOf(c) ? undefined : cache.usage(p.tenant, stamp)) ??
       (await cache.once(
         p.tenant,
         `usage\n${stamp}`,
