@@ -19,6 +19,7 @@ import {
   type FieldMapping,
   type IntegrationCategory,
   type IntegrationSettingsInput,
+  type PlatformDefinition,
   type Role,
   type SettingDefinition,
   type SettingsState,
@@ -351,16 +352,34 @@ export class UndescribedObjects extends Error {
  * check: a write is refused such secrets before), which no describe is sent with.
  */
 function undescribedObjects(plan: Plan, enabling: boolean, mayWriteSecrets: boolean, cache: DescribeCache, tenant: string): UndescribedObjects | null {
-  const { crm } = plan;
-  if (plan.current?.status !== 'draft' || !enabling || plan.orgChanged || !crm || !findPlatform(plan.platform)?.discovery) return null;
+  const { crm, current } = plan;
+  const def = findPlatform(plan.platform);
+  if (!current || current.status === 'archived' || !enabling || plan.orgChanged || !crm || !def?.discovery) return null;
   if (plan.setSecrets.size > 0 && !mayWriteSecrets) return null;
-  const stamp = store.describeStamp(plan.current);
+  // A record enabled already: only the objects whose choices the write changes (a running sync is pointed at them).
+  const changed = current.status === 'enabled' ? changedObjects(def, current, plan.config, crm) : null;
+  const stamp = store.describeStamp(current);
   const objects = (['memberObject', 'orderObject', 'tagObject'] as const).flatMap((key) => {
     const name = key === 'tagObject' && crm.tagDestination !== 'relatedObject' ? null : crm[key];
-    return name && !cache.fields(tenant, name, stamp) ? [{ key, name }] : [];
+    return name && (!changed || changed.has(key)) && !cache.fields(tenant, name, stamp) ? [{ key, name }] : [];
   });
   if (objects.length === 0) return null;
   return new UndescribedObjects(objects, plan.setSecrets.size > 0 ? Object.fromEntries(plan.setSecrets) : undefined);
+}
+
+/** The CRM objects whose choices (the object, its mapping rows, the fields its settings name) differ from the stored record's. */
+function changedObjects(def: PlatformDefinition, current: store.StoredSettings, config: Record<string, ConfigValue>, crm: CrmMapping): Set<'memberObject' | 'orderObject' | 'tagObject'> {
+  const before = current.crm ?? emptyCrmMapping();
+  const rows = (list: readonly FieldMapping[]) => JSON.stringify(list.map((m) => [m.source, m.target, m.policy]));
+  const fieldSettings = def.settings.filter((x) => x.crmFieldTypes).map((x) => x.key);
+  const differs = (...keys: (keyof CrmMapping)[]) => keys.some((k) => JSON.stringify(before[k]) !== JSON.stringify(crm[k]));
+  const changed = new Set<'memberObject' | 'orderObject' | 'tagObject'>();
+  if (differs('memberObject', 'tagDestination', 'eventTagField', 'courseTagField') || rows(before.memberMappings) !== rows(crm.memberMappings) || fieldSettings.some((k) => current.config[k] !== config[k])) {
+    changed.add('memberObject');
+  }
+  if (differs('orderObject') || rows(before.orderMappings) !== rows(crm.orderMappings)) changed.add('orderObject');
+  if (differs('memberObject', 'tagDestination', 'tagObject')) changed.add('tagObject');
+  return changed;
 }
 
 /** Result of a write: the stored record and whether it was created. */

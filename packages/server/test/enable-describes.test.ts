@@ -161,6 +161,25 @@ describeEachBackend('enabling describes what it names', (backend) => {
     assert.ok(errorsOf(check).includes('/crm/memberObject unknown_target'), `validate says so too: ${check.text}`);
   });
 
+  test('a write that points an enabled record at another member object describes it first: one the CRM lacks, or whose fields the mappings miss, is refused', async () => {
+    const admin = await draft();
+    const enabled = await admin('PATCH', '/v1/settings/crm', { body: { status: 'enabled', crm: { ...enableReadyCrm, memberObject: 'Lead' } } });
+    assert.equal(enabled.status, 200, enabled.text);
+    described.length = 0;
+    const missing = await admin('PATCH', '/v1/settings/crm', { body: { crm: { memberObject: 'Member__c' } } });
+    assert.equal(missing.status, 422, missing.text);
+    assert.deepEqual(errorsOf(missing), ['/crm/memberObject unknown_target']);
+    const plain = await admin('PATCH', '/v1/settings/crm', { body: { crm: { memberObject: 'Plain__c' } } });
+    assert.equal(plain.status, 422, plain.text);
+    assert.ok(errorsOf(plain).includes('/crm/memberMappings/0/target unknown_target'), `the mappings judged against its fields: ${plain.text}`);
+    assert.deepEqual(described, ['Member__c', 'Plain__c']);
+    const stored = (await admin('GET', '/v1/settings/crm')).body;
+    assert.deepEqual([stored.status, stored.crm.memberObject], ['enabled', 'Lead'], 'the running record as it was');
+    const unrelated = await admin('PATCH', '/v1/settings/crm', { body: { config: { autoSync: true } } });
+    assert.equal(unrelated.status, 200, unrelated.text);
+    assert.deepEqual(described, ['Member__c', 'Plain__c'], 'a write that keeps the CRM choices describes nothing');
+  });
+
   test('a draft saved without its secret is enabled with it in one write: described with that secret, not refused for the one stored', async () => {
     const admin = (await srv.tenant()).as('admin');
     const { platform, config, credentials } = salesforceDoc('new-secret-value-77');
