@@ -100,6 +100,26 @@ describeEachBackend('integration settings', (backend) => {
     assert.deepEqual(patch.body.errors, [{ pointer: '/config/dailyApiAllotment', code: 'invalid_type', message: '24-hour API call allotment must be a number.' }], patch.text);
   });
 
+  test('a setting, list value or secret past the document’s outer limit or of the wrong type is worded by its own rule and label', async () => {
+    const admin = (await fresh()).as('admin');
+    const doc = salesforceDoc('sfsecret-AAAA-5555');
+    const put = await admin('PUT', '/v1/settings/crm', { body: { ...doc, config: { ...doc.config, consumerKey: 'k'.repeat(2001), allowedGroupValues: ['Gold', 'g'.repeat(2001)] }, credentials: { consumerSecret: 5 } } });
+    assert.deepEqual(
+      put.body.errors.map((e: { pointer: string; message: string }) => `${e.pointer} ${e.message}`),
+      [
+        '/config/consumerKey Consumer Key must be at most 255 characters.',
+        '/config/allowedGroupValues/1 Each value of Allowed group values can be at most 255 characters.',
+        '/credentials/consumerSecret Consumer Secret must be text.',
+      ],
+      put.text,
+    );
+    const shapes = await admin('PUT', '/v1/settings/crm', { body: { ...doc, config: [], credentials: 'x' } });
+    assert.deepEqual(shapes.body.errors.map((e: { message: string }) => e.message), ['“config” must be an object.', '“credentials” must be an object.'], shapes.text);
+    assert.equal((await admin('PUT', '/v1/settings/crm', { body: doc })).status, 201, 'nothing stored before');
+    const emoji = await admin('PUT', '/v1/settings/crm/credentials/consumerSecret', { body: { value: 'Love❤️2024-👨‍👩‍👧' } });
+    assert.equal(emoji.status, 200, `the joiners and variation selectors of emoji a keyboard types are fine in a secret: ${emoji.text}`);
+  });
+
   test('validate answers every error about what the document says as 200 {errors, warnings}, __proto__ and unstorable text too; only an unreadable body is a problem', async () => {
     const admin = (await fresh()).as('admin');
     const cases: Array<[string, string, Array<[string, string]>]> = [

@@ -9,8 +9,13 @@ import { fieldError, pointer, type FieldError } from '../problem.js';
  */
 const INVISIBLE = /\p{Bidi_Control}|(?![\u200C\u200D\uFE00-\uFE0F])\p{Default_Ignorable_Code_Point}/u;
 
-/** In a secret (a key, a password) no script needs a joiner or variation selector, nor a line or paragraph separator. */
-const INVISIBLE_IN_SECRET = /\p{Bidi_Control}|\p{Default_Ignorable_Code_Point}|[\u2028\u2029]/u;
+/**
+ * In a secret (a key, a password) a joiner or variation selector only inside an emoji (a password such as
+ * "Love❤️2024", as a phone's keyboard types it; 👨‍👩‍👧): no key holds one, and a secret is masked, so one
+ * pasted along elsewhere would never be seen. No line or paragraph separator either.
+ */
+const INVISIBLE_IN_SECRET =
+  /\p{Bidi_Control}|[\u2028\u2029]|(?<!\p{Extended_Pictographic}[\p{Emoji_Modifier}\uFE0F]?)[\u200D\uFE0E\uFE0F]|(?![\u200D\uFE0E\uFE0F])\p{Default_Ignorable_Code_Point}/u;
 
 /**
  * A text, list or secret setting with an invisible character in it (a zero-width space, a direction mark):

@@ -48,9 +48,9 @@ export function settingsRoutes(deps: RouteDeps): Hono<Env> {
   const parseInput = async (tenant: string, category: IntegrationCategory, doc: unknown) => {
     const parsed = parseWithPointers(IntegrationSettingsInputSchema, doc);
     if (parsed.ok) return parsed;
-    const { platform, config } = (doc ?? {}) as { platform?: unknown; config?: unknown };
+    const { platform } = (doc ?? {}) as { platform?: unknown };
     const named = typeof platform === 'string' ? platform : (await store.getSettings(db, tenant, category))?.platform;
-    return { ok: false as const, errors: withSettingLabels(parsed.errors, findPlatform(named ?? null), config) };
+    return { ok: false as const, errors: withSettingLabels(parsed.errors, findPlatform(named ?? null), doc) };
   };
 
   const writeRoute = (mode: 'replace' | 'merge') => async (c: Context<Env>) => {
