@@ -2,6 +2,7 @@ import {
   checkSettingValue,
   fieldError,
   parsePointer,
+  pointer,
   type FieldError,
   type PlatformDefinition,
 } from '@memberpulse/integration-schema';
@@ -19,8 +20,12 @@ const reworded = new Set(['invalid_type', 'too_long']);
  */
 export function withSettingLabels(errors: readonly FieldError[], platform: PlatformDefinition | undefined, doc: unknown): FieldError[] {
   const { config, credentials } = (doc ?? {}) as { config?: Record<string, unknown>; credentials?: Record<string, unknown> };
-  return errors.map((e) => {
+  const worded = errors.map((e) => {
     const [first, key, item, more] = parsePointer(e.pointer);
+    // A key the platform has no setting for is unknown, whatever its value's shape, as the rules say of one with a fitting value.
+    if (platform && key !== undefined && (first === 'config' || first === 'credentials') && !platform.settings.some((s) => s.key === key)) {
+      return fieldError(pointer(first, key), 'unknown_field', `${platform.name} has no ${first === 'config' ? 'setting' : 'secret'} “${key}”.`);
+    }
     const setting = reworded.has(e.code) && more === undefined && platform?.settings.find((s) => s.key === key);
     if (!setting || !platform) return e;
     if (first === 'credentials' && item === undefined && setting.type === 'secret') {
@@ -36,4 +41,5 @@ export function withSettingLabels(errors: readonly FieldError[], platform: Platf
     const values = config?.[key!];
     return (Array.isArray(values) && listValueErrors(platform, { [key!]: values as string[] }).find((v) => v.pointer === e.pointer)) || e;
   });
+  return worded.filter((e, i) => worded.findIndex((o) => o.pointer === e.pointer && o.code === e.code) === i);
 }

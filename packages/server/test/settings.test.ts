@@ -115,6 +115,12 @@ describeEachBackend('integration settings', (backend) => {
     );
     const shapes = await admin('PUT', '/v1/settings/crm', { body: { ...doc, config: [], credentials: 'x' } });
     assert.deepEqual(shapes.body.errors.map((e: { message: string }) => e.message), ['“config” must be an object.', '“credentials” must be an object.'], shapes.text);
+    const unknown = await admin('PUT', '/v1/settings/crm', { body: { ...doc, config: { ...doc.config, bogus: { a: 1 }, 'a/b': 'x' }, credentials: { bogus: { a: 1 } } } });
+    assert.deepEqual(
+      unknown.body.errors.map((e: { pointer: string; code: string; message: string }) => `${e.pointer} ${e.code} ${e.message}`),
+      ['/config/bogus unknown_field Salesforce has no setting “bogus”.', '/config/a~1b unknown_field Salesforce has no setting “a/b”.', '/credentials/bogus unknown_field Salesforce has no secret “bogus”.'],
+      `a key no setting has is unknown whatever its value: ${unknown.text}`,
+    );
     assert.equal((await admin('PUT', '/v1/settings/crm', { body: doc })).status, 201, 'nothing stored before');
     const emoji = await admin('PUT', '/v1/settings/crm/credentials/consumerSecret', { body: { value: 'Love❤️2024-👨‍👩‍👧' } });
     assert.equal(emoji.status, 200, `the joiners and variation selectors of emoji a keyboard types are fine in a secret: ${emoji.text}`);
