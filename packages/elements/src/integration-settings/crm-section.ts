@@ -254,7 +254,11 @@ export function renderCrmSection(view: CrmView): TemplateResult {
 
     ${heading(view.headingLevel, 2, t('settings.crm.orders'), undefined, 'subheading')}
     ${picker(view, 'orderObject', t('settings.crm.orderObject'), t('settings.crm.orderObjectHelp'), objectChoices(true, crm.orderObject), crm.orderObject, false)}
-    ${crm.orderObject ? mapper(view, 'orderMappings', crm.orderObject, d.fields(crm.orderObject)) : nothing}
+    ${crm.orderObject
+      ? mapper(view, 'orderMappings', crm.orderObject, d.fields(crm.orderObject))
+      : crm.orderMappings.length && !view.readOnly
+        ? html`<p class="help warning-text"><bdi>${t('settings.crm.orderMappingsDropped', { count: crm.orderMappings.length })}</bdi></p>`
+        : nothing}
 
     <div class="field toggle-field" data-key="supportTicketNotes">
       <label class="toggle">

@@ -88,12 +88,13 @@ export function inputFrom(draft: Draft, category: IntegrationCategory): Integrat
 
 /**
  * The CRM part as a save sends it: the tag fields only where tags go to member fields, the tag object only where
- * they go to a related object. In the form they stay, for a switch back.
+ * they go to a related object, the order mappings only with an order object. In the form they stay, for a switch back.
  */
 function sentCrm(crm: CrmMapping): CrmMapping {
   const sent = { ...crm };
   if (crm.tagDestination !== 'multiPicklist') sent.eventTagField = sent.courseTagField = null;
   if (crm.tagDestination !== 'relatedObject') sent.tagObject = null;
+  if (!crm.orderObject) sent.orderMappings = [];
   return sent;
 }
 
@@ -191,8 +192,9 @@ export function missingConnection(draft: Draft, saved: IntegrationSettings | nul
 export function checkDraft(draft: Draft, saved: IntegrationSettings | null, category: IntegrationCategory, mode: 'draft' | 'enable', metadata?: CrmMetadata): FieldError[] {
   const platform = findPlatform(draft.platform);
   const { config = {}, credentials = {} } = inputFrom(draft, category);
+  const crm = category === 'crm' ? sentCrm(draft.crm) : null;
   // Every typed secret counts, as the server counts a write: a blank one is refused by `validateCredentialInput` alone.
-  const state = { category, platform: draft.platform, config, configuredSecrets: secretsOnceSaved(draft, saved, () => true), crm: category === 'crm' ? draft.crm : null };
+  const state = { category, platform: draft.platform, config, configuredSecrets: secretsOnceSaved(draft, saved, () => true), crm };
   return [...(platform ? validateCredentialInput(platform, credentials, config) : []), ...validateSettings(state, mode, metadata).errors];
 }
 

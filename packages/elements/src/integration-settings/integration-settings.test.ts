@@ -546,6 +546,24 @@ describe('<mp-integration-settings> against the real server', () => {
     equal(stored.crm?.orderMappings.length, 3, 'order mappings stored');
   });
 
+  it('saves no order object as chosen, its hidden order mappings dropped only by the save, and says so first', async () => {
+    const orderMappings = [{ source: 'orderNumber', target: 'OrderReferenceNumber', policy: 'always' as const }, { source: 'orderDate', target: 'EffectiveDate', policy: 'always' as const }];
+    const client = await connectedCrm({ memberObject: 'Contact', memberMappings: requiredContactMappings, orderObject: 'Order', orderMappings });
+    const el = await mount(client);
+    await until(() => ($<MpCombobox>(el, '#crm-orderObject')?.options as unknown[] | undefined)?.length! > 1 && $(el, '#crm-orderMappings'), 'the CRM’s objects and the order mapper', 1200);
+    await pick(el, 'crm-orderObject', '');
+    ok(!$(el, '#crm-orderMappings'), 'no mapper without an order object');
+    equal([...el.shadowRoot!.querySelectorAll('.crm .warning-text')].map((p) => p.textContent!.trim()).find((text) => text.includes('order')), 'With no order object, saving removes its 2 order mappings. Choose the object again to keep them.', 'says what a save drops');
+    await pick(el, 'crm-orderObject', 'Order');
+    await until(() => $<MpFieldMapper>(el, '#crm-orderMappings')?.value.length === 2, 'choosing it again brings the rows back');
+    await pick(el, 'crm-orderObject', '');
+    await press(el, 'save-button');
+    await until(() => !el.dirty, `saved: ${$(el, '.summary')?.textContent?.trim() ?? ''}`);
+    const stored = (await client.settings.get('crm')).crm!;
+    equal(JSON.stringify([stored.orderObject, stored.orderMappings]), '[null,[]]', 'stored without an order object or its mappings');
+    ok(!deepText(el).includes('saving removes'), 'nothing left to drop');
+  });
+
   it('turns up an inbound connector (seed 003): client and club IDs checked line by line, no connection test, the optional password write-only', async () => {
     const client = clientFor(await freshEnv());
     const el = await mount(client, 'inbound');

@@ -95,6 +95,8 @@ export const settingsMessages = {
   'settings.crm.orders': 'Orders',
   'settings.crm.orderObject': 'Order object',
   'settings.crm.orderObjectHelp': 'Optional: a CRM object that receives orders and transactions.',
+  'settings.crm.orderMappingsDropped#one': 'With no order object, saving removes its {count} order mapping. Choose the object again to keep it.',
+  'settings.crm.orderMappingsDropped#other': 'With no order object, saving removes its {count} order mappings. Choose the object again to keep them.',
   'settings.crm.orderMappings': 'Order fields',
   'settings.crm.supportTicketNotes': 'Log support tickets to the member as a task',
   'settings.crm.supportTicketNotesHelp': 'Ticket number, status and a link back to MemberPulse.',
