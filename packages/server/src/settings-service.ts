@@ -27,6 +27,7 @@ import {
 } from '@memberpulse/integration-schema';
 import { intouchListErrors, invisibleCharacterErrors, listValueErrors, salesforceTagErrors, selfHostedConnectionErrors, settingFieldErrors, stripeModeChangeErrors } from '@memberpulse/integration-schema/validation';
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { can, type Principal } from './auth.js';
 import { encryptField, secretHint } from './crypto.js';
 import type { Queryable } from './db.js';
@@ -449,6 +450,11 @@ export async function writeSettings(
     at: ctx.now,
     by: sub,
   };
+  // A write that changes nothing (a PATCH of {}, a secret cleared that was never set, the record sent back as
+  // read) keeps the version other clients' If-Match holds and adds nothing to the trail, as an Archive of an
+  // archived record does.
+  const same = (a: store.StoredSettings) => isDeepStrictEqual([row.platform, row.status, row.config, row.crm, row.drift], [a.platform, a.status, a.config, a.crm, a.drift]);
+  if (current && !plan.platformChanged && !plan.setSecrets.size && !plan.clearSecrets.size && same(current)) return { created: false, stored: current, connectionChanged: false };
   if (current) await store.updateSettings(tx, tenant, row);
   else await store.insertSettings(tx, tenant, category, row);
 

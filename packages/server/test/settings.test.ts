@@ -126,6 +126,28 @@ describeEachBackend('integration settings', (backend) => {
     assert.equal(emoji.status, 200, `the joiners and variation selectors of emoji a keyboard types are fine in a secret: ${emoji.text}`);
   });
 
+  test('a write that changes nothing keeps the version and the ETag, and adds nothing to the audit trail', async () => {
+    const admin = (await fresh()).as('admin');
+    const doc = salesforceDoc('sfsecret-AAAA-5555');
+    const created = await admin('PUT', '/v1/settings/crm', { body: doc });
+    assert.equal(created.status, 201, created.text);
+    const trail = async () => (await admin('GET', '/v1/audit-events?limit=100')).body.items.length;
+    const before = await trail();
+    const writes: Array<[string, string, unknown]> = [
+      ['PATCH', '/v1/settings/crm', {}],
+      ['PATCH', '/v1/settings/crm', { config: { consumerKey: doc.config.consumerKey } }],
+      ['PUT', '/v1/settings/crm', { platform: doc.platform, config: doc.config }],
+      ['DELETE', '/v1/settings/crm/credentials/securityToken', undefined],
+    ];
+    for (const [method, path, body] of writes) {
+      const r = await admin(method, path, body === undefined ? {} : { body });
+      assert.deepEqual([r.status, r.body.version, r.headers.get('etag')], [200, created.body.version, created.headers.get('etag')], `${method} ${path} ${JSON.stringify(body)}`);
+    }
+    assert.equal(await trail(), before, 'no event for what changed nothing');
+    const changed = await admin('PATCH', '/v1/settings/crm', { body: { config: { autoSync: true } } });
+    assert.equal(changed.body.version, created.body.version + 1, 'a real change is a new version');
+  });
+
   test('validate answers every error about what the document says as 200 {errors, warnings}, __proto__ and unstorable text too; only an unreadable body is a problem', async () => {
     const admin = (await fresh()).as('admin');
     const cases: Array<[string, string, Array<[string, string]>]> = [
