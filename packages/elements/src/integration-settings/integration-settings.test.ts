@@ -133,6 +133,26 @@ async function conflictCompared(): Promise<{ el: MpIntegrationSettings; client: 
   return { el, client };
 }
 
+/** Accounting settings archived by another client while this form, mounted before, has 'mine' typed in Client ID. */
+async function archivedElsewhereWhileTyping(): Promise<{ el: MpIntegrationSettings; client: IntegrationClient }> {
+  const own = await freshEnv();
+  const client = clientFor(own);
+  await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
+  const el = await mount(client, 'accounting');
+  await clientFor(own).settings.archive('accounting');
+  typeInto($(el, '#cfg-clientId'), 'mine');
+  await el.updateComplete;
+  return { el, client };
+}
+
+/** Presses Restore and confirms it, until the record is a draft again. */
+async function restoreConfirmed(el: MpIntegrationSettings): Promise<void> {
+  [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.header button')].find((b) => b.textContent!.includes('Restore'))!.click();
+  await el.updateComplete;
+  $<HTMLButtonElement>(el, 'dialog.confirm .primary')!.click();
+  await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored');
+}
+
 /** Presses Save into a conflict and opens its comparison; answers its rows as "label | theirs | mine". */
 async function saveIntoComparison(el: MpIntegrationSettings): Promise<string[]> {
   await press(el, 'save-button');
@@ -1821,13 +1841,7 @@ describe('<mp-integration-settings> against the real server', () => {
 
   for (const pressed of ['Compare', 'Save my changes']) {
     it(`saves nothing when “${pressed}” finds the settings archived elsewhere, and keeps the edits aside for Restore`, async () => {
-      const own = await freshEnv();
-      const client = clientFor(own);
-      await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
-      const el = await mount(client, 'accounting');
-      await clientFor(own).settings.archive('accounting');
-      typeInto($(el, '#cfg-clientId'), 'mine');
-      await el.updateComplete;
+      const { el, client } = await archivedElsewhereWhileTyping();
       await press(el, 'save-button');
       await until(() => $(el, '[part="conflict"]'), 'the conflict notice');
       [...$(el, '[part="conflict"]')!.querySelectorAll('button')].find((b) => b.textContent!.includes(pressed))!.click();
@@ -1841,10 +1855,7 @@ describe('<mp-integration-settings> against the real server', () => {
       const stored = await client.settings.get('accounting');
       equal([stored.status, stored.config.clientId].join(), 'archived,first', 'nothing written over the archived record');
 
-      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.header button')].find((b) => b.textContent!.includes('Restore'))!.click();
-      await el.updateComplete;
-      $<HTMLButtonElement>(el, 'dialog.confirm .primary')!.click();
-      await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored');
+      await restoreConfirmed(el);
       equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'mine', 'the typing comes back');
       await press(el, 'save-button');
       await until(() => !el.dirty, 'saved');
@@ -1853,22 +1864,13 @@ describe('<mp-integration-settings> against the real server', () => {
   }
 
   it('keeps the edits aside when an Archive is refused because the settings were archived elsewhere meanwhile', async () => {
-    const own = await freshEnv();
-    const client = clientFor(own);
-    await client.settings.saveDraft('accounting', { platform: 'xero', config: { clientId: 'first' } });
-    const el = await mount(client, 'accounting');
-    await clientFor(own).settings.archive('accounting');
-    typeInto($(el, '#cfg-clientId'), 'mine');
-    await el.updateComplete;
+    const { el } = await archivedElsewhereWhileTyping();
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.header button')].find((b) => b.textContent!.includes('Archive'))!.click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, 'dialog.confirm .danger')!.click();
     await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Archived', 'the record as it now is');
     ok(deepText(el).includes('What you typed is kept aside'), 'the typing is kept aside');
-    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.header button')].find((b) => b.textContent!.includes('Restore'))!.click();
-    await el.updateComplete;
-    $<HTMLButtonElement>(el, 'dialog.confirm .primary')!.click();
-    await until(() => $(el, '[part="status"]')?.textContent?.trim() === 'Draft', 'restored');
+    await restoreConfirmed(el);
     equal($<HTMLInputElement>(el, '#cfg-clientId')!.value, 'mine', 'the typing comes back over the restored record');
   });
 
