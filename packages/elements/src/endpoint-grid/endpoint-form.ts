@@ -7,7 +7,7 @@ import {
   type FieldError,
   type IntegrationEndpoint,
 } from '@memberpulse/integration-schema';
-import { ValidationError } from '@memberpulse/integrations-sdk';
+import type { ValidationError } from '@memberpulse/integrations-sdk';
 import { endpointGridMessages } from './messages.js';
 import { translator, type Phrase } from '../provider/translate.js';
 import { msg } from '../i18n/index.js';

@@ -93,17 +93,18 @@ function failureNote(remote: Remote<unknown>, failed: (reason: string) => string
   </div>`;
 }
 
-/** A combobox field for a CRM name (object or field), with its label, help and errors. */
-function picker(view: CrmView, key: keyof CrmMapping, label: string, helpText: string, options: ComboboxOption[], value: string | null, required: boolean): TemplateResult {
+/** A combobox field for a CRM name (object or field), with its label, help, a warning `note` if any, and errors. */
+function picker(view: CrmView, key: keyof CrmMapping, label: string, helpText: string, options: ComboboxOption[], value: string | null, required: boolean, note = ''): TemplateResult {
   const id = `crm-${key}`;
   const errors = view.errorsFor(id);
   return html`<div class="field" data-key=${key}>
     <span class="label" id="${id}-label">${labelText(label, required)}</span>
     <mp-combobox id=${id} .options=${options} .value=${value ?? ''} display-value=${options.find((o) => o.value === (value ?? ''))?.label ?? value ?? ''}
       label=${label} placeholder=${t(view.readOnly ? 'settings.crm.noneChosen' : key.endsWith('Object') ? 'settings.crm.pickObject' : 'settings.crm.pickField')}
-      ?readonly=${view.locked} ?required=${required} ?invalid=${errors.length > 0} description=${[helpText, ...errors].join(' ')}
+      ?readonly=${view.locked} ?required=${required} ?invalid=${errors.length > 0} description=${[helpText, note, ...errors].filter(Boolean).join(' ')}
       @change=${(e: Event) => view.setCrm({ [key]: (e.target as HTMLInputElement).value || null })}></mp-combobox>
     <p id="${id}-help" class="help"><bdi>${helpText}</bdi></p>
+    ${note ? html`<p class="help warning-text"><bdi>${note}</bdi></p>` : nothing}
     ${renderErrors(id, errors)}
   </div>`;
 }
@@ -253,12 +254,9 @@ export function renderCrmSection(view: CrmView): TemplateResult {
     ${renderTagValues()}
 
     ${heading(view.headingLevel, 2, t('settings.crm.orders'), undefined, 'subheading')}
-    ${picker(view, 'orderObject', t('settings.crm.orderObject'), t('settings.crm.orderObjectHelp'), objectChoices(true, crm.orderObject), crm.orderObject, false)}
-    ${crm.orderObject
-      ? mapper(view, 'orderMappings', crm.orderObject, d.fields(crm.orderObject))
-      : crm.orderMappings.length && !view.readOnly
-        ? html`<p class="help warning-text"><bdi>${t('settings.crm.orderMappingsDropped', { count: crm.orderMappings.length })}</bdi></p>`
-        : nothing}
+    ${picker(view, 'orderObject', t('settings.crm.orderObject'), t('settings.crm.orderObjectHelp'), objectChoices(true, crm.orderObject), crm.orderObject, false,
+      !crm.orderObject && crm.orderMappings.length && !view.readOnly ? t('settings.crm.orderMappingsDropped', { count: crm.orderMappings.length }) : '')}
+    ${crm.orderObject ? mapper(view, 'orderMappings', crm.orderObject, d.fields(crm.orderObject)) : nothing}
 
     <div class="field toggle-field" data-key="supportTicketNotes">
       <label class="toggle">

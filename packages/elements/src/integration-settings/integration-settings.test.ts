@@ -574,6 +574,7 @@ describe('<mp-integration-settings> against the real server', () => {
     await pick(el, 'crm-orderObject', '');
     ok(!$(el, '#crm-orderMappings'), 'no mapper without an order object');
     equal([...el.shadowRoot!.querySelectorAll('.crm .warning-text')].map((p) => p.textContent!.trim()).find((text) => text.includes('order')), 'With no order object, saving removes its 2 order mappings. Choose the object again to keep them.', 'says what a save drops');
+    ok($(el, '#crm-orderObject')!.getAttribute('description')!.includes('saving removes its 2 order mappings'), 'in the picker’s description too, heard where the choice was made');
     await pick(el, 'crm-orderObject', 'Order');
     await until(() => $<MpFieldMapper>(el, '#crm-orderMappings')?.value.length === 2, 'choosing it again brings the rows back');
     await pick(el, 'crm-orderObject', '');
