@@ -3,6 +3,8 @@ import {
   fieldError,
   parsePointer,
   pointer,
+  validateConfig,
+  validateCredentialInput,
   type FieldError,
   type PlatformDefinition,
 } from '@memberpulse/integration-schema';
@@ -22,9 +24,11 @@ export function withSettingLabels(errors: readonly FieldError[], platform: Platf
   const { config, credentials } = (doc ?? {}) as { config?: Record<string, unknown>; credentials?: Record<string, unknown> };
   const worded = errors.map((e) => {
     const [first, key, item, more] = parsePointer(e.pointer);
-    // A key the platform has no setting for is unknown, whatever its value's shape, as the rules say of one with a fitting value.
-    if (platform && key !== undefined && (first === 'config' || first === 'credentials') && !platform.settings.some((s) => s.key === key)) {
-      return fieldError(pointer(first, key), 'unknown_field', `${platform.name} has no ${first === 'config' ? 'setting' : 'secret'} “${key}”.`);
+    // What the rules say of the key itself (no such setting, a secret under config, a setting under credentials), whatever its value's shape.
+    if (platform && key !== undefined && (first === 'config' || first === 'credentials')) {
+      const ofKey = first === 'config' ? validateConfig(platform, { [key]: null }, false) : validateCredentialInput(platform, { [key]: null }, {});
+      const said = ofKey.find((k) => k.pointer === pointer(first, key));
+      if (said) return said;
     }
     const setting = reworded.has(e.code) && more === undefined && platform?.settings.find((s) => s.key === key);
     if (!setting || !platform) return e;

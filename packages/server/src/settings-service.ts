@@ -19,7 +19,6 @@ import {
   type FieldMapping,
   type IntegrationCategory,
   type IntegrationSettingsInput,
-  type PlatformDefinition,
   type Role,
   type SettingDefinition,
   type SettingsState,
@@ -358,7 +357,7 @@ function undescribedObjects(plan: Plan, enabling: boolean, mayWriteSecrets: bool
   if (!current || current.status === 'archived' || !enabling || plan.orgChanged || !crm || !def?.discovery) return null;
   if (plan.setSecrets.size > 0 && !mayWriteSecrets) return null;
   // A record enabled already: only the objects whose choices the write changes (a running sync is pointed at them).
-  const changed = current.status === 'enabled' ? changedObjects(def, current, plan.config, crm) : null;
+  const changed = current.status === 'enabled' ? changedObjects(plan, crm) : null;
   const stamp = store.describeStamp(current);
   const objects = (['memberObject', 'orderObject', 'tagObject'] as const).flatMap((key) => {
     const name = key === 'tagObject' && crm.tagDestination !== 'relatedObject' ? null : crm[key];
@@ -368,18 +367,21 @@ function undescribedObjects(plan: Plan, enabling: boolean, mayWriteSecrets: bool
   return new UndescribedObjects(objects, plan.setSecrets.size > 0 ? Object.fromEntries(plan.setSecrets) : undefined);
 }
 
-/** The CRM objects whose choices (the object, its mapping rows, the fields its settings name) differ from the stored record's. */
-function changedObjects(def: PlatformDefinition, current: store.StoredSettings, config: Record<string, ConfigValue>, crm: CrmMapping): Set<'memberObject' | 'orderObject' | 'tagObject'> {
-  const before = current.crm ?? emptyCrmMapping();
-  const rows = (list: readonly FieldMapping[]) => JSON.stringify(list.map((m) => [m.source, m.target, m.policy]));
-  const fieldSettings = def.settings.filter((x) => x.crmFieldTypes).map((x) => x.key);
-  const differs = (...keys: (keyof CrmMapping)[]) => keys.some((k) => JSON.stringify(before[k]) !== JSON.stringify(crm[k]));
+/**
+ * The CRM objects a write points anew: the object itself changed, or one of its choices that `plan.kept` does not
+ * hold as stored (a mapping row, a tag field, a setting naming one of its fields; for the tag object, as
+ * `judgedTagObject` says). A row removed points at nothing new.
+ */
+function changedObjects(plan: Plan, crm: CrmMapping): Set<'memberObject' | 'orderObject' | 'tagObject'> {
+  const before = plan.current?.crm ?? emptyCrmMapping();
+  const isNew = (at: string) => !plan.kept?.has(at);
+  const newRow = (key: 'memberMappings' | 'orderMappings') => crm[key].some((_, i) => isNew(`/crm/${key}/${i}/target`));
+  const fieldSettings = (findPlatform(plan.platform)?.settings ?? []).filter((x) => x.crmFieldTypes && plan.config[x.key] != null);
   const changed = new Set<'memberObject' | 'orderObject' | 'tagObject'>();
-  if (differs('memberObject', 'tagDestination', 'eventTagField', 'courseTagField') || rows(before.memberMappings) !== rows(crm.memberMappings) || fieldSettings.some((k) => current.config[k] !== config[k])) {
-    changed.add('memberObject');
-  }
-  if (differs('orderObject') || rows(before.orderMappings) !== rows(crm.orderMappings)) changed.add('orderObject');
-  if (differs('memberObject', 'tagDestination', 'tagObject')) changed.add('tagObject');
+  const tagFields = (['eventTagField', 'courseTagField'] as const).some((k) => crm[k] && isNew(`/crm/${k}`));
+  if (before.memberObject !== crm.memberObject || newRow('memberMappings') || tagFields || fieldSettings.some((x) => isNew(`/config/${x.key}`))) changed.add('memberObject');
+  if (before.orderObject !== crm.orderObject || newRow('orderMappings')) changed.add('orderObject');
+  if (judgedTagObject(plan.current, crm, 'draft', false)) changed.add('tagObject');
   return changed;
 }
 

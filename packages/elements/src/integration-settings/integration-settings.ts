@@ -833,8 +833,7 @@ export class MpIntegrationSettings extends LitElement {
     try {
       // Reading the record also gives the SDK its current ETag, so "save mine" afterwards overwrites knowingly.
       const theirs = await client.settings.get(category);
-      if (await this.#archivedElsewhere(theirs)) return;
-      this.#rebaseOnto(theirs);
+      if (!(await this.#rebaseOnto(theirs))) return;
       const mine = this._draft;
       const platform = mine.platform ?? theirs.platform;
       const differences = () =>
@@ -859,12 +858,23 @@ export class MpIntegrationSettings extends LitElement {
   }
 
   /**
-   * Takes someone else's record as the one on screen, with the admin's own edits replayed over it: what the
-   * admin did not touch shows theirs, and saving overwrites only what the admin changed.
+   * Takes someone else's record, read after a conflict, as the one on screen, with the admin's own edits replayed
+   * over it: what the admin did not touch shows theirs, and saving overwrites only what the admin changed. False
+   * when they archived it: it takes no save, so the form shows it archived with the edits kept aside for Restore
+   * (as its own Archive keeps them), says why nothing was saved, and the notice whose button was pressed goes.
    */
-  #rebaseOnto(theirs: IntegrationSettings): void {
-    this._draft = rebase(this._draft, this._saved, theirs);
-    this.#setSaved(theirs);
+  async #rebaseOnto(theirs: IntegrationSettings): Promise<boolean> {
+    const category = this.resolvedCategory;
+    if (theirs.status !== 'archived' || !category) {
+      this._draft = rebase(this._draft, this._saved, theirs);
+      this.#setSaved(theirs);
+      return true;
+    }
+    this.#adopt(theirs, this.#typedEdits());
+    this.#outcome.show({ tone: 'error', text: () => t('settings.archivedElsewhere', { category: t(`settings.category.${category}`) }) });
+    await this.updateComplete;
+    this.#heading?.focus();
+    return false;
   }
 
   async #keepMine(): Promise<void> {
@@ -881,26 +891,10 @@ export class MpIntegrationSettings extends LitElement {
         this.#fail(error, 'compare');
       }
       this._busy = '';
-      if (theirs && (await this.#archivedElsewhere(theirs))) return;
-      if (theirs) this.#rebaseOnto(theirs);
+      if (theirs && !(await this.#rebaseOnto(theirs))) return;
     }
     // The notice, and the button pressed in it, stay until the save's answer replaces them.
     await this.#save(conflict.retry);
-  }
-
-  /**
-   * Their record, read after a conflict, was archived: it takes no save, so the form shows it archived, with
-   * the admin's edits kept aside for Restore (as its own Archive keeps them), and says why nothing was saved.
-   */
-  async #archivedElsewhere(theirs: IntegrationSettings): Promise<boolean> {
-    const category = this.resolvedCategory;
-    if (theirs.status !== 'archived' || !category) return false;
-    this.#adopt(theirs, this.#typedEdits());
-    this.#outcome.show({ tone: 'error', text: () => t('settings.archivedElsewhere', { category: t(`settings.category.${category}`) }) });
-    // The notice whose button was pressed is gone.
-    await this.updateComplete;
-    this.#heading?.focus();
-    return true;
   }
 
   async #reloadTheirs(): Promise<void> {
