@@ -22,8 +22,8 @@ export const largeOrgMemberMappings: FieldMapping[] = [
 
 /**
  * Salesforce through the loopback org's Connected App, members on Contact (or `memberObject`), event tags in a
- * multi-select; the email opt-out field and an allotment within the org's 15,000 daily calls, so a story shows
- * no error or warning it does not name.
+ * multi-select; the member object's own email opt-out field (the setting is required, and its default is
+ * Contact's) and an allotment within the org's 15,000 daily calls, so a story shows no error or warning it does not name.
  */
 function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalMemberMappings, memberObject = 'Contact'): IntegrationSettingsInput {
   return {
@@ -34,7 +34,7 @@ function salesforceInput(env: TestEnv, memberMappings: FieldMapping[] = typicalM
       consumerKey: env.salesforce.consumerKey,
       autoSync: true,
       dailyApiAllotment: 10000,
-      ...(memberObject === 'Contact' ? { emailOptOutField: 'HasOptedOutOfEmail' } : {}),
+      emailOptOutField: memberObject === 'Contact' ? 'HasOptedOutOfEmail' : 'Email_Opt_Out__c',
       securityGroupPrefix: 'HL_',
     },
     credentials: { consumerSecret: env.salesforce.consumerSecret },
